@@ -1,0 +1,172 @@
+"""Commands around the database and the team: init, info, agents, taxonomy."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors
+from complaintctl.errors import InvalidInput
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+
+def init() -> None:
+    """Create the database (or bring it up to date). Safe to run again."""
+    from complaintctl.store.db import connect
+    from complaintctl.store.migrations import LATEST_VERSION
+
+    path = STATE.db_path
+    existed = path.exists()
+    conn = connect(path)
+    conn.close()
+    verb = "Up to date" if existed else "Created"
+    err(f"{verb}: {path} (schema version {LATEST_VERSION}).")
+
+
+def info(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Print which database file is in use, its schema version, SQLite version and row counts."""
+    from complaintctl.core.queries import database_info
+
+    data = database_info(STATE.connect(), str(STATE.db_path))
+    if fmt == Format.table:
+        from complaintctl.render.table import render_pairs, use_color
+
+        sys.stdout.write(render_pairs(list(data.items()), color=use_color()) + "\n")
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([data], list(data), fmt)
+
+
+agents_app = typer.Typer(help="The agents complaints are assigned to.", no_args_is_help=True,
+                         rich_markup_mode=None)
+
+
+@agents_app.command("add")
+@handle_errors
+def agents_add(
+    name: str = typer.Argument(..., help="Short login-like name, e.g. li.wei"),
+    full_name: str = typer.Option(None, "--full-name", help="Display name, e.g. 李伟."),
+    email: str = typer.Option(None, "--email"),
+    lead: bool = typer.Option(False, "--lead", help="A team lead (escalations go to leads)."),
+) -> None:
+    """Add an agent (or reactivate an inactive one)."""
+    from complaintctl.core.agents import add_agent
+    from complaintctl.core.dates import now_utc, to_iso
+    from complaintctl.store.db import transaction
+
+    conn = STATE.connect()
+    with transaction(conn):
+        agent = add_agent(conn, name, full_name=full_name, email=email, is_lead=lead,
+                          actor=STATE.who(), at=to_iso(now_utc()))
+    err(f"Agent {agent['name']} is active.")
+
+
+@agents_app.command("list")
+@handle_errors
+def agents_list(
+    all_: bool = typer.Option(False, "--all", help="Include inactive agents."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List agents with their open complaints."""
+    from complaintctl.core.agents import list_agents
+    from complaintctl.render.output import write_records
+
+    rows = list_agents(STATE.connect(), include_inactive=all_)
+    cols = ["name", "full_name", "email", "is_lead", "active", "open_complaints"]
+    write_records(rows, cols, fmt, headers={"name": "Name", "full_name": "Full name", "email": "Email",
+                                            "is_lead": "Lead", "active": "Active",
+                                            "open_complaints": "Open"})
+    if not rows and fmt == Format.table:
+        err("No agents yet; add one with `complaintctl agents add NAME`.")
+
+
+@agents_app.command("deactivate")
+@handle_errors
+def agents_deactivate(name: str = typer.Argument(..., help="The agent's name.")) -> None:
+    """Deactivate an agent: nothing new can be assigned to them; history stays."""
+    from complaintctl.core.agents import deactivate_agent
+    from complaintctl.core.dates import now_utc, to_iso
+    from complaintctl.store.db import transaction
+
+    conn = STATE.connect()
+    with transaction(conn):
+        deactivate_agent(conn, name, actor=STATE.who(), at=to_iso(now_utc()))
+    err(f"Agent {name} is inactive.")
+
+
+taxonomy_app = typer.Typer(help="The code lists complaints are classified with.", no_args_is_help=True,
+                           rich_markup_mode=None)
+
+
+@taxonomy_app.command("list")
+@handle_errors
+def taxonomy_list(
+    kind: str = typer.Argument(None, help="category, severity, cause, channel, remedy, personality, "
+                               "motive, status or outcome [default: all]."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List codes with their English and Chinese labels."""
+    from complaintctl.core.taxonomy import list_codes
+    from complaintctl.render.output import write_records
+
+    rows = list_codes(STATE.connect(), kind)
+    cols: list[str] = []
+    for r in rows:
+        cols += [k for k in r if k not in cols]
+    table_cols = ["kind", "code", "label_en", "label_zh", "active"]
+    for extra in ("respond_minutes", "resolve_minutes", "advice_en"):
+        if extra in cols:
+            table_cols.append(extra)
+    write_records(rows, cols, fmt, table_columns=table_cols, flexible=["advice_en"])
+
+
+@taxonomy_app.command("add")
+@handle_errors
+def taxonomy_add(
+    kind: str = typer.Argument(
+        ..., help="category, severity, cause, channel, remedy, personality or motive."
+    ),
+    code: str = typer.Argument(..., help="Lowercase code, e.g. warranty_claim."),
+    label_en: str = typer.Option(..., "--label-en", help="English label."),
+    label_zh: str = typer.Option(..., "--label-zh", help="Chinese label."),
+    advice_en: str = typer.Option(None, "--advice-en", help="Personality: handling advice in English."),
+    advice_zh: str = typer.Option(None, "--advice-zh", help="Personality: handling advice in Chinese."),
+    respond: str = typer.Option(None, "--respond", help="Severity: first-response target, e.g. 4h."),
+    resolve: str = typer.Option(None, "--resolve", help="Severity: resolution target, e.g. 3d."),
+) -> None:
+    """Add a code so the team can classify by it."""
+    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_iso
+    from complaintctl.core.taxonomy import add_code, kind_named
+    from complaintctl.store.db import transaction
+
+    k = kind_named(kind)
+    extra: dict = {}
+    if k.name == "personality":
+        extra = {"advice_en": advice_en or "", "advice_zh": advice_zh or ""}
+    elif advice_en or advice_zh:
+        raise InvalidInput("--advice-en/--advice-zh go with personality codes")
+    conn = STATE.connect()
+    if k.name == "severity":
+        if not respond or not resolve:
+            raise InvalidInput("a severity needs --respond and --resolve targets",
+                               hint="e.g. --respond 4h --resolve 3d")
+        extra = {"respond_minutes": parse_duration_minutes(respond),
+                 "resolve_minutes": parse_duration_minutes(resolve),
+                 "rank": conn.execute("SELECT coalesce(max(rank), 0) + 1 FROM severities").fetchone()[0]}
+    elif respond or resolve:
+        raise InvalidInput("--respond/--resolve go with severity codes")
+    with transaction(conn):
+        add_code(conn, k.name, code, label_en, label_zh, actor=STATE.who(), at=to_iso(now_utc()),
+                 extra=extra)
+    err(f"Added {k.name} {code}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(handle_errors(init))
+    app.command("info")(handle_errors(info))
+    app.add_typer(agents_app, name="agents")
+    app.add_typer(taxonomy_app, name="taxonomy")

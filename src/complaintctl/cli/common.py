@@ -1,0 +1,133 @@
+"""What every command shares: the database and actor, the error handler, id parsing."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import typer
+
+from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, InvalidInput
+
+ENV_ACTOR = "COMPLAINTCTL_ACTOR"
+
+
+@dataclass
+class State:
+    db: str | None = None
+    actor: str | None = None
+    debug: bool = False
+    _conn: Any = field(default=None, repr=False)
+
+    @property
+    def db_path(self):
+        from complaintctl.store.db import resolve_db_path
+
+        return resolve_db_path(self.db)
+
+    def connect(self):
+        if self._conn is None:
+            from complaintctl.store.db import connect
+
+            self._conn = connect(self.db_path)
+        return self._conn
+
+    def who(self) -> str:
+        if self.actor and self.actor.strip():
+            return self.actor.strip()
+        env = os.environ.get(ENV_ACTOR)
+        if env and env.strip():
+            return env.strip()
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except Exception:  # no login name in some containers and cron environments
+            return "unknown"
+
+
+STATE = State()
+
+
+def err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def handle_errors(fn):
+    """The one place user mistakes become a single stderr line and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        import sqlite3
+
+        try:
+            return fn(*args, **kwargs)
+        except ComplaintError as exc:
+            if STATE.debug:
+                raise
+            err(f"error: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except sqlite3.OperationalError as exc:
+            if STATE.debug:
+                raise
+            if "locked" in str(exc) or "busy" in str(exc):
+                err("error: the database stayed locked by another process for too long; try again")
+            else:
+                err(f"error: database error: {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
+        except sqlite3.DatabaseError as exc:
+            if STATE.debug:
+                raise
+            err(f"error: database error: {exc} (is {STATE.db_path} a complaintctl database?)")
+            raise typer.Exit(EXIT_FAILED) from None
+        except BrokenPipeError:
+            # `complaintctl list | head`: the reader left; that is not an error.
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            finally:
+                raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            err("interrupted")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except Exception as exc:
+            if STATE.debug:
+                raise
+            err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+            raise typer.Exit(EXIT_FAILED) from None
+
+    return wrapper
+
+
+def parse_id(text: str, what: str = "complaint id") -> int:
+    cleaned = str(text).strip().lstrip("#")
+    if not cleaned.isdigit() or int(cleaned) <= 0:
+        raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42")
+    return int(cleaned)
+
+
+def stdin_is_tty() -> bool:
+    return hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
+
+
+def read_stdin_text(what: str) -> str:
+    if stdin_is_tty():
+        err(f"Reading {what} from standard input; end with Ctrl-D.")
+    data = sys.stdin.read()
+    return data
+
+
+def parse_date_option(value: str | None, what: str, **kwargs):
+    if value is None:
+        return None
+    from complaintctl.core.dates import parse_when
+
+    return parse_when(value, what=what, **kwargs)
+
+
+__all__ = ["EXIT_USAGE", "STATE", "State", "err", "handle_errors", "parse_id"]

@@ -1,0 +1,299 @@
+"""Commands that carry a complaint through its life: log, classify, assign, update, close,
+reopen, show, list. Each parses, calls one core function, prints."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import (
+    STATE,
+    err,
+    handle_errors,
+    parse_date_option,
+    parse_id,
+    read_stdin_text,
+    stdin_is_tty,
+)
+from complaintctl.errors import InvalidInput
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday"
+
+
+def _description(value: str | None) -> str | None:
+    if value == "-":
+        return read_stdin_text("the description")
+    return value
+
+
+def log(
+    subject: str = typer.Option(None, "--subject", "-s",
+                                help="What the complaint is about (required)."),
+    customer: str = typer.Option(None, "--customer", "-c", help="Customer's name."),
+    email: str = typer.Option(None, "--email", help="Customer's email (used to match repeat customers)."),
+    phone: str = typer.Option(None, "--phone", help="Customer's phone (used to match repeat customers)."),
+    company: str = typer.Option(None, "--company", help="Customer's company."),
+    channel: str = typer.Option(None, "--channel", help="How it came in: phone, email, web, social, "
+                                "store, chat, letter, other."),
+    description: str = typer.Option(None, "--description", "-d",
+                                    help="The full text; '-' reads it from standard input."),
+    remedy: str = typer.Option(None, "--remedy", help="What the customer asks for: refund, replacement, "
+                               "repair, compensation, apology, explanation, other."),
+    received: str = typer.Option(None, "--received",
+                                 help=f"When it was received [default: now]. {DATE_HELP}."),
+    category: str = typer.Option(None, "--category", help="What it is about (see `taxonomy list category`)."),
+    severity: str = typer.Option(None, "--severity", help="critical, high, medium or low."),
+    ref: str = typer.Option(None, "--ref", help="Unique external reference (ticket number, form id)."),
+    tag: list[str] = typer.Option(None, "--tag", "-t", help="A free tag; repeat for more."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json the record."),
+) -> None:
+    """Record a new complaint and print its id."""
+    from complaintctl.core.complaints import NewComplaint, log_complaint
+
+    description = _description(description)
+    if subject is None or not subject.strip():
+        if not stdin_is_tty():
+            raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
+        subject = typer.prompt("Subject")
+        if customer is None and email is None and phone is None:
+            customer = typer.prompt("Customer name (blank: anonymous)", default="", show_default=False)
+            email = typer.prompt("Customer email (blank: none)", default="", show_default=False)
+            phone = typer.prompt("Customer phone (blank: none)", default="", show_default=False)
+        if channel is None:
+            channel = typer.prompt("Channel (phone, email, web, social, store, chat, letter, other)",
+                                   default="", show_default=False)
+        if description is None:
+            description = typer.prompt("Description (blank: none)", default="", show_default=False)
+    new = NewComplaint(
+        subject=subject, customer=customer, email=email, phone=phone, company=company,
+        channel=channel, description=description, remedy=remedy,
+        received=parse_date_option(received, "--received"), category=category, severity=severity,
+        ref=ref, tags=list(tag or []),
+    )
+    conn = STATE.connect()
+    result = log_complaint(conn, new, actor=STATE.who())
+    for warning in result.warnings:
+        err(f"warning: {warning}")
+    if fmt == Format.table:
+        sys.stdout.write(f"{result.id}\n")
+        who = " (new customer)" if result.customer_created else (
+            f" (customer #{result.customer_id})" if result.customer_id else " (anonymous)")
+        err(f"Logged complaint #{result.id}{who}.")
+    else:
+        from complaintctl.core.queries import LIST_COLUMNS, ListFilters, list_complaints
+        from complaintctl.render.output import write_records
+
+        write_records(list_complaints(conn, ListFilters(ids=[result.id])), LIST_COLUMNS, fmt)
+
+
+def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
+    if not changes:
+        err(f"No change to complaint #{complaint_id}.")
+        return
+    parts = []
+    for c in changes:
+        if c.field == "note":
+            parts.append("note added")
+        elif c.field == "tag":
+            parts.append(f"tag +{c.new}" if c.new else f"tag -{c.old}")
+        else:
+            parts.append(f"{c.field}: {c.old if c.old is not None else '-'} -> "
+                         f"{c.new if c.new is not None else '-'}")
+    err(f"{verb} complaint #{complaint_id}: " + "; ".join(parts) + ".")
+
+
+def classify(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    category: str = typer.Option(None, "--category", help="What it is about; 'none' clears."),
+    severity: str = typer.Option(None, "--severity", help="critical, high, medium, low; 'none' clears."),
+    cause: str = typer.Option(None, "--cause", help="Root cause found by investigation."),
+    personality: str = typer.Option(None, "--personality",
+                                    help="perfectionist, forceful, lively or peaceful."),
+    motive: str = typer.Option(None, "--motive", help="venting, revenge, seeking_respect, "
+                               "seeking_compensation or wants_fix."),
+    tag: list[str] = typer.Option(None, "--tag", "-t", help="Add a tag; repeatable."),
+    untag: list[str] = typer.Option(None, "--untag", help="Remove a tag; repeatable."),
+) -> None:
+    """Set the category, severity, cause, customer personality, motive and tags."""
+    from complaintctl.core.complaints import classify as do_classify
+
+    cid = parse_id(complaint_id)
+    changes = do_classify(
+        STATE.connect(), cid,
+        codes={"category": category, "severity": severity, "cause": cause,
+               "personality": personality, "motive": motive},
+        add_tags=list(tag or []), remove_tags=list(untag or []), actor=STATE.who(),
+    )
+    _print_changes(cid, changes, "Classified")
+
+
+def assign(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    to: str = typer.Option(None, "--to", help="The agent to assign it to (an active agent)."),
+    unassign: bool = typer.Option(False, "--unassign", help="Clear the assignee."),
+    note: str = typer.Option(None, "--note", help="Why, for the timeline."),
+) -> None:
+    """Assign a complaint to an agent, or --unassign it."""
+    from complaintctl.core.complaints import assign as do_assign
+
+    if (to is None) == (not unassign):
+        raise InvalidInput("give either --to AGENT or --unassign")
+    cid = parse_id(complaint_id)
+    change = do_assign(STATE.connect(), cid, None if unassign else to, actor=STATE.who(), note=note)
+    _print_changes(cid, [change] if change else [], "Assigned")
+
+
+def update(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    status: str = typer.Option(None, "--status", help="acknowledged, investigating, waiting, resolved."),
+    note: str = typer.Option(None, "--note", "-n", help="Investigation note or reply; '-' reads stdin."),
+    subject: str = typer.Option(None, "--subject", help="New subject."),
+    description: str = typer.Option(None, "--description", help="New description; '-' reads stdin."),
+    received: str = typer.Option(None, "--received", help=f"Corrected received time. {DATE_HELP}."),
+    customer: str = typer.Option(None, "--customer", help="Customer's name."),
+    email: str = typer.Option(None, "--email", help="Customer's email."),
+    phone: str = typer.Option(None, "--phone", help="Customer's phone."),
+    company: str = typer.Option(None, "--company", help="Customer's company."),
+) -> None:
+    """Move a complaint through its lifecycle, add a note, or edit its fields."""
+    from complaintctl.core.complaints import update as do_update
+
+    cid = parse_id(complaint_id)
+    if note == "-":
+        note = read_stdin_text("the note")
+    changes = do_update(
+        STATE.connect(), cid, status=status, note=note,
+        edits={"subject": subject, "description": _description(description),
+               "received_at": parse_date_option(received, "--received")},
+        customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
+        actor=STATE.who(),
+    )
+    _print_changes(cid, changes)
+
+
+def close(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    outcome: str = typer.Option(..., "--outcome", help="resolved, rejected, withdrawn or duplicate."),
+    resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done."),
+    duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="N",
+                                     help="With --outcome duplicate: the original complaint."),
+    told_via: str = typer.Option(None, "--told-via", metavar="CHANNEL",
+                                 help="How the decision reached the customer [default: intake channel]."),
+    accepted: bool = typer.Option(None, "--accepted/--not-accepted",
+                                  help="Whether the customer accepted the decision."),
+) -> None:
+    """Close a complaint with its outcome and resolution."""
+    from complaintctl.core.complaints import close as do_close
+
+    cid = parse_id(complaint_id)
+    dup = parse_id(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
+    changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
+                       duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who())
+    _print_changes(cid, changes, "Closed")
+
+
+def reopen(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    reason: str = typer.Option(..., "--reason", help="Why it is reopened."),
+) -> None:
+    """Reopen a resolved or closed complaint (back to investigating)."""
+    from complaintctl.core.complaints import reopen as do_reopen
+
+    cid = parse_id(complaint_id)
+    change = do_reopen(STATE.connect(), cid, reason=reason, actor=STATE.who())
+    _print_changes(cid, [change], "Reopened")
+
+
+def show(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Show every field of a complaint, handling advice and its timeline."""
+    from complaintctl.core.queries import show_complaint
+
+    data = show_complaint(STATE.connect(), parse_id(complaint_id))
+    if fmt == Format.table:
+        from complaintctl.render.complaint import render_complaint
+
+        sys.stdout.write(render_complaint(data) + "\n")
+    elif fmt == Format.json:
+        from complaintctl.render.output import write_json
+
+        write_json(data)
+    elif fmt == Format.ndjson:
+        import json
+
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    else:  # csv: the timeline, one event a row
+        from complaintctl.render.output import write_records
+
+        cols = ["id", "complaint_id", "at", "actor", "action", "field", "old_value", "new_value", "note"]
+        write_records([{**e, "complaint_id": data["id"]} for e in data["events"]], cols, fmt)
+
+
+LIST_TABLE = ["id", "received_at", "status", "severity", "category", "customer_name", "assignee",
+              "subject"]
+LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
+                "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
+                "subject": "Subject"}
+DEFAULT_TABLE_LIMIT = 100
+
+
+def list_(
+    status: list[str] = typer.Option(None, "--status", help="Only these statuses; repeatable."),
+    open_: bool = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed."),
+    category: str = typer.Option(None, "--category"),
+    severity: str = typer.Option(None, "--severity"),
+    assignee: str = typer.Option(None, "--assignee", help="Assigned to this agent."),
+    unassigned: bool = typer.Option(False, "--unassigned", help="Only complaints nobody has."),
+    customer: str = typer.Option(None, "--customer",
+                                 help="Name or company contains, or exact email/phone, or #ID."),
+    channel: str = typer.Option(None, "--channel"),
+    tag: list[str] = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all."),
+    since: str = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}."),
+    until: str = typer.Option(None, "--until", help="Received before (a bare date includes that day)."),
+    sort: str = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
+                             "assignee, customer or age; add :asc or :desc."),
+    limit: int = typer.Option(None, "--limit", "-n",
+                              help=f"At most this many; 0 for all [default: {DEFAULT_TABLE_LIMIT} "
+                              "for tables, all otherwise]."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List complaints, newest first, with filters."""
+    from complaintctl.core.queries import LIST_COLUMNS, ListFilters, count_complaints, list_complaints
+    from complaintctl.render.output import write_records
+
+    filters = ListFilters(
+        statuses=list(status or []), open=open_, category=category, severity=severity,
+        assignee=assignee, unassigned=unassigned, customer=customer, channel=channel,
+        tags=list(tag or []), since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until", end_of_day=True), sort=sort,
+        limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
+    )
+    conn = STATE.connect()
+    rows = list_complaints(conn, filters)
+    if fmt == Format.table:
+        from complaintctl.core.dates import to_local_text
+
+        def cells(r: dict) -> dict:
+            return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"])}
+
+        write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
+                      table_values=cells, flexible=["subject", "customer_name", "category"])
+        if not rows:
+            err("No complaints match.")
+        elif limit is None and len(rows) == DEFAULT_TABLE_LIMIT:
+            total = count_complaints(conn, filters)
+            if total > len(rows):
+                err(f"Showing {len(rows)} of {total}; use --limit 0 for all.")
+    else:
+        write_records(rows, LIST_COLUMNS, fmt)
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (log, classify, assign, update, close, reopen, show):
+        app.command(fn.__name__)(handle_errors(fn))
+    app.command("list")(handle_errors(list_))

@@ -1,0 +1,1 @@
+"""The domain: plain functions over a database connection, no terminal code."""

@@ -1,0 +1,428 @@
+"""Use cases that change a complaint: each one transaction that writes its events."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from complaintctl.core import lifecycle, taxonomy
+from complaintctl.core.customers import (
+    match_or_create_customer,
+    update_customer_field,
+    validate_contact,
+)
+from complaintctl.core.dates import now_utc, to_iso
+from complaintctl.core.events import record_event
+from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.store.db import transaction
+
+MAX_SUBJECT = 500
+MAX_TEXT = 10 * 1024 * 1024
+FUTURE_TOLERANCE = timedelta(minutes=5)
+CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
+CLEAR_WORDS = {"none", "-", "null"}
+
+
+@dataclass
+class NewComplaint:
+    subject: str
+    customer: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    company: str | None = None
+    channel: str | None = None
+    description: str | None = None
+    remedy: str | None = None
+    received: datetime | None = None
+    category: str | None = None
+    severity: str | None = None
+    ref: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LogResult:
+    id: int
+    customer_id: int | None
+    customer_created: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.replace("\x00", "").strip()
+    return text or None
+
+
+def normalize_tag(tag: str) -> str:
+    cleaned = " ".join(tag.replace(",", " ").split()).lower()
+    if not cleaned:
+        raise InvalidInput("empty tag")
+    if len(cleaned) > 64:
+        raise InvalidInput(f"tag too long ({len(cleaned)} characters, at most 64)")
+    return cleaned
+
+
+def _check_subject(subject: str | None) -> str:
+    subject = _clean(subject)
+    if not subject:
+        raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
+    subject = " ".join(subject.split())
+    if len(subject) > MAX_SUBJECT:
+        raise InvalidInput(f"subject too long ({len(subject)} characters, at most {MAX_SUBJECT})",
+                           hint="put the detail in --description")
+    return subject
+
+
+def _check_text(value: str | None, what: str) -> str | None:
+    value = _clean(value)
+    if value is not None and len(value) > MAX_TEXT:
+        raise InvalidInput(f"{what} too long ({len(value):,} characters, at most {MAX_TEXT:,})")
+    return value
+
+
+def _check_received(received: datetime | None, now: datetime) -> datetime:
+    if received is None:
+        return now
+    if received - now > FUTURE_TOLERANCE:
+        raise InvalidInput(f"received time {to_iso(received)} is in the future")
+    return received
+
+
+def similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = a.lower().strip(), b.lower().strip()
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    if SequenceMatcher(None, a, b).ratio() >= 0.6:
+        return True
+    # Chinese subjects share words without sharing spacing: compare character pairs.
+    pairs_a = {a[i:i + 2] for i in range(len(a) - 1)} - {"  "}
+    pairs_b = {b[i:i + 2] for i in range(len(b) - 1)} - {"  "}
+    shorter = min(len(pairs_a), len(pairs_b))
+    return shorter >= 2 and len(pairs_a & pairs_b) / shorter >= 0.5
+
+
+def get_complaint_row(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no complaint #{complaint_id}", hint="see `complaintctl list`")
+    return row
+
+
+def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
+                  now: datetime | None = None) -> LogResult:
+    """Record a new complaint (and its customer); return its id and any warnings."""
+    now = now or now_utc()
+    at = to_iso(now)
+    subject = _check_subject(new.subject)
+    description = _check_text(new.description, "description")
+    received = _check_received(new.received, now)
+    validate_contact(new.email, new.phone)
+    tags = sorted({normalize_tag(t) for t in new.tags if t and t.strip()})
+    ref = _clean(new.ref)
+    warnings: list[str] = []
+    with transaction(conn):
+        codes = {kind: taxonomy.validate_code(conn, kind, getattr(new, kind))
+                 for kind in ("channel", "remedy", "category", "severity")}
+        if ref is not None:
+            clash = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone()
+            if clash:
+                raise Refused(f"reference {ref!r} is already complaint #{clash[0]}",
+                              hint=f"see `complaintctl show {clash[0]}`")
+        customer_id, created = match_or_create_customer(
+            conn, name=new.customer, email=new.email, phone=new.phone, company=new.company,
+            at=at, actor=actor,
+        )
+        if customer_id is not None and not created:
+            for other in conn.execute(
+                "SELECT id, subject FROM complaints WHERE customer_id = ? "
+                "AND status NOT IN ('resolved', 'closed') ORDER BY id",
+                (customer_id,),
+            ):
+                if similar(other["subject"], subject):
+                    warnings.append(
+                        f"this customer already has open complaint #{other['id']} with a similar "
+                        f"subject: {other['subject']!r}"
+                    )
+        cur = conn.execute(
+            """
+            INSERT INTO complaints (ref, received_at, channel, customer_id, subject, description,
+                remedy, category, severity, status, created_at, updated_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
+            """,
+            (ref, to_iso(received), codes["channel"], customer_id, subject, description,
+             codes["remedy"], codes["category"], codes["severity"], at, at, actor),
+        )
+        complaint_id = cur.lastrowid
+        conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)",
+                         [(complaint_id, t) for t in tags])
+        note = "new customer" if created else ("known customer" if customer_id else "anonymous")
+        record_event(conn, complaint_id, at=at, actor=actor, action="logged",
+                     field="status", new_value="new", note=note)
+    return LogResult(complaint_id, customer_id, created, warnings)
+
+
+def _touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
+    conn.execute("UPDATE complaints SET updated_at = ? WHERE id = ?", (at, complaint_id))
+
+
+def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, str | None],
+             add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
+             now: datetime | None = None) -> list[Change]:
+    """Set classification codes ("none" clears one) and tags; one event per change."""
+    at = to_iso(now or now_utc())
+    given = {k: v for k, v in codes.items() if v is not None}
+    unknown = set(given) - set(CLASSIFY_KINDS)
+    if unknown:
+        raise InvalidInput(f"cannot classify by {', '.join(sorted(unknown))}")
+    if not given and not add_tags and not remove_tags:
+        raise InvalidInput(
+            "nothing to classify",
+            hint="give --category, --severity, --cause, --personality, --motive, --tag or --untag",
+        )
+    add = [normalize_tag(t) for t in add_tags]
+    remove = [normalize_tag(t) for t in remove_tags]
+    changes: list[Change] = []
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        for kind, value in given.items():
+            code = None if value.strip().lower() in CLEAR_WORDS else taxonomy.validate_code(conn, kind, value)
+            if row[kind] == code:
+                continue
+            conn.execute(f"UPDATE complaints SET {kind} = ? WHERE id = ?", (code, complaint_id))
+            record_event(conn, complaint_id, at=at, actor=actor, action="classified",
+                         field=kind, old_value=row[kind], new_value=code)
+            changes.append(Change(kind, row[kind], code))
+        current = {r[0] for r in conn.execute(
+            "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (complaint_id,))}
+        for tag in dict.fromkeys(add):
+            if tag not in current:
+                conn.execute("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)",
+                             (complaint_id, tag))
+                record_event(conn, complaint_id, at=at, actor=actor, action="tagged",
+                             field="tag", new_value=tag)
+                changes.append(Change("tag", None, tag))
+                current.add(tag)
+        for tag in dict.fromkeys(remove):
+            if tag in current:
+                conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?",
+                             (complaint_id, tag))
+                record_event(conn, complaint_id, at=at, actor=actor, action="untagged",
+                             field="tag", old_value=tag)
+                changes.append(Change("tag", tag, None))
+                current.discard(tag)
+        if changes:
+            _touch(conn, complaint_id, at)
+    return changes
+
+
+def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, actor: str,
+           now: datetime | None = None, note: str | None = None) -> Change | None:
+    """Assign to an active agent, or unassign with ``agent=None``."""
+    at = to_iso(now or now_utc())
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] == "closed":
+            raise Refused(f"complaint #{complaint_id} is closed",
+                          hint="reopen it first with `complaintctl reopen ID --reason TEXT`")
+        name = None
+        if agent is not None:
+            from complaintctl.core.agents import get_agent
+
+            found = get_agent(conn, agent)
+            if not found["active"]:
+                raise Refused(f"agent {found['name']!r} is inactive",
+                              hint="reactivate with `complaintctl agents add NAME`")
+            name = found["name"]
+        if row["assignee"] == name:
+            return None
+        conn.execute("UPDATE complaints SET assignee = ?, updated_at = ? WHERE id = ?",
+                     (name, at, complaint_id))
+        record_event(conn, complaint_id, at=at, actor=actor,
+                     action="assigned" if name else "unassigned",
+                     field="assignee", old_value=row["assignee"], new_value=name, note=note)
+        return Change("assignee", row["assignee"], name)
+
+
+EDITABLE_FIELDS = ("subject", "description", "received_at")
+CUSTOMER_FIELDS = ("name", "email", "phone", "company")
+
+
+def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = None,
+           note: str | None = None, edits: dict[str, object] | None = None,
+           customer_edits: dict[str, str | None] | None = None, actor: str,
+           now: datetime | None = None) -> list[Change]:
+    """Move through the lifecycle, add a note, edit fields; one event per change."""
+    now = now or now_utc()
+    at = to_iso(now)
+    edits = {k: v for k, v in (edits or {}).items() if v is not None}
+    customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
+    note = _check_text(note, "note")
+    if status is None and note is None and not edits and not customer_edits:
+        raise InvalidInput("nothing to update",
+                           hint="give --status, --note or a field such as --subject")
+    if status is not None:
+        status = status.strip().lower()
+        if status not in lifecycle.STATUSES:
+            raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+    if "subject" in edits:
+        edits["subject"] = _check_subject(edits["subject"])
+    if "description" in edits:
+        edits["description"] = _check_text(edits["description"], "description")
+    if "received_at" in edits:
+        edits["received_at"] = to_iso(_check_received(edits["received_at"], now))
+    validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
+    changes: list[Change] = []
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if status is not None:
+            lifecycle.check_move(row["status"], status)
+            sets = {"status": status}
+            if row["first_response_at"] is None and row["status"] == "new":
+                sets["first_response_at"] = at
+            if status == "resolved":
+                sets["resolved_at"] = at
+            elif row["status"] == "resolved":
+                sets["resolved_at"] = None
+            _set(conn, complaint_id, sets)
+            record_event(conn, complaint_id, at=at, actor=actor, action="status_changed",
+                         field="status", old_value=row["status"], new_value=status, note=note)
+            changes.append(Change("status", row["status"], status))
+        elif note is not None:
+            record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
+            changes.append(Change("note", None, note))
+        for name, value in edits.items():
+            if name not in EDITABLE_FIELDS:
+                raise InvalidInput(f"cannot edit {name}")
+            if row[name] == value:
+                continue
+            _set(conn, complaint_id, {name: value})
+            record_event(conn, complaint_id, at=at, actor=actor, action="edited", field=name,
+                         old_value=row[name], new_value=value)
+            changes.append(Change(name, row[name], value))
+        if customer_edits:
+            changes += _edit_customer(conn, row, customer_edits, at=at, actor=actor)
+        if changes:
+            _touch(conn, complaint_id, at)
+    return changes
+
+
+def _edit_customer(conn, row, customer_edits, *, at, actor) -> list[Change]:
+    changes = []
+    customer_id = row["customer_id"]
+    if customer_id is None:
+        customer_id, _ = match_or_create_customer(
+            conn, name=customer_edits.get("name"), email=customer_edits.get("email"),
+            phone=customer_edits.get("phone"), company=customer_edits.get("company"),
+            at=at, actor=actor,
+        )
+        if customer_id is None:
+            return []
+        _set(conn, row["id"], {"customer_id": customer_id})
+        record_event(conn, row["id"], at=at, actor=actor, action="edited", field="customer_id",
+                     new_value=customer_id)
+        changes.append(Change("customer_id", None, customer_id))
+    customer = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    for name, value in customer_edits.items():
+        if name not in CUSTOMER_FIELDS:
+            raise InvalidInput(f"cannot edit customer {name}")
+        value = _clean(value)
+        if customer[name] == value:
+            continue
+        update_customer_field(conn, customer_id, name, value)
+        record_event(conn, row["id"], at=at, actor=actor, action="edited",
+                     field=f"customer.{name}", old_value=customer[name], new_value=value)
+        changes.append(Change(f"customer.{name}", customer[name], value))
+    return changes
+
+
+def _set(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
+    sets = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
+
+
+OUTCOMES = ("resolved", "rejected", "withdrawn", "duplicate")
+
+
+def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resolution: str | None,
+          duplicate_of: int | None = None, told_via: str | None = None,
+          accepted: bool | None = None, actor: str, now: datetime | None = None) -> list[Change]:
+    """Close with an outcome, the resolution text, how the customer was told and whether
+    they accepted it (ISO 10002 asks for all four)."""
+    at = to_iso(now or now_utc())
+    outcome = (outcome or "").strip().lower()
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
+    resolution = _check_text(resolution, "resolution")
+    if outcome == "duplicate":
+        if duplicate_of is None:
+            raise InvalidInput("a duplicate needs --duplicate-of N")
+        if duplicate_of == complaint_id:
+            raise InvalidInput("a complaint cannot be a duplicate of itself")
+        resolution = resolution or f"Duplicate of #{duplicate_of}"
+    elif duplicate_of is not None:
+        raise InvalidInput("--duplicate-of goes with --outcome duplicate")
+    if not resolution:
+        raise InvalidInput("a resolution is required",
+                           hint='--resolution "what was decided and done"')
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] == "closed":
+            raise Refused(f"complaint #{complaint_id} is already closed",
+                          hint="reopen it with `complaintctl reopen ID --reason TEXT`")
+        if duplicate_of is not None:
+            get_complaint_row(conn, duplicate_of)
+        via = taxonomy.validate_code(conn, "channel", told_via) if told_via else row["channel"]
+        sets: dict[str, object] = {
+            "status": "closed", "closed_at": at, "outcome": outcome, "resolution": resolution,
+            "duplicate_of": duplicate_of, "told_via": via,
+            "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
+        }
+        if row["first_response_at"] is None:
+            sets["first_response_at"] = at
+        if outcome == "resolved" and row["resolved_at"] is None:
+            sets["resolved_at"] = at
+        _set(conn, complaint_id, sets)
+        record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="status",
+                     old_value=row["status"], new_value="closed", note=resolution)
+        detail = f"told via {via or 'unknown channel'}; customer " + (
+            "accepted" if accepted else "did not accept" if accepted is False else "acceptance unknown")
+        record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="outcome",
+                     new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}",
+                     note=detail)
+    return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
+
+
+def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
+           now: datetime | None = None) -> Change:
+    """Return a resolved or closed complaint to investigating, with the reason."""
+    at = to_iso(now or now_utc())
+    reason = _check_text(reason, "reason")
+    if not reason:
+        raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] not in ("resolved", "closed"):
+            raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
+                          hint="only resolved or closed complaints can be reopened")
+        _set(conn, complaint_id, {
+            "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
+            "resolution": None, "duplicate_of": None, "told_via": None, "customer_accepted": None,
+            "reopened_count": row["reopened_count"] + 1, "updated_at": at,
+        })
+        record_event(conn, complaint_id, at=at, actor=actor, action="reopened", field="status",
+                     old_value=row["status"], new_value="investigating", note=reason)
+    return Change("status", row["status"], "investigating")

@@ -1,0 +1,223 @@
+"""Read-only questions: one complaint in full, filtered lists, database facts."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from complaintctl.core.complaints import get_complaint_row
+from complaintctl.core.dates import to_iso
+from complaintctl.core.events import events_for
+from complaintctl.errors import InvalidInput
+
+LABELLED = {
+    "channel": "channels", "remedy": "remedies", "category": "categories", "severity": "severities",
+    "cause": "causes", "personality": "personalities", "motive": "motives", "status": "statuses",
+    "outcome": "outcomes", "told_via": "channels",
+}
+
+
+def show_complaint(conn: sqlite3.Connection, complaint_id: int) -> dict:
+    """Every field, the labels of its codes, the customer, tags, advice and the timeline."""
+    row = dict(get_complaint_row(conn, complaint_id))
+    labels = {}
+    for column, table in LABELLED.items():
+        code = row.get(column)
+        if code:
+            found = conn.execute(f"SELECT label_en, label_zh FROM {table} WHERE code = ?",
+                                 (code,)).fetchone()
+            labels[column] = {"en": found[0], "zh": found[1]} if found else None
+    customer = None
+    if row["customer_id"] is not None:
+        customer = dict(conn.execute(
+            "SELECT id, name, email, phone, company FROM customers WHERE id = ?",
+            (row["customer_id"],)).fetchone())
+        customer["complaints"] = conn.execute(
+            "SELECT count(*) FROM complaints WHERE customer_id = ?", (row["customer_id"],)
+        ).fetchone()[0]
+    advice = None
+    if row["personality"]:
+        found = conn.execute("SELECT advice_en, advice_zh FROM personalities WHERE code = ?",
+                             (row["personality"],)).fetchone()
+        if found:
+            advice = {"en": found[0], "zh": found[1]}
+    assignee_name = None
+    if row["assignee"]:
+        assignee_name = conn.execute("SELECT full_name FROM agents WHERE name = ?",
+                                     (row["assignee"],)).fetchone()[0]
+    row["tags"] = [r[0] for r in conn.execute(
+        "SELECT tag FROM complaint_tags WHERE complaint_id = ? ORDER BY tag", (complaint_id,))]
+    row["labels"] = labels
+    row["customer"] = customer
+    row["assignee_name"] = assignee_name
+    row["personality_advice"] = advice
+    row["events"] = events_for(conn, complaint_id)
+    return row
+
+
+SORTS = {
+    "received": ("c.received_at", "desc"),
+    "updated": ("c.updated_at", "desc"),
+    "id": ("c.id", "asc"),
+    "severity": ("coalesce(sev.rank, 99)", "asc"),
+    "status": ("st.position", "asc"),
+    "assignee": ("coalesce(c.assignee, '~')", "asc"),
+    "customer": ("coalesce(cu.name, '~')", "asc"),
+    "age": ("c.received_at", "asc"),
+}
+
+LIST_COLUMNS = [
+    "id", "received_at", "status", "severity", "category", "channel", "customer_name",
+    "assignee", "subject", "tags", "ref", "customer_id", "customer_email", "customer_phone",
+    "customer_company", "remedy", "cause", "personality", "motive", "first_response_at",
+    "resolved_at", "closed_at", "outcome", "updated_at",
+]
+
+
+@dataclass
+class ListFilters:
+    statuses: list[str] = field(default_factory=list)
+    open: bool | None = None  # True: not closed; False: closed only
+    category: str | None = None
+    severity: str | None = None
+    assignee: str | None = None
+    unassigned: bool = False
+    customer: str | None = None
+    channel: str | None = None
+    tags: list[str] = field(default_factory=list)
+    since: datetime | None = None
+    until: datetime | None = None
+    ids: list[int] = field(default_factory=list)
+    sort: str = "received"
+    limit: int | None = None
+
+
+def _sort_clause(sort: str) -> str:
+    key, _, direction = sort.strip().lower().partition(":")
+    reverse = key.startswith("-")
+    key = key.lstrip("-+")
+    if key not in SORTS:
+        raise InvalidInput(f"unknown sort key {sort!r}", hint="one of: " + ", ".join(SORTS))
+    expr, default = SORTS[key]
+    if direction not in ("", "asc", "desc"):
+        raise InvalidInput(f"unknown sort direction {direction!r}", hint="asc or desc, e.g. received:asc")
+    direction = direction or default
+    if reverse:
+        direction = "asc" if direction == "desc" else "desc"
+    return f"{expr} {direction.upper()}, c.id {direction.upper()}"
+
+
+def count_complaints(conn: sqlite3.Connection, filters: ListFilters) -> int:
+    where, params = _where(conn, filters)
+    return conn.execute(
+        f"SELECT count(*) FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id {where}",
+        params,
+    ).fetchone()[0]
+
+
+def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
+    from complaintctl.core import lifecycle, taxonomy
+
+    clauses: list[str] = []
+    params: list = []
+    if f.statuses:
+        statuses = [s.strip().lower() for s in f.statuses]
+        for s in statuses:
+            if s not in lifecycle.STATUSES:
+                raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+        clauses.append(f"c.status IN ({', '.join('?' for _ in statuses)})")
+        params += statuses
+    if f.ids:
+        clauses.append(f"c.id IN ({', '.join('?' for _ in f.ids)})")
+        params += list(f.ids)
+    if f.open is True:
+        clauses.append("c.status <> 'closed'")
+    elif f.open is False:
+        clauses.append("c.status = 'closed'")
+    for kind in ("category", "severity", "channel"):
+        value = getattr(f, kind)
+        if value:
+            clauses.append(f"c.{kind} = ?")
+            params.append(taxonomy.validate_code(conn, kind, value))
+    if f.unassigned:
+        clauses.append("c.assignee IS NULL")
+    elif f.assignee:
+        clauses.append("c.assignee = ?")
+        params.append(f.assignee.strip())
+    if f.customer:
+        text = f.customer.strip()
+        if text.lstrip("#").isdigit() and text.startswith("#"):
+            clauses.append("c.customer_id = ?")
+            params.append(int(text[1:]))
+        else:
+            from complaintctl.core.customers import normalize_email, normalize_phone
+
+            clauses.append(
+                "(instr(lower(cu.name), lower(?)) > 0 OR instr(lower(cu.company), lower(?)) > 0 "
+                "OR cu.email_normalized = ? OR cu.phone_normalized = ?)"
+            )
+            params += [text, text, normalize_email(text), normalize_phone(text) or "\x00"]
+    for tag in f.tags:
+        from complaintctl.core.complaints import normalize_tag
+
+        clauses.append("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)")
+        params.append(normalize_tag(tag))
+    if f.since:
+        clauses.append("c.received_at >= ?")
+        params.append(to_iso(f.since))
+    if f.until:
+        clauses.append("c.received_at < ?")
+        params.append(to_iso(f.until))
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:
+    """Complaints matching the filters, newest first unless sorted otherwise."""
+    where, params = _where(conn, filters)
+    order = _sort_clause(filters.sort)
+    limit = ""
+    if filters.limit is not None:
+        if filters.limit < 0:
+            raise InvalidInput("--limit must be 0 (no limit) or more")
+        if filters.limit > 0:
+            limit = f"LIMIT {int(filters.limit)}"
+    sql = f"""
+        SELECT c.id, c.received_at, c.status, c.severity, c.category, c.channel,
+               cu.name AS customer_name, c.assignee, c.subject,
+               (SELECT group_concat(tag, ',') FROM (SELECT tag FROM complaint_tags t
+                  WHERE t.complaint_id = c.id ORDER BY tag)) AS tags,
+               c.ref, c.customer_id, cu.email AS customer_email, cu.phone AS customer_phone,
+               cu.company AS customer_company, c.remedy, c.cause, c.personality, c.motive,
+               c.first_response_at, c.resolved_at, c.closed_at, c.outcome, c.updated_at
+        FROM complaints c
+        JOIN statuses st ON st.code = c.status
+        LEFT JOIN severities sev ON sev.code = c.severity
+        LEFT JOIN customers cu ON cu.id = c.customer_id
+        {where}
+        ORDER BY {order}
+        {limit}
+    """
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def database_info(conn: sqlite3.Connection, path: str) -> dict:
+    import os
+    import sqlite3 as _sqlite3
+
+    from complaintctl.store.migrations import LATEST_VERSION
+
+    counts = {}
+    for table in ("complaints", "customers", "agents", "events"):
+        counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    open_count = conn.execute("SELECT count(*) FROM complaints WHERE status <> 'closed'").fetchone()[0]
+    return {
+        "path": str(path),
+        "size_bytes": os.path.getsize(path) if os.path.exists(path) else 0,
+        "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "latest_schema_version": LATEST_VERSION,
+        "sqlite_version": _sqlite3.sqlite_version,
+        "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+        **{f"{k}_count": v for k, v in counts.items()},
+        "open_complaints": open_count,
+    }

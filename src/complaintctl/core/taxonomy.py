@@ -1,0 +1,122 @@
+"""The code lists a complaint is classified with, and their validation."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from complaintctl.core.events import record_event
+from complaintctl.errors import InvalidInput, Refused
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # singular, as used on the command line and as the complaints column
+    table: str
+    extendable: bool = True
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in [
+        Kind("category", "categories"),
+        Kind("severity", "severities"),
+        Kind("cause", "causes"),
+        Kind("channel", "channels"),
+        Kind("remedy", "remedies"),
+        Kind("personality", "personalities"),
+        Kind("motive", "motives"),
+        Kind("status", "statuses", extendable=False),
+        Kind("outcome", "outcomes", extendable=False),
+    ]
+}
+_BY_TABLE = {k.table: k for k in KINDS.values()}
+CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def kind_named(name: str) -> Kind:
+    key = name.strip().lower()
+    kind = KINDS.get(key) or _BY_TABLE.get(key)
+    if kind is None:
+        raise InvalidInput(
+            f"unknown taxonomy kind {name!r}", hint="one of: " + ", ".join(KINDS)
+        )
+    return kind
+
+
+def codes(conn: sqlite3.Connection, kind: str, active_only: bool = True) -> list[str]:
+    table = KINDS[kind].table
+    where = " WHERE active = 1" if active_only else ""
+    return [r[0] for r in conn.execute(f"SELECT code FROM {table}{where} ORDER BY position, code")]
+
+
+def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str | None:
+    """Normalise a code (case, spaces, dashes) or a label; unknown ones list the valid codes."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text == "":
+        return None
+    code = text.lower().replace("-", "_").replace(" ", "_")
+    table = KINDS[kind].table
+    row = conn.execute(
+        f"SELECT code, active FROM {table} WHERE code = ? OR lower(label_en) = ? OR label_zh = ?",
+        (code, text.lower(), text),
+    ).fetchone()
+    if row is None or not row["active"]:
+        valid = ", ".join(codes(conn, kind))
+        raise InvalidInput(f"unknown {kind} {value!r}", hint=f"valid: {valid}")
+    return row["code"]
+
+
+def list_codes(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
+    kinds = [kind_named(kind)] if kind else list(KINDS.values())
+    rows: list[dict] = []
+    for k in kinds:
+        for r in conn.execute(f"SELECT * FROM {k.table} ORDER BY position, code"):
+            d = dict(r)
+            row = {"kind": k.name, "code": d.pop("code"), "label_en": d.pop("label_en"),
+                   "label_zh": d.pop("label_zh"), "active": d.pop("active")}
+            d.pop("position", None)
+            row.update(d)
+            rows.append(row)
+    return rows
+
+
+def add_code(
+    conn: sqlite3.Connection,
+    kind: str,
+    code: str,
+    label_en: str,
+    label_zh: str,
+    *,
+    actor: str,
+    at: str,
+    extra: dict | None = None,
+) -> dict:
+    """Add a code to an extendable taxonomy, with its audit event. Caller holds the transaction."""
+    k = kind_named(kind)
+    if not k.extendable:
+        raise Refused(f"{k.name} codes are fixed by the lifecycle and cannot be extended")
+    code = code.strip()
+    if not CODE_RE.match(code):
+        raise InvalidInput(
+            f"invalid code {code!r}",
+            hint="codes are lowercase letters, digits and _ and start with a letter, e.g. warranty_claim",
+        )
+    if not label_en.strip() or not label_zh.strip():
+        raise InvalidInput("both --label-en and --label-zh are required")
+    if conn.execute(f"SELECT 1 FROM {k.table} WHERE code = ?", (code,)).fetchone():
+        raise Refused(f"{k.name} {code!r} already exists")
+    values = {"code": code, "label_en": label_en.strip(), "label_zh": label_zh.strip()}
+    values.update(extra or {})
+    values["position"] = conn.execute(
+        f"SELECT coalesce(max(position), 0) + 1 FROM {k.table}"
+    ).fetchone()[0]
+    cols = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    conn.execute(f"INSERT INTO {k.table} ({cols}) VALUES ({marks})", list(values.values()))
+    record_event(conn, None, at=at, actor=actor, action="taxonomy_added",
+                 field=k.table, new_value=code, note=f"{values['label_en']} / {values['label_zh']}")
+    return values

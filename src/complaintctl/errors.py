@@ -1,0 +1,39 @@
+"""The one error type for user mistakes, turned into one stderr line by the CLI."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # not found, conflict, refused
+EXIT_USAGE = 2  # bad usage or invalid input
+
+
+class ComplaintError(Exception):
+    """A mistake the user can fix: what was wrong, and how to do it right."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, message: str, hint: str | None = None, exit_code: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class NotFound(ComplaintError):
+    exit_code = EXIT_FAILED
+
+
+class Refused(ComplaintError):
+    """A legal request the current state does not allow (illegal move, inactive agent)."""
+
+    exit_code = EXIT_FAILED
+
+
+class InvalidInput(ComplaintError):
+    """Input that can never be right: unknown code, impossible date, empty subject."""
+
+    exit_code = EXIT_USAGE

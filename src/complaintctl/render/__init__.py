@@ -1,0 +1,1 @@
+"""Turning plain data into terminal tables, JSON, NDJSON and CSV."""

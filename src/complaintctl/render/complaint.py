@@ -1,0 +1,78 @@
+"""The human view of one complaint: fields with labels, advice, and the timeline."""
+
+from __future__ import annotations
+
+from complaintctl.core.dates import to_local_text
+from complaintctl.render.table import render_pairs, render_table, style, terminal_width, use_color
+
+
+def _label(data: dict, column: str) -> str:
+    code = data.get(column)
+    if not code:
+        return "-"
+    label = (data.get("labels") or {}).get(column)
+    return f"{code} ({label['en']} / {label['zh']})" if label else code
+
+
+def render_complaint(data: dict) -> str:
+    color = use_color()
+    customer = data.get("customer")
+    if customer:
+        bits = [customer.get("name") or "(no name)"]
+        bits += [customer[k] for k in ("email", "phone", "company") if customer.get(k)]
+        who = ", ".join(bits) + f"  [customer #{customer['id']}, {customer['complaints']} complaint(s)]"
+    else:
+        who = "anonymous"
+    assignee = data.get("assignee")
+    if assignee and data.get("assignee_name"):
+        assignee = f"{assignee} ({data['assignee_name']})"
+    pairs: list[tuple[str, object]] = [
+        ("Complaint", f"#{data['id']}" + (f"  ref {data['ref']}" if data.get("ref") else "")),
+        ("Subject", data["subject"]),
+        ("Status", _label(data, "status")),
+        ("Received", f"{to_local_text(data['received_at'])} via {_label(data, 'channel')}"),
+        ("Customer", who),
+        ("Asks for", _label(data, "remedy")),
+        ("Category", _label(data, "category")),
+        ("Severity", _label(data, "severity")),
+        ("Cause", _label(data, "cause")),
+        ("Personality", _label(data, "personality")),
+        ("Motive", _label(data, "motive")),
+        ("Tags", ", ".join(data.get("tags") or []) or "-"),
+        ("Assignee", assignee or "-"),
+        ("First response", to_local_text(data.get("first_response_at")) or "-"),
+    ]
+    if data.get("resolved_at"):
+        pairs.append(("Resolved", to_local_text(data["resolved_at"])))
+    if data.get("closed_at"):
+        accepted = {1: "accepted", 0: "not accepted"}.get(data.get("customer_accepted"), "unknown")
+        outcome = _label(data, "outcome")
+        if data.get("duplicate_of"):
+            outcome += f" of #{data['duplicate_of']}"
+        pairs += [
+            ("Closed", to_local_text(data["closed_at"])),
+            ("Outcome", outcome),
+            ("Resolution", data.get("resolution") or "-"),
+            ("Told via", f"{_label(data, 'told_via')}; customer {accepted}"),
+        ]
+    if data.get("reopened_count"):
+        pairs.append(("Reopened", f"{data['reopened_count']} time(s)"))
+    advice = data.get("personality_advice")
+    if advice:
+        pairs.append(("Handling advice", f"{advice['en']}\n{advice['zh']}"))
+    if data.get("description"):
+        pairs.append(("Description", data["description"]))
+    out = [render_pairs(pairs, color=color)]
+    events = data.get("events") or []
+    out.append("")
+    out.append(style(f"Timeline ({len(events)} events)", "bold", color))
+    rows = []
+    for e in events:
+        if e["field"] and (e["old_value"] is not None or e["new_value"] is not None):
+            change = f"{e['field']}: {e['old_value'] or '-'} -> {e['new_value'] or '-'}"
+        else:
+            change = e["field"] or ""
+        rows.append([to_local_text(e["at"]), e["actor"], e["action"], change, e["note"] or ""])
+    out.append(render_table(["When", "Who", "Action", "Change", "Note"], rows,
+                            width=terminal_width(), color=color, flexible=[4, 3]))
+    return "\n".join(out)

@@ -1,0 +1,153 @@
+"""A small table renderer for the hot commands (list, show, agents).
+
+rich's import alone costs ~70 ms, more than half a command's start-up budget
+(bench/startup.py), so the everyday tables are drawn here: East Asian wide
+characters count two columns, long cells are cut with an ellipsis to fit the
+terminal, colour only on a TTY without NO_COLOR. Reports use rich.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+RESET = "\x1b[0m"
+STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m", "red": "\x1b[31m", "green": "\x1b[32m",
+          "yellow": "\x1b[33m", "blue": "\x1b[34m", "magenta": "\x1b[35m", "cyan": "\x1b[36m"}
+
+
+def use_color(stream=None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def terminal_width(stream=None) -> int | None:
+    """The width to fit, or None (no limit) when output goes to a pipe or file."""
+    stream = stream or sys.stdout
+    columns = os.environ.get("COLUMNS")
+    if columns and columns.isdigit():
+        return int(columns)
+    if hasattr(stream, "isatty") and stream.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    return None
+
+
+def char_width(ch: str) -> int:
+    if ch in "\u200b\u200c\u200d\ufeff" or unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(char_width(c) for c in text)
+
+
+def clean_cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = " ".join(text.split())
+    # Control characters would move the cursor or ring the bell in a terminal.
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else "?" for c in text)
+    return text
+
+
+def truncate(text: str, width: int) -> str:
+    if text_width(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    out, used = [], 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int, align: str = "left") -> str:
+    gap = width - text_width(text)
+    if gap <= 0:
+        return text
+    return (" " * gap + text) if align == "right" else (text + " " * gap)
+
+
+def style(text: str, name: str | None, color: bool) -> str:
+    if not color or not name or not text:
+        return text
+    return "".join(STYLES[n] for n in name.split()) + text + RESET
+
+
+def render_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    width: int | None = None,
+    color: bool = False,
+    flexible: Sequence[int] = (),
+    right: Sequence[int] = (),
+    styles: Sequence[dict | None] | None = None,
+) -> str:
+    """Columns separated by two spaces under a bold header and a rule. When ``width`` is
+    given, the ``flexible`` columns (default: the widest) shrink to fit it."""
+    cells = [[clean_cell(v) for v in row] for row in rows]
+    widths = [text_width(h) for h in headers]
+    for row in cells:
+        for i, cell in enumerate(row):
+            w = text_width(cell)
+            if w > widths[i]:
+                widths[i] = w
+    if width is not None:
+        total = sum(widths) + 2 * (len(widths) - 1)
+        shrinkable = list(flexible) or [max(range(len(widths)), key=lambda i: widths[i])]
+        over = total - width
+        for i in sorted(shrinkable, key=lambda i: -widths[i]):
+            if over <= 0:
+                break
+            floor = max(text_width(headers[i]), 8)
+            cut = min(over, widths[i] - floor)
+            if cut > 0:
+                widths[i] -= cut
+                over -= cut
+    lines = []
+    header = "  ".join(pad(truncate(h, widths[i]), widths[i]) for i, h in enumerate(headers))
+    lines.append(style(header.rstrip(), "bold", color))
+    lines.append(style("  ".join("─" * w for w in widths), "dim", color))
+    for r, row in enumerate(cells):
+        out = []
+        for i, cell in enumerate(row):
+            text = pad(truncate(cell, widths[i]), widths[i], "right" if i in right else "left")
+            cell_style = (styles[r] or {}).get(i) if styles and r < len(styles) else None
+            out.append(style(text, cell_style, color))
+        lines.append("  ".join(out).rstrip())
+    return "\n".join(lines)
+
+
+def render_pairs(pairs: Sequence[tuple[str, object]], *, color: bool = False,
+                 width: int | None = None) -> str:
+    """Key: value lines with aligned keys; multi-line values are indented."""
+    keys = [k for k, _ in pairs]
+    key_width = max((text_width(k) for k in keys), default=0)
+    lines = []
+    for key, value in pairs:
+        text = "" if value is None else str(value)
+        if not text.isprintable():
+            text = "".join(c if c.isprintable() or c == "\n" else "?" for c in text)
+        head = style(pad(key, key_width), "bold", color) + "  "
+        body = text.splitlines() or [""]
+        lines.append(head + body[0])
+        lines.extend(" " * (key_width + 2) + more for more in body[1:])
+    return "\n".join(lines)

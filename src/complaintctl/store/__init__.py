@@ -1,0 +1,1 @@
+"""Connecting to the database file, its schema and its migrations."""

@@ -1,0 +1,301 @@
+"""Numbered schema migrations, applied in order, each in one transaction.
+
+The schema version lives in ``PRAGMA user_version``; ``schema_migrations``
+records when each step ran. A migration is a plain function appended to
+``MIGRATIONS``; released ones are never edited, new schema is a new function at
+the bottom. Nothing else in the code creates tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from complaintctl.store import seed
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+CODE_CHECK = "CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*')"
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+
+def _taxonomy_table(conn: sqlite3.Connection, name: str, extra: str = "") -> None:
+    conn.execute(
+        f"""
+        CREATE TABLE {name} (
+            code TEXT PRIMARY KEY {CODE_CHECK},
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)){extra}
+        ) STRICT
+        """
+    )
+
+
+def _seed(conn: sqlite3.Connection, table: str, rows: list[tuple], columns: list[str]) -> None:
+    cols = ", ".join(columns + ["position"])
+    marks = ", ".join("?" for _ in range(len(columns) + 1))
+    conn.executemany(
+        f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+        [(*row, position) for position, row in enumerate(rows, start=1)],
+    )
+
+
+@migration
+def m001_core_tables(conn: sqlite3.Connection) -> None:
+    """Taxonomy, customers, agents, complaints, tags and the append-only event log."""
+    basic = ["code", "label_en", "label_zh"]
+    for table, rows in [
+        ("categories", seed.CATEGORIES),
+        ("causes", seed.CAUSES),
+        ("channels", seed.CHANNELS),
+        ("remedies", seed.REMEDIES),
+        ("motives", seed.MOTIVES),
+        ("outcomes", seed.OUTCOMES),
+    ]:
+        _taxonomy_table(conn, table)
+        _seed(conn, table, rows, basic)
+    _taxonomy_table(
+        conn,
+        "severities",
+        """,
+            rank INTEGER NOT NULL,
+            respond_minutes INTEGER NOT NULL CHECK (respond_minutes > 0),
+            resolve_minutes INTEGER NOT NULL CHECK (resolve_minutes > 0),
+            business_time INTEGER NOT NULL DEFAULT 0 CHECK (business_time IN (0, 1))""",
+    )
+    _seed(
+        conn, "severities", seed.SEVERITIES,
+        basic + ["rank", "respond_minutes", "resolve_minutes", "business_time"],
+    )
+    _taxonomy_table(
+        conn, "personalities", ",\n            advice_en TEXT NOT NULL DEFAULT '',"
+        "\n            advice_zh TEXT NOT NULL DEFAULT ''",
+    )
+    _seed(conn, "personalities", seed.PERSONALITIES, basic + ["advice_en", "advice_zh"])
+    _taxonomy_table(conn, "statuses", ",\n            is_open INTEGER NOT NULL CHECK (is_open IN (0, 1))")
+    _seed(conn, "statuses", seed.STATUSES, basic + ["is_open"])
+
+    conn.execute(
+        f"""
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            email TEXT,
+            phone TEXT,
+            company TEXT,
+            email_normalized TEXT,
+            phone_normalized TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW_SQL})
+        ) STRICT
+        """
+    )
+    conn.execute("CREATE INDEX customers_email ON customers(email_normalized)")
+    conn.execute("CREATE INDEX customers_phone ON customers(phone_normalized)")
+    conn.execute(
+        f"""
+        CREATE TABLE agents (
+            name TEXT PRIMARY KEY CHECK (name <> '' AND name NOT GLOB '*[ ,]*'),
+            full_name TEXT,
+            email TEXT,
+            is_lead INTEGER NOT NULL DEFAULT 0 CHECK (is_lead IN (0, 1)),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL DEFAULT ({NOW_SQL})
+        ) STRICT
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE complaints (
+            id INTEGER PRIMARY KEY,
+            ref TEXT UNIQUE,
+            received_at TEXT NOT NULL,
+            channel TEXT REFERENCES channels(code),
+            customer_id INTEGER REFERENCES customers(id),
+            subject TEXT NOT NULL CHECK (trim(subject) <> ''),
+            description TEXT,
+            remedy TEXT REFERENCES remedies(code),
+            category TEXT REFERENCES categories(code),
+            severity TEXT REFERENCES severities(code),
+            cause TEXT REFERENCES causes(code),
+            personality TEXT REFERENCES personalities(code),
+            motive TEXT REFERENCES motives(code),
+            status TEXT NOT NULL DEFAULT 'new' REFERENCES statuses(code),
+            assignee TEXT REFERENCES agents(name),
+            first_response_at TEXT,
+            resolved_at TEXT,
+            closed_at TEXT,
+            outcome TEXT REFERENCES outcomes(code),
+            resolution TEXT,
+            duplicate_of INTEGER REFERENCES complaints(id),
+            told_via TEXT REFERENCES channels(code),
+            customer_accepted INTEGER CHECK (customer_accepted IN (0, 1)),
+            reopened_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            CHECK (status <> 'closed' OR (closed_at IS NOT NULL AND outcome IS NOT NULL)),
+            CHECK (outcome <> 'duplicate' OR duplicate_of IS NOT NULL)
+        ) STRICT
+        """
+    )
+    for column in ["received_at", "status", "customer_id", "assignee", "category", "severity"]:
+        conn.execute(f"CREATE INDEX complaints_{column} ON complaints({column})")
+    conn.execute(
+        """
+        CREATE TABLE complaint_tags (
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            tag TEXT NOT NULL CHECK (trim(tag) <> ''),
+            PRIMARY KEY (complaint_id, tag)
+        ) STRICT, WITHOUT ROWID
+        """
+    )
+    conn.execute("CREATE INDEX complaint_tags_tag ON complaint_tags(tag)")
+    conn.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER REFERENCES complaints(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            note TEXT
+        ) STRICT
+        """
+    )
+    conn.execute("CREATE INDEX events_complaint ON events(complaint_id, id)")
+    conn.execute("CREATE INDEX events_at ON events(at)")
+    conn.execute(
+        """
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END
+        """
+    )
+
+
+@migration
+def m002_overview_view(conn: sqlite3.Connection) -> None:
+    """One readable row per complaint for plain SQL."""
+    conn.execute(
+        """
+        CREATE VIEW complaint_overview AS
+        SELECT
+            c.id,
+            c.ref,
+            c.received_at,
+            c.status,
+            st.label_en AS status_en,
+            st.label_zh AS status_zh,
+            st.is_open AS is_open,
+            c.severity,
+            sev.label_en AS severity_en,
+            sev.label_zh AS severity_zh,
+            sev.rank AS severity_rank,
+            c.category,
+            cat.label_en AS category_en,
+            cat.label_zh AS category_zh,
+            c.channel,
+            ch.label_en AS channel_en,
+            ch.label_zh AS channel_zh,
+            c.subject,
+            c.customer_id,
+            cu.name AS customer_name,
+            cu.email AS customer_email,
+            cu.phone AS customer_phone,
+            cu.company AS customer_company,
+            c.assignee,
+            ag.full_name AS assignee_name,
+            c.remedy,
+            c.cause,
+            c.personality,
+            c.motive,
+            (SELECT group_concat(tag, ',') FROM
+                (SELECT tag FROM complaint_tags t WHERE t.complaint_id = c.id ORDER BY tag)) AS tags,
+            c.first_response_at,
+            c.resolved_at,
+            c.closed_at,
+            c.outcome,
+            c.reopened_count,
+            c.updated_at,
+            round(julianday(coalesce(c.closed_at, 'now')) - julianday(c.received_at), 2) AS age_days
+        FROM complaints c
+        JOIN statuses st ON st.code = c.status
+        LEFT JOIN severities sev ON sev.code = c.severity
+        LEFT JOIN categories cat ON cat.code = c.category
+        LEFT JOIN channels ch ON ch.code = c.channel
+        LEFT JOIN customers cu ON cu.id = c.customer_id
+        LEFT JOIN agents ag ON ag.name = c.assignee
+        """
+    )
+
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
+    """Apply pending migrations up to ``target`` (default: all); return their names.
+
+    Each step runs in its own BEGIN IMMEDIATE transaction that re-reads the
+    version first, so two processes opening a fresh file at the same moment
+    cannot both apply the same step, and a failed step leaves the one before.
+    """
+    target = LATEST_VERSION if target is None else target
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    applied: list[str] = []
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = current_version(conn)
+            if version > LATEST_VERSION:
+                from complaintctl.errors import ComplaintError
+
+                raise ComplaintError(
+                    f"database schema version {version} is newer than this complaintctl "
+                    f"knows ({LATEST_VERSION})",
+                    hint="upgrade complaintctl",
+                )
+            if version >= target:
+                conn.execute("ROLLBACK")
+                return applied
+            if version == 0:
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                    "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"
+                )
+            number = version + 1
+            fn = MIGRATIONS[number - 1]
+            fn(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) "
+                f"VALUES (?, ?, {NOW_SQL})",
+                (number, fn.__name__),
+            )
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(fn.__name__)
