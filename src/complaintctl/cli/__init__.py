@@ -26,6 +26,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     db: str = typer.Option(None, "--db", metavar="PATH",
                            help="Database file [default: $COMPLAINTCTL_DB, else the per-user file; "
                            "see `complaintctl info`]"),
@@ -40,6 +41,7 @@ def main_options(
     STATE.actor = actor
     STATE.debug = debug
     STATE._conn = None
+    ctx.call_on_close(STATE.close)
 
 
 from complaintctl.cli import admin, complaints  # noqa: E402  (commands register on import)

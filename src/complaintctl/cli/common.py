@@ -35,6 +35,11 @@ class State:
             self._conn = connect(self.db_path)
         return self._conn
 
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     def who(self) -> str:
         if self.actor and self.actor.strip():
             return self.actor.strip()

@@ -1,0 +1,135 @@
+import json
+import sqlite3
+import subprocess
+import sys
+
+from complaintctl.cli import app
+
+
+def test_init_is_idempotent_and_info_reports(cli, tmp_path):
+    path = tmp_path / "new" / "desk.db"
+    first = cli.runner.invoke(app, ["--db", str(path), "init"])
+    assert first.exit_code == 0 and "Created" in first.stderr
+    again = cli.runner.invoke(app, ["--db", str(path), "init"])
+    assert again.exit_code == 0 and "Up to date" in again.stderr
+    info = json.loads(cli.runner.invoke(app, ["--db", str(path), "info", "-f", "json"]).stdout)[0]
+    assert info["path"] == str(path)
+    assert info["schema_version"] == info["latest_schema_version"] >= 1
+    assert info["sqlite_version"] == sqlite3.sqlite_version
+    assert info["journal_mode"] == "wal"
+    assert info["complaints_count"] == 0
+
+
+def test_db_found_from_env_then_default(cli, tmp_path, monkeypatch):
+    env_db = tmp_path / "env.db"
+    monkeypatch.setenv("COMPLAINTCTL_DB", str(env_db))
+    out = cli.runner.invoke(app, ["info", "-f", "json"])
+    assert json.loads(out.stdout)[0]["path"] == str(env_db)
+    monkeypatch.delenv("COMPLAINTCTL_DB")
+    out = cli.runner.invoke(app, ["info", "-f", "json"])
+    assert json.loads(out.stdout)[0]["path"] == str(tmp_path / "xdg" / "complaintctl" / "complaints.db")
+
+
+def test_actor_from_option_env_and_login(cli, db_path, monkeypatch):
+    cli("--actor", "boss", "log", "-s", "a")
+    monkeypatch.setenv("COMPLAINTCTL_ACTOR", "script")
+    cli("log", "-s", "b")
+    monkeypatch.delenv("COMPLAINTCTL_ACTOR")
+    cli("log", "-s", "c")
+    actors = [r[0] for r in sqlite3.connect(db_path).execute("SELECT actor FROM events ORDER BY id")]
+    assert actors[:2] == ["boss", "script"] and actors[2] not in ("", None)
+
+
+def test_agents_add_list_deactivate(cli, db_path):
+    cli("agents", "add", "li.wei", "--full-name", "李伟", "--email", "li@x.cn")
+    assert "already exists" in cli("agents", "add", "li.wei", expect=1).stderr
+    assert "invalid agent name" in cli("agents", "add", "two words", expect=2).stderr
+    rows = json.loads(cli("agents", "list", "-f", "json").stdout)
+    assert rows == [{"name": "li.wei", "full_name": "李伟", "email": "li@x.cn", "is_lead": 0,
+                     "active": 1, "open_complaints": 0}]
+    cli("agents", "deactivate", "li.wei")
+    assert json.loads(cli("agents", "list", "-f", "json").stdout) == []
+    assert len(json.loads(cli("agents", "list", "--all", "-f", "json").stdout)) == 1
+    assert "no agent named" in cli("agents", "deactivate", "ghost", expect=1).stderr
+    cli("agents", "add", "li.wei")  # reactivates
+    assert json.loads(cli("agents", "list", "-f", "json").stdout)[0]["active"] == 1
+    actions = [r[0] for r in sqlite3.connect(db_path).execute("SELECT action FROM events ORDER BY id")]
+    assert actions == ["agent_added", "agent_deactivated", "agent_reactivated"]
+
+
+def test_taxonomy_list_and_add(cli):
+    rows = json.loads(cli("taxonomy", "list", "personality", "-f", "json").stdout)
+    assert [r["code"] for r in rows] == ["perfectionist", "forceful", "lively", "peaceful"]
+    assert [r["label_zh"] for r in rows] == ["完美型", "力量型", "活泼型", "和平型"]
+    assert all(r["advice_en"] and r["advice_zh"] for r in rows)
+    motives = [r["code"] for r in json.loads(cli("taxonomy", "list", "motives", "-f", "json").stdout)]
+    assert motives == ["venting", "revenge", "seeking_respect", "seeking_compensation", "wants_fix"]
+    everything = json.loads(cli("taxonomy", "list", "-f", "json").stdout)
+    assert {r["kind"] for r in everything} == {"category", "severity", "cause", "channel", "remedy",
+                                               "personality", "motive", "status", "outcome"}
+    cli("taxonomy", "add", "category", "warranty_claim", "--label-en", "Warranty claim",
+        "--label-zh", "保修索赔")
+    cli.log("-s", "x", "--category", "warranty_claim")
+    assert "already exists" in cli("taxonomy", "add", "category", "warranty_claim", "--label-en", "a",
+                                   "--label-zh", "b", expect=1).stderr
+    assert "invalid code" in cli("taxonomy", "add", "category", "Bad Code", "--label-en", "a",
+                                 "--label-zh", "b", expect=2).stderr
+    assert "fixed" in cli("taxonomy", "add", "status", "parked", "--label-en", "a", "--label-zh", "b",
+                          expect=1).stderr
+    assert "unknown taxonomy kind" in cli("taxonomy", "list", "colour", expect=2).stderr
+    cli("taxonomy", "add", "severity", "vip", "--label-en", "VIP", "--label-zh", "贵宾",
+        "--respond", "30m", "--resolve", "8h")
+    sev = [r for r in json.loads(cli("taxonomy", "list", "severity", "-f", "json").stdout)
+           if r["code"] == "vip"][0]
+    assert (sev["respond_minutes"], sev["resolve_minutes"]) == (30, 480)
+    cli("taxonomy", "add", "severity", "x2", "--label-en", "a", "--label-zh", "b", expect=2)
+
+
+def test_not_a_database_is_one_line_error(cli, tmp_path):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello, this is not sqlite " * 100)
+    result = cli.runner.invoke(app, ["--db", str(bogus), "list"])
+    assert result.exit_code == 1
+    assert "not a complaintctl database" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_directory_as_db_is_refused(cli, tmp_path):
+    result = cli.runner.invoke(app, ["--db", str(tmp_path), "list"])
+    assert result.exit_code == 1 and "is a directory" in result.stderr
+
+
+def test_errors_have_no_traceback_unless_debug(tmp_path):
+    env_cmd = [sys.executable, "-m", "complaintctl", "--db", str(tmp_path / "d.db")]
+    plain = subprocess.run([*env_cmd, "show", "9"], capture_output=True, text=True)
+    assert plain.returncode == 1
+    assert plain.stderr.strip() == "error: no complaint #9 (see `complaintctl list`)"
+    debug = subprocess.run([sys.executable, "-m", "complaintctl", "--debug", "--db",
+                            str(tmp_path / "d.db"), "show", "9"], capture_output=True, text=True)
+    assert "Traceback" in debug.stderr
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("frobnicate", expect=2).exit_code == 2
+    assert cli("close", "1", expect=2).exit_code == 2  # --outcome missing
+
+
+def test_help_for_every_command(cli):
+    for cmd in [["log"], ["classify"], ["assign"], ["update"], ["close"], ["reopen"], ["show"],
+                ["list"], ["init"], ["info"], ["agents", "add"], ["taxonomy", "add"]]:
+        result = cli(*cmd, "--help")
+        assert "Usage:" in result.stdout
+    assert "complaintctl" in cli("--version").stdout
+
+
+def test_events_are_append_only(cli, db_path):
+    cli.log("-s", "x")
+    c = sqlite3.connect(db_path)
+    for sql in ("UPDATE events SET actor = 'mallory'", "DELETE FROM events"):
+        try:
+            c.execute(sql)
+        except sqlite3.DatabaseError as exc:
+            assert "append-only" in str(exc)
+        else:
+            raise AssertionError(f"{sql} was allowed")
+    assert c.execute("SELECT actor FROM events").fetchone()[0] == "tester"

@@ -1,0 +1,97 @@
+import csv
+import io
+import json
+
+import pytest
+
+
+@pytest.fixture
+def seeded(cli):
+    cli("agents", "add", "li.wei")
+    cli("agents", "add", "amy")
+    cli.log("-s", "Washer leaks", "--customer", "Alice", "--channel", "phone", "--category",
+            "product_quality", "--severity", "high", "--received", "2026-11-01 09:00", "--tag", "washer")
+    cli.log("-s", "快递三天没到", "--customer", "王芳", "--company", "芳华有限公司", "--channel", "web",
+            "--category", "delivery_delay", "--severity", "low", "--received", "2026-11-05 10:00")
+    cli.log("-s", "Rude agent on the phone", "--channel", "phone", "--category", "service_attitude",
+            "--severity", "critical", "--received", "2026-11-10 11:00", "--tag", "washer", "--tag", "vip")
+    cli("assign", "1", "--to", "li.wei")
+    cli("assign", "2", "--to", "amy")
+    cli("close", "2", "--outcome", "resolved", "-r", "已送达")
+    return cli
+
+
+def ids(result):
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+def test_newest_first_by_default(seeded):
+    assert ids(seeded("list", "-f", "json")) == [3, 2, 1]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--open"], [3, 1]),
+        (["--closed"], [2]),
+        (["--status", "closed"], [2]),
+        (["--status", "new", "--status", "closed"], [3, 2, 1]),
+        (["--category", "product_quality"], [1]),
+        (["--severity", "critical"], [3]),
+        (["--assignee", "amy"], [2]),
+        (["--unassigned"], [3]),
+        (["--customer", "alice"], [1]),
+        (["--customer", "芳华"], [2]),
+        (["--channel", "phone"], [3, 1]),
+        (["--tag", "washer"], [3, 1]),
+        (["--tag", "washer", "--tag", "vip"], [3]),
+        (["--since", "2026-11-05"], [3, 2]),
+        (["--until", "2026-11-05"], [2, 1]),
+        (["--since", "2026年11月2日", "--until", "2026/11/9"], [2]),
+        (["--sort", "severity"], [3, 1, 2]),
+        (["--sort", "received:asc"], [1, 2, 3]),
+        (["--sort", "id", "--limit", "2"], [1, 2]),
+    ],
+)
+def test_filters(seeded, args, expected):
+    assert ids(seeded("list", *args, "-f", "json")) == expected
+
+
+def test_bad_filters_are_usage_errors(seeded):
+    assert "unknown status" in seeded("list", "--status", "nope", expect=2).stderr
+    assert "unknown category" in seeded("list", "--category", "nope", expect=2).stderr
+    assert "unknown sort key" in seeded("list", "--sort", "colour", expect=2).stderr
+    assert "cannot read --since" in seeded("list", "--since", "someday", expect=2).stderr
+
+
+def test_table_has_aligned_chinese(seeded):
+    out = seeded("list").stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("ID") and "Subject" in lines[0]
+    from complaintctl.render.table import text_width
+
+    # the column after Customer starts at the same display column on every row
+    header_col = text_width(lines[0][: lines[0].index("Assignee")])
+    row = next(line for line in lines if "王芳" in line)
+    assert text_width(row[: row.index("amy")]) == header_col
+
+
+def test_csv_and_ndjson_formats(seeded):
+    rows = list(csv.DictReader(io.StringIO(seeded("list", "-f", "csv").stdout)))
+    assert [r["id"] for r in rows] == ["3", "2", "1"]
+    assert rows[1]["customer_name"] == "王芳" and rows[1]["received_at"] == "2026-11-05T10:00:00Z"
+    lines = seeded("list", "-f", "ndjson").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [3, 2, 1]
+
+
+def test_empty_list_says_so_on_stderr(cli):
+    result = cli("list")
+    assert "No complaints match" in result.stderr
+
+
+def test_table_default_limit_mentions_the_rest(cli):
+    for i in range(102):
+        cli.log("-s", f"c{i}")
+    result = cli("list")
+    assert "Showing 100 of 102" in result.stderr
+    assert len(json.loads(cli("list", "-f", "json").stdout)) == 102

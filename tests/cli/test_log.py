@@ -1,0 +1,145 @@
+import json
+import sqlite3
+
+import pytest
+
+
+def row(db_path, sql, *params):
+    c = sqlite3.connect(db_path)
+    c.row_factory = sqlite3.Row
+    try:
+        return c.execute(sql, params).fetchone()
+    finally:
+        c.close()
+
+
+def test_log_prints_new_id_and_stores_everything(cli, db_path):
+    result = cli("log", "--subject", "洗衣机漏水", "--customer", "李雷", "--email", "Li.Lei@Example.com",
+                 "--phone", "+86 138-0013-8000", "--company", "韩梅梅贸易", "--channel", "phone",
+                 "--description", "第二次漏水了", "--remedy", "repair", "--received", "2026/11/3 14:05",
+                 "--category", "product_quality", "--severity", "high", "--ref", "T-1001",
+                 "--tag", "洗衣机", "--tag", "Repeat")
+    assert result.stdout.strip() == "1"
+    assert "Logged complaint #1" in result.stderr
+    c = row(db_path, "SELECT * FROM complaints WHERE id = 1")
+    assert c["subject"] == "洗衣机漏水"
+    assert c["status"] == "new"
+    assert c["channel"] == "phone" and c["remedy"] == "repair"
+    assert c["category"] == "product_quality" and c["severity"] == "high"
+    assert c["ref"] == "T-1001"
+    assert c["received_at"] == "2026-11-03T14:05:00Z"  # TZ=UTC in tests
+    assert c["created_by"] == "tester"
+    cu = row(db_path, "SELECT * FROM customers WHERE id = ?", c["customer_id"])
+    assert cu["email_normalized"] == "li.lei@example.com"
+    assert cu["phone_normalized"] == "13800138000"
+    tags = sqlite3.connect(db_path).execute("SELECT group_concat(tag) FROM complaint_tags").fetchone()[0]
+    assert set(tags.split(",")) == {"洗衣机", "repeat"}
+    ev = row(db_path, "SELECT * FROM events WHERE complaint_id = 1")
+    assert ev["action"] == "logged" and ev["actor"] == "tester" and ev["new_value"] == "new"
+
+
+def test_only_subject_is_required_and_anonymous_is_fine(cli, db_path):
+    assert cli.log("--subject", "anonymous letter") == 1
+    assert row(db_path, "SELECT customer_id FROM complaints")[0] is None
+
+
+def test_missing_subject_off_a_tty_is_a_usage_error_not_a_prompt(cli):
+    result = cli("log", "--customer", "x", expect=2)
+    assert "subject is required" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_description_from_stdin(cli, db_path):
+    cli("log", "--subject", "s", "--description", "-", input="line one\n第二行\n")
+    assert row(db_path, "SELECT description FROM complaints")[0] == "line one\n第二行"
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("2026-11-03T14:05:00Z", "2026-11-03T14:05:00Z"),
+        ("2026-11-03 14:05", "2026-11-03T14:05:00Z"),
+        ("2026/11/3 14:05", "2026-11-03T14:05:00Z"),
+        ("3 Nov 2026", "2026-11-03T00:00:00Z"),
+        ("2026年11月3日 14:05", "2026-11-03T14:05:00Z"),
+        ("2026年11月3日", "2026-11-03T00:00:00Z"),
+        ("2026-11-03T22:05:00+08:00", "2026-11-03T14:05:00Z"),
+    ],
+)
+def test_received_accepts_dates_as_people_type_them(cli, db_path, typed, stored):
+    cli("log", "--subject", "s", "--received", typed)
+    assert row(db_path, "SELECT received_at FROM complaints")[0] == stored
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "2026年13月1日", "not a date", "2026/11/31 10:00"])
+def test_impossible_dates_are_refused_with_exit_2(cli, db_path, bad):
+    result = cli("log", "--subject", "s", "--received", bad, expect=2)
+    assert "--received" in result.stderr
+    assert row(db_path, "SELECT count(*) FROM complaints")[0] == 0
+
+
+def test_future_received_time_is_refused(cli):
+    assert "future" in cli("log", "-s", "s", "--received", "2099-01-01", expect=2).stderr
+
+
+def test_unknown_code_fails_and_lists_valid_ones(cli, db_path):
+    result = cli("log", "--subject", "s", "--category", "nonsense", expect=2)
+    assert "unknown category 'nonsense'" in result.stderr
+    assert "product_quality" in result.stderr and "billing_error" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert row(db_path, "SELECT count(*) FROM complaints")[0] == 0
+
+
+def test_codes_accept_case_dashes_and_labels(cli, db_path):
+    cli("log", "-s", "a", "--category", "Product-Quality", "--channel", "电话", "--severity", "High")
+    c = row(db_path, "SELECT category, channel, severity FROM complaints")
+    assert tuple(c) == ("product_quality", "phone", "high")
+
+
+def test_duplicate_ref_is_refused(cli, db_path):
+    cli("log", "-s", "a", "--ref", "X-1")
+    result = cli("log", "-s", "b", "--ref", "X-1", expect=1)
+    assert "already complaint #1" in result.stderr
+    assert row(db_path, "SELECT count(*) FROM complaints")[0] == 1
+
+
+def test_customer_matched_by_normalised_phone_and_email(cli, db_path):
+    cli("log", "-s", "first", "--customer", "王芳", "--phone", "+86 139 1234 5678")
+    cli("log", "-s", "second", "--phone", "139-1234-5678")
+    cli("log", "-s", "third", "--phone", "008613912345678", "--email", "WF@Example.cn")
+    cli("log", "-s", "fourth", "--email", "wf@example.cn ")
+    assert row(db_path, "SELECT count(*) FROM customers")[0] == 1
+    assert row(db_path, "SELECT count(DISTINCT customer_id) FROM complaints")[0] == 1
+    # details missing on the first record are filled in, never overwritten
+    assert row(db_path, "SELECT email, name FROM customers")[:] == ("WF@Example.cn", "王芳")
+
+
+def test_warns_when_same_customer_has_similar_open_complaint(cli):
+    cli("log", "-s", "洗衣机漏水", "--email", "a@b.cn")
+    result = cli("log", "-s", "洗衣机还是漏水", "--email", "a@b.cn")
+    assert "warning" in result.stderr and "#1" in result.stderr
+    assert result.stdout.strip() == "2"
+    quiet = cli("log", "-s", "invoice is wrong", "--email", "a@b.cn")
+    assert "warning" not in quiet.stderr
+
+
+def test_log_json_output_has_column_names(cli):
+    result = cli("log", "-s", "json please", "--severity", "low", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data[0]["id"] == 1 and data[0]["severity"] == "low" and data[0]["status"] == "new"
+
+
+def test_invalid_email_is_a_usage_error(cli):
+    assert "invalid email" in cli("log", "-s", "x", "--email", "not-an-email", expect=2).stderr
+
+
+def test_huge_subject_refused_but_huge_description_kept(cli, db_path):
+    cli("log", "-s", "x" * 600, expect=2)
+    big = "长" * 1_000_000
+    cli("log", "-s", "big", "--description", "-", input=big)
+    assert len(row(db_path, "SELECT description FROM complaints")[0]) == 1_000_000
+
+
+def test_nul_bytes_are_dropped_from_text(cli, db_path):
+    cli("log", "-s", "a\x00b")
+    assert row(db_path, "SELECT subject FROM complaints")[0] == "ab"

@@ -1,0 +1,89 @@
+"""Every test gets its own database in tmp_path, copied from one migrated template."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from complaintctl.cli import app
+from complaintctl.store.db import connect
+
+
+def pytest_report_header(config):
+    return f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Never touch the user's real database or environment."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("COMPLAINTCTL_DB", raising=False)
+    monkeypatch.setenv("COMPLAINTCTL_ACTOR", "tester")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.delenv("COLUMNS", raising=False)
+    import time
+
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    conn = connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, template_db) -> Path:
+    path = tmp_path / "complaints.db"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+def conn(db_path):
+    c = connect(db_path)
+    yield c
+    c.close()
+
+
+NOW = datetime(2026, 11, 24, 3, 0, 0, tzinfo=timezone.utc)
+
+
+class Cli:
+    """Run the real app against the test database, like a user at a shell would."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, expect: int | None = 0, env=None):
+        result = self.runner.invoke(app, ["--db", str(self.db_path), *map(str, args)], input=input,
+                                    env=env)
+        if expect is not None and result.exit_code != expect:
+            raise AssertionError(
+                f"exit {result.exit_code} (expected {expect}) for {args}\n"
+                f"stdout: {result.stdout}\nstderr: {result.stderr}\nexc: {result.exception!r}"
+            )
+        return result
+
+    def log(self, *args: str) -> int:
+        return int(self("log", *args).stdout.strip())
+
+
+@pytest.fixture
+def cli(db_path) -> Cli:
+    return Cli(db_path)
