@@ -1,0 +1,48 @@
+"""Several processes on one file: writers wait their turn, nothing is lost."""
+
+import subprocess
+import sys
+import textwrap
+
+from complaintctl.core.complaints import NewComplaint, log_complaint
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    from complaintctl.store.db import connect
+    from complaintctl.core import complaints as core
+
+    path, n, own = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    conn = connect(path)
+    for i in range(250):
+        if i % 3 == 0:      # everyone writes to the same complaint
+            core.update(conn, 1, note=f"worker {n} note {i}", actor=f"w{n}")
+        elif i % 3 == 1:    # a read-modify-write on the worker's own complaint
+            core.classify(conn, own, codes={"severity": "high" if i % 2 else "low"}, actor=f"w{n}")
+        else:
+            core.update(conn, own, note=f"own {i}", actor=f"w{n}")
+    print("done", n)
+    """
+)
+
+
+def test_four_writers_1000_changes_exactly_1000_events(conn, db_path):
+    for i in range(5):
+        log_complaint(conn, NewComplaint(subject=f"shared {i}"), actor="setup")
+    base = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WORKER, str(db_path), str(n), str(n + 2)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for n in range(4)
+    ]
+    results = [p.communicate(timeout=240) + (p.returncode,) for p in procs]
+    for out, err, code in results:
+        assert code == 0, err
+        assert "locked" not in err
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0] - base
+    assert total == 1000
+    per_actor = dict(conn.execute("SELECT actor, count(*) FROM events WHERE actor LIKE 'w%' GROUP BY actor"))
+    assert per_actor == {"w0": 250, "w1": 250, "w2": 250, "w3": 250}
+    shared_notes = conn.execute("SELECT count(*) FROM events WHERE complaint_id = 1 AND action = 'note'")
+    assert shared_notes.fetchone()[0] == 4 * 84
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,94 @@
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complaintctl.core.dates import (
+    format_minutes,
+    from_iso,
+    parse_duration_minutes,
+    parse_when,
+    to_iso,
+)
+from complaintctl.errors import InvalidInput
+
+NOW = datetime(2026, 11, 24, 3, 34, 7, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("now", "2026-11-24T03:34:07Z"),
+        ("today", "2026-11-24T00:00:00Z"),
+        ("yesterday", "2026-11-23T00:00:00Z"),
+        ("今天", "2026-11-24T00:00:00Z"),
+        ("昨天", "2026-11-23T00:00:00Z"),
+        ("3 days ago", "2026-11-21T03:34:07Z"),
+        ("2h ago", "2026-11-24T01:34:07Z"),
+        ("2026-11-03", "2026-11-03T00:00:00Z"),
+        ("2026-11-03T14:05:09Z", "2026-11-03T14:05:09Z"),
+        ("2026-11-03 14:05", "2026-11-03T14:05:00Z"),
+        ("2026/11/3 14:05", "2026-11-03T14:05:00Z"),
+        ("2026.11.3", "2026-11-03T00:00:00Z"),
+        ("3 Nov 2026", "2026-11-03T00:00:00Z"),
+        ("Nov 3, 2026 2:05 PM", "2026-11-03T14:05:00Z"),
+        ("2026年11月3日", "2026-11-03T00:00:00Z"),
+        ("2026年11月3日 14:05", "2026-11-03T14:05:00Z"),
+        ("2026年11月3日14时5分", "2026-11-03T14:05:00Z"),
+        ("11/03/2026", "2026-11-03T00:00:00Z"),
+    ],
+)
+def test_parse_when_forms(text, expected):
+    assert to_iso(parse_when(text, now=NOW)) == expected
+
+
+def test_dayfirst():
+    assert to_iso(parse_when("03/11/2026", now=NOW, dayfirst=True)) == "2026-11-03T00:00:00Z"
+
+
+def test_local_time_is_converted_to_utc(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    assert to_iso(parse_when("2026-11-03 08:00", now=NOW)) == "2026-11-03T00:00:00Z"
+    assert to_iso(parse_when("today", now=NOW)) == "2026-11-23T16:00:00Z"
+
+
+def test_end_of_day_for_bare_dates_only():
+    assert to_iso(parse_when("2026-11-03", now=NOW, end_of_day=True)) == "2026-11-04T00:00:00Z"
+    assert to_iso(parse_when("2026-11-03 10:00", now=NOW, end_of_day=True)) == "2026-11-03T10:00:00Z"
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "2026-02-29", "2026-13-01", "32/01/2026", "blah",
+                                 "2026年2月30日", "25:00"])
+def test_impossible_dates_raise_invalid_input(bad):
+    with pytest.raises(InvalidInput):
+        parse_when(bad, now=NOW)
+
+
+@given(st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2999, 12, 31),
+                    timezones=st.just(timezone.utc)))
+def test_iso_round_trip(moment):
+    moment = moment.replace(microsecond=0)
+    assert from_iso(to_iso(moment)) == moment
+    assert parse_when(to_iso(moment), now=NOW) == moment
+
+
+@given(st.text(max_size=30))
+def test_parse_when_never_crashes(text):
+    try:
+        parse_when(text, now=NOW)
+    except InvalidInput:
+        pass
+
+
+def test_durations():
+    assert parse_duration_minutes("90m") == 90
+    assert parse_duration_minutes("4h") == 240
+    assert parse_duration_minutes("3d") == 4320
+    assert parse_duration_minutes("1w") == 10080
+    assert format_minutes(4320) == "3d" and format_minutes(240) == "4h" and format_minutes(90) == "90m"
+    with pytest.raises(InvalidInput):
+        parse_duration_minutes("soon")

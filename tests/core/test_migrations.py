@@ -1,0 +1,98 @@
+"""Every earlier schema version upgrades to the latest without losing a row."""
+
+import sqlite3
+
+import pytest
+
+from complaintctl.store import migrations
+from complaintctl.store.db import connect
+
+
+def _open(path):
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _fill(conn):
+    """Rows in every table that exists at this version, written as that version allows."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "complaints" not in tables:
+        return
+    conn.execute("INSERT INTO agents (name, full_name, created_at) VALUES ('li', '李伟', '2026-01-01T00:00:00Z')")
+    conn.execute("INSERT INTO customers (name, email, email_normalized, created_at) "
+                 "VALUES ('王芳', 'W@x.cn', 'w@x.cn', '2026-01-01T00:00:00Z')")
+    for i in range(1, 6):
+        conn.execute(
+            "INSERT INTO complaints (received_at, subject, customer_id, severity, category, status, "
+            "assignee, created_at, updated_at, created_by) VALUES (?, ?, 1, 'high', 'price', 'new', "
+            "'li', ?, ?, 'migr')",
+            (f"2026-01-0{i}T00:00:00Z", f"投诉 {i}", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+        )
+        conn.execute("INSERT INTO complaint_tags VALUES (?, 'vip')", (i,))
+        conn.execute("INSERT INTO events (complaint_id, at, actor, action) VALUES (?, ?, 'migr', 'logged')",
+                     (i, "2026-01-01T00:00:00Z"))
+
+
+def _counts(conn):
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name <> 'schema_migrations'")]
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.mark.parametrize("start", range(0, migrations.LATEST_VERSION))
+def test_upgrade_from_every_earlier_version(tmp_path, start):
+    path = tmp_path / f"v{start}.db"
+    conn = _open(path)
+    migrations.migrate(conn, target=start)
+    assert migrations.current_version(conn) == start
+    _fill(conn)
+    before = _counts(conn)
+    conn.close()
+
+    upgraded = connect(path)  # what any command does on an old file
+    assert migrations.current_version(upgraded) == migrations.LATEST_VERSION
+    after = _counts(upgraded)
+    for table, count in before.items():
+        assert after[table] == count, table
+    assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
+    names = [r[0] for r in upgraded.execute("SELECT name FROM schema_migrations ORDER BY version")]
+    assert names == [m.__name__ for m in migrations.MIGRATIONS]
+    if start >= 1:
+        assert upgraded.execute("SELECT count(*) FROM complaint_overview").fetchone()[0] == 5
+
+
+def test_migrating_twice_does_nothing(tmp_path):
+    conn = connect(tmp_path / "a.db")
+    assert migrations.migrate(conn) == []
+
+
+def test_newer_schema_is_refused(tmp_path):
+    from complaintctl.errors import ComplaintError
+
+    path = tmp_path / "future.db"
+    connect(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
+    raw.close()
+    with pytest.raises(ComplaintError, match="newer"):
+        connect(path)
+
+
+def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
+    path = tmp_path / "b.db"
+    conn = _open(path)
+    migrations.migrate(conn, target=1)
+
+    def broken(c):
+        c.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    with pytest.raises(RuntimeError):
+        migrations.migrate(conn)
+    assert migrations.current_version(conn) == 1
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
