@@ -36,7 +36,7 @@ def test_four_writers_1000_changes_exactly_1000_events(conn, db_path):
         for n in range(4)
     ]
     results = [p.communicate(timeout=240) + (p.returncode,) for p in procs]
-    for out, err, code in results:
+    for _out, err, code in results:
         assert code == 0, err
         assert "locked" not in err
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0] - base

@@ -20,7 +20,9 @@ def _fill(conn):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "complaints" not in tables:
         return
-    conn.execute("INSERT INTO agents (name, full_name, created_at) VALUES ('li', '李伟', '2026-01-01T00:00:00Z')")
+    conn.execute(
+        "INSERT INTO agents (name, full_name, created_at) VALUES ('li', '李伟', '2026-01-01T00:00:00Z')"
+    )
     conn.execute("INSERT INTO customers (name, email, email_normalized, created_at) "
                  "VALUES ('王芳', 'W@x.cn', 'w@x.cn', '2026-01-01T00:00:00Z')")
     for i in range(1, 6):

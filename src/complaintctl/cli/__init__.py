@@ -1,21 +1,39 @@
-"""The Typer app: global options, and one module per group of commands."""
+"""The Typer app: global options, and one module per group of commands.
+
+Typer turns every registered function into a click command on each run (~2 ms
+per command here). ``main()`` therefore registers only the command named on
+the command line; help, completion and unknown names get the full app.
+``app`` (the full app) is built on first access, for tests and tools.
+"""
 
 from __future__ import annotations
+
+import sys
 
 import typer
 
 from complaintctl import __version__
 from complaintctl.cli.common import STATE
 
-app = typer.Typer(
-    name="complaintctl",
-    help="A command-line complaint desk on one SQLite file: log, classify, assign, update, "
-    "close and report customer complaints.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
+HELP = ("A command-line complaint desk on one SQLite file: log, classify, assign, update, close and "
+        "report customer complaints.")
+
+# command name -> (module, attribute); groups are Typer apps, the rest functions.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "log": ("complaintctl.cli.complaints", "log"),
+    "classify": ("complaintctl.cli.complaints", "classify"),
+    "assign": ("complaintctl.cli.complaints", "assign"),
+    "update": ("complaintctl.cli.complaints", "update"),
+    "close": ("complaintctl.cli.complaints", "close"),
+    "reopen": ("complaintctl.cli.complaints", "reopen"),
+    "show": ("complaintctl.cli.complaints", "show"),
+    "list": ("complaintctl.cli.complaints", "list_"),
+    "init": ("complaintctl.cli.admin", "init"),
+    "info": ("complaintctl.cli.admin", "info"),
+    "agents": ("complaintctl.cli.admin", "agents_app"),
+    "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),
+}
+GLOBAL_OPTIONS_WITH_VALUE = {"--db", "--actor"}
 
 
 def _version(value: bool) -> None:
@@ -24,7 +42,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", metavar="PATH",
@@ -44,11 +61,56 @@ def main_options(
     ctx.call_on_close(STATE.close)
 
 
-from complaintctl.cli import admin, complaints  # noqa: E402  (commands register on import)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with just ``only``."""
+    import importlib
 
-complaints.register(app)
-admin.register(app)
+    from complaintctl.cli.common import handle_errors
+
+    application = typer.Typer(
+        name="complaintctl", help=HELP, no_args_is_help=True, pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None,
+    )
+    application.callback()(main_options)
+    for name, (module, attribute) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(module), attribute)
+        if isinstance(target, typer.Typer):
+            application.add_typer(target, name=name)
+        else:
+            application.command(name)(handle_errors(target))
+    return application
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command named on the command line, if it is one of ours."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            i += 2
+            continue
+        if arg.startswith("-"):
+            if arg in ("-h", "--help", "--version") or arg.startswith(("--install", "--show")):
+                return None
+            i += 1
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str):
+    if name == "app":
+        full = build_app()
+        globals()["app"] = full
+        return full
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app(prog_name="complaintctl")
+    import os
+
+    completing = any(k.startswith("_COMPLAINTCTL_COMPLETE") for k in os.environ)
+    only = None if completing else invoked_command(sys.argv[1:])
+    build_app(only)(prog_name="complaintctl")

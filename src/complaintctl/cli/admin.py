@@ -163,10 +163,3 @@ def taxonomy_add(
         add_code(conn, k.name, code, label_en, label_zh, actor=STATE.who(), at=to_iso(now_utc()),
                  extra=extra)
     err(f"Added {k.name} {code}.")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("init")(handle_errors(init))
-    app.command("info")(handle_errors(info))
-    app.add_typer(agents_app, name="agents")
-    app.add_typer(taxonomy_app, name="taxonomy")

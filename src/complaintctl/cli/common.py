@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 import typer
@@ -15,12 +14,14 @@ from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, Invalid
 ENV_ACTOR = "COMPLAINTCTL_ACTOR"
 
 
-@dataclass
 class State:
-    db: str | None = None
-    actor: str | None = None
-    debug: bool = False
-    _conn: Any = field(default=None, repr=False)
+    """The global options of this invocation, and its one connection."""
+
+    def __init__(self) -> None:
+        self.db: str | None = None
+        self.actor: str | None = None
+        self.debug = False
+        self._conn: Any = None
 
     @property
     def db_path(self):

@@ -10,7 +10,6 @@ import typer
 from complaintctl.cli.common import (
     STATE,
     err,
-    handle_errors,
     parse_date_option,
     parse_id,
     read_stdin_text,
@@ -291,9 +290,3 @@ def list_(
                 err(f"Showing {len(rows)} of {total}; use --limit 0 for all.")
     else:
         write_records(rows, LIST_COLUMNS, fmt)
-
-
-def register(app: typer.Typer) -> None:
-    for fn in (log, classify, assign, update, close, reopen, show):
-        app.command(fn.__name__)(handle_errors(fn))
-    app.command("list")(handle_errors(list_))

@@ -8,13 +8,13 @@ import sqlite3
 from complaintctl.core.events import record_event
 from complaintctl.errors import InvalidInput, NotFound, Refused
 
-_AGENT_NAME = re.compile(r"^[^\s,]+$")
+_AGENT_NAME = r"^[^\s,]+$"
 
 
 def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
               is_lead: bool, actor: str, at: str) -> dict:
     name = name.strip()
-    if not name or not _AGENT_NAME.match(name):
+    if not name or not re.match(_AGENT_NAME, name):
         raise InvalidInput(f"invalid agent name {name!r}", hint="one word, e.g. li.wei or alice")
     row = conn.execute("SELECT active FROM agents WHERE name = ?", (name,)).fetchone()
     if row is not None:

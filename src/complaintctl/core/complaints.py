@@ -14,7 +14,8 @@ from complaintctl.core.customers import (
 )
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import record_event
-from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.core.queries import get_complaint_row
+from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
 
 MAX_SUBJECT = 500
@@ -113,13 +114,6 @@ def similar(a: str, b: str) -> bool:
     pairs_b = {b[i:i + 2] for i in range(len(b) - 1)} - {"  "}
     shorter = min(len(pairs_a), len(pairs_b))
     return shorter >= 2 and len(pairs_a & pairs_b) / shorter >= 0.5
-
-
-def get_complaint_row(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no complaint #{complaint_id}", hint="see `complaintctl list`")
-    return row
 
 
 def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,

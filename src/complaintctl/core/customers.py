@@ -7,8 +7,8 @@ import sqlite3
 
 from complaintctl.errors import InvalidInput
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_NON_DIGIT = re.compile(r"\D")
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_NON_DIGIT = r"\D"
 
 
 def normalize_email(email: str | None) -> str | None:
@@ -22,7 +22,7 @@ def normalize_phone(phone: str | None) -> str | None:
     if not phone or not phone.strip():
         return None
     text = phone.strip()
-    digits = _NON_DIGIT.sub("", text)
+    digits = re.sub(_NON_DIGIT, "", text)
     if not digits:
         return None
     if text.startswith("+86") or (digits.startswith("0086") and len(digits) > 10):
@@ -35,10 +35,10 @@ def normalize_phone(phone: str | None) -> str | None:
 
 
 def validate_contact(email: str | None, phone: str | None) -> None:
-    if email and email.strip() and not _EMAIL.match(email.strip()):
+    if email and email.strip() and not re.match(_EMAIL, email.strip()):
         raise InvalidInput(f"invalid email {email!r}", hint="e.g. name@example.com")
     if phone and phone.strip():
-        digits = _NON_DIGIT.sub("", phone)
+        digits = re.sub(_NON_DIGIT, "", phone)
         if len(digits) < 3 or len(digits) > 20:
             raise InvalidInput(f"invalid phone {phone!r}", hint="e.g. +86 138 0013 8000")
 

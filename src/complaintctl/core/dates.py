@@ -23,19 +23,17 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "昨天": -1, "昨日": -1,
     "tomorrow": 1, "明天": 1,
 }
-_AGO = re.compile(
-    r"^(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?|分钟|小时|天|周)\s*(ago|前|以前)?$"
-)
+_AGO = r"^(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?|分钟|小时|天|周)\s*(ago|前|以前)?$"
 _UNIT_MINUTES = {"m": 1, "min": 1, "h": 60, "d": 1440, "w": 10080, "分钟": 1, "小时": 60, "天": 1440,
                  "周": 10080}
 _TIME = r"(?:[ T]*(\d{1,2})[:：时点](\d{1,2})?分?(?:[:：](\d{1,2})(?:\.\d+)?秒?)?)?"
-_CHINESE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$")
-_YEAR_FIRST = re.compile(
+_CHINESE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$"
+_YEAR_FIRST = (
     r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*$"
 )
-_YEAR_LAST = re.compile(
-    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
-)
+_YEAR_LAST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
+# Patterns are compiled on first use (re caches them): compiling all of them at
+# import costs a few ms on every command, most of which never parse a date.
 
 
 def now_utc() -> datetime:
@@ -84,16 +82,16 @@ def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
     if lowered in _RELATIVE_DAYS:
         local_day = now.astimezone().date() + timedelta(days=_RELATIVE_DAYS[lowered])
         return datetime.combine(local_day, time()).astimezone(), False
-    ago = _AGO.match(lowered)
+    ago = re.match(_AGO, lowered)
     if ago:
         unit = ago.group(2)
         key = unit if unit in _UNIT_MINUTES else unit[0]
         return now - timedelta(minutes=int(ago.group(1)) * _UNIT_MINUTES[key]), True
     for pattern in (_CHINESE, _YEAR_FIRST):
-        m = pattern.match(lowered)
+        m = re.match(pattern, lowered)
         if m:
             return _local(*m.groups())
-    m = _YEAR_LAST.match(lowered)
+    m = re.match(_YEAR_LAST, lowered)
     if m:
         a, b, year, hh, mm, ss = m.groups()
         day, month = (a, b) if dayfirst else (b, a)
@@ -151,12 +149,12 @@ def parse_when(
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bd)?\s*$")
+_DURATION = r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bd)?\s*$"
 
 
 def parse_duration_minutes(text: str) -> int:
     """``90m``, ``4h``, ``3d``, ``1w`` -> minutes (a bare number is minutes)."""
-    m = _DURATION.match(str(text).lower())
+    m = re.match(_DURATION, str(text).lower())
     if not m:
         raise InvalidInput(f"cannot read duration {text!r}", hint="use e.g. 90m, 4h, 3d, 1w")
     value = float(m.group(1))

@@ -6,16 +6,22 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from complaintctl.core.complaints import get_complaint_row
 from complaintctl.core.dates import to_iso
 from complaintctl.core.events import events_for
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import InvalidInput, NotFound
 
 LABELLED = {
     "channel": "channels", "remedy": "remedies", "category": "categories", "severity": "severities",
     "cause": "causes", "personality": "personalities", "motive": "motives", "status": "statuses",
     "outcome": "outcomes", "told_via": "channels",
 }
+
+
+def get_complaint_row(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no complaint #{complaint_id}", hint="see `complaintctl list`")
+    return row
 
 
 def show_complaint(conn: sqlite3.Connection, complaint_id: int) -> dict:

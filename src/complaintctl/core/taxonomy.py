@@ -32,7 +32,7 @@ KINDS: dict[str, Kind] = {
     ]
 }
 _BY_TABLE = {k.table: k for k in KINDS.values()}
-CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+CODE_RE = r"^[a-z][a-z0-9_]*$"
 
 
 def kind_named(name: str) -> Kind:
@@ -100,7 +100,7 @@ def add_code(
     if not k.extendable:
         raise Refused(f"{k.name} codes are fixed by the lifecycle and cannot be extended")
     code = code.strip()
-    if not CODE_RE.match(code):
+    if not re.match(CODE_RE, code):
         raise InvalidInput(
             f"invalid code {code!r}",
             hint="codes are lowercase letters, digits and _ and start with a letter, e.g. warranty_claim",

@@ -6,7 +6,6 @@ JSON keys are the database's column names; JSON and CSV carry stored values
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from enum import Enum
@@ -20,6 +19,8 @@ class Format(str, Enum):
 
 
 def write_json(data: object, stream=None) -> None:
+    import json
+
     stream = stream or sys.stdout
     stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -40,6 +41,8 @@ def write_records(
     if fmt == Format.json:
         write_json([{c: r.get(c) for c in columns} for r in records], stream)
     elif fmt == Format.ndjson:
+        import json
+
         for r in records:
             stream.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
     elif fmt == Format.csv:
