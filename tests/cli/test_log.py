@@ -143,3 +143,33 @@ def test_huge_subject_refused_but_huge_description_kept(cli, db_path):
 def test_nul_bytes_are_dropped_from_text(cli, db_path):
     cli("log", "-s", "a\x00b")
     assert row(db_path, "SELECT subject FROM complaints")[0] == "ab"
+
+
+def test_on_a_tty_log_prompts_for_what_is_missing(cli, db_path, monkeypatch):
+    import complaintctl.cli.complaints as commands
+
+    monkeypatch.setattr(commands, "stdin_is_tty", lambda: True)
+    cli("log", input="打印机卡纸\n赵六\nzl@example.cn\n\nphone\n每次打印都卡纸\n")
+    c = row(db_path, "SELECT c.subject, c.channel, c.description, cu.name, cu.email, cu.phone "
+                     "FROM complaints c JOIN customers cu ON cu.id = c.customer_id")
+    assert tuple(c) == ("打印机卡纸", "phone", "每次打印都卡纸", "赵六", "zl@example.cn", None)
+
+
+def test_colour_only_on_a_tty_and_never_with_no_color(monkeypatch):
+    from complaintctl.render.table import use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    class Pipe:
+        def isatty(self):
+            return False
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_color(Tty()) is True
+    assert use_color(Pipe()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert use_color(Tty()) is False
