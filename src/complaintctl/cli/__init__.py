@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen": ("complaintctl.cli.complaints", "reopen"),
     "show": ("complaintctl.cli.complaints", "show"),
     "list": ("complaintctl.cli.complaints", "list_"),
+    "import": ("complaintctl.cli.io", "import_"),
+    "export": ("complaintctl.cli.io", "export"),
     "init": ("complaintctl.cli.admin", "init"),
     "info": ("complaintctl.cli.admin", "info"),
     "agents": ("complaintctl.cli.admin", "agents_app"),

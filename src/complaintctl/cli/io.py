@@ -1,0 +1,223 @@
+"""import and export: moving complaints in and out in bulk."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from complaintctl.cli.common import STATE, err, parse_date_option
+from complaintctl.errors import InvalidInput
+from complaintctl.render.output import Format
+
+EXIT_REJECTED = 3
+
+
+def import_(
+    file: str = typer.Argument(..., metavar="FILE", help="CSV, JSON array or NDJSON file; '-' for stdin."),
+    fmt: str = typer.Option(None, "--format", help="csv, json or ndjson [default: from the extension]."),
+    encoding: str = typer.Option(None, "--encoding", help="e.g. utf-8, gb18030, utf-16 [default: detected]."),
+    delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter: , ; tab | [default: sniffed]."),
+    map_: list[str] = typer.Option(None, "--map", metavar="HEADER=FIELD",
+                                   help="Read a column into a field (or 'ignore', 'extra'); repeatable."),
+    mapping: Path = typer.Option(None, "--mapping", help="TOML mapping file (columns, value aliases, options)."),
+    dayfirst: bool = typer.Option(None, "--dayfirst/--monthfirst",
+                                  help="Read 03/11/2026 as 3 Nov [default: month first]."),
+    rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
+                                 help="Where bad rows go [default: FILE.rejects.csv beside the input]."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count, write nothing."),
+    strict: bool = typer.Option(False, "--strict", help="Any rejected row aborts the import: nothing written."),
+    update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
+    show_mapping: bool = typer.Option(False, "--show-mapping",
+                                      help="Print how each column will be read; write nothing."),
+    batch_size: int = typer.Option(1000, "--batch-size", help="Rows per committed batch."),
+    out_format: Format = typer.Option(Format.table, "--output-format", "-f",
+                                      help="Summary as text (table) or json/ndjson/csv."),
+) -> None:
+    """Import complaints from CSV, JSON or NDJSON exports. Exit 0: all rows imported or already
+    there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input."""
+    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options, plan_columns
+    from complaintctl.core.import_source import open_source
+
+    file_map = load_mapping_file(mapping) if mapping else None
+    overrides = parse_map_options(list(map_ or []))
+    if batch_size < 1:
+        raise InvalidInput("--batch-size must be at least 1")
+    source = open_source(
+        file, fmt=fmt or (file_map.format if file_map else None),
+        encoding=encoding or (file_map.encoding if file_map else None),
+        delimiter=delimiter or (file_map.delimiter if file_map else None),
+    )
+    if show_mapping:
+        _print_mapping(source, plan_columns, overrides, file_map)
+        return
+    from complaintctl.core.importer import ImportOptions, import_records
+
+    if rejects is None:
+        rejects = Path("import.rejects.csv") if file == "-" else Path(file).with_suffix(".rejects.csv")
+    options = ImportOptions(
+        dry_run=dry_run, strict=strict, update=update,
+        dayfirst=dayfirst if dayfirst is not None else bool(file_map and file_map.dayfirst),
+        batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
+    )
+    conn = STATE.connect()
+    progress = _progress(source) if sys.stderr.isatty() else None
+    options.progress = progress.update if progress else None
+    try:
+        summary = import_records(conn, source, options=options, map_overrides=overrides,
+                                 file_overrides=file_map.columns if file_map else None, actor=STATE.who())
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+        err("interrupted: finished batches are saved; run the same import again to finish "
+            "(imported rows are recognised, nothing is doubled)")
+        raise typer.Exit(130) from None
+    finally:
+        if progress:
+            progress.stop()
+    for warning in summary.warnings:
+        err(f"warning: {warning}")
+    if out_format == Format.table:
+        verb = "would be " if dry_run else ""
+        err(f"{summary.source}: {summary.encoding}"
+            + (f", delimiter {summary.delimiter!r}" if summary.delimiter else "")
+            + ("  (dry run: nothing written)" if dry_run else ""))
+        sys.stdout.write(
+            f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
+            f"unchanged {summary.unchanged}, rejected {summary.rejected}\n")
+    else:
+        from complaintctl.render.output import write_records
+
+        data = summary.as_dict()
+        write_records([data], list(data), out_format)
+    if summary.rejects_path:
+        err(f"{summary.rejected} rejected row(s) written to {summary.rejects_path}")
+    if summary.aborted:
+        err("error: --strict: rows were rejected, so nothing was written")
+        raise typer.Exit(1)
+    if summary.read == 0:
+        err("warning: the file has a header but no rows")
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _print_mapping(source, plan_columns, overrides, file_map) -> None:
+    from complaintctl.render.output import write_records
+
+    err(f"{source.name}: {source.format}, encoding {source.encoding}"
+        + (f", delimiter {source.delimiter!r}" if source.delimiter else ""))
+    headers = source.headers
+    first = None
+    for _line, record in source.records():
+        first = record
+        break
+    if source.format != "csv" and isinstance(first, dict):
+        headers = [str(k) for k in first]
+        first = [first[k] for k in first]
+    plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
+    rows = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
+             "first_value": (str(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)
+                             else "")} for p in plans]
+    write_records(rows, ["column", "header", "field", "how", "first_value"], Format.table,
+                  flexible=["first_value", "header"])
+    source.close()
+
+
+class _progress:
+    """A rich progress bar on stderr with rows/s; only on a terminal."""
+
+    def __init__(self, source):
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("importing"), BarColumn(), DownloadColumn(),
+                            TextColumn("{task.fields[rows]:,} rows  {task.fields[rate]:,.0f} rows/s"),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("import", total=source.size or None, rows=0, rate=0.0)
+        import time
+
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.bar.start()
+
+    def update(self, done_bytes: int, rows: int) -> None:
+        elapsed = max(self.clock() - self.start, 1e-6)
+        self.bar.update(self.task, completed=done_bytes, rows=rows, rate=rows / elapsed)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def export(
+    output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    fmt: str = typer.Option(None, "--format", "-f", help="csv, json or ndjson [default: from --output, else csv]."),
+    excel: bool = typer.Option(False, "--excel", help="CSV as UTF-8 with a BOM, which Excel opens correctly."),
+    columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
+    no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
+                                          help="Do not prefix cells starting with = + - @ with '."),
+    status: list[str] = typer.Option(None, "--status", help="Only these statuses; repeatable."),
+    open_: bool = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed."),
+    category: str = typer.Option(None, "--category"),
+    severity: str = typer.Option(None, "--severity"),
+    assignee: str = typer.Option(None, "--assignee"),
+    unassigned: bool = typer.Option(False, "--unassigned"),
+    customer: str = typer.Option(None, "--customer"),
+    channel: str = typer.Option(None, "--channel"),
+    tag: list[str] = typer.Option(None, "--tag", "-t"),
+    since: str = typer.Option(None, "--since", help="Received on or after."),
+    until: str = typer.Option(None, "--until", help="Received before (a bare date includes that day)."),
+    limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
+) -> None:
+    """Export complaints (the same filters as list) to CSV, JSON or NDJSON, for other tools or
+    for import into another database."""
+    from complaintctl.core.exporter import export_rows, parse_columns, write_export
+    from complaintctl.core.queries import ListFilters
+
+    if fmt is None:
+        suffix = output.suffix.lower() if output else ""
+        fmt = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson"}.get(suffix, "csv")
+    fmt = fmt.lower()
+    if fmt not in ("csv", "json", "ndjson"):
+        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json or ndjson")
+    if excel and fmt != "csv":
+        raise InvalidInput("--excel goes with CSV")
+    cols = parse_columns(columns)
+    filters = ListFilters(
+        statuses=list(status or []), open=open_, category=category, severity=severity,
+        assignee=assignee, unassigned=unassigned, customer=customer, channel=channel,
+        tags=list(tag or []), since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until", end_of_day=True), limit=limit or 0,
+    )
+    conn = STATE.connect()
+    rows = export_rows(conn, filters, cols)
+    encoding = "utf-8-sig" if excel else "utf-8"
+    if output is None:
+        import io
+
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
+        count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
+        stream.flush()
+        stream.detach()
+    else:
+        import tempfile
+
+        target = output.expanduser()
+        if target.is_dir():
+            raise InvalidInput(f"{target} is a directory")
+        directory = target.parent if str(target.parent) else Path(".")
+        if not directory.exists():
+            raise InvalidInput(f"no such directory: {directory}")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding=encoding, newline="") as stream:
+                count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")

@@ -1,0 +1,240 @@
+"""How the columns and values of a file are read: header aliases in English and Chinese,
+value aliases for codes, --map overrides and TOML mapping files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from complaintctl.errors import InvalidInput
+
+# field -> header aliases (compared after normalize_header). The field's own name
+# and its `_at` form are always accepted.
+FIELD_ALIASES: dict[str, list[str]] = {
+    "ref": ["ref", "reference", "external_ref", "ticket", "ticket_id", "ticket_no", "case_id",
+            "编号", "工单号", "投诉编号", "单号", "工单编号", "案件编号", "流水号"],
+    "received": ["received", "received_at", "date", "time", "datetime", "created", "created_at",
+                 "submitted", "submitted_at", "投诉时间", "受理时间", "时间", "日期", "创建时间",
+                 "提交时间", "来电时间", "登记时间", "接收时间"],
+    "customer": ["customer", "customer_name", "name", "client", "contact", "客户", "客户名称",
+                 "姓名", "客户姓名", "联系人", "投诉人", "用户", "用户名"],
+    "email": ["email", "e_mail", "mail", "email_address", "customer_email", "邮箱", "电子邮件",
+              "邮件地址", "电子邮箱", "邮箱地址"],
+    "phone": ["phone", "telephone", "tel", "mobile", "phone_number", "customer_phone", "电话",
+              "联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式"],
+    "company": ["company", "organisation", "organization", "customer_company", "account", "公司",
+                "单位", "公司名称", "企业", "企业名称"],
+    "channel": ["channel", "source", "medium", "渠道", "来源", "投诉渠道", "受理渠道", "投诉来源"],
+    "subject": ["subject", "title", "summary", "topic", "标题", "主题", "投诉主题", "摘要", "事由"],
+    "description": ["description", "details", "detail", "content", "body", "text", "message",
+                    "内容", "投诉内容", "问题描述", "详情", "描述", "详细描述", "投诉详情"],
+    "remedy": ["remedy", "request", "customer_request", "demand", "诉求", "客户诉求", "要求",
+               "客户要求"],
+    "category": ["category", "type", "complaint_type", "类型", "分类", "投诉类型", "类别",
+                 "投诉分类", "问题类型"],
+    "severity": ["severity", "priority", "level", "urgency", "级别", "严重程度", "优先级",
+                 "紧急程度", "等级"],
+    "cause": ["cause", "root_cause", "原因", "根本原因", "根因", "投诉原因"],
+    "personality": ["personality", "customer_personality", "性格", "客户性格", "性格类型"],
+    "motive": ["motive", "customer_motive", "动机", "投诉动机"],
+    "tags": ["tags", "tag", "labels", "label", "标签"],
+    "status": ["status", "state", "状态", "处理状态", "工单状态"],
+    "assignee": ["assignee", "agent", "owner", "handler", "assigned_to", "处理人", "负责人",
+                 "经办人", "受理人", "跟进人"],
+    "resolution": ["resolution", "solution", "处理结果", "处理意见", "解决方案", "处理方案",
+                   "答复内容"],
+    "outcome": ["outcome", "result", "结果", "结论", "结案结果"],
+    "closed": ["closed", "closed_at", "close_time", "date_closed", "关闭时间", "结案时间",
+               "完成时间"],
+    "first_response_at": ["first_response", "first_response_at", "responded_at", "首次响应时间",
+                          "响应时间"],
+    "resolved_at": ["resolved", "resolved_at", "解决时间"],
+    "told_via": ["told_via", "告知方式", "答复方式"],
+    "customer_accepted": ["customer_accepted", "accepted", "客户是否接受", "是否接受", "客户满意"],
+    "duplicate_of": ["duplicate_of", "重复于"],
+    "reopened_count": ["reopened_count", "重开次数"],
+    "updated_at": ["updated_at", "updated", "last_modified", "modified", "更新时间", "修改时间",
+                   "最后更新"],
+    "extra": ["extra"],
+}
+FIELDS = list(FIELD_ALIASES)
+IGNORED = "ignore"
+EXTRA = "extra"
+# Columns that are ours but not imported: our own ids, bookkeeping. `id` is read as the
+# external reference when a file has no ref column (it is then the other system's id).
+KNOWN_IGNORED = ["id", "created_at", "updated_by", "created_by"]
+
+
+def normalize_header(header: str) -> str:
+    text = header.replace("\ufeff", "").strip().lower()
+    text = re.sub(r"[\s\-_./*:：（）()]+", "_", text).strip("_")
+    return text
+
+
+_HEADER_INDEX: dict[str, str] = {}
+for _field, _aliases in FIELD_ALIASES.items():
+    for _alias in [_field, *_aliases]:
+        _HEADER_INDEX.setdefault(normalize_header(_alias), _field)
+
+# kind -> typed value -> code, beyond each code, English label and Chinese label
+# (which are read from the database).
+VALUE_ALIASES: dict[str, dict[str, str]] = {
+    "severity": {
+        "紧急": "critical", "严重": "critical", "特急": "critical", "非常紧急": "critical",
+        "urgent": "critical", "p1": "critical", "1": "critical", "高": "high", "重要": "high",
+        "较高": "high", "p2": "high", "2": "high", "中": "medium", "一般": "medium", "普通": "medium",
+        "中等": "medium", "normal": "medium", "p3": "medium", "3": "medium", "低": "low",
+        "轻微": "low", "较低": "low", "minor": "low", "p4": "low", "4": "low",
+    },
+    "channel": {
+        "电话": "phone", "热线": "phone", "400热线": "phone", "来电": "phone", "tel": "phone",
+        "telephone": "phone", "call": "phone", "邮件": "email", "邮箱": "email", "电子邮件": "email",
+        "e-mail": "email", "mail": "email", "网站": "web", "官网": "web", "网页": "web", "网上": "web",
+        "web form": "web", "website": "web", "form": "web", "app": "web", "微博": "social",
+        "微信": "social", "社交媒体": "social", "wechat": "social", "weibo": "social",
+        "twitter": "social", "facebook": "social", "门店": "store", "店面": "store", "到店": "store",
+        "现场": "store", "shop": "store", "在线客服": "chat", "聊天": "chat", "在线": "chat",
+        "im": "chat", "live chat": "chat", "信函": "letter", "来信": "letter", "信件": "letter",
+        "post": "letter", "mail letter": "letter", "其他": "other", "其它": "other",
+    },
+    "status": {
+        "新建": "new", "新": "new", "待处理": "new", "未处理": "new", "open": "new", "opened": "new",
+        "已受理": "acknowledged", "已确认": "acknowledged", "受理": "acknowledged",
+        "acknowledged": "acknowledged", "处理中": "investigating", "调查中": "investigating",
+        "进行中": "investigating", "跟进中": "investigating", "in progress": "investigating",
+        "in_progress": "investigating", "等待客户": "waiting", "待客户回复": "waiting",
+        "等待回复": "waiting", "pending": "waiting", "on hold": "waiting", "已解决": "resolved",
+        "已处理": "resolved", "solved": "resolved", "fixed": "resolved", "已关闭": "closed",
+        "关闭": "closed", "已结案": "closed", "结案": "closed", "已完成": "closed", "完成": "closed",
+        "done": "closed", "closed": "closed",
+    },
+    "outcome": {
+        "解决": "resolved", "已解决": "resolved", "驳回": "rejected", "拒绝": "rejected",
+        "不予支持": "rejected", "撤回": "withdrawn", "撤诉": "withdrawn", "客户撤回": "withdrawn",
+        "重复": "duplicate", "重复投诉": "duplicate",
+    },
+    "remedy": {
+        "退款": "refund", "退货退款": "refund", "退钱": "refund", "换货": "replacement",
+        "更换": "replacement", "换新": "replacement", "维修": "repair", "修理": "repair",
+        "赔偿": "compensation", "补偿": "compensation", "道歉": "apology", "致歉": "apology",
+        "解释": "explanation", "说明": "explanation", "其他": "other", "其它": "other",
+    },
+    "category": {
+        "质量": "product_quality", "质量问题": "product_quality", "产品质量问题": "product_quality",
+        "产品问题": "product_quality", "态度": "service_attitude", "服务": "service_attitude",
+        "物流": "delivery_delay", "配送": "delivery_delay", "发货慢": "delivery_delay",
+        "延迟发货": "delivery_delay", "delivery": "delivery_delay", "售后": "after_sales",
+        "收费": "price", "价格问题": "price", "虚假宣传": "integrity", "承诺未兑现": "integrity",
+        "账单": "billing_error", "计费错误": "billing_error", "扣费": "billing_error",
+        "billing": "billing_error", "系统": "system_failure", "故障": "system_failure",
+        "bug": "system_failure", "数据": "data_error", "难用": "usability", "响应慢": "slow_response",
+        "其他": "other", "其它": "other",
+    },
+    "cause": {"用户原因": "customer_use", "客户原因": "customer_use", "使用不当": "customer_use"},
+    "personality": {},
+    "motive": {},
+}
+
+
+@dataclass
+class ColumnPlan:
+    index: int
+    header: str
+    field: str  # a field name, EXTRA or IGNORED
+    how: str  # exact, alias, --map, mapping file, unknown (kept in extra), duplicate (kept in extra)
+    extra_key: str | None = None
+
+
+def parse_map_options(values: list[str]) -> dict[str, str]:
+    """--map "Header=field" -> {header: field}."""
+    out: dict[str, str] = {}
+    for value in values:
+        if "=" not in value:
+            raise InvalidInput(f"--map {value!r} is not Header=field", hint='e.g. --map "工单来源=channel"')
+        header, _, field = value.rpartition("=")
+        out[header.strip()] = field.strip()
+    return out
+
+
+def _check_field(field: str, where: str) -> str:
+    name = field.strip().lower()
+    if name in (IGNORED, EXTRA) or name in FIELD_ALIASES:
+        return name
+    found = _HEADER_INDEX.get(normalize_header(name))
+    if found:
+        return found
+    raise InvalidInput(f"{where}: unknown field {field!r}",
+                       hint="fields: " + ", ".join(FIELDS) + ", ignore, extra")
+
+
+def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
+                 file_overrides: dict[str, str] | None = None) -> list[ColumnPlan]:
+    """Decide which field each header is read into; the first column for a field wins."""
+    by_header: dict[str, tuple[str, str]] = {}
+    for source, mapping in (("mapping file", file_overrides or {}), ("--map", overrides or {})):
+        for header, field in mapping.items():
+            by_header[normalize_header(header)] = (_check_field(field, source), source)
+    has_ref_column = any(
+        by_header.get(normalize_header(h), (None,))[0] == "ref"
+        or _HEADER_INDEX.get(normalize_header(h)) == "ref" for h in headers)
+    plans: list[ColumnPlan] = []
+    taken: set[str] = set()
+    extra_keys: set[str] = set()
+    for i, raw in enumerate(headers):
+        header = raw.replace("\ufeff", "").strip()
+        key = normalize_header(header)
+        if key in by_header:
+            field, how = by_header[key]
+        elif key in _HEADER_INDEX:
+            field = _HEADER_INDEX[key]
+            how = "exact" if key == field else "alias"
+        elif key == "id" and not has_ref_column:
+            field, how = "ref", "alias (no ref column)"
+        elif key in KNOWN_IGNORED:
+            field, how = IGNORED, "not imported"
+        else:
+            field, how = EXTRA, "unknown (kept in extra)"
+        if field not in (EXTRA, IGNORED) and field in taken:
+            field, how = EXTRA, "duplicate (kept in extra)"
+        extra_key = None
+        if field == EXTRA and key != "extra":
+            extra_key = header or f"column_{i + 1}"
+            n = 2
+            while extra_key in extra_keys:
+                extra_key = f"{header or 'column'}_{n}"
+                n += 1
+            extra_keys.add(extra_key)
+        elif field not in (EXTRA, IGNORED):
+            taken.add(field)
+        plans.append(ColumnPlan(i, header, field, how, extra_key))
+    return plans
+
+
+def load_mapping_file(path: str | Path):
+    """Read a TOML mapping file into a validated MappingFile."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    from pydantic import ValidationError
+
+    from complaintctl.core.import_models import MappingFile
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InvalidInput(f"mapping file {path} not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"mapping file {path} is not valid TOML: {exc}") from None
+    try:
+        mapping = MappingFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidInput(f"mapping file {path}: {where}: {first['msg']}") from None
+    for header, field in mapping.columns.items():
+        _check_field(field, f"mapping file {path} [columns] {header!r}")
+    return mapping

@@ -1,0 +1,300 @@
+"""Reading records from CSV, JSON and NDJSON files as found in the wild: any common
+encoding (detected), any common delimiter (sniffed), NUL bytes, huge fields, stdin."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from complaintctl.errors import InvalidInput
+
+SAMPLE_BYTES = 1 << 20
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+DELIMITERS = [",", ";", "\t", "|"]
+CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "hz_gb_2312", "ms936"}
+FORMATS = ("csv", "json", "ndjson")
+
+
+class CountingReader(io.RawIOBase):
+    """A binary stream that counts the bytes read through it, for progress."""
+
+    def __init__(self, raw: BinaryIO):
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        return n
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def detect_encoding(sample: bytes) -> str:
+    """BOMs first, then strict UTF-8, then charset-normalizer; Chinese guesses -> GB18030."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if sample[:200].count(b"\x00") > 50:  # UTF-16 without a BOM
+        even = sample[0:200:2].count(b"\x00")
+        return "utf-16-be" if even > 50 else "utf-16-le"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample[:200_000]).best()
+        guess = best.encoding.lower().replace("-", "_") if best else None
+    except ImportError:  # pragma: no cover - a declared dependency
+        guess = None
+    if guess is None or guess in CHINESE_FAMILY or guess.startswith("gb"):
+        try:
+            codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+            return "gb18030"
+        except UnicodeDecodeError:
+            if guess is None:
+                raise InvalidInput("cannot tell the file's encoding",
+                                   hint="give --encoding, e.g. utf-8, gb18030, utf-16") from None
+    return guess
+
+
+def sniff_delimiter(text: str) -> str:
+    """The candidate that occurs most in the header line, outside quotes."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            if ch in "\r\n":
+                break
+            if ch in counts:
+                counts[ch] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+@dataclass
+class Source:
+    name: str
+    format: str
+    encoding: str
+    delimiter: str | None
+    size: int | None
+    headers: list[str] = field(default_factory=list)
+    _counter: CountingReader | None = None
+    _records: Iterator[tuple[int, Any]] | None = None
+
+    @property
+    def bytes_read(self) -> int:
+        return self._counter.count if self._counter else 0
+
+    def records(self) -> Iterator[tuple[int, Any]]:
+        """(line number, list of cells | dict) for each record."""
+        return self._records or iter(())
+
+    def close(self) -> None:
+        if self._counter:
+            self._counter.close()
+
+
+def _decode_error(source: str, encoding: str, detected: bool) -> InvalidInput:
+    how = "detected from the start of the file" if detected else "as given"
+    return InvalidInput(
+        f"{source} is not valid {encoding} ({how}) further on",
+        hint="rows before that point were imported; re-run with --encoding gb18030 (or the file's "
+        "real encoding): rows already imported are recognised and not doubled",
+    )
+
+
+def _format_for(name: str, explicit: str | None) -> str:
+    if explicit:
+        fmt = explicit.lower()
+        if fmt not in FORMATS:
+            raise InvalidInput(f"unknown import format {explicit!r}", hint="csv, json or ndjson")
+        return fmt
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".ndjson", ".jsonl"):
+        return "ndjson"
+    return "csv"
+
+
+def open_source(path: str, *, fmt: str | None = None, encoding: str | None = None,
+                delimiter: str | None = None) -> Source:
+    """Open a file (or '-' for stdin, spooled to a temporary file) for reading records."""
+    if path == "-":
+        import shutil
+        import tempfile
+
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Source.close
+        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        size = spool.tell()
+        spool.seek(0)
+        raw: BinaryIO = spool
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InvalidInput(f"no such file: {path}")
+        if p.is_dir():
+            raise InvalidInput(f"{path} is a directory")
+        try:
+            raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
+        except OSError as exc:
+            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        size = os.path.getsize(p)
+        name = str(p)
+    fmt = _format_for(name, fmt)
+    sample = raw.read(SAMPLE_BYTES)
+    raw.seek(0)
+    if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raw.close()
+        raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
+    detected = encoding is None
+    if encoding is None:
+        encoding = detect_encoding(sample)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InvalidInput(f"unknown encoding {encoding!r}", hint="e.g. utf-8, gb18030, utf-16") from None
+    if encoding.lower().replace("-", "").replace("_", "") in ("gbk", "gb2312", "cp936"):
+        encoding = "gb18030"  # a superset: what Chinese Excel really writes
+    counter = CountingReader(raw)
+    text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding=encoding, newline="")
+    source = Source(name, fmt, encoding, None, size, _counter=counter)
+    if fmt == "csv":
+        if delimiter is None:
+            try:
+                head = sample.decode(encoding, errors="ignore")
+            except LookupError:  # pragma: no cover
+                head = ""
+            delimiter = sniff_delimiter(head.lstrip("\ufeff"))
+        elif delimiter in ("\\t", "tab", "TAB"):
+            delimiter = "\t"
+        if len(delimiter) != 1:
+            raise InvalidInput(f"delimiter must be one character, got {delimiter!r}")
+        source.delimiter = delimiter
+        source._records = _csv_records(text, source, detected)
+        source.headers = next(source._records)[1]  # type: ignore[assignment]
+    elif fmt == "ndjson":
+        source._records = _ndjson_records(text, source, detected)
+    else:
+        source._records = _json_array_records(text, source, detected)
+    return source
+
+
+def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterator[str]:
+    try:
+        for line in text:
+            yield line.replace("\x00", "") if "\x00" in line else line
+    except UnicodeDecodeError:
+        raise _decode_error(source.name, source.encoding, detected) from None
+
+
+def _csv_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    import csv
+
+    csv.field_size_limit(FIELD_SIZE_LIMIT)
+    reader = csv.reader(_without_nul(text, source, detected), delimiter=source.delimiter or ",")
+    start = 1
+    try:
+        for cells in reader:
+            line = start
+            start = reader.line_num + 1
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue  # blank line
+            yield line, cells
+    except csv.Error as exc:
+        raise InvalidInput(f"{source.name} line {reader.line_num}: malformed CSV ({exc})",
+                           hint="rows before that point were imported") from None
+
+
+def _ndjson_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(_without_nul(text, source, detected), start=1):
+        stripped = line.strip().lstrip("\ufeff")
+        if not stripped:
+            continue
+        try:
+            value = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield number, ValueError(f"invalid JSON: {exc.msg}")
+            continue
+        yield number, value
+
+
+def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    """Stream the objects of a top-level JSON array without loading the whole file."""
+    decoder = json.JSONDecoder()
+    buffer = ""
+    line = 1
+    started = False
+    chunks = iter(lambda: text.read(1 << 16), "")
+
+    def more() -> bool:
+        nonlocal buffer
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return False
+        except UnicodeDecodeError:
+            raise _decode_error(source.name, source.encoding, detected) from None
+        buffer += chunk.replace("\x00", "")
+        return True
+
+    index = 0
+    while True:
+        while True:  # skip white space, commas and the opening bracket
+            while index < len(buffer) and buffer[index] in " \t\r\n,\ufeff":
+                if buffer[index] == "\n":
+                    line += 1
+                index += 1
+            if index < len(buffer) or not more():
+                break
+        if index >= len(buffer):
+            if not started:
+                raise InvalidInput(f"{source.name} is empty")
+            raise InvalidInput(f"{source.name}: the JSON array is not closed with ]")
+        ch = buffer[index]
+        if not started:
+            if ch != "[":
+                raise InvalidInput(f"{source.name}: expected a JSON array of objects",
+                                   hint="use --format ndjson for one object per line")
+            started = True
+            index += 1
+            continue
+        if ch == "]":
+            return
+        while True:
+            try:
+                value, end = decoder.raw_decode(buffer, index)
+                break
+            except json.JSONDecodeError as exc:
+                if not more():
+                    raise InvalidInput(f"{source.name} line {line}: invalid JSON ({exc.msg})") from None
+        yield line, value
+        line += buffer.count("\n", index, end)
+        buffer = buffer[end:]
+        index = 0
