@@ -28,6 +28,9 @@ def sample(cli, db_path):
     cli("reopen", "2", "--reason", "新机器也漏水")
     cli("update", "2", "--status", "resolved")
     cli("close", "2", "--outcome", "resolved", "-r", "退款")
+    csv_file = db_path.parent / "extra.csv"
+    csv_file.write_text("标题,备注\n打印机卡纸,老客户\n", encoding="utf-8")
+    cli("import", str(csv_file))
     return db_path
 
 

@@ -22,7 +22,7 @@ def normalize_phone(phone: str | None) -> str | None:
     if not phone or not phone.strip():
         return None
     text = phone.strip()
-    digits = re.sub(_NON_DIGIT, "", text)
+    digits = text if text.isdigit() else re.sub(_NON_DIGIT, "", text)
     if not digits:
         return None
     if text.startswith("+86") or (digits.startswith("0086") and len(digits) > 10):

@@ -147,7 +147,9 @@ def m001_core_tables(conn: sqlite3.Connection) -> None:
         ) STRICT
         """
     )
-    for column in ["received_at", "status", "customer_id", "assignee", "category", "severity"]:
+    # Only selective columns: an index on status or severity (a handful of values) is
+    # rarely used by the planner and slows every insert.
+    for column in ["received_at", "customer_id", "assignee"]:
         conn.execute(f"CREATE INDEX complaints_{column} ON complaints({column})")
     conn.execute(
         """
@@ -250,7 +252,7 @@ def m002_overview_view(conn: sqlite3.Connection) -> None:
 def m003_imports(conn: sqlite3.Connection) -> None:
     """Batch import: unknown columns kept as JSON, a fingerprint per imported row, a log of runs."""
     conn.execute("ALTER TABLE complaints ADD COLUMN extra TEXT CHECK (extra IS NULL OR json_valid(extra))")
-    conn.execute("ALTER TABLE complaints ADD COLUMN import_fingerprint TEXT")
+    conn.execute("ALTER TABLE complaints ADD COLUMN import_fingerprint INTEGER")
     conn.execute("ALTER TABLE complaints ADD COLUMN source_updated_at TEXT")
     conn.execute("CREATE INDEX complaints_import_fingerprint ON complaints(import_fingerprint)")
     conn.execute(
