@@ -50,7 +50,8 @@ def generate(path: Path, rows: int) -> None:
             c = rnd.randrange(customers)
             day = rnd.randrange(1, 300)
             w.writerow([
-                f"WO-{i:07d}", f"2026-{1 + day // 31:02d}-{1 + day % 28:02d} {rnd.randrange(24):02d}:{rnd.randrange(60):02d}",
+                f"WO-{i:07d}",
+                f"2026-{1 + day // 31:02d}-{1 + day % 28:02d} {rnd.randrange(24):02d}:{rnd.randrange(60):02d}",
                 f"客户{c}", f"+86 138{c:08d}"[:17], f"c{c}@example.cn", rnd.choice(channels),
                 f"{rnd.choice(subjects)} #{i % 500}", "客户反映：" + "问题描述" * rnd.randrange(1, 12),
                 rnd.choice(categories), rnd.choice(severities), rnd.choice(statuses), rnd.choice(agents),

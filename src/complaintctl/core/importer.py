@@ -702,7 +702,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     for p in plans:
         if p.how.startswith("duplicate"):
             summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
-    dict_plans: dict[str, ColumnPlan] = {}
+    dict_plans: dict[tuple, list[ColumnPlan]] = {}
     reader = RowReader(conn, plans, options, now)
     rejects = _Rejects(options.rejects_path, source.headers if source.format == "csv" else None)
     records = source.records()
@@ -775,26 +775,27 @@ def _record_counts(conn: sqlite3.Connection, summary: ImportSummary, finished: s
     )
 
 
-def _values_from_dict(record: dict, plans: dict[str, ColumnPlan], map_overrides, file_overrides) -> dict:
+def _values_from_dict(record: dict, plans: dict, map_overrides, file_overrides) -> dict:
+    keys = tuple(record)
+    plan = plans.get(keys)
+    if plan is None:  # records of one file nearly always share their keys: plan once per key set
+        plan = plan_columns([str(k) for k in keys], map_overrides, file_overrides)
+        if len(plans) < 1000:
+            plans[keys] = plan
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for key, value in record.items():
-        plan = plans.get(key)
-        if plan is None:
-            plan = plan_columns([str(key)], map_overrides, file_overrides)[0]
-            plans[key] = plan
-        if plan.field == IGNORED or value is None:
+    for column, value in zip(plan, record.values(), strict=True):
+        if column.field == IGNORED or value is None:
             continue
-        if plan.field == EXTRA:
-            if plan.extra_key is None:
+        if column.field == EXTRA:
+            if column.extra_key is None:
                 values["extra"] = value
             else:
-                extra[plan.extra_key] = value
-        elif plan.field in values:
-            extra[str(key)] = value
+                extra[column.extra_key] = value
+        elif isinstance(value, (str, list, dict)):
+            values[column.field] = value
         else:
-            values[plan.field] = value if isinstance(value, (str, list, dict)) else (
-                "" if value is None else (str(value).lower() if isinstance(value, bool) else str(value)))
+            values[column.field] = str(value).lower() if isinstance(value, bool) else str(value)
     if extra:
         values["_extra_columns"] = extra
     return values

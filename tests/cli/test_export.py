@@ -1,0 +1,89 @@
+import csv
+import io
+import json
+import sqlite3
+
+from complaintctl.cli import app
+
+
+def seed(cli):
+    cli("agents", "add", "li.wei")
+    cli.log("-s", "=HYPERLINK(\"http://evil\")", "--customer", "+Mallory", "--phone", "+86 138 0013 8000",
+            "--received", "2026-11-01 09:00", "--category", "price", "--tag", "vip", "--ref", "R-1")
+    cli.log("-s", "洗衣机漏水", "--customer", "李雷", "--email", "li@x.cn", "--received", "2026-11-02 10:00",
+            "--description", "第一行\n第二行, with \"quotes\"", "--severity", "high")
+    cli.log("-s", "快递慢", "--received", "2026-11-03 11:00", "--channel", "web")
+    cli("classify", "2", "--cause", "product_quality", "--personality", "lively", "--motive", "wants_fix")
+    cli("assign", "2", "--to", "li.wei")
+    cli("update", "2", "--status", "investigating")
+    cli("close", "2", "--outcome", "resolved", "-r", "换新 =SUM(A1)", "--accepted", "--told-via", "phone")
+    cli("close", "3", "--outcome", "duplicate", "--duplicate-of", "2")
+
+
+def test_export_csv_neutralises_formulas(cli, tmp_path):
+    seed(cli)
+    out = cli("export").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["1", "2", "3"]
+    assert rows[0]["subject"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["customer"] == "'+Mallory" and rows[0]["phone"] == "'+86 138 0013 8000"
+    assert rows[1]["description"] == "第一行\n第二行, with \"quotes\""
+    assert rows[1]["resolution"] == "换新 =SUM(A1)"  # only a leading = is a formula
+    raw = cli("export", "--no-formula-guard").stdout
+    assert list(csv.DictReader(io.StringIO(raw)))[0]["subject"].startswith("=")
+
+
+def test_export_filters_columns_formats(cli, tmp_path):
+    seed(cli)
+    rows = list(csv.DictReader(io.StringIO(cli("export", "--closed", "--columns", "id,subject,outcome").stdout)))
+    assert rows == [{"id": "2", "subject": "洗衣机漏水", "outcome": "resolved"},
+                    {"id": "3", "subject": "快递慢", "outcome": "duplicate"}]
+    data = json.loads(cli("export", "-f", "json", "--tag", "vip").stdout)
+    assert [d["ref"] for d in data] == ["R-1"] and data[0]["tags"] == ["vip"]
+    lines = cli("export", "-f", "ndjson", "--since", "2026-11-02").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [2, 3]
+    assert "unknown column" in cli("export", "--columns", "id,colour", expect=2).stderr
+    assert "--excel goes with CSV" in cli("export", "--excel", "-f", "json", expect=2).stderr
+
+
+def test_export_output_is_atomic_and_excel_has_a_bom(cli, tmp_path):
+    seed(cli)
+    target = tmp_path / "out.csv"
+    target.write_text("old contents")
+    cli("export", "--excel", "-o", target)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    assert "洗衣机漏水" in data.decode("utf-8-sig")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.csv")] == []
+    assert "no such directory" in cli("export", "-o", tmp_path / "nope" / "x.csv", expect=2).stderr
+    cli("export", "-o", tmp_path / "out.json")
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))[0]["id"] == 1
+
+
+def test_round_trip_export_import_export_is_identical(cli, tmp_path):
+    seed(cli)
+    first = tmp_path / "first.csv"
+    cli("export", "-o", first)
+    other = tmp_path / "other.db"
+    imported = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
+    second = tmp_path / "second.csv"
+    assert cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)]).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    conn = sqlite3.connect(other)
+    assert conn.execute("SELECT subject FROM complaints WHERE id = 1").fetchone()[0].startswith("=HYPERLINK")
+    # and importing the export again changes nothing
+    again = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
+    assert again.stdout.strip() == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
+
+
+def test_round_trip_json(cli, tmp_path):
+    seed(cli)
+    first = tmp_path / "first.json"
+    cli("export", "-o", first)
+    other = tmp_path / "other.db"
+    assert cli.runner.invoke(app, ["--db", str(other), "import", str(first)]).exit_code == 0
+    second = tmp_path / "second.json"
+    cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)])
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")

@@ -1,0 +1,209 @@
+"""import with real-world shaped files written by the tests."""
+
+import csv
+import io
+import json
+import sqlite3
+
+GBK_CSV = (
+    "投诉编号,投诉时间,客户名称,联系电话,渠道,标题,问题描述,级别,处理人,状态,备注\n"
+    "A-1,2026/11/3 14:05,李雷,138 0013 8000,电话,洗衣机漏水,\"第二次漏水，\n又漏了\",高,张三,已关闭,VIP\n"
+    "A-2,2026年11月4日,韩梅梅,,微信,快递慢,,中,,处理中,\n"
+)
+
+
+def q(db, sql, *params):
+    c = sqlite3.connect(db)
+    try:
+        return c.execute(sql, params).fetchall()
+    finally:
+        c.close()
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def summary(result):
+    return result.stdout.strip()
+
+
+def test_gbk_with_chinese_headers_and_value_aliases(cli, db_path, tmp_path):
+    f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
+    result = cli("import", f)
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert "gb18030" in result.stderr
+    rows = q(db_path, "SELECT ref, received_at, channel, subject, description, severity, status, assignee, "
+                      "extra, closed_at, outcome FROM complaints ORDER BY id")
+    assert rows[0][:8] == ("A-1", "2026-11-03T14:05:00Z", "phone", "洗衣机漏水", "第二次漏水，\n又漏了", "high",
+                           "closed", "张三")
+    assert json.loads(rows[0][8]) == {"备注": "VIP"}
+    assert rows[0][9] and rows[0][10] == "resolved"  # closed history gets an outcome and a time
+    assert rows[1][:7] == ("A-2", "2026-11-04T00:00:00Z", "social", "快递慢", None, "medium", "investigating")
+    assert q(db_path, "SELECT name FROM agents") == [("张三",)]
+    assert q(db_path, "SELECT name, phone_normalized FROM customers ORDER BY id") == [
+        ("李雷", "13800138000"), ("韩梅梅", None)]
+    notes = [r[0] for r in q(db_path, "SELECT note FROM events WHERE action = 'imported' ORDER BY id")]
+    assert notes == ["import #1 from gbk.csv line 2", "import #1 from gbk.csv line 4"]
+
+
+def test_reimport_is_idempotent_and_update_takes_changes(cli, db_path, tmp_path):
+    f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
+    cli("import", f)
+    assert summary(cli("import", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
+    write(f, GBK_CSV.replace("处理中", "已解决"), "gbk")
+    assert summary(cli("import", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
+    assert summary(cli("import", f, "--update")) == "read 2, inserted 0, updated 1, unchanged 1, rejected 0"
+    assert q(db_path, "SELECT status FROM complaints WHERE ref = 'A-2'") == [("resolved",)]
+    ev = q(db_path, "SELECT field, old_value, new_value FROM events WHERE action = 'imported' AND field = 'status' "
+                    "AND old_value IS NOT NULL")
+    assert ("status", "investigating", "resolved") in ev
+    assert q(db_path, "SELECT count(*) FROM complaints") == [(2,)]
+    assert q(db_path, "SELECT count(*), sum(inserted), sum(unchanged) FROM imports") == [(4, 2, 5)]
+
+
+def test_rows_without_ref_are_recognised_by_fingerprint(cli, db_path, tmp_path):
+    f = write(tmp_path / "web.csv",
+              "subject,email,received\nA,a@x.cn,2026-11-01\nB,b@x.cn,2026-11-02\nA,a@x.cn,2026-11-01\n")
+    assert summary(cli("import", f)) == "read 3, inserted 2, updated 0, unchanged 1, rejected 0"
+    assert summary(cli("import", f)) == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
+
+
+def test_bom_semicolons_quotes_and_embedded_newlines(cli, db_path, tmp_path):
+    text = 'Subject;Customer;Description\n"He said ""no""";"Smith; John";"line 1\nline 2"\n'
+    f = write(tmp_path / "semi.csv", "\ufeff" + text)
+    result = cli("import", f)
+    assert "delimiter ';'" in result.stderr and "utf-8-sig" in result.stderr
+    assert q(db_path, "SELECT subject, description FROM complaints") == [('He said "no"', "line 1\nline 2")]
+    assert q(db_path, "SELECT name FROM customers") == [("Smith; John",)]
+
+
+def test_utf16_with_bom_and_tabs(cli, db_path, tmp_path):
+    f = write(tmp_path / "u16.csv", "标题\t客户\n电话打不通\t王五\n", "utf-16")
+    assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT subject FROM complaints") == [("电话打不通",)]
+
+
+def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli, db_path, tmp_path):
+    f = write(tmp_path / "mixed.csv",
+              "subject,received,category,severity,email\n"
+              "good one,2026-11-01,price,low,a@b.cn\n"
+              "bad date,2026-02-30,price,low,\n"
+              "bad code,2026-11-01,nonsense,low,\n"
+              ",2026-11-01,price,low,\n"
+              "bad email,2026-11-01,price,low,not-an-email\n"
+              "future,2099-01-01,price,low,\n"
+              "good two,2026-11-02,billing error,HIGH,\n")
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 7, inserted 2, updated 0, unchanged 0, rejected 5"
+    rejects = list(csv.reader(io.StringIO((tmp_path / "mixed.rejects.csv").read_text(encoding="utf-8-sig"))))
+    assert rejects[0] == ["line", "reason", "subject", "received", "category", "severity", "email"]
+    by_line = {r[0]: r for r in rejects[1:]}
+    assert set(by_line) == {"3", "4", "5", "6", "7"}
+    assert "impossible date" in by_line["3"][1] and by_line["3"][3] == "2026-02-30"
+    assert "unknown category 'nonsense'" in by_line["4"][1]
+    assert "subject is empty" in by_line["5"][1]
+    assert "email" in by_line["6"][1]
+    assert "future" in by_line["7"][1]
+    assert q(db_path, "SELECT subject, category, severity FROM complaints ORDER BY id") == [
+        ("good one", "price", "low"), ("good two", "billing_error", "high")]
+
+
+def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
+    f = write(tmp_path / "s.csv", "subject,severity\nok,low\nbad,urgentest\n")
+    result = cli("import", f, "--strict", expect=1)
+    assert "nothing was written" in result.stderr
+    assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
+    assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
+
+
+def test_dry_run_counts_but_writes_nothing(cli, db_path, tmp_path):
+    f = write(tmp_path / "d.csv", "subject,assignee\nx,new.agent\n")
+    result = cli("import", f, "--dry-run")
+    assert "would be inserted 1" in result.stdout
+    assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
+    assert q(db_path, "SELECT count(*) FROM agents") == [(0,)]
+
+
+def test_empty_file_and_header_only(cli, db_path, tmp_path):
+    empty = write(tmp_path / "empty.csv", "")
+    assert "is empty" in cli("import", empty, expect=2).stderr
+    header = write(tmp_path / "header.csv", "subject,customer\n")
+    result = cli("import", header)
+    assert summary(result) == "read 0, inserted 0, updated 0, unchanged 0, rejected 0"
+    assert "no rows" in result.stderr
+    assert "no such file" in cli("import", tmp_path / "missing.csv", expect=2).stderr
+
+
+def test_ragged_rows(cli, db_path, tmp_path):
+    f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert "4 fields but the header has 3" in (tmp_path / "r.rejects.csv").read_text(encoding="utf-8-sig")
+
+
+def test_duplicate_headers_keep_the_second_in_extra(cli, db_path, tmp_path):
+    f = write(tmp_path / "dup.csv", "subject,客户,客户名称,备注,备注\nx,甲,乙,one,two\n")
+    result = cli("import", f)
+    assert "repeats a field" in result.stderr
+    assert q(db_path, "SELECT name FROM customers") == [("甲",)]
+    assert json.loads(q(db_path, "SELECT extra FROM complaints")[0][0]) == {"客户名称": "乙", "备注": "one",
+                                                                             "备注_2": "two"}
+
+
+def test_huge_field_and_nul_bytes(cli, db_path, tmp_path):
+    big = "长" * (5 * 1024 * 1024 // 3 + 10)  # more than 5 MB of UTF-8
+    f = tmp_path / "big.csv"
+    f.write_text(f'subject,description\nbig one,"{big}"\nnul\x00 here,x\x00y\n', encoding="utf-8")
+    assert summary(cli("import", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT length(description) FROM complaints WHERE subject = 'big one'") == [(len(big),)]
+    assert q(db_path, "SELECT subject, description FROM complaints WHERE id = 2") == [("nul here", "xy")]
+
+
+def test_malformed_csv_stops_with_one_line_and_keeps_earlier_batches(cli, db_path, tmp_path):
+    f = tmp_path / "bad.csv"
+    f.write_bytes(b"subject\nfine\n" + "中文".encode("gbk") + b"\n")
+    result = cli("import", f, "--encoding", "utf-8", expect=2)
+    assert "not valid utf-8" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_map_and_mapping_file_and_value_aliases(cli, db_path, tmp_path):
+    f = write(tmp_path / "m.csv", "工单来源,事件,紧急度,内部备注\n400热线,屏幕碎了,P1,skip me\n")
+    mapping = tmp_path / "team.toml"
+    mapping.write_text('[columns]\n"工单来源" = "channel"\n"紧急度" = "severity"\n\n'
+                       '[values.channel]\n"400热线" = "phone"\n', encoding="utf-8")
+    shown = cli("import", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore",
+                "--show-mapping").stdout
+    assert "channel" in shown and "mapping file" in shown and "--map" in shown and "ignore" in shown
+    assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
+    cli("import", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore")
+    assert q(db_path, "SELECT channel, subject, severity, extra FROM complaints") == [
+        ("phone", "屏幕碎了", "critical", None)]
+    assert "unknown field" in cli("import", f, "--map", "事件=colour", expect=2).stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[columns\n", encoding="utf-8")
+    assert "not valid TOML" in cli("import", f, "--mapping", bad, expect=2).stderr
+
+
+def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
+    arr = tmp_path / "a.json"
+    arr.write_text(json.dumps([{"subject": "from json", "tags": ["a", "b"], "severity": "高"},
+                               {"subject": "second", "extra": {"k": 1}, "zone": "east"}], ensure_ascii=False),
+                   encoding="utf-8")
+    assert summary(cli("import", arr)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    nd = tmp_path / "b.ndjson"
+    nd.write_text('{"subject": "nd one", "status": "已关闭"}\nnot json\n{"title": "nd two"}\n', encoding="utf-8")
+    assert summary(cli("import", nd, expect=3)) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    result = cli("import", "-", "--format", "csv", input="标题\n从标准输入\n")
+    assert summary(result) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT tag FROM complaint_tags ORDER BY tag") == [("a",), ("b",)]
+    assert json.loads(q(db_path, "SELECT extra FROM complaints WHERE subject = 'second'")[0][0]) == {
+        "k": 1, "zone": "east"}
+
+
+def test_summary_as_json_for_scripts(cli, tmp_path):
+    f = write(tmp_path / "j.csv", "subject\na\n")
+    data = json.loads(cli("import", f, "-f", "json").stdout)[0]
+    assert data["inserted"] == 1 and data["rejected"] == 0 and data["import_id"] == 1
