@@ -52,3 +52,16 @@ def test_every_table_and_view_is_documented(conn):
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")]
     missing = [n for n in names if f"`{n}`" not in text and f"### {n}" not in text]
     assert not missing
+
+
+def test_import_doc_lists_every_field_and_alias():
+    from complaintctl.core.import_mapping import FIELD_ALIASES, VALUE_ALIASES
+
+    text = (DOCS / "import.md").read_text(encoding="utf-8")
+    for field, aliases in FIELD_ALIASES.items():
+        assert f"| `{field}` |" in text
+        for alias in aliases:
+            assert alias in text, alias
+    for kind, aliases in VALUE_ALIASES.items():
+        for alias in aliases:
+            assert alias in text, (kind, alias)
