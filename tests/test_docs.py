@@ -34,6 +34,12 @@ def sample(cli, db_path):
     return db_path
 
 
+@pytest.mark.parametrize("index", range(len(sql_blocks("sla.md"))))
+def test_sla_doc_query_runs(sample, index):
+    conn = sqlite3.connect(f"file:{sample}?mode=ro", uri=True)
+    conn.execute(sql_blocks("sla.md")[index]).fetchall()
+
+
 def test_schema_doc_has_a_dozen_queries():
     assert len(sql_blocks("schema.md")) >= 12
 

@@ -233,11 +233,11 @@ def show(
         write_records([{**e, "complaint_id": data["id"]} for e in data["events"]], cols, fmt)
 
 
-LIST_TABLE = ["id", "received_at", "status", "severity", "category", "customer_name", "assignee",
+LIST_TABLE = ["id", "received_at", "status", "severity", "due", "category", "customer_name", "assignee",
               "subject"]
 LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
                 "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
-                "subject": "Subject"}
+                "subject": "Subject", "due": "SLA"}
 DEFAULT_TABLE_LIMIT = 100
 
 
@@ -248,6 +248,7 @@ def list_(
     severity: str = typer.Option(None, "--severity"),
     assignee: str = typer.Option(None, "--assignee", help="Assigned to this agent."),
     unassigned: bool = typer.Option(False, "--unassigned", help="Only complaints nobody has."),
+    escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
     customer: str = typer.Option(None, "--customer",
                                  help="Name or company contains, or exact email/phone, or #ID."),
     channel: str = typer.Option(None, "--channel"),
@@ -268,17 +269,23 @@ def list_(
     filters = ListFilters(
         statuses=list(status or []), open=open_, category=category, severity=severity,
         assignee=assignee, unassigned=unassigned, customer=customer, channel=channel,
-        tags=list(tag or []), since=parse_date_option(since, "--since"),
+        tags=list(tag or []), since=parse_date_option(since, "--since"), escalated=escalated,
         until=parse_date_option(until, "--until", end_of_day=True), sort=sort,
         limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
     )
     conn = STATE.connect()
     rows = list_complaints(conn, filters)
     if fmt == Format.table:
-        from complaintctl.core.dates import to_local_text
+        from complaintctl.core.dates import now_utc, to_local_text
+        from complaintctl.core.sla import describe_due
+
+        now = now_utc()
 
         def cells(r: dict) -> dict:
-            return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"])}
+            due = r["respond_due_at"] if r["first_response_at"] is None else r["resolve_due_at"]
+            return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
+                    "due": describe_due(due, now, done=r["status"] in ("resolved", "closed"),
+                                        paused=r["status"] == "waiting")}
 
         write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
                       table_values=cells, flexible=["subject", "customer_name", "category"])

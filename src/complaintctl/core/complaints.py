@@ -166,7 +166,14 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
         note = "new customer" if created else ("known customer" if customer_id else "anonymous")
         record_event(conn, complaint_id, at=at, actor=actor, action="logged",
                      field="status", new_value="new", note=note)
+        _refresh_sla(conn, complaint_id, now)
     return LogResult(complaint_id, customer_id, created, warnings)
+
+
+def _refresh_sla(conn: sqlite3.Connection, complaint_id: int, now: datetime) -> None:
+    from complaintctl.core.tracking import refresh_sla
+
+    refresh_sla(conn, complaint_id, now)
 
 
 def _touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
@@ -177,7 +184,8 @@ def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, st
              add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
              now: datetime | None = None) -> list[Change]:
     """Set classification codes ("none" clears one) and tags; one event per change."""
-    at = to_iso(now or now_utc())
+    now = now or now_utc()
+    at = to_iso(now)
     given = {k: v for k, v in codes.items() if v is not None}
     unknown = set(given) - set(CLASSIFY_KINDS)
     if unknown:
@@ -220,6 +228,8 @@ def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, st
                 current.discard(tag)
         if changes:
             _touch(conn, complaint_id, at)
+            if any(c.field == "severity" for c in changes):
+                _refresh_sla(conn, complaint_id, now)
     return changes
 
 
@@ -311,6 +321,8 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
             changes += _edit_customer(conn, row, customer_edits, at=at, actor=actor)
         if changes:
             _touch(conn, complaint_id, at)
+            if status is not None or "received_at" in edits:
+                _refresh_sla(conn, complaint_id, now)
     return changes
 
 
@@ -356,7 +368,8 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
           accepted: bool | None = None, actor: str, now: datetime | None = None) -> list[Change]:
     """Close with an outcome, the resolution text, how the customer was told and whether
     they accepted it (ISO 10002 asks for all four)."""
-    at = to_iso(now or now_utc())
+    now = now or now_utc()
+    at = to_iso(now)
     outcome = (outcome or "").strip().lower()
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
@@ -397,13 +410,15 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
         record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="outcome",
                      new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}",
                      note=detail)
+        _refresh_sla(conn, complaint_id, now)
     return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
 
 
 def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
            now: datetime | None = None) -> Change:
     """Return a resolved or closed complaint to investigating, with the reason."""
-    at = to_iso(now or now_utc())
+    now = now or now_utc()
+    at = to_iso(now)
     reason = _check_text(reason, "reason")
     if not reason:
         raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
@@ -419,4 +434,5 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
         })
         record_event(conn, complaint_id, at=at, actor=actor, action="reopened", field="status",
                      old_value=row["status"], new_value="investigating", note=reason)
+        _refresh_sla(conn, complaint_id, now)
     return Change("status", row["status"], "investigating")

@@ -346,7 +346,8 @@ COMPLAINT_COLUMNS = (
     "category", "severity", "cause", "personality", "motive", "status", "assignee",
     "first_response_at", "resolved_at", "closed_at", "outcome", "resolution", "duplicate_of",
     "told_via", "customer_accepted", "reopened_count", "extra", "import_fingerprint",
-    "source_updated_at", "created_at", "updated_at", "created_by",
+    "source_updated_at", "created_at", "updated_at", "created_by", "respond_due_at", "resolve_due_at",
+    "responded_late", "resolved_late", "paused_since", "paused_minutes",
 )
 DIRECT_COLUMNS = frozenset({
     "ref", "received_at", "channel", "subject", "description", "remedy", "category", "severity", "cause",
@@ -372,6 +373,7 @@ class _Writer:
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.customers: dict[tuple, int] = {}
         self.new_customers: list[tuple] = []
+        self.sla_context = None
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
         self.customers_complete = count <= CUSTOMER_CACHE_LIMIT
@@ -479,7 +481,31 @@ class _Writer:
             record["customer_accepted"] = int(row["customer_accepted"])
         if "extra" in row:
             record["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
+        if "severity" in row:
+            record.update(self._sla(row))
         return record
+
+    def _sla(self, row: dict) -> dict:
+        """Due times as `refresh_sla` would compute them from this row's one `imported` event."""
+        from complaintctl.core import sla
+        from complaintctl.core.dates import from_iso
+        from complaintctl.core.tracking import SlaContext, _stored
+
+        if self.sla_context is None:
+            self.sla_context = SlaContext(self.conn)
+        ctx = self.sla_context
+        respond, resolve = ctx.targets.get(row["severity"], (None, None))
+        at = from_iso(self.at)
+        state = sla.compute_state(
+            received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
+            status_changes=[(at, None, row["status"])],
+            first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
+            resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
+            cal=ctx.calendar, as_of=at)
+        values = _stored(state)
+        if not values["paused_minutes"]:
+            del values["paused_minutes"]
+        return {k: v for k, v in values.items() if v is not None}
 
     def write_batch(self, prepared: list[tuple[int, Any, dict, int]], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
@@ -638,6 +664,11 @@ class _Writer:
             self.conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?", (cid, tag))
             record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
                          old_value=tag, note=self.note(line))
+        if changes:
+            from complaintctl.core.dates import from_iso
+            from complaintctl.core.tracking import refresh_sla
+
+            refresh_sla(self.conn, cid, from_iso(self.at))
         return True
 
 

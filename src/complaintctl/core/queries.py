@@ -58,6 +58,8 @@ def show_complaint(conn: sqlite3.Connection, complaint_id: int) -> dict:
     row["customer"] = customer
     row["assignee_name"] = assignee_name
     row["personality_advice"] = advice
+    row["surveys"] = [dict(r) for r in conn.execute(
+        "SELECT score, comment, at, actor FROM surveys WHERE complaint_id = ? ORDER BY id", (complaint_id,))]
     row["events"] = events_for(conn, complaint_id)
     return row
 
@@ -77,7 +79,8 @@ LIST_COLUMNS = [
     "id", "received_at", "status", "severity", "category", "channel", "customer_name",
     "assignee", "subject", "tags", "ref", "customer_id", "customer_email", "customer_phone",
     "customer_company", "remedy", "cause", "personality", "motive", "first_response_at",
-    "resolved_at", "closed_at", "outcome", "updated_at",
+    "resolved_at", "closed_at", "outcome", "updated_at", "respond_due_at", "resolve_due_at", "responded_late",
+    "resolved_late", "escalation_count",
 ]
 
 
@@ -95,6 +98,7 @@ class ListFilters:
     since: datetime | None = None
     until: datetime | None = None
     ids: list[int] = field(default_factory=list)
+    escalated: bool = False
     sort: str = "received"
     limit: int | None = None
 
@@ -134,6 +138,8 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
                 raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
         clauses.append(f"c.status IN ({', '.join('?' for _ in statuses)})")
         params += statuses
+    if f.escalated:
+        clauses.append("c.escalation_count > 0")
     if f.ids:
         clauses.append(f"c.id IN ({', '.join('?' for _ in f.ids)})")
         params += list(f.ids)
@@ -195,7 +201,8 @@ def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict
                   WHERE t.complaint_id = c.id ORDER BY tag)) AS tags,
                c.ref, c.customer_id, cu.email AS customer_email, cu.phone AS customer_phone,
                cu.company AS customer_company, c.remedy, c.cause, c.personality, c.motive,
-               c.first_response_at, c.resolved_at, c.closed_at, c.outcome, c.updated_at
+               c.first_response_at, c.resolved_at, c.closed_at, c.outcome, c.updated_at,
+               c.respond_due_at, c.resolve_due_at, c.responded_late, c.resolved_late, c.escalation_count
         FROM complaints c
         JOIN statuses st ON st.code = c.status
         LEFT JOIN severities sev ON sev.code = c.severity

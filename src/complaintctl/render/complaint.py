@@ -14,6 +14,33 @@ def _label(data: dict, column: str) -> str:
     return f"{code} ({label['en']} / {label['zh']})" if label else code
 
 
+def _sla_pairs(data: dict) -> list[tuple[str, object]]:
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.sla import describe_due
+
+    now = now_utc()
+    done = data["status"] in ("resolved", "closed")
+    paused = data["status"] == "waiting"
+    out = []
+    for label, due, finished, late in (
+        ("Respond by", data.get("respond_due_at"), data.get("first_response_at"), data.get("responded_late")),
+        ("Resolve by", data.get("resolve_due_at"), data.get("resolved_at"), data.get("resolved_late")),
+    ):
+        if not due:
+            continue
+        if finished:
+            verdict = "late" if late else "on time"
+            out.append((label, f"{to_local_text(due)}  (met {verdict})"))
+        else:
+            out.append((label, f"{to_local_text(due)}  ({describe_due(due, now, done=done, paused=paused)})"))
+    if data.get("escalation_count"):
+        out.append(("Escalated", f"{data['escalation_count']} time(s), last {to_local_text(data.get('escalated_at'))}"))
+    for s in data.get("surveys") or []:
+        comment = f": {s['comment']}" if s["comment"] else ""
+        out.append(("Satisfaction", f"{s['score']}/5 on {to_local_text(s['at'])}{comment}"))
+    return out
+
+
 def render_complaint(data: dict) -> str:
     color = use_color()
     customer = data.get("customer")
@@ -42,6 +69,7 @@ def render_complaint(data: dict) -> str:
         ("Assignee", assignee or "-"),
         ("First response", to_local_text(data.get("first_response_at")) or "-"),
     ]
+    pairs += _sla_pairs(data)
     if data.get("resolved_at"):
         pairs.append(("Resolved", to_local_text(data["resolved_at"])))
     if data.get("closed_at"):

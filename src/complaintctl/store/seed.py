@@ -108,3 +108,12 @@ OUTCOMES = [
     ("withdrawn", "Withdrawn by customer", "客户撤回"),
     ("duplicate", "Duplicate", "重复投诉"),
 ]
+
+# severity, first-response target, resolution target (issue #4's defaults; `bd` are
+# working days of the business calendar, plain days when none is set)
+SLA_TARGETS = [
+    ("critical", "1h", "24h"),
+    ("high", "4h", "3d"),
+    ("medium", "1bd", "5bd"),
+    ("low", "2bd", "10bd"),
+]

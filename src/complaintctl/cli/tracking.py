@@ -1,0 +1,284 @@
+"""SLA, overdue, escalation and follow-up commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors, parse_date_option, parse_id
+from complaintctl.errors import InvalidInput
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+sla_app = typer.Typer(help="SLA targets per severity, the business calendar, and a consistency check.",
+                      no_args_is_help=True, rich_markup_mode=None)
+calendar_app = typer.Typer(help="Working days, hours, time zone, holidays and extra working days (调休).",
+                           no_args_is_help=True, rich_markup_mode=None)
+sla_app.add_typer(calendar_app, name="calendar")
+
+
+@sla_app.command("show")
+@handle_errors
+def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Show the first-response and resolution targets of each severity, and the calendar."""
+    from complaintctl.core.tracking import calendar_info, sla_table
+    from complaintctl.render.output import write_records
+
+    conn = STATE.connect()
+    rows = sla_table(conn)
+    write_records(rows, ["severity", "label_en", "label_zh", "respond_target", "resolve_target"], fmt,
+                  headers={"severity": "Severity", "label_en": "English", "label_zh": "中文",
+                           "respond_target": "Respond within", "resolve_target": "Resolve within"})
+    if fmt == Format.table:
+        cal = calendar_info(conn)
+        if cal["enabled"]:
+            err(f"Business calendar: {cal['workdays']} {cal['day_start']}-{cal['day_end']} {cal['timezone']}, "
+                f"{len(cal['days'])} special day(s). Targets in bh/bd count working time.")
+        else:
+            err("No business calendar: bh/bd targets count like h/d. Set one with `complaintctl sla calendar set`.")
+
+
+@sla_app.command("set")
+@handle_errors
+def sla_set(
+    severity: str = typer.Argument(..., help="critical, high, medium, low (or a team's own)."),
+    respond: str = typer.Option(None, "--respond", help="First-response target: 90m, 4h, 1d, or 4bh, 1bd."),
+    resolve: str = typer.Option(None, "--resolve", help="Resolution target: 24h, 3d, or 5bd."),
+) -> None:
+    """Change a severity's targets; open complaints of that severity get new due times."""
+    from complaintctl.core.tracking import set_targets
+
+    result = set_targets(STATE.connect(), severity, respond, resolve, actor=STATE.who())
+    if result["changes"]:
+        err(f"SLA for {result['severity']}: " + ", ".join(f"{k.split('_')[0]} {v}" for k, v in result["changes"].items())
+            + f"; {result['recomputed']} open complaint(s) recomputed.")
+    else:
+        err(f"No change to the SLA for {result['severity']}.")
+
+
+@sla_app.command("check")
+@handle_errors
+def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Recompute SLA state from the event log and compare it with what is stored (exit 1 on drift)."""
+    from complaintctl.core.tracking import check_sla
+    from complaintctl.render.output import write_records
+
+    problems = check_sla(STATE.connect())
+    if problems or fmt != Format.table:
+        write_records(problems, ["id", "field", "stored", "expected"], fmt)
+    if problems:
+        err(f"error: {len(problems)} SLA value(s) differ from the event log")
+        raise typer.Exit(1)
+    err("SLA state matches the event log.")
+
+
+@calendar_app.command("show")
+@handle_errors
+def calendar_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Show the business calendar and its special days."""
+    from complaintctl.core.tracking import calendar_info
+    from complaintctl.render.output import write_json, write_records
+
+    info = calendar_info(STATE.connect())
+    if fmt == Format.json:
+        write_json(info)
+        return
+    if fmt == Format.table:
+        state = "on" if info["enabled"] else "off (targets count wall-clock time)"
+        sys.stdout.write(f"calendar  {state}\ntime zone {info['timezone']}\nworkdays  {info['workdays']}\n"
+                         f"hours     {info['day_start']}-{info['day_end']}\n")
+    write_records(info["days"], ["day", "kind", "note"], fmt)
+
+
+@calendar_app.command("set")
+@handle_errors
+def calendar_set(
+    timezone: str = typer.Option(None, "--timezone", help="IANA zone, e.g. Asia/Shanghai."),
+    workdays: str = typer.Option(None, "--workdays", help="e.g. mon-fri or mon,tue,wed,thu,fri,sat."),
+    hours: str = typer.Option(None, "--hours", help="Working hours, e.g. 09:00-18:00."),
+    on: bool = typer.Option(None, "--on/--off", help="Use the calendar (on by any change) or stop using it."),
+) -> None:
+    """Set the business calendar; open complaints get new due times."""
+    from complaintctl.core.tracking import set_calendar
+
+    n = set_calendar(STATE.connect(), timezone=timezone, workdays=workdays, hours=hours, enabled=on,
+                     actor=STATE.who())
+    err(f"Calendar updated; {n} open complaint(s) recomputed.")
+
+
+def _days(text: str):
+    from complaintctl.core.tracking import _date_range
+
+    return _date_range(text, 1)
+
+
+@calendar_app.command("holiday")
+@handle_errors
+def calendar_holiday(
+    days: str = typer.Argument(..., metavar="DATE[..DATE]", help="e.g. 2026-10-01..2026-10-07"),
+    note: str = typer.Option(None, "--note", help="e.g. 国庆节"),
+    remove: bool = typer.Option(False, "--remove", help="Remove these days instead."),
+) -> None:
+    """Mark days as holidays (no working time)."""
+    from complaintctl.core.tracking import set_calendar_days
+
+    dates = _days(days)
+    n = set_calendar_days(STATE.connect(), [(d, "holiday", note) for d in dates], actor=STATE.who(), remove=remove)
+    err(f"{len(dates)} day(s) {'removed' if remove else 'set as holiday'}; {n} open complaint(s) recomputed.")
+
+
+@calendar_app.command("workday")
+@handle_errors
+def calendar_workday(
+    days: str = typer.Argument(..., metavar="DATE[..DATE]", help="e.g. 2026-10-11 (a Sunday worked: 调休)"),
+    note: str = typer.Option(None, "--note", help="e.g. 国庆调休"),
+    remove: bool = typer.Option(False, "--remove", help="Remove these days instead."),
+) -> None:
+    """Mark days as extra working days, e.g. a weekend day moved around a public holiday (调休)."""
+    from complaintctl.core.tracking import set_calendar_days
+
+    dates = _days(days)
+    n = set_calendar_days(STATE.connect(), [(d, "workday", note) for d in dates], actor=STATE.who(), remove=remove)
+    err(f"{len(dates)} day(s) {'removed' if remove else 'set as working day'}; {n} open complaint(s) recomputed.")
+
+
+@calendar_app.command("import")
+@handle_errors
+def calendar_import(file: Path = typer.Argument(..., help="Lines: DATE[..DATE] holiday|workday [note]")) -> None:
+    """Import holidays and extra working days from a simple text file."""
+    from complaintctl.core.tracking import read_calendar_file, set_calendar_days
+
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {file}: {exc.strerror}") from None
+    days = read_calendar_file(text)
+    n = set_calendar_days(STATE.connect(), days, actor=STATE.who())
+    err(f"{len(days)} day(s) imported; {n} open complaint(s) recomputed.")
+
+
+OVERDUE_COLUMNS = ["id", "assignee", "severity", "status", "clock", "due_at", "state", "minutes_left", "subject",
+                   "customer_name", "received_at", "respond_due_at", "resolve_due_at"]
+
+
+def overdue(
+    within: str = typer.Option(None, "--within", help="Also list what falls due within this long, e.g. 4h."),
+    as_of: str = typer.Option(None, "--as-of", help="What was late at that moment (replayed from the event log)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is overdue (for monitoring)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Open complaints past a due time (and due soon with --within), by assignee, most urgent first."""
+    from datetime import timedelta
+
+    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_local_text
+    from complaintctl.core.sla import describe_due
+    from complaintctl.core.tracking import overdue as find_overdue
+    from complaintctl.render.output import write_records
+
+    window = timedelta(minutes=parse_duration_minutes(within)) if within else None
+    moment = parse_date_option(as_of, "--as-of")
+    rows = find_overdue(STATE.connect(), within=window, as_of=moment)
+    now = moment or now_utc()
+    if fmt == Format.table:
+        def cells(r: dict) -> dict:
+            return {**r, "id": f"#{r['id']}", "assignee": r["assignee"] or "(unassigned)",
+                    "due_at": to_local_text(r["due_at"]), "left": describe_due(r["due_at"], now)}
+
+        write_records(rows, OVERDUE_COLUMNS, fmt, table_columns=["assignee", "id", "severity", "clock", "due_at",
+                                                                 "left", "subject"],
+                      headers={"assignee": "Assignee", "id": "ID", "severity": "Severity", "clock": "Clock",
+                               "due_at": "Due", "left": "Left", "subject": "Subject"},
+                      table_values=cells, flexible=["subject"])
+        late = sum(r["state"] == "overdue" for r in rows)
+        err(f"{late} overdue" + (f", {len(rows) - late} due within {within}" if within else "")
+            + (f" as of {to_local_text(to_iso_text(moment))}" if moment else "") + ".")
+    else:
+        write_records(rows, OVERDUE_COLUMNS, fmt)
+    if exit_code and any(r["state"] == "overdue" for r in rows):
+        raise typer.Exit(1)
+
+
+def to_iso_text(moment) -> str:
+    from complaintctl.core.dates import to_iso
+
+    return to_iso(moment)
+
+
+def escalate(
+    complaint_id: str = typer.Argument(..., metavar="ID"),
+    to: str = typer.Option(None, "--to", help="Hand it over to this agent (usually a lead)."),
+    reason: str = typer.Option(..., "--reason", help="Why it is escalated."),
+    severity: str = typer.Option(None, "--severity", help="Set this severity [default: one step up]."),
+    keep_severity: bool = typer.Option(False, "--keep-severity", help="Only hand over; leave the severity."),
+) -> None:
+    """Escalate: raise the severity (one step by default) and/or hand over to a lead."""
+    from complaintctl.cli.complaints import _print_changes
+    from complaintctl.core.tracking import escalate as do_escalate
+
+    cid = parse_id(complaint_id)
+    changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
+                          raise_severity=not keep_severity, actor=STATE.who())
+    _print_changes(cid, changes, "Escalated")
+
+
+def survey(
+    complaint_id: str = typer.Argument(..., metavar="ID"),
+    score: int = typer.Option(..., "--score", min=1, max=5, help="Satisfaction from 1 (very unhappy) to 5."),
+    comment: str = typer.Option(None, "--comment", help="What the customer said."),
+    reopen: bool = typer.Option(False, "--reopen", help="Reopen the complaint: the customer is not satisfied."),
+) -> None:
+    """Record the customer's satisfaction after resolution (resolved or closed complaints)."""
+    from complaintctl.core.tracking import survey as do_survey
+
+    cid = parse_id(complaint_id)
+    result = do_survey(STATE.connect(), cid, score=score, comment=comment, reopen=reopen, actor=STATE.who())
+    err(f"Survey recorded for #{cid}: {score}/5" + ("; reopened." if result["reopened"] else "."))
+
+
+def followups(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Resolved complaints still waiting for a satisfaction follow-up, oldest first."""
+    from complaintctl.core.dates import to_local_text
+    from complaintctl.core.tracking import followups as find
+    from complaintctl.render.output import write_records
+
+    rows = find(STATE.connect())
+    cols = ["id", "resolved_at", "days_since_resolved", "status", "assignee", "customer_name", "customer_phone",
+            "customer_email", "subject"]
+    write_records(rows, cols, fmt, table_values=lambda r: {**r, "id": f"#{r['id']}",
+                                                            "resolved_at": to_local_text(r["resolved_at"])},
+                  table_columns=["id", "resolved_at", "days_since_resolved", "assignee", "customer_name",
+                                 "customer_phone", "subject"],
+                  headers={"id": "ID", "resolved_at": "Resolved", "days_since_resolved": "Days", "assignee": "Assignee",
+                           "customer_name": "Customer", "customer_phone": "Phone", "subject": "Subject"},
+                  flexible=["subject"])
+    if fmt == Format.table and not rows:
+        err("No follow-ups waiting.")
+
+
+def sweep(
+    close_after: int = typer.Option(None, "--close-after", metavar="DAYS",
+                                    help="Close resolved complaints with no follow-up after this many days "
+                                    "[default: the saved setting, 14]."),
+    save: bool = typer.Option(False, "--save", help="Save --close-after as the default."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be closed."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Housekeeping for cron: close resolved complaints nobody followed up. Idempotent."""
+    from complaintctl.core.tracking import set_sweep_days, sweep_days
+    from complaintctl.core.tracking import sweep as do_sweep
+    from complaintctl.render.output import write_records
+
+    conn = STATE.connect()
+    if save:
+        if close_after is None:
+            raise InvalidInput("--save needs --close-after DAYS")
+        set_sweep_days(conn, close_after, actor=STATE.who())
+    days = close_after if close_after is not None else sweep_days(conn)
+    rows = do_sweep(conn, days=days, dry_run=dry_run, actor=STATE.who())
+    if fmt != Format.table or rows:
+        write_records(rows, ["id", "resolved_at", "subject"], fmt)
+    verb = "would close" if dry_run else "closed"
+    err(f"sweep: {verb} {len(rows)} resolved complaint(s) with no follow-up for {days} days.")

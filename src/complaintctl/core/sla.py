@@ -1,0 +1,247 @@
+"""SLA clocks: pure functions of times, targets and a business calendar.
+
+A target is a duration: wall-clock (`90m`, `4h`, `3d`, `1w`) or business time
+(`4bh` working hours, `2bd` working days of the calendar's day length). Without
+a calendar, business units count like wall-clock ones. The clock runs from the
+received time and stops while the complaint waits on the customer: the due
+time moves by the paused span. Everything here is replayable from the event
+log, so `sla check` can recompute what is stored and compare.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+
+from complaintctl.errors import InvalidInput
+
+UTC = timezone.utc
+_TARGET = r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bm|bh|bd)\s*$"
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+@dataclass(frozen=True)
+class Target:
+    amount: float
+    unit: str  # m h d w bm bh bd
+
+    @property
+    def business(self) -> bool:
+        return self.unit.startswith("b")
+
+    def __str__(self) -> str:
+        n = int(self.amount) if self.amount == int(self.amount) else self.amount
+        return f"{n}{self.unit}"
+
+
+def parse_target(text: str) -> Target:
+    m = re.match(_TARGET, str(text).lower())
+    if not m or float(m.group(1)) <= 0:
+        raise InvalidInput(f"cannot read SLA target {text!r}",
+                           hint="e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd")
+    unit = "m" if m.group(2) == "min" else m.group(2)
+    return Target(float(m.group(1)), unit)
+
+
+def nominal_minutes(target: Target, day_minutes: int = 1440) -> int:
+    """The target in minutes (business days count as ``day_minutes``)."""
+    per = {"m": 1, "h": 60, "d": 1440, "w": 10080, "bm": 1, "bh": 60, "bd": day_minutes}[target.unit]
+    return int(round(target.amount * per))
+
+
+@dataclass
+class Calendar:
+    """Working days and hours in a time zone, with holidays and extra working days (调休)."""
+
+    timezone: str = "UTC"
+    workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday = 0
+    day_start: time = time(9, 0)
+    day_end: time = time(18, 0)
+    holidays: set[date] = field(default_factory=set)
+    extra_workdays: set[date] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            self.tz = ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(f"unknown time zone {self.timezone!r}", hint="e.g. Asia/Shanghai, Europe/Berlin, UTC") from None
+        if self.day_end <= self.day_start:
+            raise InvalidInput("working hours must end after they start")
+
+    @property
+    def day_minutes(self) -> int:
+        return (self.day_end.hour * 60 + self.day_end.minute) - (self.day_start.hour * 60 + self.day_start.minute)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.extra_workdays:
+            return True
+        return day.weekday() in self.workdays and day not in self.holidays
+
+    def window(self, day: date) -> tuple[datetime, datetime]:
+        """The working hours of a local day as UTC instants (DST-correct)."""
+        start = datetime.combine(day, self.day_start, tzinfo=self.tz).astimezone(UTC)
+        end = datetime.combine(day, self.day_end, tzinfo=self.tz).astimezone(UTC)
+        return start, end
+
+
+def _business_add(start: datetime, minutes: float, cal: Calendar) -> datetime:
+    remaining = timedelta(minutes=minutes)
+    day = start.astimezone(cal.tz).date()
+    for _ in range(3660):  # ten years of days: a calendar with no working days ends here
+        if cal.is_working_day(day):
+            begin, end = cal.window(day)
+            begin = max(begin, start)
+            if begin < end:
+                if begin + remaining <= end:
+                    return begin + remaining
+                remaining -= end - begin
+        day += timedelta(days=1)
+    raise InvalidInput("the business calendar has no working time", hint="check `complaintctl sla calendar show`")
+
+
+def _business_between(a: datetime, b: datetime, cal: Calendar) -> float:
+    if b <= a:
+        return 0.0
+    total = timedelta()
+    day = a.astimezone(cal.tz).date()
+    last = b.astimezone(cal.tz).date()
+    while day <= last:
+        if cal.is_working_day(day):
+            begin, end = cal.window(day)
+            lo, hi = max(begin, a), min(end, b)
+            if hi > lo:
+                total += hi - lo
+        day += timedelta(days=1)
+    return total.total_seconds() / 60
+
+
+def add_target(start: datetime, target: Target, cal: Calendar | None) -> datetime:
+    """When a clock started at ``start`` reaches ``target`` (no pauses)."""
+    start = start.astimezone(UTC)  # arithmetic on local aware times would be wall-clock, not elapsed
+    if target.business and cal is not None:
+        return _business_add(start, nominal_minutes(target, cal.day_minutes), cal)
+    return start + timedelta(minutes=nominal_minutes(target))
+
+
+def elapsed(a: datetime, b: datetime, target: Target, cal: Calendar | None) -> float:
+    """Clock minutes between two instants, in the target's kind of time."""
+    if target.business and cal is not None:
+        return _business_between(a, b, cal)
+    return max((b - a).total_seconds() / 60, 0.0)
+
+
+def due_with_pauses(start: datetime, target: Target, pauses: list[tuple[datetime, datetime]],
+                    cal: Calendar | None) -> datetime:
+    """The due time of a clock that stops during ``pauses`` (sorted, closed intervals)."""
+    budget = float(nominal_minutes(target, cal.day_minutes if cal else 1440))
+    t = start.astimezone(UTC)
+    for p_start, p_end in pauses:
+        if p_end <= t:
+            continue
+        p_start = max(p_start, t)
+        used = elapsed(t, p_start, target, cal)
+        if used >= budget:
+            break
+        budget -= used
+        t = p_end
+    if target.business and cal is not None:
+        return _business_add(t, budget, cal)
+    return t + timedelta(minutes=budget)
+
+
+@dataclass
+class SlaState:
+    respond_due_at: datetime | None
+    resolve_due_at: datetime | None
+    responded_late: int | None
+    resolved_late: int | None
+    paused_since: datetime | None
+    paused_minutes: int
+
+
+def compute_state(*, received_at: datetime, respond: Target | None, resolve: Target | None,
+                  status_changes: list[tuple[datetime, str, str]], first_response_at: datetime | None,
+                  resolved_at: datetime | None, cal: Calendar | None, as_of: datetime) -> SlaState:
+    """Replay a complaint's status changes (time, old, new) into its SLA state at ``as_of``.
+
+    Pauses are the spans spent in `waiting`; one still open counts up to ``as_of``.
+    """
+    pauses: list[tuple[datetime, datetime]] = []
+    paused_since = None
+    for at, old, new in sorted(status_changes, key=lambda c: c[0]):
+        if at > as_of:
+            break
+        if new == "waiting" and paused_since is None:
+            paused_since = at
+        elif old == "waiting" and new != "waiting" and paused_since is not None:
+            pauses.append((paused_since, at))
+            paused_since = None
+    closed = list(pauses)
+    if paused_since is not None:
+        closed.append((paused_since, max(as_of, paused_since)))
+    paused_minutes = int(sum((b - a).total_seconds() for a, b in closed) // 60)
+    respond_due = resolve_due = None
+    if respond is not None:
+        cut = [p for p in closed if first_response_at is None or p[0] < first_response_at]
+        respond_due = due_with_pauses(received_at, respond, cut, cal)
+    if resolve is not None:
+        cut = [p for p in closed if resolved_at is None or p[0] < resolved_at]
+        resolve_due = due_with_pauses(received_at, resolve, cut, cal)
+    responded_late = resolved_late = None
+    if respond_due is not None and first_response_at is not None and first_response_at <= as_of:
+        responded_late = int(first_response_at > respond_due)
+    if resolve_due is not None and resolved_at is not None and resolved_at <= as_of:
+        resolved_late = int(resolved_at > resolve_due)
+    return SlaState(respond_due, resolve_due, responded_late, resolved_late, paused_since, paused_minutes)
+
+
+def describe_due(due_iso: str | None, now: datetime, done: bool = False, paused: bool = False) -> str:
+    """'3h 20m left', '2d 4h over', 'paused' for tables."""
+    if paused:
+        return "paused"
+    if not due_iso or done:
+        return ""
+    from complaintctl.core.dates import from_iso
+
+    delta = from_iso(due_iso) - now
+    minutes = int(abs(delta.total_seconds()) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    text = f"{days}d {hours}h" if days else (f"{hours}h {mins}m" if hours else f"{mins}m")
+    return f"{text} left" if delta.total_seconds() >= 0 else f"{text} over"
+
+
+def parse_workdays(text: str) -> frozenset[int]:
+    """'mon-fri', 'mon,tue,thu', '1-5' (ISO weekday numbers) -> {0..6}."""
+    days: set[int] = set()
+    for part in str(text).lower().replace(" ", "").split(","):
+        if not part:
+            continue
+        bounds = part.split("-")
+        try:
+            idx = [WEEKDAYS.index(b[:3]) if not b.isdigit() else int(b) - 1 for b in bounds]
+        except ValueError:
+            raise InvalidInput(f"cannot read working days {text!r}", hint="e.g. mon-fri or mon,tue,wed,thu,fri,sat") from None
+        if any(i < 0 or i > 6 for i in idx) or len(idx) > 2:
+            raise InvalidInput(f"cannot read working days {text!r}", hint="e.g. mon-fri")
+        days.update(range(idx[0], idx[-1] + 1) if len(idx) == 2 else idx)
+    if not days:
+        raise InvalidInput("no working days given")
+    return frozenset(days)
+
+
+def parse_hours(text: str) -> tuple[time, time]:
+    m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", str(text))
+    if not m:
+        raise InvalidInput(f"cannot read working hours {text!r}", hint="e.g. 09:00-18:00")
+    try:
+        start = time(int(m.group(1)), int(m.group(2)))
+        end = time(int(m.group(3)), int(m.group(4))) if m.group(3) != "24" else time(23, 59)
+    except ValueError:
+        raise InvalidInput(f"impossible working hours {text!r}") from None
+    if end <= start:
+        raise InvalidInput("working hours must end after they start")
+    return start, end

@@ -1,0 +1,466 @@
+"""Keeping complaints from being forgotten: SLA due times, overdue lists, escalation,
+satisfaction follow-up and the sweep that closes what nobody followed up."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+
+from complaintctl.core import sla
+from complaintctl.core.dates import from_iso, now_utc, to_iso
+from complaintctl.core.events import record_event
+from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.store.db import transaction
+
+DONE = ("resolved", "closed")
+
+
+# --- configuration ---------------------------------------------------------------------
+
+def load_calendar(conn: sqlite3.Connection) -> sla.Calendar | None:
+    row = conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone()
+    if row is None or not row["enabled"]:
+        return None
+    holidays, extra = set(), set()
+    for day, kind in conn.execute("SELECT day, kind FROM sla_calendar_days"):
+        (holidays if kind == "holiday" else extra).add(date.fromisoformat(day))
+    start, end = sla.parse_hours(f"{row['day_start']}-{row['day_end']}")
+    return sla.Calendar(row["timezone"], sla.parse_workdays(row["workdays"]), start, end, holidays, extra)
+
+
+def targets(conn: sqlite3.Connection) -> dict[str, tuple[sla.Target, sla.Target]]:
+    return {code: (sla.parse_target(r), sla.parse_target(s)) for code, r, s in conn.execute(
+        "SELECT code, respond_target, resolve_target FROM severities")}
+
+
+class SlaContext:
+    """Targets and calendar read once per command."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.calendar = load_calendar(conn)
+        self.targets = targets(conn)
+
+
+def _status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
+    return [(from_iso(at), old, new) for at, old, new in conn.execute(
+        "SELECT at, old_value, new_value FROM events WHERE complaint_id = ? AND field = 'status' ORDER BY id",
+        (complaint_id,))]
+
+
+def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of: datetime) -> sla.SlaState:
+    respond, resolve = ctx.targets.get(row["severity"], (None, None)) if row["severity"] else (None, None)
+    return sla.compute_state(
+        received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
+        status_changes=_status_changes(conn, row["id"]),
+        first_response_at=from_iso(row["first_response_at"]) if row["first_response_at"] else None,
+        resolved_at=from_iso(row["resolved_at"]) if row["resolved_at"] else None,
+        cal=ctx.calendar, as_of=as_of)
+
+
+def _stored(state: sla.SlaState) -> dict:
+    return {
+        "respond_due_at": to_iso(state.respond_due_at) if state.respond_due_at else None,
+        "resolve_due_at": to_iso(state.resolve_due_at) if state.resolve_due_at else None,
+        "responded_late": state.responded_late, "resolved_late": state.resolved_late,
+        "paused_since": to_iso(state.paused_since) if state.paused_since else None,
+        "paused_minutes": state.paused_minutes,
+    }
+
+
+def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None) -> dict:
+    """Recompute and store one complaint's SLA fields from its events (inside the caller's
+    transaction, right after the change that calls for it)."""
+    ctx = ctx or SlaContext(conn)
+    row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+    values = _stored(state_for(conn, row, ctx, at))
+    sets = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
+    return values
+
+
+def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None = None) -> int:
+    """After a target or calendar change: open complaints get new due times."""
+    ctx = SlaContext(conn)
+    where = "status NOT IN ('resolved', 'closed')" + (" AND severity = ?" if severity else "")
+    ids = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE {where}", (severity,) if severity else ())]
+    for cid in ids:
+        refresh_sla(conn, cid, at, ctx)
+    return len(ids)
+
+
+def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, resolve: str | None, *,
+                actor: str, now: datetime | None = None) -> dict:
+    from complaintctl.core.taxonomy import validate_code
+
+    now = now or now_utc()
+    if respond is None and resolve is None:
+        raise InvalidInput("give --respond and/or --resolve", hint="e.g. sla set high --respond 4h --resolve 3d")
+    new_respond = sla.parse_target(respond) if respond else None
+    new_resolve = sla.parse_target(resolve) if resolve else None
+    with transaction(conn):
+        code = validate_code(conn, "severity", severity)
+        row = conn.execute("SELECT respond_target, resolve_target FROM severities WHERE code = ?", (code,)).fetchone()
+        changes = {}
+        if new_respond and str(new_respond) != row["respond_target"]:
+            changes["respond_target"] = str(new_respond)
+        if new_resolve and str(new_resolve) != row["resolve_target"]:
+            changes["resolve_target"] = str(new_resolve)
+        for column, value in changes.items():
+            minutes = sla.nominal_minutes(sla.parse_target(value))
+            minutes_col = column.replace("_target", "_minutes")
+            conn.execute(f"UPDATE severities SET {column} = ?, {minutes_col} = ?, business_time = ? WHERE code = ?",
+                         (value, minutes, int(sla.parse_target(value).business), code))
+            record_event(conn, None, at=to_iso(now), actor=actor, action="sla_changed", field=f"{code}.{column}",
+                         old_value=row[column], new_value=value)
+        recomputed = recompute_open(conn, now, code) if changes else 0
+    return {"severity": code, "changes": changes, "recomputed": recomputed}
+
+
+def sla_table(conn: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT code AS severity, label_en, label_zh, respond_target, resolve_target FROM severities "
+        "WHERE active = 1 ORDER BY rank")]
+
+
+def calendar_info(conn: sqlite3.Connection) -> dict:
+    row = dict(conn.execute("SELECT enabled, timezone, workdays, day_start, day_end FROM sla_calendar").fetchone())
+    row["days"] = [dict(r) for r in conn.execute("SELECT day, kind, note FROM sla_calendar_days ORDER BY day")]
+    return row
+
+
+def set_calendar(conn: sqlite3.Connection, *, timezone: str | None = None, workdays: str | None = None,
+                 hours: str | None = None, enabled: bool | None = None, actor: str,
+                 now: datetime | None = None) -> int:
+    """Change the calendar and recompute the due times of open complaints."""
+    now = now or now_utc()
+    changes: dict[str, object] = {}
+    if timezone is not None:
+        sla.Calendar(timezone=timezone)  # validates
+        changes["timezone"] = timezone
+    if workdays is not None:
+        days = sla.parse_workdays(workdays)
+        changes["workdays"] = ",".join(sla.WEEKDAYS[d] for d in sorted(days))
+    if hours is not None:
+        start, end = sla.parse_hours(hours)
+        changes["day_start"], changes["day_end"] = start.strftime("%H:%M"), end.strftime("%H:%M")
+    if enabled is not None:
+        changes["enabled"] = int(enabled)
+    elif changes:
+        changes["enabled"] = 1
+    if not changes:
+        raise InvalidInput("nothing to change", hint="give --timezone, --workdays, --hours, --on or --off")
+    with transaction(conn):
+        old = dict(conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone())
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        conn.execute(f"UPDATE sla_calendar SET {sets} WHERE id = 1", list(changes.values()))
+        for key, value in changes.items():
+            if old[key] != value:
+                record_event(conn, None, at=to_iso(now), actor=actor, action="calendar_changed", field=key,
+                             old_value=old[key], new_value=value)
+        return recompute_open(conn, now)
+
+
+def set_calendar_days(conn: sqlite3.Connection, days: list[tuple[date, str, str | None]], *, actor: str,
+                      remove: bool = False, now: datetime | None = None) -> int:
+    """Add (or remove) holidays and extra working days; recompute open complaints."""
+    now = now or now_utc()
+    with transaction(conn):
+        for day, kind, note in days:
+            if remove:
+                conn.execute("DELETE FROM sla_calendar_days WHERE day = ?", (day.isoformat(),))
+            else:
+                conn.execute("INSERT INTO sla_calendar_days (day, kind, note) VALUES (?, ?, ?) "
+                             "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+                             (day.isoformat(), kind, note))
+            record_event(conn, None, at=to_iso(now), actor=actor,
+                         action="calendar_day_removed" if remove else "calendar_day_set",
+                         field=day.isoformat(), new_value=None if remove else kind, note=note)
+        return recompute_open(conn, now)
+
+
+def read_calendar_file(text: str) -> list[tuple[date, str, str | None]]:
+    """Lines `2026-10-01 holiday 国庆节`, `2026-10-01..2026-10-07 holiday`, `2026-10-11 workday 调休`;
+    `#` starts a comment. Chinese 休/班 are read as holiday/workday."""
+    out = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.replace(",", " ").split(None, 2)
+        if len(parts) < 2:
+            raise InvalidInput(f"calendar line {number}: expected 'DATE holiday|workday [note]'")
+        kind = {"holiday": "holiday", "休": "holiday", "假": "holiday", "workday": "workday", "班": "workday",
+                "补班": "workday"}.get(parts[1].lower())
+        if kind is None:
+            raise InvalidInput(f"calendar line {number}: unknown kind {parts[1]!r}", hint="holiday or workday")
+        for day in _date_range(parts[0], number):
+            out.append((day, kind, parts[2] if len(parts) > 2 else None))
+    return out
+
+
+def _date_range(text: str, number: int) -> list[date]:
+    try:
+        if ".." in text:
+            a, b = (date.fromisoformat(p) for p in text.split("..", 1))
+            if b < a:
+                raise ValueError
+            return [a + timedelta(days=i) for i in range((b - a).days + 1)]
+        return [date.fromisoformat(text)]
+    except ValueError:
+        raise InvalidInput(f"calendar line {number}: bad date {text!r}", hint="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD") from None
+
+
+# --- checking ------------------------------------------------------------------------------
+
+def check_sla(conn: sqlite3.Connection) -> list[dict]:
+    """Recompute open complaints' SLA state from their events and compare with what is stored;
+    for finished ones, check that the breach flags agree with the stored due times."""
+    ctx = SlaContext(conn)
+    problems = []
+    fields = ("respond_due_at", "resolve_due_at", "responded_late", "resolved_late", "paused_since")
+    for row in conn.execute("SELECT * FROM complaints WHERE status NOT IN ('resolved', 'closed')"):
+        last = conn.execute("SELECT max(at) FROM events WHERE complaint_id = ?", (row["id"],)).fetchone()[0]
+        expected = _stored(state_for(conn, row, ctx, from_iso(last) if last else from_iso(row["received_at"])))
+        for name in fields:
+            if row[name] != expected[name]:
+                problems.append({"id": row["id"], "field": name, "stored": row[name], "expected": expected[name]})
+    for row in conn.execute("SELECT * FROM complaints WHERE status IN ('resolved', 'closed')"):
+        for done, due, flag in (("first_response_at", "respond_due_at", "responded_late"),
+                                ("resolved_at", "resolve_due_at", "resolved_late")):
+            if row[done] and row[due]:
+                expected = int(row[done] > row[due])
+                if row[flag] != expected:
+                    problems.append({"id": row["id"], "field": flag, "stored": row[flag], "expected": expected})
+    return problems
+
+
+# --- overdue -------------------------------------------------------------------------------
+
+def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: datetime | None = None,
+            as_of: datetime | None = None) -> list[dict]:
+    """Open complaints past a due time, and those due within ``within``; most urgent first.
+    With ``as_of``, the state at that moment is replayed from the event log."""
+    if as_of is not None:
+        return _overdue_as_of(conn, as_of, within)
+    now = now or now_utc()
+    horizon = to_iso(now + (within or timedelta(0)))
+    rows = conn.execute(
+        """
+        SELECT c.id, c.subject, c.severity, c.status, c.assignee, c.received_at, c.respond_due_at,
+               c.resolve_due_at, c.first_response_at, cu.name AS customer_name
+        FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
+        WHERE c.status NOT IN ('resolved', 'closed', 'waiting')
+          AND ((c.first_response_at IS NULL AND c.respond_due_at <= :h) OR c.resolve_due_at <= :h)
+        """, {"h": horizon}).fetchall()
+    return _classify_due([dict(r) for r in rows], now)
+
+
+def _classify_due(rows: list[dict], now: datetime) -> list[dict]:
+    now_iso = to_iso(now)
+    out = []
+    for r in rows:
+        clock, due = ("respond", r["respond_due_at"]) if r["first_response_at"] is None and r["respond_due_at"] and (
+            not r["resolve_due_at"] or r["respond_due_at"] <= r["resolve_due_at"]) else ("resolve", r["resolve_due_at"])
+        if due is None:
+            continue
+        r["clock"] = clock
+        r["due_at"] = due
+        r["state"] = "overdue" if due < now_iso else "due_soon"
+        r["minutes_left"] = int((from_iso(due) - now).total_seconds() // 60)
+        out.append(r)
+    out.sort(key=lambda r: (r["assignee"] is None, r["assignee"] or "", r["due_at"]))
+    return out
+
+
+def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta | None) -> list[dict]:
+    ctx = SlaContext(conn)
+    t = to_iso(as_of)
+    rows = []
+    for row in conn.execute(
+            "SELECT c.*, cu.name AS customer_name FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
+            "WHERE c.received_at <= ?", (t,)):
+        changes = [c for c in _status_changes(conn, row["id"]) if c[0] <= as_of]
+        status = changes[-1][2] if changes else "new"
+        if status in ("resolved", "closed", "waiting"):
+            continue
+        severity = _value_as_of(conn, row["id"], "severity", as_of, row["severity"])
+        respond, resolve = ctx.targets.get(severity, (None, None)) if severity else (None, None)
+        first = row["first_response_at"] if row["first_response_at"] and row["first_response_at"] <= t else None
+        state = sla.compute_state(
+            received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve, status_changes=changes,
+            first_response_at=from_iso(first) if first else None, resolved_at=None, cal=ctx.calendar, as_of=as_of)
+        assignee = _value_as_of(conn, row["id"], "assignee", as_of, row["assignee"])
+        rows.append({"id": row["id"], "subject": row["subject"], "severity": severity, "status": status,
+                     "assignee": assignee, "received_at": row["received_at"],
+                     "respond_due_at": to_iso(state.respond_due_at) if state.respond_due_at else None,
+                     "resolve_due_at": to_iso(state.resolve_due_at) if state.resolve_due_at else None,
+                     "first_response_at": first, "customer_name": row["customer_name"]})
+    horizon = to_iso(as_of + (within or timedelta(0)))
+    rows = [r for r in rows if (r["first_response_at"] is None and r["respond_due_at"] and r["respond_due_at"] <= horizon)
+            or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon)]
+    return _classify_due(rows, as_of)
+
+
+def _value_as_of(conn: sqlite3.Connection, complaint_id: int, field: str, as_of: datetime, current):
+    """A field's value at ``as_of``: the old value of the first change after it, else current."""
+    row = conn.execute("SELECT old_value FROM events WHERE complaint_id = ? AND field = ? AND at > ? ORDER BY id LIMIT 1",
+                       (complaint_id, field, to_iso(as_of))).fetchone()
+    return row[0] if row else current
+
+
+# --- escalation ------------------------------------------------------------------------------
+
+def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, reason: str,
+             severity: str | None = None, raise_severity: bool = True, actor: str,
+             now: datetime | None = None) -> list:
+    """Hand a complaint to a lead and/or raise its severity, with the reason on the timeline."""
+    from complaintctl.core.complaints import Change
+    from complaintctl.core.queries import get_complaint_row
+
+    now = now or now_utc()
+    at = to_iso(now)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("a reason is required", hint='--reason "why it is escalated"')
+    changes = []
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] in DONE:
+            raise Refused(f"complaint #{complaint_id} is {row['status']}", hint="reopen it first")
+        new_severity = None
+        if severity is not None:
+            from complaintctl.core.taxonomy import validate_code
+
+            new_severity = validate_code(conn, "severity", severity)
+        elif raise_severity:
+            ranks = conn.execute("SELECT code, rank FROM severities WHERE active = 1 ORDER BY rank").fetchall()
+            current = next((r["rank"] for r in ranks if r["code"] == row["severity"]), None)
+            if current is None:
+                new_severity = "high" if any(r["code"] == "high" for r in ranks) else ranks[0]["code"]
+            else:
+                higher = [r["code"] for r in ranks if r["rank"] < current]
+                new_severity = higher[-1] if higher else None
+        record_event(conn, complaint_id, at=at, actor=actor, action="escalated", note=reason)
+        if new_severity and new_severity != row["severity"]:
+            conn.execute("UPDATE complaints SET severity = ? WHERE id = ?", (new_severity, complaint_id))
+            record_event(conn, complaint_id, at=at, actor=actor, action="escalated", field="severity",
+                         old_value=row["severity"], new_value=new_severity, note=reason)
+            changes.append(Change("severity", row["severity"], new_severity))
+        if to is not None:
+            from complaintctl.core.agents import get_agent
+
+            agent = get_agent(conn, to)
+            if not agent["active"]:
+                raise Refused(f"agent {agent['name']!r} is inactive")
+            if agent["name"] != row["assignee"]:
+                conn.execute("UPDATE complaints SET assignee = ? WHERE id = ?", (agent["name"], complaint_id))
+                record_event(conn, complaint_id, at=at, actor=actor, action="escalated", field="assignee",
+                             old_value=row["assignee"], new_value=agent["name"], note=reason)
+                changes.append(Change("assignee", row["assignee"], agent["name"]))
+        if not changes:
+            raise Refused("nothing to escalate: the severity is already the highest and no --to was given",
+                          hint="give --to LEAD or --severity LEVEL")
+        conn.execute("UPDATE complaints SET escalated_at = ?, escalation_count = escalation_count + 1, "
+                     "updated_at = ? WHERE id = ?", (at, at, complaint_id))
+        refresh_sla(conn, complaint_id, now)
+    return changes
+
+
+# --- follow-up -------------------------------------------------------------------------------
+
+def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: str | None,
+           reopen: bool = False, actor: str, now: datetime | None = None) -> dict:
+    """Record the customer's satisfaction after resolution; optionally reopen on a bad score."""
+    from complaintctl.core.queries import get_complaint_row
+
+    now = now or now_utc()
+    at = to_iso(now)
+    if not isinstance(score, int) or not 1 <= score <= 5:
+        raise InvalidInput(f"score must be 1 to 5, got {score!r}")
+    comment = comment.strip() if comment and comment.strip() else None
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] not in DONE:
+            raise Refused(f"complaint #{complaint_id} is {row['status']}: surveys follow a resolution",
+                          hint="resolve or close it first")
+        survey_id = conn.execute("INSERT INTO surveys (complaint_id, at, actor, score, comment) VALUES (?, ?, ?, ?, ?)",
+                                 (complaint_id, at, actor, score, comment)).lastrowid
+        record_event(conn, complaint_id, at=at, actor=actor, action="surveyed", field="score",
+                     new_value=score, note=comment)
+        reopened = False
+        if reopen:
+            conn.execute(
+                "UPDATE complaints SET status = 'investigating', closed_at = NULL, resolved_at = NULL, outcome = NULL, "
+                "resolution = NULL, duplicate_of = NULL, told_via = NULL, customer_accepted = NULL, "
+                "reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?", (at, complaint_id))
+            record_event(conn, complaint_id, at=at, actor=actor, action="reopened", field="status",
+                         old_value=row["status"], new_value="investigating",
+                         note=f"customer not satisfied (score {score})" + (f": {comment}" if comment else ""))
+            refresh_sla(conn, complaint_id, now)
+            reopened = True
+    return {"survey_id": survey_id, "complaint_id": complaint_id, "score": score, "reopened": reopened}
+
+
+def followups(conn: sqlite3.Connection) -> list[dict]:
+    """Resolved (or closed as resolved) complaints with no survey since their resolution, oldest first."""
+    return [dict(r) for r in conn.execute(
+        """
+        SELECT c.id, c.subject, c.status, c.assignee, c.resolved_at, cu.name AS customer_name,
+               cu.email AS customer_email, cu.phone AS customer_phone,
+               round(julianday('now') - julianday(c.resolved_at), 1) AS days_since_resolved
+        FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
+        WHERE c.resolved_at IS NOT NULL AND c.status IN ('resolved', 'closed')
+          AND coalesce(c.outcome, 'resolved') = 'resolved'
+          AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id AND s.at >= c.resolved_at)
+        ORDER BY c.resolved_at, c.id
+        """)]
+
+
+def sweep_days(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT value FROM settings WHERE key = 'sweep_close_resolved_after_days'").fetchone()[0])
+
+
+def set_sweep_days(conn: sqlite3.Connection, days: int, *, actor: str, now: datetime | None = None) -> None:
+    if days < 1:
+        raise InvalidInput("--close-after must be at least 1 day")
+    with transaction(conn):
+        old = sweep_days(conn)
+        conn.execute("UPDATE settings SET value = ? WHERE key = 'sweep_close_resolved_after_days'", (str(days),))
+        record_event(conn, None, at=to_iso(now or now_utc()), actor=actor, action="setting_changed",
+                     field="sweep_close_resolved_after_days", old_value=old, new_value=days)
+
+
+def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = False, actor: str,
+          now: datetime | None = None) -> list[dict]:
+    """Close resolved complaints with no follow-up for ``days`` (the setting by default).
+    Idempotent: a second run finds nothing left to close."""
+    now = now or now_utc()
+    at = to_iso(now)
+    with transaction(conn):
+        days = days if days is not None else sweep_days(conn)
+        if days < 1:
+            raise InvalidInput("days must be at least 1")
+        cutoff = to_iso(now - timedelta(days=days))
+        rows = [dict(r) for r in conn.execute(
+            "SELECT id, subject, resolved_at, channel FROM complaints c WHERE status = 'resolved' AND resolved_at <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id AND s.at >= c.resolved_at) "
+            "ORDER BY resolved_at, id", (cutoff,))]
+        if dry_run:
+            conn.execute("SELECT 1")
+            return rows
+        resolution = f"Resolved; closed automatically after {days} days without a follow-up"
+        for r in rows:
+            conn.execute("UPDATE complaints SET status = 'closed', closed_at = ?, outcome = 'resolved', "
+                         "resolution = coalesce(resolution, ?), told_via = channel, updated_at = ? WHERE id = ?",
+                         (at, resolution, at, r["id"]))
+            record_event(conn, r["id"], at=at, actor=actor, action="closed", field="status", old_value="resolved",
+                         new_value="closed", note=resolution)
+            refresh_sla(conn, r["id"], now)
+    return rows
+
+
+def get_survey_rows(conn: sqlite3.Connection, complaint_id: int) -> list[dict]:
+    rows = [dict(r) for r in conn.execute("SELECT * FROM surveys WHERE complaint_id = ? ORDER BY id", (complaint_id,))]
+    if not rows and conn.execute("SELECT 1 FROM complaints WHERE id = ?", (complaint_id,)).fetchone() is None:
+        raise NotFound(f"no complaint #{complaint_id}")
+    return rows

@@ -1,0 +1,87 @@
+import json
+import sqlite3
+
+
+def q(db, sql, *p):
+    c = sqlite3.connect(db)
+    try:
+        return c.execute(sql, p).fetchall()
+    finally:
+        c.close()
+
+
+def test_sla_show_set_and_check(cli, db_path):
+    rows = json.loads(cli("sla", "show", "-f", "json").stdout)
+    assert [(r["severity"], r["respond_target"], r["resolve_target"]) for r in rows] == [
+        ("critical", "1h", "24h"), ("high", "4h", "3d"), ("medium", "1bd", "5bd"), ("low", "2bd", "10bd")]
+    cli.log("-s", "x", "--severity", "high", "--received", "2026-11-02 08:00")
+    result = cli("sla", "set", "high", "--respond", "2h")
+    assert "1 open complaint(s) recomputed" in result.stderr
+    assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-11-02T10:00:00Z",)]
+    assert "cannot read SLA target" in cli("sla", "set", "high", "--respond", "soon", expect=2).stderr
+    assert "unknown severity" in cli("sla", "set", "urgent", "--respond", "1h", expect=2).stderr
+    assert "matches the event log" in cli("sla", "check").stderr
+    q(db_path, "SELECT 1")
+    c = sqlite3.connect(db_path)
+    c.execute("UPDATE complaints SET respond_due_at = '2031-01-01T00:00:00Z'")
+    c.commit()
+    c.close()
+    assert "differ" in cli("sla", "check", expect=1).stderr
+
+
+def test_calendar_commands(cli, db_path, tmp_path):
+    cli.log("-s", "x", "--severity", "medium", "--received", "2026-11-06 09:00")  # Friday, TZ=UTC in tests
+    cli("sla", "calendar", "set", "--timezone", "Asia/Shanghai", "--workdays", "mon-fri", "--hours", "09:00-18:00")
+    cli("sla", "calendar", "holiday", "2026-11-09", "--note", "公司假日")
+    cli("sla", "calendar", "workday", "2026-11-08", "--note", "调休")
+    f = tmp_path / "cal.txt"
+    f.write_text("2026-10-01..2026-10-07 holiday 国庆节\n", encoding="utf-8")
+    cli("sla", "calendar", "import", f)
+    info = json.loads(cli("sla", "calendar", "show", "-f", "json").stdout)
+    assert info["enabled"] == 1 and info["timezone"] == "Asia/Shanghai" and len(info["days"]) == 9
+    # Friday 17:00 Shanghai + 1 working day (9h): 1h Friday, Sunday 8th is a working day -> Sunday 17:00
+    assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-11-08T09:00:00Z",)]
+    assert "unknown time zone" in cli("sla", "calendar", "set", "--timezone", "Mars/Base", expect=2).stderr
+    cli("sla", "calendar", "set", "--off")
+    assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-11-07T09:00:00Z",)]
+
+
+def test_overdue_command_formats_and_exit_code(cli):
+    cli("agents", "add", "li")
+    cli.log("-s", "late one", "--severity", "critical", "--received", "2 days ago")
+    cli.log("-s", "fine", "--severity", "low")
+    cli("assign", "1", "--to", "li")
+    out = cli("overdue").stdout
+    assert "late one" in out and "over" in out and "fine" not in out
+    rows = json.loads(cli("overdue", "-f", "json").stdout)
+    assert [(r["id"], r["state"], r["assignee"]) for r in rows] == [(1, "overdue", "li")]
+    cli("overdue", "--exit-code", expect=1)
+    assert json.loads(cli("overdue", "--within", "3d", "-f", "json").stdout)[1]["state"] == "due_soon"
+    assert json.loads(cli("overdue", "--as-of", "3 days ago", "-f", "json").stdout) == []
+    cli("update", "1", "--status", "waiting")
+    cli("overdue", "--exit-code")
+
+
+def test_escalate_survey_followups_sweep(cli, db_path):
+    cli("agents", "add", "boss", "--lead")
+    cli.log("-s", "x", "--severity", "medium")
+    assert "severity: medium -> high" in cli("escalate", "1", "--to", "boss", "--reason", "VIP").stderr
+    assert [r["id"] for r in json.loads(cli("list", "--escalated", "-f", "json").stdout)] == [1]
+    assert "surveys follow a resolution" in cli("survey", "1", "--score", "5", expect=1).stderr
+    cli("update", "1", "--status", "resolved")
+    assert [r["id"] for r in json.loads(cli("followups", "-f", "json").stdout)] == [1]
+    cli("survey", "1", "--score", "6", expect=2)
+    assert "reopened" in cli("survey", "1", "--score", "2", "--comment", "不满意", "--reopen").stderr
+    assert q(db_path, "SELECT status FROM complaints") == [("investigating",)]
+    cli("update", "1", "--status", "resolved")
+    assert "would close 0" in cli("sweep", "--dry-run").stderr
+    c = sqlite3.connect(db_path)
+    c.execute("UPDATE complaints SET resolved_at = '2026-01-01T00:00:00Z'")  # resolved long ago,
+    c.execute("UPDATE surveys SET at = '2025-12-31T00:00:00Z'")  # its only survey before that
+    c.commit()
+    c.close()
+    assert "closed 1" in cli("sweep").stderr
+    assert "closed 0" in cli("sweep").stderr
+    cli("sweep", "--close-after", "30", "--save")
+    assert q(db_path, "SELECT value FROM settings WHERE key = 'sweep_close_resolved_after_days'") == [("30",)]
+    assert "Satisfaction" in cli("show", "1").stdout
