@@ -109,6 +109,10 @@ def main() -> None:
     build_database(db, args.complaints)
     env = {**os.environ, "COMPLAINTCTL_DB": str(db), "COMPLAINTCTL_ACTOR": "bench", "NO_COLOR": "1"}
     env.pop("COLUMNS", None)
+    # A pip-installed package ships compiled bytecode (pip compiles on install); with
+    # PYTHONDONTWRITEBYTECODE set, an editable install would recompile our modules on every
+    # run while typer's stay compiled. Let the warm-up runs write .pyc files like an install.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     py = sys.executable
     cc = [py, "-m", "complaintctl"]
     cases = {

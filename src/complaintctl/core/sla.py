@@ -11,7 +11,6 @@ log, so `sla check` can recompute what is stored and compare.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.errors import InvalidInput
@@ -21,10 +20,23 @@ _TARGET = r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bm|bh|bd)\s*$"
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
-@dataclass(frozen=True)
 class Target:
-    amount: float
-    unit: str  # m h d w bm bh bd
+    """A duration target: ``amount`` of ``unit`` (m h d w, or business bm bh bd)."""
+
+    __slots__ = ("amount", "unit")
+
+    def __init__(self, amount: float, unit: str):
+        self.amount = amount
+        self.unit = unit
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Target) and (self.amount, self.unit) == (other.amount, other.unit)
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.unit))
+
+    def __repr__(self) -> str:
+        return f"Target({self.amount!r}, {self.unit!r})"
 
     @property
     def business(self) -> bool:
@@ -50,19 +62,20 @@ def nominal_minutes(target: Target, day_minutes: int = 1440) -> int:
     return int(round(target.amount * per))
 
 
-@dataclass
 class Calendar:
     """Working days and hours in a time zone, with holidays and extra working days (调休)."""
 
-    timezone: str = "UTC"
-    workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday = 0
-    day_start: time = time(9, 0)
-    day_end: time = time(18, 0)
-    holidays: set[date] = field(default_factory=set)
-    extra_workdays: set[date] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
+    def __init__(self, timezone: str = "UTC", workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4}),
+                 day_start: time = time(9, 0), day_end: time = time(18, 0), holidays: set[date] | None = None,
+                 extra_workdays: set[date] | None = None):
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        self.timezone = timezone
+        self.workdays = workdays  # Monday = 0
+        self.day_start = day_start
+        self.day_end = day_end
+        self.holidays = holidays or set()
+        self.extra_workdays = extra_workdays or set()
 
         try:
             self.tz = ZoneInfo(self.timezone)
@@ -152,14 +165,21 @@ def due_with_pauses(start: datetime, target: Target, pauses: list[tuple[datetime
     return t + timedelta(minutes=budget)
 
 
-@dataclass
 class SlaState:
-    respond_due_at: datetime | None
-    resolve_due_at: datetime | None
-    responded_late: int | None
-    resolved_late: int | None
-    paused_since: datetime | None
-    paused_minutes: int
+    """One complaint's clocks at a moment."""
+
+    __slots__ = ("respond_due_at", "resolve_due_at", "responded_late", "resolved_late", "paused_since",
+                 "paused_minutes")
+
+    def __init__(self, respond_due_at: datetime | None, resolve_due_at: datetime | None,
+                 responded_late: int | None, resolved_late: int | None, paused_since: datetime | None,
+                 paused_minutes: int):
+        self.respond_due_at = respond_due_at
+        self.resolve_due_at = resolve_due_at
+        self.responded_late = responded_late
+        self.resolved_late = resolved_late
+        self.paused_since = paused_since
+        self.paused_minutes = paused_minutes
 
 
 def compute_state(*, received_at: datetime, respond: Target | None, resolve: Target | None,

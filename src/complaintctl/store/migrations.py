@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from complaintctl.store import seed
+from complaintctl.store.version import SCHEMA_VERSION
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = []
@@ -367,6 +368,7 @@ def m004_tracking(conn: sqlite3.Connection) -> None:
 
 
 LATEST_VERSION = len(MIGRATIONS)
+assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new migration"
 
 
 def current_version(conn: sqlite3.Connection) -> int:
