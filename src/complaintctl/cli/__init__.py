@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "followups": ("complaintctl.cli.tracking", "followups"),
     "sweep": ("complaintctl.cli.tracking", "sweep"),
     "sla": ("complaintctl.cli.tracking", "sla_app"),
+    "report": ("complaintctl.cli.reports", "report_app"),
+    "demo": ("complaintctl.cli.reports", "demo"),
     "import": ("complaintctl.cli.io", "import_"),
     "export": ("complaintctl.cli.io", "export"),
     "init": ("complaintctl.cli.admin", "init"),

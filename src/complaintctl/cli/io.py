@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -201,23 +200,8 @@ def export(
         stream.flush()
         stream.detach()
     else:
-        import tempfile
+        from complaintctl.render.files import atomic_open
 
-        target = output.expanduser()
-        if target.is_dir():
-            raise InvalidInput(f"{target} is a directory")
-        directory = target.parent if str(target.parent) else Path(".")
-        if not directory.exists():
-            raise InvalidInput(f"no such directory: {directory}")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding=encoding, newline="") as stream:
-                count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        with atomic_open(output, encoding=encoding) as stream:
+            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
     err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")

@@ -783,6 +783,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         else:
             _record_counts(conn, summary, finished=at)
             conn.execute("COMMIT")
+            conn.execute("PRAGMA optimize")  # fresh statistics after a bulk change keep report queries fast
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

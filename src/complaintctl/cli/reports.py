@@ -1,0 +1,202 @@
+"""report (weekly, agents, sla, trends, causes) and demo."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors, parse_date_option
+from complaintctl.errors import InvalidInput
+
+EXIT_SLA_BELOW = 4
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+report_app = typer.Typer(help="Reports for people and for cron: weekly, agents, sla, trends, causes.",
+                         no_args_is_help=True, rich_markup_mode=None)
+
+WEEK = typer.Option(None, "--week", help="ISO week, e.g. 2026-W47 [default: the last full week, local time].")
+FROM = typer.Option(None, "--from", help="Start of the period (instead of --week).")
+TO = typer.Option(None, "--to", help="End of the period, exclusive; a bare date includes that day.")
+FORMAT = typer.Option(ReportFormat.text, "--format", "-f", help="text, markdown, html, json or csv.")
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+SECTION = typer.Option(None, "--section", help="CSV: only this section (e.g. category, agents).")
+
+
+def _period(week, start, end):
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.reports import period
+
+    return period(week=week, start=parse_date_option(start, "--from"),
+                  end=parse_date_option(end, "--to", end_of_day=True), now=now_utc())
+
+
+def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None = None) -> None:
+    """Render a report's data in ``fmt`` to stdout or atomically to ``output``."""
+    from complaintctl.render import report as render
+
+    if section and fmt != ReportFormat.csv:
+        raise InvalidInput("--section goes with --format csv")
+    blocks = render.blocks_for(data)
+    if fmt == ReportFormat.json:
+        import json
+
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == ReportFormat.markdown:
+        text = render.render_markdown(data, blocks)
+    elif fmt == ReportFormat.html:
+        text = render.render_html(data, blocks)
+    elif fmt == ReportFormat.csv:
+        text = render.render_csv(blocks, section)
+    else:
+        from complaintctl.render.table import terminal_width, use_color
+
+        to_terminal = output is None
+        text = render.render_text(data, blocks, color=to_terminal and use_color(),
+                                  width=(terminal_width() if to_terminal else None) or 100)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from complaintctl.render.files import atomic_open
+
+        with atomic_open(output) as stream:
+            stream.write(text)
+        err(f"Wrote {output}.")
+
+
+@report_app.command("weekly")
+@handle_errors
+def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT,
+           output: Path = OUTPUT, section: str = SECTION,
+           fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
+                                            help=f"Exit {EXIT_SLA_BELOW} when response or resolution "
+                                            "compliance is below PCT (for monitoring).")) -> None:
+    """The weekly report: volume, breakdowns, backlog ageing, handling times, SLA, satisfaction,
+    agents, repeat complainers, top tags and subjects, each against the previous period."""
+    from complaintctl.core.reports import weekly as build
+
+    s, e, label = _period(week, start, end)
+    data = build(STATE.connect(), s, e, label)
+    emit(data, fmt, output, section)
+    if fail_below is not None:
+        low = [f"{name} {v['pct']}%" for name, v in data["sla"].items() if v["pct"] is not None and v["pct"] < fail_below]
+        if low:
+            err(f"SLA below {fail_below:g}%: " + ", ".join(low))
+            raise typer.Exit(EXIT_SLA_BELOW)
+
+
+@report_app.command("agents")
+@handle_errors
+def agents(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+           section: str = SECTION) -> None:
+    """Agent performance over a period: assigned, resolved, median resolution time, SLA, satisfaction."""
+    from complaintctl.core.reports import agents_report
+
+    emit(agents_report(STATE.connect(), *_period(week, start, end)), fmt, output, section)
+
+
+@report_app.command("sla")
+@handle_errors
+def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+        section: str = SECTION,
+        weeks: int = typer.Option(None, "--weeks", help="The last N full weeks instead of one."),
+        fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
+                                         help=f"Exit {EXIT_SLA_BELOW} when overall compliance is below PCT.")) -> None:
+    """SLA compliance by severity and by week."""
+    from datetime import timedelta
+
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.reports import last_full_week, sla_report
+
+    if weeks:
+        s_last, e_last, _ = last_full_week(now_utc())
+        s, e = e_last - timedelta(weeks=weeks), e_last
+        label = f"last {weeks} weeks"
+    else:
+        s, e, label = _period(week, start, end)
+    data = sla_report(STATE.connect(), s, e, label)
+    emit(data, fmt, output, section)
+    if fail_below is not None:
+        for kind in ("response", "resolution"):
+            total = sum(r[f"{kind}_total"] or 0 for r in data["by_severity"])
+            met = sum(r[f"{kind}_met"] or 0 for r in data["by_severity"])
+            if total and 100.0 * met / total < fail_below:
+                err(f"SLA below {fail_below:g}%: {kind} {100.0 * met / total:.1f}%")
+                raise typer.Exit(EXIT_SLA_BELOW)
+
+
+@report_app.command("trends")
+@handle_errors
+def trends(weeks: int = typer.Option(12, "--weeks", help="How many full weeks."), fmt: ReportFormat = FORMAT,
+           output: Path = OUTPUT, section: str = SECTION) -> None:
+    """Volume and top categories week by week, with a chart."""
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.reports import trends_report
+
+    emit(trends_report(STATE.connect(), weeks, now_utc()), fmt, output, section)
+
+
+@report_app.command("causes")
+@handle_errors
+def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+           section: str = SECTION,
+           weeks: int = typer.Option(None, "--weeks",
+                                     help="The last N full weeks [default: 12 when no period is given].")) -> None:
+    """Root-cause Pareto: which causes make up 80% of complaints, for prevention."""
+    from datetime import timedelta
+
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.reports import causes_report, last_full_week
+
+    if week or start or end:
+        s, e, label = _period(week, start, end)
+    else:
+        n = weeks or 12
+        _, e, _ = last_full_week(now_utc())
+        s, label = e - timedelta(weeks=n), f"last {n} weeks"
+    emit(causes_report(STATE.connect(), s, e, label), fmt, output, section)
+
+
+def demo(
+    force: bool = typer.Option(False, "--force", help="Fill the --db database even if it already has complaints."),
+    seed: int = typer.Option(7, "--seed", help="Random seed: the same seed gives the same history."),
+    weeks: int = typer.Option(8, "--weeks", help="How many weeks of history."),
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Format of the report printed after."),
+) -> None:
+    """Fill a demo database with a realistic history, then print the weekly report.
+    Without --db it uses demo.db beside the default database, never your real data."""
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.demo import fill_demo
+    from complaintctl.core.reports import last_full_week
+    from complaintctl.core.reports import weekly as build
+    from complaintctl.store.db import connect, default_db_path, resolve_db_path
+
+    if weeks < 1 or weeks > 104:
+        raise InvalidInput("--weeks must be between 1 and 104")
+    if STATE.db is None:
+        path = default_db_path().with_name("demo.db")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        path = resolve_db_path(STATE.db)
+    conn = connect(path)
+    existing = conn.execute("SELECT count(*) FROM complaints").fetchone()[0]
+    if existing and not force:
+        conn.close()
+        raise InvalidInput(f"{path} already has {existing} complaints", hint="use --force to add a demo history anyway")
+    STATE._conn = conn
+    err(f"Filling {path} with {weeks} weeks of demo history...")
+    counts = fill_demo(conn, seed=seed, weeks=weeks)
+    err(f"Demo database: {path} ({counts['complaints']} complaints, {counts['surveys']} surveys). "
+        f"Try: complaintctl --db {path} list --open")
+    emit(build(conn, *last_full_week(now_utc())), fmt, None)

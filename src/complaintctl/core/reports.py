@@ -1,0 +1,294 @@
+"""Report figures as plain data. Every figure is one documented SQL query over a window
+[start, end) of UTC times (docs/reports.md), so a team can reproduce it in plain SQL;
+medians and p90 are taken in Python because SQLite 3.40 has no median()."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date, datetime, time, timedelta, timezone
+
+from complaintctl.core.dates import to_iso
+from complaintctl.errors import InvalidInput
+
+UTC = timezone.utc
+AGE_BUCKETS = [("<1d", 0, 1), ("1-3d", 1, 3), ("3-7d", 3, 7), ("7-30d", 7, 30), (">30d", 30, None)]
+
+# The SQL behind each figure; :start and :end are UTC ISO texts. Also printed in docs/reports.md.
+SQL = {
+    "received": "SELECT count(*) FROM complaints WHERE received_at >= :start AND received_at < :end",
+    "acknowledged": "SELECT count(*) FROM complaints WHERE first_response_at >= :start AND first_response_at < :end",
+    "resolved": "SELECT count(*) FROM complaints WHERE resolved_at >= :start AND resolved_at < :end",
+    "closed": "SELECT count(*) FROM complaints WHERE closed_at >= :start AND closed_at < :end",
+    "reopened": "SELECT count(*) FROM events WHERE action = 'reopened' AND at >= :start AND at < :end",
+    "backlog": ("SELECT count(*) FROM complaints WHERE received_at < :end "
+                "AND (resolved_at IS NULL OR resolved_at >= :end) AND (closed_at IS NULL OR closed_at >= :end)"),
+    "breakdown": ("SELECT c.{kind} AS code, t.label_en, t.label_zh, count(*) AS count FROM complaints c "
+                  "LEFT JOIN {table} t ON t.code = c.{kind} WHERE c.received_at >= :start AND c.received_at < :end "
+                  "GROUP BY c.{kind} ORDER BY count DESC, coalesce(t.position, 999), c.{kind}"),
+    "backlog_ages": ("SELECT julianday(:end) - julianday(received_at) AS age_days FROM complaints "
+                     "WHERE received_at < :end AND (resolved_at IS NULL OR resolved_at >= :end) "
+                     "AND (closed_at IS NULL OR closed_at >= :end)"),
+    "first_response_hours": ("SELECT (julianday(first_response_at) - julianday(received_at)) * 24 FROM complaints "
+                             "WHERE first_response_at >= :start AND first_response_at < :end ORDER BY 1"),
+    "resolution_hours": ("SELECT (julianday(resolved_at) - julianday(received_at)) * 24 FROM complaints "
+                         "WHERE resolved_at >= :start AND resolved_at < :end ORDER BY 1"),
+    "sla_response": ("SELECT count(*), coalesce(sum(responded_late = 0), 0) FROM complaints "
+                     "WHERE first_response_at >= :start AND first_response_at < :end AND responded_late IS NOT NULL"),
+    "sla_resolution": ("SELECT count(*), coalesce(sum(resolved_late = 0), 0) FROM complaints "
+                       "WHERE resolved_at >= :start AND resolved_at < :end AND resolved_late IS NOT NULL"),
+    "satisfaction": "SELECT score, count(*) FROM surveys WHERE at >= :start AND at < :end GROUP BY score",
+    "survey_rate": ("SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id "
+                    "AND s.at >= c.resolved_at)), 0) FROM complaints c WHERE c.resolved_at >= :start AND c.resolved_at < :end"),
+    "agents": """
+        WITH w AS (
+          SELECT assignee, 1 AS received, 0 AS resolved, NULL AS resolved_late FROM complaints
+          WHERE received_at >= :start AND received_at < :end
+          UNION ALL
+          SELECT assignee, 0, 1, resolved_late FROM complaints WHERE resolved_at >= :start AND resolved_at < :end
+        ), scores AS (
+          SELECT c.assignee, round(avg(s.score), 2) AS satisfaction
+          FROM surveys s JOIN complaints c ON c.id = s.complaint_id
+          WHERE s.at >= :start AND s.at < :end GROUP BY c.assignee
+        )
+        SELECT a.name AS agent, coalesce(sum(w.received), 0) AS assigned, coalesce(sum(w.resolved), 0) AS resolved,
+               coalesce(sum(w.resolved AND w.resolved_late IS NOT NULL), 0) AS sla_total,
+               coalesce(sum(w.resolved AND w.resolved_late = 0), 0) AS sla_met,
+               (SELECT satisfaction FROM scores WHERE scores.assignee = a.name) AS satisfaction
+        FROM agents a LEFT JOIN w ON w.assignee = a.name
+        GROUP BY a.name ORDER BY a.name""",
+    "agent_resolution_hours": ("SELECT assignee, (julianday(resolved_at) - julianday(received_at)) * 24 FROM complaints "
+                               "WHERE resolved_at >= :start AND resolved_at < :end AND assignee IS NOT NULL "
+                               "ORDER BY 1, 2"),
+    "repeat_customers": """
+        SELECT cu.id AS customer_id, cu.name, cu.email, cu.phone,
+               count(*) AS complaints,
+               sum(c.received_at >= :start AND c.received_at < :end) AS in_period
+        FROM complaints c JOIN customers cu ON cu.id = c.customer_id
+        WHERE c.customer_id IN (SELECT customer_id FROM complaints WHERE received_at >= :start AND received_at < :end)
+          AND c.received_at < :end
+        GROUP BY cu.id
+        HAVING count(*) >= 2
+        ORDER BY complaints DESC, in_period DESC, cu.id LIMIT 10""",
+    "top_tags": ("SELECT t.tag, count(*) AS count FROM complaint_tags t JOIN complaints c ON c.id = t.complaint_id "
+                 "WHERE c.received_at >= :start AND c.received_at < :end GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 10"),
+    "top_subjects": ("SELECT subject, count(*) AS count FROM complaints WHERE received_at >= :start AND received_at < :end "
+                     "GROUP BY subject HAVING count(*) >= 2 ORDER BY count DESC, subject LIMIT 10"),
+}
+BREAKDOWNS = {"category": "categories", "cause": "causes", "channel": "channels", "severity": "severities"}
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def week_period(label: str) -> tuple[datetime, datetime, str]:
+    """'2026-W47' -> (Monday 00:00 local, next Monday 00:00 local, label) as UTC datetimes."""
+    m = re.match(r"^\s*(\d{4})-?W(\d{1,2})\s*$", label, re.I)
+    if not m:
+        raise InvalidInput(f"cannot read week {label!r}", hint="ISO week such as 2026-W47")
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        raise InvalidInput(f"no such week {label!r}") from None
+    return _local_midnight(monday).astimezone(UTC), _local_midnight(monday + timedelta(days=7)).astimezone(UTC), \
+        f"{m.group(1)}-W{int(m.group(2)):02d}"
+
+
+def last_full_week(now: datetime) -> tuple[datetime, datetime, str]:
+    today = now.astimezone().date()
+    this_monday = today - timedelta(days=today.weekday())
+    year, week, _ = (this_monday - timedelta(days=7)).isocalendar()
+    return week_period(f"{year}-W{week:02d}")
+
+
+def period(*, week: str | None, start: datetime | None, end: datetime | None, now: datetime) -> tuple[datetime, datetime, str]:
+    if week and (start or end):
+        raise InvalidInput("give --week or --from/--to, not both")
+    if week:
+        return week_period(week)
+    if start or end:
+        if not (start and end):
+            raise InvalidInput("--from and --to go together")
+        if end <= start:
+            raise InvalidInput("--to must be after --from")
+        return start, end, f"{to_iso(start)[:10]} – {to_iso(end - timedelta(seconds=1))[:10]}"
+    return last_full_week(now)
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+def percentile(sorted_values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile (pct 50 = median as the lower middle value; documented)."""
+    if not sorted_values:
+        return None
+    if pct == 50:
+        n = len(sorted_values)
+        mid = n // 2
+        value = sorted_values[mid] if n % 2 else (sorted_values[mid - 1] + sorted_values[mid]) / 2
+        return round(value, 2)
+    import math
+
+    rank = max(1, math.ceil(pct / 100 * len(sorted_values)))
+    return round(sorted_values[rank - 1], 2)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def _one(conn, sql: str, params: dict):
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def _change(current: int, previous: int) -> dict:
+    return {"value": current, "previous": previous, "change": current - previous,
+            "change_pct": _pct(current - previous, previous)}
+
+
+def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+    """All figures of the weekly report for [start, end), compared with the period before it."""
+    length = end - start
+    p = {"start": to_iso(start), "end": to_iso(end)}
+    prev = {"start": to_iso(start - length), "end": to_iso(start)}
+    ages = [r[0] for r in conn.execute(SQL["backlog_ages"], p)]  # one scan gives the backlog and its ages
+    totals = {name: _change(len(ages) if name == "backlog" else _one(conn, SQL[name], p), _one(conn, SQL[name], prev))
+              for name in ("received", "acknowledged", "resolved", "closed", "reopened", "backlog")}
+    breakdowns = {}
+    for kind, table in BREAKDOWNS.items():
+        rows = conn.execute(SQL["breakdown"].format(kind=kind, table=table), p).fetchall()
+        breakdowns[kind] = [{"code": r[0], "label_en": r[1] or ("(none)" if r[0] is None else r[0]),
+                             "label_zh": r[2] or ("(未分类)" if r[0] is None else r[0]), "count": r[3]} for r in rows]
+    ageing = []
+    for bucket, lo, hi in AGE_BUCKETS:
+        ageing.append({"bucket": bucket, "count": sum(1 for a in ages if a >= lo and (hi is None or a < hi))})
+    times = {}
+    for name in ("first_response_hours", "resolution_hours"):
+        values = [r[0] for r in conn.execute(SQL[name], p)]
+        times[name] = {"count": len(values), "median": percentile(values, 50), "p90": percentile(values, 90)}
+    sla_figures = {}
+    for name in ("response", "resolution"):
+        total, met = conn.execute(SQL[f"sla_{name}"], p).fetchone()
+        sla_figures[name] = {"total": total, "met": met, "pct": _pct(met, total)}
+    scores = dict(conn.execute(SQL["satisfaction"], p).fetchall())
+    responses = sum(scores.values())
+    resolved_count, surveyed = conn.execute(SQL["survey_rate"], p).fetchone()
+    satisfaction = {
+        "responses": responses,
+        "average": round(sum(s * n for s, n in scores.items()) / responses, 2) if responses else None,
+        "distribution": {str(s): scores.get(s, 0) for s in range(1, 6)},
+        "resolved": resolved_count, "resolved_surveyed": surveyed, "response_rate": _pct(surveyed, resolved_count),
+    }
+    agents = []
+    hours_by_agent: dict[str, list[float]] = {}
+    for agent, hours in conn.execute(SQL["agent_resolution_hours"], p):
+        hours_by_agent.setdefault(agent, []).append(hours)
+    for r in conn.execute(SQL["agents"], p):
+        row = dict(r)
+        if not (row["assigned"] or row["resolved"] or row["satisfaction"] is not None):
+            continue
+        hours = hours_by_agent.get(row["agent"], [])
+        agents.append({"agent": row["agent"], "assigned": row["assigned"], "resolved": row["resolved"],
+                       "median_resolution_hours": percentile(hours, 50),
+                       "sla_pct": _pct(row["sla_met"], row["sla_total"]), "satisfaction": row["satisfaction"]})
+    return {
+        "report": "weekly",
+        "period": {"label": label, "start": p["start"], "end": p["end"], "previous_start": prev["start"],
+                   "previous_end": prev["end"]},
+        "totals": totals,
+        "breakdowns": breakdowns,
+        "backlog_ageing": ageing,
+        "times": times,
+        "sla": sla_figures,
+        "satisfaction": satisfaction,
+        "agents": agents,
+        "repeat_customers": [dict(r) for r in conn.execute(SQL["repeat_customers"], p)],
+        "top_tags": [dict(r) for r in conn.execute(SQL["top_tags"], p)],
+        "top_subjects": [dict(r) for r in conn.execute(SQL["top_subjects"], p)],
+    }
+
+
+# --- other reports ---------------------------------------------------------------------------
+
+def agents_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+    data = weekly(conn, start, end, label)
+    return {"report": "agents", "period": data["period"], "agents": data["agents"]}
+
+
+def sla_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+    """Response and resolution compliance by severity and by ISO week (of completion)."""
+    p = {"start": to_iso(start), "end": to_iso(end)}
+    rows = []
+    for r in conn.execute(
+        """
+        SELECT coalesce(c.severity, '(none)') AS severity,
+          sum(c.first_response_at >= :start AND c.first_response_at < :end AND c.responded_late IS NOT NULL) AS response_total,
+          sum(c.first_response_at >= :start AND c.first_response_at < :end AND c.responded_late = 0) AS response_met,
+          sum(c.resolved_at >= :start AND c.resolved_at < :end AND c.resolved_late IS NOT NULL) AS resolution_total,
+          sum(c.resolved_at >= :start AND c.resolved_at < :end AND c.resolved_late = 0) AS resolution_met
+        FROM complaints c LEFT JOIN severities s ON s.code = c.severity
+        WHERE (c.first_response_at >= :start AND c.first_response_at < :end)
+           OR (c.resolved_at >= :start AND c.resolved_at < :end)
+        GROUP BY c.severity ORDER BY coalesce(min(s.rank), 99)
+        """, p):
+        d = dict(r)
+        d["response_pct"] = _pct(d["response_met"], d["response_total"])
+        d["resolution_pct"] = _pct(d["resolution_met"], d["resolution_total"])
+        rows.append(d)
+    weeks = []
+    cursor = start
+    while cursor < end:
+        year, week, _ = cursor.astimezone().isocalendar()
+        w_start, w_end, w_label = week_period(f"{year}-W{week:02d}")
+        q = {"start": to_iso(max(w_start, start)), "end": to_iso(min(w_end, end))}
+        rt, rm = conn.execute(SQL["sla_response"], q).fetchone()
+        st, sm = conn.execute(SQL["sla_resolution"], q).fetchone()
+        weeks.append({"week": w_label, "response_total": rt, "response_pct": _pct(rm, rt),
+                      "resolution_total": st, "resolution_pct": _pct(sm, st)})
+        cursor = w_end
+    return {"report": "sla", "period": {"label": label, **p}, "by_severity": rows, "by_week": weeks}
+
+
+def trends_report(conn: sqlite3.Connection, weeks: int, now: datetime) -> dict:
+    if not 1 <= weeks <= 260:
+        raise InvalidInput("--weeks must be between 1 and 260")
+    _, last_end, _ = last_full_week(now)
+    rows = []
+    top = [r[0] for r in conn.execute(
+        "SELECT coalesce(category, '(none)') FROM complaints WHERE received_at >= ? AND received_at < ? "
+        "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5", (to_iso(last_end - timedelta(weeks=weeks)), to_iso(last_end)))]
+    for i in range(weeks, 0, -1):
+        w_start = last_end - timedelta(weeks=i)
+        year, week, _ = (w_start.astimezone() + timedelta(hours=12)).isocalendar()
+        s, e, label = week_period(f"{year}-W{week:02d}")
+        p = {"start": to_iso(s), "end": to_iso(e)}
+        counts = dict(conn.execute(
+            "SELECT coalesce(category, '(none)'), count(*) FROM complaints WHERE received_at >= :start "
+            "AND received_at < :end GROUP BY 1", p).fetchall())
+        rows.append({"week": label, "start": p["start"], "received": _one(conn, SQL["received"], p),
+                     "resolved": _one(conn, SQL["resolved"], p), "backlog": _one(conn, SQL["backlog"], p),
+                     "by_category": {c: counts.get(c, 0) for c in top}})
+    return {"report": "trends", "weeks": rows, "top_categories": top}
+
+
+def causes_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+    """Root-cause Pareto: causes by count, with the cumulative share; the 'vital few' make up 80%."""
+    p = {"start": to_iso(start), "end": to_iso(end)}
+    rows = [dict(r) for r in conn.execute(
+        "SELECT c.cause AS code, t.label_en, t.label_zh, count(*) AS count FROM complaints c "
+        "JOIN causes t ON t.code = c.cause WHERE c.received_at >= :start AND c.received_at < :end "
+        "GROUP BY c.cause ORDER BY count DESC, t.position", p)]
+    total = sum(r["count"] for r in rows)
+    running = 0
+    for r in rows:
+        before = running
+        running += r["count"]
+        r["share_pct"] = _pct(r["count"], total)
+        r["cumulative_pct"] = _pct(running, total)
+        r["vital_few"] = total > 0 and before < 0.8 * total
+    unclassified = _one(conn, "SELECT count(*) FROM complaints WHERE cause IS NULL AND received_at >= :start "
+                              "AND received_at < :end", p)
+    return {"report": "causes", "period": {"label": label, **p}, "total_with_cause": total,
+            "without_cause": unclassified, "causes": rows}

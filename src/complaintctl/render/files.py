@@ -1,0 +1,44 @@
+"""Writing output files atomically: a reader (or cron's next step) never sees half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from complaintctl.errors import InvalidInput
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator:
+    """A text stream to a temporary file beside ``path``; on success it is flushed to disk
+    and renamed over ``path``; on failure ``path`` is left as it was."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a directory")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.exists():
+        raise InvalidInput(f"no such directory: {directory}", hint="create it first")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write to {directory}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

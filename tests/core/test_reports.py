@@ -1,0 +1,194 @@
+"""The weekly report on a known dataset: every figure, every format, and the documented SQL."""
+
+import csv
+import io
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from complaintctl.core import complaints as core
+from complaintctl.core import reports, tracking
+from complaintctl.core.agents import add_agent
+from complaintctl.store.db import transaction
+
+UTC = timezone.utc
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def t(day, hour, minute=0):
+    return datetime(2026, 11, day, hour, minute, tzinfo=UTC)
+
+
+def new(conn, at, **kw):
+    return core.log_complaint(conn, core.NewComplaint(**kw, received=at), actor="t", now=at).id
+
+
+@pytest.fixture
+def known(conn, cli):
+    with transaction(conn):
+        for name in ("li", "amy"):
+            add_agent(conn, name, full_name=None, email=None, is_lead=False, actor="t", at="2026-11-01T00:00:00Z")
+    c1 = new(conn, t(3, 9), subject="洗衣机漏水", severity="high", category="product_quality", channel="phone",
+             customer="王芳", email="a@x.cn")
+    core.assign(conn, c1, "li", actor="t", now=t(3, 9, 30))
+    core.update(conn, c1, status="acknowledged", actor="t", now=t(3, 10))
+    core.update(conn, c1, status="resolved", actor="t", now=t(10, 9))
+    core.close(conn, c1, outcome="resolved", resolution="换新", actor="t", now=t(10, 10))
+    c2 = new(conn, t(10, 8), subject="重复扣费", severity="critical", category="billing_error", channel="email",
+             email="a@x.cn", tags=["vip"])
+    core.assign(conn, c2, "amy", actor="t", now=t(10, 8, 5))
+    core.update(conn, c2, status="acknowledged", actor="t", now=t(10, 8, 30))
+    core.update(conn, c2, status="resolved", actor="t", now=t(10, 20))
+    tracking.survey(conn, c2, score=5, comment=None, actor="t", now=t(11, 9))
+    c3 = new(conn, t(11, 12), subject="发票金额错误", severity="medium", category="billing_error", channel="web",
+             customer="赵丽", tags=["vip"])
+    core.assign(conn, c3, "li", actor="t", now=t(11, 13))
+    core.update(conn, c3, status="acknowledged", actor="t", now=t(13, 12))
+    c4 = new(conn, t(12, 9), subject="发票金额错误", severity="low", channel="chat")
+    c5 = new(conn, t(14, 10), subject="屏幕碎了", severity="high", category="product_quality", channel="phone",
+             customer="周杰", phone="135 8888 9999")
+    core.assign(conn, c5, "amy", actor="t", now=t(14, 10, 10))
+    core.update(conn, c5, status="acknowledged", actor="t", now=t(14, 11))
+    core.update(conn, c5, status="resolved", actor="t", now=t(15, 11))
+    tracking.survey(conn, c5, score=1, comment="还是坏的", reopen=True, actor="t", now=t(15, 13))
+    assert [c1, c2, c3, c4, c5] == [1, 2, 3, 4, 5]
+    return conn
+
+
+EXPECTED = {
+    "totals": {"received": (4, 1), "acknowledged": (3, 1), "resolved": (2, 0), "closed": (1, 0), "reopened": (1, 0),
+               "backlog": (3, 1)},
+    "category": {"billing_error": 2, "product_quality": 1, None: 1},
+    "channel": {"phone": 1, "email": 1, "web": 1, "chat": 1},
+    "severity": {"critical": 1, "high": 1, "medium": 1, "low": 1},
+    "ageing": [0, 1, 2, 0, 0],
+}
+
+
+def week(conn):
+    return reports.weekly(conn, *reports.week_period("2026-W46"))
+
+
+def test_every_figure_of_the_weekly_report(known):
+    data = week(known)
+    assert data["period"] == {"label": "2026-W46", "start": "2026-11-09T00:00:00Z", "end": "2026-11-16T00:00:00Z",
+                              "previous_start": "2026-11-02T00:00:00Z", "previous_end": "2026-11-09T00:00:00Z"}
+    assert {k: (v["value"], v["previous"]) for k, v in data["totals"].items()} == EXPECTED["totals"]
+    assert data["totals"]["received"]["change"] == 3 and data["totals"]["received"]["change_pct"] == 300.0
+    for kind in ("category", "channel", "severity"):
+        assert {r["code"]: r["count"] for r in data["breakdowns"][kind]} == EXPECTED[kind]
+    assert data["breakdowns"]["cause"] == [{"code": None, "label_en": "(none)", "label_zh": "(未分类)", "count": 4}]
+    assert [b["count"] for b in data["backlog_ageing"]] == EXPECTED["ageing"]
+    assert data["times"] == {"first_response_hours": {"count": 3, "median": 1.0, "p90": 48.0},
+                             "resolution_hours": {"count": 2, "median": 90.0, "p90": 168.0}}
+    assert data["sla"] == {"response": {"total": 3, "met": 2, "pct": 66.7},
+                           "resolution": {"total": 2, "met": 1, "pct": 50.0}}
+    assert data["satisfaction"] == {"responses": 2, "average": 3.0,
+                                    "distribution": {"1": 1, "2": 0, "3": 0, "4": 0, "5": 1},
+                                    "resolved": 2, "resolved_surveyed": 1, "response_rate": 50.0}
+    assert data["agents"] == [
+        {"agent": "amy", "assigned": 2, "resolved": 1, "median_resolution_hours": 12.0, "sla_pct": 100.0,
+         "satisfaction": 3.0},
+        {"agent": "li", "assigned": 1, "resolved": 1, "median_resolution_hours": 168.0, "sla_pct": 0.0,
+         "satisfaction": None}]
+    assert [(r["name"], r["complaints"], r["in_period"]) for r in data["repeat_customers"]] == [("王芳", 2, 1)]
+    assert data["top_tags"] == [{"tag": "vip", "count": 2}]
+    assert data["top_subjects"] == [{"subject": "发票金额错误", "count": 2}]
+
+
+def doc_queries() -> dict[str, str]:
+    text = (DOCS / "reports.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"```sql (\w+)\n(.*?)```", text, flags=re.S))
+
+
+def test_each_figure_equals_the_documented_sql(known):
+    data = week(known)
+    docs = doc_queries()
+    p = {"start": data["period"]["start"], "end": data["period"]["end"]}
+    prev = {"start": data["period"]["previous_start"], "end": data["period"]["previous_end"]}
+    for name in ("received", "acknowledged", "resolved", "closed", "reopened", "backlog"):
+        assert known.execute(docs[name], p).fetchone()[0] == data["totals"][name]["value"], name
+        assert known.execute(docs[name], prev).fetchone()[0] == data["totals"][name]["previous"], name
+    rows = known.execute(docs["by_category"], p).fetchall()
+    assert {r[0]: r[-1] for r in rows} == {r["code"]: r["count"] for r in data["breakdowns"]["category"]}
+    assert [r[1] for r in known.execute(docs["backlog_ageing"], p)] == [b["count"] for b in data["backlog_ageing"]]
+    hours = [r[0] for r in known.execute(docs["first_response_hours"], p)]
+    assert reports.percentile(hours, 50) == data["times"]["first_response_hours"]["median"]
+    assert reports.percentile(hours, 90) == data["times"]["first_response_hours"]["p90"]
+    hours = [r[0] for r in known.execute(docs["resolution_hours"], p)]
+    assert reports.percentile(hours, 50) == data["times"]["resolution_hours"]["median"]
+    for kind in ("response", "resolution"):
+        total, met, pct = known.execute(docs[f"sla_{kind}"], p).fetchone()
+        assert (total, met, pct) == (data["sla"][kind]["total"], data["sla"][kind]["met"], data["sla"][kind]["pct"])
+    avg, responses = known.execute(docs["satisfaction"], p).fetchone()
+    assert (avg, responses) == (data["satisfaction"]["average"], data["satisfaction"]["responses"])
+    agents = {r[0]: r[1:] for r in known.execute(docs["agents"], p)}
+    for a in data["agents"]:
+        assert agents[a["agent"]][:2] == (a["assigned"], a["resolved"])
+    assert [r[1] for r in known.execute(docs["repeat_customers"], p)] == [r["name"] for r in data["repeat_customers"]]
+    assert [tuple(r) for r in known.execute(docs["top_tags"], p)] == [(r["tag"], r["count"]) for r in data["top_tags"]]
+
+
+def test_weekly_in_every_format(known, cli, db_path, tmp_path):
+    # the CLI on the same file, same figures
+    known.close()
+    out = json.loads(cli("report", "weekly", "--week", "2026-W46", "-f", "json").stdout)
+    assert out["totals"]["received"]["value"] == 4 and out["sla"]["response"]["pct"] == 66.7
+    text = cli("report", "weekly", "--week", "2026-W46").stdout
+    assert "2026-W46" in text and "66.7" in text and "发票金额错误" in text and "\x1b[" not in text
+    md = cli("report", "weekly", "--week", "2026-W46", "-f", "markdown").stdout
+    assert "| Received 受理 | 4 | 1 | +3 (+300%) |" in md
+    assert "| First response 首次响应 | 2 | 3 | 66.7 |" in md
+    html = tmp_path / "w.html"
+    cli("report", "weekly", "--week", "2026-W46", "-f", "html", "-o", html)
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "http" not in page.split("</style>")[0]
+    assert "66.7" in page and "@media print" in page
+    rows = list(csv.DictReader(io.StringIO(cli("report", "weekly", "--week", "2026-W46", "-f", "csv").stdout)))
+    assert {"section": "totals", "item": "Received 受理", "measure": "This period", "value": "4"} in rows
+    section = cli("report", "weekly", "--week", "2026-W46", "-f", "csv", "--section", "channel").stdout
+    assert section.splitlines()[0] == "Channel,中文,Code,Complaints"
+    assert "unknown section" in cli("report", "weekly", "-f", "csv", "--section", "nope", expect=2).stderr
+    cli("report", "weekly", "--week", "2026-W46", "--fail-if-sla-below", "60", expect=4)
+    cli("report", "weekly", "--week", "2026-W46", "--fail-if-sla-below", "40")
+    same = json.loads(cli("report", "weekly", "--from", "2026-11-09", "--to", "2026-11-15", "-f", "json").stdout)
+    assert same["totals"] == out["totals"]
+    assert "cannot read week" in cli("report", "weekly", "--week", "W99", expect=2).stderr
+
+
+def test_other_reports(known, cli):
+    known.close()
+    agents = json.loads(cli("report", "agents", "--week", "2026-W46", "-f", "json").stdout)
+    assert [a["agent"] for a in agents["agents"]] == ["amy", "li"]
+    sla = json.loads(cli("report", "sla", "--from", "2026-11-02", "--to", "2026-11-15", "-f", "json").stdout)
+    assert [w["week"] for w in sla["by_week"]] == ["2026-W45", "2026-W46"]
+    assert {r["severity"]: r["resolution_total"] for r in sla["by_severity"]} == {"critical": 1, "high": 1, "medium": 0}
+    causes = json.loads(cli("report", "causes", "--week", "2026-W46", "-f", "json").stdout)
+    assert causes["without_cause"] == 4 and causes["causes"] == []
+    trends = cli("report", "trends", "--weeks", "4", "-f", "markdown").stdout
+    assert "| Week |" in trends
+
+
+def test_pareto_marks_the_vital_few(conn):
+    for i, cause in enumerate(["data"] * 6 + ["system"] * 3 + ["price"]):
+        cid = new(conn, t(10, 1, i), subject=f"s{i}")
+        core.classify(conn, cid, codes={"cause": cause}, actor="t", now=t(10, 2))
+    data = reports.causes_report(conn, *reports.week_period("2026-W46"))
+    assert [(r["code"], r["cumulative_pct"], r["vital_few"]) for r in data["causes"]] == [
+        ("data", 60.0, True), ("system", 90.0, True), ("price", 100.0, False)]
+
+
+def test_default_period_is_last_full_week():
+    start, end, label = reports.last_full_week(datetime(2026, 11, 24, 3, tzinfo=UTC))  # a Tuesday
+    assert label == "2026-W47" and start == t(16, 0) and end == t(23, 0)
+    start, end, label = reports.last_full_week(datetime(2027, 1, 4, 12, tzinfo=UTC))  # Monday of W01
+    assert label == "2026-W53"
+
+
+def test_weekly_summary_view(known):
+    rows = {r[0]: r[2:] for r in known.execute("SELECT * FROM weekly_summary")}
+    assert rows["2026-W46"][:4] == (4, 3, 2, 1)  # received, responded, resolved, closed
+    assert rows["2026-W45"][:4] == (1, 1, 0, 0)
