@@ -207,3 +207,25 @@ def test_summary_as_json_for_scripts(cli, tmp_path):
     f = write(tmp_path / "j.csv", "subject\na\n")
     data = json.loads(cli("import", f, "-f", "json").stdout)[0]
     assert data["inserted"] == 1 and data["rejected"] == 0 and data["import_id"] == 1
+
+
+def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
+    from complaintctl.core.tracking import check_sla
+    from complaintctl.store.db import connect
+
+    f = write(tmp_path / "sla.csv",
+              "subject,received,severity,status,first_response_at,resolved_at\n"
+              "a,2026-11-01 08:00,high,investigating,2026-11-01 09:00,\n"
+              "b,2026-11-01 08:00,critical,resolved,2026-11-01 10:00,2026-11-03 10:00\n"
+              "c,2026-11-01 08:00,medium,waiting,,\n"
+              "d,2026-11-01 08:00,low,closed,,2026-11-20 08:00\n")
+    cli("import", f)
+    assert q(db_path, "SELECT respond_due_at, responded_late, resolve_due_at, resolved_late FROM complaints ORDER BY id")[:2] == [
+        ("2026-11-01T12:00:00Z", 0, "2026-11-04T08:00:00Z", None),
+        ("2026-11-01T09:00:00Z", 1, "2026-11-02T08:00:00Z", 1)]
+    conn = connect(db_path)
+    assert check_sla(conn) == []
+    cli("sla", "calendar", "set", "--timezone", "Asia/Shanghai")
+    f2 = write(tmp_path / "sla2.csv", "subject,received,severity\nbusiness,2026-11-06 09:00,medium\n")
+    cli("import", f2)
+    assert check_sla(conn) == []

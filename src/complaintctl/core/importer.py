@@ -486,18 +486,40 @@ class _Writer:
         return record
 
     def _sla(self, row: dict) -> dict:
-        """Due times as `refresh_sla` would compute them from this row's one `imported` event."""
+        """Due times as `refresh_sla` computes them from this row's one `imported` event (one
+        status change, at import time, so no pause has run yet). Wall-clock targets take a
+        fast path; business time goes through the full clock."""
         from complaintctl.core import sla
         from complaintctl.core.dates import from_iso
         from complaintctl.core.tracking import SlaContext, _stored
 
         if self.sla_context is None:
             self.sla_context = SlaContext(self.conn)
+            cal = self.sla_context.calendar
+            self.sla_fast = {
+                code: (timedelta(minutes=sla.nominal_minutes(r)), timedelta(minutes=sla.nominal_minutes(v)))
+                for code, (r, v) in self.sla_context.targets.items()
+                if cal is None or not (r.business or v.business)}
+        received = row["received_at"]
+        fast = self.sla_fast.get(row["severity"])
+        if fast is not None:
+            start = datetime.fromisoformat(received[:19])
+            respond_due = (start + fast[0]).isoformat()[:19] + "Z"
+            resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
+            values: dict[str, Any] = {"respond_due_at": respond_due, "resolve_due_at": resolve_due}
+            first, resolved = row.get("first_response_at"), row.get("resolved_at")
+            if first is not None and first <= self.at:
+                values["responded_late"] = int(first > respond_due)
+            if resolved is not None and resolved <= self.at:
+                values["resolved_late"] = int(resolved > resolve_due)
+            if row["status"] == "waiting":
+                values["paused_since"] = self.at
+            return values
         ctx = self.sla_context
         respond, resolve = ctx.targets.get(row["severity"], (None, None))
         at = from_iso(self.at)
         state = sla.compute_state(
-            received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
+            received_at=from_iso(received), respond=respond, resolve=resolve,
             status_changes=[(at, None, row["status"])],
             first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
             resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
