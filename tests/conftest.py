@@ -63,6 +63,15 @@ def conn(db_path):
 NOW = datetime(2026, 11, 24, 3, 0, 0, tzinfo=timezone.utc)
 
 
+def query(db_path, sql: str, *params) -> list[tuple]:
+    """Rows of a query against a test database file, through a connection of its own."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
 class Cli:
     """Run the real app against the test database, like a user at a shell would."""
 

@@ -3,7 +3,8 @@
 import csv
 import io
 import json
-import sqlite3
+
+from conftest import query
 
 GBK_CSV = (
     "投诉编号,投诉时间,客户名称,联系电话,渠道,标题,问题描述,级别,处理人,状态,备注\n"
@@ -13,11 +14,7 @@ GBK_CSV = (
 
 
 def q(db, sql, *params):
-    c = sqlite3.connect(db)
-    try:
-        return c.execute(sql, params).fetchall()
-    finally:
-        c.close()
+    return query(db, sql, *params)
 
 
 def write(path, text, encoding="utf-8"):

@@ -1,14 +1,11 @@
-import sqlite3
 
 import pytest
 
+from conftest import query
 
-def q(db_path, sql, *params):
-    c = sqlite3.connect(db_path)
-    try:
-        return c.execute(sql, params).fetchall()
-    finally:
-        c.close()
+
+def q(db, sql, *params):
+    return query(db, sql, *params)
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 import json
 import sqlite3
 
+from conftest import query
 
-def q(db, sql, *p):
-    c = sqlite3.connect(db)
-    try:
-        return c.execute(sql, p).fetchall()
-    finally:
-        c.close()
+
+def q(db, sql, *params):
+    return query(db, sql, *params)
 
 
 def test_sla_show_set_and_check(cli, db_path):

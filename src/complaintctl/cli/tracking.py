@@ -109,40 +109,32 @@ def calendar_set(
     err(f"Calendar updated; {n} open complaint(s) recomputed.")
 
 
-def _days(text: str):
-    from complaintctl.core.tracking import _date_range
+def _set_days(text: str, kind: str, note: str | None, remove: bool) -> None:
+    from complaintctl.core.tracking import _date_range, set_calendar_days
 
-    return _date_range(text, 1)
+    dates = _date_range(text, 1)
+    n = set_calendar_days(STATE.connect(), [(d, kind, note) for d in dates], actor=STATE.who(), remove=remove)
+    err(f"{len(dates)} day(s) {'removed' if remove else 'set as ' + kind}; {n} open complaint(s) recomputed.")
+
+
+DAYS_HELP = "One day or a range, e.g. 2026-10-01..2026-10-07."
+REMOVE = typer.Option(False, "--remove", help="Remove these days instead.")
 
 
 @calendar_app.command("holiday")
 @handle_errors
-def calendar_holiday(
-    days: str = typer.Argument(..., metavar="DATE[..DATE]", help="e.g. 2026-10-01..2026-10-07"),
-    note: str = typer.Option(None, "--note", help="e.g. 国庆节"),
-    remove: bool = typer.Option(False, "--remove", help="Remove these days instead."),
-) -> None:
+def calendar_holiday(days: str = typer.Argument(..., metavar="DATE[..DATE]", help=DAYS_HELP),
+                     note: str = typer.Option(None, "--note", help="e.g. 国庆节"), remove: bool = REMOVE) -> None:
     """Mark days as holidays (no working time)."""
-    from complaintctl.core.tracking import set_calendar_days
-
-    dates = _days(days)
-    n = set_calendar_days(STATE.connect(), [(d, "holiday", note) for d in dates], actor=STATE.who(), remove=remove)
-    err(f"{len(dates)} day(s) {'removed' if remove else 'set as holiday'}; {n} open complaint(s) recomputed.")
+    _set_days(days, "holiday", note, remove)
 
 
 @calendar_app.command("workday")
 @handle_errors
-def calendar_workday(
-    days: str = typer.Argument(..., metavar="DATE[..DATE]", help="e.g. 2026-10-11 (a Sunday worked: 调休)"),
-    note: str = typer.Option(None, "--note", help="e.g. 国庆调休"),
-    remove: bool = typer.Option(False, "--remove", help="Remove these days instead."),
-) -> None:
+def calendar_workday(days: str = typer.Argument(..., metavar="DATE[..DATE]", help=DAYS_HELP),
+                     note: str = typer.Option(None, "--note", help="e.g. 国庆调休"), remove: bool = REMOVE) -> None:
     """Mark days as extra working days, e.g. a weekend day moved around a public holiday (调休)."""
-    from complaintctl.core.tracking import set_calendar_days
-
-    dates = _days(days)
-    n = set_calendar_days(STATE.connect(), [(d, "workday", note) for d in dates], actor=STATE.who(), remove=remove)
-    err(f"{len(dates)} day(s) {'removed' if remove else 'set as working day'}; {n} open complaint(s) recomputed.")
+    _set_days(days, "workday", note, remove)
 
 
 @calendar_app.command("import")
