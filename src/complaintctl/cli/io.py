@@ -31,7 +31,7 @@ def import_(
     update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
     show_mapping: bool = typer.Option(False, "--show-mapping",
                                       help="Print how each column will be read; write nothing."),
-    batch_size: int = typer.Option(2000, "--batch-size", help="Rows per committed batch."),
+    batch_size: int = typer.Option(5000, "--batch-size", help="Rows per committed batch."),
     out_format: Format = typer.Option(Format.table, "--output-format", "-f",
                                       help="Summary as text (table) or json/ndjson/csv."),
 ) -> None:
