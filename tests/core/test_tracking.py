@@ -161,3 +161,16 @@ def test_calendar_file():
     days = tracking.read_calendar_file("# 2026 国庆\n2026-10-01..2026-10-03 holiday 国庆节\n2026-10-11 班 调休\n")
     assert [(d.isoformat(), k) for d, k, _ in days] == [("2026-10-01", "holiday"), ("2026-10-02", "holiday"),
                                                         ("2026-10-03", "holiday"), ("2026-10-11", "workday")]
+
+
+def test_sla_status_now_and_as_of(conn):
+    a = log(conn, severity="critical")
+    b = log(conn, severity="low")
+    c = log(conn, severity=None)
+    core.update(conn, b, status="waiting", actor="a", now=T0 + timedelta(hours=1))
+    rows = {r["id"]: r for r in tracking.sla_status(conn, now=T0 + timedelta(hours=2))}
+    assert rows[a]["state"] == "overdue" and rows[a]["clock"] == "respond"
+    assert rows[b]["state"] == "paused"
+    assert rows[c]["state"] == "no_target"
+    then = {r["id"]: r for r in tracking.sla_status(conn, as_of=T0 + timedelta(minutes=30))}
+    assert then[a]["state"] == "on_time" and then[b]["status"] == "new"

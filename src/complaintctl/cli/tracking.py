@@ -75,6 +75,30 @@ def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FO
     err("SLA state matches the event log.")
 
 
+@sla_app.command("status")
+@handle_errors
+def sla_status(
+    as_of: str = typer.Option(None, "--as-of", help="The clocks as they stood at that moment (replayed from events)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Every open complaint's SLA clock: which clock runs, when it is due, time left or over."""
+    from complaintctl.core.dates import now_utc, to_local_text
+    from complaintctl.core.sla import describe_due
+    from complaintctl.core.tracking import sla_status as find
+    from complaintctl.render.output import write_records
+
+    moment = parse_date_option(as_of, "--as-of")
+    rows = find(STATE.connect(), as_of=moment)
+    now = moment or now_utc()
+    write_records(rows, OVERDUE_COLUMNS, fmt,
+                  table_columns=["id", "severity", "status", "clock", "due_at", "left", "assignee", "subject"],
+                  headers={"id": "ID", "severity": "Severity", "status": "Status", "clock": "Clock", "due_at": "Due",
+                           "left": "Left", "assignee": "Assignee", "subject": "Subject"},
+                  table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
+                                          "left": describe_due(r["due_at"], now, paused=r["state"] == "paused")},
+                  flexible=["subject"])
+
+
 @calendar_app.command("show")
 @handle_errors
 def calendar_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:

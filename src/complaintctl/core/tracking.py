@@ -255,24 +255,48 @@ def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: d
     return _classify_due([dict(r) for r in rows], now)
 
 
-def _classify_due(rows: list[dict], now: datetime) -> list[dict]:
+def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: datetime | None = None) -> list[dict]:
+    """Every open complaint's running clock (or pause) now, or replayed at ``as_of``."""
+    moment = as_of or now or now_utc()
+    if as_of is not None:
+        rows = _overdue_as_of(conn, as_of, timedelta(days=365 * 100), include_paused=True)
+    else:
+        rows = _classify_due([dict(r) for r in conn.execute(
+            """
+            SELECT c.id, c.subject, c.severity, c.status, c.assignee, c.received_at, c.respond_due_at,
+                   c.resolve_due_at, c.first_response_at, cu.name AS customer_name
+            FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
+            WHERE c.status NOT IN ('resolved', 'closed')""")], moment, keep_undated=True)
+    for r in rows:
+        if r["status"] == "waiting":
+            r["state"] = "paused"
+        elif r["state"] == "due_soon":
+            r["state"] = "on_time"
+    rows.sort(key=lambda r: (r["due_at"] is None, r["due_at"] or "", r["id"]))
+    return rows
+
+
+def _classify_due(rows: list[dict], now: datetime, keep_undated: bool = False) -> list[dict]:
     now_iso = to_iso(now)
     out = []
     for r in rows:
         clock, due = ("respond", r["respond_due_at"]) if r["first_response_at"] is None and r["respond_due_at"] and (
             not r["resolve_due_at"] or r["respond_due_at"] <= r["resolve_due_at"]) else ("resolve", r["resolve_due_at"])
         if due is None:
+            if keep_undated:
+                out.append({**r, "clock": None, "due_at": None, "state": "no_target", "minutes_left": None})
             continue
         r["clock"] = clock
         r["due_at"] = due
         r["state"] = "overdue" if due < now_iso else "due_soon"
         r["minutes_left"] = int((from_iso(due) - now).total_seconds() // 60)
         out.append(r)
-    out.sort(key=lambda r: (r["assignee"] is None, r["assignee"] or "", r["due_at"]))
+    out.sort(key=lambda r: (r["assignee"] is None, r["assignee"] or "", r["due_at"] or ""))
     return out
 
 
-def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta | None) -> list[dict]:
+def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta | None,
+                   include_paused: bool = False) -> list[dict]:
     ctx = SlaContext(conn)
     t = to_iso(as_of)
     rows = []
@@ -281,7 +305,7 @@ def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta 
             "WHERE c.received_at <= ?", (t,)):
         changes = [c for c in _status_changes(conn, row["id"]) if c[0] <= as_of]
         status = changes[-1][2] if changes else "new"
-        if status in ("resolved", "closed", "waiting"):
+        if status in ("resolved", "closed") or (status == "waiting" and not include_paused):
             continue
         severity = _value_as_of(conn, row["id"], "severity", as_of, row["severity"])
         respond, resolve = ctx.targets.get(severity, (None, None)) if severity else (None, None)
@@ -297,8 +321,8 @@ def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta 
                      "first_response_at": first, "customer_name": row["customer_name"]})
     horizon = to_iso(as_of + (within or timedelta(0)))
     rows = [r for r in rows if (r["first_response_at"] is None and r["respond_due_at"] and r["respond_due_at"] <= horizon)
-            or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon)]
-    return _classify_due(rows, as_of)
+            or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon) or include_paused]
+    return _classify_due(rows, as_of, keep_undated=include_paused)
 
 
 def _value_as_of(conn: sqlite3.Connection, complaint_id: int, field: str, as_of: datetime, current):
