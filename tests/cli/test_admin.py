@@ -133,3 +133,21 @@ def test_events_are_append_only(cli, db_path):
         else:
             raise AssertionError(f"{sql} was allowed")
     assert c.execute("SELECT actor FROM events").fetchone()[0] == "tester"
+
+
+def test_tab_completion_of_codes_and_agents(cli, db_path):
+    cli("agents", "add", "li.wei")
+    cli("agents", "add", "amy")
+
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_COMPLAINTCTL_COMPLETE": "complete_bash", "COMP_WORDS": f"complaintctl --db {db_path} {words}",
+               "COMP_CWORD": str(cword)}
+        import os
+
+        out = subprocess.run([sys.executable, "-m", "complaintctl"], env={**os.environ, **env},
+                             capture_output=True, text=True)
+        return out.stdout.split()
+
+    assert complete("classify 1 --category pr", 6) == ["product_quality", "price"]
+    assert complete("assign 1 --to l", 6) == ["li.wei"]
+    assert complete("update 1 --status wa", 6) == ["waiting"]

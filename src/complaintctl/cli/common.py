@@ -110,6 +110,50 @@ def handle_errors(fn):
     return wrapper
 
 
+def _completion_connection(ctx):
+    """A read-only connection to the database named on the command line being completed
+    (group callbacks do not run during completion); None if there is none yet."""
+    from complaintctl.store.db import connect, resolve_db_path
+
+    root = ctx.find_root() if ctx is not None else None
+    path = resolve_db_path((root.params.get("db") if root is not None else None) or STATE.db)
+    if not path.exists():
+        return None
+    return connect(path, readonly=True)
+
+
+def complete_codes(kind: str):
+    """Tab completion of a taxonomy's codes, read from the database in use."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        try:
+            from complaintctl.core.taxonomy import KINDS
+
+            conn = _completion_connection(ctx)
+            if conn is None:
+                return []
+            rows = conn.execute(f"SELECT code, label_en || ' / ' || label_zh FROM {KINDS[kind].table} "
+                                "WHERE active = 1 ORDER BY position").fetchall()
+            conn.close()
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        return [(code, help_) for code, help_ in rows if code.startswith(incomplete)]
+
+    return complete
+
+
+def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        conn = _completion_connection(ctx)
+        if conn is None:
+            return []
+        names = [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
+        conn.close()
+    except Exception:
+        return []
+    return [n for n in names if n.startswith(incomplete)]
+
+
 def parse_id(text: str, what: str = "complaint id") -> int:
     cleaned = str(text).strip().lstrip("#")
     if not cleaned.isdigit() or int(cleaned) <= 0:

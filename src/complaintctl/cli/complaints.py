@@ -9,6 +9,8 @@ import typer
 
 from complaintctl.cli.common import (
     STATE,
+    complete_agents,
+    complete_codes,
     err,
     parse_date_option,
     parse_id,
@@ -35,16 +37,20 @@ def log(
     email: str = typer.Option(None, "--email", help="Customer's email (used to match repeat customers)."),
     phone: str = typer.Option(None, "--phone", help="Customer's phone (used to match repeat customers)."),
     company: str = typer.Option(None, "--company", help="Customer's company."),
-    channel: str = typer.Option(None, "--channel", help="How it came in: phone, email, web, social, "
+    channel: str = typer.Option(None, "--channel", autocompletion=complete_codes("channel"),
+                                help="How it came in: phone, email, web, social, "
                                 "store, chat, letter, other."),
     description: str = typer.Option(None, "--description", "-d",
                                     help="The full text; '-' reads it from standard input."),
-    remedy: str = typer.Option(None, "--remedy", help="What the customer asks for: refund, replacement, "
+    remedy: str = typer.Option(None, "--remedy", autocompletion=complete_codes("remedy"),
+                               help="What the customer asks for: refund, replacement, "
                                "repair, compensation, apology, explanation, other."),
     received: str = typer.Option(None, "--received",
                                  help=f"When it was received [default: now]. {DATE_HELP}."),
-    category: str = typer.Option(None, "--category", help="What it is about (see `taxonomy list category`)."),
-    severity: str = typer.Option(None, "--severity", help="critical, high, medium or low."),
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
+                                 help="What it is about (see `taxonomy list category`)."),
+    severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity"),
+                                 help="critical, high, medium or low."),
     ref: str = typer.Option(None, "--ref", help="Unique external reference (ticket number, form id)."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="A free tag; repeat for more."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json the record."),
@@ -106,12 +112,15 @@ def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
 
 def classify(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    category: str = typer.Option(None, "--category", help="What it is about; 'none' clears."),
-    severity: str = typer.Option(None, "--severity", help="critical, high, medium, low; 'none' clears."),
-    cause: str = typer.Option(None, "--cause", help="Root cause found by investigation."),
-    personality: str = typer.Option(None, "--personality",
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
+                                 help="What it is about; 'none' clears."),
+    severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity"),
+                                 help="critical, high, medium, low; 'none' clears."),
+    cause: str = typer.Option(None, "--cause", autocompletion=complete_codes("cause"), help="Root cause found by investigation."),
+    personality: str = typer.Option(None, "--personality", autocompletion=complete_codes("personality"),
                                     help="perfectionist, forceful, lively or peaceful."),
-    motive: str = typer.Option(None, "--motive", help="venting, revenge, seeking_respect, "
+    motive: str = typer.Option(None, "--motive", autocompletion=complete_codes("motive"),
+                               help="venting, revenge, seeking_respect, "
                                "seeking_compensation or wants_fix."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="Add a tag; repeatable."),
     untag: list[str] = typer.Option(None, "--untag", help="Remove a tag; repeatable."),
@@ -131,7 +140,7 @@ def classify(
 
 def assign(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    to: str = typer.Option(None, "--to", help="The agent to assign it to (an active agent)."),
+    to: str = typer.Option(None, "--to", autocompletion=complete_agents, help="The agent to assign it to (an active agent)."),
     unassign: bool = typer.Option(False, "--unassign", help="Clear the assignee."),
     note: str = typer.Option(None, "--note", help="Why, for the timeline."),
 ) -> None:
@@ -147,7 +156,8 @@ def assign(
 
 def update(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    status: str = typer.Option(None, "--status", help="acknowledged, investigating, waiting, resolved."),
+    status: str = typer.Option(None, "--status", autocompletion=complete_codes("status"),
+                               help="acknowledged, investigating, waiting, resolved."),
     note: str = typer.Option(None, "--note", "-n", help="Investigation note or reply; '-' reads stdin."),
     subject: str = typer.Option(None, "--subject", help="New subject."),
     description: str = typer.Option(None, "--description", help="New description; '-' reads stdin."),
@@ -175,11 +185,12 @@ def update(
 
 def close(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    outcome: str = typer.Option(..., "--outcome", help="resolved, rejected, withdrawn or duplicate."),
+    outcome: str = typer.Option(..., "--outcome", autocompletion=complete_codes("outcome"),
+                                help="resolved, rejected, withdrawn or duplicate."),
     resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done."),
     duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="N",
                                      help="With --outcome duplicate: the original complaint."),
-    told_via: str = typer.Option(None, "--told-via", metavar="CHANNEL",
+    told_via: str = typer.Option(None, "--told-via", autocompletion=complete_codes("channel"), metavar="CHANNEL",
                                  help="How the decision reached the customer [default: intake channel]."),
     accepted: bool = typer.Option(None, "--accepted/--not-accepted",
                                   help="Whether the customer accepted the decision."),
@@ -244,14 +255,14 @@ DEFAULT_TABLE_LIMIT = 100
 def list_(
     status: list[str] = typer.Option(None, "--status", help="Only these statuses; repeatable."),
     open_: bool = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed."),
-    category: str = typer.Option(None, "--category"),
-    severity: str = typer.Option(None, "--severity"),
-    assignee: str = typer.Option(None, "--assignee", help="Assigned to this agent."),
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category")),
+    severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity")),
+    assignee: str = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent."),
     unassigned: bool = typer.Option(False, "--unassigned", help="Only complaints nobody has."),
     escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
     customer: str = typer.Option(None, "--customer",
                                  help="Name or company contains, or exact email/phone, or #ID."),
-    channel: str = typer.Option(None, "--channel"),
+    channel: str = typer.Option(None, "--channel", autocompletion=complete_codes("channel")),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all."),
     since: str = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}."),
     until: str = typer.Option(None, "--until", help="Received before (a bare date includes that day)."),
