@@ -244,6 +244,22 @@ def show(
         write_records([{**e, "complaint_id": data["id"]} for e in data["events"]], cols, fmt)
 
 
+SEVERITY_STYLES = {"critical": "bold red", "high": "yellow"}
+
+
+def _list_styles(cells: dict) -> dict[str, str]:
+    styles = {}
+    if cells.get("severity") in SEVERITY_STYLES:
+        styles["severity"] = SEVERITY_STYLES[cells["severity"]]
+    due = cells.get("due") or ""
+    if due.endswith("over"):
+        styles["due"] = "red"
+    elif due == "paused" or cells.get("status") in ("resolved", "closed"):
+        styles["due"] = "dim"
+        styles["status"] = "dim"
+    return styles
+
+
 LIST_TABLE = ["id", "received_at", "status", "severity", "due", "category", "customer_name", "assignee",
               "subject"]
 LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
@@ -299,7 +315,7 @@ def list_(
                                         paused=r["status"] == "waiting")}
 
         write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
-                      table_values=cells, flexible=["subject", "customer_name", "category"])
+                      table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"])
         if not rows:
             err("No complaints match.")
         elif limit is None and len(rows) == DEFAULT_TABLE_LIMIT:

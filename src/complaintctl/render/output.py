@@ -33,10 +33,12 @@ def write_records(
     table_columns: Sequence[str] | None = None,
     headers: dict[str, str] | None = None,
     table_values=None,
+    table_styles=None,
     flexible: Sequence[str] = (),
     stream=None,
 ) -> None:
-    """Write records in ``fmt``. ``table_values(record) -> dict`` formats cells for humans."""
+    """Write records in ``fmt``. ``table_values(record) -> dict`` formats cells for humans;
+    ``table_styles(record) -> {column: style}`` colours them (on a terminal only)."""
     stream = stream or sys.stdout
     if fmt == Format.json:
         write_json([{c: r.get(c) for c in columns} for r in records], stream)
@@ -58,11 +60,14 @@ def write_records(
         shown = list(table_columns or columns)
         heads = [(headers or {}).get(c, c) for c in shown]
         rows = []
+        styles = []
         for r in records:
             values = table_values(r) if table_values else r
             rows.append([values.get(c) for c in shown])
+            if table_styles:
+                styles.append({shown.index(c): st for c, st in table_styles(values).items() if c in shown})
         text = render_table(
             heads, rows, width=terminal_width(stream), color=use_color(stream),
-            flexible=[shown.index(c) for c in flexible if c in shown],
+            flexible=[shown.index(c) for c in flexible if c in shown], styles=styles or None,
         )
         stream.write(text + "\n")
