@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from complaintctl.core import lifecycle, taxonomy
@@ -25,36 +24,52 @@ CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
 CLEAR_WORDS = {"none", "-", "null"}
 
 
-@dataclass
 class NewComplaint:
-    subject: str
-    customer: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    company: str | None = None
-    channel: str | None = None
-    description: str | None = None
-    remedy: str | None = None
-    received: datetime | None = None
-    category: str | None = None
-    severity: str | None = None
-    ref: str | None = None
-    tags: list[str] = field(default_factory=list)
+    """What `log` records. (Plain classes here: dataclass creation costs start-up time.)"""
+
+    def __init__(self, subject: str, *, customer: str | None = None, email: str | None = None,
+                 phone: str | None = None, company: str | None = None, channel: str | None = None,
+                 description: str | None = None, remedy: str | None = None, received: datetime | None = None,
+                 category: str | None = None, severity: str | None = None, ref: str | None = None,
+                 tags: list[str] | None = None):
+        self.subject = subject
+        self.customer = customer
+        self.email = email
+        self.phone = phone
+        self.company = company
+        self.channel = channel
+        self.description = description
+        self.remedy = remedy
+        self.received = received
+        self.category = category
+        self.severity = severity
+        self.ref = ref
+        self.tags = tags or []
 
 
-@dataclass
 class LogResult:
-    id: int
-    customer_id: int | None
-    customer_created: bool
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self, id: int, customer_id: int | None, customer_created: bool, warnings: list[str] | None = None):
+        self.id = id
+        self.customer_id = customer_id
+        self.customer_created = customer_created
+        self.warnings = warnings or []
 
 
-@dataclass
 class Change:
-    field: str
-    old: object
-    new: object
+    """One field's change: what it was, what it is."""
+
+    __slots__ = ("field", "old", "new")
+
+    def __init__(self, field: str, old: object, new: object):
+        self.field = field
+        self.old = old
+        self.new = new
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Change) and (self.field, self.old, self.new) == (other.field, other.old, other.new)
+
+    def __repr__(self) -> str:
+        return f"Change({self.field!r}, {self.old!r}, {self.new!r})"
 
 
 def _clean(text: str | None) -> str | None:

@@ -72,10 +72,11 @@ def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = F
     conn.execute("PRAGMA foreign_keys = ON")
     try:
         if migrate and not readonly:
-            from complaintctl.store.migrations import LATEST_VERSION
-            from complaintctl.store.migrations import migrate as run_migrations
+            from complaintctl.store.version import SCHEMA_VERSION
 
-            if conn.execute("PRAGMA user_version").fetchone()[0] != LATEST_VERSION:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                from complaintctl.store.migrations import migrate as run_migrations
+
                 run_migrations(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
