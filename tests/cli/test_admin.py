@@ -151,3 +151,16 @@ def test_tab_completion_of_codes_and_agents(cli, db_path):
     assert complete("classify 1 --category pr", 6) == ["product_quality", "price"]
     assert complete("assign 1 --to l", 6) == ["li.wei"]
     assert complete("update 1 --status wa", 6) == ["waiting"]
+
+
+def test_demo_uses_its_own_file_and_protects_real_data(cli, db_path, tmp_path):
+    result = cli.runner.invoke(app, ["demo", "--weeks", "2"])
+    assert result.exit_code == 0, result.stderr
+    demo_db = tmp_path / "xdg" / "complaintctl" / "demo.db"
+    assert str(demo_db) in result.stderr and "Weekly complaint report" in result.stdout
+    assert sqlite3.connect(demo_db).execute("SELECT count(*) FROM complaints").fetchone()[0] == 80
+    assert not (tmp_path / "xdg" / "complaintctl" / "complaints.db").exists()  # the real default is untouched
+    cli.log("-s", "real complaint")
+    refused = cli("demo", expect=2)
+    assert "already has 1 complaints" in refused.stderr and "--force" in refused.stderr
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM complaints").fetchone()[0] == 1
