@@ -55,7 +55,10 @@ def test_export_output_is_atomic_and_excel_has_a_bom(cli, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     assert "洗衣机漏水" in data.decode("utf-8-sig")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.csv")] == []
-    assert "no such directory" in cli("export", "-o", tmp_path / "nope" / "x.csv", expect=2).stderr
+    cli("export", "-o", tmp_path / "new" / "dir" / "x.csv")  # missing directories are created
+    assert (tmp_path / "new" / "dir" / "x.csv").read_text(encoding="utf-8").startswith("id,ref")
+    (tmp_path / "afile").write_text("x")
+    assert "cannot create directory" in cli("export", "-o", tmp_path / "afile" / "x.csv", expect=2).stderr
     cli("export", "-o", tmp_path / "out.json")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))[0]["id"] == 1
 

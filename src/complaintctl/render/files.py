@@ -13,14 +13,17 @@ from complaintctl.errors import InvalidInput
 
 @contextmanager
 def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator:
-    """A text stream to a temporary file beside ``path``; on success it is flushed to disk
-    and renamed over ``path``; on failure ``path`` is left as it was."""
+    """A text stream to a temporary file beside ``path`` (its directory is created if need
+    be); on success it is flushed to disk and renamed over ``path``; on failure ``path`` is
+    left as it was."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{target} is a directory")
     directory = target.parent if str(target.parent) else Path(".")
-    if not directory.exists():
-        raise InvalidInput(f"no such directory: {directory}", hint="create it first")
+    try:  # `--output reports/2026-W47.html` from cron should not fail on the first run
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(f"cannot create directory {directory}: {exc.strerror}") from None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
