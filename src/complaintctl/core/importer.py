@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -589,11 +590,18 @@ class _Writer:
         def flush() -> None:
             self.flush_customers()
             if complaints:
-                used = set().union(*complaints)
-                columns = [c for c in COMPLAINT_COLUMNS if c in used]
-                conn.executemany(
-                    f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [[record.get(c) for c in columns] for record in complaints])
+                # Rows of one file come in a few shapes (which columns have values): one
+                # executemany per shape binds only what is there, picked by a C-level getter.
+                # Ids ascend within each shape; across shapes order does not matter.
+                shapes: dict[frozenset, list[dict]] = {}
+                for record in complaints:
+                    shapes.setdefault(frozenset(record), []).append(record)
+                for keys, records in shapes.items():
+                    columns = [c for c in COMPLAINT_COLUMNS if c in keys]
+                    getter = itemgetter(*columns)
+                    conn.executemany(
+                        f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        map(getter, records))
                 conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
                 conn.executemany(
                     "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note) "
