@@ -226,3 +226,13 @@ def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
     f2 = write(tmp_path / "sla2.csv", "subject,received,severity\nbusiness,2026-11-06 09:00,medium\n")
     cli("import", f2)
     assert check_sla(conn) == []
+
+
+def test_gbk_after_a_long_ascii_start_is_still_detected(cli, db_path, tmp_path):
+    lines = ["subject,customer"] + [f"plain ascii row {i},Smith" for i in range(60_000)] + ["洗衣机漏水,李雷"]
+    f = tmp_path / "late.csv"
+    f.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
+    assert f.stat().st_size > 1 << 20
+    result = cli("import", f)
+    assert "gb18030" in result.stderr
+    assert q(db_path, "SELECT subject FROM complaints ORDER BY id DESC LIMIT 1") == [("洗衣机漏水",)]

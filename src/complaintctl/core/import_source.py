@@ -68,15 +68,42 @@ def detect_encoding(sample: bytes) -> str:
         guess = best.encoding.lower().replace("-", "_") if best else None
     except ImportError:  # pragma: no cover - a declared dependency
         guess = None
-    if guess is None or guess in CHINESE_FAMILY or guess.startswith("gb"):
-        try:
-            codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    if guess is not None and guess.startswith("big5"):
+        return guess
+    # Our files are mostly mainland Chinese: on short or mixed samples the detector can
+    # answer Korean or Latin-1 for GBK text, so GB18030 wins whenever it decodes the bytes
+    # into mostly Chinese characters.
+    try:
+        text = codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        wide = [c for c in text if ord(c) > 127]
+        chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+        if guess is None or guess in CHINESE_FAMILY or guess.startswith("gb") or (wide and chinese / len(wide) >= 0.6):
             return "gb18030"
-        except UnicodeDecodeError:
-            if guess is None:
-                raise InvalidInput("cannot tell the file's encoding",
-                                   hint="give --encoding, e.g. utf-8, gb18030, utf-16") from None
+    if guess is None:
+        raise InvalidInput("cannot tell the file's encoding", hint="give --encoding, e.g. utf-8, gb18030, utf-16")
     return guess
+
+
+def _telling_sample(raw: BinaryIO, sample: bytes, limit: int = 64) -> bytes:
+    """The first megabyte, or, when that is plain ASCII (English headers and rows first,
+    Chinese later on), the first later megabyte that is not: an all-ASCII start says
+    nothing about GBK against UTF-8."""
+    if not sample.isascii() or len(sample) < SAMPLE_BYTES:
+        return sample
+    try:
+        for _ in range(limit):
+            chunk = raw.read(SAMPLE_BYTES)
+            if not chunk:
+                break
+            if not chunk.isascii():
+                start = next(i for i, b in enumerate(chunk) if b > 127)
+                return sample[:1024] + chunk[max(0, start - 1024):]
+        return sample
+    finally:
+        raw.seek(0)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -175,7 +202,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
     detected = encoding is None
     if encoding is None:
-        encoding = detect_encoding(sample)
+        encoding = detect_encoding(_telling_sample(raw, sample))
     try:
         codecs.lookup(encoding)
     except LookupError:
