@@ -71,3 +71,23 @@ def test_import_doc_lists_every_field_and_alias():
     for kind, aliases in VALUE_ALIASES.items():
         for alias in aliases:
             assert alias in text, (kind, alias)
+
+
+def test_cli_reference_matches_help():
+    from complaintctl.cli.reference import reference_markdown
+
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == reference_markdown(), (
+        "docs/cli.md is stale: run `python -m complaintctl.cli.reference > docs/cli.md`")
+
+
+def test_every_command_has_help_text():
+    import typer
+
+    from complaintctl.cli import build_app
+
+    def walk(command, path):
+        assert (command.help or "").strip(), f"{path} has no help text"
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(typer.main.get_command(build_app()), "complaintctl")
