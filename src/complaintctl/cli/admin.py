@@ -139,7 +139,7 @@ def taxonomy_add(
     resolve: str = typer.Option(None, "--resolve", help="Severity: resolution target, e.g. 3d."),
 ) -> None:
     """Add a code so the team can classify by it."""
-    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_iso
+    from complaintctl.core.dates import now_utc, to_iso
     from complaintctl.core.taxonomy import add_code, kind_named
     from complaintctl.store.db import transaction
 
@@ -154,8 +154,12 @@ def taxonomy_add(
         if not respond or not resolve:
             raise InvalidInput("a severity needs --respond and --resolve targets",
                                hint="e.g. --respond 4h --resolve 3d")
-        extra = {"respond_minutes": parse_duration_minutes(respond),
-                 "resolve_minutes": parse_duration_minutes(resolve),
+        from complaintctl.core.tracking import target_columns
+
+        # The SLA clock reads the targets; minutes are derived from them, as `sla set` does.
+        respond_cols, resolve_cols = target_columns("respond_target", respond), target_columns("resolve_target", resolve)
+        extra = {**respond_cols, **resolve_cols,
+                 "business_time": max(respond_cols["business_time"], resolve_cols["business_time"]),
                  "rank": conn.execute("SELECT coalesce(max(rank), 0) + 1 FROM severities").fetchone()[0]}
     elif respond or resolve:
         raise InvalidInput("--respond/--resolve go with severity codes")

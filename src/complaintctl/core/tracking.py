@@ -88,6 +88,14 @@ def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None 
     return len(ids)
 
 
+def target_columns(column: str, text: str) -> dict:
+    """The severities columns for one target (`respond_target` or `resolve_target`): the
+    target as typed, its nominal minutes for SQL readers, and whether it is business time."""
+    target = sla.parse_target(text)
+    return {column: str(target), column.replace("_target", "_minutes"): sla.nominal_minutes(target),
+            "business_time": int(target.business)}
+
+
 def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, resolve: str | None, *,
                 actor: str, now: datetime | None = None) -> dict:
     from complaintctl.core.taxonomy import validate_code
@@ -106,10 +114,9 @@ def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, re
         if new_resolve and str(new_resolve) != row["resolve_target"]:
             changes["resolve_target"] = str(new_resolve)
         for column, value in changes.items():
-            minutes = sla.nominal_minutes(sla.parse_target(value))
-            minutes_col = column.replace("_target", "_minutes")
-            conn.execute(f"UPDATE severities SET {column} = ?, {minutes_col} = ?, business_time = ? WHERE code = ?",
-                         (value, minutes, int(sla.parse_target(value).business), code))
+            values = target_columns(column, value)
+            sets = ", ".join(f"{k} = ?" for k in values)
+            conn.execute(f"UPDATE severities SET {sets} WHERE code = ?", (*values.values(), code))
             record_event(conn, None, at=to_iso(now), actor=actor, action="sla_changed", field=f"{code}.{column}",
                          old_value=row[column], new_value=value)
         recomputed = recompute_open(conn, now, code) if changes else 0
