@@ -181,18 +181,6 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
         "distribution": {str(s): scores.get(s, 0) for s in range(1, 6)},
         "resolved": resolved_count, "resolved_surveyed": surveyed, "response_rate": _pct(surveyed, resolved_count),
     }
-    agents = []
-    hours_by_agent: dict[str, list[float]] = {}
-    for agent, hours in conn.execute(SQL["agent_resolution_hours"], p):
-        hours_by_agent.setdefault(agent, []).append(hours)
-    for r in conn.execute(SQL["agents"], p):
-        row = dict(r)
-        if not (row["assigned"] or row["resolved"] or row["satisfaction"] is not None):
-            continue
-        hours = hours_by_agent.get(row["agent"], [])
-        agents.append({"agent": row["agent"], "assigned": row["assigned"], "resolved": row["resolved"],
-                       "median_resolution_hours": percentile(hours, 50),
-                       "sla_pct": _pct(row["sla_met"], row["sla_total"]), "satisfaction": row["satisfaction"]})
     return {
         "report": "weekly",
         "period": {"label": label, "start": p["start"], "end": p["end"], "previous_start": prev["start"],
@@ -203,7 +191,7 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
         "times": times,
         "sla": sla_figures,
         "satisfaction": satisfaction,
-        "agents": agents,
+        "agents": _agents(conn, p),
         "repeat_customers": [dict(r) for r in conn.execute(SQL["repeat_customers"], p)],
         "top_tags": [dict(r) for r in conn.execute(SQL["top_tags"], p)],
         "top_subjects": [dict(r) for r in conn.execute(SQL["top_subjects"], p)],
@@ -212,9 +200,28 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
 
 # --- other reports ---------------------------------------------------------------------------
 
+def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
+    """Per agent with anything in the window: assigned, resolved, median resolution, SLA %, satisfaction."""
+    hours_by_agent: dict[str, list[float]] = {}
+    for agent, hours in conn.execute(SQL["agent_resolution_hours"], p):
+        hours_by_agent.setdefault(agent, []).append(hours)
+    agents = []
+    for r in conn.execute(SQL["agents"], p):
+        row = dict(r)
+        if not (row["assigned"] or row["resolved"] or row["satisfaction"] is not None):
+            continue
+        agents.append({"agent": row["agent"], "assigned": row["assigned"], "resolved": row["resolved"],
+                       "median_resolution_hours": percentile(hours_by_agent.get(row["agent"], []), 50),
+                       "sla_pct": _pct(row["sla_met"], row["sla_total"]), "satisfaction": row["satisfaction"]})
+    return agents
+
+
 def agents_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
-    data = weekly(conn, start, end, label)
-    return {"report": "agents", "period": data["period"], "agents": data["agents"]}
+    """The agents table alone: it no longer runs the whole weekly report (two backlog scans) to get it."""
+    p = {"start": to_iso(start), "end": to_iso(end)}
+    prev_start = to_iso(start - (end - start))
+    return {"report": "agents", "period": {"label": label, **p, "previous_start": prev_start, "previous_end": p["start"]},
+            "agents": _agents(conn, p)}
 
 
 def sla_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:

@@ -81,10 +81,7 @@ def weekly_blocks(data: dict) -> list[Block]:
     blocks.append(Block("satisfaction_scores", SECTION_TITLES["satisfaction_scores"], ["Score", "Surveys"],
                         [[k, v] for k, v in sat["distribution"].items()],
                         bars=[(f"{'★' * int(k)}", v) for k, v in sat["distribution"].items()]))
-    blocks.append(Block("agents", SECTION_TITLES["agents"],
-                        ["Agent", "Assigned", "Resolved", "Median resolution h", "Resolution SLA %", "Satisfaction"],
-                        [[a["agent"], a["assigned"], a["resolved"], a["median_resolution_hours"], a["sla_pct"],
-                          a["satisfaction"]] for a in data["agents"]]))
+    blocks.append(_agents_block(data["agents"], chart=False))
     blocks.append(Block("repeat_customers", SECTION_TITLES["repeat_customers"],
                         ["Customer", "Contact", "Complaints (all)", "This period"],
                         [[r["name"] or f"#{r['customer_id']}", r["email"] or r["phone"] or "", r["complaints"],
@@ -96,12 +93,16 @@ def weekly_blocks(data: dict) -> list[Block]:
     return blocks
 
 
-def weekly_blocks_for_agents(data: dict) -> list[Block]:
-    return [Block("agents", SECTION_TITLES["agents"],
-                  ["Agent", "Assigned", "Resolved", "Median resolution h", "Resolution SLA %", "Satisfaction"],
-                  [[a["agent"], a["assigned"], a["resolved"], a["median_resolution_hours"], a["sla_pct"],
-                    a["satisfaction"]] for a in data["agents"]],
-                  bars=[(a["agent"], a["resolved"]) for a in data["agents"]])]
+def _agents_block(agents: list[dict], *, chart: bool) -> Block:
+    return Block("agents", SECTION_TITLES["agents"],
+                 ["Agent", "Assigned", "Resolved", "Median resolution h", "Resolution SLA %", "Satisfaction"],
+                 [[a["agent"], a["assigned"], a["resolved"], a["median_resolution_hours"], a["sla_pct"],
+                   a["satisfaction"]] for a in agents],
+                 bars=[(a["agent"], a["resolved"]) for a in agents] if chart else None)
+
+
+def agents_blocks(data: dict) -> list[Block]:
+    return [_agents_block(data["agents"], chart=True)]
 
 
 def sla_blocks(data: dict) -> list[Block]:
@@ -141,7 +142,7 @@ TITLES = {"weekly": "Weekly complaint report 每周投诉报告", "agents": "Age
 
 
 def blocks_for(data: dict) -> list[Block]:
-    return {"weekly": weekly_blocks, "agents": weekly_blocks_for_agents, "sla": sla_blocks,
+    return {"weekly": weekly_blocks, "agents": agents_blocks, "sla": sla_blocks,
             "trends": trends_blocks, "causes": causes_blocks}[data["report"]](data)
 
 
