@@ -16,14 +16,14 @@ FORMAT_HELP = "Output format: table, json, ndjson or csv."
 def init() -> None:
     """Create the database (or bring it up to date). Safe to run again."""
     from complaintctl.store.db import connect
-    from complaintctl.store.migrations import LATEST_VERSION
+    from complaintctl.store.version import SCHEMA_VERSION
 
     path = STATE.db_path
     existed = path.exists()
     conn = connect(path)
     conn.close()
     verb = "Up to date" if existed else "Created"
-    err(f"{verb}: {path} (schema version {LATEST_VERSION}).")
+    err(f"{verb}: {path} (schema version {SCHEMA_VERSION}).")
 
 
 def info(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:

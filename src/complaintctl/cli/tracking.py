@@ -189,7 +189,7 @@ def overdue(
     """Open complaints past a due time (and due soon with --within), by assignee, most urgent first."""
     from datetime import timedelta
 
-    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_local_text
+    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_iso, to_local_text
     from complaintctl.core.sla import describe_due
     from complaintctl.core.tracking import overdue as find_overdue
     from complaintctl.render.output import write_records
@@ -210,17 +210,11 @@ def overdue(
                       table_values=cells, flexible=["subject"])
         late = sum(r["state"] == "overdue" for r in rows)
         err(f"{late} overdue" + (f", {len(rows) - late} due within {within}" if within else "")
-            + (f" as of {to_local_text(to_iso_text(moment))}" if moment else "") + ".")
+            + (f" as of {to_local_text(to_iso(moment))}" if moment else "") + ".")
     else:
         write_records(rows, OVERDUE_COLUMNS, fmt)
     if exit_code and any(r["state"] == "overdue" for r in rows):
         raise typer.Exit(1)
-
-
-def to_iso_text(moment) -> str:
-    from complaintctl.core.dates import to_iso
-
-    return to_iso(moment)
 
 
 def escalate(

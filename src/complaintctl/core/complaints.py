@@ -433,7 +433,6 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
            now: datetime | None = None) -> Change:
     """Return a resolved or closed complaint to investigating, with the reason."""
     now = now or now_utc()
-    at = to_iso(now)
     reason = _check_text(reason, "reason")
     if not reason:
         raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
@@ -442,12 +441,18 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
         if row["status"] not in ("resolved", "closed"):
             raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
                           hint="only resolved or closed complaints can be reopened")
-        _set(conn, complaint_id, {
-            "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
-            "resolution": None, "duplicate_of": None, "told_via": None, "customer_accepted": None,
-            "reopened_count": row["reopened_count"] + 1, "updated_at": at,
-        })
-        record_event(conn, complaint_id, at=at, actor=actor, action="reopened", field="status",
-                     old_value=row["status"], new_value="investigating", note=reason)
-        _refresh_sla(conn, complaint_id, now)
+        return reopen_row(conn, row, reason=reason, actor=actor, now=now)
+
+
+def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor: str, now: datetime) -> Change:
+    """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`)."""
+    at = to_iso(now)
+    _set(conn, row["id"], {
+        "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
+        "resolution": None, "duplicate_of": None, "told_via": None, "customer_accepted": None,
+        "reopened_count": row["reopened_count"] + 1, "updated_at": at,
+    })
+    record_event(conn, row["id"], at=at, actor=actor, action="reopened", field="status",
+                 old_value=row["status"], new_value="investigating", note=reason)
+    _refresh_sla(conn, row["id"], now)
     return Change("status", row["status"], "investigating")

@@ -225,7 +225,7 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
     import os
     import sqlite3 as _sqlite3
 
-    from complaintctl.store.migrations import LATEST_VERSION
+    from complaintctl.store.version import SCHEMA_VERSION
 
     counts = {}
     for table in ("complaints", "customers", "agents", "events"):
@@ -235,7 +235,7 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
         "path": str(path),
         "size_bytes": os.path.getsize(path) if os.path.exists(path) else 0,
         "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
-        "latest_schema_version": LATEST_VERSION,
+        "latest_schema_version": SCHEMA_VERSION,
         "sqlite_version": _sqlite3.sqlite_version,
         "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
         **{f"{k}_count": v for k, v in counts.items()},

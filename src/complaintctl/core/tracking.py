@@ -420,14 +420,10 @@ def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: 
                      new_value=score, note=comment)
         reopened = False
         if reopen:
-            conn.execute(
-                "UPDATE complaints SET status = 'investigating', closed_at = NULL, resolved_at = NULL, outcome = NULL, "
-                "resolution = NULL, duplicate_of = NULL, told_via = NULL, customer_accepted = NULL, "
-                "reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?", (at, complaint_id))
-            record_event(conn, complaint_id, at=at, actor=actor, action="reopened", field="status",
-                         old_value=row["status"], new_value="investigating",
-                         note=f"customer not satisfied (score {score})" + (f": {comment}" if comment else ""))
-            refresh_sla(conn, complaint_id, now)
+            from complaintctl.core.complaints import reopen_row
+
+            reopen_row(conn, row, actor=actor, now=now,
+                       reason=f"customer not satisfied (score {score})" + (f": {comment}" if comment else ""))
             reopened = True
     return {"survey_id": survey_id, "complaint_id": complaint_id, "score": score, "reopened": reopened}
 
@@ -477,7 +473,6 @@ def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = 
             "AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id AND s.at >= c.resolved_at) "
             "ORDER BY resolved_at, id", (cutoff,))]
         if dry_run:
-            conn.execute("SELECT 1")
             return rows
         resolution = f"Resolved; closed automatically after {days} days without a follow-up"
         for r in rows:
