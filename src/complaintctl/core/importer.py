@@ -453,22 +453,11 @@ class _Writer:
         return name
 
     def _values(self, row: dict, line: int) -> dict[str, Any]:
-        extra = row.get("extra")
-        accepted = row.get("customer_accepted")
-        return {
-            "received_at": row["received_at"], "channel": row.get("channel"),
-            "customer_id": self.customer_id(row), "subject": row["subject"],
-            "description": row.get("description"), "remedy": row.get("remedy"),
-            "category": row.get("category"), "severity": row.get("severity"), "cause": row.get("cause"),
-            "personality": row.get("personality"), "motive": row.get("motive"), "status": row["status"],
-            "assignee": self.agent(row.get("assignee"), line),
-            "first_response_at": row.get("first_response_at"), "resolved_at": row.get("resolved_at"),
-            "closed_at": row.get("closed_at"), "outcome": row.get("outcome"),
-            "resolution": row.get("resolution"), "duplicate_of": row.get("duplicate_of"),
-            "told_via": row.get("told_via"), "customer_accepted": None if accepted is None else int(accepted),
-            "reopened_count": row.get("reopened_count", 0),
-            "extra": json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
-        }
+        """Every updatable column, NULL where the row has nothing (what `--update` compares)."""
+        record = self._record(row, line)
+        values = {k: record.get(k) for k in UPDATABLE}
+        values["reopened_count"] = record.get("reopened_count", 0)
+        return values
 
     def _record(self, row: dict, line: int) -> dict[str, Any]:
         """The complaint columns this row has values for (the rest stay NULL): binding only
