@@ -154,6 +154,34 @@ def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete)]
 
 
+DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday"
+
+# The filters `list` and `export` share, declared once so their help cannot drift apart.
+STATUS_FILTER = typer.Option(None, "--status", autocompletion=complete_codes("status"),
+                             help="Only these statuses; repeatable.")
+OPEN_FILTER = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed.")
+CATEGORY_FILTER = typer.Option(None, "--category", autocompletion=complete_codes("category"))
+SEVERITY_FILTER = typer.Option(None, "--severity", autocompletion=complete_codes("severity"))
+ASSIGNEE_FILTER = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent.")
+UNASSIGNED_FILTER = typer.Option(False, "--unassigned", help="Only complaints nobody has.")
+CUSTOMER_FILTER = typer.Option(None, "--customer", help="Name or company contains, or exact email/phone, or #ID.")
+CHANNEL_FILTER = typer.Option(None, "--channel", autocompletion=complete_codes("channel"))
+TAG_FILTER = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all.")
+SINCE_FILTER = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}.")
+UNTIL_FILTER = typer.Option(None, "--until", help="Received before (a bare date includes that day).")
+
+
+def list_filters(*, status, open_, category, severity, assignee, unassigned, customer, channel, tag, since, until,
+                 **more):
+    """ListFilters from the shared filter options (dates parsed as typed)."""
+    from complaintctl.core.queries import ListFilters
+
+    return ListFilters(
+        statuses=list(status or []), open=open_, category=category, severity=severity, assignee=assignee,
+        unassigned=unassigned, customer=customer, channel=channel, tags=list(tag or []),
+        since=parse_date_option(since, "--since"), until=parse_date_option(until, "--until", end_of_day=True), **more)
+
+
 def parse_id(text: str, what: str = "complaint id") -> int:
     cleaned = str(text).strip().lstrip("#")
     if not cleaned.isdigit() or int(cleaned) <= 0:

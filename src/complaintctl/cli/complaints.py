@@ -8,10 +8,23 @@ import sys
 import typer
 
 from complaintctl.cli.common import (
+    ASSIGNEE_FILTER,
+    CATEGORY_FILTER,
+    CHANNEL_FILTER,
+    CUSTOMER_FILTER,
+    DATE_HELP,
+    OPEN_FILTER,
+    SEVERITY_FILTER,
+    SINCE_FILTER,
     STATE,
+    STATUS_FILTER,
+    TAG_FILTER,
+    UNASSIGNED_FILTER,
+    UNTIL_FILTER,
     complete_agents,
     complete_codes,
     err,
+    list_filters,
     parse_date_option,
     parse_id,
     read_stdin_text,
@@ -21,7 +34,6 @@ from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
-DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday"
 
 
 def _description(value: str | None) -> str | None:
@@ -269,19 +281,18 @@ DEFAULT_TABLE_LIMIT = 100
 
 
 def list_(
-    status: list[str] = typer.Option(None, "--status", help="Only these statuses; repeatable."),
-    open_: bool = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed."),
-    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category")),
-    severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity")),
-    assignee: str = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent."),
-    unassigned: bool = typer.Option(False, "--unassigned", help="Only complaints nobody has."),
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    category: str = CATEGORY_FILTER,
+    severity: str = SEVERITY_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    unassigned: bool = UNASSIGNED_FILTER,
     escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
-    customer: str = typer.Option(None, "--customer",
-                                 help="Name or company contains, or exact email/phone, or #ID."),
-    channel: str = typer.Option(None, "--channel", autocompletion=complete_codes("channel")),
-    tag: list[str] = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all."),
-    since: str = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}."),
-    until: str = typer.Option(None, "--until", help="Received before (a bare date includes that day)."),
+    customer: str = CUSTOMER_FILTER,
+    channel: str = CHANNEL_FILTER,
+    tag: list[str] = TAG_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
     sort: str = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
                              "assignee, customer or age; add :asc or :desc."),
     limit: int = typer.Option(None, "--limit", "-n",
@@ -290,14 +301,12 @@ def list_(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """List complaints, newest first, with filters."""
-    from complaintctl.core.queries import LIST_COLUMNS, ListFilters, count_complaints, list_complaints
+    from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
     from complaintctl.render.output import write_records
 
-    filters = ListFilters(
-        statuses=list(status or []), open=open_, category=category, severity=severity,
-        assignee=assignee, unassigned=unassigned, customer=customer, channel=channel,
-        tags=list(tag or []), since=parse_date_option(since, "--since"), escalated=escalated,
-        until=parse_date_option(until, "--until", end_of_day=True), sort=sort,
+    filters = list_filters(
+        status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
+        customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
         limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
     )
     conn = STATE.connect()

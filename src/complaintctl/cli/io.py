@@ -7,7 +7,22 @@ from pathlib import Path
 
 import typer
 
-from complaintctl.cli.common import STATE, err, parse_date_option
+from complaintctl.cli.common import (
+    ASSIGNEE_FILTER,
+    CATEGORY_FILTER,
+    CHANNEL_FILTER,
+    CUSTOMER_FILTER,
+    OPEN_FILTER,
+    SEVERITY_FILTER,
+    SINCE_FILTER,
+    STATE,
+    STATUS_FILTER,
+    TAG_FILTER,
+    UNASSIGNED_FILTER,
+    UNTIL_FILTER,
+    err,
+    list_filters,
+)
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -156,23 +171,22 @@ def export(
     columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
     no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
                                           help="Do not prefix cells starting with = + - @ with '."),
-    status: list[str] = typer.Option(None, "--status", help="Only these statuses; repeatable."),
-    open_: bool = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed."),
-    category: str = typer.Option(None, "--category"),
-    severity: str = typer.Option(None, "--severity"),
-    assignee: str = typer.Option(None, "--assignee"),
-    unassigned: bool = typer.Option(False, "--unassigned"),
-    customer: str = typer.Option(None, "--customer"),
-    channel: str = typer.Option(None, "--channel"),
-    tag: list[str] = typer.Option(None, "--tag", "-t"),
-    since: str = typer.Option(None, "--since", help="Received on or after."),
-    until: str = typer.Option(None, "--until", help="Received before (a bare date includes that day)."),
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    category: str = CATEGORY_FILTER,
+    severity: str = SEVERITY_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    unassigned: bool = UNASSIGNED_FILTER,
+    customer: str = CUSTOMER_FILTER,
+    channel: str = CHANNEL_FILTER,
+    tag: list[str] = TAG_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
     limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON or NDJSON, for other tools or
     for import into another database."""
     from complaintctl.core.exporter import export_rows, parse_columns, write_export
-    from complaintctl.core.queries import ListFilters
 
     if fmt is None:
         suffix = output.suffix.lower() if output else ""
@@ -183,12 +197,9 @@ def export(
     if excel and fmt != "csv":
         raise InvalidInput("--excel goes with CSV")
     cols = parse_columns(columns)
-    filters = ListFilters(
-        statuses=list(status or []), open=open_, category=category, severity=severity,
-        assignee=assignee, unassigned=unassigned, customer=customer, channel=channel,
-        tags=list(tag or []), since=parse_date_option(since, "--since"),
-        until=parse_date_option(until, "--until", end_of_day=True), limit=limit or 0,
-    )
+    filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
+                           unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
+                           until=until, limit=limit or 0)
     conn = STATE.connect()
     rows = export_rows(conn, filters, cols)
     encoding = "utf-8-sig" if excel else "utf-8"
