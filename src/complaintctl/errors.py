@@ -22,6 +22,10 @@ class ComplaintError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def __reduce__(self):
+        # keep the hint and exit code when the error crosses a process boundary (import's reader)
+        return (self.__class__, (self.message, self.hint, self.exit_code))
+
 
 class NotFound(ComplaintError):
     exit_code = EXIT_FAILED

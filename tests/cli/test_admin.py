@@ -18,6 +18,25 @@ def test_init_is_idempotent_and_info_reports(cli, tmp_path):
     assert info["sqlite_version"] == sqlite3.sqlite_version
     assert info["journal_mode"] == "wal"
     assert info["complaints_count"] == 0
+    assert info["deferred_indexes"] == 0
+
+
+def test_init_rebuilds_indexes_a_killed_bulk_import_left_deferred(cli, tmp_path):
+    from complaintctl.store.bulk import defer_indexes
+
+    path = tmp_path / "desk.db"
+    cli.runner.invoke(app, ["--db", str(path), "init"])
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    dropped = defer_indexes(conn, import_id=None, at="2026-11-20T12:00:00Z")
+    conn.execute("COMMIT")
+    info = json.loads(cli.runner.invoke(app, ["--db", str(path), "info", "-f", "json"]).stdout)[0]
+    assert info["deferred_indexes"] == len(dropped) > 5
+    result = cli.runner.invoke(app, ["--db", str(path), "init"])
+    assert result.exit_code == 0 and f"Rebuilt {len(dropped)} index(es)" in result.stderr
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(dropped) <= names
+    assert conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
 
 
 def test_db_found_from_env_then_default(cli, tmp_path, monkeypatch):

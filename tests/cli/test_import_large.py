@@ -62,6 +62,9 @@ def test_killed_import_then_rerun_finishes_with_every_row_once(tmp_path, big_csv
     # every committed complaint has its event: batches are whole or absent
     assert c.execute("SELECT count(*) FROM events WHERE action = 'imported'").fetchone()[0] == partial
     assert c.execute("SELECT finished_at FROM imports").fetchone()[0] is None
+    # a bulk load: the secondary indexes were dropped, and the database says which
+    deferred = {r[0] for r in c.execute("SELECT name FROM deferred_indexes")}
+    assert "complaints_received_at" in deferred
     c.close()
     rerun = subprocess.run(cmd, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
@@ -70,3 +73,7 @@ def test_killed_import_then_rerun_finishes_with_every_row_once(tmp_path, big_csv
     assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert c.execute("SELECT count(*), count(DISTINCT ref) FROM complaints").fetchone() == (ROWS, ROWS)
     assert c.execute("SELECT count(*) FROM events WHERE action = 'imported'").fetchone()[0] == ROWS
+    # ... and the re-run rebuilt every one of them
+    assert c.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
+    present = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert deferred <= present

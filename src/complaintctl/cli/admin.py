@@ -14,16 +14,22 @@ FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 
 def init() -> None:
-    """Create the database (or bring it up to date). Safe to run again."""
-    from complaintctl.store.db import connect
+    """Create the database, or bring it up to date and rebuild any indexes an interrupted
+    import left deferred. Safe to run again."""
+    from complaintctl.store.bulk import rebuild_indexes
+    from complaintctl.store.db import connect, transaction
     from complaintctl.store.version import SCHEMA_VERSION
 
     path = STATE.db_path
     existed = path.exists()
     conn = connect(path)
+    with transaction(conn):
+        rebuilt = rebuild_indexes(conn)  # left behind by a bulk import that was killed
     conn.close()
     verb = "Up to date" if existed else "Created"
     err(f"{verb}: {path} (schema version {SCHEMA_VERSION}).")
+    if rebuilt:
+        err(f"Rebuilt {len(rebuilt)} index(es) an interrupted import had deferred: {', '.join(rebuilt)}.")
 
 
 def info(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:

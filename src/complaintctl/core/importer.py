@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import islice
@@ -51,6 +51,7 @@ class ImportOptions:
     update: bool = False
     dayfirst: bool = False
     batch_size: int = 5000
+    workers: int | None = None  # reader processes: None decides by input size, 0 reads in-process
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     rejects_path: Path | None = None
     progress: Callable[[int, int], None] | None = None
@@ -130,6 +131,71 @@ class RowReader:
         self.now_iso = to_iso(now)
         self.latest_iso = to_iso(now + timedelta(minutes=5))
         self.fields = [(p.index, p.field, p.extra_key) for p in plans if p.field != IGNORED]
+        from complaintctl.core.tracking import SlaContext
+
+        self.sla_context = SlaContext(conn)
+        cal = self.sla_context.calendar
+        self.sla_fast = {
+            code: (timedelta(minutes=sla.nominal_minutes(r)), timedelta(minutes=sla.nominal_minutes(v)))
+            for code, (r, v) in self.sla_context.targets.items()
+            if cal is None or not (r.business or v.business)}
+
+    def prepare(self, values: dict[str, Any], cells: Any) -> tuple:
+        """One record, ready for the writer: (fingerprint, complaint columns, customer, assignee,
+        tags, original values). Everything that needs no database happens here, so that it can
+        run in the reader process; the original values travel only where the writer may still
+        reject the row (an unknown duplicate_of)."""
+        row, fingerprint = self.row(values)
+        record = {k: v for k, v in row.items() if k in DIRECT_COLUMNS}
+        if "customer_accepted" in row:
+            record["customer_accepted"] = int(row["customer_accepted"])
+        if "extra" in row:
+            record["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
+        if "updated_at" in row:
+            record["source_updated_at"] = row["updated_at"]
+        if "severity" in row:
+            record.update(self.due_times(row))
+        name, email, phone, company = (row.get("customer"), row.get("email"), row.get("phone"),
+                                       row.get("company"))
+        person = (name, email, phone, company, row["_email"], row["_phone"]) if (
+            name or email or phone or company) else None
+        return (fingerprint, record, person, row.get("assignee"), row.get("tags", ()),
+                cells if "duplicate_of" in row else None)
+
+    def due_times(self, row: dict) -> dict:
+        """Due times as `refresh_sla` computes them from this row's one `imported` event (one
+        status change, at import time, so no pause has run yet). Wall-clock targets take a
+        fast path; business time goes through the full clock."""
+        received = row["received_at"]
+        fast = self.sla_fast.get(row["severity"])
+        if fast is not None:
+            start = datetime.fromisoformat(received[:19])
+            respond_due = (start + fast[0]).isoformat()[:19] + "Z"
+            resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
+            values: dict[str, Any] = {"respond_due_at": respond_due, "resolve_due_at": resolve_due}
+            first, resolved = row.get("first_response_at"), row.get("resolved_at")
+            if first is not None and first <= self.now_iso:
+                values["responded_late"] = int(first > respond_due)
+            if resolved is not None and resolved <= self.now_iso:
+                values["resolved_late"] = int(resolved > resolve_due)
+            if row["status"] == "waiting":
+                values["paused_since"] = self.now_iso
+            return values
+        from complaintctl.core.dates import from_iso
+        from complaintctl.core.tracking import _stored
+
+        ctx = self.sla_context
+        respond, resolve = ctx.targets.get(row["severity"], (None, None))
+        state = sla.compute_state(
+            received_at=from_iso(received), respond=respond, resolve=resolve,
+            status_changes=[(self.now, None, row["status"])],
+            first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
+            resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
+            cal=ctx.calendar, as_of=self.now)
+        values = _stored(state)
+        if not values["paused_minutes"]:
+            del values["paused_minutes"]
+        return {k: v for k, v in values.items() if v is not None}
 
     def _moment(self, name: str, text: str) -> str:
         """Any accepted time -> canonical UTC text; the common shapes without datetime math."""
@@ -375,7 +441,6 @@ class _Writer:
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.customers: dict[tuple, int] = {}
         self.new_customers: list[tuple] = []
-        self.sla_context = None
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
         self.customers_complete = count <= CUSTOMER_CACHE_LIMIT
@@ -400,16 +465,13 @@ class _Writer:
         run = f"import #{self.import_id}" if self.import_id else "import"
         return f"{run} from {self.source} line {line}"
 
-    def customer_id(self, row: dict) -> int | None:
-        name, email, phone, company = (row.get("customer"), row.get("email"), row.get("phone"),
-                                       row.get("company"))
-        if not (name or email or phone or company):
-            return None
+    def customer_id(self, person: tuple) -> int:
+        name, email, phone, company, email_n, phone_n = person
         keys = []
         if email:
-            keys.append(("e", row["_email"]))
+            keys.append(("e", email_n))
         if phone:
-            keys.append(("p", row["_phone"]))
+            keys.append(("p", phone_n))
         if not keys:
             keys.append(("n", name or "", company or ""))
         customers = self.customers
@@ -424,7 +486,7 @@ class _Writer:
             # new customers written with one executemany before the complaints.
             cid = self.next_customer_id
             self.next_customer_id += 1
-            self.new_customers.append((cid, name, email, phone, company, row["_email"], row["_phone"], self.at))
+            self.new_customers.append((cid, name, email, phone, company, email_n, phone_n, self.at))
             created = True
         else:
             from complaintctl.core.customers import match_or_create_customer
@@ -452,76 +514,23 @@ class _Writer:
         self.summary.agents_created += 1
         return name
 
-    def _values(self, row: dict, line: int) -> dict[str, Any]:
+    def _values(self, base: dict, person: tuple | None, assignee: str | None, line: int) -> dict[str, Any]:
         """Every updatable column, NULL where the row has nothing (what `--update` compares)."""
-        record = self._record(row, line)
+        record = self._record(dict(base), person, assignee, line)
         values = {k: record.get(k) for k in UPDATABLE}
         values["reopened_count"] = record.get("reopened_count", 0)
         return values
 
-    def _record(self, row: dict, line: int) -> dict[str, Any]:
-        """The complaint columns this row has values for (the rest stay NULL): binding only
-        what is there is ~0.6 µs a column cheaper per row."""
-        record = {k: v for k, v in row.items() if k in DIRECT_COLUMNS}
-        cid = self.customer_id(row)
-        if cid is not None:
-            record["customer_id"] = cid
-        if "assignee" in row:
-            record["assignee"] = self.agent(row["assignee"], line)
-        if "customer_accepted" in row:
-            record["customer_accepted"] = int(row["customer_accepted"])
-        if "extra" in row:
-            record["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
-        if "severity" in row:
-            record.update(self._sla(row))
+    def _record(self, record: dict, person: tuple | None, assignee: str | None, line: int) -> dict[str, Any]:
+        """The reader's complaint columns plus what needs the database: customer and assignee.
+        Only columns with values are bound (~0.6 µs a column cheaper per row)."""
+        if person is not None:
+            record["customer_id"] = self.customer_id(person)
+        if assignee is not None:
+            record["assignee"] = self.agent(assignee, line)
         return record
 
-    def _sla(self, row: dict) -> dict:
-        """Due times as `refresh_sla` computes them from this row's one `imported` event (one
-        status change, at import time, so no pause has run yet). Wall-clock targets take a
-        fast path; business time goes through the full clock."""
-        if self.sla_context is None:
-            from complaintctl.core.tracking import SlaContext
-
-            self.sla_context = SlaContext(self.conn)
-            cal = self.sla_context.calendar
-            self.sla_fast = {
-                code: (timedelta(minutes=sla.nominal_minutes(r)), timedelta(minutes=sla.nominal_minutes(v)))
-                for code, (r, v) in self.sla_context.targets.items()
-                if cal is None or not (r.business or v.business)}
-        received = row["received_at"]
-        fast = self.sla_fast.get(row["severity"])
-        if fast is not None:
-            start = datetime.fromisoformat(received[:19])
-            respond_due = (start + fast[0]).isoformat()[:19] + "Z"
-            resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
-            values: dict[str, Any] = {"respond_due_at": respond_due, "resolve_due_at": resolve_due}
-            first, resolved = row.get("first_response_at"), row.get("resolved_at")
-            if first is not None and first <= self.at:
-                values["responded_late"] = int(first > respond_due)
-            if resolved is not None and resolved <= self.at:
-                values["resolved_late"] = int(resolved > resolve_due)
-            if row["status"] == "waiting":
-                values["paused_since"] = self.at
-            return values
-        from complaintctl.core.dates import from_iso
-        from complaintctl.core.tracking import _stored
-
-        ctx = self.sla_context
-        respond, resolve = ctx.targets.get(row["severity"], (None, None))
-        at = from_iso(self.at)
-        state = sla.compute_state(
-            received_at=from_iso(received), respond=respond, resolve=resolve,
-            status_changes=[(at, None, row["status"])],
-            first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
-            resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
-            cal=ctx.calendar, as_of=at)
-        values = _stored(state)
-        if not values["paused_minutes"]:
-            del values["paused_minutes"]
-        return {k: v for k, v in values.items() if v is not None}
-
-    def write_batch(self, prepared: list[tuple[int, Any, dict, int]], rejects) -> None:
+    def write_batch(self, prepared: list[tuple], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
         retried row by row so only the offending rows are rejected."""
         self.conn.execute("SAVEPOINT batch")
@@ -532,6 +541,7 @@ class _Writer:
         except (sqlite3.IntegrityError, RowError):
             self.conn.execute("ROLLBACK TO batch")
             self.conn.execute("RELEASE batch")
+            self.new_customers.clear()  # ids handed out by the attempt just rolled back
             for key in set(self.customers) - added_customers:
                 del self.customers[key]
             self.agents = added_agents
@@ -541,9 +551,10 @@ class _Writer:
                     self._count(self._write([item]))
                 except (sqlite3.IntegrityError, RowError) as exc:
                     self.conn.execute("ROLLBACK TO one")
+                    self.new_customers.clear()
                     self.summary.rejected += 1
                     reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
-                    rejects.add(item[0], reason, item[1])
+                    rejects.add(item[0], reason, item[6] if item[6] is not None else item[2])
                     self.customers = {k: v for k, v in self.customers.items()
                                       if k in added_customers}
                 finally:
@@ -559,8 +570,8 @@ class _Writer:
 
     def _write(self, prepared) -> list[str]:
         conn = self.conn
-        refs = list({row["ref"] for _, _, row, _ in prepared if "ref" in row})
-        prints = list({fp for _, _, _, fp in prepared})
+        refs = list({item[2]["ref"] for item in prepared if "ref" in item[2]})
+        prints = list({item[1] for item in prepared})
         by_ref = {r["ref"]: r for r in _select_in(conn, "ref", refs)}
         by_print: dict[int, sqlite3.Row] = {}
         for r in _select_in(conn, "import_fingerprint", prints):
@@ -599,8 +610,8 @@ class _Writer:
                 tags.clear()
                 events.clear()
 
-        for line, _record, row, fingerprint in prepared:
-            ref = row.get("ref")
+        for line, fingerprint, base, person, assignee, row_tags, _cells in prepared:
+            ref = base.get("ref")
             existing = by_ref.get(ref) if ref else None
             if existing is None:
                 existing = by_print.get(fingerprint)
@@ -615,22 +626,20 @@ class _Writer:
                     if not (ref and pref and pref != ref):
                         pending = pid
             if existing is None and pending is None:
-                dup = row.get("duplicate_of")
+                dup = base.get("duplicate_of")
                 if dup is not None and dup not in pending_ids and not conn.execute(
                         "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
                     raise RowError(f"duplicate_of #{dup} does not exist")
-                record = self._record(row, line)
+                record = self._record(base, person, assignee, line)
                 cid = next_id
                 next_id += 1
                 pending_ids.add(cid)
                 record.update(id=cid, import_fingerprint=fingerprint, created_at=at, updated_at=at,
                               created_by=actor)
-                if "updated_at" in row:
-                    record["source_updated_at"] = row["updated_at"]
                 complaints.append(record)
-                for tag in row.get("tags", ()):
+                for tag in row_tags:
                     tags.append((cid, tag))
-                events.append((cid, at, actor, row["status"], self.note(line)))
+                events.append((cid, at, actor, base["status"], self.note(line)))
                 if ref:
                     pending_refs[ref] = cid
                 pending_prints[fingerprint] = (cid, ref)
@@ -642,7 +651,7 @@ class _Writer:
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
-            changed = self._update(existing, row, line)
+            changed = self._update(existing, base, person, assignee, row_tags, line)
             results.append("updated" if changed else "unchanged")
             if changed:
                 flush()
@@ -652,16 +661,17 @@ class _Writer:
         flush()
         return results
 
-    def _update(self, existing: sqlite3.Row, row: dict, line: int) -> bool:
-        updated_at = row.get("updated_at")
+    def _update(self, existing: sqlite3.Row, base: dict, person: tuple | None, assignee: str | None,
+                tags: tuple | list, line: int) -> bool:
+        updated_at = base.get("source_updated_at")
         if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
             return False  # the file's row is not newer than what we have
-        dup = row.get("duplicate_of")
+        dup = base.get("duplicate_of")
         if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
             raise RowError(f"duplicate_of #{dup} does not exist")
-        values = self._values(row, line)
+        values = self._values(base, person, assignee, line)
         changes = {k: v for k, v in values.items() if existing[k] != v}
-        new_tags = set(row.get("tags", ()))
+        new_tags = set(tags)
         cid = existing["id"]
         current = {r[0] for r in self.conn.execute(
             "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (cid,))}
@@ -726,7 +736,7 @@ class _Rejects:
             self.writer.writerow(["line", "reason", *(self.headers or ["record"])])
         if isinstance(record, list):
             cells = list(record)
-        elif isinstance(record, dict) and self.headers:
+        elif isinstance(record, dict) and self.headers and any(h in record for h in self.headers):
             cells = [record.get(h, "") for h in self.headers]
         else:
             cells = [json.dumps(record, ensure_ascii=False, default=str)]
@@ -754,10 +764,10 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     for p in plans:
         if p.how.startswith("duplicate"):
             summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
-    dict_plans: dict[tuple, list[ColumnPlan]] = {}
     reader = RowReader(conn, plans, options, now)
     rejects = _Rejects(options.rejects_path, source.headers if source.format == "csv" else None)
-    records = source.records()
+    prepare = _BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
+    batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
     # A bigger page cache for the length of the import: inserts land all over a dozen indexes,
     # and SQLite's default 2 MB cache makes large imports slow down as the file grows.
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -766,6 +776,12 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     # copied into the database once, not once per batch.
     old_checkpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute("PRAGMA wal_autocheckpoint = 16384")
+    # Batches are committed without waiting for the disk (in WAL mode a crash of the
+    # machine can lose the last batches, never consistency; a re-run brings them back);
+    # the final commit, which marks the import finished, is a full one again.
+    old_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+    if not one_transaction:
+        conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         if not options.dry_run:
@@ -775,41 +791,38 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                 (source.name, source.format, source.encoding, source.delimiter, actor, at, int(options.update)),
             ).lastrowid
         writer = _Writer(conn, actor, at, summary.import_id, Path(source.name).name, summary, options.update)
-        while True:
-            batch = list(islice(records, options.batch_size))
-            if not batch:
-                break
-            prepared = []
-            for line, record in batch:
-                summary.read += 1
-                try:
-                    if isinstance(record, Exception):
-                        raise RowError(str(record))
-                    if isinstance(record, list):
-                        values = reader.values_from_cells(record)
-                    elif isinstance(record, dict):
-                        values = _values_from_dict(record, dict_plans, map_overrides, file_overrides)
-                    else:
-                        raise RowError("not a JSON object")
-                    row, fingerprint = reader.row(values)
-                except RowError as exc:
-                    summary.rejected += 1
-                    rejects.add(line, str(exc), record if not isinstance(record, Exception) else "")
-                    continue
-                prepared.append((line, record, row, fingerprint))
+        bulk = None  # decided on the first batch, when the file's rows per byte are known
+        for prepared, rejected, read, bytes_read in batches:
+            if bulk is None:
+                bulk = _bulk_load(conn, source, options, read, bytes_read)
+                if bulk:
+                    from complaintctl.store.bulk import defer_indexes
+
+                    defer_indexes(conn, import_id=summary.import_id, at=at)
+            summary.read += read
+            for line, reason, record in rejected:
+                summary.rejected += 1
+                rejects.add(line, reason, record)
             writer.write_batch(prepared, rejects)
             if not one_transaction:
                 _record_counts(conn, summary)
                 conn.execute("COMMIT")
                 conn.execute("BEGIN IMMEDIATE")
             if options.progress:
-                options.progress(source.bytes_read, summary.read)
+                options.progress(bytes_read, summary.read)
         if options.dry_run or (options.strict and summary.rejected):
             conn.execute("ROLLBACK")
             summary.aborted = bool(options.strict and summary.rejected and not options.dry_run)
             if summary.aborted:
                 summary.import_id = None
         else:
+            from complaintctl.store.bulk import rebuild_indexes
+
+            if not one_transaction:  # a full commit last: it syncs the batches before it too
+                conn.execute("COMMIT")
+                conn.execute(f"PRAGMA synchronous = {old_sync}")
+                conn.execute("BEGIN IMMEDIATE")
+            rebuild_indexes(conn)  # this import's deferred indexes, or those of one killed before
             _record_counts(conn, summary, finished=at)
             conn.execute("COMMIT")
             conn.execute("PRAGMA optimize")  # fresh statistics after a bulk change keep report queries fast
@@ -818,13 +831,140 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
             conn.execute("ROLLBACK")
         raise
     finally:
+        if hasattr(batches, "close"):
+            batches.close()
         rejects.close()
         source.close()
         conn.execute(f"PRAGMA cache_size = {old_cache}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {old_checkpoint}")
+        conn.execute(f"PRAGMA synchronous = {old_sync}")
     if rejects.file is not None:
         summary.rejects_path = str(options.rejects_path)
     return summary
+
+
+BULK_MIN_ROWS = 20_000
+
+
+def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions, read: int,
+               bytes_read: int) -> bool:
+    """Whether to defer the secondary indexes (store/bulk.py): a plain import expected to bring
+    at least BULK_MIN_ROWS rows and more than the table already holds, where one rebuild at the
+    end is cheaper than keeping every index up to date row by row. Not for --update, whose
+    change events are replayed per complaint through those indexes."""
+    if options.update or options.dry_run or not read or not bytes_read or not source.size:
+        return False
+    expected = read * source.size / bytes_read
+    if expected < BULK_MIN_ROWS:
+        return False
+    return conn.execute("SELECT count(*) FROM complaints").fetchone()[0] < expected
+
+
+class _BatchPreparer:
+    """Reads, converts and validates records a batch at a time: the CPU-bound half of an import,
+    which needs no database and so can run in a process of its own beside the writer."""
+
+    def __init__(self, source: Source, reader: RowReader, batch_size: int,
+                 map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None):
+        self.source = source
+        self.reader = reader
+        self.batch_size = batch_size
+        self.map_overrides = map_overrides
+        self.file_overrides = file_overrides
+
+    def batches(self) -> Iterator[tuple[list, list, int, int]]:
+        """(prepared rows, rejected (line, reason, record), rows read, bytes read) per batch."""
+        records = self.source.records()
+        reader = self.reader
+        dict_plans: dict[tuple, list[ColumnPlan]] = {}
+        while True:
+            batch = list(islice(records, self.batch_size))
+            if not batch:
+                return
+            prepared = []
+            rejected = []
+            for line, record in batch:
+                try:
+                    if isinstance(record, Exception):
+                        raise RowError(str(record))
+                    if isinstance(record, list):
+                        values = reader.values_from_cells(record)
+                    elif isinstance(record, dict):
+                        values = _values_from_dict(record, dict_plans, self.map_overrides, self.file_overrides)
+                    else:
+                        raise RowError("not a JSON object")
+                    item = reader.prepare(values, record)
+                except RowError as exc:
+                    rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
+                    continue
+                prepared.append((line, *item))
+            yield prepared, rejected, len(batch), self.source.bytes_read
+
+
+WORKER_MIN_BYTES = 4 << 20
+
+
+def _worth_a_worker(source: Source, options: ImportOptions) -> bool:
+    """A reader process pays off from a few MB up, where it halves the time; below that, or
+    where processes cannot be forked, everything runs in this one."""
+    import os
+
+    if options.workers is not None:
+        return options.workers > 0 and hasattr(os, "fork")
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and (source.size or 0) >= WORKER_MIN_BYTES
+
+
+def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]:
+    """Run ``prepare.batches()`` in a forked process and yield what it sends. The pipe holds
+    about one batch, so the reader stays at most a batch or two ahead and memory stays flat."""
+    import multiprocessing
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_worker_main, args=(prepare, sender), daemon=True,
+                              name="complaintctl-import-reader")
+    process.start()
+    sender.close()
+    try:
+        while True:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                raise ComplaintError("the import's reader process ended unexpectedly",
+                                     hint="rows before that point were imported; run the import again") from None
+            if kind == "batch":
+                yield payload
+            elif kind == "error":
+                raise payload
+            else:
+                return
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.terminate()
+        process.join()
+
+
+def _worker_main(prepare: _BatchPreparer, sender) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    try:
+        for batch in prepare.batches():
+            sender.send(("batch", batch))
+        sender.send(("done", None))
+    except (BrokenPipeError, EOFError):
+        pass  # the writer has stopped listening
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported to the writer
+        try:
+            sender.send(("error", exc))
+        except Exception:  # noqa: BLE001 - the error itself would not pickle
+            sender.send(("error", ComplaintError(f"import reader failed: {exc}")))
+    finally:
+        sender.close()
 
 
 def _record_counts(conn: sqlite3.Connection, summary: ImportSummary, finished: str | None = None) -> None:

@@ -240,4 +240,6 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
         "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
         **{f"{k}_count": v for k, v in counts.items()},
         "open_complaints": open_count,
+        # non-zero only while a bulk import runs, or after one was killed (`init` rebuilds them)
+        "deferred_indexes": conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0],
     }

@@ -410,6 +410,21 @@ def m005_reporting(conn: sqlite3.Connection) -> None:
     )
 
 
+
+@migration
+def m006_deferred_indexes(conn: sqlite3.Connection) -> None:
+    """Secondary indexes a big import dropped to load faster, kept here until rebuilt."""
+    conn.execute(
+        """
+        CREATE TABLE deferred_indexes (
+            name TEXT PRIMARY KEY,
+            sql TEXT NOT NULL,
+            import_id INTEGER REFERENCES imports(id),
+            deferred_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new migration"
 

@@ -1,0 +1,54 @@
+"""Bulk loading: a big import into a small table drops the secondary indexes and rebuilds
+them once at the end, as a database's own bulk loaders do.
+
+Keeping a dozen indexes up to date row by row costs more than the rows themselves
+(bench/import.py: about half of an import's database time), while building an index
+once over the finished table is a single sorted pass. Each dropped index is recorded in
+``deferred_indexes`` in the same transaction that drops it, so an import killed half-way
+leaves consistent data and a list of what to rebuild: the next import (or
+``complaintctl init``) rebuilds it. Until then, queries give the same answers, only slower.
+
+Unique indexes are never dropped (they are constraints, not speed-ups), nor the index the
+importer itself looks rows up by.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
+KEEP = frozenset({"complaints_import_fingerprint"})  # re-runs look rows up by their fingerprint
+
+
+def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str) -> list[str]:
+    """Drop the deferrable secondary indexes, recording each; call inside a write transaction."""
+    rows = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({', '.join('?' * len(DEFERRABLE_TABLES))}) ORDER BY name",
+        DEFERRABLE_TABLES).fetchall()
+    dropped = []
+    for name, sql in rows:
+        if name in KEEP or sql.upper().startswith("CREATE UNIQUE"):
+            continue
+        conn.execute("INSERT OR IGNORE INTO deferred_indexes (name, sql, import_id, deferred_at) "
+                     "VALUES (?, ?, ?, ?)", (name, sql, import_id, at))
+        conn.execute(f'DROP INDEX "{name}"')
+        dropped.append(name)
+    return dropped
+
+
+def deferred_indexes(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM deferred_indexes ORDER BY name")]
+
+
+def rebuild_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Create every recorded index that is missing and clear the record; call inside a write
+    transaction. Safe to run at any time and more than once."""
+    rebuilt = []
+    for name, sql in conn.execute("SELECT name, sql FROM deferred_indexes ORDER BY name").fetchall():
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+        if not exists:
+            conn.execute(sql)
+            rebuilt.append(name)
+    conn.execute("DELETE FROM deferred_indexes")
+    return rebuilt

@@ -1,0 +1,151 @@
+"""The import's reader process and its bulk loading: same results as the plain path, errors
+carried across, and no index left behind."""
+
+import csv
+import pickle
+from datetime import datetime, timezone
+
+import pytest
+
+from complaintctl.core import importer
+from complaintctl.core.import_source import open_source
+from complaintctl.core.importer import ImportOptions, import_records
+from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.store import bulk
+from complaintctl.store.db import connect
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+HEADER = ["编号", "投诉时间", "客户", "手机", "渠道", "标题", "级别", "状态", "处理人", "标签", "duplicate_of"]
+
+
+def make_csv(path, rows, bad_every=0):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        for i in range(rows):
+            w.writerow([f"P{i:05d}", f"2026-{1 + i % 10:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}",
+                        f"客户{i % 300}", f"139{i % 300:08d}", ["电话", "邮件", "网站"][i % 3], f"问题 {i}",
+                        "超级" if bad_every and i % bad_every == 7 else ["高", "中", "低"][i % 3],
+                        ["新建", "已解决", "等待客户"][i % 3], ["张伟", "", "li.na"][i % 3],
+                        ["", "vip", "vip,复购"][i % 3],
+                        "999999" if bad_every and i % bad_every == 3 else ""])
+    return path
+
+
+def run(db, path, encoding=None, **options):
+    conn = connect(db)
+    try:
+        return import_records(conn, open_source(str(path), encoding=encoding), options=ImportOptions(**options),
+                              actor="t", now=NOW)
+    finally:
+        conn.close()
+
+
+def dump(db):
+    conn = connect(db)
+    tables = {}
+    for table, order in [("complaints", "id"), ("customers", "id"), ("agents", "name"),
+                         ("complaint_tags", "complaint_id, tag"), ("events", "id")]:
+        tables[table] = [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+    conn.close()
+    return tables
+
+
+def index_names(db):
+    conn = connect(db)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    return names
+
+
+def test_reader_process_writes_exactly_what_the_plain_path_writes(tmp_path):
+    data = make_csv(tmp_path / "p.csv", 3000, bad_every=500)
+    plain = run(tmp_path / "plain.db", data, workers=0, batch_size=700,
+                rejects_path=tmp_path / "plain.rejects.csv")
+    piped = run(tmp_path / "piped.db", data, workers=1, batch_size=700,
+                rejects_path=tmp_path / "piped.rejects.csv")
+    assert (plain.read, plain.inserted, plain.rejected) == (piped.read, piped.inserted, piped.rejected)
+    assert plain.rejected == 12 and plain.inserted == 2988
+    assert dump(tmp_path / "plain.db") == dump(tmp_path / "piped.db")
+    assert (tmp_path / "plain.rejects.csv").read_text("utf-8-sig") == (tmp_path / "piped.rejects.csv").read_text("utf-8-sig")
+    again = run(tmp_path / "piped.db", data, workers=1, batch_size=700, rejects_path=tmp_path / "r.csv")
+    assert (again.inserted, again.unchanged) == (0, 2988)
+
+
+def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
+    path = make_csv(tmp_path / "broken.csv", 2000)
+    with open(path, "ab") as f:
+        f.write("P9,2026-01-01 10:00,x,1,电话,".encode() + b"\xff\xfe broken\n")
+    kept = []
+    for workers in (0, 1):
+        db = tmp_path / f"b{workers}.db"
+        with pytest.raises(InvalidInput) as caught:
+            run(db, path, encoding="utf-8", workers=workers, batch_size=500)
+        assert caught.value.message == f"{path} is not valid utf-8 (as given) further on"
+        assert caught.value.hint.startswith("rows before that point were imported")
+        conn = connect(db)
+        kept.append(conn.execute("SELECT count(*) FROM complaints").fetchone()[0])
+        conn.close()
+    assert kept[0] == kept[1] >= 1500  # the batches read before the bad bytes are kept
+
+
+def test_complaint_errors_survive_pickling():
+    error = pickle.loads(pickle.dumps(InvalidInput("bad", hint="do this", exit_code=3)))
+    assert (type(error), error.message, error.hint, error.exit_code) == (InvalidInput, "bad", "do this", 3)
+    assert str(pickle.loads(pickle.dumps(ComplaintError("plain")))) == "plain"
+
+
+def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    fresh = tmp_path / "fresh.db"
+    connect(fresh).close()
+    expected = index_names(fresh)
+    seen = []
+    real = bulk.defer_indexes
+
+    def spy(conn, **kw):
+        seen.extend(real(conn, **kw))
+        return seen
+
+    monkeypatch.setattr(bulk, "defer_indexes", spy)
+    db = tmp_path / "big.db"
+    summary = run(db, make_csv(tmp_path / "big.csv", 3000), batch_size=500)
+    assert summary.inserted == 3000
+    assert "complaints_received_at" in seen and "events_complaint" in seen
+    assert "complaints_import_fingerprint" not in seen  # re-runs look rows up by it
+    assert index_names(db) == expected
+    conn = connect(db)
+    assert bulk.deferred_indexes(conn) == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM complaints WHERE received_at >= '2026-03-01'"))
+    assert "complaints_received_at" in plan
+    conn.close()
+
+
+def test_small_imports_and_updates_keep_their_indexes(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    calls = []
+    monkeypatch.setattr(bulk, "defer_indexes", lambda conn, **kw: calls.append(1) or [])
+    db = tmp_path / "s.db"
+    run(db, make_csv(tmp_path / "small.csv", 500))
+    run(db, make_csv(tmp_path / "big.csv", 3000), update=True, batch_size=500)
+    assert calls == []
+
+
+def test_indexes_left_by_a_killed_import_are_rebuilt_by_the_next(tmp_path):
+    db = tmp_path / "k.db"
+    run(db, make_csv(tmp_path / "a.csv", 50))
+    conn = connect(db)
+    conn.execute("BEGIN IMMEDIATE")
+    dropped = bulk.defer_indexes(conn, import_id=1, at="2026-11-20T12:00:00Z")
+    conn.execute("COMMIT")
+    assert "complaints_customer_id" in dropped and bulk.deferred_indexes(conn) == sorted(dropped)
+    # the data is whole meanwhile: queries answer the same, only without the index
+    assert conn.execute("SELECT count(*) FROM complaints WHERE customer_id = 1").fetchone()[0] > 0
+    conn.close()
+    run(db, make_csv(tmp_path / "b.csv", 10))
+    conn = connect(db)
+    assert bulk.deferred_indexes(conn) == []
+    assert set(dropped) <= index_names(db)
+    conn.close()
