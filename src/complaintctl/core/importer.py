@@ -440,7 +440,9 @@ class _Writer:
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.customers: dict[tuple, int] = {}
+        self.new_keys: list[tuple] = []  # customer keys cached since the batch began (undone on rollback)
         self.new_customers: list[tuple] = []
+        self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
         self.customers_complete = count <= CUSTOMER_CACHE_LIMIT
@@ -462,8 +464,7 @@ class _Writer:
             self.new_customers.clear()
 
     def note(self, line: int) -> str:
-        run = f"import #{self.import_id}" if self.import_id else "import"
-        return f"{run} from {self.source} line {line}"
+        return f"{self.note_prefix}{line}"
 
     def customer_id(self, person: tuple) -> int:
         name, email, phone, company, email_n, phone_n = person
@@ -479,7 +480,9 @@ class _Writer:
             cid = customers.get(key)
             if cid is not None:
                 for other in keys:
-                    customers.setdefault(other, cid)
+                    if other not in customers:
+                        customers[other] = cid
+                        self.new_keys.append(other)
                 return cid
         if self.customers_complete:
             # We hold the write lock for the batch, so ids can be handed out here and the
@@ -499,6 +502,7 @@ class _Writer:
             self.summary.customers_created += 1
         for key in keys:
             customers[key] = cid
+        self.new_keys.extend(keys)
         return cid
 
     def agent(self, name: str | None, line: int) -> str | None:
@@ -534,35 +538,40 @@ class _Writer:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
         retried row by row so only the offending rows are rejected."""
         self.conn.execute("SAVEPOINT batch")
-        added_customers = set(self.customers)
-        added_agents = set(self.agents)
+        self.new_keys.clear()
+        agents_before = set(self.agents)
         try:
             results = self._write(prepared)
         except (sqlite3.IntegrityError, RowError):
             self.conn.execute("ROLLBACK TO batch")
             self.conn.execute("RELEASE batch")
-            self.new_customers.clear()  # ids handed out by the attempt just rolled back
-            for key in set(self.customers) - added_customers:
-                del self.customers[key]
-            self.agents = added_agents
+            self._forget_new_customers()
+            self.agents = agents_before
             for item in prepared:
                 self.conn.execute("SAVEPOINT one")
+                agents_before = set(self.agents)
                 try:
                     self._count(self._write([item]))
                 except (sqlite3.IntegrityError, RowError) as exc:
                     self.conn.execute("ROLLBACK TO one")
-                    self.new_customers.clear()
+                    self._forget_new_customers()
+                    self.agents = agents_before
                     self.summary.rejected += 1
                     reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
                     rejects.add(item[0], reason, item[6] if item[6] is not None else item[2])
-                    self.customers = {k: v for k, v in self.customers.items()
-                                      if k in added_customers}
                 finally:
                     self.conn.execute("RELEASE one")
-                added_customers = set(self.customers)
+                self.new_keys.clear()
             return
         self.conn.execute("RELEASE batch")
         self._count(results)
+
+    def _forget_new_customers(self) -> None:
+        """Undo the customer cache and pending inserts of a rolled-back attempt."""
+        for key in self.new_keys:
+            self.customers.pop(key, None)
+        self.new_keys.clear()
+        self.new_customers.clear()
 
     def _count(self, results: list[str]) -> None:
         for result in results:
