@@ -924,10 +924,13 @@ def _worth_a_worker(source: Source, options: ImportOptions) -> bool:
     """A reader process pays off from a few MB up, where it halves the time; below that, or
     where processes cannot be forked, everything runs in this one."""
     import os
+    import sys
 
+    # fork is safe only where the system's libraries expect it (not macOS, not Windows)
+    can_fork = hasattr(os, "fork") and sys.platform.startswith("linux")
     if options.workers is not None:
-        return options.workers > 0 and hasattr(os, "fork")
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and (source.size or 0) >= WORKER_MIN_BYTES
+        return options.workers > 0 and can_fork
+    return can_fork and (os.cpu_count() or 1) > 1 and (source.size or 0) >= WORKER_MIN_BYTES
 
 
 def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]:
@@ -935,6 +938,7 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
     about one batch, so the reader stays at most a batch or two ahead and memory stays flat."""
     import multiprocessing
     import sys
+    import warnings
 
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -942,7 +946,10 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_worker_main, args=(prepare, sender), daemon=True,
                               name="complaintctl-import-reader")
-    process.start()
+    with warnings.catch_warnings():
+        # the progress bar's refresh thread: the reader never prints, so it cannot deadlock on it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        process.start()
     sender.close()
     try:
         while True:
@@ -965,6 +972,7 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
 
 
 def _worker_main(prepare: _BatchPreparer, sender) -> None:
+    import os
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
@@ -981,6 +989,8 @@ def _worker_main(prepare: _BatchPreparer, sender) -> None:
             sender.send(("error", ComplaintError(f"import reader failed: {exc}")))
     finally:
         sender.close()
+        # leave without flushing stdio or running exit handlers: they belong to the writer
+        os._exit(0)
 
 
 def _record_counts(conn: sqlite3.Connection, summary: ImportSummary, finished: str | None = None) -> None:
