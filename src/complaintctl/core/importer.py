@@ -442,6 +442,7 @@ class _Writer:
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.customers: dict[tuple, int] = {}
         self.new_keys: list[tuple] = []  # customer keys cached since the batch began (undone on rollback)
+        self.created_in_attempt = 0
         self.new_customers: list[tuple] = []
         self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
         self.next_customer_id = 0
@@ -501,6 +502,7 @@ class _Writer:
                 customers.clear()
         if created:
             self.summary.customers_created += 1
+            self.created_in_attempt += 1
         for key in keys:
             customers[key] = cid
         self.new_keys.extend(keys)
@@ -540,6 +542,7 @@ class _Writer:
         retried row by row so only the offending rows are rejected."""
         self.conn.execute("SAVEPOINT batch")
         self.new_keys.clear()
+        self.created_in_attempt = 0
         agents_before = set(self.agents)
         try:
             results = self._write(prepared)
@@ -563,6 +566,7 @@ class _Writer:
                 finally:
                     self.conn.execute("RELEASE one")
                 self.new_keys.clear()
+                self.created_in_attempt = 0
             return
         self.conn.execute("RELEASE batch")
         self._count(results)
@@ -573,6 +577,8 @@ class _Writer:
             self.customers.pop(key, None)
         self.new_keys.clear()
         self.new_customers.clear()
+        self.summary.customers_created -= self.created_in_attempt
+        self.created_in_attempt = 0
 
     def _count(self, results: list[str]) -> None:
         for result in results:
