@@ -29,8 +29,6 @@ CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "motive": "motive", "status": "status", "outcome": "outcome", "told_via": "channel"}
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
-TEXT_FIELDS = ("ref", "customer", "email", "phone", "company", "subject", "description",
-               "resolution")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
 FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
@@ -79,13 +77,6 @@ class ImportSummary:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
-
-
-def _strip_formula_guard(text: str) -> str:
-    # export prefixes cells a spreadsheet would run with ' ; take it off again
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
-        return text[1:]
-    return text
 
 
 def _code_tables(conn: sqlite3.Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
