@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,21 @@ def test_50000_rows_imported_once(cli, db_path, big_csv):
     assert c.execute("SELECT count(*) FROM events WHERE action = 'imported'").fetchone()[0] == ROWS
 
 
+def processes_using(db) -> list[int]:
+    """Live processes whose command line names ``db`` (Linux /proc; none elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state = next((line for line in (entry / "status").read_text().splitlines()
+                          if line.startswith("State:")), "")
+        except OSError:
+            continue
+        if str(db).encode() in cmdline and "zombie" not in state:
+            found.append(int(entry.name))
+    return found
+
+
 def test_killed_import_then_rerun_finishes_with_every_row_once(tmp_path, big_csv):
     db = tmp_path / "killed.db"
     cmd = [sys.executable, "-m", "complaintctl", "--db", str(db), "import", str(big_csv), "--batch-size", "500"]
@@ -55,6 +71,11 @@ def test_killed_import_then_rerun_finishes_with_every_row_once(tmp_path, big_csv
     assert proc.poll() is None, "the import finished before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    # the reader process, if the import forked one, does not outlive a killed writer
+    deadline = time.monotonic() + 10
+    while processes_using(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not processes_using(db)
     partial = count(db)
     assert 0 < partial < ROWS
     c = sqlite3.connect(db)

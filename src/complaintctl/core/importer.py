@@ -941,7 +941,7 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
         stream.flush()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_worker_main, args=(prepare, sender), daemon=True,
+    process = context.Process(target=_worker_main, args=(prepare, sender, receiver), daemon=True,
                               name="complaintctl-import-reader")
     with warnings.catch_warnings():
         # the progress bar's refresh thread: the reader never prints, so it cannot deadlock on it
@@ -968,13 +968,19 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
         process.join()
 
 
-def _worker_main(prepare: _BatchPreparer, sender) -> None:
+def _worker_main(prepare: _BatchPreparer, sender, receiver) -> None:
     import os
     import signal
 
+    # The writer's end of the pipe, inherited through fork: closed, so that a send fails
+    # (and this process ends) once the writer is gone, even if it was killed outright.
+    receiver.close()
+    writer_pid = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     try:
         for batch in prepare.batches():
+            if os.getppid() != writer_pid:
+                break  # the writer was killed: nobody will read what is left
             sender.send(("batch", batch))
         sender.send(("done", None))
     except (BrokenPipeError, EOFError):
