@@ -151,3 +151,52 @@ def test_indexes_left_by_a_killed_import_are_rebuilt_by_the_next(tmp_path):
     assert bulk.deferred_indexes(conn) == []
     assert set(dropped) <= index_names(db)
     conn.close()
+
+
+# Foreign keys are off during a plain import; each batch checks the same parents instead.
+
+def test_import_leaves_foreign_keys_on_and_every_reference_valid(tmp_path):
+    db = tmp_path / "fk.db"
+    summary = run(db, make_csv(tmp_path / "fk.csv", 600), batch_size=100)
+    assert summary.inserted == 600
+    conn = connect(db)
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    for table in ("complaints", "complaint_tags", "events"):
+        assert conn.execute(f"PRAGMA foreign_key_check({table})").fetchall() == []
+    conn.close()
+
+
+def test_a_code_deleted_while_importing_stops_the_import_cleanly(tmp_path, monkeypatch):
+    db = tmp_path / "ghost.db"
+    path = tmp_path / "ghost.csv"
+    path.write_text("标题,类型\nfirst,产品质量\nsecond,ghost\n", encoding="utf-8")
+    real = importer._code_tables
+
+    def with_a_ghost(conn, extra):
+        # the reader's snapshot still holds a category that the table no longer has
+        tables = real(conn, extra)
+        tables["category"]["ghost"] = "ghost"
+        return tables
+
+    monkeypatch.setattr(importer, "_code_tables", with_a_ghost)
+    with pytest.raises(ComplaintError, match="a category code this import uses was deleted"):
+        run(db, path)
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 0
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    conn.close()
+
+
+@pytest.mark.parametrize("what", ["customer", "agent"])
+def test_verify_parents_refuses_a_cached_customer_or_agent_that_is_gone(tmp_path, what):
+    conn = connect(tmp_path / "p.db")
+    summary = importer.ImportSummary("x", "csv", "utf-8", ",")
+    writer = importer._Writer(conn, "t", "2026-11-20T12:00:00Z", None, "x.csv", summary, False, codes={})
+    writer.verify_parents()  # nothing used: nothing to refuse
+    if what == "customer":
+        writer.reused_customers.add(12345)
+    else:
+        writer.used_agents.add("nobody")
+    with pytest.raises(ComplaintError, match=f"{what} this import uses was deleted"):
+        writer.verify_parents()
+    conn.close()
