@@ -200,3 +200,31 @@ def test_verify_parents_refuses_a_cached_customer_or_agent_that_is_gone(tmp_path
     with pytest.raises(ComplaintError, match=f"{what} this import uses was deleted"):
         writer.verify_parents()
     conn.close()
+
+
+def test_memoised_due_times_match_the_sla_clock(tmp_path):
+    """Whole-hour targets share due times per received hour; others are computed row by row.
+    Either way the stored SLA fields agree with what the event log recomputes."""
+    from complaintctl.core.tracking import check_sla, set_targets
+
+    db = tmp_path / "due.db"
+    conn = connect(db)
+    set_targets(conn, "low", "90m", "1d", actor="t")  # 90 minutes: not a whole hour
+    conn.close()
+    path = tmp_path / "due.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["subject", "received", "severity", "status", "first_response_at"])
+        for i in range(400):
+            received = f"2026-{1 + i % 10:02d}-{1 + i % 28:02d} {i % 24:02d}:{i * 7 % 60:02d}:{i * 13 % 60:02d}"
+            responded = f"2026-{1 + i % 10:02d}-{1 + i % 28:02d} {i % 24:02d}:59:59" if i % 3 == 0 else ""
+            w.writerow([f"row {i}", received, ["critical", "high", "medium", "low"][i % 4],
+                        ["new", "investigating", "waiting"][i % 3], responded])
+    assert run(db, path).inserted == 400
+    conn = connect(db)
+    assert check_sla(conn) == []
+    assert conn.execute("SELECT respond_due_at FROM complaints WHERE subject = 'row 3'").fetchone()[0] == \
+        "2026-04-04T04:51:39Z"  # low: 03:21:39 + 90 minutes
+    assert conn.execute("SELECT resolve_due_at FROM complaints WHERE subject = 'row 1'").fetchone()[0] == \
+        "2026-02-05T01:07:13Z"  # high: 3 days after 2026-02-02 01:07:13
+    conn.close()

@@ -29,6 +29,8 @@ CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TAG_SEPARATORS = re.compile(r"[,;，；、|]")
+MEMO_LIMIT = 100_000
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
 FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
 # Fields compared and written when a matched complaint is updated (--update).
@@ -123,6 +125,10 @@ class RowReader:
         self.latest_iso = to_iso(now + timedelta(minutes=5))
         self.fields = [(p.index, p.field, p.extra_key) for p in plans if p.field != IGNORED]
         self._shapes: dict[tuple, tuple] = {}
+        # Per-import memos of what repeats from row to row (bounded: cleared when full).
+        self._phones: dict[str, str | None] = {}
+        self._tags: dict[str, list[str]] = {}
+        self._due: dict[tuple, tuple[str, str]] = {}
         from complaintctl.core.tracking import SlaContext
 
         self.sla_context = SlaContext(conn)
@@ -131,6 +137,9 @@ class RowReader:
             code: (timedelta(minutes=sla.nominal_minutes(r)), timedelta(minutes=sla.nominal_minutes(v)))
             for code, (r, v) in self.sla_context.targets.items()
             if cal is None or not (r.business or v.business)}
+        # whole-hour targets: the due times of one received hour share all but minutes and seconds
+        self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
+                           if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
 
     def prepare(self, values: dict[str, Any], cells: Any) -> tuple:
         """One record, ready for the writer: (fingerprint, ref, status, columns, values, customer,
@@ -170,11 +179,23 @@ class RowReader:
         status change, at import time, so no pause has run yet). Wall-clock targets take a
         fast path; business time goes through the full clock."""
         received = row["received_at"]
-        fast = self.sla_fast.get(row["severity"])
+        severity = row["severity"]
+        fast = self.sla_fast.get(severity)
         if fast is not None:
-            start = datetime.fromisoformat(received[:19])
-            respond_due = (start + fast[0]).isoformat()[:19] + "Z"
-            resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
+            if severity in self.sla_hourly:
+                key = (received[:13], severity)
+                hours = self._due.get(key)
+                if hours is None:
+                    start = datetime.fromisoformat(received[:13] + ":00:00")
+                    hours = ((start + fast[0]).isoformat()[:13], (start + fast[1]).isoformat()[:13])
+                    if len(self._due) >= MEMO_LIMIT:
+                        self._due.clear()
+                    self._due[key] = hours
+                respond_due, resolve_due = hours[0] + received[13:], hours[1] + received[13:]
+            else:
+                start = datetime.fromisoformat(received[:19])
+                respond_due = (start + fast[0]).isoformat()[:19] + "Z"
+                resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
             values: dict[str, Any] = {"respond_due_at": respond_due, "resolve_due_at": resolve_due}
             first, resolved = row.get("first_response_at"), row.get("resolved_at")
             if first is not None and first <= self.now_iso:
@@ -282,10 +303,16 @@ class RowReader:
                 extra = {**_parse_extra(raw), **extra}
                 continue
             if how == _TAGS:
-                items = raw if isinstance(raw, list) else re.split(r"[,;，；、|]", str(raw))
-                tags = sorted({" ".join(str(t).split()).lower() for t in items} - {""})
+                tags = self._tags.get(raw) if raw.__class__ is str else None
+                if tags is None:
+                    items = raw if isinstance(raw, list) else TAG_SEPARATORS.split(str(raw))
+                    tags = sorted({" ".join(str(t).split()).lower() for t in items} - {""})
+                    if raw.__class__ is str:
+                        if len(self._tags) >= MEMO_LIMIT:
+                            self._tags.clear()
+                        self._tags[raw] = tags
                 if tags:
-                    data["tags"] = tags
+                    data["tags"] = tags  # shared between rows: validation copies it
                 continue
             text = (raw if raw.__class__ is str else str(raw)).strip()
             if not text:
@@ -324,7 +351,16 @@ class RowReader:
         email = row.get("email")
         phone = row.get("phone")
         row["_email"] = email_n = email.strip().lower() if email else None
-        row["_phone"] = phone_n = normalize_phone(phone) if phone else None
+        if phone:
+            phone_n = self._phones.get(phone)
+            if phone_n is None:
+                phone_n = normalize_phone(phone)
+                if len(self._phones) >= MEMO_LIMIT:
+                    self._phones.clear()
+                self._phones[phone] = phone_n
+        else:
+            phone_n = None
+        row["_phone"] = phone_n
         digest = hashlib.blake2b("\x1f".join((
             row["subject"], received_given or "", email_n or "", phone_n or "", row.get("customer", ""),
             row.get("description", ""), row.get("channel", ""),
@@ -860,22 +896,29 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         writer = _Writer(conn, actor, at, summary.import_id, Path(source.name).name, summary, options.update,
                          codes={kind: set(t.values()) for kind, t in reader.codes.items()} if check_parents else None)
         bulk = None  # decided on the first batch, when the file's rows per byte are known
+        uncommitted = 0
         for prepared, rejected, read, bytes_read in batches:
             if bulk is None:
                 bulk = _bulk_load(conn, source, options, read, bytes_read)
                 if bulk:
-                    from complaintctl.store.bulk import defer_indexes
+                    from complaintctl.store.bulk import DEFERRABLE_TABLES, defer_indexes
 
-                    defer_indexes(conn, import_id=summary.import_id, at=at)
+                    # customers' indexes too while the writer matches from its complete cache
+                    tables = DEFERRABLE_TABLES + (("customers",) if writer.customers_complete else ())
+                    defer_indexes(conn, import_id=summary.import_id, at=at, tables=tables)
             summary.read += read
+            uncommitted += read
             for line, reason, record in rejected:
                 summary.rejected += 1
                 rejects.add(line, reason, record)
             writer.write_batch(prepared, rejects)
-            if not one_transaction:
+            # A bulk load commits every BULK_COMMIT_ROWS rows rather than every batch: each
+            # commit rewrites the pages of the indexes still kept, wherever the batch touched them.
+            if not one_transaction and (not bulk or uncommitted >= BULK_COMMIT_ROWS):
                 _record_counts(conn, summary)
                 conn.execute("COMMIT")
                 conn.execute("BEGIN IMMEDIATE")
+                uncommitted = 0
             if options.progress:
                 options.progress(bytes_read, summary.read)
         if options.dry_run or (options.strict and summary.rejected):
@@ -914,6 +957,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
 
 
 BULK_MIN_ROWS = 20_000
+BULK_COMMIT_ROWS = 20_000
 
 
 def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions, read: int,

@@ -20,12 +20,14 @@ DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
 KEEP = frozenset({"complaints_import_fingerprint"})  # re-runs look rows up by their fingerprint
 
 
-def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str) -> list[str]:
-    """Drop the deferrable secondary indexes, recording each; call inside a write transaction."""
+def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
+                  tables: tuple[str, ...] = DEFERRABLE_TABLES) -> list[str]:
+    """Drop the secondary indexes of ``tables``, recording each; call inside a write transaction.
+    ``customers`` may be added by an importer that matches customers from a cache of its own."""
     rows = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({', '.join('?' * len(DEFERRABLE_TABLES))}) ORDER BY name",
-        DEFERRABLE_TABLES).fetchall()
+        f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
+        tables).fetchall()
     dropped = []
     for name, sql in rows:
         if name in KEEP or sql.upper().startswith("CREATE UNIQUE"):
