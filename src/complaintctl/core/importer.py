@@ -123,7 +123,12 @@ class RowReader:
         self.now = now
         self.now_iso = to_iso(now)
         self.latest_iso = to_iso(now + timedelta(minutes=5))
-        self.fields = [(p.index, p.field, p.extra_key) for p in plans if p.field != IGNORED]
+        # one step per CSV column, in column order: how to convert it, and into what
+        self.cell_steps: list[tuple] = [(_SKIP, None, None)] * (max((p.index for p in plans), default=-1) + 1)
+        for p in plans:
+            if p.field != IGNORED:
+                self.cell_steps[p.index] = (_EXTRA_COLUMN, p.extra_key, None) if p.extra_key is not None \
+                    else STEPS[p.field]
         self._shapes: dict[tuple, tuple] = {}
         # Per-import memos of what repeats from row to row (bounded: cleared when full).
         self._phones: dict[str, str | None] = {}
@@ -141,7 +146,7 @@ class RowReader:
         self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
                            if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
 
-    def prepare(self, values: dict[str, Any], cells: Any) -> tuple:
+    def prepare(self, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
         """One record, ready for the writer: (fingerprint, ref, status, columns, values, customer,
         assignee, tags, original values). ``columns`` names the complaint columns this row has
         values for, in ``values``' order; rows of one shape share one ``columns`` tuple, so it
@@ -149,7 +154,6 @@ class RowReader:
         Everything that needs no database happens here, so that it can run in the reader
         process; the original values travel only where the writer may still reject the row
         (an unknown duplicate_of)."""
-        row, fingerprint = self.row(values)
         pop = row.pop
         email_n, phone_n = pop("_email"), pop("_phone")
         name, email, phone, company = pop("customer", None), pop("email", None), pop("phone", None), \
@@ -264,45 +268,53 @@ class RowReader:
             raise RowError(f"{name} {text!r} is in the future")
         return iso
 
-    def values_from_cells(self, cells: list[str]) -> dict[str, Any]:
+    def row_from_cells(self, cells: list[str]) -> tuple[dict, int]:
+        """``row()`` for one CSV record: its cells are read in column order through the
+        column plan, without building an intermediate dict."""
         n = len(cells)
         if n > self.width and any(c.strip() for c in cells[self.width:]):
             raise RowError(f"row has {n} fields but the header has {self.width} "
                            "(an unquoted delimiter inside a value?)")
-        values: dict[str, Any] = {}
-        extra: dict[str, Any] | None = None
-        for index, name, extra_key in self.fields:
-            if index >= n:
-                break
-            cell = cells[index]
-            if not cell:
-                continue
-            if extra_key is not None:
-                if cell.strip():
-                    if extra is None:
-                        extra = {}
-                    extra[extra_key] = cell
-            else:
-                values[name] = cell
-        if extra:
-            values["_extra_columns"] = extra
-        return values
+        return self._convert(zip(self.cell_steps, cells, strict=False), None)  # short rows: cells end early
 
     def row(self, values: dict[str, Any]) -> tuple[dict, int]:
-        """(validated row, fingerprint). The row carries the normalised email and phone
-        under ``_email`` and ``_phone`` for customer matching."""
+        """(validated row, fingerprint) from field values (JSON records). The row carries the
+        normalised email and phone under ``_email`` and ``_phone`` for customer matching."""
+        extra = values.pop("_extra_columns", None)
+        return self._convert(zip(map(STEPS.__getitem__, values), values.values(), strict=True), extra)
+
+    def _convert(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> tuple[dict, int]:
+        """Convert ((how, arg, field), raw value) pairs, validate, and fingerprint."""
         data: dict[str, Any] = {}
-        extra: dict[str, Any] = values.pop("_extra_columns", None) or {}
+        extra_json = None
         codes = self.codes
-        dispatch = DISPATCH
-        for name, raw in values.items():
-            if raw is None:
+        for (how, arg, name), raw in pairs:
+            if not raw:
                 continue
-            how, arg = dispatch[name]
-            if how == _EXTRA:
-                extra = {**_parse_extra(raw), **extra}
-                continue
-            if how == _TAGS:
+            if how <= _SPECIAL:
+                text = (raw if raw.__class__ is str else str(raw)).strip()
+                if not text:
+                    continue
+                if text[0] == "'" and len(text) > 1 and text[1] in FORMULA_START:
+                    text = text[1:]  # export's formula guard
+                if how == _TEXT:
+                    data[name] = text
+                elif how == _CODE:
+                    table = codes[arg]
+                    code = table.get(text)
+                    if code is None:
+                        lowered = text.lower()
+                        code = table.get(lowered) or table.get(lowered.replace("-", "_").replace(" ", "_"))
+                        if code is None:
+                            raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
+                    data[name] = code
+                elif how == _DATE:
+                    data[arg] = self._moment(name, text)
+                elif how == _SUBJECT:
+                    data[name] = " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
+                else:
+                    data[name] = _special(name, text)
+            elif how == _TAGS:
                 tags = self._tags.get(raw) if raw.__class__ is str else None
                 if tags is None:
                     items = raw if isinstance(raw, list) else TAG_SEPARATORS.split(str(raw))
@@ -313,29 +325,15 @@ class RowReader:
                         self._tags[raw] = tags
                 if tags:
                     data["tags"] = tags  # shared between rows: validation copies it
-                continue
-            text = (raw if raw.__class__ is str else str(raw)).strip()
-            if not text:
-                continue
-            if text[0] == "'" and len(text) > 1 and text[1] in FORMULA_START:
-                text = text[1:]  # export's formula guard
-            if how == _TEXT:
-                data[name] = text
-            elif how == _CODE:
-                table = codes[arg]
-                code = table.get(text)
-                if code is None:
-                    lowered = text.lower()
-                    code = table.get(lowered) or table.get(lowered.replace("-", "_").replace(" ", "_"))
-                    if code is None:
-                        raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
-                data[name] = code
-            elif how == _DATE:
-                data[arg] = self._moment(name, text)
-            elif how == _SUBJECT:
-                data[name] = " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
-            else:
-                data[name] = _special(name, text)
+            elif how == _EXTRA_COLUMN:  # a CSV column kept in extra, as it is
+                if raw.strip():
+                    if extra is None:
+                        extra = {}
+                    extra[arg] = raw
+            elif how == _EXTRA:
+                extra_json = _parse_extra(raw)
+        if extra_json:
+            extra = {**extra_json, **extra} if extra else extra_json
         if extra:
             data["extra"] = extra
         received_given = data.get("received_at")
@@ -368,7 +366,8 @@ class RowReader:
         return row, int.from_bytes(digest, "big", signed=True)
 
 
-_TEXT, _CODE, _DATE, _SUBJECT, _SPECIAL, _TAGS, _EXTRA = range(7)
+# How a field's value is converted; the first five are text, stripped first (see _convert).
+_TEXT, _CODE, _DATE, _SUBJECT, _SPECIAL, _TAGS, _EXTRA, _EXTRA_COLUMN, _SKIP = range(9)
 DISPATCH: dict[str, tuple[int, str | None]] = {
     **{name: (_TEXT, None) for name in ("ref", "customer", "email", "phone", "company", "description",
                                         "resolution")},
@@ -379,6 +378,7 @@ DISPATCH: dict[str, tuple[int, str | None]] = {
     "tags": (_TAGS, None),
     "extra": (_EXTRA, None),
 }
+STEPS = {name: (how, arg, name) for name, (how, arg) in DISPATCH.items()}
 
 
 def _parse_extra(raw: Any) -> dict:
@@ -1002,12 +1002,13 @@ class _BatchPreparer:
                     if isinstance(record, Exception):
                         raise RowError(str(record))
                     if isinstance(record, list):
-                        values = reader.values_from_cells(record)
+                        row, fingerprint = reader.row_from_cells(record)
                     elif isinstance(record, dict):
-                        values = _values_from_dict(record, dict_plans, self.map_overrides, self.file_overrides)
+                        row, fingerprint = reader.row(
+                            _values_from_dict(record, dict_plans, self.map_overrides, self.file_overrides))
                     else:
                         raise RowError("not a JSON object")
-                    item = reader.prepare(values, record)
+                    item = reader.prepare(row, fingerprint, record)
                 except RowError as exc:
                     rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
                     continue

@@ -9,7 +9,7 @@ leaves consistent data and a list of what to rebuild: the next import (or
 ``complaintctl init``) rebuilds it. Until then, queries give the same answers, only slower.
 
 Unique indexes are never dropped (they are constraints, not speed-ups), nor the index the
-importer itself looks rows up by.
+importer itself looks rows up by, nor those a load only appends to (KEEP).
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from __future__ import annotations
 import sqlite3
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
-KEEP = frozenset({"complaints_import_fingerprint"})  # re-runs look rows up by their fingerprint
+# Kept: the index the importer looks rows up by (re-runs match on the fingerprint), and the
+# indexes a load only appends to (keys ascending with the new ids, or one import time), which
+# cost little to keep up while the import's reader is busy, and would lengthen the rebuild
+# at the end, when nothing else runs.
+KEEP = frozenset({"complaints_import_fingerprint", "complaints_assignee", "complaint_tags_tag",
+                  "events_complaint", "events_at", "events_action_at"})
 
 
 def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
