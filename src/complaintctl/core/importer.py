@@ -146,8 +146,8 @@ class RowReader:
         self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
                            if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
 
-    def prepare(self, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
-        """One record, ready for the writer: (fingerprint, ref, status, columns, values, customer,
+    def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
+        """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
         assignee, tags, original values). ``columns`` names the complaint columns this row has
         values for, in ``values``' order; rows of one shape share one ``columns`` tuple, so it
         crosses to the writer once per batch and the writer binds only what is there.
@@ -166,7 +166,7 @@ class RowReader:
         if "updated_at" in row:
             row["source_updated_at"] = pop("updated_at")
         if "severity" in row:
-            row.update(self.due_times(row))
+            self.add_due_times(row)
         person = None
         if name or email or phone or company:
             person = (customer_keys(name, company, email_n if email else None, phone_n if phone else None),
@@ -175,11 +175,11 @@ class RowReader:
         columns = self._shapes.get(shape)
         if columns is None:
             columns = self._shapes[shape] = shape
-        return (fingerprint, row.get("ref"), row["status"], columns, tuple(row.values()), person,
+        return (line, fingerprint, row.get("ref"), row["status"], columns, tuple(row.values()), person,
                 row.get("assignee"), tags, cells if "duplicate_of" in row else None)
 
-    def due_times(self, row: dict) -> dict:
-        """Due times as `refresh_sla` computes them from this row's one `imported` event (one
+    def add_due_times(self, row: dict) -> None:
+        """Add the due times as `refresh_sla` computes them from this row's one `imported` event (one
         status change, at import time, so no pause has run yet). Wall-clock targets take a
         fast path; business time goes through the full clock."""
         received = row["received_at"]
@@ -200,15 +200,16 @@ class RowReader:
                 start = datetime.fromisoformat(received[:19])
                 respond_due = (start + fast[0]).isoformat()[:19] + "Z"
                 resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
-            values: dict[str, Any] = {"respond_due_at": respond_due, "resolve_due_at": resolve_due}
+            row["respond_due_at"] = respond_due
+            row["resolve_due_at"] = resolve_due
             first, resolved = row.get("first_response_at"), row.get("resolved_at")
             if first is not None and first <= self.now_iso:
-                values["responded_late"] = int(first > respond_due)
+                row["responded_late"] = int(first > respond_due)
             if resolved is not None and resolved <= self.now_iso:
-                values["resolved_late"] = int(resolved > resolve_due)
+                row["resolved_late"] = int(resolved > resolve_due)
             if row["status"] == "waiting":
-                values["paused_since"] = self.now_iso
-            return values
+                row["paused_since"] = self.now_iso
+            return
         from complaintctl.core.dates import from_iso
         from complaintctl.core.tracking import _stored
 
@@ -223,7 +224,7 @@ class RowReader:
         values = _stored(state)
         if not values["paused_minutes"]:
             del values["paused_minutes"]
-        return {k: v for k, v in values.items() if v is not None}
+        row.update((k, v) for k, v in values.items() if v is not None)
 
     def _moment(self, name: str, text: str) -> str:
         """Any accepted time -> canonical UTC text; the common shapes without datetime math."""
@@ -999,20 +1000,19 @@ class _BatchPreparer:
             rejected = []
             for line, record in batch:
                 try:
-                    if isinstance(record, Exception):
-                        raise RowError(str(record))
-                    if isinstance(record, list):
+                    if record.__class__ is list:
                         row, fingerprint = reader.row_from_cells(record)
                     elif isinstance(record, dict):
                         row, fingerprint = reader.row(
                             _values_from_dict(record, dict_plans, self.map_overrides, self.file_overrides))
+                    elif isinstance(record, Exception):
+                        raise RowError(str(record))
                     else:
                         raise RowError("not a JSON object")
-                    item = reader.prepare(row, fingerprint, record)
+                    prepared.append(reader.prepare(line, row, fingerprint, record))
                 except RowError as exc:
                     rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
                     continue
-                prepared.append((line, *item))
             yield prepared, rejected, len(batch), self.source.bytes_read
 
 
