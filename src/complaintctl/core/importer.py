@@ -620,11 +620,14 @@ class _Writer:
         self.summary.customers_created -= self.created_in_attempt
         self.created_in_attempt = 0
 
-    def _count(self, results: list[str]) -> None:
-        for result in results:
-            setattr(self.summary, result, getattr(self.summary, result) + 1)
+    def _count(self, results: tuple[int, int, int]) -> None:
+        inserted, updated, unchanged = results
+        self.summary.inserted += inserted
+        self.summary.updated += updated
+        self.summary.unchanged += unchanged
 
-    def _write(self, prepared) -> list[str]:
+    def _write(self, prepared) -> tuple[int, int, int]:
+        """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
         conn = self.conn
         refs = list({item[2] for item in prepared if item[2]})
         prints = list({item[1] for item in prepared})
@@ -641,7 +644,7 @@ class _Writer:
         complaints: dict[tuple, list[tuple]] = {}
         tags: list[tuple] = []
         events: list[tuple] = []
-        results: list[str] = []
+        inserted = updated = unchanged = 0
         agents = self.agents
         used_agents = self.used_agents
         used_agents.clear()
@@ -705,16 +708,19 @@ class _Writer:
                 if ref:
                     pending_refs[ref] = cid
                 pending_prints[fingerprint] = (cid, ref)
-                results.append("inserted")
+                inserted += 1
                 continue
             if not self.update_mode:
-                results.append("unchanged")
+                unchanged += 1
                 continue
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
             changed = self._update(existing, dict(zip(columns, values, strict=True)), person, assignee, row_tags, line)
-            results.append("updated" if changed else "unchanged")
+            if changed:
+                updated += 1
+            else:
+                unchanged += 1
             if changed:
                 flush()
                 if ref:
@@ -723,7 +729,7 @@ class _Writer:
         flush()
         if self.codes is not None:
             self.verify_parents()
-        return results
+        return inserted, updated, unchanged
 
     def verify_parents(self) -> None:
         """What the foreign keys would have refused, checked once per batch inside its
@@ -992,8 +998,10 @@ class _BatchPreparer:
         records = self.source.records()
         reader = self.reader
         dict_plans: dict[tuple, list[ColumnPlan]] = {}
+        size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
         while True:
-            batch = list(islice(records, self.batch_size))
+            batch = list(islice(records, size))
+            size = self.batch_size
             if not batch:
                 return
             prepared = []
@@ -1017,6 +1025,7 @@ class _BatchPreparer:
 
 
 WORKER_MIN_BYTES = 4 << 20
+FIRST_BATCH = 1000
 
 
 def _worth_a_worker(source: Source, options: ImportOptions) -> bool:
