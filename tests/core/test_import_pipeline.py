@@ -229,3 +229,27 @@ def test_memoised_due_times_match_the_sla_clock(tmp_path):
     assert conn.execute("SELECT resolve_due_at FROM complaints WHERE subject = 'row 1'").fetchone()[0] == \
         "2026-02-05T01:07:13Z"  # high: 3 days after 2026-02-02 01:07:13
     conn.close()
+
+
+class _Odd:
+    """Something marshal refuses but pickle carries."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return isinstance(other, _Odd) and other.value == self.value
+
+
+class _FakePreparer:
+    def __init__(self, batches):
+        self._batches = batches
+
+    def batches(self):
+        yield from self._batches
+
+
+def test_reader_process_carries_plain_batches_and_falls_back_to_pickle():
+    plain = ([(2, 7, "R1", "new", ("subject",), ("a",), None, None, [], None)], [(3, "bad", ["x"])], 2, 100)
+    odd = ([(4, 8, None, "new", ("subject",), (_Odd(1),), None, None, [], None)], [], 1, 150)
+    assert list(importer._in_worker(_FakePreparer([plain, odd]))) == [plain, odd]

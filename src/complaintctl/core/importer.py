@@ -1059,17 +1059,23 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
         warnings.simplefilter("ignore", DeprecationWarning)
         process.start()
     sender.close()
+    import marshal
+    import pickle
+
     try:
         while True:
             try:
-                kind, payload = receiver.recv()
+                message = receiver.recv_bytes()
             except EOFError:
                 raise ComplaintError("the import's reader process ended unexpectedly",
                                      hint="rows before that point were imported; run the import again") from None
-            if kind == "batch":
-                yield payload
-            elif kind == "error":
-                raise payload
+            kind, payload = message[:1], memoryview(message)[1:]
+            if kind == b"M":
+                yield marshal.loads(payload)
+            elif kind == b"P":
+                yield pickle.loads(payload)
+            elif kind == b"E":
+                raise pickle.loads(payload)
             else:
                 return
     finally:
@@ -1080,7 +1086,13 @@ def _in_worker(prepare: _BatchPreparer) -> Iterator[tuple[list, list, int, int]]
 
 
 def _worker_main(prepare: _BatchPreparer, sender, receiver) -> None:
+    """Send each batch to the writer: marshal (about a quarter cheaper than pickle both ways
+    for these plain tuples, lists and strings; both ends are this same interpreter), pickle
+    for anything marshal refuses and for errors. One tag byte says which."""
+    import contextlib
+    import marshal
     import os
+    import pickle
     import signal
 
     # The writer's end of the pipe, inherited through fork: closed, so that a send fails
@@ -1092,15 +1104,21 @@ def _worker_main(prepare: _BatchPreparer, sender, receiver) -> None:
         for batch in prepare.batches():
             if os.getppid() != writer_pid:
                 break  # the writer was killed: nobody will read what is left
-            sender.send(("batch", batch))
-        sender.send(("done", None))
+            try:
+                message = b"M" + marshal.dumps(batch)
+            except ValueError:
+                message = b"P" + pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+            sender.send_bytes(message)
+        sender.send_bytes(b"D")
     except (BrokenPipeError, EOFError):
         pass  # the writer has stopped listening
     except BaseException as exc:  # noqa: BLE001 - every failure is reported to the writer
         try:
-            sender.send(("error", exc))
+            message = b"E" + pickle.dumps(exc)
         except Exception:  # noqa: BLE001 - the error itself would not pickle
-            sender.send(("error", ComplaintError(f"import reader failed: {exc}")))
+            message = b"E" + pickle.dumps(ComplaintError(f"import reader failed: {exc}"))
+        with contextlib.suppress(OSError):  # unless the writer has stopped listening
+            sender.send_bytes(message)
     finally:
         sender.close()
         # leave without flushing stdio or running exit handlers: they belong to the writer
