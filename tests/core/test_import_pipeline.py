@@ -253,3 +253,42 @@ def test_reader_process_carries_plain_batches_and_falls_back_to_pickle():
     plain = ([(2, 7, "R1", "new", ("subject",), ("a",), None, None, [], None)], [(3, "bad", ["x"])], 2, 100)
     odd = ([(4, 8, None, "new", ("subject",), (_Odd(1),), None, None, [], None)], [], 1, 150)
     assert list(importer._in_worker(_FakePreparer([plain, odd]))) == [plain, odd]
+
+
+def test_customer_cache_bound_switches_to_database_matching_with_the_same_result(tmp_path, monkeypatch):
+    """Memory stays flat however many customers a file brings: past its bound the writer
+    matches customers through the database, rebuilding the indexes a bulk load deferred."""
+    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    path = make_csv(tmp_path / "many.csv", 3000)
+    run(tmp_path / "cached.db", path, batch_size=500)
+    monkeypatch.setattr(importer, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
+    switched = []
+    real = importer._Writer._stop_caching_customers
+
+    def spy(self):
+        switched.append(len(self.customers))
+        real(self)
+
+    monkeypatch.setattr(importer._Writer, "_stop_caching_customers", spy)
+    run(tmp_path / "bounded.db", path, batch_size=500)
+    assert switched and switched[0] > 200
+    assert dump(tmp_path / "bounded.db") == dump(tmp_path / "cached.db")
+    assert index_names(tmp_path / "bounded.db") == index_names(tmp_path / "cached.db")
+    conn = connect(tmp_path / "bounded.db")
+    assert bulk.deferred_indexes(conn) == []
+    conn.close()
+
+
+def test_rebuild_indexes_of_one_table_leaves_the_others_listed(tmp_path):
+    conn = connect(tmp_path / "r.db")
+    conn.execute("BEGIN IMMEDIATE")
+    dropped = bulk.defer_indexes(conn, import_id=None, at="2026-11-20T12:00:00Z",
+                                 tables=bulk.DEFERRABLE_TABLES + ("customers",))
+    assert {"customers_email", "customers_phone", "complaints_received_at"} <= set(dropped)
+    assert sorted(bulk.rebuild_indexes(conn, tables=("customers",))) == ["customers_email", "customers_phone"]
+    left = bulk.deferred_indexes(conn)
+    assert "complaints_received_at" in left and not any(n.startswith("customers_") for n in left)
+    assert set(bulk.rebuild_indexes(conn)) == set(left)
+    conn.execute("COMMIT")
+    assert bulk.deferred_indexes(conn) == []
+    conn.close()

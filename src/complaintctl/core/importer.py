@@ -30,7 +30,7 @@ DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATORS = re.compile(r"[,;，；、|]")
-MEMO_LIMIT = 100_000
+MEMO_LIMIT = 20_000  # entries per reader memo: a few MB each at most
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
 FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
 # Fields compared and written when a matched complaint is updated (--update).
@@ -449,7 +449,9 @@ def _make_consistent(row: dict) -> None:
             raise RowError(f"{name} {moment} is before the received time {received}")
 
 
-CUSTOMER_CACHE_LIMIT = 300_000
+# The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):
+# about 20 MB at most, so that memory stays flat however many customers a file brings.
+CUSTOMER_CACHE_KEYS = 150_000
 
 
 def customer_keys(name: str | None, company: str | None, email_n: str | None,
@@ -496,7 +498,7 @@ class _Writer:
         self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
-        self.customers_complete = count <= CUSTOMER_CACHE_LIMIT
+        self.customers_complete = count * 2 <= CUSTOMER_CACHE_KEYS
         if self.customers_complete:
             for cid, email_n, phone_n, name, company in conn.execute(
                     "SELECT id, email_normalized, phone_normalized, name, company FROM customers ORDER BY id DESC"):
@@ -543,7 +545,7 @@ class _Writer:
 
             cid, created = match_or_create_customer(self.conn, name=name, email=email, phone=phone,
                                                     company=company, at=self.at, actor=self.actor)
-            if len(customers) > CUSTOMER_CACHE_LIMIT:
+            if len(customers) > CUSTOMER_CACHE_KEYS:
                 customers.clear()
         if created:
             self.summary.customers_created += 1
@@ -580,6 +582,8 @@ class _Writer:
     def write_batch(self, prepared: list[tuple], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
         retried row by row so only the offending rows are rejected."""
+        if self.customers_complete and len(self.customers) > CUSTOMER_CACHE_KEYS:
+            self._stop_caching_customers()
         self.conn.execute("SAVEPOINT batch")
         self.new_keys.clear()
         self.created_in_attempt = 0
@@ -610,6 +614,16 @@ class _Writer:
             return
         self.conn.execute("RELEASE batch")
         self._count(results)
+
+    def _stop_caching_customers(self) -> None:
+        """The cache of every customer has outgrown its bound: from this batch on, customers
+        are matched through the database (its indexes rebuilt first if a bulk load deferred
+        them), with the cache kept only as a bounded memo."""
+        from complaintctl.store.bulk import rebuild_indexes
+
+        rebuild_indexes(self.conn, tables=("customers",))
+        self.customers.clear()
+        self.customers_complete = False
 
     def _forget_new_customers(self) -> None:
         """Undo the customer cache and pending inserts of a rolled-back attempt."""
@@ -867,9 +881,10 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     prepare = _BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
     batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
     # A bigger page cache for the length of the import: inserts land all over a dozen indexes,
-    # and SQLite's default 2 MB cache makes large imports slow down as the file grows.
+    # and SQLite's default 2 MB cache makes large imports slow down as the file grows. 16 MB:
+    # 32 MB was no faster (bench/import.py) and cost 18 MB of peak memory.
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute("PRAGMA cache_size = -32768")
+    conn.execute("PRAGMA cache_size = -16384")
     # Checkpoint the WAL less often while importing: pages rewritten by several batches are
     # copied into the database once, not once per batch.
     old_checkpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]

@@ -14,9 +14,11 @@ importer itself looks rows up by, nor those a load only appends to (KEEP).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
+_ON_TABLE = r'\bON\s+"?(\w+)"?\s*\('  # the table of a CREATE INDEX statement
 # Kept: the index the importer looks rows up by (re-runs match on the fingerprint), and the
 # indexes a load only appends to (keys ascending with the new ids, or one import time), which
 # cost little to keep up while the import's reader is busy, and would lengthen the rebuild
@@ -48,14 +50,17 @@ def deferred_indexes(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM deferred_indexes ORDER BY name")]
 
 
-def rebuild_indexes(conn: sqlite3.Connection) -> list[str]:
-    """Create every recorded index that is missing and clear the record; call inside a write
-    transaction. Safe to run at any time and more than once."""
+def rebuild_indexes(conn: sqlite3.Connection, tables: tuple[str, ...] | None = None) -> list[str]:
+    """Create every recorded index (of ``tables``, or all) that is missing and clear its record;
+    call inside a write transaction. Safe to run at any time and more than once."""
     rebuilt = []
     for name, sql in conn.execute("SELECT name, sql FROM deferred_indexes ORDER BY name").fetchall():
+        table = re.search(_ON_TABLE, sql, re.IGNORECASE)
+        if tables is not None and (table is None or table.group(1) not in tables):
+            continue
         exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
         if not exists:
             conn.execute(sql)
             rebuilt.append(name)
-    conn.execute("DELETE FROM deferred_indexes")
+        conn.execute("DELETE FROM deferred_indexes WHERE name = ?", (name,))
     return rebuilt
