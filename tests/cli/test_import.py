@@ -236,3 +236,15 @@ def test_gbk_after_a_long_ascii_start_is_still_detected(cli, db_path, tmp_path):
     result = cli("import", f)
     assert "gb18030" in result.stderr
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id DESC LIMIT 1") == [("洗衣机漏水",)]
+
+
+def test_quotes_in_the_actor_and_file_name_reach_the_audit_trail_intact(cli, db_path, tmp_path, monkeypatch):
+    # the per-row constants (time, actor, note) are written into the import's statements
+    monkeypatch.setenv("COMPLAINTCTL_ACTOR", "o'brien")
+    folder = tmp_path / "it's here"
+    folder.mkdir()
+    f = write(folder / "o'neil's.csv", "标题,客户\nfirst,王\nsecond,李\n")
+    cli("import", f)
+    assert q(db_path, "SELECT created_by FROM complaints ORDER BY id") == [("o'brien",), ("o'brien",)]
+    assert q(db_path, "SELECT actor, note FROM events WHERE action = 'imported' ORDER BY id") == [
+        ("o'brien", "import #1 from o'neil's.csv line 2"), ("o'brien", "import #1 from o'neil's.csv line 3")]

@@ -455,14 +455,16 @@ CUSTOMER_CACHE_KEYS = 150_000
 
 
 def customer_keys(name: str | None, company: str | None, email_n: str | None,
-                  phone_n: str | None) -> tuple[str, ...]:
+                  phone_n: str | None) -> tuple:
     """The writer's customer-cache keys for one customer: normalised email and phone, else
-    name and company (what `match_or_create_customer` matches on)."""
+    name and company (what `match_or_create_customer` matches on). Email and phone keys are
+    strings with a one-letter prefix (cheaper to hash than tuples); a name-only key is a
+    tuple, as a name or company may hold any character."""
     if email_n:
-        return (f"e\x1f{email_n}", f"p\x1f{phone_n}") if phone_n else (f"e\x1f{email_n}",)
+        return ("e" + email_n, "p" + phone_n) if phone_n else ("e" + email_n,)
     if phone_n:
-        return (f"p\x1f{phone_n}",)
-    return (f"n\x1f{name or ''}\x1f{company or ''}",)
+        return ("p" + phone_n,)
+    return (("n", name or "", company or ""),)
 
 
 def _sql_text(value: str) -> str:
@@ -491,8 +493,8 @@ class _Writer:
         self.summary = summary
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
-        self.customers: dict[str, int] = {}
-        self.new_keys: list[str] = []  # customer keys cached since the batch began (undone on rollback)
+        self.customers: dict[str | tuple, int] = {}
+        self.new_keys: list[str | tuple] = []  # customer keys cached since the batch began (undone on rollback)
         self.created_in_attempt = 0
         self.new_customers: list[tuple] = []
         self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
