@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 
@@ -17,12 +18,17 @@ def normalize_email(email: str | None) -> str | None:
     return email.strip().lower()
 
 
+@functools.cache
+def _non_digit() -> re.Pattern:
+    return re.compile(_NON_DIGIT)  # compiled on first use, not at import
+
+
 def normalize_phone(phone: str | None) -> str | None:
     """Digits only, Chinese country code dropped: '+86 138-0013-8000' -> '13800138000'."""
     if not phone or not phone.strip():
         return None
     text = phone.strip()
-    digits = text if text.isdigit() else re.sub(_NON_DIGIT, "", text)
+    digits = text if text.isdigit() else _non_digit().sub("", text)
     if not digits:
         return None
     if text.startswith("+86") or (digits.startswith("0086") and len(digits) > 10):

@@ -31,6 +31,7 @@ DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATORS = re.compile(r"[,;，；、|]")
 MEMO_LIMIT = 20_000  # entries per reader memo: a few MB each at most
+DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 severities, ~12 MB
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
 FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
 # Fields compared and written when a matched complaint is updated (--update).
@@ -113,7 +114,9 @@ class RowReader:
 
         from complaintctl.core.import_models import ROW_ADAPTER
 
-        self.validate = ROW_ADAPTER.validate_python
+        # pydantic-core's validator itself: TypeAdapter.validate_python adds a Python-level call
+        core = getattr(ROW_ADAPTER, "validator", None)
+        self.validate = core.validate_python if hasattr(core, "validate_python") else ROW_ADAPTER.validate_python
         self.validation_error = ValidationError
         self._offsets: dict[str, timedelta] = {}
         self.width = len(plans)
@@ -133,7 +136,7 @@ class RowReader:
         # Per-import memos of what repeats from row to row (bounded: cleared when full).
         self._phones: dict[str, str | None] = {}
         self._tags: dict[str, list[str]] = {}
-        self._due: dict[tuple, tuple[str, str]] = {}
+        self._due: dict[str, tuple[str, str]] = {}
         from complaintctl.core.tracking import SlaContext
 
         self.sla_context = SlaContext(conn)
@@ -187,12 +190,12 @@ class RowReader:
         fast = self.sla_fast.get(severity)
         if fast is not None:
             if severity in self.sla_hourly:
-                key = (received[:13], severity)
+                key = received[:13] + severity
                 hours = self._due.get(key)
                 if hours is None:
                     start = datetime.fromisoformat(received[:13] + ":00:00")
                     hours = ((start + fast[0]).isoformat()[:13], (start + fast[1]).isoformat()[:13])
-                    if len(self._due) >= MEMO_LIMIT:
+                    if len(self._due) >= DUE_MEMO_LIMIT:
                         self._due.clear()
                     self._due[key] = hours
                 respond_due, resolve_due = hours[0] + received[13:], hours[1] + received[13:]
