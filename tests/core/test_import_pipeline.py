@@ -292,3 +292,17 @@ def test_rebuild_indexes_of_one_table_leaves_the_others_listed(tmp_path):
     conn.execute("COMMIT")
     assert bulk.deferred_indexes(conn) == []
     conn.close()
+
+
+def test_update_of_a_row_seen_earlier_in_the_batch_keeps_the_rows_after_it(tmp_path):
+    """--update writes the batch so far before updating a complaint it inserted moments ago;
+    rows after that point, of the same shape, are still written."""
+    path = tmp_path / "again.csv"
+    path.write_text("ref,subject,severity\nA1,first,high\nA1,first again,low\nB2,second,high\nC3,third,high\n",
+                    encoding="utf-8")
+    summary = run(tmp_path / "u.db", path, update=True)
+    assert (summary.inserted, summary.updated) == (3, 1)
+    conn = connect(tmp_path / "u.db")
+    assert [tuple(r) for r in conn.execute("SELECT ref, subject, severity FROM complaints ORDER BY id")] == [
+        ("A1", "first again", "low"), ("B2", "second", "high"), ("C3", "third", "high")]
+    conn.close()

@@ -657,7 +657,7 @@ class _Writer:
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
         self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
         pending_refs: dict[str, int] = {}
-        pending_ids: set[int] = set()
+        first_id = next_id  # ids from here to next_id are this attempt's
         pending_prints: dict[int, tuple[int, str | None]] = {}
         # complaint rows grouped by (columns from the reader, has a customer)
         complaints: dict[tuple, list[tuple]] = {}
@@ -666,10 +666,15 @@ class _Writer:
         inserted = updated = unchanged = 0
         agents = self.agents
         used_agents = self.used_agents
+        last_columns: tuple | None = None  # the shape of the last row, and its group
+        last_with_customer = False
+        group: list[tuple] = []
         used_agents.clear()
         self.reused_customers.clear()
 
         def flush() -> None:
+            nonlocal last_columns
+            last_columns = None  # the cached group is about to be written and dropped
             self.flush_customers()
             if complaints:
                 # One executemany per shape binds only the columns that have values (binding
@@ -689,8 +694,8 @@ class _Writer:
                 events.clear()
 
         for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells in prepared:
-            existing = by_ref.get(ref) if ref else None
-            if existing is None:
+            existing = by_ref.get(ref) if ref and by_ref else None
+            if existing is None and by_print:
                 existing = by_print.get(fingerprint)
                 if existing is not None and ref and existing["ref"] and existing["ref"] != ref:
                     existing = None  # same content, different references: two complaints
@@ -705,7 +710,7 @@ class _Writer:
             if existing is None and pending is None:
                 if cells is not None:  # the reader sends the original cells with a duplicate_of
                     dup = dict(zip(columns, values, strict=True)).get("duplicate_of")
-                    if dup is not None and dup not in pending_ids and not conn.execute(
+                    if dup is not None and not first_id <= dup < next_id and not conn.execute(
                             "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
                         raise RowError(f"duplicate_of #{dup} does not exist")
                 if assignee is not None:
@@ -714,12 +719,13 @@ class _Writer:
                         self.agent(assignee, line)
                 cid = next_id
                 next_id += 1
-                pending_ids.add(cid)
-                shape = (columns, person is not None)
-                group = complaints.get(shape)
-                if group is None:
-                    group = complaints[shape] = []
-                group.append((cid, fingerprint, self.customer_id(person), *values) if shape[1]
+                if columns is not last_columns or (person is not None) is not last_with_customer:
+                    # rows of one shape mostly come in runs: look the group up when it changes
+                    last_columns, last_with_customer = columns, person is not None
+                    group = complaints.get((columns, last_with_customer))
+                    if group is None:
+                        group = complaints[(columns, last_with_customer)] = []
+                group.append((cid, fingerprint, self.customer_id(person), *values) if last_with_customer
                              else (cid, fingerprint, *values))
                 for tag in row_tags:
                     tags.append((cid, tag))
