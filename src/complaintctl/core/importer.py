@@ -177,7 +177,9 @@ class RowReader:
         shape = tuple(row)
         columns = self._shapes.get(shape)
         if columns is None:
-            columns = self._shapes[shape] = shape
+            columns = shape
+            if len(self._shapes) < MEMO_LIMIT:  # a file has a handful of shapes; a hostile one, no more
+                self._shapes[shape] = shape
         return (line, fingerprint, row.get("ref"), row["status"], columns, tuple(row.values()), person,
                 row.get("assignee"), tags, cells if "duplicate_of" in row else None)
 
