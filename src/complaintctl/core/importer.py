@@ -196,10 +196,8 @@ class RowReader:
                 hours = self._due.get(key)
                 if hours is None:
                     start = datetime.fromisoformat(received[:13] + ":00:00")
-                    hours = ((start + fast[0]).isoformat()[:13], (start + fast[1]).isoformat()[:13])
-                    if len(self._due) >= DUE_MEMO_LIMIT:
-                        self._due.clear()
-                    self._due[key] = hours
+                    hours = _remember(self._due, key, ((start + fast[0]).isoformat()[:13],
+                                                       (start + fast[1]).isoformat()[:13]), DUE_MEMO_LIMIT)
                 respond_due, resolve_due = hours[0] + received[13:], hours[1] + received[13:]
             else:
                 start = datetime.fromisoformat(received[:19])
@@ -326,9 +324,7 @@ class RowReader:
                     items = raw if isinstance(raw, list) else TAG_SEPARATORS.split(str(raw))
                     tags = sorted({" ".join(str(t).split()).lower() for t in items} - {""})
                     if raw.__class__ is str:
-                        if len(self._tags) >= MEMO_LIMIT:
-                            self._tags.clear()
-                        self._tags[raw] = tags
+                        _remember(self._tags, raw, tags, MEMO_LIMIT)
                 if tags:
                     data["tags"] = tags  # shared between rows: validation copies it
             elif how == _EXTRA_COLUMN:  # a CSV column kept in extra, as it is
@@ -358,10 +354,7 @@ class RowReader:
         if phone:
             phone_n = self._phones.get(phone)
             if phone_n is None:
-                phone_n = normalize_phone(phone)
-                if len(self._phones) >= MEMO_LIMIT:
-                    self._phones.clear()
-                self._phones[phone] = phone_n
+                phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)
         else:
             phone_n = None
         row["_phone"] = phone_n
@@ -385,6 +378,14 @@ DISPATCH: dict[str, tuple[int, str | None]] = {
     "extra": (_EXTRA, None),
 }
 STEPS = {name: (how, arg, name) for name, (how, arg) in DISPATCH.items()}
+
+
+def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
+    """Store ``value`` in a bounded memo (emptied when full) and return it."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _parse_extra(raw: Any) -> dict:
@@ -472,6 +473,11 @@ def customer_keys(name: str | None, company: str | None, email_n: str | None,
     return (("n", name or "", company or ""),)
 
 
+def _as_dict(columns: tuple, values: tuple) -> dict[str, Any]:
+    """A prepared row's complaint columns by name (for the rare paths that need them so)."""
+    return dict(zip(columns, values, strict=True))
+
+
 def _sql_text(value: str) -> str:
     """A string as an SQL literal, for constants written into a statement run per row."""
     return "'" + value.replace("'", "''") + "'"
@@ -493,8 +499,6 @@ class _Writer:
         self.used_agents: set[str] = set()
         self.actor = actor
         self.at = at
-        self.import_id = import_id
-        self.source = source
         self.summary = summary
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
@@ -613,7 +617,7 @@ class _Writer:
                     self.agents = agents_before
                     self.summary.rejected += 1
                     reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
-                    rejects.add(item[0], reason, item[9] if item[9] is not None else dict(zip(item[4], item[5], strict=True)))
+                    rejects.add(item[0], reason, item[9] if item[9] is not None else _as_dict(item[4], item[5]))
                 finally:
                     self.conn.execute("RELEASE one")
                 self.new_keys.clear()
@@ -711,7 +715,7 @@ class _Writer:
                         pending = pid
             if existing is None and pending is None:
                 if cells is not None:  # the reader sends the original cells with a duplicate_of
-                    dup = dict(zip(columns, values, strict=True)).get("duplicate_of")
+                    dup = _as_dict(columns, values).get("duplicate_of")
                     if dup is not None and not first_id <= dup < next_id and not conn.execute(
                             "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
                         raise RowError(f"duplicate_of #{dup} does not exist")
@@ -743,16 +747,14 @@ class _Writer:
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
-            changed = self._update(existing, dict(zip(columns, values, strict=True)), person, assignee, row_tags, line)
-            if changed:
-                updated += 1
-            else:
+            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line)
+            if not changed:
                 unchanged += 1
-            if changed:
-                flush()
-                if ref:
-                    by_ref[ref] = conn.execute("SELECT * FROM complaints WHERE id = ?",
-                                               (existing["id"],)).fetchone()
+                continue
+            updated += 1
+            flush()
+            if ref:
+                by_ref[ref] = conn.execute("SELECT * FROM complaints WHERE id = ?", (existing["id"],)).fetchone()
         flush()
         if self.codes is not None:
             self.verify_parents()
@@ -765,19 +767,15 @@ class _Writer:
         fails only if someone did while the import ran."""
         from complaintctl.core.taxonomy import KINDS
 
-        conn = self.conn
-        for kind, codes in self.codes.items():
-            table = KINDS[kind].table
-            found = conn.execute(f"SELECT count(*) FROM {table} WHERE code IN ({', '.join('?' * len(codes))})",
-                                 list(codes)).fetchone()[0] if codes else 0
-            if found != len(codes):
-                raise _parent_gone(f"a {kind} code")
-        for what, table, column, values in (("an agent", "agents", "name", list(self.used_agents)),
-                                             ("a customer", "customers", "id", list(self.reused_customers))):
+        checks = [(f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in self.codes.items()]
+        checks += [("an agent", "agents", "name", list(self.used_agents)),
+                   ("a customer", "customers", "id", list(self.reused_customers))]
+        for what, table, column, values in checks:
             for i in range(0, len(values), 500):
                 chunk = values[i:i + 500]
-                found = conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IN ({', '.join('?' * len(chunk))})",
-                                     chunk).fetchone()[0]
+                found = self.conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE {column} IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchone()[0]
                 if found != len(chunk):
                     raise _parent_gone(what)
 

@@ -410,7 +410,6 @@ def m005_reporting(conn: sqlite3.Connection) -> None:
     )
 
 
-
 @migration
 def m006_deferred_indexes(conn: sqlite3.Connection) -> None:
     """Secondary indexes a big import dropped to load faster, kept here until rebuilt."""
@@ -424,6 +423,7 @@ def m006_deferred_indexes(conn: sqlite3.Connection) -> None:
         ) STRICT
         """
     )
+
 
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new migration"
