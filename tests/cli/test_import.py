@@ -133,6 +133,22 @@ def test_empty_file_and_header_only(cli, db_path, tmp_path):
     assert "no such file" in cli("import", tmp_path / "missing.csv", expect=2).stderr
 
 
+def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
+    """Excel writes a "sep=;" hint line and ",,,," for rows that were only formatted."""
+    f = write(tmp_path / "excel.csv",
+              "sep=;\r\n标题;客户;级别\r\n洗衣机漏水;李雷;高\r\n;;\r\n ; ;\r\n快递慢;韩梅梅;很高\r\n;;\r\n",
+              "utf-8-sig")
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert "delimiter ';'" in result.stderr
+    assert q(db_path, "SELECT subject, severity FROM complaints") == [("洗衣机漏水", "high")]
+    rejects = list(csv.reader(io.StringIO((tmp_path / "excel.rejects.csv").read_text(encoding="utf-8-sig"))))
+    assert rejects[1][0] == "6"  # the line number in the file, counting the sep= line
+    assert "unknown severity '很高'" in rejects[1][1]
+    # an explicit --delimiter still skips the hint line
+    assert summary(cli("import", f, "--delimiter", ";", expect=3)).startswith("read 2, inserted 0")
+
+
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", f, expect=3)

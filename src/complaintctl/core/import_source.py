@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -213,18 +214,22 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding=encoding, newline="")
     source = Source(name, fmt, encoding, None, size, _counter=counter)
     if fmt == "csv":
+        try:
+            head = sample.decode(encoding, errors="ignore").lstrip("\ufeff")
+        except LookupError:  # pragma: no cover
+            head = ""
+        # Excel's "sep=;" first line names the delimiter and is not part of the table
+        excel_sep = re.match(r"sep=(.)[ \t]*\r?\n", head)
         if delimiter is None:
-            try:
-                head = sample.decode(encoding, errors="ignore")
-            except LookupError:  # pragma: no cover
-                head = ""
-            delimiter = sniff_delimiter(head.lstrip("\ufeff"))
+            delimiter = excel_sep.group(1) if excel_sep else sniff_delimiter(head)
         elif delimiter in ("\\t", "tab", "TAB"):
             delimiter = "\t"
         if len(delimiter) != 1:
             raise InvalidInput(f"delimiter must be one character, got {delimiter!r}")
         source.delimiter = delimiter
-        source._records = _csv_records(text, source, detected)
+        if excel_sep:
+            text.readline()
+        source._records = _csv_records(text, source, detected, first_line=2 if excel_sep else 1)
         source.headers = next(source._records)[1]  # type: ignore[assignment]
     elif fmt == "ndjson":
         source._records = _ndjson_records(text, source, detected)
@@ -241,21 +246,24 @@ def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterato
         raise _decode_error(source.name, source.encoding, detected) from None
 
 
-def _csv_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+def _csv_records(text, source: Source, detected: bool, first_line: int = 1) -> Iterator[tuple[int, Any]]:
+    """(line, cells) per record; blank lines and rows of empty cells (Excel writes ",,,," for
+    rows that were only formatted) are skipped, as they hold nothing to import."""
     import csv
 
     csv.field_size_limit(FIELD_SIZE_LIMIT)
     reader = csv.reader(_without_nul(text, source, detected), delimiter=source.delimiter or ",")
-    start = 1
+    skipped = first_line - 1
+    start = first_line
     try:
         for cells in reader:
             line = start
-            start = reader.line_num + 1
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # blank line
+            start = reader.line_num + skipped + 1
+            if not cells or (not cells[0].strip() and not any(map(str.strip, cells))):
+                continue  # a blank line, or a row of empty cells
             yield line, cells
     except csv.Error as exc:
-        raise InvalidInput(f"{source.name} line {reader.line_num}: malformed CSV ({exc})",
+        raise InvalidInput(f"{source.name} line {reader.line_num + skipped}: malformed CSV ({exc})",
                            hint="rows before that point were imported") from None
 
 
