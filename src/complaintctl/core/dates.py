@@ -28,6 +28,9 @@ _UNIT_MINUTES = {"m": 1, "min": 1, "h": 60, "d": 1440, "w": 10080, "分钟": 1, 
                  "周": 10080}
 _TIME = r"(?:[ T]*(\d{1,2})[:：时点](\d{1,2})?分?(?:[:：](\d{1,2})(?:\.\d+)?秒?)?)?"
 _CHINESE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$"
+# Chinese Excel and call-centre systems write 12-hour times with a half-day word: 下午 2:05
+_HALF_DAY = r"(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上)\s*"
+_AFTERNOON = ("中午", "下午", "傍晚", "晚上")
 _YEAR_FIRST = (
     r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*$"
 )
@@ -87,6 +90,11 @@ def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
         unit = ago.group(2)
         key = unit if unit in _UNIT_MINUTES else unit[0]
         return now - timedelta(minutes=int(ago.group(1)) * _UNIT_MINUTES[key]), True
+    if "点半" in lowered:
+        lowered = lowered.replace("点半", ":30")
+    half = re.search(_HALF_DAY, lowered)
+    if half:
+        return _half_day(half, lowered, now, dayfirst)
     for pattern in (_CHINESE, _YEAR_FIRST):
         m = re.match(pattern, lowered)
         if m:
@@ -118,6 +126,22 @@ def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment, has_time
+
+
+def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
+    """``2026/11/3 下午 2:05`` -> 14:05 local; 上午/凌晨 12 点 is midnight, 中午 12 点 noon."""
+    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst)
+    if not has_time:
+        raise ValueError(f"{half.group(1)} needs a time of day after it")
+    local = moment.astimezone()
+    hour = local.hour
+    if half.group(1) in _AFTERNOON:
+        hour = hour + 12 if hour < 12 else hour  # 下午 14:05, written by some systems, is 14:05
+    elif hour > 12:
+        raise ValueError(f"impossible date or time ({half.group(1)} {hour}:{local.minute:02d})")
+    elif hour == 12:
+        hour = 0
+    return _local(local.year, local.month, local.day, hour, local.minute, local.second)
 
 
 def parse_when(
