@@ -149,6 +149,24 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     assert summary(cli("import", f, "--delimiter", ";", expect=3)).startswith("read 2, inserted 0")
 
 
+def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_path):
+    """1.38001E+10 has lost its digits: rejected, never matched to anyone. 13800138000.0 and
+    ="13800138000" (Excel's keep-as-text trick) are the same customer as 138 0013 8000."""
+    f = write(tmp_path / "phones.csv",
+              '标题,客户,电话,编号\n'
+              'A,张三,1.38001E+10,\n'
+              'B,李四,138 0013 8000,="0001"\n'
+              'C,李四,13800138000.0,\n'
+              'D,李四,="13800138000",\n'
+              'E,李四,138-0013-8000 转 123,\n')
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 5, inserted 4, updated 0, unchanged 0, rejected 1"
+    assert "scientific notation" in (tmp_path / "phones.rejects.csv").read_text(encoding="utf-8-sig")
+    assert q(db_path, "SELECT count(*), min(phone_normalized) FROM customers") == [(1, "13800138000")]
+    assert q(db_path, "SELECT ref FROM complaints WHERE subject = 'B'") == [("0001",)]
+    assert q(db_path, "SELECT count(DISTINCT customer_id) FROM complaints") == [(1,)]
+
+
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", f, expect=3)

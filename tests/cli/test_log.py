@@ -114,6 +114,12 @@ def test_customer_matched_by_normalised_phone_and_email(cli, db_path):
     assert row(db_path, "SELECT email, name FROM customers")[:] == ("WF@Example.cn", "王芳")
 
 
+def test_phone_in_scientific_notation_is_refused(cli, db_path):
+    result = cli("log", "-s", "x", "--phone", "1.38001E+10", expect=2)
+    assert "scientific notation" in result.stderr and "Traceback" not in result.stderr
+    assert row(db_path, "SELECT count(*) FROM complaints")[0] == 0
+
+
 def test_warns_when_same_customer_has_similar_open_complaint(cli):
     cli("log", "-s", "洗衣机漏水", "--email", "a@b.cn")
     result = cli("log", "-s", "洗衣机还是漏水", "--email", "a@b.cn")

@@ -23,11 +23,30 @@ def _non_digit() -> re.Pattern:
     return re.compile(_NON_DIGIT)  # compiled on first use, not at import
 
 
+# What spreadsheets do to phone numbers: 1.38001E+10 (digits lost for good), 13800138000.0
+# (a number column written as floats), and an extension after the number.
+_SCIENTIFIC = r"^[+-]?\d(?:[.,]\d+)?[eE][+-]?\d+$"
+_FLOAT_TAIL = r"^(\+?\d+)\.0+$"
+_EXTENSION = r"\s*(?:转|分机|ext\.?|x|#)\s*\d+$"
+
+
+def looks_scientific(phone: str) -> bool:
+    """True for a phone number a spreadsheet turned into 1.38001E+10."""
+    return bool(re.match(_SCIENTIFIC, phone.strip()))
+
+
 def normalize_phone(phone: str | None) -> str | None:
-    """Digits only, Chinese country code dropped: '+86 138-0013-8000' -> '13800138000'."""
+    """Digits only, Chinese country code dropped: '+86 138-0013-8000' -> '13800138000'.
+    A float tail ('13800138000.0') and an extension ('... 转 123', 'ext 5') are dropped;
+    a number in scientific notation has lost its digits and matches nothing (None)."""
     if not phone or not phone.strip():
         return None
     text = phone.strip()
+    if not text.isdigit():
+        if looks_scientific(text):
+            return None
+        tail = re.match(_FLOAT_TAIL, text)
+        text = tail.group(1) if tail else re.sub(_EXTENSION, "", text, flags=re.IGNORECASE)
     digits = text if text.isdigit() else _non_digit().sub("", text)
     if not digits:
         return None
@@ -44,6 +63,9 @@ def validate_contact(email: str | None, phone: str | None) -> None:
     if email and email.strip() and not re.match(_EMAIL, email.strip()):
         raise InvalidInput(f"invalid email {email!r}", hint="e.g. name@example.com")
     if phone and phone.strip():
+        if looks_scientific(phone):
+            raise InvalidInput(f"invalid phone {phone!r}: a spreadsheet wrote it in scientific notation "
+                               "and its digits are lost", hint="format the column as text and export again")
         digits = re.sub(_NON_DIGIT, "", phone)
         if len(digits) < 3 or len(digits) > 20:
             raise InvalidInput(f"invalid phone {phone!r}", hint="e.g. +86 138 0013 8000")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from complaintctl.core import sla
-from complaintctl.core.customers import normalize_phone
+from complaintctl.core.customers import looks_scientific, normalize_phone
 from complaintctl.core.dates import parse_when, to_iso
 from complaintctl.core.import_mapping import EXTRA, IGNORED, VALUE_ALIASES, ColumnPlan, plan_columns
 from complaintctl.core.import_source import Source
@@ -299,8 +299,13 @@ class RowReader:
                 text = (raw if raw.__class__ is str else str(raw)).strip()
                 if not text:
                     continue
-                if text[0] == "'" and len(text) > 1 and text[1] in FORMULA_START:
+                first = text[0]
+                if first == "'" and len(text) > 1 and text[1] in FORMULA_START:
                     text = text[1:]  # export's formula guard
+                elif first == "=" and len(text) > 2 and text[1] == '"' and text[-1] == '"':
+                    text = text[2:-1].replace('""', '"').strip()  # ="0123": Excel's keep-as-text trick
+                    if not text:
+                        continue
                 if how == _TEXT:
                     data[name] = text
                 elif how == _CODE:
@@ -354,6 +359,9 @@ class RowReader:
         if phone:
             phone_n = self._phones.get(phone)
             if phone_n is None:
+                if looks_scientific(phone):
+                    raise RowError(f"phone {phone!r} was written in scientific notation by a spreadsheet "
+                                   "and has lost its digits (format the column as text and export again)")
                 phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)
         else:
             phone_n = None
