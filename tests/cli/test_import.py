@@ -167,6 +167,19 @@ def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_p
     assert q(db_path, "SELECT count(DISTINCT customer_id) FROM complaints") == [(1,)]
 
 
+def test_western_legacy_encoding_is_not_taken_for_chinese(cli, db_path, tmp_path):
+    """cp1252 bytes also decode as GB18030 ("für" -> a rare hanzi), and the detector's pick among
+    Latin code pages is close to a coin toss; both used to store mojibake without a word."""
+    f = write(tmp_path / "west.csv",
+              "subject,customer,description\n"
+              "Café trop cher,Zoë Müller,Le crème brûlée était froid\n"
+              "Überweisung für Rückgabe,François Pérez,Gerät defekt; Señor García\n", "cp1252")
+    result = cli("import", f)
+    assert "cp1252" in result.stderr
+    assert q(db_path, "SELECT subject, customer_name FROM complaint_overview ORDER BY id") == [
+        ("Café trop cher", "Zoë Müller"), ("Überweisung für Rückgabe", "François Pérez")]
+
+
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", f, expect=3)

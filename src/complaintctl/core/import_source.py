@@ -21,6 +21,11 @@ FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 DELIMITERS = [",", ";", "\t", "|"]
 CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "hz_gb_2312", "ms936"}
 FORMATS = ("csv", "json", "ndjson")
+# Single-byte code pages: a detector confuses the Latin-script ones with one another.
+SINGLE_BYTE = ("cp125", "cp4", "cp7", "cp8", "iso8859", "latin", "mac_")
+NOT_LATIN = {"cp1251", "cp1253", "cp1255", "cp1256", "cp737", "cp855", "cp862", "cp864", "cp866", "cp869",
+             "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "mac_cyrillic", "mac_greek", "mac_arabic",
+             "mac_farsi", "mac_turkish"}
 
 
 class CountingReader(io.RawIOBase):
@@ -79,13 +84,32 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError:
         text = None
     if text is not None:
-        wide = [c for c in text if ord(c) > 127]
-        chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
-        if guess is None or guess in CHINESE_FAMILY or guess.startswith("gb") or (wide and chinese / len(wide) >= 0.6):
+        # Real Chinese text is almost all GB2312 (common hanzi and punctuation). Latin-1 text
+        # decodes as GB18030 too ("für" -> 0xFC 0x72 -> a rare hanzi), but into rare characters.
+        wide = [c for c in text if ord(c) > 127][:20_000]
+        common = sum(1 for c in wide if _in_gb2312(c))
+        if guess in CHINESE_FAMILY or (guess or "").startswith("gb") or (wide and common / len(wide) >= 0.6):
             return "gb18030"
     if guess is None:
         raise InvalidInput("cannot tell the file's encoding", hint="give --encoding, e.g. utf-8, gb18030, utf-16")
+    if guess.startswith(SINGLE_BYTE) and guess not in NOT_LATIN:
+        # A few accented letters cannot tell Windows' Western code page from its Baltic or
+        # Central European cousins; the detector's pick among them is close to a coin toss
+        # (cp1257 turned "François" into "Franēois"). Western Excel exports are cp1252.
+        try:
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
     return guess
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _telling_sample(raw: BinaryIO, sample: bytes, limit: int = 64) -> bytes:
