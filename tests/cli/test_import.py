@@ -180,6 +180,21 @@ def test_western_legacy_encoding_is_not_taken_for_chinese(cli, db_path, tmp_path
         ("Café trop cher", "Zoë Müller"), ("Überweisung für Rückgabe", "François Pérez")]
 
 
+def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path):
+    """Taiwan and Hong Kong exports: Big5, 繁體 headers (投訴時間, 聯絡電話) and values (已關閉)."""
+    f = write(tmp_path / "tw.csv",
+              "投訴編號,投訴時間,客戶名稱,聯絡電話,渠道,標題,投訴類型,嚴重程度,處理狀態,負責人\n"
+              "TW-1,2026/11/3 下午 2:05,陳大文,0912-345-678,電話,洗衣機漏水,產品質量,高,處理中,林小美\n"
+              "TW-2,2026/11/4 09:00,林小美,,郵件,帳單錯誤,賬單錯誤,中,已關閉,\n", "big5")
+    result = cli("import", f)
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT ref, received_at, channel, category, severity, status, assignee "
+                      "FROM complaints ORDER BY id") == [
+        ("TW-1", "2026-11-03T14:05:00Z", "phone", "product_quality", "high", "investigating", "林小美"),
+        ("TW-2", "2026-11-04T09:00:00Z", "email", "billing_error", "medium", "closed", None)]
+    assert q(db_path, "SELECT name, phone FROM customers ORDER BY id")[0] == ("陳大文", "0912-345-678")
+
+
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", f, expect=3)

@@ -18,11 +18,11 @@ FIELD_ALIASES: dict[str, list[str]] = {
                  "submitted", "submitted_at", "投诉时间", "受理时间", "时间", "日期", "创建时间",
                  "提交时间", "来电时间", "登记时间", "接收时间"],
     "customer": ["customer", "customer_name", "name", "client", "contact", "客户", "客户名称",
-                 "姓名", "客户姓名", "联系人", "投诉人", "用户", "用户名"],
+                 "姓名", "客户姓名", "联系人", "联络人", "投诉人", "用户", "用户名"],
     "email": ["email", "e_mail", "mail", "email_address", "customer_email", "邮箱", "电子邮件",
-              "邮件地址", "电子邮箱", "邮箱地址"],
+              "邮件地址", "电子邮箱", "邮箱地址", "电邮"],
     "phone": ["phone", "telephone", "tel", "mobile", "phone_number", "customer_phone", "电话",
-              "联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式"],
+              "联系电话", "联络电话", "手机", "手机号", "手机号码", "电话号码", "联系方式"],
     "company": ["company", "organisation", "organization", "customer_company", "account", "公司",
                 "单位", "公司名称", "企业", "企业名称"],
     "channel": ["channel", "source", "medium", "渠道", "来源", "投诉渠道", "受理渠道", "投诉来源"],
@@ -66,8 +66,24 @@ EXTRA = "extra"
 KNOWN_IGNORED = ["id", "created_at", "updated_by", "created_by"]
 
 
+# Traditional -> simplified for the characters of our header and value aliases (and a few
+# more of the words around them), so that Taiwan and Hong Kong exports (Big5, 繁體) match
+# 投訴時間, 處理人, 已關閉 as they match 投诉时间, 处理人, 已关闭.
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
+    "業嚴書爭於產價優傳體傾償兌關內決準創別辦務動單發髮號後聽響場處復複覆實尋應開當態戶撫報換據數時機來極標洩潑溫滿熱狀現電碼"
+    "確積稱簽籤簡類係繫緊約級線綫細經結給絕統緒續維緩編網聯節虛補見計認讓記論訪訴誠話詢詳誤說諾調謹負責賬帳貨質費賠輕較辯進遲"
+    "選郵釋錢錯門閉問間難頁項題駁驟裡裏們個為與無這對還過離檔錄團隊組員專廠銷購買賣訂運遞達貼資額顧際條驗啟壞損護屬區縣絡",
+    "业严书争于产价优传体倾偿兑关内决准创别办务动单发发号后听响场处复复复实寻应开当态户抚报换据数时机来极标泄泼温满热状现电码"
+    "确积称签签简类系系紧约级线线细经结给绝统绪续维缓编网联节虚补见计认让记论访诉诚话询详误说诺调谨负责账账货质费赔轻较辩进迟"
+    "选邮释钱错门闭问间难页项题驳骤里里们个为与无这对还过离档录团队组员专厂销购买卖订运递达贴资额顾际条验启坏损护属区县络")
+
+
+def to_simplified(text: str) -> str:
+    return text.translate(TRADITIONAL_TO_SIMPLIFIED)
+
+
 def normalize_header(header: str) -> str:
-    text = header.replace("\ufeff", "").strip().lower()
+    text = to_simplified(header.replace("\ufeff", "").strip().lower())
     text = re.sub(r"[\s\-_./*:：（）()]+", "_", text).strip("_")
     return text
 

@@ -18,7 +18,7 @@ from typing import Any
 from complaintctl.core import sla
 from complaintctl.core.customers import looks_scientific, normalize_phone
 from complaintctl.core.dates import parse_when, to_iso
-from complaintctl.core.import_mapping import EXTRA, IGNORED, VALUE_ALIASES, ColumnPlan, plan_columns
+from complaintctl.core.import_mapping import EXTRA, IGNORED, VALUE_ALIASES, ColumnPlan, plan_columns, to_simplified
 from complaintctl.core.import_source import Source
 from complaintctl.errors import ComplaintError, InvalidInput
 
@@ -313,9 +313,11 @@ class RowReader:
                     code = table.get(text)
                     if code is None:
                         lowered = text.lower()
-                        code = table.get(lowered) or table.get(lowered.replace("-", "_").replace(" ", "_"))
+                        code = table.get(lowered) or table.get(lowered.replace("-", "_").replace(" ", "_")) \
+                            or table.get(to_simplified(lowered))  # 已關閉 = 已关闭
                         if code is None:
                             raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
+                        table[text] = code  # the next row with this spelling finds it at once
                     data[name] = code
                 elif how == _DATE:
                     data[arg] = self._moment(name, text)
