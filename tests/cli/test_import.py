@@ -195,6 +195,15 @@ def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path
     assert q(db_path, "SELECT name, phone FROM customers ORDER BY id")[0] == ("陳大文", "0912-345-678")
 
 
+def test_a_file_with_no_subject_column_stops_before_reading_rows(cli, db_path, tmp_path):
+    f = write(tmp_path / "nosubj.csv", "name,phone,when\nA,123456,2026-11-01\nB,234567,2026-11-02\n")
+    result = cli("import", f, expect=2)
+    assert "no column is read as the subject" in result.stderr and "name, phone, when" in result.stderr
+    assert not (tmp_path / "nosubj.rejects.csv").exists()
+    assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
+    assert summary(cli("import", f, "--map", "name=subject")).startswith("read 2, inserted 2")
+
+
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", f, expect=3)

@@ -306,3 +306,26 @@ def test_update_of_a_row_seen_earlier_in_the_batch_keeps_the_rows_after_it(tmp_p
     assert [tuple(r) for r in conn.execute("SELECT ref, subject, severity FROM complaints ORDER BY id")] == [
         ("A1", "first again", "low"), ("B2", "second", "high"), ("C3", "third", "high")]
     conn.close()
+
+
+@pytest.mark.parametrize("batch_size", [1, 1000])  # the earlier row in another batch, or in this one
+def test_a_ref_contradicted_later_in_the_file_is_rejected_not_silently_dropped(tmp_path, batch_size):
+    path = tmp_path / "dup.csv"
+    path.write_text("ref,subject,severity\nR1,first,high\nR1,first,high\nR1,second version,low\nR2,x,medium\n",
+                    encoding="utf-8")
+    rejects = tmp_path / "dup.rejects.csv"
+    db = tmp_path / "d.db"
+    summary = run(db, path, batch_size=batch_size, rejects_path=rejects)
+    # the exact repeat is harmless; the contradiction goes to the rejects file with its line
+    assert (summary.inserted, summary.unchanged, summary.rejected) == (2, 1, 1)
+    rows = list(csv.reader(rejects.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][:2] == ["4", "ref 'R1' appears earlier in this file with other values "
+                                "(with --update the later row updates the earlier one)"]
+    assert dump(db)["complaints"][0][5] == "first"  # subject
+    # re-running the file changes nothing; with --update the later row wins
+    again = run(db, path, batch_size=batch_size, rejects_path=rejects)
+    assert (again.inserted, again.unchanged, again.rejected) == (0, 4, 0)
+    fresh = tmp_path / "u.db"
+    updated = run(fresh, path, batch_size=batch_size, update=True, rejects_path=rejects)
+    assert (updated.inserted, updated.updated, updated.rejected) == (2, 1, 0)
+    assert dump(fresh)["complaints"][0][5] == "second version"

@@ -517,6 +517,9 @@ class _Writer:
         self.created_in_attempt = 0
         self.new_customers: list[tuple] = []
         self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
+        # complaints from this id on were written by this import (a ref met again among them
+        # with other values is the file contradicting itself)
+        self.first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
         self.customers_complete = count * 2 <= CUSTOMER_CACHE_KEYS
@@ -672,7 +675,7 @@ class _Writer:
             by_print.setdefault(r["import_fingerprint"], r)
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
         self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
-        pending_refs: dict[str, int] = {}
+        pending_refs: dict[str, tuple[int, int]] = {}  # ref -> (id, fingerprint)
         first_id = next_id  # ids from here to next_id are this attempt's
         pending_prints: dict[int, tuple[int, str | None]] = {}
         # complaint rows grouped by (columns from the reader, has a customer)
@@ -716,9 +719,11 @@ class _Writer:
                 if existing is not None and ref and existing["ref"] and existing["ref"] != ref:
                     existing = None  # same content, different references: two complaints
             pending = None
+            contradicts = False
             if existing is None:
                 if ref and ref in pending_refs:
-                    pending = pending_refs[ref]
+                    pending, pending_print = pending_refs[ref]
+                    contradicts = pending_print != fingerprint
                 elif fingerprint in pending_prints:
                     pid, pref = pending_prints[fingerprint]
                     if not (ref and pref and pref != ref):
@@ -747,11 +752,15 @@ class _Writer:
                     tags.append((cid, tag))
                 events.append((cid, status, line))
                 if ref:
-                    pending_refs[ref] = cid
+                    pending_refs[ref] = (cid, fingerprint)
                 pending_prints[fingerprint] = (cid, ref)
                 inserted += 1
                 continue
             if not self.update_mode:
+                if contradicts or (ref and existing is not None and existing["id"] >= self.first_id
+                                   and existing["ref"] == ref and existing["import_fingerprint"] != fingerprint):
+                    raise RowError(f"ref {ref!r} appears earlier in this file with other values "
+                                   "(with --update the later row updates the earlier one)")
                 unchanged += 1
                 continue
             if existing is None:  # the same complaint twice in one batch: write the first, then update
@@ -894,6 +903,13 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                             dry_run=options.dry_run)
     one_transaction = options.dry_run or options.strict
     plans = plan_columns(source.headers, map_overrides, file_overrides) if source.format == "csv" else []
+    if source.format == "csv" and not any(p.field == "subject" and p.extra_key is None for p in plans):
+        source.close()
+        shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+        raise InvalidInput(f"{source.name}: no column is read as the subject, which every complaint needs "
+                           f"(headers: {shown})",
+                           hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping "
+                           "FILE` shows how each header is read")
     for p in plans:
         if p.how.startswith("duplicate"):
             summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
