@@ -76,6 +76,26 @@ def test_table_has_aligned_chinese(seeded):
     assert text_width(row[: row.index("amy")]) == header_col
 
 
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+def test_table_never_wider_than_the_terminal(seeded, monkeypatch, columns):
+    """A line wider than the terminal wraps and scrambles the table: narrow terminals lose
+    the least needed columns (category, assignee, customer, received) before the subject
+    gets unreadable."""
+    from complaintctl.render.table import text_width
+
+    seeded.log("-s", "A subject long enough to need cutting in any terminal " * 2, "--customer", "王芳芳芳芳",
+               "--category", "after_sales", "--severity", "medium")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = seeded("list").stdout.splitlines()
+    assert max(text_width(line) for line in lines) <= columns
+    header = lines[0].split()
+    assert header[:1] == ["ID"] and "Status" in header and "SLA" in header and header[-1] == "Subject"
+    assert ("Category" in header) == (columns >= 120)  # the first to go
+    if columns <= 60:
+        assert not {"Assignee", "Customer"} & set(header)
+    assert any("A subject long enough" in line for line in lines)
+
+
 def test_csv_and_ndjson_formats(seeded):
     rows = list(csv.DictReader(io.StringIO(seeded("list", "-f", "csv").stdout)))
     assert [r["id"] for r in rows] == ["3", "2", "1"]

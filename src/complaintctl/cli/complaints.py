@@ -324,7 +324,9 @@ def list_(
                                         paused=r["status"] == "waiting")}
 
         write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
-                      table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"])
+                      table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"],
+                      # an 80-column terminal keeps id, status, severity, SLA and a readable subject
+                      floors={"subject": 20}, droppable=["category", "assignee", "customer_name", "received_at"])
         if not rows:
             err("No complaints match.")
         elif limit is None and len(rows) == DEFAULT_TABLE_LIMIT:

@@ -96,7 +96,7 @@ def sla_status(
                            "left": "Left", "assignee": "Assignee", "subject": "Subject"},
                   table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
                                           "left": describe_due(r["due_at"], now, paused=r["state"] == "paused")},
-                  flexible=["subject"])
+                  flexible=["subject"], floors={"subject": 20}, droppable=["due_at", "assignee"])
 
 
 @calendar_app.command("show")
@@ -207,7 +207,7 @@ def overdue(
                                                                  "left", "subject"],
                       headers={"assignee": "Assignee", "id": "ID", "severity": "Severity", "clock": "Clock",
                                "due_at": "Due", "left": "Left", "subject": "Subject"},
-                      table_values=cells, flexible=["subject"])
+                      table_values=cells, flexible=["subject"], floors={"subject": 20}, droppable=["due_at"])
         late = sum(r["state"] == "overdue" for r in rows)
         err(f"{late} overdue" + (f", {len(rows) - late} due within {within}" if within else "")
             + (f" as of {to_local_text(to_iso(moment))}" if moment else "") + ".")
@@ -263,7 +263,8 @@ def followups(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FO
                                  "customer_phone", "subject"],
                   headers={"id": "ID", "resolved_at": "Resolved", "days_since_resolved": "Days", "assignee": "Assignee",
                            "customer_name": "Customer", "customer_phone": "Phone", "subject": "Subject"},
-                  flexible=["subject"])
+                  flexible=["subject", "customer_name"], floors={"subject": 16},
+                  droppable=["resolved_at", "assignee"])
     if fmt == Format.table and not rows:
         err("No follow-ups waiting.")
 

@@ -35,6 +35,8 @@ def write_records(
     table_values=None,
     table_styles=None,
     flexible: Sequence[str] = (),
+    droppable: Sequence[str] = (),
+    floors: dict[str, int] | None = None,
     stream=None,
 ) -> None:
     """Write records in ``fmt``. ``table_values(record) -> dict`` formats cells for humans;
@@ -69,5 +71,7 @@ def write_records(
         text = render_table(
             heads, rows, width=terminal_width(stream), color=use_color(stream),
             flexible=[shown.index(c) for c in flexible if c in shown], styles=styles or None,
+            droppable=[shown.index(c) for c in droppable if c in shown],
+            floors={shown.index(c): w for c, w in (floors or {}).items() if c in shown},
         )
         stream.write(text + "\n")

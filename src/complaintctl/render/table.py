@@ -100,9 +100,13 @@ def render_table(
     flexible: Sequence[int] = (),
     right: Sequence[int] = (),
     styles: Sequence[dict | None] | None = None,
+    droppable: Sequence[int] = (),
+    floors: dict[int, int] | None = None,
 ) -> str:
     """Columns separated by two spaces under a bold header and a rule. When ``width`` is
-    given, the ``flexible`` columns (default: the widest) shrink to fit it."""
+    given, the ``flexible`` columns (default: the widest) shrink to fit it, each down to its
+    floor (``floors``, else 8 or its header); if even that is too wide, ``droppable``
+    columns are left out, in that order, so that a line never wraps in the terminal."""
     cells = [[clean_cell(v) for v in row] for row in rows]
     widths = [text_width(h) for h in headers]
     for row in cells:
@@ -110,18 +114,33 @@ def render_table(
             w = text_width(cell)
             if w > widths[i]:
                 widths[i] = w
+    shown = list(range(len(headers)))
     if width is not None:
-        total = sum(widths) + 2 * (len(widths) - 1)
         shrinkable = list(flexible) or [max(range(len(widths)), key=lambda i: widths[i])]
-        over = total - width
-        for i in sorted(shrinkable, key=lambda i: -widths[i]):
+        floor = {i: min(widths[i], max(text_width(headers[i]), (floors or {}).get(i, 8))) for i in shrinkable}
+
+        def narrowest(columns: list[int]) -> int:
+            return sum(floor.get(i, widths[i]) for i in columns) + 2 * (len(columns) - 1)
+
+        for i in droppable:
+            if narrowest(shown) <= width:
+                break
+            shown.remove(i)
+        over = sum(widths[i] for i in shown) + 2 * (len(shown) - 1) - width
+        for i in sorted((i for i in shrinkable if i in shown), key=lambda i: -widths[i]):
             if over <= 0:
                 break
-            floor = max(text_width(headers[i]), 8)
-            cut = min(over, widths[i] - floor)
+            cut = min(over, widths[i] - floor[i])
             if cut > 0:
                 widths[i] -= cut
                 over -= cut
+        if len(shown) < len(headers):
+            headers = [headers[i] for i in shown]
+            widths = [widths[i] for i in shown]
+            right = [shown.index(i) for i in right if i in shown]
+            cells = [[row[i] for i in shown] for row in cells]
+            if styles:
+                styles = [{shown.index(i): st for i, st in (s or {}).items() if i in shown} for s in styles]
     lines = []
     header = "  ".join(pad(truncate(h, widths[i]), widths[i]) for i, h in enumerate(headers))
     lines.append(style(header.rstrip(), "bold", color))
