@@ -159,6 +159,23 @@ def test_weekly_in_every_format(known, cli, db_path, tmp_path):
     assert "cannot read week" in cli("report", "weekly", "--week", "W99", expect=2).stderr
 
 
+def test_text_report_fits_a_narrow_terminal_without_folding_codes(known, cli, monkeypatch):
+    """The bar charts take only the width the figures leave: at 80 columns a code such as
+    billing_error used to be folded over two lines to make room for a 24-block bar."""
+    from complaintctl.render.table import text_width
+
+    known.close()
+    data = json.loads(cli("report", "weekly", "--week", "2026-W46", "-f", "json").stdout)
+    codes = [r["code"] for r in data["breakdowns"]["category"] if r["code"]]
+    assert codes
+    for columns in (80, 60):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        text = cli("report", "weekly", "--week", "2026-W46").stdout
+        assert max(text_width(line) for line in text.splitlines()) <= columns
+        assert all(code in text for code in codes)
+    assert "█" in text or columns == 60
+
+
 def test_other_reports(known, cli):
     known.close()
     agents = json.loads(cli("report", "agents", "--week", "2026-W46", "-f", "json").stdout)

@@ -157,6 +157,7 @@ def subtitle(data: dict) -> str:
 
 def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | None) -> str:
     from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table
     from rich.text import Text
 
@@ -170,15 +171,23 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
         table = Table(title=b.title, title_justify="left", title_style="bold", show_edge=False, pad_edge=False)
         for i, h in enumerate(b.headers):
             table.add_column(h, justify="right" if i and _numeric_column(b, i) else "left", overflow="fold")
-        if b.bars is not None:
-            table.add_column("", no_wrap=True)
-        peak = max((v for _, v in b.bars or [] if v), default=0)
-        for r, row in enumerate(b.rows):
-            cells = [_fmt(v) for v in row]
-            if b.bars is not None:
-                value = b.bars[r][1] if r < len(b.bars) else 0
-                cells.append(Text("█" * (round(24 * value / peak) if peak else 0), style="cyan"))
+        rows = [[_fmt(v) for v in row] for row in b.rows]
+        for cells in rows:
             table.add_row(*cells)
+        # The bars take what width the figures leave (at most 24), so that in a narrow
+        # terminal the labels and codes are not folded to make room for a chart.
+        room = console.width - Measurement.get(console, console.options, table).maximum - 3
+        bar_width = min(24, room) if b.bars is not None and room >= 6 else 0
+        if bar_width:
+            table = Table(title=b.title, title_justify="left", title_style="bold", show_edge=False,
+                          pad_edge=False)
+            for i, h in enumerate(b.headers):
+                table.add_column(h, justify="right" if i and _numeric_column(b, i) else "left", overflow="fold")
+            table.add_column("", no_wrap=True)
+            peak = max((v for _, v in b.bars or [] if v), default=0)
+            for r, cells in enumerate(rows):
+                value = b.bars[r][1] if r < len(b.bars) else 0
+                table.add_row(*cells, Text("█" * (round(bar_width * value / peak) if peak else 0), style="cyan"))
         if not b.rows:
             console.print(Text(b.title, style="bold"))
             console.print(Text("  (none)", style="dim"))
