@@ -176,6 +176,14 @@ def test_text_report_fits_a_narrow_terminal_without_folding_codes(known, cli, mo
     assert "█" in text or columns == 60
 
 
+def test_no_escape_sequence_from_the_data_reaches_the_terminal(cli):
+    for _ in range(2):  # twice, so that it is among the top subjects
+        cli("log", "-s", "evil \x1b[2J\x1b[31mRED\x07 bell", "--received", "2026-11-10 10:00")
+    for fmt in ("text", "markdown"):
+        out = cli("report", "weekly", "--week", "2026-W46", "-f", fmt).stdout
+        assert "evil ?[2J?[31mRED? bell" in out and "\x1b" not in out and "\x07" not in out
+
+
 def test_other_reports(known, cli):
     known.close()
     agents = json.loads(cli("report", "agents", "--week", "2026-W46", "-f", "json").stdout)

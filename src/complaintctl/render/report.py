@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from complaintctl.core.dates import to_local_text
+from complaintctl.render.table import clean_cell
 
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
                 "closed": "Closed 已关闭", "reopened": "Reopened 重开", "backlog": "Open backlog 未结"}
@@ -35,7 +36,9 @@ def _fmt(value) -> str:
         return "–"
     if isinstance(value, float):
         return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    # subjects and names are whatever people typed or files held: no escape sequences reach a
+    # terminal (or a report file) from them
+    return clean_cell(value)
 
 
 def _change(c: dict) -> str:
