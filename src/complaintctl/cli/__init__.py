@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen": ("complaintctl.cli.complaints", "reopen"),
     "show": ("complaintctl.cli.complaints", "show"),
     "list": ("complaintctl.cli.complaints", "list_"),
+    "search": ("complaintctl.cli.complaints", "search"),
     "overdue": ("complaintctl.cli.tracking", "overdue"),
     "escalate": ("complaintctl.cli.tracking", "escalate"),
     "survey": ("complaintctl.cli.tracking", "survey"),

@@ -169,6 +169,8 @@ CHANNEL_FILTER = typer.Option(None, "--channel", autocompletion=complete_codes("
 TAG_FILTER = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all.")
 SINCE_FILTER = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}.")
 UNTIL_FILTER = typer.Option(None, "--until", help="Received before (a bare date includes that day).")
+TEXT_FILTER = typer.Option(None, "--text", "-q", help="Words that must all appear in the subject, description, "
+                           "resolution, ref, customer, tags or notes; \"quote a phrase\".")
 
 
 def list_filters(*, status, open_, category, severity, assignee, unassigned, customer, channel, tag, since, until,

@@ -19,6 +19,7 @@ from complaintctl.cli.common import (
     STATE,
     STATUS_FILTER,
     TAG_FILTER,
+    TEXT_FILTER,
     UNASSIGNED_FILTER,
     UNTIL_FILTER,
     complete_agents,
@@ -278,6 +279,10 @@ LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "seve
                 "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
                 "subject": "Subject", "due": "SLA"}
 DEFAULT_TABLE_LIMIT = 100
+SORT_OPTION = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
+                           "assignee, customer or age; add :asc or :desc.")
+LIMIT_OPTION = typer.Option(None, "--limit", "-n", help=f"At most this many; 0 for all [default: "
+                            f"{DEFAULT_TABLE_LIMIT} for tables, all otherwise].")
 
 
 def list_(
@@ -293,22 +298,49 @@ def list_(
     tag: list[str] = TAG_FILTER,
     since: str = SINCE_FILTER,
     until: str = UNTIL_FILTER,
-    sort: str = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
-                             "assignee, customer or age; add :asc or :desc."),
-    limit: int = typer.Option(None, "--limit", "-n",
-                              help=f"At most this many; 0 for all [default: {DEFAULT_TABLE_LIMIT} "
-                              "for tables, all otherwise]."),
+    text: str = TEXT_FILTER,
+    sort: str = SORT_OPTION,
+    limit: int = LIMIT_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """List complaints, newest first, with filters."""
-    from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
-    from complaintctl.render.output import write_records
-
     filters = list_filters(
         status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
         customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
+        text=text, limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
+    )
+    _print_list(filters, fmt, limit)
+
+
+def search(
+    words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words that must all appear; "
+                                      "\"quote a phrase\"."),
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
+    sort: str = SORT_OPTION,
+    limit: int = LIMIT_OPTION,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Find complaints by the words in them: subject, description, resolution, ref, customer, tags and
+    the notes of their timeline. Chinese and English alike; newest first."""
+    import shlex
+
+    filters = list_filters(
+        status=status, open_=open_, category=None, severity=None, assignee=assignee, unassigned=False,
+        customer=None, channel=None, tag=None, since=since, until=until, sort=sort,
+        text=" ".join(shlex.quote(w) for w in words),
         limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
     )
+    _print_list(filters, fmt, limit)
+
+
+def _print_list(filters, fmt: Format, limit: int | None) -> None:
+    from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
+    from complaintctl.render.output import write_records
+
     conn = STATE.connect()
     rows = list_complaints(conn, filters)
     if fmt == Format.table:

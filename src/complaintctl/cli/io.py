@@ -18,6 +18,7 @@ from complaintctl.cli.common import (
     STATE,
     STATUS_FILTER,
     TAG_FILTER,
+    TEXT_FILTER,
     UNASSIGNED_FILTER,
     UNTIL_FILTER,
     err,
@@ -182,6 +183,7 @@ def export(
     tag: list[str] = TAG_FILTER,
     since: str = SINCE_FILTER,
     until: str = UNTIL_FILTER,
+    text: str = TEXT_FILTER,
     limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON or NDJSON, for other tools or
@@ -199,7 +201,7 @@ def export(
     cols = parse_columns(columns)
     filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
                            unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
-                           until=until, limit=limit or 0)
+                           until=until, text=text, limit=limit or 0)
     conn = STATE.connect()
     rows = export_rows(conn, filters, cols)
     encoding = "utf-8-sig" if excel else "utf-8"
