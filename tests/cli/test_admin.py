@@ -183,3 +183,37 @@ def test_demo_uses_its_own_file_and_protects_real_data(cli, db_path, tmp_path):
     refused = cli("demo", expect=2)
     assert "already has 1 complaints" in refused.stderr and "--force" in refused.stderr
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM complaints").fetchone()[0] == 1
+
+
+def test_sql_runs_read_only_queries_in_every_format(cli, db_path):
+    cli("log", "-s", "洗衣机漏水", "--severity", "high")
+    cli("log", "-s", "Late parcel", "--severity", "low")
+    table = cli("sql", "SELECT id, subject FROM complaints ORDER BY id").stdout.splitlines()
+    assert table[0].split() == ["id", "subject"] and "洗衣机漏水" in table[2]
+    rows = json.loads(cli("sql", "SELECT * FROM complaint_overview WHERE id = :id", "-p", "id=2",
+                          "-f", "json").stdout)
+    assert [(r["id"], r["subject"]) for r in rows] == [(2, "Late parcel")]
+    assert cli("sql", "SELECT severity, count(*) AS n FROM complaints GROUP BY 1 ORDER BY 1",
+               "-f", "csv").stdout == "severity,n\nhigh,1\nlow,1\n"
+    # two columns of one name stay apart; BLOBs print as hex
+    assert json.loads(cli("sql", "SELECT 1 AS id, 2 AS id, x'00ff' AS b", "-f", "json").stdout) == [
+        {"id": 1, "id_2": 2, "b": "x'00ff'"}]
+    assert cli("sql", "-", input="SELECT count(*) FROM events").stdout.splitlines()[-1].strip() == "2"
+    assert "(no rows)" in cli("sql", "SELECT * FROM complaints WHERE id = 99").stderr
+
+
+def test_sql_cannot_change_anything(cli, db_path, tmp_path):
+    cli("log", "-s", "keep me")
+    for statement in ("DELETE FROM complaints", "UPDATE complaints SET subject = 'x'",
+                      "DROP TABLE events", "INSERT INTO agents (name) VALUES ('x')",
+                      f"ATTACH '{tmp_path / 'other.db'}' AS other", "PRAGMA journal_mode = DELETE",
+                      "PRAGMA user_version = 1"):
+        result = cli("sql", statement, expect=2)
+        assert "read-only" in result.stderr and "Traceback" not in result.stderr, statement
+    assert not (tmp_path / "other.db").exists()
+    assert "one statement at a time" in cli("sql", "SELECT 1; DELETE FROM complaints", expect=2).stderr
+    assert "no such table" in cli("sql", "SELECT * FROM nope", expect=2).stderr
+    assert "bad --param" in cli("sql", "SELECT :a", "-p", "a", expect=2).stderr
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT subject FROM complaints").fetchall() == [("keep me",)]
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)

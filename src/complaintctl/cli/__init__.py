@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("complaintctl.cli.io", "export"),
     "init": ("complaintctl.cli.admin", "init"),
     "info": ("complaintctl.cli.admin", "info"),
+    "sql": ("complaintctl.cli.admin", "sql"),
     "agents": ("complaintctl.cli.admin", "agents_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),
 }

@@ -173,3 +173,25 @@ def taxonomy_add(
         add_code(conn, k.name, code, label_en, label_zh, actor=STATE.who(), at=to_iso(now_utc()),
                  extra=extra)
     err(f"Added {k.name} {code}.")
+
+
+def sql(
+    query: str = typer.Argument(..., metavar="QUERY", help="One SQL statement, or - to read it from stdin."),
+    param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
+                                    help="A value for :NAME in the query; repeatable."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Run a read-only SQL query on the database and print the rows (docs/schema.md has the
+    tables, views and examples). Nothing typed here can change the data."""
+    from complaintctl.core.readonly_sql import parse_params, printable, run_query
+    from complaintctl.render.output import write_records
+
+    if query == "-":
+        query = sys.stdin.read()
+    params = parse_params(list(param or []))
+    STATE.connect()  # creates the file, or brings its schema up to date, as every command does
+    columns, rows = run_query(STATE.db_path, query, params)
+    records = [dict(zip(columns, map(printable, row), strict=True)) for row in rows]
+    write_records(records, columns, fmt)
+    if fmt == Format.table and not rows:
+        err("(no rows)")
