@@ -217,3 +217,43 @@ def test_sql_cannot_change_anything(cli, db_path, tmp_path):
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT subject FROM complaints").fetchall() == [("keep me",)]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_backup_copies_consistently_and_prunes_only_its_own_files(cli, db_path, tmp_path):
+    for i in range(3):
+        cli("log", "-s", f"c{i}")
+    # a writer in the middle of a transaction neither blocks the backup nor gets into it
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO agents (name, created_at) VALUES ('half.done', '2026-11-24T00:00:00Z')")
+    result = cli("backup")
+    writer.execute("ROLLBACK")
+    writer.close()
+    first = result.stdout.strip()
+    assert first.startswith(str(tmp_path / "backups" / "complaints-")) and first.endswith("Z.db")
+    assert "3 complaints" in result.stderr
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == [first.rsplit("/", 1)[1]]  # nothing beside it
+    with sqlite3.connect(first) as copy:
+        assert copy.execute("SELECT count(*) FROM complaints").fetchone() == (3,)
+        assert copy.execute("SELECT count(*) FROM agents WHERE name = 'half.done'").fetchone() == (0,)
+        assert copy.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+    named = tmp_path / "copy.db"
+    data = json.loads(cli("backup", str(named), "-f", "json").stdout)[0]
+    assert data["backup"] == str(named) and data["complaints"] == 3 and data["events"] == 3
+    assert "already exists" in cli("backup", str(named), expect=1).stderr
+    cli("backup", str(named), "--force")
+    assert "replace the database itself" in cli("backup", str(db_path), "--force", expect=1).stderr
+    assert "--keep needs a directory" in cli("backup", str(named), "--force", "--keep", "2", expect=2).stderr
+
+    # --keep deletes the oldest dated backups of this database, nothing else
+    folder = tmp_path / "nightly"
+    folder.mkdir()
+    for stamp in ("20260101T000000Z", "20260102T000000Z", "20260103T000000Z"):
+        (folder / f"complaints-{stamp}.db").write_bytes(b"old")
+    (folder / "notes.txt").write_text("keep me")
+    (folder / "other-20260101T000000Z.db").write_bytes(b"another database's")
+    newest = cli("backup", str(folder), "--keep", "2").stdout.strip()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["complaints-20260103T000000Z.db", newest.rsplit("/", 1)[1], "notes.txt", "other-20260101T000000Z.db"])

@@ -195,3 +195,38 @@ def sql(
     write_records(records, columns, fmt)
     if fmt == Format.table and not rows:
         err("(no rows)")
+
+
+def backup(
+    dest: str = typer.Argument(None, metavar="[DEST]", help="A file, or a directory to put a dated file in "
+                               "[default: backups/ beside the database]."),
+    keep: int = typer.Option(None, "--keep", min=1, help="Then delete all but the newest N dated backups in "
+                             "that directory (for cron)."),
+    force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Copy the database to a backup file, consistently, while others keep working. Prints the
+    backup's path."""
+    from pathlib import Path
+
+    from complaintctl.store.backup import backup_database, backup_name, default_backup_dir, prune_backups
+
+    db = STATE.db_path
+    STATE.connect()  # the file exists and its schema is current
+    target = Path(dest).expanduser() if dest else default_backup_dir(db)
+    dated = dest is None or target.is_dir() or dest.endswith(("/", "\\"))
+    if dated:
+        directory, target = target, target / backup_name(db)
+    elif keep:
+        raise InvalidInput("--keep needs a directory to prune", hint="give DEST as a directory, or leave it out")
+    result = backup_database(db, target, force=force)
+    pruned = prune_backups(directory, db, keep) if dated and keep else []
+    result["pruned"] = [str(p) for p in pruned]
+    if fmt == Format.table:
+        typer.echo(result["backup"])
+        err(f"Backed up {db} ({result['complaints']:,} complaints, {result['events']:,} events, "
+            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)." if pruned else "."))
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([result], list(result), fmt)
