@@ -10,6 +10,7 @@ several people at once straight away.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -45,10 +46,8 @@ def backup_database(db: Path, dest: Path, *, force: bool = False) -> dict:
         raise ComplaintError(f"cannot write to {dest.parent}: {exc.strerror}") from None
     os.close(fd)
     temp = Path(temp_name)
-    try:  # readable by whoever can read the database (mkstemp makes it owner-only)
+    with contextlib.suppress(OSError):  # readable by whoever can read the database (mkstemp: owner-only)
         os.chmod(temp, db.stat().st_mode & 0o777)
-    except OSError:
-        pass
     try:
         source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         target = sqlite3.connect(temp, isolation_level=None)
