@@ -65,6 +65,12 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
     assert names == [m.__name__ for m in migrations.MIGRATIONS]
     if start >= 1:
         assert upgraded.execute("SELECT count(*) FROM complaint_overview").fetchone()[0] == 5
+    # the same tables, views, indexes and triggers as a database created at the latest version
+    present = {r[0] for r in upgraded.execute("SELECT name FROM sqlite_master WHERE sql IS NOT NULL")}
+    assert present == set(migrations.expected_objects())
+    from complaintctl.core.health import check_database
+
+    assert [f for f in check_database(upgraded, quick=True) if f.result != "ok"] == []
 
 
 def test_migrating_twice_does_nothing(tmp_path):

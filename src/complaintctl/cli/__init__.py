@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("complaintctl.cli.admin", "init"),
     "info": ("complaintctl.cli.admin", "info"),
     "sql": ("complaintctl.cli.admin", "sql"),
+    "check": ("complaintctl.cli.admin", "check"),
     "backup": ("complaintctl.cli.admin", "backup"),
     "agents": ("complaintctl.cli.admin", "agents_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),

@@ -479,3 +479,29 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
             raise
         conn.execute("COMMIT")
         applied.append(fn.__name__)
+
+
+def expected_objects(version: int = LATEST_VERSION) -> dict[str, tuple[str, str]]:
+    """name -> (type, sql) of every table, view, index and trigger a fresh database at
+    ``version`` has: what a file at that version should hold."""
+    fresh = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(fresh, target=version)
+        return {name: (kind, sql) for name, kind, sql in fresh.execute(
+            "SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL")}
+    finally:
+        fresh.close()
+
+
+def restore_missing_objects(conn: sqlite3.Connection) -> list[str]:
+    """Recreate the indexes, views and triggers of the current schema that are missing (dropped
+    by hand, say); they hold no data, so this loses nothing. Call inside a write transaction.
+    Missing tables are not recreated: that would hide lost data (`complaintctl check` reports it)."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    deferred = {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
+    restored = []
+    for name, (kind, sql) in expected_objects(current_version(conn)).items():
+        if kind != "table" and name not in present and name not in deferred:
+            conn.execute(sql)
+            restored.append(f"{kind} {name}")
+    return restored

@@ -1,0 +1,226 @@
+"""`complaintctl check`: is the database file sound, and does its data keep the rules?
+
+Everything complaintctl writes keeps these rules by itself; what breaks them is the world
+around it: a disk or copy that damaged the file, a plain-SQL session that wrote with foreign
+keys off, an import killed before it rebuilt its indexes. Each check reads only, and says
+what it found and what to do about it. ``problem`` means the data is wrong or at risk;
+``warning`` means it is sound but something wants attention.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from complaintctl.store.version import SCHEMA_VERSION
+
+OK, WARNING, PROBLEM = "ok", "warning", "problem"
+EXAMPLES = 5  # ids or messages quoted in a finding's detail
+ISO_UTC = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
+TIME_COLUMNS = ("received_at", "first_response_at", "resolved_at", "closed_at", "created_at",
+                "updated_at", "respond_due_at", "resolve_due_at", "paused_since", "escalated_at")
+OPEN = "('new', 'acknowledged', 'investigating', 'waiting')"
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    result: str  # ok, warning or problem
+    detail: str
+    fix: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def check_database(conn: sqlite3.Connection, *, quick: bool = False) -> list[Finding]:
+    """Run every check on ``conn`` (opened read-only); a damaged file stops after the first."""
+    integrity = _integrity(conn, quick)
+    if integrity.result != OK:
+        return [integrity]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    findings = [integrity, _schema_version(version)]
+    if not 0 < version <= SCHEMA_VERSION:
+        return findings
+    checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
+        ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
+        ("references", _foreign_keys), ("audit trail", _audit_trail), ("timestamps", _timestamps),
+        ("lifecycle", _lifecycle)]
+    if not quick:
+        checks.append(("SLA clocks", _sla))
+    for name, check in checks:
+        if name == "SLA clocks" and any(f.check == "timestamps" and f.result != OK for f in findings):
+            findings.append(Finding(name, WARNING, "not checked: the clocks cannot be replayed from "
+                                    "unreadable times", "fix the timestamps first"))
+            continue
+        try:
+            findings.append(check(conn))
+        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:  # data too broken to check
+            findings.append(Finding(name, PROBLEM, f"could not be checked: {type(exc).__name__}: {exc}"))
+    return findings
+
+
+def worst(findings: list[Finding]) -> str:
+    results = {f.result for f in findings}
+    return PROBLEM if PROBLEM in results else WARNING if WARNING in results else OK
+
+
+def _ids(rows) -> str:
+    ids = [f"#{r[0]}" for r in rows[:EXAMPLES]]
+    return ", ".join(ids) + (", ..." if len(rows) > EXAMPLES else "")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def _integrity(conn: sqlite3.Connection, quick: bool) -> Finding:
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        messages = [r[0] for r in conn.execute(f"PRAGMA {pragma}({EXAMPLES + 1})")]
+    except sqlite3.DatabaseError as exc:
+        messages = [str(exc)]
+    if messages == ["ok"]:
+        return Finding("integrity", OK, f"SQLite {pragma}: ok")
+    if "not a database" in messages[0]:
+        return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
+                       "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup")
+    shown = "; ".join(messages[:EXAMPLES]) + ("; ..." if len(messages) > EXAMPLES else "")
+    return Finding("integrity", PROBLEM, f"the file is damaged: {shown}",
+                   "restore the newest backup (`complaintctl backup` makes them), or try "
+                   "`sqlite3 FILE .recover` into a new file")
+
+
+def _schema_version(version: int) -> Finding:
+    if version == SCHEMA_VERSION:
+        return Finding("schema version", OK, f"{version}, the latest")
+    if version == 0:
+        return Finding("schema version", PROBLEM, "0: this is not a complaintctl database (or an empty file)",
+                       "check --db / COMPLAINTCTL_DB")
+    if version > SCHEMA_VERSION:
+        return Finding("schema version", PROBLEM, f"{version}, newer than this complaintctl knows "
+                       f"({SCHEMA_VERSION})", "upgrade complaintctl")
+    return Finding("schema version", WARNING, f"{version}; this complaintctl writes {SCHEMA_VERSION}",
+                   "`complaintctl init` upgrades it (every other command does too)")
+
+
+def _deferred(conn: sqlite3.Connection) -> set[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").fetchone():
+        return set()
+    return {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
+
+
+def _schema_objects(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.store.migrations import expected_objects
+
+    expected = expected_objects(conn.execute("PRAGMA user_version").fetchone()[0])
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE sql IS NOT NULL")}
+    deferred = _deferred(conn)
+    missing = [(kind, name) for name, (kind, _) in sorted(expected.items())
+               if name not in present and name not in deferred]
+    if not missing:
+        return Finding("schema objects", OK, f"{len(expected)} tables, views, indexes and triggers present")
+    tables = [name for kind, name in missing if kind == "table"]
+    detail = f"missing: {', '.join(f'{kind} {name}' for kind, name in missing)}"
+    if tables:
+        return Finding("schema objects", PROBLEM, detail, "tables hold data: restore the newest backup")
+    return Finding("schema objects", PROBLEM, detail, "dropped with plain SQL? `complaintctl init` recreates "
+                   "them (they hold no data)")
+
+
+def _deferred_indexes(conn: sqlite3.Connection) -> Finding:
+    waiting = sorted(_deferred(conn))
+    if not waiting:
+        return Finding("deferred indexes", OK, "none: every index is in place")
+    return Finding("deferred indexes", WARNING,
+                   f"{_count(len(waiting), 'index', 'indexes')} dropped by a bulk import that is still "
+                   f"running or was killed: {', '.join(waiting)}; queries are right but slower",
+                   "`complaintctl init` (or the next import) rebuilds them")
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("references", OK, "every code, customer, agent and complaint referred to exists")
+    by_link: dict[tuple[str, str], list[int]] = {}
+    for table, rowid, parent, fkid in rows:
+        column = conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        link = next((c[3] for c in column if c[0] == fkid), "?")
+        by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
+    parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
+             f"({', '.join(f'#{i}' for i in ids[:EXAMPLES])}{', ...' if len(ids) > EXAMPLES else ''})"
+             for (where, parent), ids in sorted(by_link.items())]
+    return Finding("references", PROBLEM, "; ".join(parts),
+                   "written with foreign keys off (plain SQL?): fix the rows, or add the missing "
+                   "codes with `complaintctl taxonomy add`")
+
+
+def _audit_trail(conn: sqlite3.Connection) -> Finding:
+    silent = conn.execute("SELECT id FROM complaints c WHERE NOT EXISTS "
+                          "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id").fetchall()
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    unguarded = sorted({"events_no_update", "events_no_delete"} - triggers)
+    parts, fixes = [], []
+    if unguarded:
+        parts.append(f"events can be rewritten ({', '.join(unguarded)} missing)")
+        fixes.append("`complaintctl init` restores the triggers")
+    if silent:
+        parts.append(f"{_count(len(silent), 'complaint')} with no event at all ({_ids(silent)})")
+        fixes.append("complaints inserted with plain SQL bypass the audit trail; "
+                     "`complaintctl update ID --note ...` starts their history")
+    if parts:
+        return Finding("audit trail", PROBLEM, "; ".join(parts), "; ".join(fixes))
+    return Finding("audit trail", OK, "every complaint has its events; events are append-only")
+
+
+def _timestamps(conn: sqlite3.Connection) -> Finding:
+    present = {r[1] for r in conn.execute("PRAGMA table_info(complaints)")}
+    columns = [c for c in TIME_COLUMNS if c in present]
+    where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
+    bad = conn.execute(f"SELECT id FROM complaints WHERE {where} ORDER BY id").fetchall()
+    events = conn.execute(f"SELECT id FROM events WHERE at NOT GLOB '{ISO_UTC}' ORDER BY id").fetchall()
+    if bad or events:
+        parts = []
+        if bad:
+            parts.append(f"{_count(len(bad), 'complaint')} ({_ids(bad)})")
+        if events:
+            parts.append(f"{_count(len(events), 'event')}")
+        return Finding("timestamps", PROBLEM, f"{' and '.join(parts)} with times not in the form "
+                       "2026-11-24T03:34:07Z, which date filters, reports and SLA clocks cannot read",
+                       "rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))")
+    return Finding("timestamps", OK, "every time is UTC ISO-8601")
+
+
+def _lifecycle(conn: sqlite3.Connection) -> Finding:
+    rules = [
+        ("open but with a closed or resolved time",
+         f"status IN {OPEN} AND (closed_at IS NOT NULL OR resolved_at IS NOT NULL)"),
+        ("resolved without a resolved time", "status = 'resolved' AND resolved_at IS NULL"),
+        ("resolved but with a closed time", "status = 'resolved' AND closed_at IS NOT NULL"),
+        ("answered, resolved or closed before they were received",
+         "first_response_at < received_at OR resolved_at < received_at OR closed_at < received_at"),
+        ("closed before they were resolved", "closed_at < resolved_at"),
+    ]
+    parts = []
+    for what, where in rules:
+        rows = conn.execute(f"SELECT id FROM complaints WHERE {where} ORDER BY id").fetchall()
+        if rows:
+            parts.append(f"{_count(len(rows), 'complaint')} {what} ({_ids(rows)})")
+    if parts:
+        return Finding("lifecycle", PROBLEM, "; ".join(parts),
+                       "edited outside complaintctl? `complaintctl show ID` has their history")
+    return Finding("lifecycle", OK, "statuses agree with their times")
+
+
+def _sla(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.core.tracking import check_sla
+
+    problems = check_sla(conn)
+    if not problems:
+        return Finding("SLA clocks", OK, "stored due times agree with the events")
+    ids = sorted({p["id"] for p in problems})
+    return Finding("SLA clocks", PROBLEM, f"{_count(len(ids), 'complaint')} whose stored due times or breach "
+                   f"flags disagree with their events ({', '.join(f'#{i}' for i in ids[:EXAMPLES])}"
+                   f"{', ...' if len(ids) > EXAMPLES else ''})",
+                   "`complaintctl sla check` lists the fields (edited outside complaintctl?)")

@@ -1,0 +1,160 @@
+"""`complaintctl check`: finds what plain SQL, a bad disk or a killed import did to the file."""
+
+import json
+import sqlite3
+
+from complaintctl.cli import app
+from complaintctl.core.health import check_database, worst
+from complaintctl.store.db import connect
+
+
+def _findings(result) -> dict[str, dict]:
+    return {f["check"]: f for f in json.loads(result.stdout)}
+
+
+def _raw(db_path) -> sqlite3.Connection:
+    """A plain sqlite3 session, as a person at the sqlite3 shell has: foreign keys off."""
+    return sqlite3.connect(db_path, isolation_level=None)
+
+
+def test_a_healthy_desk_passes_every_check(cli):
+    first = cli.log("--subject", "洗衣机漏水", "--customer", "李雷", "--severity", "high")
+    cli("agents", "add", "li.wei")
+    cli("assign", first, "--to", "li.wei")
+    cli("update", first, "--status", "investigating", "--note", "上门检查")
+    second = cli.log("--subject", "Late delivery", "--channel", "email")
+    cli("close", second, "--outcome", "resolved", "--resolution", "Refunded")
+    result = cli("check")
+    assert "problem" not in result.stdout and "warning" not in result.stdout
+    assert "all checks passed" in result.stderr
+    found = _findings(cli("check", "-f", "json"))
+    assert set(found) == {"integrity", "schema version", "schema objects", "deferred indexes", "references",
+                          "audit trail", "timestamps", "lifecycle", "SLA clocks"}
+    assert {f["result"] for f in found.values()} == {"ok"}
+
+
+def test_plain_sql_damage_is_found_with_the_rows_named(cli, db_path):
+    ok = cli.log("--subject", "Fine", "--severity", "low")
+    bad = cli.log("--subject", "Edited by hand", "--severity", "low")
+    raw = _raw(db_path)
+    raw.execute("UPDATE complaints SET category = 'no_such_code', closed_at = '2026-01-01T00:00:00Z' "
+                "WHERE id = ?", (bad,))
+    raw.execute("INSERT INTO complaints (received_at, subject, status, created_at, updated_at, created_by) "
+                "VALUES ('2026/11/3 14:05', 'Typed in sqlite3', 'new', '2026-11-24T00:00:00Z', "
+                "'2026-11-24T00:00:00Z', 'someone')")
+    sneaked = raw.execute("SELECT max(id) FROM complaints").fetchone()[0]
+    raw.execute("DROP TRIGGER events_no_delete")
+    raw.execute("DROP INDEX complaints_received_at")
+    raw.close()
+
+    result = cli("check", "-f", "json", expect=1)
+    assert "5 check(s) found a problem" in result.stderr
+    found = _findings(result)
+    assert found["integrity"]["result"] == "ok"
+    assert found["references"]["result"] == "problem"
+    assert f"complaints.category name a missing categories row (#{bad})" in found["references"]["detail"]
+    assert found["schema objects"]["detail"] == "missing: index complaints_received_at, trigger events_no_delete"
+    audit = found["audit trail"]["detail"]
+    assert "events_no_delete missing" in audit and f"no event at all (#{sneaked})" in audit
+    assert f"#{sneaked}" in found["timestamps"]["detail"]
+    assert f"open but with a closed or resolved time (#{bad})" in found["lifecycle"]["detail"]
+    assert f"#{ok}" not in found["lifecycle"]["detail"]
+    # the SLA clocks cannot be replayed from a time nobody can read: said, not crashed on
+    assert found["SLA clocks"]["result"] == "warning"
+
+    # the table for a person: every finding with what to do about it, nothing cut off
+    table = cli("check", expect=1, env={"COLUMNS": "80"}).stdout
+    assert "-> dropped with plain SQL?" in table and "restore the newest backup" not in table
+    assert all(len(line) <= 80 for line in table.splitlines())
+
+    # init puts back what holds no data; the data problems remain for a person to fix
+    init = cli("init")
+    assert "Recreated what was missing from the schema: index complaints_received_at, " \
+           "trigger events_no_delete." in init.stderr
+    after = _findings(cli("check", "-f", "json", expect=1))
+    assert after["schema objects"]["result"] == "ok"
+    assert "events can be rewritten" not in after["audit trail"]["detail"]
+
+
+def test_stored_sla_state_that_disagrees_with_the_events_is_a_problem(cli, db_path):
+    cid = cli.log("--subject", "Clock tampered with", "--severity", "high")
+    raw = _raw(db_path)
+    raw.execute("UPDATE complaints SET resolve_due_at = '2099-01-01T00:00:00Z' WHERE id = ?", (cid,))
+    raw.close()
+    found = _findings(cli("check", "-f", "json", expect=1))
+    assert found["SLA clocks"]["result"] == "problem" and f"(#{cid})" in found["SLA clocks"]["detail"]
+    # --quick skips the replay (and runs quick_check): the same file passes
+    quick = _findings(cli("check", "--quick", "-f", "json"))
+    assert "SLA clocks" not in quick and quick["integrity"]["detail"] == "SQLite quick_check: ok"
+
+
+def test_indexes_left_deferred_by_a_killed_import_are_a_warning(cli, db_path):
+    from complaintctl.store.bulk import defer_indexes
+
+    raw = _raw(db_path)
+    raw.execute("BEGIN IMMEDIATE")
+    dropped = defer_indexes(raw, import_id=None, at="2026-11-20T12:00:00Z")
+    raw.execute("COMMIT")
+    raw.close()
+    result = cli("check", "-f", "json")  # sound data: exit 0
+    found = _findings(result)
+    assert found["deferred indexes"]["result"] == "warning"
+    assert f"{len(dropped)} indexes dropped by a bulk import" in found["deferred indexes"]["detail"]
+    assert found["schema objects"]["result"] == "ok"  # deferred is not missing
+    assert "sound, with warnings" in result.stderr
+    cli("init")
+    assert _findings(cli("check", "-f", "json"))["deferred indexes"]["result"] == "ok"
+
+
+def test_damaged_foreign_and_missing_files(cli, tmp_path, db_path):
+    for i in range(300):
+        cli.log("--subject", f"complaint {i} " + "x" * 200)
+    conn = connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    data[page * 8: page * 10] = b"\xff" * (2 * page)  # two pages of the complaints tree overwritten
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    result = cli.runner.invoke(app, ["--db", str(damaged), "check"])
+    assert result.exit_code == 1
+    assert "problem  integrity" in result.stdout and "restore the newest backup" in result.stdout
+
+    stranger = tmp_path / "notes.txt"
+    stranger.write_text("not a database at all\n" * 100)
+    result = cli.runner.invoke(app, ["--db", str(stranger), "check"])
+    assert result.exit_code == 1 and "not an SQLite database" in result.stdout
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    result = cli.runner.invoke(app, ["--db", str(other), "check"])
+    assert result.exit_code == 1 and "not a complaintctl database" in result.stdout
+
+    missing = tmp_path / "nowhere.db"
+    result = cli.runner.invoke(app, ["--db", str(missing), "check"])
+    assert result.exit_code == 1 and "no database at" in result.stderr
+    assert not missing.exists()  # check never creates what it checks
+
+
+def test_an_older_schema_is_a_warning_and_is_left_as_it_is(tmp_path, cli):
+    from complaintctl.store import migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=migrations.LATEST_VERSION - 1)
+    conn.close()
+    result = cli.runner.invoke(app, ["--db", str(path), "check", "-f", "json"])
+    assert result.exit_code == 0
+    found = _findings(result)
+    assert found["schema version"]["result"] == "warning"
+    assert found["schema objects"]["result"] == "ok"  # compared with that version's schema
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION - 1
+    conn.close()
+
+
+def test_core_check_on_a_connection(conn):
+    findings = check_database(conn)
+    assert worst(findings) == "ok"
+    assert [f.check for f in findings][:2] == ["integrity", "schema version"]
