@@ -100,7 +100,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
     assert set(by_line) == {"3", "4", "5", "6", "7"}
     assert "impossible date" in by_line["3"][1] and by_line["3"][3] == "2026-02-30"
     assert "unknown category 'nonsense'" in by_line["4"][1]
-    assert "subject is empty" in by_line["5"][1]
+    assert "subject is empty (and there is no description" in by_line["5"][1]
     assert "email" in by_line["6"][1]
     assert "future" in by_line["7"][1]
     assert q(db_path, "SELECT subject, category, severity FROM complaints ORDER BY id") == [
@@ -198,7 +198,8 @@ def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path
 def test_a_file_with_no_subject_column_stops_before_reading_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "nosubj.csv", "name,phone,when\nA,123456,2026-11-01\nB,234567,2026-11-02\n")
     result = cli("import", f, expect=2)
-    assert "no column is read as the subject" in result.stderr and "name, phone, when" in result.stderr
+    assert "no column is read as the subject or the description" in result.stderr
+    assert "name, phone, when" in result.stderr
     assert not (tmp_path / "nosubj.rejects.csv").exists()
     assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
     assert summary(cli("import", f, "--map", "name=subject")).startswith("read 2, inserted 2")
@@ -319,3 +320,57 @@ def test_quotes_in_the_actor_and_file_name_reach_the_audit_trail_intact(cli, db_
     assert q(db_path, "SELECT created_by FROM complaints ORDER BY id") == [("o'brien",), ("o'brien",)]
     assert q(db_path, "SELECT actor, note FROM events WHERE action = 'imported' ORDER BY id") == [
         ("o'brien", "import #1 from o'neil's.csv line 2"), ("o'brien", "import #1 from o'neil's.csv line 3")]
+
+
+def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_path, tmp_path):
+    """The shape a Chinese team's monthly Excel report takes once saved as CSV: a title row
+    above the header, no subject column (only 投诉内容), dates Excel wrote as serials,
+    category names of its own, and the DOS end-of-file mark an old system appends."""
+    text = (
+        "2026年11月投诉记录表,,,,,,\r\n"
+        "投诉编号,投诉时间,客户名称,联系电话,投诉内容,投诉类型,状态\r\n"
+        "TS-001,46329.5868055556,王芳,13800138000,快递三天没到，要求退款。客户说这已经是这个月第三次出现同样的问题了，之前两次客服都承诺第二天送达但都没有做到，这次客户要求全额退款并赔偿损失,物流延迟,处理中\r\n"
+        "TS-002,46330,李雷,13900139000,\"洗衣机第二次漏水\n上门两次都没修好\",产品缺陷,新建\r\n"
+        "TS-003,1762149900,韩梅梅,,"
+        + "收到的账单比套餐价格多出了很多费用并且客服一直没有给出任何合理的解释也没有人回电话处理" * 2
+        + ",重复扣费,已关闭\r\n"
+    )
+    f = tmp_path / "report.csv"
+    f.write_bytes(text.encode("gbk") + b"\x1a")
+    mapping = cli("import", "--show-mapping", f)
+    assert "line 1 is above the header row and will be skipped: '2026年11月投诉记录表'" in mapping.stderr
+    assert "each complaint's subject will be the start of its description" in mapping.stderr
+    result = cli("import", f)
+    assert summary(result) == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
+    assert "warning: line 1 is above the header row and was skipped: '2026年11月投诉记录表'" in result.stderr
+    assert "no subject column" in result.stderr
+    rows = q(db_path, "SELECT ref, received_at, subject, category, status FROM complaints ORDER BY id")
+    assert rows[0] == ("TS-001", "2026-11-03T14:05:00Z", "快递三天没到，要求退款", "delivery_delay", "investigating")
+    assert rows[1] == ("TS-002", "2026-11-04T00:00:00Z", "洗衣机第二次漏水", "product_quality", "new")
+    assert rows[2][1] == "2025-11-03T06:05:00Z"  # a Unix timestamp is UTC
+    assert len(rows[2][2]) == 60 and rows[2][2].endswith("…") and rows[2][3] == "billing_error"
+    assert not (tmp_path / "report.rejects.csv").exists()
+    # a row with neither subject nor description is rejected with that reason
+    f2 = write(tmp_path / "empty-text.csv", "投诉编号,投诉内容\nX-1,\nX-2,有内容\n")
+    assert summary(cli("import", f2, expect=3)).endswith("inserted 1, updated 0, unchanged 0, rejected 1")
+    assert "there is no description to take one from" in (tmp_path / "empty-text.rejects.csv").read_text("utf-8-sig")
+
+
+def test_a_title_row_is_not_mistaken_when_the_header_is_custom(cli, db_path, tmp_path):
+    # first row has no known header names, but neither has any row below it: nothing is skipped
+    f = write(tmp_path / "custom.csv", "Problem,Who\nScreen cracked,Ann\nNo refund,Bob\n")
+    result = cli("import", f, "--map", "Problem=subject", "--map", "Who=customer")
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert "above the header" not in result.stderr
+
+
+def test_excel_unicode_text_and_a_file_of_empty_rows(cli, db_path, tmp_path):
+    body = "标题\t客户\t渠道\r\n屏幕碎了\t王芳\t电话\r\n"
+    f = tmp_path / "unicode.txt"
+    f.write_bytes(b"\xff\xfe" + body.encode("utf-16-le"))
+    result = cli("import", f)
+    assert summary(result).startswith("read 1, inserted 1") and "utf-16" in result.stderr
+    assert q(db_path, "SELECT subject, channel FROM complaints") == [("屏幕碎了", "phone")]
+    empty = write(tmp_path / "formatted.csv", ",,,\r\n,,,\r\n")
+    result = cli("import", empty, expect=2)
+    assert "has only empty rows" in result.stderr

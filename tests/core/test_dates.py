@@ -102,3 +102,18 @@ def test_durations():
     assert format_minutes(4320) == "3d" and format_minutes(240) == "4h" and format_minutes(90) == "90m"
     with pytest.raises(InvalidInput):
         parse_duration_minutes("soon")
+
+
+def test_numbers_machines_write_for_times(monkeypatch):
+    import time
+
+    from complaintctl.core.dates import number_moment
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    assert number_moment("46329.5868055556").astimezone(timezone.utc) == datetime(2026, 11, 3, 6, 5, tzinfo=timezone.utc)
+    assert number_moment("46330").isoformat() == "2026-11-04T00:00:00+08:00"
+    assert number_moment("1762149900") == datetime(2025, 11, 3, 6, 5, tzinfo=timezone.utc)
+    assert number_moment("1762149900123") == datetime(2025, 11, 3, 6, 5, tzinfo=timezone.utc)
+    for not_a_time in ("12345", "99999", "123456", "2026", "46329.5.1", "4632a"):
+        assert number_moment(not_a_time) is None, not_a_time

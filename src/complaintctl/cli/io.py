@@ -123,6 +123,8 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
 
     err(f"{source.name}: {source.format}, encoding {source.encoding}"
         + (f", delimiter {source.delimiter!r}" if source.delimiter else ""))
+    for line, text in source.skipped:
+        err(f"line {line} is above the header row and will be skipped: {text[:60]!r}")
     headers = source.headers
     first = None
     for _line, record in source.records():
@@ -132,6 +134,9 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
         headers = [str(k) for k in first]
         first = [first[k] for k in first]
     plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
+    mapped = {p.field for p in plans if p.extra_key is None}
+    if "subject" not in mapped and "description" in mapped:
+        err("no subject column: each complaint's subject will be the start of its description")
     rows = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
              "first_value": (str(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)
                              else "")} for p in plans]

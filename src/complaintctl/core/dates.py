@@ -77,6 +77,33 @@ def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[
     return datetime.combine(d, t).astimezone(), hh is not None
 
 
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # day 0 of Excel's (1900) date system, as its serials count
+_NUMBER_MOMENT = r"^(\d{5})(?:\.(\d+))?$|^(\d{10})(\d{3})?(?:\.\d+)?$"
+
+
+def number_moment(text: str) -> datetime | None:
+    """A time a machine wrote as a number, or None: an Excel date serial (``46329.5868`` is
+    2026-11-03 14:05 local time; a date column Excel saved without its format) or a Unix
+    timestamp in seconds or milliseconds (``1762149900``, ``1762149900000``: UTC, as JSON
+    exports from call-centre systems and web forms carry them)."""
+    m = re.match(_NUMBER_MOMENT, text.strip())
+    if m is None:
+        return None
+    if m.group(1):
+        serial = float(text)
+        if not 20000 <= serial < 80000:  # 1954..2119; other five-digit numbers are not dates
+            return None
+        local = _EXCEL_EPOCH + timedelta(seconds=round(serial * 86400))
+        return local.astimezone()
+    seconds = int(m.group(3))
+    if seconds < 946684800:  # before 2000: not a timestamp of a complaint
+        return None
+    moment = datetime.fromtimestamp(seconds, UTC)
+    if m.group(4):
+        moment += timedelta(milliseconds=int(m.group(4)))
+    return moment.replace(microsecond=0)
+
+
 def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
     """Return (aware datetime, whether a time of day was given)."""
     lowered = text.strip().lower()

@@ -146,6 +146,34 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
         "billing": "billing_error", "系统": "system_failure", "故障": "system_failure",
         "bug": "system_failure", "数据": "data_error", "难用": "usability", "响应慢": "slow_response",
         "其他": "other", "其它": "other",
+        # the names call-centre and e-commerce systems give the same categories
+        "产品缺陷": "product_quality", "商品质量": "product_quality", "质量投诉": "product_quality",
+        "quality": "product_quality", "defect": "product_quality", "defective": "product_quality",
+        "服务问题": "service_attitude", "服务投诉": "service_attitude", "态度差": "service_attitude",
+        "服务态度差": "service_attitude", "客服态度": "service_attitude", "rude": "service_attitude",
+        "staff attitude": "service_attitude", "customer service": "service_attitude",
+        "物流延迟": "delivery_delay", "物流问题": "delivery_delay", "物流投诉": "delivery_delay",
+        "配送延迟": "delivery_delay", "配送问题": "delivery_delay", "发货延迟": "delivery_delay",
+        "送货延迟": "delivery_delay", "快递": "delivery_delay", "快递问题": "delivery_delay",
+        "快递延误": "delivery_delay", "延误": "delivery_delay", "延迟": "delivery_delay",
+        "到货慢": "delivery_delay", "未收到货": "delivery_delay", "交付延期": "delivery_delay",
+        "shipping": "delivery_delay", "late delivery": "delivery_delay", "delayed": "delivery_delay",
+        "售后问题": "after_sales", "售后投诉": "after_sales", "退换货": "after_sales",
+        "维修问题": "after_sales", "保修": "after_sales", "aftersales": "after_sales",
+        "warranty": "after_sales", "returns": "after_sales", "价格": "price", "价格争议": "price",
+        "乱收费": "price", "收费问题": "price", "pricing": "price", "诚信": "integrity",
+        "欺诈": "integrity", "欺骗": "integrity", "违约": "integrity", "broken promise": "integrity",
+        "账单问题": "billing_error", "计费问题": "billing_error", "多扣费": "billing_error",
+        "重复扣费": "billing_error", "扣费错误": "billing_error", "多收费": "billing_error",
+        "overcharge": "billing_error", "overcharged": "billing_error", "invoice": "billing_error",
+        "系统问题": "system_failure", "系统错误": "system_failure", "系统异常": "system_failure",
+        "无法登录": "system_failure", "宕机": "system_failure", "outage": "system_failure",
+        "crash": "system_failure", "数据问题": "data_error", "信息错误": "data_error",
+        "资料错误": "data_error", "wrong data": "data_error", "使用问题": "usability",
+        "操作复杂": "usability", "不好用": "usability", "体验差": "usability", "ux": "usability",
+        "处理慢": "slow_response", "回复慢": "slow_response", "无人处理": "slow_response",
+        "响应不及时": "slow_response", "处理不及时": "slow_response", "no response": "slow_response",
+        "slow": "slow_response",
     },
     "cause": {"用户原因": "customer_use", "客户原因": "customer_use", "使用不当": "customer_use"},
     "personality": {},
@@ -160,6 +188,11 @@ class ColumnPlan:
     field: str  # a field name, EXTRA or IGNORED
     how: str  # exact, alias, --map, mapping file, unknown (kept in extra), duplicate (kept in extra)
     extra_key: str | None = None
+
+
+def known_headers(cells: list[str]) -> int:
+    """How many of ``cells`` are header names a field is read from (for finding the header row)."""
+    return sum(1 for c in cells if c.strip() and normalize_header(c) in _HEADER_INDEX)
 
 
 def parse_map_options(values: list[str]) -> dict[str, str]:

@@ -155,6 +155,7 @@ class Source:
     delimiter: str | None
     size: int | None
     headers: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
 
@@ -253,8 +254,11 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         source.delimiter = delimiter
         if excel_sep:
             text.readline()
-        source._records = _csv_records(text, source, detected, first_line=2 if excel_sep else 1)
-        source.headers = next(source._records)[1]  # type: ignore[assignment]
+        records = _csv_records(text, source, detected, first_line=2 if excel_sep else 1)
+        source.headers, source.skipped, source._records = _find_header(records)
+        if not source.headers:
+            source.close()
+            raise InvalidInput(f"{name} has only empty rows", hint="a CSV file needs a header row")
     elif fmt == "ndjson":
         source._records = _ndjson_records(text, source, detected)
     else:
@@ -262,10 +266,45 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     return source
 
 
+HEADER_LOOKAHEAD = 5  # rows above the header that a report-style export may have
+
+
+def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tuple[int, str]], Iterator]:
+    """(header cells, skipped lines, the records after the header). Excel reports often put a
+    title ("2026年11月投诉记录表") or an export note above the header row: such rows, with at most
+    one cell filled or no known header name, are skipped when a row below them within
+    HEADER_LOOKAHEAD rows clearly is the header (two, or with nothing above, three known names)."""
+    import itertools
+
+    from complaintctl.core.import_mapping import known_headers
+
+    first = next(records, None)
+    if first is None:
+        return [], [], iter(())
+    known = known_headers(first[1])
+    if known >= 2:
+        return first[1], [], records
+    filled = sum(1 for c in first[1] if c.strip())
+    seen = [first]
+    for candidate in itertools.islice(records, HEADER_LOOKAHEAD):
+        seen.append(candidate)
+        score = known_headers(candidate[1])
+        if score > known and (score >= 3 or (score >= 2 and filled <= 1)):
+            skipped = [(line, " ".join(c.strip() for c in cells if c.strip())) for line, cells in seen[:-1]]
+            return candidate[1], skipped, records
+    return first[1], [], itertools.chain(seen[1:], records)
+
+
 def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterator[str]:
     try:
         for line in text:
-            yield line.replace("\x00", "") if "\x00" in line else line
+            if "\x00" in line:
+                line = line.replace("\x00", "")
+            if line and line[-1] == "\x1a":  # the DOS end-of-file mark old exports end with
+                line = line.rstrip("\x1a")
+                if not line:
+                    continue
+            yield line
     except UnicodeDecodeError:
         raise _decode_error(source.name, source.encoding, detected) from None
 

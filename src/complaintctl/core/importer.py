@@ -17,7 +17,7 @@ from typing import Any
 
 from complaintctl.core import sla
 from complaintctl.core.customers import looks_scientific, normalize_phone
-from complaintctl.core.dates import parse_when, to_iso
+from complaintctl.core.dates import number_moment, parse_when, to_iso
 from complaintctl.core.import_mapping import EXTRA, IGNORED, VALUE_ALIASES, ColumnPlan, plan_columns, to_simplified
 from complaintctl.core.import_source import Source
 from complaintctl.errors import ComplaintError, InvalidInput
@@ -263,10 +263,14 @@ class RowReader:
                 moment = datetime.fromisoformat(clean)
                 moment = moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
             except ValueError:
-                try:
-                    moment = parse_when(text, now=self.now, dayfirst=self.dayfirst, what=name)
-                except ComplaintError as exc:
-                    raise RowError(exc.message) from None
+                moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
+                if moment is None:
+                    try:
+                        moment = parse_when(text, now=self.now, dayfirst=self.dayfirst, what=name)
+                    except ComplaintError as exc:
+                        raise RowError(exc.message) from None
+                else:
+                    moment = moment.astimezone(UTC)
             iso = moment.isoformat()[:19] + "Z"
         if iso > self.latest_iso:
             raise RowError(f"{name} {text!r} is in the future")
@@ -349,7 +353,10 @@ class RowReader:
         if received_given is None:
             data["received_at"] = self.now_iso
         if "subject" not in data:
-            raise RowError("subject is empty")
+            description = data.get("description")
+            if not description:
+                raise RowError("subject is empty (and there is no description to take one from)")
+            data["subject"] = subject_from_description(description)
         try:
             row = self.validate(data)
         except self.validation_error as exc:
@@ -396,6 +403,24 @@ def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
         memo.clear()
     memo[key] = value
     return value
+
+
+SUBJECT_FROM_DESCRIPTION = 60  # characters
+_SENTENCE_END = re.compile(r"[。！？；!?;]|[.](?=\s)")
+
+
+def subject_from_description(description: str, limit: int = SUBJECT_FROM_DESCRIPTION) -> str:
+    """A subject for a complaint that came with only its text (many call-centre and web-form
+    exports have no title column): the first line, cut at the end of a sentence when one ends
+    within ``limit`` characters, else at ``limit`` with an ellipsis."""
+    line = next((ln for ln in description.splitlines() if ln.strip()), description)
+    text = " ".join(line.split())
+    if len(text) <= limit:
+        return text.rstrip("。.;；") or text
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    if ends and ends[-1] >= 8:
+        return text[:ends[-1]]
+    return text[:limit - 1].rstrip() + "…"
 
 
 def _parse_extra(raw: Any) -> dict:
@@ -903,10 +928,15 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                             dry_run=options.dry_run)
     one_transaction = options.dry_run or options.strict
     plans = plan_columns(source.headers, map_overrides, file_overrides) if source.format == "csv" else []
-    if source.format == "csv" and not any(p.field == "subject" and p.extra_key is None for p in plans):
+    for line, text in source.skipped:
+        summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
+    mapped = {p.field for p in plans if p.extra_key is None}
+    if source.format == "csv" and "subject" not in mapped and "description" in mapped:
+        summary.warnings.append("no subject column: each complaint's subject is the start of its description")
+    elif source.format == "csv" and "subject" not in mapped:
         source.close()
         shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
-        raise InvalidInput(f"{source.name}: no column is read as the subject, which every complaint needs "
+        raise InvalidInput(f"{source.name}: no column is read as the subject or the description "
                            f"(headers: {shown})",
                            hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping "
                            "FILE` shows how each header is read")
