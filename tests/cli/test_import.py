@@ -374,3 +374,33 @@ def test_excel_unicode_text_and_a_file_of_empty_rows(cli, db_path, tmp_path):
     empty = write(tmp_path / "formatted.csv", ",,,\r\n,,,\r\n")
     result = cli("import", empty, expect=2)
     assert "has only empty rows" in result.stderr
+
+
+def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, tmp_path):
+    import gzip
+    import sqlite3
+
+    cases = {
+        "calls.xlsx": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "an Excel .xlsx workbook", "Save As > CSV UTF-8"),
+        "calls.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Excel .xls", "Save As > CSV UTF-8"),
+        "calls.csv.gz": (gzip.compress(b"subject\nx\n"), "gzip-compressed", "gunzip -c FILE"),
+    }
+    backup = tmp_path / "old.db"
+    sqlite3.connect(backup).execute("CREATE TABLE t (x)").connection.close()
+    cases["old.db"] = (backup.read_bytes(), "an SQLite database", "sqlite3 -csv")
+    for name, (data, what, how) in cases.items():
+        f = tmp_path / name
+        f.write_bytes(data)
+        result = cli("import", f, expect=2)
+        assert what in result.stderr and how in result.stderr, name
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
+
+
+def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
+    lines = write(tmp_path / "mongoexport.json",
+                  '{"subject": "屏幕碎了", "customer": "王芳"}\n{"subject": "No refund"}\n')
+    assert summary(cli("import", lines)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    wrapped = write(tmp_path / "api.json", '{\n  "data": [{"subject": "a"}]\n}\n')
+    result = cli("import", wrapped, expect=2)
+    assert "found one object" in result.stderr and "jq .data FILE" in result.stderr

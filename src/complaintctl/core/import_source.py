@@ -181,6 +181,38 @@ def _decode_error(source: str, encoding: str, detected: bool) -> InvalidInput:
     )
 
 
+# The first bytes of files people save instead of CSV: (magic, what it is, how to get a CSV).
+_SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file"
+BINARY_FORMATS = [
+    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook, if it came from Excel)", _SAVE_AS_CSV),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls workbook (or another Office file)",
+     _SAVE_AS_CSV),
+    (b"%PDF", "a PDF document", "export the data from the system that made it as CSV"),
+    (b"\x1f\x8b", "gzip-compressed", "decompress it first: gunzip -c FILE | complaintctl import -"),
+    (b"SQLite format 3\x00", "an SQLite database", "export its rows as CSV (`sqlite3 -csv -header FILE "
+     "'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup"),
+]
+
+
+def _json_lines(sample: bytes, encoding: str) -> bool:
+    """A .json file that holds one object per line (mongoexport and many log shippers write
+    JSON Lines under .json): its first line is a whole object."""
+    head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+    if not head.startswith("{"):
+        return False
+    first = head.split("\n", 1)[0].strip()
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def _refuse_binary(name: str, sample: bytes) -> None:
+    for magic, what, how in BINARY_FORMATS:
+        if sample.startswith(magic):
+            raise InvalidInput(f"{name} is {what}, not CSV, JSON or NDJSON", hint=how)
+
+
 def _format_for(name: str, explicit: str | None) -> str:
     if explicit:
         fmt = explicit.lower()
@@ -220,12 +252,18 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
             raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
         size = os.path.getsize(p)
         name = str(p)
+    explicit_format = fmt is not None
     fmt = _format_for(name, fmt)
     sample = raw.read(SAMPLE_BYTES)
     raw.seek(0)
     if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raw.close()
         raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
+    try:
+        _refuse_binary(name, sample)
+    except InvalidInput:
+        raw.close()
+        raise
     detected = encoding is None
     if encoding is None:
         encoding = detect_encoding(_telling_sample(raw, sample))
@@ -259,7 +297,8 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         if not source.headers:
             source.close()
             raise InvalidInput(f"{name} has only empty rows", hint="a CSV file needs a header row")
-    elif fmt == "ndjson":
+    elif fmt == "ndjson" or (not explicit_format and _json_lines(sample, encoding)):
+        source.format = "ndjson"
         source._records = _ndjson_records(text, source, detected)
     else:
         source._records = _json_array_records(text, source, detected)
@@ -377,6 +416,11 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
             raise InvalidInput(f"{source.name}: the JSON array is not closed with ]")
         ch = buffer[index]
         if not started:
+            if ch == "{":
+                raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object",
+                                   hint="if the records are inside it, as in {\"data\": [...]}, take them "
+                                   "out: jq .data FILE | complaintctl import --format json -; for one "
+                                   "object per line use --format ndjson")
             if ch != "[":
                 raise InvalidInput(f"{source.name}: expected a JSON array of objects",
                                    hint="use --format ndjson for one object per line")
