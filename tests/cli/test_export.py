@@ -90,3 +90,11 @@ def test_round_trip_json(cli, tmp_path):
     second = tmp_path / "second.json"
     cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)])
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+
+
+def test_a_bad_filter_writes_nothing_at_all(cli, tmp_path):
+    cli.log("--subject", "one")
+    result = cli("export", "--status", "bogus", expect=2)
+    assert result.stdout == "" and "unknown status 'bogus'" in result.stderr
+    result = cli("export", "--status", "bogus", "-o", tmp_path / "out.csv", expect=2)
+    assert not (tmp_path / "out.csv").exists()

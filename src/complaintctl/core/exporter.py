@@ -41,7 +41,8 @@ def parse_columns(text: str | None) -> list[str]:
 
 
 def export_rows(conn: sqlite3.Connection, filters: ListFilters, columns: list[str]) -> Iterator[dict]:
-    """Complaints matching ``filters``, oldest id first, streamed."""
+    """Complaints matching ``filters``, oldest id first, streamed. The filters are checked
+    (an unknown code raises) before the first row, so nothing is written for a bad one."""
     where, params = _where(conn, filters)
     select = ", ".join(f"{_SELECT.get(c, 'c.' + c)} AS {c}" for c in columns)
     limit = f"LIMIT {int(filters.limit)}" if filters.limit else ""
@@ -49,8 +50,7 @@ def export_rows(conn: sqlite3.Connection, filters: ListFilters, columns: list[st
         f"SELECT {select} FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
         f"{where} ORDER BY c.id {limit}", params)
     names = [d[0] for d in cursor.description]
-    for values in cursor:
-        yield dict(zip(names, values, strict=False))
+    return (dict(zip(names, values, strict=False)) for values in cursor)
 
 
 def neutralize(value: object) -> object:
