@@ -83,12 +83,33 @@ def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
         db = tmp_path / f"b{workers}.db"
         with pytest.raises(InvalidInput) as caught:
             run(db, path, encoding="utf-8", workers=workers, batch_size=500)
-        assert caught.value.message == f"{path} is not valid utf-8 (as given) further on"
-        assert caught.value.hint.startswith("rows before that point were imported")
+        assert caught.value.message == f"{path} line 2002 is not valid utf-8 (as given)"
+        assert caught.value.hint.startswith("the rows before it were imported")
         conn = connect(db)
         kept.append(conn.execute("SELECT count(*) FROM complaints").fetchone()[0])
+        assert conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
         conn.close()
-    assert kept[0] == kept[1] >= 1500  # the batches read before the bad bytes are kept
+    assert kept == [2000, 2000]  # every row before the bad line is kept, with or without a reader process
+
+
+def test_a_bad_line_deep_in_a_bulk_load_keeps_every_row_before_it(tmp_path, monkeypatch):
+    """A bulk load commits every BULK_COMMIT_ROWS; the rows after the last commit and before
+    the bad line are committed too, and the deferred indexes rebuilt, before the error."""
+    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(importer, "BULK_COMMIT_ROWS", 5000)
+    path = make_csv(tmp_path / "joined.csv", 7300)
+    with open(path, "ab") as f:
+        f.write("P9,2026-01-01 10:00,李雷,1,电话,".encode() + "坏行\n".encode("gbk"))
+        f.write(b"P10,2026-01-01 10:00,x,1,phone,after\n")
+    db = tmp_path / "joined.db"
+    with pytest.raises(InvalidInput) as caught:
+        run(db, path, workers=0, batch_size=1000)  # encoding detected: UTF-8 with one stray GBK line
+    assert "line 7302 is not valid utf-8 (detected from the start of the file)" in caught.value.message
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 7300
+    assert conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
 
 
 def test_complaint_errors_survive_pickling():

@@ -64,6 +64,10 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(sample):
+        # UTF-8 with a few stray lines in another encoding (files joined from two systems):
+        # read as UTF-8, and the import stops at the first such line, naming it.
+        return "utf-8"
     if sample[:200].count(b"\x00") > 50:  # UTF-16 without a BOM
         even = sample[0:200:2].count(b"\x00")
         return "utf-16-be" if even > 50 else "utf-16-le"
@@ -102,6 +106,15 @@ def detect_encoding(sample: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return guess
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Many well-formed UTF-8 characters and only a few bytes that are not. GBK or Latin-1
+    text read as UTF-8 is almost all malformed, so this does not mistake them."""
+    text = sample.decode("utf-8", errors="surrogateescape")
+    bad = len(_SURROGATE.findall(text))
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return good >= 50 and bad * 20 <= good
 
 
 def _in_gb2312(char: str) -> bool:
@@ -156,6 +169,7 @@ class Source:
     size: int | None
     headers: list[str] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
+    first_line: int = 1  # the file line the record reader starts at (2 after Excel's sep= line)
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
 
@@ -172,13 +186,31 @@ class Source:
             self._counter.close()
 
 
-def _decode_error(source: str, encoding: str, detected: bool) -> InvalidInput:
+def _decode_error(source: str, encoding: str, detected: bool, line: int | None = None) -> InvalidInput:
     how = "detected from the start of the file" if detected else "as given"
+    where = f"line {line}" if line else "further on"
     return InvalidInput(
-        f"{source} is not valid {encoding} ({how}) further on",
-        hint="rows before that point were imported; re-run with --encoding gb18030 (or the file's "
-        "real encoding): rows already imported are recognised and not doubled",
+        f"{source} {where} is not valid {encoding} ({how})",
+        hint="the rows before it were imported. If the whole file is in another encoding, re-run "
+        "with --encoding gb18030 (or that encoding); if only some lines are (files joined from two "
+        "systems), fix them and re-run. Rows already imported are recognised and not doubled",
     )
+
+
+# Bytes that do not decode are let through as lone surrogates (U+DC80-U+DCFF, which no valid
+# text holds) and counted, so that the reader can stop at the exact line that holds them, after
+# every line before it, rather than at the start of the 64 KB chunk the decoder was given.
+DECODE_ERRORS = "complaintctl-count"
+_undecodable = [0]
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _count_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    _undecodable[0] += 1
+    return codecs.lookup_error("surrogateescape")(exc)
+
+
+codecs.register_error(DECODE_ERRORS, _count_undecodable)
 
 
 # The first bytes of files people save instead of CSV: (magic, what it is, how to get a CSV).
@@ -274,7 +306,8 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     if encoding.lower().replace("-", "").replace("_", "") in ("gbk", "gb2312", "cp936"):
         encoding = "gb18030"  # a superset: what Chinese Excel really writes
     counter = CountingReader(raw)
-    text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding=encoding, newline="")
+    text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding=encoding, newline="",
+                            errors=DECODE_ERRORS)
     source = Source(name, fmt, encoding, None, size, _counter=counter)
     if fmt == "csv":
         try:
@@ -292,6 +325,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         source.delimiter = delimiter
         if excel_sep:
             text.readline()
+            source.first_line = 2
         records = _csv_records(text, source, detected, first_line=2 if excel_sep else 1)
         source.headers, source.skipped, source._records = _find_header(records)
         if not source.headers:
@@ -335,17 +369,21 @@ def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tu
 
 
 def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterator[str]:
-    try:
-        for line in text:
-            if "\x00" in line:
-                line = line.replace("\x00", "")
-            if line and line[-1] == "\x1a":  # the DOS end-of-file mark old exports end with
-                line = line.rstrip("\x1a")
-                if not line:
-                    continue
-            yield line
-    except UnicodeDecodeError:
-        raise _decode_error(source.name, source.encoding, detected) from None
+    """The file's lines, NULs dropped; stops with a one-line error at the first line that does
+    not decode (every line before it has been given out)."""
+    errors_before = _undecodable[0]
+    number = 0
+    for line in text:
+        number += 1
+        if "\x00" in line:
+            line = line.replace("\x00", "")
+        if line and line[-1] == "\x1a":  # the DOS end-of-file mark old exports end with
+            line = line.rstrip("\x1a")
+            if not line:
+                continue
+        if _undecodable[0] != errors_before and _SURROGATE.search(line):
+            raise _decode_error(source.name, source.encoding, detected, number + source.first_line - 1)
+        yield line
 
 
 def _csv_records(text, source: Source, detected: bool, first_line: int = 1) -> Iterator[tuple[int, Any]]:
@@ -402,6 +440,7 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
         return True
 
     index = 0
+    errors_before = _undecodable[0]
     while True:
         while True:  # skip white space, commas and the opening bracket
             while index < len(buffer) and buffer[index] in " \t\r\n,\ufeff":
@@ -436,6 +475,11 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
             except json.JSONDecodeError as exc:
                 if not more():
                     raise InvalidInput(f"{source.name} line {line}: invalid JSON ({exc.msg})") from None
+        if _undecodable[0] != errors_before:
+            bad = _SURROGATE.search(buffer, index, end)
+            if bad:
+                where = line + buffer.count("\n", index, bad.start())
+                raise _decode_error(source.name, source.encoding, detected, where)
         yield line, value
         line += buffer.count("\n", index, end)
         buffer = buffer[end:]

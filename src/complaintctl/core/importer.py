@@ -986,7 +986,24 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                          codes={kind: set(t.values()) for kind, t in reader.codes.items()} if check_parents else None)
         bulk = None  # decided on the first batch, when the file's rows per byte are known
         uncommitted = 0
-        for prepared, rejected, read, bytes_read in batches:
+        batch_iter = iter(batches)
+        while True:
+            try:
+                prepared, rejected, read, bytes_read = next(batch_iter)
+            except StopIteration:
+                break
+            except ComplaintError:
+                # The file went bad (bytes not in its encoding, malformed CSV) after the rows
+                # already written: keep them, whole and indexed, before saying so.
+                if not one_transaction:
+                    from complaintctl.store.bulk import rebuild_indexes
+
+                    _record_counts(conn, summary)
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    rebuild_indexes(conn)
+                    conn.execute("COMMIT")
+                raise
             if bulk is None:
                 bulk = _bulk_load(conn, source, options, read, bytes_read)
                 if bulk:
@@ -1082,9 +1099,16 @@ class _BatchPreparer:
         dict_plans: dict[tuple, list[ColumnPlan]] = {}
         size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
         while True:
-            batch = list(islice(records, size))
+            batch: list = []
+            stop = None
+            try:
+                batch.extend(islice(records, size))  # keeps the records read before an error
+            except InvalidInput as exc:  # undecodable bytes, malformed CSV: end after this batch
+                stop = exc
             size = self.batch_size
             if not batch:
+                if stop is not None:
+                    raise stop
                 return
             prepared = []
             rejected = []
@@ -1104,6 +1128,8 @@ class _BatchPreparer:
                     rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
                     continue
             yield prepared, rejected, len(batch), self.source.bytes_read
+            if stop is not None:
+                raise stop
 
 
 WORKER_MIN_BYTES = 4 << 20
