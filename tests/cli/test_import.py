@@ -238,6 +238,25 @@ def test_malformed_csv_stops_with_one_line_and_keeps_earlier_batches(cli, db_pat
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_broken_quotes_reject_the_row_and_an_unclosed_quote_stops_at_its_line(cli, db_path, tmp_path):
+    # a stray quote after a quoted value: that row is rejected (not mangled), the next read afresh
+    f = write(tmp_path / "quotes.csv",
+              'subject,customer\n"5" screen cracked",Ann\nfine,Bob\n"two\nlines ""quoted""",Cy\n')
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    rejects = (tmp_path / "quotes.rejects.csv").read_text(encoding="utf-8-sig")
+    assert rejects.splitlines()[1].startswith("2,\"malformed CSV: ',' expected after '\"\"'")
+    assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("fine",), ('two lines "quoted"',)]
+
+    # a quote opened and never closed would swallow every later row into one field
+    rows = "".join(f"row {i},C{i}\n" for i in range(50))
+    f = write(tmp_path / "unclosed.csv", f'subject,customer\nfirst,A\n"oops,B\n{rows}')
+    result = cli("import", f, expect=2)
+    assert "unclosed.csv line 3: a quoted field that starts on this line is never closed" in result.stderr
+    assert q(db_path, "SELECT count(*) FROM complaints WHERE subject = 'first'") == [(1,)]
+    assert q(db_path, "SELECT count(*) FROM complaints WHERE subject LIKE '%row 4%'") == [(0,)]
+
+
 def test_map_and_mapping_file_and_value_aliases(cli, db_path, tmp_path):
     f = write(tmp_path / "m.csv", "工单来源,事件,紧急度,内部备注\n400热线,屏幕碎了,P1,skip me\n")
     mapping = tmp_path / "team.toml"
