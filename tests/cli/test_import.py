@@ -423,3 +423,13 @@ def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
     wrapped = write(tmp_path / "api.json", '{\n  "data": [{"subject": "a"}]\n}\n')
     result = cli("import", wrapped, expect=2)
     assert "found one object" in result.stderr and "jq .data FILE" in result.stderr
+
+
+def test_headers_with_notes_in_brackets_and_required_marks(cli, db_path, tmp_path):
+    f = write(tmp_path / "notes.csv", "*标题,投诉时间(北京时间),联系电话【必填】,备注(内部)\n"
+                                      "屏幕碎了,2026-11-03 14:05,13800138000,VIP\n")
+    shown = cli("import", "--show-mapping", f).stdout
+    assert "received" in shown and "phone" in shown
+    assert summary(cli("import", f)).startswith("read 1, inserted 1")
+    assert q(db_path, "SELECT subject, received_at, extra FROM complaints") == [
+        ("屏幕碎了", "2026-11-03T14:05:00Z", '{"备注(内部)": "VIP"}')]

@@ -93,6 +93,18 @@ for _field, _aliases in FIELD_ALIASES.items():
     for _alias in [_field, *_aliases]:
         _HEADER_INDEX.setdefault(normalize_header(_alias), _field)
 
+_BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
+def header_field(header: str) -> str | None:
+    """The field a header names, or None. A note in brackets is ignored when the header is
+    not known with it: 投诉时间(北京时间), 联系电话【必填】, Received (UTC)."""
+    found = _HEADER_INDEX.get(normalize_header(header))
+    if found is None and _BRACKETED.search(header):
+        found = _HEADER_INDEX.get(normalize_header(_BRACKETED.sub("", header)))
+    return found
+
+
 # kind -> typed value -> code, beyond each code, English label and Chinese label
 # (which are read from the database).
 VALUE_ALIASES: dict[str, dict[str, str]] = {
@@ -192,7 +204,7 @@ class ColumnPlan:
 
 def known_headers(cells: list[str]) -> int:
     """How many of ``cells`` are header names a field is read from (for finding the header row)."""
-    return sum(1 for c in cells if c.strip() and normalize_header(c) in _HEADER_INDEX)
+    return sum(1 for c in cells if c.strip() and header_field(c) is not None)
 
 
 def parse_map_options(values: list[str]) -> dict[str, str]:
@@ -225,8 +237,7 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
         for header, field in mapping.items():
             by_header[normalize_header(header)] = (_check_field(field, source), source)
     has_ref_column = any(
-        by_header.get(normalize_header(h), (None,))[0] == "ref"
-        or _HEADER_INDEX.get(normalize_header(h)) == "ref" for h in headers)
+        by_header.get(normalize_header(h), (None,))[0] == "ref" or header_field(h) == "ref" for h in headers)
     plans: list[ColumnPlan] = []
     taken: set[str] = set()
     extra_keys: set[str] = set()
@@ -235,8 +246,8 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
         key = normalize_header(header)
         if key in by_header:
             field, how = by_header[key]
-        elif key in _HEADER_INDEX:
-            field = _HEADER_INDEX[key]
+        elif (known := header_field(header)) is not None:
+            field = known
             how = "exact" if key == field else "alias"
         elif key == "id" and not has_ref_column:
             field, how = "ref", "alias (no ref column)"
