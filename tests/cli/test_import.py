@@ -433,3 +433,21 @@ def test_headers_with_notes_in_brackets_and_required_marks(cli, db_path, tmp_pat
     assert summary(cli("import", f)).startswith("read 1, inserted 1")
     assert q(db_path, "SELECT subject, received_at, extra FROM complaints") == [
         ("屏幕碎了", "2026-11-03T14:05:00Z", '{"备注(内部)": "VIP"}')]
+
+
+def test_contact_cells_as_mail_and_phone_systems_export_them(cli, db_path, tmp_path):
+    f = write(tmp_path / "contacts.csv",
+              'subject,email,customer,phone\n'
+              'a,"王芳 <WF@Example.cn>",,13800138000/13900139000\n'
+              'b,"wf@example.cn; other@x.cn",,\n'
+              'c,mailto:wf@example.cn,,\n'
+              'd,wf@example,,\n')
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 4, inserted 3, updated 0, unchanged 0, rejected 1"
+    assert "email: invalid value 'wf@example'" in (tmp_path / "contacts.rejects.csv").read_text("utf-8-sig")
+    # one customer: the display name became the name, the first number the one matched on
+    assert q(db_path, "SELECT name, email, phone, phone_normalized FROM customers") == [
+        ("王芳", "WF@Example.cn", "13800138000/13900139000", "13800138000")]
+    assert q(db_path, "SELECT count(DISTINCT customer_id) FROM complaints") == [(1,)]
+    assert q(db_path, "SELECT json_extract(extra, '$.other_emails') FROM complaints WHERE subject = 'b'") == [
+        ("other@x.cn",)]

@@ -30,12 +30,33 @@ T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
         ("010-6552 9988 ext. 12", "01065529988"),
         ("400-800-1234#2", "4008001234"),
         ("1.38001E+10", None),  # its digits are gone: it must not match anyone
+        # two numbers in one cell: the first is the one that matches
+        ("13800138000/13900139000", "13800138000"),
+        ("138 0013 8000；139 0013 9000", "13800138000"),
+        ("13800138000 或 010-6552 9988", "13800138000"),
         ("  ", None),
         ("", None),
     ],
 )
 def test_normalize_phone(raw, normalized):
     assert normalize_phone(raw) == normalized
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("王芳 <WF@Example.cn>", ("WF@Example.cn", "王芳", [])),
+        ('"Wang, Fang" <wf@example.cn>', ("wf@example.cn", "Wang, Fang", [])),
+        ("<wf@example.cn>", ("wf@example.cn", None, [])),
+        ("mailto:wf@example.cn", ("wf@example.cn", None, [])),
+        ("wf@example.cn; other@x.cn, third@y.cn", ("wf@example.cn", None, ["other@x.cn", "third@y.cn"])),
+        ("not an address", ("not an address", None, [])),  # left for validation to reject
+    ],
+)
+def test_split_mailbox(cell, expected):
+    from complaintctl.core.customers import split_mailbox
+
+    assert split_mailbox(cell) == expected
 
 
 def test_normalize_email():

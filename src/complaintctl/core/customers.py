@@ -10,6 +10,28 @@ from complaintctl.errors import InvalidInput
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NON_DIGIT = r"\D"
+_PHONE_SEPARATORS = r"\s*(?:[/;；,，、|]|或|\bor\b)\s*"  # between two numbers in one cell
+
+
+_MAILBOX = r"^\s*(?:\"?([^\"<>]*?)\"?\s*)<\s*([^<>\s]+)\s*>\s*$"  # 王芳 <wf@example.cn>
+_ADDRESS_SEPARATORS = r"[;,，；\s]+"
+
+
+def split_mailbox(text: str) -> tuple[str, str | None, list[str]]:
+    """(address, display name, other addresses) from an email cell as mail systems export it:
+    '王芳 <WF@Example.cn>', 'mailto:wf@example.cn', 'a@x.cn; b@y.cn' (the first is the
+    customer's address; the others are returned to be kept)."""
+    text = text.strip()
+    if text[:7].lower() == "mailto:":
+        text = text[7:].strip()
+    m = re.match(_MAILBOX, text)
+    if m:
+        return m.group(2), (m.group(1).strip() or None), []
+    parts = [p for p in re.split(_ADDRESS_SEPARATORS, text) if p]
+    addresses = [p[7:] if p[:7].lower() == "mailto:" else p for p in parts]
+    if len(addresses) > 1 and all("@" in a for a in addresses):
+        return addresses[0], None, addresses[1:]
+    return text, None, []
 
 
 def normalize_email(email: str | None) -> str | None:
@@ -45,6 +67,8 @@ def normalize_phone(phone: str | None) -> str | None:
     if not text.isdigit():
         if looks_scientific(text):
             return None
+        if re.search(_PHONE_SEPARATORS, text):  # '13800138000/13900139000': the first one matches
+            text = next((p for p in re.split(_PHONE_SEPARATORS, text) if len(_non_digit().sub("", p)) >= 3), text)
         tail = re.match(_FLOAT_TAIL, text)
         text = tail.group(1) if tail else re.sub(_EXTENSION, "", text, flags=re.IGNORECASE)
     digits = text if text.isdigit() else _non_digit().sub("", text)
@@ -66,7 +90,7 @@ def validate_contact(email: str | None, phone: str | None) -> None:
         if looks_scientific(phone):
             raise InvalidInput(f"invalid phone {phone!r}: a spreadsheet wrote it in scientific notation "
                                "and its digits are lost", hint="format the column as text and export again")
-        digits = re.sub(_NON_DIGIT, "", phone)
+        digits = normalize_phone(phone) or ""  # the first number of '13800138000/13900139000'
         if len(digits) < 3 or len(digits) > 20:
             raise InvalidInput(f"invalid phone {phone!r}", hint="e.g. +86 138 0013 8000")
 

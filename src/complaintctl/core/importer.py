@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from complaintctl.core import sla
-from complaintctl.core.customers import looks_scientific, normalize_phone
+from complaintctl.core.customers import looks_scientific, normalize_phone, split_mailbox
 from complaintctl.core.dates import number_moment, parse_when, to_iso
 from complaintctl.core.import_mapping import EXTRA, IGNORED, VALUE_ALIASES, ColumnPlan, plan_columns, to_simplified
 from complaintctl.core.import_source import Source
@@ -345,6 +345,14 @@ class RowReader:
                     extra[arg] = raw
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
+        email = data.get("email")
+        if email is not None and ("<" in email or ";" in email or "," in email or ":" in email
+                                  or " " in email or "，" in email or "；" in email):
+            data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
+            if display_name and "customer" not in data:
+                data["customer"] = display_name
+            if others:
+                extra = {**(extra or {}), "other_emails": "; ".join(others)}
         if extra_json:
             extra = {**extra_json, **extra} if extra else extra_json
         if extra:
