@@ -451,3 +451,20 @@ def test_contact_cells_as_mail_and_phone_systems_export_them(cli, db_path, tmp_p
     assert q(db_path, "SELECT count(DISTINCT customer_id) FROM complaints") == [(1,)]
     assert q(db_path, "SELECT json_extract(extra, '$.other_emails') FROM complaints WHERE subject = 'b'") == [
         ("other@x.cn",)]
+
+
+def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
+    records = [{"id": 9001, "title": "屏幕碎了", "created_at": "2026-11-03T06:05:00Z",
+                "customer": {"name": "王芳", "phone": "13800138000", "email": "wf@example.cn", "vip": True},
+                "priority": {"code": "high", "label": "高"}, "status": {"name": "已关闭"},
+                "assignee": {"name": "li.wei"}, "meta": {"source": "web", "ip": "1.2.3.4"}}]
+    f = write(tmp_path / "api.json", json.dumps(records, ensure_ascii=False))
+    shown = cli("import", "--show-mapping", f).stdout
+    assert "customer.phone  phone" in shown and "customer.vip    extra" in shown
+    assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT c.ref, c.severity, c.status, c.assignee, cu.name, cu.phone, cu.email "
+                      "FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
+        ("9001", "high", "closed", "li.wei", "王芳", "13800138000", "wf@example.cn")]
+    extra = json.loads(q(db_path, "SELECT extra FROM complaints")[0][0])
+    # a nested key that names nothing is kept under its dotted name; an object of its own, whole
+    assert extra == {"customer.vip": True, "priority.label": "高", "meta": {"source": "web", "ip": "1.2.3.4"}}

@@ -131,6 +131,9 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
         first = record
         break
     if source.format != "csv" and isinstance(first, dict):
+        from complaintctl.core.importer import flatten_record
+
+        first = flatten_record(first)  # nested objects are read as dotted columns
         headers = [str(k) for k in first]
         first = [first[k] for k in first]
     plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
@@ -138,11 +141,19 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
     if "subject" not in mapped and "description" in mapped:
         err("no subject column: each complaint's subject will be the start of its description")
     rows = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
-             "first_value": (str(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)
+             "first_value": (_shown(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)
                              else "")} for p in plans]
     write_records(rows, ["column", "header", "field", "how", "first_value"], Format.table,
                   flexible=["first_value", "header"])
     source.close()
+
+
+def _shown(value) -> str:
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
 
 
 class _progress:

@@ -3,6 +3,7 @@ value aliases for codes, --map overrides and TOML mapping files."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,7 @@ for _field, _aliases in FIELD_ALIASES.items():
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 
 
+@functools.lru_cache(maxsize=4096)
 def header_field(header: str) -> str | None:
     """The field a header names, or None. A note in brackets is ignored when the header is
     not known with it: 投诉时间(北京时间), 联系电话【必填】, Received (UTC)."""
