@@ -468,3 +468,11 @@ def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
     extra = json.loads(q(db_path, "SELECT extra FROM complaints")[0][0])
     # a nested key that names nothing is kept under its dotted name; an object of its own, whole
     assert extra == {"customer.vip": True, "priority.label": "高", "meta": {"source": "web", "ip": "1.2.3.4"}}
+
+
+def test_show_of_an_imported_closed_complaint_says_what_is_not_on_record(cli, db_path, tmp_path):
+    f = write(tmp_path / "closed.csv",
+              "subject,received,severity,status,closed\n旧投诉,2026-10-01 09:00,high,已关闭,2026-10-02\n")
+    cli("import", f)
+    shown = cli("show", "1").stdout
+    assert "(no first response recorded)" in shown and "()" not in shown

@@ -31,6 +31,9 @@ def _sla_pairs(data: dict) -> list[tuple[str, object]]:
         if finished:
             verdict = "late" if late else "on time"
             out.append((label, f"{to_local_text(due)}  (met {verdict})"))
+        elif done:  # finished without this step on record (closed straight away, or imported so)
+            what = "no first response recorded" if label == "Respond by" else "no resolution time recorded"
+            out.append((label, f"{to_local_text(due)}  ({what})"))
         else:
             out.append((label, f"{to_local_text(due)}  ({describe_due(due, now, done=done, paused=paused)})"))
     if data.get("escalation_count"):
