@@ -97,6 +97,8 @@ def sla_status(
                   table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
                                           "left": describe_due(r["due_at"], now, paused=r["state"] == "paused")},
                   flexible=["subject"], floors={"subject": 20}, droppable=["due_at", "assignee"])
+    if not rows and fmt == Format.table:
+        err("No open complaints" + (" at that moment." if moment else "."))
 
 
 @calendar_app.command("show")
