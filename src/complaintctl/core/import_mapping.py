@@ -107,6 +107,11 @@ def header_field(header: str) -> str | None:
     return found
 
 
+def _alias_lists(codes: dict[str, list[str]]) -> dict[str, str]:
+    """{code: [alias, ...]} -> {alias: code}: long alias lists read best grouped by code."""
+    return {alias: code for code, aliases in codes.items() for alias in aliases}
+
+
 # kind -> typed value -> code, beyond each code, English label and Chinese label
 # (which are read from the database).
 VALUE_ALIASES: dict[str, dict[str, str]] = {
@@ -150,45 +155,27 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
         "赔偿": "compensation", "补偿": "compensation", "道歉": "apology", "致歉": "apology",
         "解释": "explanation", "说明": "explanation", "其他": "other", "其它": "other",
     },
-    "category": {
-        "质量": "product_quality", "质量问题": "product_quality", "产品质量问题": "product_quality",
-        "产品问题": "product_quality", "态度": "service_attitude", "服务": "service_attitude",
-        "物流": "delivery_delay", "配送": "delivery_delay", "发货慢": "delivery_delay",
-        "延迟发货": "delivery_delay", "delivery": "delivery_delay", "售后": "after_sales",
-        "收费": "price", "价格问题": "price", "虚假宣传": "integrity", "承诺未兑现": "integrity",
-        "账单": "billing_error", "计费错误": "billing_error", "扣费": "billing_error",
-        "billing": "billing_error", "系统": "system_failure", "故障": "system_failure",
-        "bug": "system_failure", "数据": "data_error", "难用": "usability", "响应慢": "slow_response",
-        "其他": "other", "其它": "other",
-        # the names call-centre and e-commerce systems give the same categories
-        "产品缺陷": "product_quality", "商品质量": "product_quality", "质量投诉": "product_quality",
-        "quality": "product_quality", "defect": "product_quality", "defective": "product_quality",
-        "服务问题": "service_attitude", "服务投诉": "service_attitude", "态度差": "service_attitude",
-        "服务态度差": "service_attitude", "客服态度": "service_attitude", "rude": "service_attitude",
-        "staff attitude": "service_attitude", "customer service": "service_attitude",
-        "物流延迟": "delivery_delay", "物流问题": "delivery_delay", "物流投诉": "delivery_delay",
-        "配送延迟": "delivery_delay", "配送问题": "delivery_delay", "发货延迟": "delivery_delay",
-        "送货延迟": "delivery_delay", "快递": "delivery_delay", "快递问题": "delivery_delay",
-        "快递延误": "delivery_delay", "延误": "delivery_delay", "延迟": "delivery_delay",
-        "到货慢": "delivery_delay", "未收到货": "delivery_delay", "交付延期": "delivery_delay",
-        "shipping": "delivery_delay", "late delivery": "delivery_delay", "delayed": "delivery_delay",
-        "售后问题": "after_sales", "售后投诉": "after_sales", "退换货": "after_sales",
-        "维修问题": "after_sales", "保修": "after_sales", "aftersales": "after_sales",
-        "warranty": "after_sales", "returns": "after_sales", "价格": "price", "价格争议": "price",
-        "乱收费": "price", "收费问题": "price", "pricing": "price", "诚信": "integrity",
-        "欺诈": "integrity", "欺骗": "integrity", "违约": "integrity", "broken promise": "integrity",
-        "账单问题": "billing_error", "计费问题": "billing_error", "多扣费": "billing_error",
-        "重复扣费": "billing_error", "扣费错误": "billing_error", "多收费": "billing_error",
-        "overcharge": "billing_error", "overcharged": "billing_error", "invoice": "billing_error",
-        "系统问题": "system_failure", "系统错误": "system_failure", "系统异常": "system_failure",
-        "无法登录": "system_failure", "宕机": "system_failure", "outage": "system_failure",
-        "crash": "system_failure", "数据问题": "data_error", "信息错误": "data_error",
-        "资料错误": "data_error", "wrong data": "data_error", "使用问题": "usability",
-        "操作复杂": "usability", "不好用": "usability", "体验差": "usability", "ux": "usability",
-        "处理慢": "slow_response", "回复慢": "slow_response", "无人处理": "slow_response",
-        "响应不及时": "slow_response", "处理不及时": "slow_response", "no response": "slow_response",
-        "slow": "slow_response",
-    },
+    "category": _alias_lists({
+        "product_quality": ["质量", "质量问题", "产品质量问题", "产品问题", "产品缺陷", "商品质量", "质量投诉",
+            "quality", "defect", "defective"],
+        "service_attitude": ["态度", "服务", "服务问题", "服务投诉", "态度差", "服务态度差", "客服态度", "rude",
+            "staff attitude", "customer service"],
+        "delivery_delay": ["物流", "配送", "发货慢", "延迟发货", "delivery", "物流延迟", "物流问题", "物流投诉",
+            "配送延迟", "配送问题", "发货延迟", "送货延迟", "快递", "快递问题", "快递延误", "延误", "延迟", "到货慢",
+            "未收到货", "交付延期", "shipping", "late delivery", "delayed"],
+        "after_sales": ["售后", "售后问题", "售后投诉", "退换货", "维修问题", "保修", "aftersales", "warranty",
+            "returns"],
+        "price": ["收费", "价格问题", "价格", "价格争议", "乱收费", "收费问题", "pricing"],
+        "integrity": ["虚假宣传", "承诺未兑现", "诚信", "欺诈", "欺骗", "违约", "broken promise"],
+        "billing_error": ["账单", "计费错误", "扣费", "billing", "账单问题", "计费问题", "多扣费", "重复扣费",
+            "扣费错误", "多收费", "overcharge", "overcharged", "invoice"],
+        "system_failure": ["系统", "故障", "bug", "系统问题", "系统错误", "系统异常", "无法登录", "宕机", "outage",
+            "crash"],
+        "data_error": ["数据", "数据问题", "信息错误", "资料错误", "wrong data"],
+        "usability": ["难用", "使用问题", "操作复杂", "不好用", "体验差", "ux"],
+        "slow_response": ["响应慢", "处理慢", "回复慢", "无人处理", "响应不及时", "处理不及时", "no response", "slow"],
+        "other": ["其他", "其它"],
+    }),
     "cause": {"用户原因": "customer_use", "客户原因": "customer_use", "使用不当": "customer_use"},
     "personality": {},
     "motive": {},
