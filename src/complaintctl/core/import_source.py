@@ -339,7 +339,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     return source
 
 
-HEADER_LOOKAHEAD = 5  # rows above the header that a report-style export may have
+HEADER_LOOKAHEAD = 10  # rows above the header that a report-style export may have
 
 
 def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tuple[int, str]], Iterator]:
