@@ -45,6 +45,12 @@ def _non_digit() -> re.Pattern:
     return re.compile(_NON_DIGIT)  # compiled on first use, not at import
 
 
+@functools.cache
+def _plain_phone() -> re.Pattern:
+    # digits with the usual punctuation only: none of the repairs below can apply
+    return re.compile(r"\+?[\d \-()]+")
+
+
 # What spreadsheets do to phone numbers: 1.38001E+10 (digits lost for good), 13800138000.0
 # (a number column written as floats), and an extension after the number.
 _SCIENTIFIC = r"^[+-]?\d(?:[.,]\d+)?[eE][+-]?\d+$"
@@ -54,7 +60,7 @@ _EXTENSION = r"\s*(?:转|分机|ext\.?|x|#)\s*\d+$"
 
 def looks_scientific(phone: str) -> bool:
     """True for a phone number a spreadsheet turned into 1.38001E+10."""
-    return bool(re.match(_SCIENTIFIC, phone.strip()))
+    return ("e" in phone or "E" in phone) and bool(re.match(_SCIENTIFIC, phone.strip()))
 
 
 def normalize_phone(phone: str | None) -> str | None:
@@ -64,7 +70,7 @@ def normalize_phone(phone: str | None) -> str | None:
     if not phone or not phone.strip():
         return None
     text = phone.strip()
-    if not text.isdigit():
+    if not text.isdigit() and not _plain_phone().fullmatch(text):
         if looks_scientific(text):
             return None
         if re.search(_PHONE_SEPARATORS, text):  # '13800138000/13900139000': the first one matches
