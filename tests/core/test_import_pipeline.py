@@ -350,3 +350,27 @@ def test_a_ref_contradicted_later_in_the_file_is_rejected_not_silently_dropped(t
     updated = run(fresh, path, batch_size=batch_size, update=True, rejects_path=rejects)
     assert (updated.inserted, updated.updated, updated.rejected) == (2, 1, 0)
     assert dump(fresh)["complaints"][0][5] == "second version"
+
+
+def test_no_value_alias_names_two_codes_or_a_code_that_does_not_exist(conn):
+    """Checked on the source: a dict built from the alias lists keeps only the last code an
+    alias was given, so a clash would pass unnoticed at run time."""
+    import ast
+    from pathlib import Path
+
+    from complaintctl.core import import_mapping
+    from complaintctl.core.taxonomy import KINDS
+
+    tree = ast.parse(Path(import_mapping.__file__).read_text(encoding="utf-8"))
+    table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
+                 and getattr(node.target, "id", None) == "VALUE_ALIASES")
+    for kind_node, value in zip(table.keys, table.values, strict=True):
+        kind = kind_node.value
+        if isinstance(value, ast.Call):  # _alias_lists({code: [alias, ...]})
+            written = [e.value for lst in value.args[0].values for e in lst.elts]
+        else:  # {alias: code}
+            written = [k.value for k in value.keys]
+        lowered = [a.lower() for a in written]
+        assert len(lowered) == len(set(lowered)), (kind, sorted({a for a in lowered if lowered.count(a) > 1}))
+        codes = {r[0] for r in conn.execute(f"SELECT code FROM {KINDS[kind].table}")}
+        assert set(import_mapping.VALUE_ALIASES[kind].values()) <= codes, kind
