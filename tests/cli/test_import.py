@@ -400,7 +400,8 @@ def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, t
     import sqlite3
 
     cases = {
-        "calls.xlsx": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "an Excel .xlsx workbook", "Save As > CSV UTF-8"),
+        "calls.xlsx": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "not an Excel workbook that can be read",
+                       "Save As > CSV UTF-8"),
         "calls.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Excel .xls", "Save As > CSV UTF-8"),
         "calls.csv.gz": (gzip.compress(b"subject\nx\n"), "gzip-compressed", "gunzip -c FILE"),
     }
@@ -476,3 +477,65 @@ def test_show_of_an_imported_closed_complaint_says_what_is_not_on_record(cli, db
     cli("import", f)
     shown = cli("show", "1").stdout
     assert "(no first response recorded)" in shown and "()" not in shown
+
+
+def _workbook(path, sheets):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
+    from datetime import date, datetime
+
+    f = _workbook(tmp_path / "calls.xlsx", {
+        "说明": [["这张表是导出说明"]],
+        "投诉": [
+            ["2026年11月投诉记录表"],
+            ["投诉编号", "投诉时间", "客户名称", "联系电话", "投诉内容", "级别"],
+            ["TS-1", datetime(2026, 11, 3, 14, 5), "王芳", 13800138000, "屏幕碎了", "高"],
+            [],
+            ["TS-2", date(2026, 11, 4), "李雷", 13900139000.0, "快递三天没到", "中"],
+            ["TS-3", "2026-02-30", "韩梅梅", None, "日期不对", "低"],
+        ],
+    })
+    shown = cli("import", "--show-mapping", "--sheet", "投诉", f)
+    assert "Excel workbook, sheet '投诉'" in shown.stderr and "13800138000" in shown.stdout
+    result = cli("import", f, "--sheet", "投诉", expect=3)
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert "line 1 is above the header row and was skipped" in result.stderr
+    assert q(db_path, "SELECT c.ref, c.received_at, c.subject, c.severity, cu.phone FROM complaints c "
+                      "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
+        ("TS-1", "2026-11-03T14:05:00Z", "屏幕碎了", "high", "13800138000"),
+        ("TS-2", "2026-11-04T00:00:00Z", "快递三天没到", "medium", "13900139000")]
+    rejects = (tmp_path / "calls.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rejects[1].startswith("6,") and "impossible date" in rejects[1]  # its row in the sheet
+    assert summary(cli("import", f, "--sheet", "投诉", expect=3)).startswith("read 3, inserted 0")
+
+    # the first visible sheet by default: here the notes, which hold no complaints
+    assert "no column is read as the subject" in cli("import", f, expect=2).stderr
+    result = cli("import", f, "--sheet", "Sheet9", expect=2)
+    assert "has no sheet 'Sheet9'" in result.stderr and "说明, 投诉" in result.stderr
+    assert "--sheet goes with an Excel workbook" in cli(
+        "import", write(tmp_path / "a.csv", "subject\nx\n"), "--sheet", "x", expect=2).stderr
+
+
+def test_a_workbook_from_stdin_and_a_zip_that_is_not_one(cli, db_path, tmp_path):
+    import zipfile
+
+    from complaintctl.cli import app
+
+    f = _workbook(tmp_path / "w.xlsx", {"Sheet1": [["subject", "customer"], ["屏幕碎了", "王芳"]]})
+    result = cli.runner.invoke(app, ["--db", str(db_path), "import", "-"], input=f.read_bytes())
+    assert result.exit_code == 0 and result.stdout.startswith("read 1, inserted 1")
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("calls.csv", "subject\nx\n")
+    assert "not an Excel workbook that can be read" in cli("import", archive, expect=2).stderr

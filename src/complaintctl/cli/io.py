@@ -31,8 +31,9 @@ EXIT_REJECTED = 3
 
 
 def import_(
-    file: str = typer.Argument(..., metavar="FILE", help="CSV, JSON array or NDJSON file; '-' for stdin."),
-    fmt: str = typer.Option(None, "--format", help="csv, json or ndjson [default: from the extension]."),
+    file: str = typer.Argument(..., metavar="FILE", help="CSV, JSON array, NDJSON or Excel .xlsx file; '-' for stdin."),
+    fmt: str = typer.Option(None, "--format", help="csv, json, ndjson or xlsx [default: from the extension]."),
+    sheet: str = typer.Option(None, "--sheet", help="Excel: the worksheet to read [default: the first visible one]."),
     encoding: str = typer.Option(None, "--encoding", help="e.g. utf-8, gb18030, utf-16 [default: detected]."),
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter: , ; tab | [default: sniffed]."),
     map_: list[str] = typer.Option(None, "--map", metavar="HEADER=FIELD",
@@ -51,7 +52,7 @@ def import_(
     out_format: Format = typer.Option(Format.table, "--output-format", "-f",
                                       help="Summary as text (table) or json/ndjson/csv."),
 ) -> None:
-    """Import complaints from CSV, JSON or NDJSON exports. Exit 0: all rows imported or already
+    """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input."""
     from complaintctl.core.import_mapping import load_mapping_file, parse_map_options, plan_columns
     from complaintctl.core.import_source import open_source
@@ -63,7 +64,7 @@ def import_(
     source = open_source(
         file, fmt=fmt or (file_map.format if file_map else None),
         encoding=encoding or (file_map.encoding if file_map else None),
-        delimiter=delimiter or (file_map.delimiter if file_map else None),
+        delimiter=delimiter or (file_map.delimiter if file_map else None), sheet=sheet,
     )
     if show_mapping:
         _print_mapping(source, plan_columns, overrides, file_map)
@@ -96,7 +97,7 @@ def import_(
         err(f"warning: {warning}")
     if out_format == Format.table:
         verb = "would be " if dry_run else ""
-        err(f"{summary.source}: {summary.encoding}"
+        err(f"{summary.source}: " + (f"Excel workbook, sheet {summary.sheet!r}" if summary.sheet else summary.encoding)
             + (f", delimiter {summary.delimiter!r}" if summary.delimiter else "")
             + ("  (dry run: nothing written)" if dry_run else ""))
         sys.stdout.write(
@@ -121,7 +122,8 @@ def import_(
 def _print_mapping(source, plan_columns, overrides, file_map) -> None:
     from complaintctl.render.output import write_records
 
-    err(f"{source.name}: {source.format}, encoding {source.encoding}"
+    err(f"{source.name}: " + (f"Excel workbook, sheet {source.sheet!r}" if source.sheet else
+                              f"{source.format}, encoding {source.encoding}")
         + (f", delimiter {source.delimiter!r}" if source.delimiter else ""))
     for line, text in source.skipped:
         err(f"line {line} is above the header row and will be skipped: {text[:60]!r}")

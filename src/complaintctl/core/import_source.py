@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,7 +21,7 @@ SAMPLE_BYTES = 1 << 20
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 DELIMITERS = [",", ";", "\t", "|"]
 CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "hz_gb_2312", "ms936"}
-FORMATS = ("csv", "json", "ndjson")
+FORMATS = ("csv", "json", "ndjson", "xlsx")
 # Single-byte code pages: a detector confuses the Latin-script ones with one another.
 SINGLE_BYTE = ("cp125", "cp4", "cp7", "cp8", "iso8859", "latin", "mac_")
 NOT_LATIN = {"cp1251", "cp1253", "cp1255", "cp1256", "cp737", "cp855", "cp862", "cp864", "cp866", "cp869",
@@ -170,12 +171,16 @@ class Source:
     headers: list[str] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     first_line: int = 1  # the file line the record reader starts at (2 after Excel's sep= line)
+    sheet: str | None = None  # the worksheet read, for an Excel workbook
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
+    _estimated_bytes: int = 0  # a workbook's progress: its size times the share of rows read
+    _workbook: Any = None
+    _workbook_file: Any = None
 
     @property
     def bytes_read(self) -> int:
-        return self._counter.count if self._counter else 0
+        return self._counter.count if self._counter else self._estimated_bytes
 
     def records(self) -> Iterator[tuple[int, Any]]:
         """(line number, list of cells | dict) for each record."""
@@ -184,6 +189,10 @@ class Source:
     def close(self) -> None:
         if self._counter:
             self._counter.close()
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook_file.close()
+            self._workbook = None
 
 
 def _decode_error(source: str, encoding: str, detected: bool, line: int | None = None) -> InvalidInput:
@@ -215,8 +224,9 @@ codecs.register_error(DECODE_ERRORS, _count_undecodable)
 
 # The first bytes of files people save instead of CSV: (magic, what it is, how to get a CSV).
 _SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file"
+XLSX_MAGIC = b"PK\x03\x04"  # a ZIP archive, as .xlsx workbooks are
 BINARY_FORMATS = [
-    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook, if it came from Excel)", _SAVE_AS_CSV),
+    (XLSX_MAGIC, "a ZIP archive that is not an Excel workbook", "unpack it, and import the CSV inside"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls workbook (or another Office file)",
      _SAVE_AS_CSV),
     (b"%PDF", "a PDF document", "export the data from the system that made it as CSV"),
@@ -252,6 +262,8 @@ def _format_for(name: str, explicit: str | None) -> str:
             raise InvalidInput(f"unknown import format {explicit!r}", hint="csv, json or ndjson")
         return fmt
     suffix = Path(name).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
     if suffix == ".json":
         return "json"
     if suffix in (".ndjson", ".jsonl"):
@@ -260,7 +272,7 @@ def _format_for(name: str, explicit: str | None) -> str:
 
 
 def open_source(path: str, *, fmt: str | None = None, encoding: str | None = None,
-                delimiter: str | None = None) -> Source:
+                delimiter: str | None = None, sheet: str | None = None) -> Source:
     """Open a file (or '-' for stdin, spooled to a temporary file) for reading records."""
     if path == "-":
         import shutil
@@ -291,6 +303,11 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raw.close()
         raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
+    if fmt == "xlsx" or (sample.startswith(XLSX_MAGIC) and fmt == "csv"):  # a workbook, whatever its name
+        return _workbook_source(name, raw, size, sheet)
+    if sheet is not None:
+        raw.close()
+        raise InvalidInput("--sheet goes with an Excel workbook (.xlsx)")
     try:
         _refuse_binary(name, sample)
     except InvalidInput:
@@ -337,6 +354,70 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     else:
         source._records = _json_array_records(text, source, detected)
     return source
+
+
+def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> Source:
+    """An Excel workbook (.xlsx), read a row at a time (openpyxl's read-only mode keeps memory
+    flat): the first visible worksheet, or ``sheet``. Cells become the text a CSV export of it
+    would hold, so everything after this reads a workbook as it reads a CSV file."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(raw, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raw.close()
+        raise InvalidInput(f"{name} is not an Excel workbook that can be read ({exc})",
+                           hint=_SAVE_AS_CSV) from None
+    names = book.sheetnames
+    if sheet is not None and sheet not in names:
+        book.close()
+        raw.close()
+        raise InvalidInput(f"{name} has no sheet {sheet!r}", hint="its sheets: " + ", ".join(names))
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+    worksheet = book[sheet] if sheet is not None else visible[0]
+    source = Source(name, "xlsx", "xlsx", None, size, sheet=worksheet.title, _workbook=book, _workbook_file=raw)
+    records = _workbook_records(worksheet, source)
+    source.headers, source.skipped, source._records = _find_header(records)
+    if not source.headers:
+        source.close()
+        raise InvalidInput(f"{name}: sheet {worksheet.title!r} is empty",
+                           hint="give the sheet that holds the complaints with --sheet NAME (sheets: "
+                           + ", ".join(names) + ")")
+    return source
+
+
+def _workbook_records(worksheet, source: Source) -> Iterator[tuple[int, list[str]]]:
+    total = worksheet.max_row or 0
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if number % 1000 == 0 and total and source.size:
+            source._estimated_bytes = int(source.size * min(1.0, number / total))
+        cells = [_cell_text(v) for v in values]
+        if not any(cells):
+            continue  # an empty or only formatted row
+        yield number, cells
+    source._estimated_bytes = source.size or 0
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as Excel's CSV export would write it, so that a workbook and its CSV import alike:
+    whole numbers without '.0' (phone numbers stay whole), times as local ISO text."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S")
+    return str(value)
 
 
 HEADER_LOOKAHEAD = 10  # rows above the header that a report-style export may have

@@ -85,6 +85,7 @@ class ImportSummary:
     agents_created: int = 0
     customers_created: int = 0
     warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None  # the worksheet read, for an Excel workbook
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -942,15 +943,16 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     now = now or now_utc()
     at = to_iso(now)
     summary = ImportSummary(source.name, source.format, source.encoding, source.delimiter,
-                            dry_run=options.dry_run)
+                            dry_run=options.dry_run, sheet=source.sheet)
     one_transaction = options.dry_run or options.strict
-    plans = plan_columns(source.headers, map_overrides, file_overrides) if source.format == "csv" else []
+    tabular = source.format in ("csv", "xlsx")  # a header row and cells, rather than JSON objects
+    plans = plan_columns(source.headers, map_overrides, file_overrides) if tabular else []
     for line, text in source.skipped:
         summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
     mapped = {p.field for p in plans if p.extra_key is None}
-    if source.format == "csv" and "subject" not in mapped and "description" in mapped:
+    if tabular and "subject" not in mapped and "description" in mapped:
         summary.warnings.append("no subject column: each complaint's subject is the start of its description")
-    elif source.format == "csv" and "subject" not in mapped:
+    elif tabular and "subject" not in mapped:
         source.close()
         shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
         raise InvalidInput(f"{source.name}: no column is read as the subject or the description "
@@ -961,7 +963,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         if p.how.startswith("duplicate"):
             summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
     reader = RowReader(conn, plans, options, now)
-    rejects = _Rejects(options.rejects_path, source.headers if source.format == "csv" else None)
+    rejects = _Rejects(options.rejects_path, source.headers if tabular else None)
     prepare = _BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
     batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
     # A bigger page cache for the length of the import: inserts land all over a dozen indexes,
