@@ -227,8 +227,8 @@ _SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), t
 XLSX_MAGIC = b"PK\x03\x04"  # a ZIP archive, as .xlsx workbooks are
 BINARY_FORMATS = [
     (XLSX_MAGIC, "a ZIP archive that is not an Excel workbook", "unpack it, and import the CSV inside"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls workbook (or another Office file)",
-     _SAVE_AS_CSV),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls workbook or a password-protected one "
+     "(or another Office file)", _SAVE_AS_CSV.replace("File > Save As", "remove the password if any, File > Save As")),
     (b"%PDF", "a PDF document", "export the data from the system that made it as CSV"),
     (b"\x1f\x8b", "gzip-compressed", "decompress it first: gunzip -c FILE | complaintctl import -"),
     (b"SQLite format 3\x00", "an SQLite database", "export its rows as CSV (`sqlite3 -csv -header FILE "
@@ -252,7 +252,8 @@ def _json_lines(sample: bytes, encoding: str) -> bool:
 def _refuse_binary(name: str, sample: bytes) -> None:
     for magic, what, how in BINARY_FORMATS:
         if sample.startswith(magic):
-            raise InvalidInput(f"{name} is {what}, not CSV, JSON or NDJSON", hint=how)
+            raise InvalidInput(f"{name} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and .xlsx)",
+                               hint=how)
 
 
 def _format_for(name: str, explicit: str | None) -> str:
