@@ -98,3 +98,31 @@ def test_a_bad_filter_writes_nothing_at_all(cli, tmp_path):
     assert result.stdout == "" and "unknown status 'bogus'" in result.stderr
     result = cli("export", "--status", "bogus", "-o", tmp_path / "out.csv", expect=2)
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_an_excel_workbook_export_keeps_text_as_text_and_round_trips(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    seed(cli)
+    long_id = cli.log("--subject", "long one", "--description", "长" * 40_000 + "\x07bell")
+    book = tmp_path / "all.xlsx"
+    result = cli("export", "-o", book)
+    assert "1 cell(s) were longer than Excel's 32,767 characters and were cut" in result.stderr
+    sheet = load_workbook(book).active
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["id", "ref", "received_at"] and sheet.freeze_panes == "A2"
+    first = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert first["subject"].value.startswith("=HYPERLINK") and first["subject"].data_type == "s"  # not a formula
+    assert first["id"].value == 1 and first["received_at"].value.endswith("Z")
+    long_row = {h: c.value for h, c in zip(header, sheet[long_id + 1], strict=True)}
+    assert len(long_row["description"]) == 32_767 and long_row["description"].endswith("…")
+
+    # a workbook of complaints without a cut cell imports back to the same export
+    small = tmp_path / "three.xlsx"
+    cli("export", "-o", small, "--limit", "3")
+    other = tmp_path / "other.db"
+    imported = cli.runner.invoke(app, ["--db", str(other), "import", str(small)])
+    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0", imported.stderr
+    mine = cli("export", "--limit", "3").stdout
+    theirs = cli.runner.invoke(app, ["--db", str(other), "export"]).stdout
+    assert mine == theirs

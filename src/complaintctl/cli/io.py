@@ -185,7 +185,8 @@ class _progress:
 
 def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    fmt: str = typer.Option(None, "--format", "-f", help="csv, json or ndjson [default: from --output, else csv]."),
+    fmt: str = typer.Option(None, "--format", "-f",
+                            help="csv, json, ndjson or xlsx [default: from --output, else csv]."),
     excel: bool = typer.Option(False, "--excel", help="CSV as UTF-8 with a BOM, which Excel opens correctly."),
     columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
     no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
@@ -204,18 +205,20 @@ def export(
     text: str = TEXT_FILTER,
     limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
 ) -> None:
-    """Export complaints (the same filters as list) to CSV, JSON or NDJSON, for other tools or
+    """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
     for import into another database."""
     from complaintctl.core.exporter import export_rows, parse_columns, write_export
 
     if fmt is None:
         suffix = output.suffix.lower() if output else ""
-        fmt = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson"}.get(suffix, "csv")
+        fmt = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".xlsx": "xlsx"}.get(suffix, "csv")
     fmt = fmt.lower()
-    if fmt not in ("csv", "json", "ndjson"):
-        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json or ndjson")
+    if fmt not in ("csv", "json", "ndjson", "xlsx"):
+        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json, ndjson or xlsx")
     if excel and fmt != "csv":
         raise InvalidInput("--excel goes with CSV")
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
     cols = parse_columns(columns)
     filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
                            unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
@@ -223,6 +226,21 @@ def export(
     conn = STATE.connect()
     rows = export_rows(conn, filters, cols)
     encoding = "utf-8-sig" if excel else "utf-8"
+    if fmt == "xlsx":
+        from complaintctl.core.exporter import EXCEL_MAX_CELL, write_xlsx
+
+        if output is None:
+            count, cut = write_xlsx(rows, cols, sys.stdout.buffer)
+        else:
+            from complaintctl.render.files import atomic_open
+
+            with atomic_open(output, encoding=None) as stream:
+                count, cut = write_xlsx(rows, cols, stream)
+        if cut:
+            err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
+                "(CSV and JSON exports keep them whole)")
+        err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
+        return
     if output is None:
         import io
 

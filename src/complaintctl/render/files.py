@@ -12,7 +12,7 @@ from complaintctl.errors import InvalidInput
 
 
 @contextmanager
-def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator:
+def atomic_open(path: str | os.PathLike, *, encoding: str | None = "utf-8") -> Iterator:
     """A text stream to a temporary file beside ``path`` (its directory is created if need
     be); on success it is flushed to disk and renamed over ``path``; on failure ``path`` is
     left as it was."""
@@ -29,7 +29,8 @@ def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator
     except OSError as exc:
         raise InvalidInput(f"cannot write to {directory}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as stream:
+        # encoding None: a binary stream (a workbook)
+        with (os.fdopen(fd, "wb") if encoding is None else os.fdopen(fd, "w", encoding=encoding, newline="")) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
