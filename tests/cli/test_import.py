@@ -539,3 +539,23 @@ def test_a_workbook_from_stdin_and_a_zip_that_is_not_one(cli, db_path, tmp_path)
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("calls.csv", "subject\nx\n")
     assert "not an Excel workbook that can be read" in cli("import", archive, expect=2).stderr
+
+
+def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp_path):
+    good = write(tmp_path / "good.csv", "subject\na\nb\n")
+    bad_row = write(tmp_path / "bad-row.csv", "subject,received\nc,2026-02-30\n")
+    unreadable = tmp_path / "old.xls"
+    unreadable.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    later = write(tmp_path / "later.csv", "subject\nd\n")
+    result = cli("import", good, bad_row, unreadable, later, expect=2)  # 2: a file could not be read
+    assert result.stdout.splitlines() == [
+        f"{good}: read 2, inserted 2, updated 0, unchanged 0, rejected 0",
+        f"{bad_row}: read 1, inserted 0, updated 0, unchanged 0, rejected 1",
+        f"{later}: read 1, inserted 1, updated 0, unchanged 0, rejected 0"]  # the file after it still ran
+    assert "old.xls is an old Excel .xls workbook" in result.stderr
+    assert (tmp_path / "bad-row.rejects.csv").exists()
+    again = cli("import", good, bad_row, "-f", "json", expect=3)  # 3: rows rejected, nothing worse
+    assert [s["unchanged"] for s in json.loads(again.stdout)] == [2, 0]
+    assert "cannot be one of several" in cli("import", good, "-", expect=2).stderr
+    assert "--rejects goes with one file" in cli("import", good, later, "--rejects", tmp_path / "r.csv",
+                                                 expect=2).stderr

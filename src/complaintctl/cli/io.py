@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -24,14 +25,15 @@ from complaintctl.cli.common import (
     err,
     list_filters,
 )
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, InvalidInput
 from complaintctl.render.output import Format
 
 EXIT_REJECTED = 3
 
 
 def import_(
-    file: str = typer.Argument(..., metavar="FILE", help="CSV, JSON array, NDJSON or Excel .xlsx file; '-' for stdin."),
+    files: list[str] = typer.Argument(..., metavar="FILE...",
+                                      help="CSV, JSON array, NDJSON or Excel .xlsx files; '-' for stdin."),
     fmt: str = typer.Option(None, "--format", help="csv, json, ndjson or xlsx [default: from the extension]."),
     sheet: str = typer.Option(None, "--sheet", help="Excel: the worksheet to read [default: the first visible one]."),
     encoding: str = typer.Option(None, "--encoding", help="e.g. utf-8, gb18030, utf-16 [default: detected]."),
@@ -53,14 +55,53 @@ def import_(
                                       help="Summary as text (table) or json/ndjson/csv."),
 ) -> None:
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
-    there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input."""
-    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options, plan_columns
-    from complaintctl.core.import_source import open_source
+    there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
+    Several files are imported one after another, each on its own; the exit code is the worst."""
+    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options
 
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
     if batch_size < 1:
         raise InvalidInput("--batch-size must be at least 1")
+    if len(files) > 1 and "-" in files:
+        raise InvalidInput("- (stdin) cannot be one of several files")
+    if len(files) > 1 and rejects is not None:
+        raise InvalidInput("--rejects goes with one file", hint="each file's rejects go beside it by default")
+    run = functools.partial(
+        _import_file, fmt=fmt, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
+        overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
+        batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1)
+    codes: list[int] = []
+    summaries: list[dict] = []
+    try:
+        for file in files:
+            try:
+                code, summary = run(file)
+            except ComplaintError as exc:
+                if len(files) == 1:
+                    raise  # a file that cannot be read ends the command with its own error
+                err(f"error: {exc}")  # the next file may be fine: say so and carry on
+                code, summary = exc.exit_code, None
+            codes.append(code)
+            if summary is not None:
+                summaries.append(summary)
+    finally:
+        if summaries and out_format != Format.table:  # one document for all the files
+            from complaintctl.render.output import write_records
+
+            write_records(summaries, list(summaries[0]), out_format)
+    code = next((c for c in (EXIT_USAGE, EXIT_FAILED, EXIT_REJECTED) if c in codes), 0)
+    if code:
+        raise typer.Exit(code)
+
+
+def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
+                 update, dayfirst, batch_size, show_mapping, out_format, several: bool) -> tuple[int, dict | None]:
+    """Import one file and print its messages; return its exit code and its summary. Raises for
+    a file that cannot be read at all."""
+    from complaintctl.core.import_mapping import plan_columns
+    from complaintctl.core.import_source import open_source
+
     source = open_source(
         file, fmt=fmt or (file_map.format if file_map else None),
         encoding=encoding or (file_map.encoding if file_map else None),
@@ -68,7 +109,7 @@ def import_(
     )
     if show_mapping:
         _print_mapping(source, plan_columns, overrides, file_map)
-        return
+        return 0, None
     from complaintctl.core.importer import ImportOptions, import_records
 
     if rejects is None:
@@ -101,22 +142,18 @@ def import_(
             + (f", delimiter {summary.delimiter!r}" if summary.delimiter else "")
             + ("  (dry run: nothing written)" if dry_run else ""))
         sys.stdout.write(
-            f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
+            (f"{summary.source}: " if several else "")
+            + f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
             f"unchanged {summary.unchanged}, rejected {summary.rejected}\n")
-    else:
-        from complaintctl.render.output import write_records
-
-        data = summary.as_dict()
-        write_records([data], list(data), out_format)
+        sys.stdout.flush()
     if summary.rejects_path:
         err(f"{summary.rejected} rejected row(s) written to {summary.rejects_path}")
     if summary.aborted:
         err("error: --strict: rows were rejected, so nothing was written")
-        raise typer.Exit(1)
+        return EXIT_FAILED, summary.as_dict()
     if summary.read == 0:
         err("warning: the file has a header but no rows")
-    if summary.rejected:
-        raise typer.Exit(EXIT_REJECTED)
+    return (EXIT_REJECTED if summary.rejected else 0), summary.as_dict()
 
 
 def _print_mapping(source, plan_columns, overrides, file_map) -> None:
