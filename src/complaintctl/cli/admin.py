@@ -239,7 +239,7 @@ def backup(
 def check(
     quick: bool = typer.Option(False, "--quick", help="SQLite's quick_check instead of the full integrity "
                                "check, and skip replaying the SLA clocks (200,000 complaints: 2 s "
-                               "instead of 15 s)."),
+                               "instead of 10 s)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Check the database: the file's integrity, its schema, references, the audit trail, times,
