@@ -559,3 +559,13 @@ def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp
     assert "cannot be one of several" in cli("import", good, "-", expect=2).stderr
     assert "--rejects goes with one file" in cli("import", good, later, "--rejects", tmp_path / "r.csv",
                                                  expect=2).stderr
+
+
+def test_a_contact_column_holding_an_email_and_more_category_headers(cli, db_path, tmp_path):
+    f = write(tmp_path / "contact.csv", "标题,客户姓名,联系方式,投诉类别\n"
+                                        "多收了 20 元,韩梅梅,hmm@example.cn,乱收费\n"
+                                        "洗衣机漏水,李雷,13900139000,产品缺陷\n")
+    assert summary(cli("import", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT cu.name, cu.email, cu.phone, c.category FROM complaints c "
+                      "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
+        ("韩梅梅", "hmm@example.cn", None, "price"), ("李雷", None, "13900139000", "product_quality")]

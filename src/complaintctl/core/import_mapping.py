@@ -33,7 +33,7 @@ FIELD_ALIASES: dict[str, list[str]] = {
     "remedy": ["remedy", "request", "customer_request", "demand", "诉求", "客户诉求", "要求",
                "客户要求"],
     "category": ["category", "type", "complaint_type", "类型", "分类", "投诉类型", "类别",
-                 "投诉分类", "问题类型"],
+                 "投诉分类", "问题类型", "投诉类别", "问题类别", "问题分类"],
     "severity": ["severity", "priority", "level", "urgency", "级别", "严重程度", "优先级",
                  "紧急程度", "等级"],
     "cause": ["cause", "root_cause", "原因", "根本原因", "根因", "投诉原因"],

@@ -355,6 +355,9 @@ class RowReader:
                     extra[arg] = raw
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
+        phone = data.get("phone")
+        if phone is not None and "@" in phone and "email" not in data:
+            data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
         email = data.get("email")
         if email is not None and ("<" in email or ";" in email or "," in email or ":" in email
                                   or " " in email or "，" in email or "；" in email):
