@@ -569,3 +569,17 @@ def test_a_contact_column_holding_an_email_and_more_category_headers(cli, db_pat
     assert q(db_path, "SELECT cu.name, cu.email, cu.phone, c.category FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
         ("韩梅梅", "hmm@example.cn", None, "price"), ("李雷", None, "13900139000", "product_quality")]
+
+
+def test_the_commonest_reasons_for_rejection_are_summed_up(cli, db_path, tmp_path):
+    rows = "".join(f"s{i},{'物流延误了' if i % 3 == 0 else 'price'},{'2026-02-30' if i % 7 == 0 else '2026-11-01'}\n"
+                   for i in range(300))
+    f = write(tmp_path / "many.csv", "subject,category,received\n" + rows)
+    result = cli("import", f, expect=3)
+    assert summary(result) == "read 300, inserted 172, updated 0, unchanged 0, rejected 128"
+    lines = [ln.strip() for ln in result.stderr.splitlines()]
+    assert any(ln.startswith("100 x unknown category '物流延误了'") and ln.endswith("(first: line 2)") for ln in lines)
+    assert any(ln.startswith("28 x cannot read received '2026-02-30'") and ln.endswith("(first: line 9)")
+               for ln in lines)
+    data = json.loads(cli("import", f, "-f", "json", expect=3).stdout)[0]
+    assert [(r["rows"], r["first_line"]) for r in data["reject_reasons"]] == [(100, 2), (28, 9)]

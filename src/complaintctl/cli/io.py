@@ -148,6 +148,9 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         sys.stdout.flush()
     if summary.rejects_path:
         err(f"{summary.rejected} rejected row(s) written to {summary.rejects_path}")
+    if summary.rejected and out_format == Format.table:
+        for kind in summary.reject_reasons:  # what to fix first
+            err(f"  {kind['rows']:>6,} x {kind['reason']} (first: line {kind['first_line']})")
     if summary.aborted:
         err("error: --strict: rows were rejected, so nothing was written")
         return EXIT_FAILED, summary.as_dict()

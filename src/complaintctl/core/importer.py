@@ -86,6 +86,7 @@ class ImportSummary:
     customers_created: int = 0
     warnings: list[str] = field(default_factory=list)
     sheet: str | None = None  # the worksheet read, for an Excel workbook
+    reject_reasons: list[dict] = field(default_factory=list)  # the commonest, with counts
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -908,8 +909,16 @@ class _Rejects:
         self.headers = headers
         self.file = None
         self.writer = None
+        self.kinds: dict[str, list] = {}  # reason with its values blanked -> [count, first line, first reason]
 
     def add(self, line: int, reason: str, record: Any) -> None:
+        kind = _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
+        seen = self.kinds.get(kind)
+        if seen is None:
+            if len(self.kinds) < 1000:
+                self.kinds[kind] = [1, line, reason]
+        else:
+            seen[0] += 1
         if self.path is None:
             return
         if self.file is None:
@@ -933,6 +942,14 @@ class _Rejects:
     def close(self) -> None:
         if self.file:
             self.file.close()
+
+    def top_reasons(self, n: int = 5) -> list[dict]:
+        """The commonest kinds of rejection, with the first row of each: what to fix first."""
+        ranked = sorted(self.kinds.values(), key=lambda k: (-k[0], k[1]))[:n]
+        return [{"rows": count, "first_line": line, "reason": reason} for count, line, reason in ranked]
+
+
+_REASON_VALUES = re.compile(r"'[^']*'")
 
 
 def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportOptions,
@@ -1081,6 +1098,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         gc.set_threshold(*gc_thresholds)
     if rejects.file is not None:
         summary.rejects_path = str(options.rejects_path)
+    summary.reject_reasons = rejects.top_reasons()
     return summary
 
 
