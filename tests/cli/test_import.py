@@ -583,3 +583,22 @@ def test_the_commonest_reasons_for_rejection_are_summed_up(cli, db_path, tmp_pat
                for ln in lines)
     data = json.loads(cli("import", f, "-f", "json", expect=3).stdout)[0]
     assert [(r["rows"], r["first_line"]) for r in data["reject_reasons"]] == [(100, 2), (28, 9)]
+
+
+def test_set_gives_rows_a_value_they_do_not_have(cli, db_path, tmp_path):
+    f = write(tmp_path / "calls.csv", "标题,客户,渠道\n屏幕碎了,王芳,\n快递慢,李雷,微信\n")
+    mapping = tmp_path / "calls.toml"
+    mapping.write_text('[defaults]\nchannel = "电话"\ntags = "from-calls"\n', encoding="utf-8")
+    result = cli("import", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT subject, channel, assignee, (SELECT group_concat(tag) FROM complaint_tags t "
+                      "WHERE t.complaint_id = c.id) FROM complaints c ORDER BY id") == [
+        ("屏幕碎了", "phone", "li.wei", "batch-11"),   # --set wins over the mapping file's [defaults]
+        ("快递慢", "social", "li.wei", "batch-11")]     # the row's own value wins over both
+    # the same defaults again: recognised, nothing doubled
+    assert summary(cli("import", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
+                   ).startswith("read 2, inserted 0, updated 0, unchanged 2")
+    assert "--set channel=pigeon: unknown channel 'pigeon'" in cli("import", f, "--set", "channel=pigeon",
+                                                                   expect=2).stderr
+    assert "cannot be given one value for every row" in cli("import", f, "--set", "ref=X", expect=2).stderr
+    assert "is not field=value" in cli("import", f, "--set", "channel", expect=2).stderr

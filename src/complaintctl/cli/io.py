@@ -41,6 +41,8 @@ def import_(
     map_: list[str] = typer.Option(None, "--map", metavar="HEADER=FIELD",
                                    help="Read a column into a field (or 'ignore', 'extra'); repeatable."),
     mapping: Path = typer.Option(None, "--mapping", help="TOML mapping file (columns, value aliases, options)."),
+    set_: list[str] = typer.Option(None, "--set", metavar="FIELD=VALUE",
+                                   help="A value for rows that have none, e.g. channel=phone; repeatable."),
     dayfirst: bool = typer.Option(None, "--dayfirst/--monthfirst",
                                   help="Read 03/11/2026 as 3 Nov [default: month first]."),
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
@@ -57,10 +59,11 @@ def import_(
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
-    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options
+    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options, parse_set_options
 
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
+    defaults = parse_set_options(list(set_ or []), file_map.defaults if file_map else None)
     if batch_size < 1:
         raise InvalidInput("--batch-size must be at least 1")
     if len(files) > 1 and "-" in files:
@@ -70,7 +73,8 @@ def import_(
     run = functools.partial(
         _import_file, fmt=fmt, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
-        batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1)
+        batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
+        defaults=defaults)
     codes: list[int] = []
     summaries: list[dict] = []
     try:
@@ -96,7 +100,8 @@ def import_(
 
 
 def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
-                 update, dayfirst, batch_size, show_mapping, out_format, several: bool) -> tuple[int, dict | None]:
+                 update, dayfirst, batch_size, show_mapping, out_format, several: bool,
+                 defaults: dict[str, str]) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
     from complaintctl.core.import_mapping import plan_columns
@@ -118,6 +123,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         dry_run=dry_run, strict=strict, update=update,
         dayfirst=dayfirst if dayfirst is not None else bool(file_map and file_map.dayfirst),
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
+        defaults=defaults,
     )
     conn = STATE.connect()
     progress = _progress(source) if sys.stderr.isatty() else None

@@ -210,6 +210,22 @@ def parse_map_options(values: list[str]) -> dict[str, str]:
     return out
 
 
+def parse_set_options(values: list[str], file_defaults: dict[str, str] | None = None) -> dict[str, str]:
+    """--set "field=value" (and a mapping file's [defaults]) -> {field: value}; --set wins."""
+    out: dict[str, str] = {}
+    for where, items in (("mapping file [defaults]", list((file_defaults or {}).items())),
+                         ("--set", [v.partition("=")[::2] for v in values])):
+        for i, (name, value) in enumerate(items):
+            if where == "--set" and "=" not in values[i]:
+                raise InvalidInput(f"--set {values[i]!r} is not field=value", hint='e.g. --set channel=phone')
+            field = _check_field(name.strip(), where)
+            if field in (IGNORED, EXTRA, "ref"):
+                raise InvalidInput(f"{where}: {name!r} cannot be given one value for every row",
+                                   hint="give it a column in the file (--map \"HEADER=field\")")
+            out[field] = value.strip()
+    return out
+
+
 def _check_field(field: str, where: str) -> str:
     name = field.strip().lower()
     if name in (IGNORED, EXTRA) or name in FIELD_ALIASES:
@@ -218,7 +234,7 @@ def _check_field(field: str, where: str) -> str:
     if found:
         return found
     raise InvalidInput(f"{where}: unknown field {field!r}",
-                       hint="fields: " + ", ".join(FIELDS) + ", ignore, extra")
+                       hint="fields: " + ", ".join(f for f in FIELDS if f != EXTRA) + ", ignore, extra")
 
 
 def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,

@@ -69,6 +69,7 @@ class MappingFile(BaseModel):
 
     [columns]            "Header" = "field"  (or "ignore", "extra")
     [values.channel]     "400热线" = "phone"
+    [defaults]           channel = "phone"   (for rows that have none)
     encoding, delimiter, dayfirst, format at the top level.
     """
 
@@ -76,6 +77,7 @@ class MappingFile(BaseModel):
 
     columns: dict[str, str] = Field(default_factory=dict)
     values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    defaults: dict[str, str] = Field(default_factory=dict)
     encoding: str | None = None
     delimiter: Annotated[str, StringConstraints(min_length=1, max_length=3)] | None = None
     dayfirst: bool = False

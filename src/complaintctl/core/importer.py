@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ class ImportOptions:
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     rejects_path: Path | None = None
     progress: Callable[[int, int], None] | None = None
+    defaults: dict[str, str] = field(default_factory=dict)  # field -> value for rows that have none
 
 
 @dataclass
@@ -144,6 +145,8 @@ class RowReader:
                 self.cell_steps[p.index] = (_EXTRA_COLUMN, p.extra_key, None) if p.extra_key is not None \
                     else STEPS[p.field]
         self._shapes: dict[tuple, tuple] = {}
+        # --set / [defaults]: read before the row's own cells, which win wherever they hold a value
+        self.default_pairs = [(STEPS[name], value) for name, value in options.defaults.items()]
         # Per-import memos of what repeats from row to row (bounded: cleared when full).
         self._phones: dict[str, str | None] = {}
         self._tags: dict[str, list[str]] = {}
@@ -159,6 +162,11 @@ class RowReader:
         # whole-hour targets: the due times of one received hour share all but minutes and seconds
         self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
                            if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
+        for step, value in self.default_pairs:  # a bad default would reject every row: say so once
+            try:
+                self._convert(iter([(step, value), (STEPS["subject"], "x")]), None)
+            except RowError as exc:
+                raise InvalidInput(f"--set {step[2]}={value}: {exc}") from None
 
     def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
         """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
@@ -294,13 +302,15 @@ class RowReader:
         if n > self.width and any(c.strip() for c in cells[self.width:]):
             raise RowError(f"row has {n} fields but the header has {self.width} "
                            "(an unquoted delimiter inside a value?)")
-        return self._convert(zip(self.cell_steps, cells, strict=False), None)  # short rows: cells end early
+        pairs = zip(self.cell_steps, cells, strict=False)  # short rows: cells end early
+        return self._convert(chain(self.default_pairs, pairs) if self.default_pairs else pairs, None)
 
     def row(self, values: dict[str, Any]) -> tuple[dict, int]:
         """(validated row, fingerprint) from field values (JSON records). The row carries the
         normalised email and phone under ``_email`` and ``_phone`` for customer matching."""
         extra = values.pop("_extra_columns", None)
-        return self._convert(zip(map(STEPS.__getitem__, values), values.values(), strict=True), extra)
+        pairs = zip(map(STEPS.__getitem__, values), values.values(), strict=True)
+        return self._convert(chain(self.default_pairs, pairs) if self.default_pairs else pairs, extra)
 
     def _convert(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> tuple[dict, int]:
         """Convert ((how, arg, field), raw value) pairs, validate, and fingerprint."""
