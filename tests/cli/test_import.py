@@ -602,3 +602,8 @@ def test_set_gives_rows_a_value_they_do_not_have(cli, db_path, tmp_path):
                                                                    expect=2).stderr
     assert "cannot be given one value for every row" in cli("import", f, "--set", "ref=X", expect=2).stderr
     assert "is not field=value" in cli("import", f, "--set", "channel", expect=2).stderr
+
+
+def test_a_one_line_wrapper_object_is_not_taken_for_json_lines(cli, db_path, tmp_path):
+    f = write(tmp_path / "api.json", '{"total": 1, "data": [{"subject": "a"}]}\n')
+    assert "found one object" in cli("import", f, expect=2).stderr

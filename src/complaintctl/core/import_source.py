@@ -244,9 +244,12 @@ def _json_lines(sample: bytes, encoding: str) -> bool:
         return False
     first = head.split("\n", 1)[0].strip()
     try:
-        return isinstance(json.loads(first), dict)
+        obj = json.loads(first)
     except ValueError:
         return False
+    # {"data": [{...}, ...]} on one line is a wrapper around the records, not a record
+    return isinstance(obj, dict) and not any(
+        isinstance(v, list) and v and isinstance(v[0], dict) for v in obj.values())
 
 
 def _refuse_binary(name: str, sample: bytes) -> None:
