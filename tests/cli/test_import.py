@@ -421,9 +421,15 @@ def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
     lines = write(tmp_path / "mongoexport.json",
                   '{"subject": "屏幕碎了", "customer": "王芳"}\n{"subject": "No refund"}\n')
     assert summary(cli("import", lines)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
-    wrapped = write(tmp_path / "api.json", '{\n  "data": [{"subject": "a"}]\n}\n')
-    result = cli("import", wrapped, expect=2)
-    assert "found one object" in result.stderr and "jq .data FILE" in result.stderr
+    wrapped = write(tmp_path / "api.json", '{\n  "code": 0,\n  "data": [{"subject": "a"}, {"subject": "b"}]\n}\n')
+    result = cli("import", wrapped)
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert "the records are the object's 'data' list" in result.stderr
+    two = write(tmp_path / "two.json", '{"a": [{"subject": "x"}], "b": [{"subject": "y"}]}')
+    result = cli("import", two, expect=2)
+    assert "several lists of objects (a, b)" in result.stderr and "jq .a FILE" in result.stderr
+    lines = write(tmp_path / "lines.txt", '{"subject": "x"}\n{"subject": "y"}\n')
+    assert "use --format ndjson" in cli("import", lines, "--format", "json", expect=2).stderr
 
 
 def test_headers_with_notes_in_brackets_and_required_marks(cli, db_path, tmp_path):
@@ -606,4 +612,5 @@ def test_set_gives_rows_a_value_they_do_not_have(cli, db_path, tmp_path):
 
 def test_a_one_line_wrapper_object_is_not_taken_for_json_lines(cli, db_path, tmp_path):
     f = write(tmp_path / "api.json", '{"total": 1, "data": [{"subject": "a"}]}\n')
-    assert "found one object" in cli("import", f, expect=2).stderr
+    result = cli("import", f)
+    assert summary(result).startswith("read 1, inserted 1") and "'data' list" in result.stderr

@@ -172,6 +172,7 @@ class Source:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     first_line: int = 1  # the file line the record reader starts at (2 after Excel's sep= line)
     sheet: str | None = None  # the worksheet read, for an Excel workbook
+    wrapper_key: str | None = None  # the key of a JSON object the records were taken from
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
     _estimated_bytes: int = 0  # a workbook's progress: its size times the share of rows read
@@ -355,9 +356,43 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     elif fmt == "ndjson" or (not explicit_format and _json_lines(sample, encoding)):
         source.format = "ndjson"
         source._records = _ndjson_records(text, source, detected)
+    elif sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").startswith("{"):
+        source._records = _wrapped_records(text, source, detected)  # read now: the key is known at once
     else:
         source._records = _json_array_records(text, source, detected)
     return source
+
+
+WRAPPED_JSON_LIMIT = 64 << 20  # a wrapper object is read whole: only up to this size
+
+
+def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    """The records of an API response saved as a file: one object whose one list of objects
+    (under "data", "items", "records", ...) holds the complaints. Read whole, so only up to
+    WRAPPED_JSON_LIMIT; the position of a record in its list stands for its line."""
+    jq = "take the records out with jq: jq .data FILE | complaintctl import --format json -"
+    if (source.size or 0) > WRAPPED_JSON_LIMIT:
+        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object "
+                           f"too big to read whole ({source.size / 1e6:.0f} MB)", hint=jq)
+    try:
+        document = json.loads(text.read().replace("\x00", ""))
+    except UnicodeDecodeError:
+        raise _decode_error(source.name, source.encoding, detected) from None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
+                               hint="for one object per line use --format ndjson") from None
+        raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    lists = {key: value for key, value in document.items()
+             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
+    if len(lists) != 1:
+        found = "no list of objects" if not lists else "several lists of objects (" + ", ".join(lists) + ")"
+        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with {found}",
+                           hint=jq.replace(".data", f".{next(iter(lists))}") if lists else
+                           "for one object per line use --format ndjson")
+    key, records = next(iter(lists.items()))
+    source.wrapper_key = key
+    return enumerate(records, start=1)
 
 
 def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> Source:
@@ -558,11 +593,6 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
             raise InvalidInput(f"{source.name}: the JSON array is not closed with ]")
         ch = buffer[index]
         if not started:
-            if ch == "{":
-                raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object",
-                                   hint="if the records are inside it, as in {\"data\": [...]}, take them "
-                                   "out: jq .data FILE | complaintctl import --format json -; for one "
-                                   "object per line use --format ndjson")
             if ch != "[":
                 raise InvalidInput(f"{source.name}: expected a JSON array of objects",
                                    hint="use --format ndjson for one object per line")

@@ -979,6 +979,9 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     plans = plan_columns(source.headers, map_overrides, file_overrides) if tabular else []
     for line, text in source.skipped:
         summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
+    if source.wrapper_key is not None:
+        summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
+                                "their positions in it stand for line numbers")
     mapped = {p.field for p in plans if p.extra_key is None}
     if tabular and "subject" not in mapped and "description" in mapped:
         summary.warnings.append("no subject column: each complaint's subject is the start of its description")
