@@ -363,7 +363,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     return source
 
 
-WRAPPED_JSON_LIMIT = 64 << 20  # a wrapper object is read whole: only up to this size
+WRAPPED_JSON_LIMIT = 16 << 20  # a wrapper object is read whole (~8x its size in memory): up to this
 
 
 def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
