@@ -614,3 +614,10 @@ def test_a_one_line_wrapper_object_is_not_taken_for_json_lines(cli, db_path, tmp
     f = write(tmp_path / "api.json", '{"total": 1, "data": [{"subject": "a"}]}\n')
     result = cli("import", f)
     assert summary(result).startswith("read 1, inserted 1") and "'data' list" in result.stderr
+
+
+def test_search_finds_words_in_the_columns_an_import_kept(cli, db_path, tmp_path):
+    f = write(tmp_path / "notes.csv", "标题,备注\n屏幕碎了,老客户 VIP\n快递慢,\n")
+    cli("import", f)
+    found = cli("search", "vip", "-f", "json").stdout
+    assert [r["subject"] for r in json.loads(found)] == ["屏幕碎了"]

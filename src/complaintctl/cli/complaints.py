@@ -324,8 +324,8 @@ def search(
     limit: int = LIMIT_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """Find complaints by the words in them: subject, description, resolution, ref, customer, tags and
-    the notes of their timeline. Chinese and English alike; newest first."""
+    """Find complaints by the words in them: subject, description, resolution, ref, customer, tags,
+    the notes of their timeline and imported extra columns. Chinese and English alike; newest first."""
     import shlex
 
     filters = list_filters(

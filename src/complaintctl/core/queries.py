@@ -200,10 +200,11 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
 # What a text search looks in: the complaint's own text, its customer, its tags and the
 # notes of its timeline (investigation notes, replies). Case-insensitive for Latin letters.
 SEARCHED = ["subject", "description", "resolution", "ref", "customer name, company, email and phone",
-            "tags", "notes of its events"]
+            "tags", "notes of its events", "columns an import kept in extra"]
 _SEARCH_CLAUSE = (
     "(instr(lower(c.subject), ?) > 0 OR instr(lower(coalesce(c.description, '')), ?) > 0"
     " OR instr(lower(coalesce(c.resolution, '')), ?) > 0 OR instr(lower(coalesce(c.ref, '')), ?) > 0"
+    " OR instr(lower(coalesce(c.extra, '')), ?) > 0"
     " OR instr(lower(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' ' || coalesce(cu.email, '')"
     " || ' ' || coalesce(cu.phone, '')), ?) > 0"
     # one pass over tags and events for the whole query, not one lookup per complaint
