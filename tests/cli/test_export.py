@@ -126,3 +126,21 @@ def test_an_excel_workbook_export_keeps_text_as_text_and_round_trips(cli, tmp_pa
     mine = cli("export", "--limit", "3").stdout
     theirs = cli.runner.invoke(app, ["--db", str(other), "export"]).stdout
     assert mine == theirs
+
+
+def test_labels_for_people_read_back_to_the_same_codes(cli, tmp_path):
+    seed(cli)
+    zh = cli("export", "--labels", "zh").stdout
+    header, first = zh.splitlines()[:2]
+    assert header.startswith("id,投诉编号,投诉时间,投诉渠道,客户名称") and "严重程度" in header
+    assert ",价格," in first  # category price as its Chinese label
+    assert json.loads(cli("export", "--labels", "en", "-f", "json").stdout)[1]["severity"] == "High"
+    original = cli("export").stdout
+    for name in ("zh.csv", "zh.xlsx", "en.json"):
+        path = tmp_path / name
+        cli("export", "--labels", name[:2], "-o", path)
+        other = tmp_path / f"{name}.db"
+        imported = cli.runner.invoke(app, ["--db", str(other), "import", str(path)])
+        assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0", imported.stderr
+        assert cli.runner.invoke(app, ["--db", str(other), "export"]).stdout == original, name
+    assert "give en or zh" in cli("export", "--labels", "fr", expect=2).stderr

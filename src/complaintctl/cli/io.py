@@ -237,6 +237,9 @@ def export(
     columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
     no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
                                           help="Do not prefix cells starting with = + - @ with '."),
+    labels: str = typer.Option(None, "--labels", metavar="en|zh",
+                               help="Codes as their English or Chinese labels, for people (zh: Chinese column "
+                               "headers in CSV and xlsx too); import reads them back."),
     status: list[str] = STATUS_FILTER,
     open_: bool = OPEN_FILTER,
     category: str = CATEGORY_FILTER,
@@ -253,7 +256,14 @@ def export(
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
     for import into another database."""
-    from complaintctl.core.exporter import export_rows, parse_columns, write_export
+    from complaintctl.core.exporter import (
+        LABEL_LANGUAGES,
+        export_headers,
+        export_rows,
+        parse_columns,
+        with_labels,
+        write_export,
+    )
 
     if fmt is None:
         suffix = output.suffix.lower() if output else ""
@@ -266,22 +276,27 @@ def export(
     if fmt == "xlsx" and output is None and sys.stdout.isatty():
         raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
     cols = parse_columns(columns)
+    if labels is not None and labels not in LABEL_LANGUAGES:
+        raise InvalidInput(f"--labels {labels!r}: give en or zh")
+    headers = export_headers(cols, labels)
     filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
                            unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
                            until=until, text=text, limit=limit or 0)
     conn = STATE.connect()
     rows = export_rows(conn, filters, cols)
+    if labels:
+        rows = with_labels(conn, rows, labels)
     encoding = "utf-8-sig" if excel else "utf-8"
     if fmt == "xlsx":
         from complaintctl.core.exporter import EXCEL_MAX_CELL, write_xlsx
 
         if output is None:
-            count, cut = write_xlsx(rows, cols, sys.stdout.buffer)
+            count, cut = write_xlsx(rows, cols, sys.stdout.buffer, headers)
         else:
             from complaintctl.render.files import atomic_open
 
             with atomic_open(output, encoding=None) as stream:
-                count, cut = write_xlsx(rows, cols, stream)
+                count, cut = write_xlsx(rows, cols, stream, headers)
         if cut:
             err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
                 "(CSV and JSON exports keep them whole)")
@@ -291,12 +306,12 @@ def export(
         import io
 
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
-        count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
+        count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
         stream.flush()
         stream.detach()
     else:
         from complaintctl.render.files import atomic_open
 
         with atomic_open(output, encoding=encoding) as stream:
-            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard)
+            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
     err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")

@@ -28,6 +28,40 @@ _SELECT = {
 }
 
 
+# --labels zh: column headers a Chinese reader expects, each one import reads back to its column
+ZH_HEADERS = {
+    "ref": "投诉编号", "received_at": "投诉时间", "channel": "投诉渠道", "customer": "客户名称", "email": "邮箱",
+    "phone": "联系电话", "company": "公司名称", "subject": "标题", "description": "问题描述", "remedy": "客户诉求",
+    "category": "投诉类型", "severity": "严重程度", "cause": "根本原因", "personality": "客户性格",
+    "motive": "投诉动机", "tags": "标签", "status": "状态", "assignee": "处理人", "first_response_at": "首次响应时间",
+    "resolved_at": "解决时间", "closed_at": "结案时间", "outcome": "结案结果", "resolution": "处理结果",
+    "told_via": "答复方式", "customer_accepted": "客户是否接受", "duplicate_of": "重复于", "reopened_count": "重开次数",
+}
+LABEL_LANGUAGES = ("en", "zh")
+
+
+def export_headers(columns: list[str], labels: str | None) -> list[str]:
+    """The header row: the column names, or with --labels zh the Chinese names import reads back."""
+    return [ZH_HEADERS.get(c, c) for c in columns] if labels == "zh" else list(columns)
+
+
+def with_labels(conn: sqlite3.Connection, rows: Iterator[dict], labels: str) -> Iterator[dict]:
+    """Rows whose codes (category, severity, status, ...) are given as their English or Chinese
+    labels, for people; import reads labels back to the same codes."""
+    from complaintctl.core.importer import CODE_FIELDS
+    from complaintctl.core.taxonomy import KINDS
+
+    column = "label_zh" if labels == "zh" else "label_en"
+    names = {kind: dict(conn.execute(f"SELECT code, {column} FROM {KINDS[kind].table}"))
+             for kind in set(CODE_FIELDS.values())}
+    for row in rows:
+        for field, kind in CODE_FIELDS.items():
+            code = row.get(field)
+            if code:
+                row[field] = names[kind].get(code, code)
+        yield row
+
+
 def parse_columns(text: str | None) -> list[str]:
     if not text:
         return list(EXPORT_COLUMNS)
@@ -61,14 +95,14 @@ def neutralize(value: object) -> object:
 
 
 def write_export(rows: Iterator[dict], columns: list[str], fmt: str, stream, *,
-                 formula_guard: bool = True) -> int:
-    """Write rows to a text stream; return how many."""
+                 formula_guard: bool = True, headers: list[str] | None = None) -> int:
+    """Write rows to a text stream; return how many. ``headers`` names the CSV columns."""
     count = 0
     if fmt == "csv":
         import csv
 
         writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(columns)
+        writer.writerow(headers or columns)
         for row in rows:
             cells = ["" if row[c] is None else row[c] for c in columns]
             writer.writerow([neutralize(c) for c in cells] if formula_guard else cells)
@@ -94,7 +128,7 @@ _WIDTHS = {"subject": 40, "description": 60, "resolution": 40, "extra": 30, "rec
            "first_response_at": 21, "resolved_at": 21, "closed_at": 21, "created_at": 21, "updated_at": 21}
 
 
-def write_xlsx(rows: Iterator[dict], columns: list[str], stream) -> tuple[int, int]:
+def write_xlsx(rows: Iterator[dict], columns: list[str], stream, headers: list[str] | None = None) -> tuple[int, int]:
     """Write rows to a binary stream as an Excel workbook, a row at a time (openpyxl's
     write-only mode); return (rows, cells cut to Excel's limit). Text stays text: a value
     starting with = is written as a string, never as a formula, so no guard is needed; times
@@ -109,7 +143,7 @@ def write_xlsx(rows: Iterator[dict], columns: list[str], stream) -> tuple[int, i
     sheet.freeze_panes = "A2"
     for i, name in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(name, 14)
-    sheet.append(columns)
+    sheet.append(headers or columns)
     count = cut = 0
     for row in rows:
         if count + 1 >= EXCEL_MAX_ROWS:
