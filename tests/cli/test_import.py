@@ -621,3 +621,11 @@ def test_search_finds_words_in_the_columns_an_import_kept(cli, db_path, tmp_path
     cli("import", f)
     found = cli("search", "vip", "-f", "json").stdout
     assert [r["subject"] for r in json.loads(found)] == ["屏幕碎了"]
+
+
+def test_one_object_is_one_record_whether_on_one_line_or_pretty_printed(cli, db_path, tmp_path):
+    one_line = write(tmp_path / "hook.json", '{"subject": "屏幕碎了", "customer": "王芳"}')
+    pretty = write(tmp_path / "hook2.json", '{\n  "subject": "快递慢",\n  "customer": "李雷"\n}\n')
+    for f in (one_line, pretty):
+        assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("屏幕碎了",), ("快递慢",)]

@@ -385,11 +385,12 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
         raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
     lists = {key: value for key, value in document.items()
              if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
-    if len(lists) != 1:
-        found = "no list of objects" if not lists else "several lists of objects (" + ", ".join(lists) + ")"
-        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with {found}",
-                           hint=jq.replace(".data", f".{next(iter(lists))}") if lists else
-                           "for one object per line use --format ndjson")
+    if not lists:  # one complaint as one object (a webhook's payload saved to a file)
+        return iter([(1, document)])
+    if len(lists) > 1:
+        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with several "
+                           "lists of objects (" + ", ".join(lists) + ")",
+                           hint=jq.replace(".data", f".{next(iter(lists))}"))
     key, records = next(iter(lists.items()))
     source.wrapper_key = key
     return enumerate(records, start=1)
