@@ -56,6 +56,12 @@ NOW = datetime(2026, 11, 24, 3, 34, 7, tzinfo=timezone.utc)
         ("2026/11/3 14时05分36秒", "2026-11-03T14:05:36Z"),
         ("2026/11/3 14时", "2026-11-03T14:00:00Z"),
         ("2026年11月3日14时5分", "2026-11-03T14:05:00Z"),
+        # no year: this year's, or last year's when this year's is still to come (NOW is 24 Nov 2026)
+        ("11月3日 14:05", "2026-11-03T14:05:00Z"),
+        ("11月3日 下午2点", "2026-11-03T14:00:00Z"),
+        ("12月30日", "2025-12-30T00:00:00Z"),
+        ("Dec 30 10:00", "2025-12-30T10:00:00Z"),
+        ("11/03 14:05", "2026-11-03T14:05:00Z"),
     ],
 )
 def test_parse_when_forms(text, expected):
@@ -125,3 +131,7 @@ def test_numbers_machines_write_for_times(monkeypatch):
     assert number_moment("1762149900123") == datetime(2025, 11, 3, 6, 5, tzinfo=timezone.utc)
     for not_a_time in ("12345", "99999", "123456", "2026", "46329.5.1", "4632a"):
         assert number_moment(not_a_time) is None, not_a_time
+
+
+def test_an_upper_bound_without_a_year_stays_in_this_year():
+    assert to_iso(parse_when("Dec 31", now=NOW, end_of_day=True)) == "2027-01-01T00:00:00Z"

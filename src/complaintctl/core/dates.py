@@ -10,6 +10,7 @@ slower than ``fromisoformat``); dateutil is the fallback for the rest.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -31,6 +32,7 @@ _CHINESE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME +
 # Chinese Excel and call-centre systems write 12-hour times with a half-day word: 下午 2:05
 _HALF_DAY = r"(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上)\s*"
 _AFTERNOON = ("中午", "下午", "傍晚", "晚上")
+_MONTH_DAY = r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$"  # 11月3日 14:05: no year
 _YEAR_FIRST = (
     r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*$"
 )
@@ -104,7 +106,7 @@ def number_moment(text: str) -> datetime | None:
     return moment.replace(microsecond=0)
 
 
-def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
+def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple[datetime, bool]:
     """Return (aware datetime, whether a time of day was given)."""
     lowered = text.strip().lower()
     if lowered in ("now", "现在"):
@@ -126,11 +128,14 @@ def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
         lowered = re.sub(r"(\d{1,2})\s*[时点]$", r"\1:00", re.sub(r"(\d)\s*[分秒]", r"\1", lowered))
     half = re.search(_HALF_DAY, lowered)
     if half:
-        return _half_day(half, lowered, now, dayfirst)
+        return _half_day(half, lowered, now, dayfirst, past)
     for pattern in (_CHINESE, _YEAR_FIRST):
         m = re.match(pattern, lowered)
         if m:
             return _local(*m.groups())
+    m = re.match(_MONTH_DAY, lowered)
+    if m:
+        return _without_year(now, lambda year: _local(year, *m.groups()), past)
     m = re.match(_YEAR_LAST, lowered)
     if m:
         a, b, year, hh, mm, ss = m.groups()
@@ -150,19 +155,35 @@ def _parse(text: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
         return moment, has_time
     from dateutil import parser as date_parser
 
-    try:
-        moment = date_parser.parse(text, dayfirst=dayfirst, default=datetime(now.year, 1, 1))
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(str(exc)) from exc
     has_time = bool(re.search(r"\d:\d", text))
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
+
+    def parsed(year: int) -> tuple[datetime, bool]:
+        try:
+            moment = date_parser.parse(text, dayfirst=dayfirst, default=datetime(year, 1, 1))
+        except (ValueError, OverflowError) as exc:
+            raise ValueError(str(exc)) from exc
+        return (moment.astimezone() if moment.tzinfo is None else moment), has_time
+
+    if re.search(r"\d{4}", text):
+        return parsed(now.astimezone().year)
+    return _without_year(now, parsed, past)  # '3 Nov', '11/03 14:05'
+
+
+def _without_year(now: datetime, at_year, past: bool) -> tuple[datetime, bool]:
+    """A date typed without its year is this year's, unless it names the past (a received
+    time) and this year's is still to come: then last year's ('12月30日' typed on 5 January
+    is the 30 December just gone). An upper bound (--until) keeps this year's."""
+    year = now.astimezone().year
+    moment, has_time = at_year(year)
+    if past and moment > now + timedelta(days=1):
+        with contextlib.suppress(ValueError):  # 29 February has no last year
+            moment, has_time = at_year(year - 1)
     return moment, has_time
 
 
-def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool) -> tuple[datetime, bool]:
+def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple[datetime, bool]:
     """``2026/11/3 下午 2:05`` -> 14:05 local; 上午/凌晨 12 点 is midnight, 中午 12 点 noon."""
-    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst)
+    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst, past)
     if not has_time:
         raise ValueError(f"{half.group(1)} needs a time of day after it")
     local = moment.astimezone()
@@ -193,7 +214,7 @@ def parse_when(
     if text is None or not str(text).strip():
         raise InvalidInput(f"empty {what}", hint="give a date such as 2026-11-03 14:05 or today")
     try:
-        moment, has_time = _parse(str(text), now, dayfirst)
+        moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day)
     except ValueError as exc:
         raise InvalidInput(
             f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc)
