@@ -135,3 +135,9 @@ def test_numbers_machines_write_for_times(monkeypatch):
 
 def test_an_upper_bound_without_a_year_stays_in_this_year():
     assert to_iso(parse_when("Dec 31", now=NOW, end_of_day=True)) == "2027-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("text", ["999", "0001-01-01", "1969-12-31 23:00"])
+def test_years_before_1970_are_refused(text):
+    with pytest.raises(InvalidInput, match="cannot read date"):
+        parse_when(text, now=NOW)

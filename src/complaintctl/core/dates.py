@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc
+EARLIEST_YEAR = 1970
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 _RELATIVE_DAYS = {
@@ -215,6 +216,8 @@ def parse_when(
         raise InvalidInput(f"empty {what}", hint="give a date such as 2026-11-03 14:05 or today")
     try:
         moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day)
+        if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then
+            raise ValueError(f"impossible date or time (year {moment.year})")
     except ValueError as exc:
         raise InvalidInput(
             f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc)

@@ -293,6 +293,8 @@ class RowReader:
             iso = moment.isoformat()[:19] + "Z"
         if iso > self.latest_iso:
             raise RowError(f"{name} {text!r} is in the future")
+        if iso < "1970":
+            raise RowError(f"{name} {text!r} is before 1970: impossible date or time")
         return iso
 
     def row_from_cells(self, cells: list[str]) -> tuple[dict, int]:
