@@ -237,20 +237,21 @@ BINARY_FORMATS = [
 ]
 
 
-def _json_lines(sample: bytes, encoding: str) -> bool:
+def _json_lines(head: str) -> bool:
     """A .json file that holds one object per line (mongoexport and many log shippers write
-    JSON Lines under .json): its first line is a whole object."""
-    head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
-    if not head.startswith("{"):
-        return False
-    first = head.split("\n", 1)[0].strip()
+    JSON Lines under .json): its first line is a whole object, and not a wrapper around the
+    records ({"data": [{...}, ...]} on one line)."""
     try:
-        obj = json.loads(first)
+        obj = json.loads(head.split("\n", 1)[0].strip())
     except ValueError:
         return False
-    # {"data": [{...}, ...]} on one line is a wrapper around the records, not a record
-    return isinstance(obj, dict) and not any(
-        isinstance(v, list) and v and isinstance(v[0], dict) for v in obj.values())
+    return isinstance(obj, dict) and not _record_lists(obj)
+
+
+def _record_lists(obj: dict) -> dict[str, list]:
+    """The values of ``obj`` that are lists of objects: where a wrapper keeps its records."""
+    return {key: value for key, value in obj.items()
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
 
 
 def _refuse_binary(name: str, sample: bytes) -> None:
@@ -348,18 +349,20 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         if excel_sep:
             text.readline()
             source.first_line = 2
-        records = _csv_records(text, source, detected, first_line=2 if excel_sep else 1)
+        records = _csv_records(text, source, detected)
         source.headers, source.skipped, source._records = _find_header(records)
         if not source.headers:
             source.close()
             raise InvalidInput(f"{name} has only empty rows", hint="a CSV file needs a header row")
-    elif fmt == "ndjson" or (not explicit_format and _json_lines(sample, encoding)):
-        source.format = "ndjson"
-        source._records = _ndjson_records(text, source, detected)
-    elif sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").startswith("{"):
-        source._records = _wrapped_records(text, source, detected)  # read now: the key is known at once
     else:
-        source._records = _json_array_records(text, source, detected)
+        head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+        if fmt == "ndjson" or (not explicit_format and head.startswith("{") and _json_lines(head)):
+            source.format = "ndjson"
+            source._records = _ndjson_records(text, source, detected)
+        elif head.startswith("{"):
+            source._records = _wrapped_records(text, source, detected)  # read now: the key is known at once
+        else:
+            source._records = _json_array_records(text, source, detected)
     return source
 
 
@@ -383,8 +386,7 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
             raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
                                hint="for one object per line use --format ndjson") from None
         raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
-    lists = {key: value for key, value in document.items()
-             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
+    lists = _record_lists(document)
     if not lists:  # one complaint as one object (a webhook's payload saved to a file)
         return iter([(1, document)])
     if len(lists) > 1:
@@ -507,7 +509,7 @@ def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterato
         yield line
 
 
-def _csv_records(text, source: Source, detected: bool, first_line: int = 1) -> Iterator[tuple[int, Any]]:
+def _csv_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
     """(line, cells) per record; blank lines and rows of empty cells (Excel writes ",,,," for
     rows that were only formatted) are skipped, as they hold nothing to import.
 
@@ -519,8 +521,8 @@ def _csv_records(text, source: Source, detected: bool, first_line: int = 1) -> I
 
     csv.field_size_limit(FIELD_SIZE_LIMIT)
     reader = csv.reader(_without_nul(text, source, detected), delimiter=source.delimiter or ",", strict=True)
-    skipped = first_line - 1
-    start = first_line
+    skipped = source.first_line - 1
+    start = source.first_line
     while True:
         line = start
         try:
