@@ -66,9 +66,13 @@ def worst(findings: list[Finding]) -> str:
     return PROBLEM if PROBLEM in results else WARNING if WARNING in results else OK
 
 
-def _ids(rows) -> str:
-    ids = [f"#{r[0]}" for r in rows[:EXAMPLES]]
-    return ", ".join(ids) + (", ..." if len(rows) > EXAMPLES else "")
+def _ids(ids: list[int]) -> str:
+    """'#3, #7, ...': the first EXAMPLES of ``ids``."""
+    return ", ".join(f"#{i}" for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
+
+
+def _id_list(conn: sqlite3.Connection, sql: str) -> list[int]:
+    return [r[0] for r in conn.execute(sql)]
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -144,12 +148,14 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
     if not rows:
         return Finding("references", OK, "every code, customer, agent and complaint referred to exists")
     by_link: dict[tuple[str, str], list[int]] = {}
+    links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
     for table, rowid, parent, fkid in rows:
-        column = conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
-        link = next((c[3] for c in column if c[0] == fkid), "?")
+        if table not in links:
+            links[table] = {c[0]: c[3] for c in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+        link = links[table].get(fkid, "?")
         by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
     parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
-             f"({', '.join(f'#{i}' for i in ids[:EXAMPLES])}{', ...' if len(ids) > EXAMPLES else ''})"
+             f"({_ids(ids)})"
              for (where, parent), ids in sorted(by_link.items())]
     return Finding("references", PROBLEM, "; ".join(parts),
                    "written with foreign keys off (plain SQL?): fix the rows, or add the missing "
@@ -157,8 +163,8 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
 
 
 def _audit_trail(conn: sqlite3.Connection) -> Finding:
-    silent = conn.execute("SELECT id FROM complaints c WHERE NOT EXISTS "
-                          "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id").fetchall()
+    silent = _id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
+                            "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id")
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     unguarded = sorted({"events_no_update", "events_no_delete"} - triggers)
     parts, fixes = [], []
@@ -178,8 +184,8 @@ def _timestamps(conn: sqlite3.Connection) -> Finding:
     present = {r[1] for r in conn.execute("PRAGMA table_info(complaints)")}
     columns = [c for c in TIME_COLUMNS if c in present]
     where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
-    bad = conn.execute(f"SELECT id FROM complaints WHERE {where} ORDER BY id").fetchall()
-    events = conn.execute(f"SELECT id FROM events WHERE at NOT GLOB '{ISO_UTC}' ORDER BY id").fetchall()
+    bad = _id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
+    events = _id_list(conn, f"SELECT id FROM events WHERE at NOT GLOB '{ISO_UTC}' ORDER BY id")
     if bad or events:
         parts = []
         if bad:
@@ -204,7 +210,7 @@ def _lifecycle(conn: sqlite3.Connection) -> Finding:
     ]
     parts = []
     for what, where in rules:
-        rows = conn.execute(f"SELECT id FROM complaints WHERE {where} ORDER BY id").fetchall()
+        rows = _id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
         if rows:
             parts.append(f"{_count(len(rows), 'complaint')} {what} ({_ids(rows)})")
     if parts:
@@ -221,6 +227,5 @@ def _sla(conn: sqlite3.Connection) -> Finding:
         return Finding("SLA clocks", OK, "stored due times agree with the events")
     ids = sorted({p["id"] for p in problems})
     return Finding("SLA clocks", PROBLEM, f"{_count(len(ids), 'complaint')} whose stored due times or breach "
-                   f"flags disagree with their events ({', '.join(f'#{i}' for i in ids[:EXAMPLES])}"
-                   f"{', ...' if len(ids) > EXAMPLES else ''})",
+                   f"flags disagree with their events ({_ids(ids)})",
                    "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
