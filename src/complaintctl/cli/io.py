@@ -185,8 +185,9 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
         headers = [str(k) for k in first]
         first = [first[k] for k in first]
     plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
-    mapped = {p.field for p in plans if p.extra_key is None}
-    if "subject" not in mapped and "description" in mapped:
+    from complaintctl.core.import_mapping import subject_source
+
+    if subject_source(plans) == "description":
         err("no subject column: each complaint's subject will be the start of its description")
     rows = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
              "first_value": (_shown(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)

@@ -279,6 +279,13 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
     return plans
 
 
+def subject_source(plans: list[ColumnPlan]) -> str | None:
+    """Where the rows' subjects come from: "subject" (a column), "description" (the start of
+    each description, when there is no subject column), or None (nowhere: the file cannot do)."""
+    mapped = {p.field for p in plans if p.extra_key is None}
+    return next((field for field in ("subject", "description") if field in mapped), None)
+
+
 def load_mapping_file(path: str | Path):
     """Read a TOML mapping file into a validated MappingFile."""
     import sys

@@ -26,6 +26,7 @@ from complaintctl.core.import_mapping import (
     header_field,
     normalize_header,
     plan_columns,
+    subject_source,
     to_simplified,
 )
 from complaintctl.core.import_source import Source
@@ -984,10 +985,10 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     if source.wrapper_key is not None:
         summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
                                 "their positions in it stand for line numbers")
-    mapped = {p.field for p in plans if p.extra_key is None}
-    if tabular and "subject" not in mapped and "description" in mapped:
+    subjects = subject_source(plans) if tabular else "subject"
+    if subjects == "description":
         summary.warnings.append("no subject column: each complaint's subject is the start of its description")
-    elif tabular and "subject" not in mapped:
+    elif subjects is None:
         source.close()
         shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
         raise InvalidInput(f"{source.name}: no column is read as the subject or the description "
