@@ -373,8 +373,7 @@ class RowReader:
         if phone is not None and "@" in phone and "email" not in data:
             data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
         email = data.get("email")
-        if email is not None and ("<" in email or ";" in email or "," in email or ":" in email
-                                  or " " in email or "，" in email or "；" in email):
+        if email is not None and _MAILBOX_MARKS.search(email):
             data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
             if display_name and "customer" not in data:
                 data["customer"] = display_name
@@ -440,6 +439,8 @@ def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
     return value
 
 
+# what an email cell holds beyond one address: 王芳 <wf@...>, mailto:, a@x; b@y (see split_mailbox)
+_MAILBOX_MARKS = re.compile(r"[<;,:\s，；]")
 SUBJECT_FROM_DESCRIPTION = 60  # characters
 _SENTENCE_END = re.compile(r"[。！？；!?;]|[.](?=\s)")
 
