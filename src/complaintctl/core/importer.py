@@ -440,7 +440,7 @@ def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
 
 
 # what an email cell holds beyond one address: 王芳 <wf@...>, mailto:, a@x; b@y (see split_mailbox)
-_MAILBOX_MARKS = re.compile(r"[<;,:\s，；]")
+_MAILBOX_MARKS = re.compile(r"[<;,: ，；]")
 SUBJECT_FROM_DESCRIPTION = 60  # characters
 _SENTENCE_END = re.compile(r"[。！？；!?;]|[.](?=\s)")
 
