@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from pathlib import Path
@@ -288,31 +289,39 @@ def export(
     if labels:
         rows = with_labels(conn, rows, labels)
     encoding = "utf-8-sig" if excel else "utf-8"
-    if fmt == "xlsx":
-        from complaintctl.core.exporter import EXCEL_MAX_CELL, write_xlsx
+    cut = 0
+    with _export_target(output, None if fmt == "xlsx" else encoding) as stream:
+        if fmt == "xlsx":
+            from complaintctl.core.exporter import write_xlsx
 
-        if output is None:
-            count, cut = write_xlsx(rows, cols, sys.stdout.buffer, headers)
+            count, cut = write_xlsx(rows, cols, stream, headers)
         else:
-            from complaintctl.render.files import atomic_open
+            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
+    if cut:
+        from complaintctl.core.exporter import EXCEL_MAX_CELL
 
-            with atomic_open(output, encoding=None) as stream:
-                count, cut = write_xlsx(rows, cols, stream, headers)
-        if cut:
-            err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
-                "(CSV and JSON exports keep them whole)")
-        err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
-        return
-    if output is None:
-        import io
+        err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
+            "(CSV and JSON exports keep them whole)")
+    err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
 
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
-        count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
-        stream.flush()
-        stream.detach()
-    else:
+
+@contextlib.contextmanager
+def _export_target(output: Path | None, encoding: str | None):
+    """Where an export goes: ``output``, written atomically, or stdout; a text stream in
+    ``encoding``, or a binary one when it is None (a workbook)."""
+    if output is not None:
         from complaintctl.render.files import atomic_open
 
         with atomic_open(output, encoding=encoding) as stream:
-            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
-    err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
+            yield stream
+    elif encoding is None:
+        yield sys.stdout.buffer
+    else:
+        import io
+
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # stdout itself stays open for the messages after
