@@ -9,10 +9,30 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from complaintctl.cli import app
 from complaintctl.store.db import connect
+
+_build_command = typer.main.get_command
+_built: dict[int, tuple[object, object]] = {}
+
+
+def _get_command_once(typer_app):
+    """Turn the Typer app into its click command once per test session, not on every invoke.
+
+    Typer rebuilds every command's click object on each ``invoke`` (about 60 ms for the whole
+    app); the built command holds no per-run state, so one build serves every test.
+    """
+    key = id(typer_app)
+    if key not in _built:
+        _built[key] = (typer_app, _build_command(typer_app))  # keep the app alive: ids stay unique
+    return _built[key][1]
+
+
+typer.testing._get_command = _get_command_once
 
 
 def pytest_report_header(config):
