@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("complaintctl.cli.complaints", "log"),
     "classify": ("complaintctl.cli.complaints", "classify"),
     "assign": ("complaintctl.cli.complaints", "assign"),
+    "claim": ("complaintctl.cli.queue", "claim"),
     "update": ("complaintctl.cli.complaints", "update"),
     "close": ("complaintctl.cli.complaints", "close"),
     "reopen": ("complaintctl.cli.complaints", "reopen"),

@@ -164,6 +164,7 @@ CATEGORY_FILTER = typer.Option(None, "--category", autocompletion=complete_codes
 SEVERITY_FILTER = typer.Option(None, "--severity", autocompletion=complete_codes("severity"))
 ASSIGNEE_FILTER = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent.")
 UNASSIGNED_FILTER = typer.Option(False, "--unassigned", help="Only complaints nobody has.")
+MINE_FILTER = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor).")
 CUSTOMER_FILTER = typer.Option(None, "--customer", help="Name or company contains, or exact email/phone, or #ID.")
 CHANNEL_FILTER = typer.Option(None, "--channel", autocompletion=complete_codes("channel"))
 TAG_FILTER = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all.")

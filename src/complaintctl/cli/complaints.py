@@ -13,6 +13,7 @@ from complaintctl.cli.common import (
     CHANNEL_FILTER,
     CUSTOMER_FILTER,
     DATE_HELP,
+    MINE_FILTER,
     OPEN_FILTER,
     SEVERITY_FILTER,
     SINCE_FILTER,
@@ -293,6 +294,7 @@ def list_(
     assignee: str = ASSIGNEE_FILTER,
     unassigned: bool = UNASSIGNED_FILTER,
     escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
+    mine: bool = MINE_FILTER,
     customer: str = CUSTOMER_FILTER,
     channel: str = CHANNEL_FILTER,
     tag: list[str] = TAG_FILTER,
@@ -307,7 +309,8 @@ def list_(
     filters = list_filters(
         status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
         customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
-        text=text, limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
+        text=text, mine=STATE.who() if mine else None,
+        limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
     )
     _print_list(filters, fmt, limit)
 

@@ -186,6 +186,7 @@ def overdue(
     within: str = typer.Option(None, "--within", help="Also list what falls due within this long, e.g. 4h."),
     as_of: str = typer.Option(None, "--as-of", help="What was late at that moment (replayed from the event log)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is overdue (for monitoring)."),
+    mine: bool = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Open complaints past a due time (and due soon with --within), by assignee, most urgent first."""
@@ -198,7 +199,7 @@ def overdue(
 
     window = timedelta(minutes=parse_duration_minutes(within)) if within else None
     moment = parse_date_option(as_of, "--as-of")
-    rows = find_overdue(STATE.connect(), within=window, as_of=moment)
+    rows = find_overdue(STATE.connect(), within=window, as_of=moment, mine=STATE.who() if mine else None)
     now = moment or now_utc()
     if fmt == Format.table:
         def cells(r: dict) -> dict:

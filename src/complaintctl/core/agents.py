@@ -67,3 +67,17 @@ def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> lis
             """
         )
     ]
+
+
+def agent_of_actor(conn: sqlite3.Connection, actor: str, *, active: bool = True) -> str:
+    """The agent the person running the command is (their actor name): what `claim` and
+    `--mine` mean by "me". Refused when the actor is no agent, or (``active``) an inactive one."""
+    row = conn.execute("SELECT name, active FROM agents WHERE name = ?", (actor.strip(),)).fetchone()
+    if row is None:
+        raise NotFound(f"you are {actor!r}, who is not an agent",
+                       hint=f"add yourself with `complaintctl agents add {actor}`, or say who you are "
+                       "with --actor NAME or COMPLAINTCTL_ACTOR")
+    if active and not row["active"]:
+        raise Refused(f"agent {row['name']!r} is inactive",
+                      hint=f"reactivate with `complaintctl agents add {row['name']}`")
+    return row["name"]

@@ -91,7 +91,7 @@ class ListFilters:
                  customer: str | None = None, channel: str | None = None, tags: list[str] | None = None,
                  since: datetime | None = None, until: datetime | None = None, ids: list[int] | None = None,
                  escalated: bool = False, sort: str = "received", limit: int | None = None,
-                 text: str | None = None):
+                 text: str | None = None, mine: str | None = None):
         self.statuses = statuses or []
         self.open = open  # True: not closed; False: closed only
         self.category = category
@@ -108,6 +108,7 @@ class ListFilters:
         self.sort = sort
         self.limit = limit
         self.text = text  # words that must each appear somewhere (see SEARCHED)
+        self.mine = mine  # the actor: only complaints assigned to the agent they are
 
 
 def _sort_clause(sort: str) -> str:
@@ -161,8 +162,15 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
 
             clauses.append(f"c.{kind} = ?")
             params.append(taxonomy.validate_code(conn, kind, value))
+    if f.mine and (f.unassigned or f.assignee):
+        raise InvalidInput("--mine goes without --assignee and --unassigned")
     if f.unassigned:
         clauses.append("c.assignee IS NULL")
+    elif f.mine:
+        from complaintctl.core.agents import agent_of_actor
+
+        clauses.append("c.assignee = ?")
+        params.append(agent_of_actor(conn, f.mine, active=False))
     elif f.assignee:
         clauses.append("c.assignee = ?")
         params.append(f.assignee.strip())

@@ -261,9 +261,15 @@ def check_sla(conn: sqlite3.Connection) -> list[dict]:
 # --- overdue -------------------------------------------------------------------------------
 
 def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: datetime | None = None,
-            as_of: datetime | None = None) -> list[dict]:
+            as_of: datetime | None = None, mine: str | None = None) -> list[dict]:
     """Open complaints past a due time, and those due within ``within``; most urgent first.
-    With ``as_of``, the state at that moment is replayed from the event log."""
+    With ``as_of``, the state at that moment is replayed from the event log; with ``mine``
+    (the actor), only those assigned to the agent they are."""
+    if mine is not None:
+        from complaintctl.core.agents import agent_of_actor
+
+        me = agent_of_actor(conn, mine, active=False)
+        return [r for r in overdue(conn, within=within, now=now, as_of=as_of) if r["assignee"] == me]
     if as_of is not None:
         return _overdue_as_of(conn, as_of, within)
     now = now or now_utc()

@@ -1,0 +1,27 @@
+"""Working the queue: claim."""
+
+from __future__ import annotations
+
+import typer
+
+from complaintctl.cli.common import STATE, err, parse_id
+
+
+def claim(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    force: bool = typer.Option(False, "--force", help="Take it over even if someone else has it (said so on "
+                               "the timeline)."),
+    note: str = typer.Option(None, "--note", help="Why, for the timeline."),
+) -> None:
+    """Take a complaint for yourself (the agent named by --actor) if nobody has it; refused, naming who
+    has it, if someone does (--force takes it over)."""
+    from complaintctl.core.queue import claim as do_claim
+
+    cid = parse_id(complaint_id)
+    change = do_claim(STATE.connect(), cid, actor=STATE.who(), force=force, note=note)
+    if change is None:
+        err(f"Complaint #{cid} is already yours.")
+    elif change.old:
+        err(f"Took over complaint #{cid} from {change.old}; it is yours now.")
+    else:
+        err(f"Claimed complaint #{cid}; it is yours now.")
