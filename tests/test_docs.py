@@ -91,3 +91,47 @@ def test_every_command_has_help_text():
             walk(sub, f"{path} {name}")
 
     walk(typer.main.get_command(build_app()), "complaintctl")
+
+
+def _schema_sections() -> dict[str, set[str]]:
+    """Each `### name` section of docs/schema.md (a heading may name several tables), with the
+    identifiers it shows in backticks (`a`, `b, c`, `a`/`b` all count)."""
+    text = (DOCS / "schema.md").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {}
+    for block in re.split(r"^### ", text, flags=re.M)[1:]:
+        heading, _, body = block.partition("\n")
+        words = set()
+        for span in re.findall(r"`([^`\n]+)`", body):
+            words.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", span))
+        for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", heading):
+            sections[name] = sections.get(name, set()) | words
+    return sections
+
+
+def test_every_column_of_every_table_and_view_is_documented(conn):
+    sections = _schema_sections()
+    objects = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    undocumented = []
+    for name in objects:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({name})") if r[6] in (0, 2, 3)]
+        shown = sections.get(name, set())
+        undocumented += [f"{name}.{c}" for c in columns if c not in shown]
+    assert not undocumented, f"docs/schema.md does not describe: {', '.join(undocumented)}"
+
+
+def _event_actions_in_code() -> set[str]:
+    src = Path(__file__).resolve().parent.parent / "src" / "complaintctl"
+    actions = set()
+    for path in src.rglob("*.py"):
+        actions.update(re.findall(r"""\baction\s*=\s*["']([a-z_]+)["']""", path.read_text(encoding="utf-8")))
+    return actions
+
+
+def test_every_event_action_the_code_writes_is_documented():
+    actions = _event_actions_in_code()
+    assert len(actions) >= 15  # the scan finds the literals, so this test can fail
+    documented = _schema_sections().get("events", set())
+    missing = sorted(actions - documented)
+    assert not missing, f"docs/schema.md (### events) does not list the event actions: {', '.join(missing)}"

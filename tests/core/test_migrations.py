@@ -3,6 +3,7 @@
 import sqlite3
 
 import pytest
+from pinned_schema import PINNED, fresh_schema_text, schema_text
 
 from complaintctl.store import migrations
 from complaintctl.store.db import connect
@@ -65,9 +66,8 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
     assert names == [m.__name__ for m in migrations.MIGRATIONS]
     if start >= 1:
         assert upgraded.execute("SELECT count(*) FROM complaint_overview").fetchone()[0] == 5
-    # the same tables, views, indexes and triggers as a database created at the latest version
-    present = {r[0] for r in upgraded.execute("SELECT name FROM sqlite_master WHERE sql IS NOT NULL")}
-    assert present == set(migrations.expected_objects())
+    # exactly the pinned schema: the same tables, columns, views, indexes and triggers
+    assert schema_text(upgraded) == PINNED.read_text(encoding="utf-8")
     from complaintctl.core.health import check_database
 
     assert [f for f in check_database(upgraded, quick=True) if f.result != "ok"] == []
@@ -104,3 +104,11 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
         migrations.migrate(conn)
     assert migrations.current_version(conn) == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+
+
+def test_a_fresh_database_has_the_pinned_schema():
+    """tests/core/schema.sql is the reviewed schema; a migration that changes it must change the pin
+    too (`python tests/core/pinned_schema.py`), so the change is seen in review."""
+    assert fresh_schema_text() == PINNED.read_text(encoding="utf-8"), (
+        "the schema differs from tests/core/schema.sql: if the change is meant, run "
+        "`python tests/core/pinned_schema.py` and review the diff")

@@ -1,0 +1,391 @@
+-- schema version 6
+
+-- table agents
+CREATE TABLE agents (
+            name TEXT PRIMARY KEY CHECK (name <> '' AND name NOT GLOB '*[ ,]*'),
+            full_name TEXT,
+            email TEXT,
+            is_lead INTEGER NOT NULL DEFAULT 0 CHECK (is_lead IN (0, 1)),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+
+-- table categories
+CREATE TABLE categories (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table causes
+CREATE TABLE causes (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table channels
+CREATE TABLE channels (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table complaint_tags
+CREATE TABLE complaint_tags (
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            tag TEXT NOT NULL CHECK (trim(tag) <> ''),
+            PRIMARY KEY (complaint_id, tag)
+        ) STRICT, WITHOUT ROWID;
+
+-- table complaints
+CREATE TABLE complaints (
+            id INTEGER PRIMARY KEY,
+            ref TEXT UNIQUE,
+            received_at TEXT NOT NULL,
+            channel TEXT REFERENCES channels(code),
+            customer_id INTEGER REFERENCES customers(id),
+            subject TEXT NOT NULL CHECK (trim(subject) <> ''),
+            description TEXT,
+            remedy TEXT REFERENCES remedies(code),
+            category TEXT REFERENCES categories(code),
+            severity TEXT REFERENCES severities(code),
+            cause TEXT REFERENCES causes(code),
+            personality TEXT REFERENCES personalities(code),
+            motive TEXT REFERENCES motives(code),
+            status TEXT NOT NULL DEFAULT 'new' REFERENCES statuses(code),
+            assignee TEXT REFERENCES agents(name),
+            first_response_at TEXT,
+            resolved_at TEXT,
+            closed_at TEXT,
+            outcome TEXT REFERENCES outcomes(code),
+            resolution TEXT,
+            duplicate_of INTEGER REFERENCES complaints(id),
+            told_via TEXT REFERENCES channels(code),
+            customer_accepted INTEGER CHECK (customer_accepted IN (0, 1)),
+            reopened_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            created_by TEXT NOT NULL, extra TEXT CHECK (extra IS NULL OR json_valid(extra)), import_fingerprint INTEGER, source_updated_at TEXT, respond_due_at TEXT, resolve_due_at TEXT, responded_late INTEGER CHECK (responded_late IN (0, 1)), resolved_late INTEGER CHECK (resolved_late IN (0, 1)), paused_since TEXT, paused_minutes INTEGER NOT NULL DEFAULT 0, escalated_at TEXT, escalation_count INTEGER NOT NULL DEFAULT 0,
+            CHECK (status <> 'closed' OR (closed_at IS NOT NULL AND outcome IS NOT NULL)),
+            CHECK (outcome <> 'duplicate' OR duplicate_of IS NOT NULL)
+        ) STRICT;
+
+-- table customers
+CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            email TEXT,
+            phone TEXT,
+            company TEXT,
+            email_normalized TEXT,
+            phone_normalized TEXT,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        ) STRICT;
+
+-- table deferred_indexes
+CREATE TABLE deferred_indexes (
+            name TEXT PRIMARY KEY,
+            sql TEXT NOT NULL,
+            import_id INTEGER REFERENCES imports(id),
+            deferred_at TEXT NOT NULL
+        ) STRICT;
+
+-- table events
+CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER REFERENCES complaints(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            note TEXT
+        ) STRICT;
+
+-- table imports
+CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT,
+            delimiter TEXT,
+            actor TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            read INTEGER NOT NULL DEFAULT 0,
+            inserted INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            update_mode INTEGER NOT NULL DEFAULT 0 CHECK (update_mode IN (0, 1))
+        ) STRICT;
+
+-- table motives
+CREATE TABLE motives (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table outcomes
+CREATE TABLE outcomes (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table personalities
+CREATE TABLE personalities (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            advice_en TEXT NOT NULL DEFAULT '',
+            advice_zh TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+
+-- table remedies
+CREATE TABLE remedies (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table schema_migrations
+CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+
+-- table settings
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- table severities
+CREATE TABLE severities (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            rank INTEGER NOT NULL,
+            respond_minutes INTEGER NOT NULL CHECK (respond_minutes > 0),
+            resolve_minutes INTEGER NOT NULL CHECK (resolve_minutes > 0),
+            business_time INTEGER NOT NULL DEFAULT 0 CHECK (business_time IN (0, 1))
+        , respond_target TEXT NOT NULL DEFAULT '1d', resolve_target TEXT NOT NULL DEFAULT '5d') STRICT;
+
+-- table sla_calendar
+CREATE TABLE sla_calendar (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),
+            timezone TEXT NOT NULL DEFAULT 'UTC',
+            workdays TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri',
+            day_start TEXT NOT NULL DEFAULT '09:00',
+            day_end TEXT NOT NULL DEFAULT '18:00'
+        ) STRICT;
+
+-- table sla_calendar_days
+CREATE TABLE sla_calendar_days (
+            day TEXT PRIMARY KEY CHECK (date(day) = day),
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+            note TEXT
+        ) STRICT;
+
+-- table statuses
+CREATE TABLE statuses (
+            code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
+            label_en TEXT NOT NULL,
+            label_zh TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            is_open INTEGER NOT NULL CHECK (is_open IN (0, 1))
+        ) STRICT;
+
+-- table surveys
+CREATE TABLE surveys (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            comment TEXT
+        ) STRICT;
+
+-- index complaint_tags_tag
+CREATE INDEX complaint_tags_tag ON complaint_tags(tag);
+
+-- index complaints_assignee
+CREATE INDEX complaints_assignee ON complaints(assignee);
+
+-- index complaints_closed_at
+CREATE INDEX complaints_closed_at ON complaints(closed_at) WHERE closed_at IS NOT NULL;
+
+-- index complaints_customer_id
+CREATE INDEX complaints_customer_id ON complaints(customer_id);
+
+-- index complaints_first_response_at
+CREATE INDEX complaints_first_response_at ON complaints(first_response_at) WHERE first_response_at IS NOT NULL;
+
+-- index complaints_import_fingerprint
+CREATE INDEX complaints_import_fingerprint ON complaints(import_fingerprint);
+
+-- index complaints_received_at
+CREATE INDEX complaints_received_at ON complaints(received_at);
+
+-- index complaints_resolve_due
+CREATE INDEX complaints_resolve_due ON complaints(resolve_due_at) WHERE status NOT IN ('resolved', 'closed');
+
+-- index complaints_resolved_at
+CREATE INDEX complaints_resolved_at ON complaints(resolved_at) WHERE resolved_at IS NOT NULL;
+
+-- index complaints_respond_due
+CREATE INDEX complaints_respond_due ON complaints(respond_due_at) WHERE first_response_at IS NULL AND status NOT IN ('resolved', 'closed');
+
+-- index customers_email
+CREATE INDEX customers_email ON customers(email_normalized);
+
+-- index customers_phone
+CREATE INDEX customers_phone ON customers(phone_normalized);
+
+-- index events_action_at
+CREATE INDEX events_action_at ON events(action, at);
+
+-- index events_at
+CREATE INDEX events_at ON events(at);
+
+-- index events_complaint
+CREATE INDEX events_complaint ON events(complaint_id, id);
+
+-- index surveys_at
+CREATE INDEX surveys_at ON surveys(at);
+
+-- index surveys_complaint
+CREATE INDEX surveys_complaint ON surveys(complaint_id);
+
+-- view complaint_overview
+CREATE VIEW complaint_overview AS
+        SELECT
+            c.id,
+            c.ref,
+            c.received_at,
+            c.status,
+            st.label_en AS status_en,
+            st.label_zh AS status_zh,
+            st.is_open AS is_open,
+            c.severity,
+            sev.label_en AS severity_en,
+            sev.label_zh AS severity_zh,
+            sev.rank AS severity_rank,
+            c.category,
+            cat.label_en AS category_en,
+            cat.label_zh AS category_zh,
+            c.channel,
+            ch.label_en AS channel_en,
+            ch.label_zh AS channel_zh,
+            c.subject,
+            c.customer_id,
+            cu.name AS customer_name,
+            cu.email AS customer_email,
+            cu.phone AS customer_phone,
+            cu.company AS customer_company,
+            c.assignee,
+            ag.full_name AS assignee_name,
+            c.remedy,
+            c.cause,
+            c.personality,
+            c.motive,
+            (SELECT group_concat(tag, ',') FROM
+                (SELECT tag FROM complaint_tags t WHERE t.complaint_id = c.id ORDER BY tag)) AS tags,
+            c.first_response_at,
+            c.resolved_at,
+            c.closed_at,
+            c.outcome,
+            c.reopened_count,
+            c.updated_at,
+            round(julianday(coalesce(c.closed_at, 'now')) - julianday(c.received_at), 2) AS age_days
+        FROM complaints c
+        JOIN statuses st ON st.code = c.status
+        LEFT JOIN severities sev ON sev.code = c.severity
+        LEFT JOIN categories cat ON cat.code = c.category
+        LEFT JOIN channels ch ON ch.code = c.channel
+        LEFT JOIN customers cu ON cu.id = c.customer_id
+        LEFT JOIN agents ag ON ag.name = c.assignee;
+
+-- view complaint_sla
+CREATE VIEW complaint_sla AS
+        SELECT
+            c.id,
+            c.severity,
+            c.status,
+            c.assignee,
+            c.received_at,
+            c.respond_due_at,
+            c.first_response_at,
+            c.responded_late,
+            c.resolve_due_at,
+            c.resolved_at,
+            c.resolved_late,
+            c.paused_since,
+            CASE
+                WHEN c.status = 'closed' OR c.status = 'resolved' THEN 'done'
+                WHEN c.status = 'waiting' THEN 'paused'
+                WHEN c.resolve_due_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now') THEN 'resolve_overdue'
+                WHEN c.first_response_at IS NULL
+                     AND c.respond_due_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now') THEN 'respond_overdue'
+                WHEN c.respond_due_at IS NULL AND c.resolve_due_at IS NULL THEN 'no_target'
+                ELSE 'on_time'
+            END AS sla_state,
+            round((julianday(CASE WHEN c.first_response_at IS NULL THEN c.respond_due_at
+                                  ELSE c.resolve_due_at END) - julianday('now')) * 24, 2) AS hours_left
+        FROM complaints c;
+
+-- view weekly_summary
+CREATE VIEW weekly_summary AS
+        WITH facts AS (
+            SELECT date(received_at, '-6 days', 'weekday 1') AS week_start, 1 AS received, 0 AS responded,
+                   0 AS resolved, 0 AS closed, NULL AS response_late, NULL AS resolution_late
+            FROM complaints
+            UNION ALL
+            SELECT date(first_response_at, '-6 days', 'weekday 1'), 0, 1, 0, 0, responded_late, NULL
+            FROM complaints WHERE first_response_at IS NOT NULL
+            UNION ALL
+            SELECT date(resolved_at, '-6 days', 'weekday 1'), 0, 0, 1, 0, NULL, resolved_late
+            FROM complaints WHERE resolved_at IS NOT NULL
+            UNION ALL
+            SELECT date(closed_at, '-6 days', 'weekday 1'), 0, 0, 0, 1, NULL, NULL
+            FROM complaints WHERE closed_at IS NOT NULL
+        )
+        SELECT
+            strftime('%Y', week_start, '+3 days') || '-W'
+                || printf('%02d', (CAST(strftime('%j', week_start, '+3 days') AS INTEGER) + 6) / 7) AS week,
+            week_start,
+            sum(received) AS received,
+            sum(responded) AS responded,
+            sum(resolved) AS resolved,
+            sum(closed) AS closed,
+            sum(response_late = 0) AS response_sla_met,
+            count(response_late) AS response_sla_total,
+            sum(resolution_late = 0) AS resolution_sla_met,
+            count(resolution_late) AS resolution_sla_total
+        FROM facts
+        GROUP BY week_start
+        ORDER BY week_start;
+
+-- trigger events_no_delete
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+
+-- trigger events_no_update
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
