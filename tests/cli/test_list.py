@@ -113,7 +113,7 @@ def test_table_default_limit_mentions_the_rest(cli):
     for i in range(102):
         cli.log("-s", f"c{i}")
     result = cli("list")
-    assert "Showing 100 of 102" in result.stderr
+    assert "2 more not shown (100 of 102); use --limit N for more, --limit 0 for all." in result.stderr
     assert len(json.loads(cli("list", "-f", "json").stdout)) == 102
 
 

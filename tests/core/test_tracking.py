@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from complaintctl.core import complaints as core
-from complaintctl.core import tracking
+from complaintctl.core import tracking, worklists
 from complaintctl.core.agents import add_agent
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
@@ -76,28 +76,28 @@ def test_overdue_and_within_window(conn):
     later = log(conn, severity="low")               # due days away
     core.assign(conn, late, "li", actor="a", now=T0)
     now = T0 + timedelta(hours=11)  # 19:00
-    rows = tracking.overdue(conn, now=now)
+    rows = worklists.overdue(conn, now=now)["rows"]
     assert [(r["id"], r["state"], r["clock"]) for r in rows] == [(late, "overdue", "respond"), (soon, "overdue", "respond")]
-    rows = tracking.overdue(conn, now=T0 + timedelta(hours=1, minutes=30), within=timedelta(hours=5))
+    rows = worklists.overdue(conn, now=T0 + timedelta(hours=1, minutes=30), within=timedelta(hours=5))["rows"]
     assert [(r["id"], r["state"]) for r in rows] == [(late, "overdue"), (soon, "due_soon")]
-    assert later not in [r["id"] for r in tracking.overdue(conn, now=now)]
+    assert later not in [r["id"] for r in worklists.overdue(conn, now=now)["rows"]]
 
 
 def test_overdue_as_of_replays_history(conn):
     cid = log(conn, severity="critical")
     core.update(conn, cid, status="acknowledged", actor="a", now=T0 + timedelta(hours=3))  # late response
     core.update(conn, cid, status="resolved", actor="a", now=T0 + timedelta(hours=30))
-    assert tracking.overdue(conn, now=T0 + timedelta(days=5)) == []
-    at_2h = tracking.overdue(conn, as_of=T0 + timedelta(hours=2))
+    assert worklists.overdue(conn, now=T0 + timedelta(days=5))["rows"] == []
+    at_2h = worklists.overdue(conn, as_of=T0 + timedelta(hours=2))["rows"]
     assert [(r["id"], r["clock"], r["state"]) for r in at_2h] == [(cid, "respond", "overdue")]
-    at_25h = tracking.overdue(conn, as_of=T0 + timedelta(hours=25))
+    at_25h = worklists.overdue(conn, as_of=T0 + timedelta(hours=25))["rows"]
     assert [(r["clock"], r["state"]) for r in at_25h] == [("resolve", "overdue")]
 
 
 def test_waiting_complaints_are_not_overdue(conn):
     cid = log(conn, severity="critical")
     core.update(conn, cid, status="waiting", actor="a", now=T0 + timedelta(minutes=10))
-    assert tracking.overdue(conn, now=T0 + timedelta(days=3)) == []
+    assert worklists.overdue(conn, now=T0 + timedelta(days=3))["rows"] == []
 
 
 def test_escalate_raises_severity_and_hands_over(conn):
@@ -118,16 +118,16 @@ def test_survey_rules_and_reopen_on_bad_score(conn):
     with pytest.raises(Refused):
         tracking.survey(conn, cid, score=5, comment=None, actor="a", now=T0)
     core.update(conn, cid, status="resolved", actor="a", now=T0 + timedelta(hours=2))
-    assert [r["id"] for r in tracking.followups(conn)] == [cid]
+    assert [r["id"] for r in worklists.followups(conn, now=T0 + timedelta(days=4))["rows"]] == [cid]
     result = tracking.survey(conn, cid, score=1, comment="still broken", reopen=True, actor="a",
                              now=T0 + timedelta(days=1))
     assert result["reopened"]
     assert row(conn, cid)["status"] == "investigating" and row(conn, cid)["reopened_count"] == 1
-    assert tracking.followups(conn) == []
+    assert worklists.followups(conn, now=T0 + timedelta(days=4))["rows"] == []
     core.update(conn, cid, status="resolved", actor="a", now=T0 + timedelta(days=2))
-    assert [r["id"] for r in tracking.followups(conn)] == [cid]  # the old survey predates this resolution
+    assert [r["id"] for r in worklists.followups(conn, now=T0 + timedelta(days=4))["rows"]] == [cid]  # the survey predates it
     tracking.survey(conn, cid, score=4, comment=None, actor="a", now=T0 + timedelta(days=3))
-    assert tracking.followups(conn) == []
+    assert worklists.followups(conn, now=T0 + timedelta(days=4))["rows"] == []
 
 
 def test_sweep_closes_stale_resolved_and_is_idempotent(conn):
@@ -168,9 +168,9 @@ def test_sla_status_now_and_as_of(conn):
     b = log(conn, severity="low")
     c = log(conn, severity=None)
     core.update(conn, b, status="waiting", actor="a", now=T0 + timedelta(hours=1))
-    rows = {r["id"]: r for r in tracking.sla_status(conn, now=T0 + timedelta(hours=2))}
+    rows = {r["id"]: r for r in worklists.sla_status(conn, now=T0 + timedelta(hours=2))["rows"]}
     assert rows[a]["state"] == "overdue" and rows[a]["clock"] == "respond"
     assert rows[b]["state"] == "paused"
     assert rows[c]["state"] == "no_target"
-    then = {r["id"]: r for r in tracking.sla_status(conn, as_of=T0 + timedelta(minutes=30))}
+    then = {r["id"]: r for r in worklists.sla_status(conn, as_of=T0 + timedelta(minutes=30))["rows"]}
     assert then[a]["state"] == "on_time" and then[b]["status"] == "new"

@@ -174,6 +174,29 @@ TEXT_FILTER = typer.Option(None, "--text", "-q", help="Words that must all appea
                            "resolution, ref, customer, tags or notes; \"quote a phrase\".")
 
 
+# The output rule of every command that lists many rows (list, search, overdue, sla status,
+# followups): a table shows at most TABLE_ROWS and says how many more there are; machine
+# formats give everything unless --limit says otherwise.
+TABLE_ROWS = 100
+LIMIT_OPTION = typer.Option(None, "--limit", "-n", help=f"At most this many; 0 for all [default: {TABLE_ROWS} "
+                            "for tables, all otherwise].")
+
+
+def row_limit(limit: int | None, fmt: str) -> int:
+    """--limit as given (0 = all), else TABLE_ROWS for a table and all for other formats."""
+    if limit is None:
+        return TABLE_ROWS if fmt == "table" else 0
+    if limit < 0:
+        raise InvalidInput("--limit must be 0 (no limit) or more")
+    return limit
+
+
+def say_more(shown: int, total: int) -> None:
+    """The last line under a table that was cut short: how many more, and how to see them."""
+    if total > shown:
+        err(f"{total - shown:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.")
+
+
 def list_filters(*, status, open_, category, severity, assignee, unassigned, customer, channel, tag, since, until,
                  **more):
     """ListFilters from the shared filter options (dates parsed as typed)."""

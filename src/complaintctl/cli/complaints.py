@@ -13,6 +13,7 @@ from complaintctl.cli.common import (
     CHANNEL_FILTER,
     CUSTOMER_FILTER,
     DATE_HELP,
+    LIMIT_OPTION,
     MINE_FILTER,
     OPEN_FILTER,
     SEVERITY_FILTER,
@@ -30,6 +31,8 @@ from complaintctl.cli.common import (
     parse_date_option,
     parse_id,
     read_stdin_text,
+    row_limit,
+    say_more,
     stdin_is_tty,
 )
 from complaintctl.errors import InvalidInput
@@ -279,11 +282,8 @@ LIST_TABLE = ["id", "received_at", "status", "severity", "due", "category", "cus
 LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
                 "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
                 "subject": "Subject", "due": "SLA"}
-DEFAULT_TABLE_LIMIT = 100
 SORT_OPTION = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
                            "assignee, customer or age; add :asc or :desc.")
-LIMIT_OPTION = typer.Option(None, "--limit", "-n", help=f"At most this many; 0 for all [default: "
-                            f"{DEFAULT_TABLE_LIMIT} for tables, all otherwise].")
 
 
 def list_(
@@ -309,10 +309,9 @@ def list_(
     filters = list_filters(
         status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
         customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
-        text=text, mine=STATE.who() if mine else None,
-        limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
+        text=text, mine=STATE.who() if mine else None, limit=row_limit(limit, fmt),
     )
-    _print_list(filters, fmt, limit)
+    _print_list(filters, fmt)
 
 
 def search(
@@ -335,12 +334,12 @@ def search(
         status=status, open_=open_, category=None, severity=None, assignee=assignee, unassigned=False,
         customer=None, channel=None, tag=None, since=since, until=until, sort=sort,
         text=" ".join(shlex.quote(w) for w in words),
-        limit=limit if limit is not None else (DEFAULT_TABLE_LIMIT if fmt == Format.table else 0),
+        limit=row_limit(limit, fmt),
     )
-    _print_list(filters, fmt, limit)
+    _print_list(filters, fmt)
 
 
-def _print_list(filters, fmt: Format, limit: int | None) -> None:
+def _print_list(filters, fmt: Format) -> None:
     from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
     from complaintctl.render.output import write_records
 
@@ -364,9 +363,7 @@ def _print_list(filters, fmt: Format, limit: int | None) -> None:
                       floors={"subject": 20}, droppable=["category", "assignee", "customer_name", "received_at"])
         if not rows:
             err("No complaints match.")
-        elif limit is None and len(rows) == DEFAULT_TABLE_LIMIT:
-            total = count_complaints(conn, filters)
-            if total > len(rows):
-                err(f"Showing {len(rows)} of {total}; use --limit 0 for all.")
+        elif len(rows) == filters.limit:
+            say_more(len(rows), count_complaints(conn, filters))
     else:
         write_records(rows, LIST_COLUMNS, fmt)

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import typer
 
-from complaintctl.cli.common import STATE, err, handle_errors, parse_date_option, parse_id
+from complaintctl.cli.common import (
+    LIMIT_OPTION,
+    STATE,
+    err,
+    handle_errors,
+    parse_date_option,
+    parse_id,
+    row_limit,
+    say_more,
+)
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -79,16 +88,18 @@ def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FO
 @handle_errors
 def sla_status(
     as_of: str = typer.Option(None, "--as-of", help="The clocks as they stood at that moment (replayed from events)."),
+    limit: int = LIMIT_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """Every open complaint's SLA clock: which clock runs, when it is due, time left or over."""
+    """Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over."""
     from complaintctl.core.dates import now_utc, to_local_text
     from complaintctl.core.sla import describe_due
-    from complaintctl.core.tracking import sla_status as find
+    from complaintctl.core.worklists import sla_status as find
     from complaintctl.render.output import write_records
 
     moment = parse_date_option(as_of, "--as-of")
-    rows = find(STATE.connect(), as_of=moment)
+    found = find(STATE.connect(), as_of=moment, limit=row_limit(limit, fmt))
+    rows = found["rows"]
     now = moment or now_utc()
     write_records(rows, OVERDUE_COLUMNS, fmt,
                   table_columns=["id", "severity", "status", "clock", "due_at", "left", "assignee", "subject"],
@@ -97,8 +108,10 @@ def sla_status(
                   table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
                                           "left": describe_due(r["due_at"], now, paused=r["state"] == "paused")},
                   flexible=["subject"], floors={"subject": 20}, droppable=["due_at", "assignee"])
-    if not rows and fmt == Format.table:
-        err("No open complaints" + (" at that moment." if moment else "."))
+    if fmt == Format.table:
+        say_more(len(rows), found["total"])
+        if not rows:
+            err("No open complaints" + (" at that moment." if moment else "."))
 
 
 @calendar_app.command("show")
@@ -187,19 +200,22 @@ def overdue(
     as_of: str = typer.Option(None, "--as-of", help="What was late at that moment (replayed from the event log)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is overdue (for monitoring)."),
     mine: bool = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor)."),
+    limit: int = LIMIT_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """Open complaints past a due time (and due soon with --within), by assignee, most urgent first."""
+    """Open complaints past a due time (and due soon with --within): the most urgent, by assignee."""
     from datetime import timedelta
 
     from complaintctl.core.dates import now_utc, parse_duration_minutes, to_iso, to_local_text
     from complaintctl.core.sla import describe_due
-    from complaintctl.core.tracking import overdue as find_overdue
+    from complaintctl.core.worklists import overdue as find_overdue
     from complaintctl.render.output import write_records
 
     window = timedelta(minutes=parse_duration_minutes(within)) if within else None
     moment = parse_date_option(as_of, "--as-of")
-    rows = find_overdue(STATE.connect(), within=window, as_of=moment, mine=STATE.who() if mine else None)
+    found = find_overdue(STATE.connect(), within=window, as_of=moment, mine=STATE.who() if mine else None,
+                         limit=row_limit(limit, fmt))
+    rows = found["rows"]
     now = moment or now_utc()
     if fmt == Format.table:
         def cells(r: dict) -> dict:
@@ -211,12 +227,13 @@ def overdue(
                       headers={"assignee": "Assignee", "id": "ID", "severity": "Severity", "clock": "Clock",
                                "due_at": "Due", "left": "Left", "subject": "Subject"},
                       table_values=cells, flexible=["subject"], floors={"subject": 20}, droppable=["due_at"])
-        late = sum(r["state"] == "overdue" for r in rows)
-        err(f"{late} overdue" + (f", {len(rows) - late} due within {within}" if within else "")
+        say_more(len(rows), found["total"])
+        late = found["overdue"]
+        err(f"{late:,} overdue" + (f", {found['total'] - late:,} due within {within}" if within else "")
             + (f" as of {to_local_text(to_iso(moment))}" if moment else "") + ".")
     else:
         write_records(rows, OVERDUE_COLUMNS, fmt)
-    if exit_code and any(r["state"] == "overdue" for r in rows):
+    if exit_code and found["overdue"]:
         raise typer.Exit(1)
 
 
@@ -251,13 +268,19 @@ def survey(
     err(f"Survey recorded for #{cid}: {score}/5" + ("; reopened." if result["reopened"] else "."))
 
 
-def followups(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
-    """Resolved complaints still waiting for a satisfaction follow-up, oldest first."""
+def followups(
+    days: int = typer.Option(None, "--days", metavar="DAYS", help="Resolved within the last DAYS days "
+                             "[default: 14]; 0 for every resolved complaint that never had a follow-up."),
+    limit: int = LIMIT_OPTION,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Resolved complaints waiting for a satisfaction follow-up, most urgent (longest waiting) first."""
     from complaintctl.core.dates import to_local_text
-    from complaintctl.core.tracking import followups as find
+    from complaintctl.core.worklists import followups as find
     from complaintctl.render.output import write_records
 
-    rows = find(STATE.connect())
+    found = find(STATE.connect(), **({} if days is None else {"days": days}), limit=row_limit(limit, fmt))
+    rows, days = found["rows"], found["days"]
     cols = ["id", "resolved_at", "days_since_resolved", "status", "assignee", "customer_name", "customer_phone",
             "customer_email", "subject"]
     write_records(rows, cols, fmt, table_values=lambda r: {**r, "id": f"#{r['id']}",
@@ -268,8 +291,11 @@ def followups(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FO
                            "customer_name": "Customer", "customer_phone": "Phone", "subject": "Subject"},
                   flexible=["subject", "customer_name"], floors={"subject": 16},
                   droppable=["resolved_at", "assignee"])
-    if fmt == Format.table and not rows:
-        err("No follow-ups waiting.")
+    if fmt == Format.table:
+        say_more(len(rows), found["total"])
+        within = f" in the last {days} days" if days else ""
+        if not rows:
+            err(f"No follow-ups waiting{within}." + (" --days 0 looks back to the first day." if days else ""))
 
 
 def sweep(

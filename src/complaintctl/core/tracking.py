@@ -41,7 +41,7 @@ class SlaContext:
         self.targets = targets(conn)
 
 
-def _status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
+def status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
     return [(from_iso(at), old, new) for at, old, new in conn.execute(
         "SELECT at, old_value, new_value FROM events WHERE complaint_id = ? AND field = 'status' ORDER BY id",
         (complaint_id,))]
@@ -54,7 +54,7 @@ def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of
     respond, resolve = ctx.targets.get(row["severity"], (None, None)) if row["severity"] else (None, None)
     return sla.compute_state(
         received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
-        status_changes=_status_changes(conn, row["id"]) if changes is None else changes,
+        status_changes=status_changes(conn, row["id"]) if changes is None else changes,
         first_response_at=from_iso(row["first_response_at"]) if row["first_response_at"] else None,
         resolved_at=from_iso(row["resolved_at"]) if row["resolved_at"] else None,
         cal=ctx.calendar, as_of=as_of)
@@ -258,110 +258,6 @@ def check_sla(conn: sqlite3.Connection) -> list[dict]:
     return problems
 
 
-# --- overdue -------------------------------------------------------------------------------
-
-def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: datetime | None = None,
-            as_of: datetime | None = None, mine: str | None = None) -> list[dict]:
-    """Open complaints past a due time, and those due within ``within``; most urgent first.
-    With ``as_of``, the state at that moment is replayed from the event log; with ``mine``
-    (the actor), only those assigned to the agent they are."""
-    if mine is not None:
-        from complaintctl.core.agents import agent_of_actor
-
-        me = agent_of_actor(conn, mine, active=False)
-        return [r for r in overdue(conn, within=within, now=now, as_of=as_of) if r["assignee"] == me]
-    if as_of is not None:
-        return _overdue_as_of(conn, as_of, within)
-    now = now or now_utc()
-    horizon = to_iso(now + (within or timedelta(0)))
-    rows = conn.execute(
-        """
-        SELECT c.id, c.subject, c.severity, c.status, c.assignee, c.received_at, c.respond_due_at,
-               c.resolve_due_at, c.first_response_at, cu.name AS customer_name
-        FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-        WHERE c.status NOT IN ('resolved', 'closed', 'waiting')
-          AND ((c.first_response_at IS NULL AND c.respond_due_at <= :h) OR c.resolve_due_at <= :h)
-        """, {"h": horizon}).fetchall()
-    return _classify_due([dict(r) for r in rows], now)
-
-
-def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: datetime | None = None) -> list[dict]:
-    """Every open complaint's running clock (or pause) now, or replayed at ``as_of``."""
-    moment = as_of or now or now_utc()
-    if as_of is not None:
-        rows = _overdue_as_of(conn, as_of, timedelta(days=365 * 100), include_paused=True)
-    else:
-        rows = _classify_due([dict(r) for r in conn.execute(
-            """
-            SELECT c.id, c.subject, c.severity, c.status, c.assignee, c.received_at, c.respond_due_at,
-                   c.resolve_due_at, c.first_response_at, cu.name AS customer_name
-            FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-            WHERE c.status NOT IN ('resolved', 'closed')""")], moment, keep_undated=True)
-    for r in rows:
-        if r["status"] == "waiting":
-            r["state"] = "paused"
-        elif r["state"] == "due_soon":
-            r["state"] = "on_time"
-    rows.sort(key=lambda r: (r["due_at"] is None, r["due_at"] or "", r["id"]))
-    return rows
-
-
-def _classify_due(rows: list[dict], now: datetime, keep_undated: bool = False) -> list[dict]:
-    now_iso = to_iso(now)
-    out = []
-    for r in rows:
-        clock, due = ("respond", r["respond_due_at"]) if r["first_response_at"] is None and r["respond_due_at"] and (
-            not r["resolve_due_at"] or r["respond_due_at"] <= r["resolve_due_at"]) else ("resolve", r["resolve_due_at"])
-        if due is None:
-            if keep_undated:
-                out.append({**r, "clock": None, "due_at": None, "state": "no_target", "minutes_left": None})
-            continue
-        r["clock"] = clock
-        r["due_at"] = due
-        r["state"] = "overdue" if due < now_iso else "due_soon"
-        r["minutes_left"] = int((from_iso(due) - now).total_seconds() // 60)
-        out.append(r)
-    out.sort(key=lambda r: (r["assignee"] is None, r["assignee"] or "", r["due_at"] or ""))
-    return out
-
-
-def _overdue_as_of(conn: sqlite3.Connection, as_of: datetime, within: timedelta | None,
-                   include_paused: bool = False) -> list[dict]:
-    ctx = SlaContext(conn)
-    t = to_iso(as_of)
-    rows = []
-    for row in conn.execute(
-            "SELECT c.*, cu.name AS customer_name FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
-            "WHERE c.received_at <= ?", (t,)):
-        changes = [c for c in _status_changes(conn, row["id"]) if c[0] <= as_of]
-        status = changes[-1][2] if changes else "new"
-        if status in ("resolved", "closed") or (status == "waiting" and not include_paused):
-            continue
-        severity = _value_as_of(conn, row["id"], "severity", as_of, row["severity"])
-        respond, resolve = ctx.targets.get(severity, (None, None)) if severity else (None, None)
-        first = row["first_response_at"] if row["first_response_at"] and row["first_response_at"] <= t else None
-        state = sla.compute_state(
-            received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve, status_changes=changes,
-            first_response_at=from_iso(first) if first else None, resolved_at=None, cal=ctx.calendar, as_of=as_of)
-        assignee = _value_as_of(conn, row["id"], "assignee", as_of, row["assignee"])
-        rows.append({"id": row["id"], "subject": row["subject"], "severity": severity, "status": status,
-                     "assignee": assignee, "received_at": row["received_at"],
-                     "respond_due_at": to_iso(state.respond_due_at) if state.respond_due_at else None,
-                     "resolve_due_at": to_iso(state.resolve_due_at) if state.resolve_due_at else None,
-                     "first_response_at": first, "customer_name": row["customer_name"]})
-    horizon = to_iso(as_of + (within or timedelta(0)))
-    rows = [r for r in rows if (r["first_response_at"] is None and r["respond_due_at"] and r["respond_due_at"] <= horizon)
-            or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon) or include_paused]
-    return _classify_due(rows, as_of, keep_undated=include_paused)
-
-
-def _value_as_of(conn: sqlite3.Connection, complaint_id: int, field: str, as_of: datetime, current):
-    """A field's value at ``as_of``: the old value of the first change after it, else current."""
-    row = conn.execute("SELECT old_value FROM events WHERE complaint_id = ? AND field = ? AND at > ? ORDER BY id LIMIT 1",
-                       (complaint_id, field, to_iso(as_of))).fetchone()
-    return row[0] if row else current
-
-
 # --- escalation ------------------------------------------------------------------------------
 
 def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, reason: str,
@@ -449,21 +345,6 @@ def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: 
                        reason=f"customer not satisfied (score {score})" + (f": {comment}" if comment else ""))
             reopened = True
     return {"survey_id": survey_id, "complaint_id": complaint_id, "score": score, "reopened": reopened}
-
-
-def followups(conn: sqlite3.Connection) -> list[dict]:
-    """Resolved (or closed as resolved) complaints with no survey since their resolution, oldest first."""
-    return [dict(r) for r in conn.execute(
-        """
-        SELECT c.id, c.subject, c.status, c.assignee, c.resolved_at, cu.name AS customer_name,
-               cu.email AS customer_email, cu.phone AS customer_phone,
-               round(julianday('now') - julianday(c.resolved_at), 1) AS days_since_resolved
-        FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-        WHERE c.resolved_at IS NOT NULL AND c.status IN ('resolved', 'closed')
-          AND coalesce(c.outcome, 'resolved') = 'resolved'
-          AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id AND s.at >= c.resolved_at)
-        ORDER BY c.resolved_at, c.id
-        """)]
 
 
 def sweep_days(conn: sqlite3.Connection) -> int:
