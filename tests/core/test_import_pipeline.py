@@ -7,9 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from complaintctl.core import importer
-from complaintctl.core.import_source import open_source
-from complaintctl.core.importer import ImportOptions, import_records
+from complaintctl.core.importer import ImportOptions, ImportSummary, import_records, values, worker
+from complaintctl.core.importer import run as run_stage
+from complaintctl.core.importer import writer as writer_stage
+from complaintctl.core.importer.source import open_source
 from complaintctl.errors import ComplaintError, InvalidInput
 from complaintctl.store import bulk
 from complaintctl.store.db import connect
@@ -95,8 +96,8 @@ def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
 def test_a_bad_line_deep_in_a_bulk_load_keeps_every_row_before_it(tmp_path, monkeypatch):
     """A bulk load commits every BULK_COMMIT_ROWS; the rows after the last commit and before
     the bad line are committed too, and the deferred indexes rebuilt, before the error."""
-    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
-    monkeypatch.setattr(importer, "BULK_COMMIT_ROWS", 5000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_COMMIT_ROWS", 5000)
     path = make_csv(tmp_path / "joined.csv", 7300)
     with open(path, "ab") as f:
         f.write("P9,2026-01-01 10:00,李雷,1,电话,".encode() + "坏行\n".encode("gbk"))
@@ -119,7 +120,7 @@ def test_complaint_errors_survive_pickling():
 
 
 def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
     fresh = tmp_path / "fresh.db"
     connect(fresh).close()
     expected = index_names(fresh)
@@ -148,7 +149,7 @@ def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatc
 
 
 def test_small_imports_and_updates_keep_their_indexes(tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
     calls = []
     monkeypatch.setattr(bulk, "defer_indexes", lambda conn, **kw: calls.append(1) or [])
     db = tmp_path / "s.db"
@@ -192,7 +193,7 @@ def test_a_code_deleted_while_importing_stops_the_import_cleanly(tmp_path, monke
     db = tmp_path / "ghost.db"
     path = tmp_path / "ghost.csv"
     path.write_text("标题,类型\nfirst,产品质量\nsecond,ghost\n", encoding="utf-8")
-    real = importer._code_tables
+    real = values._code_tables
 
     def with_a_ghost(conn, extra):
         # the reader's snapshot still holds a category that the table no longer has
@@ -200,7 +201,7 @@ def test_a_code_deleted_while_importing_stops_the_import_cleanly(tmp_path, monke
         tables["category"]["ghost"] = "ghost"
         return tables
 
-    monkeypatch.setattr(importer, "_code_tables", with_a_ghost)
+    monkeypatch.setattr(values, "_code_tables", with_a_ghost)
     with pytest.raises(ComplaintError, match="a category code this import uses was deleted"):
         run(db, path)
     conn = connect(db)
@@ -212,8 +213,8 @@ def test_a_code_deleted_while_importing_stops_the_import_cleanly(tmp_path, monke
 @pytest.mark.parametrize("what", ["customer", "agent"])
 def test_verify_parents_refuses_a_cached_customer_or_agent_that_is_gone(tmp_path, what):
     conn = connect(tmp_path / "p.db")
-    summary = importer.ImportSummary("x", "csv", "utf-8", ",")
-    writer = importer._Writer(conn, "t", "2026-11-20T12:00:00Z", None, "x.csv", summary, False, codes={})
+    summary = ImportSummary("x", "csv", "utf-8", ",")
+    writer = writer_stage.Writer(conn, "t", "2026-11-20T12:00:00Z", None, "x.csv", summary, False, codes={})
     writer.verify_parents()  # nothing used: nothing to refuse
     if what == "customer":
         writer.reused_customers.add(12345)
@@ -273,24 +274,24 @@ class _FakePreparer:
 def test_reader_process_carries_plain_batches_and_falls_back_to_pickle():
     plain = ([(2, 7, "R1", "new", ("subject",), ("a",), None, None, [], None)], [(3, "bad", ["x"])], 2, 100)
     odd = ([(4, 8, None, "new", ("subject",), (_Odd(1),), None, None, [], None)], [], 1, 150)
-    assert list(importer._in_worker(_FakePreparer([plain, odd]))) == [plain, odd]
+    assert list(worker._in_worker(_FakePreparer([plain, odd]))) == [plain, odd]
 
 
 def test_customer_cache_bound_switches_to_database_matching_with_the_same_result(tmp_path, monkeypatch):
     """Memory stays flat however many customers a file brings: past its bound the writer
     matches customers through the database, rebuilding the indexes a bulk load deferred."""
-    monkeypatch.setattr(importer, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
     path = make_csv(tmp_path / "many.csv", 3000)
     run(tmp_path / "cached.db", path, batch_size=500)
-    monkeypatch.setattr(importer, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
+    monkeypatch.setattr(writer_stage, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
     switched = []
-    real = importer._Writer._stop_caching_customers
+    real = writer_stage.Writer._stop_caching_customers
 
     def spy(self):
         switched.append(len(self.customers))
         real(self)
 
-    monkeypatch.setattr(importer._Writer, "_stop_caching_customers", spy)
+    monkeypatch.setattr(writer_stage.Writer, "_stop_caching_customers", spy)
     run(tmp_path / "bounded.db", path, batch_size=500)
     assert switched and switched[0] > 200
     assert dump(tmp_path / "bounded.db") == dump(tmp_path / "cached.db")
@@ -358,7 +359,7 @@ def test_no_value_alias_names_two_codes_or_a_code_that_does_not_exist(conn):
     import ast
     from pathlib import Path
 
-    from complaintctl.core import import_mapping
+    from complaintctl.core.importer import mapping as import_mapping
     from complaintctl.core.taxonomy import KINDS
 
     tree = ast.parse(Path(import_mapping.__file__).read_text(encoding="utf-8"))

@@ -60,7 +60,7 @@ def import_(
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
-    from complaintctl.core.import_mapping import load_mapping_file, parse_map_options, parse_set_options
+    from complaintctl.core.importer.mapping import load_mapping_file, parse_map_options, parse_set_options
 
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
@@ -105,8 +105,8 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
                  defaults: dict[str, str]) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
-    from complaintctl.core.import_mapping import plan_columns
-    from complaintctl.core.import_source import open_source
+    from complaintctl.core.importer.mapping import plan_columns
+    from complaintctl.core.importer.source import open_source
 
     source = open_source(
         file, fmt=fmt or (file_map.format if file_map else None),
@@ -186,7 +186,7 @@ def _print_mapping(source, plan_columns, overrides, file_map) -> None:
         headers = [str(k) for k in first]
         first = [first[k] for k in first]
     plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
-    from complaintctl.core.import_mapping import subject_source
+    from complaintctl.core.importer.mapping import subject_source
 
     if subject_source(plans) == "description":
         err("no subject column: each complaint's subject will be the start of its description")

@@ -48,7 +48,7 @@ def export_headers(columns: list[str], labels: str | None) -> list[str]:
 def with_labels(conn: sqlite3.Connection, rows: Iterator[dict], labels: str) -> Iterator[dict]:
     """Rows whose codes (category, severity, status, ...) are given as their English or Chinese
     labels, for people; import reads labels back to the same codes."""
-    from complaintctl.core.importer import CODE_FIELDS
+    from complaintctl.core.importer.cells import CODE_FIELDS
     from complaintctl.core.taxonomy import KINDS
 
     column = "label_zh" if labels == "zh" else "label_en"

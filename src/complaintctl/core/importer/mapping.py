@@ -296,7 +296,7 @@ def load_mapping_file(path: str | Path):
         import tomli as tomllib
     from pydantic import ValidationError
 
-    from complaintctl.core.import_models import MappingFile
+    from complaintctl.core.importer.models import MappingFile
 
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))

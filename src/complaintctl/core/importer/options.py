@@ -1,0 +1,52 @@
+"""What an import is asked to do (ImportOptions), what it did (ImportSummary), and why a row
+was refused (RowError)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class RowError(Exception):
+    """Why one row cannot be imported."""
+
+
+@dataclass
+class ImportOptions:
+    dry_run: bool = False
+    strict: bool = False
+    update: bool = False
+    dayfirst: bool = False
+    batch_size: int = 5000
+    workers: int | None = None  # reader processes: None decides by input size, 0 reads in-process
+    value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    rejects_path: Path | None = None
+    progress: Callable[[int, int], None] | None = None
+    defaults: dict[str, str] = field(default_factory=dict)  # field -> value for rows that have none
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    format: str
+    encoding: str
+    delimiter: str | None
+    read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    import_id: int | None = None
+    rejects_path: str | None = None
+    dry_run: bool = False
+    aborted: bool = False
+    agents_created: int = 0
+    customers_created: int = 0
+    warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None  # the worksheet read, for an Excel workbook
+    reject_reasons: list[dict] = field(default_factory=list)  # the commonest, with counts
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+

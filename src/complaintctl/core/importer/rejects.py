@@ -1,0 +1,63 @@
+"""The rejects file, and the commonest reasons for the summary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from complaintctl.errors import InvalidInput
+
+
+class Rejects:
+    """The rejects file: line, reason and the original values, opened on the first reject."""
+
+    def __init__(self, path: Path | None, headers: list[str] | None):
+        self.path = path
+        self.headers = headers
+        self.file = None
+        self.writer = None
+        self.kinds: dict[str, list] = {}  # reason with its values blanked -> [count, first line, first reason]
+
+    def add(self, line: int, reason: str, record: Any) -> None:
+        kind = _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
+        seen = self.kinds.get(kind)
+        if seen is None:
+            if len(self.kinds) < 1000:
+                self.kinds[kind] = [1, line, reason]
+        else:
+            seen[0] += 1
+        if self.path is None:
+            return
+        if self.file is None:
+            import csv
+
+            try:
+                self.file = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            except OSError as exc:
+                raise InvalidInput(f"cannot write the rejects file {self.path}: {exc.strerror}",
+                                   hint="choose another place with --rejects PATH") from None
+            self.writer = csv.writer(self.file)
+            self.writer.writerow(["line", "reason", *(self.headers or ["record"])])
+        if isinstance(record, list):
+            cells = list(record)
+        elif isinstance(record, dict) and self.headers and any(h in record for h in self.headers):
+            cells = [record.get(h, "") for h in self.headers]
+        else:
+            cells = [json.dumps(record, ensure_ascii=False, default=str)]
+        self.writer.writerow([line, reason, *cells])
+
+    def close(self) -> None:
+        if self.file:
+            self.file.close()
+
+    def top_reasons(self, n: int = 5) -> list[dict]:
+        """The commonest kinds of rejection, with the first row of each: what to fix first."""
+        ranked = sorted(self.kinds.values(), key=lambda k: (-k[0], k[1]))[:n]
+        return [{"rows": count, "first_line": line, "reason": reason} for count, line, reason in ranked]
+
+
+_REASON_VALUES = re.compile(r"'[^']*'")
+
+

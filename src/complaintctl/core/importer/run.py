@@ -1,0 +1,203 @@
+"""One import from start to end: the transaction, pragmas and batches around the reader and
+the writer, bulk loading, and the counts recorded in `imports`."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from complaintctl.core.dates import to_iso
+from complaintctl.core.importer.mapping import plan_columns, subject_source
+from complaintctl.core.importer.options import ImportOptions, ImportSummary
+from complaintctl.core.importer.rejects import Rejects
+from complaintctl.core.importer.source import Source
+from complaintctl.core.importer.values import RowReader
+from complaintctl.core.importer.worker import BatchPreparer, _in_worker, _worth_a_worker
+from complaintctl.core.importer.writer import Writer
+from complaintctl.errors import ComplaintError, InvalidInput
+
+
+def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportOptions,
+                   map_overrides: dict[str, str] | None = None,
+                   file_overrides: dict[str, str] | None = None, actor: str,
+                   now: datetime | None = None) -> ImportSummary:
+    """Import every record of ``source``. Returns the counts; raises only for whole-file
+    problems (unreadable, malformed CSV, interrupted), after committing finished batches."""
+    from complaintctl.core.dates import now_utc
+
+    now = now or now_utc()
+    at = to_iso(now)
+    summary = ImportSummary(source.name, source.format, source.encoding, source.delimiter,
+                            dry_run=options.dry_run, sheet=source.sheet)
+    one_transaction = options.dry_run or options.strict
+    tabular = source.format in ("csv", "xlsx")  # a header row and cells, rather than JSON objects
+    plans = plan_columns(source.headers, map_overrides, file_overrides) if tabular else []
+    for line, text in source.skipped:
+        summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
+    if source.wrapper_key is not None:
+        summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
+                                "their positions in it stand for line numbers")
+    subjects = subject_source(plans) if tabular else "subject"
+    if subjects == "description":
+        summary.warnings.append("no subject column: each complaint's subject is the start of its description")
+    elif subjects is None:
+        source.close()
+        shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+        raise InvalidInput(f"{source.name}: no column is read as the subject or the description "
+                           f"(headers: {shown})",
+                           hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping "
+                           "FILE` shows how each header is read")
+    for p in plans:
+        if p.how.startswith("duplicate"):
+            summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
+    reader = RowReader(conn, plans, options, now)
+    rejects = Rejects(options.rejects_path, source.headers if tabular else None)
+    prepare = BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
+    batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
+    # A bigger page cache for the length of the import: inserts land all over a dozen indexes,
+    # and SQLite's default 2 MB cache makes large imports slow down as the file grows. 16 MB:
+    # 32 MB was no faster (bench/import.py) and cost 18 MB of peak memory.
+    old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -16384")
+    # Checkpoint the WAL less often while importing: pages rewritten by several batches are
+    # copied into the database once, not once per batch.
+    old_checkpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute("PRAGMA wal_autocheckpoint = 16384")
+    # Batches are committed without waiting for the disk (in WAL mode a crash of the
+    # machine can lose the last batches, never consistency; a re-run brings them back);
+    # the final commit, which marks the import finished, is a full one again.
+    old_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+    # Foreign keys cost a third of each complaint insert; a plain import checks the same
+    # parents once per batch instead (Writer.verify_parents). --update keeps them, as its
+    # UPDATEs are not covered by that check.
+    old_foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    check_parents = not options.update
+    if check_parents:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    if not one_transaction:
+        conn.execute("PRAGMA synchronous = NORMAL")
+    # Rows make millions of short-lived dicts and tuples but no reference cycles, while the
+    # customer cache keeps growing: with the default thresholds the cycle collector re-scans
+    # that cache every few thousand rows. Collect rarely while importing (reader process too).
+    gc_thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not options.dry_run:
+            summary.import_id = conn.execute(
+                "INSERT INTO imports (source, format, encoding, delimiter, actor, started_at, update_mode) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (source.name, source.format, source.encoding, source.delimiter, actor, at, int(options.update)),
+            ).lastrowid
+        writer = Writer(conn, actor, at, summary.import_id, Path(source.name).name, summary, options.update,
+                         codes={kind: set(t.values()) for kind, t in reader.codes.items()} if check_parents else None)
+        bulk = None  # decided on the first batch, when the file's rows per byte are known
+        uncommitted = 0
+        batch_iter = iter(batches)
+        while True:
+            try:
+                prepared, rejected, read, bytes_read = next(batch_iter)
+            except StopIteration:
+                break
+            except ComplaintError:
+                # The file went bad (bytes not in its encoding, malformed CSV) after the rows
+                # already written: keep them, whole and indexed, before saying so.
+                if not one_transaction:
+                    from complaintctl.store.bulk import rebuild_indexes
+
+                    _record_counts(conn, summary)
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    rebuild_indexes(conn)
+                    conn.execute("COMMIT")
+                raise
+            if bulk is None:
+                bulk = _bulk_load(conn, source, options, read, bytes_read)
+                if bulk:
+                    from complaintctl.store.bulk import DEFERRABLE_TABLES, defer_indexes
+
+                    # customers' indexes too while the writer matches from its complete cache
+                    tables = DEFERRABLE_TABLES + (("customers",) if writer.customers_complete else ())
+                    defer_indexes(conn, import_id=summary.import_id, at=at, tables=tables)
+            summary.read += read
+            uncommitted += read
+            for line, reason, record in rejected:
+                summary.rejected += 1
+                rejects.add(line, reason, record)
+            writer.write_batch(prepared, rejects)
+            # A bulk load commits every BULK_COMMIT_ROWS rows rather than every batch: each
+            # commit rewrites the pages of the indexes still kept, wherever the batch touched them.
+            if not one_transaction and (not bulk or uncommitted >= BULK_COMMIT_ROWS):
+                _record_counts(conn, summary)
+                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                uncommitted = 0
+            if options.progress:
+                options.progress(bytes_read, summary.read)
+        if options.dry_run or (options.strict and summary.rejected):
+            conn.execute("ROLLBACK")
+            summary.aborted = bool(options.strict and summary.rejected and not options.dry_run)
+            if summary.aborted:
+                summary.import_id = None
+        else:
+            from complaintctl.store.bulk import rebuild_indexes
+
+            if not one_transaction:  # a full commit last: it syncs the batches before it too
+                conn.execute("COMMIT")
+                conn.execute(f"PRAGMA synchronous = {old_sync}")
+                conn.execute("BEGIN IMMEDIATE")
+            rebuild_indexes(conn)  # this import's deferred indexes, or those of one killed before
+            _record_counts(conn, summary, finished=at)
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA optimize")  # fresh statistics after a bulk change keep report queries fast
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        if hasattr(batches, "close"):
+            batches.close()
+        rejects.close()
+        source.close()
+        conn.execute(f"PRAGMA cache_size = {old_cache}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {old_checkpoint}")
+        conn.execute(f"PRAGMA synchronous = {old_sync}")
+        conn.execute(f"PRAGMA foreign_keys = {old_foreign_keys}")
+        gc.set_threshold(*gc_thresholds)
+    if rejects.file is not None:
+        summary.rejects_path = str(options.rejects_path)
+    summary.reject_reasons = rejects.top_reasons()
+    return summary
+
+
+BULK_MIN_ROWS = 20_000
+BULK_COMMIT_ROWS = 20_000
+
+
+def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions, read: int,
+               bytes_read: int) -> bool:
+    """Whether to defer the secondary indexes (store/bulk.py): a plain import expected to bring
+    at least BULK_MIN_ROWS rows and more than the table already holds, where one rebuild at the
+    end is cheaper than keeping every index up to date row by row. Not for --update, whose
+    change events are replayed per complaint through those indexes."""
+    if options.update or options.dry_run or not read or not bytes_read or not source.size:
+        return False
+    expected = read * source.size / bytes_read
+    if expected < BULK_MIN_ROWS:
+        return False
+    return conn.execute("SELECT count(*) FROM complaints").fetchone()[0] < expected
+
+
+def _record_counts(conn: sqlite3.Connection, summary: ImportSummary, finished: str | None = None) -> None:
+    if summary.import_id is None:
+        return
+    conn.execute(
+        "UPDATE imports SET read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, "
+        "finished_at = ? WHERE id = ?",
+        (summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected,
+         finished, summary.import_id),
+    )
+
+

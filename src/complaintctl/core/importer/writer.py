@@ -1,0 +1,404 @@
+"""The writer's half of an import: prepared rows -> complaints, customers, agents, tags and
+one event each, a batch at a time; --update compares and writes what changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from complaintctl.core.importer.cells import RowError
+from complaintctl.core.importer.options import ImportSummary
+from complaintctl.errors import ComplaintError
+
+# Fields compared and written when a matched complaint is updated (--update).
+UPDATABLE = ("received_at", "channel", "subject", "description", "remedy", "category", "severity",
+             "cause", "personality", "motive", "status", "assignee", "resolution", "outcome",
+             "closed_at", "first_response_at", "resolved_at", "told_via", "customer_accepted",
+             "duplicate_of", "reopened_count", "extra", "customer_id")
+CUSTOMER_CACHE_KEYS = 150_000
+
+
+def customer_keys(name: str | None, company: str | None, email_n: str | None,
+                  phone_n: str | None) -> tuple:
+    """The writer's customer-cache keys for one customer: normalised email and phone, else
+    name and company (what `match_or_create_customer` matches on). Email and phone keys are
+    strings with a one-letter prefix (cheaper to hash than tuples); a name-only key is a
+    tuple, as a name or company may hold any character."""
+    if email_n:
+        return ("e" + email_n, "p" + phone_n) if phone_n else ("e" + email_n,)
+    if phone_n:
+        return ("p" + phone_n,)
+    return (("n", name or "", company or ""),)
+
+
+def _as_dict(columns: tuple, values: tuple) -> dict[str, Any]:
+    """A prepared row's complaint columns by name (for the rare paths that need them so)."""
+    return dict(zip(columns, values, strict=True))
+
+
+def _sql_text(value: str) -> str:
+    """A string as an SQL literal, for constants written into a statement run per row."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Writer:
+    """Writes validated rows a batch at a time: complaints, tags and events with executemany;
+    customers and agents cached for the length of one import."""
+
+    def __init__(self, conn: sqlite3.Connection, actor: str, at: str, import_id: int | None,
+                 source: str, summary: ImportSummary, update: bool,
+                 codes: dict[str, set[str]] | None = None):
+        self.conn = conn
+        # With foreign keys off for the import, what they would check is checked per batch
+        # instead (verify_parents): the codes the reader resolved against, and the customers
+        # and agents taken from the caches.
+        self.codes = codes
+        self.reused_customers: set[int] = set()
+        self.used_agents: set[str] = set()
+        self.actor = actor
+        self.at = at
+        self.summary = summary
+        self.update_mode = update
+        self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
+        self.customers: dict[str | tuple, int] = {}
+        self.new_keys: list[str | tuple] = []  # customer keys cached since the batch began (undone on rollback)
+        self.created_in_attempt = 0
+        self.new_customers: list[tuple] = []
+        self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
+        # complaints from this id on were written by this import (a ref met again among them
+        # with other values is the file contradicting itself)
+        self.first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        self.next_customer_id = 0
+        count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
+        self.customers_complete = count * 2 <= CUSTOMER_CACHE_KEYS
+        if self.customers_complete:
+            for cid, email_n, phone_n, name, company in conn.execute(
+                    "SELECT id, email_normalized, phone_normalized, name, company FROM customers ORDER BY id DESC"):
+                for key in customer_keys(name, company, email_n, phone_n):
+                    self.customers[key] = cid
+        # Per-row constants are written into the statements rather than bound on every row.
+        self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
+        self.event_sql = (
+            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note) "
+            f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
+            f"{_sql_text(self.note_prefix)} || ?)")
+
+    def flush_customers(self) -> None:
+        if self.new_customers:
+            self.conn.executemany(
+                "INSERT INTO customers (id, name, email, phone, company, email_normalized, phone_normalized, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.new_customers)
+            self.new_customers.clear()
+
+    def note(self, line: int) -> str:
+        return f"{self.note_prefix}{line}"
+
+    def customer_id(self, person: tuple) -> int:
+        keys, name, email, phone, company, email_n, phone_n = person
+        customers = self.customers
+        for key in keys:
+            cid = customers.get(key)
+            if cid is not None:
+                self.reused_customers.add(cid)
+                for other in keys:
+                    if other not in customers:
+                        customers[other] = cid
+                        self.new_keys.append(other)
+                return cid
+        if self.customers_complete:
+            # We hold the write lock for the batch, so ids can be handed out here and the
+            # new customers written with one executemany before the complaints.
+            cid = self.next_customer_id
+            self.next_customer_id += 1
+            self.new_customers.append((cid, name, email, phone, company, email_n, phone_n, self.at))
+            created = True
+        else:
+            from complaintctl.core.customers import match_or_create_customer
+
+            cid, created = match_or_create_customer(self.conn, name=name, email=email, phone=phone,
+                                                    company=company, at=self.at, actor=self.actor)
+            if len(customers) > CUSTOMER_CACHE_KEYS:
+                customers.clear()
+        if created:
+            self.summary.customers_created += 1
+            self.created_in_attempt += 1
+        for key in keys:
+            customers[key] = cid
+        self.new_keys.extend(keys)
+        return cid
+
+    def agent(self, name: str | None, line: int) -> str | None:
+        if name is None or name in self.agents:
+            return name
+        from complaintctl.core.events import record_event
+
+        self.conn.execute("INSERT INTO agents (name, full_name, active, created_at) VALUES (?, ?, 1, ?)",
+                          (name, name.replace(".", " "), self.at))
+        record_event(self.conn, None, at=self.at, actor=self.actor, action="agent_added",
+                     field="agents.name", new_value=name, note=f"created by {self.note(line)}")
+        self.agents.add(name)
+        self.summary.agents_created += 1
+        return name
+
+    def _values(self, base: dict, person: tuple | None, assignee: str | None, line: int) -> dict[str, Any]:
+        """Every updatable column, NULL where the row has nothing (what `--update` compares)."""
+        record = dict(base)
+        if person is not None:
+            record["customer_id"] = self.customer_id(person)
+        if assignee is not None:
+            self.agent(assignee, line)
+        values = {k: record.get(k) for k in UPDATABLE}
+        values["reopened_count"] = record.get("reopened_count", 0)
+        return values
+
+    def write_batch(self, prepared: list[tuple], rejects) -> None:
+        """Insert new rows, update or skip known ones. On a database refusal the batch is
+        retried row by row so only the offending rows are rejected."""
+        if self.customers_complete and len(self.customers) > CUSTOMER_CACHE_KEYS:
+            self._stop_caching_customers()
+        self.conn.execute("SAVEPOINT batch")
+        self.new_keys.clear()
+        self.created_in_attempt = 0
+        agents_before = set(self.agents)
+        try:
+            results = self._write(prepared)
+        except (sqlite3.IntegrityError, RowError):
+            self.conn.execute("ROLLBACK TO batch")
+            self.conn.execute("RELEASE batch")
+            self._forget_new_customers()
+            self.agents = agents_before
+            for item in prepared:
+                self.conn.execute("SAVEPOINT one")
+                agents_before = set(self.agents)
+                try:
+                    self._count(self._write([item]))
+                except (sqlite3.IntegrityError, RowError) as exc:
+                    self.conn.execute("ROLLBACK TO one")
+                    self._forget_new_customers()
+                    self.agents = agents_before
+                    self.summary.rejected += 1
+                    reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
+                    rejects.add(item[0], reason, item[9] if item[9] is not None else _as_dict(item[4], item[5]))
+                finally:
+                    self.conn.execute("RELEASE one")
+                self.new_keys.clear()
+                self.created_in_attempt = 0
+            return
+        self.conn.execute("RELEASE batch")
+        self._count(results)
+
+    def _stop_caching_customers(self) -> None:
+        """The cache of every customer has outgrown its bound: from this batch on, customers
+        are matched through the database (its indexes rebuilt first if a bulk load deferred
+        them), with the cache kept only as a bounded memo."""
+        from complaintctl.store.bulk import rebuild_indexes
+
+        rebuild_indexes(self.conn, tables=("customers",))
+        self.customers.clear()
+        self.customers_complete = False
+
+    def _forget_new_customers(self) -> None:
+        """Undo the customer cache and pending inserts of a rolled-back attempt."""
+        for key in self.new_keys:
+            self.customers.pop(key, None)
+        self.new_keys.clear()
+        self.new_customers.clear()
+        self.summary.customers_created -= self.created_in_attempt
+        self.created_in_attempt = 0
+
+    def _count(self, results: tuple[int, int, int]) -> None:
+        inserted, updated, unchanged = results
+        self.summary.inserted += inserted
+        self.summary.updated += updated
+        self.summary.unchanged += unchanged
+
+    def _write(self, prepared) -> tuple[int, int, int]:
+        """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
+        conn = self.conn
+        refs = list({item[2] for item in prepared if item[2]})
+        prints = list({item[1] for item in prepared})
+        by_ref = {r["ref"]: r for r in _select_in(conn, "ref", refs)}
+        by_print: dict[int, sqlite3.Row] = {}
+        for r in _select_in(conn, "import_fingerprint", prints):
+            by_print.setdefault(r["import_fingerprint"], r)
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+        pending_refs: dict[str, tuple[int, int]] = {}  # ref -> (id, fingerprint)
+        first_id = next_id  # ids from here to next_id are this attempt's
+        pending_prints: dict[int, tuple[int, str | None]] = {}
+        # complaint rows grouped by (columns from the reader, has a customer)
+        complaints: dict[tuple, list[tuple]] = {}
+        tags: list[tuple] = []
+        events: list[tuple] = []
+        inserted = updated = unchanged = 0
+        agents = self.agents
+        used_agents = self.used_agents
+        last_columns: tuple | None = None  # the shape of the last row, and its group
+        last_with_customer = False
+        group: list[tuple] = []
+        used_agents.clear()
+        self.reused_customers.clear()
+
+        def flush() -> None:
+            nonlocal last_columns
+            last_columns = None  # the cached group is about to be written and dropped
+            self.flush_customers()
+            if complaints:
+                # One executemany per shape binds only the columns that have values (binding
+                # NULLs costs ~0.5 µs a column a row). Ids ascend within each shape; across
+                # shapes order does not matter.
+                for (columns, with_customer), rows in complaints.items():
+                    names = ("id, import_fingerprint, customer_id, " if with_customer
+                             else "id, import_fingerprint, ") + ", ".join(columns)
+                    marks = "?, " * (len(columns) + 2 + with_customer)
+                    conn.executemany(
+                        f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
+                        f"VALUES ({marks}{self.complaint_constants})", rows)
+                conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
+                conn.executemany(self.event_sql, events)
+                complaints.clear()
+                tags.clear()
+                events.clear()
+
+        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells in prepared:
+            existing = by_ref.get(ref) if ref and by_ref else None
+            if existing is None and by_print:
+                existing = by_print.get(fingerprint)
+                if existing is not None and ref and existing["ref"] and existing["ref"] != ref:
+                    existing = None  # same content, different references: two complaints
+            pending = None
+            contradicts = False
+            if existing is None:
+                if ref and ref in pending_refs:
+                    pending, pending_print = pending_refs[ref]
+                    contradicts = pending_print != fingerprint
+                elif fingerprint in pending_prints:
+                    pid, pref = pending_prints[fingerprint]
+                    if not (ref and pref and pref != ref):
+                        pending = pid
+            if existing is None and pending is None:
+                if cells is not None:  # the reader sends the original cells with a duplicate_of
+                    dup = _as_dict(columns, values).get("duplicate_of")
+                    if dup is not None and not first_id <= dup < next_id and not conn.execute(
+                            "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
+                        raise RowError(f"duplicate_of #{dup} does not exist")
+                if assignee is not None:
+                    used_agents.add(assignee)
+                    if assignee not in agents:
+                        self.agent(assignee, line)
+                cid = next_id
+                next_id += 1
+                if columns is not last_columns or (person is not None) is not last_with_customer:
+                    # rows of one shape mostly come in runs: look the group up when it changes
+                    last_columns, last_with_customer = columns, person is not None
+                    group = complaints.get((columns, last_with_customer))
+                    if group is None:
+                        group = complaints[(columns, last_with_customer)] = []
+                group.append((cid, fingerprint, self.customer_id(person), *values) if last_with_customer
+                             else (cid, fingerprint, *values))
+                for tag in row_tags:
+                    tags.append((cid, tag))
+                events.append((cid, status, line))
+                if ref:
+                    pending_refs[ref] = (cid, fingerprint)
+                pending_prints[fingerprint] = (cid, ref)
+                inserted += 1
+                continue
+            if not self.update_mode:
+                if contradicts or (ref and existing is not None and existing["id"] >= self.first_id
+                                   and existing["ref"] == ref and existing["import_fingerprint"] != fingerprint):
+                    raise RowError(f"ref {ref!r} appears earlier in this file with other values "
+                                   "(with --update the later row updates the earlier one)")
+                unchanged += 1
+                continue
+            if existing is None:  # the same complaint twice in one batch: write the first, then update
+                flush()
+                existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
+            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line)
+            if not changed:
+                unchanged += 1
+                continue
+            updated += 1
+            flush()
+            if ref:
+                by_ref[ref] = conn.execute("SELECT * FROM complaints WHERE id = ?", (existing["id"],)).fetchone()
+        flush()
+        if self.codes is not None:
+            self.verify_parents()
+        return inserted, updated, unchanged
+
+    def verify_parents(self) -> None:
+        """What the foreign keys would have refused, checked once per batch inside its
+        transaction: every code the reader accepted, and every customer and agent the batch
+        took from the caches, still exist. Only hand-written SQL deletes those, so this
+        fails only if someone did while the import ran."""
+        from complaintctl.core.taxonomy import KINDS
+
+        checks = [(f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in self.codes.items()]
+        checks += [("an agent", "agents", "name", list(self.used_agents)),
+                   ("a customer", "customers", "id", list(self.reused_customers))]
+        for what, table, column, values in checks:
+            for i in range(0, len(values), 500):
+                chunk = values[i:i + 500]
+                found = self.conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE {column} IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchone()[0]
+                if found != len(chunk):
+                    raise _parent_gone(what)
+
+    def _update(self, existing: sqlite3.Row, base: dict, person: tuple | None, assignee: str | None,
+                tags: tuple | list, line: int) -> bool:
+        updated_at = base.get("source_updated_at")
+        if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
+            return False  # the file's row is not newer than what we have
+        dup = base.get("duplicate_of")
+        if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
+            raise RowError(f"duplicate_of #{dup} does not exist")
+        values = self._values(base, person, assignee, line)
+        changes = {k: v for k, v in values.items() if existing[k] != v}
+        new_tags = set(tags)
+        cid = existing["id"]
+        current = {r[0] for r in self.conn.execute(
+            "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (cid,))}
+        if not changes and new_tags == current:
+            return False
+        from complaintctl.core.events import record_event
+
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self.conn.execute(
+                f"UPDATE complaints SET {sets}, updated_at = ?, source_updated_at = ? WHERE id = ?",
+                [*changes.values(), self.at, updated_at or existing["source_updated_at"], cid])
+        for name, new in changes.items():
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field=name,
+                         old_value=existing[name], new_value=new, note=self.note(line))
+        for tag in sorted(new_tags - current):
+            self.conn.execute("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", (cid, tag))
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
+                         new_value=tag, note=self.note(line))
+        for tag in sorted(current - new_tags):
+            self.conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?", (cid, tag))
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
+                         old_value=tag, note=self.note(line))
+        if changes:
+            from complaintctl.core.dates import from_iso
+            from complaintctl.core.tracking import refresh_sla
+
+            refresh_sla(self.conn, cid, from_iso(self.at))
+        return True
+
+
+def _parent_gone(what: str) -> ComplaintError:
+    return ComplaintError(f"{what} this import uses was deleted from the database while it ran",
+                          hint="rows before that point were imported; run the import again")
+
+
+def _select_in(conn: sqlite3.Connection, column: str, values: list) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        rows += conn.execute(
+            f"SELECT * FROM complaints WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
+
+
