@@ -22,6 +22,7 @@ class State:
         self.actor: str | None = None
         self.debug = False
         self._conn: Any = None
+        self.drafts: list = []  # files of text written in the editor, kept until the command succeeds
 
     @property
     def db_path(self):
@@ -68,46 +69,70 @@ def handle_errors(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        import sqlite3
-
+        succeeded = False
         try:
-            return fn(*args, **kwargs)
-        except ComplaintError as exc:
-            if STATE.debug:
-                raise
-            err(f"error: {exc}")
-            raise typer.Exit(exc.exit_code) from None
-        except sqlite3.OperationalError as exc:
-            if STATE.debug:
-                raise
-            if "locked" in str(exc) or "busy" in str(exc):
-                err("error: the database stayed locked by another process for too long; try again")
-            else:
-                err(f"error: database error: {exc}")
-            raise typer.Exit(EXIT_FAILED) from None
-        except sqlite3.DatabaseError as exc:
-            if STATE.debug:
-                raise
-            err(f"error: database error: {exc} (is {STATE.db_path} a complaintctl database?)")
-            raise typer.Exit(EXIT_FAILED) from None
-        except BrokenPipeError:
-            # `complaintctl list | head`: the reader left; that is not an error.
-            try:
-                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-            finally:
-                raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            err("interrupted")
-            raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter):
+            result = _run(fn, args, kwargs)
+            succeeded = True
+            return result
+        except typer.Exit as exc:
+            succeeded = exc.exit_code == 0
             raise
-        except Exception as exc:
-            if STATE.debug:
-                raise
-            err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-            raise typer.Exit(EXIT_FAILED) from None
+        finally:
+            settle_drafts(kept=not succeeded)
 
     return wrapper
+
+
+def settle_drafts(kept: bool) -> None:
+    """After a command: delete the text files written in the editor, or, when the command
+    failed, say where they are so that nothing typed is lost."""
+    for path in STATE.drafts:
+        if kept:
+            err(f"Your text is kept in {path}.")
+        else:
+            path.unlink(missing_ok=True)
+    STATE.drafts.clear()
+
+
+def _run(fn, args, kwargs):
+    import sqlite3
+
+    try:
+        return fn(*args, **kwargs)
+    except ComplaintError as exc:
+        if STATE.debug:
+            raise
+        err(f"error: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    except sqlite3.OperationalError as exc:
+        if STATE.debug:
+            raise
+        if "locked" in str(exc) or "busy" in str(exc):
+            err("error: the database stayed locked by another process for too long; try again")
+        else:
+            err(f"error: database error: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    except sqlite3.DatabaseError as exc:
+        if STATE.debug:
+            raise
+        err(f"error: database error: {exc} (is {STATE.db_path} a complaintctl database?)")
+        raise typer.Exit(EXIT_FAILED) from None
+    except BrokenPipeError:
+        # `complaintctl list | head`: the reader left; that is not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        finally:
+            raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        err("interrupted")
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort, typer.BadParameter):
+        raise
+    except Exception as exc:
+        if STATE.debug:
+            raise
+        err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 def _completion_connection(ctx):

@@ -30,21 +30,15 @@ from complaintctl.cli.common import (
     list_filters,
     parse_date_option,
     parse_id,
-    read_stdin_text,
     row_limit,
     say_more,
     stdin_is_tty,
 )
+from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
-
-
-def _description(value: str | None) -> str | None:
-    if value == "-":
-        return read_stdin_text("the description")
-    return value
 
 
 def log(
@@ -59,6 +53,7 @@ def log(
                                 "store, chat, letter, other."),
     description: str = typer.Option(None, "--description", "-d",
                                     help="The full text; '-' reads it from standard input."),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The description: {EDIT_HELP}"),
     remedy: str = typer.Option(None, "--remedy", autocompletion=complete_codes("remedy"),
                                help="What the customer asks for: refund, replacement, "
                                "repair, compensation, apology, explanation, other."),
@@ -75,7 +70,8 @@ def log(
     """Record a new complaint and print its id."""
     from complaintctl.core.complaints import NewComplaint, log_complaint
 
-    description = _description(description)
+    description = text_from(description, what="description", edit=edit,
+                            header=f"New complaint: {subject}" if subject else "")
     if subject is None or not subject.strip():
         if not stdin_is_tty():
             raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
@@ -176,6 +172,7 @@ def update(
     status: str = typer.Option(None, "--status", autocompletion=complete_codes("status"),
                                help="acknowledged, investigating, waiting, resolved."),
     note: str = typer.Option(None, "--note", "-n", help="Investigation note or reply; '-' reads stdin."),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The note: {EDIT_HELP}"),
     subject: str = typer.Option(None, "--subject", help="New subject."),
     description: str = typer.Option(None, "--description", help="New description; '-' reads stdin."),
     received: str = typer.Option(None, "--received", help=f"Corrected received time. {DATE_HELP}."),
@@ -188,11 +185,11 @@ def update(
     from complaintctl.core.complaints import update as do_update
 
     cid = parse_id(complaint_id)
-    if note == "-":
-        note = read_stdin_text("the note")
+    check_one_stdin(note=note, description=description)
+    note = text_from(note, what="note", edit=edit, header=f"Note on complaint #{cid}")
     changes = do_update(
         STATE.connect(), cid, status=status, note=note,
-        edits={"subject": subject, "description": _description(description),
+        edits={"subject": subject, "description": text_from(description, what="description"),
                "received_at": parse_date_option(received, "--received")},
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
         actor=STATE.who(),
@@ -204,7 +201,8 @@ def close(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
     outcome: str = typer.Option(..., "--outcome", autocompletion=complete_codes("outcome"),
                                 help="resolved, rejected, withdrawn or duplicate."),
-    resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done."),
+    resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done; '-' reads stdin."),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The resolution: {EDIT_HELP}"),
     duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="N",
                                      help="With --outcome duplicate: the original complaint."),
     told_via: str = typer.Option(None, "--told-via", autocompletion=complete_codes("channel"), metavar="CHANNEL",
@@ -217,6 +215,8 @@ def close(
 
     cid = parse_id(complaint_id)
     dup = parse_id(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
+    resolution = text_from(resolution, what="resolution", edit=edit,
+                           header=f"Resolution of complaint #{cid} (outcome: {outcome})")
     changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who())
     _print_changes(cid, changes, "Closed")
@@ -224,13 +224,13 @@ def close(
 
 def reopen(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    reason: str = typer.Option(..., "--reason", help="Why it is reopened."),
+    reason: str = typer.Option(..., "--reason", help="Why it is reopened; '-' reads stdin."),
 ) -> None:
     """Reopen a resolved or closed complaint (back to investigating)."""
     from complaintctl.core.complaints import reopen as do_reopen
 
     cid = parse_id(complaint_id)
-    change = do_reopen(STATE.connect(), cid, reason=reason, actor=STATE.who())
+    change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what="reason"), actor=STATE.who())
     _print_changes(cid, [change], "Reopened")
 
 

@@ -1,0 +1,81 @@
+"""Long text for descriptions, notes and resolutions: typed on the command line, read from
+standard input (``-``), or written in the user's editor (``-e``, as `git commit` does).
+
+Text written in the editor is kept in its file until the command succeeds: if the change is
+refused (an illegal move, say), the error names the file, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from complaintctl.cli.common import STATE, read_stdin_text, stdin_is_tty
+from complaintctl.errors import InvalidInput, Refused
+
+SCISSORS = "# ------------------------ >8 ------------------------"
+EDIT_HELP = "Write it in $VISUAL or $EDITOR (a given text or reply is the draft)."
+
+
+def text_from(value: str | None, *, what: str, edit: bool = False, header: str = "") -> str | None:
+    """The text an option stands for: as given, standard input for ``-``, or, with ``edit``,
+    what the user writes in their editor (``value``, if any, is the draft)."""
+    if value == "-":
+        if edit:
+            raise InvalidInput(f"give the {what} as '-' (standard input) or -e (your editor), not both")
+        return read_stdin_text(f"the {what}")
+    if not edit:
+        return value
+    return edit_text(value or "", what=what, header=header)
+
+
+def check_one_stdin(**options: str | None) -> None:
+    """Only one option can read standard input in one command."""
+    dashes = [f"--{name.replace('_', '-')}" for name, value in options.items() if value == "-"]
+    if len(dashes) > 1:
+        raise InvalidInput(f"only one option can read standard input, not {' and '.join(dashes)}",
+                           hint="give the others as text")
+
+
+def editor_command() -> str:
+    """$VISUAL, else $EDITOR, else vi on a terminal (git's order); never a hang in a script."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    if stdin_is_tty() and shutil.which("vi"):
+        return "vi"
+    raise InvalidInput("-e needs an editor: set VISUAL or EDITOR (e.g. export EDITOR=nano)",
+                       hint="or give the text as an option, or '-' to read it from standard input")
+
+
+def edit_text(draft: str, *, what: str, header: str = "") -> str:
+    """Open the editor on ``draft``; return what the user wrote above the scissors line."""
+    command = editor_command()
+    handle, name = tempfile.mkstemp(prefix=f"complaintctl-{what.replace(' ', '-')}-", suffix=".txt")
+    path = Path(name)
+    guide = [SCISSORS, "# Do not modify or remove the line above.",
+             f"# Write the {what} above it; everything below it is ignored.",
+             f"# An empty {what} changes nothing."]
+    if header:
+        guide += [f"# {line}" if line else "#" for line in header.splitlines()]
+    with os.fdopen(handle, "w", encoding="utf-8") as f:
+        f.write(draft.rstrip("\n") + "\n\n" + "\n".join(guide) + "\n")
+    # The editor gets the terminal, like git's: through the shell, so EDITOR="code --wait" works.
+    sys.stdout.flush()
+    status = subprocess.call(["sh", "-c", command + ' "$@"', command, str(path)])
+    if status != 0:
+        raise Refused(f"the editor ({command}) exited with status {status}; nothing was changed",
+                      hint=f"your text is kept in {path}")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    text = text.split(SCISSORS, 1)[0].strip()
+    if not text:
+        path.unlink(missing_ok=True)
+        raise Refused(f"empty {what}: nothing was changed")
+    STATE.drafts.append(path)
+    return text
+
