@@ -155,10 +155,31 @@ def test_on_a_tty_log_prompts_for_what_is_missing(cli, db_path, monkeypatch):
     import complaintctl.cli.complaints as commands
 
     monkeypatch.setattr(commands, "stdin_is_tty", lambda: True)
-    cli("log", input="打印机卡纸\n赵六\nzl@example.cn\n\nphone\n每次打印都卡纸\n")
-    c = row(db_path, "SELECT c.subject, c.channel, c.description, cu.name, cu.email, cu.phone "
+    result = cli("log", input="打印机卡纸\n赵六\nzl@example.cn\n\nphone\n\n每次打印都卡纸\n")
+    c = row(db_path, "SELECT c.subject, c.channel, c.severity, c.description, cu.name, cu.email, cu.phone "
                      "FROM complaints c JOIN customers cu ON cu.id = c.customer_id")
-    assert tuple(c) == ("打印机卡纸", "phone", "每次打印都卡纸", "赵六", "zl@example.cn", None)
+    # Enter at the severity question takes the default it shows
+    assert "Severity (critical, high, medium, low; none) [medium]" in result.stderr
+    assert tuple(c) == ("打印机卡纸", "phone", "medium", "每次打印都卡纸", "赵六", "zl@example.cn", None)
+    assert result.stdout.strip().endswith("1")  # the questions went to stderr; stdout ends with the id
+
+
+def test_on_a_tty_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(cli, db_path, monkeypatch):
+    import complaintctl.cli.complaints as commands
+
+    monkeypatch.setattr(commands, "stdin_is_tty", lambda: True)
+    answers = ["   ", "空调不制冷",             # a blank subject is asked again
+               "钱七", "qian@", "qian@example.cn",  # so is a bad email
+               "1.38001E+10", "13800138000",    # and a phone Excel mangled
+               "fax", "电话",                    # an unknown channel, then a label
+               "urgent", "none",                # an unknown severity, then none
+               "装好第二天就不制冷了"]
+    result = cli("log", input="\n".join(answers) + "\n")
+    assert result.stderr.count("Error:") == 5
+    assert "invalid email 'qian@'" in result.stderr and "unknown channel 'fax'" in result.stderr
+    c = row(db_path, "SELECT c.subject, c.channel, c.severity, c.description, cu.name, cu.email, cu.phone "
+                     "FROM complaints c JOIN customers cu ON cu.id = c.customer_id")
+    assert tuple(c) == ("空调不制冷", "phone", None, "装好第二天就不制冷了", "钱七", "qian@example.cn", "13800138000")
 
 
 def test_colour_only_on_a_tty_and_never_with_no_color(monkeypatch):

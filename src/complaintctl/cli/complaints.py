@@ -75,16 +75,13 @@ def log(
     if subject is None or not subject.strip():
         if not stdin_is_tty():
             raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
-        subject = typer.prompt("Subject")
-        if customer is None and email is None and phone is None:
-            customer = typer.prompt("Customer name (blank: anonymous)", default="", show_default=False)
-            email = typer.prompt("Customer email (blank: none)", default="", show_default=False)
-            phone = typer.prompt("Customer phone (blank: none)", default="", show_default=False)
-        if channel is None:
-            channel = typer.prompt("Channel (phone, email, web, social, store, chat, letter, other)",
-                                   default="", show_default=False)
-        if description is None:
-            description = typer.prompt("Description (blank: none)", default="", show_default=False)
+        from complaintctl.cli.prompts import ask_intake
+
+        answers = ask_intake(STATE.connect(), {"customer": customer, "email": email, "phone": phone,
+                                               "channel": channel, "severity": severity,
+                                               "description": description})
+        subject, customer, email, phone, channel, severity, description = (answers.get(k) for k in (
+            "subject", "customer", "email", "phone", "channel", "severity", "description"))
     new = NewComplaint(
         subject=subject, customer=customer, email=email, phone=phone, company=company,
         channel=channel, description=description, remedy=remedy,

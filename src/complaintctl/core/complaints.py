@@ -99,6 +99,9 @@ def _check_subject(subject: str | None) -> str:
     return subject
 
 
+check_subject = _check_subject  # the same rule for each answer of an interactive `log` (core/answers.py)
+
+
 def _check_text(value: str | None, what: str) -> str | None:
     value = _clean(value)
     if value is not None and len(value) > MAX_TEXT:
