@@ -101,7 +101,10 @@ def test_note_and_field_edits(cli, db_path, one):
     assert q(db_path, "SELECT subject FROM complaints")[0][0] == "发票金额错误（已核实）"
     assert q(db_path, "SELECT email_normalized FROM customers")[0][0] == "zs@example.com"
     fields = {r[0] for r in q(db_path, "SELECT field FROM events WHERE action = 'edited'")}
-    assert fields == {"subject", "customer.email", "received_at"}
+    assert fields == {"subject", "received_at"}
+    # the email the customer lacked is on the customer's own timeline
+    assert q(db_path, "SELECT customer_id, field, new_value FROM events WHERE action = 'customer_edited'") == [
+        (1, "customer.email", "zs@example.com")]
     cli("update", one, expect=2)
 
 

@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("complaintctl.cli.admin", "check"),
     "backup": ("complaintctl.cli.admin", "backup"),
     "agents": ("complaintctl.cli.admin", "agents_app"),
+    "customers": ("complaintctl.cli.customers", "customers_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = {"--db", "--actor"}

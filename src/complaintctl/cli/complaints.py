@@ -39,15 +39,18 @@ from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
+NEW_CUSTOMER = typer.Option(False, "--new-customer", help="A different person from the customer the email or "
+                            "phone belongs to (a family, a switchboard): record a new customer.")
 
 
 def log(
     subject: str = typer.Option(None, "--subject", "-s",
                                 help="What the complaint is about (required)."),
-    customer: str = typer.Option(None, "--customer", "-c", help="Customer's name."),
+    customer: str = typer.Option(None, "--customer", "-c", help="Customer's name, or #ID of a known customer."),
     email: str = typer.Option(None, "--email", help="Customer's email (used to match repeat customers)."),
     phone: str = typer.Option(None, "--phone", help="Customer's phone (used to match repeat customers)."),
     company: str = typer.Option(None, "--company", help="Customer's company."),
+    new_customer: bool = NEW_CUSTOMER,
     channel: str = typer.Option(None, "--channel", autocompletion=complete_codes("channel"),
                                 help="How it came in: phone, email, web, social, "
                                 "store, chat, letter, other."),
@@ -86,7 +89,7 @@ def log(
         subject=subject, customer=customer, email=email, phone=phone, company=company,
         channel=channel, description=description, remedy=remedy,
         received=parse_date_option(received, "--received"), category=category, severity=severity,
-        ref=ref, tags=list(tag or []),
+        ref=ref, tags=list(tag or []), new_customer=new_customer,
     )
     conn = STATE.connect()
     result = log_complaint(conn, new, actor=STATE.who())
@@ -173,12 +176,15 @@ def update(
     subject: str = typer.Option(None, "--subject", help="New subject."),
     description: str = typer.Option(None, "--description", help="New description; '-' reads stdin."),
     received: str = typer.Option(None, "--received", help=f"Corrected received time. {DATE_HELP}."),
-    customer: str = typer.Option(None, "--customer", help="Customer's name."),
-    email: str = typer.Option(None, "--email", help="Customer's email."),
-    phone: str = typer.Option(None, "--phone", help="Customer's phone."),
-    company: str = typer.Option(None, "--company", help="Customer's company."),
+    customer: str = typer.Option(None, "--customer", help="File this complaint under this customer: a name "
+                                 "(matched with --email/--phone as log does, else a new customer) or #ID."),
+    email: str = typer.Option(None, "--email", help="The customer's email: added if they have none."),
+    phone: str = typer.Option(None, "--phone", help="The customer's phone: added if they have none."),
+    company: str = typer.Option(None, "--company", help="The customer's company: added if they have none."),
+    new_customer: bool = NEW_CUSTOMER,
 ) -> None:
-    """Move a complaint through its lifecycle, add a note, or edit its fields."""
+    """Move a complaint through its lifecycle, add a note, or edit its fields. Customer options
+    change this complaint only; `customers edit` changes a customer's record."""
     from complaintctl.core.complaints import update as do_update
 
     cid = parse_id(complaint_id)
@@ -189,7 +195,7 @@ def update(
         edits={"subject": subject, "description": text_from(description, what="description"),
                "received_at": parse_date_option(received, "--received")},
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
-        actor=STATE.who(),
+        new_customer=new_customer, actor=STATE.who(),
     )
     _print_changes(cid, changes)
 

@@ -6,13 +6,10 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core import lifecycle, taxonomy
-from complaintctl.core.customers import (
-    match_or_create_customer,
-    update_customer_field,
-    validate_contact,
-)
+from complaintctl.core.complaint_customer import change_customer
+from complaintctl.core.customers import match_or_create_customer, validate_contact
 from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.core.events import record_event
+from complaintctl.core.events import Change, record_event
 from complaintctl.core.queries import get_complaint_row
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
@@ -31,8 +28,9 @@ class NewComplaint:
                  phone: str | None = None, company: str | None = None, channel: str | None = None,
                  description: str | None = None, remedy: str | None = None, received: datetime | None = None,
                  category: str | None = None, severity: str | None = None, ref: str | None = None,
-                 tags: list[str] | None = None):
+                 tags: list[str] | None = None, new_customer: bool = False):
         self.subject = subject
+        self.new_customer = new_customer  # a different person, even if the email or phone is known
         self.customer = customer
         self.email = email
         self.phone = phone
@@ -53,23 +51,6 @@ class LogResult:
         self.customer_id = customer_id
         self.customer_created = customer_created
         self.warnings = warnings or []
-
-
-class Change:
-    """One field's change: what it was, what it is."""
-
-    __slots__ = ("field", "old", "new")
-
-    def __init__(self, field: str, old: object, new: object):
-        self.field = field
-        self.old = old
-        self.new = new
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Change) and (self.field, self.old, self.new) == (other.field, other.old, other.new)
-
-    def __repr__(self) -> str:
-        return f"Change({self.field!r}, {self.old!r}, {self.new!r})"
 
 
 def _clean(text: str | None) -> str | None:
@@ -154,31 +135,25 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
             if clash:
                 raise Refused(f"reference {ref!r} is already complaint #{clash[0]}",
                               hint=f"see `complaintctl show {clash[0]}`")
-        customer_id, created = match_or_create_customer(
-            conn, name=new.customer, email=new.email, phone=new.phone, company=new.company,
-            at=at, actor=actor,
-        )
-        if customer_id is not None and not created:
-            for other in conn.execute(
-                "SELECT id, subject FROM complaints WHERE customer_id = ? "
-                "AND status NOT IN ('resolved', 'closed') ORDER BY id",
-                (customer_id,),
-            ):
-                if similar(other["subject"], subject):
-                    warnings.append(
-                        f"this customer already has open complaint #{other['id']} with a similar "
-                        f"subject: {other['subject']!r}"
-                    )
         cur = conn.execute(
             """
-            INSERT INTO complaints (ref, received_at, channel, customer_id, subject, description,
+            INSERT INTO complaints (ref, received_at, channel, subject, description,
                 remedy, category, severity, status, created_at, updated_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
             """,
-            (ref, to_iso(received), codes["channel"], customer_id, subject, description,
+            (ref, to_iso(received), codes["channel"], subject, description,
              codes["remedy"], codes["category"], codes["severity"], at, at, actor),
         )
         complaint_id = cur.lastrowid
+        # matched after the row exists, so that the customer's events name this complaint
+        customer_id, created = match_or_create_customer(
+            conn, name=new.customer, email=new.email, phone=new.phone, company=new.company,
+            at=at, actor=actor, complaint_id=complaint_id, new_customer=new.new_customer, strict=True,
+        )
+        if customer_id is not None:
+            conn.execute("UPDATE complaints SET customer_id = ? WHERE id = ?", (customer_id, complaint_id))
+        if customer_id is not None and not created:
+            warnings += _similar_open(conn, customer_id, complaint_id, subject)
         conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)",
                          [(complaint_id, t) for t in tags])
         note = "new customer" if created else ("known customer" if customer_id else "anonymous")
@@ -186,6 +161,15 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
                      field="status", new_value="new", note=note)
         _refresh_sla(conn, complaint_id, now)
     return LogResult(complaint_id, customer_id, created, warnings)
+
+
+def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:
+    """Warnings for the customer's open complaints whose subject is like this one's."""
+    return [f"this customer already has open complaint #{other['id']} with a similar subject: {other['subject']!r}"
+            for other in conn.execute(
+                f"SELECT id, subject FROM complaints WHERE customer_id = ? AND id <> ? AND {lifecycle.OPEN_SQL} "
+                "ORDER BY id", (customer_id, complaint_id))
+            if similar(other["subject"], subject)]
 
 
 def _refresh_sla(conn: sqlite3.Connection, complaint_id: int, now: datetime) -> None:
@@ -280,12 +264,11 @@ def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, ac
 
 
 EDITABLE_FIELDS = ("subject", "description", "received_at")
-CUSTOMER_FIELDS = ("name", "email", "phone", "company")
 
 
 def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = None,
            note: str | None = None, edits: dict[str, object] | None = None,
-           customer_edits: dict[str, str | None] | None = None, actor: str,
+           customer_edits: dict[str, str | None] | None = None, new_customer: bool = False, actor: str,
            now: datetime | None = None) -> list[Change]:
     """Move through the lifecycle, add a note, edit fields; one event per change."""
     now = now or now_utc()
@@ -336,40 +319,11 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
                          old_value=row[name], new_value=value)
             changes.append(Change(name, row[name], value))
         if customer_edits:
-            changes += _edit_customer(conn, row, customer_edits, at=at, actor=actor)
+            changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
         if changes:
             _touch(conn, complaint_id, at)
             if status is not None or "received_at" in edits:
                 _refresh_sla(conn, complaint_id, now)
-    return changes
-
-
-def _edit_customer(conn, row, customer_edits, *, at, actor) -> list[Change]:
-    changes = []
-    customer_id = row["customer_id"]
-    if customer_id is None:
-        customer_id, _ = match_or_create_customer(
-            conn, name=customer_edits.get("name"), email=customer_edits.get("email"),
-            phone=customer_edits.get("phone"), company=customer_edits.get("company"),
-            at=at, actor=actor,
-        )
-        if customer_id is None:
-            return []
-        _set(conn, row["id"], {"customer_id": customer_id})
-        record_event(conn, row["id"], at=at, actor=actor, action="edited", field="customer_id",
-                     new_value=customer_id)
-        changes.append(Change("customer_id", None, customer_id))
-    customer = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
-    for name, value in customer_edits.items():
-        if name not in CUSTOMER_FIELDS:
-            raise InvalidInput(f"cannot edit customer {name}")
-        value = _clean(value)
-        if customer[name] == value:
-            continue
-        update_customer_field(conn, customer_id, name, value)
-        record_event(conn, row["id"], at=at, actor=actor, action="edited",
-                     field=f"customer.{name}", old_value=customer[name], new_value=value)
-        changes.append(Change(f"customer.{name}", customer[name], value))
     return changes
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 import sqlite3
 
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import InvalidInput, NotFound, Refused
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NON_DIGIT = r"\D"
@@ -101,20 +101,140 @@ def validate_contact(email: str | None, phone: str | None) -> None:
             raise InvalidInput(f"invalid phone {phone!r}", hint="e.g. +86 138 0013 8000")
 
 
-def find_customer(conn: sqlite3.Connection, email: str | None, phone: str | None) -> sqlite3.Row | None:
-    email_n = normalize_email(email)
-    if email_n:
-        row = conn.execute(
-            "SELECT * FROM customers WHERE email_normalized = ? ORDER BY id LIMIT 1", (email_n,)
-        ).fetchone()
-        if row:
-            return row
-    phone_n = normalize_phone(phone)
-    if phone_n:
-        return conn.execute(
-            "SELECT * FROM customers WHERE phone_normalized = ? ORDER BY id LIMIT 1", (phone_n,)
-        ).fetchone()
+CONTACT_FIELDS = ("name", "email", "phone", "company")
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """'Li  Lei' is 'li lei': names compared without case and extra spaces."""
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def customer_ref(text: str | None) -> int | None:
+    """The id in '#12' (a customer named by its id), else None."""
+    text = (text or "").strip()
+    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() and int(text[1:]) > 0 else None
+
+
+def get_customer(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
+    """A customer by id; a record merged into another gives the one it was merged into."""
+    row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no customer #{customer_id}", hint="see `complaintctl customers list`")
+    while row["merged_into"] is not None:
+        row = conn.execute("SELECT * FROM customers WHERE id = ?", (row["merged_into"],)).fetchone()
+    return row
+
+
+def _candidates(conn: sqlite3.Connection, column: str, value: str) -> list[sqlite3.Row]:
+    """The customers with this normalised email or phone, merged records read as the customer
+    they were merged into, lowest id first."""
+    ids = dict.fromkeys(r[0] for r in conn.execute(
+        f"SELECT coalesce(merged_into, id) FROM customers WHERE {column} = ? ORDER BY id", (value,)))
+    return sorted((get_customer(conn, i) for i in ids), key=lambda r: r["id"])
+
+
+def find_customer(conn: sqlite3.Connection, email: str | None, phone: str | None,
+                  name: str | None = None) -> sqlite3.Row | None:
+    """The customer with this email, else this phone. Several people may share a phone (a
+    family, a switchboard): the one with the given name is preferred, else the oldest."""
+    for column, value in (("email_normalized", normalize_email(email)), ("phone_normalized", normalize_phone(phone))):
+        if value:
+            found = _candidates(conn, column, value)
+            if found:
+                return next((r for r in found if name and same_name(r["name"], name)), found[0])
     return None
+
+
+def _contact_text(email: str | None, phone: str | None, row: sqlite3.Row) -> str:
+    if email and normalize_email(email) == row["email_normalized"]:
+        return f"email {email}"
+    return f"phone {phone}"
+
+
+def name_conflict(found: sqlite3.Row, name: str | None, email: str | None, phone: str | None,
+                  option: str = "--customer") -> Refused | None:
+    """The refusal for a typed name that is not the name of the customer its email or phone
+    found, or None when they agree (or either is missing)."""
+    if not name or not found["name"] or same_name(found["name"], name):
+        return None
+    return Refused(
+        f"{_contact_text(email, phone, found)} belongs to customer #{found['id']} {found['name']}, not {name}",
+        hint=f"to file it under {found['name']}, leave out {option} or give {option} '#{found['id']}'; to record "
+             f"{name} as another person with the same contact (a family, a switchboard), add --new-customer")
+
+
+def record_customer_event(conn: sqlite3.Connection, customer_id: int, *, at: str, actor: str, action: str,
+                          field: str | None = None, old_value: object = None, new_value: object = None,
+                          note: str | None = None) -> None:
+    """An event on a customer's timeline (`customers show`)."""
+    from complaintctl.core.events import record_event
+
+    record_event(conn, None, at=at, actor=actor, action=action, field=field, old_value=old_value,
+                 new_value=new_value, note=note, customer_id=customer_id)
+
+
+def create_customer(conn: sqlite3.Connection, details: dict, *, at: str, actor: str,
+                    complaint_id: int | None = None) -> int:
+    """A new customer record, with its event (on the customer's timeline, naming the complaint
+    that brought them)."""
+    cid = conn.execute(
+        "INSERT INTO customers (name, email, phone, company, email_normalized, phone_normalized, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (details.get("name"), details.get("email"), details.get("phone"), details.get("company"),
+         normalize_email(details.get("email")), normalize_phone(details.get("phone")), at),
+    ).lastrowid
+    record_customer_event(conn, cid, at=at, actor=actor, action="customer_created", field="customer.name",
+                          new_value=details.get("name"),
+                          note=f"with complaint #{complaint_id}" if complaint_id else None)
+    return cid
+
+
+def fill_customer(conn: sqlite3.Connection, row: sqlite3.Row, details: dict, *, at: str, actor: str,
+                  complaint_id: int | None = None, source: str | None = None) -> list[str]:
+    """Fill in the details a known customer lacks (never overwrite one), an event each;
+    return the fields filled."""
+    filled = []
+    for field in CONTACT_FIELDS:
+        value = details.get(field)
+        if value and not row[field]:
+            update_customer_field(conn, row["id"], field, value)
+            where = source or (f"complaint #{complaint_id}" if complaint_id else "a complaint")
+            record_customer_event(conn, row["id"], at=at, actor=actor, action="customer_edited",
+                                  field=f"customer.{field}", new_value=value, note=f"filled in from {where}")
+            filled.append(field)
+    return filled
+
+
+def clean_details(name: str | None, email: str | None, phone: str | None, company: str | None) -> dict:
+    return {k: v.strip() for k, v in zip(CONTACT_FIELDS, (name, email, phone, company), strict=True)
+            if v and v.strip()}
+
+
+def match_customer(conn: sqlite3.Connection, details: dict, *, strict: bool = False) -> sqlite3.Row | None:
+    """The known customer these details (see clean_details) name: '#12' as the name is customer
+    12; else the email, else the phone (see find_customer); else a bare name, which only
+    matches a customer of that exact name with no email or phone. A typed name that differs
+    from the found customer's is refused when ``strict`` (see name_conflict), else dropped
+    from ``details`` (the importer's way)."""
+    ref = customer_ref(details.get("name"))
+    if ref is not None:
+        details.pop("name")
+        return get_customer(conn, ref)
+    email, phone, name = details.get("email"), details.get("phone"), details.get("name")
+    existing = find_customer(conn, email, phone, name)
+    if existing is None and name and not email and not phone:
+        existing = conn.execute(
+            "SELECT * FROM customers WHERE name = ? AND email IS NULL AND phone IS NULL AND merged_into IS NULL "
+            "AND coalesce(company, '') = coalesce(?, '') ORDER BY id LIMIT 1",
+            (name, details.get("company")),
+        ).fetchone()
+    if existing is not None:
+        conflict = name_conflict(existing, name, email, phone)
+        if conflict is not None:
+            if strict:
+                raise conflict
+            details.pop("name")
+    return existing
 
 
 def match_or_create_customer(
@@ -127,38 +247,23 @@ def match_or_create_customer(
     at: str,
     actor: str,
     complaint_id: int | None = None,
+    new_customer: bool = False,
+    strict: bool = False,
 ) -> tuple[int | None, bool]:
-    """Return (customer id, created?). Known customers get missing details filled in, never
-    overwritten. With no details at all the complaint is anonymous (None)."""
-    name, email, phone, company = (v.strip() if v and v.strip() else None
-                                   for v in (name, email, phone, company))
-    if not any((name, email, phone, company)):
+    """Return (customer id, created?). Known customers (see match_customer) get missing
+    details filled in, never overwritten, each with an event. With no details at all the
+    complaint is anonymous (None). ``new_customer`` records a new person whatever matches."""
+    details = clean_details(name, email, phone, company)
+    if not details:
         return None, False
-    existing = find_customer(conn, email, phone)
-    if existing is None and name and not email and not phone:
-        # A bare name only matches a customer with that exact name and no contact details.
-        existing = conn.execute(
-            "SELECT * FROM customers WHERE name = ? AND email IS NULL AND phone IS NULL "
-            "AND coalesce(company, '') = coalesce(?, '') ORDER BY id LIMIT 1",
-            (name, company),
-        ).fetchone()
+    if new_customer and customer_ref(details.get("name")) is not None:
+        raise InvalidInput(f"--new-customer records a new person, and {details['name']} is a known customer",
+                           hint="give the new person's name, or leave out --new-customer")
+    existing = None if new_customer else match_customer(conn, details, strict=strict)
     if existing is not None:
-        fills = {k: v for k, v in {"name": name, "email": email, "phone": phone,
-                                   "company": company}.items() if v and not existing[k]}
-        if fills:
-            if "email" in fills:
-                fills["email_normalized"] = normalize_email(fills["email"])
-            if "phone" in fills:
-                fills["phone_normalized"] = normalize_phone(fills["phone"])
-            sets = ", ".join(f"{k} = ?" for k in fills)
-            conn.execute(f"UPDATE customers SET {sets} WHERE id = ?", [*fills.values(), existing["id"]])
+        fill_customer(conn, existing, details, at=at, actor=actor, complaint_id=complaint_id)
         return existing["id"], False
-    cur = conn.execute(
-        "INSERT INTO customers (name, email, phone, company, email_normalized, phone_normalized, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (name, email, phone, company, normalize_email(email), normalize_phone(phone), at),
-    )
-    return cur.lastrowid, True
+    return create_customer(conn, details, at=at, actor=actor, complaint_id=complaint_id), True
 
 
 def update_customer_field(conn, customer_id: int, field: str, value: str | None) -> None:

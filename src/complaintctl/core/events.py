@@ -16,15 +16,17 @@ def record_event(
     old_value: object = None,
     new_value: object = None,
     note: str | None = None,
+    customer_id: int | None = None,
 ) -> None:
+    """One event; ``customer_id`` names the customer record a customer event changed."""
     conn.execute(
-        "INSERT INTO events (complaint_id, at, actor, action, field, old_value, new_value, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (complaint_id, at, actor, action, field, old_value, new_value, note, customer_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             complaint_id, at, actor, action, field,
             None if old_value is None else str(old_value),
             None if new_value is None else str(new_value),
-            note,
+            note, customer_id,
         ),
     )
 
@@ -38,3 +40,20 @@ def events_for(conn: sqlite3.Connection, complaint_id: int) -> list[dict]:
             (complaint_id,),
         )
     ]
+
+
+class Change:
+    """One field's change: what it was, what it is."""
+
+    __slots__ = ("field", "old", "new")
+
+    def __init__(self, field: str, old: object, new: object):
+        self.field = field
+        self.old = old
+        self.new = new
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Change) and (self.field, self.old, self.new) == (other.field, other.old, other.new)
+
+    def __repr__(self) -> str:
+        return f"Change({self.field!r}, {self.old!r}, {self.new!r})"

@@ -5,7 +5,20 @@ from __future__ import annotations
 from complaintctl.errors import Refused
 
 STATUSES = ["new", "acknowledged", "investigating", "waiting", "resolved", "closed"]
-OPEN_STATUSES = ["new", "acknowledged", "investigating", "waiting"]
+
+# "Open" has one meaning: not yet resolved and not closed. A resolved complaint is done with
+# (its resolution clock has stopped) even before it is closed. The set "not closed yet" (open
+# or resolved), where one is needed, is called unclosed.
+NOT_OPEN_STATUSES = ("resolved", "closed")
+OPEN_STATUSES = [s for s in STATUSES if s not in NOT_OPEN_STATUSES]
+# The SQL test for an open complaint, spelled exactly as the partial indexes on due times are
+# (store/migrations.py m004), so that SQLite can use them; `c.` for queries with that alias.
+OPEN_SQL = "status NOT IN ('resolved', 'closed')"
+OPEN_SQL_C = "c." + OPEN_SQL
+
+
+def is_open(status: str) -> bool:
+    return status not in NOT_OPEN_STATUSES
 
 # Moves `update --status` may make. Closing has its own command (it records an
 # outcome), and so has reopening (it records a reason).

@@ -272,8 +272,10 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
     from complaintctl.store.version import SCHEMA_VERSION
 
     counts = {}
-    for table in ("complaints", "customers", "agents", "events"):
+    for table in ("complaints", "agents", "events"):
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    # people, not records: a record merged into another is that other customer
+    counts["customers"] = conn.execute("SELECT count(*) FROM customers WHERE merged_into IS NULL").fetchone()[0]
     open_count = conn.execute("SELECT count(*) FROM complaints WHERE status <> 'closed'").fetchone()[0]
     return {
         "path": str(path),

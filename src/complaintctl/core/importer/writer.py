@@ -73,7 +73,9 @@ class Writer:
         self.customers_complete = count * 2 <= CUSTOMER_CACHE_KEYS
         if self.customers_complete:
             for cid, email_n, phone_n, name, company in conn.execute(
-                    "SELECT id, email_normalized, phone_normalized, name, company FROM customers ORDER BY id DESC"):
+                    # a merged record's email and phone find the customer it was merged into
+                    "SELECT coalesce(merged_into, id), email_normalized, phone_normalized, name, company "
+                    "FROM customers ORDER BY id DESC"):
                 for key in customer_keys(name, company, email_n, phone_n):
                     self.customers[key] = cid
         # Per-row constants are written into the statements rather than bound on every row.

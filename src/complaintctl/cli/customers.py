@@ -1,0 +1,119 @@
+"""customers: list, show, edit, merge. A customer is a record of its own; editing one
+complaint never changes another complaint's customer."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors, parse_id
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+customers_app = typer.Typer(help="Customers: list, show their history, edit their details, merge duplicates.",
+                            no_args_is_help=True, rich_markup_mode=None)
+
+
+@customers_app.command("list")
+@handle_errors
+def customers_list(
+    text: str = typer.Option(None, "--text", "-q", help="Name or company contains, or exact email/phone, or #ID."),
+    all_: bool = typer.Option(False, "--all", help="Also the records merged into another customer."),
+    limit: int = typer.Option(None, "--limit", "-n", help="At most this many [default: 100 for tables, "
+                              "all otherwise]; 0 for all."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List customers with their complaints (open ones too), the most recently heard from first."""
+    from complaintctl.core.customer_records import LIST_COLUMNS, list_customers
+    from complaintctl.core.dates import to_local_text
+    from complaintctl.render.output import write_records
+
+    shown = limit if limit is not None else (100 if fmt == Format.table else 0)
+    rows = list_customers(STATE.connect(), text=text, include_merged=all_, limit=shown)
+    write_records(rows, LIST_COLUMNS, fmt,
+                  table_columns=["id", "name", "email", "phone", "company", "complaints", "open_complaints",
+                                 "last_received_at"],
+                  headers={"id": "ID", "name": "Name", "email": "Email", "phone": "Phone", "company": "Company",
+                           "complaints": "Complaints", "open_complaints": "Open", "last_received_at": "Last"},
+                  table_values=lambda r: {**r, "id": f"#{r['id']}" + (f"→#{r['merged_into']}" if r["merged_into"]
+                                                                       else ""),
+                                          "last_received_at": to_local_text(r["last_received_at"])},
+                  flexible=["name", "email", "company"], droppable=["company", "last_received_at", "email"])
+    if fmt == Format.table:
+        if not rows:
+            err("No customers match.")
+        elif limit is None and len(rows) == shown:
+            err(f"Showing the first {shown}; use --limit 0 for all.")
+
+
+@customers_app.command("show")
+@handle_errors
+def customers_show(
+    customer_id: str = typer.Argument(..., metavar="ID", help="Customer id (#12 or 12)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP + " csv and ndjson: the "
+                               "complaints."),
+) -> None:
+    """A customer's details, the records merged into them, their complaints (open ones first)
+    and the changes to their record."""
+    from complaintctl.core.customer_records import HISTORY_COLUMNS, customer_history
+
+    data = customer_history(STATE.connect(), parse_id(customer_id, "customer id"))
+    if fmt == Format.table:
+        from complaintctl.render.customer import render_customer
+
+        sys.stdout.write(render_customer(data) + "\n")
+    elif fmt == Format.json:
+        from complaintctl.render.output import write_json
+
+        write_json(data)
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records(data["complaints"], HISTORY_COLUMNS, fmt)
+
+
+@customers_app.command("edit")
+@handle_errors
+def customers_edit(
+    customer_id: str = typer.Argument(..., metavar="ID", help="Customer id."),
+    name: str = typer.Option(None, "--name", help="New name; 'none' clears."),
+    email: str = typer.Option(None, "--email", help="New email; 'none' clears."),
+    phone: str = typer.Option(None, "--phone", help="New phone; 'none' clears."),
+    company: str = typer.Option(None, "--company", help="New company; 'none' clears."),
+) -> None:
+    """Change a customer's details, for all their complaints (an event each)."""
+    from complaintctl.core.customer_records import edit_customer
+
+    cid = parse_id(customer_id, "customer id")
+    changes, warnings = edit_customer(STATE.connect(), cid, {"name": name, "email": email, "phone": phone,
+                                                             "company": company}, actor=STATE.who())
+    for warning in warnings:
+        err(f"warning: {warning}")
+    if not changes:
+        err(f"No change to customer #{cid}.")
+        return
+    err(f"Updated customer #{cid}: " + "; ".join(
+        f"{c.field}: {c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}"
+        for c in changes) + ".")
+
+
+@customers_app.command("merge")
+@handle_errors
+def customers_merge(
+    keep: str = typer.Argument(..., metavar="KEEP", help="The customer record to keep."),
+    others: list[str] = typer.Argument(..., metavar="OTHER...", help="Records of the same person, merged into "
+                                       "KEEP."),
+    note: str = typer.Option(None, "--note", help="Why, for the timeline."),
+) -> None:
+    """Merge records that are the same person: their complaints move to KEEP, details KEEP lacks
+    are filled in, and each merged record stays as an alias (its email and phone still find KEEP)."""
+    from complaintctl.core.customer_records import merge_customers
+
+    keep_id = parse_id(keep, "customer id")
+    result = merge_customers(STATE.connect(), keep_id, [parse_id(o, "customer id") for o in others],
+                             actor=STATE.who(), note=note)
+    filled = f"; filled in {', '.join(result['filled'])}" if result["filled"] else ""
+    err(f"Merged customer(s) {', '.join(f'#{i}' for i in result['merged'])} into #{keep_id}: "
+        f"{result['complaints_moved']} complaint(s) moved{filled}.")
