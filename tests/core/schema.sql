@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 7
 
 -- table agents
 CREATE TABLE agents (
@@ -87,7 +87,7 @@ CREATE TABLE customers (
             email_normalized TEXT,
             phone_normalized TEXT,
             created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        ) STRICT;
+        , merged_into INTEGER REFERENCES customers(id)) STRICT;
 
 -- table deferred_indexes
 CREATE TABLE deferred_indexes (
@@ -108,7 +108,7 @@ CREATE TABLE events (
             old_value TEXT,
             new_value TEXT,
             note TEXT
-        ) STRICT;
+        , customer_id INTEGER REFERENCES customers(id)) STRICT;
 
 -- table imports
 CREATE TABLE imports (
@@ -266,6 +266,9 @@ CREATE INDEX events_at ON events(at);
 
 -- index events_complaint
 CREATE INDEX events_complaint ON events(complaint_id, id);
+
+-- index events_customer
+CREATE INDEX events_customer ON events(customer_id, id) WHERE customer_id IS NOT NULL;
 
 -- index surveys_at
 CREATE INDEX surveys_at ON surveys(at);
