@@ -1,52 +1,8 @@
 """Long text from standard input ('-') or the user's editor (-e), as `git commit` takes it."""
 
-import sys
-import textwrap
-
 import pytest
 
 from conftest import query
-
-EDITOR = textwrap.dedent(
-    """
-    import os, sys
-    path = sys.argv[-1]
-    draft = open(path, encoding="utf-8").read()
-    open(os.environ["SEEN"], "w", encoding="utf-8").write(draft)
-    if "--fail" in sys.argv:
-        sys.exit(3)
-    open(path, "w", encoding="utf-8").write(os.environ.get("WRITE", "") + draft)
-    """
-)
-
-
-@pytest.fixture
-def editor(tmp_path, monkeypatch):
-    """A scripted $EDITOR: records the draft it was given, writes $WRITE above it."""
-    script = tmp_path / "editor.py"
-    script.write_text(EDITOR, encoding="utf-8")
-    seen = tmp_path / "seen.txt"
-    monkeypatch.setenv("SEEN", str(seen))
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # drafts where the test can see them
-
-    class Editor:
-        def writes(self, text):
-            monkeypatch.setenv("WRITE", text)
-
-        def fails(self):
-            monkeypatch.setenv("EDITOR", f"{sys.executable} {script} --fail")
-
-        def draft(self):
-            return seen.read_text(encoding="utf-8")
-
-        def drafts_left(self):
-            return sorted(tmp_path.glob("complaintctl-*"))
-
-    return Editor()
 
 
 @pytest.fixture

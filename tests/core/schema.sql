@@ -1,4 +1,4 @@
--- schema version 7
+-- schema version 8
 
 -- table agents
 CREATE TABLE agents (
@@ -164,6 +164,18 @@ CREATE TABLE remedies (
             label_zh TEXT NOT NULL,
             position INTEGER NOT NULL DEFAULT 0,
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        ) STRICT;
+
+-- table reply_templates
+CREATE TABLE reply_templates (
+            name TEXT NOT NULL CHECK (name <> '' AND name NOT GLOB '*[^a-z0-9_.-]*'),
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            category TEXT REFERENCES categories(code),
+            body TEXT NOT NULL CHECK (trim(body) <> ''),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (name, lang)
         ) STRICT;
 
 -- table schema_migrations

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "classify": ("complaintctl.cli.complaints", "classify"),
     "assign": ("complaintctl.cli.complaints", "assign"),
     "claim": ("complaintctl.cli.queue", "claim"),
+    "replies": ("complaintctl.cli.replies", "replies_app"),
     "update": ("complaintctl.cli.complaints", "update"),
     "close": ("complaintctl.cli.complaints", "close"),
     "reopen": ("complaintctl.cli.complaints", "reopen"),

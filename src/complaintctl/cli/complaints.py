@@ -41,6 +41,8 @@ from complaintctl.render.output import Format
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
 NEW_CUSTOMER = typer.Option(False, "--new-customer", help="A different person from the customer the email or "
                             "phone belongs to (a family, a switchboard): record a new customer.")
+REPLY_HELP = ("Send this reply template (`replies list`), filled in for the complaint, recorded as sent to the "
+              "customer; :zh or :en picks the language [default: the complaint's].")
 
 
 def log(
@@ -115,6 +117,8 @@ def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
     for c in changes:
         if c.field == "note":
             parts.append("note added")
+        elif c.field == "reply":
+            parts.append(f"reply sent ({c.new})")
         elif c.field == "tag":
             parts.append(f"tag +{c.new}" if c.new else f"tag -{c.old}")
         else:
@@ -172,7 +176,10 @@ def update(
     status: str = typer.Option(None, "--status", autocompletion=complete_codes("status"),
                                help="acknowledged, investigating, waiting, resolved."),
     note: str = typer.Option(None, "--note", "-n", help="Investigation note or reply; '-' reads stdin."),
-    edit: bool = typer.Option(False, "--edit", "-e", help=f"The note: {EDIT_HELP}"),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The note or reply: {EDIT_HELP}"),
+    reply: str = typer.Option(None, "--reply", metavar="NAME[:LANG]", help=REPLY_HELP),
+    to_customer: bool = typer.Option(False, "--to-customer", help="The note is a message the customer was sent "
+                                     "(their first response)."),
     subject: str = typer.Option(None, "--subject", help="New subject."),
     description: str = typer.Option(None, "--description", help="New description; '-' reads stdin."),
     received: str = typer.Option(None, "--received", help=f"Corrected received time. {DATE_HELP}."),
@@ -189,9 +196,18 @@ def update(
 
     cid = parse_id(complaint_id)
     check_one_stdin(note=note, description=description)
-    note = text_from(note, what="note", edit=edit, header=f"Note on complaint #{cid}")
+    template = None
+    if reply is not None:
+        if note is not None:
+            raise InvalidInput("give --note or --reply, not both", hint="--reply NAME -e to change the reply first")
+        from complaintctl.cli.replies import reply_text
+
+        note, template = reply_text(cid, reply, edit=edit)
+    else:
+        note = text_from(note, what="note", edit=edit, header=f"Note on complaint #{cid}")
     changes = do_update(
-        STATE.connect(), cid, status=status, note=note,
+        STATE.connect(), cid, status=status, note=note, to_customer=to_customer or reply is not None,
+        template=template,
         edits={"subject": subject, "description": text_from(description, what="description"),
                "received_at": parse_date_option(received, "--received")},
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
@@ -205,7 +221,9 @@ def close(
     outcome: str = typer.Option(..., "--outcome", autocompletion=complete_codes("outcome"),
                                 help="resolved, rejected, withdrawn or duplicate."),
     resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done; '-' reads stdin."),
-    edit: bool = typer.Option(False, "--edit", "-e", help=f"The resolution: {EDIT_HELP}"),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The resolution (the reply, with --reply): {EDIT_HELP}"),
+    reply: str = typer.Option(None, "--reply", metavar="NAME[:LANG]", help=REPLY_HELP + " It is also the "
+                              "resolution unless -r gives one."),
     duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="N",
                                      help="With --outcome duplicate: the original complaint."),
     told_via: str = typer.Option(None, "--told-via", autocompletion=complete_codes("channel"), metavar="CHANNEL",
@@ -218,10 +236,18 @@ def close(
 
     cid = parse_id(complaint_id)
     dup = parse_id(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
-    resolution = text_from(resolution, what="resolution", edit=edit,
-                           header=f"Resolution of complaint #{cid} (outcome: {outcome})")
+    sent = template = None
+    if reply is not None:
+        from complaintctl.cli.replies import reply_text
+
+        sent, template = reply_text(cid, reply, edit=edit)
+        resolution = text_from(resolution, what="resolution") or sent
+    else:
+        resolution = text_from(resolution, what="resolution", edit=edit,
+                               header=f"Resolution of complaint #{cid} (outcome: {outcome})")
     changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
-                       duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who())
+                       duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
+                       reply=sent, template=template)
     _print_changes(cid, changes, "Closed")
 
 

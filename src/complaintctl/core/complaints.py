@@ -269,13 +269,17 @@ EDITABLE_FIELDS = ("subject", "description", "received_at")
 def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = None,
            note: str | None = None, edits: dict[str, object] | None = None,
            customer_edits: dict[str, str | None] | None = None, new_customer: bool = False, actor: str,
-           now: datetime | None = None) -> list[Change]:
-    """Move through the lifecycle, add a note, edit fields; one event per change."""
+           now: datetime | None = None, to_customer: bool = False, template: str | None = None) -> list[Change]:
+    """Move through the lifecycle, add a note, edit fields; one event per change. With
+    ``to_customer`` the note is a reply the customer was sent (from ``template``, if one was
+    used): it is their first response, and acknowledges a new complaint."""
     now = now or now_utc()
     at = to_iso(now)
     edits = {k: v for k, v in (edits or {}).items() if v is not None}
     customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
     note = _check_text(note, "note")
+    if to_customer and note is None:
+        raise InvalidInput("a reply needs its text", hint="--note TEXT, --reply NAME or -e")
     if status is None and note is None and not edits and not customer_edits:
         raise InvalidInput("nothing to update",
                            hint="give --status, --note or a field such as --subject")
@@ -293,6 +297,8 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
     changes: list[Change] = []
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
+        if to_customer and status is None and row["status"] == "new":
+            status = "acknowledged"  # the customer has heard from us
         if status is not None:
             lifecycle.check_move(row["status"], status)
             sets = {"status": status}
@@ -304,9 +310,12 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
                 sets["resolved_at"] = None
             _set(conn, complaint_id, sets)
             record_event(conn, complaint_id, at=at, actor=actor, action="status_changed",
-                         field="status", old_value=row["status"], new_value=status, note=note)
+                         field="status", old_value=row["status"], new_value=status,
+                         note=None if to_customer else note)
             changes.append(Change("status", row["status"], status))
-        elif note is not None:
+        if to_customer:
+            changes.append(record_reply(conn, complaint_id, note, template=template, at=at, actor=actor))
+        elif status is None and note is not None:
             record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
             changes.append(Change("note", None, note))
         for name, value in edits.items():
@@ -322,9 +331,20 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
             changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
         if changes:
             _touch(conn, complaint_id, at)
-            if status is not None or "received_at" in edits:
+            if status is not None or "received_at" in edits or to_customer:
                 _refresh_sla(conn, complaint_id, now)
     return changes
+
+
+def record_reply(conn: sqlite3.Connection, complaint_id: int, text: str, *, template: str | None, at: str,
+                 actor: str) -> Change:
+    """A message the customer was sent, inside the caller's transaction: a `replied` event (the
+    template's NAME:LANG as its value), and the first response if there was none."""
+    conn.execute("UPDATE complaints SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?",
+                 (at, complaint_id))
+    record_event(conn, complaint_id, at=at, actor=actor, action="replied", field="reply", new_value=template,
+                 note=text)
+    return Change("reply", None, template or "note")
 
 
 def _set(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
@@ -337,15 +357,18 @@ OUTCOMES = ("resolved", "rejected", "withdrawn", "duplicate")
 
 def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resolution: str | None,
           duplicate_of: int | None = None, told_via: str | None = None,
-          accepted: bool | None = None, actor: str, now: datetime | None = None) -> list[Change]:
+          accepted: bool | None = None, actor: str, now: datetime | None = None,
+          reply: str | None = None, template: str | None = None) -> list[Change]:
     """Close with an outcome, the resolution text, how the customer was told and whether
-    they accepted it (ISO 10002 asks for all four)."""
+    they accepted it (ISO 10002 asks for all four); ``reply``, the message that told them
+    (from ``template``), is recorded as sent to the customer."""
     now = now or now_utc()
     at = to_iso(now)
     outcome = (outcome or "").strip().lower()
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
     resolution = _check_text(resolution, "resolution")
+    reply = _check_text(reply, "reply")
     if outcome == "duplicate":
         if duplicate_of is None:
             raise InvalidInput("a duplicate needs --duplicate-of N")
@@ -382,8 +405,11 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
         record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="outcome",
                      new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}",
                      note=detail)
+        changes = [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
+        if reply:
+            changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
         _refresh_sla(conn, complaint_id, now)
-    return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
+    return changes
 
 
 def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,

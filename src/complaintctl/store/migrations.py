@@ -435,6 +435,25 @@ def m007_customer_records(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_customer ON events(customer_id, id) WHERE customer_id IS NOT NULL")
 
 
+@migration
+def m008_reply_templates(conn: sqlite3.Connection) -> None:
+    """The answers a team gives again and again, per language and (optionally) category."""
+    conn.execute(
+        """
+        CREATE TABLE reply_templates (
+            name TEXT NOT NULL CHECK (name <> '' AND name NOT GLOB '*[^a-z0-9_.-]*'),
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            category TEXT REFERENCES categories(code),
+            body TEXT NOT NULL CHECK (trim(body) <> ''),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (name, lang)
+        ) STRICT
+        """
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new migration"
 

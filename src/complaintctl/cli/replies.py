@@ -1,0 +1,137 @@
+"""Reply templates: replies add, list, show, edit, rm; and filling one in for `update`/`close --reply`."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import STATE, complete_codes, err, handle_errors, parse_id
+from complaintctl.cli.text_input import EDIT_HELP, text_from
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+SPEC = typer.Argument(..., metavar="NAME[:LANG]", help="The template's name; :zh or :en for one language.")
+TEXT_HELP = "The text, with placeholders such as {customer}; '-' reads stdin."
+
+
+def _placeholders() -> str:
+    from complaintctl.core.replies import PLACEHOLDERS
+
+    return "; ".join("{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items())
+
+
+replies_app = typer.Typer(help="Reply templates: the answers a team gives again and again, per language and "
+                          "category, sent with `update ID --reply NAME` or `close ID --reply NAME`.",
+                          no_args_is_help=True, rich_markup_mode=None)
+
+
+def reply_text(complaint_id: int, spec: str, *, edit: bool) -> tuple[str, str]:
+    """The template filled in for the complaint (written over in the editor with ``edit``), and
+    its NAME:LANG; says which language was chosen and why."""
+    from complaintctl.core.replies import fill_reply
+
+    filled = fill_reply(STATE.connect(), complaint_id, spec, actor=STATE.who())
+    for note in filled["notes"]:
+        err(f"note: {note}")
+    text = text_from(filled["text"], what="reply", edit=edit,
+                     header=f"Reply '{filled['label']}' to complaint #{complaint_id}, as the customer will get it")
+    return text, filled["label"]
+
+
+@replies_app.command("add")
+@handle_errors
+def replies_add(
+    spec: str = SPEC,
+    text: str = typer.Option(None, "--text", help=TEXT_HELP),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The text: {EDIT_HELP}"),
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
+                                 help="The category it answers [default: any]."),
+) -> None:
+    """Add a reply template. Its language is NAME:zh or NAME:en, else the one its text is written in.
+    Placeholders are filled in from the complaint when it is sent."""
+    from complaintctl.core.replies import add_reply
+
+    body = text_from(text, what="reply", edit=edit, header="Placeholders: " + _placeholders())
+    added = add_reply(STATE.connect(), spec, body or "", category=category, actor=STATE.who())
+    how = " (the language its text is written in; NAME:zh or NAME:en to say)" if added["lang_guessed"] else ""
+    err(f"Added reply '{added['name']}:{added['lang']}'{how}.")
+
+
+@replies_app.command("list")
+@handle_errors
+def replies_list(
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
+                                 help="Those for this category and those for any."),
+    lang: str = typer.Option(None, "--lang", help="zh or en."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List reply templates with the start of their text."""
+    from complaintctl.core.replies import list_replies
+    from complaintctl.render.output import write_records
+
+    rows = list_replies(STATE.connect(), category=category, lang=lang)
+    write_records(rows, ["name", "lang", "category", "body", "created_by", "updated_at"], fmt,
+                  table_columns=["name", "lang", "category", "body"],
+                  headers={"name": "Name", "lang": "Lang", "category": "Category", "body": "Text"},
+                  table_values=lambda r: {**r, "category": r["category"] or "(any)",
+                                          "body": " ".join(r["body"].split())},
+                  flexible=["body"])
+    if not rows and fmt == Format.table:
+        err("No reply templates" + (" for that" if category or lang else "") + "; add one with "
+            "`complaintctl replies add NAME -e`.")
+
+
+@replies_app.command("show")
+@handle_errors
+def replies_show(
+    spec: str = SPEC,
+    for_id: str = typer.Option(None, "--for", metavar="ID", help="Filled in for this complaint, as it would be sent."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Print a template's text (each language), or with --for ID the reply that complaint would get."""
+    from complaintctl.core.replies import fill_reply, get_replies
+    from complaintctl.render.output import write_records
+
+    if for_id is not None:
+        filled = fill_reply(STATE.connect(), parse_id(for_id), spec, actor=STATE.who())
+        for note in filled["notes"]:
+            err(f"note: {note}")
+        rows = [{"name": filled["name"], "lang": filled["lang"], "body": filled["text"]}]
+    else:
+        rows = get_replies(STATE.connect(), spec)
+    if fmt != Format.table:
+        write_records(rows, ["name", "lang", "category", "body"], fmt)
+        return
+    for i, r in enumerate(rows):
+        head = f"{r['name']}:{r['lang']}" + (f" (for {r['category']})" if r.get("category") else "")
+        sys.stdout.write(("\n" if i else "") + f"# {head}\n{r['body']}\n")
+
+
+@replies_app.command("edit")
+@handle_errors
+def replies_edit(
+    spec: str = SPEC,
+    text: str = typer.Option(None, "--text", help=TEXT_HELP),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The text: {EDIT_HELP} The current text is the draft."),
+    category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
+                                 help="The category it answers; 'none' for any."),
+) -> None:
+    """Change a reply template's text or category."""
+    from complaintctl.core.replies import edit_reply, get_reply
+
+    if edit and text is None:
+        text = get_reply(STATE.connect(), spec)["body"]
+    body = text_from(text, what="reply", edit=edit, header="Placeholders: " + _placeholders())
+    edited = edit_reply(STATE.connect(), spec, body=body, category=category, actor=STATE.who())
+    err(f"{'Changed' if edited['changed'] else 'No change to'} reply '{edited['name']}:{edited['lang']}'.")
+
+
+@replies_app.command("rm")
+@handle_errors
+def replies_rm(spec: str = SPEC) -> None:
+    """Remove a reply template (every language, or NAME:LANG). The timeline keeps the replies sent."""
+    from complaintctl.core.replies import remove_reply
+
+    removed = remove_reply(STATE.connect(), spec, actor=STATE.who())
+    err(f"Removed reply {', '.join(removed)}.")
