@@ -13,7 +13,10 @@ from complaintctl.render.output import Format
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 
-def init() -> None:
+def init(
+    shared: bool = typer.Option(False, "--shared", help="Team mode: the database's folder group-writable (setgid), "
+                                "and the database, its -wal/-shm and backups read-write for the folder's group."),
+) -> None:
     """Create the database, or bring it up to date: rebuild the indexes an interrupted import
     left deferred, recreate indexes, views and triggers dropped by hand. Safe to run again."""
     from complaintctl.store.bulk import rebuild_indexes
@@ -23,6 +26,11 @@ def init() -> None:
 
     path = STATE.db_path
     existed = path.exists()
+    if shared:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        from complaintctl.store.sharing import share_database
+
+        shared_changes = share_database(path)  # before the file is created: it is created the team's
     conn = connect(path)
     with transaction(conn):
         rebuilt = rebuild_indexes(conn)  # left behind by a bulk import that was killed
@@ -34,6 +42,11 @@ def init() -> None:
         err(f"Rebuilt {len(rebuilt)} index(es) an interrupted import had deferred: {', '.join(rebuilt)}.")
     if restored:
         err(f"Recreated what was missing from the schema: {', '.join(restored)}.")
+    if shared:
+        from complaintctl.store.sharing import share_database
+
+        changes = shared_changes + share_database(path)
+        err("Team mode: " + ("; ".join(changes) if changes else "every file was already the team's") + ".")
 
 
 def info(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:

@@ -46,7 +46,7 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False) -> list[Fin
     checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
         ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
         ("references", _foreign_keys), ("audit trail", _audit_trail), ("timestamps", _timestamps),
-        ("lifecycle", _lifecycle)]
+        ("lifecycle", _lifecycle), ("file permissions", _permissions)]
     if not quick:
         checks.append(("SLA clocks", _sla))
     for name, check in checks:
@@ -217,6 +217,29 @@ def _lifecycle(conn: sqlite3.Connection) -> Finding:
         return Finding("lifecycle", PROBLEM, "; ".join(parts),
                        "edited outside complaintctl? `complaintctl show ID` has their history")
     return Finding("lifecycle", OK, "statuses agree with their times")
+
+
+def _permissions(conn: sqlite3.Connection) -> Finding:
+    from pathlib import Path
+
+    from complaintctl.store.sharing import directory_is_shared, exposure, lockouts
+
+    name = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not name:
+        return Finding("file permissions", OK, "an in-memory database")
+    db = Path(name)
+    locked = lockouts(db)
+    if locked:
+        return Finding("file permissions", PROBLEM, "team mode (the folder is group-writable), but "
+                       + "; ".join(locked), "`complaintctl init --shared` as the files' owner (or root) "
+                       "gives them to the folder's group")
+    exposed = exposure(db)
+    if exposed:
+        return Finding("file permissions", WARNING, exposed + " (it holds customers' names and phone numbers)",
+                       f"chmod 600 {db}, or share the folder with a team (docs/security.md)")
+    if directory_is_shared(db.absolute().parent):
+        return Finding("file permissions", OK, "team mode: the folder's group reads and writes every file")
+    return Finding("file permissions", OK, "private to its owner")
 
 
 def _sla(conn: sqlite3.Connection) -> Finding:

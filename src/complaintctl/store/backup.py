@@ -10,7 +10,6 @@ several people at once straight away.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sqlite3
@@ -19,6 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, Refused
+from complaintctl.files import give_mode, is_sqlite_database
+from complaintctl.store.sharing import make_directory, share_like_database
 
 STAMP = "%Y%m%dT%H%M%SZ"
 
@@ -39,15 +40,19 @@ def backup_database(db: Path, dest: Path, *, force: bool = False) -> dict:
         raise Refused(f"{dest} already exists", hint="use --force to replace it, or give another path")
     if dest.resolve() == db.resolve():
         raise Refused("the backup would replace the database itself", hint="give another path")
+    _check_destination(dest)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_directory(dest.parent, db)
         fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
     except OSError as exc:
         raise ComplaintError(f"cannot write to {dest.parent}: {exc.strerror}") from None
-    os.close(fd)
     temp = Path(temp_name)
-    with contextlib.suppress(OSError):  # readable by whoever can read the database (mkstemp: owner-only)
-        os.chmod(temp, db.stat().st_mode & 0o777)
+    try:  # a new backup: private alone, the team's in team mode; a replaced one keeps its mode
+        give_mode(fd, dest)
+        if not dest.exists():
+            share_like_database(temp, db)
+    finally:
+        os.close(fd)
     try:
         source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         target = sqlite3.connect(temp, isolation_level=None)
@@ -72,6 +77,19 @@ def backup_database(db: Path, dest: Path, *, force: bool = False) -> dict:
         temp.unlink(missing_ok=True)
     return {"database": str(db), "backup": str(dest), "bytes": dest.stat().st_size,
             "complaints": counts["complaints"], "events": counts["events"]}
+
+
+def _check_destination(dest: Path) -> None:
+    """A backup replaces (with --force) only a regular file that is not a database's -wal,
+    -shm or journal."""
+    from complaintctl.files import output_target
+
+    if is_sqlite_database(dest):
+        return  # an older backup, replaced with --force (the database itself was refused above)
+    _target, direct = output_target(dest)
+    if direct:
+        raise Refused(f"{dest} is a device or a pipe, not a file a backup can be renamed into",
+                      hint="give the path of a file or a directory")
 
 
 def prune_backups(directory: Path, db: Path, keep: int) -> list[Path]:

@@ -46,9 +46,13 @@ def check_sqlite_version() -> None:
 
 
 def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and create, and bring up to date) the database at ``path``."""
+    """Open (and create, and bring up to date) the database at ``path``. Sets the process's
+    umask for the files beside it (store/sharing.py)."""
+    from complaintctl.store.sharing import apply_umask, create_database_file, fix_companions
+
     check_sqlite_version()
     path = Path(path)
+    shared = apply_umask(path)
     if readonly:
         if not path.exists():
             raise ComplaintError(f"no database at {path}", hint="run `complaintctl init` first")
@@ -61,8 +65,9 @@ def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = F
             raise ComplaintError(f"{path} is a directory", hint="give --db the path of a file")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            create_database_file(path)
         except OSError as exc:
-            raise ComplaintError(f"cannot create {path.parent}: {exc.strerror}") from exc
+            raise ComplaintError(f"cannot create {path}: {exc.strerror}") from exc
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         except sqlite3.OperationalError as exc:
@@ -84,6 +89,9 @@ def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = F
             f"{path} is not a complaintctl database ({exc})",
             hint="check --db / COMPLAINTCTL_DB",
         ) from exc
+    if shared:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # a first read opens the -wal/-shm
+        fix_companions(path)
     return conn
 
 

@@ -14,6 +14,10 @@ class Rejects:
     """The rejects file: line, reason and the original values, opened on the first reject."""
 
     def __init__(self, path: Path | None, headers: list[str] | None):
+        if path is not None:
+            from complaintctl.files import check_output_path
+
+            check_output_path(path)  # never the database, a backup or a device to rename over
         self.path = path
         self.headers = headers
         self.file = None
