@@ -80,3 +80,49 @@ def test_mine_for_someone_who_is_not_an_agent_says_so(team):
     assert "not an agent" in as_(team, "stranger", "list", "--mine", expect=1).stderr
     assert "not an agent" in as_(team, "stranger", "overdue", "--mine", expect=1).stderr
     assert "--mine goes without" in as_(team, "amy", "list", "--mine", "--unassigned", expect=2).stderr
+
+
+@pytest.fixture
+def held(team):
+    as_(team, "li.wei", "claim", "1")
+    as_(team, "li.wei", "claim", "2")
+    as_(team, "li.wei", "claim", "3")
+    team("update", "3", "--status", "resolved")  # resolved is not open: it stays theirs
+    return team
+
+
+def test_deactivating_an_agent_with_open_complaints_is_refused_naming_them(held, db_path):
+    result = held("agents", "deactivate", "li.wei", expect=1)
+    assert "li.wei still has 2 open complaints (#1, #2)" in result.stderr
+    assert "--reassign-to AGENT" in result.stderr and "--unassign" in result.stderr
+    assert query(db_path, "SELECT active FROM agents WHERE name = 'li.wei'") == [(1,)]
+
+
+def test_deactivate_reassign_to_hands_open_complaints_over_in_one_go(held, db_path):
+    result = held("agents", "deactivate", "li.wei", "--reassign-to", "amy")
+    assert "Agent li.wei is inactive; 2 open complaint(s) reassigned to amy: #1, #2." in result.stderr
+    assert query(db_path, "SELECT id, assignee FROM complaints ORDER BY id") == [(1, "amy"), (2, "amy"), (3, "li.wei")]
+    assert query(db_path, "SELECT complaint_id, action, old_value, new_value, note FROM events "
+                          "WHERE action = 'assigned' ORDER BY id") == [
+        (1, "assigned", "li.wei", "amy", "li.wei deactivated"), (2, "assigned", "li.wei", "amy", "li.wei deactivated")]
+    assert query(db_path, "SELECT active FROM agents WHERE name = 'li.wei'") == [(0,)]
+
+
+def test_deactivate_unassign_or_keep_and_leftovers_handed_over_later(held, db_path):
+    held("agents", "add", "bob")
+    assert "2 open complaint(s) stay assigned" in held("agents", "deactivate", "li.wei", "--keep-assigned").stderr
+    assert "already inactive and still has 2 open complaints" in held("agents", "deactivate", "li.wei", expect=1).stderr
+    result = held("agents", "deactivate", "li.wei", "--unassign")
+    assert "inactive (already); 2 open complaint(s) returned to the queue: #1, #2" in result.stderr
+    assert query(db_path, "SELECT count(*) FROM complaints WHERE assignee IS NULL") == [(2,)]
+    assert query(db_path, "SELECT count(*) FROM events WHERE action = 'agent_deactivated'") == [(1,)]
+
+
+def test_deactivate_reassign_needs_an_active_colleague(held, db_path):
+    assert "the same agent" in held("agents", "deactivate", "li.wei", "--reassign-to", "li.wei", expect=1).stderr
+    held("agents", "add", "bob")
+    held("agents", "deactivate", "bob")
+    assert "inactive" in held("agents", "deactivate", "li.wei", "--reassign-to", "bob", expect=1).stderr
+    assert "no agent named 'zed'" in held("agents", "deactivate", "li.wei", "--reassign-to", "zed", expect=1).stderr
+    assert "one of" in held("agents", "deactivate", "li.wei", "--unassign", "--keep-assigned", expect=2).stderr
+    assert query(db_path, "SELECT active FROM agents WHERE name = 'li.wei'") == [(1,)]

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, err, handle_errors
+from complaintctl.cli.common import STATE, complete_agents, err, handle_errors
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -109,16 +109,24 @@ def agents_list(
 
 @agents_app.command("deactivate")
 @handle_errors
-def agents_deactivate(name: str = typer.Argument(..., help="The agent's name.")) -> None:
-    """Deactivate an agent: nothing new can be assigned to them; history stays."""
+def agents_deactivate(
+    name: str = typer.Argument(..., help="The agent's name."),
+    reassign_to: str = typer.Option(None, "--reassign-to", metavar="AGENT", autocompletion=complete_agents,
+                                    help="Hand their open complaints to this agent."),
+    unassign: bool = typer.Option(False, "--unassign", help="Return their open complaints to the queue."),
+    keep_assigned: bool = typer.Option(False, "--keep-assigned", help="Leave their open complaints with them."),
+) -> None:
+    """Deactivate an agent: nothing new can be assigned to them; history stays. If they still have
+    open complaints, say what becomes of them (refused, with the list, otherwise)."""
     from complaintctl.core.agents import deactivate_agent
-    from complaintctl.core.dates import now_utc, to_iso
-    from complaintctl.store.db import transaction
 
-    conn = STATE.connect()
-    with transaction(conn):
-        deactivate_agent(conn, name, actor=STATE.who(), at=to_iso(now_utc()))
-    err(f"Agent {name} is inactive.")
+    done = deactivate_agent(STATE.connect(), name, actor=STATE.who(), reassign_to=reassign_to, unassign=unassign,
+                            keep_assigned=keep_assigned)
+    ids = ", ".join(f"#{i}" for i in done["moved"])
+    moved = (f"; {len(done['moved'])} open complaint(s) " + (f"reassigned to {done['to']}" if done["to"] else
+                                                              "returned to the queue") + f": {ids}") if ids else ""
+    kept = f"; {len(done['open'])} open complaint(s) stay assigned to them" if keep_assigned and done["open"] else ""
+    err(f"Agent {done['name']} is inactive{' (already)' if not done['was_active'] else ''}{moved}{kept}.")
 
 
 taxonomy_app = typer.Typer(help="The code lists complaints are classified with.", no_args_is_help=True,

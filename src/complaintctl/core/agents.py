@@ -6,6 +6,7 @@ import re
 import sqlite3
 
 from complaintctl.core.events import record_event
+from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.errors import InvalidInput, NotFound, Refused
 
 _AGENT_NAME = r"^[^\s,]+$"
@@ -44,14 +45,62 @@ def get_agent(conn: sqlite3.Connection, name: str) -> dict:
     return dict(row)
 
 
-def deactivate_agent(conn: sqlite3.Connection, name: str, *, actor: str, at: str) -> dict:
-    agent = get_agent(conn, name)
-    if not agent["active"]:
-        raise Refused(f"agent {name!r} is already inactive")
-    conn.execute("UPDATE agents SET active = 0 WHERE name = ?", (agent["name"],))
-    record_event(conn, None, at=at, actor=actor, action="agent_deactivated",
-                 field="agents.name", old_value=agent["name"])
-    return get_agent(conn, name)
+def deactivate_agent(conn: sqlite3.Connection, name: str, *, actor: str, at: str | None = None,
+                     reassign_to: str | None = None, unassign: bool = False, keep_assigned: bool = False) -> dict:
+    """Deactivate an agent, in one transaction. Their open complaints are handed to
+    ``reassign_to``, returned to the queue (``unassign``) or left with them (``keep_assigned``);
+    with none of these, an agent who still has open complaints is refused, naming them.
+    An inactive agent's leftover open complaints can still be handed over."""
+    from complaintctl.core.dates import now_utc, to_iso
+    from complaintctl.store.db import transaction
+
+    if sum((reassign_to is not None, unassign, keep_assigned)) > 1:
+        raise InvalidInput("give one of --reassign-to, --unassign and --keep-assigned")
+    at = at or to_iso(now_utc())
+    with transaction(conn):
+        agent = get_agent(conn, name)
+        held = open_complaints_of(conn, agent["name"])
+        target = None
+        if reassign_to is not None:
+            target = get_agent(conn, reassign_to)
+            if not target["active"] or target["name"] == agent["name"]:
+                raise Refused(f"cannot hand {agent['name']}'s complaints to {target['name']!r}: "
+                              + ("the same agent" if target["name"] == agent["name"] else "inactive"),
+                              hint="give an active colleague")
+        if not agent["active"] and target is None and not unassign:
+            raise Refused(f"agent {agent['name']!r} is already inactive" + (
+                f" and still has {_held_text(held)}" if held else ""),
+                hint=f"hand them over with `complaintctl agents deactivate {agent['name']} --reassign-to NAME`"
+                if held else None)
+        if held and target is None and not unassign and not keep_assigned:
+            raise Refused(f"{agent['name']} still has {_held_text(held)}",
+                          hint="--reassign-to AGENT hands them over, --unassign returns them to the queue, "
+                          "--keep-assigned leaves them")
+        if agent["active"]:
+            conn.execute("UPDATE agents SET active = 0 WHERE name = ?", (agent["name"],))
+            record_event(conn, None, at=at, actor=actor, action="agent_deactivated",
+                         field="agents.name", old_value=agent["name"])
+        moved = [] if keep_assigned else held
+        new = target["name"] if target else None
+        for c in moved:
+            conn.execute("UPDATE complaints SET assignee = ?, updated_at = ? WHERE id = ?", (new, at, c["id"]))
+            record_event(conn, c["id"], at=at, actor=actor, action="assigned" if new else "unassigned",
+                         field="assignee", old_value=agent["name"], new_value=new,
+                         note=f"{agent['name']} deactivated")
+    return {"name": agent["name"], "was_active": bool(agent["active"]), "open": held,
+            "moved": [c["id"] for c in moved], "to": new}
+
+
+def open_complaints_of(conn: sqlite3.Connection, name: str) -> list[dict]:
+    """The open complaints assigned to an agent, oldest first."""
+    return [dict(r) for r in conn.execute(
+        f"SELECT id, status, severity, subject FROM complaints WHERE assignee = ? AND {OPEN_SQL} "
+        "ORDER BY received_at, id", (name,))]
+
+
+def _held_text(held: list[dict], shown: int = 10) -> str:
+    ids = ", ".join(f"#{c['id']}" for c in held[:shown]) + (f" and {len(held) - shown} more" if len(held) > shown else "")
+    return f"{len(held)} open complaint{'s' if len(held) != 1 else ''} ({ids})"
 
 
 def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> list[dict]:
@@ -62,7 +111,7 @@ def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> lis
             f"""
             SELECT a.name, a.full_name, a.email, a.is_lead, a.active,
                    (SELECT count(*) FROM complaints c WHERE c.assignee = a.name
-                      AND c.status NOT IN ('resolved', 'closed')) AS open_complaints
+                      AND {OPEN_SQL_C}) AS open_complaints
             FROM agents a {where} ORDER BY a.name
             """
         )
