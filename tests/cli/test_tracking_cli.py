@@ -1,5 +1,6 @@
 import json
 import sqlite3
+from datetime import date
 
 from conftest import query
 
@@ -42,6 +43,31 @@ def test_calendar_commands(cli, db_path, tmp_path):
     assert "unknown time zone" in cli("sla", "calendar", "set", "--timezone", "Mars/Base", expect=2).stderr
     cli("sla", "calendar", "set", "--off")
     assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-11-07T09:00:00Z",)]
+
+
+def test_calendar_use_cn(cli, db_path):
+    # received Wednesday Sep 30 2026 17:00 Beijing: 1 working hour left, then the Golden Week
+    cli.log("-s", "x", "--severity", "medium", "--received", "2026-09-30 09:00")
+    result = cli("sla", "calendar", "use", "CN", "--years", "2026")
+    assert "Calendar CN from holidays" in result.stderr and "2026 published" in result.stderr
+    assert "known until 2026-12-31" in result.stderr
+    assert "Time zone set to Asia/Shanghai" in result.stderr
+    assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-10-08T09:00:00Z",)]
+    assert q(db_path, "SELECT kind FROM sla_calendar_days WHERE day IN ('2026-09-20', '2026-10-10', '2026-10-07') "
+             "ORDER BY day") == [("workday",), ("holiday",), ("workday",)]
+    info = json.loads(cli("sla", "calendar", "show", "-f", "json").stdout)
+    assert info["region"] == "CN" and info["years"][0]["basis"] == "published" and info["enabled"] == 1
+    shown = cli("sla", "calendar", "show").stdout
+    assert "holidays  CN: 2026 published; known until 2026-12-31" in shown
+    # the real clock: from November 2026 on, the end of the published 2026 schedule is within 60 days
+    if date.today() >= date(2026, 11, 2):
+        for command in (["sla", "status"], ["sla", "calendar", "show"]):
+            assert "warning: the CN holiday calendar" in cli(*command).stderr
+        checked = json.loads(cli("check", "-f", "json").stdout)
+        finding = next(f for f in checked if f["check"] == "holiday calendar")
+        assert finding["result"] == "warning" and "upgrade the holidays package" in finding["fix"]
+    assert "no public holiday calendar for 'XX'" in cli("sla", "calendar", "use", "XX", expect=2).stderr
+    assert "cannot read years" in cli("sla", "calendar", "use", "CN", "--years", "next", expect=2).stderr
 
 
 def test_overdue_command_formats_and_exit_code(cli):

@@ -1,4 +1,4 @@
--- schema version 8
+-- schema version 9
 
 -- table agents
 CREATE TABLE agents (
@@ -198,13 +198,14 @@ CREATE TABLE severities (
         , respond_target TEXT NOT NULL DEFAULT '1d', resolve_target TEXT NOT NULL DEFAULT '5d') STRICT;
 
 -- table sla_calendar
-CREATE TABLE sla_calendar (
+CREATE TABLE "sla_calendar" (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),
-            timezone TEXT NOT NULL DEFAULT 'UTC',
+            timezone TEXT,
             workdays TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri',
             day_start TEXT NOT NULL DEFAULT '09:00',
-            day_end TEXT NOT NULL DEFAULT '18:00'
+            day_end TEXT NOT NULL DEFAULT '18:00',
+            region TEXT
         ) STRICT;
 
 -- table sla_calendar_days
@@ -212,6 +213,15 @@ CREATE TABLE sla_calendar_days (
             day TEXT PRIMARY KEY CHECK (date(day) = day),
             kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
             note TEXT
+        , source TEXT) STRICT;
+
+-- table sla_calendar_years
+CREATE TABLE sla_calendar_years (
+            year INTEGER PRIMARY KEY,
+            region TEXT NOT NULL,
+            basis TEXT NOT NULL CHECK (basis IN ('published', 'rules', 'estimated')),
+            source TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
         ) STRICT;
 
 -- table statuses

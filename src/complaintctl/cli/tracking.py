@@ -33,7 +33,8 @@ sla_app.add_typer(calendar_app, name="calendar")
 @handle_errors
 def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
     """Show the first-response and resolution targets of each severity, and the calendar."""
-    from complaintctl.core.tracking import calendar_info, sla_table
+    from complaintctl.core.calendars import calendar_info
+    from complaintctl.core.tracking import sla_table
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()
@@ -44,7 +45,7 @@ def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FOR
     if fmt == Format.table:
         cal = calendar_info(conn)
         if cal["enabled"]:
-            err(f"Business calendar: {cal['workdays']} {cal['day_start']}-{cal['day_end']} {cal['timezone']}, "
+            err(f"Business calendar: {cal['workdays']} {cal['day_start']}-{cal['day_end']} {cal['timezone'] or 'UTC'}, "
                 f"{len(cal['days'])} special day(s). Targets in bh/bd count working time.")
         else:
             err("No business calendar: bh/bd targets count like h/d. Set one with `complaintctl sla calendar set`.")
@@ -98,9 +99,11 @@ def sla_status(
     from complaintctl.render.output import write_records
 
     moment = parse_date_option(as_of, "--as-of")
-    found = find(STATE.connect(), as_of=moment, limit=row_limit(limit, fmt))
+    conn = STATE.connect()
+    found = find(conn, as_of=moment, limit=row_limit(limit, fmt))
     rows = found["rows"]
     now = moment or now_utc()
+    _warn_schedule(conn)
     write_records(rows, OVERDUE_COLUMNS, fmt,
                   table_columns=["id", "severity", "status", "clock", "due_at", "left", "assignee", "subject"],
                   headers={"id": "ID", "severity": "Severity", "status": "Status", "clock": "Clock", "due_at": "Due",
@@ -117,19 +120,66 @@ def sla_status(
 @calendar_app.command("show")
 @handle_errors
 def calendar_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
-    """Show the business calendar and its special days."""
-    from complaintctl.core.tracking import calendar_info
+    """Show the business calendar, where its holidays come from, and its special days."""
+    from complaintctl.core.calendars import calendar_info
     from complaintctl.render.output import write_json, write_records
 
-    info = calendar_info(STATE.connect())
+    conn = STATE.connect()
+    info = calendar_info(conn)
     if fmt == Format.json:
         write_json(info)
         return
     if fmt == Format.table:
         state = "on" if info["enabled"] else "off (targets count wall-clock time)"
-        sys.stdout.write(f"calendar  {state}\ntime zone {info['timezone']}\nworkdays  {info['workdays']}\n"
+        zone = info["timezone"] or "not set (the calendar counts in UTC; display uses the machine's zone)"
+        sys.stdout.write(f"calendar  {state}\ntime zone {zone}\nworkdays  {info['workdays']}\n"
                          f"hours     {info['day_start']}-{info['day_end']}\n")
-    write_records(info["days"], ["day", "kind", "note"], fmt)
+        if info["region"]:
+            years = ", ".join(f"{y['year']} {y['basis']}" for y in info["years"])
+            sys.stdout.write(f"holidays  {info['region']}: {years}; known until {info['known_until']}\n")
+        _warn_schedule(conn)
+    write_records(info["days"], ["day", "kind", "note", "source"], fmt)
+
+
+def _warn_schedule(conn) -> None:
+    from complaintctl.core.calendars import schedule_warning
+    from complaintctl.core.dates import now_utc
+
+    warning = schedule_warning(conn, now_utc().astimezone().date())
+    if warning:
+        err(f"warning: {warning}")
+
+
+@calendar_app.command("use")
+@handle_errors
+def calendar_use(
+    region: str = typer.Argument(..., help="Country or region: CN, HK, TW, SG, US, GB, DE, or COUNTRY-SUBDIVISION "
+                                 "such as US-CA or DE-BY."),
+    years: str = typer.Option(None, "--years", help="Years to load, e.g. 2026 or 2025..2027 [default: last year to "
+                              "the last published one, or to next year where holidays follow fixed rules]."),
+    timezone: str = typer.Option(None, "--timezone", help="Also set the team's time zone [default: keep it, or "
+                                 "the country's first zone in the tz database when none is set]."),
+) -> None:
+    """Load a country's public holidays and make-up working days (调休) into the calendar, and turn it on."""
+    from complaintctl.core.calendars import parse_years, use_region
+
+    conn = STATE.connect()
+    result = use_region(conn, region, years=parse_years(years) if years else None, timezone=timezone,
+                        actor=STATE.who())
+    years_text = ", ".join(f"{y} {b}" for y, b in result["years"].items())
+    err(f"Calendar {result['region']} from {result['source']}: {result['holidays']} holiday(s), "
+        f"{result['workdays']} make-up working day(s) ({years_text}); "
+        f"known until {result['known_until']}; {result['recomputed']} open complaint(s) recomputed.")
+    if result["kept"]:
+        err(f"Kept {result['kept']} day(s) set by hand where they differ.")
+    if result["timezone_guessed"]:
+        err(f"Time zone set to {result['timezone']}, the first zone of {result['region'][:2]} in the tz database; "
+            "change it with `complaintctl sla calendar set --timezone ZONE`.")
+    elif result["timezone"] is None:
+        err("No time zone set: working hours count in UTC; set one with `complaintctl sla calendar set --timezone`.")
+    if any(b == "estimated" for b in result["years"].values()):
+        err("warning: estimated years are computed from the rules, before their official schedule was published.")
+    _warn_schedule(conn)
 
 
 @calendar_app.command("set")
@@ -141,7 +191,7 @@ def calendar_set(
     on: bool = typer.Option(None, "--on/--off", help="Use the calendar (on by any change) or stop using it."),
 ) -> None:
     """Set the business calendar; open complaints get new due times."""
-    from complaintctl.core.tracking import set_calendar
+    from complaintctl.core.calendars import set_calendar
 
     n = set_calendar(STATE.connect(), timezone=timezone, workdays=workdays, hours=hours, enabled=on,
                      actor=STATE.who())
@@ -149,9 +199,9 @@ def calendar_set(
 
 
 def _set_days(text: str, kind: str, note: str | None, remove: bool) -> None:
-    from complaintctl.core.tracking import _date_range, set_calendar_days
+    from complaintctl.core.calendars import date_range, set_calendar_days
 
-    dates = _date_range(text, 1)
+    dates = date_range(text)
     n = set_calendar_days(STATE.connect(), [(d, kind, note) for d in dates], actor=STATE.who(), remove=remove)
     err(f"{len(dates)} day(s) {'removed' if remove else 'set as ' + kind}; {n} open complaint(s) recomputed.")
 
@@ -180,7 +230,7 @@ def calendar_workday(days: str = typer.Argument(..., metavar="DATE[..DATE]", hel
 @handle_errors
 def calendar_import(file: Path = typer.Argument(..., help="Lines: DATE[..DATE] holiday|workday [note]")) -> None:
     """Import holidays and extra working days from a simple text file."""
-    from complaintctl.core.tracking import read_calendar_file, set_calendar_days
+    from complaintctl.core.calendars import read_calendar_file, set_calendar_days
 
     try:
         text = file.read_text(encoding="utf-8-sig")

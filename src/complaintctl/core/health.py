@@ -46,7 +46,8 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False) -> list[Fin
     checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
         ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
         ("references", _foreign_keys), ("audit trail", _audit_trail), ("timestamps", _timestamps),
-        ("lifecycle", _lifecycle), ("file permissions", _permissions)]
+        ("lifecycle", _lifecycle), ("file permissions", _permissions),
+        ("holiday calendar", _holiday_calendar)]
     if not quick:
         checks.append(("SLA clocks", _sla))
     for name, check in checks:
@@ -252,3 +253,19 @@ def _sla(conn: sqlite3.Connection) -> Finding:
     return Finding("SLA clocks", PROBLEM, f"{_count(len(ids), 'complaint')} whose stored due times or breach "
                    f"flags disagree with their events ({_ids(ids)})",
                    "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
+
+
+def _holiday_calendar(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.core.calendars import schedule_end, schedule_warning
+    from complaintctl.core.dates import now_utc
+
+    if conn.execute("PRAGMA user_version").fetchone()[0] < 9:  # before calendars had regions
+        return Finding("holiday calendar", OK, "no public holiday calendar in use")
+    end = schedule_end(conn)
+    if end is None:
+        return Finding("holiday calendar", OK, "no public holiday calendar in use")
+    warning = schedule_warning(conn, now_utc().astimezone().date())
+    if warning:
+        detail, _, fix = warning.partition(": ")
+        return Finding("holiday calendar", WARNING, detail, fix)
+    return Finding("holiday calendar", OK, f"holidays known until {end.isoformat()}")

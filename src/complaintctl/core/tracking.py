@@ -25,7 +25,7 @@ def load_calendar(conn: sqlite3.Connection) -> sla.Calendar | None:
     for day, kind in conn.execute("SELECT day, kind FROM sla_calendar_days"):
         (holidays if kind == "holiday" else extra).add(date.fromisoformat(day))
     start, end = sla.parse_hours(f"{row['day_start']}-{row['day_end']}")
-    return sla.Calendar(row["timezone"], sla.parse_workdays(row["workdays"]), start, end, holidays, extra)
+    return sla.Calendar(row["timezone"] or "UTC", sla.parse_workdays(row["workdays"]), start, end, holidays, extra)
 
 
 def targets(conn: sqlite3.Connection) -> dict[str, tuple[sla.Target, sla.Target]]:
@@ -130,94 +130,6 @@ def sla_table(conn: sqlite3.Connection) -> list[dict]:
     return [dict(r) for r in conn.execute(
         "SELECT code AS severity, label_en, label_zh, respond_target, resolve_target FROM severities "
         "WHERE active = 1 ORDER BY rank")]
-
-
-def calendar_info(conn: sqlite3.Connection) -> dict:
-    row = dict(conn.execute("SELECT enabled, timezone, workdays, day_start, day_end FROM sla_calendar").fetchone())
-    row["days"] = [dict(r) for r in conn.execute("SELECT day, kind, note FROM sla_calendar_days ORDER BY day")]
-    return row
-
-
-def set_calendar(conn: sqlite3.Connection, *, timezone: str | None = None, workdays: str | None = None,
-                 hours: str | None = None, enabled: bool | None = None, actor: str,
-                 now: datetime | None = None) -> int:
-    """Change the calendar and recompute the due times of open complaints."""
-    now = now or now_utc()
-    changes: dict[str, object] = {}
-    if timezone is not None:
-        sla.Calendar(timezone=timezone)  # validates
-        changes["timezone"] = timezone
-    if workdays is not None:
-        days = sla.parse_workdays(workdays)
-        changes["workdays"] = ",".join(sla.WEEKDAYS[d] for d in sorted(days))
-    if hours is not None:
-        start, end = sla.parse_hours(hours)
-        changes["day_start"], changes["day_end"] = start.strftime("%H:%M"), end.strftime("%H:%M")
-    if enabled is not None:
-        changes["enabled"] = int(enabled)
-    elif changes:
-        changes["enabled"] = 1
-    if not changes:
-        raise InvalidInput("nothing to change", hint="give --timezone, --workdays, --hours, --on or --off")
-    with transaction(conn):
-        old = dict(conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone())
-        sets = ", ".join(f"{k} = ?" for k in changes)
-        conn.execute(f"UPDATE sla_calendar SET {sets} WHERE id = 1", list(changes.values()))
-        for key, value in changes.items():
-            if old[key] != value:
-                record_event(conn, None, at=to_iso(now), actor=actor, action="calendar_changed", field=key,
-                             old_value=old[key], new_value=value)
-        return recompute_open(conn, now)
-
-
-def set_calendar_days(conn: sqlite3.Connection, days: list[tuple[date, str, str | None]], *, actor: str,
-                      remove: bool = False, now: datetime | None = None) -> int:
-    """Add (or remove) holidays and extra working days; recompute open complaints."""
-    now = now or now_utc()
-    with transaction(conn):
-        for day, kind, note in days:
-            if remove:
-                conn.execute("DELETE FROM sla_calendar_days WHERE day = ?", (day.isoformat(),))
-            else:
-                conn.execute("INSERT INTO sla_calendar_days (day, kind, note) VALUES (?, ?, ?) "
-                             "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
-                             (day.isoformat(), kind, note))
-            record_event(conn, None, at=to_iso(now), actor=actor,
-                         action="calendar_day_removed" if remove else "calendar_day_set",
-                         field=day.isoformat(), new_value=None if remove else kind, note=note)
-        return recompute_open(conn, now)
-
-
-def read_calendar_file(text: str) -> list[tuple[date, str, str | None]]:
-    """Lines `2026-10-01 holiday 国庆节`, `2026-10-01..2026-10-07 holiday`, `2026-10-11 workday 调休`;
-    `#` starts a comment. Chinese 休/班 are read as holiday/workday."""
-    out = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        parts = line.replace(",", " ").split(None, 2)
-        if len(parts) < 2:
-            raise InvalidInput(f"calendar line {number}: expected 'DATE holiday|workday [note]'")
-        kind = {"holiday": "holiday", "休": "holiday", "假": "holiday", "workday": "workday", "班": "workday",
-                "补班": "workday"}.get(parts[1].lower())
-        if kind is None:
-            raise InvalidInput(f"calendar line {number}: unknown kind {parts[1]!r}", hint="holiday or workday")
-        for day in _date_range(parts[0], number):
-            out.append((day, kind, parts[2] if len(parts) > 2 else None))
-    return out
-
-
-def _date_range(text: str, number: int) -> list[date]:
-    try:
-        if ".." in text:
-            a, b = (date.fromisoformat(p) for p in text.split("..", 1))
-            if b < a:
-                raise ValueError
-            return [a + timedelta(days=i) for i in range((b - a).days + 1)]
-        return [date.fromisoformat(text)]
-    except ValueError:
-        raise InvalidInput(f"calendar line {number}: bad date {text!r}", hint="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD") from None
 
 
 # --- checking ------------------------------------------------------------------------------
