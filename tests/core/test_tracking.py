@@ -4,9 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import calendars, tracking
+from complaintctl.core import calendars, tracking, worklists
 from complaintctl.core import complaints as core
-from complaintctl.core import worklists
 from complaintctl.core.agents import add_agent
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
