@@ -30,7 +30,8 @@ def test_a_healthy_desk_passes_every_check(cli):
     assert "all checks passed" in result.stderr
     found = _findings(cli("check", "-f", "json"))
     assert set(found) == {"integrity", "schema version", "schema objects", "deferred indexes", "references",
-                          "audit trail", "timestamps", "lifecycle", "file permissions", "holiday calendar", "SLA clocks"}
+                          "audit trail", "timestamps", "lifecycle", "file permissions", "holiday calendar",
+                          "SLA clocks"}
     assert {f["result"] for f in found.values()} == {"ok"}
 
 

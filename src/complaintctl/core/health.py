@@ -259,7 +259,7 @@ def _holiday_calendar(conn: sqlite3.Connection) -> Finding:
     from complaintctl.core.calendars import schedule_end, schedule_warning
     from complaintctl.core.dates import now_utc
 
-    if conn.execute("PRAGMA user_version").fetchone()[0] < 9:  # before calendars had regions
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sla_calendar_years'").fetchone():
         return Finding("holiday calendar", OK, "no public holiday calendar in use")
     end = schedule_end(conn)
     if end is None:
