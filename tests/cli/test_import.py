@@ -28,7 +28,7 @@ def summary(result):
 
 def test_gbk_with_chinese_headers_and_value_aliases(cli, db_path, tmp_path):
     f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert "gb18030" in result.stderr
     rows = q(db_path, "SELECT ref, received_at, channel, subject, description, severity, status, assignee, "
@@ -47,11 +47,11 @@ def test_gbk_with_chinese_headers_and_value_aliases(cli, db_path, tmp_path):
 
 def test_reimport_is_idempotent_and_update_takes_changes(cli, db_path, tmp_path):
     f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
-    cli("import", f)
-    assert summary(cli("import", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
+    cli("import", "--received-now", f)
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
     write(f, GBK_CSV.replace("处理中", "已解决"), "gbk")
-    assert summary(cli("import", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
-    assert summary(cli("import", f, "--update")) == "read 2, inserted 0, updated 1, unchanged 1, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
+    assert summary(cli("import", "--received-now", f, "--update")) == "read 2, inserted 0, updated 1, unchanged 1, rejected 0"
     assert q(db_path, "SELECT status FROM complaints WHERE ref = 'A-2'") == [("resolved",)]
     ev = q(db_path, "SELECT field, old_value, new_value FROM events WHERE action = 'imported' AND field = 'status' "
                     "AND old_value IS NOT NULL")
@@ -63,14 +63,14 @@ def test_reimport_is_idempotent_and_update_takes_changes(cli, db_path, tmp_path)
 def test_rows_without_ref_are_recognised_by_fingerprint(cli, db_path, tmp_path):
     f = write(tmp_path / "web.csv",
               "subject,email,received\nA,a@x.cn,2026-11-01\nB,b@x.cn,2026-11-02\nA,a@x.cn,2026-11-01\n")
-    assert summary(cli("import", f)) == "read 3, inserted 2, updated 0, unchanged 1, rejected 0"
-    assert summary(cli("import", f)) == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 2, updated 0, unchanged 1, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
 
 
 def test_bom_semicolons_quotes_and_embedded_newlines(cli, db_path, tmp_path):
     text = 'Subject;Customer;Description\n"He said ""no""";"Smith; John";"line 1\nline 2"\n'
     f = write(tmp_path / "semi.csv", "\ufeff" + text)
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert "delimiter ';'" in result.stderr and "utf-8-sig" in result.stderr
     assert q(db_path, "SELECT subject, description FROM complaints") == [('He said "no"', "line 1\nline 2")]
     assert q(db_path, "SELECT name FROM customers") == [("Smith; John",)]
@@ -78,7 +78,7 @@ def test_bom_semicolons_quotes_and_embedded_newlines(cli, db_path, tmp_path):
 
 def test_utf16_with_bom_and_tabs(cli, db_path, tmp_path):
     f = write(tmp_path / "u16.csv", "标题\t客户\n电话打不通\t王五\n", "utf-16")
-    assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT subject FROM complaints") == [("电话打不通",)]
 
 
@@ -92,7 +92,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
               "bad email,2026-11-01,price,low,not-an-email\n"
               "future,2099-01-01,price,low,\n"
               "good two,2026-11-02,billing error,HIGH,\n")
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 7, inserted 2, updated 0, unchanged 0, rejected 5"
     rejects = list(csv.reader(io.StringIO((tmp_path / "mixed.rejects.csv").read_text(encoding="utf-8-sig"))))
     assert rejects[0] == ["line", "reason", "subject", "received", "category", "severity", "email"]
@@ -109,7 +109,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
 
 def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
     f = write(tmp_path / "s.csv", "subject,severity\nok,low\nbad,urgentest\n")
-    result = cli("import", f, "--strict", expect=1)
+    result = cli("import", "--received-now", f, "--strict", expect=1)
     assert "nothing was written" in result.stderr
     assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
     assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
@@ -117,7 +117,7 @@ def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
 
 def test_dry_run_counts_but_writes_nothing(cli, db_path, tmp_path):
     f = write(tmp_path / "d.csv", "subject,assignee\nx,new.agent\n")
-    result = cli("import", f, "--dry-run")
+    result = cli("import", "--received-now", f, "--dry-run")
     assert "would be inserted 1" in result.stdout
     assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
     assert q(db_path, "SELECT count(*) FROM agents") == [(0,)]
@@ -125,12 +125,12 @@ def test_dry_run_counts_but_writes_nothing(cli, db_path, tmp_path):
 
 def test_empty_file_and_header_only(cli, db_path, tmp_path):
     empty = write(tmp_path / "empty.csv", "")
-    assert "is empty" in cli("import", empty, expect=2).stderr
+    assert "is empty" in cli("import", "--received-now", empty, expect=2).stderr
     header = write(tmp_path / "header.csv", "subject,customer\n")
-    result = cli("import", header)
+    result = cli("import", "--received-now", header)
     assert summary(result) == "read 0, inserted 0, updated 0, unchanged 0, rejected 0"
     assert "no rows" in result.stderr
-    assert "no such file" in cli("import", tmp_path / "missing.csv", expect=2).stderr
+    assert "no such file" in cli("import", "--received-now", tmp_path / "missing.csv", expect=2).stderr
 
 
 def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
@@ -138,7 +138,7 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     f = write(tmp_path / "excel.csv",
               "sep=;\r\n标题;客户;级别\r\n洗衣机漏水;李雷;高\r\n;;\r\n ; ;\r\n快递慢;韩梅梅;很高\r\n;;\r\n",
               "utf-8-sig")
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
     assert "delimiter ';'" in result.stderr
     assert q(db_path, "SELECT subject, severity FROM complaints") == [("洗衣机漏水", "high")]
@@ -146,7 +146,7 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     assert rejects[1][0] == "6"  # the line number in the file, counting the sep= line
     assert "unknown severity '很高'" in rejects[1][1]
     # an explicit --delimiter still skips the hint line
-    assert summary(cli("import", f, "--delimiter", ";", expect=3)).startswith("read 2, inserted 0")
+    assert summary(cli("import", "--received-now", f, "--delimiter", ";", expect=3)).startswith("read 2, inserted 0")
 
 
 def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_path):
@@ -159,7 +159,7 @@ def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_p
               'C,李四,13800138000.0,\n'
               'D,李四,="13800138000",\n'
               'E,李四,138-0013-8000 转 123,\n')
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 5, inserted 4, updated 0, unchanged 0, rejected 1"
     assert "scientific notation" in (tmp_path / "phones.rejects.csv").read_text(encoding="utf-8-sig")
     assert q(db_path, "SELECT count(*), min(phone_normalized) FROM customers") == [(1, "13800138000")]
@@ -174,7 +174,7 @@ def test_western_legacy_encoding_is_not_taken_for_chinese(cli, db_path, tmp_path
               "subject,customer,description\n"
               "Café trop cher,Zoë Müller,Le crème brûlée était froid\n"
               "Überweisung für Rückgabe,François Pérez,Gerät defekt; Señor García\n", "cp1252")
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert "cp1252" in result.stderr
     assert q(db_path, "SELECT subject, customer_name FROM complaint_overview ORDER BY id") == [
         ("Café trop cher", "Zoë Müller"), ("Überweisung für Rückgabe", "François Pérez")]
@@ -186,7 +186,7 @@ def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path
               "投訴編號,投訴時間,客戶名稱,聯絡電話,渠道,標題,投訴類型,嚴重程度,處理狀態,負責人\n"
               "TW-1,2026/11/3 下午 2:05,陳大文,0912-345-678,電話,洗衣機漏水,產品質量,高,處理中,林小美\n"
               "TW-2,2026/11/4 09:00,林小美,,郵件,帳單錯誤,賬單錯誤,中,已關閉,\n", "big5")
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT ref, received_at, channel, category, severity, status, assignee "
                       "FROM complaints ORDER BY id") == [
@@ -197,24 +197,24 @@ def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path
 
 def test_a_file_with_no_subject_column_stops_before_reading_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "nosubj.csv", "name,phone,when\nA,123456,2026-11-01\nB,234567,2026-11-02\n")
-    result = cli("import", f, expect=2)
+    result = cli("import", "--received-now", f, expect=2)
     assert "no column is read as the subject or the description" in result.stderr
     assert "name, phone, when" in result.stderr
     assert not (tmp_path / "nosubj.rejects.csv").exists()
     assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
-    assert summary(cli("import", f, "--map", "name=subject")).startswith("read 2, inserted 2")
+    assert summary(cli("import", "--received-now", f, "--map", "name=subject")).startswith("read 2, inserted 2")
 
 
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
     assert "4 fields but the header has 3" in (tmp_path / "r.rejects.csv").read_text(encoding="utf-8-sig")
 
 
 def test_duplicate_headers_keep_the_second_in_extra(cli, db_path, tmp_path):
     f = write(tmp_path / "dup.csv", "subject,客户,客户名称,备注,备注\nx,甲,乙,one,two\n")
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert "repeats a field" in result.stderr
     assert q(db_path, "SELECT name FROM customers") == [("甲",)]
     assert json.loads(q(db_path, "SELECT extra FROM complaints")[0][0]) == {"客户名称": "乙", "备注": "one",
@@ -225,7 +225,7 @@ def test_huge_field_and_nul_bytes(cli, db_path, tmp_path):
     big = "长" * (5 * 1024 * 1024 // 3 + 10)  # more than 5 MB of UTF-8
     f = tmp_path / "big.csv"
     f.write_text(f'subject,description\nbig one,"{big}"\nnul\x00 here,x\x00y\n', encoding="utf-8")
-    assert summary(cli("import", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT length(description) FROM complaints WHERE subject = 'big one'") == [(len(big),)]
     assert q(db_path, "SELECT subject, description FROM complaints WHERE id = 2") == [("nul here", "xy")]
 
@@ -233,7 +233,7 @@ def test_huge_field_and_nul_bytes(cli, db_path, tmp_path):
 def test_malformed_csv_stops_with_one_line_and_keeps_earlier_batches(cli, db_path, tmp_path):
     f = tmp_path / "bad.csv"
     f.write_bytes(b"subject\nfine\n" + "中文".encode("gbk") + b"\n")
-    result = cli("import", f, "--encoding", "utf-8", expect=2)
+    result = cli("import", "--received-now", f, "--encoding", "utf-8", expect=2)
     assert "not valid utf-8" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -242,7 +242,7 @@ def test_broken_quotes_reject_the_row_and_an_unclosed_quote_stops_at_its_line(cl
     # a stray quote after a quoted value: that row is rejected (not mangled), the next read afresh
     f = write(tmp_path / "quotes.csv",
               'subject,customer\n"5" screen cracked",Ann\nfine,Bob\n"two\nlines ""quoted""",Cy\n')
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
     rejects = (tmp_path / "quotes.rejects.csv").read_text(encoding="utf-8-sig")
     assert rejects.splitlines()[1].startswith("2,\"malformed CSV: ',' expected after '\"\"'")
@@ -251,7 +251,7 @@ def test_broken_quotes_reject_the_row_and_an_unclosed_quote_stops_at_its_line(cl
     # a quote opened and never closed would swallow every later row into one field
     rows = "".join(f"row {i},C{i}\n" for i in range(50))
     f = write(tmp_path / "unclosed.csv", f'subject,customer\nfirst,A\n"oops,B\n{rows}')
-    result = cli("import", f, expect=2)
+    result = cli("import", "--received-now", f, expect=2)
     assert "unclosed.csv line 3: a quoted field that starts on this line is never closed" in result.stderr
     assert q(db_path, "SELECT count(*) FROM complaints WHERE subject = 'first'") == [(1,)]
     assert q(db_path, "SELECT count(*) FROM complaints WHERE subject LIKE '%row 4%'") == [(0,)]
@@ -262,17 +262,17 @@ def test_map_and_mapping_file_and_value_aliases(cli, db_path, tmp_path):
     mapping = tmp_path / "team.toml"
     mapping.write_text('[columns]\n"工单来源" = "channel"\n"紧急度" = "severity"\n\n'
                        '[values.channel]\n"400热线" = "phone"\n', encoding="utf-8")
-    shown = cli("import", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore",
+    shown = cli("import", "--received-now", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore",
                 "--show-mapping").stdout
     assert "channel" in shown and "mapping file" in shown and "--map" in shown and "ignore" in shown
     assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
-    cli("import", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore")
+    cli("import", "--received-now", f, "--mapping", mapping, "--map", "事件=subject", "--map", "内部备注=ignore")
     assert q(db_path, "SELECT channel, subject, severity, extra FROM complaints") == [
         ("phone", "屏幕碎了", "critical", None)]
-    assert "unknown field" in cli("import", f, "--map", "事件=colour", expect=2).stderr
+    assert "unknown field" in cli("import", "--received-now", f, "--map", "事件=colour", expect=2).stderr
     bad = tmp_path / "bad.toml"
     bad.write_text("[columns\n", encoding="utf-8")
-    assert "not valid TOML" in cli("import", f, "--mapping", bad, expect=2).stderr
+    assert "not valid TOML" in cli("import", "--received-now", f, "--mapping", bad, expect=2).stderr
 
 
 def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
@@ -280,11 +280,11 @@ def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
     arr.write_text(json.dumps([{"subject": "from json", "tags": ["a", "b"], "severity": "高"},
                                {"subject": "second", "extra": {"k": 1}, "zone": "east"}], ensure_ascii=False),
                    encoding="utf-8")
-    assert summary(cli("import", arr)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", arr)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     nd = tmp_path / "b.ndjson"
     nd.write_text('{"subject": "nd one", "status": "已关闭"}\nnot json\n{"title": "nd two"}\n', encoding="utf-8")
-    assert summary(cli("import", nd, expect=3)) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
-    result = cli("import", "-", "--format", "csv", input="标题\n从标准输入\n")
+    assert summary(cli("import", "--received-now", nd, expect=3)) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    result = cli("import", "--received-now", "-", "--format", "csv", input="标题\n从标准输入\n")
     assert summary(result) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT tag FROM complaint_tags ORDER BY tag") == [("a",), ("b",)]
     assert json.loads(q(db_path, "SELECT extra FROM complaints WHERE subject = 'second'")[0][0]) == {
@@ -293,7 +293,7 @@ def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
 
 def test_summary_as_json_for_scripts(cli, tmp_path):
     f = write(tmp_path / "j.csv", "subject\na\n")
-    data = json.loads(cli("import", f, "-f", "json").stdout)[0]
+    data = json.loads(cli("import", "--received-now", f, "-f", "json").stdout)[0]
     assert data["inserted"] == 1 and data["rejected"] == 0 and data["import_id"] == 1
 
 
@@ -307,7 +307,7 @@ def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
               "b,2026-11-01 08:00,critical,resolved,2026-11-01 10:00,2026-11-03 10:00\n"
               "c,2026-11-01 08:00,medium,waiting,,\n"
               "d,2026-11-01 08:00,low,closed,,2026-11-20 08:00\n")
-    cli("import", f)
+    cli("import", "--received-now", f)
     assert q(db_path, "SELECT respond_due_at, responded_late, resolve_due_at, resolved_late FROM complaints ORDER BY id")[:2] == [
         ("2026-11-01T12:00:00Z", 0, "2026-11-04T08:00:00Z", None),
         ("2026-11-01T09:00:00Z", 1, "2026-11-02T08:00:00Z", 1)]
@@ -315,7 +315,7 @@ def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
     assert check_sla(conn) == []
     cli("sla", "calendar", "set", "--timezone", "Asia/Shanghai")
     f2 = write(tmp_path / "sla2.csv", "subject,received,severity\nbusiness,2026-11-06 09:00,medium\n")
-    cli("import", f2)
+    cli("import", "--received-now", f2)
     assert check_sla(conn) == []
 
 
@@ -324,7 +324,7 @@ def test_gbk_after_a_long_ascii_start_is_still_detected(cli, db_path, tmp_path):
     f = tmp_path / "late.csv"
     f.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
     assert f.stat().st_size > 1 << 20
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert "gb18030" in result.stderr
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id DESC LIMIT 1") == [("洗衣机漏水",)]
 
@@ -335,7 +335,7 @@ def test_quotes_in_the_actor_and_file_name_reach_the_audit_trail_intact(cli, db_
     folder = tmp_path / "it's here"
     folder.mkdir()
     f = write(folder / "o'neil's.csv", "标题,客户\nfirst,王\nsecond,李\n")
-    cli("import", f)
+    cli("import", "--received-now", f)
     assert q(db_path, "SELECT created_by FROM complaints ORDER BY id") == [("o'brien",), ("o'brien",)]
     assert q(db_path, "SELECT actor, note FROM events WHERE action = 'imported' ORDER BY id") == [
         ("o'brien", "import #1 from o'neil's.csv line 2"), ("o'brien", "import #1 from o'neil's.csv line 3")]
@@ -356,10 +356,10 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     )
     f = tmp_path / "report.csv"
     f.write_bytes(text.encode("gbk") + b"\x1a")
-    mapping = cli("import", "--show-mapping", f)
+    mapping = cli("import", "--received-now", "--show-mapping", f)
     assert "line 1 is above the header row and will be skipped: '2026年11月投诉记录表'" in mapping.stderr
     assert "each complaint's subject will be the start of its description" in mapping.stderr
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert summary(result) == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
     assert "warning: line 1 is above the header row and was skipped: '2026年11月投诉记录表'" in result.stderr
     assert "no subject column" in result.stderr
@@ -371,14 +371,14 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     assert not (tmp_path / "report.rejects.csv").exists()
     # a row with neither subject nor description is rejected with that reason
     f2 = write(tmp_path / "empty-text.csv", "投诉编号,投诉内容\nX-1,\nX-2,有内容\n")
-    assert summary(cli("import", f2, expect=3)).endswith("inserted 1, updated 0, unchanged 0, rejected 1")
+    assert summary(cli("import", "--received-now", f2, expect=3)).endswith("inserted 1, updated 0, unchanged 0, rejected 1")
     assert "there is no description to take one from" in (tmp_path / "empty-text.rejects.csv").read_text("utf-8-sig")
 
 
 def test_a_title_row_is_not_mistaken_when_the_header_is_custom(cli, db_path, tmp_path):
     # first row has no known header names, but neither has any row below it: nothing is skipped
     f = write(tmp_path / "custom.csv", "Problem,Who\nScreen cracked,Ann\nNo refund,Bob\n")
-    result = cli("import", f, "--map", "Problem=subject", "--map", "Who=customer")
+    result = cli("import", "--received-now", f, "--map", "Problem=subject", "--map", "Who=customer")
     assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert "above the header" not in result.stderr
 
@@ -387,11 +387,11 @@ def test_excel_unicode_text_and_a_file_of_empty_rows(cli, db_path, tmp_path):
     body = "标题\t客户\t渠道\r\n屏幕碎了\t王芳\t电话\r\n"
     f = tmp_path / "unicode.txt"
     f.write_bytes(b"\xff\xfe" + body.encode("utf-16-le"))
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert summary(result).startswith("read 1, inserted 1") and "utf-16" in result.stderr
     assert q(db_path, "SELECT subject, channel FROM complaints") == [("屏幕碎了", "phone")]
     empty = write(tmp_path / "formatted.csv", ",,,\r\n,,,\r\n")
-    result = cli("import", empty, expect=2)
+    result = cli("import", "--received-now", empty, expect=2)
     assert "has only empty rows" in result.stderr
 
 
@@ -411,7 +411,7 @@ def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, t
     for name, (data, what, how) in cases.items():
         f = tmp_path / name
         f.write_bytes(data)
-        result = cli("import", f, expect=2)
+        result = cli("import", "--received-now", f, expect=2)
         assert what in result.stderr and how in result.stderr, name
         assert len(result.stderr.strip().splitlines()) == 1
     assert q(db_path, "SELECT count(*) FROM imports") == [(0,)]
@@ -420,24 +420,24 @@ def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, t
 def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
     lines = write(tmp_path / "mongoexport.json",
                   '{"subject": "屏幕碎了", "customer": "王芳"}\n{"subject": "No refund"}\n')
-    assert summary(cli("import", lines)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", lines)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     wrapped = write(tmp_path / "api.json", '{\n  "code": 0,\n  "data": [{"subject": "a"}, {"subject": "b"}]\n}\n')
-    result = cli("import", wrapped)
+    result = cli("import", "--received-now", wrapped)
     assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert "the records are the object's 'data' list" in result.stderr
     two = write(tmp_path / "two.json", '{"a": [{"subject": "x"}], "b": [{"subject": "y"}]}')
-    result = cli("import", two, expect=2)
+    result = cli("import", "--received-now", two, expect=2)
     assert "several lists of objects (a, b)" in result.stderr and "jq .a FILE" in result.stderr
     lines = write(tmp_path / "lines.txt", '{"subject": "x"}\n{"subject": "y"}\n')
-    assert "use --format ndjson" in cli("import", lines, "--format", "json", expect=2).stderr
+    assert "use --format ndjson" in cli("import", "--received-now", lines, "--format", "json", expect=2).stderr
 
 
 def test_headers_with_notes_in_brackets_and_required_marks(cli, db_path, tmp_path):
     f = write(tmp_path / "notes.csv", "*标题,投诉时间(北京时间),联系电话【必填】,备注(内部)\n"
                                       "屏幕碎了,2026-11-03 14:05,13800138000,VIP\n")
-    shown = cli("import", "--show-mapping", f).stdout
+    shown = cli("import", "--received-now", "--show-mapping", f).stdout
     assert "received" in shown and "phone" in shown
-    assert summary(cli("import", f)).startswith("read 1, inserted 1")
+    assert summary(cli("import", "--received-now", f)).startswith("read 1, inserted 1")
     assert q(db_path, "SELECT subject, received_at, extra FROM complaints") == [
         ("屏幕碎了", "2026-11-03T14:05:00Z", '{"备注(内部)": "VIP"}')]
 
@@ -449,7 +449,7 @@ def test_contact_cells_as_mail_and_phone_systems_export_them(cli, db_path, tmp_p
               'b,"wf@example.cn; other@x.cn",,\n'
               'c,mailto:wf@example.cn,,\n'
               'd,wf@example,,\n')
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 4, inserted 3, updated 0, unchanged 0, rejected 1"
     assert "email: invalid value 'wf@example'" in (tmp_path / "contacts.rejects.csv").read_text("utf-8-sig")
     # one customer: the display name became the name, the first number the one matched on
@@ -466,9 +466,9 @@ def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
                 "priority": {"code": "high", "label": "高"}, "status": {"name": "已关闭"},
                 "assignee": {"name": "li.wei"}, "meta": {"source": "web", "ip": "1.2.3.4"}}]
     f = write(tmp_path / "api.json", json.dumps(records, ensure_ascii=False))
-    shown = cli("import", "--show-mapping", f).stdout
+    shown = cli("import", "--received-now", "--show-mapping", f).stdout
     assert "customer.phone  phone" in shown and "customer.vip    extra" in shown
-    assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT c.ref, c.severity, c.status, c.assignee, cu.name, cu.phone, cu.email "
                       "FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
         ("9001", "high", "closed", "li.wei", "王芳", "13800138000", "wf@example.cn")]
@@ -480,7 +480,7 @@ def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
 def test_show_of_an_imported_closed_complaint_says_what_is_not_on_record(cli, db_path, tmp_path):
     f = write(tmp_path / "closed.csv",
               "subject,received,severity,status,closed\n旧投诉,2026-10-01 09:00,high,已关闭,2026-10-02\n")
-    cli("import", f)
+    cli("import", "--received-now", f)
     shown = cli("show", "1").stdout
     assert "(no first response recorded)" in shown and "()" not in shown
 
@@ -512,9 +512,9 @@ def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
             ["TS-3", "2026-02-30", "韩梅梅", None, "日期不对", "低"],
         ],
     })
-    shown = cli("import", "--show-mapping", "--sheet", "投诉", f)
+    shown = cli("import", "--received-now", "--show-mapping", "--sheet", "投诉", f)
     assert "Excel workbook, sheet '投诉'" in shown.stderr and "13800138000" in shown.stdout
-    result = cli("import", f, "--sheet", "投诉", expect=3)
+    result = cli("import", "--received-now", f, "--sheet", "投诉", expect=3)
     assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
     assert "line 1 is above the header row and was skipped" in result.stderr
     assert q(db_path, "SELECT c.ref, c.received_at, c.subject, c.severity, cu.phone FROM complaints c "
@@ -523,11 +523,11 @@ def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
         ("TS-2", "2026-11-04T00:00:00Z", "快递三天没到", "medium", "13900139000")]
     rejects = (tmp_path / "calls.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rejects[1].startswith("6,") and "impossible date" in rejects[1]  # its row in the sheet
-    assert summary(cli("import", f, "--sheet", "投诉", expect=3)).startswith("read 3, inserted 0")
+    assert summary(cli("import", "--received-now", f, "--sheet", "投诉", expect=3)).startswith("read 3, inserted 0")
 
     # the first visible sheet by default: here the notes, which hold no complaints
-    assert "no column is read as the subject" in cli("import", f, expect=2).stderr
-    result = cli("import", f, "--sheet", "Sheet9", expect=2)
+    assert "no column is read as the subject" in cli("import", "--received-now", f, expect=2).stderr
+    result = cli("import", "--received-now", f, "--sheet", "Sheet9", expect=2)
     assert "has no sheet 'Sheet9'" in result.stderr and "说明, 投诉" in result.stderr
     assert "--sheet goes with an Excel workbook" in cli(
         "import", write(tmp_path / "a.csv", "subject\nx\n"), "--sheet", "x", expect=2).stderr
@@ -539,12 +539,12 @@ def test_a_workbook_from_stdin_and_a_zip_that_is_not_one(cli, db_path, tmp_path)
     from complaintctl.cli import app
 
     f = _workbook(tmp_path / "w.xlsx", {"Sheet1": [["subject", "customer"], ["屏幕碎了", "王芳"]]})
-    result = cli.runner.invoke(app, ["--db", str(db_path), "import", "-"], input=f.read_bytes())
+    result = cli.runner.invoke(app, ["--db", str(db_path), "import", "--received-now", "-"], input=f.read_bytes())
     assert result.exit_code == 0 and result.stdout.startswith("read 1, inserted 1")
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("calls.csv", "subject\nx\n")
-    assert "not an Excel workbook that can be read" in cli("import", archive, expect=2).stderr
+    assert "not an Excel workbook that can be read" in cli("import", "--received-now", archive, expect=2).stderr
 
 
 def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp_path):
@@ -553,17 +553,17 @@ def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp
     unreadable = tmp_path / "old.xls"
     unreadable.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     later = write(tmp_path / "later.csv", "subject\nd\n")
-    result = cli("import", good, bad_row, unreadable, later, expect=2)  # 2: a file could not be read
+    result = cli("import", "--received-now", good, bad_row, unreadable, later, expect=2)  # 2: a file could not be read
     assert result.stdout.splitlines() == [
         f"{good}: read 2, inserted 2, updated 0, unchanged 0, rejected 0",
         f"{bad_row}: read 1, inserted 0, updated 0, unchanged 0, rejected 1",
         f"{later}: read 1, inserted 1, updated 0, unchanged 0, rejected 0"]  # the file after it still ran
     assert "old.xls is an old Excel .xls workbook" in result.stderr
     assert (tmp_path / "bad-row.rejects.csv").exists()
-    again = cli("import", good, bad_row, "-f", "json", expect=3)  # 3: rows rejected, nothing worse
+    again = cli("import", "--received-now", good, bad_row, "-f", "json", expect=3)  # 3: rows rejected, nothing worse
     assert [s["unchanged"] for s in json.loads(again.stdout)] == [2, 0]
-    assert "cannot be one of several" in cli("import", good, "-", expect=2).stderr
-    assert "--rejects goes with one file" in cli("import", good, later, "--rejects", tmp_path / "r.csv",
+    assert "cannot be one of several" in cli("import", "--received-now", good, "-", expect=2).stderr
+    assert "--rejects goes with one file" in cli("import", "--received-now", good, later, "--rejects", tmp_path / "r.csv",
                                                  expect=2).stderr
 
 
@@ -571,7 +571,7 @@ def test_a_contact_column_holding_an_email_and_more_category_headers(cli, db_pat
     f = write(tmp_path / "contact.csv", "标题,客户姓名,联系方式,投诉类别\n"
                                         "多收了 20 元,韩梅梅,hmm@example.cn,乱收费\n"
                                         "洗衣机漏水,李雷,13900139000,产品缺陷\n")
-    assert summary(cli("import", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT cu.name, cu.email, cu.phone, c.category FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
         ("韩梅梅", "hmm@example.cn", None, "price"), ("李雷", None, "13900139000", "product_quality")]
@@ -581,13 +581,13 @@ def test_the_commonest_reasons_for_rejection_are_summed_up(cli, db_path, tmp_pat
     rows = "".join(f"s{i},{'物流延误了' if i % 3 == 0 else 'price'},{'2026-02-30' if i % 7 == 0 else '2026-11-01'}\n"
                    for i in range(300))
     f = write(tmp_path / "many.csv", "subject,category,received\n" + rows)
-    result = cli("import", f, expect=3)
+    result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 300, inserted 172, updated 0, unchanged 0, rejected 128"
     lines = [ln.strip() for ln in result.stderr.splitlines()]
     assert any(ln.startswith("100 x unknown category '物流延误了'") and ln.endswith("(first: line 2)") for ln in lines)
     assert any(ln.startswith("28 x cannot read received '2026-02-30'") and ln.endswith("(first: line 9)")
                for ln in lines)
-    data = json.loads(cli("import", f, "-f", "json", expect=3).stdout)[0]
+    data = json.loads(cli("import", "--received-now", f, "-f", "json", expect=3).stdout)[0]
     assert [(r["rows"], r["first_line"]) for r in data["reject_reasons"]] == [(100, 2), (28, 9)]
 
 
@@ -595,30 +595,30 @@ def test_set_gives_rows_a_value_they_do_not_have(cli, db_path, tmp_path):
     f = write(tmp_path / "calls.csv", "标题,客户,渠道\n屏幕碎了,王芳,\n快递慢,李雷,微信\n")
     mapping = tmp_path / "calls.toml"
     mapping.write_text('[defaults]\nchannel = "电话"\ntags = "from-calls"\n', encoding="utf-8")
-    result = cli("import", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
+    result = cli("import", "--received-now", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
     assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT subject, channel, assignee, (SELECT group_concat(tag) FROM complaint_tags t "
                       "WHERE t.complaint_id = c.id) FROM complaints c ORDER BY id") == [
         ("屏幕碎了", "phone", "li.wei", "batch-11"),   # --set wins over the mapping file's [defaults]
         ("快递慢", "social", "li.wei", "batch-11")]     # the row's own value wins over both
     # the same defaults again: recognised, nothing doubled
-    assert summary(cli("import", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
+    assert summary(cli("import", "--received-now", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
                    ).startswith("read 2, inserted 0, updated 0, unchanged 2")
-    assert "--set channel=pigeon: unknown channel 'pigeon'" in cli("import", f, "--set", "channel=pigeon",
+    assert "--set channel=pigeon: unknown channel 'pigeon'" in cli("import", "--received-now", f, "--set", "channel=pigeon",
                                                                    expect=2).stderr
-    assert "cannot be given one value for every row" in cli("import", f, "--set", "ref=X", expect=2).stderr
-    assert "is not field=value" in cli("import", f, "--set", "channel", expect=2).stderr
+    assert "cannot be given one value for every row" in cli("import", "--received-now", f, "--set", "ref=X", expect=2).stderr
+    assert "is not field=value" in cli("import", "--received-now", f, "--set", "channel", expect=2).stderr
 
 
 def test_a_one_line_wrapper_object_is_not_taken_for_json_lines(cli, db_path, tmp_path):
     f = write(tmp_path / "api.json", '{"total": 1, "data": [{"subject": "a"}]}\n')
-    result = cli("import", f)
+    result = cli("import", "--received-now", f)
     assert summary(result).startswith("read 1, inserted 1") and "'data' list" in result.stderr
 
 
 def test_search_finds_words_in_the_columns_an_import_kept(cli, db_path, tmp_path):
     f = write(tmp_path / "notes.csv", "标题,备注\n屏幕碎了,老客户 VIP\n快递慢,\n")
-    cli("import", f)
+    cli("import", "--received-now", f)
     found = cli("search", "vip", "-f", "json").stdout
     assert [r["subject"] for r in json.loads(found)] == ["屏幕碎了"]
 
@@ -627,5 +627,5 @@ def test_one_object_is_one_record_whether_on_one_line_or_pretty_printed(cli, db_
     one_line = write(tmp_path / "hook.json", '{"subject": "屏幕碎了", "customer": "王芳"}')
     pretty = write(tmp_path / "hook2.json", '{\n  "subject": "快递慢",\n  "customer": "李雷"\n}\n')
     for f in (one_line, pretty):
-        assert summary(cli("import", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+        assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("屏幕碎了",), ("快递慢",)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -45,7 +46,10 @@ def import_(
     set_: list[str] = typer.Option(None, "--set", metavar="FIELD=VALUE",
                                    help="A value for rows that have none, e.g. channel=phone; repeatable."),
     dayfirst: bool = typer.Option(None, "--dayfirst/--monthfirst",
-                                  help="Read 03/11/2026 as 3 Nov [default: month first]."),
+                                  help="Read 03/11/2026 as 3 Nov (or 11 Mar) in every date column "
+                                  "[default: decided per column from its values; month first if none settles it]."),
+    received_now: bool = typer.Option(False, "--received-now",
+                                      help="Rows without a received time get the import time (refused otherwise)."),
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
                                  help="Where bad rows go [default: FILE.rejects.csv beside the input]."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count, write nothing."),
@@ -75,7 +79,7 @@ def import_(
         _import_file, fmt=fmt, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
-        defaults=defaults)
+        defaults=defaults, received_now=received_now)
     codes: list[int] = []
     summaries: list[dict] = []
     try:
@@ -102,10 +106,9 @@ def import_(
 
 def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
                  update, dayfirst, batch_size, show_mapping, out_format, several: bool,
-                 defaults: dict[str, str]) -> tuple[int, dict | None]:
+                 defaults: dict[str, str], received_now: bool) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
-    from complaintctl.core.importer.mapping import plan_columns
     from complaintctl.core.importer.source import open_source
 
     source = open_source(
@@ -113,20 +116,20 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         encoding=encoding or (file_map.encoding if file_map else None),
         delimiter=delimiter or (file_map.delimiter if file_map else None), sheet=sheet,
     )
-    if show_mapping:
-        _print_mapping(source, plan_columns, overrides, file_map)
-        return 0, None
     from complaintctl.core.importer import ImportOptions, import_records
 
     if rejects is None:
         rejects = Path("import.rejects.csv") if file == "-" else Path(file).with_suffix(".rejects.csv")
     options = ImportOptions(
         dry_run=dry_run, strict=strict, update=update,
-        dayfirst=dayfirst if dayfirst is not None else bool(file_map and file_map.dayfirst),
+        dayfirst=dayfirst if dayfirst is not None else (file_map.dayfirst if file_map else None),
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
-        defaults=defaults,
+        defaults=defaults, received_now=received_now, empty_markers=file_map.empty if file_map else [],
     )
     conn = STATE.connect()
+    if show_mapping:
+        _print_mapping(conn, source, options, overrides, file_map, out_format)
+        return 0, None
     progress = _progress(source) if sys.stderr.isatty() else None
     options.progress = progress.update if progress else None
     try:
@@ -153,6 +156,8 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
             + f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
             f"unchanged {summary.unchanged}, rejected {summary.rejected}\n")
         sys.stdout.flush()
+    for line in _evidence_lines(summary):
+        err(line)
     if summary.rejects_path:
         err(f"{summary.rejected} rejected row(s) written to {summary.rejects_path}")
     if summary.rejected and out_format == Format.table:
@@ -166,44 +171,37 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     return (EXIT_REJECTED if summary.rejected else 0), summary.as_dict()
 
 
-def _print_mapping(source, plan_columns, overrides, file_map) -> None:
+def _evidence_lines(summary) -> list[str]:
+    """What the import decided and met, beyond the counts: date orders, values read as empty,
+    rows stamped with the import time."""
+    lines = [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
+    if summary.empty_values:
+        lines.append("read as empty (?, N/A, - ...): " + ", ".join(
+            f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))
+    if summary.stamped_now:
+        lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
+    return lines
+
+
+def _print_mapping(conn, source, options, overrides, file_map, out_format: Format) -> None:
+    from complaintctl.core.importer.explain import explain_mapping
     from complaintctl.render.output import write_records
 
-    err(f"{source.name}: " + (f"Excel workbook, sheet {source.sheet!r}" if source.sheet else
-                              f"{source.format}, encoding {source.encoding}")
-        + (f", delimiter {source.delimiter!r}" if source.delimiter else ""))
-    for line, text in source.skipped:
-        err(f"line {line} is above the header row and will be skipped: {text[:60]!r}")
-    headers = source.headers
-    first = None
-    for _line, record in source.records():
-        first = record
-        break
-    if source.format != "csv" and isinstance(first, dict):
-        from complaintctl.core.importer import flatten_record
-
-        first = flatten_record(first)  # nested objects are read as dotted columns
-        headers = [str(k) for k in first]
-        first = [first[k] for k in first]
-    plans = plan_columns(headers, overrides, file_map.columns if file_map else None)
-    from complaintctl.core.importer.mapping import subject_source
-
-    if subject_source(plans) == "description":
-        err("no subject column: each complaint's subject will be the start of its description")
-    rows = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
-             "first_value": (_shown(first[p.index])[:40] if isinstance(first, list) and p.index < len(first)
-                             else "")} for p in plans]
-    write_records(rows, ["column", "header", "field", "how", "first_value"], Format.table,
-                  flexible=["first_value", "header"])
-    source.close()
-
-
-def _shown(value) -> str:
-    if isinstance(value, (dict, list)):
-        import json
-
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
+    shown = explain_mapping(conn, source, options, overrides, file_map.columns if file_map else None)
+    if out_format != Format.table:
+        sys.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
+        return
+    err(f"{shown['source']}: " + (f"Excel workbook, sheet {shown['sheet']!r}" if shown["sheet"] else
+                                  f"{shown['format']}, encoding {shown['encoding']}")
+        + (f", delimiter {shown['delimiter']!r}" if shown["delimiter"] else ""))
+    for skipped in shown["skipped_lines"]:
+        err(f"line {skipped['line']} is above the header row and will be skipped: {skipped['text']!r}")
+    write_records(shown["columns"], ["column", "header", "field", "how", "evidence", "first_value"], Format.table,
+                  flexible=["first_value", "header", "how"])
+    for name, order in shown["date_orders"].items():
+        err(f"dates: {name} {order}")
+    for warning in shown["warnings"]:
+        err(f"warning: {warning}")
 
 
 class _progress:

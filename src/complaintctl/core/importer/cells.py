@@ -20,6 +20,37 @@ TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "
 FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
 
 
+# Cells that say "no value" (compared in lower case): read as empty in every field. A mapping
+# file's `empty = [...]` adds to them. docs/import.md lists them.
+EMPTY_MARKERS = frozenset({"?", "??", "-", "--", "---", "—", "n/a", "na", "n.a.", "#n/a", "null", "none", "nil",
+                           "nan", "unknown", "unspecified", "not provided", "无", "（空）", "(空)", "空", "/", "\\",
+                           "暂无", "不详", "未知", "未填", "未填写", "#"})
+
+
+def empty_spellings(more: list[str] | tuple = ()) -> frozenset[str]:
+    """Every spelling of the empty markers a cell is compared with as it is (no lower() per cell)."""
+    words = {w.strip().lower() for w in (*EMPTY_MARKERS, *more) if w.strip()}
+    return frozenset(s for w in words for s in (w, w.upper(), w.capitalize(), w.title()))
+
+
+class ReadStats:
+    """What the reader saw that the summary reports: values read as empty (per field) and rows
+    stamped with the import time. Travels with each batch from the reader process."""
+
+    def __init__(self):
+        self.empties: dict[str, int] = {}
+        self.stamped = 0
+
+    def empty(self, field: str) -> None:
+        self.empties[field] = self.empties.get(field, 0) + 1
+
+    def take(self) -> dict:
+        """The counts since the last take, as plain data (reset)."""
+        out = {"empties": self.empties, "stamped": self.stamped}
+        self.empties, self.stamped = {}, 0
+        return out
+
+
 class RowError(Exception):
     """Why one row cannot be imported."""
 

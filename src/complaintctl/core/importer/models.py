@@ -70,7 +70,7 @@ class MappingFile(BaseModel):
     [columns]            "Header" = "field"  (or "ignore", "extra")
     [values.channel]     "400热线" = "phone"
     [defaults]           channel = "phone"   (for rows that have none)
-    encoding, delimiter, dayfirst, format at the top level.
+    encoding, delimiter, dayfirst, format, empty = ["未填"] at the top level.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -80,5 +80,6 @@ class MappingFile(BaseModel):
     defaults: dict[str, str] = Field(default_factory=dict)
     encoding: str | None = None
     delimiter: Annotated[str, StringConstraints(min_length=1, max_length=3)] | None = None
-    dayfirst: bool = False
+    dayfirst: bool | None = None  # unset: each date column's order is decided from its values
+    empty: list[str] = Field(default_factory=list)  # more cells that mean "no value" ("未填", "TBD")
     format: str | None = None

@@ -17,7 +17,10 @@ class ImportOptions:
     dry_run: bool = False
     strict: bool = False
     update: bool = False
-    dayfirst: bool = False
+    dayfirst: bool | None = None  # given (--dayfirst/--monthfirst, a mapping file): every column; None: decided
+    dayfirst_of: dict[str, bool] = field(default_factory=dict)  # date field -> order decided from its values
+    received_now: bool = False  # --received-now: rows without a received time get the import time
+    empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000
     workers: int | None = None  # reader processes: None decides by input size, 0 reads in-process
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -46,6 +49,15 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     sheet: str | None = None  # the worksheet read, for an Excel workbook
     reject_reasons: list[dict] = field(default_factory=list)  # the commonest, with counts
+    date_orders: dict[str, str] = field(default_factory=dict)  # date field -> the order used, and why
+    empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
+    stamped_now: int = 0  # rows given the import time as received time (--received-now)
+
+    def add_stats(self, stats: dict) -> None:
+        """Add a batch's ReadStats counts."""
+        for name, n in stats["empties"].items():
+            self.empty_values[name] = self.empty_values.get(name, 0) + n
+        self.stamped_now += stats["stamped"]
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}

@@ -46,6 +46,7 @@ class Source:
     first_line: int = 1  # the file line the record reader starts at (2 after Excel's sep= line)
     sheet: str | None = None  # the worksheet read, for an Excel workbook
     wrapper_key: str | None = None  # the key of a JSON object the records were taken from
+    sampled: tuple[int, int] | None = None  # (records, bytes) read ahead to plan the columns
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
     _estimated_bytes: int = 0  # a workbook's progress: its size times the share of rows read

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from complaintctl.core.dates import to_iso
-from complaintctl.core.importer.mapping import plan_columns, subject_source
+from complaintctl.core.importer.decide import plan_import
 from complaintctl.core.importer.options import ImportOptions, ImportSummary
 from complaintctl.core.importer.rejects import Rejects
 from complaintctl.core.importer.source import Source
@@ -33,25 +33,24 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                             dry_run=options.dry_run, sheet=source.sheet)
     one_transaction = options.dry_run or options.strict
     tabular = source.format in ("csv", "xlsx")  # a header row and cells, rather than JSON objects
-    plans = plan_columns(source.headers, map_overrides, file_overrides) if tabular else []
+    plan = None
+    if tabular:
+        try:
+            plan = plan_import(conn, source, options, map_overrides, file_overrides, now)
+        except InvalidInput:
+            source.close()
+            raise
+        if options.dayfirst is None:
+            options.dayfirst_of = plan.dayfirst_of
+        summary.date_orders = plan.date_orders
     for line, text in source.skipped:
         summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
     if source.wrapper_key is not None:
         summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
                                 "their positions in it stand for line numbers")
-    subjects = subject_source(plans) if tabular else "subject"
-    if subjects == "description":
-        summary.warnings.append("no subject column: each complaint's subject is the start of its description")
-    elif subjects is None:
-        source.close()
-        shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
-        raise InvalidInput(f"{source.name}: no column is read as the subject or the description "
-                           f"(headers: {shown})",
-                           hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping "
-                           "FILE` shows how each header is read")
-    for p in plans:
-        if p.how.startswith("duplicate"):
-            summary.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
+    plans = plan.plans if plan else []
+    if plan:
+        summary.warnings += plan.warnings
     reader = RowReader(conn, plans, options, now)
     rejects = Rejects(options.rejects_path, source.headers if tabular else None)
     prepare = BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
@@ -98,7 +97,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         batch_iter = iter(batches)
         while True:
             try:
-                prepared, rejected, read, bytes_read = next(batch_iter)
+                prepared, rejected, read, bytes_read, stats = next(batch_iter)
             except StopIteration:
                 break
             except ComplaintError:
@@ -122,6 +121,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
                     tables = DEFERRABLE_TABLES + (("customers",) if writer.customers_complete else ())
                     defer_indexes(conn, import_id=summary.import_id, at=at, tables=tables)
             summary.read += read
+            summary.add_stats(stats)
             uncommitted += read
             for line, reason, record in rejected:
                 summary.rejected += 1
@@ -184,6 +184,8 @@ def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions,
     change events are replayed per complaint through those indexes."""
     if options.update or options.dry_run or not read or not bytes_read or not source.size:
         return False
+    if source.sampled and source.sampled[0] and source.sampled[1]:
+        read, bytes_read = source.sampled  # the rows read ahead, before the reader's buffer ran on
     expected = read * source.size / bytes_read
     if expected < BULK_MIN_ROWS:
         return False

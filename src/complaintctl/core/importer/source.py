@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from complaintctl.core.importer.csvfile import _csv_records, sniff_delimiter
+from complaintctl.core.importer.csvfile import _csv_records, mend_breaks, sniff_delimiter
 from complaintctl.core.importer.encoding import DECODE_ERRORS, SAMPLE_BYTES, _telling_sample, detect_encoding
 from complaintctl.core.importer.jsonfile import _json_array_records, _json_lines, _ndjson_records, _wrapped_records
 from complaintctl.core.importer.reading import CountingReader, Source, _find_header
@@ -131,10 +131,12 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
             text.readline()
             source.first_line = 2
         records = _csv_records(text, source, detected)
-        source.headers, source.skipped, source._records = _find_header(records)
+        headers, source.skipped, records = _find_header(records)
+        source.headers = list(headers)
         if not source.headers:
             source.close()
             raise InvalidInput(f"{name} has only empty rows", hint="a CSV file needs a header row")
+        source._records = mend_breaks(records, len(source.headers))
     else:
         head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
         if fmt == "ndjson" or (not explicit_format and head.startswith("{") and _json_lines(head)):

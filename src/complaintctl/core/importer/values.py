@@ -30,17 +30,20 @@ from complaintctl.core.importer.cells import (
     MEMO_LIMIT,
     STEPS,
     TAG_SEPARATORS,
+    ReadStats,
     RowError,
     _first_error,
     _make_consistent,
     _parse_extra,
     _remember,
     _special,
+    empty_spellings,
     subject_from_description,
 )
-from complaintctl.core.importer.mapping import IGNORED, VALUE_ALIASES, ColumnPlan, to_simplified
+from complaintctl.core.importer.mapping import IGNORED, ColumnPlan
 from complaintctl.core.importer.options import ImportOptions
 from complaintctl.core.importer.writer import customer_keys
+from complaintctl.core.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import ComplaintError, InvalidInput
 
 UTC = timezone.utc
@@ -48,27 +51,9 @@ DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 
 
 
 def _code_tables(conn: sqlite3.Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    from complaintctl.core.taxonomy import KINDS
-
-    tables: dict[str, dict[str, str]] = {}
-    for kind in set(CODE_FIELDS.values()):
-        lookup: dict[str, str] = {}
-        rows = conn.execute(f"SELECT code, label_en, label_zh FROM {KINDS[kind].table} WHERE active = 1")
-        valid = set()
-        for code, en, zh in rows:
-            valid.add(code)
-            lookup[code] = code
-            lookup[en.lower()] = code
-            lookup[zh] = code
-        for alias, code in VALUE_ALIASES.get(kind, {}).items():
-            if code in valid:
-                lookup.setdefault(alias.lower(), code)
-        for alias, code in (extra.get(kind) or {}).items():
-            if code not in valid:
-                raise InvalidInput(f"mapping file: value alias {alias!r} -> unknown {kind} {code!r}")
-            lookup[alias.strip().lower()] = code
-        tables[kind] = lookup
-    return tables
+    """{kind: {label key: code}}, loaded whole now: the reader process has no database."""
+    resolver = LabelResolver(conn, extra)
+    return {kind: resolver.table(kind) for kind in set(CODE_FIELDS.values())}
 
 
 class RowReader:
@@ -88,7 +73,12 @@ class RowReader:
         self.width = len(plans)
         self.codes = _code_tables(conn, options.value_aliases)
         self.valid_codes = {kind: ", ".join(sorted(set(t.values()))) for kind, t in self.codes.items()}
-        self.dayfirst = options.dayfirst
+        self.unknown_labels: dict[tuple[str, str], None] = {}  # (kind, spelling) known to name nothing
+        self.dayfirst = bool(options.dayfirst)  # for any date column not decided below
+        self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
+        self.empty = empty_spellings(options.empty_markers)
+        self.received_now = options.received_now
+        self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)
         self.latest_iso = to_iso(now + timedelta(minutes=5))
@@ -239,7 +229,8 @@ class RowReader:
                 moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
                 if moment is None:
                     try:
-                        moment = parse_when(text, now=self.now, dayfirst=self.dayfirst, what=name)
+                        moment = parse_when(text, now=self.now, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
+                                            what=name)
                     except ComplaintError as exc:
                         raise RowError(exc.message) from None
                 else:
@@ -287,18 +278,23 @@ class RowReader:
                     text = text[2:-1].replace('""', '"').strip()  # ="0123": Excel's keep-as-text trick
                     if not text:
                         continue
+                if text in self.empty:  # ?, -, N/A, NULL, 无, （空）...
+                    self.stats.empty(name)
+                    continue
                 if how == _TEXT:
                     data[name] = text
                 elif how == _CODE:
                     table = codes[arg]
                     code = table.get(text)
                     if code is None:
-                        lowered = text.lower()
-                        code = table.get(lowered) or table.get(lowered.replace("-", "_").replace(" ", "_")) \
-                            or table.get(to_simplified(lowered))  # 已關閉 = 已关闭
+                        code = None if (arg, text) in self.unknown_labels else resolve_in(table, text)
                         if code is None:
+                            if len(self.unknown_labels) < MEMO_LIMIT:
+                                self.unknown_labels[(arg, text)] = None
                             raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
                         table[text] = code  # the next row with this spelling finds it at once
+                    if name == "status" and text.lower() in IMPLIED_OUTCOME:
+                        data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
                     data[name] = code
                 elif how == _DATE:
                     data[arg] = self._moment(name, text)
@@ -338,7 +334,11 @@ class RowReader:
             data["extra"] = extra
         received_given = data.get("received_at")
         if received_given is None:
+            if not self.received_now:
+                raise RowError("no received time (never filled in with the import time unless asked: "
+                               "--received-now, or --set received=TIME)")
             data["received_at"] = self.now_iso
+            self.stats.stamped += 1
         if "subject" not in data:
             description = data.get("description")
             if not description:

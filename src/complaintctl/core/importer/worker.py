@@ -27,8 +27,8 @@ class BatchPreparer:
         self.map_overrides = map_overrides
         self.file_overrides = file_overrides
 
-    def batches(self) -> Iterator[tuple[list, list, int, int]]:
-        """(prepared rows, rejected (line, reason, record), rows read, bytes read) per batch."""
+    def batches(self) -> Iterator[tuple[list, list, int, int, dict]]:
+        """(prepared rows, rejected (line, reason, record), rows read, bytes read, ReadStats.take()) per batch."""
         records = self.source.records()
         reader = self.reader
         dict_plans: dict[tuple, list[ColumnPlan]] = {}
@@ -60,9 +60,10 @@ class BatchPreparer:
                         raise RowError("not a JSON object")
                     prepared.append(reader.prepare(line, row, fingerprint, record))
                 except RowError as exc:
-                    rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
+                    rejected.append((line, str(exc), record if not isinstance(record, Exception)
+                                     else getattr(record, "cells", "")))
                     continue
-            yield prepared, rejected, len(batch), self.source.bytes_read
+            yield prepared, rejected, len(batch), self.source.bytes_read, reader.stats.take()
             if stop is not None:
                 raise stop
 
@@ -84,7 +85,7 @@ def _worth_a_worker(source: Source, options: ImportOptions) -> bool:
     return can_fork and (os.cpu_count() or 1) > 1 and (source.size or 0) >= WORKER_MIN_BYTES
 
 
-def _in_worker(prepare: BatchPreparer) -> Iterator[tuple[list, list, int, int]]:
+def _in_worker(prepare: BatchPreparer) -> Iterator[tuple[list, list, int, int, dict]]:
     """Run ``prepare.batches()`` in a forked process and yield what it sends. The pipe holds
     about one batch, so the reader stays at most a batch or two ahead and memory stays flat."""
     import multiprocessing

@@ -1,0 +1,157 @@
+"""import decides from the values, says what it decided, and never invents a time: files built
+here in the shapes of real exports (a US complaint export with a `State` column, a Chinese register
+whose headers no alias lists, a day-first help-desk export with `?` for empty, a tweet split by bare
+carriage returns, a file cut short), and the real exports themselves when ../shared/corpus is there."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import query
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_us_state_column_is_not_taken_for_the_status(cli, db_path, tmp_path):
+    states = ["FL", "MI", "GA", "TX", "CA", "NY"]
+    rows = "".join(f"2023-08-{10 + i:02d},Incorrect information on your report,{s},Web,{7523000 + i}\n"
+                   for i, s in enumerate(states))
+    f = write(tmp_path / "cfpb.csv", "Date received,Issue,State,Submitted via,Complaint ID\n" + rows)
+    result = cli("import", f)
+    assert result.stdout.strip() == "read 6, inserted 6, updated 0, unchanged 0, rejected 0"
+    assert "column 'State' looked like status" in result.stderr and "'FL'" in result.stderr
+    assert '--map "State=status"' in result.stderr
+    assert query(db_path, "SELECT DISTINCT status FROM complaints") == [("new",)]
+    assert query(db_path, "SELECT json_extract(extra, '$.State'), channel, ref, received_at FROM complaints "
+                          "ORDER BY id LIMIT 1") == [("FL", "web", "7523000", "2023-08-10T00:00:00Z")]
+    # an explicit --map is never second-guessed: every row now says an unknown status
+    again = cli("import", f, "--map", "State=status", "--update", expect=3)
+    assert "unknown status 'FL'" in again.stderr
+
+
+def test_a_register_whose_headers_no_alias_lists(cli, db_path, tmp_path):
+    f = write(tmp_path / "register.csv",
+              "序号,投诉接待日期,投诉方式,投诉人姓名,投诉事项,联系电话\n"
+              "1,2026年10月8日,电话,王芳,快递三天没到,13800138000\n"
+              "2,2026年10月9日,微信,李雷,洗衣机漏水,13900139000\n", "gb18030")
+    shown = cli("import", f, "--show-mapping", "-f", "json")
+    fields = {c["header"]: (c["field"], c["how"]) for c in json.loads(shown.stdout)["columns"]}
+    assert fields["投诉接待日期"] == ("received", "guessed from '日期'")
+    assert fields["投诉方式"][0] == "channel" and fields["投诉人姓名"][0] == "customer"
+    result = cli("import", f)
+    assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert query(db_path, "SELECT received_at, channel, c.name FROM complaints JOIN customers c "
+                          "ON c.id = customer_id ORDER BY complaints.id") == [
+        ("2026-10-08T00:00:00Z", "phone", "王芳"), ("2026-10-09T00:00:00Z", "social", "李雷")]
+
+
+ITSM = ("number,incident_state,short_description,opened_at,resolved_at,priority,assigned_to\n"
+        "INC1,New,Mail is down,01-03-2016 09:10,?,2 - Medium,?\n"
+        "INC2,Active,VPN drops,13-03-2016 10:00,14-03-2016 08:00,1 - Critical,Resolver 7\n"
+        "INC3,Awaiting User Info,Printer jam,02-04-2016 11:30,N/A,3 - Moderate,-\n")
+
+
+def test_day_first_decided_per_column_and_question_marks_are_empty(cli, db_path, tmp_path):
+    f = write(tmp_path / "itsm.csv", ITSM)
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (3, 0)
+    assert summary["date_orders"]["received"].startswith("day first: '13-03-2016 10:00' (line 3)")
+    assert summary["empty_values"] == {"resolved_at": 2, "assignee": 2}
+    rows = query(db_path, "SELECT ref, received_at, resolved_at, severity, status, assignee FROM complaints ORDER BY id")
+    assert rows == [("INC1", "2016-03-01T09:10:00Z", None, "medium", "new", None),
+                    ("INC2", "2016-03-13T10:00:00Z", "2016-03-14T08:00:00Z", "critical", "investigating", "Resolver.7"),
+                    ("INC3", "2016-04-02T11:30:00Z", None, "medium", "waiting", None)]
+
+
+def test_dates_no_value_settles_are_read_month_first_with_a_warning(cli, db_path, tmp_path):
+    f = write(tmp_path / "us.csv", "subject,created\nA,03/04/2026 10:00\nB,05/06/2026 11:00\n")
+    result = cli("import", f)
+    assert "could be day or month first" in result.stderr and "--dayfirst" in result.stderr
+    assert query(db_path, "SELECT received_at FROM complaints ORDER BY id")[0] == ("2026-03-04T10:00:00Z",)
+    cli("import", f, "--dayfirst")  # another reading of the file: other complaints, as far as import can tell
+    assert query(db_path, "SELECT received_at FROM complaints WHERE subject = 'A' ORDER BY id DESC")[0] == (
+        "2026-04-03T10:00:00Z",)
+
+
+def test_no_received_column_stops_unless_the_user_says_what_to_use(cli, db_path, tmp_path):
+    f = write(tmp_path / "undated.csv", "subject,customer\nLeaks,王芳\n")
+    stopped = cli("import", f, expect=2)
+    assert "no column is read as the received time" in stopped.stderr and "--received-now" in stopped.stderr
+    assert query(db_path, "SELECT count(*) FROM complaints") == [(0,)]
+    cli("import", f, "--set", "received=2026-11-03 14:05")
+    assert query(db_path, "SELECT received_at FROM complaints") == [("2026-11-03T14:05:00Z",)]
+    g = write(tmp_path / "gaps.csv", "subject,received\nA,2026-11-01\nB,\n")
+    partly = cli("import", g, expect=3)
+    assert "no received time" in partly.stderr
+    stamped = cli("import", g, "--received-now", "-f", "json")
+    assert json.loads(stamped.stdout)[0]["stamped_now"] == 1
+
+
+def test_a_record_broken_by_bare_carriage_returns_is_rejected_whole(cli, db_path, tmp_path):
+    # pandas writes a tweet's CRs unquoted: one record becomes pieces of 4 and 2 fields
+    text = ("tweet_id,created_at,text,author\n"
+            "1,2017-10-31 22:10,fine,a\n"
+            "2,2017-10-31 22:11,@AskPayPal \r\rI just love it,b\n"
+            "3,2017-10-31 22:12,also fine,c\n"
+            "4,2017-10-31 22:13,no author\n")  # a short row that only trims its last empty cell
+    f = write(tmp_path / "tweets.csv", text)
+    result = cli("import", f, expect=3)
+    assert result.stdout.strip() == "read 4, inserted 3, updated 0, unchanged 0, rejected 1"
+    assert "bare carriage return" in result.stderr and "lines 3-5" in result.stderr
+    assert query(db_path, "SELECT ref FROM complaints ORDER BY id") == [("1",), ("3",), ("4",)]
+    rejects = list(csv.reader((tmp_path / "tweets.rejects.csv").open(encoding="utf-8-sig", newline="")))
+    assert rejects[1][0] == "3" and rejects[1][2:5] == ["2", "2017-10-31 22:11", "@AskPayPal \rI just love it"]
+
+
+def test_a_file_cut_short_inside_its_last_record(cli, db_path, tmp_path):
+    f = write(tmp_path / "cut.csv", 'received,subject,description\n2026-11-01,A,"whole"\n2026-11-02,B,"cut sho')
+    result = cli("import", f, expect=3)
+    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert "the file was cut short" in result.stderr
+
+
+def test_an_ambiguous_guess_loses_to_a_candidate_whose_values_fit(cli, db_path, tmp_path):
+    f = write(tmp_path / "two.csv", "subject,Type,Complaint Type,date\nA,ADDRESS,质量问题,2026-11-01\n"
+                                   "B,INTERSECTION,物流,2026-11-02\n")
+    result = cli("import", f)
+    assert "column 'Type' looked like category" in result.stderr
+    assert query(db_path, "SELECT category, json_extract(extra, '$.Type') FROM complaints ORDER BY id") == [
+        ("product_quality", "ADDRESS"), ("delivery_delay", "INTERSECTION")]
+
+
+corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+
+
+@corpus
+def test_real_cfpb_export_state_set_aside_and_the_cut_record_named(cli, db_path):
+    result = cli("import", CORPUS / "cfpb" / "complaints.csv", "--rejects", db_path.parent / "r.csv", expect=3)
+    assert result.stdout.strip() == "read 2068, inserted 2067, updated 0, unchanged 0, rejected 1"
+    assert "column 'State' looked like status" in result.stderr
+    assert "the file was cut short" in result.stderr
+    assert query(db_path, "SELECT count(*) FROM complaints WHERE status = 'new' AND channel IS NOT NULL") == [(2067,)]
+
+
+@corpus
+def test_real_tweets_the_broken_one_rejected_whole(cli, db_path):
+    result = cli("import", CORPUS / "twcs" / "twcs_head5000.csv", "--rejects", db_path.parent / "r.csv", expect=3)
+    assert result.stdout.strip() == "read 5000, inserted 4999, updated 0, unchanged 0, rejected 1"
+    assert "pieces of 6 and 3 fields" in result.stderr
+
+
+@corpus
+def test_real_itsm_export_day_first_with_question_marks(cli, db_path):
+    f = CORPUS / "itsm-incidents" / "incident_event_log_head.csv"
+    result = cli("import", f, "--map", "number=subject", "--dry-run", "-f", "json", expect=None)
+    summary = json.loads(result.stdout)[0]
+    assert summary["date_orders"]["received"].startswith("day first")
+    assert summary["empty_values"]["resolved_at"] >= 59
+    assert not any("unknown status" in r["reason"] or "unknown severity" in r["reason"]
+                   for r in summary["reject_reasons"])
