@@ -30,7 +30,7 @@ def sample(cli, db_path):
     cli("close", "2", "--outcome", "resolved", "-r", "退款")
     csv_file = db_path.parent / "extra.csv"
     csv_file.write_text("标题,备注\n打印机卡纸,老客户\n", encoding="utf-8")
-    cli("import", str(csv_file))
+    cli("import", "--received-now", str(csv_file))
     return db_path
 
 

@@ -132,5 +132,5 @@ def test_import_files_rows_of_a_merged_record_under_the_customer_kept(cli, db_pa
     cli("customers", "merge", "1", "2")
     source = tmp_path / "more.csv"
     source.write_text("subject,email\n导入的投诉,lilei@y.cn\n", encoding="utf-8")
-    cli("import", str(source))
+    cli("import", "--received-now", str(source))
     assert names(db_path)[-1] == (7, "李雷")
