@@ -358,7 +358,7 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     f.write_bytes(text.encode("gbk") + b"\x1a")
     mapping = cli("import", "--received-now", "--show-mapping", f)
     assert "line 1 is above the header row and will be skipped: '2026年11月投诉记录表'" in mapping.stderr
-    assert "each complaint's subject will be the start of its description" in mapping.stderr
+    assert "each complaint's subject is the start of its description" in mapping.stderr
     result = cli("import", "--received-now", f)
     assert summary(result) == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
     assert "warning: line 1 is above the header row and was skipped: '2026年11月投诉记录表'" in result.stderr
