@@ -42,11 +42,17 @@ def test_init_rebuilds_indexes_a_killed_bulk_import_left_deferred(cli, tmp_path)
 def test_db_found_from_env_then_default(cli, tmp_path, monkeypatch):
     env_db = tmp_path / "env.db"
     monkeypatch.setenv("COMPLAINTCTL_DB", str(env_db))
+    cli.runner.invoke(app, ["log", "-s", "first"])  # a first write creates the file
     out = cli.runner.invoke(app, ["info", "-f", "json"])
     assert json.loads(out.stdout)[0]["path"] == str(env_db)
     monkeypatch.delenv("COMPLAINTCTL_DB")
+    default = tmp_path / "xdg" / "complaintctl" / "complaints.db"
+    out = cli.runner.invoke(app, ["info", "-f", "json"])  # reads only: says which file, creates nothing
+    assert out.exit_code == 1 and f"no database at {default}" in out.stderr and "complaintctl init" in out.stderr
+    assert not default.parent.exists()
+    cli.runner.invoke(app, ["log", "-s", "first"])
     out = cli.runner.invoke(app, ["info", "-f", "json"])
-    assert json.loads(out.stdout)[0]["path"] == str(tmp_path / "xdg" / "complaintctl" / "complaints.db")
+    assert json.loads(out.stdout)[0]["path"] == str(default)
 
 
 def test_actor_from_option_env_and_login(cli, db_path, monkeypatch):
@@ -120,6 +126,7 @@ def test_directory_as_db_is_refused(cli, tmp_path):
 
 def test_errors_have_no_traceback_unless_debug(tmp_path):
     env_cmd = [sys.executable, "-m", "complaintctl", "--db", str(tmp_path / "d.db")]
+    subprocess.run([*env_cmd, "init"], capture_output=True, check=True)
     plain = subprocess.run([*env_cmd, "show", "9"], capture_output=True, text=True)
     assert plain.returncode == 1
     assert plain.stderr.strip() == "error: no complaint #9 (see `complaintctl list`)"

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, complete_agents, err, handle_errors
+from complaintctl.cli.common import STATE, complete_agents, creates_database, err, handle_errors
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -31,7 +31,7 @@ def init(
         from complaintctl.store.sharing import share_database
 
         shared_changes = share_database(path)  # before the file is created: it is created the team's
-    conn = connect(path)
+    conn = connect(path, adopt=True)  # init is how another program's SQLite file is taken over
     with transaction(conn):
         rebuilt = rebuild_indexes(conn)  # left behind by a bulk import that was killed
         restored = restore_missing_objects(conn)  # dropped by hand; `check` reports them
@@ -70,6 +70,7 @@ agents_app = typer.Typer(help="The agents complaints are assigned to.", no_args_
 
 @agents_app.command("add")
 @handle_errors
+@creates_database
 def agents_add(
     name: str = typer.Argument(..., help="Short login-like name, e.g. li.wei"),
     full_name: str = typer.Option(None, "--full-name", help="Display name, e.g. 李伟."),
@@ -157,6 +158,7 @@ def taxonomy_list(
 
 @taxonomy_app.command("add")
 @handle_errors
+@creates_database
 def taxonomy_add(
     kind: str = typer.Argument(
         ..., help="category, severity, cause, channel, remedy, personality or motive."

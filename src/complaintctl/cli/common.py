@@ -21,6 +21,7 @@ class State:
         self.db: str | None = None
         self.actor: str | None = None
         self.debug = False
+        self.may_create = False  # set per command: only commands marked @creates_database
         self._conn: Any = None
         self.drafts: list = []  # files of text written in the editor, kept until the command succeeds
 
@@ -31,10 +32,17 @@ class State:
         return resolve_db_path(self.db)
 
     def connect(self):
+        """The database of this invocation, brought up to date. Only a command marked
+        @creates_database creates a missing file: nothing that only reads creates anything."""
         if self._conn is None:
-            from complaintctl.store.db import connect
+            from complaintctl.store.db import CREATE_HINT, connect
 
-            self._conn = connect(self.db_path)
+            path = self.db_path
+            if not self.may_create and not path.exists():
+                from complaintctl.errors import NotFound
+
+                raise NotFound(f"no database at {path}", hint=CREATE_HINT)
+            self._conn = connect(path)
         return self._conn
 
     def close(self) -> None:
@@ -64,11 +72,19 @@ def err(message: str) -> None:
     sys.stderr.flush()
 
 
+def creates_database(fn):
+    """Mark a command that may create the database file when it does not exist yet (a first
+    write: log, import, agents add, taxonomy add); every other command refuses a missing file."""
+    fn.creates_database = True
+    return fn
+
+
 def handle_errors(fn):
     """The one place user mistakes become a single stderr line and an exit code."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        STATE.may_create = getattr(fn, "creates_database", False)
         succeeded = False
         try:
             result = _run(fn, args, kwargs)
@@ -109,6 +125,10 @@ def _run(fn, args, kwargs):
             raise
         if "locked" in str(exc) or "busy" in str(exc):
             err("error: the database stayed locked by another process for too long; try again")
+        elif "readonly database" in str(exc):
+            from complaintctl.store.sharing import write_blocker
+
+            err(f"error: cannot write to {STATE.db_path}: {write_blocker(STATE.db_path) or exc}")
         else:
             err(f"error: database error: {exc}")
         raise typer.Exit(EXIT_FAILED) from None

@@ -26,6 +26,7 @@ from complaintctl.cli.common import (
     UNTIL_FILTER,
     complete_agents,
     complete_codes,
+    creates_database,
     err,
     list_filters,
     parse_date_option,
@@ -45,6 +46,7 @@ REPLY_HELP = ("Send this reply template (`replies list`), filled in for the comp
               "customer; :zh or :en picks the language [default: the complaint's].")
 
 
+@creates_database
 def log(
     subject: str = typer.Option(None, "--subject", "-s",
                                 help="What the complaint is about (required)."),

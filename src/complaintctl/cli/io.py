@@ -24,6 +24,7 @@ from complaintctl.cli.common import (
     TEXT_FILTER,
     UNASSIGNED_FILTER,
     UNTIL_FILTER,
+    creates_database,
     err,
     list_filters,
 )
@@ -33,6 +34,7 @@ from complaintctl.render.output import Format
 EXIT_REJECTED = 3
 
 
+@creates_database
 def import_(
     files: list[str] = typer.Argument(..., metavar="FILE...",
                                       help="CSV, JSON array, NDJSON or Excel .xlsx files; '-' for stdin."),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from complaintctl.errors import ComplaintError
+from complaintctl.errors import ComplaintError, NotFound, Refused
 
 ENV_DB = "COMPLAINTCTL_DB"
 BUSY_TIMEOUT_SECONDS = 60.0
@@ -45,31 +45,40 @@ def check_sqlite_version() -> None:
         )
 
 
-def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and create, and bring up to date) the database at ``path``. Sets the process's
-    umask for the files beside it (store/sharing.py)."""
-    from complaintctl.store.sharing import apply_umask, create_database_file, fix_companions
+class DeskConnection(sqlite3.Connection):
+    """A connection that knows why it was opened read-only, to say so at the first write."""
+
+    read_only_reason: str | None = None
+
+
+def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False,
+            adopt: bool = False) -> sqlite3.Connection:
+    """Open (and create, and bring up to date) the database at ``path``. A file this process
+    cannot write (a read-only file or folder) is opened read-only: reads work, and the first
+    write says why it cannot. Another program's SQLite file is refused unless ``adopt``.
+    Sets the process's umask for the files beside it (store/sharing.py)."""
+    from complaintctl.store.sharing import apply_umask, create_database_file, fix_companions, write_blocker
 
     check_sqlite_version()
     path = Path(path)
     shared = apply_umask(path)
-    if readonly:
-        if not path.exists():
-            raise ComplaintError(f"no database at {path}", hint="run `complaintctl init` first")
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            timeout=BUSY_TIMEOUT_SECONDS,
-        )
-    else:
-        if path.is_dir():
-            raise ComplaintError(f"{path} is a directory", hint="give --db the path of a file")
+    if path.is_dir():
+        raise ComplaintError(f"{path} is a directory", hint="give --db the path of a file")
+    if not path.exists():
+        if readonly:
+            raise NotFound(f"no database at {path}", hint=CREATE_HINT)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             create_database_file(path)
         except OSError as exc:
             raise ComplaintError(f"cannot create {path}: {exc.strerror}") from exc
+    blocked = write_blocker(path)
+    if readonly or blocked:
+        conn = open_readonly(path)
+        conn.read_only_reason = blocked or "it was opened read-only"
+    else:
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, factory=DeskConnection)
         except sqlite3.OperationalError as exc:
             raise ComplaintError(f"cannot open database {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
@@ -77,27 +86,76 @@ def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = F
     conn.execute("PRAGMA foreign_keys = ON")
     try:
         if migrate and not readonly:
-            from complaintctl.store.version import SCHEMA_VERSION
-
-            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                from complaintctl.store.migrations import migrate as run_migrations
-
-                run_migrations(conn)
+            _bring_up_to_date(conn, path, adopt=adopt)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise ComplaintError(
-            f"{path} is not a complaintctl database ({exc})",
-            hint="check --db / COMPLAINTCTL_DB",
-        ) from exc
-    if shared:
+        raise ComplaintError(f"{path} is not a complaintctl database ({exc})", hint="check --db / COMPLAINTCTL_DB") \
+            from exc
+    except BaseException:
+        conn.close()
+        raise
+    if shared and not blocked:
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # a first read opens the -wal/-shm
         fix_companions(path)
     return conn
 
 
+CREATE_HINT = "`complaintctl init` creates it; or check --db / COMPLAINTCTL_DB"
+
+
+def open_readonly(path: Path) -> DeskConnection:
+    """A read-only connection that works in a read-only folder too: a WAL database needs its
+    -shm file, which a reader cannot create there; with no -wal beside it (nobody is writing,
+    as writing would need the folder) the file alone is the whole database (immutable)."""
+    from complaintctl.store.sharing import write_blocker
+
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    folder = path.absolute().parent
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    if not os.access(folder, os.W_OK) and not shm.exists():
+        if wal.exists() and wal.stat().st_size > 0:
+            raise ComplaintError(f"cannot read {path}: {write_blocker(path)}, and its -wal holds changes "
+                                 "that need an -shm file to be read", hint="ask someone who can write the folder "
+                                 "to run `complaintctl check` once, which folds them into the file")
+        uri += "&immutable=1"
+    try:
+        return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                               factory=DeskConnection)
+    except sqlite3.OperationalError as exc:
+        raise ComplaintError(f"cannot open database {path}: {exc}") from exc
+
+
+def _bring_up_to_date(conn: DeskConnection, path: Path, *, adopt: bool) -> None:
+    from complaintctl.store.version import SCHEMA_VERSION
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise ComplaintError(f"{path} has schema version {version}, newer than this complaintctl knows "
+                             f"({SCHEMA_VERSION})", hint="upgrade complaintctl")
+    if version == 0 and not adopt:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6")]
+        if tables:
+            shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise Refused(f"{path} is another program's SQLite database (tables: {shown}); complaintctl "
+                          "adds nothing to it", hint="check --db / COMPLAINTCTL_DB; `complaintctl init` "
+                          "adds complaintctl's tables to it if that is what you want")
+    if conn.read_only_reason is not None and version < SCHEMA_VERSION:
+        raise Refused(f"{path} has schema version {version} and needs upgrading to {SCHEMA_VERSION}, "
+                      f"but {conn.read_only_reason}", hint="ask someone who can write it to run `complaintctl init`")
+    from complaintctl.store.migrations import migrate as run_migrations
+
+    run_migrations(conn)
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction, taken at once (BEGIN IMMEDIATE): all of it or nothing."""
+    reason = getattr(conn, "read_only_reason", None)
+    if reason is not None:
+        raise Refused(f"cannot write to the database: {reason}", hint="nothing was changed")
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -207,3 +207,24 @@ def make_directory(directory: Path, db: Path) -> None:
         share_like_database(directory, db)
         with suppress(OSError):
             os.chmod(directory, stat.S_IMODE(os.stat(directory).st_mode) | 0o070 | stat.S_ISGID)
+
+
+def write_blocker(db: Path) -> str | None:
+    """Why this process cannot write ``db`` (SQLite needs the file, and its -wal/-shm, which
+    it creates in the folder when they are missing), or None when it can."""
+    if not os.access(db, os.W_OK):
+        return f"the file is read-only for you ({_describe(db)})"
+    folder = db.absolute().parent
+    for suffix in ("-wal", "-shm"):
+        companion = db.with_name(db.name + suffix)
+        if companion.exists():
+            if not os.access(companion, os.W_OK):
+                return f"{companion.name} beside it is not writable by you ({_describe(companion)})"
+        elif not os.access(folder, os.W_OK):
+            return f"its folder {folder} is read-only for you, and SQLite must create {companion.name} there"
+    return None
+
+
+def _describe(path: Path) -> str:
+    st = os.stat(path)
+    return f"mode {mode_text(st.st_mode)}, owner {_user_name(path)}, group {_group_name(st.st_gid)}"
