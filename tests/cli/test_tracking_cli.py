@@ -109,3 +109,26 @@ def test_escalate_survey_followups_sweep(cli, db_path):
     cli("sweep", "--close-after", "30", "--save")
     assert q(db_path, "SELECT value FROM settings WHERE key = 'sweep_close_resolved_after_days'") == [("30",)]
     assert "Satisfaction" in cli("show", "1").stdout
+
+
+def test_team_time_zone_for_display_and_report_weeks(cli, monkeypatch):
+    """A UTC server, a Shanghai team: times show in Beijing time, weeks start at Beijing midnight."""
+    monkeypatch.delenv("TZ")
+    cid = cli.log("-s", "x", "--severity", "high", "--received", "2026-11-16T01:30:00Z")
+    assert "2026-11-16 01:30" in cli("show", cid).stdout  # no team zone yet: the machine's (UTC here)
+    cli("sla", "calendar", "set", "--timezone", "Asia/Shanghai", "--off")
+    shown = cli("show", cid).stdout
+    assert "2026-11-16 09:30" in shown and "2026-11-16 13:30" in shown  # received, respond by (4h)
+    period = json.loads(cli("report", "weekly", "--week", "2026-W47", "-f", "json").stdout)["period"]
+    assert (period["start"], period["end"]) == ("2026-11-15T16:00:00Z", "2026-11-22T16:00:00Z")
+    assert "Asia/Shanghai" in cli("report", "weekly", "--week", "2026-W47").stdout
+    # typed times are the team's too: 09:00 Beijing
+    other = cli.log("-s", "y", "--received", "2026-11-17 09:00")
+    assert q(cli.db_path, "SELECT received_at FROM complaints WHERE id = ?", other) == [("2026-11-17T01:00:00Z",)]
+    # --tz, then $TZ, say otherwise
+    assert "2026-11-16 02:30" in cli("--tz", "Europe/Berlin", "show", cid).stdout
+    assert "2026-11-16 01:30" in cli("show", cid, env={"TZ": "UTC"}).stdout
+    assert "unknown time zone 'Mars/Base'" in cli("--tz", "Mars/Base", "show", cid, expect=2).stderr
+    import os
+
+    assert "TZ" not in os.environ  # a command leaves the process's zone as it found it

@@ -50,7 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "customers": ("complaintctl.cli.customers", "customers_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),
 }
-GLOBAL_OPTIONS_WITH_VALUE = {"--db", "--actor"}
+GLOBAL_OPTIONS_WITH_VALUE = {"--db", "--actor", "--tz"}
 
 
 def _version(value: bool) -> None:
@@ -67,6 +67,9 @@ def main_options(
     actor: str = typer.Option(None, "--actor", metavar="NAME",
                               help="Who is making the change [default: $COMPLAINTCTL_ACTOR, "
                               "else the login name]"),
+    tz: str = typer.Option(None, "--tz", metavar="ZONE",
+                           help="Show, read and report times in this time zone [default: $TZ, else the team's "
+                           "(`sla calendar set --timezone`), else the machine's]"),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
@@ -76,6 +79,7 @@ def main_options(
     STATE.debug = debug
     STATE._conn = None
     ctx.call_on_close(STATE.close)
+    STATE.apply_timezone(tz)
 
 
 def build_app(only: str | None = None) -> typer.Typer:

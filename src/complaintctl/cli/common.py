@@ -49,6 +49,45 @@ class State:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self.restore_timezone()
+
+    def apply_timezone(self, explicit: str | None) -> None:
+        """Times are shown, typed and reported in one zone: --tz, else $TZ, else the team's time
+        zone (`sla calendar set --timezone`), else the machine's. Set for this command through
+        TZ, so every local-time conversion (and an import's reader process) follows it."""
+        zone = explicit
+        if zone is not None:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise typer.BadParameter(f"unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)",
+                                         param_hint="--tz") from None
+        elif not os.environ.get("TZ"):
+            from complaintctl.core.calendars import team_timezone_at
+
+            zone = team_timezone_at(self.db_path)
+        if zone is None:
+            return
+        import time
+
+        self._saved_tz = (os.environ.get("TZ"),)
+        os.environ["TZ"] = zone
+        time.tzset()
+
+    def restore_timezone(self) -> None:
+        saved = getattr(self, "_saved_tz", None)
+        if saved is None:
+            return
+        import time
+
+        if saved[0] is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved[0]
+        time.tzset()
+        self._saved_tz = None
 
     def who(self) -> str:
         if self.actor and self.actor.strip():

@@ -305,3 +305,21 @@ def read_team_timezone(conn: sqlite3.Connection) -> str | None:
     except sqlite3.Error:  # a file before the calendar existed
         return None
     return row[0] if row and row[0] else None
+
+
+def team_timezone_at(path) -> str | None:
+    """The team's time zone in the database file at ``path``, read without creating or changing
+    anything; None when the file does not exist, cannot be read or has none set."""
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return read_team_timezone(conn)
+    finally:
+        conn.close()

@@ -71,6 +71,14 @@ def to_local_text(stored: str | None, seconds: bool = False) -> str:
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def zone_name() -> str:
+    """The local time zone's name as people know it (``Asia/Shanghai``, or ``CST`` from the system)."""
+    import os
+    import time as clock
+
+    return (os.environ.get("TZ") or "").lstrip(":") or clock.tzname[0]
+
+
 def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[datetime, bool]:
     try:
         d = date(int(year), int(month), int(day))

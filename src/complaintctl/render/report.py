@@ -8,7 +8,7 @@ import html
 import io
 from dataclasses import dataclass, field
 
-from complaintctl.core.dates import to_local_text
+from complaintctl.core.dates import to_local_text, zone_name
 from complaintctl.render.table import clean_cell
 
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
@@ -51,7 +51,8 @@ def _change(c: dict) -> str:
 
 def period_text(data: dict) -> str:
     p = data["period"]
-    return f"{p['label']}  ({to_local_text(p['start'])} – {to_local_text(p['end'])}, local time)"
+    zone = p.get("timezone") or zone_name()
+    return f"{p['label']}  ({to_local_text(p['start'])} – {to_local_text(p['end'])}, {zone})"
 
 
 def weekly_blocks(data: dict) -> list[Block]:
