@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sql": ("complaintctl.cli.admin", "sql"),
     "check": ("complaintctl.cli.admin", "check"),
     "backup": ("complaintctl.cli.admin", "backup"),
+    "restore": ("complaintctl.cli.admin", "restore"),
     "agents": ("complaintctl.cli.admin", "agents_app"),
     "customers": ("complaintctl.cli.customers", "customers_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),

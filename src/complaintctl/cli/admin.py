@@ -230,29 +230,46 @@ def backup(
     keep: int = typer.Option(None, "--keep", min=1, help="Then delete all but the newest N dated backups in "
                              "that directory (for cron)."),
     force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
+    mkdir: bool = typer.Option(False, "--mkdir", help="Create DEST's directory if it does not exist (without it, a "
+                               "missing directory, say an unmounted disk, is refused)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """Copy the database to a backup file, consistently, while others keep working. Prints the
-    backup's path."""
-    from pathlib import Path
-
-    from complaintctl.store.backup import backup_database, backup_name, default_backup_dir, prune_backups
+    """Copy the database to a backup file, consistently, while others keep working; the copy
+    passes SQLite's integrity check before it takes the backup's name. Prints the backup's path."""
+    from complaintctl.core.trust.backups import BackupRequest, make_backup
 
     db = STATE.db_path
     STATE.connect()  # the file exists and its schema is current
-    target = Path(dest).expanduser() if dest else default_backup_dir(db)
-    dated = dest is None or target.is_dir() or dest.endswith(("/", "\\"))
-    if dated:
-        directory, target = target, target / backup_name(db)
-    elif keep:
-        raise InvalidInput("--keep needs a directory to prune", hint="give DEST as a directory, or leave it out")
-    result = backup_database(db, target, force=force)
-    pruned = prune_backups(directory, db, keep) if dated and keep else []
-    result["pruned"] = [str(p) for p in pruned]
+    result = make_backup(db, BackupRequest(dest=dest, keep=keep, force=force, mkdir=mkdir))
     if fmt == Format.table:
         typer.echo(result["backup"])
+        pruned, abandoned = result["pruned"], result["abandoned_removed"]
         err(f"Backed up {db} ({result['complaints']:,} complaints, {result['events']:,} events, "
-            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)." if pruned else "."))
+            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)" if pruned else "")
+            + (f"; removed {len(abandoned)} file(s) a killed backup left" if abandoned else "") + ".")
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([result], list(result), fmt)
+
+
+def restore(
+    backup_file: str = typer.Argument(..., metavar="BACKUP", help="A backup file (`complaintctl backup` wrote it)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Put a backup back in place of the database. Refused while anyone else has the database open;
+    what it replaces is kept in backups/ (named ...-before-restore-...); the backup and the result
+    are checked."""
+    from pathlib import Path
+
+    from complaintctl.core.trust.backups import restore_backup
+
+    STATE.close()  # this process must not hold the database open either
+    result = restore_backup(STATE.db_path, Path(backup_file))
+    if fmt == Format.table:
+        err(f"Restored {result['database']} from {result['restored_from']} ({result['complaints']:,} complaints, "
+            f"{result['events']:,} events)."
+            + (f" What it replaced is kept in {result['previous_kept_in']}." if result["previous_kept_in"] else ""))
     else:
         from complaintctl.render.output import write_records
 

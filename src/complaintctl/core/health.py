@@ -90,10 +90,11 @@ def _integrity(conn: sqlite3.Connection, quick: bool) -> Finding:
         return Finding("integrity", OK, f"SQLite {pragma}: ok")
     if "not a database" in messages[0]:
         return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
-                       "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup")
+                       "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup "
+                       "(`complaintctl restore BACKUP`)")
     shown = "; ".join(messages[:EXAMPLES]) + ("; ..." if len(messages) > EXAMPLES else "")
     return Finding("integrity", PROBLEM, f"the file is damaged: {shown}",
-                   "restore the newest backup (`complaintctl backup` makes them), or try "
+                   "restore the newest backup (`complaintctl restore BACKUP`), or try "
                    "`sqlite3 FILE .recover` into a new file")
 
 

@@ -1,0 +1,1 @@
+"""Trust: check, backup and restore, the audit chain."""
