@@ -298,7 +298,7 @@ def test_summary_as_json_for_scripts(cli, tmp_path):
 
 
 def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
-    from complaintctl.core.tracking import check_sla
+    from complaintctl.core.sla_check import check_sla
     from complaintctl.store.db import connect
 
     f = write(tmp_path / "sla.csv",

@@ -85,12 +85,33 @@ def test_lifecycle_moves_and_first_response(cli, db_path, one):
 
 
 def test_illegal_move_names_the_legal_ones(cli, db_path, one):
+    cli("update", one, "--status", "investigating")
+    result = cli("update", one, "--status", "acknowledged", expect=1)
+    assert "cannot move from investigating to acknowledged" in result.stderr
+    assert "legal moves: waiting, resolved, or close" in result.stderr
     cli("update", one, "--status", "resolved")
-    result = cli("update", one, "--status", "waiting", expect=1)
-    assert "cannot move from resolved to waiting" in result.stderr
-    assert "legal moves: investigating" in result.stderr
     assert "close" in cli("update", one, "--status", "closed", expect=1).stderr
     assert "unknown status" in cli("update", one, "--status", "done", expect=2).stderr
+
+
+def test_one_counted_way_to_reopen(cli, db_path, one):
+    cli("update", one, "--status", "resolved")
+    for status in ("investigating", "waiting", "acknowledged"):
+        result = cli("update", one, "--status", status, expect=1)
+        assert "complaintctl reopen ID --reason" in result.stderr
+    assert q(db_path, "SELECT status, reopened_count FROM complaints") == [("resolved", 0)]
+    cli("reopen", one, "--reason", "客户说还没修好")
+    assert q(db_path, "SELECT status, reopened_count, resolved_at FROM complaints") == [("investigating", 1, None)]
+
+
+def test_a_received_time_after_the_response_is_refused(cli, db_path, one):
+    from datetime import datetime, timedelta, timezone
+
+    cli("update", one, "--status", "acknowledged")
+    later = (datetime.now(timezone.utc) + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    result = cli("update", one, "--received", later, expect=2)
+    assert "the first response time" in result.stderr and f"is before the received time {later}" in result.stderr
+    assert q(db_path, "SELECT count(*) FROM events WHERE field = 'received_at'") == [(0,)]
 
 
 def test_note_and_field_edits(cli, db_path, one):

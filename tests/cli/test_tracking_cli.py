@@ -82,8 +82,11 @@ def test_overdue_command_formats_and_exit_code(cli):
     cli("overdue", "--exit-code", expect=1)
     assert json.loads(cli("overdue", "--within", "3d", "-f", "json").stdout)[1]["state"] == "due_soon"
     assert json.loads(cli("overdue", "--as-of", "3 days ago", "-f", "json").stdout) == []
+    # waiting on the customer after the deadline passed does not make it on time (docs/sla.md)
     cli("update", "1", "--status", "waiting")
-    cli("overdue", "--exit-code")
+    assert "1d 0h over, waiting" in cli("overdue", "--exit-code", expect=1).stdout
+    cli("update", "2", "--status", "waiting")  # paused before its deadline: off the list
+    assert [r["id"] for r in json.loads(cli("overdue", "--within", "30d", "-f", "json").stdout)] == [1]
 
 
 def test_escalate_survey_followups_sweep(cli, db_path):

@@ -1,4 +1,4 @@
--- schema version 9
+-- schema version 10
 
 -- table agents
 CREATE TABLE agents (
@@ -364,11 +364,13 @@ CREATE VIEW complaint_sla AS
             c.paused_since,
             CASE
                 WHEN c.status = 'closed' OR c.status = 'resolved' THEN 'done'
-                WHEN c.status = 'waiting' THEN 'paused'
+                WHEN c.respond_due_at IS NULL AND c.resolve_due_at IS NULL THEN 'no_target'
+                WHEN c.status = 'waiting' AND NOT (coalesce(c.paused_since, '') > coalesce(CASE
+                     WHEN c.first_response_at IS NULL THEN min(coalesce(c.respond_due_at, c.resolve_due_at),
+                     coalesce(c.resolve_due_at, c.respond_due_at)) ELSE c.resolve_due_at END, '')) THEN 'paused'
                 WHEN c.resolve_due_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now') THEN 'resolve_overdue'
                 WHEN c.first_response_at IS NULL
                      AND c.respond_due_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now') THEN 'respond_overdue'
-                WHEN c.respond_due_at IS NULL AND c.resolve_due_at IS NULL THEN 'no_target'
                 ELSE 'on_time'
             END AS sla_state,
             round((julianday(CASE WHEN c.first_response_at IS NULL THEN c.respond_due_at

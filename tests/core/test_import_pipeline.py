@@ -229,7 +229,8 @@ def test_verify_parents_refuses_a_cached_customer_or_agent_that_is_gone(tmp_path
 def test_memoised_due_times_match_the_sla_clock(tmp_path):
     """Whole-hour targets share due times per received hour; others are computed row by row.
     Either way the stored SLA fields agree with what the event log recomputes."""
-    from complaintctl.core.tracking import check_sla, set_targets
+    from complaintctl.core.sla_check import check_sla
+    from complaintctl.core.tracking import set_targets
 
     db = tmp_path / "due.db"
     conn = connect(db)

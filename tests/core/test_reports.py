@@ -123,6 +123,8 @@ def test_each_figure_equals_the_documented_sql(known):
     for kind in ("response", "resolution"):
         total, met, pct = known.execute(docs[f"sla_{kind}"], p).fetchone()
         assert (total, met, pct) == (data["sla"][kind]["total"], data["sla"][kind]["met"], data["sla"][kind]["pct"])
+    assert dict(zip(("responses", "resolutions", "open"), known.execute(docs["sla_untimed"], p).fetchone(),
+                    strict=True)) == data["sla_untimed"]
     avg, responses = known.execute(docs["satisfaction"], p).fetchone()
     assert (avg, responses) == (data["satisfaction"]["average"], data["satisfaction"]["responses"])
     agents = {r[0]: r[1:] for r in known.execute(docs["agents"], p)}

@@ -115,8 +115,22 @@ def test_describe_due():
     now = utc(2026, 11, 24, 12)
     assert sla.describe_due("2026-11-24T15:30:00Z", now) == "3h 30m left"
     assert sla.describe_due("2026-11-22T10:00:00Z", now) == "2d 2h over"
-    assert sla.describe_due("2026-11-22T10:00:00Z", now, paused=True) == "paused"
+    # waiting: paused if the pause began before the deadline, else late all the same
+    assert sla.describe_due("2026-11-24T15:30:00Z", now, "waiting", "2026-11-24T11:00:00Z") == "paused"
+    assert sla.describe_due("2026-11-22T10:00:00Z", now, "waiting", "2026-11-23T00:00:00Z") == "2d 2h over, waiting"
     assert sla.describe_due(None, now) == ""
+    assert sla.describe_due(None, now, "new") == "no SLA"
+    assert sla.describe_due("2026-11-22T10:00:00Z", now, "resolved") == ""
+    assert sla.describe_due("24/11/2026 10:00", now, "new") == "24/11/2026 10:00"  # edited by hand: shown raw
+
+
+def test_a_pause_that_begins_after_the_deadline_does_not_move_it():
+    start = utc(2026, 11, 2, 8)
+    target = sla.Target(4, "h")  # due 12:00
+    before = [(utc(2026, 11, 2, 10), utc(2026, 11, 2, 14))]  # 4h pause from 10:00: due 16:00
+    after = [(utc(2026, 11, 2, 13), utc(2026, 11, 2, 20))]  # the deadline had passed at 13:00
+    assert sla.due_with_pauses(start, target, before, None) == utc(2026, 11, 2, 16)
+    assert sla.due_with_pauses(start, target, after, None) == utc(2026, 11, 2, 12)
 
 
 def test_workdays_and_hours_parsing():

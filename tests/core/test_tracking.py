@@ -7,6 +7,7 @@ import pytest
 from complaintctl.core import calendars, tracking, worklists
 from complaintctl.core import complaints as core
 from complaintctl.core.agents import add_agent
+from complaintctl.core.sla_check import check_sla
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
 
@@ -58,7 +59,7 @@ def test_calendar_change_recomputes_open_complaints(conn):
     calendars.set_calendar(conn, timezone="Asia/Shanghai", workdays="mon-fri", hours="09:00-18:00", actor="a",
                           now=datetime(2026, 11, 6, 9, 30, tzinfo=UTC))
     assert row(conn, cid)["respond_due_at"] == "2026-11-09T09:00:00Z"  # Monday 17:00 Shanghai
-    assert tracking.check_sla(conn) == []
+    assert check_sla(conn) == []
 
 
 def test_sla_set_recomputes_that_severity(conn):
@@ -145,14 +146,14 @@ def test_sweep_closes_stale_resolved_and_is_idempotent(conn):
     r = row(conn, stale)
     assert r["status"] == "closed" and r["outcome"] == "resolved" and "automatically" in r["resolution"]
     assert tracking.sweep(conn, actor="cron", now=now) == []
-    assert tracking.check_sla(conn) == []
+    assert check_sla(conn) == []
 
 
 def test_check_detects_drift(conn):
     cid = log(conn)
-    assert tracking.check_sla(conn) == []
+    assert check_sla(conn) == []
     conn.execute("UPDATE complaints SET resolve_due_at = '2030-01-01T00:00:00Z' WHERE id = ?", (cid,))
-    problems = tracking.check_sla(conn)
+    problems = check_sla(conn)
     assert problems == [{"id": cid, "field": "resolve_due_at", "stored": "2030-01-01T00:00:00Z",
                          "expected": "2026-11-05T08:00:00Z"}]
 

@@ -243,7 +243,8 @@ DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterda
 # The filters `list` and `export` share, declared once so their help cannot drift apart.
 STATUS_FILTER = typer.Option(None, "--status", autocompletion=complete_codes("status"),
                              help="Only these statuses; repeatable.")
-OPEN_FILTER = typer.Option(None, "--open/--closed", help="Only open (not closed) or only closed.")
+OPEN_FILTER = typer.Option(None, "--open/--closed", help="Only open (new, acknowledged, investigating, waiting: "
+                           "not resolved, not closed) or only closed.")
 CATEGORY_FILTER = typer.Option(None, "--category", autocompletion=complete_codes("category"))
 SEVERITY_FILTER = typer.Option(None, "--severity", autocompletion=complete_codes("severity"))
 ASSIGNEE_FILTER = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent.")

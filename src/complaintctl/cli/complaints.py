@@ -36,6 +36,7 @@ from complaintctl.cli.common import (
     stdin_is_tty,
 )
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
+from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -300,9 +301,9 @@ def _list_styles(cells: dict) -> dict[str, str]:
     if cells.get("severity") in SEVERITY_STYLES:
         styles["severity"] = SEVERITY_STYLES[cells["severity"]]
     due = cells.get("due") or ""
-    if due.endswith("over"):
+    if due.endswith(("over", "waiting")) or due == "no SLA":
         styles["due"] = "red"
-    elif due == "paused" or cells.get("status") in ("resolved", "closed"):
+    elif due == "paused" or not is_open(cells.get("status") or ""):
         styles["due"] = "dim"
         styles["status"] = "dim"
     return styles
@@ -378,15 +379,14 @@ def _print_list(filters, fmt: Format) -> None:
     rows = list_complaints(conn, filters)
     if fmt == Format.table:
         from complaintctl.core.dates import now_utc, to_local_text
-        from complaintctl.core.sla import describe_due
+        from complaintctl.core.sla import current_clock, describe_due
 
         now = now_utc()
 
         def cells(r: dict) -> dict:
-            due = r["respond_due_at"] if r["first_response_at"] is None else r["resolve_due_at"]
+            _, due = current_clock(r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])
             return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
-                    "due": describe_due(due, now, done=r["status"] in ("resolved", "closed"),
-                                        paused=r["status"] == "waiting")}
+                    "due": describe_due(due, now, r["status"], r["paused_since"])}
 
         write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
                       table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"],

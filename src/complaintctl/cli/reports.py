@@ -127,11 +127,14 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
     data = sla_report(STATE.connect(), s, e, label)
     emit(data, fmt, output, section)
     if fail_below is not None:
+        from complaintctl.core.numbers import round_half_up
+
         for kind in ("response", "resolution"):
             total = sum(r[f"{kind}_total"] or 0 for r in data["by_severity"])
             met = sum(r[f"{kind}_met"] or 0 for r in data["by_severity"])
-            if total and 100.0 * met / total < fail_below:
-                err(f"SLA below {fail_below:g}%: {kind} {100.0 * met / total:.1f}%")
+            pct = round_half_up(100.0 * met / total, 1) if total else None
+            if pct is not None and pct < fail_below:  # the figure as printed, as `report weekly` compares
+                err(f"SLA below {fail_below:g}%: {kind} {pct}%")
                 raise typer.Exit(EXIT_SLA_BELOW)
 
 

@@ -43,6 +43,11 @@ def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FOR
                   headers={"severity": "Severity", "label_en": "English", "label_zh": "中文",
                            "respond_target": "Respond within", "resolve_target": "Resolve within"})
     if fmt == Format.table:
+        from complaintctl.core.tracking import default_severity
+
+        default = default_severity(conn)
+        err(f"Complaints without a severity are timed as {default}." if default else
+            "Complaints without a severity have no SLA clock (set one with `complaintctl sla default SEVERITY`).")
         cal = calendar_info(conn)
         if cal["enabled"]:
             err(f"Business calendar: {cal['workdays']} {cal['day_start']}-{cal['day_end']} {cal['timezone'] or 'UTC'}, "
@@ -69,11 +74,32 @@ def sla_set(
         err(f"No change to the SLA for {result['severity']}.")
 
 
+@sla_app.command("default")
+@handle_errors
+def sla_default(
+    severity: str = typer.Argument(..., help="The severity whose targets time complaints that have none, or "
+                                   "'none' for no clock (overdue and reports list them as 'no SLA')."),
+) -> None:
+    """Give complaints without a severity an SLA clock: that severity's targets (their severity
+    stays empty). Open ones get due times at once."""
+    from complaintctl.core.tracking import set_default_severity
+
+    result = set_default_severity(STATE.connect(), severity, actor=STATE.who())
+    code = result["default_severity"]
+    if not result["changed"]:
+        err(f"No change: the default severity is already {code or 'none'}.")
+    elif code:
+        err(f"Complaints without a severity are timed as {code}; {result['recomputed']} open complaint(s) "
+            "recomputed.")
+    else:
+        err(f"Complaints without a severity have no SLA clock; {result['recomputed']} open complaint(s) recomputed.")
+
+
 @sla_app.command("check")
 @handle_errors
 def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
     """Recompute SLA state from the event log and compare it with what is stored (exit 1 on drift)."""
-    from complaintctl.core.tracking import check_sla
+    from complaintctl.core.sla_check import check_sla
     from complaintctl.render.output import write_records
 
     problems = check_sla(STATE.connect())
@@ -109,7 +135,7 @@ def sla_status(
                   headers={"id": "ID", "severity": "Severity", "status": "Status", "clock": "Clock", "due_at": "Due",
                            "left": "Left", "assignee": "Assignee", "subject": "Subject"},
                   table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
-                                          "left": describe_due(r["due_at"], now, paused=r["state"] == "paused")},
+                                          "left": describe_due(r["due_at"], now, r["status"], r.get("paused_since"))},
                   flexible=["subject"], floors={"subject": 20}, droppable=["due_at", "assignee"])
     if fmt == Format.table:
         say_more(len(rows), found["total"])
@@ -270,7 +296,8 @@ def overdue(
     if fmt == Format.table:
         def cells(r: dict) -> dict:
             return {**r, "id": f"#{r['id']}", "assignee": r["assignee"] or "(unassigned)",
-                    "due_at": to_local_text(r["due_at"]), "left": describe_due(r["due_at"], now)}
+                    "due_at": to_local_text(r["due_at"]), "clock": r["clock"] or "-",
+                    "left": describe_due(r["due_at"], now, r["status"], r.get("paused_since"))}
 
         write_records(rows, OVERDUE_COLUMNS, fmt, table_columns=["assignee", "id", "severity", "clock", "due_at",
                                                                  "left", "subject"],
@@ -281,6 +308,9 @@ def overdue(
         late = found["overdue"]
         err(f"{late:,} overdue" + (f", {found['total'] - late:,} due within {within}" if within else "")
             + (f" as of {to_local_text(to_iso(moment))}" if moment else "") + ".")
+        if found.get("no_sla"):
+            err(f"{found['no_sla']:,} open complaint(s) have no SLA clock (no severity): classify them, or "
+                "time them by a default with `complaintctl sla default SEVERITY`.")
     else:
         write_records(rows, OVERDUE_COLUMNS, fmt)
     if exit_code and found["overdue"]:

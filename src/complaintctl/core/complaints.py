@@ -172,10 +172,10 @@ def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int,
             if similar(other["subject"], subject)]
 
 
-def _refresh_sla(conn: sqlite3.Connection, complaint_id: int, now: datetime) -> None:
+def _refresh_sla(conn: sqlite3.Connection, complaint_id: int, now: datetime, correction: bool = False) -> None:
     from complaintctl.core.tracking import refresh_sla
 
-    refresh_sla(conn, complaint_id, now)
+    refresh_sla(conn, complaint_id, now, correction=correction)
 
 
 def _touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
@@ -332,7 +332,8 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
         if changes:
             _touch(conn, complaint_id, at)
             if status is not None or "received_at" in edits or to_customer:
-                _refresh_sla(conn, complaint_id, now)
+                # a corrected received time judges the stopped clocks again; nothing else does
+                _refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
     return changes
 
 
@@ -348,6 +349,14 @@ def record_reply(conn: sqlite3.Connection, complaint_id: int, text: str, *, temp
 
 
 def _set(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
+    """Write columns of one complaint; times that would contradict each other are refused."""
+    times = [name for name, _ in lifecycle.TIME_ORDER]
+    if any(name in values for name in times):
+        row = conn.execute(f"SELECT {', '.join(times)} FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+        problem = lifecycle.time_order_problem({**dict(zip(times, row, strict=True)), **values})
+        if problem:
+            raise InvalidInput(f"complaint #{complaint_id}: {problem}",
+                               hint="times run received <= first response <= resolution <= closing")
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
 
@@ -421,7 +430,7 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
         raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        if row["status"] not in ("resolved", "closed"):
+        if lifecycle.is_open(row["status"]):
             raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
                           hint="only resolved or closed complaints can be reopened")
         return reopen_row(conn, row, reason=reason, actor=actor, now=now)

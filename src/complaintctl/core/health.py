@@ -245,7 +245,7 @@ def _permissions(conn: sqlite3.Connection) -> Finding:
 
 
 def _sla(conn: sqlite3.Connection) -> Finding:
-    from complaintctl.core.tracking import check_sla
+    from complaintctl.core.sla_check import check_sla
 
     problems = check_sla(conn)
     if not problems:

@@ -13,7 +13,7 @@ NOT_OPEN_STATUSES = ("resolved", "closed")
 OPEN_STATUSES = [s for s in STATUSES if s not in NOT_OPEN_STATUSES]
 # The SQL test for an open complaint, spelled exactly as the partial indexes on due times are
 # (store/migrations.py m004), so that SQLite can use them; `c.` for queries with that alias.
-OPEN_SQL = "status NOT IN ('resolved', 'closed')"
+OPEN_SQL = "status NOT IN (" + ", ".join(f"'{s}'" for s in NOT_OPEN_STATUSES) + ")"
 OPEN_SQL_C = "c." + OPEN_SQL
 
 
@@ -27,15 +27,36 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "acknowledged": ("investigating", "waiting", "resolved"),
     "investigating": ("waiting", "resolved"),
     "waiting": ("investigating", "resolved"),
-    "resolved": ("investigating",),
+    "resolved": (),  # reopening has its own command, and is counted
     "closed": (),
 }
+
+
+# The times of a complaint's life run in this order (equal is fine): nothing is answered before
+# it was received, resolved before the customer first heard from us, or closed before resolved.
+TIME_ORDER = (("received_at", "received"), ("first_response_at", "first response"),
+              ("resolved_at", "resolution"), ("closed_at", "closing"))
+
+
+def time_order_problem(times: dict) -> str | None:
+    """What is wrong with a complaint's times (UTC ISO texts; missing ones are skipped), or
+    None when they run in TIME_ORDER. The one rule for every entry point: log, update, close,
+    import."""
+    given = [(label, times.get(name)) for name, label, in TIME_ORDER if times.get(name)]
+    for i, (label, at) in enumerate(given):
+        for later_label, later in given[i + 1:]:
+            if later < at:
+                return f"the {later_label} time {later} is before the {label} time {at}"
+    return None
 
 
 def check_move(current: str, target: str) -> None:
     """Refuse an illegal move, naming the legal ones."""
     if target == current:
         raise Refused(f"the complaint is already {current}")
+    if current == "resolved" and target in OPEN_STATUSES:
+        raise Refused("reopening a resolved complaint records a reason and is counted",
+                      hint="use `complaintctl reopen ID --reason TEXT`")
     if target == "closed":
         raise Refused(
             "closing records an outcome",

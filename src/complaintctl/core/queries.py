@@ -7,6 +7,7 @@ from datetime import datetime
 
 from complaintctl.core.dates import to_iso
 from complaintctl.core.events import events_for
+from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.errors import InvalidInput, NotFound
 
 LABELLED = {
@@ -93,7 +94,7 @@ class ListFilters:
                  escalated: bool = False, sort: str = "received", limit: int | None = None,
                  text: str | None = None, mine: str | None = None):
         self.statuses = statuses or []
-        self.open = open  # True: not closed; False: closed only
+        self.open = open  # True: open (core/lifecycle.py); False: closed only
         self.category = category
         self.severity = severity
         self.assignee = assignee
@@ -152,7 +153,7 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
         clauses.append(f"c.id IN ({', '.join('?' for _ in f.ids)})")
         params += list(f.ids)
     if f.open is True:
-        clauses.append("c.status <> 'closed'")
+        clauses.append(OPEN_SQL_C)  # open: not resolved and not closed (core/lifecycle.py)
     elif f.open is False:
         clauses.append("c.status = 'closed'")
     for kind in ("category", "severity", "channel"):
@@ -253,7 +254,8 @@ def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict
                c.ref, c.customer_id, cu.email AS customer_email, cu.phone AS customer_phone,
                cu.company AS customer_company, c.remedy, c.cause, c.personality, c.motive,
                c.first_response_at, c.resolved_at, c.closed_at, c.outcome, c.updated_at,
-               c.respond_due_at, c.resolve_due_at, c.responded_late, c.resolved_late, c.escalation_count
+               c.respond_due_at, c.resolve_due_at, c.responded_late, c.resolved_late, c.escalation_count,
+               c.paused_since
         FROM complaints c
         JOIN statuses st ON st.code = c.status
         LEFT JOIN severities sev ON sev.code = c.severity
@@ -276,7 +278,7 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
         counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     # people, not records: a record merged into another is that other customer
     counts["customers"] = conn.execute("SELECT count(*) FROM customers WHERE merged_into IS NULL").fetchone()[0]
-    open_count = conn.execute("SELECT count(*) FROM complaints WHERE status <> 'closed'").fetchone()[0]
+    open_count = conn.execute(f"SELECT count(*) FROM complaints WHERE {OPEN_SQL}").fetchone()[0]
     return {
         "path": str(path),
         "size_bytes": os.path.getsize(path) if os.path.exists(path) else 0,

@@ -9,6 +9,8 @@ import sqlite3
 from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.core.dates import to_iso
+from complaintctl.core.lifecycle import OPEN_SQL
+from complaintctl.core.numbers import round_half_up
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc
@@ -37,6 +39,12 @@ SQL = {
                      "WHERE first_response_at >= :start AND first_response_at < :end AND responded_late IS NOT NULL"),
     "sla_resolution": ("SELECT count(*), coalesce(sum(resolved_late = 0), 0) FROM complaints "
                        "WHERE resolved_at >= :start AND resolved_at < :end AND resolved_late IS NOT NULL"),
+    "sla_untimed": ("SELECT (SELECT count(*) FROM complaints WHERE first_response_at >= :start "
+                    "AND first_response_at < :end AND responded_late IS NULL) AS responses, "
+                    "(SELECT count(*) FROM complaints WHERE resolved_at >= :start AND resolved_at < :end "
+                    "AND resolved_late IS NULL) AS resolutions, "
+                    f"(SELECT count(*) FROM complaints WHERE {OPEN_SQL} "
+                    "AND received_at < :end AND respond_due_at IS NULL AND resolve_due_at IS NULL) AS open"),
     "satisfaction": "SELECT score, count(*) FROM surveys WHERE at >= :start AND at < :end GROUP BY score",
     "survey_rate": ("SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id "
                     "AND s.at >= c.resolved_at)), 0) FROM complaints c WHERE c.resolved_at >= :start AND c.resolved_at < :end"),
@@ -128,15 +136,16 @@ def percentile(sorted_values: list[float], pct: float) -> float | None:
         n = len(sorted_values)
         mid = n // 2
         value = sorted_values[mid] if n % 2 else (sorted_values[mid - 1] + sorted_values[mid]) / 2
-        return round(value, 2)
+        return round_half_up(value, 2)
     import math
 
     rank = max(1, math.ceil(pct / 100 * len(sorted_values)))
-    return round(sorted_values[rank - 1], 2)
+    return round_half_up(sorted_values[rank - 1], 2)
 
 
 def _pct(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
+    """A share in percent with one decimal, rounded as the documented SQL's round(..., 1)."""
+    return round_half_up(100.0 * part / whole, 1) if whole else None
 
 
 def _one(conn, sql: str, params: dict):
@@ -172,12 +181,13 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
     for name in ("response", "resolution"):
         total, met = conn.execute(SQL[f"sla_{name}"], p).fetchone()
         sla_figures[name] = {"total": total, "met": met, "pct": _pct(met, total)}
+
     scores = dict(conn.execute(SQL["satisfaction"], p).fetchall())
     responses = sum(scores.values())
     resolved_count, surveyed = conn.execute(SQL["survey_rate"], p).fetchone()
     satisfaction = {
         "responses": responses,
-        "average": round(sum(s * n for s, n in scores.items()) / responses, 2) if responses else None,
+        "average": round_half_up(sum(s * n for s, n in scores.items()) / responses, 2) if responses else None,
         "distribution": {str(s): scores.get(s, 0) for s in range(1, 6)},
         "resolved": resolved_count, "resolved_surveyed": surveyed, "response_rate": _pct(surveyed, resolved_count),
     }
@@ -190,6 +200,8 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
         "backlog_ageing": ageing,
         "times": times,
         "sla": sla_figures,
+        # what no clock timed (no severity and no default): shown as such, not left out unsaid
+        "sla_untimed": dict(conn.execute(SQL["sla_untimed"], p).fetchone()),
         "satisfaction": satisfaction,
         "agents": _agents(conn, p),
         "repeat_customers": [dict(r) for r in conn.execute(SQL["repeat_customers"], p)],

@@ -218,20 +218,46 @@ def compute_state(*, received_at: datetime, respond: Target | None, resolve: Tar
     return SlaState(respond_due, resolve_due, responded_late, resolved_late, paused_since, paused_minutes)
 
 
-def describe_due(due_iso: str | None, now: datetime, done: bool = False, paused: bool = False) -> str:
-    """'3h 20m left', '2d 4h over', 'paused' for tables."""
-    if paused:
-        return "paused"
-    if not due_iso or done:
+def current_clock(first_response_at: str | None, respond_due_at: str | None,
+                  resolve_due_at: str | None) -> tuple[str | None, str | None]:
+    """(clock, due time) of the clock a complaint is racing: the first response while none was
+    made and it falls due first, else the resolution. (worklists.CLOCK_SQL is the same in SQL.)"""
+    if first_response_at is None and respond_due_at and (not resolve_due_at or respond_due_at <= resolve_due_at):
+        return "respond", respond_due_at
+    return ("resolve" if resolve_due_at else None), resolve_due_at
+
+
+def pause_holds(status: str | None, paused_since: str | None, due_iso: str | None) -> bool:
+    """True while a complaint waits on the customer with its clock stopped. A pause cannot
+    move a deadline that had already passed when it began (see due_with_pauses): such a
+    complaint is late, waiting or not, and stays in `overdue`."""
+    return status == "waiting" and not (paused_since and due_iso and paused_since > due_iso)
+
+
+def describe_due(due_iso: str | None, now: datetime, status: str | None = None,
+                 paused_since: str | None = None) -> str:
+    """A clock for tables: '3h 20m left', '2d 4h over', 'paused', '1d 2h over, waiting' (late
+    before the pause began), 'no SLA' (open with no clock), '' (finished, or no status given)."""
+    from complaintctl.core.lifecycle import is_open
+
+    if status is not None and not is_open(status):
         return ""
+    if not due_iso:
+        return "no SLA" if status is not None else ""
+    if pause_holds(status, paused_since, due_iso):
+        return "paused"
     from complaintctl.core.dates import from_iso
 
-    delta = from_iso(due_iso) - now
+    try:
+        delta = from_iso(due_iso) - now
+    except ValueError:  # a time edited by hand into another form: show it as it is
+        return due_iso
     minutes = int(abs(delta.total_seconds()) // 60)
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
     text = f"{days}d {hours}h" if days else (f"{hours}h {mins}m" if hours else f"{mins}m")
-    return f"{text} left" if delta.total_seconds() >= 0 else f"{text} over"
+    text = f"{text} left" if delta.total_seconds() >= 0 else f"{text} over"
+    return text + (", waiting" if status == "waiting" else "")
 
 
 def parse_workdays(text: str) -> frozenset[int]:

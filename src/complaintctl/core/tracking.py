@@ -9,10 +9,11 @@ from datetime import date, datetime, timedelta
 from complaintctl.core import sla
 from complaintctl.core.dates import from_iso, now_utc, to_iso
 from complaintctl.core.events import record_event
+from complaintctl.core.lifecycle import OPEN_SQL, is_open
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 
-DONE = ("resolved", "closed")
+DEFAULT_SEVERITY_SETTING = "sla_default_severity"
 
 
 # --- configuration ---------------------------------------------------------------------
@@ -33,12 +34,23 @@ def targets(conn: sqlite3.Connection) -> dict[str, tuple[sla.Target, sla.Target]
         "SELECT code, respond_target, resolve_target FROM severities")}
 
 
+def default_severity(conn: sqlite3.Connection) -> str | None:
+    """The severity whose targets time a complaint that has none (`sla default`), or None:
+    then such a complaint has no SLA clock, and overdue and the reports say so."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEFAULT_SEVERITY_SETTING,)).fetchone()
+    return row[0] if row else None
+
+
 class SlaContext:
-    """Targets and calendar read once per command."""
+    """Targets and calendar read once per command. ``targets[None]`` are the default
+    severity's targets, for complaints without a severity, when a default is set."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.calendar = load_calendar(conn)
         self.targets = targets(conn)
+        self.default_severity = default_severity(conn)
+        if self.default_severity in self.targets:
+            self.targets[None] = self.targets[self.default_severity]
 
 
 def status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
@@ -51,7 +63,7 @@ def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of
               changes: list[tuple[datetime, str, str]] | None = None) -> sla.SlaState:
     """The SLA state of ``row`` at ``as_of``, replayed from its status changes (read here, or
     given by a caller that read many complaints' at once)."""
-    respond, resolve = ctx.targets.get(row["severity"], (None, None)) if row["severity"] else (None, None)
+    respond, resolve = ctx.targets.get(row["severity"], (None, None))
     return sla.compute_state(
         received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
         status_changes=status_changes(conn, row["id"]) if changes is None else changes,
@@ -70,25 +82,67 @@ def _stored(state: sla.SlaState) -> dict:
     }
 
 
-def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None) -> dict:
+def stopped_clocks(row: sqlite3.Row) -> dict:
+    """The stored values of the clocks that have stopped with a verdict (a first response, a
+    resolution): facts of their moment, which later changes to targets, severity or the
+    calendar do not move."""
+    kept = {}
+    if row["first_response_at"] is not None and row["responded_late"] is not None:
+        kept.update(respond_due_at=row["respond_due_at"], responded_late=row["responded_late"])
+    if row["resolved_at"] is not None and row["resolved_late"] is not None:
+        kept.update(resolve_due_at=row["resolve_due_at"], resolved_late=row["resolved_late"])
+    return kept
+
+
+def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None, *,
+                correction: bool = False) -> dict:
     """Recompute and store one complaint's SLA fields from its events (inside the caller's
-    transaction, right after the change that calls for it)."""
+    transaction, right after the change that calls for it). Clocks that stopped with a verdict
+    keep it, unless ``correction``: a corrected received time judges them again."""
     ctx = ctx or SlaContext(conn)
     row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
     values = _stored(state_for(conn, row, ctx, at))
+    if not correction:
+        values.update(stopped_clocks(row))
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
     return values
 
 
-def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None = None) -> int:
-    """After a target or calendar change: open complaints get new due times."""
+def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None = None, *,
+                   unclassified: bool = False) -> int:
+    """After a target, calendar or default change: open complaints (of ``severity``, or
+    without one) get new due times on their running clocks."""
     ctx = SlaContext(conn)
-    where = "status NOT IN ('resolved', 'closed')" + (" AND severity = ?" if severity else "")
+    where = OPEN_SQL + (" AND severity = ?" if severity else "") + (" AND severity IS NULL" if unclassified else "")
     ids = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE {where}", (severity,) if severity else ())]
     for cid in ids:
         refresh_sla(conn, cid, at, ctx)
     return len(ids)
+
+
+def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, actor: str,
+                         now: datetime | None = None) -> dict:
+    """Time complaints without a severity by ``severity``'s targets ('none': give them no
+    clock); open ones get due times at once. The complaints' severity stays empty."""
+    from complaintctl.core.taxonomy import validate_code
+
+    now = now or now_utc()
+    clear = severity is None or severity.strip().lower() in ("none", "-", "")
+    with transaction(conn):
+        code = None if clear else validate_code(conn, "severity", severity)
+        old = default_severity(conn)
+        if old == code:
+            return {"default_severity": code, "changed": False, "recomputed": 0}
+        if code is None:
+            conn.execute("DELETE FROM settings WHERE key = ?", (DEFAULT_SEVERITY_SETTING,))
+        else:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                         "SET value = excluded.value", (DEFAULT_SEVERITY_SETTING, code))
+        record_event(conn, None, at=to_iso(now), actor=actor, action="setting_changed",
+                     field=DEFAULT_SEVERITY_SETTING, old_value=old, new_value=code)
+        recomputed = recompute_open(conn, now, unclassified=True)
+    return {"default_severity": code, "changed": True, "recomputed": recomputed}
 
 
 def target_columns(column: str, text: str) -> dict:
@@ -132,42 +186,6 @@ def sla_table(conn: sqlite3.Connection) -> list[dict]:
         "WHERE active = 1 ORDER BY rank")]
 
 
-# --- checking ------------------------------------------------------------------------------
-
-def check_sla(conn: sqlite3.Connection) -> list[dict]:
-    """Recompute open complaints' SLA state from their events and compare with what is stored;
-    for finished ones, check that the breach flags agree with the stored due times. Events are
-    read for a thousand complaints at a time (two queries, not two per complaint)."""
-    ctx = SlaContext(conn)
-    problems = []
-    fields = ("respond_due_at", "resolve_due_at", "responded_late", "resolved_late", "paused_since")
-    cursor = conn.execute("SELECT * FROM complaints WHERE status NOT IN ('resolved', 'closed') ORDER BY id")
-    while rows := cursor.fetchmany(1000):
-        ids = [r["id"] for r in rows]
-        marks = ", ".join("?" * len(ids))
-        last = dict(conn.execute(
-            f"SELECT complaint_id, max(at) FROM events WHERE complaint_id IN ({marks}) GROUP BY complaint_id", ids))
-        changes: dict[int, list] = {}
-        for cid, at, old, new in conn.execute(
-                f"SELECT complaint_id, at, old_value, new_value FROM events WHERE complaint_id IN ({marks}) "
-                "AND field = 'status' ORDER BY complaint_id, id", ids):
-            changes.setdefault(cid, []).append((from_iso(at), old, new))
-        for row in rows:
-            moment = last.get(row["id"]) or row["received_at"]
-            expected = _stored(state_for(conn, row, ctx, from_iso(moment), changes.get(row["id"], [])))
-            for name in fields:
-                if row[name] != expected[name]:
-                    problems.append({"id": row["id"], "field": name, "stored": row[name], "expected": expected[name]})
-    for cid, *values in conn.execute(
-            "SELECT id, first_response_at, respond_due_at, responded_late, resolved_at, resolve_due_at, "
-            "resolved_late FROM complaints WHERE status IN ('resolved', 'closed') ORDER BY id"):
-        for (done, due, flag), name in zip((values[0:3], values[3:6]), ("responded_late", "resolved_late"),
-                                           strict=True):
-            if done and due:
-                expected = int(done > due)
-                if flag != expected:
-                    problems.append({"id": cid, "field": name, "stored": flag, "expected": expected})
-    return problems
 
 
 # --- escalation ------------------------------------------------------------------------------
@@ -187,7 +205,7 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
     changes = []
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        if row["status"] in DONE:
+        if not is_open(row["status"]):
             raise Refused(f"complaint #{complaint_id} is {row['status']}", hint="reopen it first")
         new_severity = None
         if severity is not None:
@@ -242,7 +260,7 @@ def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: 
     comment = comment.strip() if comment and comment.strip() else None
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        if row["status"] not in DONE:
+        if is_open(row["status"]):
             raise Refused(f"complaint #{complaint_id} is {row['status']}: surveys follow a resolution",
                           hint="resolve or close it first")
         survey_id = conn.execute("INSERT INTO surveys (complaint_id, at, actor, score, comment) VALUES (?, ?, ?, ?, ?)",

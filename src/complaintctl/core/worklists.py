@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from complaintctl.core import sla
 from complaintctl.core.dates import from_iso, now_utc, to_iso
+from complaintctl.core.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput
 
 # The clock a complaint is racing: the first response while none was made and it falls due
@@ -20,11 +21,17 @@ _RESPOND_FIRST = ("c.first_response_at IS NULL AND c.respond_due_at IS NOT NULL 
                   "AND (c.resolve_due_at IS NULL OR c.respond_due_at <= c.resolve_due_at)")
 CLOCK_SQL = f"CASE WHEN {_RESPOND_FIRST} THEN 'respond' ELSE 'resolve' END"
 DUE_AT_SQL = f"CASE WHEN {_RESPOND_FIRST} THEN c.respond_due_at ELSE c.resolve_due_at END"
-# `status NOT IN ('resolved', 'closed')` is spelled exactly as the partial indexes on the due
-# times are, so that SQLite reads only the unfinished complaints, not the whole table.
-_UNFINISHED = "c.status NOT IN ('resolved', 'closed')"
+# Open, spelled exactly as the partial indexes on the due times are (core/lifecycle.py), so that
+# SQLite reads only the open complaints, not the whole table.
+_UNFINISHED = OPEN_SQL_C
 _DUE_COLUMNS = f"""c.id, c.subject, c.severity, c.status, c.assignee, c.received_at, c.respond_due_at,
-    c.resolve_due_at, c.first_response_at, c.customer_id, {CLOCK_SQL} AS clock, {DUE_AT_SQL} AS due_at"""
+    c.resolve_due_at, c.first_response_at, c.paused_since, c.customer_id, {CLOCK_SQL} AS clock,
+    {DUE_AT_SQL} AS due_at"""
+# A waiting complaint's clock is stopped, unless its deadline had passed when the pause began:
+# then it is late, waiting or not (sla.pause_holds says the same in Python).
+_CLOCK_RUNS = f"(c.status <> 'waiting' OR c.paused_since > ({DUE_AT_SQL}))"
+# Open complaints with no clock at all: no severity, and no default severity (`sla default`).
+_UNTIMED = f"{_UNFINISHED} AND c.respond_due_at IS NULL AND c.resolve_due_at IS NULL"
 
 
 def _due_rows(conn: sqlite3.Connection, where: str, params: dict, order: str, limit: int | None) -> list[dict]:
@@ -80,12 +87,17 @@ def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: d
         late = sum(r["state"] == "overdue" for r in rows)
         return {"rows": _by_assignee(rows[:limit] if limit else rows), "total": len(rows), "overdue": late}
     now = now or now_utc()
-    where = f"{_UNFINISHED} AND c.status <> 'waiting' AND ({DUE_AT_SQL}) <= :h" + (" AND c.assignee = :me" if me else "")
+    mine_sql = " AND c.assignee = :me" if me else ""
+    where = f"{_UNFINISHED} AND {_CLOCK_RUNS} AND ({DUE_AT_SQL}) <= :h" + mine_sql
     params = {"h": to_iso(now + (within or timedelta(0))), "now": to_iso(now), "me": me}
     total, late = conn.execute(
         f"SELECT count(*), coalesce(sum(({DUE_AT_SQL}) < :now), 0) FROM complaints c WHERE {where}", params).fetchone()
-    rows = _due_rows(conn, where, params, "due_at, c.id", limit)
-    return {"rows": _by_assignee([_mark(r, now) for r in rows]), "total": total, "overdue": late}
+    rows = _by_assignee([_mark(r, now) for r in _due_rows(conn, where, params, "due_at, c.id", limit)])
+    # no clock is no excuse: open complaints without one are listed after, as such
+    untimed = conn.execute(f"SELECT count(*) FROM complaints c WHERE {_UNTIMED}{mine_sql}", params).fetchone()[0]
+    if untimed:
+        rows += [_mark(r, now) for r in _due_rows(conn, _UNTIMED + mine_sql, params, "received_at, c.id", limit)]
+    return {"rows": rows, "total": total, "overdue": late, "no_sla": untimed}
 
 
 def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: datetime | None = None,
@@ -99,7 +111,7 @@ def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: 
         total = conn.execute(f"SELECT count(*) FROM complaints c WHERE {_UNFINISHED}").fetchone()[0]
         rows = [_mark(r, now) for r in _due_rows(conn, _UNFINISHED, {}, "due_at IS NULL, due_at, c.id", limit)]
     for r in rows:
-        if r["status"] == "waiting":
+        if sla.pause_holds(r["status"], r.get("paused_since"), r["due_at"]):
             r["state"] = "paused"
         elif r["state"] == "due_soon":
             r["state"] = "on_time"
@@ -113,9 +125,7 @@ def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: 
 def _classify_due(rows: list[dict], now: datetime) -> list[dict]:
     """Rows replayed in Python: pick the clock as CLOCK_SQL does, then mark them."""
     for r in rows:
-        respond_first = r["first_response_at"] is None and r["respond_due_at"] and (
-            not r["resolve_due_at"] or r["respond_due_at"] <= r["resolve_due_at"])
-        r["clock"], r["due_at"] = ("respond", r["respond_due_at"]) if respond_first else ("resolve", r["resolve_due_at"])
+        r["clock"], r["due_at"] = sla.current_clock(r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])
         _mark(r, now)
     return rows
 
@@ -134,10 +144,10 @@ def _replayed(conn: sqlite3.Connection, as_of: datetime, within: timedelta | Non
             "WHERE c.received_at <= ?", (t,)):
         changes = [c for c in status_changes(conn, row["id"]) if c[0] <= as_of]
         status = changes[-1][2] if changes else "new"
-        if status in ("resolved", "closed") or (status == "waiting" and not include_paused):
+        if not is_open(status):
             continue
         severity = _value_as_of(conn, row["id"], "severity", as_of, row["severity"])
-        respond, resolve = ctx.targets.get(severity, (None, None)) if severity else (None, None)
+        respond, resolve = ctx.targets.get(severity, (None, None))
         first = row["first_response_at"] if row["first_response_at"] and row["first_response_at"] <= t else None
         state = sla.compute_state(
             received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve, status_changes=changes,
@@ -147,10 +157,13 @@ def _replayed(conn: sqlite3.Connection, as_of: datetime, within: timedelta | Non
                      "assignee": assignee, "received_at": row["received_at"],
                      "respond_due_at": to_iso(state.respond_due_at) if state.respond_due_at else None,
                      "resolve_due_at": to_iso(state.resolve_due_at) if state.resolve_due_at else None,
-                     "first_response_at": first, "customer_name": row["customer_name"]})
+                     "first_response_at": first, "customer_name": row["customer_name"],
+                     "paused_since": to_iso(state.paused_since) if state.paused_since else None})
     if include_paused:
         return rows
     horizon = to_iso(as_of + (within or timedelta(0)))
+    rows = [r for r in rows if not sla.pause_holds(r["status"], r["paused_since"], sla.current_clock(
+        r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])[1])]
     return [r for r in rows if (r["first_response_at"] is None and r["respond_due_at"] and r["respond_due_at"] <= horizon)
             or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon)]
 
@@ -170,7 +183,7 @@ def followups(conn: sqlite3.Connection, *, days: int = FOLLOWUP_DAYS, now: datet
     if days < 0:
         raise InvalidInput("--days must be 0 (every resolved complaint) or more")
     since = to_iso(now - timedelta(days=days)) if days else "0000"
-    where = """c.resolved_at >= :since AND c.status IN ('resolved', 'closed')
+    where = f"""c.resolved_at >= :since AND NOT ({OPEN_SQL_C})
           AND coalesce(c.outcome, 'resolved') = 'resolved'
           AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.complaint_id = c.id AND s.at >= c.resolved_at)"""
     total = conn.execute(f"SELECT count(*) FROM complaints c WHERE {where}", {"since": since}).fetchone()[0]

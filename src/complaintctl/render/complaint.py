@@ -16,11 +16,11 @@ def _label(data: dict, column: str) -> str:
 
 def _sla_pairs(data: dict) -> list[tuple[str, object]]:
     from complaintctl.core.dates import now_utc
+    from complaintctl.core.lifecycle import is_open
     from complaintctl.core.sla import describe_due
 
     now = now_utc()
-    done = data["status"] in ("resolved", "closed")
-    paused = data["status"] == "waiting"
+    done = not is_open(data["status"])
     out = []
     for label, due, finished, late in (
         ("Respond by", data.get("respond_due_at"), data.get("first_response_at"), data.get("responded_late")),
@@ -35,7 +35,9 @@ def _sla_pairs(data: dict) -> list[tuple[str, object]]:
             what = "no first response recorded" if label == "Respond by" else "no resolution time recorded"
             out.append((label, f"{to_local_text(due)}  ({what})"))
         else:
-            out.append((label, f"{to_local_text(due)}  ({describe_due(due, now, done=done, paused=paused)})"))
+            out.append((label, f"{to_local_text(due)}  ({describe_due(due, now, data['status'], data.get('paused_since'))})"))
+    if not done and not data.get("respond_due_at") and not data.get("resolve_due_at"):
+        out.append(("SLA", "no SLA clock: no severity (classify it, or set `complaintctl sla default SEVERITY`)"))
     if data.get("escalation_count"):
         out.append(("Escalated", f"{data['escalation_count']} time(s), last {to_local_text(data.get('escalated_at'))}"))
     for s in data.get("surveys") or []:

@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from complaintctl.core.dates import to_local_text, zone_name
+from complaintctl.core.numbers import format_figure
 from complaintctl.render.table import clean_cell
 
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
@@ -34,8 +35,8 @@ class Block:
 def _fmt(value) -> str:
     if value is None:
         return "–"
-    if isinstance(value, float):
-        return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, float):  # rounded as the figures' SQL rounds (core/numbers.py)
+        return format_figure(value, 1) if abs(value) >= 10 else format_figure(value, 2).rstrip("0").rstrip(".")
     # subjects and names are whatever people typed or files held: no escape sequences reach a
     # terminal (or a report file) from them
     return clean_cell(value)
@@ -45,7 +46,7 @@ def _change(c: dict) -> str:
     if c["change"] == 0:
         return "±0"
     sign = "+" if c["change"] > 0 else ""
-    pct = f" ({sign}{c['change_pct']:.0f}%)" if c["change_pct"] is not None else ""
+    pct = f" ({sign}{format_figure(c['change_pct'], 0)}%)" if c["change_pct"] is not None else ""
     return f"{sign}{c['change']}{pct}"
 
 
@@ -55,6 +56,22 @@ def period_text(data: dict) -> str:
     return f"{p['label']}  ({to_local_text(p['start'])} – {to_local_text(p['end'])}, {zone})"
 
 
+def _untimed_rows(untimed: dict) -> list[list]:
+    """Rows of the SLA block for what no clock timed, when there is any."""
+    if not any(untimed.values()):
+        return []
+    return [["First response, no SLA clock 首次响应（无时限）", None, untimed["responses"], None],
+            ["Resolution, no SLA clock 解决（无时限）", None, untimed["resolutions"], None],
+            ["Open, no SLA clock 未结（无时限）", None, untimed["open"], None]]
+
+
+def _untimed_note(untimed: dict) -> str:
+    if not any(untimed.values()):
+        return ""
+    return ("No SLA clock: complaints without a severity are not timed and not in the compliance figures; "
+            "classify them, or time them by a default with `complaintctl sla default SEVERITY`.")
+
+
 def weekly_blocks(data: dict) -> list[Block]:
     t = data["totals"]
     blocks = [Block("totals", SECTION_TITLES["totals"], ["Measure", "This period", "Previous", "Change"],
@@ -62,7 +79,9 @@ def weekly_blocks(data: dict) -> list[Block]:
     s = data["sla"]
     blocks.append(Block("sla", SECTION_TITLES["sla"], ["Clock", "Met", "Finished", "Compliance %"],
                         [["First response 首次响应", s["response"]["met"], s["response"]["total"], s["response"]["pct"]],
-                         ["Resolution 解决", s["resolution"]["met"], s["resolution"]["total"], s["resolution"]["pct"]]]))
+                         ["Resolution 解决", s["resolution"]["met"], s["resolution"]["total"], s["resolution"]["pct"]]]
+                        + _untimed_rows(data.get("sla_untimed") or {}),
+                        note=_untimed_note(data.get("sla_untimed") or {})))
     tm = data["times"]
     blocks.append(Block("times", SECTION_TITLES["times"], ["Time to", "Count", "Median h", "p90 h"],
                         [["First response", tm["first_response_hours"]["count"], tm["first_response_hours"]["median"],

@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any
 
+from complaintctl.core.lifecycle import time_order_problem
+
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
                "motive": "motive", "status": "status", "outcome": "outcome", "told_via": "channel"}
@@ -159,10 +161,9 @@ def _make_consistent(row: dict) -> None:
         row["resolved_at"] = row.get("updated_at") or received
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
-    for name in ("closed_at", "first_response_at", "resolved_at"):
-        moment = row.get(name)
-        if moment is not None and moment < received:
-            raise RowError(f"{name} {moment} is before the received time {received}")
+    problem = time_order_problem(row)  # the rule `update` and `close` keep too
+    if problem:
+        raise RowError(problem)
 
 
 # The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):

@@ -131,7 +131,7 @@ class RowReader:
             row["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
         if "updated_at" in row:
             row["source_updated_at"] = pop("updated_at")
-        if "severity" in row:
+        if "severity" in row or None in self.sla_context.targets:  # no severity: the default's (sla default)
             self.add_due_times(row)
         person = None
         if name or email or phone or company:
@@ -151,11 +151,11 @@ class RowReader:
         status change, at import time, so no pause has run yet). Wall-clock targets take a
         fast path; business time goes through the full clock."""
         received = row["received_at"]
-        severity = row["severity"]
+        severity = row.get("severity")
         fast = self.sla_fast.get(severity)
         if fast is not None:
             if severity in self.sla_hourly:
-                key = received[:13] + severity
+                key = received[:13] + (severity or "")
                 hours = self._due.get(key)
                 if hours is None:
                     start = datetime.fromisoformat(received[:13] + ":00:00")
@@ -180,7 +180,7 @@ class RowReader:
         from complaintctl.core.tracking import _stored
 
         ctx = self.sla_context
-        respond, resolve = ctx.targets.get(row["severity"], (None, None))
+        respond, resolve = ctx.targets.get(severity, (None, None))
         state = sla.compute_state(
             received_at=from_iso(received), respond=respond, resolve=resolve,
             status_changes=[(self.now, None, row["status"])],
