@@ -1,4 +1,4 @@
--- schema version 10
+-- schema version 11
 
 -- table agents
 CREATE TABLE agents (
@@ -97,6 +97,17 @@ CREATE TABLE deferred_indexes (
             deferred_at TEXT NOT NULL
         ) STRICT;
 
+-- table email_templates
+CREATE TABLE email_templates (
+            event TEXT NOT NULL CHECK (event IN ('ack', 'decision')),
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            subject TEXT NOT NULL CHECK (trim(subject) <> ''),
+            body TEXT NOT NULL CHECK (trim(body) <> ''),
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (event, lang)
+        ) STRICT;
+
 -- table events
 CREATE TABLE events (
             id INTEGER PRIMARY KEY,
@@ -137,6 +148,23 @@ CREATE TABLE motives (
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
         ) STRICT;
 
+-- table outbox
+CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            complaint_id INTEGER REFERENCES complaints(id),
+            trigger TEXT NOT NULL CHECK (trigger IN ('ack', 'decision', 'critical', 'escalated', 'overdue', 'test')),
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+            target TEXT NOT NULL,
+            subject TEXT,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_attempt_at TEXT,
+            sent_at TEXT,
+            error TEXT
+        ) STRICT;
+
 -- table outcomes
 CREATE TABLE outcomes (
             code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
@@ -145,6 +173,15 @@ CREATE TABLE outcomes (
             position INTEGER NOT NULL DEFAULT 0,
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
         ) STRICT;
+
+-- table overdue_notices
+CREATE TABLE overdue_notices (
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            clock TEXT NOT NULL CHECK (clock IN ('respond', 'resolve')),
+            due_at TEXT NOT NULL,
+            outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+            PRIMARY KEY (complaint_id, clock, due_at)
+        ) STRICT, WITHOUT ROWID;
 
 -- table personalities
 CREATE TABLE personalities (
@@ -244,6 +281,18 @@ CREATE TABLE surveys (
             comment TEXT
         ) STRICT;
 
+-- table webhooks
+CREATE TABLE webhooks (
+            name TEXT PRIMARY KEY CHECK (name <> '' AND name NOT GLOB '*[^a-z0-9_.-]*'),
+            kind TEXT NOT NULL CHECK (kind IN ('wecom', 'dingtalk', 'feishu', 'slack', 'json')),
+            url TEXT NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+            events TEXT NOT NULL,
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            secret TEXT,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL
+        ) STRICT;
+
 -- index complaint_tags_tag
 CREATE INDEX complaint_tags_tag ON complaint_tags(tag);
 
@@ -291,6 +340,12 @@ CREATE INDEX events_complaint ON events(complaint_id, id);
 
 -- index events_customer
 CREATE INDEX events_customer ON events(customer_id, id) WHERE customer_id IS NOT NULL;
+
+-- index outbox_complaint
+CREATE INDEX outbox_complaint ON outbox(complaint_id) WHERE complaint_id IS NOT NULL;
+
+-- index outbox_unsent
+CREATE INDEX outbox_unsent ON outbox(status, id) WHERE status <> 'sent';
 
 -- index surveys_at
 CREATE INDEX surveys_at ON surveys(at);

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assign": ("complaintctl.cli.complaints", "assign"),
     "claim": ("complaintctl.cli.queue", "claim"),
     "replies": ("complaintctl.cli.replies", "replies_app"),
+    "notify": ("complaintctl.cli.notify", "notify_app"),
     "update": ("complaintctl.cli.complaints", "update"),
     "close": ("complaintctl.cli.complaints", "close"),
     "reopen": ("complaintctl.cli.complaints", "reopen"),

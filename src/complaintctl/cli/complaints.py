@@ -35,6 +35,7 @@ from complaintctl.cli.common import (
     say_more,
     stdin_is_tty,
 )
+from complaintctl.cli.sending import send_queued
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import InvalidInput
@@ -110,6 +111,7 @@ def log(
         from complaintctl.render.output import write_records
 
         write_records(list_complaints(conn, ListFilters(ids=[result.id])), LIST_COLUMNS, fmt)
+    send_queued()
 
 
 def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
@@ -252,6 +254,7 @@ def close(
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
                        reply=sent, template=template)
     _print_changes(cid, changes, "Closed")
+    send_queued()
 
 
 def reopen(

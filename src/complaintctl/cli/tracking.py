@@ -276,6 +276,8 @@ def overdue(
     as_of: str = typer.Option(None, "--as-of", help="What was late at that moment (replayed from the event log)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is overdue (for monitoring)."),
     mine: bool = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor)."),
+    notify: bool = typer.Option(False, "--notify", help="Also tell the team's overdue webhooks about the late ones "
+                                "not told before (for cron; see `notify`)."),
     limit: int = LIMIT_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
@@ -289,6 +291,8 @@ def overdue(
 
     window = timedelta(minutes=parse_duration_minutes(within)) if within else None
     moment = parse_date_option(as_of, "--as-of")
+    if notify and moment is not None:
+        raise InvalidInput("--notify tells about what is late now, not --as-of a past moment")
     found = find_overdue(STATE.connect(), within=window, as_of=moment, mine=STATE.who() if mine else None,
                          limit=row_limit(limit, fmt))
     rows = found["rows"]
@@ -313,8 +317,22 @@ def overdue(
                 "time them by a default with `complaintctl sla default SEVERITY`.")
     else:
         write_records(rows, OVERDUE_COLUMNS, fmt)
+    if notify:
+        _notify_overdue(mine)
     if exit_code and found["overdue"]:
         raise typer.Exit(1)
+
+
+def _notify_overdue(mine: bool) -> None:
+    from complaintctl.cli.sending import send_queued
+    from complaintctl.core.notify.outbox import tell_overdue
+
+    told = tell_overdue(STATE.connect(), mine=STATE.who() if mine else None)
+    if told["told"]:
+        err(f"Telling {told['messages']} webhook(s) about {len(told['told'])} complaint(s) newly overdue.")
+        send_queued()
+    else:
+        err("No complaint newly overdue to tell the webhooks about.")
 
 
 def escalate(
@@ -332,6 +350,9 @@ def escalate(
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
                           raise_severity=not keep_severity, actor=STATE.who())
     _print_changes(cid, changes, "Escalated")
+    from complaintctl.cli.sending import send_queued
+
+    send_queued()
 
 
 def survey(

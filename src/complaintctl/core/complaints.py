@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-from complaintctl.core import lifecycle, taxonomy
+from complaintctl.core import lifecycle, notify, taxonomy
 from complaintctl.core.complaint_customer import change_customer
 from complaintctl.core.customers import match_or_create_customer, validate_contact
 from complaintctl.core.dates import now_utc, to_iso
@@ -160,6 +160,7 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
         record_event(conn, complaint_id, at=at, actor=actor, action="logged",
                      field="status", new_value="new", note=note)
         _refresh_sla(conn, complaint_id, now)
+        notify.on_logged(conn, complaint_id, at, actor)  # queued with the complaint, sent after the commit
     return LogResult(complaint_id, customer_id, created, warnings)
 
 
@@ -418,6 +419,7 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
         if reply:
             changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
         _refresh_sla(conn, complaint_id, now)
+        notify.on_closed(conn, complaint_id, at, actor)
     return changes
 
 

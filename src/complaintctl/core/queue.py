@@ -6,9 +6,8 @@ import sqlite3
 from datetime import datetime
 
 from complaintctl.core.agents import agent_of_actor
-from complaintctl.core.complaints import Change
 from complaintctl.core.dates import now_utc, to_iso, to_local_text
-from complaintctl.core.events import record_event
+from complaintctl.core.events import Change, record_event
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
 

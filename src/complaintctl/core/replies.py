@@ -46,16 +46,16 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
     return name, lang or None
 
 
-def check_body(body: str | None) -> str:
-    """A template's text, with only known placeholders ({{ and }} for literal braces)."""
+def check_body(body: str | None, known: dict[str, str] = PLACEHOLDERS, what: str = "a reply") -> str:
+    """A template's text, with only ``known`` placeholders ({{ and }} for literal braces)."""
     body = (body or "").replace("\x00", "").strip()
     if not body:
-        raise InvalidInput("a reply needs its text", hint="--text TEXT, --text - (stdin) or -e (your editor)")
+        raise InvalidInput(f"{what} needs its text", hint="--text TEXT, --text - (stdin) or -e (your editor)")
     unknown = sorted({m.group(1) for m in _FIELD.finditer(body) if m.group(1) is not None
-                      and m.group(1) not in PLACEHOLDERS})
+                      and m.group(1) not in known})
     if unknown:
         raise InvalidInput(f"unknown placeholder {', '.join('{' + u + '}' for u in unknown)}",
-                           hint="known: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS) + "; {{ and }} for braces")
+                           hint="known: " + ", ".join("{" + p + "}" for p in known) + "; {{ and }} for braces")
     return body
 
 
@@ -201,11 +201,11 @@ def fill_reply(conn: sqlite3.Connection, complaint_id: int, spec: str, *, actor:
     template = variants[lang]
     if template["category"] and row["category"] and template["category"] != row["category"]:
         notes.append(f"reply '{name}' is for {template['category']}; #{complaint_id} is {row['category']}")
-    text = fill(template["body"], _values(conn, row, lang, actor))
+    text = fill(template["body"], placeholder_values(conn, row, lang, actor))
     return {"name": name, "lang": lang, "label": f"{name}:{lang}", "text": text, "notes": notes}
 
 
-def _values(conn: sqlite3.Connection, row: sqlite3.Row, lang: str, actor: str) -> dict[str, str | None]:
+def placeholder_values(conn: sqlite3.Connection, row: sqlite3.Row, lang: str, actor: str) -> dict[str, str | None]:
     customer = None
     if row["customer_id"] is not None:
         customer = conn.execute("SELECT name FROM customers WHERE id = ?", (row["customer_id"],)).fetchone()[0]

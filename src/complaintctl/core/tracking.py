@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime, timedelta
 
-from complaintctl.core import sla
+from complaintctl.core import notify, sla
 from complaintctl.core.dates import from_iso, now_utc, to_iso
 from complaintctl.core.events import record_event
 from complaintctl.core.lifecycle import OPEN_SQL, is_open
@@ -243,6 +243,7 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
         conn.execute("UPDATE complaints SET escalated_at = ?, escalation_count = escalation_count + 1, "
                      "updated_at = ? WHERE id = ?", (at, at, complaint_id))
         refresh_sla(conn, complaint_id, now)
+        notify.on_escalated(conn, complaint_id, at, reason=reason, changes=changes)
     return changes
 
 

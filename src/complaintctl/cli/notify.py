@@ -1,0 +1,229 @@
+"""notify: e-mails to customers and webhooks to the team's chat, configured in the database."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors, parse_id
+from complaintctl.cli.text_input import EDIT_HELP, text_from
+from complaintctl.errors import InvalidInput
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+notify_app = typer.Typer(help="Tell people: an e-mail to the customer when a complaint is logged and when it is "
+                         "closed, and the team's chat (WeCom, DingTalk, Feishu, Slack) when a critical complaint "
+                         "arrives, one is escalated, or `overdue --notify` finds late ones. Off until `notify on`.",
+                         no_args_is_help=True, rich_markup_mode=None)
+webhook_app = typer.Typer(help="The team's chat webhooks.", no_args_is_help=True, rich_markup_mode=None)
+notify_app.add_typer(webhook_app, name="webhook")
+
+
+@notify_app.command("show")
+@handle_errors
+def notify_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json.")) -> None:
+    """Show what is set up: the switches, the mail server, the webhooks, the e-mail templates, the outbox."""
+    from complaintctl.core.notify.outbox import overview
+
+    data = overview(STATE.connect())
+    if fmt != Format.table:
+        from complaintctl.render.output import write_json
+
+        write_json(data)
+        return
+    on = {True: "on", False: "off"}
+    smtp = data["smtp"]
+    server = (f"{smtp['host']}:{smtp['port'] or '(default port)'} {smtp['security'] or '(STARTTLS if offered)'}, "
+              f"from {smtp['sender'] or '(no sender set)'}" + (f", user {smtp['user']} (password from "
+                                                                f"${smtp['password_env']})" if smtp["user"] else "")
+              ) if smtp["host"] else "(none set: `notify smtp --host HOST --sender ADDRESS`)"
+    lines = [f"notifications    {on[data['enabled']]}",
+             f"e-mail on log    {on[data['ack']]} (acknowledgement to the customer)",
+             f"e-mail on close  {on[data['decision']]} (the decision, to the customer)",
+             f"mail server      {server}"]
+    for hook in data["webhooks"]:
+        lines.append(f"webhook          {hook['name']}: {hook['kind']}, {hook['events']}, in {hook['lang']}"
+                     + (", signed" if hook["signed"] else ""))
+    if not data["webhooks"]:
+        lines.append("webhooks         (none: `notify webhook add NAME --kind wecom --url URL`)")
+    for t in data["templates"]:
+        lines.append(f"template         {t['event']}:{t['lang']} {'(yours)' if t['custom'] else '(default)'}: "
+                     f"{t['subject']}")
+    counts = data["outbox"]
+    lines.append("outbox           " + (", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "empty"))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _switch(**values: bool | None) -> None:
+    from complaintctl.core.notify.config import set_switches
+
+    changed = set_switches(STATE.connect(), actor=STATE.who(), **values)
+    err(("Turned " + ", ".join(changed) + ".") if changed else "No change.")
+
+
+@notify_app.command("on")
+@handle_errors
+def notify_on() -> None:
+    """Turn notifications on (the e-mails and webhooks that are set up start going out)."""
+    _switch(enabled=True)
+
+
+@notify_app.command("off")
+@handle_errors
+def notify_off() -> None:
+    """Turn every notification off; nothing is queued while off."""
+    _switch(enabled=False)
+
+
+@notify_app.command("email")
+@handle_errors
+def notify_email(
+    ack: bool = typer.Option(None, "--ack/--no-ack", help="E-mail the customer an acknowledgement when a "
+                             "complaint with their address is logged."),
+    decision: bool = typer.Option(None, "--decision/--no-decision", help="E-mail the customer the decision when "
+                                  "their complaint is closed as resolved or rejected."),
+) -> None:
+    """Choose the e-mails customers get (their language: the one the complaint is written in)."""
+    if ack is None and decision is None:
+        raise InvalidInput("give --ack/--no-ack or --decision/--no-decision")
+    _switch(ack=ack, decision=decision)
+
+
+@notify_app.command("smtp")
+@handle_errors
+def notify_smtp(
+    host: str = typer.Option(None, "--host", help="The mail server, e.g. smtp.exmail.qq.com."),
+    port: int = typer.Option(None, "--port", help="[default: 465 with ssl, 587 with starttls, else 25]"),
+    security: str = typer.Option(None, "--security", help="starttls, ssl or none [default: ssl on port 465, "
+                                 "else STARTTLS when the server offers it]."),
+    user: str = typer.Option(None, "--user", help="The login, if the server wants one."),
+    password_env: str = typer.Option(None, "--password-env", metavar="VAR", help="The environment variable that "
+                                     "holds the password (read when sending; never stored)."),
+    sender: str = typer.Option(None, "--sender", help='The From address, e.g. "客服中心 <support@example.cn>".'),
+) -> None:
+    """Set the mail server the customer e-mails go through ('' clears a value)."""
+    from complaintctl.core.notify.config import set_smtp
+
+    changed = set_smtp(STATE.connect(), actor=STATE.who(), host=host, port=port, security=security, user=user,
+                       password_env=password_env, sender=sender)
+    err(("Mail server: set " + ", ".join(changed) + ".") if changed else "No change to the mail server.")
+
+
+@notify_app.command("template")
+@handle_errors
+def notify_template(
+    event: str = typer.Argument(..., help="ack (the e-mail on log) or decision (on close)."),
+    lang: str = typer.Option(..., "--lang", help="zh or en."),
+    subject: str = typer.Option(None, "--subject", help="The subject line."),
+    text: str = typer.Option(None, "--text", help="The text; placeholders as in `replies`, plus {resolution} "
+                             "and {outcome}; '-' reads stdin."),
+    edit: bool = typer.Option(False, "--edit", "-e", help=f"The text: {EDIT_HELP} The current text is the draft."),
+    reset: bool = typer.Option(False, "--reset", help="Back to the default text."),
+) -> None:
+    """Show an e-mail template, or change it."""
+    from complaintctl.core.notify.templates import email_template, set_email_template
+
+    conn = STATE.connect()
+    if subject is None and text is None and not edit and not reset:
+        t = email_template(conn, event, lang)
+        sys.stdout.write(f"Subject: {t['subject']}\n\n{t['body']}\n")
+        return
+    if edit and text is None:
+        text = email_template(conn, event, lang)["body"]
+    body = text_from(text, what="e-mail", edit=edit, header="Placeholders as in `replies`, plus {resolution} and {outcome}")
+    t = set_email_template(conn, event, lang, subject=subject, body=body, reset=reset, actor=STATE.who())
+    err(f"E-mail {t['event']}:{t['lang']} " + ("reset to the default." if reset else "changed."))
+
+
+@webhook_app.command("add")
+@handle_errors
+def webhook_add(
+    name: str = typer.Argument(..., help="A name for it, e.g. team-wecom."),
+    kind: str = typer.Option(..., "--kind", help="wecom, dingtalk, feishu, slack, or json (your own receiver)."),
+    url: str = typer.Option(..., "--url", help="The webhook address the chat gave you."),
+    on: list[str] = typer.Option(None, "--on", help="critical, escalated, overdue; repeatable or comma-separated "
+                                 "[default: all three]."),
+    lang: str = typer.Option(None, "--lang", help="zh or en [default: zh for WeCom, DingTalk and Feishu, else en]."),
+    secret: str = typer.Option(None, "--secret", help="DingTalk or Feishu signing secret (kept in the database, "
+                               "like the URL's token)."),
+) -> None:
+    """Add a webhook the team's chat gives a group robot."""
+    from complaintctl.core.notify.config import add_webhook
+
+    hook = add_webhook(STATE.connect(), name, kind=kind, url=url, events=list(on or []), lang=lang, secret=secret,
+                       actor=STATE.who())
+    err(f"Webhook {hook['name']} ({hook['kind']}, in {hook['lang']}) for {', '.join(hook['events'])}; "
+        "`complaintctl notify test --webhook " + hook["name"] + "` tries it.")
+
+
+@webhook_app.command("rm")
+@handle_errors
+def webhook_rm(name: str = typer.Argument(..., help="The webhook's name.")) -> None:
+    """Remove a webhook."""
+    from complaintctl.core.notify.config import remove_webhook
+
+    remove_webhook(STATE.connect(), name, actor=STATE.who())
+    err(f"Removed webhook {name}.")
+
+
+@notify_app.command("test")
+@handle_errors
+def notify_test(
+    email: str = typer.Option(None, "--email", help="Send a test e-mail to this address."),
+    webhook: str = typer.Option(None, "--webhook", help="Send a test message to this webhook."),
+) -> None:
+    """Send a test message now (even while notifications are off); exit 1 if it does not go."""
+    from complaintctl.cli.sending import report
+    from complaintctl.core.notify.deliver import send_pending
+    from complaintctl.core.notify.outbox import queue_test
+
+    conn = STATE.connect()
+    queue_test(conn, email=email, webhook=webhook, actor=STATE.who())
+    results = send_pending(conn)
+    report(results)
+    if not all(r["sent"] for r in results):
+        raise typer.Exit(1)
+
+
+@notify_app.command("outbox")
+@handle_errors
+def notify_outbox(
+    unsent: bool = typer.Option(False, "--unsent", help="Only the messages not sent (failed, pending)."),
+    complaint: str = typer.Option(None, "--complaint", metavar="ID", help="Only those about this complaint."),
+    limit: int = typer.Option(50, "--limit", "-n", help="At most this many, newest first; 0 for all."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """The messages queued, sent and failed, newest first."""
+    from complaintctl.core.dates import to_local_text
+    from complaintctl.core.notify.outbox import COLUMNS, outbox_rows
+    from complaintctl.render.output import write_records
+
+    rows = outbox_rows(STATE.connect(), unsent=unsent, limit=limit,
+                       complaint_id=parse_id(complaint) if complaint is not None else None)
+    write_records(rows, COLUMNS, fmt, table_columns=["id", "created_at", "complaint_id", "trigger", "target", "status",
+                                                     "attempts", "error"],
+                  headers={"id": "ID", "created_at": "Queued", "complaint_id": "Complaint", "trigger": "For",
+                           "target": "To", "status": "Status", "attempts": "Tries", "error": "Error"},
+                  table_values=lambda r: {**r, "created_at": to_local_text(r["created_at"]),
+                                          "complaint_id": f"#{r['complaint_id']}" if r["complaint_id"] else ""},
+                  flexible=["error", "target"])
+    if not rows and fmt == Format.table:
+        err("The outbox is empty." if not unsent else "Nothing unsent.")
+
+
+@notify_app.command("retry")
+@handle_errors
+def notify_retry(ids: list[str] = typer.Argument(None, metavar="[ID]...", help="Only these messages "
+                                                 "[default: every failed one].")) -> None:
+    """Send the failed messages again (and any a killed command left half-sent); exit 1 if some still fail."""
+    from complaintctl.cli.sending import report
+    from complaintctl.core.notify.deliver import retry
+
+    results = retry(STATE.connect(), [parse_id(i, "message id") for i in ids] if ids else None)
+    report(results)
+    if not results:
+        err("Nothing to retry.")
+    elif not all(r["sent"] for r in results):
+        raise typer.Exit(1)

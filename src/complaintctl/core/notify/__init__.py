@@ -1,0 +1,47 @@
+"""Telling people: an e-mail to the customer when a complaint is logged and when it is closed,
+and a webhook to the team's chat when a critical complaint arrives, one is escalated, or
+`overdue --notify` finds late ones. Off by default, configured in the database.
+
+The use cases call these hooks inside their transaction: the message is queued in the
+`outbox` with the change, all or nothing. It is sent after the commit (`deliver.send_pending`),
+never inside the write transaction, so a slow mail server cannot hold the write lock; a failed
+send is recorded on its row, and `notify retry` sends it again. The change stands either way.
+
+This module is imported by `log`, so it only checks the switch; composing is imported when on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Whether this process queued a message: the command then sends what is pending.
+QUEUED = {"any": False}
+
+
+def enabled(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'notify_enabled'").fetchone()
+    return row is not None and row[0] == "1"
+
+
+def on_logged(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+    """A complaint arrived: the acknowledgement e-mail, and the webhooks for critical ones."""
+    if enabled(conn):
+        from complaintctl.core.notify import compose
+
+        compose.logged(conn, complaint_id, at, actor)
+
+
+def on_closed(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+    """A complaint was closed: the decision e-mail to the customer."""
+    if enabled(conn):
+        from complaintctl.core.notify import compose
+
+        compose.closed(conn, complaint_id, at, actor)
+
+
+def on_escalated(conn: sqlite3.Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:
+    """A complaint was escalated: the webhooks that listen for escalations."""
+    if enabled(conn):
+        from complaintctl.core.notify import compose
+
+        compose.escalated(conn, complaint_id, at, reason=reason, changes=changes)

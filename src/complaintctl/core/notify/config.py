@@ -1,0 +1,137 @@
+"""What `notify` is told: the switch, the mail server, which e-mails customers get, their
+templates, and the team's webhooks. Every change is an event (`notify_changed`), without secrets."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime
+
+from complaintctl.core.dates import now_utc, to_iso
+from complaintctl.core.events import record_event
+from complaintctl.core.notify.shapes import DEFAULT_LANG, KINDS
+from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.store.db import transaction
+
+SWITCHES = {"enabled": "notify_enabled", "ack": "notify_email_ack", "decision": "notify_email_decision"}
+SWITCH_NAMES = {"enabled": "notifications", "ack": "acknowledgement e-mail", "decision": "decision e-mail"}
+SMTP = ("host", "port", "security", "user", "password_env", "sender")
+SECURITY = ("starttls", "ssl", "none")
+WEBHOOK_EVENTS = ("critical", "escalated", "overdue")
+EMAIL_EVENTS = ("ack", "decision")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def settings(conn: sqlite3.Connection) -> dict:
+    """{'enabled': bool, 'ack': bool, 'decision': bool, 'smtp': {host, port, ...}} as stored."""
+    stored = dict(conn.execute("SELECT key, value FROM settings WHERE key LIKE 'notify\\_%' ESCAPE '\\'"))
+    out: dict = {name: stored.get(key) == "1" for name, key in SWITCHES.items()}
+    out["smtp"] = {name: stored.get(f"notify_smtp_{name}") for name in SMTP}
+    return out
+
+
+def _put(conn: sqlite3.Connection, key: str, value: str | None, *, at: str, actor: str) -> bool:
+    old = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    old = old[0] if old else None
+    if old == value:
+        return False
+    if value is None:
+        conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+    else:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                     "excluded.value", (key, value))
+    record_event(conn, None, at=at, actor=actor, action="notify_changed", field=key, old_value=old, new_value=value)
+    return True
+
+
+def set_switches(conn: sqlite3.Connection, *, actor: str, now: datetime | None = None, **switches: bool | None) -> list[str]:
+    """Turn notifications (``enabled``), the acknowledgement e-mail (``ack``) and the decision
+    e-mail (``decision``) on or off; returns what changed."""
+    at = to_iso(now or now_utc())
+    changed = []
+    with transaction(conn):
+        for name, value in switches.items():
+            if value is not None and _put(conn, SWITCHES[name], "1" if value else "0", at=at, actor=actor):
+                changed.append(f"{SWITCH_NAMES[name]} {'on' if value else 'off'}")
+    return changed
+
+
+def set_smtp(conn: sqlite3.Connection, *, actor: str, now: datetime | None = None, **values: str | int | None) -> list[str]:
+    """The mail server: host, port, security (starttls, ssl, none), user, password_env (the name of
+    the environment variable that holds the password: it is read when sending, never stored),
+    sender (the From address). '' clears a value."""
+    at = to_iso(now or now_utc())
+    checked = {k: (None if v == "" else str(v).strip()) for k, v in values.items() if v is not None}
+    if checked.get("security") and checked["security"] not in SECURITY:
+        raise InvalidInput(f"unknown security {checked['security']!r}", hint="starttls, ssl or none")
+    if checked.get("port") and not (checked["port"].isdigit() and 0 < int(checked["port"]) < 65536):
+        raise InvalidInput(f"invalid port {checked['port']!r}", hint="e.g. 587 (starttls), 465 (ssl) or 25")
+    if checked.get("password_env") and not _ENV.match(checked["password_env"]):
+        raise InvalidInput(f"invalid environment variable name {checked['password_env']!r}",
+                           hint="the NAME of the variable that holds the password, e.g. SMTP_PASSWORD")
+    if checked.get("sender"):
+        from email.utils import parseaddr
+
+        if "@" not in parseaddr(checked["sender"])[1]:
+            raise InvalidInput(f"invalid sender {checked['sender']!r}", hint='e.g. "客服中心 <support@example.cn>"')
+    with transaction(conn):
+        return [name for name, value in checked.items()
+                if _put(conn, f"notify_smtp_{name}", value, at=at, actor=actor)]
+
+
+def _redacted(url: str) -> str:
+    """A webhook's URL for the audit trail: its tokens (query, long path parts) left out."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = "/".join(p if len(p) < 20 else "…" for p in parts.path.split("/"))
+    return f"{parts.scheme}://{parts.netloc}{path}" + ("?…" if parts.query else "")
+
+
+def add_webhook(conn: sqlite3.Connection, name: str, *, kind: str, url: str, events: list[str], lang: str | None,
+                secret: str | None, actor: str, now: datetime | None = None) -> dict:
+    """A chat webhook for some of critical, escalated and overdue; its language defaults to the chat's."""
+    name = name.strip().lower()
+    if not _NAME.match(name):
+        raise InvalidInput(f"invalid webhook name {name!r}", hint="e.g. team-wecom")
+    kind = kind.strip().lower()
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown webhook kind {kind!r}", hint="one of: " + ", ".join(KINDS))
+    url = url.strip()
+    if not url.startswith(("https://", "http://")):
+        raise InvalidInput(f"invalid webhook URL {url!r}", hint="the https://... address the chat gave you")
+    wanted = [e.strip().lower() for part in events for e in part.split(",") if e.strip()] or list(WEBHOOK_EVENTS)
+    unknown = [e for e in wanted if e not in WEBHOOK_EVENTS]
+    if unknown:
+        raise InvalidInput(f"unknown event {unknown[0]!r}", hint="critical, escalated, overdue")
+    lang = (lang or DEFAULT_LANG[kind]).strip().lower()
+    if lang not in ("zh", "en"):
+        raise InvalidInput(f"unknown language {lang!r}", hint="zh or en")
+    at = to_iso(now or now_utc())
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM webhooks WHERE name = ?", (name,)).fetchone():
+            raise Refused(f"webhook {name!r} already exists", hint=f"remove it first: `complaintctl notify webhook rm {name}`")
+        conn.execute("INSERT INTO webhooks (name, kind, url, events, lang, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (name, kind, url, ",".join(dict.fromkeys(wanted)), lang, secret or None, at))
+        record_event(conn, None, at=at, actor=actor, action="notify_changed", field="webhooks", new_value=name,
+                     note=f"{kind} {_redacted(url)} for {', '.join(dict.fromkeys(wanted))} in {lang}")
+    return {"name": name, "kind": kind, "events": list(dict.fromkeys(wanted)), "lang": lang}
+
+
+def remove_webhook(conn: sqlite3.Connection, name: str, *, actor: str, now: datetime | None = None) -> None:
+    with transaction(conn):
+        row = conn.execute("SELECT * FROM webhooks WHERE name = ?", (name.strip().lower(),)).fetchone()
+        if row is None:
+            raise NotFound(f"no webhook named {name!r}", hint="see `complaintctl notify show`")
+        conn.execute("DELETE FROM webhooks WHERE name = ?", (row["name"],))
+        record_event(conn, None, at=to_iso(now or now_utc()), actor=actor, action="notify_changed", field="webhooks",
+                     old_value=row["name"], note=f"{row['kind']} {_redacted(row['url'])}")
+
+
+def webhooks(conn: sqlite3.Connection, event: str | None = None) -> list[dict]:
+    """The webhooks (those listening for ``event``), without their secrets."""
+    rows = [dict(r) for r in conn.execute("SELECT * FROM webhooks WHERE active = 1 ORDER BY name")]
+    for r in rows:
+        r["signed"] = bool(r.pop("secret"))
+    return [r for r in rows if event is None or event in r["events"].split(",")]
