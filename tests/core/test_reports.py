@@ -75,7 +75,8 @@ def week(conn):
 def test_every_figure_of_the_weekly_report(known):
     data = week(known)
     assert data["period"] == {"label": "2026-W46", "start": "2026-11-09T00:00:00Z", "end": "2026-11-16T00:00:00Z",
-                              "previous_start": "2026-11-02T00:00:00Z", "previous_end": "2026-11-09T00:00:00Z"}
+                              "previous_start": "2026-11-02T00:00:00Z", "previous_end": "2026-11-09T00:00:00Z",
+                              "timezone": "UTC", "running": None}
     assert {k: (v["value"], v["previous"]) for k, v in data["totals"].items()} == EXPECTED["totals"]
     assert data["totals"]["received"]["change"] == 3 and data["totals"]["received"]["change_pct"] == 300.0
     for kind in ("category", "channel", "severity"):
@@ -90,9 +91,9 @@ def test_every_figure_of_the_weekly_report(known):
                                     "distribution": {"1": 1, "2": 0, "3": 0, "4": 0, "5": 1},
                                     "resolved": 2, "resolved_surveyed": 1, "response_rate": 50.0}
     assert data["agents"] == [
-        {"agent": "amy", "assigned": 2, "resolved": 1, "median_resolution_hours": 12.0, "sla_pct": 100.0,
-         "satisfaction": 3.0},
-        {"agent": "li", "assigned": 1, "resolved": 1, "median_resolution_hours": 168.0, "sla_pct": 0.0,
+        {"agent": "amy", "full_name": None, "assigned": 2, "resolved": 1, "median_resolution_hours": 12.0,
+         "sla_pct": 100.0, "satisfaction": 3.0},
+        {"agent": "li", "full_name": None, "assigned": 1, "resolved": 1, "median_resolution_hours": 168.0, "sla_pct": 0.0,
          "satisfaction": None}]
     assert [(r["name"], r["complaints"], r["in_period"]) for r in data["repeat_customers"]] == [("王芳", 2, 1)]
     assert data["top_tags"] == [{"tag": "vip", "count": 2}]
@@ -143,7 +144,7 @@ def test_weekly_in_every_format(known, cli, db_path, tmp_path):
     assert "2026-W46" in text and "66.7" in text and "发票金额错误" in text and "\x1b[" not in text
     md = cli("report", "weekly", "--week", "2026-W46", "-f", "markdown").stdout
     assert "| Received 受理 | 4 | 1 | +3 (+300%) |" in md
-    assert "| First response 首次响应 | 2 | 3 | 66.7 |" in md
+    assert "| First response 首次响应 | 2 | 3 | **66.7 ▼** | 90.0 |" in md  # below the default goal of 90%
     html = tmp_path / "w.html"
     cli("report", "weekly", "--week", "2026-W46", "-f", "html", "-o", html)
     page = html.read_text(encoding="utf-8")

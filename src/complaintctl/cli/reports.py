@@ -55,7 +55,9 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
     elif fmt == ReportFormat.markdown:
         text = render.render_markdown(data, blocks)
     elif fmt == ReportFormat.html:
-        text = render.render_html(data, blocks)
+        from complaintctl.render.report_html import render_html
+
+        text = render_html(data, blocks)
     elif fmt == ReportFormat.csv:
         text = render.render_csv(blocks, section)
     else:

@@ -95,6 +95,22 @@ def sla_default(
         err(f"Complaints without a severity have no SLA clock; {result['recomputed']} open complaint(s) recomputed.")
 
 
+@sla_app.command("goal")
+@handle_errors
+def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new goal, e.g. 95.")) -> None:
+    """Show or set the team's SLA goal: the share of clocks meant to finish on time (reports mark
+    figures below it)."""
+    from complaintctl.core.briefing import set_sla_goal
+    from complaintctl.core.briefing import sla_goal as current
+
+    conn = STATE.connect()
+    if pct is None:
+        sys.stdout.write(f"{current(conn):g}\n")
+        return
+    set_sla_goal(conn, pct, actor=STATE.who())
+    err(f"SLA goal set to {pct:g}%.")
+
+
 @sla_app.command("check")
 @handle_errors
 def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:

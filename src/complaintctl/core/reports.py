@@ -8,7 +8,8 @@ import re
 import sqlite3
 from datetime import date, datetime, time, timedelta, timezone
 
-from complaintctl.core.dates import to_iso
+from complaintctl.core import briefing
+from complaintctl.core.dates import now_utc, to_iso, zone_name
 from complaintctl.core.lifecycle import OPEN_SQL
 from complaintctl.core.numbers import round_half_up
 from complaintctl.errors import InvalidInput
@@ -157,8 +158,10 @@ def _change(current: int, previous: int) -> dict:
             "change_pct": _pct(current - previous, previous)}
 
 
-def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
-    """All figures of the weekly report for [start, end), compared with the period before it."""
+def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str, now: datetime | None = None) -> dict:
+    """All figures of the weekly report for [start, end), compared with the period before it, with
+    what needs attention at ``now``, the weeks before it as a trend, and the SLA against the goal."""
+    now = now or now_utc()
     length = end - start
     p = {"start": to_iso(start), "end": to_iso(end)}
     prev = {"start": to_iso(start - length), "end": to_iso(start)}
@@ -194,8 +197,12 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
     return {
         "report": "weekly",
         "period": {"label": label, "start": p["start"], "end": p["end"], "previous_start": prev["start"],
-                   "previous_end": prev["end"]},
+                   "previous_end": prev["end"], "timezone": zone_name(), "running": briefing.running(start, end, now)},
         "totals": totals,
+        "needs_attention": briefing.needs_attention(conn, now),
+        "trend": weekly_trend(conn, end),
+        "sla_goal": briefing.sla_goal(conn),
+        "sla_by_severity": briefing.sla_by_severity(conn, start, end),
         "breakdowns": breakdowns,
         "backlog_ageing": ageing,
         "times": times,
@@ -210,6 +217,28 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str)
     }
 
 
+TREND_WEEKS = 10  # this week and the nine before it
+
+
+def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEEKS) -> list[dict]:
+    """The ``weeks`` ISO weeks up to the one holding ``end`` (exclusive): received, resolved,
+    backlog at the week's end, and first-response and resolution compliance."""
+    last = end - timedelta(seconds=1)
+    out = []
+    for back in range(weeks - 1, -1, -1):
+        year, week, _ = (last - timedelta(weeks=back)).astimezone().isocalendar()
+        start, stop, label = week_period(f"{year}-W{week:02d}")
+        p = {"start": to_iso(start), "end": to_iso(stop)}
+        row = {"week": label, "start": p["start"]}
+        for name in ("received", "resolved", "backlog"):
+            row[name] = conn.execute(SQL[name], p).fetchone()[0]
+        for name in ("response", "resolution"):
+            total, met = conn.execute(SQL[f"sla_{name}"], p).fetchone()
+            row[f"{name}_pct"] = _pct(met, total)
+        out.append(row)
+    return out
+
+
 # --- other reports ---------------------------------------------------------------------------
 
 def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
@@ -217,12 +246,14 @@ def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
     hours_by_agent: dict[str, list[float]] = {}
     for agent, hours in conn.execute(SQL["agent_resolution_hours"], p):
         hours_by_agent.setdefault(agent, []).append(hours)
+    names = briefing.agent_names(conn)
     agents = []
     for r in conn.execute(SQL["agents"], p):
         row = dict(r)
         if not (row["assigned"] or row["resolved"] or row["satisfaction"] is not None):
             continue
-        agents.append({"agent": row["agent"], "assigned": row["assigned"], "resolved": row["resolved"],
+        agents.append({"agent": row["agent"], "full_name": names.get(row["agent"]), "assigned": row["assigned"],
+                       "resolved": row["resolved"],
                        "median_resolution_hours": percentile(hours_by_agent.get(row["agent"], []), 50),
                        "sla_pct": _pct(row["sla_met"], row["sla_total"]), "satisfaction": row["satisfaction"]})
     return agents

@@ -4,7 +4,6 @@ with SVG charts, CSV."""
 
 from __future__ import annotations
 
-import html
 import io
 from dataclasses import dataclass, field
 
@@ -15,7 +14,8 @@ from complaintctl.render.table import clean_cell
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
                 "closed": "Closed 已关闭", "reopened": "Reopened 重开", "backlog": "Open backlog 未结"}
 SECTION_TITLES = {
-    "totals": "Volume", "sla": "SLA compliance", "times": "Handling times (hours)",
+    "totals": "Volume", "needs_attention": "Needs attention now", "trend": "Week by week",
+    "sla": "SLA compliance", "sla_targets": "SLA targets and compliance by severity", "times": "Handling times",
     "category": "By category", "cause": "By root cause", "channel": "By channel", "severity": "By severity",
     "backlog_ageing": "Backlog ageing", "satisfaction": "Satisfaction", "satisfaction_scores": "Satisfaction scores",
     "agents": "Agents", "repeat_customers": "Repeat complainers", "top_tags": "Top tags", "top_subjects": "Top subjects",
@@ -30,11 +30,47 @@ class Block:
     rows: list[list] = field(default_factory=list)
     bars: list[tuple[str, float]] | None = None  # (label, value) for a bar chart
     note: str = ""
+    lines: dict[str, list] | None = None  # name -> values, oldest first, for a line chart
+    spark_column: bool = False  # the last column is a drawn trend: shown, not written to CSV
+
+
+class Hours(float):
+    """A duration in hours: shown as people say it (``5 h 20 min``, ``2 d 4 h``), written to CSV
+    and JSON as the number of hours."""
+
+
+class BelowGoal(float):
+    """A compliance percentage under the team's SLA goal: marked ▼ (and red where there is colour)."""
+
+
+def human_duration(hours: float) -> str:
+    minutes = round(hours * 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        h, m = divmod(minutes, 60)
+        return f"{h} h {m} min" if m and h < 10 else f"{round(minutes / 60)} h"
+    days, rest = divmod(round(minutes / 60), 24)
+    return f"{days} d {rest} h" if rest and days < 10 else f"{round(hours / 24)} d"
+
+
+def spark(values: list) -> str:
+    """A trend line in eight block characters (oldest first); a gap where there is no figure."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    lo, hi = min(known), max(known)
+    ticks = "▁▂▃▄▅▆▇█"
+    return "".join(" " if v is None else ticks[0 if hi == lo else round((v - lo) / (hi - lo) * 7)] for v in values)
 
 
 def _fmt(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Hours):
+        return human_duration(value)
+    if isinstance(value, BelowGoal):
+        return f"{format_figure(value, 1)} ▼"
     if isinstance(value, float):  # rounded as the figures' SQL rounds (core/numbers.py)
         return format_figure(value, 1) if abs(value) >= 10 else format_figure(value, 2).rstrip("0").rstrip(".")
     # subjects and names are whatever people typed or files held: no escape sequences reach a
@@ -72,27 +108,104 @@ def _untimed_note(untimed: dict) -> str:
             "classify them, or time them by a default with `complaintctl sla default SEVERITY`.")
 
 
+def _pct_cell(pct, goal):
+    return BelowGoal(pct) if pct is not None and goal is not None and pct < goal else pct
+
+
+def running_note(data: dict) -> str:
+    r = data["period"].get("running")
+    if not r:
+        return ""
+    return (f"The period is still running ({r['elapsed_pct']:.0f}% of it has passed, as of "
+            f"{to_local_text(r['as_of'])}): figures are partial, so no change is shown.")
+
+
+def _totals_block(data: dict) -> Block:
+    t, trend = data["totals"], data.get("trend") or []
+    running = bool(data["period"].get("running"))
+    lines = {k: spark([w[k] for w in trend]) for k in ("received", "resolved", "backlog")} if trend else {}
+    headers = ["Measure", "This period", "Previous", "Change"] + ([f"Last {len(trend)} weeks"] if trend else [])
+    rows = []
+    for k, v in t.items():
+        row = [TOTAL_LABELS[k], v["value"], v["previous"], "running" if running else _change(v)]
+        rows.append(row + ([lines.get(k, "")] if trend else []))
+    return Block("totals", SECTION_TITLES["totals"], headers, rows, note=running_note(data), spark_column=bool(trend))
+
+
+def _sla_blocks(data: dict) -> list[Block]:
+    s, goal, trend = data["sla"], data.get("sla_goal"), data.get("trend") or []
+    headers = ["Clock", "Met", "Finished", "Compliance %", "Goal %"] + ([f"Last {len(trend)} weeks"] if trend else [])
+    rows = []
+    for label, key in (("First response 首次响应", "response"), ("Resolution 解决", "resolution")):
+        row = [label, s[key]["met"], s[key]["total"], _pct_cell(s[key]["pct"], goal), goal]
+        rows.append(row + ([spark([w[f"{key}_pct"] for w in trend])] if trend else []))
+    untimed = data.get("sla_untimed") or {}
+    rows += [row + [None] + ([""] if trend else []) for row in _untimed_rows(untimed)]
+    note = f"▼ below the team's goal of {goal:g}% (`complaintctl sla goal PCT`)." if goal else ""
+    blocks = [Block("sla", SECTION_TITLES["sla"], headers, rows, spark_column=bool(trend),
+                    note=" ".join(n for n in (note, _untimed_note(untimed)) if n))]
+    if data.get("sla_by_severity"):
+        blocks.append(Block("sla_targets", SECTION_TITLES["sla_targets"],
+                            ["Severity", "Respond within", "Response %", "Resolve within", "Resolution %"],
+                            [[f"{r['label_en']} {r['label_zh']}", r["respond_target"], _pct_cell(r["response_pct"], goal),
+                              r["resolve_target"], _pct_cell(r["resolution_pct"], goal)]
+                             for r in data["sla_by_severity"]]))
+    return blocks
+
+
+def _hours(value):
+    return None if value is None else Hours(value)
+
+
+def _attention_block(data: dict) -> Block:
+    a = data["needs_attention"]
+    now = a["as_of"]
+    from complaintctl.core.dates import from_iso
+
+    def state(r: dict) -> str:
+        if r["due_at"] is None:
+            return ""
+        hours = abs((from_iso(r["due_at"]) - from_iso(now)).total_seconds()) / 3600
+        return f"{human_duration(hours)} over" if r["state"] == "overdue" else f"due in {human_duration(hours)}"
+
+    rows = [[f"#{r['id']}", to_local_text(r["received_at"]), r["subject"], r["severity"] or "",
+             _agent_label(r["assignee"], r["assignee_name"]) if r["assignee"] else "(nobody)",
+             to_local_text(r["due_at"]), state(r)] for r in a["rows"]]
+    shown = f"; the {len(rows)} most urgent, oldest first" if a["total"] > len(rows) else ", oldest first"
+    note = (f"{a['overdue']} overdue and {a['total'] - a['overdue']} due within {a['within_hours']:g} h "
+            f"as of {to_local_text(now)}{shown}.")
+    return Block("needs_attention", SECTION_TITLES["needs_attention"],
+                 ["ID", "Received", "Subject", "Severity", "Who has it", "Due", "State"], rows, note=note)
+
+
+def _trend_block(data: dict) -> Block:
+    trend = data.get("trend") or []
+    return Block("trend", SECTION_TITLES["trend"],
+                 ["Week", "Received", "Resolved", "Backlog", "Response %", "Resolution %"],
+                 [[w["week"], w["received"], w["resolved"], w["backlog"], _pct_cell(w["response_pct"], data.get("sla_goal")),
+                   _pct_cell(w["resolution_pct"], data.get("sla_goal"))] for w in trend],
+                 lines={"Received": [w["received"] for w in trend], "Resolved": [w["resolved"] for w in trend]})
+
+
 def weekly_blocks(data: dict) -> list[Block]:
-    t = data["totals"]
-    blocks = [Block("totals", SECTION_TITLES["totals"], ["Measure", "This period", "Previous", "Change"],
-                    [[TOTAL_LABELS[k], v["value"], v["previous"], _change(v)] for k, v in t.items()])]
-    s = data["sla"]
-    blocks.append(Block("sla", SECTION_TITLES["sla"], ["Clock", "Met", "Finished", "Compliance %"],
-                        [["First response 首次响应", s["response"]["met"], s["response"]["total"], s["response"]["pct"]],
-                         ["Resolution 解决", s["resolution"]["met"], s["resolution"]["total"], s["resolution"]["pct"]]]
-                        + _untimed_rows(data.get("sla_untimed") or {}),
-                        note=_untimed_note(data.get("sla_untimed") or {})))
+    blocks = [_totals_block(data)]
+    if "needs_attention" in data:
+        blocks.append(_attention_block(data))
+    if data.get("trend"):
+        blocks.append(_trend_block(data))
+    blocks += _sla_blocks(data)
     tm = data["times"]
-    blocks.append(Block("times", SECTION_TITLES["times"], ["Time to", "Count", "Median h", "p90 h"],
-                        [["First response", tm["first_response_hours"]["count"], tm["first_response_hours"]["median"],
-                          tm["first_response_hours"]["p90"]],
-                         ["Resolution", tm["resolution_hours"]["count"], tm["resolution_hours"]["median"],
-                          tm["resolution_hours"]["p90"]]]))
+    blocks.append(Block("times", SECTION_TITLES["times"], ["Time to", "Count", "Median", "p90"],
+                        [["First response", tm["first_response_hours"]["count"],
+                          _hours(tm["first_response_hours"]["median"]), _hours(tm["first_response_hours"]["p90"])],
+                         ["Resolution", tm["resolution_hours"]["count"], _hours(tm["resolution_hours"]["median"]),
+                          _hours(tm["resolution_hours"]["p90"])]]))
     for kind in ("category", "cause", "channel", "severity"):
         rows = data["breakdowns"][kind]
         blocks.append(Block(kind, SECTION_TITLES[kind], [kind.capitalize(), "中文", "Code", "Complaints"],
                             [[r["label_en"], r["label_zh"], r["code"] or "", r["count"]] for r in rows],
-                            bars=[(f"{r['label_en']} {r['label_zh']}", r["count"]) for r in rows]))
+                            bars=[(r["label_zh"] if _has_cjk(r["label_zh"]) else r["label_en"], r["count"])
+                                  for r in rows]))
     blocks.append(Block("backlog_ageing", SECTION_TITLES["backlog_ageing"], ["Age", "Open complaints"],
                         [[r["bucket"], r["count"]] for r in data["backlog_ageing"]],
                         bars=[(r["bucket"], r["count"]) for r in data["backlog_ageing"]]))
@@ -116,12 +229,20 @@ def weekly_blocks(data: dict) -> list[Block]:
     return blocks
 
 
+def _has_cjk(text: str | None) -> bool:
+    return bool(text) and any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _agent_label(name: str, full_name: str | None) -> str:
+    return f"{full_name} ({name})" if full_name and full_name != name else name
+
+
 def _agents_block(agents: list[dict], *, chart: bool) -> Block:
     return Block("agents", SECTION_TITLES["agents"],
-                 ["Agent", "Assigned", "Resolved", "Median resolution h", "Resolution SLA %", "Satisfaction"],
-                 [[a["agent"], a["assigned"], a["resolved"], a["median_resolution_hours"], a["sla_pct"],
-                   a["satisfaction"]] for a in agents],
-                 bars=[(a["agent"], a["resolved"]) for a in agents] if chart else None)
+                 ["Agent", "Assigned", "Resolved", "Median resolution", "Resolution SLA %", "Satisfaction"],
+                 [[_agent_label(a["agent"], a.get("full_name")), a["assigned"], a["resolved"],
+                   _hours(a["median_resolution_hours"]), a["sla_pct"], a["satisfaction"]] for a in agents],
+                 bars=[(a.get("full_name") or a["agent"], a["resolved"]) for a in agents] if chart else None)
 
 
 def agents_blocks(data: dict) -> list[Block]:
@@ -147,7 +268,8 @@ def trends_blocks(data: dict) -> list[Block]:
         Block("volume", "Received per week", ["Week", "Received", "Resolved", "Backlog at end", *cats],
               [[w["week"], w["received"], w["resolved"], w["backlog"], *[w["by_category"][c] for c in cats]]
                for w in data["weeks"]],
-              bars=[(w["week"], w["received"]) for w in data["weeks"]]),
+              lines={"Received": [w["received"] for w in data["weeks"]],
+                     "Resolved": [w["resolved"] for w in data["weeks"]]}),
     ]
 
 
@@ -156,7 +278,7 @@ def causes_blocks(data: dict) -> list[Block]:
                   ["Cause", "中文", "Complaints", "Share %", "Cumulative %", "Vital few"],
                   [[r["label_en"], r["label_zh"], r["count"], r["share_pct"], r["cumulative_pct"],
                     "yes" if r["vital_few"] else ""] for r in data["causes"]],
-                  bars=[(f"{r['label_en']} {r['label_zh']}", r["count"]) for r in data["causes"]],
+                  bars=[(r["label_zh"] if _has_cjk(r["label_zh"]) else r["label_en"], r["count"]) for r in data["causes"]],
                   note=f"{data['without_cause']} complaint(s) in the period have no cause recorded yet.")]
 
 
@@ -194,7 +316,7 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
         table = Table(title=b.title, title_justify="left", title_style="bold", show_edge=False, pad_edge=False)
         for i, h in enumerate(b.headers):
             table.add_column(h, justify="right" if i and _numeric_column(b, i) else "left", overflow="fold")
-        rows = [[_fmt(v) for v in row] for row in b.rows]
+        rows = [[Text(_fmt(v), style="red") if isinstance(v, BelowGoal) else _fmt(v) for v in row] for row in b.rows]
         for cells in rows:
             table.add_row(*cells)
         # The bars take what width the figures leave (at most 24), so that in a narrow
@@ -216,6 +338,8 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
             console.print(Text("  (none)", style="dim"))
         else:
             console.print(table)
+        for name, values in (b.lines or {}).items():
+            console.print(Text(f"{name:<10} {spark(values)}"))
         if b.note:
             console.print(Text(b.note, style="dim"))
     return buffer.getvalue()
@@ -242,83 +366,14 @@ def render_markdown(data: dict, blocks: list[Block]) -> str:
         out.append("| " + " | ".join(_md_cell(h) for h in b.headers) + " |")
         out.append("|" + "|".join("---:" if i and _numeric_column(b, i) else "---" for i in range(len(b.headers))) + "|")
         for row in b.rows:
-            out.append("| " + " | ".join(_md_cell(v) for v in row) + " |")
+            out.append("| " + " | ".join(f"**{_md_cell(v)}**" if isinstance(v, BelowGoal) else _md_cell(v)
+                                         for v in row) + " |")
+        for name, values in (b.lines or {}).items():
+            out += ["", f"{name}: `{spark(values)}`"]
         if b.note:
             out += ["", f"_{b.note}_"]
         out.append("")
     return "\n".join(out)
-
-
-# --- html --------------------------------------------------------------------------------
-
-CSS = """
-body{font-family:-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
-margin:2rem auto;max-width:60rem;color:#1f2933;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin:1.8rem 0 .5rem;border-bottom:1px solid #d9e2ec}
-.sub{color:#627d98;margin-top:0}table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{padding:.3rem .5rem;border-bottom:1px solid #e4e7eb;text-align:left}td.n,th.n{text-align:right}
-th{background:#f0f4f8}.grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:1.5rem}
-.grid td,.grid th{white-space:nowrap}svg.chart{width:100%;height:auto}
-.cards{display:grid;grid-template-columns:repeat(3,1fr);gap:.8rem}.card{border:1px solid #d9e2ec;border-radius:6px;padding:.6rem}
-.card .v{font-size:1.5rem;font-weight:600}.card .c{color:#627d98;font-size:.85rem}.up{color:#c62828}.down{color:#2e7d32}
-.note{color:#627d98;font-size:.85rem}svg text{font-size:11px;fill:#334e68}
-@media print{body{margin:0;max-width:none}.grid{grid-template-columns:1fr 1fr}h2{break-after:avoid}
-section{break-inside:avoid}}
-"""
-
-
-def svg_bars(bars: list[tuple[str, float]], width: int = 460) -> str:
-    if not bars:
-        return ""
-    row_h, label_w = 20, 210
-    peak = max((v for _, v in bars), default=0) or 1
-    height = row_h * len(bars) + 6
-    parts = [f'<svg class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-             f'xmlns="http://www.w3.org/2000/svg">']
-    for i, (label, value) in enumerate(bars):
-        y = i * row_h + 3
-        w = (width - label_w - 50) * (value or 0) / peak
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{html.escape(str(label)[:30])}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row_h - 6}" rx="2" fill="#2680c2"/>')
-        parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}">{html.escape(_fmt(value))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _html_table(b: Block) -> str:
-    if not b.rows:
-        return '<p class="note">(none)</p>'
-    numeric = [bool(i) and _numeric_column(b, i) for i in range(len(b.headers))]
-    head = "".join(f'<th class="{"n" if numeric[i] else ""}">{html.escape(h)}</th>' for i, h in enumerate(b.headers))
-    body = "".join("<tr>" + "".join(f'<td class="{"n" if numeric[i] else ""}">{html.escape(_fmt(v))}</td>'
-                                    for i, v in enumerate(row)) + "</tr>" for row in b.rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def render_html(data: dict, blocks: list[Block]) -> str:
-    title = TITLES[data["report"]]
-    out = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
-           f"<title>{html.escape(title)} {html.escape(subtitle(data))}</title>",
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<style>{CSS}</style></head><body>",
-           f"<h1>{html.escape(title)}</h1><p class='sub'>{html.escape(subtitle(data))}</p>"]
-    if data["report"] == "weekly":
-        cards = []
-        for key, c in data["totals"].items():
-            cls = "up" if c["change"] > 0 else "down" if c["change"] < 0 else ""
-            cards.append(f'<div class="card"><div class="c">{html.escape(TOTAL_LABELS[key])}</div>'
-                         f'<div class="v">{c["value"]}</div><div class="c {cls}">{html.escape(_change(c))} '
-                         f'vs previous ({c["previous"]})</div></div>')
-        out.append(f'<section><h2>{SECTION_TITLES["totals"]}</h2><div class="cards">{"".join(cards)}</div></section>')
-        blocks = [b for b in blocks if b.id != "totals"]
-    for b in blocks:
-        chart = svg_bars(b.bars) if b.bars else ""
-        note = f'<p class="note">{html.escape(b.note)}</p>' if b.note else ""
-        body = f'<div class="grid"><div>{_html_table(b)}</div><div>{chart}</div></div>' if chart else _html_table(b)
-        out.append(f'<section id="{b.id}"><h2>{html.escape(b.title)}</h2>{body}{note}</section>')
-    out.append('<p class="note">Generated by complaintctl. Every figure is reproducible with the SQL in '
-               'docs/reports.md.</p></body></html>')
-    return "\n".join(out) + "\n"
 
 
 # --- csv ---------------------------------------------------------------------------------
@@ -335,13 +390,15 @@ def render_csv(blocks: list[Block], section: str | None) -> str:
 
             raise InvalidInput(f"unknown section {section!r}", hint="sections: " + ", ".join(b.id for b in blocks))
         b = match[0]
-        writer.writerow(b.headers)
-        writer.writerows([["" if v is None else v for v in row] for row in b.rows])
+        cut = len(b.headers) - b.spark_column
+        writer.writerow(b.headers[:cut])
+        writer.writerows([["" if v is None else v for v in row[:cut]] for row in b.rows])
         return buffer.getvalue()
     writer.writerow(["section", "item", "measure", "value"])
     for b in blocks:
+        cut = len(b.headers) - b.spark_column
         for row in b.rows:
-            for header, value in zip(b.headers[1:], row[1:], strict=False):
+            for header, value in zip(b.headers[1:cut], row[1:cut], strict=False):
                 writer.writerow([b.id, row[0], header, "" if value is None else value])
     return buffer.getvalue()
 
