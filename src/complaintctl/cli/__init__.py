@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "claim": ("complaintctl.cli.queue", "claim"),
     "replies": ("complaintctl.cli.replies", "replies_app"),
     "notify": ("complaintctl.cli.notify", "notify_app"),
+    "datasette-metadata": ("complaintctl.cli.datasette", "datasette_metadata"),
     "update": ("complaintctl.cli.complaints", "update"),
     "close": ("complaintctl.cli.complaints", "close"),
     "reopen": ("complaintctl.cli.complaints", "reopen"),
