@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from complaintctl import __version__
 from complaintctl.cli.common import STATE
@@ -73,16 +74,42 @@ def main_options(
     tz: str = typer.Option(None, "--tz", metavar="ZONE",
                            help="Show, read and report times in this time zone [default: $TZ, else the team's "
                            "(`sla calendar set --timezone`), else the machine's]"),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for Excel, from any command (also after it): UTF-8 "
+                               "with a byte order mark and CRLF line ends."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors (also after the command)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     STATE.db = db
     STATE.actor = actor
     STATE.debug = debug
+    from complaintctl.render.output import CsvOptions
+
+    CsvOptions.excel = excel  # for this run (tests run many in one process)
     STATE._conn = None
     ctx.call_on_close(STATE.close)
     STATE.apply_timezone(tz)
+
+
+# global flags also accepted after the command: `complaintctl list -f csv --excel --debug`
+ANYWHERE_FLAGS = ("--debug", "--excel")
+
+
+def hoist_flags(args: list[str]) -> list[str]:
+    """``args`` with the flags in ANYWHERE_FLAGS moved to the front, where the group reads them
+    (never past a ``--``, after which everything is an argument)."""
+    end = args.index("--") if "--" in args else len(args)
+    found = [a for a in args[:end] if a in ANYWHERE_FLAGS]
+    if not found:
+        return args
+    return list(dict.fromkeys(found)) + [a for a in args[:end] if a not in ANYWHERE_FLAGS] + args[end:]
+
+
+class _Group(TyperGroup):
+    """The root command group: --debug works after the subcommand too."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_flags(list(args)))
 
 
 def build_app(only: str | None = None) -> typer.Typer:
@@ -93,7 +120,7 @@ def build_app(only: str | None = None) -> typer.Typer:
 
     application = typer.Typer(
         name="complaintctl", help=HELP, no_args_is_help=True, pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None, cls=_Group,
     )
     application.callback()(main_options)
     for name, (module, attribute) in COMMANDS.items():

@@ -275,7 +275,9 @@ def show(
 ) -> None:
     """Show every field of a complaint, handling advice and its timeline."""
     from complaintctl.core.queries import show_complaint
+    from complaintctl.render.output import check_excel
 
+    check_excel(fmt.value)
     data = show_complaint(STATE.connect(), parse_id(complaint_id))
     if fmt == Format.table:
         from complaintctl.render.complaint import render_complaint
@@ -288,7 +290,9 @@ def show(
     elif fmt == Format.ndjson:
         import json
 
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        from complaintctl.render.terminal import safe_stream
+
+        safe_stream(sys.stdout).write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     else:  # csv: the timeline, one event a row
         from complaintctl.render.output import write_records
 

@@ -58,7 +58,9 @@ def customers_show(
     """A customer's details, the records merged into them, their complaints (open ones first)
     and the changes to their record."""
     from complaintctl.core.customer_records import HISTORY_COLUMNS, customer_history
+    from complaintctl.render.output import check_excel
 
+    check_excel(fmt.value)
     data = customer_history(STATE.connect(), parse_id(customer_id, "customer id"))
     if fmt == Format.table:
         from complaintctl.render.customer import render_customer

@@ -234,8 +234,8 @@ class _progress:
 def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
     fmt: str = typer.Option(None, "--format", "-f",
-                            help="csv, json, ndjson or xlsx [default: from --output, else csv]."),
-    excel: bool = typer.Option(False, "--excel", help="CSV as UTF-8 with a BOM, which Excel opens correctly."),
+                            help="csv, json, ndjson or xlsx [default: from --output, else csv]; csv for Excel: "
+                            "add --excel (a BOM and CRLF line ends)."),
     columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
     no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
                                           help="Do not prefix cells starting with = + - @ with '."),
@@ -264,8 +264,9 @@ def export(
         export_rows,
         parse_columns,
         with_labels,
-        write_export,
     )
+    from complaintctl.render.export import write_export
+    from complaintctl.render.output import CsvOptions
 
     if fmt is None:
         suffix = output.suffix.lower() if output else ""
@@ -273,7 +274,7 @@ def export(
     fmt = fmt.lower()
     if fmt not in ("csv", "json", "ndjson", "xlsx"):
         raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json, ndjson or xlsx")
-    if excel and fmt != "csv":
+    if CsvOptions.excel and fmt != "csv":
         raise InvalidInput("--excel goes with CSV")
     if fmt == "xlsx" and output is None and sys.stdout.isatty():
         raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
@@ -288,9 +289,8 @@ def export(
     rows = export_rows(conn, filters, cols)
     if labels:
         rows = with_labels(conn, rows, labels)
-    encoding = "utf-8-sig" if excel else "utf-8"
     cut = 0
-    with _export_target(output, None if fmt == "xlsx" else encoding) as stream:
+    with _export_target(output, None if fmt == "xlsx" else "utf-8") as stream:  # --excel: the BOM is CSV's
         if fmt == "xlsx":
             from complaintctl.core.exporter import write_xlsx
 
@@ -319,9 +319,11 @@ def _export_target(output: Path | None, encoding: str | None):
     else:
         import io
 
+        from complaintctl.render.terminal import safe_stream
+
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
         try:
-            yield stream
+            yield safe_stream(stream)  # control characters escaped on a terminal, exact in a pipe
             stream.flush()
         finally:
             stream.detach()  # stdout itself stays open for the messages after

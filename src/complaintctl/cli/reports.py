@@ -29,7 +29,9 @@ WEEK = typer.Option(None, "--week", help="ISO week, e.g. 2026-W47 [default: the 
 FROM = typer.Option(None, "--from", help="Start of the period (instead of --week).")
 TO = typer.Option(None, "--to", help="End of the period, exclusive; a bare date includes that day.")
 FORMAT = typer.Option(ReportFormat.text, "--format", "-f", help="text, markdown, html, json or csv.")
-OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout; {week}, "
+                      "{start} and {end} are the reported period's ISO week and first and last day, e.g. "
+                      "reports/{week}.html. Silent on success when stderr is not a terminal (cron).")
 SECTION = typer.Option(None, "--section", help="CSV: only this section (e.g. category, agents).")
 
 
@@ -44,9 +46,11 @@ def _period(week, start, end):
 def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None = None) -> None:
     """Render a report's data in ``fmt`` to stdout or atomically to ``output``."""
     from complaintctl.render import report as render
+    from complaintctl.render.output import check_excel
 
     if section and fmt != ReportFormat.csv:
         raise InvalidInput("--section goes with --format csv")
+    check_excel(fmt.value)
     blocks = render.blocks_for(data)
     if fmt == ReportFormat.json:
         import json
@@ -67,13 +71,20 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
         text = render.render_text(data, blocks, color=to_terminal and use_color(),
                                   width=(terminal_width() if to_terminal else None) or 100)
     if output is None:
-        sys.stdout.write(text)
+        from complaintctl.render.terminal import safe_stream
+
+        # text is drawn with its own escapes (colour); the machine formats' control characters are
+        # escaped on a terminal, exact in a pipe
+        (sys.stdout if fmt == ReportFormat.text else safe_stream(sys.stdout)).write(text)
     else:
+        from complaintctl.core.reports import output_name
         from complaintctl.render.files import atomic_open
 
+        output = Path(output_name(str(output), data.get("period")))
         with atomic_open(output) as stream:
             stream.write(text)
-        err(f"Wrote {output}.")
+        if sys.stderr.isatty():  # cron mails whatever a job prints: nothing on success
+            err(f"Wrote {output}.")
 
 
 @report_app.command("weekly")

@@ -64,10 +64,14 @@ def from_iso(text: str) -> datetime:
 
 
 def to_local_text(stored: str | None, seconds: bool = False) -> str:
-    """Stored UTC text -> local wall time for display (``2026-11-24 11:34``)."""
+    """Stored UTC text -> local wall time for display (``2026-11-24 11:34``). Text that is not
+    ISO (edited by hand, say; `check` reports it) is shown as it is, not turned into an error."""
     if not stored:
         return ""
-    local = from_iso(stored).astimezone()
+    try:
+        local = from_iso(stored).astimezone()
+    except (ValueError, TypeError):
+        return str(stored)
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 

@@ -19,7 +19,6 @@ EXPORT_COLUMNS = [
 ]
 EXTRA_COLUMNS = ["customer_id", "created_at", "updated_at", "created_by"]
 ALL_COLUMNS = EXPORT_COLUMNS + EXTRA_COLUMNS
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _SELECT = {
     "customer": "cu.name", "email": "cu.email", "phone": "cu.phone", "company": "cu.company",
@@ -87,41 +86,6 @@ def export_rows(conn: sqlite3.Connection, filters: ListFilters, columns: list[st
     return (dict(zip(names, values, strict=False)) for values in cursor)
 
 
-def neutralize(value: object) -> object:
-    """A cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_export(rows: Iterator[dict], columns: list[str], fmt: str, stream, *,
-                 formula_guard: bool = True, headers: list[str] | None = None) -> int:
-    """Write rows to a text stream; return how many. ``headers`` names the CSV columns."""
-    count = 0
-    if fmt == "csv":
-        import csv
-
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(headers or columns)
-        for row in rows:
-            cells = ["" if row[c] is None else row[c] for c in columns]
-            writer.writerow([neutralize(c) for c in cells] if formula_guard else cells)
-            count += 1
-    elif fmt == "ndjson":
-        for row in rows:
-            stream.write(json.dumps(_json_row(row), ensure_ascii=False) + "\n")
-            count += 1
-    elif fmt == "json":
-        stream.write("[")
-        for row in rows:
-            stream.write(("\n  " if count == 0 else ",\n  ") + json.dumps(_json_row(row), ensure_ascii=False))
-            count += 1
-        stream.write("\n]\n" if count else "]\n")
-    else:
-        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json, ndjson or xlsx")
-    return count
-
-
 EXCEL_MAX_ROWS = 1_048_576  # a worksheet's rows, header included
 EXCEL_MAX_CELL = 32_767  # characters Excel holds in one cell
 _WIDTHS = {"subject": 40, "description": 60, "resolution": 40, "extra": 30, "received_at": 21,
@@ -169,7 +133,8 @@ def write_xlsx(rows: Iterator[dict], columns: list[str], stream, headers: list[s
     return count, cut
 
 
-def _json_row(row: dict) -> dict:
+def json_row(row: dict) -> dict:
+    """An exported row for JSON: `extra` as an object, `tags` as a list."""
     out = dict(row)
     if isinstance(out.get("extra"), str):
         with contextlib.suppress(json.JSONDecodeError):

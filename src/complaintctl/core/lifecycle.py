@@ -42,7 +42,9 @@ def time_order_problem(times: dict) -> str | None:
     """What is wrong with a complaint's times (UTC ISO texts; missing ones are skipped), or
     None when they run in TIME_ORDER. The one rule for every entry point: log, update, close,
     import."""
-    given = [(label, times.get(name)) for name, label, in TIME_ORDER if times.get(name)]
+    # a time that is not ISO text (edited by hand; `check` reports it) cannot be compared
+    given = [(label, times[name]) for name, label, in TIME_ORDER
+             if isinstance(times.get(name), str) and times[name][4:5] == "-" and times[name][10:11] == "T"]
     for i, (label, at) in enumerate(given):
         for later_label, later in given[i + 1:]:
             if later < at:

@@ -127,6 +127,30 @@ def period(*, week: str | None, start: datetime | None, end: datetime | None, no
     return last_full_week(now)
 
 
+OUTPUT_PLACEHOLDERS = ("week", "start", "end")
+
+
+def output_name(pattern: str, period: dict | None) -> str:
+    """``--output`` with the reported period filled in: {week} (ISO week of its first day,
+    2026-W48), {start} and {end} (its first and last day, local time), so a cron line names
+    the file by the week it reports, not the week it runs in."""
+    if "{" not in pattern and "}" not in pattern:
+        return pattern
+    if not period:
+        raise InvalidInput("this report has no period to name the output by", hint="give a plain file name")
+    from complaintctl.core.dates import from_iso
+
+    first = from_iso(period["start"]).astimezone().date()
+    last = (from_iso(period["end"]) - timedelta(seconds=1)).astimezone().date()
+    year, week, _ = first.isocalendar()
+    values = {"week": f"{year}-W{week:02d}", "start": first.isoformat(), "end": last.isoformat()}
+    try:
+        return pattern.format_map(values)
+    except (KeyError, ValueError, IndexError, AttributeError):
+        raise InvalidInput(f"cannot fill in --output {pattern!r}",
+                           hint="placeholders: " + ", ".join("{" + p + "}" for p in OUTPUT_PLACEHOLDERS)) from None
+
+
 # --- statistics ------------------------------------------------------------------------------
 
 def percentile(sorted_values: list[float], pct: float) -> float | None:

@@ -10,7 +10,7 @@ from complaintctl.core import notify, sla
 from complaintctl.core.dates import from_iso, now_utc, to_iso
 from complaintctl.core.events import record_event
 from complaintctl.core.lifecycle import OPEN_SQL, is_open
-from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 
 DEFAULT_SEVERITY_SETTING = "sla_default_severity"
@@ -101,7 +101,12 @@ def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: 
     keep it, unless ``correction``: a corrected received time judges them again."""
     ctx = ctx or SlaContext(conn)
     row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
-    values = _stored(state_for(conn, row, ctx, at))
+    try:
+        values = _stored(state_for(conn, row, ctx, at))
+    except ValueError as exc:  # a time edited by hand into another form
+        raise ComplaintError(f"complaint #{complaint_id} has a time its SLA clock cannot read ({exc})",
+                             hint=f"correct it, e.g. `complaintctl update {complaint_id} --received TIME`; "
+                                  "`complaintctl check` lists such times") from None
     if not correction:
         values.update(stopped_clocks(row))
     sets = ", ".join(f"{k} = ?" for k in values)

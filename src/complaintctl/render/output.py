@@ -2,6 +2,8 @@
 
 JSON keys are the database's column names; JSON and CSV carry stored values
 (UTC ISO times, codes) so scripts can rely on them; tables show local times.
+Every CSV the tool writes goes through CsvWriter (formula guard, --excel); every
+machine format written to a terminal goes through render/terminal.py.
 """
 
 from __future__ import annotations
@@ -18,10 +20,58 @@ class Format(str, Enum):
     csv = "csv"
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +1, -1, @SUM, a tab, a CR)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CsvOptions:
+    """How CSV is written in this run: ``excel`` (the global --excel) adds a UTF-8 byte order
+    mark and CRLF line ends, which Excel needs to read UTF-8 (Chinese) correctly."""
+
+    excel = False
+
+
+def guard_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice);
+    `import` reads the ' back off."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class CsvWriter:
+    """The one CSV writer: every CSV the tool writes (records, reports, exports) is written
+    here, guarded against formulas, with a BOM and CRLF under --excel."""
+
+    def __init__(self, stream, *, excel: bool | None = None, guard: bool = True, crlf: bool = False):
+        import csv
+
+        self.excel = CsvOptions.excel if excel is None else excel
+        if self.excel:
+            stream.write("\ufeff")
+        self.guard = guard
+        self.writer = csv.writer(stream, lineterminator="\r\n" if (crlf or self.excel) else "\n")
+
+    def writerow(self, cells: Sequence) -> None:
+        cells = ["" if c is None else c for c in cells]
+        self.writer.writerow([guard_cell(c) for c in cells] if self.guard else cells)
+
+
+def check_excel(fmt: str) -> None:
+    """--excel is about CSV: with another format it is a mistake, said so."""
+    if CsvOptions.excel and fmt != "csv":
+        from complaintctl.errors import InvalidInput
+
+        raise InvalidInput("--excel goes with CSV", hint="add --format csv, or leave out --excel")
+
+
 def write_json(data: object, stream=None) -> None:
     import json
 
-    stream = stream or sys.stdout
+    from complaintctl.render.terminal import safe_stream
+
+    check_excel("json")
+    stream = safe_stream(stream or sys.stdout)
     stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -42,6 +92,11 @@ def write_records(
     """Write records in ``fmt``. ``table_values(record) -> dict`` formats cells for humans;
     ``table_styles(record) -> {column: style}`` colours them (on a terminal only)."""
     stream = stream or sys.stdout
+    check_excel(fmt.value)
+    if fmt != Format.table:
+        from complaintctl.render.terminal import safe_stream
+
+        stream = safe_stream(stream)  # control characters escaped on a terminal, exact elsewhere
     if fmt == Format.json:
         write_json([{c: r.get(c) for c in columns} for r in records], stream)
     elif fmt == Format.ndjson:
@@ -50,12 +105,10 @@ def write_records(
         for r in records:
             stream.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
     elif fmt == Format.csv:
-        import csv
-
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = CsvWriter(stream)
         writer.writerow(columns)
         for r in records:
-            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+            writer.writerow([r.get(c) for c in columns])
     else:
         from complaintctl.render.table import render_table, terminal_width, use_color
 

@@ -379,10 +379,10 @@ def render_markdown(data: dict, blocks: list[Block]) -> str:
 # --- csv ---------------------------------------------------------------------------------
 
 def render_csv(blocks: list[Block], section: str | None) -> str:
-    import csv
+    from complaintctl.render.output import CsvWriter
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = CsvWriter(buffer)
     if section is not None:
         match = [b for b in blocks if b.id == section]
         if not match:
@@ -392,14 +392,15 @@ def render_csv(blocks: list[Block], section: str | None) -> str:
         b = match[0]
         cut = len(b.headers) - b.spark_column
         writer.writerow(b.headers[:cut])
-        writer.writerows([["" if v is None else v for v in row[:cut]] for row in b.rows])
+        for row in b.rows:
+            writer.writerow(row[:cut])
         return buffer.getvalue()
     writer.writerow(["section", "item", "measure", "value"])
     for b in blocks:
         cut = len(b.headers) - b.spark_column
         for row in b.rows:
             for header, value in zip(b.headers[1:cut], row[1:cut], strict=False):
-                writer.writerow([b.id, row[0], header, "" if value is None else value])
+                writer.writerow([b.id, row[0], header, value])
     return buffer.getvalue()
 
 
