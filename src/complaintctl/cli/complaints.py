@@ -35,13 +35,22 @@ from complaintctl.cli.common import (
     say_more,
     stdin_is_tty,
 )
-from complaintctl.cli.sending import send_queued
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
 FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+
+def send_queued() -> None:
+    """Send what the command queued (core.notify is already loaded by the use cases)."""
+    from complaintctl.core import notify
+
+    if notify.QUEUED["any"]:
+        from complaintctl.cli.sending import send_queued as send
+
+        send()
 NEW_CUSTOMER = typer.Option(False, "--new-customer", help="A different person from the customer the email or "
                             "phone belongs to (a family, a switchboard): record a new customer.")
 REPLY_HELP = ("Send this reply template (`replies list`), filled in for the complaint, recorded as sent to the "

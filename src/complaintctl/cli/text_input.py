@@ -8,11 +8,7 @@ refused (an illegal move, say), the error names the file, so nothing typed is lo
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from complaintctl.cli.common import STATE, read_stdin_text, stdin_is_tty
 from complaintctl.errors import InvalidInput, Refused
@@ -47,6 +43,8 @@ def editor_command() -> str:
         value = os.environ.get(name, "").strip()
         if value:
             return value
+    import shutil
+
     if stdin_is_tty() and shutil.which("vi"):
         return "vi"
     raise InvalidInput("-e needs an editor: set VISUAL or EDITOR (e.g. export EDITOR=nano)",
@@ -55,6 +53,10 @@ def editor_command() -> str:
 
 def edit_text(draft: str, *, what: str, header: str = "") -> str:
     """Open the editor on ``draft``; return what the user wrote above the scissors line."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
     command = editor_command()
     handle, name = tempfile.mkstemp(prefix=f"complaintctl-{what.replace(' ', '-')}-", suffix=".txt")
     path = Path(name)
