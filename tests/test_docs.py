@@ -29,7 +29,7 @@ def sample(cli, db_path):
     cli("update", "2", "--status", "resolved")
     cli("close", "2", "--outcome", "resolved", "-r", "退款")
     csv_file = db_path.parent / "extra.csv"
-    csv_file.write_text("标题,备注\n打印机卡纸,老客户\n", encoding="utf-8")
+    csv_file.write_text("标题,备注,类型\n打印机卡纸,老客户,卡纸\n", encoding="utf-8")  # 卡纸: an unknown category
     cli("import", "--received-now", str(csv_file))
     return db_path
 

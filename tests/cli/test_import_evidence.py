@@ -118,13 +118,14 @@ def test_a_file_cut_short_inside_its_last_record(cli, db_path, tmp_path):
     assert "the file was cut short" in result.stderr
 
 
-def test_an_ambiguous_guess_loses_to_a_candidate_whose_values_fit(cli, db_path, tmp_path):
-    f = write(tmp_path / "two.csv", "subject,Type,Complaint Type,date\nA,ADDRESS,质量问题,2026-11-01\n"
+def test_a_guess_whose_values_do_not_fit_loses_to_one_whose_values_do(cli, db_path, tmp_path):
+    f = write(tmp_path / "two.csv", "subject,Location Type,Problem Category,date\nA,ADDRESS,质量问题,2026-11-01\n"
                                    "B,INTERSECTION,物流,2026-11-02\n")
     result = cli("import", f)
-    assert "column 'Type' looked like category" in result.stderr
-    assert query(db_path, "SELECT category, json_extract(extra, '$.Type') FROM complaints ORDER BY id") == [
-        ("product_quality", "ADDRESS"), ("delivery_delay", "INTERSECTION")]
+    assert "column 'Location Type' looked like category" in result.stderr
+    assert "'Problem Category' is read as category instead" in result.stderr
+    assert query(db_path, "SELECT category, json_extract(extra, '$.\"Location Type\"') FROM complaints "
+                          "ORDER BY id") == [("product_quality", "ADDRESS"), ("delivery_delay", "INTERSECTION")]
 
 
 corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")

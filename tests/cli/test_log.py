@@ -171,12 +171,12 @@ def test_on_a_tty_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(cli, d
     answers = ["   ", "空调不制冷",             # a blank subject is asked again
                "钱七", "qian@", "qian@example.cn",  # so is a bad email
                "1.38001E+10", "13800138000",    # and a phone Excel mangled
-               "fax", "电话",                    # an unknown channel, then a label
-               "urgent", "none",                # an unknown severity, then none
+               "pigeon", "电话",                 # an unknown channel, then a label
+               "whenever", "none",              # an unknown severity, then none
                "装好第二天就不制冷了"]
     result = cli("log", input="\n".join(answers) + "\n")
     assert result.stderr.count("Error:") == 5
-    assert "invalid email 'qian@'" in result.stderr and "unknown channel 'fax'" in result.stderr
+    assert "invalid email 'qian@'" in result.stderr and "unknown channel 'pigeon'" in result.stderr
     c = row(db_path, "SELECT c.subject, c.channel, c.severity, c.description, cu.name, cu.email, cu.phone "
                      "FROM complaints c JOIN customers cu ON cu.id = c.customer_id")
     assert tuple(c) == ("空调不制冷", "phone", None, "装好第二天就不制冷了", "钱七", "qian@example.cn", "13800138000")

@@ -1,4 +1,4 @@
--- schema version 11
+-- schema version 12
 
 -- table agents
 CREATE TABLE agents (
@@ -139,6 +139,9 @@ CREATE TABLE imports (
             update_mode INTEGER NOT NULL DEFAULT 0 CHECK (update_mode IN (0, 1))
         ) STRICT;
 
+-- table label_aliases
+CREATE TABLE label_aliases ( kind TEXT NOT NULL, label TEXT NOT NULL, code TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (kind, label));
+
 -- table motives
 CREATE TABLE motives (
             code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
@@ -193,6 +196,9 @@ CREATE TABLE personalities (
             advice_en TEXT NOT NULL DEFAULT '',
             advice_zh TEXT NOT NULL DEFAULT ''
         ) STRICT;
+
+-- table raw_labels
+CREATE TABLE raw_labels ( complaint_id INTEGER NOT NULL REFERENCES complaints(id), field TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (complaint_id, field));
 
 -- table remedies
 CREATE TABLE remedies (
@@ -346,6 +352,9 @@ CREATE INDEX outbox_complaint ON outbox(complaint_id) WHERE complaint_id IS NOT 
 
 -- index outbox_unsent
 CREATE INDEX outbox_unsent ON outbox(status, id) WHERE status <> 'sent';
+
+-- index raw_labels_field_label
+CREATE INDEX raw_labels_field_label ON raw_labels (field, label);
 
 -- index surveys_at
 CREATE INDEX surveys_at ON surveys(at);

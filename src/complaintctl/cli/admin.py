@@ -202,6 +202,58 @@ def taxonomy_add(
     err(f"Added {k.name} {code}.")
 
 
+
+@taxonomy_app.command("alias")
+@handle_errors
+def taxonomy_alias(
+    kind: str = typer.Argument(..., help="category, severity, cause, channel, remedy, personality, motive, "
+                               "status or outcome."),
+    label: str = typer.Argument(..., help="The label as files and people write it, e.g. 交付延误."),
+    code: str = typer.Argument(..., help="The code it means, e.g. delivery_delay (or that code's label)."),
+) -> None:
+    """Teach a label: import, log, classify, update and list read it as CODE from now on, and the
+    complaints imported unclassified with that label are classified (one event each)."""
+    from complaintctl.core.aliases import teach_alias
+    from complaintctl.core.dates import now_utc
+
+    done = teach_alias(STATE.connect(), kind, label, code, actor=STATE.who(), now=now_utc())
+    err(f"{done['kind']} {done['label']!r} now reads as {done['code']}; "
+        f"{done['classified']} complaint(s) imported with it classified.")
+
+
+@taxonomy_app.command("unalias")
+@handle_errors
+def taxonomy_unalias(
+    kind: str = typer.Argument(..., help="The kind the alias was taught for."),
+    label: str = typer.Argument(..., help="The taught label."),
+) -> None:
+    """Forget a taught alias (complaints it classified keep their codes)."""
+    from complaintctl.core.aliases import forget_alias
+    from complaintctl.core.dates import now_utc
+
+    done = forget_alias(STATE.connect(), kind, label, actor=STATE.who(), now=now_utc())
+    err(f"{done['kind']} {done['label']!r} no longer reads as {done['code']}.")
+
+
+@taxonomy_app.command("aliases")
+@handle_errors
+def taxonomy_aliases(
+    kind: str = typer.Argument(None, help="One kind [default: all]."),
+    unplaced: bool = typer.Option(False, "--unplaced", help="Instead: the labels imports could not place, "
+                                  "with how many complaints still wait for an alias."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """List the aliases labels are read through: those the team taught, then the built-in ones."""
+    from complaintctl.core.aliases import list_aliases, unplaced_labels
+    from complaintctl.render.output import write_records
+
+    conn = STATE.connect()
+    if unplaced:
+        write_records(unplaced_labels(conn), ["field", "label", "complaints"], fmt)
+        return
+    write_records(list_aliases(conn, kind), ["kind", "label", "code", "source", "created_at", "created_by"], fmt,
+                  table_columns=["kind", "label", "code", "source", "created_by"])
+
 def sql(
     query: str = typer.Argument(..., metavar="QUERY", help="One SQL statement, or - to read it from stdin."),
     param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",

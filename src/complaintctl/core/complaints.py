@@ -285,7 +285,7 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
         raise InvalidInput("nothing to update",
                            hint="give --status, --note or a field such as --subject")
     if status is not None:
-        status = status.strip().lower()
+        status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
         if status not in lifecycle.STATUSES:
             raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
     if "subject" in edits:
@@ -374,7 +374,7 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
     (from ``template``), is recorded as sent to the customer."""
     now = now or now_utc()
     at = to_iso(now)
-    outcome = (outcome or "").strip().lower()
+    outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
     resolution = _check_text(resolution, "resolution")

@@ -223,3 +223,30 @@ def _taught_aliases(conn: sqlite3.Connection, kind: str) -> list[tuple[str, str]
         return [(r[0], r[1]) for r in conn.execute("SELECT label, code FROM label_aliases WHERE kind = ?", (kind,))]
     except sqlite3.OperationalError:
         return []
+
+
+def suggest(table: dict[str, str], text: str) -> str | None:
+    """The code whose labels share most of ``text``'s characters (交付延误 ~ 交付延迟), when clearly
+    one: a hint for `taxonomy alias`, never applied by itself."""
+    key = label_key(text)
+    grams = _grams(key)
+    if not grams:
+        return None
+    scores: dict[str, float] = {}
+    for label, code in table.items():
+        other = _grams(label)
+        if other:
+            score = len(grams & other) / max(len(grams), len(other))
+            scores[code] = max(scores.get(code, 0.0), score)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 0.5 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
+
+
+def _grams(key: str) -> set[str]:
+    """Words of Latin text, character pairs of Chinese."""
+    if key.isascii():
+        return set(re.findall(r"[a-z0-9]+", key))
+    chars = [c for c in key if not c.isspace()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}

@@ -139,9 +139,9 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
     if f.statuses:
-        from complaintctl.core import lifecycle
+        from complaintctl.core import lifecycle, taxonomy
 
-        statuses = [s.strip().lower() for s in f.statuses]
+        statuses = [taxonomy.validate_code(conn, "status", s) for s in f.statuses]  # 已解决 reads as resolved
         for s in statuses:
             if s not in lifecycle.STATUSES:
                 raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))

@@ -52,22 +52,23 @@ def codes(conn: sqlite3.Connection, kind: str, active_only: bool = True) -> list
 
 
 def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str | None:
-    """Normalise a code (case, spaces, dashes) or a label; unknown ones list the valid codes."""
+    """The code a typed value names: the code, its English or Chinese label, an alias the team
+    taught or a built-in one, read as import reads them (core/labels.py); unknown ones are refused
+    with the valid codes."""
     if value is None:
         return None
     text = str(value).strip()
     if text == "":
         return None
-    code = text.lower().replace("-", "_").replace(" ", "_")
-    table = KINDS[kind].table
-    row = conn.execute(
-        f"SELECT code, active FROM {table} WHERE code = ? OR lower(label_en) = ? OR label_zh = ?",
-        (code, text.lower(), text),
-    ).fetchone()
-    if row is None or not row["active"]:
-        valid = ", ".join(codes(conn, kind))
-        raise InvalidInput(f"unknown {kind} {value!r}", hint=f"valid: {valid}")
-    return row["code"]
+    from complaintctl.core.labels import LabelResolver
+
+    resolver = LabelResolver(conn)
+    code = resolver.code(kind, text)
+    if code is None:
+        valid = ", ".join(resolver.valid(kind))
+        raise InvalidInput(f"unknown {kind} {value!r}", hint=f"valid: {valid} (or their labels; "
+                           f"`complaintctl taxonomy alias {kind} LABEL CODE` teaches a new label)")
+    return code
 
 
 def list_codes(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:

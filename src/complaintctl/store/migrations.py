@@ -454,7 +454,6 @@ def m008_reply_templates(conn: sqlite3.Connection) -> None:
     )
 
 
-
 @migration
 def m009_calendar_regions(conn: sqlite3.Connection) -> None:
     """Calendars loaded from a country's or region's public holidays, and a time zone that can be
@@ -605,6 +604,28 @@ def m011_notifications(conn: sqlite3.Connection) -> None:
         ) STRICT, WITHOUT ROWID
         """
     )
+
+
+@migration
+def m012_labels(conn: sqlite3.Connection) -> None:
+    """Labels: the aliases a team teaches (`taxonomy alias`), read by import and every command
+    that takes a code; and the labels an import could not place, kept raw (the complaint was
+    imported unclassified in that field) so that SQL finds them and a later alias classifies them."""
+    conn.execute(
+        "CREATE TABLE label_aliases ("
+        " kind TEXT NOT NULL,"
+        " label TEXT NOT NULL,"
+        " code TEXT NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " created_by TEXT NOT NULL,"
+        " PRIMARY KEY (kind, label))")
+    conn.execute(
+        "CREATE TABLE raw_labels ("
+        " complaint_id INTEGER NOT NULL REFERENCES complaints(id),"
+        " field TEXT NOT NULL,"
+        " label TEXT NOT NULL,"
+        " PRIMARY KEY (complaint_id, field))")
+    conn.execute("CREATE INDEX raw_labels_field_label ON raw_labels (field, label)")
 
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -13,6 +13,9 @@ from complaintctl.core.lifecycle import time_order_problem
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
                "motive": "motive", "status": "status", "outcome": "outcome", "told_via": "channel"}
+# Codes that are facts of the lifecycle: one that cannot be read rejects its row. Any other
+# unknown label imports the complaint unclassified in that field, the label kept in raw_labels.
+LIFECYCLE_CODES = ("status", "outcome")
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -23,6 +23,8 @@ from complaintctl.errors import InvalidInput
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
 DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
 FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
+# Code fields whose unknown labels import unclassified (status and outcome are lifecycle facts).
+CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
 
 
@@ -166,8 +168,10 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, tables: dict, now:
         if candidates[0].rank == 0:
             candidates[0].evidence = "given"
             continue
-        if field_name in DATE_FIELDS and candidates[0].rank == 1:
-            candidates[0].evidence = "its header names it"  # a bad date in it rejects its row, as it should
+        if candidates[0].rank == 1 and (field_name in DATE_FIELDS or field_name in CLASSIFICATIONS):
+            # Its header names it: a bad date in it rejects its row, as it should; a label that names
+            # no code imports the complaint unclassified with the label kept, so nothing is lost.
+            candidates[0].evidence = "its header names it"
             continue
         winner = None
         set_aside = []

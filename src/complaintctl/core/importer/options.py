@@ -52,6 +52,9 @@ class ImportSummary:
     date_orders: dict[str, str] = field(default_factory=dict)  # date field -> the order used, and why
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
     stamped_now: int = 0  # rows given the import time as received time (--received-now)
+    unclassified: list[dict] = field(default_factory=list)  # {field, label, rows, first_line, suggestion}
+    inactive_assignees: dict[str, int] = field(default_factory=dict)  # deactivated agent -> rows assigned
+    _unplaced: dict = field(default_factory=dict, repr=False)
 
     def add_stats(self, stats: dict) -> None:
         """Add a batch's ReadStats counts."""
@@ -59,6 +62,17 @@ class ImportSummary:
             self.empty_values[name] = self.empty_values.get(name, 0) + n
         self.stamped_now += stats["stamped"]
 
+    def unplaced(self, raw: tuple, line: int) -> None:
+        """Count an inserted row's labels that named nothing (kept raw, the field left empty)."""
+        for key in raw:
+            seen = self._unplaced.get(key)
+            if seen is None:
+                if len(self._unplaced) < 10_000:
+                    self._unplaced[key] = [1, line]
+            else:
+                seen[0] += 1
+
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items()}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
 

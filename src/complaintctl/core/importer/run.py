@@ -169,7 +169,21 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     if rejects.file is not None:
         summary.rejects_path = str(options.rejects_path)
     summary.reject_reasons = rejects.top_reasons()
+    summary.unclassified = _unclassified(summary, reader)
     return summary
+
+
+def _unclassified(summary: ImportSummary, reader: RowReader) -> list[dict]:
+    """The labels that named no code, commonest first, each with the alias that would place it."""
+    from complaintctl.core.importer.cells import CODE_FIELDS
+    from complaintctl.core.labels import suggest
+
+    out = []
+    for (name, label), (rows, line) in sorted(summary._unplaced.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+        kind = CODE_FIELDS[name]
+        out.append({"field": name, "label": label, "rows": rows, "first_line": line,
+                    "suggestion": suggest(reader.codes[kind], label)})
+    return out
 
 
 BULK_MIN_ROWS = 20_000

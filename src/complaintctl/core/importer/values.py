@@ -27,6 +27,7 @@ from complaintctl.core.importer.cells import (
     _TEXT,
     CODE_FIELDS,
     FORMULA_START,
+    LIFECYCLE_CODES,
     MEMO_LIMIT,
     STEPS,
     TAG_SEPARATORS,
@@ -78,6 +79,7 @@ class RowReader:
         self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
         self.empty = empty_spellings(options.empty_markers)
         self.received_now = options.received_now
+        self.strict_labels = options.strict  # --strict: an unknown label rejects its row
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)
@@ -114,14 +116,18 @@ class RowReader:
 
     def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
         """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
-        assignee, tags, original values). ``columns`` names the complaint columns this row has
-        values for, in ``values``' order; rows of one shape share one ``columns`` tuple, so it
-        crosses to the writer once per batch and the writer binds only what is there.
+        assignee, tags, original values, raw labels ((field, label), ...) or None).
+        ``columns`` names the complaint columns this row has values for, in ``values``' order; rows
+        of one shape share one ``columns`` tuple, so it crosses to the writer once per batch and the
+        writer binds only what is there.
         Everything that needs no database happens here, so that it can run in the reader
         process; the original values travel only where the writer may still reject the row
         (an unknown duplicate_of)."""
         pop = row.pop
         email_n, phone_n = pop("_email"), pop("_phone")
+        raw = pop("_raw", None)
+        if raw:
+            raw = tuple(raw.items())
         name, email, phone, company = pop("customer", None), pop("email", None), pop("phone", None), \
             pop("company", None)
         tags = pop("tags", ())
@@ -144,7 +150,7 @@ class RowReader:
             if len(self._shapes) < MEMO_LIMIT:  # a file has a handful of shapes; a hostile one, no more
                 self._shapes[shape] = shape
         return (line, fingerprint, row.get("ref"), row["status"], columns, tuple(row.values()), person,
-                row.get("assignee"), tags, cells if "duplicate_of" in row else None)
+                row.get("assignee"), tags, cells if "duplicate_of" in row else None, raw)
 
     def add_due_times(self, row: dict) -> None:
         """Add the due times as `refresh_sla` computes them from this row's one `imported` event (one
@@ -291,7 +297,13 @@ class RowReader:
                         if code is None:
                             if len(self.unknown_labels) < MEMO_LIMIT:
                                 self.unknown_labels[(arg, text)] = None
-                            raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
+                            if self.strict_labels or name in LIFECYCLE_CODES:
+                                raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
+                            raw = data.get("_raw")
+                            if raw is None:
+                                raw = data["_raw"] = {}
+                            raw[name] = text[:200]  # imported unclassified in this field, the label kept
+                            continue
                         table[text] = code  # the next row with this spelling finds it at once
                     if name == "status" and text.lower() in IMPLIED_OUTCOME:
                         data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
@@ -344,11 +356,14 @@ class RowReader:
             if not description:
                 raise RowError("subject is empty (and there is no description to take one from)")
             data["subject"] = subject_from_description(description)
+        raw = data.pop("_raw", None)
         try:
             row = self.validate(data)
         except self.validation_error as exc:
             raise RowError(_first_error(exc)) from None
         _make_consistent(row)
+        if raw:
+            row["_raw"] = raw
         email = row.get("email")
         phone = row.get("phone")
         row["_email"] = email_n = email.strip().lower() if email else None

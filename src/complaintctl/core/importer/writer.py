@@ -60,6 +60,7 @@ class Writer:
         self.summary = summary
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
+        self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
         self.customers: dict[str | tuple, int] = {}
         self.new_keys: list[str | tuple] = []  # customer keys cached since the batch began (undone on rollback)
         self.created_in_attempt = 0
@@ -232,6 +233,9 @@ class Writer:
         complaints: dict[tuple, list[tuple]] = {}
         tags: list[tuple] = []
         events: list[tuple] = []
+        raw_labels: list[tuple] = []  # (complaint id, field, label) of labels that named no code
+        unplaced: list[tuple] = []  # counted in the summary once the batch is written
+        inactive_rows: dict[str, int] = {}  # deactivated agent -> rows of this batch assigned to them
         inserted = updated = unchanged = 0
         agents = self.agents
         used_agents = self.used_agents
@@ -258,11 +262,14 @@ class Writer:
                         f"VALUES ({marks}{self.complaint_constants})", rows)
                 conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
                 conn.executemany(self.event_sql, events)
+                if raw_labels:
+                    conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
                 complaints.clear()
                 tags.clear()
                 events.clear()
+                raw_labels.clear()
 
-        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells in prepared:
+        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw in prepared:
             existing = by_ref.get(ref) if ref and by_ref else None
             if existing is None and by_print:
                 existing = by_print.get(fingerprint)
@@ -286,6 +293,8 @@ class Writer:
                         raise RowError(f"duplicate_of #{dup} does not exist")
                 if assignee is not None:
                     used_agents.add(assignee)
+                    if assignee in self.inactive:
+                        inactive_rows[assignee] = inactive_rows.get(assignee, 0) + 1
                     if assignee not in agents:
                         self.agent(assignee, line)
                 cid = next_id
@@ -301,6 +310,9 @@ class Writer:
                 for tag in row_tags:
                     tags.append((cid, tag))
                 events.append((cid, status, line))
+                if raw:
+                    raw_labels.extend((cid, name, label) for name, label in raw)
+                    unplaced.append((raw, line))
                 if ref:
                     pending_refs[ref] = (cid, fingerprint)
                 pending_prints[fingerprint] = (cid, ref)
@@ -316,7 +328,7 @@ class Writer:
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
-            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line)
+            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
             if not changed:
                 unchanged += 1
                 continue
@@ -327,6 +339,10 @@ class Writer:
         flush()
         if self.codes is not None:
             self.verify_parents()
+        for raw, line in unplaced:
+            self.summary.unplaced(raw, line)
+        for name, n in inactive_rows.items():
+            self.summary.inactive_assignees[name] = self.summary.inactive_assignees.get(name, 0) + n
         return inserted, updated, unchanged
 
     def verify_parents(self) -> None:
@@ -349,7 +365,7 @@ class Writer:
                     raise _parent_gone(what)
 
     def _update(self, existing: sqlite3.Row, base: dict, person: tuple | None, assignee: str | None,
-                tags: tuple | list, line: int) -> bool:
+                tags: tuple | list, line: int, raw: tuple | None = None) -> bool:
         updated_at = base.get("source_updated_at")
         if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
             return False  # the file's row is not newer than what we have
@@ -357,6 +373,9 @@ class Writer:
         if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
             raise RowError(f"duplicate_of #{dup} does not exist")
         values = self._values(base, person, assignee, line)
+        for name, label in raw or ():
+            self.conn.execute("INSERT OR REPLACE INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)",
+                              (existing["id"], name, label))
         changes = {k: v for k, v in values.items() if existing[k] != v}
         new_tags = set(tags)
         cid = existing["id"]

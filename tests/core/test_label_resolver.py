@@ -1,0 +1,40 @@
+"""The one label resolver: what a typed label reads as, for import and every command."""
+
+import pytest
+
+from complaintctl.core.labels import LabelResolver, suggest
+
+
+@pytest.mark.parametrize("text, code", [
+    ("high", "high"), ("High ", "high"), ("高", "high"), ("（高）", "high"), ("[High]", "high"), ("P2", "high"),
+    ("2 - High", "high"), ("2 - Medium", "medium"), ("3 - Moderate", "medium"), ("Medium priority", "medium"),
+    ("优先级：高", "high"), ("高级", "high"), ("1 - Critical", "critical"), ("5 - Planning", "low"),
+])
+def test_severity_labels_are_read_through_their_decoration(conn, text, code):
+    assert LabelResolver(conn).code("severity", text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Active", "investigating"), ("Awaiting User Info", "waiting"), ("Awaiting Vendor", "investigating"),
+    ("Solved", "resolved"), ("Cancelled", "closed"), ("已办结", "closed"), ("待处理", "new"), ("處理中", "investigating"),
+    ("Assigned", "acknowledged"), ("On Hold", "waiting"), ("Open", "new"), ("Resolved", "resolved"),
+])
+def test_help_desk_status_words(conn, text, code):
+    assert LabelResolver(conn).code("status", text) == code
+
+
+def test_unknown_labels_are_none_and_a_close_one_is_suggested_not_applied(conn):
+    resolver = LabelResolver(conn)
+    assert resolver.code("category", "交付延误") is None
+    assert suggest(resolver.table("category"), "交付延误") == "delivery_delay"
+    assert suggest(resolver.table("category"), "Noise - Residential") is None
+
+
+def test_a_taught_alias_is_read_and_a_mapping_file_alias_must_name_a_code(conn):
+    conn.execute("INSERT INTO label_aliases (kind, label, code, created_at, created_by) "
+                 "VALUES ('category', '交付延误', 'delivery_delay', '2026-11-30T00:00:00Z', 't')")
+    assert LabelResolver(conn).code("category", "交付延误") == "delivery_delay"
+    from complaintctl.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="unknown category 'nope'"):
+        LabelResolver(conn, {"category": {"x": "nope"}}).table("category")
