@@ -93,18 +93,20 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
               "future,2099-01-01,price,low,\n"
               "good two,2026-11-02,billing error,HIGH,\n")
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 7, inserted 2, updated 0, unchanged 0, rejected 5"
+    assert summary(result) == "read 7, inserted 3, updated 0, unchanged 0, rejected 4"
     rejects = list(csv.reader(io.StringIO((tmp_path / "mixed.rejects.csv").read_text(encoding="utf-8-sig"))))
     assert rejects[0] == ["line", "reason", "subject", "received", "category", "severity", "email"]
     by_line = {r[0]: r for r in rejects[1:]}
-    assert set(by_line) == {"3", "4", "5", "6", "7"}
+    assert set(by_line) == {"3", "5", "6", "7"}
     assert "impossible date" in by_line["3"][1] and by_line["3"][3] == "2026-02-30"
-    assert "unknown category 'nonsense'" in by_line["4"][1]
+    # an unknown label is no reason to lose the complaint: imported unclassified, the label kept
+    assert q(db_path, "SELECT c.category, r.label FROM complaints c JOIN raw_labels r ON r.complaint_id = c.id "
+                      "WHERE c.subject = 'bad code'") == [(None, "nonsense")]
     assert "subject is empty (and there is no description" in by_line["5"][1]
     assert "email" in by_line["6"][1]
     assert "future" in by_line["7"][1]
     assert q(db_path, "SELECT subject, category, severity FROM complaints ORDER BY id") == [
-        ("good one", "price", "low"), ("good two", "billing_error", "high")]
+        ("good one", "price", "low"), ("bad code", None, "low"), ("good two", "billing_error", "high")]
 
 
 def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
@@ -136,15 +138,15 @@ def test_empty_file_and_header_only(cli, db_path, tmp_path):
 def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     """Excel writes a "sep=;" hint line and ",,,," for rows that were only formatted."""
     f = write(tmp_path / "excel.csv",
-              "sep=;\r\n标题;客户;级别\r\n洗衣机漏水;李雷;高\r\n;;\r\n ; ;\r\n快递慢;韩梅梅;很高\r\n;;\r\n",
+              "sep=;\r\n标题;客户;状态\r\n洗衣机漏水;李雷;新建\r\n;;\r\n ; ;\r\n快递慢;韩梅梅;搞定了\r\n;;\r\n",
               "utf-8-sig")
     result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
     assert "delimiter ';'" in result.stderr
-    assert q(db_path, "SELECT subject, severity FROM complaints") == [("洗衣机漏水", "high")]
+    assert q(db_path, "SELECT subject, status FROM complaints") == [("洗衣机漏水", "new")]
     rejects = list(csv.reader(io.StringIO((tmp_path / "excel.rejects.csv").read_text(encoding="utf-8-sig"))))
     assert rejects[1][0] == "6"  # the line number in the file, counting the sep= line
-    assert "unknown severity '很高'" in rejects[1][1]
+    assert "unknown status '搞定了'" in rejects[1][1]
     # an explicit --delimiter still skips the hint line
     assert summary(cli("import", "--received-now", f, "--delimiter", ";", expect=3)).startswith("read 2, inserted 0")
 
@@ -402,7 +404,8 @@ def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, t
     cases = {
         "calls.xlsx": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "not an Excel workbook that can be read",
                        "Save As > CSV UTF-8"),
-        "calls.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "old Excel .xls", "Save As > CSV UTF-8"),
+        "calls.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "password-protected or not a workbook",
+                      "Save As > CSV UTF-8"),
         "calls.csv.gz": (gzip.compress(b"subject\nx\n"), "gzip-compressed", "gunzip -c FILE"),
     }
     backup = tmp_path / "old.db"
@@ -529,7 +532,7 @@ def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
     assert "no column is read as the subject" in cli("import", "--received-now", f, expect=2).stderr
     result = cli("import", "--received-now", f, "--sheet", "Sheet9", expect=2)
     assert "has no sheet 'Sheet9'" in result.stderr and "说明, 投诉" in result.stderr
-    assert "--sheet goes with an Excel workbook" in cli(
+    assert "--sheet goes with a workbook" in cli(
         "import", write(tmp_path / "a.csv", "subject\nx\n"), "--sheet", "x", expect=2).stderr
 
 
@@ -558,7 +561,7 @@ def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp
         f"{good}: read 2, inserted 2, updated 0, unchanged 0, rejected 0",
         f"{bad_row}: read 1, inserted 0, updated 0, unchanged 0, rejected 1",
         f"{later}: read 1, inserted 1, updated 0, unchanged 0, rejected 0"]  # the file after it still ran
-    assert "old.xls is an old Excel .xls workbook" in result.stderr
+    assert "old.xls is password-protected or not a workbook" in result.stderr
     assert (tmp_path / "bad-row.rejects.csv").exists()
     again = cli("import", "--received-now", good, bad_row, "-f", "json", expect=3)  # 3: rows rejected, nothing worse
     assert [s["unchanged"] for s in json.loads(again.stdout)] == [2, 0]
@@ -578,13 +581,13 @@ def test_a_contact_column_holding_an_email_and_more_category_headers(cli, db_pat
 
 
 def test_the_commonest_reasons_for_rejection_are_summed_up(cli, db_path, tmp_path):
-    rows = "".join(f"s{i},{'物流延误了' if i % 3 == 0 else 'price'},{'2026-02-30' if i % 7 == 0 else '2026-11-01'}\n"
+    rows = "".join(f"s{i},{'搞定了' if i % 3 == 0 else 'new'},{'2026-02-30' if i % 7 == 0 else '2026-11-01'}\n"
                    for i in range(300))
-    f = write(tmp_path / "many.csv", "subject,category,received\n" + rows)
+    f = write(tmp_path / "many.csv", "subject,status,received\n" + rows)
     result = cli("import", "--received-now", f, expect=3)
     assert summary(result) == "read 300, inserted 172, updated 0, unchanged 0, rejected 128"
     lines = [ln.strip() for ln in result.stderr.splitlines()]
-    assert any(ln.startswith("100 x unknown category '物流延误了'") and ln.endswith("(first: line 2)") for ln in lines)
+    assert any(ln.startswith("100 x unknown status '搞定了'") and ln.endswith("(first: line 2)") for ln in lines)
     assert any(ln.startswith("28 x cannot read received '2026-02-30'") and ln.endswith("(first: line 9)")
                for ln in lines)
     data = json.loads(cli("import", "--received-now", f, "-f", "json", expect=3).stdout)[0]
@@ -629,3 +632,18 @@ def test_one_object_is_one_record_whether_on_one_line_or_pretty_printed(cli, db_
     for f in (one_line, pretty):
         assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("屏幕碎了",), ("快递慢",)]
+
+
+def test_an_old_xls_workbook_as_wps_writes_it(cli, db_path):
+    """.xls (WPS and older Excel): read by python-calamine like any workbook: date cells, phone
+    numbers whole, rejects and messages by sheet row."""
+    from pathlib import Path
+
+    xls = Path(__file__).resolve().parents[1] / "data" / "wps-register.xls"
+    result = cli("import", xls, "--sheet", "投诉", "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["format"], summary["encoding"], summary["sheet"]) == (2, "xlsx", "xls", "投诉")
+    assert summary["unclassified"][0]["first_line"] == 4  # the sheet's row
+    assert q(db_path, "SELECT c.ref, c.received_at, c.severity, cu.phone FROM complaints c "
+                      "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
+        ("X-1", "2026-11-03T14:05:00Z", "high", "13800138000"), ("X-2", "2026-11-04T09:30:00Z", None, "13900139000")]

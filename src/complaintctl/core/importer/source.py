@@ -15,7 +15,7 @@ from complaintctl.core.importer.csvfile import _csv_records, mend_breaks, sniff_
 from complaintctl.core.importer.encoding import DECODE_ERRORS, SAMPLE_BYTES, _telling_sample, detect_encoding
 from complaintctl.core.importer.jsonfile import _json_array_records, _json_lines, _ndjson_records, _wrapped_records
 from complaintctl.core.importer.reading import CountingReader, Source, _find_header
-from complaintctl.core.importer.workbook import _SAVE_AS_CSV, _workbook_source
+from complaintctl.core.importer.workbook import OLE_MAGIC, _workbook_source
 from complaintctl.errors import InvalidInput
 
 FORMATS = ("csv", "json", "ndjson", "xlsx")
@@ -26,8 +26,6 @@ FORMATS = ("csv", "json", "ndjson", "xlsx")
 XLSX_MAGIC = b"PK\x03\x04"  # a ZIP archive, as .xlsx workbooks are
 BINARY_FORMATS = [
     (XLSX_MAGIC, "a ZIP archive that is not an Excel workbook", "unpack it, and import the CSV inside"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls workbook or a password-protected one "
-     "(or another Office file)", _SAVE_AS_CSV.replace("File > Save As", "remove the password if any, File > Save As")),
     (b"%PDF", "a PDF document", "export the data from the system that made it as CSV"),
     (b"\x1f\x8b", "gzip-compressed", "decompress it first: gunzip -c FILE | complaintctl import -"),
     (b"SQLite format 3\x00", "an SQLite database", "export its rows as CSV (`sqlite3 -csv -header FILE "
@@ -38,7 +36,7 @@ BINARY_FORMATS = [
 def _refuse_binary(name: str, sample: bytes) -> None:
     for magic, what, how in BINARY_FORMATS:
         if sample.startswith(magic):
-            raise InvalidInput(f"{name} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and .xlsx)",
+            raise InvalidInput(f"{name} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and workbooks)",
                                hint=how)
 
 
@@ -49,8 +47,8 @@ def _format_for(name: str, explicit: str | None) -> str:
             raise InvalidInput(f"unknown import format {explicit!r}", hint="csv, json or ndjson")
         return fmt
     suffix = Path(name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
+    if suffix in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+        return "xlsx"  # any workbook: python-calamine reads them all
     if suffix == ".json":
         return "json"
     if suffix in (".ndjson", ".jsonl"):
@@ -90,11 +88,11 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raw.close()
         raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
-    if fmt == "xlsx" or (sample.startswith(XLSX_MAGIC) and fmt == "csv"):  # a workbook, whatever its name
+    if fmt == "xlsx" or (sample.startswith((XLSX_MAGIC, OLE_MAGIC)) and fmt == "csv"):  # a workbook, whatever its name
         return _workbook_source(name, raw, size, sheet)
     if sheet is not None:
         raw.close()
-        raise InvalidInput("--sheet goes with an Excel workbook (.xlsx)")
+        raise InvalidInput("--sheet goes with a workbook (.xlsx, .xls, .xlsb, .ods)")
     try:
         _refuse_binary(name, sample)
     except InvalidInput:

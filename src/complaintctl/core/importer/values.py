@@ -109,6 +109,9 @@ class RowReader:
         self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
                            if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
         for step, value in self.default_pairs:  # a bad default would reject every row: say so once
+            if step[0] == _CODE and resolve_in(self.codes[step[1]], value) is None:
+                raise InvalidInput(f"--set {step[2]}={value}: unknown {step[2]} {value!r}",
+                                   hint=f"valid: {self.valid_codes[step[1]]}")
             try:
                 self._convert(iter([(step, value), (STEPS["subject"], "x")]), None)
             except RowError as exc:
