@@ -18,7 +18,7 @@ def test_sla_show_set_and_check(cli, db_path):
     assert "1 open complaint(s) recomputed" in result.stderr
     assert q(db_path, "SELECT respond_due_at FROM complaints") == [("2026-11-02T10:00:00Z",)]
     assert "cannot read SLA target" in cli("sla", "set", "high", "--respond", "soon", expect=2).stderr
-    assert "unknown severity" in cli("sla", "set", "urgent", "--respond", "1h", expect=2).stderr
+    assert "unknown severity" in cli("sla", "set", "whenever", "--respond", "1h", expect=2).stderr
     assert "matches the event log" in cli("sla", "check").stderr
     q(db_path, "SELECT 1")
     c = sqlite3.connect(db_path)

@@ -67,13 +67,15 @@ def test_reader_process_writes_exactly_what_the_plain_path_writes(tmp_path):
     piped = run(tmp_path / "piped.db", data, workers=1, batch_size=700,
                 rejects_path=tmp_path / "piped.rejects.csv")
     assert (plain.read, plain.inserted, plain.rejected) == (piped.read, piped.inserted, piped.rejected)
-    assert plain.rejected == 12 and plain.inserted == 2988
+    assert plain.rejected == 6 and plain.inserted == 2994  # a duplicate_of that does not exist rejects its row
+    assert plain.unclassified == piped.unclassified == [  # an unknown severity does not: imported unclassified
+        {"field": "severity", "label": "超级", "rows": 6, "first_line": 9, "suggestion": None}]
     # batches retried row by row after a refusal count each new customer once
     assert plain.customers_created == piped.customers_created == 300
     assert dump(tmp_path / "plain.db") == dump(tmp_path / "piped.db")
     assert (tmp_path / "plain.rejects.csv").read_text("utf-8-sig") == (tmp_path / "piped.rejects.csv").read_text("utf-8-sig")
     again = run(tmp_path / "piped.db", data, workers=1, batch_size=700, rejects_path=tmp_path / "r.csv")
-    assert (again.inserted, again.unchanged) == (0, 2988)
+    assert (again.inserted, again.unchanged) == (0, 2994)
 
 
 def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
