@@ -1,0 +1,126 @@
+"""export: complaints out as CSV, JSON, NDJSON or a workbook."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import typer
+
+from complaintctl.cli.common import (
+    ASSIGNEE_FILTER,
+    CATEGORY_FILTER,
+    CHANNEL_FILTER,
+    CUSTOMER_FILTER,
+    OPEN_FILTER,
+    SEVERITY_FILTER,
+    SINCE_FILTER,
+    STATE,
+    STATUS_FILTER,
+    TAG_FILTER,
+    TEXT_FILTER,
+    UNASSIGNED_FILTER,
+    UNTIL_FILTER,
+    err,
+    list_filters,
+)
+from complaintctl.errors import InvalidInput
+
+
+def export(
+    output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    fmt: str = typer.Option(None, "--format", "-f",
+                            help="csv, json, ndjson or xlsx [default: from --output, else csv]; csv for Excel: "
+                            "add --excel (a BOM and CRLF line ends)."),
+    columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),
+    no_formula_guard: bool = typer.Option(False, "--no-formula-guard",
+                                          help="Do not prefix cells starting with = + - @ with '."),
+    labels: str = typer.Option(None, "--labels", metavar="en|zh",
+                               help="Codes as their English or Chinese labels, for people (zh: Chinese column "
+                               "headers in CSV and xlsx too); import reads them back."),
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    category: str = CATEGORY_FILTER,
+    severity: str = SEVERITY_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    unassigned: bool = UNASSIGNED_FILTER,
+    customer: str = CUSTOMER_FILTER,
+    channel: str = CHANNEL_FILTER,
+    tag: list[str] = TAG_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
+    text: str = TEXT_FILTER,
+    limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
+) -> None:
+    """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
+    for import into another database."""
+    from complaintctl.core.exporter import (
+        LABEL_LANGUAGES,
+        export_headers,
+        export_rows,
+        parse_columns,
+        with_labels,
+    )
+    from complaintctl.render.export import write_export
+    from complaintctl.render.output import CsvOptions
+
+    if fmt is None:
+        suffix = output.suffix.lower() if output else ""
+        fmt = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".xlsx": "xlsx"}.get(suffix, "csv")
+    fmt = fmt.lower()
+    if fmt not in ("csv", "json", "ndjson", "xlsx"):
+        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json, ndjson or xlsx")
+    if CsvOptions.excel and fmt != "csv":
+        raise InvalidInput("--excel goes with CSV")
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
+    cols = parse_columns(columns)
+    if labels is not None and labels not in LABEL_LANGUAGES:
+        raise InvalidInput(f"--labels {labels!r}: give en or zh")
+    headers = export_headers(cols, labels)
+    filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
+                           unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
+                           until=until, text=text, limit=limit or 0)
+    conn = STATE.connect()
+    rows = export_rows(conn, filters, cols)
+    if labels:
+        rows = with_labels(conn, rows, labels)
+    cut = 0
+    with _export_target(output, None if fmt == "xlsx" else "utf-8") as stream:  # --excel: the BOM is CSV's
+        if fmt == "xlsx":
+            from complaintctl.core.exporter import write_xlsx
+
+            count, cut = write_xlsx(rows, cols, stream, headers)
+        else:
+            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
+    if cut:
+        from complaintctl.core.exporter import EXCEL_MAX_CELL
+
+        err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
+            "(CSV and JSON exports keep them whole)")
+    err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
+
+
+@contextlib.contextmanager
+def _export_target(output: Path | None, encoding: str | None):
+    """Where an export goes: ``output``, written atomically, or stdout; a text stream in
+    ``encoding``, or a binary one when it is None (a workbook)."""
+    if output is not None:
+        from complaintctl.render.files import atomic_open
+
+        with atomic_open(output, encoding=encoding) as stream:
+            yield stream
+    elif encoding is None:
+        yield sys.stdout.buffer
+    else:
+        import io
+
+        from complaintctl.render.terminal import safe_stream
+
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
+        try:
+            yield safe_stream(stream)  # control characters escaped on a terminal, exact in a pipe
+            stream.flush()
+        finally:
+            stream.detach()  # stdout itself stays open for the messages after

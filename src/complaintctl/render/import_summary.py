@@ -1,0 +1,34 @@
+"""What an import decided and met, as the lines printed under its summary."""
+
+from __future__ import annotations
+
+
+def evidence_lines(summary) -> list[str]:
+    """What the import decided and met, beyond the counts: date orders, values read as empty,
+    rows stamped with the import time."""
+    lines = [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
+    if summary.empty_values:
+        lines.append("read as empty (?, N/A, - ...): " + ", ".join(
+            f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))
+    if summary.stamped_now:
+        lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
+    for item in summary.unclassified[:10]:
+        code = item["suggestion"] or "CODE"
+        lines.append(f"{item['rows']:,} row(s): {item['field']} {item['label']!r} unknown, imported unclassified "
+                     f"(first: line {item['first_line']}); `complaintctl taxonomy alias "
+                     f"{'channel' if item['field'] == 'told_via' else item['field']} {quoted(item['label'])} {code}` "
+                     "maps it")
+    if len(summary.unclassified) > 10:
+        lines.append(f"... and {len(summary.unclassified) - 10} more unknown labels (-f json lists them all)")
+    for name, n in summary.inactive_assignees.items():
+        lines.append(f"warning: {n:,} row(s) assigned to {name}, who is deactivated "
+                     f"(`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)")
+    return lines
+
+
+def quoted(text: str) -> str:
+    """``text`` as one shell word: quoted only when the shell would split or expand it."""
+    import re
+    import shlex
+
+    return text if re.fullmatch(r"[\w.@%+=:,/-]+", text) else shlex.quote(text)
