@@ -29,6 +29,8 @@ def test_a_us_state_column_is_not_taken_for_the_status(cli, db_path, tmp_path):
     assert "column 'State' looked like status" in result.stderr and "'FL'" in result.stderr
     assert '--map "State=status"' in result.stderr
     assert query(db_path, "SELECT DISTINCT status FROM complaints") == [("new",)]
+    assert json.loads(cli("import", f, "-f", "json").stdout)[0]["set_aside"] == {
+        "State": "set aside: its values are not status values (kept in extra)"}
     assert query(db_path, "SELECT json_extract(extra, '$.State'), channel, ref, received_at FROM complaints "
                           "ORDER BY id LIMIT 1") == [("FL", "web", "7523000", "2023-08-10T00:00:00Z")]
     # an explicit --map is never second-guessed: every row now says an unknown status
@@ -45,8 +47,11 @@ def test_a_register_whose_headers_no_alias_lists(cli, db_path, tmp_path):
     fields = {c["header"]: (c["field"], c["how"]) for c in json.loads(shown.stdout)["columns"]}
     assert fields["投诉接待日期"] == ("received", "guessed from '日期'")
     assert fields["投诉方式"][0] == "channel" and fields["投诉人姓名"][0] == "customer"
-    result = cli("import", f)
-    assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (2, 0)
+    assert summary["guessed"]["received"] == "'投诉接待日期', guessed from '日期'"
+    assert "received <- '投诉接待日期', guessed from '日期'" in cli("import", f).stderr  # and in text
     assert query(db_path, "SELECT received_at, channel, c.name FROM complaints JOIN customers c "
                           "ON c.id = customer_id ORDER BY complaints.id") == [
         ("2026-10-08T00:00:00Z", "phone", "王芳"), ("2026-10-09T00:00:00Z", "social", "李雷")]

@@ -6,7 +6,11 @@ from __future__ import annotations
 def evidence_lines(summary) -> list[str]:
     """What the import decided and met, beyond the counts: date orders, values read as empty,
     rows stamped with the import time."""
-    lines = [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
+    lines = []
+    if summary.guessed:
+        lines.append("guessed from header words (--show-mapping has the evidence; --map overrides): " + "; ".join(
+            f"{name} <- {how}" for name, how in summary.guessed.items()))
+    lines += [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
     if summary.empty_values:
         lines.append("read as empty (?, N/A, - ...): " + ", ".join(
             f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))

@@ -43,6 +43,9 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
         if options.dayfirst is None:
             options.dayfirst_of = plan.dayfirst_of
         summary.date_orders = plan.date_orders
+        summary.guessed = {p.field: f"{p.header!r}, {p.how}" for p in plan.plans
+                           if p.rank == 2 and p.field == p.candidate}
+        summary.set_aside = {p.header: p.how for p in plan.plans if p.how.startswith("set aside")}
     for line, text in source.skipped:
         summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
     if source.wrapper_key is not None:
