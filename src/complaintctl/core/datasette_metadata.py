@@ -69,6 +69,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "update_mode": "1 ran with --update"}),
     "deferred_indexes": ("Indexes a bulk import dropped while it loads; empty otherwise.", {
         "name": "index", "sql": "how to rebuild it", "import_id": "the import", "deferred_at": "when (UTC)"}),
+    "label_aliases": ("Labels the team taught (taxonomy alias): read as their code by import and every command.", {
+        "kind": "category, severity, status, ...", "label": "the label as typed"}),
+    "raw_labels": ("Labels an import could not place: the complaint was imported unclassified in that field.", {
+        "complaint_id": "the complaint", "field": "category, severity, channel, ...",
+        "label": "the label as the file wrote it"}),
     "reply_templates": ("The answers a team gives again and again (replies).", {
         "name": "template name", "category": "the category it answers; empty for any",
         "body": "text with placeholders such as {customer}"}),
