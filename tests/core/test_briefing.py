@@ -76,3 +76,18 @@ def test_handling_times_as_people_say_them(hours, said):
 def test_hours_cells_stay_numbers_for_csv_and_spark_draws_the_shape():
     assert float(Hours(75.71)) == 75.71
     assert spark([0, 5, 10]) == "▁▅█" and spark([None, 3, 3]) == " ▁▁" and spark([]) == ""
+
+
+def test_trend_backlog_is_the_documented_backlog_every_week(conn):
+    """The trend counts the backlog once and derives the weeks before from what changed: it must
+    equal the documented SQL at every week's end, reopenings and all."""
+    from complaintctl.core.demo import fill_demo
+
+    fill_demo(conn, seed=5, weeks=12, per_week=25)
+    start, end, label = reports.last_full_week(datetime(2026, 11, 30, tzinfo=UTC))
+    trend = reports.weekly_trend(conn, end)
+    for week in trend:
+        _, stop, _ = reports.week_period(week["week"])
+        expected = conn.execute(reports.SQL["backlog"], {"end": reports.to_iso(stop)}).fetchone()[0]
+        assert week["backlog"] == expected, week["week"]
+    assert len({w["backlog"] for w in trend}) > 3  # the backlog moved: the check compared something

@@ -87,6 +87,9 @@ def main_options(
 
     CsvOptions.excel = excel  # for this run (tests run many in one process)
     STATE._conn = None
+    from complaintctl.i18n import set_lang
+
+    set_lang(None)  # --lang of an earlier command in this process (tests) does not carry over
     ctx.call_on_close(STATE.close)
     STATE.apply_timezone(tz)
 

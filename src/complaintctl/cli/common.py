@@ -107,7 +107,9 @@ STATE = State()
 
 
 def err(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from complaintctl.i18n import message as translated
+
+    sys.stderr.write(translated(message) + "\n")
     sys.stderr.flush()
 
 

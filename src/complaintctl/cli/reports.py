@@ -35,6 +35,15 @@ OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomical
 SECTION = typer.Option(None, "--section", help="CSV: only this section (e.g. category, agents).")
 
 
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+LANG = typer.Option(None, "--lang", help="Language of the report: en or zh [default: $COMPLAINTCTL_LANG, else "
+                    "a zh LANG, else en].")
+
+
 def _period(week, start, end):
     from complaintctl.core.dates import now_utc
     from complaintctl.core.reports import period
@@ -43,10 +52,15 @@ def _period(week, start, end):
                   end=parse_date_option(end, "--to", end_of_day=True), now=now_utc())
 
 
-def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None = None) -> None:
-    """Render a report's data in ``fmt`` to stdout or atomically to ``output``."""
+def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None = None,
+         lang: Lang | None = None) -> None:
+    """Render a report's data in ``fmt`` (in ``lang``) to stdout or atomically to ``output``."""
+    from complaintctl.i18n import set_lang
     from complaintctl.render import report as render
     from complaintctl.render.output import check_excel
+
+    if lang is not None:
+        set_lang(lang.value)
 
     if section and fmt != ReportFormat.csv:
         raise InvalidInput("--section goes with --format csv")
@@ -89,7 +103,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
 
 @report_app.command("weekly")
 @handle_errors
-def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT,
+def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, lang: Lang = LANG,
            output: Path = OUTPUT, section: str = SECTION,
            fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
                                             help=f"Exit {EXIT_SLA_BELOW} when response or resolution "
@@ -100,7 +114,7 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
 
     s, e, label = _period(week, start, end)
     data = build(STATE.connect(), s, e, label)
-    emit(data, fmt, output, section)
+    emit(data, fmt, output, section, lang)
     if fail_below is not None:
         low = [f"{name} {v['pct']}%" for name, v in data["sla"].items() if v["pct"] is not None and v["pct"] < fail_below]
         if low:
@@ -111,16 +125,18 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
 @report_app.command("agents")
 @handle_errors
 def agents(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+           lang: Lang = LANG,
            section: str = SECTION) -> None:
     """Agent performance over a period: assigned, resolved, median resolution time, SLA, satisfaction."""
     from complaintctl.core.reports import agents_report
 
-    emit(agents_report(STATE.connect(), *_period(week, start, end)), fmt, output, section)
+    emit(agents_report(STATE.connect(), *_period(week, start, end)), fmt, output, section, lang)
 
 
 @report_app.command("sla")
 @handle_errors
 def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+           lang: Lang = LANG,
         section: str = SECTION,
         weeks: int = typer.Option(None, "--weeks", help="The last N full weeks instead of one."),
         fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
@@ -138,7 +154,7 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
     else:
         s, e, label = _period(week, start, end)
     data = sla_report(STATE.connect(), s, e, label)
-    emit(data, fmt, output, section)
+    emit(data, fmt, output, section, lang)
     if fail_below is not None:
         from complaintctl.core.numbers import round_half_up
 
@@ -154,17 +170,19 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
 @report_app.command("trends")
 @handle_errors
 def trends(weeks: int = typer.Option(12, "--weeks", help="How many full weeks."), fmt: ReportFormat = FORMAT,
+           lang: Lang = LANG,
            output: Path = OUTPUT, section: str = SECTION) -> None:
     """Volume and top categories week by week, with a chart."""
     from complaintctl.core.dates import now_utc
     from complaintctl.core.reports import trends_report
 
-    emit(trends_report(STATE.connect(), weeks, now_utc()), fmt, output, section)
+    emit(trends_report(STATE.connect(), weeks, now_utc()), fmt, output, section, lang)
 
 
 @report_app.command("causes")
 @handle_errors
 def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, output: Path = OUTPUT,
+           lang: Lang = LANG,
            section: str = SECTION,
            weeks: int = typer.Option(None, "--weeks",
                                      help="The last N full weeks [default: 12 when no period is given].")) -> None:
@@ -180,7 +198,7 @@ def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
         n = weeks or 12
         _, e, _ = last_full_week(now_utc())
         s, label = e - timedelta(weeks=n), f"last {n} weeks"
-    emit(causes_report(STATE.connect(), s, e, label), fmt, output, section)
+    emit(causes_report(STATE.connect(), s, e, label), fmt, output, section, lang)
 
 
 def demo(

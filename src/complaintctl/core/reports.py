@@ -224,7 +224,7 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str,
                    "previous_end": prev["end"], "timezone": zone_name(), "running": briefing.running(start, end, now)},
         "totals": totals,
         "needs_attention": briefing.needs_attention(conn, now),
-        "trend": weekly_trend(conn, end),
+        "trend": weekly_trend(conn, end, backlog_at=(p["end"], len(ages))),
         "sla_goal": briefing.sla_goal(conn),
         "sla_by_severity": briefing.sla_by_severity(conn, start, end),
         "breakdowns": breakdowns,
@@ -244,22 +244,50 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str,
 TREND_WEEKS = 10  # this week and the nine before it
 
 
-def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEEKS) -> list[dict]:
+def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEEKS,
+                 backlog_at: tuple[str, int] | None = None) -> list[dict]:
     """The ``weeks`` ISO weeks up to the one holding ``end`` (exclusive): received, resolved,
-    backlog at the week's end, and first-response and resolution compliance."""
+    backlog at the week's end, and first-response and resolution compliance. ``backlog_at``
+    is a backlog already counted (end, count), saved a scan when it is the last week's end."""
     last = end - timedelta(seconds=1)
     out = []
     for back in range(weeks - 1, -1, -1):
         year, week, _ = (last - timedelta(weeks=back)).astimezone().isocalendar()
         start, stop, label = week_period(f"{year}-W{week:02d}")
         p = {"start": to_iso(start), "end": to_iso(stop)}
-        row = {"week": label, "start": p["start"]}
-        for name in ("received", "resolved", "backlog"):
+        row = {"week": label, "start": p["start"], "end": p["end"]}
+        for name in ("received", "resolved"):
             row[name] = conn.execute(SQL[name], p).fetchone()[0]
         for name in ("response", "resolution"):
             total, met = conn.execute(SQL[f"sla_{name}"], p).fetchone()
             row[f"{name}_pct"] = _pct(met, total)
         out.append(row)
+    for row, backlog in zip(out, _backlogs([r["end"] for r in out], conn, backlog_at), strict=True):
+        row["backlog"] = backlog
+        del row["end"]
+    return out
+
+
+def _backlogs(ends: list[str], conn: sqlite3.Connection, known: tuple[str, int] | None) -> list[int]:
+    """The backlog (SQL["backlog"]) at each of ``ends``, with one full count at the last end and,
+    for the others, only the complaints received or finished in between: backlog(e) =
+    backlog(E) - received in [e, E) and unfinished at E + received before e, unfinished at e,
+    finished by E. A scan per week would read the whole table ten times."""
+    last = ends[-1]
+    total = known[1] if known and known[0] == last else conn.execute(SQL["backlog"], {"end": last}).fetchone()[0]
+    rows = conn.execute(
+        "SELECT received_at, resolved_at, closed_at FROM complaints WHERE (received_at >= :a AND received_at < :b) "
+        "OR (resolved_at >= :a AND resolved_at < :b) OR (closed_at >= :a AND closed_at < :b)",
+        {"a": ends[0], "b": last}).fetchall()
+
+    def done_by(row, moment: str) -> bool:
+        return (row[1] is not None and row[1] < moment) or (row[2] is not None and row[2] < moment)
+
+    out = []
+    for e in ends:
+        came = sum(1 for r in rows if e <= r[0] < last and not done_by(r, last))
+        left = sum(1 for r in rows if r[0] < e and done_by(r, last) and not done_by(r, e))
+        out.append(total - came + left)
     return out
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from complaintctl import i18n
 from complaintctl.core.dates import to_local_text
+from complaintctl.i18n import zh
 from complaintctl.render.table import render_pairs, render_table, style, terminal_width, use_color
 
 
@@ -11,7 +13,39 @@ def _label(data: dict, column: str) -> str:
     if not code:
         return "-"
     label = (data.get("labels") or {}).get(column)
+    if zh():
+        return label["zh"] if label else i18n.code(code)
     return f"{code} ({label['en']} / {label['zh']})" if label else code
+
+
+_ZH_VALUE_WORDS = [("; customer accepted", "；客户已接受"), ("; customer not accepted", "；客户未接受"),
+                   ("; customer unknown", "；客户是否接受未知"), (" via ", " 经 "), ("(met on time)", "（按时完成）"),
+                   ("(met late)", "（超时完成）"),
+                   ("(no first response recorded)", "（没有首次响应记录）"),
+                   ("(no resolution time recorded)", "（没有解决时间记录）"), (" complaint(s)]", " 件投诉]"),
+                   ("[customer #", "[客户 #"), (" time(s), last ", " 次，最近 "), (" time(s)", " 次"), (" on ", " 于 "),
+                   ("; customer ", "；客户"), ("(no name)", "（无名）")]
+
+
+def _zh_value(label: str, value) -> object:
+    """A value the view wrote (not what people typed) in Chinese."""
+    if not isinstance(value, str) or label in ("Subject", "Description", "Resolution", "Tags"):
+        return value
+    if label == "Handling advice":
+        return value.split("\n", 1)[-1]
+    if label in ("Respond by", "Resolve by") and "(" in value:
+        when, _, rest = value.partition("  (")
+        state = "(" + rest
+        for en, zh_text in _ZH_VALUE_WORDS:
+            state = state.replace(en, zh_text)
+        if state.startswith("(") and state.endswith(")"):
+            state = "（" + i18n.message(state[1:-1]) + "）"
+        return f"{when}  {state}"
+    if label == "SLA":
+        return "无时限：没有严重程度（请分类，或设置 `complaintctl sla default 严重程度`）"
+    for en, zh_text in _ZH_VALUE_WORDS:
+        value = value.replace(en, zh_text)
+    return i18n.WORDS.get(value, value)
 
 
 def _sla_pairs(data: dict) -> list[tuple[str, object]]:
@@ -95,17 +129,21 @@ def render_complaint(data: dict) -> str:
         pairs.append(("Handling advice", f"{advice['en']}\n{advice['zh']}"))
     if data.get("description"):
         pairs.append(("Description", data["description"]))
+    if zh():
+        pairs = [(i18n.t(label), _zh_value(label, value)) for label, value in pairs]
     out = [render_pairs(pairs, color=color)]
     events = data.get("events") or []
     out.append("")
-    out.append(style(f"Timeline ({len(events)} events)", "bold", color))
+    out.append(style(f"时间线（{len(events)} 个事件）" if zh() else f"Timeline ({len(events)} events)", "bold", color))
     rows = []
     for e in events:
         if e["field"] and (e["old_value"] is not None or e["new_value"] is not None):
             change = f"{e['field']}: {e['old_value'] or '-'} -> {e['new_value'] or '-'}"
         else:
             change = e["field"] or ""
-        rows.append([to_local_text(e["at"]), e["actor"], e["action"], change, e["note"] or ""])
-    out.append(render_table(["When", "Who", "Action", "Change", "Note"], rows,
+        if zh():
+            change = i18n._change_text(change) if " -> " in change else i18n.FIELDS.get(change, change)
+        rows.append([to_local_text(e["at"]), e["actor"], i18n.code(e["action"]), change, i18n.message(e["note"] or "")])
+    out.append(render_table([i18n.t(h) for h in ("When", "Who", "Action", "Change", "Note")], rows,
                             width=terminal_width(), color=color, flexible=[4, 3]))
     return "\n".join(out)

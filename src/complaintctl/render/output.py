@@ -110,15 +110,16 @@ def write_records(
         for r in records:
             writer.writerow([r.get(c) for c in columns])
     else:
+        from complaintctl.i18n import cell, t
         from complaintctl.render.table import render_table, terminal_width, use_color
 
         shown = list(table_columns or columns)
-        heads = [(headers or {}).get(c, c) for c in shown]
+        heads = [t((headers or {}).get(c, c)) for c in shown]
         rows = []
         styles = []
         for r in records:
             values = table_values(r) if table_values else r
-            rows.append([values.get(c) for c in shown])
+            rows.append([cell(c, values.get(c)) for c in shown])
             if table_styles:
                 styles.append({shown.index(c): st for c, st in table_styles(values).items() if c in shown})
         text = render_table(

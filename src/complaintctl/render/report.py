@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from complaintctl.core.dates import to_local_text, zone_name
 from complaintctl.core.numbers import format_figure
+from complaintctl.i18n import rt, zh
 from complaintctl.render.table import clean_cell
 
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
@@ -68,7 +69,9 @@ def _fmt(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, Hours):
-        return human_duration(value)
+        from complaintctl.i18n import duration
+
+        return duration(human_duration(value))
     if isinstance(value, BelowGoal):
         return f"{format_figure(value, 1)} ▼"
     if isinstance(value, float):  # rounded as the figures' SQL rounds (core/numbers.py)
@@ -147,7 +150,8 @@ def _sla_blocks(data: dict) -> list[Block]:
     if data.get("sla_by_severity"):
         blocks.append(Block("sla_targets", SECTION_TITLES["sla_targets"],
                             ["Severity", "Respond within", "Response %", "Resolve within", "Resolution %"],
-                            [[f"{r['label_en']} {r['label_zh']}", r["respond_target"], _pct_cell(r["response_pct"], goal),
+                            [[r["label_zh"] if zh() else f"{r['label_en']} {r['label_zh']}", r["respond_target"],
+                              _pct_cell(r["response_pct"], goal),
                               r["resolve_target"], _pct_cell(r["resolution_pct"], goal)]
                              for r in data["sla_by_severity"]]))
     return blocks
@@ -287,8 +291,10 @@ TITLES = {"weekly": "Weekly complaint report 每周投诉报告", "agents": "Age
 
 
 def blocks_for(data: dict) -> list[Block]:
-    return {"weekly": weekly_blocks, "agents": agents_blocks, "sla": sla_blocks,
-            "trends": trends_blocks, "causes": causes_blocks}[data["report"]](data)
+    from complaintctl.render.report_lang import localize
+
+    return localize({"weekly": weekly_blocks, "agents": agents_blocks, "sla": sla_blocks,
+                     "trends": trends_blocks, "causes": causes_blocks}[data["report"]](data))
 
 
 def subtitle(data: dict) -> str:
@@ -309,7 +315,7 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 100,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text(TITLES[data["report"]], style="bold"))
+    console.print(Text(rt(TITLES[data["report"]]), style="bold"))
     console.print(Text(subtitle(data), style="dim"))
     for b in blocks:
         console.print()
@@ -335,7 +341,7 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
                 table.add_row(*cells, Text("█" * (round(bar_width * value / peak) if peak else 0), style="cyan"))
         if not b.rows:
             console.print(Text(b.title, style="bold"))
-            console.print(Text("  (none)", style="dim"))
+            console.print(Text("  " + rt("(none)"), style="dim"))
         else:
             console.print(table)
         for name, values in (b.lines or {}).items():
@@ -357,11 +363,11 @@ def _md_cell(value) -> str:
 
 
 def render_markdown(data: dict, blocks: list[Block]) -> str:
-    out = [f"# {TITLES[data['report']]}", "", f"_{subtitle(data)}_", ""]
+    out = [f"# {rt(TITLES[data['report']])}", "", f"_{subtitle(data)}_", ""]
     for b in blocks:
         out += [f"## {b.title}", ""]
         if not b.rows:
-            out += ["(none)", ""]
+            out += [rt("(none)"), ""]
             continue
         out.append("| " + " | ".join(_md_cell(h) for h in b.headers) + " |")
         out.append("|" + "|".join("---:" if i and _numeric_column(b, i) else "---" for i in range(len(b.headers))) + "|")

@@ -158,6 +158,9 @@ def render_table(
 def render_pairs(pairs: Sequence[tuple[str, object]], *, color: bool = False,
                  width: int | None = None) -> str:
     """Key: value lines with aligned keys; multi-line values are indented."""
+    from complaintctl.i18n import t
+
+    pairs = [(t(k), v) for k, v in pairs]
     keys = [k for k, _ in pairs]
     key_width = max((text_width(k) for k in keys), default=0)
     lines = []
