@@ -164,6 +164,16 @@ def test_on_a_tty_log_prompts_for_what_is_missing(cli, db_path, monkeypatch):
     assert result.stdout.strip().endswith("1")  # the questions went to stderr; stdout ends with the id
 
 
+def test_the_severity_question_defaults_to_the_teams_sla_default(cli, db_path, monkeypatch):
+    import complaintctl.cli.complaints as commands
+
+    monkeypatch.setattr(commands, "stdin_is_tty", lambda: True)
+    cli("sla", "default", "low")
+    result = cli("log", input="门锁坏了\n\n\n\n\n\n\n")
+    assert "Severity (critical, high, medium, low; none) [low]" in result.stderr
+    assert row(db_path, "SELECT severity FROM complaints")[0] == "low"
+
+
 def test_on_a_tty_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(cli, db_path, monkeypatch):
     import complaintctl.cli.complaints as commands
 

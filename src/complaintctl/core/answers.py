@@ -11,8 +11,9 @@ from complaintctl.core.complaints import CLEAR_WORDS, check_subject
 from complaintctl.core.customers import validate_contact
 
 CODED = ("channel", "severity", "category", "remedy")
-# What pressing Enter at the severity question means; shown in the question. Medium is
-# the middle of the seeded scale; a team without it gets no default.
+# What pressing Enter at the severity question means, shown in the question: the team's
+# `sla default` (what a complaint without one is timed by anyway), else medium, the middle of
+# the seeded scale; a team with neither gets no default.
 PROMPT_SEVERITY = "medium"
 
 
@@ -40,4 +41,7 @@ def choices(conn: sqlite3.Connection, kind: str) -> list[str]:
 
 
 def default_severity(conn: sqlite3.Connection) -> str | None:
-    return PROMPT_SEVERITY if PROMPT_SEVERITY in taxonomy.codes(conn, "severity") else None
+    from complaintctl.core.tracking import default_severity as sla_default
+
+    active = taxonomy.codes(conn, "severity")
+    return next((code for code in (sla_default(conn), PROMPT_SEVERITY) if code in active), None)
