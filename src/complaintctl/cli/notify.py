@@ -182,7 +182,7 @@ def notify_test(
     conn = STATE.connect()
     queue_test(conn, email=email, webhook=webhook, actor=STATE.who())
     results = send_pending(conn)
-    report(results)
+    report(results, always=True)
     if not all(r["sent"] for r in results):
         raise typer.Exit(1)
 
@@ -217,13 +217,14 @@ def notify_outbox(
 @handle_errors
 def notify_retry(ids: list[str] = typer.Argument(None, metavar="[ID]...", help="Only these messages "
                                                  "[default: every failed one].")) -> None:
-    """Send the failed messages again (and any a killed command left half-sent); exit 1 if some still fail."""
-    from complaintctl.cli.sending import report
+    """Send the failed messages again (and any a killed command left half-sent); exit 1 if some still fail.
+    Off a terminal (cron) it prints only the failures."""
+    from complaintctl.cli.sending import on_terminal, report
     from complaintctl.core.notify.deliver import retry
 
     results = retry(STATE.connect(), [parse_id(i, "message id") for i in ids] if ids else None)
     report(results)
-    if not results:
+    if not results and on_terminal():  # silent in cron when there is nothing to say
         err("Nothing to retry.")
     elif not all(r["sent"] for r in results):
         raise typer.Exit(1)

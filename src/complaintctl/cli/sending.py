@@ -18,12 +18,21 @@ def send_queued() -> None:
         report(send_pending(STATE.connect()))
 
 
-def report(results: list[dict]) -> None:
+def on_terminal() -> bool:
+    """Whether a person reads stderr: cron mails whatever a job prints, so success is said only here."""
+    import sys
+
+    return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+
+def report(results: list[dict], *, always: bool = False) -> None:
+    """Each failure (always), and each message sent (on a terminal, or ``always``)."""
     for r in results:
         what = f"{WHAT.get(r['trigger'], r['trigger'])} to {r['target']}" + (
             f" about #{r['complaint_id']}" if r["complaint_id"] else "")
         if r["sent"]:
-            err(f"Sent the {what}.")
+            if always or on_terminal():
+                err(f"Sent the {what}.")
         else:
             err(f"warning: the {what} was not sent: {r['error']}. The change is saved; the message is kept in the "
                 f"outbox (#{r['id']}): `complaintctl notify retry` sends it again.")

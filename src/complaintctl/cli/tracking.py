@@ -340,15 +340,15 @@ def overdue(
 
 
 def _notify_overdue(mine: bool) -> None:
-    from complaintctl.cli.sending import send_queued
+    """Off a terminal (cron) only a failed send is printed."""
+    from complaintctl.cli.sending import on_terminal, send_queued
     from complaintctl.core.notify.outbox import tell_overdue
 
     told = tell_overdue(STATE.connect(), mine=STATE.who() if mine else None)
-    if told["told"]:
-        err(f"Telling {told['messages']} webhook(s) about {len(told['told'])} complaint(s) newly overdue.")
-        send_queued()
-    else:
-        err("No complaint newly overdue to tell the webhooks about.")
+    if on_terminal():
+        err(f"Telling {told['messages']} webhook(s) about {len(told['told'])} complaint(s) newly overdue."
+            if told["told"] else "No complaint newly overdue to tell the webhooks about.")
+    send_queued()
 
 
 def escalate(
