@@ -162,3 +162,23 @@ def test_real_itsm_export_day_first_with_question_marks(cli, db_path):
     assert summary["empty_values"]["resolved_at"] >= 59
     assert not any("unknown status" in r["reason"] or "unknown severity" in r["reason"]
                    for r in summary["reject_reasons"])
+
+
+def test_a_mapping_file_adds_its_own_empty_markers(cli, db_path, tmp_path):
+    f = write(tmp_path / "m.csv", "subject,received,customer,channel\nA,2026-11-01,待定,待定\nB,2026-11-01,王芳,?\n")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('empty = ["待定"]\n', encoding="utf-8")
+    summary = json.loads(cli("import", f, "--mapping", mapping, "-f", "json").stdout)[0]
+    assert summary["empty_values"] == {"customer": 1, "channel": 2}
+    assert query(db_path, "SELECT customer_id, channel FROM complaints ORDER BY id") == [(None, None), (1, None)]
+
+
+def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
+    from complaintctl.core.limits import MAX_SUBJECT
+
+    long = "长" * (MAX_SUBJECT + 1)
+    assert f"at most {MAX_SUBJECT}" in cli("log", "-s", long, expect=2).stderr
+    f = write(tmp_path / "long.csv", f"subject,received\n{long},2026-11-01\n{long[:-1]},2026-11-01\n")
+    result = cli("import", f, expect=3)
+    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert f"at most {MAX_SUBJECT}" in result.stderr

@@ -7,15 +7,14 @@ import sqlite3
 
 from complaintctl.core.events import record_event
 from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
+from complaintctl.core.limits import AGENT_NAME_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
-
-_AGENT_NAME = r"^[^\s,]+$"
 
 
 def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
               is_lead: bool, actor: str, at: str) -> dict:
     name = name.strip()
-    if not name or not re.match(_AGENT_NAME, name):
+    if not name or not re.match(AGENT_NAME_PATTERN, name):
         raise InvalidInput(f"invalid agent name {name!r}", hint="one word, e.g. li.wei or alice")
     row = conn.execute("SELECT active FROM agents WHERE name = ?", (name,)).fetchone()
     if row is not None:

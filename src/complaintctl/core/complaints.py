@@ -10,12 +10,11 @@ from complaintctl.core.complaint_customer import change_customer
 from complaintctl.core.customers import match_or_create_customer, validate_contact
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import Change, record_event
+from complaintctl.core.limits import MAX_SUBJECT, MAX_TAG, MAX_TEXT
 from complaintctl.core.queries import get_complaint_row
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
 
-MAX_SUBJECT = 500
-MAX_TEXT = 10 * 1024 * 1024
 FUTURE_TOLERANCE = timedelta(minutes=5)
 CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
 CLEAR_WORDS = {"none", "-", "null"}
@@ -64,8 +63,8 @@ def normalize_tag(tag: str) -> str:
     cleaned = " ".join(tag.replace(",", " ").split()).lower()
     if not cleaned:
         raise InvalidInput("empty tag")
-    if len(cleaned) > 64:
-        raise InvalidInput(f"tag too long ({len(cleaned)} characters, at most 64)")
+    if len(cleaned) > MAX_TAG:
+        raise InvalidInput(f"tag too long ({len(cleaned)} characters, at most {MAX_TAG})")
     return cleaned
 
 

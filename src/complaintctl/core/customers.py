@@ -6,9 +6,9 @@ import functools
 import re
 import sqlite3
 
+from complaintctl.core.limits import EMAIL_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
 
-_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _NON_DIGIT = r"\D"
 _PHONE_SEPARATORS = r"\s*(?:[/;；,，、|]|或|\bor\b)\s*"  # between two numbers in one cell
 
@@ -90,7 +90,7 @@ def normalize_phone(phone: str | None) -> str | None:
 
 
 def validate_contact(email: str | None, phone: str | None) -> None:
-    if email and email.strip() and not re.match(_EMAIL, email.strip()):
+    if email and email.strip() and not re.match(EMAIL_PATTERN, email.strip()):
         raise InvalidInput(f"invalid email {email!r}", hint="e.g. name@example.com")
     if phone and phone.strip():
         if looks_scientific(phone):

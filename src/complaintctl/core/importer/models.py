@@ -13,16 +13,30 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 from typing_extensions import NotRequired, TypedDict
 
-Short = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+from complaintctl.core.limits import (
+    AGENT_NAME_PATTERN,
+    EMAIL_PATTERN,
+    MAX_AGENT_NAME,
+    MAX_CODE,
+    MAX_EMAIL,
+    MAX_PHONE,
+    MAX_SHORT,
+    MAX_SUBJECT,
+    MAX_TAG,
+    MAX_TEXT,
+    PHONE_PATTERN,
+)
+
+Short = Annotated[str, StringConstraints(min_length=1, max_length=MAX_SHORT)]
 # Codes and times are produced by the importer's own lookups and formatting, so the
 # model checks their type and size only; patterns here would double the cost of a row.
-Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
-Text = Annotated[str, StringConstraints(max_length=10 * 1024 * 1024)]
+Code = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Moment = Annotated[str, StringConstraints(min_length=20, max_length=20)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=320)]
-Phone = Annotated[str, StringConstraints(pattern=r"\d.*\d.*\d", max_length=60)]
-AgentName = Annotated[str, StringConstraints(pattern=r"^[^\s,]+$", max_length=100)]
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=MAX_EMAIL)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=MAX_PHONE)]
+AgentName = Annotated[str, StringConstraints(pattern=AGENT_NAME_PATTERN, max_length=MAX_AGENT_NAME)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TAG)]
 
 
 class ImportRow(TypedDict):
@@ -30,7 +44,7 @@ class ImportRow(TypedDict):
 
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
 
-    subject: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=MAX_SUBJECT)]
     received_at: Moment
     ref: NotRequired[Short]
     customer: NotRequired[Short]
