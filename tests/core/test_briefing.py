@@ -78,7 +78,7 @@ def test_hours_cells_stay_numbers_for_csv_and_spark_draws_the_shape():
     assert spark([0, 5, 10]) == "▁▅█" and spark([None, 3, 3]) == " ▁▁" and spark([]) == ""
 
 
-def test_trend_backlog_is_the_documented_backlog_every_week(conn):
+def test_trend_is_the_documented_sql_every_week(conn):
     """The trend counts the backlog once and derives the weeks before from what changed: it must
     equal the documented SQL at every week's end, reopenings and all."""
     from complaintctl.core.demo import fill_demo
@@ -87,7 +87,12 @@ def test_trend_backlog_is_the_documented_backlog_every_week(conn):
     start, end, label = reports.last_full_week(datetime(2026, 11, 30, tzinfo=UTC))
     trend = reports.weekly_trend(conn, end)
     for week in trend:
-        _, stop, _ = reports.week_period(week["week"])
-        expected = conn.execute(reports.SQL["backlog"], {"end": reports.to_iso(stop)}).fetchone()[0]
-        assert week["backlog"] == expected, week["week"]
+        begin, stop, _ = reports.week_period(week["week"])
+        p = {"start": reports.to_iso(begin), "end": reports.to_iso(stop)}
+        one = {name: conn.execute(reports.SQL[name], p).fetchone() for name in
+               ("backlog", "received", "resolved", "sla_response", "sla_resolution")}
+        assert week["backlog"] == one["backlog"][0], week["week"]
+        assert (week["received"], week["resolved"]) == (one["received"][0], one["resolved"][0])
+        assert week["response_pct"] == reports._pct(one["sla_response"][1], one["sla_response"][0])
+        assert week["resolution_pct"] == reports._pct(one["sla_resolution"][1], one["sla_resolution"][0])
     assert len({w["backlog"] for w in trend}) > 3  # the backlog moved: the check compared something

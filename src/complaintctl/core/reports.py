@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.core import briefing
@@ -247,47 +248,57 @@ TREND_WEEKS = 10  # this week and the nine before it
 def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEEKS,
                  backlog_at: tuple[str, int] | None = None) -> list[dict]:
     """The ``weeks`` ISO weeks up to the one holding ``end`` (exclusive): received, resolved,
-    backlog at the week's end, and first-response and resolution compliance. ``backlog_at``
-    is a backlog already counted (end, count), saved a scan when it is the last week's end."""
+    backlog at the week's end, and first-response and resolution compliance, each exactly as
+    its documented SQL counts it for that week (a test holds them to it). One pass reads the
+    complaints that changed in the span; the backlog is counted in full once, at the last end
+    (``backlog_at``: a count already made, (end, count)), and derived for the weeks before:
+    backlog(e) = backlog(E) - received in [e, E) and still open at E + received before e and
+    finished in [e, E). Forty queries and ten backlog scans made the report three times slower."""
     last = end - timedelta(seconds=1)
-    out = []
+    spans = []
     for back in range(weeks - 1, -1, -1):
         year, week, _ = (last - timedelta(weeks=back)).astimezone().isocalendar()
         start, stop, label = week_period(f"{year}-W{week:02d}")
-        p = {"start": to_iso(start), "end": to_iso(stop)}
-        row = {"week": label, "start": p["start"], "end": p["end"]}
-        for name in ("received", "resolved"):
-            row[name] = conn.execute(SQL[name], p).fetchone()[0]
-        for name in ("response", "resolution"):
-            total, met = conn.execute(SQL[f"sla_{name}"], p).fetchone()
-            row[f"{name}_pct"] = _pct(met, total)
-        out.append(row)
-    for row, backlog in zip(out, _backlogs([r["end"] for r in out], conn, backlog_at), strict=True):
-        row["backlog"] = backlog
-        del row["end"]
-    return out
-
-
-def _backlogs(ends: list[str], conn: sqlite3.Connection, known: tuple[str, int] | None) -> list[int]:
-    """The backlog (SQL["backlog"]) at each of ``ends``, with one full count at the last end and,
-    for the others, only the complaints received or finished in between: backlog(e) =
-    backlog(E) - received in [e, E) and unfinished at E + received before e, unfinished at e,
-    finished by E. A scan per week would read the whole table ten times."""
-    last = ends[-1]
-    total = known[1] if known and known[0] == last else conn.execute(SQL["backlog"], {"end": last}).fetchone()[0]
+        spans.append((label, to_iso(start), to_iso(stop)))
+    starts, ends = [sp[1] for sp in spans], [sp[2] for sp in spans]
+    a, last = starts[0], ends[-1]
     rows = conn.execute(
-        "SELECT received_at, resolved_at, closed_at FROM complaints WHERE (received_at >= :a AND received_at < :b) "
-        "OR (resolved_at >= :a AND resolved_at < :b) OR (closed_at >= :a AND closed_at < :b)",
-        {"a": ends[0], "b": last}).fetchall()
+        "SELECT received_at, resolved_at, first_response_at, responded_late, resolved_late, "
+        "min(coalesce(resolved_at, closed_at), coalesce(closed_at, resolved_at)) FROM complaints "
+        "WHERE (received_at >= :a AND received_at < :b) OR (resolved_at >= :a AND resolved_at < :b) "
+        "OR (closed_at >= :a AND closed_at < :b) OR (first_response_at >= :a AND first_response_at < :b)",
+        {"a": a, "b": last}).fetchall()
+    n = len(spans)
+    count = {k: [0] * n for k in ("received", "resolved", "rt", "rm", "st", "sm", "came", "left")}
 
-    def done_by(row, moment: str) -> bool:
-        return (row[1] is not None and row[1] < moment) or (row[2] is not None and row[2] < moment)
+    def week_of(moment: str | None) -> int | None:
+        return bisect_right(starts, moment) - 1 if moment is not None and a <= moment < last else None
 
+    for received, resolved, responded, responded_late, resolved_late, done in rows:
+        if (i := week_of(received)) is not None:
+            count["received"][i] += 1
+            if done is None or done >= last:  # received in week i and still open at the end
+                count["came"][i] += 1
+        if (i := week_of(resolved)) is not None:
+            count["resolved"][i] += 1
+            if resolved_late is not None:
+                count["st"][i] += 1
+                count["sm"][i] += resolved_late == 0
+        if (i := week_of(responded)) is not None and responded_late is not None:
+            count["rt"][i] += 1
+            count["rm"][i] += responded_late == 0
+        if done is not None and a <= done < last:  # open at the ends e with received < e <= done
+            for j in range(bisect_left(ends, received if received > a else a), bisect_right(ends, done)):
+                if received < ends[j] <= done:
+                    count["left"][j] += 1
+    total = (backlog_at[1] if backlog_at and backlog_at[0] == last
+             else conn.execute(SQL["backlog"], {"end": last}).fetchone()[0])
     out = []
-    for e in ends:
-        came = sum(1 for r in rows if e <= r[0] < last and not done_by(r, last))
-        left = sum(1 for r in rows if r[0] < e and done_by(r, last) and not done_by(r, e))
-        out.append(total - came + left)
+    for i, (label, start, _) in enumerate(spans):
+        came = sum(count["came"][i + 1:])  # received after this week's end, still open at the last
+        out.append({"week": label, "start": start, "received": count["received"][i], "resolved": count["resolved"][i],
+                    "backlog": total - came + count["left"][i], "response_pct": _pct(count["rm"][i], count["rt"][i]),
+                    "resolution_pct": _pct(count["sm"][i], count["st"][i])})
     return out
 
 
