@@ -1,4 +1,4 @@
--- schema version 12
+-- schema version 13
 
 -- table agents
 CREATE TABLE agents (
@@ -76,6 +76,24 @@ CREATE TABLE complaints (
             CHECK (status <> 'closed' OR (closed_at IS NOT NULL AND outcome IS NOT NULL)),
             CHECK (outcome <> 'duplicate' OR duplicate_of IS NOT NULL)
         ) STRICT;
+
+-- table complaints_fts
+CREATE VIRTUAL TABLE complaints_fts USING fts5(subject, description, resolution, customer, tags, notes, other, tokenize = 'trigram');
+
+-- table complaints_fts_config
+CREATE TABLE 'complaints_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table complaints_fts_content
+CREATE TABLE 'complaints_fts_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4, c5, c6);
+
+-- table complaints_fts_data
+CREATE TABLE 'complaints_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table complaints_fts_docsize
+CREATE TABLE 'complaints_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table complaints_fts_idx
+CREATE TABLE 'complaints_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table customers
 CREATE TABLE customers (
@@ -472,6 +490,105 @@ CREATE VIEW weekly_summary AS
         FROM facts
         GROUP BY week_start
         ORDER BY week_start;
+
+-- trigger complaint_tags_fts_delete
+CREATE TRIGGER complaint_tags_fts_delete AFTER DELETE ON complaint_tags BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.id = OLD.complaint_id; END;
+
+-- trigger complaint_tags_fts_insert
+CREATE TRIGGER complaint_tags_fts_insert AFTER INSERT ON complaint_tags BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.id = NEW.complaint_id; END;
+
+-- trigger complaints_fts_delete
+CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; END;
+
+-- trigger complaints_fts_insert
+CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.id = NEW.id; END;
+
+-- trigger complaints_fts_update
+CREATE TRIGGER complaints_fts_update AFTER UPDATE OF subject, description, resolution, customer_id, ref, extra ON complaints BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.id = NEW.id; END;
+
+-- trigger customers_fts_update
+CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, company, email, phone ON customers BEGIN DELETE FROM complaints_fts WHERE rowid IN (SELECT id FROM complaints WHERE customer_id = NEW.id); INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.customer_id = NEW.id; END;
+
+-- trigger events_fts_note
+CREATE TRIGGER events_fts_note AFTER INSERT ON events WHEN NEW.complaint_id IS NOT NULL AND NEW.note IS NOT NULL AND NEW.action NOT IN ('logged', 'imported') BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
+    SELECT c.id,
+      c.subject || '  ',
+      coalesce(c.description, '') || '  ',
+      coalesce(c.resolution, '') || '  ',
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
+      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
+      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
+                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
+      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
+                                                   FROM json_each(c.extra) j), '')) || '  '
+    FROM complaints c WHERE c.id = NEW.complaint_id; END;
 
 -- trigger events_no_delete
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events

@@ -33,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen": ("complaintctl.cli.complaints", "reopen"),
     "show": ("complaintctl.cli.complaints", "show"),
     "list": ("complaintctl.cli.complaints", "list_"),
-    "search": ("complaintctl.cli.complaints", "search"),
+    "search": ("complaintctl.cli.search", "search"),
     "overdue": ("complaintctl.cli.tracking", "overdue"),
     "escalate": ("complaintctl.cli.tracking", "escalate"),
     "survey": ("complaintctl.cli.tracking", "survey"),

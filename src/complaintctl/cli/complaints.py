@@ -362,31 +362,6 @@ def list_(
     _print_list(filters, fmt)
 
 
-def search(
-    words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words that must all appear; "
-                                      "\"quote a phrase\"."),
-    status: list[str] = STATUS_FILTER,
-    open_: bool = OPEN_FILTER,
-    assignee: str = ASSIGNEE_FILTER,
-    since: str = SINCE_FILTER,
-    until: str = UNTIL_FILTER,
-    sort: str = SORT_OPTION,
-    limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
-) -> None:
-    """Find complaints by the words in them: subject, description, resolution, ref, customer, tags,
-    the notes of their timeline and imported extra columns. Chinese and English alike; newest first."""
-    import shlex
-
-    filters = list_filters(
-        status=status, open_=open_, category=None, severity=None, assignee=assignee, unassigned=False,
-        customer=None, channel=None, tag=None, since=since, until=until, sort=sort,
-        text=" ".join(shlex.quote(w) for w in words),
-        limit=row_limit(limit, fmt),
-    )
-    _print_list(filters, fmt)
-
-
 def _print_list(filters, fmt: Format) -> None:
     from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
     from complaintctl.render.output import write_records

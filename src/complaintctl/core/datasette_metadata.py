@@ -90,6 +90,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "overdue_notices": ("Which lateness overdue --notify already told the team about.", {
         "clock": "respond or resolve", "due_at": "the due time that passed", "outbox_id": "the message"}),
     "settings": ("Team settings as key/value pairs.", {"key": "setting", "value": "value"}),
+    "complaints_fts": ("The search index (FTS5, trigram): one row per complaint, rowid = its id.", {
+        "subject": "the subject", "description": "the description", "resolution": "the resolution",
+        "customer": "the customer's name, company, email and phone", "tags": "the tags",
+        "notes": "notes people wrote on the timeline", "other": "ref and the columns an import kept"}),
+    **{f"complaints_fts_{part}": ("FTS5's own storage for complaints_fts.", columns) for part, columns in {
+        "config": {"k": "key", "v": "value"}, "data": {"id": "block id", "block": "index data"},
+        "content": {"id": "the complaint", **{f"c{i}": name for i, name in enumerate(
+            ("subject", "description", "resolution", "customer", "tags", "notes", "other"))}},
+        "docsize": {"id": "the complaint", "sz": "column sizes"},
+        "idx": {"segid": "segment", "term": "first term of a page", "pgno": "page"}}.items()},
     "schema_migrations": ("Every schema migration applied to this file.", {
         "version": "schema version", "name": "migration", "applied_at": "when (UTC)"}),
     "sla_calendar": ("The business calendar (one row).", {
@@ -129,7 +139,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 }
 # Views repeat the complaints columns they show: described once, there.
 INHERITS = {"complaint_overview": "complaints", "complaint_sla": "complaints"}
-HIDDEN = ("schema_migrations", "deferred_indexes", "overdue_notices", "webhooks", "settings")
+HIDDEN = ("schema_migrations", "deferred_indexes", "overdue_notices", "webhooks", "settings",
+          *(f"complaints_fts_{part}" for part in ("config", "content", "data", "docsize", "idx")))
 FACETS = {"complaints": ["status", "severity", "category", "channel", "assignee"],
           "complaint_overview": ["status_en", "severity_en", "category_en", "assignee"],
           "events": ["action", "actor"], "outbox": ["status", "trigger", "channel"]}
@@ -215,6 +226,8 @@ def datasette_metadata(conn: sqlite3.Connection, *, name: str, lang: str = "en")
             entry["sort_desc"] = SORT_DESC[table]
         if table in HIDDEN:
             entry["hidden"] = True
+        if table == "complaints":  # Datasette's search box, through the search index
+            entry.update(fts_table="complaints_fts", fts_pk="id")
         tables[table] = entry
     return {
         "title": "complaintctl",
@@ -233,7 +246,7 @@ def queries(lang: str = "en") -> dict:
 def datasette_config(metadata: dict) -> dict:
     """The part Datasette 1.0 reads from its configuration file (-c) rather than the metadata:
     the canned queries and the table settings."""
-    settings = ("label_column", "facets", "sort_desc", "hidden")
+    settings = ("label_column", "facets", "sort_desc", "hidden", "fts_table", "fts_pk")
     databases = {}
     for name, database in metadata["databases"].items():
         tables = {t: {k: v for k, v in entry.items() if k in settings} for t, entry in database["tables"].items()}

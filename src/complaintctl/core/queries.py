@@ -92,7 +92,7 @@ class ListFilters:
                  customer: str | None = None, channel: str | None = None, tags: list[str] | None = None,
                  since: datetime | None = None, until: datetime | None = None, ids: list[int] | None = None,
                  escalated: bool = False, sort: str = "received", limit: int | None = None,
-                 text: str | None = None, mine: str | None = None):
+                 text: str | None = None, any_term: bool = False, mine: str | None = None):
         self.statuses = statuses or []
         self.open = open  # True: open (core/lifecycle.py); False: closed only
         self.category = category
@@ -108,7 +108,8 @@ class ListFilters:
         self.escalated = escalated
         self.sort = sort
         self.limit = limit
-        self.text = text  # words that must each appear somewhere (see SEARCHED)
+        self.text = text  # words that must each appear somewhere (core/search.py)
+        self.any_term = any_term  # any of the words is enough
         self.mine = mine  # the actor: only complaints assigned to the agent they are
 
 
@@ -194,9 +195,11 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
         clauses.append("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)")
         params.append(normalize_tag(tag))
     if f.text and f.text.strip():
-        for word in search_words(f.text):
-            clauses.append(_SEARCH_CLAUSE)
-            params += [word] * _SEARCH_CLAUSE.count("?")
+        from complaintctl.core.search import text_clause
+
+        clause, values = text_clause(conn, f.text, f.any_term)
+        clauses.append(clause)
+        params += values
     if f.since:
         clauses.append("c.received_at >= ?")
         params.append(to_iso(f.since))
@@ -204,36 +207,6 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
         clauses.append("c.received_at < ?")
         params.append(to_iso(f.until))
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-# What a text search looks in: the complaint's own text, its customer, its tags and the
-# notes of its timeline (investigation notes, replies). Case-insensitive for Latin letters.
-SEARCHED = ["subject", "description", "resolution", "ref", "customer name, company, email and phone",
-            "tags", "notes of its events", "columns an import kept in extra"]
-_SEARCH_CLAUSE = (
-    "(instr(lower(c.subject), ?) > 0 OR instr(lower(coalesce(c.description, '')), ?) > 0"
-    " OR instr(lower(coalesce(c.resolution, '')), ?) > 0 OR instr(lower(coalesce(c.ref, '')), ?) > 0"
-    " OR instr(lower(coalesce(c.extra, '')), ?) > 0"
-    " OR instr(lower(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' ' || coalesce(cu.email, '')"
-    " || ' ' || coalesce(cu.phone, '')), ?) > 0"
-    # one pass over tags and events for the whole query, not one lookup per complaint
-    " OR c.id IN (SELECT complaint_id FROM complaint_tags WHERE instr(tag, ?) > 0)"
-    " OR c.id IN (SELECT complaint_id FROM events WHERE instr(lower(note), ?) > 0))"
-)
-
-
-def search_words(text: str) -> list[str]:
-    """'洗衣机 "no water"' -> ['洗衣机', 'no water']: words, or phrases in double quotes."""
-    import shlex
-
-    try:
-        words = shlex.split(text)
-    except ValueError:  # an unbalanced quote: take the text as it is
-        words = text.split()
-    words = [w.lower() for w in words if w.strip()]
-    if not words:
-        raise InvalidInput("nothing to search for", hint='give words, e.g. complaintctl search 漏水 "no water"')
-    return words
 
 
 def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:

@@ -1,0 +1,90 @@
+"""search: complaints by the words in them, best match first, with `list`'s filters."""
+
+from __future__ import annotations
+
+import typer
+
+from complaintctl.cli.common import (
+    ASSIGNEE_FILTER,
+    CATEGORY_FILTER,
+    CHANNEL_FILTER,
+    CUSTOMER_FILTER,
+    LIMIT_OPTION,
+    MINE_FILTER,
+    OPEN_FILTER,
+    SEVERITY_FILTER,
+    SINCE_FILTER,
+    STATE,
+    STATUS_FILTER,
+    TAG_FILTER,
+    UNASSIGNED_FILTER,
+    UNTIL_FILTER,
+    err,
+    list_filters,
+    row_limit,
+    say_more,
+)
+from complaintctl.render.output import Format
+
+SEARCH_TABLE = ["id", "received_at", "status", "severity", "subject", "found"]
+SEARCH_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
+                  "subject": "Subject", "found": "Found"}
+
+
+def search(
+    words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words or \"quoted phrases\"; every one must "
+                                      "appear (with --any, one is enough)."),
+    any_word: bool = typer.Option(False, "--any", help="Complaints with any of the words, not all of them."),
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    category: str = CATEGORY_FILTER,
+    severity: str = SEVERITY_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    unassigned: bool = UNASSIGNED_FILTER,
+    escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
+    mine: bool = MINE_FILTER,
+    customer: str = CUSTOMER_FILTER,
+    channel: str = CHANNEL_FILTER,
+    tag: list[str] = TAG_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
+    sort: str = typer.Option("rank", "--sort", help="rank (best match first), or as `list`: received, updated, id, "
+                             "severity, status, assignee, customer or age; add :asc or :desc."),
+    limit: int = LIMIT_OPTION,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format: table, json, ndjson or csv."),
+) -> None:
+    """Find complaints by the words in them: subject, description, resolution, customer, tags, the notes
+    on their timeline, ref and imported extra columns. Chinese words of any length and English words
+    or phrases, in any case; best match first, with the part that matched."""
+    import shlex
+
+    from complaintctl.core.queries import LIST_COLUMNS
+    from complaintctl.core.search import search_complaints
+    from complaintctl.render.output import write_records
+
+    filters = list_filters(
+        status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
+        customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated,
+        sort=sort if sort.strip().lower() != "rank" else "received", text=" ".join(shlex.quote(w) for w in words),
+        any_term=any_word, mine=STATE.who() if mine else None, limit=row_limit(limit, fmt))
+    found = search_complaints(STATE.connect(), filters, ranked=sort.strip().lower() == "rank")
+    rows, total = found["rows"], found["total"]
+    columns = [*LIST_COLUMNS, "matched_in", "snippet"]
+    if fmt != Format.table:
+        write_records(rows, columns, fmt)
+        return
+    from complaintctl.core.dates import to_local_text
+
+    def cells(r: dict) -> dict:
+        where = r.get("matched_in")
+        found = r.get("snippet") or ""
+        return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
+                "found": found if where in (None, "subject") else f"{where}: {found}"}
+
+    write_records(rows, columns, fmt, table_columns=SEARCH_TABLE, headers=SEARCH_HEADERS, table_values=cells,
+                  flexible=["found", "subject"], floors={"subject": 16, "found": 24},
+                  droppable=["received_at", "severity", "subject"])
+    if not rows:
+        err("No complaints match" + ("." if any_word or len(words) == 1 else "; --any finds those with any one "
+                                     "of the words."))
+    say_more(len(rows), total)
