@@ -78,6 +78,7 @@ class RowReader:
         self.dayfirst = bool(options.dayfirst)  # for any date column not decided below
         self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
         self.empty = empty_spellings(options.empty_markers)
+        self.empty_len = max(map(len, self.empty))  # longer cells are not hashed to be looked up
         self.received_now = options.received_now
         self.strict_labels = options.strict  # --strict: an unknown label rejects its row
         self.stats = ReadStats()
@@ -273,6 +274,7 @@ class RowReader:
         data: dict[str, Any] = {}
         extra_json = None
         codes = self.codes
+        empty, empty_len = self.empty, self.empty_len
         for (how, arg, name), raw in pairs:
             if not raw:
                 continue
@@ -287,7 +289,7 @@ class RowReader:
                     text = text[2:-1].replace('""', '"').strip()  # ="0123": Excel's keep-as-text trick
                     if not text:
                         continue
-                if text in self.empty:  # ?, -, N/A, NULL, 无, （空）...
+                if len(text) <= empty_len and text in empty:  # ?, -, N/A, NULL, 无, （空）...
                     self.stats.empty(name)
                     continue
                 if how == _TEXT:
