@@ -81,6 +81,10 @@ def test_overdue_command_formats_and_exit_code(cli):
     assert [(r["id"], r["state"], r["assignee"]) for r in rows] == [(1, "overdue", "li")]
     cli("overdue", "--exit-code", expect=1)
     assert json.loads(cli("overdue", "--within", "3d", "-f", "json").stdout)[1]["state"] == "due_soon"
+    # business time reads as the SLA targets read it: without a calendar 2bd counts like 2d
+    assert [r["id"] for r in json.loads(cli("overdue", "--within", "4bh", "-f", "json").stdout)] == [1]
+    assert [r["id"] for r in json.loads(cli("overdue", "--within", "3bd", "-f", "json").stdout)] == [1, 2]
+    assert "cannot read --within 'soon'" in cli("overdue", "--within", "soon", expect=2).stderr
     assert json.loads(cli("overdue", "--as-of", "3 days ago", "-f", "json").stdout) == []
     # waiting on the customer after the deadline passed does not make it on time (docs/sla.md)
     cli("update", "1", "--status", "waiting")
@@ -103,7 +107,8 @@ def test_escalate_survey_followups_sweep(cli, db_path):
     cli("update", "1", "--status", "resolved")
     assert "would close 0" in cli("sweep", "--dry-run").stderr
     c = sqlite3.connect(db_path)
-    c.execute("UPDATE complaints SET resolved_at = '2026-01-01T00:00:00Z'")  # resolved long ago,
+    c.execute("UPDATE complaints SET received_at = '2025-12-01T00:00:00Z', first_response_at = "
+              "'2025-12-01T01:00:00Z', resolved_at = '2026-01-01T00:00:00Z'")  # resolved long ago,
     c.execute("UPDATE surveys SET at = '2025-12-31T00:00:00Z'")  # its only survey before that
     c.commit()
     c.close()

@@ -8,7 +8,7 @@ import pytest
 
 from complaintctl.core import calendars
 from complaintctl.core import complaints as core
-from complaintctl.core.tracking import load_calendar
+from complaintctl.core.clocks import load_calendar
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc

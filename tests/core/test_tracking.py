@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import calendars, tracking, worklists
+from complaintctl.core import calendars, sla, tracking, worklists
 from complaintctl.core import complaints as core
 from complaintctl.core.agents import add_agent
 from complaintctl.core.sla_check import check_sla
@@ -79,9 +79,26 @@ def test_overdue_and_within_window(conn):
     now = T0 + timedelta(hours=11)  # 19:00
     rows = worklists.overdue(conn, now=now)["rows"]
     assert [(r["id"], r["state"], r["clock"]) for r in rows] == [(late, "overdue", "respond"), (soon, "overdue", "respond")]
-    rows = worklists.overdue(conn, now=T0 + timedelta(hours=1, minutes=30), within=timedelta(hours=5))["rows"]
+    rows = worklists.overdue(conn, now=T0 + timedelta(hours=1, minutes=30), within=sla.parse_duration("5h"))["rows"]
     assert [(r["id"], r["state"]) for r in rows] == [(late, "overdue"), (soon, "due_soon")]
     assert later not in [r["id"] for r in worklists.overdue(conn, now=now)["rows"]]
+
+
+def test_overdue_within_business_time_counts_on_the_calendar(conn):
+    friday = datetime(2026, 11, 6, 9, tzinfo=UTC)  # 17:00 in Shanghai
+    cid = log(conn, severity="high", at=friday)     # resolve (3d, wall clock) due Monday 09:00 UTC
+    core.update(conn, cid, status="acknowledged", actor="a", now=friday + timedelta(minutes=10))
+    calendars.set_calendar(conn, timezone="Asia/Shanghai", workdays="mon-fri", hours="09:00-18:00", actor="a",
+                          now=friday)
+    now = friday + timedelta(minutes=30)
+
+    def due(within):
+        return [r["id"] for r in worklists.overdue(conn, now=now, within=sla.parse_duration(within))["rows"]]
+
+    assert due("2d") == []       # Sunday 17:30 Shanghai
+    assert due("2bd") == [cid]   # two working days: Tuesday 17:30 Shanghai
+    assert due("8bh") == []      # half an hour on Friday, 7.5 on Monday: 16:30, before the 17:00 due time
+    assert due("9bh") == [cid]   # Monday 17:30 Shanghai
 
 
 def test_overdue_as_of_replays_history(conn):
@@ -147,6 +164,25 @@ def test_sweep_closes_stale_resolved_and_is_idempotent(conn):
     assert r["status"] == "closed" and r["outcome"] == "resolved" and "automatically" in r["resolution"]
     assert tracking.sweep(conn, actor="cron", now=now) == []
     assert check_sla(conn) == []
+
+
+def test_sweep_closes_as_close_does(conn):
+    """The same events and fields as `close --outcome resolved`: nothing a report counts differs."""
+    swept, closed = log(conn, channel="phone"), log(conn, channel="phone")
+    for cid in (swept, closed):
+        core.update(conn, cid, status="resolved", actor="a", now=T0 + timedelta(hours=1))
+    now = T0 + timedelta(days=30)
+    core.close(conn, closed, outcome="resolved", resolution="done", actor="cron", now=now)
+    tracking.sweep(conn, actor="cron", now=now)
+
+    def closing(cid):
+        events = conn.execute("SELECT action, field, old_value, new_value FROM events WHERE complaint_id = ? "
+                              "AND action = 'closed' ORDER BY id", (cid,)).fetchall()
+        r = row(conn, cid)
+        return [tuple(e) for e in events], (r["closed_at"], r["told_via"], r["outcome"], r["resolved_late"])
+
+    assert closing(swept) == closing(closed)
+    assert [e[1] for e in closing(swept)[0]] == ["status", "outcome"]
 
 
 def test_check_detects_drift(conn):

@@ -213,7 +213,7 @@ def complete_codes(kind: str):
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
-            from complaintctl.core.taxonomy import KINDS
+            from complaintctl.core.kinds import KINDS
 
             conn = _completion_connection(ctx)
             if conn is None:

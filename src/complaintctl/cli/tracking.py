@@ -43,7 +43,7 @@ def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FOR
                   headers={"severity": "Severity", "label_en": "English", "label_zh": "中文",
                            "respond_target": "Respond within", "resolve_target": "Resolve within"})
     if fmt == Format.table:
-        from complaintctl.core.tracking import default_severity
+        from complaintctl.core.clocks import default_severity
 
         default = default_severity(conn)
         err(f"Complaints without a severity are timed as {default}." if default else
@@ -288,7 +288,8 @@ OVERDUE_COLUMNS = ["id", "assignee", "severity", "status", "clock", "due_at", "s
 
 
 def overdue(
-    within: str = typer.Option(None, "--within", help="Also list what falls due within this long, e.g. 4h."),
+    within: str = typer.Option(None, "--within", help="Also list what falls due within this long: 4h, 2d, "
+                               "or business time 4bh, 2bd (counted on the SLA calendar)."),
     as_of: str = typer.Option(None, "--as-of", help="What was late at that moment (replayed from the event log)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is overdue (for monitoring)."),
     mine: bool = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor)."),
@@ -298,14 +299,12 @@ def overdue(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Open complaints past a due time (and due soon with --within): the most urgent, by assignee."""
-    from datetime import timedelta
-
-    from complaintctl.core.dates import now_utc, parse_duration_minutes, to_iso, to_local_text
-    from complaintctl.core.sla import describe_due
+    from complaintctl.core.dates import now_utc, to_iso, to_local_text
+    from complaintctl.core.sla import describe_due, parse_duration
     from complaintctl.core.worklists import overdue as find_overdue
     from complaintctl.render.output import write_records
 
-    window = timedelta(minutes=parse_duration_minutes(within)) if within else None
+    window = parse_duration(within, "--within") if within else None
     moment = parse_date_option(as_of, "--as-of")
     if notify and moment is not None:
         raise InvalidInput("--notify tells about what is late now, not --as-of a past moment")

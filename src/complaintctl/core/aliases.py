@@ -76,8 +76,8 @@ def _taught(conn: sqlite3.Connection, kind: str, label: str) -> sqlite3.Row | No
 def _classify_raw(conn: sqlite3.Connection, kind: str, code: str, resolver: LabelResolver, *, actor: str,
                   now: datetime) -> int:
     """Classify the complaints whose raw label in a field of ``kind`` now reads as ``code``."""
+    from complaintctl.core.clocks import refresh_sla
     from complaintctl.core.dates import to_iso
-    from complaintctl.core.tracking import refresh_sla
 
     at = to_iso(now)
     done = 0

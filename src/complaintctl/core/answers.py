@@ -7,8 +7,9 @@ from __future__ import annotations
 import sqlite3
 
 from complaintctl.core import taxonomy
-from complaintctl.core.complaints import CLEAR_WORDS, check_subject
+from complaintctl.core.complaints import CLEAR_WORDS
 from complaintctl.core.customers import validate_contact
+from complaintctl.core.fields import check_subject
 
 CODED = ("channel", "severity", "category", "remedy")
 # What pressing Enter at the severity question means, shown in the question: the team's
@@ -41,7 +42,7 @@ def choices(conn: sqlite3.Connection, kind: str) -> list[str]:
 
 
 def default_severity(conn: sqlite3.Connection) -> str | None:
-    from complaintctl.core.tracking import default_severity as sla_default
+    from complaintctl.core.clocks import default_severity as sla_default
 
     active = taxonomy.codes(conn, "severity")
     return next((code for code in (sla_default(conn), PROMPT_SEVERITY) if code in active), None)

@@ -5,8 +5,9 @@ whether the period is still running. Plain data; render/ draws it."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from complaintctl.core import sla
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import record_event
 from complaintctl.core.numbers import round_half_up
@@ -15,7 +16,7 @@ from complaintctl.store.db import transaction
 
 GOAL_KEY = "sla_goal_pct"
 DEFAULT_GOAL = 90.0
-ATTENTION_WITHIN = timedelta(hours=24)
+ATTENTION_WITHIN = sla.Target(24, "h")
 ATTENTION_LIMIT = 20
 
 
@@ -42,7 +43,7 @@ def agent_names(conn: sqlite3.Connection) -> dict[str, str]:
     return {name: full for name, full in conn.execute("SELECT name, full_name FROM agents WHERE full_name <> ''")}
 
 
-def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: timedelta = ATTENTION_WITHIN,
+def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: sla.Target = ATTENTION_WITHIN,
                     limit: int = ATTENTION_LIMIT) -> dict:
     """Open complaints overdue or due within ``within`` at ``now`` (the ``limit`` most urgent),
     oldest first, with who has them."""
@@ -53,7 +54,7 @@ def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: timedelt
     rows = sorted(found["rows"], key=lambda r: (r["received_at"], r["id"]))
     keep = ("id", "subject", "severity", "status", "assignee", "clock", "due_at", "state", "minutes_left",
             "received_at", "customer_name")
-    return {"as_of": to_iso(now), "within_hours": within.total_seconds() / 3600, "total": found["total"],
+    return {"as_of": to_iso(now), "within_hours": sla.nominal_minutes(within) / 60, "total": found["total"],
             "overdue": found["overdue"],
             "rows": [{**{k: r.get(k) for k in keep}, "assignee_name": names.get(r["assignee"])} for r in rows]}
 

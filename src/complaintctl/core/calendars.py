@@ -61,7 +61,7 @@ def set_calendar(conn: sqlite3.Connection, *, timezone: str | None = None, workd
 
 
 def _apply_changes(conn: sqlite3.Connection, changes: dict[str, object], actor: str, now: datetime) -> int:
-    from complaintctl.core.tracking import recompute_open
+    from complaintctl.core.clocks import recompute_open
 
     old = dict(conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone())
     sets = ", ".join(f"{k} = ?" for k in changes)
@@ -76,7 +76,7 @@ def _apply_changes(conn: sqlite3.Connection, changes: dict[str, object], actor: 
 def set_calendar_days(conn: sqlite3.Connection, days: list[tuple[date, str, str | None]], *, actor: str,
                       remove: bool = False, now: datetime | None = None) -> int:
     """Add (or remove) holidays and extra working days; recompute open complaints."""
-    from complaintctl.core.tracking import recompute_open
+    from complaintctl.core.clocks import recompute_open
 
     now = now or now_utc()
     with transaction(conn):

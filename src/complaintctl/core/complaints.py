@@ -6,11 +6,13 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core import lifecycle, notify, taxonomy
+from complaintctl.core.agents import get_agent
+from complaintctl.core.clocks import refresh_sla
 from complaintctl.core.complaint_customer import change_customer
 from complaintctl.core.customers import match_or_create_customer, validate_contact
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import Change, record_event
-from complaintctl.core.limits import MAX_SUBJECT, MAX_TAG, MAX_TEXT
+from complaintctl.core.fields import check_subject, check_text, clean, normalize_tag
 from complaintctl.core.queries import get_complaint_row
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
@@ -52,43 +54,6 @@ class LogResult:
         self.warnings = warnings or []
 
 
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    text = text.replace("\x00", "").strip()
-    return text or None
-
-
-def normalize_tag(tag: str) -> str:
-    cleaned = " ".join(tag.replace(",", " ").split()).lower()
-    if not cleaned:
-        raise InvalidInput("empty tag")
-    if len(cleaned) > MAX_TAG:
-        raise InvalidInput(f"tag too long ({len(cleaned)} characters, at most {MAX_TAG})")
-    return cleaned
-
-
-def _check_subject(subject: str | None) -> str:
-    subject = _clean(subject)
-    if not subject:
-        raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
-    subject = " ".join(subject.split())
-    if len(subject) > MAX_SUBJECT:
-        raise InvalidInput(f"subject too long ({len(subject)} characters, at most {MAX_SUBJECT})",
-                           hint="put the detail in --description")
-    return subject
-
-
-check_subject = _check_subject  # the same rule for each answer of an interactive `log` (core/answers.py)
-
-
-def _check_text(value: str | None, what: str) -> str | None:
-    value = _clean(value)
-    if value is not None and len(value) > MAX_TEXT:
-        raise InvalidInput(f"{what} too long ({len(value):,} characters, at most {MAX_TEXT:,})")
-    return value
-
-
 def _check_received(received: datetime | None, now: datetime) -> datetime:
     if received is None:
         return now
@@ -119,12 +84,12 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
     """Record a new complaint (and its customer); return its id and any warnings."""
     now = now or now_utc()
     at = to_iso(now)
-    subject = _check_subject(new.subject)
-    description = _check_text(new.description, "description")
+    subject = check_subject(new.subject)
+    description = check_text(new.description, "description")
     received = _check_received(new.received, now)
     validate_contact(new.email, new.phone)
     tags = sorted({normalize_tag(t) for t in new.tags if t and t.strip()})
-    ref = _clean(new.ref)
+    ref = clean(new.ref)
     warnings: list[str] = []
     with transaction(conn):
         codes = {kind: taxonomy.validate_code(conn, kind, getattr(new, kind))
@@ -158,7 +123,7 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
         note = "new customer" if created else ("known customer" if customer_id else "anonymous")
         record_event(conn, complaint_id, at=at, actor=actor, action="logged",
                      field="status", new_value="new", note=note)
-        _refresh_sla(conn, complaint_id, now)
+        refresh_sla(conn, complaint_id, now)
         notify.on_logged(conn, complaint_id, at, actor)  # queued with the complaint, sent after the commit
     return LogResult(complaint_id, customer_id, created, warnings)
 
@@ -170,12 +135,6 @@ def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int,
                 f"SELECT id, subject FROM complaints WHERE customer_id = ? AND id <> ? AND {lifecycle.OPEN_SQL} "
                 "ORDER BY id", (customer_id, complaint_id))
             if similar(other["subject"], subject)]
-
-
-def _refresh_sla(conn: sqlite3.Connection, complaint_id: int, now: datetime, correction: bool = False) -> None:
-    from complaintctl.core.tracking import refresh_sla
-
-    refresh_sla(conn, complaint_id, now, correction=correction)
 
 
 def _touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
@@ -231,7 +190,7 @@ def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, st
         if changes:
             _touch(conn, complaint_id, at)
             if any(c.field == "severity" for c in changes):
-                _refresh_sla(conn, complaint_id, now)
+                refresh_sla(conn, complaint_id, now)
     return changes
 
 
@@ -246,8 +205,6 @@ def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, ac
                           hint="reopen it first with `complaintctl reopen ID --reason TEXT`")
         name = None
         if agent is not None:
-            from complaintctl.core.agents import get_agent
-
             found = get_agent(conn, agent)
             if not found["active"]:
                 raise Refused(f"agent {found['name']!r} is inactive",
@@ -277,7 +234,7 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
     at = to_iso(now)
     edits = {k: v for k, v in (edits or {}).items() if v is not None}
     customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
-    note = _check_text(note, "note")
+    note = check_text(note, "note")
     if to_customer and note is None:
         raise InvalidInput("a reply needs its text", hint="--note TEXT, --reply NAME or -e")
     if status is None and note is None and not edits and not customer_edits:
@@ -288,9 +245,9 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
         if status not in lifecycle.STATUSES:
             raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
     if "subject" in edits:
-        edits["subject"] = _check_subject(edits["subject"])
+        edits["subject"] = check_subject(edits["subject"])
     if "description" in edits:
-        edits["description"] = _check_text(edits["description"], "description")
+        edits["description"] = check_text(edits["description"], "description")
     if "received_at" in edits:
         edits["received_at"] = to_iso(_check_received(edits["received_at"], now))
     validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
@@ -333,7 +290,7 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
             _touch(conn, complaint_id, at)
             if status is not None or "received_at" in edits or to_customer:
                 # a corrected received time judges the stopped clocks again; nothing else does
-                _refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
+                refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
     return changes
 
 
@@ -376,8 +333,8 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
     outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
-    resolution = _check_text(resolution, "resolution")
-    reply = _check_text(reply, "reply")
+    resolution = check_text(resolution, "resolution")
+    reply = check_text(reply, "reply")
     if outcome == "duplicate":
         if duplicate_of is None:
             raise InvalidInput("a duplicate needs --duplicate-of N")
@@ -396,37 +353,48 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
                           hint="reopen it with `complaintctl reopen ID --reason TEXT`")
         if duplicate_of is not None:
             get_complaint_row(conn, duplicate_of)
-        via = taxonomy.validate_code(conn, "channel", told_via) if told_via else row["channel"]
-        sets: dict[str, object] = {
-            "status": "closed", "closed_at": at, "outcome": outcome, "resolution": resolution,
-            "duplicate_of": duplicate_of, "told_via": via,
-            "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
-        }
-        if row["first_response_at"] is None:
-            sets["first_response_at"] = at
-        if outcome == "resolved" and row["resolved_at"] is None:
-            sets["resolved_at"] = at
-        _set(conn, complaint_id, sets)
-        record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="status",
-                     old_value=row["status"], new_value="closed", note=resolution)
-        detail = f"told via {via or 'unknown channel'}; customer " + (
-            "accepted" if accepted else "did not accept" if accepted is False else "acceptance unknown")
-        record_event(conn, complaint_id, at=at, actor=actor, action="closed", field="outcome",
-                     new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}",
-                     note=detail)
-        changes = [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
+        via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
+        changes = close_row(conn, row, outcome=outcome, resolution=resolution, duplicate_of=duplicate_of,
+                            told_via=via, accepted=accepted, actor=actor, now=now)
         if reply:
             changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
-        _refresh_sla(conn, complaint_id, now)
         notify.on_closed(conn, complaint_id, at, actor)
     return changes
+
+
+def close_row(conn: sqlite3.Connection, row: sqlite3.Row, *, outcome: str, resolution: str,
+              duplicate_of: int | None = None, told_via: str | None = None, accepted: bool | None = None,
+              actor: str, now: datetime) -> list[Change]:
+    """The close itself, inside the caller's transaction (`close`, and the sweep): the outcome,
+    the resolution, how the customer was told (the complaint's channel unless ``told_via``),
+    its two events and the SLA clocks stopped."""
+    at = to_iso(now)
+    via = told_via or row["channel"]
+    sets: dict[str, object] = {
+        "status": "closed", "closed_at": at, "outcome": outcome, "resolution": resolution,
+        "duplicate_of": duplicate_of, "told_via": via,
+        "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
+    }
+    if row["first_response_at"] is None:
+        sets["first_response_at"] = at
+    if outcome == "resolved" and row["resolved_at"] is None:
+        sets["resolved_at"] = at
+    _set(conn, row["id"], sets)
+    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="status",
+                 old_value=row["status"], new_value="closed", note=resolution)
+    detail = f"told via {via or 'unknown channel'}; customer " + (
+        "accepted" if accepted else "did not accept" if accepted is False else "acceptance unknown")
+    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="outcome",
+                 new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}", note=detail)
+    refresh_sla(conn, row["id"], now)
+    return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
 
 
 def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
            now: datetime | None = None) -> Change:
     """Return a resolved or closed complaint to investigating, with the reason."""
     now = now or now_utc()
-    reason = _check_text(reason, "reason")
+    reason = check_text(reason, "reason")
     if not reason:
         raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
     with transaction(conn):
@@ -447,5 +415,5 @@ def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor
     })
     record_event(conn, row["id"], at=at, actor=actor, action="reopened", field="status",
                  old_value=row["status"], new_value="investigating", note=reason)
-    _refresh_sla(conn, row["id"], now)
+    refresh_sla(conn, row["id"], now)
     return Change("status", row["status"], "investigating")

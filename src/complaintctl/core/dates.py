@@ -241,22 +241,6 @@ def parse_when(
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-_DURATION = r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bd)?\s*$"
-
-
-def parse_duration_minutes(text: str) -> int:
-    """``90m``, ``4h``, ``3d``, ``1w`` -> minutes (a bare number is minutes)."""
-    m = re.match(_DURATION, str(text).lower())
-    if not m:
-        raise InvalidInput(f"cannot read duration {text!r}", hint="use e.g. 90m, 4h, 3d, 1w")
-    value = float(m.group(1))
-    unit = m.group(2) or "m"
-    minutes = value * {"m": 1, "min": 1, "h": 60, "d": 1440, "w": 10080, "bd": 1440}[unit]
-    if minutes <= 0:
-        raise InvalidInput(f"duration must be positive, got {text!r}")
-    return int(round(minutes))
-
-
 def format_minutes(minutes: int) -> str:
     if minutes % 1440 == 0:
         return f"{minutes // 1440}d"

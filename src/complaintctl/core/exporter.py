@@ -48,7 +48,7 @@ def with_labels(conn: sqlite3.Connection, rows: Iterator[dict], labels: str) -> 
     """Rows whose codes (category, severity, status, ...) are given as their English or Chinese
     labels, for people; import reads labels back to the same codes."""
     from complaintctl.core.importer.cells import CODE_FIELDS
-    from complaintctl.core.taxonomy import KINDS
+    from complaintctl.core.kinds import KINDS
 
     column = "label_zh" if labels == "zh" else "label_en"
     names = {kind: dict(conn.execute(f"SELECT code, {column} FROM {KINDS[kind].table}"))

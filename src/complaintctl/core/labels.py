@@ -186,7 +186,7 @@ class LabelResolver:
         return found
 
     def _load(self, kind: str) -> dict[str, str]:
-        from complaintctl.core.taxonomy import KINDS
+        from complaintctl.core.kinds import KINDS
         from complaintctl.errors import InvalidInput
 
         lookup: dict[str, str] = {}

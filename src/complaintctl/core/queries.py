@@ -7,6 +7,7 @@ from datetime import datetime
 
 from complaintctl.core.dates import to_iso
 from complaintctl.core.events import events_for
+from complaintctl.core.fields import normalize_tag
 from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.errors import InvalidInput, NotFound
 
@@ -190,8 +191,6 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
             )
             params += [text, text, normalize_email(text), normalize_phone(text) or "\x00"]
     for tag in f.tags:
-        from complaintctl.core.complaints import normalize_tag
-
         clauses.append("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)")
         params.append(normalize_tag(tag))
     if f.text and f.text.strip():

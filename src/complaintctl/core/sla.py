@@ -47,10 +47,12 @@ class Target:
         return f"{n}{self.unit}"
 
 
-def parse_target(text: str) -> Target:
+def parse_duration(text: str, what: str = "SLA target") -> Target:
+    """The one reader of durations typed by people: SLA targets and `overdue --within` alike.
+    ``4bh`` and ``2bd`` are business time, counted on the team's calendar where one is set."""
     m = re.match(_TARGET, str(text).lower())
     if not m or float(m.group(1)) <= 0:
-        raise InvalidInput(f"cannot read SLA target {text!r}",
+        raise InvalidInput(f"cannot read {what} {text!r}",
                            hint="e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd")
     unit = "m" if m.group(2) == "min" else m.group(2)
     return Target(float(m.group(1)), unit)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from complaintctl.core.clocks import SlaContext, state_for, stopped_clocks, stored_values
 from complaintctl.core.dates import from_iso
 from complaintctl.core.lifecycle import OPEN_SQL, is_open
-from complaintctl.core.tracking import SlaContext, _stored, state_for, stopped_clocks
 
 
 def check_sla(conn: sqlite3.Connection) -> list[dict]:
@@ -37,7 +37,7 @@ def check_sla(conn: sqlite3.Connection) -> list[dict]:
             try:
                 if row["id"] in unreadable:
                     raise ValueError("an event time is not ISO")
-                expected = _stored(state_for(conn, row, ctx, from_iso(moment), changes.get(row["id"], [])))
+                expected = stored_values(state_for(conn, row, ctx, from_iso(moment), changes.get(row["id"], [])))
             except ValueError:  # a time edited by hand into another form: say so, check the rest
                 problems.append({"id": row["id"], "field": "received_at", "stored": row["received_at"],
                                  "expected": "times as UTC ISO-8601 text (see `complaintctl check`)"})

@@ -4,45 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 
 from complaintctl.core.events import record_event
+from complaintctl.core.kinds import KINDS, kind_named
+from complaintctl.core.labels import LabelResolver
 from complaintctl.errors import InvalidInput, Refused
 
-
-@dataclass(frozen=True)
-class Kind:
-    name: str  # singular, as used on the command line and as the complaints column
-    table: str
-    extendable: bool = True
-
-
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in [
-        Kind("category", "categories"),
-        Kind("severity", "severities"),
-        Kind("cause", "causes"),
-        Kind("channel", "channels"),
-        Kind("remedy", "remedies"),
-        Kind("personality", "personalities"),
-        Kind("motive", "motives"),
-        Kind("status", "statuses", extendable=False),
-        Kind("outcome", "outcomes", extendable=False),
-    ]
-}
-_BY_TABLE = {k.table: k for k in KINDS.values()}
 CODE_RE = r"^[a-z][a-z0-9_]*$"
-
-
-def kind_named(name: str) -> Kind:
-    key = name.strip().lower()
-    kind = KINDS.get(key) or _BY_TABLE.get(key)
-    if kind is None:
-        raise InvalidInput(
-            f"unknown taxonomy kind {name!r}", hint="one of: " + ", ".join(KINDS)
-        )
-    return kind
 
 
 def codes(conn: sqlite3.Connection, kind: str, active_only: bool = True) -> list[str]:
@@ -60,8 +28,6 @@ def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str
     text = str(value).strip()
     if text == "":
         return None
-    from complaintctl.core.labels import LabelResolver
-
     resolver = LabelResolver(conn)
     code = resolver.code(kind, text)
     if code is None:

@@ -1,137 +1,29 @@
-"""Keeping complaints from being forgotten: SLA due times, overdue lists, escalation,
-satisfaction follow-up and the sweep that closes what nobody followed up."""
+"""Keeping complaints from being forgotten: SLA targets and the default severity, escalation,
+satisfaction follow-up and the sweep that closes what nobody followed up. (The clocks stored
+on complaints are core/clocks.py.)"""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from complaintctl.core import notify, sla
-from complaintctl.core.dates import from_iso, now_utc, to_iso
-from complaintctl.core.events import record_event
-from complaintctl.core.lifecycle import OPEN_SQL, is_open
-from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
+from complaintctl.core.agents import get_agent
+from complaintctl.core.clocks import DEFAULT_SEVERITY_SETTING, default_severity, recompute_open, refresh_sla
+from complaintctl.core.complaints import close_row, reopen_row
+from complaintctl.core.dates import now_utc, to_iso
+from complaintctl.core.events import Change, record_event
+from complaintctl.core.lifecycle import is_open
+from complaintctl.core.queries import get_complaint_row
+from complaintctl.core.taxonomy import validate_code
+from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
-
-DEFAULT_SEVERITY_SETTING = "sla_default_severity"
-
-
-# --- configuration ---------------------------------------------------------------------
-
-def load_calendar(conn: sqlite3.Connection) -> sla.Calendar | None:
-    row = conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone()
-    if row is None or not row["enabled"]:
-        return None
-    holidays, extra = set(), set()
-    for day, kind in conn.execute("SELECT day, kind FROM sla_calendar_days"):
-        (holidays if kind == "holiday" else extra).add(date.fromisoformat(day))
-    start, end = sla.parse_hours(f"{row['day_start']}-{row['day_end']}")
-    return sla.Calendar(row["timezone"] or "UTC", sla.parse_workdays(row["workdays"]), start, end, holidays, extra)
-
-
-def targets(conn: sqlite3.Connection) -> dict[str, tuple[sla.Target, sla.Target]]:
-    return {code: (sla.parse_target(r), sla.parse_target(s)) for code, r, s in conn.execute(
-        "SELECT code, respond_target, resolve_target FROM severities")}
-
-
-def default_severity(conn: sqlite3.Connection) -> str | None:
-    """The severity whose targets time a complaint that has none (`sla default`), or None:
-    then such a complaint has no SLA clock, and overdue and the reports say so."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEFAULT_SEVERITY_SETTING,)).fetchone()
-    return row[0] if row else None
-
-
-class SlaContext:
-    """Targets and calendar read once per command. ``targets[None]`` are the default
-    severity's targets, for complaints without a severity, when a default is set."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.calendar = load_calendar(conn)
-        self.targets = targets(conn)
-        self.default_severity = default_severity(conn)
-        if self.default_severity in self.targets:
-            self.targets[None] = self.targets[self.default_severity]
-
-
-def status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
-    return [(from_iso(at), old, new) for at, old, new in conn.execute(
-        "SELECT at, old_value, new_value FROM events WHERE complaint_id = ? AND field = 'status' ORDER BY id",
-        (complaint_id,))]
-
-
-def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of: datetime,
-              changes: list[tuple[datetime, str, str]] | None = None) -> sla.SlaState:
-    """The SLA state of ``row`` at ``as_of``, replayed from its status changes (read here, or
-    given by a caller that read many complaints' at once)."""
-    respond, resolve = ctx.targets.get(row["severity"], (None, None))
-    return sla.compute_state(
-        received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
-        status_changes=status_changes(conn, row["id"]) if changes is None else changes,
-        first_response_at=from_iso(row["first_response_at"]) if row["first_response_at"] else None,
-        resolved_at=from_iso(row["resolved_at"]) if row["resolved_at"] else None,
-        cal=ctx.calendar, as_of=as_of)
-
-
-def _stored(state: sla.SlaState) -> dict:
-    return {
-        "respond_due_at": to_iso(state.respond_due_at) if state.respond_due_at else None,
-        "resolve_due_at": to_iso(state.resolve_due_at) if state.resolve_due_at else None,
-        "responded_late": state.responded_late, "resolved_late": state.resolved_late,
-        "paused_since": to_iso(state.paused_since) if state.paused_since else None,
-        "paused_minutes": state.paused_minutes,
-    }
-
-
-def stopped_clocks(row: sqlite3.Row) -> dict:
-    """The stored values of the clocks that have stopped with a verdict (a first response, a
-    resolution): facts of their moment, which later changes to targets, severity or the
-    calendar do not move."""
-    kept = {}
-    if row["first_response_at"] is not None and row["responded_late"] is not None:
-        kept.update(respond_due_at=row["respond_due_at"], responded_late=row["responded_late"])
-    if row["resolved_at"] is not None and row["resolved_late"] is not None:
-        kept.update(resolve_due_at=row["resolve_due_at"], resolved_late=row["resolved_late"])
-    return kept
-
-
-def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None, *,
-                correction: bool = False) -> dict:
-    """Recompute and store one complaint's SLA fields from its events (inside the caller's
-    transaction, right after the change that calls for it). Clocks that stopped with a verdict
-    keep it, unless ``correction``: a corrected received time judges them again."""
-    ctx = ctx or SlaContext(conn)
-    row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
-    try:
-        values = _stored(state_for(conn, row, ctx, at))
-    except ValueError as exc:  # a time edited by hand into another form
-        raise ComplaintError(f"complaint #{complaint_id} has a time its SLA clock cannot read ({exc})",
-                             hint=f"correct it, e.g. `complaintctl update {complaint_id} --received TIME`; "
-                                  "`complaintctl check` lists such times") from None
-    if not correction:
-        values.update(stopped_clocks(row))
-    sets = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
-    return values
-
-
-def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None = None, *,
-                   unclassified: bool = False) -> int:
-    """After a target, calendar or default change: open complaints (of ``severity``, or
-    without one) get new due times on their running clocks."""
-    ctx = SlaContext(conn)
-    where = OPEN_SQL + (" AND severity = ?" if severity else "") + (" AND severity IS NULL" if unclassified else "")
-    ids = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE {where}", (severity,) if severity else ())]
-    for cid in ids:
-        refresh_sla(conn, cid, at, ctx)
-    return len(ids)
 
 
 def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, actor: str,
                          now: datetime | None = None) -> dict:
     """Time complaints without a severity by ``severity``'s targets ('none': give them no
     clock); open ones get due times at once. The complaints' severity stays empty."""
-    from complaintctl.core.taxonomy import validate_code
-
     now = now or now_utc()
     clear = severity is None or severity.strip().lower() in ("none", "-", "")
     with transaction(conn):
@@ -153,20 +45,18 @@ def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, acto
 def target_columns(column: str, text: str) -> dict:
     """The severities columns for one target (`respond_target` or `resolve_target`): the
     target as typed, its nominal minutes for SQL readers, and whether it is business time."""
-    target = sla.parse_target(text)
+    target = sla.parse_duration(text)
     return {column: str(target), column.replace("_target", "_minutes"): sla.nominal_minutes(target),
             "business_time": int(target.business)}
 
 
 def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, resolve: str | None, *,
                 actor: str, now: datetime | None = None) -> dict:
-    from complaintctl.core.taxonomy import validate_code
-
     now = now or now_utc()
     if respond is None and resolve is None:
         raise InvalidInput("give --respond and/or --resolve", hint="e.g. sla set high --respond 4h --resolve 3d")
-    new_respond = sla.parse_target(respond) if respond else None
-    new_resolve = sla.parse_target(resolve) if resolve else None
+    new_respond = sla.parse_duration(respond) if respond else None
+    new_resolve = sla.parse_duration(resolve) if resolve else None
     with transaction(conn):
         code = validate_code(conn, "severity", severity)
         row = conn.execute("SELECT respond_target, resolve_target FROM severities WHERE code = ?", (code,)).fetchone()
@@ -191,17 +81,12 @@ def sla_table(conn: sqlite3.Connection) -> list[dict]:
         "WHERE active = 1 ORDER BY rank")]
 
 
-
-
 # --- escalation ------------------------------------------------------------------------------
 
 def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, reason: str,
              severity: str | None = None, raise_severity: bool = True, actor: str,
              now: datetime | None = None) -> list:
     """Hand a complaint to a lead and/or raise its severity, with the reason on the timeline."""
-    from complaintctl.core.complaints import Change
-    from complaintctl.core.queries import get_complaint_row
-
     now = now or now_utc()
     at = to_iso(now)
     reason = (reason or "").strip()
@@ -214,9 +99,7 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
             raise Refused(f"complaint #{complaint_id} is {row['status']}", hint="reopen it first")
         new_severity = None
         if severity is not None:
-            from complaintctl.core.taxonomy import validate_code
-
-            new_severity = validate_code(conn, "severity", severity)
+                    new_severity = validate_code(conn, "severity", severity)
         elif raise_severity:
             ranks = conn.execute("SELECT code, rank FROM severities WHERE active = 1 ORDER BY rank").fetchall()
             current = next((r["rank"] for r in ranks if r["code"] == row["severity"]), None)
@@ -232,8 +115,6 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
                          old_value=row["severity"], new_value=new_severity, note=reason)
             changes.append(Change("severity", row["severity"], new_severity))
         if to is not None:
-            from complaintctl.core.agents import get_agent
-
             agent = get_agent(conn, to)
             if not agent["active"]:
                 raise Refused(f"agent {agent['name']!r} is inactive")
@@ -257,8 +138,6 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
 def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: str | None,
            reopen: bool = False, actor: str, now: datetime | None = None) -> dict:
     """Record the customer's satisfaction after resolution; optionally reopen on a bad score."""
-    from complaintctl.core.queries import get_complaint_row
-
     now = now or now_utc()
     at = to_iso(now)
     if not isinstance(score, int) or not 1 <= score <= 5:
@@ -275,8 +154,6 @@ def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: 
                      new_value=score, note=comment)
         reopened = False
         if reopen:
-            from complaintctl.core.complaints import reopen_row
-
             reopen_row(conn, row, actor=actor, now=now,
                        reason=f"customer not satisfied (score {score})" + (f": {comment}" if comment else ""))
             reopened = True
@@ -302,7 +179,6 @@ def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = 
     """Close resolved complaints with no follow-up for ``days`` (the setting by default).
     Idempotent: a second run finds nothing left to close."""
     now = now or now_utc()
-    at = to_iso(now)
     with transaction(conn):
         days = days if days is not None else sweep_days(conn)
         if days < 1:
@@ -315,13 +191,9 @@ def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = 
         if dry_run:
             return rows
         resolution = f"Resolved; closed automatically after {days} days without a follow-up"
-        for r in rows:
-            conn.execute("UPDATE complaints SET status = 'closed', closed_at = ?, outcome = 'resolved', "
-                         "resolution = coalesce(resolution, ?), told_via = channel, updated_at = ? WHERE id = ?",
-                         (at, resolution, at, r["id"]))
-            record_event(conn, r["id"], at=at, actor=actor, action="closed", field="status", old_value="resolved",
-                         new_value="closed", note=resolution)
-            refresh_sla(conn, r["id"], now)
+        for r in rows:  # closed as `close` closes: the same fields, events, time checks and clocks
+            row = get_complaint_row(conn, r["id"])
+            close_row(conn, row, outcome="resolved", resolution=row["resolution"] or resolution, actor=actor, now=now)
     return rows
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core import sla
+from complaintctl.core.clocks import SlaContext, load_calendar, status_changes
 from complaintctl.core.dates import from_iso, now_utc, to_iso
 from complaintctl.core.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput
@@ -70,26 +71,35 @@ def _by_assignee(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def overdue(conn: sqlite3.Connection, *, within: timedelta | None = None, now: datetime | None = None,
+def _horizon(conn: sqlite3.Connection, moment: datetime, within: sla.Target | None) -> str:
+    """Where "due within" ends: ``within`` after ``moment``, business time (``4bh``, ``2bd``)
+    counted on the team's calendar as the SLA clocks count it."""
+    if within is None:
+        return to_iso(moment)
+    return to_iso(sla.add_target(moment, within, load_calendar(conn) if within.business else None))
+
+
+def overdue(conn: sqlite3.Connection, *, within: sla.Target | None = None, now: datetime | None = None,
             as_of: datetime | None = None, mine: str | None = None, limit: int | None = None) -> dict:
-    """Open complaints past a due time, and those due within ``within``: the ``limit`` most
-    urgent, grouped by assignee. ``total`` counts them all, ``overdue`` those already late.
-    With ``as_of``, the state at that moment is replayed from the event log; with ``mine``
-    (the actor), only those assigned to the agent they are."""
+    """Open complaints past a due time, and those due within ``within`` (a duration read by
+    sla.parse_duration): the ``limit`` most urgent, grouped by assignee. ``total`` counts them
+    all, ``overdue`` those already late. With ``as_of``, the state at that moment is replayed
+    from the event log; with ``mine`` (the actor), only those assigned to the agent they are."""
     me = None
     if mine is not None:
         from complaintctl.core.agents import agent_of_actor
 
         me = agent_of_actor(conn, mine, active=False)
     if as_of is not None:
-        rows = [r for r in _classify_due(_replayed(conn, as_of, within), as_of) if me is None or r["assignee"] == me]
+        replayed = _replayed(conn, as_of, _horizon(conn, as_of, within))
+        rows = [r for r in _classify_due(replayed, as_of) if me is None or r["assignee"] == me]
         rows.sort(key=lambda r: (r["due_at"], r["id"]))
         late = sum(r["state"] == "overdue" for r in rows)
         return {"rows": _by_assignee(rows[:limit] if limit else rows), "total": len(rows), "overdue": late}
     now = now or now_utc()
     mine_sql = " AND c.assignee = :me" if me else ""
     where = f"{_UNFINISHED} AND {_CLOCK_RUNS} AND ({DUE_AT_SQL}) <= :h" + mine_sql
-    params = {"h": to_iso(now + (within or timedelta(0))), "now": to_iso(now), "me": me}
+    params = {"h": _horizon(conn, now, within), "now": to_iso(now), "me": me}
     total, late = conn.execute(
         f"SELECT count(*), coalesce(sum(({DUE_AT_SQL}) < :now), 0) FROM complaints c WHERE {where}", params).fetchone()
     rows = _by_assignee([_mark(r, now) for r in _due_rows(conn, where, params, "due_at, c.id", limit)])
@@ -130,12 +140,10 @@ def _classify_due(rows: list[dict], now: datetime) -> list[dict]:
     return rows
 
 
-def _replayed(conn: sqlite3.Connection, as_of: datetime, within: timedelta | None,
+def _replayed(conn: sqlite3.Connection, as_of: datetime, horizon: str | None,
               include_paused: bool = False) -> list[dict]:
     """Open complaints as they stood at ``as_of`` (status, severity, assignee and due times
-    replayed from the event log); without ``include_paused``, only those due by then + within."""
-    from complaintctl.core.tracking import SlaContext, status_changes
-
+    replayed from the event log); without ``include_paused``, only those due by ``horizon``."""
     ctx = SlaContext(conn)
     t = to_iso(as_of)
     rows = []
@@ -161,7 +169,6 @@ def _replayed(conn: sqlite3.Connection, as_of: datetime, within: timedelta | Non
                      "paused_since": to_iso(state.paused_since) if state.paused_since else None})
     if include_paused:
         return rows
-    horizon = to_iso(as_of + (within or timedelta(0)))
     rows = [r for r in rows if not sla.pause_holds(r["status"], r["paused_since"], sla.current_clock(
         r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])[1])]
     return [r for r in rows if (r["first_response_at"] is None and r["respond_due_at"] and r["respond_due_at"] <= horizon)

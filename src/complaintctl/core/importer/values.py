@@ -98,7 +98,7 @@ class RowReader:
         self._phones: dict[str, str | None] = {}
         self._tags: dict[str, list[str]] = {}
         self._due: dict[str, tuple[str, str]] = {}
-        from complaintctl.core.tracking import SlaContext
+        from complaintctl.core.clocks import SlaContext
 
         self.sla_context = SlaContext(conn)
         cal = self.sla_context.calendar
@@ -186,8 +186,8 @@ class RowReader:
             if row["status"] == "waiting":
                 row["paused_since"] = self.now_iso
             return
+        from complaintctl.core.clocks import stored_values
         from complaintctl.core.dates import from_iso
-        from complaintctl.core.tracking import _stored
 
         ctx = self.sla_context
         respond, resolve = ctx.targets.get(severity, (None, None))
@@ -197,7 +197,7 @@ class RowReader:
             first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
             resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
             cal=ctx.calendar, as_of=self.now)
-        values = _stored(state)
+        values = stored_values(state)
         if not values["paused_minutes"]:
             del values["paused_minutes"]
         row.update((k, v) for k, v in values.items() if v is not None)

@@ -350,7 +350,7 @@ class Writer:
         transaction: every code the reader accepted, and every customer and agent the batch
         took from the caches, still exist. Only hand-written SQL deletes those, so this
         fails only if someone did while the import ran."""
-        from complaintctl.core.taxonomy import KINDS
+        from complaintctl.core.kinds import KINDS
 
         checks = [(f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in self.codes.items()]
         checks += [("an agent", "agents", "name", list(self.used_agents)),
@@ -402,8 +402,8 @@ class Writer:
             record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
                          old_value=tag, note=self.note(line))
         if changes:
+            from complaintctl.core.clocks import refresh_sla
             from complaintctl.core.dates import from_iso
-            from complaintctl.core.tracking import refresh_sla
 
             refresh_sla(self.conn, cid, from_iso(self.at))
         return True
