@@ -159,3 +159,17 @@ def test_imported_complaints_without_severity_run_on_the_default(cli, db_path, t
     source.write_text("subject,received\n没有严重程度,2026-11-02 08:00\n", encoding="utf-8")
     cli("import", str(source))
     assert query(db_path, "SELECT severity, respond_due_at FROM complaints") == [(None, "2026-11-04T08:00:00Z")]
+
+
+def test_an_import_update_that_reopens_counts_it(cli, db_path, tmp_path):
+    from conftest import query
+
+    source = tmp_path / "tickets.csv"
+    source.write_text("ref,subject,received,status,resolved_at\nT-1,漏水,2026-11-02 08:00,resolved,"
+                      "2026-11-02 10:00\n", encoding="utf-8")
+    cli("import", str(source))
+    source.write_text("ref,subject,received,status\nT-1,漏水,2026-11-02 08:00,investigating\n", encoding="utf-8")
+    cli("import", str(source), "--update")
+    assert query(db_path, "SELECT status, reopened_count FROM complaints") == [("investigating", 1)]
+    cli("import", str(source), "--update")  # the same again: nothing changes, nothing counted
+    assert query(db_path, "SELECT reopened_count FROM complaints") == [(1,)]

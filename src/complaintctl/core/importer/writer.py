@@ -8,6 +8,7 @@ from typing import Any
 
 from complaintctl.core.importer.cells import RowError
 from complaintctl.core.importer.options import ImportSummary
+from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import ComplaintError
 
 # Fields compared and written when a matched complaint is updated (--update).
@@ -376,6 +377,9 @@ class Writer:
         for name, label in raw or ():
             self.conn.execute("INSERT OR REPLACE INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)",
                               (existing["id"], name, label))
+        if "reopened_count" not in base:  # the file does not count reopenings: we do (lifecycle.py)
+            reopened = not is_open(existing["status"]) and is_open(values["status"] or "new")
+            values["reopened_count"] = existing["reopened_count"] + int(reopened)
         changes = {k: v for k, v in values.items() if existing[k] != v}
         new_tags = set(tags)
         cid = existing["id"]
