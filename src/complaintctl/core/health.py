@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from complaintctl.core.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.store.version import SCHEMA_VERSION
 
 OK, WARNING, PROBLEM = "ok", "warning", "problem"
@@ -20,7 +21,7 @@ EXAMPLES = 5  # ids or messages quoted in a finding's detail
 ISO_UTC = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
 TIME_COLUMNS = ("received_at", "first_response_at", "resolved_at", "closed_at", "created_at",
                 "updated_at", "respond_due_at", "resolve_due_at", "paused_since", "escalated_at")
-OPEN = "('new', 'acknowledged', 'investigating', 'waiting')"
+OPEN = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
 
 
 @dataclass(frozen=True)
@@ -206,9 +207,7 @@ def _lifecycle(conn: sqlite3.Connection) -> Finding:
          f"status IN {OPEN} AND (closed_at IS NOT NULL OR resolved_at IS NOT NULL)"),
         ("resolved without a resolved time", "status = 'resolved' AND resolved_at IS NULL"),
         ("resolved but with a closed time", "status = 'resolved' AND closed_at IS NOT NULL"),
-        ("answered, resolved or closed before they were received",
-         "first_response_at < received_at OR resolved_at < received_at OR closed_at < received_at"),
-        ("closed before they were resolved", "closed_at < resolved_at"),
+        ("with times out of order (received <= first response <= resolution <= closing)", time_order_sql()),
     ]
     parts = []
     for what, where in rules:

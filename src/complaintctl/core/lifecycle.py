@@ -52,6 +52,12 @@ def time_order_problem(times: dict) -> str | None:
     return None
 
 
+def time_order_sql() -> str:
+    """The SQL test for a complaint whose times are out of TIME_ORDER (for `check`)."""
+    names = [name for name, _ in TIME_ORDER]
+    return " OR ".join(f"{later} < {earlier}" for i, earlier in enumerate(names) for later in names[i + 1:])
+
+
 def check_move(current: str, target: str) -> None:
     """Refuse an illegal move, naming the legal ones."""
     if target == current:
