@@ -25,3 +25,11 @@ def test_agrees_with_sqlite_round_on_report_shares():
         sql = [r[0] for r in conn.execute(f"SELECT round(value, {digits}) FROM json_each(?)",
                                           (str(values).replace("inf", "0"),))]
         assert [round_half_up(v, digits) for v in values] == sql
+
+
+def test_durations_in_the_report_round_the_same_way():
+    from complaintctl.render.report import human_duration
+
+    assert human_duration(2.5 / 60) == "3 min"  # 2.5 min: Python's round() said 2
+    assert human_duration(10.5) == "11 h"  # 10 h 30 min, shown in hours
+    assert human_duration(24 * 12.5) == "13 d"

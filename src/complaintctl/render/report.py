@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 
 from complaintctl.core.dates import to_local_text, zone_name
-from complaintctl.core.numbers import format_figure
+from complaintctl.core.numbers import format_figure, round_half_up
 from complaintctl.i18n import rt, zh
 from complaintctl.render.table import clean_cell
 
@@ -45,14 +45,17 @@ class BelowGoal(float):
 
 
 def human_duration(hours: float) -> str:
-    minutes = round(hours * 60)
+    def whole(x: float) -> int:  # half away from zero, as every figure (core/numbers.py)
+        return int(round_half_up(x))
+
+    minutes = whole(hours * 60)
     if minutes < 60:
         return f"{minutes} min"
     if minutes < 24 * 60:
         h, m = divmod(minutes, 60)
-        return f"{h} h {m} min" if m and h < 10 else f"{round(minutes / 60)} h"
-    days, rest = divmod(round(minutes / 60), 24)
-    return f"{days} d {rest} h" if rest and days < 10 else f"{round(hours / 24)} d"
+        return f"{h} h {m} min" if m and h < 10 else f"{whole(minutes / 60)} h"
+    days, rest = divmod(whole(minutes / 60), 24)
+    return f"{days} d {rest} h" if rest and days < 10 else f"{whole(hours / 24)} d"
 
 
 def spark(values: list) -> str:
@@ -119,7 +122,7 @@ def running_note(data: dict) -> str:
     r = data["period"].get("running")
     if not r:
         return ""
-    return (f"The period is still running ({r['elapsed_pct']:.0f}% of it has passed, as of "
+    return (f"The period is still running ({format_figure(r['elapsed_pct'], 0)}% of it has passed, as of "
             f"{to_local_text(r['as_of'])}): figures are partial, so no change is shown.")
 
 
