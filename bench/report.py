@@ -82,9 +82,11 @@ def build(path: Path, n: int) -> None:
                  "FROM complaints WHERE id % 7 = 0")
     conn.execute("INSERT INTO surveys (complaint_id, at, actor, score) SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', "
                  "julianday(resolved_at) + 1), 'bench', 1 + id % 5 FROM complaints WHERE resolved_at IS NOT NULL AND id % 5 < 2")
-    conn.execute("INSERT INTO events (complaint_id, at, actor, action, field, old_value, new_value) SELECT id, "
-                 "strftime('%Y-%m-%dT%H:%M:%SZ', julianday(closed_at) + 2), 'bench', 'reopened', 'status', 'closed', "
-                 "'investigating' FROM complaints WHERE closed_at IS NOT NULL AND id % 50 = 0")
+    from complaintctl.store.chain import insert_events  # events carry their audit-chain hash
+
+    insert_events(conn, conn.execute(
+        "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', julianday(closed_at) + 2), 'bench', 'reopened', 'status', 'closed', "
+        "'investigating', NULL, NULL FROM complaints WHERE closed_at IS NOT NULL AND id % 50 = 0 ORDER BY id").fetchall())
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

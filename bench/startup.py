@@ -82,8 +82,10 @@ def build_database(path: Path, n: int) -> None:
             "INSERT INTO complaints (received_at, channel, customer_id, subject, description, "
             "category, severity, status, assignee, closed_at, outcome, created_at, updated_at, "
             "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.execute("INSERT INTO events (complaint_id, at, actor, action, field, new_value) "
-                     "SELECT id, created_at, 'bench', 'logged', 'status', 'new' FROM complaints")
+        from complaintctl.store.chain import insert_events  # events carry their audit-chain hash
+
+        insert_events(conn, conn.execute("SELECT id, created_at, 'bench', 'logged', 'status', NULL, 'new', NULL, NULL "
+                                         "FROM complaints ORDER BY id").fetchall())
     conn.close()
 
 

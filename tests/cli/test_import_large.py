@@ -96,5 +96,5 @@ def test_killed_import_then_rerun_finishes_with_every_row_once(tmp_path, big_csv
     assert c.execute("SELECT count(*) FROM events WHERE action = 'imported'").fetchone()[0] == ROWS
     # ... and the re-run rebuilt every one of them
     assert c.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
-    present = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    present = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
     assert deferred <= present

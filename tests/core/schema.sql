@@ -1,4 +1,4 @@
--- schema version 13
+-- schema version 14
 
 -- table agents
 CREATE TABLE agents (
@@ -127,7 +127,7 @@ CREATE TABLE email_templates (
         ) STRICT;
 
 -- table events
-CREATE TABLE events (
+CREATE TABLE "events" (
             id INTEGER PRIMARY KEY,
             complaint_id INTEGER REFERENCES complaints(id),
             at TEXT NOT NULL,
@@ -136,8 +136,10 @@ CREATE TABLE events (
             field TEXT,
             old_value TEXT,
             new_value TEXT,
-            note TEXT
-        , customer_id INTEGER REFERENCES customers(id)) STRICT;
+            note TEXT,
+            customer_id INTEGER REFERENCES customers(id),
+            hash TEXT NOT NULL CHECK (length(hash) = 32)
+        ) STRICT;
 
 -- table imports
 CREATE TABLE imports (
@@ -593,6 +595,11 @@ CREATE TRIGGER events_fts_note AFTER INSERT ON events WHEN NEW.complaint_id IS N
 -- trigger events_no_delete
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+
+-- trigger events_no_replace
+CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+        WHEN EXISTS (SELECT 1 FROM events WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: REPLACE refused'); END;
 
 -- trigger events_no_update
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events

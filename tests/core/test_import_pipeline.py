@@ -55,7 +55,7 @@ def dump(db):
 
 def index_names(db):
     conn = connect(db)
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
     conn.close()
     return names
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, complete_agents, creates_database, err, handle_errors
+from complaintctl.cli.common import LIMIT_OPTION, STATE, complete_agents, creates_database, err, handle_errors, row_limit
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -254,110 +255,63 @@ def taxonomy_aliases(
     write_records(list_aliases(conn, kind), ["kind", "label", "code", "source", "created_at", "created_by"], fmt,
                   table_columns=["kind", "label", "code", "source", "created_by"])
 
+SQL_TABLE_TIMEOUT = 5.0  # a person at a table waits a few seconds, not for a runaway query
+TABLE_CELL = 200  # characters of one cell shown in a table
+
+
 def sql(
     query: str = typer.Argument(..., metavar="QUERY", help="One SQL statement, or - to read it from stdin."),
     param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
                                     help="A value for :NAME in the query; repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    limit: int = LIMIT_OPTION,
+    timeout: float = typer.Option(None, "--timeout", metavar="SECONDS", help=f"Stop the query after this long; 0 for "
+                                  f"no limit [default: {SQL_TABLE_TIMEOUT:g} s for a table, none otherwise]."),
 ) -> None:
     """Run a read-only SQL query on the database and print the rows (docs/schema.md has the
-    tables, views and examples). Nothing typed here can change the data."""
-    from complaintctl.core.readonly_sql import parse_params, printable, run_query
+    tables, views and examples). Nothing typed here can change the data. Rows are streamed;
+    Ctrl-C stops the query at once."""
+    from itertools import islice
+
+    from complaintctl.core.readonly_sql import Query, parse_params, printable
     from complaintctl.render.output import write_records
 
     if query == "-":
         query = sys.stdin.read()
     params = parse_params(list(param or []))
-    STATE.connect()  # creates the file, or brings its schema up to date, as every command does
-    columns, rows = run_query(STATE.db_path, query, params)
-    records = [dict(zip(columns, map(printable, row), strict=True)) for row in rows]
-    write_records(records, columns, fmt)
-    if fmt == Format.table and not rows:
-        err("(no rows)")
-
-
-def backup(
-    dest: str = typer.Argument(None, metavar="[DEST]", help="A file, or a directory to put a dated file in "
-                               "[default: backups/ beside the database]."),
-    keep: int = typer.Option(None, "--keep", min=1, help="Then delete all but the newest N dated backups in "
-                             "that directory (for cron)."),
-    force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
-    mkdir: bool = typer.Option(False, "--mkdir", help="Create DEST's directory if it does not exist (without it, a "
-                               "missing directory, say an unmounted disk, is refused)."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
-) -> None:
-    """Copy the database to a backup file, consistently, while others keep working; the copy
-    passes SQLite's integrity check before it takes the backup's name. Prints the backup's path."""
-    from complaintctl.core.trust.backups import BackupRequest, make_backup
-
-    db = STATE.db_path
+    if timeout is not None and timeout < 0:
+        raise InvalidInput("--timeout must be 0 (no limit) or more seconds")
+    seconds = (SQL_TABLE_TIMEOUT if fmt == Format.table else None) if timeout is None else (timeout or None)
+    most = row_limit(limit, fmt.value)
     STATE.connect()  # the file exists and its schema is current
-    result = make_backup(db, BackupRequest(dest=dest, keep=keep, force=force, mkdir=mkdir))
-    if fmt == Format.table:
-        typer.echo(result["backup"])
-        pruned, abandoned = result["pruned"], result["abandoned_removed"]
-        err(f"Backed up {db} ({result['complaints']:,} complaints, {result['events']:,} events, "
-            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)" if pruned else "")
-            + (f"; removed {len(abandoned)} file(s) a killed backup left" if abandoned else "") + ".")
-    else:
-        from complaintctl.render.output import write_records
-
-        write_records([result], list(result), fmt)
-
-
-def restore(
-    backup_file: str = typer.Argument(..., metavar="BACKUP", help="A backup file (`complaintctl backup` wrote it)."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
-) -> None:
-    """Put a backup back in place of the database. Refused while anyone else has the database open;
-    what it replaces is kept in backups/ (named ...-before-restore-...); the backup and the result
-    are checked."""
-    from pathlib import Path
-
-    from complaintctl.core.trust.backups import restore_backup
-
-    STATE.close()  # this process must not hold the database open either
-    result = restore_backup(STATE.db_path, Path(backup_file))
-    if fmt == Format.table:
-        err(f"Restored {result['database']} from {result['restored_from']} ({result['complaints']:,} complaints, "
-            f"{result['events']:,} events)."
-            + (f" What it replaced is kept in {result['previous_kept_in']}." if result["previous_kept_in"] else ""))
-    else:
-        from complaintctl.render.output import write_records
-
-        write_records([result], list(result), fmt)
+    with Query(STATE.db_path, query, params, timeout=seconds) as running, _ctrl_c_cancels(running):
+        columns = running.start().columns
+        rows = running.rows() if not most else islice(running.rows(), most + (fmt == Format.table))
+        if fmt == Format.table:
+            shown = [dict(zip(columns, (printable(v, cut=TABLE_CELL) for v in row), strict=True)) for row in rows]
+            more = len(shown) > most > 0
+            write_records(shown[:most] if most else shown, columns, fmt)
+        else:
+            write_records((dict(zip(columns, map(printable, row), strict=True)) for row in rows), columns, fmt)
+    if fmt == Format.table and not shown:
+        err("(no rows)")
+    elif fmt == Format.table and more:
+        err(f"more rows not shown (the first {most:,}); use --limit N for more, --limit 0 for all, or -f csv")
 
 
-def check(
-    quick: bool = typer.Option(False, "--quick", help="SQLite's quick_check instead of the full integrity "
-                               "check, and skip replaying the SLA clocks (200,000 complaints: 2 s "
-                               "instead of 10 s)."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
-) -> None:
-    """Check the database: the file's integrity, its schema, references, the audit trail, times,
-    statuses and SLA clocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0)."""
-    from complaintctl.core.health import PROBLEM, check_database, worst
-    from complaintctl.store.db import connect
+@contextlib.contextmanager
+def _ctrl_c_cancels(running):
+    """Ctrl-C stops the query at its next step, even deep inside SQLite."""
+    import signal
+    import threading
 
-    path = STATE.db_path
-    conn = connect(path, readonly=True)  # never creates, migrates or repairs what it checks
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, lambda *_: running.cancel())
     try:
-        findings = check_database(conn, quick=quick)
+        yield
     finally:
-        conn.close()
-    records = [f.as_dict() for f in findings]
-    if fmt == Format.table:
-        from complaintctl.render.findings import render_findings
-        from complaintctl.render.table import terminal_width, use_color
+        signal.signal(signal.SIGINT, before)
 
-        sys.stdout.write(render_findings(findings, color=use_color(), width=terminal_width()) + "\n")
-    else:
-        from complaintctl.render.output import write_records
 
-        write_records(records, ["check", "result", "detail", "fix"], fmt)
-    overall = worst(findings)
-    problems = sum(f.result == PROBLEM for f in findings)
-    if overall == PROBLEM:
-        err(f"error: {problems} check(s) found a problem in {path}")
-        raise typer.Exit(1)
-    err(f"{path}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))

@@ -54,10 +54,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "agents": ("The people complaints are assigned to.", {
         "name": "short login-like name", "full_name": "display name", "email": "e-mail",
         "is_lead": "1 a team lead", }),
-    "events": ("The audit trail: one row per change, append-only.", {
+    "events": ("The audit trail: one row per change, append-only, chained by hashes (docs/security.md).", {
         "id": "order of events", "at": "when (UTC)", "actor": "who", "action": "what happened (docs/schema.md lists them)",
         "field": "what changed", "old_value": "before", "new_value": "after",
-        "note": "the note, resolution, reason or reply text"}),
+        "note": "the note, resolution, reason or reply text",
+        "hash": "audit chain: hash of this event's content and the previous event's hash"}),
     "surveys": ("Satisfaction follow-ups after resolution.", {
         "id": "row id", "at": "when (UTC)", "actor": "who recorded it", "score": "1 very unhappy to 5 very happy",
         "comment": "what the customer said"}),

@@ -18,17 +18,16 @@ def record_event(
     note: str | None = None,
     customer_id: int | None = None,
 ) -> None:
-    """One event; ``customer_id`` names the customer record a customer event changed."""
-    conn.execute(
-        "INSERT INTO events (complaint_id, at, actor, action, field, old_value, new_value, note, customer_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            complaint_id, at, actor, action, field,
-            None if old_value is None else str(old_value),
-            None if new_value is None else str(new_value),
-            note, customer_id,
-        ),
-    )
+    """One event, chained to the one before (store/chain.py); ``customer_id`` names the
+    customer record a customer event changed."""
+    from complaintctl.store.chain import insert_events
+
+    insert_events(conn, [(
+        complaint_id, at, actor, action, field,
+        None if old_value is None else str(old_value),
+        None if new_value is None else str(new_value),
+        note, customer_id,
+    )])
 
 
 def events_for(conn: sqlite3.Connection, complaint_id: int) -> list[dict]:

@@ -35,8 +35,10 @@ class Finding:
         return asdict(self)
 
 
-def check_database(conn: sqlite3.Connection, *, quick: bool = False) -> list[Finding]:
-    """Run every check on ``conn`` (opened read-only); a damaged file stops after the first."""
+def check_database(conn: sqlite3.Connection, *, quick: bool = False,
+                   against: tuple[int, str] | None = None) -> list[Finding]:
+    """Run every check on ``conn`` (opened read-only); a damaged file stops after the first.
+    ``against``: a chain head kept elsewhere (`audit head`) that the events must still end in."""
     integrity = _integrity(conn, quick)
     if integrity.result != OK:
         return [integrity]
@@ -46,7 +48,8 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False) -> list[Fin
         return findings
     checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
         ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
-        ("references", _foreign_keys), ("audit trail", _audit_trail), ("timestamps", _timestamps),
+        ("references", _foreign_keys),
+        ("audit trail", lambda c: _audit_trail(c, quick=quick, against=against)), ("timestamps", _timestamps),
         ("lifecycle", _lifecycle), ("file permissions", _permissions),
         ("holiday calendar", _holiday_calendar)]
     if not quick:
@@ -165,22 +168,58 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
                    "codes with `complaintctl taxonomy add`")
 
 
-def _audit_trail(conn: sqlite3.Connection) -> Finding:
+def _audit_trail(conn: sqlite3.Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
+    """The events: present for every complaint, guarded by their triggers, chained, and (in a
+    full check) saying what the complaints hold."""
+    from complaintctl.core.trust.audit import QUICK_TAIL, against_head, replay_mismatches, verify_chain
+
     silent = _id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
                             "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id")
+    from complaintctl.store.migrations import expected_objects
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    guards = {name for name, (kind, sql) in expected_objects(version).items() if kind == "trigger" and " ON events" in sql}
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    unguarded = sorted({"events_no_update", "events_no_delete"} - triggers)
+    unguarded = sorted(guards - triggers - _deferred(conn))  # a deferred one is said under "deferred indexes"
     parts, fixes = [], []
     if unguarded:
         parts.append(f"events can be rewritten ({', '.join(unguarded)} missing)")
         fixes.append("`complaintctl init` restores the triggers")
     if silent:
         parts.append(f"{_count(len(silent), 'complaint')} with no event at all ({_ids(silent)})")
-        fixes.append("complaints inserted with plain SQL bypass the audit trail; "
-                     "`complaintctl update ID --note ...` starts their history")
+        fixes.append("complaints inserted or their events deleted around complaintctl")
+    chained = any(r[1] == "hash" for r in conn.execute("PRAGMA table_info(events)"))
+    chain = verify_chain(conn, tail=QUICK_TAIL if quick else None) if chained else None
+    if chain is None:
+        pass  # an older schema: `init` (or any command) upgrades it and chains its events
+    elif chain.broken or chain.unhashed:
+        first = min(chain.broken + chain.unhashed)
+        parts.append(f"the audit chain is broken at event #{first} (first broken link; "
+                     f"{_count(len(chain.broken), 'link')} broken, {_count(len(chain.unhashed), 'event')} "
+                     f"without a hash): events were changed, deleted or inserted around complaintctl")
+        fixes.append("compare with a backup (`complaintctl --db BACKUP show ID`); the events from there on "
+                     "cannot be trusted")
+    if not quick:
+        for name, ids in replay_mismatches(conn).items():
+            parts.append(f"{_count(len(ids), 'complaint')} whose {name} is not what their events say ({_ids(ids)})")
+        if any("events say" in p for p in parts):
+            fixes.append("a field was changed without its event (plain SQL?): `complaintctl show ID` has the history")
+    if against is not None:
+        wrong = against_head(conn, against) if chained else "the events are not chained yet: nothing to prove against"
+        if wrong:
+            parts.append(wrong)
+            fixes.append("the kept head proves the history before it was changed: restore a backup older than the change")
     if parts:
-        return Finding("audit trail", PROBLEM, "; ".join(parts), "; ".join(fixes))
-    return Finding("audit trail", OK, "every complaint has its events; events are append-only")
+        return Finding("audit trail", PROBLEM, "; ".join(parts), "; ".join(dict.fromkeys(fixes)))
+    if chain is None:
+        what = "the events are not chained yet (an older schema)"
+    elif quick:
+        what = f"the newest {_count(chain.checked, 'link')} of the chain hold"
+    else:
+        what = f"{_count(chain.checked, 'event')} chained, every link holds; complaints agree with their events"
+    if against is not None:
+        what += f"; nothing at or before the kept head #{against[0]} changed"
+    return Finding("audit trail", OK, f"every complaint has its events; events are append-only; {what}")
 
 
 def _timestamps(conn: sqlite3.Connection) -> Finding:

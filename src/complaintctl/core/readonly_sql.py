@@ -3,14 +3,20 @@
 The query runs on a connection of its own, opened read-only (``mode=ro``) with
 ``PRAGMA query_only``, and an authorizer that refuses ATTACH: no statement typed here
 can change the data, which only the commands change (each with its audit event).
+
+It is bounded: rows come a batch at a time (memory stays flat however many there are), a
+progress handler stops the query at its time limit or as soon as it is cancelled (Ctrl-C),
+and functions that reveal the process's memory (fts3_tokenizer) are refused.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import ComplaintError, InvalidInput
 
 
 def parse_params(values: list[str]) -> dict[str, object]:
@@ -31,49 +37,102 @@ READING_PRAGMAS = {"table_info", "table_xinfo", "table_list", "index_list", "ind
                    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
 
 
+REFUSED_FUNCTIONS = {"fts3_tokenizer", "load_extension"}  # a memory address; code from a file
+BATCH = 500  # rows fetched at a time
+PROGRESS_STEPS = 10_000  # SQLite instructions between looks at the clock and at Ctrl-C
+
+
 def _authorize(action: int, arg1, arg2, *_rest) -> int:
-    """No ATTACH (another file), no pragma that sets something."""
+    """No ATTACH (another file), no pragma that sets something, no function that reveals memory."""
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in REFUSED_FUNCTIONS:
         return sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in READING_PRAGMAS:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
 
-def run_query(path: Path, sql: str, params: dict[str, object] | None = None) -> tuple[list[str], list[tuple]]:
-    """(column names, rows) of one read-only statement."""
-    if not sql.strip():
-        raise InvalidInput("no SQL given", hint='e.g. complaintctl sql "SELECT status, count(*) FROM complaints '
-                           'GROUP BY status"')
-    from complaintctl.store.db import connect
+class Query:
+    """One read-only statement, run with a time limit (seconds; None: none) and cancellable:
+    ``start()``, then ``columns`` and ``rows()`` a batch at a time. Use as a context manager."""
 
-    conn = connect(path, readonly=True)
-    conn.row_factory = None
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.set_authorizer(_authorize)
+    def __init__(self, path: Path, sql: str, params: dict[str, object] | None = None, *,
+                 timeout: float | None = None):
+        if not sql.strip():
+            raise InvalidInput("no SQL given", hint='e.g. complaintctl sql "SELECT status, count(*) FROM complaints '
+                               'GROUP BY status"')
+        from complaintctl.store.db import connect
+
+        self.timeout = timeout
+        self.cancelled = False
+        self.deadline = None if not timeout else time.monotonic() + timeout
+        self.conn = connect(path, readonly=True)
+        self.conn.row_factory = None
+        self.conn.execute("PRAGMA query_only = ON")
+        self.conn.set_authorizer(_authorize)
+        self.conn.set_progress_handler(self._stop_now, PROGRESS_STEPS)
+        self.sql, self.params = sql, params or {}
+        self.columns: list[str] = []
+
+    def start(self) -> Query:
+        """Run the statement to its first row (an aggregate runs whole here)."""
+        self.cursor = self._run(lambda: self.conn.execute(self.sql, self.params))
+        self.columns = _unique([d[0] for d in self.cursor.description or []])
+        return self
+
+    def __enter__(self) -> Query:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.conn.close()
+
+    def cancel(self) -> None:
+        """Stop at the query's next step (from a signal handler: Ctrl-C)."""
+        self.cancelled = True
+
+    def _stop_now(self) -> int:
+        return int(self.cancelled or (self.deadline is not None and time.monotonic() > self.deadline))
+
+    def rows(self) -> Iterator[tuple]:
+        while True:
+            batch = self._run(lambda: self.cursor.fetchmany(BATCH))
+            if not batch:
+                return
+            yield from batch
+            if self.cancelled:
+                raise KeyboardInterrupt
+
+    def _run(self, step):
         try:
-            cursor = conn.execute(sql, params or {})
-            rows = cursor.fetchall()
+            return step()
+        except sqlite3.OperationalError as exc:
+            late = self.deadline is not None and time.monotonic() > self.deadline
+            if str(exc) == "interrupted" and (self.cancelled or not late):
+                raise KeyboardInterrupt from None  # Ctrl-C
+            if str(exc) == "interrupted":
+                raise ComplaintError(f"the query ran longer than its time limit ({self.timeout:g} s) and was stopped",
+                                     hint="--timeout SECONDS for more (0: none), or narrow it with WHERE or LIMIT") \
+                    from None
+            raise _explained(exc) from None
         except sqlite3.ProgrammingError as exc:
             if "one statement" in str(exc):
-                raise InvalidInput("sql runs one statement at a time",
-                                   hint="run each statement on its own") from None
-            raise InvalidInput(f"sql: {exc}", hint="name parameters :NAME and give them with -p NAME=VALUE") \
-                from None
+                raise InvalidInput("sql runs one statement at a time", hint="run each statement on its own") from None
+            raise InvalidInput(f"sql: {exc}", hint="name parameters :NAME and give them with -p NAME=VALUE") from None
         except sqlite3.DatabaseError as exc:
-            message = str(exc)
-            if "readonly" in message or "read-only" in message or "query_only" in message \
-                    or "not authorized" in message:
-                raise InvalidInput(f"sql is read-only ({message})",
-                                   hint="change data with complaintctl's commands: they write the audit trail") \
-                    from None
-            raise InvalidInput(f"sql: {message}", hint="docs/schema.md lists the tables, views and "
-                               "example queries") from None
-        columns = _unique([d[0] for d in cursor.description or []])
-        return columns, rows
-    finally:
-        conn.close()
+            raise _explained(exc) from None
+
+
+def _explained(exc: sqlite3.DatabaseError) -> InvalidInput:
+    message = str(exc)
+    if "not authorized to use function" in message:
+        name = message.rsplit(":", 1)[-1].strip()
+        return InvalidInput(f"sql: the function {name} is not allowed here",
+                            hint="it would reveal the program's memory or load code")
+    if "readonly" in message or "read-only" in message or "query_only" in message or "not authorized" in message:
+        return InvalidInput(f"sql is read-only ({message})",
+                            hint="change data with complaintctl's commands: they write the audit trail")
+    return InvalidInput(f"sql: {message}", hint="docs/schema.md lists the tables, views and example queries")
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -90,8 +149,13 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def printable(value: object) -> object:
-    """A BLOB as hex text, for JSON and tables; everything else as SQLite gave it."""
+def printable(value: object, *, cut: int | None = None) -> object:
+    """A BLOB as hex text, for JSON and tables; everything else as SQLite gave it. ``cut``
+    (for a table): text and blobs longer than that are shortened, saying how long they were."""
     if isinstance(value, bytes):
+        if cut is not None and len(value) > cut // 2:
+            return f"x'{value[:cut // 2].hex()}…' ({len(value):,} bytes)"
         return "x'" + value.hex() + "'"
+    if cut is not None and isinstance(value, str) and len(value) > cut:
+        return f"{value[:cut]}… ({len(value):,} characters)"
     return value

@@ -9,7 +9,7 @@ machine format written to a terminal goes through render/terminal.py.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 
@@ -75,8 +75,21 @@ def write_json(data: object, stream=None) -> None:
     stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def _write_json_array(items, stream) -> None:
+    """What write_json writes for a list, written an item at a time: records may be a
+    generator of any length (`sql`), and memory stays flat."""
+    import json
+
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        stream.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    stream.write("[]\n" if first else "\n]\n")
+
+
 def write_records(
-    records: Sequence[dict],
+    records: Iterable[dict],
     columns: Sequence[str],
     fmt: Format,
     *,
@@ -98,7 +111,7 @@ def write_records(
 
         stream = safe_stream(stream)  # control characters escaped on a terminal, exact elsewhere
     if fmt == Format.json:
-        write_json([{c: r.get(c) for c in columns} for r in records], stream)
+        _write_json_array(({c: r.get(c) for c in columns} for r in records), stream)
     elif fmt == Format.ndjson:
         import json
 

@@ -9,7 +9,9 @@ leaves consistent data and a list of what to rebuild: the next import (or
 ``complaintctl init``) rebuilds it. Until then, queries give the same answers, only slower.
 
 Unique indexes are never dropped (they are constraints, not speed-ups), nor the index the
-importer itself looks rows up by, nor those a load only appends to (KEEP).
+importer itself looks rows up by, nor those a load only appends to (KEEP). The trigger that
+refuses INSERT OR REPLACE on events runs for every inserted event and doubles what an event
+costs to insert; it is deferred with the indexes (what it guards, the audit chain also shows).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import re
 import sqlite3
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
-_ON_TABLE = r'\bON\s+"?(\w+)"?\s*\('  # the table of a CREATE INDEX statement
+_ON_TABLE = r'\bON\s+"?(\w+)"?'  # the table of a CREATE INDEX or CREATE TRIGGER statement
+DEFERRED_TRIGGERS = frozenset({"events_no_replace"})
 # Kept: the index the importer looks rows up by (re-runs match on the fingerprint), and the
 # indexes a load only appends to (keys ascending with the new ids, or one import time), which
 # cost little to keep up while the import's reader is busy, and would lengthen the rebuild
@@ -32,16 +35,18 @@ def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
     """Drop the secondary indexes of ``tables``, recording each; call inside a write transaction.
     ``customers`` may be added by an importer that matches customers from a cache of its own."""
     rows = conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
         f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
         tables).fetchall()
     dropped = []
-    for name, sql in rows:
+    for kind, name, sql in rows:
+        if kind == "trigger" and name not in DEFERRED_TRIGGERS:
+            continue
         if name in KEEP or sql.upper().startswith("CREATE UNIQUE"):
             continue
         conn.execute("INSERT OR IGNORE INTO deferred_indexes (name, sql, import_id, deferred_at) "
                      "VALUES (?, ?, ?, ?)", (name, sql, import_id, at))
-        conn.execute(f'DROP INDEX "{name}"')
+        conn.execute(f'DROP {kind.upper()} "{name}"')
         dropped.append(name)
     return dropped
 
@@ -58,7 +63,7 @@ def rebuild_indexes(conn: sqlite3.Connection, tables: tuple[str, ...] | None = N
         table = re.search(_ON_TABLE, sql, re.IGNORECASE)
         if tables is not None and (table is None or table.group(1) not in tables):
             continue
-        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
         if not exists:
             conn.execute(sql)
             rebuilt.append(name)

@@ -10,6 +10,7 @@ from complaintctl.core.importer.cells import RowError
 from complaintctl.core.importer.options import ImportSummary
 from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import ComplaintError
+from complaintctl.store.chain import head_hash, imported_events_hasher
 
 # Fields compared and written when a matched complaint is updated (--update).
 UPDATABLE = ("received_at", "channel", "subject", "description", "remedy", "category", "severity",
@@ -83,9 +84,10 @@ class Writer:
         # Per-row constants are written into the statements rather than bound on every row.
         self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
         self.event_sql = (
-            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note) "
+            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, hash) "
             f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
-            f"{_sql_text(self.note_prefix)} || ?)")
+            f"{_sql_text(self.note_prefix)} || ?, ?)")
+        self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
 
     def flush_customers(self) -> None:
         if self.new_customers:
@@ -262,7 +264,7 @@ class Writer:
                         f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
                         f"VALUES ({marks}{self.complaint_constants})", rows)
                 conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
-                conn.executemany(self.event_sql, events)
+                conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
                 if raw_labels:
                     conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
                 complaints.clear()

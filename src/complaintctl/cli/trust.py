@@ -1,0 +1,128 @@
+"""Commands that keep the record trustworthy: check, backup, restore and the audit chain."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import STATE, err, handle_errors
+from complaintctl.render.output import Format
+
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+
+
+def backup(
+    dest: str = typer.Argument(None, metavar="[DEST]", help="A file, or a directory to put a dated file in "
+                               "[default: backups/ beside the database]."),
+    keep: int = typer.Option(None, "--keep", min=1, help="Then delete all but the newest N dated backups in "
+                             "that directory (for cron)."),
+    force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
+    mkdir: bool = typer.Option(False, "--mkdir", help="Create DEST's directory if it does not exist (without it, a "
+                               "missing directory, say an unmounted disk, is refused)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Copy the database to a backup file, consistently, while others keep working; the copy
+    passes SQLite's integrity check before it takes the backup's name. Prints the backup's path."""
+    from complaintctl.core.trust.backups import BackupRequest, make_backup
+
+    db = STATE.db_path
+    STATE.connect()  # the file exists and its schema is current
+    result = make_backup(db, BackupRequest(dest=dest, keep=keep, force=force, mkdir=mkdir))
+    if fmt == Format.table:
+        typer.echo(result["backup"])
+        pruned, abandoned = result["pruned"], result["abandoned_removed"]
+        err(f"Backed up {db} ({result['complaints']:,} complaints, {result['events']:,} events, "
+            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)" if pruned else "")
+            + (f"; removed {len(abandoned)} file(s) a killed backup left" if abandoned else "") + ".")
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([result], list(result), fmt)
+
+
+def restore(
+    backup_file: str = typer.Argument(..., metavar="BACKUP", help="A backup file (`complaintctl backup` wrote it)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Put a backup back in place of the database. Refused while anyone else has the database open;
+    what it replaces is kept in backups/ (named ...-before-restore-...); the backup and the result
+    are checked."""
+    from pathlib import Path
+
+    from complaintctl.core.trust.backups import restore_backup
+
+    STATE.close()  # this process must not hold the database open either
+    result = restore_backup(STATE.db_path, Path(backup_file))
+    if fmt == Format.table:
+        err(f"Restored {result['database']} from {result['restored_from']} ({result['complaints']:,} complaints, "
+            f"{result['events']:,} events)."
+            + (f" What it replaced is kept in {result['previous_kept_in']}." if result["previous_kept_in"] else ""))
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([result], list(result), fmt)
+
+
+def check(
+    quick: bool = typer.Option(False, "--quick", help="SQLite's quick_check instead of the full integrity "
+                               "check; verify only the newest 10,000 links of the audit chain; skip replaying "
+                               "the events and the SLA clocks."),
+    against: str = typer.Option(None, "--against", metavar="HEAD", help="A chain head kept elsewhere (`complaintctl "
+                                "audit head` printed it): prove that nothing at or before it changed."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Check the database: the file's integrity, its schema, references, the audit trail (the hash
+    chain of the events, and that complaints hold what their events say), times, statuses and SLA
+    clocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0)."""
+    from complaintctl.core.health import PROBLEM, check_database, worst
+    from complaintctl.core.trust.audit import parse_head
+    from complaintctl.store.db import connect
+
+    head = parse_head(against) if against is not None else None
+    path = STATE.db_path
+    conn = connect(path, readonly=True)  # never creates, migrates or repairs what it checks
+    try:
+        findings = check_database(conn, quick=quick, against=head)
+    finally:
+        conn.close()
+    records = [f.as_dict() for f in findings]
+    if fmt == Format.table:
+        from complaintctl.render.findings import render_findings
+        from complaintctl.render.table import terminal_width, use_color
+
+        sys.stdout.write(render_findings(findings, color=use_color(), width=terminal_width()) + "\n")
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records(records, ["check", "result", "detail", "fix"], fmt)
+    overall = worst(findings)
+    problems = sum(f.result == PROBLEM for f in findings)
+    if overall == PROBLEM:
+        err(f"error: {problems} check(s) found a problem in {path}")
+        raise typer.Exit(1)
+    err(f"{path}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
+
+
+audit_app = typer.Typer(help="The audit chain: every event hashed with the one before it.", no_args_is_help=True,
+                        rich_markup_mode=None)
+
+
+@audit_app.command("head")
+@handle_errors
+def audit_head(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+    """Print the chain head (ID:HASH of the newest event). Keep it somewhere the database's users cannot
+    write (a log, an e-mail, from cron); `complaintctl check --against HEAD` later proves that nothing at
+    or before it changed."""
+    from complaintctl.core.trust.audit import audit_head as head_of
+
+    data = head_of(STATE.connect())
+    if fmt == Format.table:
+        if data["head"] is None:
+            err("No events yet.")
+            return
+        typer.echo(data["head"])
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([data], list(data), fmt)

@@ -1,0 +1,92 @@
+"""`sql` is bounded: a time limit, Ctrl-C, rows streamed, tables capped, no memory addresses."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+RUNAWAY = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+
+def test_a_runaway_query_is_stopped_at_its_time_limit(cli):
+    result = cli("sql", RUNAWAY, "--timeout", "0.3", expect=1)
+    assert "ran longer than its time limit (0.3 s) and was stopped" in result.stderr
+    result = cli("sql", "-f", "json", RUNAWAY, "--timeout", "0.3", expect=1)
+    assert result.stdout == ""
+
+
+def test_a_table_has_a_default_time_limit_and_machine_formats_none(cli, monkeypatch):
+    from complaintctl.cli import admin
+
+    monkeypatch.setattr(admin, "SQL_TABLE_TIMEOUT", 0.2)
+    slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) AS n FROM n"
+    assert "time limit (0.2 s)" in cli("sql", slow, expect=1).stderr
+    assert json.loads(cli("sql", "-f", "json", slow).stdout) == [{"n": 3000000}]
+    assert "3000000" in cli("sql", slow, "--timeout", "0").stdout
+
+
+def test_ctrl_c_stops_a_query_at_once(db_path):
+    process = subprocess.Popen([sys.executable, "-m", "complaintctl", "--db", str(db_path), "sql", "-f", "csv", RUNAWAY],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None and not _has_open(process.pid, db_path):
+        time.sleep(0.05)  # until it has the database open: started, and about to run the query
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("Ctrl-C did not stop the query within 5 s")
+    assert process.returncode == 130
+    assert "interrupted" in stderr and "Traceback" not in stderr
+
+
+def _has_open(pid: int, path) -> bool:
+    import os
+
+    try:
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in os.listdir(f"/proc/{pid}/fd"))
+    except OSError:
+        return False
+
+
+def test_rows_are_streamed_with_flat_memory(db_path):
+    # 2,000 rows of 50 KB: 100 MB of text, written as it is read (all at once it was several times that)
+    query = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+             "SELECT i, printf('%.50000c', 'x') AS body FROM n")
+    code = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+            "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    for fmt in ("csv", "json"):
+        out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "complaintctl", "--db", str(db_path), "sql",
+                              "-f", fmt, query], capture_output=True, text=True, check=True).stdout.split()
+        assert out[0] == "0"
+        assert int(out[1]) < 120 * 1024, f"{fmt}: peak {int(out[1]) // 1024} MB"
+
+
+def test_a_table_shows_the_first_rows_and_says_there_are_more(cli):
+    many = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250) SELECT i FROM n"
+    result = cli("sql", many)
+    assert len([line for line in result.stdout.splitlines() if line.strip().isdigit()]) == 100
+    assert "more rows not shown (the first 100)" in result.stderr
+    assert "more rows" not in cli("sql", many, "--limit", "0").stderr
+    assert len(json.loads(cli("sql", "-f", "json", many).stdout)) == 250
+    assert len(cli("sql", "-f", "csv", many, "--limit", "10").stdout.splitlines()) == 11
+
+
+def test_a_big_blob_is_cut_in_a_table_and_whole_in_csv(cli):
+    blob = "SELECT zeroblob(100000) AS b, printf('%.5000c', 'y') AS t"
+    table = cli("sql", blob, "--limit", "0").stdout
+    assert "(100,000 bytes)" in table and "(5,000 characters)" in table and len(table) < 2000
+    assert len(cli("sql", "-f", "csv", blob).stdout) > 200_000
+
+
+def test_functions_that_reveal_memory_are_refused(cli):
+    result = cli("sql", "SELECT hex(fts3_tokenizer('simple'))", expect=2)
+    assert "the function fts3_tokenizer is not allowed" in result.stderr
+    assert result.stdout == ""
