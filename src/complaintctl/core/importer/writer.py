@@ -74,13 +74,11 @@ class Writer:
         self.next_customer_id = 0
         count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
         self.customers_complete = count * 2 <= CUSTOMER_CACHE_KEYS
+        # what the cache has seen of the database: refreshed inside each batch's transaction, so
+        # that customers another import or a staff `log` created meanwhile are matched, not doubled
+        self.seen_customer = self.seen_event = 0
         if self.customers_complete:
-            for cid, email_n, phone_n, name, company in conn.execute(
-                    # a merged record's email and phone find the customer it was merged into
-                    "SELECT coalesce(merged_into, id), email_normalized, phone_normalized, name, company "
-                    "FROM customers ORDER BY id DESC"):
-                for key in customer_keys(name, company, email_n, phone_n):
-                    self.customers[key] = cid
+            self._refresh_customers()
         # Per-row constants are written into the statements rather than bound on every row.
         self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
         self.event_sql = (
@@ -88,6 +86,28 @@ class Writer:
             f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
             f"{_sql_text(self.note_prefix)} || ?, ?)")
         self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
+
+    def _refresh_customers(self) -> None:
+        """Cache the customers created since the last look, and re-read those changed since
+        (edited, merged: their events name them). Call inside the batch's write transaction."""
+        conn = self.conn
+        changed = [r[0] for r in conn.execute(
+            "SELECT DISTINCT customer_id FROM events WHERE id > ? AND customer_id IS NOT NULL", (self.seen_event,))]
+        self.seen_event = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        columns = "id, coalesce(merged_into, id), email_normalized, phone_normalized, name, company"
+        # a merged record's email and phone find the customer it was merged into; of two records
+        # with one key, the older is matched (ORDER BY id DESC: the oldest is cached last)
+        for row_id, cid, email_n, phone_n, name, company in conn.execute(
+                f"SELECT {columns} FROM customers WHERE id > ? ORDER BY id DESC", (self.seen_customer,)):
+            for key in customer_keys(name, company, email_n, phone_n):
+                self.customers[key] = min(cid, self.customers.get(key, cid))
+            self.seen_customer = max(self.seen_customer, row_id)
+        for chunk in range(0, len(changed), 500):
+            ids = changed[chunk:chunk + 500]
+            for _id, cid, email_n, phone_n, name, company in conn.execute(
+                    f"SELECT {columns} FROM customers WHERE id IN ({', '.join('?' * len(ids))})", ids):
+                for key in customer_keys(name, company, email_n, phone_n):
+                    self.customers[key] = cid
 
     def flush_customers(self) -> None:
         if self.new_customers:
@@ -228,6 +248,8 @@ class Writer:
         for r in _select_in(conn, "import_fingerprint", prints):
             by_print.setdefault(r["import_fingerprint"], r)
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        if self.customers_complete:
+            self._refresh_customers()
         self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
         pending_refs: dict[str, tuple[int, int]] = {}  # ref -> (id, fingerprint)
         first_id = next_id  # ids from here to next_id are this attempt's
