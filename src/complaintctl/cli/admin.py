@@ -7,7 +7,16 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import LIMIT_OPTION, STATE, complete_agents, creates_database, err, handle_errors, row_limit
+from complaintctl.cli.common import (
+    LIMIT_OPTION,
+    STATE,
+    complete_agents,
+    creates_database,
+    err,
+    handle_errors,
+    read_stdin_text,
+    row_limit,
+)
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
@@ -277,7 +286,7 @@ def sql(
     from complaintctl.render.output import write_records
 
     if query == "-":
-        query = sys.stdin.read()
+        query = read_stdin_text("the query")
     params = parse_params(list(param or []))
     if timeout is not None and timeout < 0:
         raise InvalidInput("--timeout must be 0 (no limit) or more seconds")

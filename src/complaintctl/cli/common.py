@@ -187,6 +187,19 @@ def _run(fn, args, kwargs):
     except KeyboardInterrupt:
         err("interrupted")
         raise typer.Exit(130) from None
+    except (UnicodeError, RecursionError, OverflowError) as exc:
+        if STATE.debug:
+            raise
+        what = {RecursionError: "the input is nested too deeply to read",
+                OverflowError: "a number or date in the input is out of range"}.get(type(exc), "the input is not valid text")
+        err(f"error: {what} ({type(exc).__name__}: {str(exc)[:200]})")
+        raise typer.Exit(EXIT_USAGE) from None
+    except OSError as exc:  # a full disk, a file that vanished, a permission: the system's own words
+        if STATE.debug:
+            raise
+        err(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+            + "; what was being written is incomplete or was not written")
+        raise typer.Exit(EXIT_FAILED) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except Exception as exc:
@@ -295,9 +308,12 @@ def list_filters(*, status, open_, category, severity, assignee, unassigned, cus
         since=parse_date_option(since, "--since"), until=parse_date_option(until, "--until", end_of_day=True), **more)
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
 def parse_id(text: str, what: str = "complaint id") -> int:
     cleaned = str(text).strip().lstrip("#")
-    if not cleaned.isdigit() or int(cleaned) <= 0:
+    if not (cleaned.isascii() and cleaned.isdigit()) or not 0 < int(cleaned) <= MAX_ID:
         raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42")
     return int(cleaned)
 
@@ -307,10 +323,19 @@ def stdin_is_tty() -> bool:
 
 
 def read_stdin_text(what: str) -> str:
+    """Standard input as text: UTF-8 (a byte order mark is dropped); anything else is refused
+    with the byte that is wrong, never guessed."""
     if stdin_is_tty():
         err(f"Reading {what} from standard input; end with Ctrl-D.")
-    data = sys.stdin.read()
-    return data
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream given by a caller (tests): already decoded
+        return sys.stdin.read()
+    data = stream.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{what} on standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
+                           f"position {exc.start})", hint="convert it first, e.g. iconv -f GB18030 -t UTF-8") from None
 
 
 def parse_date_option(value: str | None, what: str, **kwargs):

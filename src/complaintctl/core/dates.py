@@ -226,19 +226,26 @@ def parse_when(
     now = now or now_utc()
     if text is None or not str(text).strip():
         raise InvalidInput(f"empty {what}", hint="give a date such as 2026-11-03 14:05 or today")
+    if re.fullmatch(r"\s*\d{1,4}\s*", str(text)):  # `--since 5` is not 5 January
+        raise InvalidInput(f"cannot read {what} {text!r}: a bare number is not a date",
+                           hint=f"say '{str(text).strip()} days ago', or give a date such as 2026-11-05")
     try:
         moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day)
         if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then
             raise ValueError(f"impossible date or time (year {moment.year})")
+        if end_of_day and not has_time:
+            moment = moment + timedelta(days=1)
+        moment = moment.astimezone(UTC)  # 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC
+    except OverflowError:
+        raise InvalidInput(f"cannot read {what} {text!r}: out of range",
+                           hint="a date between 1970 and 9999") from None
     except ValueError as exc:
         raise InvalidInput(
             f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc)
             else f"cannot read {what} {text!r}",
             hint="use e.g. 2026-11-03 14:05, 2026/11/3, 3 Nov 2026, 2026年11月3日, today, yesterday",
         ) from None
-    if end_of_day and not has_time:
-        moment = moment + timedelta(days=1)
-    return moment.astimezone(UTC).replace(microsecond=0)
+    return moment.replace(microsecond=0)
 
 
 def format_minutes(minutes: int) -> str:

@@ -28,7 +28,8 @@ def parse_params(values: list[str]) -> dict[str, object]:
         name = name.strip().lstrip(":$@")
         if not sep or not name.isidentifier():
             raise InvalidInput(f"bad --param {value!r}", hint="use NAME=VALUE, and :NAME in the query")
-        params[name] = int(text) if text.lstrip("-").isdigit() and len(text) < 19 else text
+        digits = text[1:] if text.startswith("-") else text
+        params[name] = int(text) if digits.isascii() and digits.isdigit() and len(digits) < 19 else text
     return params
 
 

@@ -50,17 +50,27 @@ class Target:
 def parse_duration(text: str, what: str = "SLA target") -> Target:
     """The one reader of durations typed by people: SLA targets and `overdue --within` alike.
     ``4bh`` and ``2bd`` are business time, counted on the team's calendar where one is set."""
-    m = re.match(_TARGET, str(text).lower())
+    m = re.match(_TARGET, str(text).lower(), re.ASCII)
     if not m or float(m.group(1)) <= 0:
         raise InvalidInput(f"cannot read {what} {text!r}",
                            hint="e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd")
     unit = "m" if m.group(2) == "min" else m.group(2)
-    return Target(float(m.group(1)), unit)
+    target = Target(float(m.group(1)), unit)
+    if not target.amount * _UNIT_MINUTES[unit] <= MAX_DURATION_MINUTES:  # also catches inf from 400 digits
+        raise InvalidInput(f"{what} {text!r} is too long: dates end in the year 9999",
+                           hint="at most 2500000d; e.g. 90m, 4h, 3d, 1w")
+    return target
+
+
+# The longest duration read: any longer and a due time or a window from today passes the year
+# 9999, where dates end (a million days still reads, for "everything": overdue --within 1000000d)
+MAX_DURATION_MINUTES = 2_500_000 * 1440
+_UNIT_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080, "bm": 1, "bh": 60, "bd": 1440}
 
 
 def nominal_minutes(target: Target, day_minutes: int = 1440) -> int:
     """The target in minutes (business days count as ``day_minutes``)."""
-    per = {"m": 1, "h": 60, "d": 1440, "w": 10080, "bm": 1, "bh": 60, "bd": day_minutes}[target.unit]
+    per = {**_UNIT_MINUTES, "bd": day_minutes}[target.unit]
     return int(round(target.amount * per))
 
 

@@ -17,7 +17,7 @@ def _json_lines(head: str) -> bool:
     records ({"data": [{...}, ...]} on one line)."""
     try:
         obj = json.loads(head.split("\n", 1)[0].strip())
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(obj, dict) and not _record_lists(obj)
 
@@ -44,6 +44,8 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
         document = json.loads(text.read().replace("\x00", ""))
     except UnicodeDecodeError:
         raise _decode_error(source.name, source.encoding, detected) from None
+    except RecursionError:
+        raise InvalidInput(f"{source.name}: JSON nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
@@ -70,6 +72,9 @@ def _ndjson_records(text, source: Source, detected: bool) -> Iterator[tuple[int,
             value = json.loads(stripped)
         except json.JSONDecodeError as exc:
             yield number, ValueError(f"invalid JSON: {exc.msg}")
+            continue
+        except RecursionError:
+            yield number, ValueError("invalid JSON: nested too deeply to read")
             continue
         yield number, value
 
@@ -124,6 +129,9 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
             except json.JSONDecodeError as exc:
                 if not more():
                     raise InvalidInput(f"{source.name} line {line}: invalid JSON ({exc.msg})") from None
+            except RecursionError:  # where the record ends cannot be known: the rest cannot be read
+                raise InvalidInput(f"{source.name} line {line}: a record nested too deeply to read; the "
+                                   "records before it were imported") from None
         if _undecodable[0] != errors_before:
             bad = _SURROGATE.search(buffer, index, end)
             if bad:

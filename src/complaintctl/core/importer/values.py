@@ -314,7 +314,10 @@ class RowReader:
                         data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
                     data[name] = code
                 elif how == _DATE:
-                    data[arg] = self._moment(name, text)
+                    try:
+                        data[arg] = self._moment(name, text)
+                    except OverflowError:  # 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC
+                        raise RowError(f"{name} {text!r} is out of range") from None
                 elif how == _SUBJECT:
                     data[name] = " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
                 else:

@@ -1,0 +1,167 @@
+"""Every parser of what people and files give us, fuzzed: a value is read, or refused with a
+ComplaintError (one clear line, exit 1 or 2); nothing reaches "internal error".
+
+Modest sizes (max_examples, no deadline) keep this inside the suite's time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import string
+import tempfile
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from complaintctl.core.dates import parse_when
+from complaintctl.errors import ComplaintError
+
+NOW = datetime(2026, 11, 30, 3, 0, tzinfo=timezone.utc)
+FAST = settings(max_examples=300, deadline=None)
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                       HealthCheck.too_slow])
+
+# Text that looks like what people type: digits, separators, Chinese date words, month names, signs
+DATEISH = st.text(alphabet=string.digits + " -/.:TZ+年月日时分秒点半上下午星期一二今天昨AMPMamNovDecago", max_size=30)
+ANY_TEXT = st.text(max_size=40)
+
+
+def _refused_or_read(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except ComplaintError as exc:
+        assert exc.exit_code in (1, 2) and str(exc).strip()
+        return None
+
+
+@FAST
+@given(st.one_of(DATEISH, ANY_TEXT), st.booleans(), st.booleans())
+def test_dates(text, dayfirst, end_of_day):
+    moment = _refused_or_read(parse_when, text, now=NOW, dayfirst=dayfirst, end_of_day=end_of_day)
+    if moment is not None:
+        assert moment.tzinfo is not None and 1970 <= moment.year <= 9999
+
+
+@FAST
+@given(st.one_of(st.from_regex(r"\A\s*\d{0,25}(\.\d{0,5})?\s*(m|min|h|d|w|bd|bh|bm)?\s*\Z"), ANY_TEXT))
+def test_durations_and_sla_targets(text):
+    from complaintctl.core.sla import nominal_minutes, parse_duration
+
+    target = _refused_or_read(parse_duration, text)
+    if target is not None:
+        assert 0 <= nominal_minutes(target) <= 2_500_000 * 1440
+
+
+@FAST
+@given(st.one_of(st.from_regex(r"\A#?-?\d{0,30}\Z"), ANY_TEXT))
+def test_ids(text):
+    from complaintctl.cli.common import parse_id
+
+    value = _refused_or_read(parse_id, text)
+    if value is not None:
+        assert 0 < value < 2**63
+
+
+@FAST
+@given(st.lists(st.one_of(st.from_regex(r"\A[a-z]{1,5}=-?\d{0,30}\Z"), ANY_TEXT), max_size=3))
+def test_sql_parameters(values):
+    from complaintctl.core.readonly_sql import parse_params
+
+    params = _refused_or_read(parse_params, values)
+    for value in (params or {}).values():
+        assert not isinstance(value, int) or -2**63 <= value < 2**63
+
+
+@contextmanager
+def _desk(template_db):
+    folder = Path(tempfile.mkdtemp())
+    try:
+        db = folder / "desk.db"
+        shutil.copy(template_db, db)
+        yield folder, db
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _import(template_db, name: str, data: bytes, **options):
+    from complaintctl.core.importer import ImportOptions, import_records
+    from complaintctl.core.importer.source import open_source
+    from complaintctl.store.db import connect
+
+    with _desk(template_db) as (folder, db):
+        path = folder / name
+        path.write_bytes(data)
+        conn = connect(db)
+        try:
+            source = open_source(str(path))
+            return import_records(conn, source, options=ImportOptions(rejects_path=folder / "rejects.csv",
+                                                                      received_now=True, **options), actor="fuzz")
+        except ComplaintError:
+            return None
+        finally:
+            conn.close()
+
+
+CELL = st.one_of(ANY_TEXT, DATEISH, st.sampled_from(["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00",
+                                                      "高", "urgent", "", "=cmd|' /C calc'!A0", "99999999999999999999"]))
+HEADERS = ["subject", "received", "severity", "category", "customer", "phone", "email", "status", "ref", "投诉时间",
+           "标题", "级别"]
+
+
+@SLOW
+@given(st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5, unique=True),
+       st.lists(st.lists(CELL, min_size=1, max_size=5), max_size=6), st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_csv_rows(template_db, headers, rows, encoding):
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    _import(template_db, "calls.csv", text.getvalue().encode(encoding, "replace"))
+
+
+JSON_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(), CELL),
+                           lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                   st.dictionaries(st.sampled_from(HEADERS), inner, max_size=4)),
+                           max_leaves=12)
+
+
+@SLOW
+@given(st.one_of(st.lists(st.dictionaries(st.sampled_from(HEADERS), JSON_VALUES, max_size=5), max_size=5), JSON_VALUES))
+def test_json_records(template_db, records):
+    _import(template_db, "calls.json", json.dumps(records, ensure_ascii=False).encode())
+    _import(template_db, "calls.ndjson", "\n".join(json.dumps(r, ensure_ascii=False) for r in
+                                                  (records if isinstance(records, list) else [records])).encode())
+
+
+def test_json_nested_deeper_than_python_recurses(template_db):
+    for depth in (500, 980, 5000):
+        deep = '{"a": ' * depth + "1" + "}" * depth
+        for name, data in (("deep.json", f'[{{"subject": "x", "extra": {deep}}}]'),
+                           ("deep.ndjson", f'{{"subject": "fine"}}\n{{"subject": "x", "extra": {deep}}}\n'),
+                           ("one.json", f'{{"subject": "x", "extra": {deep}}}')):
+            _import(template_db, name, data.encode())
+
+
+@SLOW
+@given(st.binary(max_size=200))
+def test_any_bytes_as_a_file(template_db, data):
+    _import(template_db, "calls.csv", data)
+
+
+@SLOW
+@given(st.one_of(ANY_TEXT, st.from_regex(r"\A\[(columns|values|defaults|options)\]\n[a-z\"=\[\]{}., 0-9]{0,60}\Z")))
+def test_mapping_files(text):
+    from complaintctl.core.importer.mapping import load_mapping_file
+
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8", errors="surrogatepass") as f:
+        f.write(text)
+    try:
+        _refused_or_read(load_mapping_file, f.name)
+    finally:
+        Path(f.name).unlink()
