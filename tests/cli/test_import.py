@@ -647,3 +647,23 @@ def test_an_old_xls_workbook_as_wps_writes_it(cli, db_path):
     assert q(db_path, "SELECT c.ref, c.received_at, c.severity, cu.phone FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
         ("X-1", "2026-11-03T14:05:00Z", "high", "13800138000"), ("X-2", "2026-11-04T09:30:00Z", None, "13900139000")]
+
+
+def test_the_rejects_file_is_guarded_against_formulas_and_reads_back(cli, db_path, tmp_path):
+    """A rejected row's cells go to a CSV that people open in Excel: a cell such as
+    =HYPERLINK(...) must not run there, and fixing the row and importing the file again
+    must give back the value as it was."""
+    f = write(tmp_path / "evil.csv",
+              "subject,received\n"
+              '"=HYPERLINK(""http://x.test"",""click"")",2026-02-30\n'
+              "+1 fine,2026-11-02\n")
+    cli("import", f, expect=3)
+    rows = list(csv.reader(io.StringIO((tmp_path / "evil.rejects.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[1][2] == "'=HYPERLINK(\"http://x.test\",\"click\")"
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("subject,received\n" + "\n".join(
+        ",".join('"' + c.replace('"', '""') + '"' for c in (r[2], "2026-11-03")) for r in rows[1:]) + "\n",
+        encoding="utf-8")
+    cli("import", fixed)
+    assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [
+        ("+1 fine",), ('=HYPERLINK("http://x.test","click")',)]

@@ -87,12 +87,13 @@ def test_escaping_keeps_json_valid_and_the_data_the_same():
     assert escape_controls("普通的中文 text\tand a tab\n") == "普通的中文 text\tand a tab\n"
 
 
-def _on_a_terminal(db_path, *args) -> str:
-    """Run the real command with stdout on a pseudo-terminal; what the terminal received."""
+def _on_a_terminal(db_path, *args, stream: str = "stdout") -> str:
+    """Run the real command with stdout (or stderr) on a pseudo-terminal; what the terminal received."""
     main, child = pty.openpty()
     env = {**os.environ, "COMPLAINTCTL_DB": str(db_path), "NO_COLOR": "1", "COLUMNS": "200"}
-    proc = subprocess.run([sys.executable, "-m", "complaintctl", *args], stdout=child, stderr=subprocess.PIPE,
-                          env=env, timeout=60)
+    streams = {"stdout": child, "stderr": subprocess.PIPE} if stream == "stdout" else \
+        {"stdout": subprocess.PIPE, "stderr": child}
+    proc = subprocess.run([sys.executable, "-m", "complaintctl", *args], **streams, env=env, timeout=60)
     os.close(child)
     chunks = []
     while True:
@@ -104,7 +105,7 @@ def _on_a_terminal(db_path, *args) -> str:
             break
         chunks.append(data)
     os.close(main)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 0, proc.stderr or proc.stdout
     return b"".join(chunks).decode("utf-8")
 
 
@@ -115,3 +116,16 @@ def test_control_characters_are_escaped_on_a_terminal_and_exact_in_a_pipe(desk, 
     assert not {"\x1b", "\x07", "\u202e"} & set(shown)
     piped = desk(*args).stdout
     assert NASTY in piped or json.dumps(NASTY, ensure_ascii=False)[1:-1] in piped
+
+
+def test_reply_texts_and_messages_naming_the_data_are_escaped_on_a_terminal(desk, db_path, tmp_path):
+    desk("replies", "add", "evil:zh", "--text", "您好 " + NASTY)
+    shown = _on_a_terminal(db_path, "replies", "show", "evil:zh")
+    assert "\\u001b]0;pwned\\u0007" in shown and not {"\x1b", "\x07", "\u202e"} & set(shown)
+    assert NASTY in desk("replies", "show", "evil:zh").stdout  # a pipe keeps the text exact
+
+    f = tmp_path / "nasty.csv"  # a label from someone else's file reaches the summary on stderr
+    f.write_text(f"subject,received,category\n投诉,2026-11-01,{NASTY}\n", encoding="utf-8")
+    told = _on_a_terminal(db_path, "import", str(f), stream="stderr")
+    # the progress bar draws with escape sequences of its own; the data's never reach the terminal
+    assert "\\u001b]0;pwned" in told and "\x1b]0;pwned" not in told and not {"\x07", "\u202e"} & set(told)

@@ -107,10 +107,14 @@ STATE = State()
 
 
 def err(message: str) -> None:
+    """One message line on stderr; names and values from the data in it are shown escaped
+    when stderr is a terminal (a header or subject holding ESC must not rewrite the screen)."""
     from complaintctl.i18n import message as translated
+    from complaintctl.render.terminal import safe_stream
 
-    sys.stderr.write(translated(message) + "\n")
-    sys.stderr.flush()
+    stream = safe_stream(sys.stderr)
+    stream.write(translated(message) + "\n")
+    stream.flush()
 
 
 def creates_database(fn):

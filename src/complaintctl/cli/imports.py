@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
@@ -163,11 +162,11 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
 
 def _print_mapping(conn, source, options, overrides, file_map, out_format: Format) -> None:
     from complaintctl.core.importer.explain import explain_mapping
-    from complaintctl.render.output import write_records
+    from complaintctl.render.output import write_json, write_records
 
     shown = explain_mapping(conn, source, options, overrides, file_map.columns if file_map else None)
     if out_format != Format.table:
-        sys.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
+        write_json(shown)  # escaped on a terminal, exact in a pipe
         return
     err(f"{shown['source']}: " + (f"Excel workbook, sheet {shown['sheet']!r}" if shown["sheet"] else
                                   f"{shown['format']}, encoding {shown['encoding']}")

@@ -103,9 +103,12 @@ def replies_show(
     if fmt != Format.table:
         write_records(rows, ["name", "lang", "category", "body"], fmt)
         return
+    from complaintctl.render.terminal import safe_stream
+
+    out = safe_stream(sys.stdout)
     for i, r in enumerate(rows):
         head = f"{r['name']}:{r['lang']}" + (f" (for {r['category']})" if r.get("category") else "")
-        sys.stdout.write(("\n" if i else "") + f"# {head}\n{r['body']}\n")
+        out.write(("\n" if i else "") + f"# {head}\n{r['body']}\n")
 
 
 @replies_app.command("edit")

@@ -168,7 +168,7 @@ QUERIES: dict[str, tuple[str, str, str]] = {
         FROM weekly_summary ORDER BY week_start DESC LIMIT 12"""),
     "by_category_30_days": ("By category, last 30 days", "What people complain about, most first.", """
         SELECT coalesce(cat.{label}, '(unclassified)') AS category, count(*) AS complaints,
-               sum(c.status NOT IN ('resolved', 'closed')) AS still_open
+               sum(c.status IN (SELECT code FROM statuses WHERE is_open = 1)) AS still_open
         FROM complaints c LEFT JOIN categories cat ON cat.code = c.category
         WHERE c.received_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
         GROUP BY c.category ORDER BY complaints DESC"""),
@@ -181,7 +181,7 @@ QUERIES: dict[str, tuple[str, str, str]] = {
         GROUP BY c.channel ORDER BY avg_hours DESC"""),
     "repeat_customers": ("Repeat customers", "Customers with more than one complaint.", """
         SELECT cu.id, cu.name, cu.email, cu.phone, count(*) AS complaints,
-               sum(c.status NOT IN ('resolved', 'closed')) AS open, max(c.received_at) AS latest
+               sum(c.status IN (SELECT code FROM statuses WHERE is_open = 1)) AS open, max(c.received_at) AS latest
         FROM customers cu JOIN complaints c ON c.customer_id = cu.id
         GROUP BY cu.id HAVING count(*) > 1 ORDER BY complaints DESC, latest DESC"""),
     "search": ("Search", "Complaints whose subject or description contains the words.", """

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 
+from complaintctl.spreadsheet import guard_cell
+
 
 class Format(str, Enum):
     table = "table"
@@ -20,23 +22,11 @@ class Format(str, Enum):
     csv = "csv"
 
 
-# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +1, -1, @SUM, a tab, a CR)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 class CsvOptions:
     """How CSV is written in this run: ``excel`` (the global --excel) adds a UTF-8 byte order
     mark and CRLF line ends, which Excel needs to read UTF-8 (Chinese) correctly."""
 
     excel = False
-
-
-def guard_cell(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice);
-    `import` reads the ' back off."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 class CsvWriter:

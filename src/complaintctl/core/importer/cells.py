@@ -18,7 +18,6 @@ CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
 LIFECYCLE_CODES = ("status", "outcome")
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATORS = re.compile(r"[,;，；、|]")
 MEMO_LIMIT = 20_000  # entries per reader memo: a few MB each at most
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from complaintctl.errors import InvalidInput
+from complaintctl.spreadsheet import guard_cell
 
 
 class Rejects:
@@ -50,7 +51,7 @@ class Rejects:
             cells = [record.get(h, "") for h in self.headers]
         else:
             cells = [json.dumps(record, ensure_ascii=False, default=str)]
-        self.writer.writerow([line, reason, *cells])
+        self.writer.writerow([line, reason, *(guard_cell(c) for c in cells)])
 
     def close(self) -> None:
         if self.file:

@@ -26,7 +26,6 @@ from complaintctl.core.importer.cells import (
     _TAGS,
     _TEXT,
     CODE_FIELDS,
-    FORMULA_START,
     LIFECYCLE_CODES,
     MEMO_LIMIT,
     STEPS,
@@ -46,6 +45,7 @@ from complaintctl.core.importer.options import ImportOptions
 from complaintctl.core.importer.writer import customer_keys
 from complaintctl.core.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.spreadsheet import FORMULA_START
 
 UTC = timezone.utc
 DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 severities, ~12 MB

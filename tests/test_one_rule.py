@@ -1,0 +1,28 @@
+"""Rules that have one source in code: a second spelling elsewhere is how two meanings start."""
+
+import re
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "complaintctl"
+
+# "open" is lifecycle's OPEN_STATUSES / OPEN_SQL; SQL users get statuses.is_open (set by a migration)
+SPELLED_OUT_OPEN = re.compile(r"""\(\s*['"]resolved['"]\s*,\s*['"]closed['"]\s*\)""")
+FORMULA_STARTS = re.compile(r"""\(\s*["']=["']\s*,\s*["']\+["']""")
+
+
+def _sources():
+    for path in sorted(SRC.rglob("*.py")):
+        yield path.relative_to(SRC).as_posix(), path.read_text(encoding="utf-8")
+
+
+def test_open_is_spelled_once():
+    found = [name for name, text in _sources() if SPELLED_OUT_OPEN.search(text)]
+    assert found  # the pattern finds the one definition, so this test can fail
+    assert set(found) <= {"core/lifecycle.py", "store/migrations.py"}, (
+        f"('resolved', 'closed') spelled out in {found}: use core.lifecycle (OPEN_STATUSES, OPEN_SQL) "
+        "or, in SQL for users, statuses.is_open")
+
+
+def test_what_a_spreadsheet_runs_as_a_formula_is_defined_once():
+    found = [name for name, text in _sources() if FORMULA_STARTS.search(text)]
+    assert found == ["spreadsheet.py"], f"formula starts defined in {found}: import complaintctl.spreadsheet"
