@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_FAILED = 1  # not found, conflict, refused
 EXIT_USAGE = 2  # bad usage or invalid input
 

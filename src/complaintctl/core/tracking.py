@@ -16,7 +16,7 @@ from complaintctl.core.events import Change, record_event
 from complaintctl.core.lifecycle import is_open
 from complaintctl.core.queries import get_complaint_row
 from complaintctl.core.taxonomy import validate_code
-from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
 
 
@@ -194,11 +194,4 @@ def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = 
         for r in rows:  # closed as `close` closes: the same fields, events, time checks and clocks
             row = get_complaint_row(conn, r["id"])
             close_row(conn, row, outcome="resolved", resolution=row["resolution"] or resolution, actor=actor, now=now)
-    return rows
-
-
-def get_survey_rows(conn: sqlite3.Connection, complaint_id: int) -> list[dict]:
-    rows = [dict(r) for r in conn.execute("SELECT * FROM surveys WHERE complaint_id = ? ORDER BY id", (complaint_id,))]
-    if not rows and conn.execute("SELECT 1 FROM complaints WHERE id = ?", (complaint_id,)).fetchone() is None:
-        raise NotFound(f"no complaint #{complaint_id}")
     return rows

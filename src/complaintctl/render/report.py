@@ -411,7 +411,3 @@ def render_csv(blocks: list[Block], section: str | None) -> str:
             for header, value in zip(b.headers[1:cut], row[1:cut], strict=False):
                 writer.writerow([b.id, row[0], header, value])
     return buffer.getvalue()
-
-
-def section_ids(blocks: list[Block]) -> list[str]:
-    return [b.id for b in blocks]

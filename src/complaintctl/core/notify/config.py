@@ -18,7 +18,6 @@ SWITCH_NAMES = {"enabled": "notifications", "ack": "acknowledgement e-mail", "de
 SMTP = ("host", "port", "security", "user", "password_env", "sender")
 SECURITY = ("starttls", "ssl", "none")
 WEBHOOK_EVENTS = ("critical", "escalated", "overdue")
-EMAIL_EVENTS = ("ack", "decision")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
