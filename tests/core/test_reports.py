@@ -176,7 +176,8 @@ def test_text_report_fits_a_narrow_terminal_without_folding_codes(known, cli, mo
         text = cli("report", "weekly", "--week", "2026-W46").stdout
         assert max(text_width(line) for line in text.splitlines()) <= columns
         assert all(code in text for code in codes)
-    assert "█" in text or columns == 60
+        if columns == 80:
+            assert "█" in text  # at 80 columns the bars still fit beside the figures
 
 
 def test_no_escape_sequence_from_the_data_reaches_the_terminal(cli):
