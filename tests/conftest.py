@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import sys
 import textwrap
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,19 +41,22 @@ def pytest_report_header(config):
     return f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}"
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """Never touch the user's real database or environment."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+def _isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """The environment every test runs in: its own home, actor, time zone, no colour."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg"))
+    monkeypatch.setenv("HOME", str(folder / "home"))
     monkeypatch.delenv("COMPLAINTCTL_DB", raising=False)
     monkeypatch.setenv("COMPLAINTCTL_ACTOR", "tester")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.delenv("COLUMNS", raising=False)
-    import time
-
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Never touch the user's real database or environment."""
+    _isolate(monkeypatch, tmp_path)
     yield
     monkeypatch.undo()
     time.tzset()
@@ -117,6 +121,20 @@ class Cli:
 @pytest.fixture
 def cli(db_path) -> Cli:
     return Cli(db_path)
+
+
+@pytest.fixture(scope="module")
+def module_cli(tmp_path_factory, template_db):
+    """A CLI over a database the tests of one module share: for read-only tests, whose data is
+    seeded once per module (by a module-scoped fixture of their own), not once per test or
+    parameter. Seeding runs in the same isolated environment as a test."""
+    folder = tmp_path_factory.mktemp("module")
+    path = folder / "complaints.db"
+    shutil.copy(template_db, path)
+    with pytest.MonkeyPatch.context() as mp:
+        _isolate(mp, folder)
+        yield Cli(path)
+    time.tzset()
 
 
 EDITOR_SCRIPT = textwrap.dedent(

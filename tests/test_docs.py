@@ -14,8 +14,10 @@ def sql_blocks(name):
     return re.findall(r"```sql\n(.*?)```", text, flags=re.S)
 
 
-@pytest.fixture
-def sample(cli, db_path):
+@pytest.fixture(scope="module")
+def sample(module_cli):
+    """One database for every documented query (they only read it)."""
+    cli, db_path = module_cli, module_cli.db_path
     cli("agents", "add", "li.wei", "--full-name", "李伟")
     cli.log("-s", "洗衣机漏水", "--customer", "王芳", "--email", "wf@x.cn", "--channel", "phone",
             "--category", "product_quality", "--severity", "high", "--tag", "washer")

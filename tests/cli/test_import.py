@@ -322,7 +322,8 @@ def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
 
 
 def test_gbk_after_a_long_ascii_start_is_still_detected(cli, db_path, tmp_path):
-    lines = ["subject,customer"] + [f"plain ascii row {i},Smith" for i in range(60_000)] + ["洗衣机漏水,李雷"]
+    # over a megabyte of ASCII in long rows (few rows to import) before the first Chinese one
+    lines = ["subject,customer"] + [f"plain ascii row {i} {'x' * 400},Smith" for i in range(2_700)] + ["洗衣机漏水,李雷"]
     f = tmp_path / "late.csv"
     f.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
     assert f.stat().st_size > 1 << 20

