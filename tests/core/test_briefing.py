@@ -83,7 +83,7 @@ def test_trend_is_the_documented_sql_every_week(conn):
     equal the documented SQL at every week's end, reopenings and all."""
     from complaintctl.core.demo import fill_demo
 
-    fill_demo(conn, seed=5, weeks=12, per_week=25)
+    fill_demo(conn, seed=5, weeks=12, per_week=10)
     start, end, label = reports.last_full_week(datetime(2026, 11, 30, tzinfo=UTC))
     trend = reports.weekly_trend(conn, end)
     for week in trend:

@@ -64,21 +64,21 @@ def index_names(db):
 
 
 def test_reader_process_writes_exactly_what_the_plain_path_writes(tmp_path):
-    data = make_csv(tmp_path / "p.csv", 3000, bad_every=500)
-    plain = run(tmp_path / "plain.db", data, workers=0, batch_size=700,
+    data = make_csv(tmp_path / "p.csv", 1000, bad_every=500)
+    plain = run(tmp_path / "plain.db", data, workers=0, batch_size=230,
                 rejects_path=tmp_path / "plain.rejects.csv")
-    piped = run(tmp_path / "piped.db", data, workers=1, batch_size=700,
+    piped = run(tmp_path / "piped.db", data, workers=1, batch_size=230,
                 rejects_path=tmp_path / "piped.rejects.csv")
     assert (plain.read, plain.inserted, plain.rejected) == (piped.read, piped.inserted, piped.rejected)
-    assert plain.rejected == 6 and plain.inserted == 2994  # a duplicate_of that does not exist rejects its row
+    assert plain.rejected == 2 and plain.inserted == 998  # a duplicate_of that does not exist rejects its row
     assert plain.unclassified == piped.unclassified == [  # an unknown severity does not: imported unclassified
-        {"field": "severity", "label": "超级", "rows": 6, "first_line": 9, "suggestion": None}]
+        {"field": "severity", "label": "超级", "rows": 2, "first_line": 9, "suggestion": None}]
     # batches retried row by row after a refusal count each new customer once
     assert plain.customers_created == piped.customers_created == 300
     assert dump(tmp_path / "plain.db") == dump(tmp_path / "piped.db")
     assert (tmp_path / "plain.rejects.csv").read_text("utf-8-sig") == (tmp_path / "piped.rejects.csv").read_text("utf-8-sig")
-    again = run(tmp_path / "piped.db", data, workers=1, batch_size=700, rejects_path=tmp_path / "r.csv")
-    assert (again.inserted, again.unchanged) == (0, 2994)
+    again = run(tmp_path / "piped.db", data, workers=1, batch_size=230, rejects_path=tmp_path / "r.csv")
+    assert (again.inserted, again.unchanged) == (0, 998)
 
 
 def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
@@ -102,18 +102,18 @@ def test_an_error_in_the_reader_process_reaches_the_writer_whole(tmp_path):
 def test_a_bad_line_deep_in_a_bulk_load_keeps_every_row_before_it(tmp_path, monkeypatch):
     """A bulk load commits every BULK_COMMIT_ROWS; the rows after the last commit and before
     the bad line are committed too, and the deferred indexes rebuilt, before the error."""
-    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
-    monkeypatch.setattr(run_stage, "BULK_COMMIT_ROWS", 5000)
-    path = make_csv(tmp_path / "joined.csv", 7300)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 300)
+    monkeypatch.setattr(run_stage, "BULK_COMMIT_ROWS", 1500)
+    path = make_csv(tmp_path / "joined.csv", 2300)
     with open(path, "ab") as f:
         f.write("P9,2026-01-01 10:00,李雷,1,电话,".encode() + "坏行\n".encode("gbk"))
         f.write(b"P10,2026-01-01 10:00,x,1,phone,after\n")
     db = tmp_path / "joined.db"
     with pytest.raises(InvalidInput) as caught:
-        run(db, path, workers=0, batch_size=1000)  # encoding detected: UTF-8 with one stray GBK line
-    assert "line 7302 is not valid utf-8 (detected from the start of the file)" in caught.value.message
+        run(db, path, workers=0, batch_size=300)  # encoding detected: UTF-8 with one stray GBK line
+    assert "line 2302 is not valid utf-8 (detected from the start of the file)" in caught.value.message
     conn = connect(db)
-    assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 7300
+    assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 2300
     assert conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
@@ -126,7 +126,7 @@ def test_complaint_errors_survive_pickling():
 
 
 def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 300)
     fresh = tmp_path / "fresh.db"
     connect(fresh).close()
     expected = index_names(fresh)
@@ -139,8 +139,8 @@ def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatc
 
     monkeypatch.setattr(bulk, "defer_indexes", spy)
     db = tmp_path / "big.db"
-    summary = run(db, make_csv(tmp_path / "big.csv", 3000), batch_size=500)
-    assert summary.inserted == 3000
+    summary = run(db, make_csv(tmp_path / "big.csv", 1000), batch_size=250)
+    assert summary.inserted == 1000
     assert "complaints_received_at" in seen and "events_action_at" not in seen
     assert {"customers_email", "customers_phone"} <= set(seen)  # matched from the writer's cache
     assert "complaints_import_fingerprint" not in seen  # re-runs look rows up by it
@@ -157,10 +157,10 @@ def test_a_big_import_defers_indexes_and_rebuilds_every_one(tmp_path, monkeypatc
 def test_small_imports_and_updates_keep_their_indexes(tmp_path, monkeypatch):
     """Seen in the SQL the import runs (not by patching a function, which sees nothing once
     the call is bound elsewhere): no index is dropped. A bulk load does drop them."""
-    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 300)
     db, statements = tmp_path / "s.db", []
-    run(db, make_csv(tmp_path / "small.csv", 500), statements=statements)
-    run(db, make_csv(tmp_path / "big.csv", 3000), update=True, batch_size=500, statements=statements)
+    run(db, make_csv(tmp_path / "small.csv", 150), statements=statements)
+    run(db, make_csv(tmp_path / "big.csv", 1000), update=True, batch_size=250, statements=statements)
     assert statements and not [s for s in statements if "DROP INDEX" in s.upper()]
     conn, deferring = connect(db), []  # and the trace does see an index deferred
     conn.set_trace_callback(deferring.append)
@@ -294,8 +294,8 @@ def test_reader_process_carries_plain_batches_and_falls_back_to_pickle():
 def test_customer_cache_bound_switches_to_database_matching_with_the_same_result(tmp_path, monkeypatch):
     """Memory stays flat however many customers a file brings: past its bound the writer
     matches customers through the database, rebuilding the indexes a bulk load deferred."""
-    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 1000)
-    path = make_csv(tmp_path / "many.csv", 3000)
+    monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 300)
+    path = make_csv(tmp_path / "many.csv", 1000)
     run(tmp_path / "cached.db", path, batch_size=500)
     monkeypatch.setattr(writer_stage, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
     switched = []
