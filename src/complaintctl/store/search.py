@@ -39,8 +39,13 @@ def resume_triggers(conn: sqlite3.Connection, saved: list[tuple[str, str]], *, r
 
 
 def rebuild_index(conn: sqlite3.Connection) -> int:
-    """Refill the whole index from the tables and merge it into one segment; return the rows."""
+    """Refill the whole index from the tables and merge it into one segment; return the rows.
+    Segments are not merged while it fills (FTS5's automerge off), only once at the end."""
+    automerge = conn.execute(f"SELECT v FROM {TABLE}_config WHERE k = 'automerge'").fetchone()
+    conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('automerge', 0)")
     conn.execute(f"DELETE FROM {TABLE}")
     count = conn.execute(f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) {DOCUMENT}").rowcount
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+    conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('automerge', ?)",
+                 (automerge[0] if automerge else 4,))  # as it was, or FTS5's default
     return count
