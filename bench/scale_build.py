@@ -245,11 +245,31 @@ def copy_stories(conn: sqlite3.Connection) -> None:
     note = ("CASE WHEN s.action = 'logged' THEN CASE p.customer_kind WHEN 'new' THEN 'new customer' "
             "WHEN 'known' THEN 'known customer' ELSE 'anonymous' END ELSE s.note END")
     special = {"complaint_id": "p.i", "note": note}
-    cols = [c for c in _columns(conn, "events") if c != "id"]
+    cols = [c for c in _columns(conn, "events") if c not in ("id", "hash")]
     exprs = [special.get(c) or (_shifted(c) if _is_time(c) or c == "at" else f"s.{c}") for c in cols]
-    # in the order they happened, as a desk writes them
-    conn.execute(f"INSERT INTO main.events ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM temp.plan p "
+    # in the order they happened, as a desk writes them; staged, then chained (store/chain.py)
+    named = ", ".join(f"{e} AS {c}" for e, c in zip(exprs, cols, strict=True))
+    conn.execute(f"CREATE TEMP TABLE staged_events AS SELECT {named} FROM temp.plan p "
                  "JOIN story.events s ON s.complaint_id = p.story ORDER BY unixepoch(s.at) + p.shift, p.i, s.id")
+    chain_staged_events(conn, cols)
+    conn.execute("DROP TABLE temp.staged_events")
+
+
+def chain_staged_events(conn: sqlite3.Connection, cols: list[str]) -> None:
+    """Insert temp.staged_events into main.events in their order, each with its audit-chain
+    hash after the newest event, as store/chain.py's insert_events does, a batch at a time."""
+    from complaintctl.store.chain import CHAINED, head_hash, link
+
+    order = [cols.index(c) for c in CHAINED]
+    insert = f"INSERT INTO main.events ({', '.join(cols)}, hash) VALUES ({', '.join('?' * (len(cols) + 1))})"
+    previous = head_hash(conn)
+    rows = conn.execute(f"SELECT {', '.join(cols)} FROM temp.staged_events ORDER BY rowid")
+    while batch := rows.fetchmany(50000):
+        chained = []
+        for row in batch:
+            previous = link(previous, [row[k] for k in order])
+            chained.append((*row, previous))
+        conn.executemany(insert, chained)
 
 
 def fill_plan(conn: sqlite3.Connection, plan: Plan, stories: list[tuple], texts: Texts, seed: int) -> dict:
