@@ -256,7 +256,7 @@ class RowReader:
         """``row()`` for one CSV record: its cells are read in column order through the
         column plan, without building an intermediate dict."""
         n = len(cells)
-        if n > self.width and any(c.strip() for c in cells[self.width:]):
+        if n > self.width and any(c is not None and str(c).strip() for c in cells[self.width:]):
             raise RowError(f"row has {n} fields but the header has {self.width} "
                            "(an unquoted delimiter inside a value?)")
         pairs = zip(self.cell_steps, cells, strict=False)  # short rows: cells end early
