@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from conftest import query
 
 GBK_CSV = (
@@ -668,3 +670,54 @@ def test_the_rejects_file_is_guarded_against_formulas_and_reads_back(cli, db_pat
     cli("import", fixed)
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [
         ("+1 fine",), ('=HYPERLINK("http://x.test","click")',)]
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["customers cached", "matched through the database"])
+def test_a_row_naming_someone_else_than_its_phones_customer_keeps_that_name_and_says_so(
+        cli, db_path, tmp_path, monkeypatch, cached):
+    """As with `log`, a typed name that disagrees with the customer the phone belongs to is never
+    dropped: the complaint is filed under the known customer (the contact is the stronger key), the
+    row's own name is kept with the complaint, and the summary names the rows."""
+    from complaintctl.core.importer import writer
+
+    if not cached:  # what a desk with more customers than the writer caches does
+        monkeypatch.setattr(writer, "CUSTOMER_CACHE_KEYS", 0)
+    cli.log("-s", "手工登记", "--customer", "王五", "--phone", "13900000000")
+    f = write(tmp_path / "family.csv",
+              "ref,subject,received,customer,phone\n"
+              "A1,洗衣机漏水,2026-11-01,李雷,13800138000\n"
+              "A2,又漏水,2026-11-02,韩梅梅,138 0013 8000\n"
+              "A3,第三次,2026-11-03,李 雷,+86 13800138000\n"
+              "A4,电话打不通,2026-11-04,赵六,139-0000-0000\n")
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert summary["other_names"] == 2
+    assert [(r["line"], r["name"], r["customer"]) for r in summary["other_names_first"]] == [
+        (3, "韩梅梅", "李雷"), (5, "赵六", "王五")]
+    assert "2 row(s) name someone other than the known customer" in result.stderr
+    assert q(db_path, "SELECT c.ref, cu.name, json_extract(c.extra, '$.customer_as_given') FROM complaints c "
+                      "JOIN customers cu ON cu.id = c.customer_id WHERE c.ref IS NOT NULL ORDER BY c.ref") == [
+        ("A1", "李雷", None), ("A2", "李雷", "韩梅梅"), ("A3", "李雷", None), ("A4", "王五", "赵六")]
+    # --update meets the same: the name the newer row gives is kept, not dropped
+    g = write(tmp_path / "family2.csv", "ref,subject,received,customer,phone\n"
+                                        "A1,洗衣机漏水了,2026-11-01,Han Meimei,13800138000\n")
+    summary = json.loads(cli("import", g, "--update", "-f", "json").stdout)[0]
+    assert summary["updated"] == 1 and summary["other_names"] == 1
+    assert q(db_path, "SELECT json_extract(extra, '$.customer_as_given') FROM complaints WHERE ref = 'A1'") == [
+        ("Han Meimei",)]
+
+
+def test_json_records_that_are_not_objects_are_rejected_rows_kept_as_json(cli, db_path, tmp_path):
+    """An array inside the array (a sheet's rows), a string or null is a rejected row, not a crash,
+    and the rejects file keeps it as the JSON it was; the objects beside it are imported."""
+    f = tmp_path / "calls.json"
+    f.write_text('[["subject", "received"], {"subject": "门锁坏了", "received": "2026-11-01"}, null, "x"]',
+                 encoding="utf-8")
+    result = cli("import", f, expect=3)
+    assert "3 rejected" in result.stderr
+    assert q(db_path, "SELECT subject FROM complaints") == [("门锁坏了",)]
+    rows = list(csv.reader(io.StringIO((tmp_path / "calls.rejects.csv").read_text(encoding="utf-8-sig"))))
+    assert [r[1:] for r in rows[1:]] == [
+        ["not a JSON object but an array", '["subject", "received"]'],
+        ["not a JSON object but null", "null"],
+        ["not a JSON object but a string", '"x"']]

@@ -27,6 +27,13 @@ def evidence_lines(summary) -> list[str]:
     for name, n in summary.inactive_assignees.items():
         lines.append(f"warning: {n:,} row(s) assigned to {name}, who is deactivated "
                      f"(`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)")
+    if summary.other_names:
+        first = summary.other_names_first[0]
+        lines.append(
+            f"warning: {summary.other_names:,} row(s) name someone other than the known customer with that email or "
+            f"phone (first: line {first['line']}, {first['name']!r} for customer #{first['customer_id']} "
+            f"{first['customer']}): filed under that customer, the row's name kept in extra.customer_as_given; "
+            "`complaintctl update ID --customer NAME --new-customer` records one as another person")
     return lines
 
 

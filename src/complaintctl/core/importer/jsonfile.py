@@ -28,6 +28,23 @@ def _record_lists(obj: dict) -> dict[str, list]:
             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
 
 
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
+
+
+class NotAnObject(ValueError):
+    """A JSON record that is not an object (an array, a string, null): a rejected row, kept as JSON
+    in the rejects file. Lists are how CSV records travel, so a JSON array must not pass as one."""
+
+    def __init__(self, value: Any):
+        super().__init__(f"not a JSON object but {_JSON_KINDS.get(value.__class__, 'a value')}")
+        self.cells = [json.dumps(value, ensure_ascii=False, default=str)]
+
+
+def _objects_only(records: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+    for line, value in records:
+        yield (line, value) if isinstance(value, (dict, Exception)) else (line, NotAnObject(value))
+
 
 WRAPPED_JSON_LIMIT = 16 << 20  # a wrapper object is read whole (~8x its size in memory): up to this
 
@@ -53,14 +70,14 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
         raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
     lists = _record_lists(document)
     if not lists:  # one complaint as one object (a webhook's payload saved to a file)
-        return iter([(1, document)])
+        return _objects_only(iter([(1, document)]))
     if len(lists) > 1:
         raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with several "
                            "lists of objects (" + ", ".join(lists) + ")",
                            hint=jq.replace(".data", f".{next(iter(lists))}"))
     key, records = next(iter(lists.items()))
     source.wrapper_key = key
-    return enumerate(records, start=1)
+    return _objects_only(enumerate(records, start=1))
 
 
 def _ndjson_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:

@@ -56,6 +56,10 @@ class ImportSummary:
     stamped_now: int = 0  # rows given the import time as received time (--received-now)
     unclassified: list[dict] = field(default_factory=list)  # {field, label, rows, first_line, suggestion}
     inactive_assignees: dict[str, int] = field(default_factory=dict)  # deactivated agent -> rows assigned
+    # rows whose name is not that of the known customer their email or phone belongs to: filed under
+    # that customer, the row's name kept in extra.customer_as_given; count and the first few
+    other_names: int = 0
+    other_names_first: list[dict] = field(default_factory=list)  # {line, name, customer_id, customer}
     _unplaced: dict = field(default_factory=dict, repr=False)
 
     def add_stats(self, stats: dict) -> None:
@@ -73,6 +77,12 @@ class ImportSummary:
                     self._unplaced[key] = [1, line]
             else:
                 seen[0] += 1
+
+    def add_other_names(self, rows: list[tuple]) -> None:
+        """Count a written batch's rows that named someone else than their contact's customer."""
+        self.other_names += len(rows)
+        for line, name, customer_id, known in rows[:max(0, 5 - len(self.other_names_first))]:
+            self.other_names_first.append({"line": line, "name": name, "customer_id": customer_id, "customer": known})
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}

@@ -13,7 +13,13 @@ from typing import BinaryIO
 
 from complaintctl.core.importer.csvfile import _csv_records, mend_breaks, sniff_delimiter
 from complaintctl.core.importer.encoding import DECODE_ERRORS, SAMPLE_BYTES, _telling_sample, detect_encoding
-from complaintctl.core.importer.jsonfile import _json_array_records, _json_lines, _ndjson_records, _wrapped_records
+from complaintctl.core.importer.jsonfile import (
+    _json_array_records,
+    _json_lines,
+    _ndjson_records,
+    _objects_only,
+    _wrapped_records,
+)
 from complaintctl.core.importer.reading import CountingReader, Source, _find_header
 from complaintctl.core.importer.workbook import OLE_MAGIC, _workbook_source
 from complaintctl.errors import InvalidInput
@@ -139,11 +145,11 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
         if fmt == "ndjson" or (not explicit_format and head.startswith("{") and _json_lines(head)):
             source.format = "ndjson"
-            source._records = _ndjson_records(text, source, detected)
+            source._records = _objects_only(_ndjson_records(text, source, detected))
         elif head.startswith("{"):
             source._records = _wrapped_records(text, source, detected)  # read now: the key is known at once
         else:
-            source._records = _json_array_records(text, source, detected)
+            source._records = _objects_only(_json_array_records(text, source, detected))
     return source
 
 

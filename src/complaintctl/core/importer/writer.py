@@ -33,6 +33,35 @@ def customer_keys(name: str | None, company: str | None, email_n: str | None,
     return (("n", name or "", company or ""),)
 
 
+def _same_name(known: str, given: str) -> bool:
+    """Two spellings of one name: case, spaces and full-width forms aside (王芳 = 王 芳, LI LEI = Li Lei)."""
+    import unicodedata
+
+    def plain(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+    return known == given or plain(known) == plain(given)
+
+
+NAME_AS_GIVEN = "customer_as_given"  # the extra key that keeps a row's own name (see customer_id)
+
+
+def _with_name_as_given(extra: str | None, name: str) -> str:
+    import json
+
+    kept = json.loads(extra) if extra else {}
+    kept[NAME_AS_GIVEN] = name
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
+
+
+def _keep_name_as_given(columns: tuple, values: tuple, name: str) -> tuple[tuple, tuple]:
+    """The row's columns and values with its own customer name kept in extra."""
+    if "extra" in columns:
+        i = columns.index("extra")
+        return columns, (*values[:i], _with_name_as_given(values[i], name), *values[i + 1:])
+    return (*columns, "extra"), (*values, _with_name_as_given(None, name))
+
+
 def _as_dict(columns: tuple, values: tuple) -> dict[str, Any]:
     """A prepared row's complaint columns by name (for the rare paths that need them so)."""
     return dict(zip(columns, values, strict=True))
@@ -64,6 +93,11 @@ class Writer:
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
         self.customers: dict[str | tuple, int] = {}
+        # customer id -> name as compared (see _same_name), to see a row that names someone else
+        # than the customer its email or phone belongs to (a family, a switchboard, a typo)
+        self.customer_names: dict[int, str] = {}
+        self.name_differs: str | None = None  # set by customer_id: the known name the row's differs from
+        self.renamed: list[tuple] = []  # this batch's (line, name, customer id, known name), counted once written
         self.new_keys: list[str | tuple] = []  # customer keys cached since the batch began (undone on rollback)
         self.created_in_attempt = 0
         self.new_customers: list[tuple] = []
@@ -101,13 +135,17 @@ class Writer:
                 f"SELECT {columns} FROM customers WHERE id > ? ORDER BY id DESC", (self.seen_customer,)):
             for key in customer_keys(name, company, email_n, phone_n):
                 self.customers[key] = min(cid, self.customers.get(key, cid))
+            if row_id == cid and name:
+                self.customer_names[cid] = name
             self.seen_customer = max(self.seen_customer, row_id)
         for chunk in range(0, len(changed), 500):
             ids = changed[chunk:chunk + 500]
-            for _id, cid, email_n, phone_n, name, company in conn.execute(
+            for row_id, cid, email_n, phone_n, name, company in conn.execute(
                     f"SELECT {columns} FROM customers WHERE id IN ({', '.join('?' * len(ids))})", ids):
                 for key in customer_keys(name, company, email_n, phone_n):
                     self.customers[key] = cid
+                if row_id == cid and name:
+                    self.customer_names[cid] = name
 
     def flush_customers(self) -> None:
         if self.new_customers:
@@ -130,6 +168,12 @@ class Writer:
                     if other not in customers:
                         customers[other] = cid
                         self.new_keys.append(other)
+                if name and key.__class__ is str:  # matched by email or phone, not by the name itself
+                    known = self.customer_names.get(cid)
+                    if known is None and not self.customers_complete:
+                        known = self.conn.execute("SELECT name FROM customers WHERE id = ?", (cid,)).fetchone()[0]
+                    if known and not _same_name(known, name):
+                        self.name_differs = known
                 return cid
         if self.customers_complete:
             # We hold the write lock for the batch, so ids can be handed out here and the
@@ -137,12 +181,18 @@ class Writer:
             cid = self.next_customer_id
             self.next_customer_id += 1
             self.new_customers.append((cid, name, email, phone, company, email_n, phone_n, self.at))
+            if name:
+                self.customer_names[cid] = name
             created = True
         else:
             from complaintctl.core.customers import match_or_create_customer
 
             cid, created = match_or_create_customer(self.conn, name=name, email=email, phone=phone,
                                                     company=company, at=self.at, actor=self.actor)
+            if not created and name:  # matched a known customer, perhaps by email or phone
+                known = self.conn.execute("SELECT name FROM customers WHERE id = ?", (cid,)).fetchone()[0]
+                if known and not _same_name(known, name):
+                    self.name_differs = known
             if len(customers) > CUSTOMER_CACHE_KEYS:
                 customers.clear()
         if created:
@@ -171,6 +221,10 @@ class Writer:
         record = dict(base)
         if person is not None:
             record["customer_id"] = self.customer_id(person)
+            if self.name_differs is not None:
+                record["extra"] = _with_name_as_given(record.get("extra"), person[1])
+                self.renamed.append((line, person[1], record["customer_id"], self.name_differs))
+                self.name_differs = None
         if assignee is not None:
             self.agent(assignee, line)
         values = {k: record.get(k) for k in UPDATABLE}
@@ -221,6 +275,7 @@ class Writer:
 
         rebuild_indexes(self.conn, tables=("customers",))
         self.customers.clear()
+        self.customer_names.clear()
         self.customers_complete = False
 
     def _forget_new_customers(self) -> None:
@@ -269,6 +324,7 @@ class Writer:
         group: list[tuple] = []
         used_agents.clear()
         self.reused_customers.clear()
+        self.renamed.clear()
 
         def flush() -> None:
             nonlocal last_columns
@@ -324,13 +380,20 @@ class Writer:
                         self.agent(assignee, line)
                 cid = next_id
                 next_id += 1
+                customer = None
+                if person is not None:
+                    customer = self.customer_id(person)
+                    if self.name_differs is not None:  # keep the row's name with the complaint, and say so
+                        columns, values = _keep_name_as_given(columns, values, person[1])
+                        self.renamed.append((line, person[1], customer, self.name_differs))
+                        self.name_differs = None
                 if columns is not last_columns or (person is not None) is not last_with_customer:
                     # rows of one shape mostly come in runs: look the group up when it changes
                     last_columns, last_with_customer = columns, person is not None
                     group = complaints.get((columns, last_with_customer))
                     if group is None:
                         group = complaints[(columns, last_with_customer)] = []
-                group.append((cid, fingerprint, self.customer_id(person), *values) if last_with_customer
+                group.append((cid, fingerprint, customer, *values) if last_with_customer
                              else (cid, fingerprint, *values))
                 for tag in row_tags:
                     tags.append((cid, tag))
@@ -368,6 +431,8 @@ class Writer:
             self.summary.unplaced(raw, line)
         for name, n in inactive_rows.items():
             self.summary.inactive_assignees[name] = self.summary.inactive_assignees.get(name, 0) + n
+        if self.renamed:
+            self.summary.add_other_names(self.renamed)
         return inserted, updated, unchanged
 
     def verify_parents(self) -> None:
