@@ -29,33 +29,17 @@ def init(
 ) -> None:
     """Create the database, or bring it up to date: rebuild the indexes an interrupted import
     left deferred, recreate indexes, views and triggers dropped by hand. Safe to run again."""
-    from complaintctl.store.bulk import rebuild_indexes
-    from complaintctl.store.db import connect, transaction
-    from complaintctl.store.migrations import restore_missing_objects
-    from complaintctl.store.version import SCHEMA_VERSION
+    from complaintctl.core.database import init_database
 
-    path = STATE.db_path
-    existed = path.exists()
+    done = init_database(STATE.db_path, shared=shared)
+    err(f"{'Created' if done['created'] else 'Up to date'}: {done['database']} (schema version {done['schema_version']}).")
+    if done["rebuilt_indexes"]:
+        err(f"Rebuilt {len(done['rebuilt_indexes'])} index(es) an interrupted import had deferred: "
+            f"{', '.join(done['rebuilt_indexes'])}.")
+    if done["restored"]:
+        err(f"Recreated what was missing from the schema: {', '.join(done['restored'])}.")
     if shared:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        from complaintctl.store.sharing import share_database
-
-        shared_changes = share_database(path)  # before the file is created: it is created the team's
-    conn = connect(path, adopt=True)  # init is how another program's SQLite file is taken over
-    with transaction(conn):
-        rebuilt = rebuild_indexes(conn)  # left behind by a bulk import that was killed
-        restored = restore_missing_objects(conn)  # dropped by hand; `check` reports them
-    conn.close()
-    verb = "Up to date" if existed else "Created"
-    err(f"{verb}: {path} (schema version {SCHEMA_VERSION}).")
-    if rebuilt:
-        err(f"Rebuilt {len(rebuilt)} index(es) an interrupted import had deferred: {', '.join(rebuilt)}.")
-    if restored:
-        err(f"Recreated what was missing from the schema: {', '.join(restored)}.")
-    if shared:
-        from complaintctl.store.sharing import share_database
-
-        changes = shared_changes + share_database(path)
+        changes = done["shared_changes"]
         err("Team mode: " + ("; ".join(changes) if changes else "every file was already the team's") + ".")
 
 
@@ -88,14 +72,11 @@ def agents_add(
     lead: bool = typer.Option(False, "--lead", help="A team lead (escalations go to leads)."),
 ) -> None:
     """Add an agent (or reactivate an inactive one)."""
-    from complaintctl.core.agents import add_agent
-    from complaintctl.core.dates import now_utc, to_iso
-    from complaintctl.store.db import transaction
+    from complaintctl.core.agents import register_agent
+    from complaintctl.core.dates import now_utc
 
-    conn = STATE.connect()
-    with transaction(conn):
-        agent = add_agent(conn, name, full_name=full_name, email=email, is_lead=lead,
-                          actor=STATE.who(), at=to_iso(now_utc()))
+    agent = register_agent(STATE.connect(), name, full_name=full_name, email=email, is_lead=lead,
+                           actor=STATE.who(), now=now_utc())
     err(f"Agent {agent['name']} is active.")
 
 
@@ -182,35 +163,12 @@ def taxonomy_add(
     resolve: str = typer.Option(None, "--resolve", help="Severity: resolution target, e.g. 3d."),
 ) -> None:
     """Add a code so the team can classify by it."""
-    from complaintctl.core.dates import now_utc, to_iso
-    from complaintctl.core.taxonomy import add_code, kind_named
-    from complaintctl.store.db import transaction
+    from complaintctl.core.dates import now_utc
+    from complaintctl.core.taxonomy import define_code
 
-    k = kind_named(kind)
-    extra: dict = {}
-    if k.name == "personality":
-        extra = {"advice_en": advice_en or "", "advice_zh": advice_zh or ""}
-    elif advice_en or advice_zh:
-        raise InvalidInput("--advice-en/--advice-zh go with personality codes")
-    conn = STATE.connect()
-    if k.name == "severity":
-        if not respond or not resolve:
-            raise InvalidInput("a severity needs --respond and --resolve targets",
-                               hint="e.g. --respond 4h --resolve 3d")
-        from complaintctl.core.tracking import target_columns
-
-        # The SLA clock reads the targets; minutes are derived from them, as `sla set` does.
-        respond_cols, resolve_cols = target_columns("respond_target", respond), target_columns("resolve_target", resolve)
-        extra = {**respond_cols, **resolve_cols,
-                 "business_time": max(respond_cols["business_time"], resolve_cols["business_time"]),
-                 "rank": conn.execute("SELECT coalesce(max(rank), 0) + 1 FROM severities").fetchone()[0]}
-    elif respond or resolve:
-        raise InvalidInput("--respond/--resolve go with severity codes")
-    with transaction(conn):
-        add_code(conn, k.name, code, label_en, label_zh, actor=STATE.who(), at=to_iso(now_utc()),
-                 extra=extra)
-    err(f"Added {k.name} {code}.")
-
+    added = define_code(STATE.connect(), kind, code, label_en, label_zh, actor=STATE.who(), now=now_utc(),
+                        advice_en=advice_en, advice_zh=advice_zh, respond=respond, resolve=resolve)
+    err(f"Added {added['kind']} {added['code']}.")
 
 
 @taxonomy_app.command("alias")

@@ -27,23 +27,22 @@ class State:
 
     @property
     def db_path(self):
-        from complaintctl.store.db import resolve_db_path
+        from complaintctl.core.database import database_path
 
-        return resolve_db_path(self.db)
+        return database_path(self.db)
 
     def connect(self):
         """The database of this invocation, brought up to date. Only a command marked
         @creates_database creates a missing file: nothing that only reads creates anything."""
         if self._conn is None:
-            from complaintctl.store.db import CREATE_HINT, connect
+            from complaintctl.core.database import open_database
 
-            path = self.db_path
-            if not self.may_create and not path.exists():
-                from complaintctl.errors import NotFound
-
-                raise NotFound(f"no database at {path}", hint=CREATE_HINT)
-            self._conn = connect(path)
+            self._conn = open_database(self.db_path, may_create=self.may_create)
         return self._conn
+
+    def adopt(self, conn) -> None:
+        """Make ``conn`` this invocation's connection (closed with the command)."""
+        self._conn = conn
 
     def close(self) -> None:
         if self._conn is not None:
@@ -156,8 +155,6 @@ def settle_drafts(kept: bool) -> None:
 
 
 def _run(fn, args, kwargs):
-    import sqlite3
-
     try:
         return fn(*args, **kwargs)
     except ComplaintError as exc:
@@ -165,23 +162,6 @@ def _run(fn, args, kwargs):
             raise
         err(f"error: {exc}")
         raise typer.Exit(exc.exit_code) from None
-    except sqlite3.OperationalError as exc:
-        if STATE.debug:
-            raise
-        if "locked" in str(exc) or "busy" in str(exc):
-            err("error: the database stayed locked by another process for too long; try again")
-        elif "readonly database" in str(exc):
-            from complaintctl.store.sharing import write_blocker
-
-            err(f"error: cannot write to {STATE.db_path}: {write_blocker(STATE.db_path) or exc}")
-        else:
-            err(f"error: database error: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
-    except sqlite3.DatabaseError as exc:
-        if STATE.debug:
-            raise
-        err(f"error: database error: {exc} (is {STATE.db_path} a complaintctl database?)")
-        raise typer.Exit(EXIT_FAILED) from None
     except BrokenPipeError:
         # `complaintctl list | head`: the reader left; that is not an error.
         try:
@@ -191,38 +171,28 @@ def _run(fn, args, kwargs):
     except KeyboardInterrupt:
         err("interrupted")
         raise typer.Exit(130) from None
-    except (UnicodeError, RecursionError, OverflowError) as exc:
-        if STATE.debug:
-            raise
-        what = {RecursionError: "the input is nested too deeply to read",
-                OverflowError: "a number or date in the input is out of range"}.get(type(exc), "the input is not valid text")
-        err(f"error: {what} ({type(exc).__name__}: {str(exc)[:200]})")
-        raise typer.Exit(EXIT_USAGE) from None
-    except OSError as exc:  # a full disk, a file that vanished, a permission: the system's own words
-        if STATE.debug:
-            raise
-        err(f"error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
-            + "; what was being written is incomplete or was not written")
-        raise typer.Exit(EXIT_FAILED) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except Exception as exc:
         if STATE.debug:
             raise
-        err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-        raise typer.Exit(EXIT_FAILED) from None
+        from complaintctl.core.database import explain_failure
+
+        failure = explain_failure(exc, STATE.db_path)
+        if failure is None:
+            err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+            raise typer.Exit(EXIT_FAILED) from None
+        err(f"error: {failure}")
+        raise typer.Exit(failure.exit_code) from None
 
 
 def _completion_connection(ctx):
     """A read-only connection to the database named on the command line being completed
     (group callbacks do not run during completion); None if there is none yet."""
-    from complaintctl.store.db import connect, resolve_db_path
+    from complaintctl.core.database import database_path, open_for_completion
 
     root = ctx.find_root() if ctx is not None else None
-    path = resolve_db_path((root.params.get("db") if root is not None else None) or STATE.db)
-    if not path.exists():
-        return None
-    return connect(path, readonly=True)
+    return open_for_completion(database_path((root.params.get("db") if root is not None else None) or STATE.db))
 
 
 def complete_codes(kind: str):
@@ -230,13 +200,12 @@ def complete_codes(kind: str):
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
-            from complaintctl.core.kinds import KINDS
+            from complaintctl.core.taxonomy import code_labels
 
             conn = _completion_connection(ctx)
             if conn is None:
                 return []
-            rows = conn.execute(f"SELECT code, label_en || ' / ' || label_zh FROM {KINDS[kind].table} "
-                                "WHERE active = 1 ORDER BY position").fetchall()
+            rows = code_labels(conn, kind)
             conn.close()
         except Exception:  # completion must never print a traceback into the shell
             return []
@@ -250,7 +219,9 @@ def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
         conn = _completion_connection(ctx)
         if conn is None:
             return []
-        names = [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
+        from complaintctl.core.agents import active_agent_names
+
+        names = active_agent_names(conn)
         conn.close()
     except Exception:
         return []

@@ -112,14 +112,19 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
     agents, repeat complainers, top tags and subjects, each against the previous period."""
     from complaintctl.core.reports import weekly as build
 
-    s, e, label = _period(week, start, end)
-    data = build(STATE.connect(), s, e, label)
+    data = build(STATE.connect(), *_period(week, start, end))
     emit(data, fmt, output, section, lang)
-    if fail_below is not None:
-        low = [f"{name} {v['pct']}%" for name, v in data["sla"].items() if v["pct"] is not None and v["pct"] < fail_below]
-        if low:
-            err(f"SLA below {fail_below:g}%: " + ", ".join(low))
-            raise typer.Exit(EXIT_SLA_BELOW)
+    _fail_if_below(data, fail_below)
+
+
+def _fail_if_below(data: dict, threshold: float | None) -> None:
+    """--fail-if-sla-below: exit EXIT_SLA_BELOW, naming the figures below it."""
+    from complaintctl.core.reports import sla_shortfalls
+
+    low = sla_shortfalls(data, threshold) if threshold is not None else []
+    if low:
+        err(f"SLA below {threshold:g}%: " + ", ".join(low))
+        raise typer.Exit(EXIT_SLA_BELOW)
 
 
 @report_app.command("agents")
@@ -142,29 +147,13 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
         fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
                                          help=f"Exit {EXIT_SLA_BELOW} when overall compliance is below PCT.")) -> None:
     """SLA compliance by severity and by week."""
-    from datetime import timedelta
-
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import last_full_week, sla_report
+    from complaintctl.core.reports import last_weeks, sla_report
 
-    if weeks:
-        s_last, e_last, _ = last_full_week(now_utc())
-        s, e = e_last - timedelta(weeks=weeks), e_last
-        label = f"last {weeks} weeks"
-    else:
-        s, e, label = _period(week, start, end)
+    s, e, label = last_weeks(weeks, now_utc()) if weeks else _period(week, start, end)
     data = sla_report(STATE.connect(), s, e, label)
     emit(data, fmt, output, section, lang)
-    if fail_below is not None:
-        from complaintctl.core.numbers import round_half_up
-
-        for kind in ("response", "resolution"):
-            total = sum(r[f"{kind}_total"] or 0 for r in data["by_severity"])
-            met = sum(r[f"{kind}_met"] or 0 for r in data["by_severity"])
-            pct = round_half_up(100.0 * met / total, 1) if total else None
-            if pct is not None and pct < fail_below:  # the figure as printed, as `report weekly` compares
-                err(f"SLA below {fail_below:g}%: {kind} {pct}%")
-                raise typer.Exit(EXIT_SLA_BELOW)
+    _fail_if_below(data, fail_below)
 
 
 @report_app.command("trends")
@@ -187,17 +176,10 @@ def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
            weeks: int = typer.Option(None, "--weeks",
                                      help="The last N full weeks [default: 12 when no period is given].")) -> None:
     """Root-cause Pareto: which causes make up 80% of complaints, for prevention."""
-    from datetime import timedelta
-
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import causes_report, last_full_week
+    from complaintctl.core.reports import causes_report, last_weeks
 
-    if week or start or end:
-        s, e, label = _period(week, start, end)
-    else:
-        n = weeks or 12
-        _, e, _ = last_full_week(now_utc())
-        s, label = e - timedelta(weeks=n), f"last {n} weeks"
+    s, e, label = _period(week, start, end) if week or start or end else last_weeks(weeks or 12, now_utc())
     emit(causes_report(STATE.connect(), s, e, label), fmt, output, section, lang)
 
 
@@ -210,27 +192,10 @@ def demo(
     """Fill a demo database with a realistic history, then print the weekly report.
     Without --db it uses demo.db beside the default database, never your real data."""
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.demo import fill_demo
-    from complaintctl.core.reports import last_full_week
-    from complaintctl.core.reports import weekly as build
-    from complaintctl.store.db import connect, default_db_path, resolve_db_path
+    from complaintctl.core.demo import make_demo
 
-    if weeks < 1 or weeks > 104:
-        raise InvalidInput("--weeks must be between 1 and 104")
-    if STATE.db is None:
-        path = default_db_path().with_name("demo.db")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        path = resolve_db_path(STATE.db)
-    conn = connect(path)
-    existing = conn.execute("SELECT count(*) FROM complaints").fetchone()[0]
-    if existing and not force:
-        conn.close()
-        raise InvalidInput(f"{path} already has {existing} complaints", hint="use --force to add a demo history anyway")
-    STATE._conn = conn
-    err(f"Filling {path} with {weeks} weeks of demo history...")
-    counts = fill_demo(conn, seed=seed, weeks=weeks)
-    err(f"Demo database: {path} ({counts['complaints']} complaints, {counts['surveys']} surveys). "
-        f"Try: complaintctl --db {path} list --open")
-    emit(build(conn, *last_full_week(now_utc())), fmt, None)
+    done = make_demo(STATE.db, force=force, seed=seed, weeks=weeks, now=now_utc(),
+                     on_start=lambda path: err(f"Filling {path} with {weeks} weeks of demo history..."))
+    err(f"Demo database: {done['database']} ({done['complaints']} complaints, {done['surveys']} surveys). "
+        f"Try: complaintctl --db {done['database']} list --open")
+    emit(done["report"], fmt, None)

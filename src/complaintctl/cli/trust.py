@@ -75,17 +75,12 @@ def check(
     """Check the database: the file's integrity, its schema, references, the audit trail (the hash
     chain of the events, and that complaints hold what their events say), times, statuses and SLA
     clocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0)."""
-    from complaintctl.core.health import PROBLEM, check_database, worst
+    from complaintctl.core.health import PROBLEM, check_file, worst
     from complaintctl.core.trust.audit import parse_head
-    from complaintctl.store.db import connect
 
     head = parse_head(against) if against is not None else None
     path = STATE.db_path
-    conn = connect(path, readonly=True)  # never creates, migrates or repairs what it checks
-    try:
-        findings = check_database(conn, quick=quick, against=head)
-    finally:
-        conn.close()
+    findings = check_file(path, quick=quick, against=head)
     records = [f.as_dict() for f in findings]
     if fmt == Format.table:
         from complaintctl.render.findings import render_findings

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import datetime
 
 from complaintctl.core.events import record_event
 from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.core.limits import AGENT_NAME_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
+
+
+def register_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
+                   is_lead: bool, actor: str, now: datetime) -> dict:
+    """The use case `agents add`: add an agent, or reactivate an inactive one, in one transaction."""
+    from complaintctl.core.dates import to_iso
+    from complaintctl.store.db import transaction
+
+    with transaction(conn):
+        return add_agent(conn, name, full_name=full_name, email=email, is_lead=is_lead, actor=actor, at=to_iso(now))
 
 
 def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
@@ -34,10 +45,14 @@ def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, ema
     return get_agent(conn, name)
 
 
+def active_agent_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
+
+
 def get_agent(conn: sqlite3.Connection, name: str) -> dict:
     row = conn.execute("SELECT * FROM agents WHERE name = ?", (name.strip(),)).fetchone()
     if row is None:
-        known = [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
+        known = active_agent_names(conn)
         hint = ("active agents: " + ", ".join(known)) if known else (
             "add one with `complaintctl agents add NAME`")
         raise NotFound(f"no agent named {name!r}", hint=hint)

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from complaintctl.core import complaints as core
 from complaintctl.core import tracking
 from complaintctl.core.agents import add_agent
 from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.store.db import transaction
+from complaintctl.core.reports import last_full_week, weekly
+from complaintctl.errors import InvalidInput
+from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
 
 AGENTS = [("zhang.wei", "张伟", False), ("li.na", "李娜", False), ("wang.fang", "王芳", False),
           ("amy", "Amy Chen", False), ("liu.yang", "刘洋", True)]
@@ -44,6 +48,39 @@ RESOLUTIONS = ["已更换新机并致歉", "退还差价 ¥120", "Refunded in fu
                "Explained the billing and credited the account", "修复系统问题并补偿积分", "客户撤回投诉"]
 NOTES = ["已电话联系客户，了解详细情况", "Asked the customer for photos", "转交仓库核实", "Checked the order history",
          "与物流公司确认中", "客户情绪激动，已安抚"]
+
+
+MAX_DEMO_WEEKS = 104
+
+
+def demo_path(explicit: str | None) -> Path:
+    """The database `demo` fills: --db if given, else demo.db beside the default database
+    (never the user's real data)."""
+    return resolve_db_path(explicit) if explicit else default_db_path().with_name("demo.db")
+
+
+def make_demo(explicit: str | None, *, force: bool, seed: int, weeks: int, now: datetime,
+              on_start: Callable[[Path], None] | None = None) -> dict:
+    """The use case `demo`: fill the demo database (the default demo.db is made afresh; a --db
+    that already has complaints only with ``force``) and build its last full week's report."""
+    if not 1 <= weeks <= MAX_DEMO_WEEKS:
+        raise InvalidInput(f"--weeks must be between 1 and {MAX_DEMO_WEEKS}")
+    path = demo_path(explicit)
+    if not explicit:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    conn = connect(path)
+    try:
+        existing = conn.execute("SELECT count(*) FROM complaints").fetchone()[0]
+        if existing and not force:
+            raise InvalidInput(f"{path} already has {existing} complaints",
+                               hint="use --force to add a demo history anyway")
+        if on_start is not None:
+            on_start(path)
+        counts = fill_demo(conn, seed=seed, weeks=weeks)
+        return {"database": str(path), **counts, "report": weekly(conn, *last_full_week(now))}
+    finally:
+        conn.close()
 
 
 def fill_demo(conn: sqlite3.Connection, *, seed: int = 7, weeks: int = 8, per_week: int = 40,

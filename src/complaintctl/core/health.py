@@ -12,7 +12,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
+from complaintctl.core.database import open_database
 from complaintctl.core.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.store.version import SCHEMA_VERSION
 
@@ -33,6 +35,16 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def check_file(path: Path, *, quick: bool = False, against: tuple[int, str] | None = None) -> list[Finding]:
+    """The use case `check`: open ``path`` read-only (never creating, migrating or repairing what
+    it checks) and run every check."""
+    conn = open_database(path, readonly=True)
+    try:
+        return check_database(conn, quick=quick, against=against)
+    finally:
+        conn.close()
 
 
 def check_database(conn: sqlite3.Connection, *, quick: bool = False,

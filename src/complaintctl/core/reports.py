@@ -128,6 +128,26 @@ def period(*, week: str | None, start: datetime | None, end: datetime | None, no
     return last_full_week(now)
 
 
+def last_weeks(weeks: int, now: datetime) -> tuple[datetime, datetime, str]:
+    """The last ``weeks`` full weeks before ``now``."""
+    _, end, _ = last_full_week(now)
+    return end - timedelta(weeks=weeks), end, f"last {weeks} weeks"
+
+
+def sla_shortfalls(data: dict, threshold: float) -> list[str]:
+    """The compliance figures of a weekly or sla report below ``threshold`` percent, compared as
+    printed (rounded), e.g. ["response 87.5%"]; empty when none is."""
+    if data["report"] == "sla":
+        figures = {}
+        for kind in ("response", "resolution"):
+            total = sum(r[f"{kind}_total"] or 0 for r in data["by_severity"])
+            met = sum(r[f"{kind}_met"] or 0 for r in data["by_severity"])
+            figures[kind] = _pct(met, total)
+    else:
+        figures = {name: v["pct"] for name, v in data["sla"].items()}
+    return [f"{name} {pct}%" for name, pct in figures.items() if pct is not None and pct < threshold]
+
+
 OUTPUT_PLACEHOLDERS = ("week", "start", "end")
 
 

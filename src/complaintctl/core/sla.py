@@ -303,3 +303,11 @@ def parse_hours(text: str) -> tuple[time, time]:
     if end <= start:
         raise InvalidInput("working hours must end after they start")
     return start, end
+
+
+def target_columns(column: str, text: str) -> dict:
+    """The severities columns for one target (`respond_target` or `resolve_target`): the
+    target as typed, its nominal minutes for SQL readers, and whether it is business time."""
+    target = parse_duration(text)
+    return {column: str(target), column.replace("_target", "_minutes"): nominal_minutes(target),
+            "business_time": int(target.business)}

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import datetime
 
+from complaintctl.core.dates import to_iso
 from complaintctl.core.events import record_event
 from complaintctl.core.kinds import KINDS, kind_named
 from complaintctl.core.labels import LabelResolver
+from complaintctl.core.sla import target_columns
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.store.db import transaction
 
 CODE_RE = r"^[a-z][a-z0-9_]*$"
 
@@ -17,6 +21,12 @@ def codes(conn: sqlite3.Connection, kind: str, active_only: bool = True) -> list
     table = KINDS[kind].table
     where = " WHERE active = 1" if active_only else ""
     return [r[0] for r in conn.execute(f"SELECT code FROM {table}{where} ORDER BY position, code")]
+
+
+def code_labels(conn: sqlite3.Connection, kind: str) -> list[tuple[str, str]]:
+    """The active codes of ``kind`` with "English / Chinese" labels, in the taxonomy's order."""
+    return [tuple(r) for r in conn.execute(f"SELECT code, label_en || ' / ' || label_zh FROM {KINDS[kind].table} "
+                                           "WHERE active = 1 ORDER BY position")]
 
 
 def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str | None:
@@ -49,6 +59,32 @@ def list_codes(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
             row.update(d)
             rows.append(row)
     return rows
+
+
+def define_code(conn: sqlite3.Connection, kind: str, code: str, label_en: str, label_zh: str, *, actor: str,
+                now: datetime, advice_en: str | None = None, advice_zh: str | None = None,
+                respond: str | None = None, resolve: str | None = None) -> dict:
+    """The use case `taxonomy add`, in one transaction: a personality code takes handling advice,
+    a severity its two SLA targets (minutes derived from them, as `sla set` does)."""
+    k = kind_named(kind)
+    extra: dict = {}
+    if k.name == "personality":
+        extra = {"advice_en": advice_en or "", "advice_zh": advice_zh or ""}
+    elif advice_en or advice_zh:
+        raise InvalidInput("--advice-en/--advice-zh go with personality codes")
+    if k.name == "severity":
+        if not respond or not resolve:
+            raise InvalidInput("a severity needs --respond and --resolve targets", hint="e.g. --respond 4h --resolve 3d")
+        respond_cols, resolve_cols = target_columns("respond_target", respond), target_columns("resolve_target", resolve)
+        extra = {**respond_cols, **resolve_cols,
+                 "business_time": max(respond_cols["business_time"], resolve_cols["business_time"])}
+    elif respond or resolve:
+        raise InvalidInput("--respond/--resolve go with severity codes")
+    with transaction(conn):
+        if k.name == "severity":
+            extra["rank"] = conn.execute("SELECT coalesce(max(rank), 0) + 1 FROM severities").fetchone()[0]
+        return {"kind": k.name, **add_code(conn, k.name, code, label_en, label_zh, actor=actor, at=to_iso(now),
+                                           extra=extra)}
 
 
 def add_code(

@@ -42,14 +42,6 @@ def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, acto
     return {"default_severity": code, "changed": True, "recomputed": recomputed}
 
 
-def target_columns(column: str, text: str) -> dict:
-    """The severities columns for one target (`respond_target` or `resolve_target`): the
-    target as typed, its nominal minutes for SQL readers, and whether it is business time."""
-    target = sla.parse_duration(text)
-    return {column: str(target), column.replace("_target", "_minutes"): sla.nominal_minutes(target),
-            "business_time": int(target.business)}
-
-
 def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, resolve: str | None, *,
                 actor: str, now: datetime | None = None) -> dict:
     now = now or now_utc()
@@ -66,7 +58,7 @@ def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, re
         if new_resolve and str(new_resolve) != row["resolve_target"]:
             changes["resolve_target"] = str(new_resolve)
         for column, value in changes.items():
-            values = target_columns(column, value)
+            values = sla.target_columns(column, value)
             sets = ", ".join(f"{k} = ?" for k in values)
             conn.execute(f"UPDATE severities SET {sets} WHERE code = ?", (*values.values(), code))
             record_event(conn, None, at=to_iso(now), actor=actor, action="sla_changed", field=f"{code}.{column}",

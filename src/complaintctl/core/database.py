@@ -1,0 +1,92 @@
+"""The database file as the commands see it: which file, opening it, creating or repairing it
+(init), and what a database failure means to the person who ran the command.
+
+cli/ holds a connection only to hand it to core; finding, opening and creating the file is
+decided here, on top of store/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, NotFound
+
+
+def database_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db, else $COMPLAINTCTL_DB, else the per-user default."""
+    from complaintctl.store.db import resolve_db_path
+
+    return resolve_db_path(explicit)
+
+
+def open_database(path: Path, *, may_create: bool = False, readonly: bool = False):
+    """The database at ``path``, brought up to date (unless ``readonly``). A missing file is
+    created only when ``may_create``: nothing that only reads creates anything."""
+    from complaintctl.store.db import CREATE_HINT, connect
+
+    if not may_create and not path.exists():
+        raise NotFound(f"no database at {path}", hint=CREATE_HINT)
+    return connect(path, readonly=readonly)
+
+
+def open_for_completion(path: Path):
+    """A read-only connection for tab completion, or None when there is no database yet."""
+    if not path.exists():
+        return None
+    from complaintctl.store.db import connect
+
+    return connect(path, readonly=True)
+
+
+def init_database(path: Path, *, shared: bool = False) -> dict:
+    """Create the database or bring it up to date, in one transaction: rebuild the indexes an
+    interrupted import deferred, recreate the indexes, views and triggers dropped by hand.
+    ``shared``: team mode (store/sharing.py), before the file is created and after."""
+    from complaintctl.store.bulk import rebuild_indexes
+    from complaintctl.store.db import connect, transaction
+    from complaintctl.store.migrations import restore_missing_objects
+    from complaintctl.store.sharing import share_database
+    from complaintctl.store.version import SCHEMA_VERSION
+
+    existed = path.exists()
+    shared_changes: list[str] = []
+    if shared:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shared_changes = share_database(path)  # before the file is created: it is created the team's
+    conn = connect(path, adopt=True)  # init is how another program's SQLite file is taken over
+    try:
+        with transaction(conn):
+            rebuilt = rebuild_indexes(conn)  # left behind by a bulk import that was killed
+            restored = restore_missing_objects(conn)  # dropped by hand; `check` reports them
+    finally:
+        conn.close()
+    if shared:
+        shared_changes += share_database(path)
+    return {"database": str(path), "created": not existed, "schema_version": SCHEMA_VERSION,
+            "rebuilt_indexes": rebuilt, "restored": restored, "shared": shared, "shared_changes": shared_changes}
+
+
+def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
+    """What a failure that is not a ComplaintError means to the user of ``path``, as one
+    ComplaintError (message and exit code); None when it is a bug (an internal error)."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return ComplaintError("the database stayed locked by another process for too long; try again")
+        if "readonly database" in text:
+            from complaintctl.store.sharing import write_blocker
+
+            return ComplaintError(f"cannot write to {path}: {write_blocker(path) or exc}")
+        return ComplaintError(f"database error: {exc}")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return ComplaintError(f"database error: {exc} (is {path} a complaintctl database?)")
+    if isinstance(exc, (UnicodeError, RecursionError, OverflowError)):
+        what = {RecursionError: "the input is nested too deeply to read",
+                OverflowError: "a number or date in the input is out of range"}.get(type(exc), "the input is not valid text")
+        return ComplaintError(f"{what} ({type(exc).__name__}: {str(exc)[:200]})", exit_code=EXIT_USAGE)
+    if isinstance(exc, OSError):  # a full disk, a file that vanished, a permission: the system's own words
+        return ComplaintError(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+                              + "; what was being written is incomplete or was not written", exit_code=EXIT_FAILED)
+    return None

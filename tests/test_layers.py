@@ -1,0 +1,66 @@
+"""The arrows run down only: cli -> core -> store, cli -> render. Read from the import graph of
+src/ (every import, at the top of a module or inside a function), so a reviewer need not grep."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+PACKAGE = SRC / "complaintctl"
+
+# layer -> the modules (prefixes) it must not import, and why
+FORBIDDEN = {
+    "cli": {"complaintctl.store": "cli/ goes through core (one core function per use case)",
+            "sqlite3": "cli/ holds no SQL: core decides, store talks to SQLite"},
+    "core": {"complaintctl.cli": "core knows nothing of the command line",
+             "typer": "core has no Typer: no parsing, no exits", "rich": "core prints nothing",
+             "complaintctl.render": "core returns plain data; cli renders it"},
+    "store": {"complaintctl.core": "store is below core", "complaintctl.cli": "store is below everything",
+              "complaintctl.render": "store is below everything", "typer": "store has no Typer"},
+}
+
+
+def imported_modules(path: Path, root: Path = SRC) -> set[str]:
+    """Every module ``path`` (under ``root``) imports, absolute, wherever the import stands."""
+    module = ".".join(path.relative_to(root).with_suffix("").parts)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parts = parts[:len(parts) - node.level + 1]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _violations(layer: str) -> list[str]:
+    rules = FORBIDDEN[layer]
+    out = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for name in sorted(imported_modules(path)):
+            for banned, why in rules.items():
+                if name == banned or name.startswith(banned + "."):
+                    out.append(f"{path.relative_to(PACKAGE)} imports {name}: {why}")
+    return out
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_arrows_run_down_only(layer):
+    assert not _violations(layer)
+
+
+def test_the_scan_sees_imports_inside_functions(tmp_path):
+    """The scan must see a lazy import, or the layer test could not fail for one."""
+    pkg = tmp_path / "complaintctl" / "cli"
+    pkg.mkdir(parents=True)
+    module = pkg / "x.py"
+    module.write_text("def f():\n    from ..store.db import connect\n    import sqlite3\n", encoding="utf-8")
+    found = imported_modules(module, root=tmp_path)
+    assert {"complaintctl.store.db", "complaintctl.store.db.connect", "sqlite3"} <= found
