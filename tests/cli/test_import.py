@@ -721,3 +721,17 @@ def test_json_records_that_are_not_objects_are_rejected_rows_kept_as_json(cli, d
         ["not a JSON object but an array", '["subject", "received"]'],
         ["not a JSON object but null", "null"],
         ["not a JSON object but a string", '"x"']]
+
+
+def test_update_that_names_another_customer_points_the_complaint_at_them(cli, db_path, tmp_path):
+    # an export re-saved by Excel changes a company's name ('S.à r.l.' -> 'S._ r.l.'): the
+    # complaint is filed under the customer the newer row names, never refused by the database
+    first = write(tmp_path / "first.csv", "ref,received,subject,customer,company\nA1,2026-11-01,broken,Ann,S.à r.l.\n")
+    again = write(tmp_path / "again.csv", "ref,received,subject,customer,company\nA1,2026-11-01,broken,Ann,S._ r.l.\n")
+    cli("import", first)
+    result = cli("import", again, "--update")
+    assert summary(result) == "read 1, inserted 0, updated 1, unchanged 0, rejected 0"
+    assert q(db_path, "SELECT cu.company FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
+        ("S._ r.l.",)]
+    assert q(db_path, "SELECT company FROM customers ORDER BY id") == [("S.à r.l.",), ("S._ r.l.",)]
+    assert q(db_path, "SELECT field FROM events WHERE note LIKE '%again.csv%'") == [("customer_id",)]

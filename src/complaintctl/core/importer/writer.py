@@ -463,6 +463,7 @@ class Writer:
         if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
             raise RowError(f"duplicate_of #{dup} does not exist")
         values = self._values(base, person, assignee, line)
+        self.flush_customers()  # a row now naming another customer: written before it is pointed to
         for name, label in raw or ():
             self.conn.execute("INSERT OR REPLACE INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)",
                               (existing["id"], name, label))
