@@ -16,6 +16,8 @@ FORBIDDEN = {
     "core": {"complaintctl.cli": "core knows nothing of the command line",
              "typer": "core has no Typer: no parsing, no exits", "rich": "core prints nothing",
              "complaintctl.render": "core returns plain data; cli renders it"},
+    "render": {"complaintctl.core": "render is fed plain data; core decides",
+               "complaintctl.store": "render is fed plain data", "complaintctl.cli": "render is below cli"},
     "store": {"complaintctl.core": "store is below core", "complaintctl.cli": "store is below everything",
               "complaintctl.render": "store is below everything", "typer": "store has no Typer"},
 }
@@ -54,6 +56,35 @@ def _violations(layer: str) -> list[str]:
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_arrows_run_down_only(layer):
     assert not _violations(layer)
+
+
+CLOCKS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"), ("time", "time"),
+          ("time", "localtime")}
+
+
+def clock_reads(path: Path) -> list[str]:
+    """Where ``path`` reads the clock: datetime.now(), date.today(), time.time(), now_utc()."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and (f.value.id, f.attr) in CLOCKS:
+            found.append(f"{path.name}:{node.lineno} {f.value.id}.{f.attr}()")
+        elif isinstance(f, ast.Name) and f.id == "now_utc":
+            found.append(f"{path.name}:{node.lineno} now_utc()")
+    return found
+
+
+def test_render_does_not_read_the_clock():
+    """What is due, late or old is decided in core at a time it was given; render draws it."""
+    assert not [hit for path in sorted((PACKAGE / "render").rglob("*.py")) for hit in clock_reads(path)]
+
+
+def test_the_clock_scan_sees_a_clock(tmp_path):
+    module = tmp_path / "x.py"
+    module.write_text("from datetime import date, datetime\nx = datetime.now()\ny = date.today()\n", encoding="utf-8")
+    assert len(clock_reads(module)) == 2
 
 
 def test_the_scan_sees_imports_inside_functions(tmp_path):

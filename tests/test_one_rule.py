@@ -26,3 +26,12 @@ def test_open_is_spelled_once():
 def test_what_a_spreadsheet_runs_as_a_formula_is_defined_once():
     found = [name for name, text in _sources() if FORMULA_STARTS.search(text)]
     assert found == ["spreadsheet.py"], f"formula starts defined in {found}: import complaintctl.spreadsheet"
+
+
+def test_one_csv_writer_and_one_json_encoder_for_output():
+    """CSV is written by spreadsheet.CsvWriter alone; what cli/ and render/ print as JSON is
+    encoded by render/output.json_text alone (core keeps JSON only as stored text and HTTP bodies)."""
+    csv_writers = [name for name, text in _sources() if "csv.writer(" in text]
+    assert csv_writers == ["spreadsheet.py"], f"csv.writer in {csv_writers}: use complaintctl.spreadsheet.CsvWriter"
+    json_output = [name for name, text in _sources() if "json.dumps(" in text and name.startswith(("cli/", "render/"))]
+    assert json_output == ["render/output.py"], f"JSON encoded in {json_output}: use render.output.json_text"

@@ -297,11 +297,9 @@ def show(
 
         write_json(data)
     elif fmt == Format.ndjson:
-        import json
+        from complaintctl.render.output import write_json
 
-        from complaintctl.render.terminal import safe_stream
-
-        safe_stream(sys.stdout).write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        write_json(data, lines=True)
     else:  # csv: the timeline, one event a row
         from complaintctl.render.output import write_records
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from complaintctl.cli.common import STATE
@@ -19,10 +17,9 @@ def datasette_metadata(
     """Print Datasette metadata for the database: what each table and column holds, labels instead
     of codes, facets and canned queries for the common questions. Use it as
     `datasette complaints.db -m metadata.json`."""
-    import json
-
     from complaintctl.core.datasette_metadata import datasette_config
     from complaintctl.core.datasette_metadata import datasette_metadata as build
+    from complaintctl.render.output import write_json
 
     data = build(STATE.connect(), name=name or STATE.db_path.stem, lang=lang)
-    sys.stdout.write(json.dumps(datasette_config(data) if config else data, ensure_ascii=False, indent=2) + "\n")
+    write_json(datasette_config(data) if config else data)

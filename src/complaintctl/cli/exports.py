@@ -55,47 +55,23 @@ def export(
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
     for import into another database."""
-    from complaintctl.core.exporter import (
-        LABEL_LANGUAGES,
-        export_headers,
-        export_rows,
-        parse_columns,
-        with_labels,
-    )
-    from complaintctl.render.export import write_export
-    from complaintctl.render.output import CsvOptions
+    from complaintctl.core.exporter import export_complaints
+    from complaintctl.render.export import export_format, write_export
+    from complaintctl.render.output import check_excel
 
-    if fmt is None:
-        suffix = output.suffix.lower() if output else ""
-        fmt = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".xlsx": "xlsx"}.get(suffix, "csv")
-    fmt = fmt.lower()
-    if fmt not in ("csv", "json", "ndjson", "xlsx"):
-        raise InvalidInput(f"unknown export format {fmt!r}", hint="csv, json, ndjson or xlsx")
-    if CsvOptions.excel and fmt != "csv":
-        raise InvalidInput("--excel goes with CSV")
+    fmt = export_format(fmt, output)
+    check_excel(fmt)
     if fmt == "xlsx" and output is None and sys.stdout.isatty():
         raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
-    cols = parse_columns(columns)
-    if labels is not None and labels not in LABEL_LANGUAGES:
-        raise InvalidInput(f"--labels {labels!r}: give en or zh")
-    headers = export_headers(cols, labels)
     filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
                            unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
                            until=until, text=text, limit=limit or 0)
-    conn = STATE.connect()
-    rows = export_rows(conn, filters, cols)
-    if labels:
-        rows = with_labels(conn, rows, labels)
-    cut = 0
+    done = export_complaints(STATE.connect(), filters, columns=columns, labels=labels)
     with _export_target(output, None if fmt == "xlsx" else "utf-8") as stream:  # --excel: the BOM is CSV's
-        if fmt == "xlsx":
-            from complaintctl.core.exporter import write_xlsx
-
-            count, cut = write_xlsx(rows, cols, stream, headers)
-        else:
-            count = write_export(rows, cols, fmt, stream, formula_guard=not no_formula_guard, headers=headers)
+        count, cut = write_export(done.rows, done.columns, fmt, stream, formula_guard=not no_formula_guard,
+                                  headers=done.headers)
     if cut:
-        from complaintctl.core.exporter import EXCEL_MAX_CELL
+        from complaintctl.render.xlsx import EXCEL_MAX_CELL
 
         err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
             "(CSV and JSON exports keep them whole)")

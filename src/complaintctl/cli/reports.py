@@ -67,9 +67,9 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
     check_excel(fmt.value)
     blocks = render.blocks_for(data)
     if fmt == ReportFormat.json:
-        import json
+        from complaintctl.render.output import json_text
 
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data) + "\n"
     elif fmt == ReportFormat.markdown:
         text = render.render_markdown(data, blocks)
     elif fmt == ReportFormat.html:

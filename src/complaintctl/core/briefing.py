@@ -10,8 +10,8 @@ from datetime import datetime
 from complaintctl.core import sla
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import record_event
-from complaintctl.core.numbers import round_half_up
 from complaintctl.errors import InvalidInput
+from complaintctl.numbers import round_half_up
 from complaintctl.store.db import transaction
 
 GOAL_KEY = "sla_goal_pct"

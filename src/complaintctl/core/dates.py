@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from complaintctl.errors import InvalidInput
 
-UTC = timezone.utc
+# the stored form and its display live below core and render alike (timetext); read here too
+from complaintctl.timetext import ISO_FORMAT, UTC, from_iso, to_iso, to_local_text, zone_name  # noqa: F401
+
 EARLIEST_YEAR = 1970
-ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 _RELATIVE_DAYS = {
     "today": 0, "今天": 0, "今日": 0,
@@ -44,43 +45,6 @@ _YEAR_LAST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def to_iso(moment: datetime) -> str:
-    """Aware datetime -> stored text (UTC, seconds, Z)."""
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # naive means local time
-    return moment.astimezone(UTC).strftime(ISO_FORMAT)
-
-
-def from_iso(text: str) -> datetime:
-    """Stored text -> aware UTC datetime."""
-    if text.endswith("Z"):
-        text = text[:-1] + "+00:00"
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment
-
-
-def to_local_text(stored: str | None, seconds: bool = False) -> str:
-    """Stored UTC text -> local wall time for display (``2026-11-24 11:34``). Text that is not
-    ISO (edited by hand, say; `check` reports it) is shown as it is, not turned into an error."""
-    if not stored:
-        return ""
-    try:
-        local = from_iso(stored).astimezone()
-    except (ValueError, TypeError):
-        return str(stored)
-    return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-
-
-def zone_name() -> str:
-    """The local time zone's name as people know it (``Asia/Shanghai``, or ``CST`` from the system)."""
-    import os
-    import time as clock
-
-    return (os.environ.get("TZ") or "").lstrip(":") or clock.tzname[0]
 
 
 def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[datetime, bool]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from complaintctl.core.dates import to_iso
+from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import events_for
 from complaintctl.core.fields import normalize_tag
-from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C
+from complaintctl.core.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
+from complaintctl.core.sla import describe_due
 from complaintctl.errors import InvalidInput, NotFound
 
 LABELLED = {
@@ -25,8 +26,9 @@ def get_complaint_row(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Ro
     return row
 
 
-def show_complaint(conn: sqlite3.Connection, complaint_id: int) -> dict:
-    """Every field, the labels of its codes, the customer, tags, advice and the timeline."""
+def show_complaint(conn: sqlite3.Connection, complaint_id: int, now: datetime | None = None) -> dict:
+    """Every field, the labels of its codes, the customer, tags, advice, the SLA clocks as of
+    ``now`` (sla_clocks) and the timeline."""
     row = dict(get_complaint_row(conn, complaint_id))
     labels = {}
     for column, table in LABELLED.items():
@@ -62,7 +64,34 @@ def show_complaint(conn: sqlite3.Connection, complaint_id: int) -> dict:
     row["surveys"] = [dict(r) for r in conn.execute(
         "SELECT score, comment, at, actor FROM surveys WHERE complaint_id = ? ORDER BY id", (complaint_id,))]
     row["events"] = events_for(conn, complaint_id)
+    row["sla_clocks"] = sla_clocks(row, now or now_utc())
     return row
+
+
+NO_CLOCK = "no SLA clock: no severity (classify it, or set `complaintctl sla default SEVERITY`)"
+
+
+def sla_clocks(row: dict, now: datetime) -> list[dict]:
+    """Where each SLA clock of a complaint stands at ``now``: {clock, due_at, state}, the state
+    'met on time', 'met late', a step never recorded, or describe_due's '3h left', 'paused'...;
+    an open complaint with no clock at all gets one entry saying why (clock 'none')."""
+    done = not is_open(row["status"])
+    out = []
+    for clock, due, finished, late in (
+            ("respond", row.get("respond_due_at"), row.get("first_response_at"), row.get("responded_late")),
+            ("resolve", row.get("resolve_due_at"), row.get("resolved_at"), row.get("resolved_late"))):
+        if not due:
+            continue
+        if finished:
+            state = "met late" if late else "met on time"
+        elif done:  # finished without this step on record (closed straight away, or imported so)
+            state = "no first response recorded" if clock == "respond" else "no resolution time recorded"
+        else:
+            state = describe_due(due, now, row["status"], row.get("paused_since"))
+        out.append({"clock": clock, "due_at": due, "state": state})
+    if not done and not out:
+        out.append({"clock": "none", "due_at": None, "state": NO_CLOCK})
+    return out
 
 
 SORTS = {

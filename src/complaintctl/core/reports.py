@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from complaintctl.core import briefing
 from complaintctl.core.dates import now_utc, to_iso, zone_name
 from complaintctl.core.lifecycle import OPEN_SQL
-from complaintctl.core.numbers import round_half_up
 from complaintctl.errors import InvalidInput
+from complaintctl.numbers import round_half_up
 
 UTC = timezone.utc
 AGE_BUCKETS = [("<1d", 0, 1), ("1-3d", 1, 3), ("3-7d", 3, 7), ("7-30d", 7, 30), (">30d", 30, None)]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from complaintctl import i18n
-from complaintctl.core.dates import to_local_text
 from complaintctl.i18n import zh
 from complaintctl.render.table import render_pairs, render_table, style, terminal_width, use_color
+from complaintctl.timetext import to_local_text
 
 
 def _label(data: dict, column: str) -> str:
@@ -48,30 +48,17 @@ def _zh_value(label: str, value) -> object:
     return i18n.WORDS.get(value, value)
 
 
-def _sla_pairs(data: dict) -> list[tuple[str, object]]:
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.lifecycle import is_open
-    from complaintctl.core.sla import describe_due
+CLOCK_LABELS = {"respond": "Respond by", "resolve": "Resolve by"}
 
-    now = now_utc()
-    done = not is_open(data["status"])
-    out = []
-    for label, due, finished, late in (
-        ("Respond by", data.get("respond_due_at"), data.get("first_response_at"), data.get("responded_late")),
-        ("Resolve by", data.get("resolve_due_at"), data.get("resolved_at"), data.get("resolved_late")),
-    ):
-        if not due:
-            continue
-        if finished:
-            verdict = "late" if late else "on time"
-            out.append((label, f"{to_local_text(due)}  (met {verdict})"))
-        elif done:  # finished without this step on record (closed straight away, or imported so)
-            what = "no first response recorded" if label == "Respond by" else "no resolution time recorded"
-            out.append((label, f"{to_local_text(due)}  ({what})"))
+
+def _sla_pairs(data: dict) -> list[tuple[str, object]]:
+    """The clocks as core judged them (queries.sla_clocks), then escalations and surveys."""
+    out: list[tuple[str, object]] = []
+    for clock in data.get("sla_clocks") or []:
+        if clock["clock"] == "none":
+            out.append(("SLA", clock["state"]))
         else:
-            out.append((label, f"{to_local_text(due)}  ({describe_due(due, now, data['status'], data.get('paused_since'))})"))
-    if not done and not data.get("respond_due_at") and not data.get("resolve_due_at"):
-        out.append(("SLA", "no SLA clock: no severity (classify it, or set `complaintctl sla default SEVERITY`)"))
+            out.append((CLOCK_LABELS[clock["clock"]], f"{to_local_text(clock['due_at'])}  ({clock['state']})"))
     if data.get("escalation_count"):
         out.append(("Escalated", f"{data['escalation_count']} time(s), last {to_local_text(data.get('escalated_at'))}"))
     for s in data.get("surveys") or []:

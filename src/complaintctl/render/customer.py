@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from complaintctl.core.dates import to_local_text
 from complaintctl.render.table import render_pairs, render_table, style, terminal_width, use_color
+from complaintctl.timetext import to_local_text
 
 
 def render_customer(data: dict) -> str:

@@ -1,4 +1,5 @@
-"""One writer for every command that prints records: table, json, ndjson, csv.
+"""One writer for every command that prints records: table, json, ndjson, csv; the one JSON
+encoder (json_text) and the one CSV writer (CsvWriter) every other output uses.
 
 JSON keys are the database's column names; JSON and CSV carry stored values
 (UTC ISO times, codes) so scripts can rely on them; tables show local times.
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 
-from complaintctl.spreadsheet import guard_cell
+from complaintctl.spreadsheet import CsvOptions, CsvWriter  # noqa: F401 (the one CSV writer, below every layer)
 
 
 class Format(str, Enum):
@@ -20,31 +21,6 @@ class Format(str, Enum):
     json = "json"
     ndjson = "ndjson"
     csv = "csv"
-
-
-class CsvOptions:
-    """How CSV is written in this run: ``excel`` (the global --excel) adds a UTF-8 byte order
-    mark and CRLF line ends, which Excel needs to read UTF-8 (Chinese) correctly."""
-
-    excel = False
-
-
-class CsvWriter:
-    """The one CSV writer: every CSV the tool writes (records, reports, exports) is written
-    here, guarded against formulas, with a BOM and CRLF under --excel."""
-
-    def __init__(self, stream, *, excel: bool | None = None, guard: bool = True, crlf: bool = False):
-        import csv
-
-        self.excel = CsvOptions.excel if excel is None else excel
-        if self.excel:
-            stream.write("\ufeff")
-        self.guard = guard
-        self.writer = csv.writer(stream, lineterminator="\r\n" if (crlf or self.excel) else "\n")
-
-    def writerow(self, cells: Sequence) -> None:
-        cells = ["" if c is None else c for c in cells]
-        self.writer.writerow([guard_cell(c) for c in cells] if self.guard else cells)
 
 
 def check_excel(fmt: str) -> None:
@@ -55,24 +31,29 @@ def check_excel(fmt: str) -> None:
         raise InvalidInput("--excel goes with CSV", hint="add --format csv, or leave out --excel")
 
 
-def write_json(data: object, stream=None) -> None:
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """The one JSON encoder: UTF-8 text as it is (Chinese unescaped), anything else as its text."""
     import json
 
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+
+
+def write_json(data: object, stream=None, *, lines: bool = False) -> None:
+    """``data`` as one JSON document, or (``lines``) as one NDJSON line; control characters
+    escaped on a terminal, exact in a pipe."""
     from complaintctl.render.terminal import safe_stream
 
     check_excel("json")
     stream = safe_stream(stream or sys.stdout)
-    stream.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    stream.write(json_text(data, indent=None if lines else 2) + "\n")
 
 
 def _write_json_array(items, stream) -> None:
     """What write_json writes for a list, written an item at a time: records may be a
     generator of any length (`sql`), and memory stays flat."""
-    import json
-
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        text = json_text(item).replace("\n", "\n  ")
         stream.write(("[\n  " if first else ",\n  ") + text)
         first = False
     stream.write("[]\n" if first else "\n]\n")
@@ -103,10 +84,8 @@ def write_records(
     if fmt == Format.json:
         _write_json_array(({c: r.get(c) for c in columns} for r in records), stream)
     elif fmt == Format.ndjson:
-        import json
-
         for r in records:
-            stream.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
+            stream.write(json_text({c: r.get(c) for c in columns}, indent=None) + "\n")
     elif fmt == Format.csv:
         writer = CsvWriter(stream)
         writer.writerow(columns)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from complaintctl.core.dates import to_local_text, zone_name
-from complaintctl.core.numbers import format_figure, round_half_up
 from complaintctl.i18n import rt, zh
+from complaintctl.numbers import format_figure, round_half_up
 from complaintctl.render.table import clean_cell
+from complaintctl.timetext import to_local_text, zone_name
 
 TOTAL_LABELS = {"received": "Received 受理", "acknowledged": "Acknowledged 已响应", "resolved": "Resolved 已解决",
                 "closed": "Closed 已关闭", "reopened": "Reopened 重开", "backlog": "Open backlog 未结"}
@@ -45,7 +45,7 @@ class BelowGoal(float):
 
 
 def human_duration(hours: float) -> str:
-    def whole(x: float) -> int:  # half away from zero, as every figure (core/numbers.py)
+    def whole(x: float) -> int:  # half away from zero, as every figure (complaintctl/numbers.py)
         return int(round_half_up(x))
 
     minutes = whole(hours * 60)
@@ -77,7 +77,7 @@ def _fmt(value) -> str:
         return duration(human_duration(value))
     if isinstance(value, BelowGoal):
         return f"{format_figure(value, 1)} ▼"
-    if isinstance(value, float):  # rounded as the figures' SQL rounds (core/numbers.py)
+    if isinstance(value, float):  # rounded as the figures' SQL rounds (complaintctl/numbers.py)
         return format_figure(value, 1) if abs(value) >= 10 else format_figure(value, 2).rstrip("0").rstrip(".")
     # subjects and names are whatever people typed or files held: no escape sequences reach a
     # terminal (or a report file) from them
@@ -167,7 +167,7 @@ def _hours(value):
 def _attention_block(data: dict) -> Block:
     a = data["needs_attention"]
     now = a["as_of"]
-    from complaintctl.core.dates import from_iso
+    from complaintctl.timetext import from_iso
 
     def state(r: dict) -> str:
         if r["due_at"] is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from complaintctl.errors import InvalidInput
-from complaintctl.spreadsheet import guard_cell
+from complaintctl.spreadsheet import CsvWriter
 
 
 class Rejects:
@@ -36,14 +36,13 @@ class Rejects:
         if self.path is None:
             return
         if self.file is None:
-            import csv
-
             try:
                 self.file = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             except OSError as exc:
                 raise InvalidInput(f"cannot write the rejects file {self.path}: {exc.strerror}",
                                    hint="choose another place with --rejects PATH") from None
-            self.writer = csv.writer(self.file)
+            # the one CSV writer; the BOM is the file's encoding, the line ends CRLF as Excel writes them
+            self.writer = CsvWriter(self.file, excel=False, crlf=True)
             self.writer.writerow(["line", "reason", *(self.headers or ["record"])])
         if isinstance(record, list):
             cells = list(record)
@@ -51,7 +50,7 @@ class Rejects:
             cells = [record.get(h, "") for h in self.headers]
         else:
             cells = [json.dumps(record, ensure_ascii=False, default=str)]
-        self.writer.writerow([line, reason, *(guard_cell(c) for c in cells)])
+        self.writer.writerow([line, reason, *cells])
 
     def close(self) -> None:
         if self.file:
