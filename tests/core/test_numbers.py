@@ -3,8 +3,8 @@
 import random
 import sqlite3
 
-from complaintctl.numbers import format_figure, round_half_up
 from complaintctl.core.reports import _pct, percentile
+from complaintctl.numbers import format_figure, round_half_up
 
 
 def test_halves_round_away_from_zero_like_sqlite():
