@@ -127,6 +127,19 @@ def test_dry_run_counts_but_writes_nothing(cli, db_path, tmp_path):
     assert q(db_path, "SELECT count(*) FROM agents") == [(0,)]
 
 
+def test_dry_run_and_show_mapping_on_a_database_not_yet_made_create_nothing(tmp_path):
+    """A try-out before the first real import: counted on an empty database in a temporary folder,
+    and the file named by --db still does not exist afterwards."""
+    from tests.conftest import Cli
+
+    cli = Cli(tmp_path / "later.db")
+    f = write(tmp_path / "d.csv", "subject,received\n门锁坏了,2026-11-01\n")
+    assert "would be inserted 1" in cli("import", f, "--dry-run").stdout
+    assert "received" in cli("import", f, "--show-mapping").stdout
+    assert not (tmp_path / "later.db").exists()
+    assert cli("list", expect=1).stderr.startswith("error: no database at")
+
+
 def test_empty_file_and_header_only(cli, db_path, tmp_path):
     empty = write(tmp_path / "empty.csv", "")
     assert "is empty" in cli("import", "--received-now", empty, expect=2).stderr

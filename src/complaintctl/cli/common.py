@@ -31,13 +31,22 @@ class State:
 
         return database_path(self.db)
 
-    def connect(self):
+    def connect(self, *, scratch_if_missing: bool = False):
         """The database of this invocation, brought up to date. Only a command marked
-        @creates_database creates a missing file: nothing that only reads creates anything."""
+        @creates_database creates a missing file: nothing that only reads creates anything.
+        ``scratch_if_missing``: a command that writes nothing (import --dry-run) works on an
+        empty database in a temporary folder, removed on close, rather than create the file."""
         if self._conn is None:
             from complaintctl.core.database import open_database
 
-            self._conn = open_database(self.db_path, may_create=self.may_create)
+            path, may_create = self.db_path, self.may_create
+            if scratch_if_missing and not path.exists():
+                import tempfile
+                from pathlib import Path
+
+                self._scratch = tempfile.TemporaryDirectory(prefix="complaintctl-")
+                path, may_create = Path(self._scratch.name) / "scratch.db", True
+            self._conn = open_database(path, may_create=may_create)
         return self._conn
 
     def adopt(self, conn) -> None:
@@ -48,6 +57,9 @@ class State:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        if getattr(self, "_scratch", None) is not None:
+            self._scratch.cleanup()
+            self._scratch = None
         self.restore_timezone()
 
     def apply_timezone(self, explicit: str | None) -> None:

@@ -113,7 +113,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
         defaults=defaults, received_now=received_now, empty_markers=file_map.empty if file_map else [],
     )
-    conn = STATE.connect()
+    conn = STATE.connect(scratch_if_missing=dry_run or show_mapping)
     if show_mapping:
         _print_mapping(conn, source, options, overrides, file_map, out_format)
         return 0, None
@@ -137,7 +137,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         verb = "would be " if dry_run else ""
         err(f"{summary.source}: " + (f"Excel workbook, sheet {summary.sheet!r}" if summary.sheet else summary.encoding)
             + (f", delimiter {summary.delimiter!r}" if summary.delimiter else "")
-            + ("  (dry run: nothing written)" if dry_run else ""))
+            + ("  (dry run: nothing written to the database)" if dry_run else ""))
         sys.stdout.write(
             (f"{summary.source}: " if several else "")
             + f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
