@@ -748,3 +748,13 @@ def test_update_that_names_another_customer_points_the_complaint_at_them(cli, db
         ("S._ r.l.",)]
     assert q(db_path, "SELECT company FROM customers ORDER BY id") == [("S.à r.l.",), ("S._ r.l.",)]
     assert q(db_path, "SELECT field FROM events WHERE note LIKE '%again.csv%'") == [("customer_id",)]
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ('"', "the header row cannot be read (the file ends inside this record"),
+    ('"subject,received\n', "the header row cannot be read (the file ends inside this record"),
+    ('subject,"received\nx,2026-11-01\n', "a quoted field that starts on this line is never closed")])
+def test_a_header_row_that_cannot_be_read_is_a_clear_error(cli, tmp_path, text, says):
+    f = write(tmp_path / "cut.csv", text)
+    result = cli("import", f, expect=2)
+    assert f"cut.csv line 1: {says}" in result.stderr, result.stderr

@@ -151,6 +151,7 @@ def test_json_nested_deeper_than_python_recurses(template_db):
 
 @SLOW
 @given(st.binary(max_size=200))
+@example(data=b'"')  # a header row whose quote never closes was handed on as cells (internal error)
 def test_any_bytes_as_a_file(template_db, data):
     _import(template_db, "calls.csv", data)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from complaintctl.core.importer.encoding import _SURROGATE, _decode_error, _undecodable
+from complaintctl.errors import InvalidInput
 
 
 class CountingReader(io.RawIOBase):
@@ -73,7 +74,8 @@ class Source:
 HEADER_LOOKAHEAD = 10  # rows above the header that a report-style export may have
 
 
-def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tuple[int, str]], Iterator]:
+def _find_header(records: Iterator[tuple[int, Any]],
+                 name: str = "the file") -> tuple[list[str], list[tuple[int, str]], Iterator]:
     """(header cells, skipped lines, the records after the header). Excel reports often put a
     title ("2026年11月投诉记录表") or an export note above the header row: such rows, with at most
     one cell filled or no known header name, are skipped when a row below them within
@@ -85,6 +87,9 @@ def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tu
     first = next(records, None)
     if first is None:
         return [], [], iter(())
+    if isinstance(first[1], Exception):  # a quote never closed, a malformed first line
+        raise InvalidInput(f"{name} line {first[0]}: the header row cannot be read ({first[1]})",
+                           hint="the first row must name the columns, e.g. subject,received,customer")
     known = known_headers(first[1])
     if known >= 2:
         return first[1], [], records
@@ -92,6 +97,8 @@ def _find_header(records: Iterator[tuple[int, Any]]) -> tuple[list[str], list[tu
     seen = [first]
     for candidate in itertools.islice(records, HEADER_LOOKAHEAD):
         seen.append(candidate)
+        if isinstance(candidate[1], Exception):
+            break  # a broken record below the first row: the first row is the header
         score = known_headers(candidate[1])
         if score > known and (score >= 3 or (score >= 2 and filled <= 1)):
             skipped = [(line, " ".join(c.strip() for c in cells if c.strip())) for line, cells in seen[:-1]]

@@ -135,7 +135,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
             text.readline()
             source.first_line = 2
         records = _csv_records(text, source, detected)
-        headers, source.skipped, records = _find_header(records)
+        headers, source.skipped, records = _find_header(records, name)
         source.headers = list(headers)
         if not source.headers:
             source.close()

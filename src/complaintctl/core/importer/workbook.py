@@ -48,7 +48,7 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> 
     worksheet = book.get_sheet_by_name(title)
     source = Source(name, "xlsx", kind, None, size, sheet=title, _workbook=book, _workbook_file=raw)
     records = _workbook_records(worksheet, source)
-    source.headers, source.skipped, source._records = _find_header(records)
+    source.headers, source.skipped, source._records = _find_header(records, source.name)
     if not source.headers:
         source.close()
         raise InvalidInput(f"{name}: sheet {title!r} is empty",
