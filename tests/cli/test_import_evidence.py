@@ -183,3 +183,26 @@ def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
     result = cli("import", f, expect=3)
     assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
     assert f"at most {MAX_SUBJECT}" in result.stderr
+
+
+def test_a_date_column_no_value_settles_follows_the_order_another_column_of_the_file_settled(cli, db_path, tmp_path):
+    # a register written day first: the received column settles it (13/11), the closing column
+    # alone could not (07/11/2025); read month first it would close on 11 July, before it came
+    f = write(tmp_path / "register.csv", "subject,received,status,closed\n"
+                                         "Leaks,13/11/2025,open,\nRude,05/11/2025,closed,07/11/2025\n"
+                                         "Slow,03/12/2025,closed,12/11/2025\n")
+    result = cli("import", f, "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert summary["date_orders"]["closed"] == ("day first, as column 'received' of this file: '13/11/2025' (line 2) "
+                                                "can only be read so (e.g. '07/11/2025')")
+    assert summary["warnings"] == []
+    assert query(db_path, "SELECT subject, closed_at FROM complaints ORDER BY id") == [
+        ("Leaks", None), ("Rude", "2025-11-07T00:00:00Z")]
+    assert [r["reason"] for r in summary["reject_reasons"]] == [
+        "the resolution time 2025-11-12T00:00:00Z is before the received time 2025-12-03T00:00:00Z"]
+
+
+def test_a_column_of_another_separator_is_not_settled_by_the_file(cli, db_path, tmp_path):
+    f = write(tmp_path / "two.csv", "subject,received,status,closed\nRude,13/10/2025,closed,11-12-2025\n")
+    summary = json.loads(cli("import", f, "-f", "json").stdout)[0]
+    assert summary["date_orders"]["closed"].startswith("month first, by default")

@@ -25,7 +25,7 @@ DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
 FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
 # Code fields whose unknown labels import unclassified (status and outcome are lifecycle facts).
 CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
 
 
 @dataclass
@@ -213,7 +213,11 @@ def _why(plan: ColumnPlan) -> str:
 
 
 def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan) -> None:
-    """Day or month first for each date column, from its values; never row by row."""
+    """Day or month first for each date column, from its values; never row by row. A column
+    none of whose values settles it follows the order another date column of the file with
+    the same separator settled (one system wrote both), and says so."""
+    settled: dict[str, tuple[bool, str, tuple]] = {}  # separator -> (dayfirst, header, value that settled it)
+    undecided: list[tuple[ColumnPlan, tuple]] = []
     for plan in plans:
         if plan.field not in DATE_FIELDS:
             continue
@@ -223,15 +227,15 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
             m = _NUMERIC_DATE.match(value)
             if not m:
                 continue
-            a, b = int(m.group(1)), int(m.group(2))
+            a, b, sep = int(m.group(1)), int(m.group(3)), m.group(2)
             if a > 12 and b <= 12:
                 days += 1
-                day = day or (line, value)
+                day = day or (line, value, sep)
             elif b > 12 and a <= 12:
                 months += 1
-                month = month or (line, value)
+                month = month or (line, value, sep)
             elif a <= 12 and b <= 12 and a != b:
-                ambiguous = ambiguous or (line, value)
+                ambiguous = ambiguous or (line, value, sep)
         if options.dayfirst is not None:
             if day or month or ambiguous:
                 result.date_orders[plan.field] = ("day first" if options.dayfirst else "month first") + " (as given)"
@@ -242,6 +246,7 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
             order = "day first" if dayfirst else "month first"
             result.dayfirst_of[plan.field] = dayfirst
             result.date_orders[plan.field] = f"{order}: {seen[1]!r} (line {seen[0]}) can only be read so"
+            settled.setdefault(seen[2], (dayfirst, plan.header, seen))
             if day and month:
                 other = month if dayfirst else day
                 result.warnings.append(
@@ -249,12 +254,26 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
                     f"month first, e.g. {other[1]!r} on line {other[0]}): read {order}; rows that cannot be are "
                     "rejected")
         elif ambiguous:
-            result.dayfirst_of[plan.field] = False
-            result.date_orders[plan.field] = f"month first, by default: no value settles it (e.g. {ambiguous[1]!r})"
-            result.warnings.append(
-                f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
-                "first and no value in the first rows settles it; read month first. --dayfirst reads them day first "
-                "(dayfirst = true in a mapping file)")
+            undecided.append((plan, ambiguous))
+    for plan, ambiguous in undecided:
+        _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
+
+
+def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None, result: ImportPlan) -> None:
+    """The order of a column no value settles: the file's own (``settled``), else month first."""
+    if settled is not None:
+        dayfirst, header, seen = settled
+        order = "day first" if dayfirst else "month first"
+        result.dayfirst_of[plan.field] = dayfirst
+        result.date_orders[plan.field] = (f"{order}, as column {header!r} of this file: {seen[1]!r} (line {seen[0]}) "
+                                          f"can only be read so (e.g. {ambiguous[1]!r})")
+        return
+    result.dayfirst_of[plan.field] = False
+    result.date_orders[plan.field] = f"month first, by default: no value settles it (e.g. {ambiguous[1]!r})"
+    result.warnings.append(
+        f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
+        "first and no value in the first rows settles it; read month first. --dayfirst reads them day first "
+        "(dayfirst = true in a mapping file)")
 
 
 def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOptions, result: ImportPlan) -> None:
