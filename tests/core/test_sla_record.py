@@ -121,7 +121,8 @@ def test_import_rejects_a_row_whose_times_contradict(cli, db_path, tmp_path):
 
 def test_the_weekly_report_shows_what_no_clock_timed(conn):
     from complaintctl.core.reports import weekly
-    from complaintctl.render.report import blocks_for, render_markdown
+    from complaintctl.render.report import blocks_for
+    from complaintctl.render.report_text import render_markdown
 
     untimed = log(conn, severity=None)
     log(conn, severity=None)

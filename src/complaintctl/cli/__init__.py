@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "survey": ("complaintctl.cli.tracking", "survey"),
     "followups": ("complaintctl.cli.tracking", "followups"),
     "sweep": ("complaintctl.cli.tracking", "sweep"),
-    "sla": ("complaintctl.cli.tracking", "sla_app"),
+    "sla": ("complaintctl.cli.sla", "sla_app"),
     "report": ("complaintctl.cli.reports", "report_app"),
     "demo": ("complaintctl.cli.reports", "demo"),
     "import": ("complaintctl.cli.imports", "import_"),

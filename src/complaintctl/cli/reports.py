@@ -46,7 +46,7 @@ LANG = typer.Option(None, "--lang", help="Language of the report: en or zh [defa
 
 def _period(week, start, end):
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import period
+    from complaintctl.core.periods import period
 
     return period(week=week, start=parse_date_option(start, "--from"),
                   end=parse_date_option(end, "--to", end_of_day=True), now=now_utc())
@@ -71,18 +71,23 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
 
         text = json_text(data) + "\n"
     elif fmt == ReportFormat.markdown:
-        text = render.render_markdown(data, blocks)
+        from complaintctl.render.report_text import render_markdown
+
+        text = render_markdown(data, blocks)
     elif fmt == ReportFormat.html:
         from complaintctl.render.report_html import render_html
 
         text = render_html(data, blocks)
     elif fmt == ReportFormat.csv:
-        text = render.render_csv(blocks, section)
+        from complaintctl.render.report_text import render_csv
+
+        text = render_csv(blocks, section)
     else:
+        from complaintctl.render.report_text import render_text
         from complaintctl.render.table import terminal_width, use_color
 
         to_terminal = output is None
-        text = render.render_text(data, blocks, color=to_terminal and use_color(),
+        text = render_text(data, blocks, color=to_terminal and use_color(),
                                   width=(terminal_width() if to_terminal else None) or 100)
     if output is None:
         from complaintctl.render.terminal import safe_stream
@@ -91,7 +96,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
         # escaped on a terminal, exact in a pipe
         (sys.stdout if fmt == ReportFormat.text else safe_stream(sys.stdout)).write(text)
     else:
-        from complaintctl.core.reports import output_name
+        from complaintctl.core.periods import output_name
         from complaintctl.render.files import atomic_open
 
         output = Path(output_name(str(output), data.get("period")))
@@ -148,7 +153,8 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
                                          help=f"Exit {EXIT_SLA_BELOW} when overall compliance is below PCT.")) -> None:
     """SLA compliance by severity and by week."""
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import last_weeks, sla_report
+    from complaintctl.core.periods import last_weeks
+    from complaintctl.core.reports import sla_report
 
     s, e, label = last_weeks(weeks, now_utc()) if weeks else _period(week, start, end)
     data = sla_report(STATE.connect(), s, e, label)
@@ -177,7 +183,8 @@ def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
                                      help="The last N full weeks [default: 12 when no period is given].")) -> None:
     """Root-cause Pareto: which causes make up 80% of complaints, for prevention."""
     from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import causes_report, last_weeks
+    from complaintctl.core.periods import last_weeks
+    from complaintctl.core.reports import causes_report
 
     s, e, label = _period(week, start, end) if week or start or end else last_weeks(weeks or 12, now_utc())
     emit(causes_report(STATE.connect(), s, e, label), fmt, output, section, lang)

@@ -8,12 +8,14 @@ from datetime import datetime, timedelta
 from complaintctl.core import lifecycle, notify, taxonomy
 from complaintctl.core.agents import get_agent
 from complaintctl.core.clocks import refresh_sla
+from complaintctl.core.closing import OUTCOMES, close, close_row, reopen, reopen_row  # noqa: F401 (the use cases, by one name)
 from complaintctl.core.complaint_customer import change_customer
 from complaintctl.core.customers import match_or_create_customer, validate_contact
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import Change, record_event
 from complaintctl.core.fields import check_subject, check_text, clean, normalize_tag
 from complaintctl.core.queries import get_complaint_row
+from complaintctl.core.writes import record_reply, set_columns, touch
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
 
@@ -137,10 +139,6 @@ def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int,
             if similar(other["subject"], subject)]
 
 
-def _touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
-    conn.execute("UPDATE complaints SET updated_at = ? WHERE id = ?", (at, complaint_id))
-
-
 def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, str | None],
              add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
              now: datetime | None = None) -> list[Change]:
@@ -188,7 +186,7 @@ def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, st
                 changes.append(Change("tag", tag, None))
                 current.discard(tag)
         if changes:
-            _touch(conn, complaint_id, at)
+            touch(conn, complaint_id, at)
             if any(c.field == "severity" for c in changes):
                 refresh_sla(conn, complaint_id, now)
     return changes
@@ -265,7 +263,7 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
                 sets["resolved_at"] = at
             elif row["status"] == "resolved":
                 sets["resolved_at"] = None
-            _set(conn, complaint_id, sets)
+            set_columns(conn, complaint_id, sets)
             record_event(conn, complaint_id, at=at, actor=actor, action="status_changed",
                          field="status", old_value=row["status"], new_value=status,
                          note=None if to_customer else note)
@@ -280,140 +278,17 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
                 raise InvalidInput(f"cannot edit {name}")
             if row[name] == value:
                 continue
-            _set(conn, complaint_id, {name: value})
+            set_columns(conn, complaint_id, {name: value})
             record_event(conn, complaint_id, at=at, actor=actor, action="edited", field=name,
                          old_value=row[name], new_value=value)
             changes.append(Change(name, row[name], value))
         if customer_edits:
             changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
         if changes:
-            _touch(conn, complaint_id, at)
+            touch(conn, complaint_id, at)
             if status is not None or "received_at" in edits or to_customer:
                 # a corrected received time judges the stopped clocks again; nothing else does
                 refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
     return changes
 
 
-def record_reply(conn: sqlite3.Connection, complaint_id: int, text: str, *, template: str | None, at: str,
-                 actor: str) -> Change:
-    """A message the customer was sent, inside the caller's transaction: a `replied` event (the
-    template's NAME:LANG as its value), and the first response if there was none."""
-    conn.execute("UPDATE complaints SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?",
-                 (at, complaint_id))
-    record_event(conn, complaint_id, at=at, actor=actor, action="replied", field="reply", new_value=template,
-                 note=text)
-    return Change("reply", None, template or "note")
-
-
-def _set(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
-    """Write columns of one complaint; times that would contradict each other are refused."""
-    times = [name for name, _ in lifecycle.TIME_ORDER]
-    if any(name in values for name in times):
-        row = conn.execute(f"SELECT {', '.join(times)} FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
-        problem = lifecycle.time_order_problem({**dict(zip(times, row, strict=True)), **values})
-        if problem:
-            raise InvalidInput(f"complaint #{complaint_id}: {problem}",
-                               hint="times run received <= first response <= resolution <= closing")
-    sets = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
-
-
-OUTCOMES = ("resolved", "rejected", "withdrawn", "duplicate")
-
-
-def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resolution: str | None,
-          duplicate_of: int | None = None, told_via: str | None = None,
-          accepted: bool | None = None, actor: str, now: datetime | None = None,
-          reply: str | None = None, template: str | None = None) -> list[Change]:
-    """Close with an outcome, the resolution text, how the customer was told and whether
-    they accepted it (ISO 10002 asks for all four); ``reply``, the message that told them
-    (from ``template``), is recorded as sent to the customer."""
-    now = now or now_utc()
-    at = to_iso(now)
-    outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
-    resolution = check_text(resolution, "resolution")
-    reply = check_text(reply, "reply")
-    if outcome == "duplicate":
-        if duplicate_of is None:
-            raise InvalidInput("a duplicate needs --duplicate-of N")
-        if duplicate_of == complaint_id:
-            raise InvalidInput("a complaint cannot be a duplicate of itself")
-        resolution = resolution or f"Duplicate of #{duplicate_of}"
-    elif duplicate_of is not None:
-        raise InvalidInput("--duplicate-of goes with --outcome duplicate")
-    if not resolution:
-        raise InvalidInput("a resolution is required",
-                           hint='--resolution "what was decided and done"')
-    with transaction(conn):
-        row = get_complaint_row(conn, complaint_id)
-        if row["status"] == "closed":
-            raise Refused(f"complaint #{complaint_id} is already closed",
-                          hint="reopen it with `complaintctl reopen ID --reason TEXT`")
-        if duplicate_of is not None:
-            get_complaint_row(conn, duplicate_of)
-        via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
-        changes = close_row(conn, row, outcome=outcome, resolution=resolution, duplicate_of=duplicate_of,
-                            told_via=via, accepted=accepted, actor=actor, now=now)
-        if reply:
-            changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
-        notify.on_closed(conn, complaint_id, at, actor)
-    return changes
-
-
-def close_row(conn: sqlite3.Connection, row: sqlite3.Row, *, outcome: str, resolution: str,
-              duplicate_of: int | None = None, told_via: str | None = None, accepted: bool | None = None,
-              actor: str, now: datetime) -> list[Change]:
-    """The close itself, inside the caller's transaction (`close`, and the sweep): the outcome,
-    the resolution, how the customer was told (the complaint's channel unless ``told_via``),
-    its two events and the SLA clocks stopped."""
-    at = to_iso(now)
-    via = told_via or row["channel"]
-    sets: dict[str, object] = {
-        "status": "closed", "closed_at": at, "outcome": outcome, "resolution": resolution,
-        "duplicate_of": duplicate_of, "told_via": via,
-        "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
-    }
-    if row["first_response_at"] is None:
-        sets["first_response_at"] = at
-    if outcome == "resolved" and row["resolved_at"] is None:
-        sets["resolved_at"] = at
-    _set(conn, row["id"], sets)
-    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="status",
-                 old_value=row["status"], new_value="closed", note=resolution)
-    detail = f"told via {via or 'unknown channel'}; customer " + (
-        "accepted" if accepted else "did not accept" if accepted is False else "acceptance unknown")
-    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="outcome",
-                 new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}", note=detail)
-    refresh_sla(conn, row["id"], now)
-    return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
-
-
-def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
-           now: datetime | None = None) -> Change:
-    """Return a resolved or closed complaint to investigating, with the reason."""
-    now = now or now_utc()
-    reason = check_text(reason, "reason")
-    if not reason:
-        raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
-    with transaction(conn):
-        row = get_complaint_row(conn, complaint_id)
-        if lifecycle.is_open(row["status"]):
-            raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
-                          hint="only resolved or closed complaints can be reopened")
-        return reopen_row(conn, row, reason=reason, actor=actor, now=now)
-
-
-def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor: str, now: datetime) -> Change:
-    """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`)."""
-    at = to_iso(now)
-    _set(conn, row["id"], {
-        "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
-        "resolution": None, "duplicate_of": None, "told_via": None, "customer_accepted": None,
-        "reopened_count": row["reopened_count"] + 1, "updated_at": at,
-    })
-    record_event(conn, row["id"], at=at, actor=actor, action="reopened", field="status",
-                 old_value=row["status"], new_value="investigating", note=reason)
-    refresh_sla(conn, row["id"], now)
-    return Change("status", row["status"], "investigating")

@@ -14,7 +14,8 @@ from complaintctl.core import complaints as core
 from complaintctl.core import tracking
 from complaintctl.core.agents import add_agent
 from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.core.reports import last_full_week, weekly
+from complaintctl.core.periods import last_full_week
+from complaintctl.core.reports import weekly
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
 
@@ -93,99 +94,137 @@ def fill_demo(conn: sqlite3.Connection, *, seed: int = 7, weeks: int = 8, per_we
         for name, full, lead in AGENTS:
             add_agent(conn, name, full_name=full, email=None, is_lead=lead, actor="demo",
                       at=to_iso(now - timedelta(weeks=weeks + 1)))
-    categories = list(SUBJECTS)
-    weights = [9, 5, 7, 4, 3, 2, 5, 4, 2, 2, 3, 1]
     start = now - timedelta(weeks=weeks)
-    total = weeks * per_week
     counts = {"complaints": 0, "surveys": 0, "reopened": 0, "escalated": 0}
-    for _ in range(total):
+    for _ in range(weeks * per_week):
         received = start + timedelta(minutes=rnd.randrange(int((now - start).total_seconds() // 60) - 30))
         received = received.replace(second=0)
-        category = rnd.choices(categories, weights)[0]
-        severity = rnd.choices(["critical", "high", "medium", "low"], [1, 4, 8, 4])[0]
-        customer = rnd.choice(CUSTOMERS) if rnd.random() < 0.6 else (f"客户{rnd.randrange(1000)}", None,
-                                                                      f"13{rnd.randrange(10**9):09d}", None)
-        actor = rnd.choice(AGENTS)[0]
-        cid = core.log_complaint(conn, core.NewComplaint(
-            subject=rnd.choice(SUBJECTS[category]), customer=customer[0], email=customer[1], phone=customer[2],
-            company=customer[3], channel=rnd.choices(["phone", "email", "web", "social", "store", "chat", "letter"],
-                                                     [8, 5, 6, 3, 2, 5, 1])[0],
-            description="客户反映：" + rnd.choice(SUBJECTS[category]) + "。" + rnd.choice(NOTES),
-            remedy=rnd.choice(["refund", "replacement", "repair", "compensation", "apology", "explanation"]),
-            received=received, category=category if rnd.random() < 0.9 else None, severity=severity,
-            tags=rnd.sample(["vip", "媒体", "复购", "二次投诉", "online"], rnd.choice([0, 0, 1, 1, 2]))),
-            actor=actor, now=received).id
+        cid, category, severity = _log_one(conn, rnd, received)
         counts["complaints"] += 1
-        t = received
-        age = now - received
-
-        def step(hours: float) -> datetime | None:
-            nonlocal t
-            nxt = t + timedelta(hours=hours)
-            if nxt >= now:
-                return None
-            t = nxt
-            return t
-
-        agent = rnd.choice(AGENTS[:4])[0]
-        when = step(rnd.uniform(0.1, 3))
-        if when is None:
-            continue
-        core.assign(conn, cid, agent, actor="liu.yang", now=when)
-        core.classify(conn, cid, codes={"personality": rnd.choice(["perfectionist", "forceful", "lively", "peaceful"]),
-                                        "motive": rnd.choice(["venting", "seeking_respect", "seeking_compensation",
-                                                              "wants_fix", "wants_fix"])}, actor=agent, now=when)
-        when = step(rnd.choice([0.2, 0.5, 1, 2, 3, 6, 20]) if severity in ("critical", "high") else rnd.uniform(1, 30))
-        if when is None:
-            continue
-        core.update(conn, cid, status="acknowledged", note=rnd.choice(NOTES), actor=agent, now=when)
-        if rnd.random() < 0.06 and severity != "critical":
-            when = step(rnd.uniform(0.5, 6))
-            if when:
-                tracking.escalate(conn, cid, to="liu.yang", reason="客户要求主管处理", actor=agent, now=when)
-                agent = "liu.yang"
-                counts["escalated"] += 1
-        if age < timedelta(days=2) and rnd.random() < 0.5:
-            continue  # recent: still being handled
-        when = step(rnd.uniform(1, 24))
-        if when is None:
-            continue
-        core.update(conn, cid, status="investigating", actor=agent, now=when)
-        core.classify(conn, cid, codes={"cause": CAUSE_FOR[category] if rnd.random() < 0.8 else rnd.choice(
-            list(set(CAUSE_FOR.values())))}, actor=agent, now=when)
-        if rnd.random() < 0.25:
-            when = step(rnd.uniform(2, 30))
-            if when is None:
-                continue
-            core.update(conn, cid, status="waiting", note="等客户提供照片/凭证", actor=agent, now=when)
-            when = step(rnd.uniform(4, 72))
-            if when is None:
-                continue
-            core.update(conn, cid, status="investigating", note="客户已回复", actor=agent, now=when)
-        if rnd.random() < 0.12:
-            continue  # stuck: these become the overdue backlog
-        when = step(rnd.choice([4, 12, 24, 48, 72, 120, 200]) * rnd.uniform(0.5, 1.5))
-        if when is None:
-            continue
-        core.update(conn, cid, status="resolved", note=rnd.choice(RESOLUTIONS), actor=agent, now=when)
-        if rnd.random() < 0.7:
-            when = step(rnd.uniform(12, 96))
-            if when is None:
-                continue
-            score = rnd.choices([1, 2, 3, 4, 5], [1, 1, 2, 4, 5])[0]
-            reopen = score == 1 and rnd.random() < 0.7
-            tracking.survey(conn, cid, score=score, comment=rnd.choice([None, "处理及时", "还行", "Very helpful",
-                                                                        "态度很好", "问题还没解决"]),
-                            reopen=reopen, actor=agent, now=when)
-            counts["surveys"] += 1
-            if reopen:
-                counts["reopened"] += 1
-                continue
-        when = step(rnd.uniform(1, 48))
-        if when is None:
-            continue
-        outcome = rnd.choices(["resolved", "rejected", "withdrawn"], [12, 2, 1])[0]
-        core.close(conn, cid, outcome=outcome, resolution=rnd.choice(RESOLUTIONS), told_via=rnd.choice(
-            ["phone", "email", None]), accepted=rnd.random() < 0.85, actor=agent, now=when)
+        _handle(conn, rnd, cid, category, severity, _Steps(received, now), counts)
     conn.execute("PRAGMA synchronous = FULL")
     return counts
+
+
+CATEGORY_WEIGHTS = [9, 5, 7, 4, 3, 2, 5, 4, 2, 2, 3, 1]
+
+
+def _log_one(conn: sqlite3.Connection, rnd: random.Random, received: datetime) -> tuple[int, str, str]:
+    """Log one complaint received at ``received``; (id, its category, its severity)."""
+    category = rnd.choices(list(SUBJECTS), CATEGORY_WEIGHTS)[0]
+    severity = rnd.choices(["critical", "high", "medium", "low"], [1, 4, 8, 4])[0]
+    customer = rnd.choice(CUSTOMERS) if rnd.random() < 0.6 else (f"客户{rnd.randrange(1000)}", None,
+                                                                  f"13{rnd.randrange(10**9):09d}", None)
+    actor = rnd.choice(AGENTS)[0]
+    cid = core.log_complaint(conn, core.NewComplaint(
+        subject=rnd.choice(SUBJECTS[category]), customer=customer[0], email=customer[1], phone=customer[2],
+        company=customer[3], channel=rnd.choices(["phone", "email", "web", "social", "store", "chat", "letter"],
+                                                 [8, 5, 6, 3, 2, 5, 1])[0],
+        description="客户反映：" + rnd.choice(SUBJECTS[category]) + "。" + rnd.choice(NOTES),
+        remedy=rnd.choice(["refund", "replacement", "repair", "compensation", "apology", "explanation"]),
+        received=received, category=category if rnd.random() < 0.9 else None, severity=severity,
+        tags=rnd.sample(["vip", "媒体", "复购", "二次投诉", "online"], rnd.choice([0, 0, 1, 1, 2]))),
+        actor=actor, now=received).id
+    return cid, category, severity
+
+
+class _Steps:
+    """A complaint's own clock: each step moves it on, and none may pass ``now``."""
+
+    def __init__(self, received: datetime, now: datetime):
+        self.t, self.now = received, now
+
+    def step(self, hours: float) -> datetime | None:
+        nxt = self.t + timedelta(hours=hours)
+        if nxt >= self.now:
+            return None
+        self.t = nxt
+        return nxt
+
+
+def _handle(conn: sqlite3.Connection, rnd: random.Random, cid: int, category: str, severity: str, steps: _Steps,
+            counts: dict) -> None:
+    """Take one complaint as far through the handling cycle as its time allows."""
+    age = steps.now - steps.t
+    agent = _acknowledge(conn, rnd, cid, severity, steps, counts)
+    if agent is None or (age < timedelta(days=2) and rnd.random() < 0.5):
+        return  # recent: still being handled
+    if not _investigate(conn, rnd, cid, category, agent, steps):
+        return
+    if rnd.random() < 0.12:
+        return  # stuck: these become the overdue backlog
+    _finish(conn, rnd, cid, agent, steps, counts)
+
+
+def _acknowledge(conn: sqlite3.Connection, rnd: random.Random, cid: int, severity: str, steps: _Steps,
+                 counts: dict) -> str | None:
+    """Assign, classify the customer, acknowledge, perhaps escalate; the agent who now has it,
+    or None when time ran out first."""
+    agent = rnd.choice(AGENTS[:4])[0]
+    when = steps.step(rnd.uniform(0.1, 3))
+    if when is None:
+        return None
+    core.assign(conn, cid, agent, actor="liu.yang", now=when)
+    core.classify(conn, cid, codes={"personality": rnd.choice(["perfectionist", "forceful", "lively", "peaceful"]),
+                                    "motive": rnd.choice(["venting", "seeking_respect", "seeking_compensation",
+                                                          "wants_fix", "wants_fix"])}, actor=agent, now=when)
+    when = steps.step(rnd.choice([0.2, 0.5, 1, 2, 3, 6, 20]) if severity in ("critical", "high")
+                      else rnd.uniform(1, 30))
+    if when is None:
+        return None
+    core.update(conn, cid, status="acknowledged", note=rnd.choice(NOTES), actor=agent, now=when)
+    if rnd.random() < 0.06 and severity != "critical":
+        when = steps.step(rnd.uniform(0.5, 6))
+        if when:
+            tracking.escalate(conn, cid, to="liu.yang", reason="客户要求主管处理", actor=agent, now=when)
+            agent = "liu.yang"
+            counts["escalated"] += 1
+    return agent
+
+
+def _investigate(conn: sqlite3.Connection, rnd: random.Random, cid: int, category: str, agent: str,
+                 steps: _Steps) -> bool:
+    """Investigate and find the cause, perhaps waiting on the customer; False when time ran out."""
+    when = steps.step(rnd.uniform(1, 24))
+    if when is None:
+        return False
+    core.update(conn, cid, status="investigating", actor=agent, now=when)
+    core.classify(conn, cid, codes={"cause": CAUSE_FOR[category] if rnd.random() < 0.8 else rnd.choice(
+        sorted(set(CAUSE_FOR.values())))}, actor=agent, now=when)
+    if rnd.random() < 0.25:
+        when = steps.step(rnd.uniform(2, 30))
+        if when is None:
+            return False
+        core.update(conn, cid, status="waiting", note="等客户提供照片/凭证", actor=agent, now=when)
+        when = steps.step(rnd.uniform(4, 72))
+        if when is None:
+            return False
+        core.update(conn, cid, status="investigating", note="客户已回复", actor=agent, now=when)
+    return True
+
+
+def _finish(conn: sqlite3.Connection, rnd: random.Random, cid: int, agent: str, steps: _Steps, counts: dict) -> None:
+    """Resolve, perhaps survey (an unhappy score may reopen it), then close."""
+    when = steps.step(rnd.choice([4, 12, 24, 48, 72, 120, 200]) * rnd.uniform(0.5, 1.5))
+    if when is None:
+        return
+    core.update(conn, cid, status="resolved", note=rnd.choice(RESOLUTIONS), actor=agent, now=when)
+    if rnd.random() < 0.7:
+        when = steps.step(rnd.uniform(12, 96))
+        if when is None:
+            return
+        score = rnd.choices([1, 2, 3, 4, 5], [1, 1, 2, 4, 5])[0]
+        reopen = score == 1 and rnd.random() < 0.7
+        tracking.survey(conn, cid, score=score, comment=rnd.choice([None, "处理及时", "还行", "Very helpful",
+                                                                    "态度很好", "问题还没解决"]),
+                        reopen=reopen, actor=agent, now=when)
+        counts["surveys"] += 1
+        if reopen:
+            counts["reopened"] += 1
+            return
+    when = steps.step(rnd.uniform(1, 48))
+    if when is None:
+        return
+    outcome = rnd.choices(["resolved", "rejected", "withdrawn"], [12, 2, 1])[0]
+    core.close(conn, cid, outcome=outcome, resolution=rnd.choice(RESOLUTIONS), told_via=rnd.choice(
+        ["phone", "email", None]), accepted=rnd.random() < 0.85, actor=agent, now=when)

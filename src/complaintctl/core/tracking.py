@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from complaintctl.core import notify, sla
 from complaintctl.core.agents import get_agent
 from complaintctl.core.clocks import DEFAULT_SEVERITY_SETTING, default_severity, recompute_open, refresh_sla
-from complaintctl.core.complaints import close_row, reopen_row
+from complaintctl.core.closing import close_row, reopen_row
 from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.events import Change, record_event
 from complaintctl.core.lifecycle import is_open

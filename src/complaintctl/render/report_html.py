@@ -19,10 +19,10 @@ from complaintctl.render.report import (
     Block,
     _change,
     _fmt,
-    _numeric_column,
     running_note,
     subtitle,
 )
+from complaintctl.render.report_text import _numeric_column
 
 CSS = """
 body{font-family:-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
