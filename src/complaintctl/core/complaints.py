@@ -238,16 +238,8 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
     if status is None and note is None and not edits and not customer_edits:
         raise InvalidInput("nothing to update",
                            hint="give --status, --note or a field such as --subject")
-    if status is not None:
-        status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
-        if status not in lifecycle.STATUSES:
-            raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
-    if "subject" in edits:
-        edits["subject"] = check_subject(edits["subject"])
-    if "description" in edits:
-        edits["description"] = check_text(edits["description"], "description")
-    if "received_at" in edits:
-        edits["received_at"] = to_iso(_check_received(edits["received_at"], now))
+    status = _checked_status(conn, status)
+    edits = _checked_edits(edits, now)
     validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
     changes: list[Change] = []
     with transaction(conn):
@@ -255,33 +247,13 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
         if to_customer and status is None and row["status"] == "new":
             status = "acknowledged"  # the customer has heard from us
         if status is not None:
-            lifecycle.check_move(row["status"], status)
-            sets = {"status": status}
-            if row["first_response_at"] is None and row["status"] == "new":
-                sets["first_response_at"] = at
-            if status == "resolved":
-                sets["resolved_at"] = at
-            elif row["status"] == "resolved":
-                sets["resolved_at"] = None
-            set_columns(conn, complaint_id, sets)
-            record_event(conn, complaint_id, at=at, actor=actor, action="status_changed",
-                         field="status", old_value=row["status"], new_value=status,
-                         note=None if to_customer else note)
-            changes.append(Change("status", row["status"], status))
+            changes.append(_move(conn, row, status, at=at, actor=actor, note=None if to_customer else note))
         if to_customer:
             changes.append(record_reply(conn, complaint_id, note, template=template, at=at, actor=actor))
         elif status is None and note is not None:
             record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
             changes.append(Change("note", None, note))
-        for name, value in edits.items():
-            if name not in EDITABLE_FIELDS:
-                raise InvalidInput(f"cannot edit {name}")
-            if row[name] == value:
-                continue
-            set_columns(conn, complaint_id, {name: value})
-            record_event(conn, complaint_id, at=at, actor=actor, action="edited", field=name,
-                         old_value=row[name], new_value=value)
-            changes.append(Change(name, row[name], value))
+        changes += _edit_fields(conn, row, edits, at=at, actor=actor)
         if customer_edits:
             changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
         if changes:
@@ -292,3 +264,53 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
     return changes
 
 
+def _checked_status(conn: sqlite3.Connection, status: str | None) -> str | None:
+    if status is None:
+        return None
+    status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
+    if status not in lifecycle.STATUSES:
+        raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+    return status
+
+
+def _checked_edits(edits: dict, now: datetime) -> dict:
+    """Typed field edits checked as `log` checks them; unknown fields refused."""
+    for name in edits:
+        if name not in EDITABLE_FIELDS:
+            raise InvalidInput(f"cannot edit {name}")
+    if "subject" in edits:
+        edits["subject"] = check_subject(edits["subject"])
+    if "description" in edits:
+        edits["description"] = check_text(edits["description"], "description")
+    if "received_at" in edits:
+        edits["received_at"] = to_iso(_check_received(edits["received_at"], now))
+    return edits
+
+
+def _move(conn: sqlite3.Connection, row: sqlite3.Row, status: str, *, at: str, actor: str,
+          note: str | None) -> Change:
+    """One legal move of the lifecycle, with the times it sets and its event."""
+    lifecycle.check_move(row["status"], status)
+    sets = {"status": status}
+    if row["first_response_at"] is None and row["status"] == "new":
+        sets["first_response_at"] = at
+    if status == "resolved":
+        sets["resolved_at"] = at
+    elif row["status"] == "resolved":
+        sets["resolved_at"] = None
+    set_columns(conn, row["id"], sets)
+    record_event(conn, row["id"], at=at, actor=actor, action="status_changed", field="status",
+                 old_value=row["status"], new_value=status, note=note)
+    return Change("status", row["status"], status)
+
+
+def _edit_fields(conn: sqlite3.Connection, row: sqlite3.Row, edits: dict, *, at: str, actor: str) -> list[Change]:
+    changes = []
+    for name, value in edits.items():
+        if row[name] == value:
+            continue
+        set_columns(conn, row["id"], {name: value})
+        record_event(conn, row["id"], at=at, actor=actor, action="edited", field=name,
+                     old_value=row[name], new_value=value)
+        changes.append(Change(name, row[name], value))
+    return changes

@@ -167,74 +167,81 @@ def count_complaints(conn: sqlite3.Connection, filters: ListFilters) -> int:
 
 
 def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
+    """The WHERE clause of ``f`` over complaints c (customers cu joined), with its parameters;
+    every code read as the CLI reads it, an unknown one refused before any row is read."""
     clauses: list[str] = []
     params: list = []
-    if f.statuses:
-        from complaintctl.core import lifecycle, taxonomy
 
-        statuses = [taxonomy.validate_code(conn, "status", s) for s in f.statuses]  # 已解决 reads as resolved
-        for s in statuses:
-            if s not in lifecycle.STATUSES:
-                raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
-        clauses.append(f"c.status IN ({', '.join('?' for _ in statuses)})")
-        params += statuses
+    def add(clause: str, *values) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if f.statuses:
+        statuses = _statuses(conn, f.statuses)
+        add(f"c.status IN ({', '.join('?' for _ in statuses)})", *statuses)
     if f.escalated:
-        clauses.append("c.escalation_count > 0")
+        add("c.escalation_count > 0")
     if f.ids:
-        clauses.append(f"c.id IN ({', '.join('?' for _ in f.ids)})")
-        params += list(f.ids)
+        add(f"c.id IN ({', '.join('?' for _ in f.ids)})", *f.ids)
     if f.open is True:
-        clauses.append(OPEN_SQL_C)  # open: not resolved and not closed (core/lifecycle.py)
+        add(OPEN_SQL_C)  # open: not resolved and not closed (core/lifecycle.py)
     elif f.open is False:
-        clauses.append("c.status = 'closed'")
+        add("c.status = 'closed'")
     for kind in ("category", "severity", "channel"):
-        value = getattr(f, kind)
-        if value:
+        if getattr(f, kind):
             from complaintctl.core import taxonomy
 
-            clauses.append(f"c.{kind} = ?")
-            params.append(taxonomy.validate_code(conn, kind, value))
-    if f.mine and (f.unassigned or f.assignee):
-        raise InvalidInput("--mine goes without --assignee and --unassigned")
-    if f.unassigned:
-        clauses.append("c.assignee IS NULL")
-    elif f.mine:
-        from complaintctl.core.agents import agent_of_actor
-
-        clauses.append("c.assignee = ?")
-        params.append(agent_of_actor(conn, f.mine, active=False))
-    elif f.assignee:
-        clauses.append("c.assignee = ?")
-        params.append(f.assignee.strip())
+            add(f"c.{kind} = ?", taxonomy.validate_code(conn, kind, getattr(f, kind)))
+    _assignee_clause(conn, f, add)
     if f.customer:
-        text = f.customer.strip()
-        if text.lstrip("#").isdigit() and text.startswith("#"):
-            clauses.append("c.customer_id = ?")
-            params.append(int(text[1:]))
-        else:
-            from complaintctl.core.customers import normalize_email, normalize_phone
-
-            clauses.append(
-                "(instr(lower(cu.name), lower(?)) > 0 OR instr(lower(cu.company), lower(?)) > 0 "
-                "OR cu.email_normalized = ? OR cu.phone_normalized = ?)"
-            )
-            params += [text, text, normalize_email(text), normalize_phone(text) or "\x00"]
+        _customer_clause(f.customer.strip(), add)
     for tag in f.tags:
-        clauses.append("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)")
-        params.append(normalize_tag(tag))
+        add("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)", normalize_tag(tag))
     if f.text and f.text.strip():
         from complaintctl.core.search import text_clause
 
         clause, values = text_clause(conn, f.text, f.any_term)
-        clauses.append(clause)
-        params += values
+        add(clause, *values)
     if f.since:
-        clauses.append("c.received_at >= ?")
-        params.append(to_iso(f.since))
+        add("c.received_at >= ?", to_iso(f.since))
     if f.until:
-        clauses.append("c.received_at < ?")
-        params.append(to_iso(f.until))
+        add("c.received_at < ?", to_iso(f.until))
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _statuses(conn: sqlite3.Connection, typed: list[str]) -> list[str]:
+    from complaintctl.core import lifecycle, taxonomy
+
+    statuses = [taxonomy.validate_code(conn, "status", s) for s in typed]  # 已解决 reads as resolved
+    for s in statuses:
+        if s not in lifecycle.STATUSES:
+            raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+    return statuses
+
+
+def _assignee_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
+    if f.mine and (f.unassigned or f.assignee):
+        raise InvalidInput("--mine goes without --assignee and --unassigned")
+    if f.unassigned:
+        add("c.assignee IS NULL")
+    elif f.mine:
+        from complaintctl.core.agents import agent_of_actor
+
+        add("c.assignee = ?", agent_of_actor(conn, f.mine, active=False))
+    elif f.assignee:
+        add("c.assignee = ?", f.assignee.strip())
+
+
+def _customer_clause(text: str, add) -> None:
+    """#ID, or a name or company that contains the text, or an email or phone that is it."""
+    if text.lstrip("#").isdigit() and text.startswith("#"):
+        add("c.customer_id = ?", int(text[1:]))
+        return
+    from complaintctl.core.customers import normalize_email, normalize_phone
+
+    add("(instr(lower(cu.name), lower(?)) > 0 OR instr(lower(cu.company), lower(?)) > 0 "
+        "OR cu.email_normalized = ? OR cu.phone_normalized = ?)",
+        text, text, normalize_email(text), normalize_phone(text) or "\x00")
 
 
 def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:
