@@ -7,8 +7,9 @@ complainers, about eight events per complaint as the commands write them, survey
 of a few thousand open complaints, the search index) is built once by bench/scale_build.py
 (see there how it stays true to what the commands write) and cached in
 ~/.cache/complaintctl-bench/ (or $COMPLAINTCTL_BENCH_CACHE), keyed by its size, the schema
-version and the builder's source: a new migration or a change to the builder builds a new
-one. Each run works on a copy, so commands that write leave the cache as it was.
+version and the builder's source: a change to the builder builds a new one; a new migration
+upgrades the cached one with complaintctl's own migrations, as a user's database is
+upgraded. Each run works on a copy, so commands that write leave the cache as it was.
 
 Each command runs as a user runs it, a whole process, in rounds (every command once per
 round, in the same order, so the machine's noise falls on all alike), beside
@@ -40,19 +41,50 @@ TIME = "/usr/bin/time"  # GNU time, for each command's peak memory
 MAX_AGE_DAYS = 7
 
 
-def cache_path(n: int) -> Path:
+def cache_path(n: int, schema: int | None = None) -> Path:
     from complaintctl.store.version import SCHEMA_VERSION
 
     source = b"".join((HERE / f).read_bytes() for f in ("scale_build.py", "scale_text.py"))
     key = hashlib.sha256(source).hexdigest()[:10]
     root = Path(os.environ.get("COMPLAINTCTL_BENCH_CACHE") or Path.home() / ".cache" / "complaintctl-bench")
-    return root / f"scale-{n}-schema{SCHEMA_VERSION}-{key}.db"
+    return root / f"scale-{n}-schema{SCHEMA_VERSION if schema is None else schema}-{key}.db"
+
+
+def fresh(path: Path) -> bool:
+    # its backlog and recent history are relative to when it was built: a week on, rebuild
+    return path.exists() and time.time() - path.stat().st_mtime < MAX_AGE_DAYS * 86400
+
+
+def upgrade_older(n: int, path: Path) -> bool:
+    """A cached database of an older schema by the same builder, upgraded by complaintctl's own
+    migrations (as a user's database is) and renamed to ``path``; False when there is none."""
+    from complaintctl.store.version import SCHEMA_VERSION
+
+    older = [cache_path(n, v) for v in range(SCHEMA_VERSION - 1, 0, -1)]
+    found = next((p for p in older if fresh(p)), None)
+    if found is None:
+        return False
+    from complaintctl.store.db import connect
+    from complaintctl.store.migrations import migrate
+
+    mtime = found.stat().st_mtime
+    print(f"upgrading {found.name} to schema {SCHEMA_VERSION} ...", flush=True)
+    t0 = time.perf_counter()
+    conn = connect(found)
+    migrate(conn)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{found}{suffix}").unlink(missing_ok=True)
+    found.rename(path)
+    os.utime(path, (mtime, mtime))  # as old as its data
+    print(f"upgraded in {time.perf_counter() - t0:.0f} s", flush=True)
+    return True
 
 
 def ensure_database(n: int, rebuild: bool) -> Path:
     path = cache_path(n)
-    # its backlog and recent history are relative to when it was built: a week on, rebuild
-    if path.exists() and not rebuild and time.time() - path.stat().st_mtime < MAX_AGE_DAYS * 86400:
+    if not rebuild and (fresh(path) or upgrade_older(n, path)):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"scale-{n}-*.db*"):

@@ -1,4 +1,4 @@
--- schema version 14
+-- schema version 15
 
 -- table agents
 CREATE TABLE agents (
@@ -348,6 +348,9 @@ CREATE INDEX complaints_resolved_at ON complaints(resolved_at) WHERE resolved_at
 
 -- index complaints_respond_due
 CREATE INDEX complaints_respond_due ON complaints(respond_due_at) WHERE first_response_at IS NULL AND status NOT IN ('resolved', 'closed');
+
+-- index complaints_unfinished
+CREATE INDEX complaints_unfinished ON complaints(received_at) WHERE resolved_at IS NULL AND closed_at IS NULL;
 
 -- index customers_email
 CREATE INDEX customers_email ON customers(email_normalized);

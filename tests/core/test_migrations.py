@@ -37,8 +37,13 @@ def _fill(conn):
             (f"2026-01-0{i}T00:00:00Z", f"投诉 {i}", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
         )
         conn.execute("INSERT INTO complaint_tags VALUES (?, 'vip')", (i,))
-        conn.execute("INSERT INTO events (complaint_id, at, actor, action) VALUES (?, ?, 'migr', 'logged')",
-                     (i, "2026-01-01T00:00:00Z"))
+        if any(c[1] == "hash" for c in conn.execute("PRAGMA table_info(events)")):  # chained (14 on)
+            from complaintctl.store.chain import insert_events
+
+            insert_events(conn, [(i, "2026-01-01T00:00:00Z", "migr", "logged", None, None, None, None, None)])
+        else:
+            conn.execute("INSERT INTO events (complaint_id, at, actor, action) VALUES (?, ?, 'migr', 'logged')",
+                         (i, "2026-01-01T00:00:00Z"))
 
 
 def _counts(conn):

@@ -12,6 +12,7 @@ import pytest
 from complaintctl.core import complaints as core
 from complaintctl.core import reports, tracking
 from complaintctl.core.agents import add_agent
+from complaintctl.core.dates import to_iso
 from complaintctl.store.db import transaction
 
 UTC = timezone.utc
@@ -103,6 +104,34 @@ def test_every_figure_of_the_weekly_report(known):
 def doc_queries() -> dict[str, str]:
     text = (DOCS / "reports.md").read_text(encoding="utf-8")
     return dict(re.findall(r"```sql (\w+)\n(.*?)```", text, flags=re.S))
+
+
+def test_the_backlog_is_its_definition_whatever_the_times(known):
+    """The backlog is counted from the unfinished complaints and those finished since (an index
+    each); the documented SQL reads every complaint. Same count at every moment, including times
+    only plain SQL writes (closed without a resolution, closed before resolved)."""
+    odd = [("2026-11-12T10:00:00Z", None, "2026-11-13T00:00:00Z"), (None, None, "2026-11-12T00:00:00Z"),
+           ("2026-11-16T00:00:00Z", "2026-11-12T12:00:00Z", None), ("2026-11-12T11:00:00Z", None, None),
+           (None, "2026-11-14T00:00:00Z", None)]
+    for resolved, closed, received in odd:
+        cid = new(known, t(11, 1), subject="odd")
+        known.execute("UPDATE complaints SET resolved_at = ?, closed_at = ?, received_at = coalesce(?, received_at) "
+                      "WHERE id = ?", (resolved, closed, received, cid))
+    definition = doc_queries()["backlog"]
+    moments = sorted({v for row in known.execute("SELECT received_at, resolved_at, closed_at FROM complaints")
+                      for v in row if v} | {"2026-11-01T00:00:00Z", "2026-12-31T00:00:00Z"})
+    for moment in moments + [m.replace(":00Z", ":01Z") for m in moments]:
+        expected = known.execute(definition, {"end": moment}).fetchone()[0]
+        assert known.execute(reports.SQL["backlog"], {"end": moment}).fetchone()[0] == expected, moment
+        assert len(known.execute(reports.SQL["backlog_ages"], {"end": moment}).fetchall()) == expected, moment
+    trends = reports.trends_report(known, 4, t(24, 12))
+    last_end = to_iso(reports.last_full_week(t(24, 12))[1])
+    assert [w["backlog"] for w in trends["weeks"]] == [
+        known.execute(definition, {"end": end}).fetchone()[0]
+        for end in [w["start"] for w in trends["weeks"][1:]] + [last_end]]
+    assert sum(w["received"] for w in trends["weeks"]) == known.execute(
+        "SELECT count(*) FROM complaints WHERE received_at >= ? AND received_at < ?",
+        (trends["weeks"][0]["start"], last_end)).fetchone()[0]
 
 
 def test_each_figure_equals_the_documented_sql(known):
