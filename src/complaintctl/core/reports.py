@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_left, bisect_right
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from complaintctl.core import briefing
 from complaintctl.core.dates import now_utc, to_iso, zone_name
