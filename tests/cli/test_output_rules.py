@@ -129,3 +129,12 @@ def test_reply_texts_and_messages_naming_the_data_are_escaped_on_a_terminal(desk
     told = _on_a_terminal(db_path, "import", str(f), stream="stderr")
     # the progress bar draws with escape sequences of its own; the data's never reach the terminal
     assert "\\u001b]0;pwned" in told and "\x1b]0;pwned" not in told and not {"\x07", "\u202e"} & set(told)
+
+
+def test_the_csv_line_end_on_a_terminal_is_a_line_end_and_a_bare_carriage_return_is_escaped(desk, db_path):
+    desk("update", "2", "--description", "bare\rreturn")
+    shown = _on_a_terminal(db_path, "export")  # export writes CRLF, as Excel expects
+    lines = [line.rstrip("\r") for line in shown.split("\n") if line]  # the terminal adds its own CR
+    assert len(lines) == 3 and not [line for line in lines if line.endswith("\\u000d")], lines[0][-20:]
+    assert "bare\\u000dreturn" in shown
+    assert escape_controls("a,b\r\n") == "a,b\r\n" and escape_controls("a\rb") == "a\\u000db"

@@ -9,8 +9,9 @@ import functools
 import re
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional and line-separator
-# characters that change how the rest of a line is drawn
-_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# characters that change how the rest of a line is drawn. A carriage return before a newline
+# ends a line (CSV writes CRLF) and is kept; a bare one could draw over the line, and is escaped.
+_UNSAFE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
 
 
 @functools.cache
