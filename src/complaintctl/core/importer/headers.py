@@ -73,28 +73,30 @@ def guess_field(header: str) -> tuple[str, str] | None:
         if wordset & OTHER_MOMENTS[0] or any(p in zh for p in OTHER_MOMENTS[1]):
             return None
         for field, english, chinese in MOMENTS:
-            hit = _hit(wordset, zh, english, chinese)
+            hit = _hit(words, zh, english, chinese)
             if hit:
                 return field, hit
-        return "received", _hit(wordset, zh, DATE_WORDS | DATE_LAST_WORDS, DATE_ZH) or "date"
+        return "received", _hit(words, zh, DATE_WORDS | DATE_LAST_WORDS, DATE_ZH) or "date"
     if {"contact", "type"} <= wordset or {"contact", "method"} <= wordset:
         return "channel", "contact"  # ServiceNow's contact_type: phone, email, self-service
     for field, english, chinese in FIELDS:
         if field == "customer":
-            hit = _hit(set(), zh, set(), chinese)
+            hit = _hit([], zh, set(), chinese)
             if hit:
                 return field, hit
             if words and wordset & PERSON_WORDS and wordset <= PERSON_WORDS | PERSON_FILLERS:
                 return field, next(w for w in words if w in PERSON_WORDS)
             continue
-        hit = _hit(wordset, zh, english, chinese)
+        hit = _hit(words, zh, english, chinese)
         if hit:
             return field, hit
     return None
 
 
-def _hit(wordset: set[str], text: str, english: set[str], chinese: tuple[str, ...]) -> str | None:
-    for word in english:
-        if word in wordset:
+def _hit(words: list[str], text: str, english: set[str], chinese: tuple[str, ...]) -> str | None:
+    """The header's first word (in its own order, so the evidence is the same every run) that
+    ``english`` lists, else the first of ``chinese`` in it."""
+    for word in words:
+        if word in english:
             return word
     return next((part for part in chinese if part in text), None)
