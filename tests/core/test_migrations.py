@@ -120,3 +120,32 @@ def test_a_fresh_database_has_the_pinned_schema():
     assert fresh_schema_text() == PINNED.read_text(encoding="utf-8"), (
         "the schema differs from tests/core/schema.sql: if the change is meant, run "
         "`python tests/core/pinned_schema.py` and review the diff")
+
+
+def test_processes_opening_a_fresh_file_at_once_apply_each_step_once(tmp_path):
+    """Each step re-reads the version inside BEGIN IMMEDIATE: four openers of one new file all
+    succeed, and every migration is recorded once (docs/development.md says why this registry
+    is ours rather than sqlite-utils' Migrations)."""
+    import threading
+
+    path = tmp_path / "fresh.db"
+    start = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            connect(path).close()
+        except BaseException as exc:  # noqa: BLE001 - any failure fails the test below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    conn = sqlite3.connect(path)
+    versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    conn.close()
+    assert versions == list(range(1, migrations.LATEST_VERSION + 1))
