@@ -758,3 +758,40 @@ def test_a_header_row_that_cannot_be_read_is_a_clear_error(cli, tmp_path, text, 
     f = write(tmp_path / "cut.csv", text)
     result = cli("import", f, expect=2)
     assert f"cut.csv line 1: {says}" in result.stderr, result.stderr
+
+
+def test_rejected_snapshots_of_an_event_log_are_told_apart_from_lost_complaints(cli, db_path, tmp_path):
+    """An ITSM event log repeats each incident once per change, every row with its final close
+    time: the earlier snapshots contradict themselves and are rejected, and the summary says how
+    many of the rejected rows belong to a complaint that was imported (none of theirs is lost)."""
+    f = write(tmp_path / "events.csv",
+              "number,incident_state,short_description,opened_at,closed_at\n"
+              "INC1,New,printer,13-03-2016 09:10,15-03-2016 12:00\n"
+              "INC1,Active,printer,13-03-2016 09:10,15-03-2016 12:00\n"
+              "INC1,Closed,printer,13-03-2016 09:10,15-03-2016 12:00\n"
+              "INC2,New,,02-03-2016 10:00,06-03-2016 12:00\n")
+    result = cli("import", f, "--map", "number=ref", "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"], summary["rejected_known_ref"]) == (1, 3, 2)
+    assert q(db_path, "SELECT ref, status, closed_at FROM complaints") == [("INC1", "closed", "2016-03-15T12:00:00Z")]
+    text = cli("import", f, "--map", "number=ref", "--dry-run", expect=3).stderr
+    assert "2 of the rejected rows have the ref of a complaint in the database" in text
+
+
+def test_a_date_order_settled_only_past_the_sampled_rows_is_found_before_any_row_is_read(cli, db_path, tmp_path):
+    """An export sorted by date whose first few thousand rows all fall on days 1-12: the value
+    that settles the order comes late, and the whole file is read by it, not month first."""
+    from complaintctl.core.importer import decide
+
+    rows = "".join(f"s{i},0{1 + i % 9}-0{1 + i % 3}-2016 09:10\n" for i in range(decide.SAMPLE_ROWS + 50))
+    f = write(tmp_path / "sorted.csv", "subject,received\n" + rows + "late,25-03-2016 10:00\n")
+    result = cli("import", f)
+    assert "rejected 0" in result.stdout
+    late_line = decide.SAMPLE_ROWS + 52
+    assert f"received day first: '25-03-2016 10:00' (line {late_line}, past the first rows)" in result.stderr
+    assert "could be day or month first" not in result.stderr
+    assert q(db_path, "SELECT received_at FROM complaints WHERE subject IN ('s0', 'late') ORDER BY id") == [
+        ("2016-01-01T09:10:00Z",), ("2016-03-25T10:00:00Z",)]
+    # with no such value anywhere, the order is a default the warning names
+    g = write(tmp_path / "open.csv", "subject,received\n" + rows)
+    assert "no value in the file settles it; read month first" in cli("import", g).stderr

@@ -34,6 +34,10 @@ def evidence_lines(summary) -> list[str]:
             f"phone (first: line {first['line']}, {first['name']!r} for customer #{first['customer_id']} "
             f"{first['customer']}): filed under that customer, the row's name kept in extra.customer_as_given; "
             "`complaintctl update ID --customer NAME --new-customer` records one as another person")
+    if summary.rejected_known_ref:
+        lines.append(f"{summary.rejected_known_ref:,} of the rejected rows have the ref of a complaint in the "
+                     "database (another row of the file, or an earlier import): other versions of it, "
+                     "such as an event log's earlier snapshots, not complaints lost")
     return lines
 
 

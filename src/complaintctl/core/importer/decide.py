@@ -57,7 +57,7 @@ def plan_import(conn: sqlite3.Connection, source: Source, options: ImportOptions
     tables = _code_tables(conn, options.value_aliases)
     _check_candidates(plans, columns, tables, now, result)
     name_extra_keys(plans)
-    _decide_date_orders(plans, columns, options, result)
+    _decide_date_orders(plans, columns, options, result, source)
     try:
         _require_content(source, plans, options, result)
     except InvalidInput as exc:
@@ -212,10 +212,12 @@ def _why(plan: ColumnPlan) -> str:
     return f"from the word {guess[1]!r}" if guess else "from its header"
 
 
-def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan) -> None:
+def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan,
+                        source: Source | None = None) -> None:
     """Day or month first for each date column, from its values; never row by row. A column
-    none of whose values settles it follows the order another date column of the file with
-    the same separator settled (one system wrote both), and says so."""
+    whose sampled values leave it open is settled by its first value further down the file
+    that settles it; else it follows the order another date column of the file with the same
+    separator settled (one system wrote both), and says so; else month first, with a warning."""
     settled: dict[str, tuple[bool, str, tuple]] = {}  # separator -> (dayfirst, header, value that settled it)
     undecided: list[tuple[ColumnPlan, tuple]] = []
     for plan in plans:
@@ -224,17 +226,14 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
         day = month = ambiguous = None
         days = months = 0
         for line, value in columns.get(plan.index, []):
-            m = _NUMERIC_DATE.match(value)
-            if not m:
-                continue
-            a, b, sep = int(m.group(1)), int(m.group(3)), m.group(2)
-            if a > 12 and b <= 12:
+            settles, sep = _settles(value)
+            if settles is True:
                 days += 1
                 day = day or (line, value, sep)
-            elif b > 12 and a <= 12:
+            elif settles is False:
                 months += 1
                 month = month or (line, value, sep)
-            elif a <= 12 and b <= 12 and a != b:
+            elif settles is None:
                 ambiguous = ambiguous or (line, value, sep)
         if options.dayfirst is not None:
             if day or month or ambiguous:
@@ -255,12 +254,19 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
                     "rejected")
         elif ambiguous:
             undecided.append((plan, ambiguous))
+    further = _settle_further(source, [plan for plan, _ in undecided]) if undecided else {}
     for plan, ambiguous in undecided:
-        _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
+        if plan.index in further:
+            line, value, dayfirst = further[plan.index]
+            result.dayfirst_of[plan.field] = dayfirst
+            result.date_orders[plan.field] = (f"{'day' if dayfirst else 'month'} first: {value!r} (line {line}, "
+                                              "past the first rows) can only be read so")
+        else:
+            _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
 
 
 def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None, result: ImportPlan) -> None:
-    """The order of a column no value settles: the file's own (``settled``), else month first."""
+    """The order of a column no value of its own settles: the file's own (``settled``), else month first."""
     if settled is not None:
         dayfirst, header, seen = settled
         order = "day first" if dayfirst else "month first"
@@ -272,8 +278,58 @@ def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None
     result.date_orders[plan.field] = f"month first, by default: no value settles it (e.g. {ambiguous[1]!r})"
     result.warnings.append(
         f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
-        "first and no value in the first rows settles it; read month first. --dayfirst reads them day first "
+        "first and no value in the file settles it; read month first. --dayfirst reads them day first "
         "(dayfirst = true in a mapping file)")
+
+
+def _settles(value: str) -> tuple[bool | None | str, str]:
+    """(True for a date that can only be day first (13-01-2016), False only month first, None
+    either way (01-03-2016), '' not a numeric date or the same in both orders (05-05-2016);
+    the date's separator)."""
+    m = _NUMERIC_DATE.match(value)
+    if not m:
+        return "", ""
+    a, b = int(m.group(1)), int(m.group(3))
+    if a > 12 and b <= 12:
+        return True, m.group(2)
+    if b > 12 and a <= 12:
+        return False, m.group(2)
+    return (None if a <= 12 and b <= 12 and a != b else ""), m.group(2)
+
+
+def _settle_further(source: Source | None, plans: list[ColumnPlan]) -> dict[int, tuple[int, str, bool]]:
+    """{column index: (line, value, day first?)} for the date columns the sample left open, from
+    the first value further down the file that settles each: the file is read once more, from
+    its start, in a second reader (a file on disk only; not stdin). Stops when all are settled."""
+    import contextlib
+    import os
+
+    if source is None or source.name == "<stdin>" or not os.path.isfile(source.name):
+        return {}
+    from complaintctl.core.importer.source import open_source
+
+    found: dict[int, tuple[int, str, bool]] = {}
+    try:
+        again = open_source(source.name, fmt=source.format, encoding=source.encoding,
+                            delimiter=source.delimiter, sheet=source.sheet)
+    except InvalidInput:
+        return {}
+    with contextlib.closing(again):
+        wanted = {plan.index for plan in plans}
+        try:
+            for line, record in again.records():
+                if record.__class__ is not list:
+                    continue
+                for index in [i for i in wanted if i < len(record)]:
+                    settles = _settles(record[index])[0]
+                    if settles is True or settles is False:
+                        found[index] = (line, record[index].strip(), settles)
+                        wanted.discard(index)
+                if not wanted:
+                    break
+        except InvalidInput:  # the import itself will name the line it cannot read
+            pass
+    return found
 
 
 def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOptions, result: ImportPlan) -> None:

@@ -60,6 +60,9 @@ class ImportSummary:
     # that customer, the row's name kept in extra.customer_as_given; count and the first few
     other_names: int = 0
     other_names_first: list[dict] = field(default_factory=list)  # {line, name, customer_id, customer}
+    # rejected rows whose ref is a complaint's now in the database (imported from another row of the
+    # file, as an event log's earlier snapshots, or before): another version of it, not a lost complaint
+    rejected_known_ref: int = 0
     _unplaced: dict = field(default_factory=dict, repr=False)
 
     def add_stats(self, stats: dict) -> None:

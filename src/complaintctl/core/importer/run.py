@@ -61,7 +61,10 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
             writer = Writer(conn, actor, at, summary.import_id, Path(source.name).name, summary, options.update,
                             codes={kind: set(t.values()) for kind, t in reader.codes.items()} if check_parents
                             else None)
-            _write_batches(conn, batches, writer, rejects, summary, source, options, at)
+            ref_index = next((p.index for p in plans if p.field == "ref"), None) if tabular else None
+            rejected_refs = _write_batches(conn, batches, writer, rejects, summary, source, options, at, ref_index)
+            if not (options.strict and summary.rejected):  # --strict wrote nothing: no ref is known
+                summary.rejected_known_ref = _rejected_known_ref(conn, rejected_refs)
             _finish(conn, summary, options, saved["synchronous"],
                     finished=to_iso(now + timedelta(seconds=time.monotonic() - started)))
         except BaseException:
@@ -138,8 +141,10 @@ def _import_settings(conn: sqlite3.Connection, *, fast_commits: bool, check_pare
 
 
 def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: Rejects, summary: ImportSummary,
-                   source: Source, options: ImportOptions, at: str) -> None:
-    """Write every prepared batch, committing as they go unless the import is one transaction."""
+                   source: Source, options: ImportOptions, at: str, ref_index: int | None) -> dict[str, int]:
+    """Write every prepared batch, committing as they go unless the import is one transaction.
+    Returns the refs of the rejected rows (column ``ref_index``), with how many rows had each."""
+    rejected_refs: dict[str, int] = {}
     one_transaction = options.dry_run or options.strict
     bulk = None  # decided on the first batch, when the file's rows per byte are known
     uncommitted = 0
@@ -148,7 +153,7 @@ def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: R
         try:
             prepared, rejected, read, bytes_read, stats = next(batch_iter)
         except StopIteration:
-            break
+            return rejected_refs
         except ComplaintError:
             # The file went bad (bytes not in its encoding, malformed CSV) after the rows
             # already written: keep them, whole and indexed, before saying so.
@@ -175,6 +180,9 @@ def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: R
         for line, reason, record in rejected:
             summary.rejected += 1
             rejects.add(line, reason, record)
+            if ref_index is not None and record.__class__ is list and len(record) > ref_index:
+                ref = record[ref_index].strip()
+                rejected_refs[ref] = rejected_refs.get(ref, 0) + 1
         writer.write_batch(prepared, rejects)
         # A bulk load commits every BULK_COMMIT_ROWS rows rather than every batch: each
         # commit rewrites the pages of the indexes still kept, wherever the batch touched them.
@@ -185,6 +193,19 @@ def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: R
             uncommitted = 0
         if options.progress:
             options.progress(bytes_read, summary.read)
+
+
+def _rejected_known_ref(conn: sqlite3.Connection, refs: dict[str, int]) -> int:
+    """How many rejected rows have the ref of a complaint in the database now: other versions
+    of a complaint that is there (an event log's snapshots before the one imported)."""
+    refs.pop("", None)
+    known: set[str] = set()
+    listed = sorted(refs)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start:start + 500]
+        known.update(r[0] for r in conn.execute(
+            f"SELECT ref FROM complaints WHERE ref IN ({', '.join('?' * len(chunk))})", chunk))
+    return sum(n for ref, n in refs.items() if ref in known)
 
 
 def _finish(conn: sqlite3.Connection, summary: ImportSummary, options: ImportOptions, synchronous: int, *,
