@@ -795,3 +795,25 @@ def test_a_date_order_settled_only_past_the_sampled_rows_is_found_before_any_row
     # with no such value anywhere, the order is a default the warning names
     g = write(tmp_path / "open.csv", "subject,received\n" + rows)
     assert "no value in the file settles it; read month first" in cli("import", g).stderr
+
+
+def test_rejects_go_to_the_current_folder_when_the_files_folder_cannot_be_written(cli, tmp_path, monkeypatch):
+    """An export on a read-only share: its rejects file is written where the user stands, and a
+    --rejects place that cannot be written is refused before any row is imported."""
+    import os
+    from pathlib import Path
+
+    share = tmp_path / "share"
+    share.mkdir()
+    f = write(share / "calls.csv", "subject,received\nok,2026-11-01\nbad,someday\n")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == share else real_access(p, mode))
+    result = cli("import", f, expect=3)
+    assert "1 rejected row(s) written to calls.rejects.csv" in result.stderr
+    assert (here / "calls.rejects.csv").exists() and not (share / "calls.rejects.csv").exists()
+    refused = cli("import", f, "--update", "--rejects", share / "out.csv", expect=2)
+    assert "cannot write the rejects file" in refused.stderr and "its folder cannot be written" in refused.stderr
+    assert "inserted" not in refused.stdout

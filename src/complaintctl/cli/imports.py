@@ -38,7 +38,8 @@ def import_(
     received_now: bool = typer.Option(False, "--received-now",
                                       help="Rows without a received time get the import time (refused otherwise)."),
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
-                                 help="Where bad rows go [default: FILE.rejects.csv beside the input]."),
+                                 help="Where bad rows go [default: FILE.rejects.csv beside the input, "
+                                      "else in the current folder]."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count, write nothing."),
     strict: bool = typer.Option(False, "--strict", help="Any rejected row aborts the import: nothing written."),
     update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
@@ -106,7 +107,9 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     from complaintctl.core.importer import ImportOptions, import_records
 
     if rejects is None:
-        rejects = Path("import.rejects.csv") if file == "-" else Path(file).with_suffix(".rejects.csv")
+        from complaintctl.core.importer.rejects import default_rejects_path
+
+        rejects = default_rejects_path(file)
     options = ImportOptions(
         dry_run=dry_run, strict=strict, update=update,
         dayfirst=dayfirst if dayfirst is not None else (file_map.dayfirst if file_map else None),

@@ -11,6 +11,35 @@ from complaintctl.errors import InvalidInput
 from complaintctl.spreadsheet import CsvWriter
 
 
+def default_rejects_path(source_file: str) -> Path:
+    """Where a file's rejected rows go unless --rejects says: beside it (calls.csv ->
+    calls.rejects.csv); in the current folder for stdin, or when the file's folder cannot be
+    written (a read-only share, an export on a mounted drive)."""
+    import os
+
+    if source_file == "-":
+        return Path("import.rejects.csv")
+    beside = Path(source_file).with_suffix(".rejects.csv")
+    if os.access(beside.parent, os.W_OK | os.X_OK) and (not beside.exists() or os.access(beside, os.W_OK)):
+        return beside
+    return Path(beside.name)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before any row is written, a rejects file that could not be opened at the first reject."""
+    import os
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        reason = "it cannot be written"
+    elif not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        reason = "no folder to write it in" if not folder.is_dir() else "its folder cannot be written"
+    else:
+        return
+    raise InvalidInput(f"cannot write the rejects file {path}: {reason}",
+                       hint="choose another place with --rejects PATH")
+
+
 class Rejects:
     """The rejects file: line, reason and the original values, opened on the first reject."""
 
@@ -19,6 +48,7 @@ class Rejects:
             from complaintctl.files import check_output_path
 
             check_output_path(path)  # never the database, a backup or a device to rename over
+            _check_writable(path)
         self.path = path
         self.headers = headers
         self.file = None
