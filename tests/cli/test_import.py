@@ -301,7 +301,7 @@ def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
     nd = tmp_path / "b.ndjson"
     nd.write_text('{"subject": "nd one", "status": "已关闭"}\nnot json\n{"title": "nd two"}\n', encoding="utf-8")
     assert summary(cli("import", "--received-now", nd, expect=3)) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
-    result = cli("import", "--received-now", "-", "--format", "csv", input="标题\n从标准输入\n")
+    result = cli("import", "--received-now", "-", "--input-format", "csv", input="标题\n从标准输入\n")
     assert summary(result) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
     assert q(db_path, "SELECT tag FROM complaint_tags ORDER BY tag") == [("a",), ("b",)]
     assert json.loads(q(db_path, "SELECT extra FROM complaints WHERE subject = 'second'")[0][0]) == {
@@ -448,7 +448,7 @@ def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
     result = cli("import", "--received-now", two, expect=2)
     assert "several lists of objects (a, b)" in result.stderr and "jq .a FILE" in result.stderr
     lines = write(tmp_path / "lines.txt", '{"subject": "x"}\n{"subject": "y"}\n')
-    assert "use --format ndjson" in cli("import", "--received-now", lines, "--format", "json", expect=2).stderr
+    assert "use --input-format ndjson" in cli("import", "--received-now", lines, "--input-format", "json", expect=2).stderr
 
 
 def test_headers_with_notes_in_brackets_and_required_marks(cli, db_path, tmp_path):

@@ -131,8 +131,8 @@ def test_warns_when_same_customer_has_similar_open_complaint(cli):
 
 def test_log_json_output_has_column_names(cli):
     result = cli("log", "-s", "json please", "--severity", "low", "--format", "json")
-    data = json.loads(result.stdout)
-    assert data[0]["id"] == 1 and data[0]["severity"] == "low" and data[0]["status"] == "new"
+    data = json.loads(result.stdout)  # one object, the whole complaint (issue 14), not a one-item list
+    assert data["id"] == 1 and data["severity"] == "low" and data["status"] == "new"
 
 
 def test_invalid_email_is_a_usage_error(cli):

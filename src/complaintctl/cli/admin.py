@@ -8,6 +8,7 @@ import sys
 import typer
 
 from complaintctl.cli.common import (
+    FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
     complete_agents,
@@ -19,8 +20,6 @@ from complaintctl.cli.common import (
 )
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 
 def init(
@@ -43,7 +42,7 @@ def init(
         err("Team mode: " + ("; ".join(changes) if changes else "every file was already the team's") + ".")
 
 
-def info(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+def info(fmt: Format = FORMAT_OPTION) -> None:
     """Print which database file is in use, its schema version, SQLite version and row counts."""
     from complaintctl.core.queries import database_info
 
@@ -84,7 +83,7 @@ def agents_add(
 @handle_errors
 def agents_list(
     all_: bool = typer.Option(False, "--all", help="Include inactive agents."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List agents with their open complaints."""
     from complaintctl.core.agents import list_agents
@@ -130,7 +129,7 @@ taxonomy_app = typer.Typer(help="The code lists complaints are classified with."
 def taxonomy_list(
     kind: str = typer.Argument(None, help="category, severity, cause, channel, remedy, personality, "
                                "motive, status or outcome [default: all]."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List codes with their English and Chinese labels."""
     from complaintctl.core.taxonomy import list_codes
@@ -209,7 +208,7 @@ def taxonomy_aliases(
     kind: str = typer.Argument(None, help="One kind [default: all]."),
     unplaced: bool = typer.Option(False, "--unplaced", help="Instead: the labels imports could not place, "
                                   "with how many complaints still wait for an alias."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List the aliases labels are read through: those the team taught, then the built-in ones."""
     from complaintctl.core.aliases import list_aliases, unplaced_labels
@@ -230,7 +229,7 @@ def sql(
     query: str = typer.Argument(..., metavar="QUERY", help="One SQL statement, or - to read it from stdin."),
     param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
                                     help="A value for :NAME in the query; repeatable."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
     timeout: float = typer.Option(None, "--timeout", metavar="SECONDS", help=f"Stop the query after this long; 0 for "
                                   f"no limit [default: {SQL_TABLE_TIMEOUT:g} s for a table, none otherwise]."),

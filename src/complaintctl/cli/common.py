@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, InvalidInput
+from complaintctl.render.output import Format
 
 ENV_ACTOR = "COMPLAINTCTL_ACTOR"
 
@@ -241,6 +242,14 @@ def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday"
+
+# The one output option: -f/--format is what a command prints, in every command (import's input
+# format is --input-format). Records: table, json, ndjson or csv; reports add text, markdown, html.
+FORMAT_HELP = "Output format: table, json, ndjson or csv."
+FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)
+CHANGE_FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help="table: a message on stderr; json or "
+                                    "ndjson: the whole complaint after the change (as `show -f json`) with its "
+                                    "changes; csv: its row as `list` prints it.")
 
 # The filters `list` and `export` share, declared once so their help cannot drift apart.
 STATUS_FILTER = typer.Option(None, "--status", autocompletion=complete_codes("status"),

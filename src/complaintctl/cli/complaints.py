@@ -10,9 +10,11 @@ import typer
 from complaintctl.cli.common import (
     ASSIGNEE_FILTER,
     CATEGORY_FILTER,
+    CHANGE_FORMAT_OPTION,
     CHANNEL_FILTER,
     CUSTOMER_FILTER,
     DATE_HELP,
+    FORMAT_OPTION,
     LIMIT_OPTION,
     MINE_FILTER,
     OPEN_FILTER,
@@ -39,8 +41,6 @@ from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.core.lifecycle import is_open
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 
 def send_queued() -> None:
@@ -83,7 +83,8 @@ def log(
                                  help="critical, high, medium or low."),
     ref: str = typer.Option(None, "--ref", help="Unique external reference (ticket number, form id)."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="A free tag; repeat for more."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json the record."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json or ndjson the "
+                               "whole complaint (as `show -f json`); csv its row as `list` prints it."),
 ) -> None:
     """Record a new complaint and print its id."""
     from complaintctl.core.complaints import NewComplaint, log_complaint
@@ -116,14 +117,15 @@ def log(
             f" (customer #{result.customer_id})" if result.customer_id else " (anonymous)")
         err(f"Logged complaint #{result.id}{who}.")
     else:
-        from complaintctl.core.queries import LIST_COLUMNS, ListFilters, list_complaints
-        from complaintctl.render.output import write_records
-
-        write_records(list_complaints(conn, ListFilters(ids=[result.id])), LIST_COLUMNS, fmt)
+        print_complaint(result.id, fmt)
     send_queued()
 
 
-def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
+def _print_changes(complaint_id: int, changes, verb: str = "Updated", fmt: Format = Format.table) -> None:
+    """What a change command did: a message (table), or the complaint after it with its changes."""
+    if fmt != Format.table:
+        print_complaint(complaint_id, fmt, changes)
+        return
     if not changes:
         err(f"No change to complaint #{complaint_id}.")
         return
@@ -141,6 +143,24 @@ def _print_changes(complaint_id: int, changes, verb: str = "Updated") -> None:
     err(f"{verb} complaint #{complaint_id}: " + "; ".join(parts) + ".")
 
 
+def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
+    """One complaint as data: json/ndjson the whole of it (as `show -f json`, with ``changes``
+    when a command changed it), csv its row as `list` prints it."""
+    if fmt == Format.csv:
+        from complaintctl.core.queries import LIST_COLUMNS, ListFilters, list_complaints
+        from complaintctl.render.output import write_records
+
+        write_records(list_complaints(STATE.connect(), ListFilters(ids=[complaint_id])), LIST_COLUMNS, fmt)
+        return
+    from complaintctl.core.queries import show_complaint
+    from complaintctl.render.output import write_json
+
+    data = show_complaint(STATE.connect(), complaint_id)
+    if changes is not None:
+        data["changes"] = [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
+    write_json(data, lines=fmt == Format.ndjson)
+
+
 def classify(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
     category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
@@ -155,6 +175,7 @@ def classify(
                                "seeking_compensation or wants_fix."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="Add a tag; repeatable."),
     untag: list[str] = typer.Option(None, "--untag", help="Remove a tag; repeatable."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Set the category, severity, cause, customer personality, motive and tags."""
     from complaintctl.core.complaints import classify as do_classify
@@ -166,7 +187,7 @@ def classify(
                "personality": personality, "motive": motive},
         add_tags=list(tag or []), remove_tags=list(untag or []), actor=STATE.who(),
     )
-    _print_changes(cid, changes, "Classified")
+    _print_changes(cid, changes, "Classified", fmt)
 
 
 def assign(
@@ -174,6 +195,7 @@ def assign(
     to: str = typer.Option(None, "--to", autocompletion=complete_agents, help="The agent to assign it to (an active agent)."),
     unassign: bool = typer.Option(False, "--unassign", help="Clear the assignee."),
     note: str = typer.Option(None, "--note", help="Why, for the timeline."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Assign a complaint to an agent, or --unassign it."""
     from complaintctl.core.complaints import assign as do_assign
@@ -182,7 +204,7 @@ def assign(
         raise InvalidInput("give either --to AGENT or --unassign")
     cid = parse_id(complaint_id)
     change = do_assign(STATE.connect(), cid, None if unassign else to, actor=STATE.who(), note=note)
-    _print_changes(cid, [change] if change else [], "Assigned")
+    _print_changes(cid, [change] if change else [], "Assigned", fmt)
 
 
 def update(
@@ -203,6 +225,7 @@ def update(
     phone: str = typer.Option(None, "--phone", help="The customer's phone: added if they have none."),
     company: str = typer.Option(None, "--company", help="The customer's company: added if they have none."),
     new_customer: bool = NEW_CUSTOMER,
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Move a complaint through its lifecycle, add a note, or edit its fields. Customer options
     change this complaint only; `customers edit` changes a customer's record."""
@@ -227,7 +250,7 @@ def update(
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
         new_customer=new_customer, actor=STATE.who(),
     )
-    _print_changes(cid, changes)
+    _print_changes(cid, changes, fmt=fmt)
 
 
 def close(
@@ -244,6 +267,7 @@ def close(
                                  help="How the decision reached the customer [default: intake channel]."),
     accepted: bool = typer.Option(None, "--accepted/--not-accepted",
                                   help="Whether the customer accepted the decision."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Close a complaint with its outcome and resolution."""
     from complaintctl.core.complaints import close as do_close
@@ -262,25 +286,26 @@ def close(
     changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
                        reply=sent, template=template)
-    _print_changes(cid, changes, "Closed")
+    _print_changes(cid, changes, "Closed", fmt)
     send_queued()
 
 
 def reopen(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
     reason: str = typer.Option(..., "--reason", help="Why it is reopened; '-' reads stdin."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Reopen a resolved or closed complaint (back to investigating)."""
     from complaintctl.core.complaints import reopen as do_reopen
 
     cid = parse_id(complaint_id)
     change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what="reason"), actor=STATE.who())
-    _print_changes(cid, [change], "Reopened")
+    _print_changes(cid, [change], "Reopened", fmt)
 
 
 def show(
     complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Show every field of a complaint, handling advice and its timeline."""
     from complaintctl.core.queries import show_complaint
@@ -349,7 +374,7 @@ def list_(
     text: str = TEXT_FILTER,
     sort: str = SORT_OPTION,
     limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List complaints, newest first, with filters."""
     filters = list_filters(

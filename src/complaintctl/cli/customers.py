@@ -7,10 +7,8 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_HELP, FORMAT_OPTION, STATE, err, handle_errors, parse_id
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 customers_app = typer.Typer(help="Customers: list, show their history, edit their details, merge duplicates.",
                             no_args_is_help=True, rich_markup_mode=None)
@@ -23,7 +21,7 @@ def customers_list(
     all_: bool = typer.Option(False, "--all", help="Also the records merged into another customer."),
     limit: int = typer.Option(None, "--limit", "-n", help="At most this many [default: 100 for tables, "
                               "all otherwise]; 0 for all."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List customers with their complaints (open ones too), the most recently heard from first."""
     from complaintctl.core.customer_records import LIST_COLUMNS, list_customers

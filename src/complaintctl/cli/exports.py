@@ -30,7 +30,7 @@ from complaintctl.errors import InvalidInput
 
 def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    fmt: str = typer.Option(None, "--format", "-f",
+    fmt: str = typer.Option(None, "--format", "-f", metavar="csv|json|ndjson|xlsx",
                             help="csv, json, ndjson or xlsx [default: from --output, else csv]; csv for Excel: "
                             "add --excel (a BOM and CRLF line ends)."),
     columns: str = typer.Option(None, "--columns", help="Comma-separated columns to export [default: all]."),

@@ -23,7 +23,8 @@ EXIT_REJECTED = 3
 def import_(
     files: list[str] = typer.Argument(..., metavar="FILE...",
                                       help="CSV, JSON array, NDJSON or workbooks (.xlsx, .xls, .xlsb, .ods); '-' for stdin."),
-    fmt: str = typer.Option(None, "--format", help="csv, json, ndjson or xlsx (any workbook) [default: from the extension]."),
+    input_format: str = typer.Option(None, "--input-format", metavar="FORMAT", help="The files' format: csv, json, "
+                                     "ndjson or xlsx (any workbook) [default: from the extension]."),
     sheet: str = typer.Option(None, "--sheet", help="Excel: the worksheet to read [default: the first visible one]."),
     encoding: str = typer.Option(None, "--encoding", help="e.g. utf-8, gb18030, utf-16 [default: detected]."),
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter: , ; tab | [default: sniffed]."),
@@ -46,14 +47,19 @@ def import_(
     show_mapping: bool = typer.Option(False, "--show-mapping",
                                       help="Print how each column will be read; write nothing."),
     batch_size: int = typer.Option(5000, "--batch-size", help="Rows per committed batch."),
-    out_format: Format = typer.Option(Format.table, "--output-format", "-f",
-                                      help="Summary as text (table) or json/ndjson/csv."),
+    out_format: Format = typer.Option(Format.table, "--format", "-f",
+                                      help="The summary: as text (table), or json, ndjson or csv."),
+    old_out_format: Format = typer.Option(None, "--output-format", hidden=True,
+                                          help="The old spelling of --format (deprecated)."),
 ) -> None:
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
     from complaintctl.core.importer.mapping import load_mapping_file, parse_map_options, parse_set_options
 
+    if old_out_format is not None:
+        err("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)")
+        out_format = old_out_format
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
     defaults = parse_set_options(list(set_ or []), file_map.defaults if file_map else None)
@@ -64,7 +70,7 @@ def import_(
     if len(files) > 1 and rejects is not None:
         raise InvalidInput("--rejects goes with one file", hint="each file's rejects go beside it by default")
     run = functools.partial(
-        _import_file, fmt=fmt, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
+        _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
         defaults=defaults, received_now=received_now)

@@ -6,12 +6,10 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 notify_app = typer.Typer(help="Tell people: an e-mail to the customer when a complaint is logged and when it is "
                          "closed, and the team's chat (WeCom, DingTalk, Feishu, Slack) when a critical complaint "
@@ -193,7 +191,7 @@ def notify_outbox(
     unsent: bool = typer.Option(False, "--unsent", help="Only the messages not sent (failed, pending)."),
     complaint: str = typer.Option(None, "--complaint", metavar="ID", help="Only those about this complaint."),
     limit: int = typer.Option(50, "--limit", "-n", help="At most this many, newest first; 0 for all."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """The messages queued, sent and failed, newest first."""
     from complaintctl.core.dates import to_local_text

@@ -6,11 +6,10 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, complete_codes, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_OPTION, STATE, complete_codes, err, handle_errors, parse_id
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.render.output import Format
 
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 SPEC = typer.Argument(..., metavar="NAME[:LANG]", help="The template's name; :zh or :en for one language.")
 TEXT_HELP = "The text, with placeholders such as {customer}; '-' reads stdin."
 
@@ -64,7 +63,7 @@ def replies_list(
     category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
                                  help="Those for this category and those for any."),
     lang: str = typer.Option(None, "--lang", help="zh or en."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List reply templates with the start of their text."""
     from complaintctl.core.replies import list_replies
@@ -87,7 +86,7 @@ def replies_list(
 def replies_show(
     spec: str = SPEC,
     for_id: str = typer.Option(None, "--for", metavar="ID", help="Filled in for this complaint, as it would be sent."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Print a template's text (each language), or with --for ID the reply that complaint would get."""
     from complaintctl.core.replies import fill_reply, get_replies

@@ -9,6 +9,7 @@ from complaintctl.cli.common import (
     CATEGORY_FILTER,
     CHANNEL_FILTER,
     CUSTOMER_FILTER,
+    FORMAT_OPTION,
     LIMIT_OPTION,
     MINE_FILTER,
     OPEN_FILTER,
@@ -51,7 +52,7 @@ def search(
     sort: str = typer.Option("rank", "--sort", help="rank (best match first), or as `list`: received, updated, id, "
                              "severity, status, assignee, customer or age; add :asc or :desc."),
     limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format: table, json, ndjson or csv."),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Find complaints by the words in them: subject, description, resolution, customer, tags, the notes
     on their timeline, ref and imported extra columns. Chinese words of any length and English words

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from complaintctl.cli.common import (
+    FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
     err,
@@ -20,8 +21,6 @@ from complaintctl.cli.tracking import OVERDUE_COLUMNS
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
-
 sla_app = typer.Typer(help="SLA targets per severity, the business calendar, and a consistency check.",
                       no_args_is_help=True, rich_markup_mode=None)
 calendar_app = typer.Typer(help="Working days, hours, time zone, holidays and extra working days (调休).",
@@ -31,7 +30,7 @@ sla_app.add_typer(calendar_app, name="calendar")
 
 @sla_app.command("show")
 @handle_errors
-def sla_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+def sla_show(fmt: Format = FORMAT_OPTION) -> None:
     """Show the first-response and resolution targets of each severity, and the calendar."""
     from complaintctl.core.calendars import calendar_info
     from complaintctl.core.tracking import sla_table
@@ -113,7 +112,7 @@ def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new go
 
 @sla_app.command("check")
 @handle_errors
-def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+def sla_check(fmt: Format = FORMAT_OPTION) -> None:
     """Recompute SLA state from the event log and compare it with what is stored (exit 1 on drift)."""
     from complaintctl.core.sla_check import check_sla
     from complaintctl.render.output import write_records
@@ -132,7 +131,7 @@ def sla_check(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FO
 def sla_status(
     as_of: str = typer.Option(None, "--as-of", help="The clocks as they stood at that moment (replayed from events)."),
     limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over."""
     from complaintctl.core.dates import now_utc, to_local_text
@@ -161,7 +160,7 @@ def sla_status(
 
 @calendar_app.command("show")
 @handle_errors
-def calendar_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+def calendar_show(fmt: Format = FORMAT_OPTION) -> None:
     """Show the business calendar, where its holidays come from, and its special days."""
     from complaintctl.core.calendars import calendar_info
     from complaintctl.render.output import write_json, write_records

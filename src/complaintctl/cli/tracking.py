@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from complaintctl.cli.common import (
+    CHANGE_FORMAT_OPTION,
+    FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
     err,
@@ -15,8 +17,6 @@ from complaintctl.cli.common import (
 )
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 OVERDUE_COLUMNS = ["id", "assignee", "severity", "status", "clock", "due_at", "state", "minutes_left", "subject",
                    "customer_name", "received_at", "respond_due_at", "resolve_due_at"]
@@ -31,7 +31,7 @@ def overdue(
     notify: bool = typer.Option(False, "--notify", help="Also tell the team's overdue webhooks about the late ones "
                                 "not told before (for cron; see `notify`)."),
     limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Open complaints past a due time (and due soon with --within): the most urgent, by assignee."""
     from complaintctl.core.dates import now_utc, to_iso, to_local_text
@@ -91,6 +91,7 @@ def escalate(
     reason: str = typer.Option(..., "--reason", help="Why it is escalated."),
     severity: str = typer.Option(None, "--severity", help="Set this severity [default: one step up]."),
     keep_severity: bool = typer.Option(False, "--keep-severity", help="Only hand over; leave the severity."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Escalate: raise the severity (one step by default) and/or hand over to a lead."""
     from complaintctl.cli.complaints import _print_changes
@@ -99,7 +100,7 @@ def escalate(
     cid = parse_id(complaint_id)
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
                           raise_severity=not keep_severity, actor=STATE.who())
-    _print_changes(cid, changes, "Escalated")
+    _print_changes(cid, changes, "Escalated", fmt)
     from complaintctl.cli.sending import send_queued
 
     send_queued()
@@ -123,7 +124,7 @@ def followups(
     days: int = typer.Option(None, "--days", metavar="DAYS", help="Resolved within the last DAYS days "
                              "[default: 14]; 0 for every resolved complaint that never had a follow-up."),
     limit: int = LIMIT_OPTION,
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Resolved complaints waiting for a satisfaction follow-up, most urgent (longest waiting) first."""
     from complaintctl.core.dates import to_local_text
@@ -155,7 +156,7 @@ def sweep(
                                     "[default: the saved setting, 14]."),
     save: bool = typer.Option(False, "--save", help="Save --close-after as the default."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be closed."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Housekeeping for cron: close resolved complaints nobody followed up. Idempotent."""
     from complaintctl.core.tracking import set_sweep_days, sweep_days

@@ -6,10 +6,8 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import STATE, err, handle_errors
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
 from complaintctl.render.output import Format
-
-FORMAT_HELP = "Output format: table, json, ndjson or csv."
 
 
 def backup(
@@ -20,7 +18,7 @@ def backup(
     force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
     mkdir: bool = typer.Option(False, "--mkdir", help="Create DEST's directory if it does not exist (without it, a "
                                "missing directory, say an unmounted disk, is refused)."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Copy the database to a backup file, consistently, while others keep working; the copy
     passes SQLite's integrity check before it takes the backup's name. Prints the backup's path."""
@@ -43,7 +41,7 @@ def backup(
 
 def restore(
     backup_file: str = typer.Argument(..., metavar="BACKUP", help="A backup file (`complaintctl backup` wrote it)."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Put a backup back in place of the database. Refused while anyone else has the database open;
     what it replaces is kept in backups/ (named ...-before-restore-...); the backup and the result
@@ -70,7 +68,7 @@ def check(
                                "the events and the SLA clocks."),
     against: str = typer.Option(None, "--against", metavar="HEAD", help="A chain head kept elsewhere (`complaintctl "
                                 "audit head` printed it): prove that nothing at or before it changed."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Check the database: the file's integrity, its schema, references, the audit trail (the hash
     chain of the events, and that complaints hold what their events say), times, statuses and SLA
@@ -105,7 +103,7 @@ audit_app = typer.Typer(help="The audit chain: every event hashed with the one b
 
 @audit_app.command("head")
 @handle_errors
-def audit_head(fmt: Format = typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP)) -> None:
+def audit_head(fmt: Format = FORMAT_OPTION) -> None:
     """Print the chain head (ID:HASH of the newest event). Keep it somewhere the database's users cannot
     write (a log, an e-mail, from cron); `complaintctl check --against HEAD` later proves that nothing at
     or before it changed."""

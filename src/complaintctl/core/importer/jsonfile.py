@@ -53,7 +53,7 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
     """The records of an API response saved as a file: one object whose one list of objects
     (under "data", "items", "records", ...) holds the complaints. Read whole, so only up to
     WRAPPED_JSON_LIMIT; the position of a record in its list stands for its line."""
-    jq = "take the records out with jq: jq .data FILE | complaintctl import --format json -"
+    jq = "take the records out with jq: jq .data FILE | complaintctl import --input-format json -"
     if (source.size or 0) > WRAPPED_JSON_LIMIT:
         raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object "
                            f"too big to read whole ({source.size / 1e6:.0f} MB)", hint=jq)
@@ -66,7 +66,7 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
-                               hint="for one object per line use --format ndjson") from None
+                               hint="for one object per line use --input-format ndjson") from None
         raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
     lists = _record_lists(document)
     if not lists:  # one complaint as one object (a webhook's payload saved to a file)
@@ -133,7 +133,7 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
         if not started:
             if ch != "[":
                 raise InvalidInput(f"{source.name}: expected a JSON array of objects",
-                                   hint="use --format ndjson for one object per line")
+                                   hint="use --input-format ndjson for one object per line")
             started = True
             index += 1
             continue
