@@ -7,17 +7,10 @@ below all of them, like errors.py. `import` reads the guard back off.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 # A cell a spreadsheet would run as a formula (=HYPERLINK(...), +1, -1, @SUM, a tab, a CR)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard_cell(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 class CsvOptions:
@@ -41,5 +34,13 @@ class CsvWriter:
         self.writer = csv.writer(stream, lineterminator="\r\n" if (crlf or self.excel) else "\n")
 
     def writerow(self, cells: Sequence) -> None:
-        cells = ["" if c is None else c for c in cells]
-        self.writer.writerow([guard_cell(c) for c in cells] if self.guard else cells)
+        self.writerows((cells,))
+
+    def writerows(self, rows: Iterable[Sequence]) -> None:
+        """Rows written in one call (an export's batch). The guard: a text cell a spreadsheet
+        would run as a formula gets a leading ' (OWASP's advice). The csv module writes None as
+        an empty cell."""
+        if self.guard:
+            start = FORMULA_START
+            rows = [["'" + c if isinstance(c, str) and c.startswith(start) else c for c in row] for row in rows]
+        self.writer.writerows(rows)

@@ -144,3 +144,17 @@ def test_labels_for_people_read_back_to_the_same_codes(cli, tmp_path):
         assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0", imported.stderr
         assert cli.runner.invoke(app, ["--db", str(other), "export"]).stdout == original, name
     assert "give en or zh" in cli("export", "--labels", "fr", expect=2).stderr
+
+
+def test_csv_export_is_written_in_batches_without_losing_or_changing_a_row():
+    from complaintctl.render.export import write_export
+
+    columns = ["id", "subject", "reopened_count", "extra"]
+    rows = [(i, f"=1+{i}" if i % 3 == 0 else f"第{i}行, \"q\"\n", -i if i % 2 else None, None)
+            for i in range(1, 4502)]
+    out = io.StringIO(newline="")
+    count, _ = write_export(iter(rows), columns, "csv", out)
+    back = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert count == 4501 and len(back) == 4502 and back[0] == columns
+    assert back[3] == ["3", "'=1+3", "-3", ""] and back[4] == ["4", '第4行, "q"\n', "", ""]
+    assert back[-1][0] == "4501"

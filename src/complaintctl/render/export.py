@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from complaintctl.errors import InvalidInput
@@ -38,28 +39,31 @@ def json_row(row: dict) -> dict:
     return out
 
 
-def write_export(rows: Iterator[dict], columns: list[str], fmt: str, stream, *,
+def write_export(rows: Iterator[tuple], columns: list[str], fmt: str, stream, *,
                  formula_guard: bool = True, headers: list[str] | None = None) -> tuple[int, int]:
-    """Write rows to a stream (binary for xlsx, text otherwise); return (rows, cells cut to
-    Excel's limit). ``headers`` names the CSV and workbook columns."""
-    if fmt == "xlsx":
-        from complaintctl.render.xlsx import write_xlsx
-
-        return write_xlsx(rows, columns, stream, headers)
-    count = 0
+    """Write rows (tuples of ``columns``) to a stream (binary for xlsx, text otherwise); return
+    (rows, cells cut to Excel's limit). ``headers`` names the CSV and workbook columns."""
     if fmt == "csv":
         writer = CsvWriter(stream, guard=formula_guard, crlf=True)  # RFC 4180 line ends, as `import` reads
         writer.writerow(headers or columns)
-        for row in rows:
-            writer.writerow([row[c] for c in columns])
-            count += 1
-    elif fmt == "ndjson":
-        for row in rows:
+        count = 0
+        while batch := list(islice(rows, 2000)):
+            writer.writerows(batch)
+            count += len(batch)
+        return count, 0
+    records = (dict(zip(columns, row, strict=True)) for row in rows)
+    if fmt == "xlsx":
+        from complaintctl.render.xlsx import write_xlsx
+
+        return write_xlsx(records, columns, stream, headers)
+    count = 0
+    if fmt == "ndjson":
+        for row in records:
             stream.write(json_text(json_row(row), indent=None) + "\n")
             count += 1
     elif fmt == "json":
         stream.write("[")
-        for row in rows:
+        for row in records:
             stream.write(("\n  " if count == 0 else ",\n  ") + json_text(json_row(row), indent=None))
             count += 1
         stream.write("\n]\n" if count else "]\n")
