@@ -108,6 +108,41 @@ def test_indexes_left_deferred_by_a_killed_import_are_a_warning(cli, db_path):
     assert _findings(cli("check", "-f", "json"))["deferred indexes"]["result"] == "ok"
 
 
+def test_events_naming_a_missing_complaint_or_customer_are_found_in_either_check(cli, db_path):
+    """Events' references are checked through their indexes first; a missing one is still
+    named row by row, in the quick check as in the full one."""
+    cid = cli.log("--subject", "Fine", "--customer", "李雷", "--phone", "13900001111")
+    raw = _raw(db_path)
+    raw.execute("DROP TRIGGER events_no_delete")
+    raw.execute("DELETE FROM events WHERE complaint_id = ?", (cid,))  # the complaint's own events
+    raw.execute("DELETE FROM events WHERE customer_id IS NOT NULL")
+    hashed = "0" * 32
+    raw.execute("INSERT INTO events (complaint_id, at, actor, action, hash) "
+                "VALUES (999, '2026-11-24T00:00:00Z', 'x', 'logged', ?)", (hashed,))
+    raw.execute("INSERT INTO events (customer_id, at, actor, action, hash) "
+                "VALUES (777, '2026-11-24T00:00:00Z', 'x', 'created', ?)", (hashed,))
+    raw.execute("INSERT INTO events (complaint_id, at, actor, action, hash) "
+                "VALUES (?, '2026-11-24T00:00:00Z', 'x', 'logged', ?)", (cid, hashed))
+    ids = [r[0] for r in raw.execute("SELECT id FROM events ORDER BY id DESC LIMIT 3")][::-1]
+    raw.close()
+    for quick in ([], ["--quick"]):
+        detail = _findings(cli("check", "-f", "json", *quick, expect=1))["references"]["detail"]
+        assert f"1 row of events.complaint_id name a missing complaints row (#{ids[0]})" in detail, detail
+        assert f"1 row of events.customer_id name a missing customers row (#{ids[1]})" in detail, detail
+        assert f"#{ids[2]}" not in detail
+
+
+def test_sound_events_are_not_read_row_by_row_for_their_references(cli, db_path):
+    cli.log("--subject", "Fine", "--customer", "李雷", "--phone", "13900001111")
+    conn = connect(db_path, readonly=True)
+    statements = []
+    conn.set_trace_callback(statements.append)
+    assert {f.check: f.result for f in check_database(conn)}["references"] == "ok"
+    checked = [s for s in statements if "foreign_key_check" in s]
+    assert 'PRAGMA foreign_key_check("complaints")' in checked
+    assert not any('"events"' in s for s in checked), checked
+
+
 def test_damaged_foreign_and_missing_files(cli, tmp_path, db_path):
     conn = connect(db_path)
     for i in range(300):  # through core: 300 CLI calls would cost a minute for the same rows
@@ -119,19 +154,21 @@ def test_damaged_foreign_and_missing_files(cli, tmp_path, db_path):
     data[page * 8: page * 10] = b"\xff" * (2 * page)  # two pages of the complaints tree overwritten
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(bytes(data))
-    result = cli.runner.invoke(app, ["--db", str(damaged), "check"])
-    assert result.exit_code == 1
-    assert "problem  integrity" in result.stdout and "restore the newest backup" in result.stdout
-
     stranger = tmp_path / "notes.txt"
     stranger.write_text("not a database at all\n" * 100)
-    result = cli.runner.invoke(app, ["--db", str(stranger), "check"])
-    assert result.exit_code == 1 and "not an SQLite database" in result.stdout
-
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    result = cli.runner.invoke(app, ["--db", str(other), "check"])
-    assert result.exit_code == 1 and "not a complaintctl database" in result.stdout
+    for quick in ([], ["--quick"]):  # the quick check reads the file in two threads: the same findings
+        result = cli.runner.invoke(app, ["--db", str(damaged), "check", *quick])
+        assert result.exit_code == 1
+        assert "problem  integrity" in result.stdout and "restore the newest backup" in result.stdout
+        assert len(result.stdout.strip().splitlines()) == 2  # integrity and its fix: nothing after it
+
+        result = cli.runner.invoke(app, ["--db", str(stranger), "check", *quick])
+        assert result.exit_code == 1 and "not an SQLite database" in result.stdout
+
+        result = cli.runner.invoke(app, ["--db", str(other), "check", *quick])
+        assert result.exit_code == 1 and "not a complaintctl database" in result.stdout
 
     missing = tmp_path / "nowhere.db"
     result = cli.runner.invoke(app, ["--db", str(missing), "check"])
