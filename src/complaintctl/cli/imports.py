@@ -126,7 +126,9 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     if show_mapping:
         _print_mapping(conn, source, options, overrides, file_map, out_format)
         return 0, None
-    progress = _progress(source) if sys.stderr.isatty() else None
+    from complaintctl.render.progress import ImportProgress
+
+    progress = ImportProgress(source.size) if sys.stderr.isatty() else None
     options.progress = progress.update if progress else None
     try:
         summary = import_records(conn, source, options=options, map_overrides=overrides,
@@ -140,6 +142,11 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     finally:
         if progress:
             progress.stop()
+    return _say_summary(summary, out_format, several=several, dry_run=dry_run)
+
+
+def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -> tuple[int, dict]:
+    """The counts on stdout (table), what was decided and rejected on stderr; the exit code."""
     for warning in summary.warnings:
         err(f"warning: {warning}")
     if out_format == Format.table:
@@ -188,28 +195,3 @@ def _print_mapping(conn, source, options, overrides, file_map, out_format: Forma
         err(f"dates: {name} {order}")
     for warning in shown["warnings"]:
         err(f"warning: {warning}")
-
-
-class _progress:
-    """A rich progress bar on stderr with rows/s; only on a terminal."""
-
-    def __init__(self, source):
-        from rich.console import Console
-        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(TextColumn("importing"), BarColumn(), DownloadColumn(),
-                            TextColumn("{task.fields[rows]:,} rows  {task.fields[rate]:,.0f} rows/s"),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self.task = self.bar.add_task("import", total=source.size or None, rows=0, rate=0.0)
-        import time
-
-        self.clock = time.monotonic
-        self.start = self.clock()
-        self.bar.start()
-
-    def update(self, done_bytes: int, rows: int) -> None:
-        elapsed = max(self.clock() - self.start, 1e-6)
-        self.bar.update(self.task, completed=done_bytes, rows=rows, rate=rows / elapsed)
-
-    def stop(self) -> None:
-        self.bar.stop()

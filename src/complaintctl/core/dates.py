@@ -96,13 +96,7 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple
         unit = ago.group(2)
         key = unit if unit in _UNIT_MINUTES else unit[0]
         return now - timedelta(minutes=int(ago.group(1)) * _UNIT_MINUTES[key]), True
-    if "点半" in lowered:
-        lowered = lowered.replace("点半", ":30")
-    if "星期" in lowered or "周" in lowered or "礼拜" in lowered:  # 2026年11月3日 星期二: the day says it
-        lowered = re.sub(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?\s*", " ", lowered).strip()
-    if "时" in lowered or "分" in lowered:  # 2026/11/3 14时05分(36秒) -> 14:05:36
-        lowered = re.sub(r"(\d)\s*[时点分]\s*(?=\d)", r"\1:", lowered)
-        lowered = re.sub(r"(\d{1,2})\s*[时点]$", r"\1:00", re.sub(r"(\d)\s*[分秒]", r"\1", lowered))
+    lowered = _plain_chinese_time(lowered)
     half = re.search(_HALF_DAY, lowered)
     if half:
         return _half_day(half, lowered, now, dayfirst, past)
@@ -118,6 +112,23 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple
         a, b, year, hh, mm, ss = m.groups()
         day, month = (a, b) if dayfirst else (b, a)
         return _local(year, month, day, hh, mm, ss)
+    return _iso_or_dateutil(text, lowered, now, dayfirst, past)
+
+
+def _plain_chinese_time(lowered: str) -> str:
+    """Chinese ways of writing a time, as digits: 2点半 -> 2:30, 14时05分 -> 14:05, a weekday dropped."""
+    if "点半" in lowered:
+        lowered = lowered.replace("点半", ":30")
+    if "星期" in lowered or "周" in lowered or "礼拜" in lowered:  # 2026年11月3日 星期二: the day says it
+        lowered = re.sub(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?\s*", " ", lowered).strip()
+    if "时" in lowered or "分" in lowered:  # 2026/11/3 14时05分(36秒) -> 14:05:36
+        lowered = re.sub(r"(\d)\s*[时点分]\s*(?=\d)", r"\1:", lowered)
+        lowered = re.sub(r"(\d{1,2})\s*[时点]$", r"\1:00", re.sub(r"(\d)\s*[分秒]", r"\1", lowered))
+    return lowered
+
+
+def _iso_or_dateutil(text: str, lowered: str, now: datetime, dayfirst: bool, past: bool) -> tuple[datetime, bool]:
+    """ISO text through fromisoformat; the rest through dateutil, the slow fallback."""
     iso = lowered.upper()
     if iso.endswith("Z"):
         iso = iso[:-1] + "+00:00"

@@ -68,7 +68,15 @@ def _sla_pairs(data: dict) -> list[tuple[str, object]]:
 
 
 def render_complaint(data: dict) -> str:
+    """Every field with its label, the clocks, advice and description, then the timeline."""
     color = use_color()
+    pairs = _field_pairs(data)
+    if zh():
+        pairs = [(i18n.t(label), _zh_value(label, value)) for label, value in pairs]
+    return "\n".join([render_pairs(pairs, color=color), "", _timeline(data.get("events") or [], color)])
+
+
+def _field_pairs(data: dict) -> list[tuple[str, object]]:
     customer = data.get("customer")
     if customer:
         bits = [customer.get("name") or "(no name)"]
@@ -116,12 +124,11 @@ def render_complaint(data: dict) -> str:
         pairs.append(("Handling advice", f"{advice['en']}\n{advice['zh']}"))
     if data.get("description"):
         pairs.append(("Description", data["description"]))
-    if zh():
-        pairs = [(i18n.t(label), _zh_value(label, value)) for label, value in pairs]
-    out = [render_pairs(pairs, color=color)]
-    events = data.get("events") or []
-    out.append("")
-    out.append(style(f"时间线（{len(events)} 个事件）" if zh() else f"Timeline ({len(events)} events)", "bold", color))
+    return pairs
+
+
+def _timeline(events: list[dict], color: bool) -> str:
+    out = [style(f"时间线（{len(events)} 个事件）" if zh() else f"Timeline ({len(events)} events)", "bold", color)]
     rows = []
     for e in events:
         if e["field"] and (e["old_value"] is not None or e["new_value"] is not None):

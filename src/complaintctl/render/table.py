@@ -116,24 +116,7 @@ def render_table(
                 widths[i] = w
     shown = list(range(len(headers)))
     if width is not None:
-        shrinkable = list(flexible) or [max(range(len(widths)), key=lambda i: widths[i])]
-        floor = {i: min(widths[i], max(text_width(headers[i]), (floors or {}).get(i, 8))) for i in shrinkable}
-
-        def narrowest(columns: list[int]) -> int:
-            return sum(floor.get(i, widths[i]) for i in columns) + 2 * (len(columns) - 1)
-
-        for i in droppable:
-            if narrowest(shown) <= width:
-                break
-            shown.remove(i)
-        over = sum(widths[i] for i in shown) + 2 * (len(shown) - 1) - width
-        for i in sorted((i for i in shrinkable if i in shown), key=lambda i: -widths[i]):
-            if over <= 0:
-                break
-            cut = min(over, widths[i] - floor[i])
-            if cut > 0:
-                widths[i] -= cut
-                over -= cut
+        shown = _fit(headers, widths, width, flexible, droppable, floors)
         if len(shown) < len(headers):
             headers = [headers[i] for i in shown]
             widths = [widths[i] for i in shown]
@@ -153,6 +136,32 @@ def render_table(
             out.append(style(text, cell_style, color))
         lines.append("  ".join(out).rstrip())
     return "\n".join(lines)
+
+
+def _fit(headers: Sequence[str], widths: list[int], width: int, flexible: Sequence[int], droppable: Sequence[int],
+         floors: dict[int, int] | None) -> list[int]:
+    """The columns that fit ``width``, narrowing ``widths`` in place: droppable columns go
+    first, in order, until the rest fit at their floors; then the widest flexible ones shrink."""
+    shown = list(range(len(headers)))
+    shrinkable = list(flexible) or [max(range(len(widths)), key=lambda i: widths[i])]
+    floor = {i: min(widths[i], max(text_width(headers[i]), (floors or {}).get(i, 8))) for i in shrinkable}
+
+    def narrowest(columns: list[int]) -> int:
+        return sum(floor.get(i, widths[i]) for i in columns) + 2 * (len(columns) - 1)
+
+    for i in droppable:
+        if narrowest(shown) <= width:
+            break
+        shown.remove(i)
+    over = sum(widths[i] for i in shown) + 2 * (len(shown) - 1) - width
+    for i in sorted((i for i in shrinkable if i in shown), key=lambda i: -widths[i]):
+        if over <= 0:
+            break
+        cut = min(over, widths[i] - floor[i])
+        if cut > 0:
+            widths[i] -= cut
+            over -= cut
+    return shown
 
 
 def render_pairs(pairs: Sequence[tuple[str, object]], *, color: bool = False,

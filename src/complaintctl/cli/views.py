@@ -1,0 +1,144 @@
+"""show and list: reading complaints, one in full or many filtered."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import (
+    ASSIGNEE_FILTER,
+    CATEGORY_FILTER,
+    CHANNEL_FILTER,
+    CUSTOMER_FILTER,
+    FORMAT_OPTION,
+    LIMIT_OPTION,
+    MINE_FILTER,
+    OPEN_FILTER,
+    SEVERITY_FILTER,
+    SINCE_FILTER,
+    STATE,
+    STATUS_FILTER,
+    TAG_FILTER,
+    TEXT_FILTER,
+    UNASSIGNED_FILTER,
+    UNTIL_FILTER,
+    err,
+    list_filters,
+    parse_id,
+    row_limit,
+    say_more,
+)
+from complaintctl.core.lifecycle import is_open
+from complaintctl.render.output import Format
+
+
+def show(
+    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """Show every field of a complaint, handling advice and its timeline."""
+    from complaintctl.core.queries import show_complaint
+    from complaintctl.render.output import check_excel
+
+    check_excel(fmt.value)
+    data = show_complaint(STATE.connect(), parse_id(complaint_id))
+    if fmt == Format.table:
+        from complaintctl.render.complaint import render_complaint
+
+        sys.stdout.write(render_complaint(data) + "\n")
+    elif fmt == Format.json:
+        from complaintctl.render.output import write_json
+
+        write_json(data)
+    elif fmt == Format.ndjson:
+        from complaintctl.render.output import write_json
+
+        write_json(data, lines=True)
+    else:  # csv: the timeline, one event a row
+        from complaintctl.render.output import write_records
+
+        cols = ["id", "complaint_id", "at", "actor", "action", "field", "old_value", "new_value", "note"]
+        write_records([{**e, "complaint_id": data["id"]} for e in data["events"]], cols, fmt)
+
+
+SEVERITY_STYLES = {"critical": "bold red", "high": "yellow"}
+
+
+def _list_styles(cells: dict) -> dict[str, str]:
+    styles = {}
+    if cells.get("severity") in SEVERITY_STYLES:
+        styles["severity"] = SEVERITY_STYLES[cells["severity"]]
+    due = cells.get("due") or ""
+    if due.endswith(("over", "waiting")) or due == "no SLA":
+        styles["due"] = "red"
+    elif due == "paused" or not is_open(cells.get("status") or ""):
+        styles["due"] = "dim"
+        styles["status"] = "dim"
+    return styles
+
+
+LIST_TABLE = ["id", "received_at", "status", "severity", "due", "category", "customer_name", "assignee",
+              "subject"]
+LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
+                "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
+                "subject": "Subject", "due": "SLA"}
+SORT_OPTION = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
+                           "assignee, customer or age; add :asc or :desc.")
+
+
+def list_(
+    status: list[str] = STATUS_FILTER,
+    open_: bool = OPEN_FILTER,
+    category: str = CATEGORY_FILTER,
+    severity: str = SEVERITY_FILTER,
+    assignee: str = ASSIGNEE_FILTER,
+    unassigned: bool = UNASSIGNED_FILTER,
+    escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
+    mine: bool = MINE_FILTER,
+    customer: str = CUSTOMER_FILTER,
+    channel: str = CHANNEL_FILTER,
+    tag: list[str] = TAG_FILTER,
+    since: str = SINCE_FILTER,
+    until: str = UNTIL_FILTER,
+    text: str = TEXT_FILTER,
+    sort: str = SORT_OPTION,
+    limit: int = LIMIT_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """List complaints, newest first, with filters."""
+    filters = list_filters(
+        status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
+        customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
+        text=text, mine=STATE.who() if mine else None, limit=row_limit(limit, fmt),
+    )
+    _print_list(filters, fmt)
+
+
+def _print_list(filters, fmt: Format) -> None:
+    from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
+    from complaintctl.render.output import write_records
+
+    conn = STATE.connect()
+    rows = list_complaints(conn, filters)
+    if fmt == Format.table:
+        from complaintctl.core.dates import now_utc, to_local_text
+        from complaintctl.core.sla import current_clock, describe_due
+
+        now = now_utc()
+
+        def cells(r: dict) -> dict:
+            _, due = current_clock(r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])
+            return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
+                    "due": describe_due(due, now, r["status"], r["paused_since"])}
+
+        write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
+                      table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"],
+                      # an 80-column terminal keeps id, status, severity, SLA and a readable subject
+                      floors={"subject": 20}, droppable=["category", "assignee", "customer_name", "received_at"])
+        if not rows:
+            err("No complaints match.")
+        elif len(rows) == filters.limit:
+            say_more(len(rows), count_complaints(conn, filters))
+    else:
+        write_records(rows, LIST_COLUMNS, fmt)
