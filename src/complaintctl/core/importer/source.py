@@ -65,28 +65,7 @@ def _format_for(name: str, explicit: str | None) -> str:
 def open_source(path: str, *, fmt: str | None = None, encoding: str | None = None,
                 delimiter: str | None = None, sheet: str | None = None) -> Source:
     """Open a file (or '-' for stdin, spooled to a temporary file) for reading records."""
-    if path == "-":
-        import shutil
-        import tempfile
-
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Source.close
-        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
-        size = spool.tell()
-        spool.seek(0)
-        raw: BinaryIO = spool
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise InvalidInput(f"no such file: {path}")
-        if p.is_dir():
-            raise InvalidInput(f"{path} is a directory")
-        try:
-            raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
-        except OSError as exc:
-            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-        size = os.path.getsize(p)
-        name = str(p)
+    raw, size, name = _open_raw(path)
     explicit_format = fmt is not None
     fmt = _format_for(name, fmt)
     sample = raw.read(SAMPLE_BYTES)
@@ -105,42 +84,13 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         raw.close()
         raise
     detected = encoding is None
-    if encoding is None:
-        encoding = detect_encoding(_telling_sample(raw, sample))
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InvalidInput(f"unknown encoding {encoding!r}", hint="e.g. utf-8, gb18030, utf-16") from None
-    if encoding.lower().replace("-", "").replace("_", "") in ("gbk", "gb2312", "cp936"):
-        encoding = "gb18030"  # a superset: what Chinese Excel really writes
+    encoding = _text_encoding(raw, sample, encoding)
     counter = CountingReader(raw)
     text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding=encoding, newline="",
                             errors=DECODE_ERRORS)
     source = Source(name, fmt, encoding, None, size, _counter=counter)
     if fmt == "csv":
-        try:
-            head = sample.decode(encoding, errors="ignore").lstrip("\ufeff")
-        except LookupError:  # pragma: no cover
-            head = ""
-        # Excel's "sep=;" first line names the delimiter and is not part of the table
-        excel_sep = re.match(r"sep=(.)[ \t]*\r?\n", head)
-        if delimiter is None:
-            delimiter = excel_sep.group(1) if excel_sep else sniff_delimiter(head)
-        elif delimiter in ("\\t", "tab", "TAB"):
-            delimiter = "\t"
-        if len(delimiter) != 1:
-            raise InvalidInput(f"delimiter must be one character, got {delimiter!r}")
-        source.delimiter = delimiter
-        if excel_sep:
-            text.readline()
-            source.first_line = 2
-        records = _csv_records(text, source, detected)
-        headers, source.skipped, records = _find_header(records, name)
-        source.headers = list(headers)
-        if not source.headers:
-            source.close()
-            raise InvalidInput(f"{name} has only empty rows", hint="a CSV file needs a header row")
-        source._records = mend_breaks(records, len(source.headers))
+        _read_csv_header(source, text, sample, delimiter, detected)
     else:
         head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
         if fmt == "ndjson" or (not explicit_format and head.startswith("{") and _json_lines(head)):
@@ -151,5 +101,69 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         else:
             source._records = _objects_only(_json_array_records(text, source, detected))
     return source
+
+
+def _open_raw(path: str) -> tuple[BinaryIO, int, str]:
+    """The file's bytes, its size and its name; stdin is spooled to a temporary file."""
+    if path == "-":
+        import shutil
+        import tempfile
+
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Source.close
+        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        size = spool.tell()
+        spool.seek(0)
+        return spool, size, "<stdin>"
+    p = Path(path)
+    if not p.exists():
+        raise InvalidInput(f"no such file: {path}")
+    if p.is_dir():
+        raise InvalidInput(f"{path} is a directory")
+    try:
+        raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    return raw, os.path.getsize(p), str(p)
+
+
+def _text_encoding(raw: BinaryIO, sample: bytes, encoding: str | None) -> str:
+    """--encoding as given (GBK read as its superset GB18030), else detected from the bytes."""
+    if encoding is None:
+        encoding = detect_encoding(_telling_sample(raw, sample))
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InvalidInput(f"unknown encoding {encoding!r}", hint="e.g. utf-8, gb18030, utf-16") from None
+    if encoding.lower().replace("-", "").replace("_", "") in ("gbk", "gb2312", "cp936"):
+        encoding = "gb18030"  # a superset: what Chinese Excel really writes
+    return encoding
+
+
+def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None, detected: bool) -> None:
+    """The delimiter (given, named by Excel's sep= line, or sniffed), the header row found, and
+    the records after it."""
+    try:
+        head = sample.decode(source.encoding, errors="ignore").lstrip("\ufeff")
+    except LookupError:  # pragma: no cover
+        head = ""
+    # Excel's "sep=;" first line names the delimiter and is not part of the table
+    excel_sep = re.match(r"sep=(.)[ \t]*\r?\n", head)
+    if delimiter is None:
+        delimiter = excel_sep.group(1) if excel_sep else sniff_delimiter(head)
+    elif delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    if len(delimiter) != 1:
+        raise InvalidInput(f"delimiter must be one character, got {delimiter!r}")
+    source.delimiter = delimiter
+    if excel_sep:
+        text.readline()
+        source.first_line = 2
+    records = _csv_records(text, source, detected)
+    headers, source.skipped, records = _find_header(records, source.name)
+    source.headers = list(headers)
+    if not source.headers:
+        source.close()
+        raise InvalidInput(f"{source.name} has only empty rows", hint="a CSV file needs a header row")
+    source._records = mend_breaks(records, len(source.headers))
 
 
