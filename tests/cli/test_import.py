@@ -691,7 +691,7 @@ def test_a_row_naming_someone_else_than_its_phones_customer_keeps_that_name_and_
     """As with `log`, a typed name that disagrees with the customer the phone belongs to is never
     dropped: the complaint is filed under the known customer (the contact is the stronger key), the
     row's own name is kept with the complaint, and the summary names the rows."""
-    from complaintctl.core.importer import writer
+    from complaintctl.core.importer import customer_cache as writer
 
     if not cached:  # what a desk with more customers than the writer caches does
         monkeypatch.setattr(writer, "CUSTOMER_CACHE_KEYS", 0)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from complaintctl.core.importer import ImportOptions, ImportSummary, import_records, values, worker
+from complaintctl.core.importer import ImportOptions, ImportSummary, customer_cache, import_records, values, worker
 from complaintctl.core.importer import run as run_stage
 from complaintctl.core.importer import writer as writer_stage
 from complaintctl.core.importer.source import open_source
@@ -298,7 +298,7 @@ def test_customer_cache_bound_switches_to_database_matching_with_the_same_result
     monkeypatch.setattr(run_stage, "BULK_MIN_ROWS", 300)
     path = make_csv(tmp_path / "many.csv", 1000)
     run(tmp_path / "cached.db", path, batch_size=500)
-    monkeypatch.setattr(writer_stage, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
+    monkeypatch.setattr(customer_cache, "CUSTOMER_CACHE_KEYS", 200)  # the file has 300 customers, one key each
     switched = []
     real = writer_stage.Writer._stop_caching_customers
 

@@ -40,9 +40,9 @@ from complaintctl.core.importer.cells import (
     empty_spellings,
     subject_from_description,
 )
+from complaintctl.core.importer.customer_cache import customer_keys
 from complaintctl.core.importer.mapping import IGNORED, ColumnPlan
 from complaintctl.core.importer.options import ImportOptions
-from complaintctl.core.importer.writer import customer_keys
 from complaintctl.core.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import ComplaintError, InvalidInput
 from complaintctl.spreadsheet import FORMULA_START
