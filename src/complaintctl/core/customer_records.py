@@ -36,6 +36,11 @@ def list_customers(conn: sqlite3.Connection, *, text: str | None = None, include
                                             customers.normalize_phone(text) or "\x00"]
     if limit is not None and limit < 0:
         raise InvalidInput("--limit must be 0 (no limit) or more")
+    if limit and not params:  # the first page of everyone: only the customers on it are counted
+        recent = _recently_heard_from(conn, clauses, limit)
+        if recent is not None:
+            clauses.append(f"cu.id IN ({', '.join('?' * len(recent))})")
+            params = recent
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return [dict(r) for r in conn.execute(
         f"""
@@ -48,6 +53,25 @@ def list_customers(conn: sqlite3.Connection, *, text: str | None = None, include
         ORDER BY max(c.received_at) IS NULL, max(c.received_at) DESC, cu.id DESC
         {f"LIMIT {int(limit)}" if limit else ""}
         """, params)]
+
+
+def _recently_heard_from(conn: sqlite3.Connection, clauses: list[str], limit: int) -> list[int] | None:
+    """The ids of the ``limit`` customers (kept by ``clauses``) with the newest complaints, and
+    any tied with the last of them, found by reading complaints newest first (a few hundred
+    index entries, not a count for every customer); None when fewer customers have complaints
+    (those without come after them, and the full count orders them)."""
+    where = " AND ".join(["c.customer_id IS NOT NULL", *clauses])
+    last: dict[int, str] = {}
+    cutoff = None
+    for received, cid in conn.execute(f"SELECT c.received_at, c.customer_id FROM complaints c "
+                                      f"JOIN customers cu ON cu.id = c.customer_id WHERE {where} "
+                                      "ORDER BY c.received_at DESC"):
+        if cutoff is not None and received < cutoff:
+            return list(last)
+        last.setdefault(cid, received)
+        if cutoff is None and len(last) == limit:
+            cutoff = received  # every customer whose newest complaint is as new is on the page
+    return list(last) if cutoff is not None else None
 
 
 def customer_history(conn: sqlite3.Connection, customer_id: int) -> dict:

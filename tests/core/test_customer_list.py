@@ -1,0 +1,28 @@
+"""`customers list`: its first page, found from the newest complaints, is the full list's first rows."""
+
+from datetime import datetime, timedelta, timezone
+
+from complaintctl.core import complaints as core
+from complaintctl.core.customer_records import list_customers, merge_customers
+from complaintctl.core.customers import create_customer
+from complaintctl.store.db import transaction
+
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def test_every_first_page_is_the_full_lists_first_rows(conn):
+    # ties on the newest complaint, repeat complainers, merged records, customers never heard from
+    hours = [0, 5, 5, 5, 3, 9, 9, 1, 2, 7, 7, 7, 4, 0, 6]
+    for i, h in enumerate(hours):
+        at = T0 + timedelta(hours=h)
+        core.log_complaint(conn, core.NewComplaint(subject=f"c{i}", received=at, customer=f"客户{i % 11}",
+                                                   phone=f"1390000{i % 11:04d}"), actor="t", now=at)
+    with transaction(conn):
+        for k in range(3):
+            create_customer(conn, {"name": f"silent {k}"}, at="2026-11-01T00:00:00Z", actor="t")
+    merge_customers(conn, 2, [5], actor="t")
+    for merged in (False, True):
+        everyone = list_customers(conn, include_merged=merged, limit=0)
+        assert len(everyone) == (14 if merged else 13)
+        for limit in range(1, len(everyone) + 2):
+            assert list_customers(conn, include_merged=merged, limit=limit) == everyone[:limit], (merged, limit)
