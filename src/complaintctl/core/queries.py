@@ -239,8 +239,10 @@ def _customer_clause(text: str, add) -> None:
         return
     from complaintctl.core.customers import normalize_email, normalize_phone
 
-    add("(instr(lower(cu.name), lower(?)) > 0 OR instr(lower(cu.company), lower(?)) > 0 "
-        "OR cu.email_normalized = ? OR cu.phone_normalized = ?)",
+    # the customers that match, found once, then their complaints by the customer_id index (not
+    # every complaint joined to its customer to test the name)
+    add("c.customer_id IN (SELECT m.id FROM customers m WHERE instr(lower(m.name), lower(?)) > 0 "
+        "OR instr(lower(m.company), lower(?)) > 0 OR m.email_normalized = ? OR m.phone_normalized = ?)",
         text, text, normalize_email(text), normalize_phone(text) or "\x00")
 
 
