@@ -298,18 +298,9 @@ class RowReader:
                     table = codes[arg]
                     code = table.get(text)
                     if code is None:
-                        code = None if (arg, text) in self.unknown_labels else resolve_in(table, text)
+                        code = self._unseen_label(data, arg, name, text)
                         if code is None:
-                            if len(self.unknown_labels) < MEMO_LIMIT:
-                                self.unknown_labels[(arg, text)] = None
-                            if self.strict_labels or name in LIFECYCLE_CODES:
-                                raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[arg]})")
-                            raw = data.get("_raw")
-                            if raw is None:
-                                raw = data["_raw"] = {}
-                            raw[name] = text[:200]  # imported unclassified in this field, the label kept
-                            continue
-                        table[text] = code  # the next row with this spelling finds it at once
+                            continue  # imported unclassified in this field, the label kept
                     if name == "status" and text.lower() in IMPLIED_OUTCOME:
                         data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
                     data[name] = code
@@ -338,22 +329,34 @@ class RowReader:
                     extra[arg] = raw
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
-        phone = data.get("phone")
-        if phone is not None and "@" in phone and "email" not in data:
-            data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
-        email = data.get("email")
-        if email is not None and _MAILBOX_MARKS.search(email):
-            data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
-            if display_name and "customer" not in data:
-                data["customer"] = display_name
-            if others:
-                extra = {**(extra or {}), "other_emails": "; ".join(others)}
+        extra = _sort_contacts(data, extra)
         if extra_json:
             extra = {**extra_json, **extra} if extra else extra_json
         if extra:
             data["extra"] = extra
         received_given = data.get("received_at")
-        if received_given is None:
+        self._fill_required(data)
+        return self._validated(data, received_given)
+
+    def _unseen_label(self, data: dict, kind: str, name: str, text: str) -> str | None:
+        """The code of a label this import has not met yet (remembered for the next row), or None:
+        the label is kept in the row's ``_raw`` and the field left unclassified (refused for a
+        lifecycle code, or with strict labels)."""
+        table = self.codes[kind]
+        code = None if (kind, text) in self.unknown_labels else resolve_in(table, text)
+        if code is not None:
+            table[text] = code  # the next row with this spelling finds it at once
+            return code
+        if len(self.unknown_labels) < MEMO_LIMIT:
+            self.unknown_labels[(kind, text)] = None
+        if self.strict_labels or name in LIFECYCLE_CODES:
+            raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[kind]})")
+        data.setdefault("_raw", {})[name] = text[:200]
+        return None
+
+    def _fill_required(self, data: dict) -> None:
+        """A received time (the import's own only when asked) and a subject (from the description)."""
+        if data.get("received_at") is None:
             if not self.received_now:
                 raise RowError("no received time (never filled in with the import time unless asked: "
                                "--received-now, or --set received=TIME)")
@@ -364,6 +367,9 @@ class RowReader:
             if not description:
                 raise RowError("subject is empty (and there is no description to take one from)")
             data["subject"] = subject_from_description(description)
+
+    def _validated(self, data: dict, received_given: str | None) -> tuple[dict, int]:
+        """The validated row with its normalised email and phone (for matching), and its fingerprint."""
         raw = data.pop("_raw", None)
         try:
             row = self.validate(data)
@@ -390,6 +396,22 @@ class RowReader:
             row.get("description", ""), row.get("channel", ""),
         )).encode("utf-8"), digest_size=8).digest()
         return row, int.from_bytes(digest, "big", signed=True)
+
+
+def _sort_contacts(data: dict, extra: dict | None) -> dict | None:
+    """An email in the phone column moves to email; 'Name <mail>' splits into the customer's name
+    and the address, further addresses kept in extra. Returns extra."""
+    phone = data.get("phone")
+    if phone is not None and "@" in phone and "email" not in data:
+        data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
+    email = data.get("email")
+    if email is not None and _MAILBOX_MARKS.search(email):
+        data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
+        if display_name and "customer" not in data:
+            data["customer"] = display_name
+        if others:
+            extra = {**(extra or {}), "other_emails": "; ".join(others)}
+    return extra
 
 
 # How a field's value is converted; the first five are text, stripped first (see _convert).
