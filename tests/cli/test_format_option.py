@@ -57,3 +57,13 @@ def test_import_reads_input_format_and_the_old_output_spelling_still_works(cli, 
     old = cli("import", "--received-now", str(feed), "--input-format", "ndjson", "--output-format", "json")
     assert json.loads(old.stdout)[0]["unchanged"] == 1
     assert "--output-format is now -f/--format" in old.stderr
+
+
+def test_claim_and_survey_print_the_complaint_too(cli):
+    cid = cli("log", "-s", "no answer").stdout.strip()
+    cli("agents", "add", "amy")
+    data = json.loads(cli("--actor", "amy", "claim", cid, "-f", "json").stdout)
+    assert data["assignee"] == "amy" and data["changes"] == [{"field": "assignee", "old": None, "new": "amy"}]
+    cli("close", cid, "--outcome", "resolved", "-r", "called back")
+    data = json.loads(cli("survey", cid, "--score", "4", "-f", "json").stdout)
+    assert [s["score"] for s in data["surveys"]] == [4]

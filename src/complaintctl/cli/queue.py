@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from complaintctl.cli.common import STATE, err, parse_id
+from complaintctl.cli.common import CHANGE_FORMAT_OPTION, STATE, err, parse_id
+from complaintctl.render.output import Format
 
 
 def claim(
@@ -12,6 +13,7 @@ def claim(
     force: bool = typer.Option(False, "--force", help="Take it over even if someone else has it (said so on "
                                "the timeline)."),
     note: str = typer.Option(None, "--note", help="Why, for the timeline."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Take a complaint for yourself (the agent named by --actor) if nobody has it; refused, naming who
     has it, if someone does (--force takes it over)."""
@@ -19,7 +21,11 @@ def claim(
 
     cid = parse_id(complaint_id)
     change = do_claim(STATE.connect(), cid, actor=STATE.who(), force=force, note=note)
-    if change is None:
+    if fmt != Format.table:
+        from complaintctl.cli.complaints import print_complaint
+
+        print_complaint(cid, fmt, [change] if change else [])
+    elif change is None:
         err(f"Complaint #{cid} is already yours.")
     elif change.old:
         err(f"Took over complaint #{cid} from {change.old}; it is yours now.")

@@ -111,12 +111,18 @@ def survey(
     score: int = typer.Option(..., "--score", min=1, max=5, help="Satisfaction from 1 (very unhappy) to 5."),
     comment: str = typer.Option(None, "--comment", help="What the customer said."),
     reopen: bool = typer.Option(False, "--reopen", help="Reopen the complaint: the customer is not satisfied."),
+    fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Record the customer's satisfaction after resolution (resolved or closed complaints)."""
     from complaintctl.core.tracking import survey as do_survey
 
     cid = parse_id(complaint_id)
     result = do_survey(STATE.connect(), cid, score=score, comment=comment, reopen=reopen, actor=STATE.who())
+    if fmt != Format.table:
+        from complaintctl.cli.complaints import print_complaint
+
+        print_complaint(cid, fmt)  # the survey is in its surveys and its timeline
+        return
     err(f"Survey recorded for #{cid}: {score}/5" + ("; reopened." if result["reopened"] else "."))
 
 
