@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any
 
+from complaintctl.core.customers import split_mailbox
 from complaintctl.core.lifecycle import time_order_problem
 
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
@@ -170,3 +171,19 @@ def _make_consistent(row: dict) -> None:
 
 # The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):
 # about 20 MB at most, so that memory stays flat however many customers a file brings.
+
+
+def sort_contacts(data: dict, extra: dict | None) -> dict | None:
+    """An email in the phone column moves to email; 'Name <mail>' splits into the customer's name
+    and the address, further addresses kept in extra. Returns extra."""
+    phone = data.get("phone")
+    if phone is not None and "@" in phone and "email" not in data:
+        data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
+    email = data.get("email")
+    if email is not None and _MAILBOX_MARKS.search(email):
+        data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
+        if display_name and "customer" not in data:
+            data["customer"] = display_name
+        if others:
+            extra = {**(extra or {}), "other_emails": "; ".join(others)}
+    return extra

@@ -12,14 +12,13 @@ from itertools import chain
 from typing import Any
 
 from complaintctl.core import sla
-from complaintctl.core.customers import looks_scientific, normalize_phone, split_mailbox
+from complaintctl.core.customers import looks_scientific, normalize_phone
 from complaintctl.core.dates import number_moment, parse_when, to_iso
 from complaintctl.core.importer.cells import (
     _CODE,
     _DATE,
     _EXTRA,
     _EXTRA_COLUMN,
-    _MAILBOX_MARKS,
     _SKIP,
     _SPECIAL,
     _SUBJECT,
@@ -38,6 +37,7 @@ from complaintctl.core.importer.cells import (
     _remember,
     _special,
     empty_spellings,
+    sort_contacts,
     subject_from_description,
 )
 from complaintctl.core.importer.customer_cache import customer_keys
@@ -329,7 +329,7 @@ class RowReader:
                     extra[arg] = raw
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
-        extra = _sort_contacts(data, extra)
+        extra = sort_contacts(data, extra)
         if extra_json:
             extra = {**extra_json, **extra} if extra else extra_json
         if extra:
@@ -396,22 +396,3 @@ class RowReader:
             row.get("description", ""), row.get("channel", ""),
         )).encode("utf-8"), digest_size=8).digest()
         return row, int.from_bytes(digest, "big", signed=True)
-
-
-def _sort_contacts(data: dict, extra: dict | None) -> dict | None:
-    """An email in the phone column moves to email; 'Name <mail>' splits into the customer's name
-    and the address, further addresses kept in extra. Returns extra."""
-    phone = data.get("phone")
-    if phone is not None and "@" in phone and "email" not in data:
-        data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
-    email = data.get("email")
-    if email is not None and _MAILBOX_MARKS.search(email):
-        data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
-        if display_name and "customer" not in data:
-            data["customer"] = display_name
-        if others:
-            extra = {**(extra or {}), "other_emails": "; ".join(others)}
-    return extra
-
-
-# How a field's value is converted; the first five are text, stripped first (see _convert).
