@@ -14,6 +14,8 @@ import json
 import socketserver
 import threading
 
+POLL = 0.02  # seconds: shutdown() waits up to one poll (0.5 s by default, per test)
+
 
 class _Held:
     def __init__(self) -> None:
@@ -89,7 +91,7 @@ class SmtpServer:
         self._server = _Server(("127.0.0.1", 0), _SmtpHandler)
         self._server.owner = self
         self.port = self._server.server_address[1]
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
 
     def close(self) -> None:
         self.held.release.set()
@@ -125,7 +127,7 @@ class HttpServer:
         self._server.owner = self
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
 
     def close(self) -> None:
         self.held.release.set()
