@@ -90,7 +90,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
               "good one,2026-11-01,price,low,a@b.cn\n"
               "bad date,2026-02-30,price,low,\n"
               "bad code,2026-11-01,nonsense,low,\n"
-              ",2026-11-01,price,low,\n"
+              ",2026-11-01,,low,\n"  # nothing says what it is about (a category alone would)
               "bad email,2026-11-01,price,low,not-an-email\n"
               "future,2099-01-01,price,low,\n"
               "good two,2026-11-02,billing error,HIGH,\n")
@@ -390,7 +390,7 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     # a row with neither subject nor description is rejected with that reason
     f2 = write(tmp_path / "empty-text.csv", "投诉编号,投诉内容\nX-1,\nX-2,有内容\n")
     assert summary(cli("import", "--received-now", f2, expect=3)).endswith("inserted 1, updated 0, unchanged 0, rejected 1")
-    assert "there is no description to take one from" in (tmp_path / "empty-text.rejects.csv").read_text("utf-8-sig")
+    assert "there is no description or category to take one from" in (tmp_path / "empty-text.rejects.csv").read_text("utf-8-sig")
 
 
 def test_a_title_row_is_not_mistaken_when_the_header_is_custom(cli, db_path, tmp_path):

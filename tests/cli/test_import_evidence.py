@@ -206,3 +206,22 @@ def test_a_column_of_another_separator_is_not_settled_by_the_file(cli, db_path, 
     f = write(tmp_path / "two.csv", "subject,received,status,closed\nRude,13/10/2025,closed,11-12-2025\n")
     summary = json.loads(cli("import", f, "-f", "json").stdout)[0]
     assert summary["date_orders"]["closed"].startswith("month first, by default")
+
+
+def test_a_row_with_only_its_category_is_a_complaint_titled_by_it(cli, db_path, tmp_path):
+    # NYC 311: `Encampment` with a descriptor of N/A is a complaint, not a row to lose
+    f = write(tmp_path / "311.csv", "Unique Key,Created Date,Complaint Type,Descriptor\n"
+                                    "54049475,05/01/2022 12:01:03 AM,Encampment,N/A\n"
+                                    "54049476,05/01/2022 12:02:00 AM,Noise - Residential,Loud Music/Party\n"
+                                    "54049477,05/01/2022 12:03:00 AM,,N/A\n")
+    result = cli("import", f, "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"], summary["subject_from_category"]) == (2, 1, 1)
+    assert summary["reject_reasons"][0]["reason"] == ("subject is empty (and there is no description or category "
+                                                      "to take one from)")
+    assert query(db_path, "SELECT ref, subject FROM complaints ORDER BY id") == [
+        ("54049475", "Encampment"), ("54049476", "Loud Music/Party")]
+    assert query(db_path, "SELECT label FROM raw_labels WHERE field = 'category' ORDER BY complaint_id") == [
+        ("Encampment",), ("Noise - Residential",)]
+    assert "1 row(s) had neither subject nor description: each one's subject is its category" in cli(
+        "import", f, "--dry-run", "--rejects", str(tmp_path / "r.csv"), expect=3).stderr

@@ -16,6 +16,9 @@ def evidence_lines(summary) -> list[str]:
             f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))
     if summary.stamped_now:
         lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
+    if summary.subject_from_category:
+        lines.append(f"{summary.subject_from_category:,} row(s) had neither subject nor description: "
+                     "each one's subject is its category as the file wrote it")
     for item in summary.unclassified[:10]:
         code = item["suggestion"] or "CODE"
         lines.append(f"{item['rows']:,} row(s): {item['field']} {item['label']!r} unknown, imported unclassified "

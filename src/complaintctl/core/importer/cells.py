@@ -39,20 +39,21 @@ def empty_spellings(more: list[str] | tuple = ()) -> frozenset[str]:
 
 
 class ReadStats:
-    """What the reader saw that the summary reports: values read as empty (per field) and rows
-    stamped with the import time. Travels with each batch from the reader process."""
+    """What the reader saw that the summary reports: values read as empty (per field), rows
+    stamped with the import time and rows titled by their category. Travels with each batch from the reader process."""
 
     def __init__(self):
         self.empties: dict[str, int] = {}
         self.stamped = 0
+        self.from_category = 0  # rows with neither subject nor description, titled by their category
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
 
     def take(self) -> dict:
         """The counts since the last take, as plain data (reset)."""
-        out = {"empties": self.empties, "stamped": self.stamped}
-        self.empties, self.stamped = {}, 0
+        out = {"empties": self.empties, "stamped": self.stamped, "from_category": self.from_category}
+        self.empties, self.stamped, self.from_category = {}, 0, 0
         return out
 
 

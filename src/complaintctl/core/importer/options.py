@@ -54,6 +54,7 @@ class ImportSummary:
     set_aside: dict[str, str] = field(default_factory=dict)  # column -> why its values kept it from its field
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
     stamped_now: int = 0  # rows given the import time as received time (--received-now)
+    subject_from_category: int = 0  # rows with neither subject nor description: subject = the category cell
     unclassified: list[dict] = field(default_factory=list)  # {field, label, rows, first_line, suggestion}
     inactive_assignees: dict[str, int] = field(default_factory=dict)  # deactivated agent -> rows assigned
     # rows whose name is not that of the known customer their email or phone belongs to: filed under
@@ -70,6 +71,7 @@ class ImportSummary:
         for name, n in stats["empties"].items():
             self.empty_values[name] = self.empty_values.get(name, 0) + n
         self.stamped_now += stats["stamped"]
+        self.subject_from_category += stats["from_category"]
 
     def unplaced(self, raw: tuple, line: int) -> None:
         """Count an inserted row's labels that named nothing (kept raw, the field left empty)."""

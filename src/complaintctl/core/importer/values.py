@@ -295,6 +295,8 @@ class RowReader:
                 if how == _TEXT:
                     data[name] = text
                 elif how == _CODE:
+                    if name == "category":
+                        data["_category_text"] = text  # a subject for a row that has no other (below)
                     table = codes[arg]
                     code = table.get(text)
                     if code is None:
@@ -355,18 +357,24 @@ class RowReader:
         return None
 
     def _fill_required(self, data: dict) -> None:
-        """A received time (the import's own only when asked) and a subject (from the description)."""
+        """A received time (the import's own only when asked) and a subject (from the description,
+        else the category cell as written)."""
         if data.get("received_at") is None:
             if not self.received_now:
                 raise RowError("no received time (never filled in with the import time unless asked: "
                                "--received-now, or --set received=TIME)")
             data["received_at"] = self.now_iso
             self.stats.stamped += 1
+        kind = data.pop("_category_text", None)
         if "subject" not in data:
             description = data.get("description")
-            if not description:
-                raise RowError("subject is empty (and there is no description to take one from)")
-            data["subject"] = subject_from_description(description)
+            if description:
+                data["subject"] = subject_from_description(description)
+            elif kind:  # 311's `Encampment` with a descriptor of N/A: a complaint, titled by its kind
+                data["subject"] = subject_from_description(kind)
+                self.stats.from_category += 1
+            else:
+                raise RowError("subject is empty (and there is no description or category to take one from)")
 
     def _validated(self, data: dict, received_given: str | None) -> tuple[dict, int]:
         """The validated row with its normalised email and phone (for matching), and its fingerprint."""
