@@ -188,3 +188,17 @@ def test_check_finds_times_out_of_order_by_the_same_rule(cli, db_path):
     result = cli("check", expect=1)
     assert "1 complaint with times out of order (received <= first response <= resolution <= closing) (#1)" \
         in result.stdout
+
+
+def test_a_change_made_while_waiting_stores_what_the_event_log_replays(conn):
+    # due times move by a pause when it ends; a new target (or calendar, escalation) met
+    # mid-pause, then a note, must leave the stored clock what `check` replays from the events
+    cid = log(conn)  # high: resolve within 3d
+    core.update(conn, cid, status="waiting", actor="a", now=T0 + timedelta(hours=1))
+    tracking.set_targets(conn, "high", None, "4d", actor="a", now=T0 + timedelta(days=1))
+    assert (row(conn, cid)["resolve_due_at"], row(conn, cid)["paused_minutes"]) == ("2026-11-06T08:00:00Z", 0)
+    core.update(conn, cid, note="asked for the photo again", actor="a", now=T0 + timedelta(days=2))
+    assert check_sla(conn) == []
+    core.update(conn, cid, status="investigating", actor="a", now=T0 + timedelta(days=3, hours=1))
+    assert row(conn, cid)["resolve_due_at"] == "2026-11-09T08:00:00Z"  # moved by the whole 3-day pause, once
+    assert check_sla(conn) == []

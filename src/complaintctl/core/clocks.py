@@ -60,15 +60,17 @@ def status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[da
 
 def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of: datetime,
               changes: list[tuple[datetime, str, str]] | None = None) -> sla.SlaState:
-    """The SLA state of ``row`` at ``as_of``, replayed from its status changes (read here, or
-    given by a caller that read many complaints' at once)."""
+    """The SLA state stored on ``row`` at ``as_of``, replayed from its status changes (read here,
+    or given by a caller that read many complaints' at once). A pause still open does not move
+    the due times yet: they move when it ends, so a change made mid-pause (a new target, a
+    calendar, an escalation) stores what any later replay of the same events finds."""
     respond, resolve = ctx.targets.get(row["severity"], (None, None))
     return sla.compute_state(
         received_at=from_iso(row["received_at"]), respond=respond, resolve=resolve,
         status_changes=status_changes(conn, row["id"]) if changes is None else changes,
         first_response_at=from_iso(row["first_response_at"]) if row["first_response_at"] else None,
         resolved_at=from_iso(row["resolved_at"]) if row["resolved_at"] else None,
-        cal=ctx.calendar, as_of=as_of)
+        cal=ctx.calendar, as_of=as_of, open_pause_counts=False)
 
 
 def stored_values(state: sla.SlaState) -> dict:

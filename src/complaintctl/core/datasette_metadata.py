@@ -43,7 +43,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "responded_late": "1 responded late, 0 on time, empty while the clock runs",
         "resolved_late": "1 resolved late, 0 on time, empty while the clock runs",
         "paused_since": "start of the current pause (waiting on the customer)",
-        "paused_minutes": "minutes paused so far", "escalated_at": "last escalation",
+        "paused_minutes": "minutes of the pauses that have ended", "escalated_at": "last escalation",
         "escalation_count": "times escalated"}),
     "complaint_tags": ("Free tags, one row each.", {"tag": "lowercase tag"}),
     "customers": ("The people and companies who complain; matched on normalised email or phone.", {

@@ -196,10 +196,13 @@ class SlaState:
 
 def compute_state(*, received_at: datetime, respond: Target | None, resolve: Target | None,
                   status_changes: list[tuple[datetime, str, str]], first_response_at: datetime | None,
-                  resolved_at: datetime | None, cal: Calendar | None, as_of: datetime) -> SlaState:
+                  resolved_at: datetime | None, cal: Calendar | None, as_of: datetime,
+                  open_pause_counts: bool = True) -> SlaState:
     """Replay a complaint's status changes (time, old, new) into its SLA state at ``as_of``.
 
-    Pauses are the spans spent in `waiting`; one still open counts up to ``as_of``.
+    Pauses are the spans spent in `waiting`; one still open counts up to ``as_of``, unless not
+    ``open_pause_counts``: the due times stored on a complaint move by a pause when it ends
+    (docs/sla.md), so what is stored mid-pause is the same whenever it was computed.
     """
     pauses: list[tuple[datetime, datetime]] = []
     paused_since = None
@@ -212,7 +215,7 @@ def compute_state(*, received_at: datetime, respond: Target | None, resolve: Tar
             pauses.append((paused_since, at))
             paused_since = None
     closed = list(pauses)
-    if paused_since is not None:
+    if paused_since is not None and open_pause_counts:
         closed.append((paused_since, max(as_of, paused_since)))
     paused_minutes = int(sum((b - a).total_seconds() for a, b in closed) // 60)
     respond_due = resolve_due = None
