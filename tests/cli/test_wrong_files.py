@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 
@@ -101,3 +102,19 @@ def test_a_read_only_database_file_is_read_and_backed_up_by_its_owner(user_dir, 
     assert code == 0, out
     backup = Path(out.splitlines()[0])
     assert sqlite3.connect(backup).execute("SELECT subject FROM complaints").fetchall() == [("Leaking machine",)]
+
+
+@needs_root
+def test_a_database_made_writable_again_is_written_whatever_a_read_left_beside_it(user_dir):
+    # a read of the 0444 file left a 0444 -shm (SQLite gives it the database's mode); once its
+    # owner makes the database writable again, that -shm must not keep them from writing
+    db = user_dir / "desk.db"
+    os.chmod(db, 0o444)
+    owner = USERS[0]
+    code, out = run_as(owner, db, "list")
+    assert code == 0, out
+    os.chmod(db, 0o600)
+    code, out = run_as(owner, db, "update", "1", "--status", "acknowledged")
+    assert code == 0, out
+    left = {p.name: stat.S_IMODE(p.stat().st_mode) for p in user_dir.glob("desk.db-*")}
+    assert set(left.values()) <= {0o600}, left  # nothing beside it stays read-only

@@ -219,10 +219,21 @@ def write_blocker(db: Path) -> str | None:
         companion = db.with_name(db.name + suffix)
         if companion.exists():
             if not os.access(companion, os.W_OK):
+                _writable_like_database(companion, db)
+            if not os.access(companion, os.W_OK):
                 return f"{companion.name} beside it is not writable by you ({_describe(companion)})"
         elif not os.access(folder, os.W_OK):
             return f"its folder {folder} is read-only for you, and SQLite must create {companion.name} there"
     return None
+
+
+def _writable_like_database(companion: Path, db: Path) -> None:
+    """A -wal/-shm of ours that SQLite created while the database was read-only (0444: a
+    read of a file its owner had made read-only) takes the database's mode again, now that
+    the database is writable; else it alone would keep its owner from writing."""
+    with suppress(OSError):
+        if os.stat(companion).st_uid == os.geteuid():
+            os.chmod(companion, stat.S_IMODE(os.stat(db).st_mode) & 0o666)
 
 
 def _describe(path: Path) -> str:
