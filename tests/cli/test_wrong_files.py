@@ -28,8 +28,11 @@ def test_a_command_that_only_reads_refuses_a_missing_database(cli, tmp_path, arg
 
 def test_a_first_write_creates_the_database(cli, tmp_path):
     cli.db_path = tmp_path / "new" / "desk.db"
-    assert cli.log("--subject", "first") == 1
+    result = cli("log", "--subject", "first")
     assert cli.db_path.exists()
+    # a mistyped --db would otherwise quietly start a second desk
+    assert f"New database: {cli.db_path}" in result.stderr
+    assert "New database" not in cli("log", "--subject", "second").stderr
 
 
 def _foreign(path: Path) -> None:

@@ -47,7 +47,11 @@ class State:
 
                 self._scratch = tempfile.TemporaryDirectory(prefix="complaintctl-")
                 path, may_create = Path(self._scratch.name) / "scratch.db", True
+            created = may_create and not path.exists() and getattr(self, "_scratch", None) is None
             self._conn = open_database(path, may_create=may_create)
+            if created:  # a mistyped --db must not quietly start a second desk
+                err(f"New database: {path} (`complaintctl info` says which file is in use; "
+                    "--db or COMPLAINTCTL_DB chooses another)")
         return self._conn
 
     def adopt(self, conn) -> None:
