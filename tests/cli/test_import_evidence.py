@@ -225,3 +225,15 @@ def test_a_row_with_only_its_category_is_a_complaint_titled_by_it(cli, db_path, 
         ("Encampment",), ("Noise - Residential",)]
     assert "1 row(s) had neither subject nor description: each one's subject is its category" in cli(
         "import", f, "--dry-run", "--rejects", str(tmp_path / "r.csv"), expect=3).stderr
+
+
+def test_the_summary_says_in_which_zone_a_time_without_one_was_read(cli, db_path, tmp_path):
+    f = write(tmp_path / "zoned.csv", "subject,received\nnaive,2026-11-03 10:00\nzulu,2026-11-03T10:00:00Z\n")
+    result = cli("--tz", "Asia/Shanghai", "import", f)
+    assert ("dates: a time written without a zone is Asia/Shanghai time (`complaintctl --tz ZONE import ...` "
+            "reads it in another)") in result.stderr
+    assert query(db_path, "SELECT subject, received_at FROM complaints ORDER BY id") == [
+        ("naive", "2026-11-03T02:00:00Z"), ("zulu", "2026-11-03T10:00:00Z")]
+    undated = write(tmp_path / "undated.csv", "subject,customer\nLeaks,王芳\n")
+    summary = json.loads(cli("import", undated, "--received-now", "-f", "json").stdout)[0]
+    assert summary["times_zone"] is None  # no time read from the file: nothing to say

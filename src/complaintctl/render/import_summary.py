@@ -11,6 +11,9 @@ def evidence_lines(summary) -> list[str]:
         lines.append("guessed from header words (--show-mapping has the evidence; --map overrides): " + "; ".join(
             f"{name} <- {how}" for name, how in summary.guessed.items()))
     lines += [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
+    if summary.times_zone:
+        lines.append(f"dates: a time written without a zone is {summary.times_zone} time "
+                     "(`complaintctl --tz ZONE import ...` reads it in another)")
     if summary.empty_values:
         lines.append("read as empty (?, N/A, - ...): " + ", ".join(
             f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))

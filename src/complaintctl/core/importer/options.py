@@ -50,6 +50,7 @@ class ImportSummary:
     sheet: str | None = None  # the worksheet read, for an Excel workbook
     reject_reasons: list[dict] = field(default_factory=list)  # the commonest, with counts
     date_orders: dict[str, str] = field(default_factory=dict)  # date field -> the order used, and why
+    times_zone: str | None = None  # the zone a time written without one was read in
     guessed: dict[str, str] = field(default_factory=dict)  # field -> the column guessed from its header's words
     set_aside: dict[str, str] = field(default_factory=dict)  # column -> why its values kept it from its field
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
