@@ -24,7 +24,8 @@ EARLIEST_YEAR = 1970
 _RELATIVE_DAYS = {
     "today": 0, "今天": 0, "今日": 0,
     "yesterday": -1, "昨天": -1, "昨日": -1,
-    "tomorrow": 1, "明天": 1,
+    "前天": -2, "前日": -2, "大前天": -3,
+    "tomorrow": 1, "明天": 1, "后天": 2,
 }
 _AGO = r"^(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?|分钟|小时|天|周)\s*(ago|前|以前)?$"
 _UNIT_MINUTES = {"m": 1, "min": 1, "h": 60, "d": 1440, "w": 10080, "分钟": 1, "小时": 60, "天": 1440,
