@@ -50,7 +50,7 @@ WORDS = {
     "Agent": "坐席", "Full name": "全名", "Lead": "主管", "Active": "在职", "Code": "代码", "English": "英文",
     "中文": "中文", "Respond within": "响应时限", "Resolve within": "解决时限", "Day": "日期", "Kind": "类型",
     "Channel": "渠道", "Cause": "原因", "Open": "未结", "Complaints": "投诉数", "Score": "评分",
-    "Tag": "标签", "Source": "来源", "State": "情况",
+    "Tag": "标签", "Source": "来源", "State": "情况", "Company": "公司", "Last": "最近",
     # complaint view
     "Complaint": "投诉", "Asks for": "客户诉求", "Personality": "客户性格", "Motive": "投诉动机", "Tags": "标签",
     "First response": "首次响应", "Respond by": "响应期限", "Resolve by": "解决期限", "Escalated": "升级",
@@ -160,6 +160,18 @@ def _dur(text: str) -> str:
             re.sub(r"(\d+)\s*(m|min)\b", r"\1分钟", text))).replace(" ", ""))
 
 
+def _backup_tail(text: str) -> str:
+    """'; deleted 2 older backup(s); removed 1 file(s) a killed backup left' in Chinese."""
+    out = ""
+    m = re.search(r"deleted (\d+) older backup\(s\)", text)
+    if m:
+        out += f"；删除了 {m.group(1)} 个较早的备份"
+    m = re.search(r"removed (\d+) file\(s\) a killed backup left", text)
+    if m:
+        out += f"；清除了被中断的备份留下的 {m.group(1)} 个文件"
+    return out
+
+
 def _change_text(text: str) -> str:
     """'status: new -> acknowledged; outcome: - -> resolved' -> 状态：新建 → 已受理；..."""
     parts = []
@@ -198,7 +210,21 @@ MESSAGES: list[tuple[str, object]] = [
     (r"^(\d+) overdue, (\d+) due within (.+)\.$", lambda m: f"{m.group(1)} 件已超时，{m.group(2)} 件将在 "
      f"{_dur(m.group(3))}内到期。"),
     (r"^No open complaints\.$", "没有未结投诉。"),
+    (r"^([\d,]+) more not shown \(([\d,]+) of ([\d,]+)\); use --limit N for more, --limit 0 for all\.$",
+     "另有 {1} 件未显示（共 {3} 件，显示了 {2} 件）；--limit N 显示更多，--limit 0 显示全部。"),
+    (r"^Showing the first ([\d,]+); use --limit 0 for all\.$", "只显示了前 {1} 条；--limit 0 显示全部。"),
+    (r"^Exported ([\d,]+) complaint\(s\)\.$", "已导出 {1} 件投诉。"),
+    (r"^Exported ([\d,]+) complaint\(s\) to (.+)\.$", "已导出 {1} 件投诉到 {2}。"),
+    (r"^Backed up (.+) \(([\d,]+) complaints, ([\d,]+) events, ([\d.]+) MB\)(.*)\.$",
+     lambda m: f"已备份 {m.group(1)}（{m.group(2)} 件投诉，{m.group(3)} 条事件，{m.group(4)} MB）"
+               + _backup_tail(m.group(5)) + "。"),
+    (r"^SLA goal set to (.+)%\.$", "时限目标已设为 {1}%。"),
+    (r"^complaint #(\d+) is (\w+) \(reopen it first(?: with `complaintctl reopen ID --reason TEXT`)?\)$",
+     lambda m: f"投诉 #{m.group(1)} 状态为{code(m.group(2))}（请先重开：`complaintctl reopen ID --reason 原因`）"),
+    (r"^New database: (.+) \(`complaintctl info` says which file is in use; --db or COMPLAINTCTL_DB chooses "
+     r"another\)$", "已新建数据库：{1}（`complaintctl info` 显示正在使用的文件；--db 或 COMPLAINTCTL_DB 可指定其他文件）"),
     (r"^No complaints match\.$", "没有符合条件的投诉。"),
+    (r"^No customers match\.$", "没有符合条件的客户。"),
     (r"^No follow-ups waiting\.$", "没有待回访的投诉。"),
     (r"^Wrote (.+)\.$", "已写入 {1}。"),
     (r"^(.+): all checks passed\.$", "{1}：全部检查通过。"),

@@ -58,6 +58,26 @@ def test_main_flows_read_in_chinese(walk):
     assert english_left(text) == []
 
 
+def test_the_lines_around_the_main_flows_read_in_chinese_too(walk, cli, tmp_path):
+    # a list cut short, an export, a backup, the goal, a closed complaint refused, a new file
+    run, seen = walk
+    for n in range(3):
+        run("log", "-s", f"漏水 {n}", "--severity", "high", "--received", "2026-11-24 09:00")
+    run("list", "--limit", "1")
+    run("customers", "list", "--limit", "1")
+    run("export", "-o", tmp_path / "all.csv")
+    run("backup")
+    run("sla", "goal", "95")
+    run("close", "1", "--outcome", "resolved", "--resolution", "换新")
+    run("escalate", "1", "--reason", "媒体关注", expect=1)
+    cli.db_path = tmp_path / "another.db"
+    run("log", "-s", "新的")
+    text = re.sub(r"/[^\s（）]+", "", "\n".join(seen))  # the paths of the files
+    assert "另有 2 件未显示" in text and "已备份" in text and "已新建数据库" in text
+    # what stays Latin here is what a user types: options and command words in the hints
+    assert set(english_left(text)) <= {"limit", "db", "DB", "COMPLAINTCTL", "info", "reopen", "ID", "reason", "MB"}
+
+
 def test_reports_take_lang_and_html_is_chinese(cli, tmp_path):
     cli.log("-s", "洗衣机漏水", "--severity", "high", "--received", "2026-11-24 09:00")
     page = tmp_path / "w.html"
