@@ -52,10 +52,10 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False,
                    against: tuple[int, str] | None = None) -> list[Finding]:
     """Run every check on ``conn`` (opened read-only); a damaged file stops after the first.
     ``against``: a chain head kept elsewhere (`audit head`) that the events must still end in.
-    A quick check runs PRAGMA quick_check (a read of the whole file) and the references on a
-    connection of their own in a second thread, beside the other checks of the data: SQLite
-    releases the GIL, so on two cores they take about half as long as one after the other."""
-    beside = Beside.start(conn, _beside_work) if quick else None
+    The integrity check (a read of the whole file) and the references run on a connection of
+    their own in a second thread, beside the other checks of the data: SQLite releases the GIL,
+    so on two cores the two halves overlap."""
+    beside = Beside.start(conn, lambda own: _beside_work(own, quick))
     if beside is None:
         integrity = _integrity(conn, quick)
         return [integrity] if integrity.result != OK else [integrity, *_data_checks(conn, quick, against)]
@@ -69,9 +69,9 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False,
     return [integrity, *(rest if rest is not None else _data_checks(conn, quick, against, beside.result))]
 
 
-def _beside_work(own: sqlite3.Connection) -> dict[str, Finding]:
-    """What the second thread of a quick check finds, on its own connection."""
-    found = {"integrity": _integrity(own, True)}
+def _beside_work(own: sqlite3.Connection, quick: bool) -> dict[str, Finding]:
+    """What the second thread of a check finds, on its own connection."""
+    found = {"integrity": _integrity(own, quick)}
     if found["integrity"].result == OK:
         found["references"] = _run_check("references", _foreign_keys, own)
     return found
