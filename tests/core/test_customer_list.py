@@ -26,3 +26,21 @@ def test_every_first_page_is_the_full_lists_first_rows(conn):
         assert len(everyone) == (14 if merged else 13)
         for limit in range(1, len(everyone) + 2):
             assert list_customers(conn, include_merged=merged, limit=limit) == everyone[:limit], (merged, limit)
+
+
+def test_a_customer_text_is_a_plain_substring_in_any_case(conn):
+    from complaintctl.core.queries import ListFilters, list_complaints
+
+    people = [("Alice_Smith", None), ("ALICE", None), ("AliceXSmith", None), ("王伟", "100% 棉业"),
+              ("Bob", "Back\\slash Ltd")]
+    for i, (name, company) in enumerate(people):
+        at = T0 + timedelta(hours=i)
+        core.log_complaint(conn, core.NewComplaint(subject=f"c{i}", received=at, customer=name, company=company,
+                                                   phone=f"1380000{i:04d}"), actor="t", now=at)
+    found = {text: sorted(r["name"] for r in list_customers(conn, text=text, limit=0))
+             for text in ("alice", "e_s", "100%", "%", "_", "k\\s", "王", "13800000003")}
+    assert found == {"alice": ["ALICE", "AliceXSmith", "Alice_Smith"], "e_s": ["Alice_Smith"], "100%": ["王伟"],
+                     "%": ["王伟"], "_": ["Alice_Smith"], "k\\s": ["Bob"], "王": ["王伟"], "13800000003": ["王伟"]}
+    for text, names in found.items():
+        listed = list_complaints(conn, ListFilters(customer=text, limit=0))
+        assert sorted(r["customer_name"] for r in listed) == names, text

@@ -30,10 +30,9 @@ def list_customers(conn: sqlite3.Connection, *, text: str | None = None, include
             clauses.append("cu.id = ?")
             params.append(ref)
         else:
-            clauses.append("(instr(lower(cu.name), lower(?)) > 0 OR instr(lower(cu.company), lower(?)) > 0 "
-                           "OR cu.email_normalized = ? OR cu.phone_normalized = ?)")
-            params += [text.strip()] * 2 + [customers.normalize_email(text),
-                                            customers.normalize_phone(text) or "\x00"]
+            test, values = customers.text_match_sql("cu", text.strip())
+            clauses.append(test)
+            params += values
     if limit is not None and limit < 0:
         raise InvalidInput("--limit must be 0 (no limit) or more")
     if limit and not params:  # the first page of everyone: only the customers on it are counted

@@ -115,6 +115,17 @@ def customer_ref(text: str | None) -> int | None:
     return int(text[1:]) if text.startswith("#") and text[1:].isdigit() and int(text[1:]) > 0 else None
 
 
+def text_match_sql(alias: str, text: str) -> tuple[str, list]:
+    """The SQL test (over customers ``alias``) of a customer that ``text`` finds: a name or
+    company that contains it (Latin letters in any case), or an email or phone that is it;
+    with its parameters. LIKE (its % and _ escaped) costs half of lower() and instr() on a
+    read of every customer."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return (f"({alias}.name LIKE ? ESCAPE '\\' OR {alias}.company LIKE ? ESCAPE '\\' "
+            f"OR {alias}.email_normalized = ? OR {alias}.phone_normalized = ?)",
+            [pattern, pattern, normalize_email(text), normalize_phone(text) or "\x00"])
+
+
 def get_customer(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
     """A customer by id; a record merged into another gives the one it was merged into."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()

@@ -237,13 +237,12 @@ def _customer_clause(text: str, add) -> None:
     if text.lstrip("#").isdigit() and text.startswith("#"):
         add("c.customer_id = ?", int(text[1:]))
         return
-    from complaintctl.core.customers import normalize_email, normalize_phone
+    from complaintctl.core.customers import text_match_sql
 
     # the customers that match, found once, then their complaints by the customer_id index (not
     # every complaint joined to its customer to test the name)
-    add("c.customer_id IN (SELECT m.id FROM customers m WHERE instr(lower(m.name), lower(?)) > 0 "
-        "OR instr(lower(m.company), lower(?)) > 0 OR m.email_normalized = ? OR m.phone_normalized = ?)",
-        text, text, normalize_email(text), normalize_phone(text) or "\x00")
+    test, values = text_match_sql("m", text)
+    add(f"c.customer_id IN (SELECT m.id FROM customers m WHERE {test})", *values)
 
 
 def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:
