@@ -141,6 +141,7 @@ class ListFilters:
         self.text = text  # words that must each appear somewhere (core/search.py)
         self.any_term = any_term  # any of the words is enough
         self.mine = mine  # the actor: only complaints assigned to the agent they are
+        self.customer_ids: list[int] | None = None  # the customers --customer found (found once a command)
 
 
 def _sort_clause(sort: str) -> str:
@@ -194,7 +195,7 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
             add(f"c.{kind} = ?", taxonomy.validate_code(conn, kind, getattr(f, kind)))
     _assignee_clause(conn, f, add)
     if f.customer:
-        _customer_clause(f.customer.strip(), add)
+        _customer_clause(conn, f, add)
     for tag in f.tags:
         add("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)", normalize_tag(tag))
     if f.text and f.text.strip():
@@ -232,17 +233,28 @@ def _assignee_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
         add("c.assignee = ?", f.assignee.strip())
 
 
-def _customer_clause(text: str, add) -> None:
-    """#ID, or a name or company that contains the text, or an email or phone that is it."""
+CUSTOMERS_LISTED = 5000  # more customers than this are matched by a subquery, not listed
+
+
+def _customer_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
+    """#ID, or a name or company that contains the text, or an email or phone that is it. The
+    matching customers are found once (a read of every customer) and kept on ``f``, so the
+    page and its count ("how many more") do not read them twice; their complaints come by the
+    customer_id index."""
+    text = f.customer.strip()
     if text.lstrip("#").isdigit() and text.startswith("#"):
         add("c.customer_id = ?", int(text[1:]))
         return
     from complaintctl.core.customers import text_match_sql
 
-    # the customers that match, found once, then their complaints by the customer_id index (not
-    # every complaint joined to its customer to test the name)
     test, values = text_match_sql("m", text)
-    add(f"c.customer_id IN (SELECT m.id FROM customers m WHERE {test})", *values)
+    if f.customer_ids is None:
+        f.customer_ids = [r[0] for r in conn.execute(
+            f"SELECT m.id FROM customers m WHERE {test} LIMIT {CUSTOMERS_LISTED + 1}", values)]
+    if len(f.customer_ids) > CUSTOMERS_LISTED:
+        add(f"c.customer_id IN (SELECT m.id FROM customers m WHERE {test})", *values)
+    else:
+        add(f"c.customer_id IN ({', '.join('?' * len(f.customer_ids))})", *f.customer_ids)
 
 
 def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:
