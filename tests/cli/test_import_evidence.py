@@ -237,3 +237,7 @@ def test_the_summary_says_in_which_zone_a_time_without_one_was_read(cli, db_path
     undated = write(tmp_path / "undated.csv", "subject,customer\nLeaks,王芳\n")
     summary = json.loads(cli("import", undated, "--received-now", "-f", "json").stdout)[0]
     assert summary["times_zone"] is None  # no time read from the file: nothing to say
+    zoned = write(tmp_path / "utc.csv", "subject,received\nzulu,2026-11-03T10:00:00Z\noffset,2026-11-03 18:00+08:00\n")
+    result = cli("--tz", "Asia/Shanghai", "import", zoned, "-f", "json")
+    assert json.loads(result.stdout)[0]["times_zone"] is None  # every time names its zone: nothing to say
+    assert "without a zone" not in result.stderr

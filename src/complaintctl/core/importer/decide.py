@@ -25,6 +25,8 @@ DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
 FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
 # Code fields whose unknown labels import unclassified (status and outcome are lifecycle facts).
 CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
+# a time that names its zone (ISO Z or offset, UTC/GMT) or is Unix seconds/milliseconds (UTC by definition)
+_ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$|^\s*\d{10,13}(?:\.\d+)?\s*$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
 
 
@@ -37,6 +39,7 @@ class ImportPlan:
     dayfirst_of: dict[str, bool] = field(default_factory=dict)
     date_orders: dict[str, str] = field(default_factory=dict)  # field -> "day first: '13-01-2016' (line 7)"
     first_values: dict[int, str] = field(default_factory=dict)  # column index -> first value
+    zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
 
 
 def plan_import(conn: sqlite3.Connection, source: Source, options: ImportOptions,
@@ -58,6 +61,8 @@ def plan_import(conn: sqlite3.Connection, source: Source, options: ImportOptions
     _check_candidates(plans, columns, tables, now, result)
     name_extra_keys(plans)
     _decide_date_orders(plans, columns, options, result, source)
+    result.zoneless_times = any(not _ZONED.search(value) for plan in plans if plan.field in DATE_FIELDS
+                                for _, value in columns.get(plan.index, ()))
     try:
         _require_content(source, plans, options, result)
     except InvalidInput as exc:

@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from complaintctl.core.dates import to_iso
-from complaintctl.core.importer.cells import DATE_FIELDS
 from complaintctl.core.importer.decide import plan_import
 from complaintctl.core.importer.options import ImportOptions, ImportSummary
 from complaintctl.core.importer.rejects import Rejects
@@ -95,7 +94,7 @@ def _plan(conn: sqlite3.Connection, source: Source, options: ImportOptions, map_
     if options.dayfirst is None:
         options.dayfirst_of = plan.dayfirst_of
     summary.date_orders = plan.date_orders
-    if any(p.field in DATE_FIELDS for p in plan.plans):
+    if plan.zoneless_times:
         from complaintctl.timetext import zone_name
 
         summary.times_zone = zone_name()  # a time without a zone is a time in this one: say so
