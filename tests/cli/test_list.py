@@ -127,3 +127,15 @@ def test_list_and_export_text_filter_use_the_search_index(seeded):
     assert ids(seeded("list", "-q", "washer", "-f", "json")) == [3, 1]  # list's order: newest first
     rows = list(csv.DictReader(io.StringIO(seeded("export", "-q", "维修师傅").stdout)))
     assert [r["id"] for r in rows] == ["1"]
+
+
+def test_list_since_and_until_a_period_as_people_say_it(cli, db_path):
+    from datetime import date, timedelta
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    last_week = (monday - timedelta(days=3)).isoformat()
+    cli.log("-s", "上周的投诉", "--received", f"{last_week} 10:00")
+    cli.log("-s", "两周前", "--received", f"{(monday - timedelta(days=10)).isoformat()} 10:00")
+    out = cli("list", "--since", "上周", "--until", "上周", "-f", "json").stdout
+    assert [r["subject"] for r in json.loads(out)] == ["上周的投诉"]

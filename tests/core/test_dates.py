@@ -136,3 +136,27 @@ def test_an_upper_bound_without_a_year_stays_in_this_year():
 def test_years_before_1970_are_refused(text):
     with pytest.raises(InvalidInput, match="cannot read date"):
         parse_when(text, now=NOW)
+
+
+@pytest.mark.parametrize(
+    "text, since, until",
+    [  # NOW is Tuesday 24 Nov 2026: a period word names its first moment, --until its end
+        ("上周", "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z"),
+        ("last week", "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z"),
+        ("本周", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z"),
+        ("上个月", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"),
+        ("本月", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"),
+        ("去年", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+        ("2026年11月", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"),
+        ("2025年12月份", "2025-12-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+    ],
+)
+def test_periods_as_people_say_them_for_since_and_until(text, since, until):
+    assert to_iso(parse_when(text, now=NOW)) == since
+    assert to_iso(parse_when(text, now=NOW, end_of_day=True)) == until
+
+
+@pytest.mark.parametrize("text", ["上周", "2026年11月", "this month"])
+def test_a_period_is_not_one_moment_in_an_imported_cell(text):
+    with pytest.raises(InvalidInput):
+        parse_when(text, now=NOW, periods=False)

@@ -27,6 +27,16 @@ _RELATIVE_DAYS = {
     "前天": -2, "前日": -2, "大前天": -3,
     "tomorrow": 1, "明天": 1, "后天": 2,
 }
+# a period word names the period's first moment (`--since 上周`: from last Monday 00:00)
+_PERIOD_STARTS = {
+    "this week": ("week", 0), "本周": ("week", 0), "这周": ("week", 0), "本星期": ("week", 0),
+    "last week": ("week", -1), "上周": ("week", -1), "上星期": ("week", -1), "上个星期": ("week", -1),
+    "this month": ("month", 0), "本月": ("month", 0), "这个月": ("month", 0),
+    "last month": ("month", -1), "上月": ("month", -1), "上个月": ("month", -1),
+    "this year": ("year", 0), "今年": ("year", 0), "本年": ("year", 0),
+    "last year": ("year", -1), "去年": ("year", -1),
+}
+_YEAR_MONTH = r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$"  # 2026年11月: the month's first day
 _AGO = r"^(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?|分钟|小时|天|周)\s*(ago|前|以前)?$"
 _UNIT_MINUTES = {"m": 1, "min": 1, "h": 60, "d": 1440, "w": 10080, "分钟": 1, "小时": 60, "天": 1440,
                  "周": 10080}
@@ -84,14 +94,23 @@ def number_moment(text: str) -> datetime | None:
     return moment.replace(microsecond=0)
 
 
-def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple[datetime, bool]:
-    """Return (aware datetime, whether a time of day was given)."""
+def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True,
+           periods: bool = False) -> tuple[datetime, bool | str]:
+    """Return (aware datetime, whether a time of day was given). With ``periods``, a period
+    word or a year and month (上周, this month, 2026年11月) is its first moment, and the second
+    value is its unit (week, month, year), so that an upper bound can take the period's end."""
     lowered = text.strip().lower()
     if lowered in ("now", "现在"):
         return now, True
     if lowered in _RELATIVE_DAYS:
         local_day = now.astimezone().date() + timedelta(days=_RELATIVE_DAYS[lowered])
         return datetime.combine(local_day, time()).astimezone(), False
+    if periods and lowered in _PERIOD_STARTS:
+        unit, offset = _PERIOD_STARTS[lowered]
+        return _period_start(now.astimezone().date(), unit, offset), unit
+    month = re.match(_YEAR_MONTH, lowered) if periods else None
+    if month:
+        return _local(month.group(1), month.group(2), 1)[0], "month"
     ago = re.match(_AGO, lowered)
     if ago:
         unit = ago.group(2)
@@ -114,6 +133,18 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple
         day, month = (a, b) if dayfirst else (b, a)
         return _local(year, month, day, hh, mm, ss)
     return _iso_or_dateutil(text, lowered, now, dayfirst, past)
+
+
+def _period_start(today: date, unit: str, offset: int) -> datetime:
+    """Local midnight starting the week, month or year ``offset`` periods from today's."""
+    if unit == "week":
+        first = today - timedelta(days=today.weekday()) + timedelta(weeks=offset)
+    elif unit == "month":
+        months = today.year * 12 + today.month - 1 + offset
+        first = date(months // 12, months % 12 + 1, 1)
+    else:
+        first = date(today.year + offset, 1, 1)
+    return datetime.combine(first, time()).astimezone()
 
 
 def _plain_chinese_time(lowered: str) -> str:
@@ -193,11 +224,14 @@ def parse_when(
     dayfirst: bool = False,
     end_of_day: bool = False,
     what: str = "date",
+    periods: bool = True,
 ) -> datetime:
     """Parse a typed date/time into an aware UTC datetime.
 
     ``end_of_day`` turns a bare date into the start of the next day, for
-    exclusive upper bounds (``--until 2026-11-03`` includes all of that day).
+    exclusive upper bounds (``--until 2026-11-03`` includes all of that day), and a
+    period (``--until 上个月``) into the start of the next one. ``periods`` False (an
+    import's cells): a period word or a bare year and month is not one moment.
     """
     now = now or now_utc()
     if text is None or not str(text).strip():
@@ -206,10 +240,12 @@ def parse_when(
         raise InvalidInput(f"cannot read {what} {text!r}: a bare number is not a date",
                            hint=f"say '{str(text).strip()} days ago', or give a date such as 2026-11-05")
     try:
-        moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day)
+        moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day, periods=periods)
         if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then
             raise ValueError(f"impossible date or time (year {moment.year})")
-        if end_of_day and not has_time:
+        if end_of_day and has_time.__class__ is str:
+            moment = _period_start(moment.date(), has_time, 1)
+        elif end_of_day and not has_time:
             moment = moment + timedelta(days=1)
         moment = moment.astimezone(UTC)  # 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC
     except OverflowError:

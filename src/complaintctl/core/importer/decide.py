@@ -132,7 +132,7 @@ def _readable_moment(text: str, now: datetime) -> bool:
         return True
     for dayfirst in (False, True):
         try:
-            parse_when(text, now=now, dayfirst=dayfirst, what="date")
+            parse_when(text, now=now, dayfirst=dayfirst, what="date", periods=False)
             return True
         except (ComplaintError, ValueError, OverflowError):
             continue

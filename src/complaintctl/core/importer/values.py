@@ -239,7 +239,7 @@ class RowReader:
                 moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
                 if moment is None:
                     try:
-                        moment = parse_when(text, now=self.now, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
+                        moment = parse_when(text, now=self.now, periods=False, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
                                             what=name)
                     except ComplaintError as exc:
                         raise RowError(exc.message) from None
