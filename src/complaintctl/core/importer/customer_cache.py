@@ -5,6 +5,8 @@ customer is noted (its name kept with the complaint)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 CUSTOMER_CACHE_KEYS = 150_000
 
 
@@ -21,14 +23,13 @@ def customer_keys(name: str | None, company: str | None, email_n: str | None,
     return (("n", name or "", company or ""),)
 
 
+def _plain_name(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
 def _same_name(known: str, given: str) -> bool:
     """Two spellings of one name: case, spaces and full-width forms aside (王芳 = 王 芳, LI LEI = Li Lei)."""
-    import unicodedata
-
-    def plain(text: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-
-    return known == given or plain(known) == plain(given)
+    return known == given or _plain_name(known) == _plain_name(given)
 
 
 NAME_AS_GIVEN = "customer_as_given"  # the extra key that keeps a row's own name (see customer_id)

@@ -140,12 +140,7 @@ class Writer(CustomerCache):
     def _write(self, prepared) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
         conn = self.conn
-        refs = list({item[2] for item in prepared if item[2]})
-        prints = list({item[1] for item in prepared})
-        by_ref = {r["ref"]: r for r in _select_in(conn, "ref", refs)}
-        by_print: dict[int, sqlite3.Row] = {}
-        for r in _select_in(conn, "import_fingerprint", prints):
-            by_print.setdefault(r["import_fingerprint"], r)
+        by_ref, by_print = self._known(prepared)
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
         if self.customers_complete:
             self._refresh_customers()
@@ -173,26 +168,7 @@ class Writer(CustomerCache):
         def flush() -> None:
             nonlocal last_columns
             last_columns = None  # the cached group is about to be written and dropped
-            self.flush_customers()
-            if complaints:
-                # One executemany per shape binds only the columns that have values (binding
-                # NULLs costs ~0.5 µs a column a row). Ids ascend within each shape; across
-                # shapes order does not matter.
-                for (columns, with_customer), rows in complaints.items():
-                    names = ("id, import_fingerprint, customer_id, " if with_customer
-                             else "id, import_fingerprint, ") + ", ".join(columns)
-                    marks = "?, " * (len(columns) + 2 + with_customer)
-                    conn.executemany(
-                        f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
-                        f"VALUES ({marks}{self.complaint_constants})", rows)
-                conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
-                conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
-                if raw_labels:
-                    conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
-                complaints.clear()
-                tags.clear()
-                events.clear()
-                raw_labels.clear()
+            self._insert_new(complaints, tags, events, raw_labels)
 
         for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw in prepared:
             existing = by_ref.get(ref) if ref and by_ref else None
@@ -278,6 +254,41 @@ class Writer(CustomerCache):
         if self.renamed:
             self.summary.add_other_names(self.renamed)
         return inserted, updated, unchanged
+
+    def _known(self, prepared) -> tuple[dict[str, sqlite3.Row], dict[int, sqlite3.Row]]:
+        """The complaints already in the database that the batch's refs and fingerprints name."""
+        refs = list({item[2] for item in prepared if item[2]})
+        by_ref = {r["ref"]: r for r in _select_in(self.conn, "ref", refs)}
+        by_print: dict[int, sqlite3.Row] = {}
+        for r in _select_in(self.conn, "import_fingerprint", list({item[1] for item in prepared})):
+            by_print.setdefault(r["import_fingerprint"], r)
+        return by_ref, by_print
+
+    def _insert_new(self, complaints: dict[tuple, list[tuple]], tags: list[tuple], events: list[tuple],
+                    raw_labels: list[tuple]) -> None:
+        """Write the new customers, then the rows gathered so far (emptied once written)."""
+        self.flush_customers()
+        if not complaints:
+            return
+        conn = self.conn
+        # One executemany per shape binds only the columns that have values (binding NULLs
+        # costs ~0.5 µs a column a row). Ids ascend within each shape; across shapes order
+        # does not matter.
+        for (columns, with_customer), rows in complaints.items():
+            names = ("id, import_fingerprint, customer_id, " if with_customer
+                     else "id, import_fingerprint, ") + ", ".join(columns)
+            marks = "?, " * (len(columns) + 2 + with_customer)
+            conn.executemany(
+                f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
+                f"VALUES ({marks}{self.complaint_constants})", rows)
+        conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
+        conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
+        if raw_labels:
+            conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
+        complaints.clear()
+        tags.clear()
+        events.clear()
+        raw_labels.clear()
 
     def verify_parents(self) -> None:
         """What the foreign keys would have refused, checked once per batch inside its
