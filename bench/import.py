@@ -80,7 +80,7 @@ def raw(path: Path, db: Path) -> float:
 
 def database_floor(imported: Path, db: Path, env: dict) -> float:
     """Seconds to write, from memory, exactly the rows an import wrote to ``imported``."""
-    from complaintctl.core.importer.run import BULK_COMMIT_ROWS
+    from complaintctl.core.intake.run import BULK_COMMIT_ROWS
     from complaintctl.store.bulk import DEFERRABLE_TABLES, defer_indexes, rebuild_indexes
 
     source = sqlite3.connect(imported)

@@ -153,8 +153,7 @@ def main() -> None:
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    from complaintctl.core import reports
-
+    from complaintctl.core.insight import reports
     work = Path(tempfile.mkdtemp(prefix="complaintctl-bench-report-"))
     db = work / "big.db"
     t0 = time.perf_counter()

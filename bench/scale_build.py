@@ -50,9 +50,8 @@ def _hours(rnd: random.Random, *choices: float) -> timedelta:
 def play_story(conn: sqlite3.Connection, rnd: random.Random, texts: Texts, k: int, stop: str | None) -> None:
     """One complaint's history through the core functions. ``stop``: the open stage it stays
     in, or None to carry it through to the end (resolved, often surveyed and closed)."""
-    from complaintctl.core import complaints as core
-    from complaintctl.core import tracking
-
+    from complaintctl.core.desk import complaints as core
+    from complaintctl.core.desk import tracking
     received = STORY_START + timedelta(days=k)
     severity = rnd.choices(["critical", "high", "medium", "low", None], [2, 10, 20, 10, 1])[0]
     category = rnd.choice(texts.categories)
@@ -99,9 +98,8 @@ def play_story(conn: sqlite3.Connection, rnd: random.Random, texts: Texts, k: in
 
 
 def _finish(conn: sqlite3.Connection, rnd: random.Random, texts: Texts, cid: int, agent: str, t: datetime) -> None:
-    from complaintctl.core import complaints as core
-    from complaintctl.core import tracking
-
+    from complaintctl.core.desk import complaints as core
+    from complaintctl.core.desk import tracking
     t += _hours(rnd, 4, 12, 24, 48, 96, 200)
     core.update(conn, cid, status="resolved", note=texts.resolution(rnd), actor=agent, now=t)
     if rnd.random() < 0.35:
@@ -121,7 +119,7 @@ def _finish(conn: sqlite3.Connection, rnd: random.Random, texts: Texts, cid: int
 
 def play_stories(path: Path, count: int, seed: int, texts: Texts) -> None:
     """``count`` stories into a fresh database at ``path``: a fifth stay open at some stage."""
-    from complaintctl.core.agents import add_agent
+    from complaintctl.core.people.agents import add_agent
     from complaintctl.store.db import connect, transaction
 
     rnd = random.Random(seed)
@@ -173,7 +171,7 @@ class Plan:
 def story_facts(conn: sqlite3.Connection) -> list[tuple]:
     """Per story: (id, received epoch, seconds from received to its last event, still open,
     category, seconds from received to its logging, who logged it)."""
-    from complaintctl.core.lifecycle import OPEN_STATUSES
+    from complaintctl.core.record.lifecycle import OPEN_STATUSES
 
     rows = conn.execute(
         "SELECT c.id, unixepoch(c.received_at), (SELECT max(unixepoch(at)) FROM story.events e "
@@ -275,7 +273,7 @@ def chain_staged_events(conn: sqlite3.Connection, cols: list[str]) -> None:
 def fill_plan(conn: sqlite3.Connection, plan: Plan, stories: list[tuple], texts: Texts, seed: int) -> dict:
     """temp.plan: for each complaint, its story, time shift, customer and text. Customers are
     created here, by core.customers.create_customer, when their first complaint is logged."""
-    from complaintctl.core.customers import create_customer
+    from complaintctl.core.people.matching import create_customer
 
     facts = {s[0]: s for s in stories}
     rnd = random.Random(seed + 1)
@@ -325,7 +323,7 @@ def build(path: Path, n: int, *, now: datetime, stories: int = 3000, seed: int =
     import shutil
     import time
 
-    from complaintctl.core.agents import add_agent
+    from complaintctl.core.people.agents import add_agent
     from complaintctl.store import search
     from complaintctl.store.db import connect, transaction
 

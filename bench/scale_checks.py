@@ -39,8 +39,8 @@ HAND_WRITTEN_WEEKLY = """
 import sqlite3, sys
 sys.path.insert(0, '{bench}')
 from report import hand_written
-from complaintctl.core.dates import now_utc
-from complaintctl.core.reports import last_full_week
+from complaintctl.core.record.dates import now_utc
+from complaintctl.core.insight.reports import last_full_week
 start, end, label = last_full_week(now_utc())
 f = lambda d: d.strftime('%Y-%m-%dT%H:%M:%SZ')
 hand_written(sqlite3.connect('{db}'), f(start), f(end), f(start - (end - start)))

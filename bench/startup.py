@@ -48,7 +48,7 @@ if __name__ == "__main__":
 
 
 def build_database(path: Path, n: int) -> None:
-    from complaintctl.core.agents import add_agent
+    from complaintctl.core.people.agents import add_agent
     from complaintctl.store.db import connect, transaction
 
     conn = connect(path)

@@ -50,7 +50,7 @@ def read_openpyxl(path: Path) -> int:
 def read_calamine(path: Path) -> int:
     from python_calamine import CalamineWorkbook
 
-    from complaintctl.core.importer.workbook import _cell_text
+    from complaintctl.core.intake.workbook import _cell_text
 
     with open(path, "rb") as f:
         book = CalamineWorkbook.from_filelike(f)

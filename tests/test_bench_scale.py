@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from complaintctl.core.health import check_database
+from complaintctl.core.trust.health import check_database
 from complaintctl.store.db import connect
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"

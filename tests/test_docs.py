@@ -63,8 +63,8 @@ def test_every_table_and_view_is_documented(conn):
 
 
 def test_import_doc_lists_every_field_and_alias():
-    from complaintctl.core.importer.mapping import FIELD_ALIASES
-    from complaintctl.core.labels import VALUE_ALIASES
+    from complaintctl.core.intake.mapping import FIELD_ALIASES
+    from complaintctl.core.taxonomy.labels import VALUE_ALIASES
 
     text = (DOCS / "import.md").read_text(encoding="utf-8")
     for field, aliases in FIELD_ALIASES.items():

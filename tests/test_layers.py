@@ -95,3 +95,67 @@ def test_the_scan_sees_imports_inside_functions(tmp_path):
     module.write_text("def f():\n    from ..store.db import connect\n    import sqlite3\n", encoding="utf-8")
     found = imported_modules(module, root=tmp_path)
     assert {"complaintctl.store.db", "complaintctl.store.db.connect", "sqlite3"} <= found
+
+
+# core/'s rooms, lowest first: a room imports only rooms below it, and only what their face names.
+ROOMS = ["record", "sla", "taxonomy", "people", "intake", "insight", "notify", "desk", "trust"]
+CORE = PACKAGE / "core"
+
+
+def _room_of(path: Path) -> str | None:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[1] if parts[0] == "core" and len(parts) > 2 else None
+
+
+def _face(room: str) -> set[str]:
+    """What a room's ``__init__`` names in ``__all__``: its public modules (or names)."""
+    tree = ast.parse((PACKAGE / "core" / room / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets):
+            return set(ast.literal_eval(node.value))
+    return set()
+
+
+def test_every_room_is_listed_and_has_a_face_with_a_docstring():
+    rooms = sorted(p.name for p in CORE.iterdir() if (p / "__init__.py").exists())
+    assert rooms == sorted(ROOMS)
+    for room in ROOMS:
+        init = CORE / room / "__init__.py"
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"core/{room} says what it holds"
+        assert _face(room), f"core/{room}/__init__.py names what other rooms may use in __all__"
+
+
+def _room_violations() -> list[str]:
+    rank = {room: i for i, room in enumerate(ROOMS)}
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        here = _room_of(path)
+        for name in sorted(imported_modules(path, PACKAGE.parent)):
+            parts = name.split(".")
+            if parts[:2] != ["complaintctl", "core"] or len(parts) < 3 or parts[2] not in rank or parts[2] == here:
+                continue
+            room, where = parts[2], path.relative_to(PACKAGE)
+            if here is not None and rank[room] > rank[here]:
+                out.append(f"{where} imports {name}: core/{room} is above core/{here}")
+            if len(parts) > 3 and parts[3] not in _face(room):
+                out.append(f"{where} imports {name}: core/{room}/__init__.py does not name {parts[3]} in its face")
+            if any(p.startswith("_") for p in parts[3:]):
+                out.append(f"{where} imports {name}: a private name of core/{room}")
+    return out
+
+
+def test_rooms_import_only_rooms_below_them_through_their_faces():
+    """A newcomer reads a room's face to know what it offers; nothing reaches past it or upward."""
+    assert not _room_violations()
+
+
+def test_the_room_rule_can_fail(tmp_path, monkeypatch):
+    fake = tmp_path / "complaintctl"
+    (fake / "core" / "record").mkdir(parents=True)
+    (fake / "core" / "record" / "__init__.py").write_text('"""r"""\n__all__ = ["dates"]\n')
+    (fake / "core" / "record" / "dates.py").write_text("from complaintctl.core.desk.complaints import log_complaint\n")
+    (fake / "core" / "desk").mkdir()
+    (fake / "core" / "desk" / "__init__.py").write_text('"""d"""\n__all__ = ["answers"]\n')
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
+    found = [v for v in _room_violations() if "record/dates.py" in v]
+    assert any("above" in v for v in found) and any("does not name complaints" in v for v in found)

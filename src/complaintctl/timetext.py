@@ -1,5 +1,5 @@
 """Stored times as text, below core and render alike: the stored form (ISO-8601 in UTC with a
-``Z``) and the local wall time shown to people. core/dates.py reads what people type."""
+``Z``) and the local wall time shown to people. core/record/dates.py reads what people type."""
 
 from __future__ import annotations
 

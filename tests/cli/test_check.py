@@ -4,8 +4,8 @@ import json
 import sqlite3
 
 from complaintctl.cli import app
-from complaintctl.core.complaints import NewComplaint, log_complaint
-from complaintctl.core.health import check_database, worst
+from complaintctl.core.desk.complaints import NewComplaint, log_complaint
+from complaintctl.core.trust.health import check_database, worst
 from complaintctl.store.db import connect
 
 

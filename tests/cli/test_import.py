@@ -315,7 +315,7 @@ def test_summary_as_json_for_scripts(cli, tmp_path):
 
 
 def test_imported_sla_fields_agree_with_the_event_log(cli, db_path, tmp_path):
-    from complaintctl.core.sla_check import check_sla
+    from complaintctl.core.sla.check import check_sla
     from complaintctl.store.db import connect
 
     f = write(tmp_path / "sla.csv",
@@ -691,7 +691,7 @@ def test_a_row_naming_someone_else_than_its_phones_customer_keeps_that_name_and_
     """As with `log`, a typed name that disagrees with the customer the phone belongs to is never
     dropped: the complaint is filed under the known customer (the contact is the stronger key), the
     row's own name is kept with the complaint, and the summary names the rows."""
-    from complaintctl.core.importer import customer_cache as writer
+    from complaintctl.core.intake import customer_cache as writer
 
     if not cached:  # what a desk with more customers than the writer caches does
         monkeypatch.setattr(writer, "CUSTOMER_CACHE_KEYS", 0)
@@ -781,7 +781,7 @@ def test_rejected_snapshots_of_an_event_log_are_told_apart_from_lost_complaints(
 def test_a_date_order_settled_only_past_the_sampled_rows_is_found_before_any_row_is_read(cli, db_path, tmp_path):
     """An export sorted by date whose first few thousand rows all fall on days 1-12: the value
     that settles the order comes late, and the whole file is read by it, not month first."""
-    from complaintctl.core.importer import decide
+    from complaintctl.core.intake import decide
 
     rows = "".join(f"s{i},0{1 + i % 9}-0{1 + i % 3}-2016 09:10\n" for i in range(decide.SAMPLE_ROWS + 50))
     f = write(tmp_path / "sorted.csv", "subject,received\n" + rows + "late,25-03-2016 10:00\n")

@@ -175,7 +175,7 @@ def test_a_mapping_file_adds_its_own_empty_markers(cli, db_path, tmp_path):
 
 
 def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
-    from complaintctl.core.limits import MAX_SUBJECT
+    from complaintctl.core.record.limits import MAX_SUBJECT
 
     long = "长" * (MAX_SUBJECT + 1)
     assert f"at most {MAX_SUBJECT}" in cli("log", "-s", long, expect=2).stderr

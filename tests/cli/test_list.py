@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from complaintctl.core import complaints as core
+from complaintctl.core.desk import complaints as core
 
 
 @pytest.fixture

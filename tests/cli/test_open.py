@@ -2,7 +2,7 @@
 
 import json
 
-from complaintctl.core.lifecycle import OPEN_STATUSES
+from complaintctl.core.record.lifecycle import OPEN_STATUSES
 
 
 def test_open_is_the_same_set_in_every_command(cli):

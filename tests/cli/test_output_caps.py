@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from complaintctl.core import complaints as core
-from complaintctl.core.dates import now_utc
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.record.dates import now_utc
 from complaintctl.store.db import connect
 
 LATE = 103      # open critical complaints received days ago: all overdue

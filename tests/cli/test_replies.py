@@ -21,7 +21,7 @@ def desk(cli):
 
 
 def due_text(db_path, cid):
-    from complaintctl.core.dates import to_local_text
+    from complaintctl.core.record.dates import to_local_text
 
     return to_local_text(query(db_path, "SELECT resolve_due_at FROM complaints WHERE id = ?", cid)[0][0])
 

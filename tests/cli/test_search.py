@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import complaints as core
+from complaintctl.core.desk import complaints as core
 from complaintctl.store.db import connect
 
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)

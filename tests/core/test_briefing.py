@@ -4,9 +4,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import briefing, reports
-from complaintctl.core import complaints as core
-from complaintctl.core.agents import add_agent
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.insight import briefing, reports
+from complaintctl.core.people.agents import add_agent
 from complaintctl.errors import InvalidInput
 from complaintctl.render.report import Hours, human_duration, spark, weekly_blocks
 from complaintctl.store.db import transaction

@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from complaintctl.core import calendars
-from complaintctl.core import complaints as core
-from complaintctl.core.clocks import load_calendar
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.sla import calendars
+from complaintctl.core.sla.due import load_calendar
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc

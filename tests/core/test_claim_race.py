@@ -4,15 +4,15 @@ import subprocess
 import sys
 import textwrap
 
-from complaintctl.core.agents import add_agent
-from complaintctl.core.complaints import NewComplaint, log_complaint
+from complaintctl.core.desk.complaints import NewComplaint, log_complaint
+from complaintctl.core.people.agents import add_agent
 from complaintctl.store.db import transaction
 
 WORKER = textwrap.dedent(
     """
     import random, sys
     from complaintctl.store.db import connect
-    from complaintctl.core.queue import claim
+    from complaintctl.core.desk.queue import claim
     from complaintctl.errors import Refused
 
     path, me, n = sys.argv[1], sys.argv[2], int(sys.argv[3])

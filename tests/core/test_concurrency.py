@@ -4,14 +4,13 @@ import subprocess
 import sys
 import textwrap
 
-from complaintctl.core.complaints import NewComplaint, log_complaint
+from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 
 WORKER = textwrap.dedent(
     """
     import sys
     from complaintctl.store.db import connect
-    from complaintctl.core import complaints as core
-
+    from complaintctl.core.desk import complaints as core
     path, n, own = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     conn = connect(path)
     for i in range(250):

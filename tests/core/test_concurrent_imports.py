@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from complaintctl.core.customers import match_or_create_customer
-from complaintctl.core.importer import ImportOptions, import_records
-from complaintctl.core.importer.source import open_source
+from complaintctl.core.intake import ImportOptions, import_records
+from complaintctl.core.intake.source import open_source
+from complaintctl.core.people.matching import match_or_create_customer
 from complaintctl.store.db import DeskConnection, connect
 
 PHONES = [f"1380013{i:04d}" for i in range(40)]

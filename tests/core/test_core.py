@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import complaints as core
-from complaintctl.core.agents import add_agent
-from complaintctl.core.customers import normalize_email, normalize_phone
-from complaintctl.core.lifecycle import TRANSITIONS, check_move
-from complaintctl.core.queries import ListFilters, list_complaints, show_complaint
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.insight.queries import ListFilters, list_complaints, show_complaint
+from complaintctl.core.people.agents import add_agent
+from complaintctl.core.people.matching import normalize_email, normalize_phone
+from complaintctl.core.record.lifecycle import TRANSITIONS, check_move
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 
@@ -54,7 +54,7 @@ def test_normalize_phone(raw, normalized):
     ],
 )
 def test_split_mailbox(cell, expected):
-    from complaintctl.core.customers import split_mailbox
+    from complaintctl.core.people.matching import split_mailbox
 
     assert split_mailbox(cell) == expected
 

@@ -2,9 +2,9 @@
 
 from datetime import datetime, timedelta, timezone
 
-from complaintctl.core import complaints as core
-from complaintctl.core.customer_records import list_customers, merge_customers
-from complaintctl.core.customers import create_customer
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.people.customers import list_customers, merge_customers
+from complaintctl.core.people.matching import create_customer
 from complaintctl.store.db import transaction
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
@@ -29,8 +29,8 @@ def test_every_first_page_is_the_full_lists_first_rows(conn):
 
 
 def test_a_customer_text_is_a_plain_substring_in_any_case(conn, monkeypatch):
-    from complaintctl.core import queries
-    from complaintctl.core.queries import ListFilters, count_complaints, list_complaints
+    from complaintctl.core.insight import queries
+    from complaintctl.core.insight.queries import ListFilters, count_complaints, list_complaints
 
     people = [("Alice_Smith", None), ("ALICE", None), ("AliceXSmith", None), ("王伟", "100% 棉业"),
               ("Bob", "Back\\slash Ltd")]

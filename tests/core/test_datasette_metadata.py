@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from complaintctl.core.datasette_metadata import TABLES, datasette_config, datasette_metadata, describe
+from complaintctl.core.insight.datasette_metadata import TABLES, datasette_config, datasette_metadata, describe
 
 
 def _schema(conn):
@@ -17,9 +17,9 @@ def _schema(conn):
 def test_every_table_view_and_column_is_described(conn):
     schema = _schema(conn)
     undescribed = [t for t in schema if not TABLES.get(t, ("",))[0]]
-    assert not undescribed, f"add these tables to TABLES in core/datasette_metadata.py: {undescribed}"
+    assert not undescribed, f"add these tables to TABLES in core/insight/datasette_metadata.py: {undescribed}"
     columns = [f"{t}.{c}" for t, cols in schema.items() for c, text in describe(t, cols).items() if not text]
-    assert not columns, f"describe these columns in core/datasette_metadata.py: {columns}"
+    assert not columns, f"describe these columns in core/insight/datasette_metadata.py: {columns}"
 
 
 def test_nothing_described_that_the_schema_does_not_have(conn):
@@ -44,9 +44,9 @@ def test_labels_facets_and_sorts_name_real_columns(conn):
 
 @pytest.fixture
 def sample(conn):
-    from complaintctl.core.agents import add_agent
-    from complaintctl.core.complaints import NewComplaint, close, log_complaint, update
-    from complaintctl.core.dates import now_utc, to_iso
+    from complaintctl.core.desk.complaints import NewComplaint, close, log_complaint, update
+    from complaintctl.core.people.agents import add_agent
+    from complaintctl.core.record.dates import now_utc, to_iso
     from complaintctl.store.db import transaction
 
     with transaction(conn):

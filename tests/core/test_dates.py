@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaintctl.core.dates import (
+from complaintctl.core.record.dates import (
     format_minutes,
     from_iso,
     parse_when,
@@ -116,7 +116,7 @@ def test_format_minutes():
 def test_numbers_machines_write_for_times(monkeypatch):
     import time
 
-    from complaintctl.core.dates import number_moment
+    from complaintctl.core.record.dates import number_moment
 
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()

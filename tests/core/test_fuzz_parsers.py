@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from complaintctl.core.dates import parse_when
+from complaintctl.core.record.dates import parse_when
 from complaintctl.errors import ComplaintError
 
 NOW = datetime(2026, 11, 30, 3, 0, tzinfo=timezone.utc)
@@ -48,7 +48,7 @@ def test_dates(text, dayfirst, end_of_day):
 @FAST
 @given(st.one_of(st.from_regex(r"\A\s*\d{0,25}(\.\d{0,5})?\s*(m|min|h|d|w|bd|bh|bm)?\s*\Z"), ANY_TEXT))
 def test_durations_and_sla_targets(text):
-    from complaintctl.core.sla import nominal_minutes, parse_duration
+    from complaintctl.core.sla.clock import nominal_minutes, parse_duration
 
     target = _refused_or_read(parse_duration, text)
     if target is not None:
@@ -68,7 +68,7 @@ def test_ids(text):
 @FAST
 @given(st.lists(st.one_of(st.from_regex(r"\A[a-z]{1,5}=-?\d{0,30}\Z"), ANY_TEXT), max_size=3))
 def test_sql_parameters(values):
-    from complaintctl.core.readonly_sql import parse_params
+    from complaintctl.core.insight.readonly_sql import parse_params
 
     params = _refused_or_read(parse_params, values)
     for value in (params or {}).values():
@@ -87,8 +87,8 @@ def _desk(template_db):
 
 
 def _import(template_db, name: str, data: bytes, **options):
-    from complaintctl.core.importer import ImportOptions, import_records
-    from complaintctl.core.importer.source import open_source
+    from complaintctl.core.intake import ImportOptions, import_records
+    from complaintctl.core.intake.source import open_source
     from complaintctl.store.db import connect
 
     with _desk(template_db) as (folder, db):
@@ -159,7 +159,7 @@ def test_any_bytes_as_a_file(template_db, data):
 @SLOW
 @given(st.one_of(ANY_TEXT, st.from_regex(r"\A\[(columns|values|defaults|options)\]\n[a-z\"=\[\]{}., 0-9]{0,60}\Z")))
 def test_mapping_files(text):
-    from complaintctl.core.importer.mapping import load_mapping_file
+    from complaintctl.core.intake.mapping import load_mapping_file
 
     with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8", errors="surrogatepass") as f:
         f.write(text)

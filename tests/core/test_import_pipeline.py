@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from complaintctl.core.importer import ImportOptions, ImportSummary, customer_cache, import_records, values, worker
-from complaintctl.core.importer import run as run_stage
-from complaintctl.core.importer import writer as writer_stage
-from complaintctl.core.importer.source import open_source
+from complaintctl.core.intake import ImportOptions, ImportSummary, customer_cache, import_records, values, worker
+from complaintctl.core.intake import run as run_stage
+from complaintctl.core.intake import writer as writer_stage
+from complaintctl.core.intake.source import open_source
 from complaintctl.errors import ComplaintError, InvalidInput
 from complaintctl.store import bulk
 from complaintctl.store.db import connect
@@ -242,8 +242,8 @@ def test_verify_parents_refuses_a_cached_customer_or_agent_that_is_gone(tmp_path
 def test_memoised_due_times_match_the_sla_clock(tmp_path):
     """Whole-hour targets share due times per received hour; others are computed row by row.
     Either way the stored SLA fields agree with what the event log recomputes."""
-    from complaintctl.core.sla_check import check_sla
-    from complaintctl.core.tracking import set_targets
+    from complaintctl.core.desk.tracking import set_targets
+    from complaintctl.core.sla.check import check_sla
 
     db = tmp_path / "due.db"
     conn = connect(db)
@@ -374,8 +374,8 @@ def test_no_value_alias_names_two_codes_or_a_code_that_does_not_exist(conn):
     import ast
     from pathlib import Path
 
-    from complaintctl.core import labels as import_mapping
-    from complaintctl.core.taxonomy import KINDS
+    from complaintctl.core.taxonomy import labels as import_mapping
+    from complaintctl.core.taxonomy.codes import KINDS
 
     tree = ast.parse(Path(import_mapping.__file__).read_text(encoding="utf-8"))
     table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
@@ -398,7 +398,7 @@ def test_the_word_a_header_was_guessed_from_is_the_same_in_every_run():
     import subprocess
     import sys
 
-    code = ("from complaintctl.core.importer.headers import guess_field; "
+    code = ("from complaintctl.core.intake.headers import guess_field; "
             "print(guess_field('Consumer complaint narrative'), guess_field('Date received'))")
     seen = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                            capture_output=True, text=True, check=True).stdout for seed in range(6)}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from complaintctl.core.labels import LabelResolver, suggest
+from complaintctl.core.taxonomy.labels import LabelResolver, suggest
 
 
 @pytest.mark.parametrize("text, code", [

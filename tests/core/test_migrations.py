@@ -1,6 +1,7 @@
 """Every earlier schema version upgrades to the latest without losing a row."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from pinned_schema import PINNED, fresh_schema_text, schema_text
@@ -71,12 +72,12 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
     assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
     names = [r[0] for r in upgraded.execute("SELECT name FROM schema_migrations ORDER BY version")]
-    assert names == [m.__name__ for m in migrations.MIGRATIONS]
+    assert names == [name for name, _ in migrations.MIGRATIONS]
     if start >= 1:
         assert upgraded.execute("SELECT count(*) FROM complaint_overview").fetchone()[0] == 5
     # exactly the pinned schema: the same tables, columns, views, indexes and triggers
     assert schema_text(upgraded) == PINNED.read_text(encoding="utf-8")
-    from complaintctl.core.health import check_database
+    from complaintctl.core.trust.health import check_database
 
     assert [f for f in check_database(upgraded, quick=True) if f.result != "ok"] == []
 
@@ -107,7 +108,7 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
         c.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], ("m002_broken", broken)])
     with pytest.raises(RuntimeError):
         migrations.migrate(conn)
     assert migrations.current_version(conn) == 1
@@ -149,3 +150,13 @@ def test_processes_opening_a_fresh_file_at_once_apply_each_step_once(tmp_path):
     versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
     conn.close()
     assert versions == list(range(1, migrations.LATEST_VERSION + 1))
+
+
+def test_each_migration_is_a_file_and_none_passes_400_lines():
+    """A new migration is a new file with the next number; the folder never grows one long file."""
+    folder = Path(migrations.__file__).parent
+    files = sorted(folder.glob("m[0-9][0-9][0-9]_*.py"))
+    assert [f.stem for f in files] == [name for name, _ in migrations.MIGRATIONS]
+    assert len(files) == migrations.LATEST_VERSION
+    for f in [*files, folder / "__init__.py", folder / "shared.py"]:
+        assert len(f.read_text(encoding="utf-8").splitlines()) <= 400, f.name

@@ -4,7 +4,7 @@ cannot keep the rest of the team from writing."""
 import sqlite3
 import threading
 
-from complaintctl.core.complaints import NewComplaint, log_complaint
+from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 from complaintctl.core.notify import config
 from complaintctl.core.notify.deliver import send_pending
 from complaintctl.store.db import connect

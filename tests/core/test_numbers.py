@@ -3,7 +3,7 @@
 import random
 import sqlite3
 
-from complaintctl.core.reports import _pct, percentile
+from complaintctl.core.insight.reports import _pct, percentile
 from complaintctl.numbers import format_figure, round_half_up
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from complaintctl.core import complaints as core
-from complaintctl.core import reports, tracking
-from complaintctl.core.agents import add_agent
-from complaintctl.core.dates import to_iso
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.desk import tracking
+from complaintctl.core.insight import reports
+from complaintctl.core.people.agents import add_agent
+from complaintctl.core.record.dates import to_iso
 from complaintctl.store.db import transaction
 
 UTC = timezone.utc

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaintctl.core import sla
+from complaintctl.core.sla import clock as sla
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc

@@ -5,9 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import complaints as core
-from complaintctl.core import tracking, worklists
-from complaintctl.core.sla_check import check_sla
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.desk import tracking
+from complaintctl.core.insight import worklists
+from complaintctl.core.sla.check import check_sla
 from complaintctl.errors import InvalidInput, Refused
 
 UTC = timezone.utc
@@ -120,7 +121,7 @@ def test_import_rejects_a_row_whose_times_contradict(cli, db_path, tmp_path):
 
 
 def test_the_weekly_report_shows_what_no_clock_timed(conn):
-    from complaintctl.core.reports import weekly
+    from complaintctl.core.insight.reports import weekly
     from complaintctl.render.report import blocks_for
     from complaintctl.render.report_text import render_markdown
 

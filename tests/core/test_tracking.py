@@ -4,10 +4,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from complaintctl.core import calendars, sla, tracking, worklists
-from complaintctl.core import complaints as core
-from complaintctl.core.agents import add_agent
-from complaintctl.core.sla_check import check_sla
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.desk import tracking
+from complaintctl.core.insight import worklists
+from complaintctl.core.people.agents import add_agent
+from complaintctl.core.sla import calendars
+from complaintctl.core.sla import clock as sla
+from complaintctl.core.sla.check import check_sla
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
 

@@ -28,7 +28,7 @@ def init(
 ) -> None:
     """Create the database, or bring it up to date: rebuild the indexes an interrupted import
     left deferred, recreate indexes, views and triggers dropped by hand. Safe to run again."""
-    from complaintctl.core.database import init_database
+    from complaintctl.core.trust.database import init_database
 
     done = init_database(STATE.db_path, shared=shared)
     err(f"{'Created' if done['created'] else 'Up to date'}: {done['database']} (schema version {done['schema_version']}).")
@@ -44,7 +44,7 @@ def init(
 
 def info(fmt: Format = FORMAT_OPTION) -> None:
     """Print which database file is in use, its schema version, SQLite version and row counts."""
-    from complaintctl.core.queries import database_info
+    from complaintctl.core.insight.queries import database_info
 
     data = database_info(STATE.connect(), str(STATE.db_path))
     if fmt == Format.table:
@@ -71,8 +71,8 @@ def agents_add(
     lead: bool = typer.Option(False, "--lead", help="A team lead (escalations go to leads)."),
 ) -> None:
     """Add an agent (or reactivate an inactive one)."""
-    from complaintctl.core.agents import register_agent
-    from complaintctl.core.dates import now_utc
+    from complaintctl.core.people.agents import register_agent
+    from complaintctl.core.record.dates import now_utc
 
     agent = register_agent(STATE.connect(), name, full_name=full_name, email=email, is_lead=lead,
                            actor=STATE.who(), now=now_utc())
@@ -86,7 +86,7 @@ def agents_list(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List agents with their open complaints."""
-    from complaintctl.core.agents import list_agents
+    from complaintctl.core.people.agents import list_agents
     from complaintctl.render.output import write_records
 
     rows = list_agents(STATE.connect(), include_inactive=all_)
@@ -109,7 +109,7 @@ def agents_deactivate(
 ) -> None:
     """Deactivate an agent: nothing new can be assigned to them; history stays. If they still have
     open complaints, say what becomes of them (refused, with the list, otherwise)."""
-    from complaintctl.core.agents import deactivate_agent
+    from complaintctl.core.people.agents import deactivate_agent
 
     done = deactivate_agent(STATE.connect(), name, actor=STATE.who(), reassign_to=reassign_to, unassign=unassign,
                             keep_assigned=keep_assigned)
@@ -132,7 +132,7 @@ def taxonomy_list(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List codes with their English and Chinese labels."""
-    from complaintctl.core.taxonomy import list_codes
+    from complaintctl.core.taxonomy.codes import list_codes
     from complaintctl.render.output import write_records
 
     rows = list_codes(STATE.connect(), kind)
@@ -162,8 +162,8 @@ def taxonomy_add(
     resolve: str = typer.Option(None, "--resolve", help="Severity: resolution target, e.g. 3d."),
 ) -> None:
     """Add a code so the team can classify by it."""
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.taxonomy import define_code
+    from complaintctl.core.record.dates import now_utc
+    from complaintctl.core.taxonomy.codes import define_code
 
     added = define_code(STATE.connect(), kind, code, label_en, label_zh, actor=STATE.who(), now=now_utc(),
                         advice_en=advice_en, advice_zh=advice_zh, respond=respond, resolve=resolve)
@@ -180,8 +180,8 @@ def taxonomy_alias(
 ) -> None:
     """Teach a label: import, log, classify, update and list read it as CODE from now on, and the
     complaints imported unclassified with that label are classified (one event each)."""
-    from complaintctl.core.aliases import teach_alias
-    from complaintctl.core.dates import now_utc
+    from complaintctl.core.record.dates import now_utc
+    from complaintctl.core.taxonomy.aliases import teach_alias
 
     done = teach_alias(STATE.connect(), kind, label, code, actor=STATE.who(), now=now_utc())
     err(f"{done['kind']} {done['label']!r} now reads as {done['code']}; "
@@ -195,8 +195,8 @@ def taxonomy_unalias(
     label: str = typer.Argument(..., help="The taught label."),
 ) -> None:
     """Forget a taught alias (complaints it classified keep their codes)."""
-    from complaintctl.core.aliases import forget_alias
-    from complaintctl.core.dates import now_utc
+    from complaintctl.core.record.dates import now_utc
+    from complaintctl.core.taxonomy.aliases import forget_alias
 
     done = forget_alias(STATE.connect(), kind, label, actor=STATE.who(), now=now_utc())
     err(f"{done['kind']} {done['label']!r} no longer reads as {done['code']}.")
@@ -211,7 +211,7 @@ def taxonomy_aliases(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List the aliases labels are read through: those the team taught, then the built-in ones."""
-    from complaintctl.core.aliases import list_aliases, unplaced_labels
+    from complaintctl.core.taxonomy.aliases import list_aliases, unplaced_labels
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()
@@ -239,7 +239,7 @@ def sql(
     Ctrl-C stops the query at once."""
     from itertools import islice
 
-    from complaintctl.core.readonly_sql import Query, parse_params, printable
+    from complaintctl.core.insight.readonly_sql import Query, parse_params, printable
     from complaintctl.render.output import write_records
 
     if query == "-":

@@ -28,7 +28,7 @@ class State:
 
     @property
     def db_path(self):
-        from complaintctl.core.database import database_path
+        from complaintctl.core.trust.database import database_path
 
         return database_path(self.db)
 
@@ -38,7 +38,7 @@ class State:
         ``scratch_if_missing``: a command that writes nothing (import --dry-run) works on an
         empty database in a temporary folder, removed on close, rather than create the file."""
         if self._conn is None:
-            from complaintctl.core.database import open_database
+            from complaintctl.core.trust.database import open_database
 
             path, may_create = self.db_path, self.may_create
             if scratch_if_missing and not path.exists():
@@ -81,7 +81,7 @@ class State:
                 raise typer.BadParameter(f"unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)",
                                          param_hint="--tz") from None
         elif not os.environ.get("TZ"):
-            from complaintctl.core.calendars import team_timezone_at
+            from complaintctl.core.sla.calendars import team_timezone_at
 
             zone = team_timezone_at(self.db_path)
         if zone is None:
@@ -193,7 +193,7 @@ def _run(fn, args, kwargs):
     except Exception as exc:
         if STATE.debug:
             raise
-        from complaintctl.core.database import explain_failure
+        from complaintctl.core.trust.database import explain_failure
 
         failure = explain_failure(exc, STATE.db_path)
         if failure is None:
@@ -206,7 +206,7 @@ def _run(fn, args, kwargs):
 def _completion_connection(ctx):
     """A read-only connection to the database named on the command line being completed
     (group callbacks do not run during completion); None if there is none yet."""
-    from complaintctl.core.database import database_path, open_for_completion
+    from complaintctl.core.trust.database import database_path, open_for_completion
 
     root = ctx.find_root() if ctx is not None else None
     return open_for_completion(database_path((root.params.get("db") if root is not None else None) or STATE.db))
@@ -217,7 +217,7 @@ def complete_codes(kind: str):
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
-            from complaintctl.core.taxonomy import code_labels
+            from complaintctl.core.taxonomy.codes import code_labels
 
             conn = _completion_connection(ctx)
             if conn is None:
@@ -236,7 +236,7 @@ def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
         conn = _completion_connection(ctx)
         if conn is None:
             return []
-        from complaintctl.core.agents import active_agent_names
+        from complaintctl.core.people.agents import active_agent_names
 
         names = active_agent_names(conn)
         conn.close()
@@ -300,7 +300,7 @@ def say_more(shown: int, total: int) -> None:
 def list_filters(*, status, open_, category, severity, assignee, unassigned, customer, channel, tag, since, until,
                  **more):
     """ListFilters from the shared filter options (dates parsed as typed)."""
-    from complaintctl.core.queries import ListFilters
+    from complaintctl.core.insight.queries import ListFilters
 
     return ListFilters(
         statuses=list(status or []), open=open_, category=category, severity=severity, assignee=assignee,
@@ -341,7 +341,7 @@ def read_stdin_text(what: str) -> str:
 def parse_date_option(value: str | None, what: str, **kwargs):
     if value is None:
         return None
-    from complaintctl.core.dates import parse_when
+    from complaintctl.core.record.dates import parse_when
 
     return parse_when(value, what=what, **kwargs)
 

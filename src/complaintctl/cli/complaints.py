@@ -27,7 +27,6 @@ from complaintctl.render.output import Format
 def send_queued() -> None:
     """Send what the command queued (core.notify is already loaded by the use cases)."""
     from complaintctl.core import notify
-
     if notify.QUEUED["any"]:
         from complaintctl.cli.sending import send_queued as send
 
@@ -68,7 +67,7 @@ def log(
                                "whole complaint (as `show -f json`); csv its row as `list` prints it."),
 ) -> None:
     """Record a new complaint and print its id."""
-    from complaintctl.core.complaints import NewComplaint, log_complaint
+    from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 
     description = text_from(description, what="description", edit=edit,
                             header=f"New complaint: {subject}" if subject else "")
@@ -128,12 +127,12 @@ def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
     """One complaint as data: json/ndjson the whole of it (as `show -f json`, with ``changes``
     when a command changed it), csv its row as `list` prints it."""
     if fmt == Format.csv:
-        from complaintctl.core.queries import LIST_COLUMNS, ListFilters, list_complaints
+        from complaintctl.core.insight.queries import LIST_COLUMNS, ListFilters, list_complaints
         from complaintctl.render.output import write_records
 
         write_records(list_complaints(STATE.connect(), ListFilters(ids=[complaint_id])), LIST_COLUMNS, fmt)
         return
-    from complaintctl.core.queries import show_complaint
+    from complaintctl.core.insight.queries import show_complaint
     from complaintctl.render.output import write_json
 
     data = show_complaint(STATE.connect(), complaint_id)
@@ -159,7 +158,7 @@ def classify(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Set the category, severity, cause, customer personality, motive and tags."""
-    from complaintctl.core.complaints import classify as do_classify
+    from complaintctl.core.desk.complaints import classify as do_classify
 
     cid = parse_id(complaint_id)
     changes = do_classify(
@@ -179,7 +178,7 @@ def assign(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Assign a complaint to an agent, or --unassign it."""
-    from complaintctl.core.complaints import assign as do_assign
+    from complaintctl.core.desk.complaints import assign as do_assign
 
     if (to is None) == (not unassign):
         raise InvalidInput("give either --to AGENT or --unassign")
@@ -210,7 +209,7 @@ def update(
 ) -> None:
     """Move a complaint through its lifecycle, add a note, or edit its fields. Customer options
     change this complaint only; `customers edit` changes a customer's record."""
-    from complaintctl.core.complaints import update as do_update
+    from complaintctl.core.desk.complaints import update as do_update
 
     cid = parse_id(complaint_id)
     check_one_stdin(note=note, description=description)
@@ -251,7 +250,7 @@ def close(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Close a complaint with its outcome and resolution."""
-    from complaintctl.core.complaints import close as do_close
+    from complaintctl.core.desk.complaints import close as do_close
 
     cid = parse_id(complaint_id)
     dup = parse_id(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
@@ -277,7 +276,7 @@ def reopen(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Reopen a resolved or closed complaint (back to investigating)."""
-    from complaintctl.core.complaints import reopen as do_reopen
+    from complaintctl.core.desk.complaints import reopen as do_reopen
 
     cid = parse_id(complaint_id)
     change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what="reason"), actor=STATE.who())

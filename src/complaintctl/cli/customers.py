@@ -24,8 +24,8 @@ def customers_list(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List customers with their complaints (open ones too), the most recently heard from first."""
-    from complaintctl.core.customer_records import LIST_COLUMNS, list_customers
-    from complaintctl.core.dates import to_local_text
+    from complaintctl.core.people.customers import LIST_COLUMNS, list_customers
+    from complaintctl.core.record.dates import to_local_text
     from complaintctl.render.output import write_records
 
     shown = limit if limit is not None else (100 if fmt == Format.table else 0)
@@ -55,7 +55,7 @@ def customers_show(
 ) -> None:
     """A customer's details, the records merged into them, their complaints (open ones first)
     and the changes to their record."""
-    from complaintctl.core.customer_records import HISTORY_COLUMNS, customer_history
+    from complaintctl.core.people.customers import HISTORY_COLUMNS, customer_history
     from complaintctl.render.output import check_excel
 
     check_excel(fmt.value)
@@ -84,7 +84,7 @@ def customers_edit(
     company: str = typer.Option(None, "--company", help="New company; 'none' clears."),
 ) -> None:
     """Change a customer's details, for all their complaints (an event each)."""
-    from complaintctl.core.customer_records import edit_customer
+    from complaintctl.core.people.customers import edit_customer
 
     cid = parse_id(customer_id, "customer id")
     changes, warnings = edit_customer(STATE.connect(), cid, {"name": name, "email": email, "phone": phone,
@@ -109,7 +109,7 @@ def customers_merge(
 ) -> None:
     """Merge records that are the same person: their complaints move to KEEP, details KEEP lacks
     are filled in, and each merged record stays as an alias (its email and phone still find KEEP)."""
-    from complaintctl.core.customer_records import merge_customers
+    from complaintctl.core.people.customers import merge_customers
 
     keep_id = parse_id(keep, "customer id")
     result = merge_customers(STATE.connect(), keep_id, [parse_id(o, "customer id") for o in others],

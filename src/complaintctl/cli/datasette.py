@@ -17,8 +17,8 @@ def datasette_metadata(
     """Print Datasette metadata for the database: what each table and column holds, labels instead
     of codes, facets and canned queries for the common questions. Use it as
     `datasette complaints.db -m metadata.json`."""
-    from complaintctl.core.datasette_metadata import datasette_config
-    from complaintctl.core.datasette_metadata import datasette_metadata as build
+    from complaintctl.core.insight.datasette_metadata import datasette_config
+    from complaintctl.core.insight.datasette_metadata import datasette_metadata as build
     from complaintctl.render.output import write_json
 
     data = build(STATE.connect(), name=name or STATE.db_path.stem, lang=lang)

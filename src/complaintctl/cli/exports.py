@@ -55,7 +55,7 @@ def export(
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
     for import into another database."""
-    from complaintctl.core.exporter import export_complaints
+    from complaintctl.core.insight.export import export_complaints
     from complaintctl.render.export import export_format, write_export
     from complaintctl.render.output import check_excel
 

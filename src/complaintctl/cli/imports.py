@@ -55,7 +55,7 @@ def import_(
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
-    from complaintctl.core.importer.mapping import load_mapping_file, parse_map_options, parse_set_options
+    from complaintctl.core.intake import load_mapping_file, parse_map_options, parse_set_options
 
     if old_out_format is not None:
         err("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)")
@@ -103,17 +103,17 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
                  defaults: dict[str, str], received_now: bool) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
-    from complaintctl.core.importer.source import open_source
+    from complaintctl.core.intake import open_source
 
     source = open_source(
         file, fmt=fmt or (file_map.format if file_map else None),
         encoding=encoding or (file_map.encoding if file_map else None),
         delimiter=delimiter or (file_map.delimiter if file_map else None), sheet=sheet,
     )
-    from complaintctl.core.importer import ImportOptions, import_records
+    from complaintctl.core.intake import ImportOptions, import_records
 
     if rejects is None:
-        from complaintctl.core.importer.rejects import default_rejects_path
+        from complaintctl.core.intake import default_rejects_path
 
         rejects = default_rejects_path(file)
     options = ImportOptions(
@@ -177,7 +177,7 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
 
 
 def _print_mapping(conn, source, options, overrides, file_map, out_format: Format) -> None:
-    from complaintctl.core.importer.explain import explain_mapping
+    from complaintctl.core.intake import explain_mapping
     from complaintctl.render.output import write_json, write_records
 
     shown = explain_mapping(conn, source, options, overrides, file_map.columns if file_map else None)

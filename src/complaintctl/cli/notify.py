@@ -194,8 +194,8 @@ def notify_outbox(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """The messages queued, sent and failed, newest first."""
-    from complaintctl.core.dates import to_local_text
     from complaintctl.core.notify.outbox import COLUMNS, outbox_rows
+    from complaintctl.core.record.dates import to_local_text
     from complaintctl.render.output import write_records
 
     rows = outbox_rows(STATE.connect(), unsent=unsent, limit=limit,

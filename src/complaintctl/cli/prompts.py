@@ -10,7 +10,7 @@ from complaintctl.errors import ComplaintError
 
 def ask(conn, field: str, question: str, *, default: str | None = None):
     """One question, asked until the answer passes `check_answer`; blank keeps ``default``."""
-    from complaintctl.core.answers import check_answer
+    from complaintctl.core.desk.answers import check_answer
 
     def check(text: str):
         try:
@@ -24,7 +24,7 @@ def ask(conn, field: str, question: str, *, default: str | None = None):
 
 def ask_intake(conn, given: dict) -> dict:
     """Answers for what ``given`` lacks: subject, customer, channel, severity, description."""
-    from complaintctl.core.answers import choices, default_severity
+    from complaintctl.core.desk.answers import choices, default_severity
 
     answers = dict(given)
     answers["subject"] = ask(conn, "subject", "Subject")

@@ -17,7 +17,7 @@ def claim(
 ) -> None:
     """Take a complaint for yourself (the agent named by --actor) if nobody has it; refused, naming who
     has it, if someone does (--force takes it over)."""
-    from complaintctl.core.queue import claim as do_claim
+    from complaintctl.core.desk.queue import claim as do_claim
 
     cid = parse_id(complaint_id)
     change = do_claim(STATE.connect(), cid, actor=STATE.who(), force=force, note=note)

@@ -15,7 +15,7 @@ TEXT_HELP = "The text, with placeholders such as {customer}; '-' reads stdin."
 
 
 def _placeholders() -> str:
-    from complaintctl.core.replies import PLACEHOLDERS
+    from complaintctl.core.notify.replies import PLACEHOLDERS
 
     return "; ".join("{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items())
 
@@ -28,7 +28,7 @@ replies_app = typer.Typer(help="Reply templates: the answers a team gives again 
 def reply_text(complaint_id: int, spec: str, *, edit: bool) -> tuple[str, str]:
     """The template filled in for the complaint (written over in the editor with ``edit``), and
     its NAME:LANG; says which language was chosen and why."""
-    from complaintctl.core.replies import fill_reply
+    from complaintctl.core.notify.replies import fill_reply
 
     filled = fill_reply(STATE.connect(), complaint_id, spec, actor=STATE.who())
     for note in filled["notes"]:
@@ -49,7 +49,7 @@ def replies_add(
 ) -> None:
     """Add a reply template. Its language is NAME:zh or NAME:en, else the one its text is written in.
     Placeholders are filled in from the complaint when it is sent."""
-    from complaintctl.core.replies import add_reply
+    from complaintctl.core.notify.replies import add_reply
 
     body = text_from(text, what="reply", edit=edit, header="Placeholders: " + _placeholders())
     added = add_reply(STATE.connect(), spec, body or "", category=category, actor=STATE.who())
@@ -66,7 +66,7 @@ def replies_list(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List reply templates with the start of their text."""
-    from complaintctl.core.replies import list_replies
+    from complaintctl.core.notify.replies import list_replies
     from complaintctl.render.output import write_records
 
     rows = list_replies(STATE.connect(), category=category, lang=lang)
@@ -89,7 +89,7 @@ def replies_show(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Print a template's text (each language), or with --for ID the reply that complaint would get."""
-    from complaintctl.core.replies import fill_reply, get_replies
+    from complaintctl.core.notify.replies import fill_reply, get_replies
     from complaintctl.render.output import write_records
 
     if for_id is not None:
@@ -120,7 +120,7 @@ def replies_edit(
                                  help="The category it answers; 'none' for any."),
 ) -> None:
     """Change a reply template's text or category."""
-    from complaintctl.core.replies import edit_reply, get_reply
+    from complaintctl.core.notify.replies import edit_reply, get_reply
 
     if edit and text is None:
         text = get_reply(STATE.connect(), spec)["body"]
@@ -133,7 +133,7 @@ def replies_edit(
 @handle_errors
 def replies_rm(spec: str = SPEC) -> None:
     """Remove a reply template (every language, or NAME:LANG). The timeline keeps the replies sent."""
-    from complaintctl.core.replies import remove_reply
+    from complaintctl.core.notify.replies import remove_reply
 
     removed = remove_reply(STATE.connect(), spec, actor=STATE.who())
     err(f"Removed reply {', '.join(removed)}.")

@@ -45,8 +45,8 @@ LANG = typer.Option(None, "--lang", help="Language of the report: en or zh [defa
 
 
 def _period(week, start, end):
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.periods import period
+    from complaintctl.core.insight.periods import period
+    from complaintctl.core.record.dates import now_utc
 
     return period(week=week, start=parse_date_option(start, "--from"),
                   end=parse_date_option(end, "--to", end_of_day=True), now=now_utc())
@@ -96,7 +96,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
         # escaped on a terminal, exact in a pipe
         (sys.stdout if fmt == ReportFormat.text else safe_stream(sys.stdout)).write(text)
     else:
-        from complaintctl.core.periods import output_name
+        from complaintctl.core.insight.periods import output_name
         from complaintctl.render.files import atomic_open
 
         output = Path(output_name(str(output), data.get("period")))
@@ -115,7 +115,7 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
                                             "compliance is below PCT (for monitoring).")) -> None:
     """The weekly report: volume, breakdowns, backlog ageing, handling times, SLA, satisfaction,
     agents, repeat complainers, top tags and subjects, each against the previous period."""
-    from complaintctl.core.reports import weekly as build
+    from complaintctl.core.insight.reports import weekly as build
 
     data = build(STATE.connect(), *_period(week, start, end))
     emit(data, fmt, output, section, lang)
@@ -124,7 +124,7 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
 
 def _fail_if_below(data: dict, threshold: float | None) -> None:
     """--fail-if-sla-below: exit EXIT_SLA_BELOW, naming the figures below it."""
-    from complaintctl.core.reports import sla_shortfalls
+    from complaintctl.core.insight.reports import sla_shortfalls
 
     low = sla_shortfalls(data, threshold) if threshold is not None else []
     if low:
@@ -138,7 +138,7 @@ def agents(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
            lang: Lang = LANG,
            section: str = SECTION) -> None:
     """Agent performance over a period: assigned, resolved, median resolution time, SLA, satisfaction."""
-    from complaintctl.core.reports import agents_report
+    from complaintctl.core.insight.reports import agents_report
 
     emit(agents_report(STATE.connect(), *_period(week, start, end)), fmt, output, section, lang)
 
@@ -152,9 +152,9 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
         fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
                                          help=f"Exit {EXIT_SLA_BELOW} when overall compliance is below PCT.")) -> None:
     """SLA compliance by severity and by week."""
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.periods import last_weeks
-    from complaintctl.core.reports import sla_report
+    from complaintctl.core.insight.periods import last_weeks
+    from complaintctl.core.insight.reports import sla_report
+    from complaintctl.core.record.dates import now_utc
 
     s, e, label = last_weeks(weeks, now_utc()) if weeks else _period(week, start, end)
     data = sla_report(STATE.connect(), s, e, label)
@@ -168,8 +168,8 @@ def trends(weeks: int = typer.Option(12, "--weeks", help="How many full weeks.")
            lang: Lang = LANG,
            output: Path = OUTPUT, section: str = SECTION) -> None:
     """Volume and top categories week by week, with a chart."""
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.reports import trends_report
+    from complaintctl.core.insight.reports import trends_report
+    from complaintctl.core.record.dates import now_utc
 
     emit(trends_report(STATE.connect(), weeks, now_utc()), fmt, output, section, lang)
 
@@ -182,9 +182,9 @@ def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
            weeks: int = typer.Option(None, "--weeks",
                                      help="The last N full weeks [default: 12 when no period is given].")) -> None:
     """Root-cause Pareto: which causes make up 80% of complaints, for prevention."""
-    from complaintctl.core.dates import now_utc
-    from complaintctl.core.periods import last_weeks
-    from complaintctl.core.reports import causes_report
+    from complaintctl.core.insight.periods import last_weeks
+    from complaintctl.core.insight.reports import causes_report
+    from complaintctl.core.record.dates import now_utc
 
     s, e, label = _period(week, start, end) if week or start or end else last_weeks(weeks or 12, now_utc())
     emit(causes_report(STATE.connect(), s, e, label), fmt, output, section, lang)
@@ -198,8 +198,8 @@ def demo(
 ) -> None:
     """Fill a demo database with a realistic history, then print the weekly report.
     Without --db it uses demo.db beside the default database, never your real data."""
-    from complaintctl.core.dates import now_utc
     from complaintctl.core.demo import make_demo
+    from complaintctl.core.record.dates import now_utc
 
     done = make_demo(STATE.db, force=force, seed=seed, weeks=weeks, now=now_utc(),
                      on_start=lambda path: err(f"Filling {path} with {weeks} weeks of demo history..."))

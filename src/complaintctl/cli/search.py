@@ -59,8 +59,8 @@ def search(
     or phrases, in any case; best match first, with the part that matched."""
     import shlex
 
-    from complaintctl.core.queries import LIST_COLUMNS
-    from complaintctl.core.search import search_complaints
+    from complaintctl.core.insight.queries import LIST_COLUMNS
+    from complaintctl.core.insight.search import search_complaints
     from complaintctl.render.output import write_records
 
     filters = list_filters(
@@ -74,7 +74,7 @@ def search(
     if fmt != Format.table:
         write_records(rows, columns, fmt)
         return
-    from complaintctl.core.dates import to_local_text
+    from complaintctl.core.record.dates import to_local_text
 
     def cells(r: dict) -> dict:
         where = r.get("matched_in")

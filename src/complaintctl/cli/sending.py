@@ -11,7 +11,6 @@ WHAT = {"ack": "acknowledgement e-mail", "decision": "decision e-mail", "test": 
 def send_queued() -> None:
     """Send the messages this command queued (and any others still pending)."""
     from complaintctl.core import notify
-
     if notify.QUEUED["any"]:
         from complaintctl.core.notify.deliver import send_pending
 

@@ -32,8 +32,8 @@ sla_app.add_typer(calendar_app, name="calendar")
 @handle_errors
 def sla_show(fmt: Format = FORMAT_OPTION) -> None:
     """Show the first-response and resolution targets of each severity, and the calendar."""
-    from complaintctl.core.calendars import calendar_info
-    from complaintctl.core.tracking import sla_table
+    from complaintctl.core.desk.tracking import sla_table
+    from complaintctl.core.sla.calendars import calendar_info
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()
@@ -42,7 +42,7 @@ def sla_show(fmt: Format = FORMAT_OPTION) -> None:
                   headers={"severity": "Severity", "label_en": "English", "label_zh": "中文",
                            "respond_target": "Respond within", "resolve_target": "Resolve within"})
     if fmt == Format.table:
-        from complaintctl.core.clocks import default_severity
+        from complaintctl.core.sla.due import default_severity
 
         default = default_severity(conn)
         err(f"Complaints without a severity are timed as {default}." if default else
@@ -63,7 +63,7 @@ def sla_set(
     resolve: str = typer.Option(None, "--resolve", help="Resolution target: 24h, 3d, or 5bd."),
 ) -> None:
     """Change a severity's targets; open complaints of that severity get new due times."""
-    from complaintctl.core.tracking import set_targets
+    from complaintctl.core.desk.tracking import set_targets
 
     result = set_targets(STATE.connect(), severity, respond, resolve, actor=STATE.who())
     if result["changes"]:
@@ -81,7 +81,7 @@ def sla_default(
 ) -> None:
     """Give complaints without a severity an SLA clock: that severity's targets (their severity
     stays empty). Open ones get due times at once."""
-    from complaintctl.core.tracking import set_default_severity
+    from complaintctl.core.desk.tracking import set_default_severity
 
     result = set_default_severity(STATE.connect(), severity, actor=STATE.who())
     code = result["default_severity"]
@@ -99,8 +99,8 @@ def sla_default(
 def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new goal, e.g. 95.")) -> None:
     """Show or set the team's SLA goal: the share of clocks meant to finish on time (reports mark
     figures below it)."""
-    from complaintctl.core.briefing import set_sla_goal
-    from complaintctl.core.briefing import sla_goal as current
+    from complaintctl.core.insight.briefing import set_sla_goal
+    from complaintctl.core.insight.briefing import sla_goal as current
 
     conn = STATE.connect()
     if pct is None:
@@ -114,7 +114,7 @@ def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new go
 @handle_errors
 def sla_check(fmt: Format = FORMAT_OPTION) -> None:
     """Recompute SLA state from the event log and compare it with what is stored (exit 1 on drift)."""
-    from complaintctl.core.sla_check import check_sla
+    from complaintctl.core.sla.check import check_sla
     from complaintctl.render.output import write_records
 
     problems = check_sla(STATE.connect())
@@ -134,9 +134,9 @@ def sla_status(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over."""
-    from complaintctl.core.dates import now_utc, to_local_text
-    from complaintctl.core.sla import describe_due
-    from complaintctl.core.worklists import sla_status as find
+    from complaintctl.core.insight.worklists import sla_status as find
+    from complaintctl.core.record.dates import now_utc, to_local_text
+    from complaintctl.core.sla.clock import describe_due
     from complaintctl.render.output import write_records
 
     moment = parse_date_option(as_of, "--as-of")
@@ -162,7 +162,7 @@ def sla_status(
 @handle_errors
 def calendar_show(fmt: Format = FORMAT_OPTION) -> None:
     """Show the business calendar, where its holidays come from, and its special days."""
-    from complaintctl.core.calendars import calendar_info
+    from complaintctl.core.sla.calendars import calendar_info
     from complaintctl.render.output import write_json, write_records
 
     conn = STATE.connect()
@@ -183,8 +183,8 @@ def calendar_show(fmt: Format = FORMAT_OPTION) -> None:
 
 
 def _warn_schedule(conn) -> None:
-    from complaintctl.core.calendars import schedule_warning
-    from complaintctl.core.dates import now_utc
+    from complaintctl.core.record.dates import now_utc
+    from complaintctl.core.sla.calendars import schedule_warning
 
     warning = schedule_warning(conn, now_utc().astimezone().date())
     if warning:
@@ -202,7 +202,7 @@ def calendar_use(
                                  "the country's first zone in the tz database when none is set]."),
 ) -> None:
     """Load a country's public holidays and make-up working days (调休) into the calendar, and turn it on."""
-    from complaintctl.core.calendars import parse_years, use_region
+    from complaintctl.core.sla.calendars import parse_years, use_region
 
     conn = STATE.connect()
     result = use_region(conn, region, years=parse_years(years) if years else None, timezone=timezone,
@@ -232,7 +232,7 @@ def calendar_set(
     on: bool = typer.Option(None, "--on/--off", help="Use the calendar (on by any change) or stop using it."),
 ) -> None:
     """Set the business calendar; open complaints get new due times."""
-    from complaintctl.core.calendars import set_calendar
+    from complaintctl.core.sla.calendars import set_calendar
 
     n = set_calendar(STATE.connect(), timezone=timezone, workdays=workdays, hours=hours, enabled=on,
                      actor=STATE.who())
@@ -240,7 +240,7 @@ def calendar_set(
 
 
 def _set_days(text: str, kind: str, note: str | None, remove: bool) -> None:
-    from complaintctl.core.calendars import date_range, set_calendar_days
+    from complaintctl.core.sla.calendars import date_range, set_calendar_days
 
     dates = date_range(text)
     n = set_calendar_days(STATE.connect(), [(d, kind, note) for d in dates], actor=STATE.who(), remove=remove)
@@ -271,7 +271,7 @@ def calendar_workday(days: str = typer.Argument(..., metavar="DATE[..DATE]", hel
 @handle_errors
 def calendar_import(file: Path = typer.Argument(..., help="Lines: DATE[..DATE] holiday|workday [note]")) -> None:
     """Import holidays and extra working days from a simple text file."""
-    from complaintctl.core.calendars import read_calendar_file, set_calendar_days
+    from complaintctl.core.sla.calendars import read_calendar_file, set_calendar_days
 
     try:
         text = file.read_text(encoding="utf-8-sig")

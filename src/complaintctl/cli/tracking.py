@@ -34,9 +34,9 @@ def overdue(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Open complaints past a due time (and due soon with --within): the most urgent, by assignee."""
-    from complaintctl.core.dates import now_utc, to_iso, to_local_text
-    from complaintctl.core.sla import describe_due, parse_duration
-    from complaintctl.core.worklists import overdue as find_overdue
+    from complaintctl.core.insight.worklists import overdue as find_overdue
+    from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
+    from complaintctl.core.sla.clock import describe_due, parse_duration
     from complaintctl.render.output import write_records
 
     window = parse_duration(within, "--within") if within else None
@@ -95,7 +95,7 @@ def escalate(
 ) -> None:
     """Escalate: raise the severity (one step by default) and/or hand over to a lead."""
     from complaintctl.cli.complaints import _print_changes
-    from complaintctl.core.tracking import escalate as do_escalate
+    from complaintctl.core.desk.tracking import escalate as do_escalate
 
     cid = parse_id(complaint_id)
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
@@ -114,7 +114,7 @@ def survey(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Record the customer's satisfaction after resolution (resolved or closed complaints)."""
-    from complaintctl.core.tracking import survey as do_survey
+    from complaintctl.core.desk.tracking import survey as do_survey
 
     cid = parse_id(complaint_id)
     result = do_survey(STATE.connect(), cid, score=score, comment=comment, reopen=reopen, actor=STATE.who())
@@ -133,8 +133,8 @@ def followups(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Resolved complaints waiting for a satisfaction follow-up, most urgent (longest waiting) first."""
-    from complaintctl.core.dates import to_local_text
-    from complaintctl.core.worklists import followups as find
+    from complaintctl.core.insight.worklists import followups as find
+    from complaintctl.core.record.dates import to_local_text
     from complaintctl.render.output import write_records
 
     found = find(STATE.connect(), **({} if days is None else {"days": days}), limit=row_limit(limit, fmt))
@@ -165,8 +165,8 @@ def sweep(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Housekeeping for cron: close resolved complaints nobody followed up. Idempotent."""
-    from complaintctl.core.tracking import set_sweep_days, sweep_days
-    from complaintctl.core.tracking import sweep as do_sweep
+    from complaintctl.core.desk.tracking import set_sweep_days, sweep_days
+    from complaintctl.core.desk.tracking import sweep as do_sweep
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()

@@ -73,8 +73,8 @@ def check(
     """Check the database: the file's integrity, its schema, references, the audit trail (the hash
     chain of the events, and that complaints hold what their events say), times, statuses and SLA
     clocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0)."""
-    from complaintctl.core.health import PROBLEM, check_file, worst
     from complaintctl.core.trust.audit import parse_head
+    from complaintctl.core.trust.health import PROBLEM, check_file, worst
 
     head = parse_head(against) if against is not None else None
     path = STATE.db_path

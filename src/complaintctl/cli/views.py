@@ -29,7 +29,7 @@ from complaintctl.cli.common import (
     row_limit,
     say_more,
 )
-from complaintctl.core.lifecycle import is_open
+from complaintctl.core.record.lifecycle import is_open
 from complaintctl.render.output import Format
 
 
@@ -38,7 +38,7 @@ def show(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Show every field of a complaint, handling advice and its timeline."""
-    from complaintctl.core.queries import show_complaint
+    from complaintctl.core.insight.queries import show_complaint
     from complaintctl.render.output import check_excel
 
     check_excel(fmt.value)
@@ -116,14 +116,14 @@ def list_(
 
 
 def _print_list(filters, fmt: Format) -> None:
-    from complaintctl.core.queries import LIST_COLUMNS, count_complaints, list_complaints
+    from complaintctl.core.insight.queries import LIST_COLUMNS, count_complaints, list_complaints
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()
     rows = list_complaints(conn, filters)
     if fmt == Format.table:
-        from complaintctl.core.dates import now_utc, to_local_text
-        from complaintctl.core.sla import current_clock, describe_due
+        from complaintctl.core.record.dates import now_utc, to_local_text
+        from complaintctl.core.sla.clock import current_clock, describe_due
 
         now = now_utc()
 

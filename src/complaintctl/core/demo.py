@@ -10,12 +10,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from complaintctl.core import complaints as core
-from complaintctl.core import tracking
-from complaintctl.core.agents import add_agent
-from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.core.periods import last_full_week
-from complaintctl.core.reports import weekly
+from complaintctl.core.desk import complaints as core
+from complaintctl.core.desk import tracking
+from complaintctl.core.insight.periods import last_full_week
+from complaintctl.core.insight.reports import weekly
+from complaintctl.core.people.agents import add_agent
+from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
 

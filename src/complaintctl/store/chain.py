@@ -7,7 +7,7 @@ has no secret: someone who rewrites the events and recomputes every hash after t
 chain that holds, and only a head kept elsewhere (`complaintctl audit head`, mailed or logged
 by cron; `check --against HEAD`) shows that the history before that head was rewritten.
 
-One definition, used by every writer of events (core/events.py, the importer) and by check:
+One definition, used by every writer of events (core/record/events.py, the importer) and by check:
 ``link(previous hash, content)`` with the content the columns in CHAINED, in that order.
 """
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from complaintctl.store.migrations import SEARCH_COLUMNS_13 as COLUMNS
-from complaintctl.store.migrations import SEARCH_DOCUMENT_13 as DOCUMENT
+from complaintctl.store.migrations.m013_search_index import SEARCH_COLUMNS_13 as COLUMNS
+from complaintctl.store.migrations.m013_search_index import SEARCH_DOCUMENT_13 as DOCUMENT
 
 TABLE = "complaints_fts"
 

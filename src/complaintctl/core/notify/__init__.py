@@ -12,6 +12,8 @@ This module is imported by `log`, so it only checks the switch; composing is imp
 
 from __future__ import annotations
 
+__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated"]
+
 import sqlite3
 
 # Whether this process queued a message: the command then sends what is pending.

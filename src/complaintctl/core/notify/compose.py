@@ -9,10 +9,10 @@ from __future__ import annotations
 import sqlite3
 
 from complaintctl.core import notify
-from complaintctl.core.dates import format_minutes, from_iso, to_local_text
 from complaintctl.core.notify import config, shapes
+from complaintctl.core.notify.replies import fill, placeholder_values, written_in
 from complaintctl.core.notify.templates import email_template
-from complaintctl.core.replies import fill, placeholder_values, written_in
+from complaintctl.core.record.dates import format_minutes, from_iso, to_local_text
 from complaintctl.errors import ComplaintError
 
 # The outcomes a customer is sent a decision e-mail for (a duplicate or a withdrawal has none).

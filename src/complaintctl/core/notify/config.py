@@ -7,9 +7,9 @@ import re
 import sqlite3
 from datetime import datetime
 
-from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.core.events import record_event
 from complaintctl.core.notify.shapes import DEFAULT_LANG, KINDS
+from complaintctl.core.record.dates import now_utc, to_iso
+from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 

@@ -12,8 +12,8 @@ import sqlite3
 from datetime import timedelta
 
 from complaintctl.core import notify
-from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.notify import config, shapes
+from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.store.db import transaction
 
 TIMEOUT_SECONDS = 15

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from complaintctl.core.dates import now_utc, to_iso
 from complaintctl.core.notify import compose, config
+from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 
@@ -45,7 +45,7 @@ def overview(conn: sqlite3.Connection) -> dict:
 def tell_overdue(conn: sqlite3.Connection, *, mine: str | None = None, now: datetime | None = None) -> dict:
     """Queue one message to the overdue webhooks about the complaints late now (the actor's, with
     ``mine``) that were not told before: {"told": [ids], "messages": N}."""
-    from complaintctl.core.worklists import overdue
+    from complaintctl.core.insight.worklists import overdue
 
     now = now or now_utc()
     with transaction(conn):
@@ -65,7 +65,7 @@ def queue_test(conn: sqlite3.Connection, *, email: str | None, webhook: str | No
     at = to_iso(now_utc())
     with transaction(conn):
         if email is not None:
-            from complaintctl.core.customers import validate_contact
+            from complaintctl.core.people.matching import validate_contact
 
             validate_contact(email, None)
             return compose.queue(conn, at=at, complaint_id=None, trigger="test", channel="email", target=email.strip(),

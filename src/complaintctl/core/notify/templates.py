@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from complaintctl.core.dates import now_utc, to_iso
-from complaintctl.core.events import record_event
-from complaintctl.core.replies import PLACEHOLDERS, check_body
+from complaintctl.core.notify.replies import PLACEHOLDERS, check_body
+from complaintctl.core.record.dates import now_utc, to_iso
+from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import transaction
 

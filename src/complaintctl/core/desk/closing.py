@@ -1,0 +1,119 @@
+"""Closing and reopening a complaint: the use cases (`close`, `reopen`) and the steps inside a
+caller's transaction that the sweep and `survey --reopen` share (close_row, reopen_row)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from complaintctl.core import notify
+from complaintctl.core.desk.writes import record_reply, set_columns
+from complaintctl.core.insight.queries import get_complaint_row
+from complaintctl.core.record import lifecycle
+from complaintctl.core.record.dates import now_utc, to_iso
+from complaintctl.core.record.events import Change, record_event
+from complaintctl.core.record.fields import check_text
+from complaintctl.core.sla.due import refresh_sla
+from complaintctl.core.taxonomy import codes as taxonomy
+from complaintctl.errors import InvalidInput, Refused
+from complaintctl.store.db import transaction
+
+OUTCOMES = ("resolved", "rejected", "withdrawn", "duplicate")
+
+
+def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resolution: str | None,
+          duplicate_of: int | None = None, told_via: str | None = None,
+          accepted: bool | None = None, actor: str, now: datetime | None = None,
+          reply: str | None = None, template: str | None = None) -> list[Change]:
+    """Close with an outcome, the resolution text, how the customer was told and whether
+    they accepted it (ISO 10002 asks for all four); ``reply``, the message that told them
+    (from ``template``), is recorded as sent to the customer."""
+    now = now or now_utc()
+    at = to_iso(now)
+    outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
+    resolution = check_text(resolution, "resolution")
+    reply = check_text(reply, "reply")
+    if outcome == "duplicate":
+        if duplicate_of is None:
+            raise InvalidInput("a duplicate needs --duplicate-of N")
+        if duplicate_of == complaint_id:
+            raise InvalidInput("a complaint cannot be a duplicate of itself")
+        resolution = resolution or f"Duplicate of #{duplicate_of}"
+    elif duplicate_of is not None:
+        raise InvalidInput("--duplicate-of goes with --outcome duplicate")
+    if not resolution:
+        raise InvalidInput("a resolution is required",
+                           hint='--resolution "what was decided and done"')
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] == "closed":
+            raise Refused(f"complaint #{complaint_id} is already closed",
+                          hint="reopen it with `complaintctl reopen ID --reason TEXT`")
+        if duplicate_of is not None:
+            get_complaint_row(conn, duplicate_of)
+        via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
+        changes = close_row(conn, row, outcome=outcome, resolution=resolution, duplicate_of=duplicate_of,
+                            told_via=via, accepted=accepted, actor=actor, now=now)
+        if reply:
+            changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
+        notify.on_closed(conn, complaint_id, at, actor)
+    return changes
+
+
+def close_row(conn: sqlite3.Connection, row: sqlite3.Row, *, outcome: str, resolution: str,
+              duplicate_of: int | None = None, told_via: str | None = None, accepted: bool | None = None,
+              actor: str, now: datetime) -> list[Change]:
+    """The close itself, inside the caller's transaction (`close`, and the sweep): the outcome,
+    the resolution, how the customer was told (the complaint's channel unless ``told_via``),
+    its two events and the SLA clocks stopped."""
+    at = to_iso(now)
+    via = told_via or row["channel"]
+    sets: dict[str, object] = {
+        "status": "closed", "closed_at": at, "outcome": outcome, "resolution": resolution,
+        "duplicate_of": duplicate_of, "told_via": via,
+        "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
+    }
+    if row["first_response_at"] is None:
+        sets["first_response_at"] = at
+    if outcome == "resolved" and row["resolved_at"] is None:
+        sets["resolved_at"] = at
+    set_columns(conn, row["id"], sets)
+    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="status",
+                 old_value=row["status"], new_value="closed", note=resolution)
+    detail = f"told via {via or 'unknown channel'}; customer " + (
+        "accepted" if accepted else "did not accept" if accepted is False else "acceptance unknown")
+    record_event(conn, row["id"], at=at, actor=actor, action="closed", field="outcome",
+                 new_value=outcome if duplicate_of is None else f"duplicate of #{duplicate_of}", note=detail)
+    refresh_sla(conn, row["id"], now)
+    return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
+
+
+def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
+           now: datetime | None = None) -> Change:
+    """Return a resolved or closed complaint to investigating, with the reason."""
+    now = now or now_utc()
+    reason = check_text(reason, "reason")
+    if not reason:
+        raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if lifecycle.is_open(row["status"]):
+            raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
+                          hint="only resolved or closed complaints can be reopened")
+        return reopen_row(conn, row, reason=reason, actor=actor, now=now)
+
+
+def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor: str, now: datetime) -> Change:
+    """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`)."""
+    at = to_iso(now)
+    set_columns(conn, row["id"], {
+        "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
+        "resolution": None, "duplicate_of": None, "told_via": None, "customer_accepted": None,
+        "reopened_count": row["reopened_count"] + 1, "updated_at": at,
+    })
+    record_event(conn, row["id"], at=at, actor=actor, action="reopened", field="status",
+                 old_value=row["status"], new_value="investigating", note=reason)
+    refresh_sla(conn, row["id"], now)
+    return Change("status", row["status"], "investigating")

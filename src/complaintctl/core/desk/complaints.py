@@ -1,0 +1,318 @@
+"""Use cases that change a complaint: each one transaction that writes its events."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from complaintctl.core import notify
+from complaintctl.core.desk.closing import OUTCOMES, close, close_row, reopen, reopen_row  # noqa: F401 (the use cases, by one name)
+from complaintctl.core.desk.writes import record_reply, set_columns, touch
+from complaintctl.core.insight.queries import get_complaint_row
+from complaintctl.core.people.agents import get_agent
+from complaintctl.core.people.filing import change_customer
+from complaintctl.core.people.matching import match_or_create_customer, validate_contact
+from complaintctl.core.record import lifecycle
+from complaintctl.core.record.dates import now_utc, to_iso
+from complaintctl.core.record.events import Change, record_event
+from complaintctl.core.record.fields import check_subject, check_text, clean, normalize_tag
+from complaintctl.core.sla.due import refresh_sla
+from complaintctl.core.taxonomy import codes as taxonomy
+from complaintctl.errors import InvalidInput, Refused
+from complaintctl.store.db import transaction
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
+CLEAR_WORDS = {"none", "-", "null"}
+
+
+class NewComplaint:
+    """What `log` records. (Plain classes here: dataclass creation costs start-up time.)"""
+
+    def __init__(self, subject: str, *, customer: str | None = None, email: str | None = None,
+                 phone: str | None = None, company: str | None = None, channel: str | None = None,
+                 description: str | None = None, remedy: str | None = None, received: datetime | None = None,
+                 category: str | None = None, severity: str | None = None, ref: str | None = None,
+                 tags: list[str] | None = None, new_customer: bool = False):
+        self.subject = subject
+        self.new_customer = new_customer  # a different person, even if the email or phone is known
+        self.customer = customer
+        self.email = email
+        self.phone = phone
+        self.company = company
+        self.channel = channel
+        self.description = description
+        self.remedy = remedy
+        self.received = received
+        self.category = category
+        self.severity = severity
+        self.ref = ref
+        self.tags = tags or []
+
+
+class LogResult:
+    def __init__(self, id: int, customer_id: int | None, customer_created: bool, warnings: list[str] | None = None):
+        self.id = id
+        self.customer_id = customer_id
+        self.customer_created = customer_created
+        self.warnings = warnings or []
+
+
+def _check_received(received: datetime | None, now: datetime) -> datetime:
+    if received is None:
+        return now
+    if received - now > FUTURE_TOLERANCE:
+        raise InvalidInput(f"received time {to_iso(received)} is in the future")
+    return received
+
+
+def similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = a.lower().strip(), b.lower().strip()
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    if SequenceMatcher(None, a, b).ratio() >= 0.6:
+        return True
+    # Chinese subjects share words without sharing spacing: compare character pairs.
+    pairs_a = {a[i:i + 2] for i in range(len(a) - 1)} - {"  "}
+    pairs_b = {b[i:i + 2] for i in range(len(b) - 1)} - {"  "}
+    shorter = min(len(pairs_a), len(pairs_b))
+    return shorter >= 2 and len(pairs_a & pairs_b) / shorter >= 0.5
+
+
+def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
+                  now: datetime | None = None) -> LogResult:
+    """Record a new complaint (and its customer); return its id and any warnings."""
+    now = now or now_utc()
+    at = to_iso(now)
+    subject = check_subject(new.subject)
+    description = check_text(new.description, "description")
+    received = _check_received(new.received, now)
+    validate_contact(new.email, new.phone)
+    tags = sorted({normalize_tag(t) for t in new.tags if t and t.strip()})
+    ref = clean(new.ref)
+    warnings: list[str] = []
+    with transaction(conn):
+        codes = {kind: taxonomy.validate_code(conn, kind, getattr(new, kind))
+                 for kind in ("channel", "remedy", "category", "severity")}
+        if ref is not None:
+            clash = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone()
+            if clash:
+                raise Refused(f"reference {ref!r} is already complaint #{clash[0]}",
+                              hint=f"see `complaintctl show {clash[0]}`")
+        cur = conn.execute(
+            """
+            INSERT INTO complaints (ref, received_at, channel, subject, description,
+                remedy, category, severity, status, created_at, updated_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
+            """,
+            (ref, to_iso(received), codes["channel"], subject, description,
+             codes["remedy"], codes["category"], codes["severity"], at, at, actor),
+        )
+        complaint_id = cur.lastrowid
+        # matched after the row exists, so that the customer's events name this complaint
+        customer_id, created = match_or_create_customer(
+            conn, name=new.customer, email=new.email, phone=new.phone, company=new.company,
+            at=at, actor=actor, complaint_id=complaint_id, new_customer=new.new_customer, strict=True,
+        )
+        if customer_id is not None:
+            conn.execute("UPDATE complaints SET customer_id = ? WHERE id = ?", (customer_id, complaint_id))
+        if customer_id is not None and not created:
+            warnings += _similar_open(conn, customer_id, complaint_id, subject)
+        conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)",
+                         [(complaint_id, t) for t in tags])
+        note = "new customer" if created else ("known customer" if customer_id else "anonymous")
+        record_event(conn, complaint_id, at=at, actor=actor, action="logged",
+                     field="status", new_value="new", note=note)
+        refresh_sla(conn, complaint_id, now)
+        notify.on_logged(conn, complaint_id, at, actor)  # queued with the complaint, sent after the commit
+    return LogResult(complaint_id, customer_id, created, warnings)
+
+
+def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:
+    """Warnings for the customer's open complaints whose subject is like this one's."""
+    return [f"this customer already has open complaint #{other['id']} with a similar subject: {other['subject']!r}"
+            for other in conn.execute(
+                f"SELECT id, subject FROM complaints WHERE customer_id = ? AND id <> ? AND {lifecycle.OPEN_SQL} "
+                "ORDER BY id", (customer_id, complaint_id))
+            if similar(other["subject"], subject)]
+
+
+def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, str | None],
+             add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
+             now: datetime | None = None) -> list[Change]:
+    """Set classification codes ("none" clears one) and tags; one event per change."""
+    now = now or now_utc()
+    at = to_iso(now)
+    given = {k: v for k, v in codes.items() if v is not None}
+    unknown = set(given) - set(CLASSIFY_KINDS)
+    if unknown:
+        raise InvalidInput(f"cannot classify by {', '.join(sorted(unknown))}")
+    if not given and not add_tags and not remove_tags:
+        raise InvalidInput(
+            "nothing to classify",
+            hint="give --category, --severity, --cause, --personality, --motive, --tag or --untag",
+        )
+    add = [normalize_tag(t) for t in add_tags]
+    remove = [normalize_tag(t) for t in remove_tags]
+    changes: list[Change] = []
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        for kind, value in given.items():
+            code = None if value.strip().lower() in CLEAR_WORDS else taxonomy.validate_code(conn, kind, value)
+            if row[kind] == code:
+                continue
+            conn.execute(f"UPDATE complaints SET {kind} = ? WHERE id = ?", (code, complaint_id))
+            record_event(conn, complaint_id, at=at, actor=actor, action="classified",
+                         field=kind, old_value=row[kind], new_value=code)
+            changes.append(Change(kind, row[kind], code))
+        current = {r[0] for r in conn.execute(
+            "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (complaint_id,))}
+        for tag in dict.fromkeys(add):
+            if tag not in current:
+                conn.execute("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)",
+                             (complaint_id, tag))
+                record_event(conn, complaint_id, at=at, actor=actor, action="tagged",
+                             field="tag", new_value=tag)
+                changes.append(Change("tag", None, tag))
+                current.add(tag)
+        for tag in dict.fromkeys(remove):
+            if tag in current:
+                conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?",
+                             (complaint_id, tag))
+                record_event(conn, complaint_id, at=at, actor=actor, action="untagged",
+                             field="tag", old_value=tag)
+                changes.append(Change("tag", tag, None))
+                current.discard(tag)
+        if changes:
+            touch(conn, complaint_id, at)
+            if any(c.field == "severity" for c in changes):
+                refresh_sla(conn, complaint_id, now)
+    return changes
+
+
+def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, actor: str,
+           now: datetime | None = None, note: str | None = None) -> Change | None:
+    """Assign to an active agent, or unassign with ``agent=None``."""
+    at = to_iso(now or now_utc())
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if row["status"] == "closed":
+            raise Refused(f"complaint #{complaint_id} is closed",
+                          hint="reopen it first with `complaintctl reopen ID --reason TEXT`")
+        name = None
+        if agent is not None:
+            found = get_agent(conn, agent)
+            if not found["active"]:
+                raise Refused(f"agent {found['name']!r} is inactive",
+                              hint="reactivate with `complaintctl agents add NAME`")
+            name = found["name"]
+        if row["assignee"] == name:
+            return None
+        conn.execute("UPDATE complaints SET assignee = ?, updated_at = ? WHERE id = ?",
+                     (name, at, complaint_id))
+        record_event(conn, complaint_id, at=at, actor=actor,
+                     action="assigned" if name else "unassigned",
+                     field="assignee", old_value=row["assignee"], new_value=name, note=note)
+        return Change("assignee", row["assignee"], name)
+
+
+EDITABLE_FIELDS = ("subject", "description", "received_at")
+
+
+def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = None,
+           note: str | None = None, edits: dict[str, object] | None = None,
+           customer_edits: dict[str, str | None] | None = None, new_customer: bool = False, actor: str,
+           now: datetime | None = None, to_customer: bool = False, template: str | None = None) -> list[Change]:
+    """Move through the lifecycle, add a note, edit fields; one event per change. With
+    ``to_customer`` the note is a reply the customer was sent (from ``template``, if one was
+    used): it is their first response, and acknowledges a new complaint."""
+    now = now or now_utc()
+    at = to_iso(now)
+    edits = {k: v for k, v in (edits or {}).items() if v is not None}
+    customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
+    note = check_text(note, "note")
+    if to_customer and note is None:
+        raise InvalidInput("a reply needs its text", hint="--note TEXT, --reply NAME or -e")
+    if status is None and note is None and not edits and not customer_edits:
+        raise InvalidInput("nothing to update",
+                           hint="give --status, --note or a field such as --subject")
+    status = _checked_status(conn, status)
+    edits = _checked_edits(edits, now)
+    validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
+    changes: list[Change] = []
+    with transaction(conn):
+        row = get_complaint_row(conn, complaint_id)
+        if to_customer and status is None and row["status"] == "new":
+            status = "acknowledged"  # the customer has heard from us
+        if status is not None:
+            changes.append(_move(conn, row, status, at=at, actor=actor, note=None if to_customer else note))
+        if to_customer:
+            changes.append(record_reply(conn, complaint_id, note, template=template, at=at, actor=actor))
+        elif status is None and note is not None:
+            record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
+            changes.append(Change("note", None, note))
+        changes += _edit_fields(conn, row, edits, at=at, actor=actor)
+        if customer_edits:
+            changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
+        if changes:
+            touch(conn, complaint_id, at)
+            if status is not None or "received_at" in edits or to_customer:
+                # a corrected received time judges the stopped clocks again; nothing else does
+                refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
+    return changes
+
+
+def _checked_status(conn: sqlite3.Connection, status: str | None) -> str | None:
+    if status is None:
+        return None
+    status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
+    if status not in lifecycle.STATUSES:
+        raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+    return status
+
+
+def _checked_edits(edits: dict, now: datetime) -> dict:
+    """Typed field edits checked as `log` checks them; unknown fields refused."""
+    for name in edits:
+        if name not in EDITABLE_FIELDS:
+            raise InvalidInput(f"cannot edit {name}")
+    if "subject" in edits:
+        edits["subject"] = check_subject(edits["subject"])
+    if "description" in edits:
+        edits["description"] = check_text(edits["description"], "description")
+    if "received_at" in edits:
+        edits["received_at"] = to_iso(_check_received(edits["received_at"], now))
+    return edits
+
+
+def _move(conn: sqlite3.Connection, row: sqlite3.Row, status: str, *, at: str, actor: str,
+          note: str | None) -> Change:
+    """One legal move of the lifecycle, with the times it sets and its event."""
+    lifecycle.check_move(row["status"], status)
+    sets = {"status": status}
+    if row["first_response_at"] is None and row["status"] == "new":
+        sets["first_response_at"] = at
+    if status == "resolved":
+        sets["resolved_at"] = at
+    elif row["status"] == "resolved":
+        sets["resolved_at"] = None
+    set_columns(conn, row["id"], sets)
+    record_event(conn, row["id"], at=at, actor=actor, action="status_changed", field="status",
+                 old_value=row["status"], new_value=status, note=note)
+    return Change("status", row["status"], status)
+
+
+def _edit_fields(conn: sqlite3.Connection, row: sqlite3.Row, edits: dict, *, at: str, actor: str) -> list[Change]:
+    changes = []
+    for name, value in edits.items():
+        if row[name] == value:
+            continue
+        set_columns(conn, row["id"], {name: value})
+        record_event(conn, row["id"], at=at, actor=actor, action="edited", field=name,
+                     old_value=row[name], new_value=value)
+        changes.append(Change(name, row[name], value))
+    return changes

@@ -1,0 +1,39 @@
+"""Writing one complaint's row inside the caller's transaction: its columns (times that would
+contradict each other refused), its updated time, and a reply sent to the customer. Below the
+use cases in complaints.py and closing.py alike."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from complaintctl.core.record import lifecycle
+from complaintctl.core.record.events import Change, record_event
+from complaintctl.errors import InvalidInput
+
+
+def set_columns(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
+    """Write columns of one complaint; times that would contradict each other are refused."""
+    times = [name for name, _ in lifecycle.TIME_ORDER]
+    if any(name in values for name in times):
+        row = conn.execute(f"SELECT {', '.join(times)} FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+        problem = lifecycle.time_order_problem({**dict(zip(times, row, strict=True)), **values})
+        if problem:
+            raise InvalidInput(f"complaint #{complaint_id}: {problem}",
+                               hint="times run received <= first response <= resolution <= closing")
+    sets = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
+
+
+def touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
+    conn.execute("UPDATE complaints SET updated_at = ? WHERE id = ?", (at, complaint_id))
+
+
+def record_reply(conn: sqlite3.Connection, complaint_id: int, text: str, *, template: str | None, at: str,
+                 actor: str) -> Change:
+    """A message the customer was sent, inside the caller's transaction: a `replied` event (the
+    template's NAME:LANG as its value), and the first response if there was none."""
+    conn.execute("UPDATE complaints SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?",
+                 (at, complaint_id))
+    record_event(conn, complaint_id, at=at, actor=actor, action="replied", field="reply", new_value=template,
+                 note=text)
+    return Change("reply", None, template or "note")

@@ -1,0 +1,80 @@
+"""The periods reports cover: ISO weeks in local time, the last full week, --from/--to, the
+last N weeks; and a report's --output name filled in from its period."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from complaintctl.core.record.dates import to_iso
+from complaintctl.errors import InvalidInput
+
+UTC = timezone.utc
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def week_period(label: str) -> tuple[datetime, datetime, str]:
+    """'2026-W47' -> (Monday 00:00 local, next Monday 00:00 local, label) as UTC datetimes."""
+    m = re.match(r"^\s*(\d{4})-?W(\d{1,2})\s*$", label, re.I)
+    if not m:
+        raise InvalidInput(f"cannot read week {label!r}", hint="ISO week such as 2026-W47")
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        raise InvalidInput(f"no such week {label!r}") from None
+    return _local_midnight(monday).astimezone(UTC), _local_midnight(monday + timedelta(days=7)).astimezone(UTC), \
+        f"{m.group(1)}-W{int(m.group(2)):02d}"
+
+
+def last_full_week(now: datetime) -> tuple[datetime, datetime, str]:
+    today = now.astimezone().date()
+    this_monday = today - timedelta(days=today.weekday())
+    year, week, _ = (this_monday - timedelta(days=7)).isocalendar()
+    return week_period(f"{year}-W{week:02d}")
+
+
+def period(*, week: str | None, start: datetime | None, end: datetime | None, now: datetime) -> tuple[datetime, datetime, str]:
+    if week and (start or end):
+        raise InvalidInput("give --week or --from/--to, not both")
+    if week:
+        return week_period(week)
+    if start or end:
+        if not (start and end):
+            raise InvalidInput("--from and --to go together")
+        if end <= start:
+            raise InvalidInput("--to must be after --from")
+        return start, end, f"{to_iso(start)[:10]} – {to_iso(end - timedelta(seconds=1))[:10]}"
+    return last_full_week(now)
+
+
+def last_weeks(weeks: int, now: datetime) -> tuple[datetime, datetime, str]:
+    """The last ``weeks`` full weeks before ``now``."""
+    _, end, _ = last_full_week(now)
+    return end - timedelta(weeks=weeks), end, f"last {weeks} weeks"
+
+
+OUTPUT_PLACEHOLDERS = ("week", "start", "end")
+
+
+def output_name(pattern: str, period: dict | None) -> str:
+    """``--output`` with the reported period filled in: {week} (ISO week of its first day,
+    2026-W48), {start} and {end} (its first and last day, local time), so a cron line names
+    the file by the week it reports, not the week it runs in."""
+    if "{" not in pattern and "}" not in pattern:
+        return pattern
+    if not period:
+        raise InvalidInput("this report has no period to name the output by", hint="give a plain file name")
+    from complaintctl.core.record.dates import from_iso
+
+    first = from_iso(period["start"]).astimezone().date()
+    last = (from_iso(period["end"]) - timedelta(seconds=1)).astimezone().date()
+    year, week, _ = first.isocalendar()
+    values = {"week": f"{year}-W{week:02d}", "start": first.isoformat(), "end": last.isoformat()}
+    try:
+        return pattern.format_map(values)
+    except (KeyError, ValueError, IndexError, AttributeError):
+        raise InvalidInput(f"cannot fill in --output {pattern!r}",
+                           hint="placeholders: " + ", ".join("{" + p + "}" for p in OUTPUT_PLACEHOLDERS)) from None

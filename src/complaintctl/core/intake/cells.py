@@ -1,0 +1,190 @@
+"""How one cell becomes a field's value: the conversion steps, the small converters
+(yes/no, numbers, JSON extra, a subject from a description) and the lifecycle rules a
+complaint's history must keep."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from complaintctl.core.people.matching import split_mailbox
+from complaintctl.core.record.lifecycle import time_order_problem
+
+CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
+               "severity": "severity", "cause": "cause", "personality": "personality",
+               "motive": "motive", "status": "status", "outcome": "outcome", "told_via": "channel"}
+# Codes that are facts of the lifecycle: one that cannot be read rejects its row. Any other
+# unknown label imports the complaint unclassified in that field, the label kept in raw_labels.
+LIFECYCLE_CODES = ("status", "outcome")
+DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
+               "resolved_at": "resolved_at", "updated_at": "updated_at"}
+TAG_SEPARATORS = re.compile(r"[,;，；、|]")
+MEMO_LIMIT = 20_000  # entries per reader memo: a few MB each at most
+TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
+FALSE_WORDS = {"0", "false", "no", "n", "否", "不接受", "未接受", "不满意", "不同意"}
+
+
+# Cells that say "no value" (compared in lower case): read as empty in every field. A mapping
+# file's `empty = [...]` adds to them. docs/import.md lists them.
+EMPTY_MARKERS = frozenset({"?", "??", "-", "--", "---", "—", "n/a", "na", "n.a.", "#n/a", "null", "none", "nil",
+                           "nan", "unknown", "unspecified", "not provided", "无", "（空）", "(空)", "空", "/", "\\",
+                           "暂无", "不详", "未知", "未填", "未填写", "#"})
+
+
+def empty_spellings(more: list[str] | tuple = ()) -> frozenset[str]:
+    """Every spelling of the empty markers a cell is compared with as it is (no lower() per cell)."""
+    words = {w.strip().lower() for w in (*EMPTY_MARKERS, *more) if w.strip()}
+    return frozenset(s for w in words for s in (w, w.upper(), w.capitalize(), w.title()))
+
+
+class ReadStats:
+    """What the reader saw that the summary reports: values read as empty (per field), rows
+    stamped with the import time and rows titled by their category. Travels with each batch from the reader process."""
+
+    def __init__(self):
+        self.empties: dict[str, int] = {}
+        self.stamped = 0
+        self.from_category = 0  # rows with neither subject nor description, titled by their category
+
+    def empty(self, field: str) -> None:
+        self.empties[field] = self.empties.get(field, 0) + 1
+
+    def take(self) -> dict:
+        """The counts since the last take, as plain data (reset)."""
+        out = {"empties": self.empties, "stamped": self.stamped, "from_category": self.from_category}
+        self.empties, self.stamped, self.from_category = {}, 0, 0
+        return out
+
+
+class RowError(Exception):
+    """Why one row cannot be imported."""
+
+
+# How a field's value is converted; the first five are text, stripped first (see RowReader._convert).
+_TEXT, _CODE, _DATE, _SUBJECT, _SPECIAL, _TAGS, _EXTRA, _EXTRA_COLUMN, _SKIP = range(9)
+DISPATCH: dict[str, tuple[int, str | None]] = {
+    **{name: (_TEXT, None) for name in ("ref", "customer", "email", "phone", "company", "description",
+                                        "resolution")},
+    **{name: (_CODE, kind) for name, kind in CODE_FIELDS.items()},
+    **{name: (_DATE, column) for name, column in DATE_FIELDS.items()},
+    "subject": (_SUBJECT, None),
+    **{name: (_SPECIAL, None) for name in ("customer_accepted", "duplicate_of", "reopened_count", "assignee")},
+    "tags": (_TAGS, None),
+    "extra": (_EXTRA, None),
+}
+STEPS = {name: (how, arg, name) for name, (how, arg) in DISPATCH.items()}
+
+
+def _remember(memo: dict, key: Any, value: Any, limit: int) -> Any:
+    """Store ``value`` in a bounded memo (emptied when full) and return it."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+# what an email cell holds beyond one address: 王芳 <wf@...>, mailto:, a@x; b@y (see split_mailbox)
+_MAILBOX_MARKS = re.compile(r"[<;,: ，；]")
+SUBJECT_FROM_DESCRIPTION = 60  # characters
+_SENTENCE_END = re.compile(r"[。！？；!?;]|[.](?=\s)")
+
+
+def subject_from_description(description: str, limit: int = SUBJECT_FROM_DESCRIPTION) -> str:
+    """A subject for a complaint that came with only its text (many call-centre and web-form
+    exports have no title column): the first line, cut at the end of a sentence when one ends
+    within ``limit`` characters, else at ``limit`` with an ellipsis."""
+    line = next((ln for ln in description.splitlines() if ln.strip()), description)
+    text = " ".join(line.split())
+    if len(text) <= limit:
+        return text.rstrip("。.;；") or text
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    if ends and ends[-1] >= 8:
+        return text[:ends[-1]]
+    return text[:limit - 1].rstrip() + "…"
+
+
+def _parse_extra(raw: Any) -> dict:
+    if isinstance(raw, dict):
+        return raw
+    if isinstance(raw, str) and raw.strip():
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError:
+            parsed = None
+        return parsed if isinstance(parsed, dict) else {"extra": raw}
+    return {}
+
+
+def _special(name: str, text: str) -> Any:
+    if name == "customer_accepted":
+        word = text.lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise RowError(f"customer_accepted {text!r} is not yes/no")
+    if name == "assignee":
+        return ".".join(text.split())
+    number = text.lstrip("#")
+    if not number.isdigit():
+        raise RowError(f"{name} {text!r} is not a number")
+    return int(number)
+
+
+def _first_error(exc) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "row"
+    kind = first["type"]
+    value = first.get("input")
+    if kind == "string_pattern_mismatch":
+        message = f"invalid value {value!r}"
+    elif kind == "string_too_long":
+        message = f"too long ({len(value or ''):,} characters, at most {first['ctx']['max_length']:,})"
+    elif kind == "extra_forbidden":
+        message = "not a known field"
+    else:
+        message = first["msg"]
+    return f"{where}: {message}"
+
+
+def _make_consistent(row: dict) -> None:
+    """History from other desks is messy; fill what the lifecycle implies, refuse what it forbids."""
+    status = row.setdefault("status", "new")
+    received = row["received_at"]
+    if status == "closed":
+        if "outcome" not in row:
+            row["outcome"] = "duplicate" if row.get("duplicate_of") else "resolved"
+        if "closed_at" not in row:
+            row["closed_at"] = row.get("resolved_at") or row.get("updated_at") or received
+    elif "closed_at" in row:
+        raise RowError(f"has a closed time but status {status}")
+    if row.get("outcome") == "duplicate" and "duplicate_of" not in row:
+        raise RowError("outcome duplicate needs duplicate_of")
+    if status == "resolved" and "resolved_at" not in row:
+        row["resolved_at"] = row.get("updated_at") or received
+    if row.get("outcome") == "resolved" and "resolved_at" not in row:
+        row["resolved_at"] = row["closed_at"]
+    problem = time_order_problem(row)  # the rule `update` and `close` keep too
+    if problem:
+        raise RowError(problem)
+
+
+# The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):
+# about 20 MB at most, so that memory stays flat however many customers a file brings.
+
+
+def sort_contacts(data: dict, extra: dict | None) -> dict | None:
+    """An email in the phone column moves to email; 'Name <mail>' splits into the customer's name
+    and the address, further addresses kept in extra. Returns extra."""
+    phone = data.get("phone")
+    if phone is not None and "@" in phone and "email" not in data:
+        data["email"] = data.pop("phone")  # a 联系方式 (contact) column holds emails too
+    email = data.get("email")
+    if email is not None and _MAILBOX_MARKS.search(email):
+        data["email"], display_name, others = split_mailbox(email)  # '王芳 <wf@example.cn>'
+        if display_name and "customer" not in data:
+            data["customer"] = display_name
+        if others:
+            extra = {**(extra or {}), "other_emails": "; ".join(others)}
+    return extra

@@ -1,0 +1,360 @@
+"""Before any row is written: how each column will be read, decided from its header AND its
+values. A guessed column whose values mostly do not fit its field (a US `State` column of FL,
+MI is not a status) is set aside in extra, and another candidate may take the field; each date
+column's order (day or month first) is decided from its values; a file with no received time
+stops unless the user says what to use. An explicit --map is never second-guessed."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import chain, islice
+from typing import Any
+
+from complaintctl.core.intake.cells import CODE_FIELDS, DATE_FIELDS, FALSE_WORDS, TRUE_WORDS, empty_spellings
+from complaintctl.core.intake.mapping import EXTRA, ColumnPlan, name_extra_keys, plan_columns, subject_source
+from complaintctl.core.intake.options import ImportOptions
+from complaintctl.core.intake.reading import Source
+from complaintctl.core.taxonomy.labels import resolve_in
+from complaintctl.errors import InvalidInput
+
+SAMPLE_ROWS = 2000  # rows read ahead to decide from
+DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
+FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
+# Code fields whose unknown labels import unclassified (status and outcome are lifecycle facts).
+CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
+# a time that names its zone (ISO Z or offset, UTC/GMT) or is Unix seconds/milliseconds (UTC by definition)
+_ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$|^\s*\d{10,13}(?:\.\d+)?\s*$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
+
+
+@dataclass
+class ImportPlan:
+    """How a file will be read: its columns, the decisions and the warnings that say them."""
+
+    plans: list[ColumnPlan]
+    warnings: list[str] = field(default_factory=list)
+    dayfirst_of: dict[str, bool] = field(default_factory=dict)
+    date_orders: dict[str, str] = field(default_factory=dict)  # field -> "day first: '13-01-2016' (line 7)"
+    first_values: dict[int, str] = field(default_factory=dict)  # column index -> first value
+    zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
+
+
+def plan_import(conn: sqlite3.Connection, source: Source, options: ImportOptions,
+                map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None,
+                now: datetime, require: bool = True) -> ImportPlan:
+    """Plan a tabular file's columns from its header and a sample of its rows (read ahead and
+    put back). Raises InvalidInput when the file cannot be imported as it stands."""
+    from complaintctl.core.intake.values import _code_tables
+
+    plans = plan_columns(source.headers, map_overrides, file_overrides)
+    result = ImportPlan(plans)
+    sample = _peek(source, SAMPLE_ROWS)
+    columns = _columns(sample, len(plans), empty_spellings(options.empty_markers))
+    for plan in plans:
+        values = columns.get(plan.index)
+        if values:
+            result.first_values[plan.index] = values[0][1]
+    tables = _code_tables(conn, options.value_aliases)
+    _check_candidates(plans, columns, tables, now, result)
+    name_extra_keys(plans)
+    _decide_date_orders(plans, columns, options, result, source)
+    result.zoneless_times = any(not _ZONED.search(value) for plan in plans if plan.field in DATE_FIELDS
+                                for _, value in columns.get(plan.index, ()))
+    try:
+        _require_content(source, plans, options, result)
+    except InvalidInput as exc:
+        if require:
+            raise
+        result.warnings.append(f"the import would stop here: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+    return result
+
+
+def _peek(source: Source, n: int) -> list[tuple[int, Any]]:
+    """The first ``n`` records, put back in front of the rest. An unreadable line met while
+    peeking is raised where it stands, after the records before it."""
+    records = source.records()
+    sample: list = []
+    error = None
+    try:
+        sample.extend(islice(records, n))
+    except InvalidInput as exc:
+        error = exc
+
+    def rest():
+        if error is not None:
+            raise error
+        yield from records
+
+    source._records = chain(sample, rest())
+    source.sampled = (len(sample), source.bytes_read)  # rows per byte, for the expected size of the import
+    return sample
+
+
+def _columns(sample: list, width: int, empty: frozenset[str]) -> dict[int, list[tuple[int, str]]]:
+    """{column index: [(line, value), ...]} of the sample's non-empty cells."""
+    columns: dict[int, list[tuple[int, str]]] = {}
+    for line, record in sample:
+        if record.__class__ is not list:
+            continue
+        for i, cell in enumerate(record[:width]):
+            text = cell.strip()
+            if text and text not in empty:
+                columns.setdefault(i, []).append((line, text))
+    return columns
+
+
+def _fits(field_name: str, tables: dict, now: datetime):
+    """A test of one value for ``field_name``, or None for fields any text fits."""
+    if field_name in CODE_FIELDS:
+        table = tables[CODE_FIELDS[field_name]]
+        return lambda v: resolve_in(table, v) is not None
+    if field_name in DATE_FIELDS:
+        return lambda v: _readable_moment(v, now)
+    if field_name == "email":
+        return lambda v: "@" in v
+    if field_name == "phone":
+        return lambda v: sum(c.isdigit() for c in v) >= 5 and "@" not in v
+    if field_name == "customer_accepted":
+        return lambda v: v.lower() in TRUE_WORDS or v.lower() in FALSE_WORDS
+    if field_name in ("reopened_count", "duplicate_of"):
+        return lambda v: v.lstrip("#").isdigit()
+    return None
+
+
+def _readable_moment(text: str, now: datetime) -> bool:
+    from complaintctl.core.record.dates import number_moment, parse_when
+    from complaintctl.errors import ComplaintError
+
+    if text[0].isdigit() and text[-1].isdigit() and number_moment(text) is not None:
+        return True
+    for dayfirst in (False, True):
+        try:
+            parse_when(text, now=now, dayfirst=dayfirst, what="date", periods=False)
+            return True
+        except (ComplaintError, ValueError, OverflowError):
+            continue
+    return False
+
+
+def _share(plan: ColumnPlan, field_name: str, columns: dict, tables: dict, now: datetime) -> tuple[float, list[str]]:
+    """(share of the column's sampled values that fit ``field_name``, a few that do not)."""
+    test = _fits(field_name, tables, now)
+    values = columns.get(plan.index, [])
+    if test is None or not values:
+        return 1.0, []
+    if field_name in DATE_FIELDS:
+        values = values[:DATE_SAMPLE]
+    misfits: dict[str, None] = {}
+    fit = 0
+    seen: dict[str, bool] = {}
+    for _line, value in values:
+        ok = seen.get(value)
+        if ok is None:
+            ok = seen[value] = test(value)
+        if ok:
+            fit += 1
+        elif len(misfits) < 5:
+            misfits[value] = None
+    return fit / len(values), list(misfits)
+
+
+def _check_candidates(plans: list[ColumnPlan], columns: dict, tables: dict, now: datetime,
+                      result: ImportPlan) -> None:
+    """Every field read from a column that was not named by the user: used only if its values
+    mostly fit; else set aside (kept in extra) and the next candidate for the field is tried."""
+    by_field: dict[str, list[ColumnPlan]] = {}
+    for plan in sorted(plans, key=lambda p: (p.rank, p.index)):
+        if plan.candidate:
+            by_field.setdefault(plan.candidate, []).append(plan)
+    for field_name, candidates in by_field.items():
+        if candidates[0].rank == 0:
+            candidates[0].evidence = "given"
+            continue
+        if candidates[0].rank == 1 and (field_name in DATE_FIELDS or field_name in CLASSIFICATIONS):
+            # Its header names it: a bad date in it rejects its row, as it should; a label that names
+            # no code imports the complaint unclassified with the label kept, so nothing is lost.
+            candidates[0].evidence = "its header names it"
+            continue
+        winner = None
+        set_aside = []
+        for plan in candidates:
+            share, misfits = _share(plan, field_name, columns, tables, now)
+            n = len(columns.get(plan.index, []))
+            plan.evidence = f"{share:.0%} of {n} sampled values fit" if n else "no values in the sample"
+            if winner is None and (share >= FIT_SHARE or (not n and plan is candidates[0])):
+                winner = plan
+            elif winner is None and (plan.rank == 1 or plan is candidates[0]):
+                set_aside.append((plan, misfits))  # warned about: an alias, or the first guess
+            elif winner is None:
+                plan.how = f"set aside: its values are not {field_name} values (kept in extra)"
+        for plan in candidates:
+            if plan is winner:
+                if plan.field != field_name:
+                    plan.how = f"{plan.how.split(', but')[0]}; its values fit better"
+                plan.field = field_name
+            else:
+                plan.field = EXTRA
+        for plan, misfits in set_aside:
+            plan.how = f"set aside: its values are not {field_name} values (kept in extra)"
+            shown = ", ".join(repr(v) for v in misfits)
+            taken = f"; {winner.header!r} is read as {field_name} instead" if winner else ""
+            result.warnings.append(
+                f"column {plan.header!r} looked like {field_name} ({_why(plan)}), "
+                f"but its values do not fit ({plan.evidence}; e.g. {shown}): kept in extra{taken}. "
+                f"--map \"{plan.header}={field_name}\" reads it as {field_name} anyway")
+
+
+def _why(plan: ColumnPlan) -> str:
+    from complaintctl.core.intake.headers import guess_field
+    from complaintctl.core.intake.mapping import header_field
+
+    if header_field(plan.header):
+        return "its header is an alias"
+    guess = guess_field(plan.header)
+    return f"from the word {guess[1]!r}" if guess else "from its header"
+
+
+def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan,
+                        source: Source | None = None) -> None:
+    """Day or month first for each date column, from its values; never row by row. A column
+    whose sampled values leave it open is settled by its first value further down the file
+    that settles it; else it follows the order another date column of the file with the same
+    separator settled (one system wrote both), and says so; else month first, with a warning."""
+    settled: dict[str, tuple[bool, str, tuple]] = {}  # separator -> (dayfirst, header, value that settled it)
+    undecided: list[tuple[ColumnPlan, tuple]] = []
+    for plan in plans:
+        if plan.field not in DATE_FIELDS:
+            continue
+        day = month = ambiguous = None
+        days = months = 0
+        for line, value in columns.get(plan.index, []):
+            settles, sep = _settles(value)
+            if settles is True:
+                days += 1
+                day = day or (line, value, sep)
+            elif settles is False:
+                months += 1
+                month = month or (line, value, sep)
+            elif settles is None:
+                ambiguous = ambiguous or (line, value, sep)
+        if options.dayfirst is not None:
+            if day or month or ambiguous:
+                result.date_orders[plan.field] = ("day first" if options.dayfirst else "month first") + " (as given)"
+            continue
+        if day or month:
+            dayfirst = days >= months
+            seen = day if dayfirst else month
+            order = "day first" if dayfirst else "month first"
+            result.dayfirst_of[plan.field] = dayfirst
+            result.date_orders[plan.field] = f"{order}: {seen[1]!r} (line {seen[0]}) can only be read so"
+            settled.setdefault(seen[2], (dayfirst, plan.header, seen))
+            if day and month:
+                other = month if dayfirst else day
+                result.warnings.append(
+                    f"column {plan.header!r} has dates of both orders ({days} can only be day first, {months} only "
+                    f"month first, e.g. {other[1]!r} on line {other[0]}): read {order}; rows that cannot be are "
+                    "rejected")
+        elif ambiguous:
+            undecided.append((plan, ambiguous))
+    further = _settle_further(source, [plan for plan, _ in undecided]) if undecided else {}
+    for plan, ambiguous in undecided:
+        if plan.index in further:
+            line, value, dayfirst = further[plan.index]
+            result.dayfirst_of[plan.field] = dayfirst
+            result.date_orders[plan.field] = (f"{'day' if dayfirst else 'month'} first: {value!r} (line {line}, "
+                                              "past the first rows) can only be read so")
+        else:
+            _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
+
+
+def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None, result: ImportPlan) -> None:
+    """The order of a column no value of its own settles: the file's own (``settled``), else month first."""
+    if settled is not None:
+        dayfirst, header, seen = settled
+        order = "day first" if dayfirst else "month first"
+        result.dayfirst_of[plan.field] = dayfirst
+        result.date_orders[plan.field] = (f"{order}, as column {header!r} of this file: {seen[1]!r} (line {seen[0]}) "
+                                          f"can only be read so (e.g. {ambiguous[1]!r})")
+        return
+    result.dayfirst_of[plan.field] = False
+    result.date_orders[plan.field] = f"month first, by default: no value settles it (e.g. {ambiguous[1]!r})"
+    result.warnings.append(
+        f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
+        "first and no value in the file settles it; read month first. --dayfirst reads them day first "
+        "(dayfirst = true in a mapping file)")
+
+
+def _settles(value: str) -> tuple[bool | None | str, str]:
+    """(True for a date that can only be day first (13-01-2016), False only month first, None
+    either way (01-03-2016), '' not a numeric date or the same in both orders (05-05-2016);
+    the date's separator)."""
+    m = _NUMERIC_DATE.match(value)
+    if not m:
+        return "", ""
+    a, b = int(m.group(1)), int(m.group(3))
+    if a > 12 and b <= 12:
+        return True, m.group(2)
+    if b > 12 and a <= 12:
+        return False, m.group(2)
+    return (None if a <= 12 and b <= 12 and a != b else ""), m.group(2)
+
+
+def _settle_further(source: Source | None, plans: list[ColumnPlan]) -> dict[int, tuple[int, str, bool]]:
+    """{column index: (line, value, day first?)} for the date columns the sample left open, from
+    the first value further down the file that settles each: the file is read once more, from
+    its start, in a second reader (a file on disk only; not stdin). Stops when all are settled."""
+    import contextlib
+    import os
+
+    if source is None or source.name == "<stdin>" or not os.path.isfile(source.name):
+        return {}
+    from complaintctl.core.intake.source import open_source
+
+    found: dict[int, tuple[int, str, bool]] = {}
+    try:
+        again = open_source(source.name, fmt=source.format, encoding=source.encoding,
+                            delimiter=source.delimiter, sheet=source.sheet)
+    except InvalidInput:
+        return {}
+    with contextlib.closing(again):
+        wanted = {plan.index for plan in plans}
+        try:
+            for line, record in again.records():
+                if record.__class__ is not list:
+                    continue
+                for index in [i for i in wanted if i < len(record)]:
+                    settles = _settles(record[index])[0]
+                    if settles is True or settles is False:
+                        found[index] = (line, record[index].strip(), settles)
+                        wanted.discard(index)
+                if not wanted:
+                    break
+        except InvalidInput:  # the import itself will name the line it cannot read
+            pass
+    return found
+
+
+def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOptions, result: ImportPlan) -> None:
+    """A file must say what each complaint is and when it came; else stop before any row."""
+    subjects = subject_source(plans)
+    shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+    if subjects == "description":
+        result.warnings.append("no subject column: each complaint's subject is the start of its description")
+    elif subjects is None:
+        raise InvalidInput(f"{source.name}: no column is read as the subject or the description (headers: {shown})",
+                           hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping FILE` "
+                           "shows how each header is read")
+    has_received = any(p.field == "received" for p in plans)
+    if not has_received and "received" not in options.defaults and not options.received_now:
+        raise InvalidInput(
+            f"{source.name}: no column is read as the received time (headers: {shown}); complaints without one "
+            "would all be dated now, which would falsify their history",
+            hint="map the column with --map \"HEADER=received\", or give one time for every row with "
+            "--set received=2026-11-03, or --received-now to stamp the import time on purpose")
+    for p in plans:
+        if p.how.startswith("duplicate"):
+            result.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
+

@@ -1,0 +1,160 @@
+"""JSON records: an array streamed, JSON Lines, or an API response's wrapper object."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from complaintctl.core.intake.encoding import _SURROGATE, _decode_error, _undecodable
+from complaintctl.core.intake.reading import Source, _without_nul
+from complaintctl.errors import InvalidInput
+
+
+def _json_lines(head: str) -> bool:
+    """A .json file that holds one object per line (mongoexport and many log shippers write
+    JSON Lines under .json): its first line is a whole object, and not a wrapper around the
+    records ({"data": [{...}, ...]} on one line)."""
+    try:
+        obj = json.loads(head.split("\n", 1)[0].strip())
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and not _record_lists(obj)
+
+
+def _record_lists(obj: dict) -> dict[str, list]:
+    """The values of ``obj`` that are lists of objects: where a wrapper keeps its records."""
+    return {key: value for key, value in obj.items()
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
+
+
+class NotAnObject(ValueError):
+    """A JSON record that is not an object (an array, a string, null): a rejected row, kept as JSON
+    in the rejects file. Lists are how CSV records travel, so a JSON array must not pass as one."""
+
+    def __init__(self, value: Any):
+        super().__init__(f"not a JSON object but {_JSON_KINDS.get(value.__class__, 'a value')}")
+        self.cells = [json.dumps(value, ensure_ascii=False, default=str)]
+
+
+def _objects_only(records: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+    for line, value in records:
+        yield (line, value) if isinstance(value, (dict, Exception)) else (line, NotAnObject(value))
+
+
+WRAPPED_JSON_LIMIT = 16 << 20  # a wrapper object is read whole (~8x its size in memory): up to this
+
+
+def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    """The records of an API response saved as a file: one object whose one list of objects
+    (under "data", "items", "records", ...) holds the complaints. Read whole, so only up to
+    WRAPPED_JSON_LIMIT; the position of a record in its list stands for its line."""
+    jq = "take the records out with jq: jq .data FILE | complaintctl import --input-format json -"
+    if (source.size or 0) > WRAPPED_JSON_LIMIT:
+        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object "
+                           f"too big to read whole ({source.size / 1e6:.0f} MB)", hint=jq)
+    try:
+        document = json.loads(text.read().replace("\x00", ""))
+    except UnicodeDecodeError:
+        raise _decode_error(source.name, source.encoding, detected) from None
+    except RecursionError:
+        raise InvalidInput(f"{source.name}: JSON nested too deeply to read") from None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
+                               hint="for one object per line use --input-format ndjson") from None
+        raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    lists = _record_lists(document)
+    if not lists:  # one complaint as one object (a webhook's payload saved to a file)
+        return _objects_only(iter([(1, document)]))
+    if len(lists) > 1:
+        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with several "
+                           "lists of objects (" + ", ".join(lists) + ")",
+                           hint=jq.replace(".data", f".{next(iter(lists))}"))
+    key, records = next(iter(lists.items()))
+    source.wrapper_key = key
+    return _objects_only(enumerate(records, start=1))
+
+
+def _ndjson_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(_without_nul(text, source, detected), start=1):
+        stripped = line.strip().lstrip("\ufeff")
+        if not stripped:
+            continue
+        try:
+            value = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield number, ValueError(f"invalid JSON: {exc.msg}")
+            continue
+        except RecursionError:
+            yield number, ValueError("invalid JSON: nested too deeply to read")
+            continue
+        yield number, value
+
+
+def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[int, Any]]:
+    """Stream the objects of a top-level JSON array without loading the whole file."""
+    decoder = json.JSONDecoder()
+    buffer = ""
+    line = 1
+    started = False
+    chunks = iter(lambda: text.read(1 << 16), "")
+
+    def more() -> bool:
+        nonlocal buffer
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return False
+        except UnicodeDecodeError:
+            raise _decode_error(source.name, source.encoding, detected) from None
+        buffer += chunk.replace("\x00", "")
+        return True
+
+    index = 0
+    errors_before = _undecodable[0]
+    while True:
+        while True:  # skip white space, commas and the opening bracket
+            while index < len(buffer) and buffer[index] in " \t\r\n,\ufeff":
+                if buffer[index] == "\n":
+                    line += 1
+                index += 1
+            if index < len(buffer) or not more():
+                break
+        if index >= len(buffer):
+            if not started:
+                raise InvalidInput(f"{source.name} is empty")
+            raise InvalidInput(f"{source.name}: the JSON array is not closed with ]")
+        ch = buffer[index]
+        if not started:
+            if ch != "[":
+                raise InvalidInput(f"{source.name}: expected a JSON array of objects",
+                                   hint="use --input-format ndjson for one object per line")
+            started = True
+            index += 1
+            continue
+        if ch == "]":
+            return
+        while True:
+            try:
+                value, end = decoder.raw_decode(buffer, index)
+                break
+            except json.JSONDecodeError as exc:
+                if not more():
+                    raise InvalidInput(f"{source.name} line {line}: invalid JSON ({exc.msg})") from None
+            except RecursionError:  # where the record ends cannot be known: the rest cannot be read
+                raise InvalidInput(f"{source.name} line {line}: a record nested too deeply to read; the "
+                                   "records before it were imported") from None
+        if _undecodable[0] != errors_before:
+            bad = _SURROGATE.search(buffer, index, end)
+            if bad:
+                where = line + buffer.count("\n", index, bad.start())
+                raise _decode_error(source.name, source.encoding, detected, where)
+        yield line, value
+        line += buffer.count("\n", index, end)
+        buffer = buffer[end:]
+        index = 0

@@ -1,0 +1,374 @@
+"""The writer's half of an import: prepared rows -> complaints, customers, agents, tags and
+one event each, a batch at a time; --update compares and writes what changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from complaintctl.core.intake.cells import RowError
+from complaintctl.core.intake.customer_cache import (
+    CustomerCache,
+    _keep_name_as_given,
+    _with_name_as_given,
+)
+from complaintctl.core.intake.options import ImportSummary
+from complaintctl.core.record.lifecycle import is_open
+from complaintctl.errors import ComplaintError
+from complaintctl.store.chain import head_hash, imported_events_hasher
+
+# Fields compared and written when a matched complaint is updated (--update).
+UPDATABLE = ("received_at", "channel", "subject", "description", "remedy", "category", "severity",
+             "cause", "personality", "motive", "status", "assignee", "resolution", "outcome",
+             "closed_at", "first_response_at", "resolved_at", "told_via", "customer_accepted",
+             "duplicate_of", "reopened_count", "extra", "customer_id")
+def _as_dict(columns: tuple, values: tuple) -> dict[str, Any]:
+    """A prepared row's complaint columns by name (for the rare paths that need them so)."""
+    return dict(zip(columns, values, strict=True))
+
+
+def _sql_text(value: str) -> str:
+    """A string as an SQL literal, for constants written into a statement run per row."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Writer(CustomerCache):
+    """Writes validated rows a batch at a time: complaints, tags and events with executemany;
+    customers and agents cached for the length of one import."""
+
+    def __init__(self, conn: sqlite3.Connection, actor: str, at: str, import_id: int | None,
+                 source: str, summary: ImportSummary, update: bool,
+                 codes: dict[str, set[str]] | None = None):
+        self.conn = conn
+        # With foreign keys off for the import, what they would check is checked per batch
+        # instead (verify_parents): the codes the reader resolved against, and the customers
+        # and agents taken from the caches.
+        self.codes = codes
+        self.reused_customers: set[int] = set()
+        self.used_agents: set[str] = set()
+        self.actor = actor
+        self.at = at
+        self.summary = summary
+        self.update_mode = update
+        self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
+        self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
+        self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
+        # complaints from this id on were written by this import (a ref met again among them
+        # with other values is the file contradicting itself)
+        self.first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        self._start_customer_cache()
+        # Per-row constants are written into the statements rather than bound on every row.
+        self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
+        self.event_sql = (
+            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, hash) "
+            f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
+            f"{_sql_text(self.note_prefix)} || ?, ?)")
+        self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
+
+    def note(self, line: int) -> str:
+        return f"{self.note_prefix}{line}"
+
+    def agent(self, name: str | None, line: int) -> str | None:
+        if name is None or name in self.agents:
+            return name
+        from complaintctl.core.record.events import record_event
+
+        self.conn.execute("INSERT INTO agents (name, full_name, active, created_at) VALUES (?, ?, 1, ?)",
+                          (name, name.replace(".", " "), self.at))
+        record_event(self.conn, None, at=self.at, actor=self.actor, action="agent_added",
+                     field="agents.name", new_value=name, note=f"created by {self.note(line)}")
+        self.agents.add(name)
+        self.summary.agents_created += 1
+        return name
+
+    def _values(self, base: dict, person: tuple | None, assignee: str | None, line: int) -> dict[str, Any]:
+        """Every updatable column, NULL where the row has nothing (what `--update` compares)."""
+        record = dict(base)
+        if person is not None:
+            record["customer_id"] = self.customer_id(person)
+            if self.name_differs is not None:
+                record["extra"] = _with_name_as_given(record.get("extra"), person[1])
+                self.renamed.append((line, person[1], record["customer_id"], self.name_differs))
+                self.name_differs = None
+        if assignee is not None:
+            self.agent(assignee, line)
+        values = {k: record.get(k) for k in UPDATABLE}
+        values["reopened_count"] = record.get("reopened_count", 0)
+        return values
+
+    def write_batch(self, prepared: list[tuple], rejects) -> None:
+        """Insert new rows, update or skip known ones. On a database refusal the batch is
+        retried row by row so only the offending rows are rejected."""
+        self._bound_customer_cache()
+        self.conn.execute("SAVEPOINT batch")
+        self.new_keys.clear()
+        self.created_in_attempt = 0
+        agents_before = set(self.agents)
+        try:
+            results = self._write(prepared)
+        except (sqlite3.IntegrityError, RowError):
+            self.conn.execute("ROLLBACK TO batch")
+            self.conn.execute("RELEASE batch")
+            self._forget_new_customers()
+            self.agents = agents_before
+            for item in prepared:
+                self.conn.execute("SAVEPOINT one")
+                agents_before = set(self.agents)
+                try:
+                    self._count(self._write([item]))
+                except (sqlite3.IntegrityError, RowError) as exc:
+                    self.conn.execute("ROLLBACK TO one")
+                    self._forget_new_customers()
+                    self.agents = agents_before
+                    self.summary.rejected += 1
+                    reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
+                    rejects.add(item[0], reason, item[9] if item[9] is not None else _as_dict(item[4], item[5]))
+                finally:
+                    self.conn.execute("RELEASE one")
+                self.new_keys.clear()
+                self.created_in_attempt = 0
+            return
+        self.conn.execute("RELEASE batch")
+        self._count(results)
+
+    def _count(self, results: tuple[int, int, int]) -> None:
+        inserted, updated, unchanged = results
+        self.summary.inserted += inserted
+        self.summary.updated += updated
+        self.summary.unchanged += unchanged
+
+    def _write(self, prepared) -> tuple[int, int, int]:
+        """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
+        conn = self.conn
+        by_ref, by_print = self._known(prepared)
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        if self.customers_complete:
+            self._refresh_customers()
+        self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+        pending_refs: dict[str, tuple[int, int]] = {}  # ref -> (id, fingerprint)
+        first_id = next_id  # ids from here to next_id are this attempt's
+        pending_prints: dict[int, tuple[int, str | None]] = {}
+        # complaint rows grouped by (columns from the reader, has a customer)
+        complaints: dict[tuple, list[tuple]] = {}
+        tags: list[tuple] = []
+        events: list[tuple] = []
+        raw_labels: list[tuple] = []  # (complaint id, field, label) of labels that named no code
+        unplaced: list[tuple] = []  # counted in the summary once the batch is written
+        inactive_rows: dict[str, int] = {}  # deactivated agent -> rows of this batch assigned to them
+        inserted = updated = unchanged = 0
+        agents = self.agents
+        used_agents = self.used_agents
+        last_columns: tuple | None = None  # the shape of the last row, and its group
+        last_with_customer = False
+        group: list[tuple] = []
+        used_agents.clear()
+        self.reused_customers.clear()
+        self.renamed.clear()
+
+        def flush() -> None:
+            nonlocal last_columns
+            last_columns = None  # the cached group is about to be written and dropped
+            self._insert_new(complaints, tags, events, raw_labels)
+
+        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw in prepared:
+            existing = by_ref.get(ref) if ref and by_ref else None
+            if existing is None and by_print:
+                existing = by_print.get(fingerprint)
+                if existing is not None and ref and existing["ref"] and existing["ref"] != ref:
+                    existing = None  # same content, different references: two complaints
+            pending = None
+            contradicts = False
+            if existing is None:
+                if ref and ref in pending_refs:
+                    pending, pending_print = pending_refs[ref]
+                    contradicts = pending_print != fingerprint
+                elif fingerprint in pending_prints:
+                    pid, pref = pending_prints[fingerprint]
+                    if not (ref and pref and pref != ref):
+                        pending = pid
+            if existing is None and pending is None:
+                if cells is not None:  # the reader sends the original cells with a duplicate_of
+                    dup = _as_dict(columns, values).get("duplicate_of")
+                    if dup is not None and not first_id <= dup < next_id and not conn.execute(
+                            "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
+                        raise RowError(f"duplicate_of #{dup} does not exist")
+                if assignee is not None:
+                    used_agents.add(assignee)
+                    if assignee in self.inactive:
+                        inactive_rows[assignee] = inactive_rows.get(assignee, 0) + 1
+                    if assignee not in agents:
+                        self.agent(assignee, line)
+                cid = next_id
+                next_id += 1
+                customer = None
+                if person is not None:
+                    customer = self.customer_id(person)
+                    if self.name_differs is not None:  # keep the row's name with the complaint, and say so
+                        columns, values = _keep_name_as_given(columns, values, person[1])
+                        self.renamed.append((line, person[1], customer, self.name_differs))
+                        self.name_differs = None
+                if columns is not last_columns or (person is not None) is not last_with_customer:
+                    # rows of one shape mostly come in runs: look the group up when it changes
+                    last_columns, last_with_customer = columns, person is not None
+                    group = complaints.get((columns, last_with_customer))
+                    if group is None:
+                        group = complaints[(columns, last_with_customer)] = []
+                group.append((cid, fingerprint, customer, *values) if last_with_customer
+                             else (cid, fingerprint, *values))
+                for tag in row_tags:
+                    tags.append((cid, tag))
+                events.append((cid, status, line))
+                if raw:
+                    raw_labels.extend((cid, name, label) for name, label in raw)
+                    unplaced.append((raw, line))
+                if ref:
+                    pending_refs[ref] = (cid, fingerprint)
+                pending_prints[fingerprint] = (cid, ref)
+                inserted += 1
+                continue
+            if not self.update_mode:
+                if contradicts or (ref and existing is not None and existing["id"] >= self.first_id
+                                   and existing["ref"] == ref and existing["import_fingerprint"] != fingerprint):
+                    raise RowError(f"ref {ref!r} appears earlier in this file with other values "
+                                   "(with --update the later row updates the earlier one)")
+                unchanged += 1
+                continue
+            if existing is None:  # the same complaint twice in one batch: write the first, then update
+                flush()
+                existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
+            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
+            if not changed:
+                unchanged += 1
+                continue
+            updated += 1
+            flush()
+            if ref:
+                by_ref[ref] = conn.execute("SELECT * FROM complaints WHERE id = ?", (existing["id"],)).fetchone()
+        flush()
+        if self.codes is not None:
+            self.verify_parents()
+        for raw, line in unplaced:
+            self.summary.unplaced(raw, line)
+        for name, n in inactive_rows.items():
+            self.summary.inactive_assignees[name] = self.summary.inactive_assignees.get(name, 0) + n
+        if self.renamed:
+            self.summary.add_other_names(self.renamed)
+        return inserted, updated, unchanged
+
+    def _known(self, prepared) -> tuple[dict[str, sqlite3.Row], dict[int, sqlite3.Row]]:
+        """The complaints already in the database that the batch's refs and fingerprints name."""
+        refs = list({item[2] for item in prepared if item[2]})
+        by_ref = {r["ref"]: r for r in _select_in(self.conn, "ref", refs)}
+        by_print: dict[int, sqlite3.Row] = {}
+        for r in _select_in(self.conn, "import_fingerprint", list({item[1] for item in prepared})):
+            by_print.setdefault(r["import_fingerprint"], r)
+        return by_ref, by_print
+
+    def _insert_new(self, complaints: dict[tuple, list[tuple]], tags: list[tuple], events: list[tuple],
+                    raw_labels: list[tuple]) -> None:
+        """Write the new customers, then the rows gathered so far (emptied once written)."""
+        self.flush_customers()
+        if not complaints:
+            return
+        conn = self.conn
+        # One executemany per shape binds only the columns that have values (binding NULLs
+        # costs ~0.5 µs a column a row). Ids ascend within each shape; across shapes order
+        # does not matter.
+        for (columns, with_customer), rows in complaints.items():
+            names = ("id, import_fingerprint, customer_id, " if with_customer
+                     else "id, import_fingerprint, ") + ", ".join(columns)
+            marks = "?, " * (len(columns) + 2 + with_customer)
+            conn.executemany(
+                f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
+                f"VALUES ({marks}{self.complaint_constants})", rows)
+        conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
+        conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
+        if raw_labels:
+            conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
+        complaints.clear()
+        tags.clear()
+        events.clear()
+        raw_labels.clear()
+
+    def verify_parents(self) -> None:
+        """What the foreign keys would have refused, checked once per batch inside its
+        transaction: every code the reader accepted, and every customer and agent the batch
+        took from the caches, still exist. Only hand-written SQL deletes those, so this
+        fails only if someone did while the import ran."""
+        from complaintctl.core.taxonomy.kinds import KINDS
+
+        checks = [(f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in self.codes.items()]
+        checks += [("an agent", "agents", "name", list(self.used_agents)),
+                   ("a customer", "customers", "id", list(self.reused_customers))]
+        for what, table, column, values in checks:
+            for i in range(0, len(values), 500):
+                chunk = values[i:i + 500]
+                found = self.conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE {column} IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchone()[0]
+                if found != len(chunk):
+                    raise _parent_gone(what)
+
+    def _update(self, existing: sqlite3.Row, base: dict, person: tuple | None, assignee: str | None,
+                tags: tuple | list, line: int, raw: tuple | None = None) -> bool:
+        updated_at = base.get("source_updated_at")
+        if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
+            return False  # the file's row is not newer than what we have
+        dup = base.get("duplicate_of")
+        if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
+            raise RowError(f"duplicate_of #{dup} does not exist")
+        values = self._values(base, person, assignee, line)
+        self.flush_customers()  # a row now naming another customer: written before it is pointed to
+        for name, label in raw or ():
+            self.conn.execute("INSERT OR REPLACE INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)",
+                              (existing["id"], name, label))
+        if "reopened_count" not in base:  # the file does not count reopenings: we do (lifecycle.py)
+            reopened = not is_open(existing["status"]) and is_open(values["status"] or "new")
+            values["reopened_count"] = existing["reopened_count"] + int(reopened)
+        changes = {k: v for k, v in values.items() if existing[k] != v}
+        new_tags = set(tags)
+        cid = existing["id"]
+        current = {r[0] for r in self.conn.execute(
+            "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (cid,))}
+        if not changes and new_tags == current:
+            return False
+        from complaintctl.core.record.events import record_event
+
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self.conn.execute(
+                f"UPDATE complaints SET {sets}, updated_at = ?, source_updated_at = ? WHERE id = ?",
+                [*changes.values(), self.at, updated_at or existing["source_updated_at"], cid])
+        for name, new in changes.items():
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field=name,
+                         old_value=existing[name], new_value=new, note=self.note(line))
+        for tag in sorted(new_tags - current):
+            self.conn.execute("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", (cid, tag))
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
+                         new_value=tag, note=self.note(line))
+        for tag in sorted(current - new_tags):
+            self.conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?", (cid, tag))
+            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
+                         old_value=tag, note=self.note(line))
+        if changes:
+            from complaintctl.core.record.dates import from_iso
+            from complaintctl.core.sla.due import refresh_sla
+
+            refresh_sla(self.conn, cid, from_iso(self.at))
+        return True
+
+
+def _parent_gone(what: str) -> ComplaintError:
+    return ComplaintError(f"{what} this import uses was deleted from the database while it ran",
+                          hint="rows before that point were imported; run the import again")
+
+
+def _select_in(conn: sqlite3.Connection, column: str, values: list) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        rows += conn.execute(
+            f"SELECT * FROM complaints WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
+
+

@@ -1,0 +1,149 @@
+"""Agents: the people complaints are assigned to."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime
+
+from complaintctl.core.record.events import record_event
+from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C
+from complaintctl.core.record.limits import AGENT_NAME_PATTERN
+from complaintctl.errors import InvalidInput, NotFound, Refused
+
+
+def register_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
+                   is_lead: bool, actor: str, now: datetime) -> dict:
+    """The use case `agents add`: add an agent, or reactivate an inactive one, in one transaction."""
+    from complaintctl.core.record.dates import to_iso
+    from complaintctl.store.db import transaction
+
+    with transaction(conn):
+        return add_agent(conn, name, full_name=full_name, email=email, is_lead=is_lead, actor=actor, at=to_iso(now))
+
+
+def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
+              is_lead: bool, actor: str, at: str) -> dict:
+    name = name.strip()
+    if not name or not re.match(AGENT_NAME_PATTERN, name):
+        raise InvalidInput(f"invalid agent name {name!r}", hint="one word, e.g. li.wei or alice")
+    row = conn.execute("SELECT active FROM agents WHERE name = ?", (name,)).fetchone()
+    if row is not None:
+        if row["active"]:
+            raise Refused(f"agent {name!r} already exists")
+        conn.execute("UPDATE agents SET active = 1, full_name = coalesce(?, full_name), "
+                     "email = coalesce(?, email) WHERE name = ?", (full_name, email, name))
+        record_event(conn, None, at=at, actor=actor, action="agent_reactivated",
+                     field="agents.name", new_value=name)
+    else:
+        conn.execute(
+            "INSERT INTO agents (name, full_name, email, is_lead, active, created_at) "
+            "VALUES (?, ?, ?, ?, 1, ?)", (name, full_name, email, int(is_lead), at),
+        )
+        record_event(conn, None, at=at, actor=actor, action="agent_added",
+                     field="agents.name", new_value=name, note=full_name)
+    return get_agent(conn, name)
+
+
+def active_agent_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
+
+
+def get_agent(conn: sqlite3.Connection, name: str) -> dict:
+    row = conn.execute("SELECT * FROM agents WHERE name = ?", (name.strip(),)).fetchone()
+    if row is None:
+        known = active_agent_names(conn)
+        hint = ("active agents: " + ", ".join(known)) if known else (
+            "add one with `complaintctl agents add NAME`")
+        raise NotFound(f"no agent named {name!r}", hint=hint)
+    return dict(row)
+
+
+def deactivate_agent(conn: sqlite3.Connection, name: str, *, actor: str, at: str | None = None,
+                     reassign_to: str | None = None, unassign: bool = False, keep_assigned: bool = False) -> dict:
+    """Deactivate an agent, in one transaction. Their open complaints are handed to
+    ``reassign_to``, returned to the queue (``unassign``) or left with them (``keep_assigned``);
+    with none of these, an agent who still has open complaints is refused, naming them.
+    An inactive agent's leftover open complaints can still be handed over."""
+    from complaintctl.core.record.dates import now_utc, to_iso
+    from complaintctl.store.db import transaction
+
+    if sum((reassign_to is not None, unassign, keep_assigned)) > 1:
+        raise InvalidInput("give one of --reassign-to, --unassign and --keep-assigned")
+    at = at or to_iso(now_utc())
+    with transaction(conn):
+        agent = get_agent(conn, name)
+        held = open_complaints_of(conn, agent["name"])
+        target = None
+        if reassign_to is not None:
+            target = get_agent(conn, reassign_to)
+            if not target["active"] or target["name"] == agent["name"]:
+                raise Refused(f"cannot hand {agent['name']}'s complaints to {target['name']!r}: "
+                              + ("the same agent" if target["name"] == agent["name"] else "inactive"),
+                              hint="give an active colleague")
+        if not agent["active"] and target is None and not unassign:
+            raise Refused(f"agent {agent['name']!r} is already inactive" + (
+                f" and still has {_held_text(held)}" if held else ""),
+                hint=f"hand them over with `complaintctl agents deactivate {agent['name']} --reassign-to NAME`"
+                if held else None)
+        if held and target is None and not unassign and not keep_assigned:
+            raise Refused(f"{agent['name']} still has {_held_text(held)}",
+                          hint="--reassign-to AGENT hands them over, --unassign returns them to the queue, "
+                          "--keep-assigned leaves them")
+        if agent["active"]:
+            conn.execute("UPDATE agents SET active = 0 WHERE name = ?", (agent["name"],))
+            record_event(conn, None, at=at, actor=actor, action="agent_deactivated",
+                         field="agents.name", old_value=agent["name"])
+        moved = [] if keep_assigned else held
+        new = target["name"] if target else None
+        for c in moved:
+            conn.execute("UPDATE complaints SET assignee = ?, updated_at = ? WHERE id = ?", (new, at, c["id"]))
+            record_event(conn, c["id"], at=at, actor=actor, action="assigned" if new else "unassigned",
+                         field="assignee", old_value=agent["name"], new_value=new,
+                         note=f"{agent['name']} deactivated")
+    return {"name": agent["name"], "was_active": bool(agent["active"]), "open": held,
+            "moved": [c["id"] for c in moved], "to": new}
+
+
+def open_complaints_of(conn: sqlite3.Connection, name: str) -> list[dict]:
+    """The open complaints assigned to an agent, oldest first."""
+    return [dict(r) for r in conn.execute(
+        f"SELECT id, status, severity, subject FROM complaints WHERE assignee = ? AND {OPEN_SQL} "
+        "ORDER BY received_at, id", (name,))]
+
+
+def _held_text(held: list[dict], shown: int = 10) -> str:
+    ids = ", ".join(f"#{c['id']}" for c in held[:shown]) + (f" and {len(held) - shown} more" if len(held) > shown else "")
+    return f"{len(held)} open complaint{'s' if len(held) != 1 else ''} ({ids})"
+
+
+def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> list[dict]:
+    where = "" if include_inactive else "WHERE a.active = 1"
+    return [
+        dict(r)
+        for r in conn.execute(
+            f"""
+            SELECT a.name, a.full_name, a.email, a.is_lead, a.active, coalesce(o.n, 0) AS open_complaints
+            FROM agents a LEFT JOIN (
+                -- the open complaints, from the partial index that holds only them ('+': not
+                -- through the assignee index, which would read every complaint ever assigned)
+                SELECT +c.assignee AS assignee, count(*) AS n FROM complaints c WHERE {OPEN_SQL_C} GROUP BY 1
+            ) o ON o.assignee = a.name
+            {where} ORDER BY a.name
+            """
+        )
+    ]
+
+
+def agent_of_actor(conn: sqlite3.Connection, actor: str, *, active: bool = True) -> str:
+    """The agent the person running the command is (their actor name): what `claim` and
+    `--mine` mean by "me". Refused when the actor is no agent, or (``active``) an inactive one."""
+    row = conn.execute("SELECT name, active FROM agents WHERE name = ?", (actor.strip(),)).fetchone()
+    if row is None:
+        raise NotFound(f"you are {actor!r}, who is not an agent",
+                       hint=f"add yourself with `complaintctl agents add {actor}`, or say who you are "
+                       "with --actor NAME or COMPLAINTCTL_ACTOR")
+    if active and not row["active"]:
+        raise Refused(f"agent {row['name']!r} is inactive",
+                      hint=f"reactivate with `complaintctl agents add {row['name']}`")
+    return row["name"]

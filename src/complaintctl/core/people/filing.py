@@ -1,0 +1,76 @@
+"""Which customer a complaint belongs to: `update --customer/--email/--phone/--company` on
+one complaint, which never changes another complaint."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from complaintctl.core.people import matching as customers
+from complaintctl.core.record.events import Change, record_event
+from complaintctl.errors import Refused
+
+
+def _customer_text(conn: sqlite3.Connection, customer_id: int | None) -> str | None:
+    if customer_id is None:
+        return None
+    name = conn.execute("SELECT name FROM customers WHERE id = ?", (customer_id,)).fetchone()[0]
+    return f"#{customer_id} {name}" if name else f"#{customer_id}"
+
+
+def change_customer(conn: sqlite3.Connection, row: sqlite3.Row, contact: dict, *, new_customer: bool,
+                     at: str, actor: str) -> list[Change]:
+    """`update --customer/--email/--phone/--company` on one complaint. A name (or #ID) says who
+    the customer is: the complaint is re-pointed to that customer, matched or created as `log`
+    does; other complaints are never changed. Contact details alone are added to this
+    complaint's customer where it has none; a different value is refused (it would change
+    every complaint of that customer: `customers edit` does that)."""
+    details = customers.clean_details(*(contact.get(f) for f in customers.CONTACT_FIELDS))
+    current = row["customer_id"]
+    if not details:
+        return []
+    before = customers.get_customer(conn, current) if current is not None else None
+    if (before is not None and not new_customer and set(details) <= {"name", "company"}
+            and customers.same_name(before["name"], details.get("name"))):
+        details.pop("name", None)  # this complaint's customer, named again (with a company, maybe)
+    if "name" in details or current is None or new_customer:
+        target, created = customers.match_or_create_customer(
+            conn, **{f: details.get(f) for f in customers.CONTACT_FIELDS}, at=at, actor=actor,
+            complaint_id=row["id"], new_customer=new_customer, strict=True)
+        changes = _filled(before, customers.get_customer(conn, target)) if target == current else []
+        if target != current:
+            conn.execute("UPDATE complaints SET customer_id = ? WHERE id = ?", (target, row["id"]))
+            record_event(conn, row["id"], at=at, actor=actor, action="edited", field="customer_id",
+                         old_value=current, new_value=target, note="new customer" if created else "known customer")
+            changes.append(Change("customer", _customer_text(conn, current),
+                                  _customer_text(conn, target) + (" (new customer)" if created else "")))
+        return changes
+    return _add_contact(conn, row["id"], customers.get_customer(conn, current), details, at=at, actor=actor)
+
+
+def _filled(before: sqlite3.Row | None, after: sqlite3.Row) -> list[Change]:
+    if before is None:
+        return []
+    return [Change(f"customer.{f}", before[f], after[f]) for f in customers.CONTACT_FIELDS if before[f] != after[f]]
+
+
+def _add_contact(conn: sqlite3.Connection, complaint_id: int, customer: sqlite3.Row, details: dict, *,
+                 at: str, actor: str) -> list[Change]:
+    """Contact details this complaint's customer lacks, filled in; one it has with another
+    value, or one that is another customer's, refused with the way to do it."""
+    cid = customer["id"]
+    for field, value in details.items():
+        normalize = {"email": customers.normalize_email, "phone": customers.normalize_phone}.get(field)
+        stored = customer[f"{field}_normalized"] if normalize else customer[field]
+        if stored is not None and stored != (normalize(value) if normalize else value):
+            raise Refused(f"customer #{cid} already has {field} {customer[field]}",
+                          hint=f"`complaintctl customers edit {cid} --{field} ...` changes it for all their "
+                               f"complaints; `complaintctl update {complaint_id} --customer NAME --{field} ...` "
+                               "files this complaint under another person")
+        other = normalize and stored is None and customers.find_customer(
+            conn, value if field == "email" else None, value if field == "phone" else None)
+        if other and other["id"] != cid:
+            raise Refused(f"{field} {value} belongs to customer #{other['id']} {other['name'] or ''}".rstrip(),
+                          hint=f"to file this complaint under them, give --customer '#{other['id']}'; if they "
+                               f"are one person, `complaintctl customers merge {cid} {other['id']}`")
+    customers.fill_customer(conn, customer, details, at=at, actor=actor, complaint_id=complaint_id)
+    return _filled(customer, customers.get_customer(conn, cid))

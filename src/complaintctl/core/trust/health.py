@@ -1,0 +1,386 @@
+"""`complaintctl check`: is the database file sound, and does its data keep the rules?
+
+Everything complaintctl writes keeps these rules by itself; what breaks them is the world
+around it: a disk or copy that damaged the file, a plain-SQL session that wrote with foreign
+keys off, an import killed before it rebuilt its indexes. Each check reads only, and says
+what it found and what to do about it. ``problem`` means the data is wrong or at risk;
+``warning`` means it is sound but something wants attention.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
+from complaintctl.core.trust.database import open_database
+from complaintctl.store.beside import Beside
+from complaintctl.store.version import SCHEMA_VERSION
+
+OK, WARNING, PROBLEM = "ok", "warning", "problem"
+EXAMPLES = 5  # ids or messages quoted in a finding's detail
+ISO_UTC = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
+TIME_COLUMNS = ("received_at", "first_response_at", "resolved_at", "closed_at", "created_at",
+                "updated_at", "respond_due_at", "resolve_due_at", "paused_since", "escalated_at")
+OPEN = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    result: str  # ok, warning or problem
+    detail: str
+    fix: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def check_file(path: Path, *, quick: bool = False, against: tuple[int, str] | None = None) -> list[Finding]:
+    """The use case `check`: open ``path`` read-only (never creating, migrating or repairing what
+    it checks) and run every check."""
+    conn = open_database(path, readonly=True)
+    try:
+        return check_database(conn, quick=quick, against=against)
+    finally:
+        conn.close()
+
+
+def check_database(conn: sqlite3.Connection, *, quick: bool = False,
+                   against: tuple[int, str] | None = None) -> list[Finding]:
+    """Run every check on ``conn`` (opened read-only); a damaged file stops after the first.
+    ``against``: a chain head kept elsewhere (`audit head`) that the events must still end in.
+    The integrity check (a read of the whole file) and the references run on a connection of
+    their own in a second thread, beside the other checks of the data: SQLite releases the GIL,
+    so on two cores the two halves overlap."""
+    beside = Beside.start(conn, lambda own: _beside_work(own, quick))
+    if beside is None:
+        integrity = _integrity(conn, quick)
+        return [integrity] if integrity.result != OK else [integrity, *_data_checks(conn, quick, against)]
+    try:
+        rest = _data_checks(conn, quick, against, beside.result)
+    except sqlite3.DatabaseError:  # a damaged file: the integrity check says how
+        rest = None
+    integrity = beside.result()["integrity"]
+    if integrity.result != OK:
+        return [integrity]
+    return [integrity, *(rest if rest is not None else _data_checks(conn, quick, against, beside.result))]
+
+
+def _beside_work(own: sqlite3.Connection, quick: bool) -> dict[str, Finding]:
+    """What the second thread of a check finds, on its own connection."""
+    found = {"integrity": _integrity(own, quick)}
+    if found["integrity"].result == OK:
+        found["references"] = _run_check("references", _foreign_keys, own)
+    return found
+
+
+def _data_checks(conn: sqlite3.Connection, quick: bool, against: tuple[int, str] | None,
+                 elsewhere: Callable[[], dict[str, Finding]] | None = None) -> list[Finding]:
+    """Every check after the file's integrity: the schema, then the data's rules (the references
+    from ``elsewhere``, the other thread's findings, when given)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    findings = [_schema_version(version)]
+    if not 0 < version <= SCHEMA_VERSION:
+        return findings
+    checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
+        ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
+        ("references", _foreign_keys),
+        ("audit trail", lambda c: _audit_trail(c, quick=quick, against=against)), ("timestamps", _timestamps),
+        ("lifecycle", _lifecycle), ("file permissions", _permissions),
+        ("holiday calendar", _holiday_calendar)]
+    if not quick:
+        checks.append(("SLA clocks", _sla))
+    later = []  # (position, name) of what the other thread finds
+    for name, check in checks:
+        if name == "SLA clocks" and any(f.check == "timestamps" and f.result != OK for f in findings):
+            findings.append(Finding(name, WARNING, "not checked: the clocks cannot be replayed from "
+                                    "unreadable times", "fix the timestamps first"))
+        elif elsewhere is not None and name == "references":
+            later.append((len(findings), name))
+        else:
+            findings.append(_run_check(name, check, conn))
+    for position, name in reversed(later):  # the other thread's findings, where they belong
+        found = elsewhere()
+        if name in found:  # not when the file is damaged: then integrity is all that is said
+            findings.insert(position, found[name])
+    return findings
+
+
+def _run_check(name: str, check: Callable[[sqlite3.Connection], Finding], conn: sqlite3.Connection) -> Finding:
+    try:
+        return check(conn)
+    except (sqlite3.DatabaseError, ValueError, TypeError) as exc:  # data too broken to check
+        return Finding(name, PROBLEM, f"could not be checked: {type(exc).__name__}: {exc}")
+
+
+def worst(findings: list[Finding]) -> str:
+    results = {f.result for f in findings}
+    return PROBLEM if PROBLEM in results else WARNING if WARNING in results else OK
+
+
+def _ids(ids: list[int]) -> str:
+    """'#3, #7, ...': the first EXAMPLES of ``ids``."""
+    return ", ".join(f"#{i}" for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
+
+
+def _id_list(conn: sqlite3.Connection, sql: str) -> list[int]:
+    return [r[0] for r in conn.execute(sql)]
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def _integrity(conn: sqlite3.Connection, quick: bool) -> Finding:
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        messages = [r[0] for r in conn.execute(f"PRAGMA {pragma}({EXAMPLES + 1})")]
+    except sqlite3.DatabaseError as exc:
+        messages = [str(exc)]
+    if messages == ["ok"]:
+        return Finding("integrity", OK, f"SQLite {pragma}: ok")
+    if "not a database" in messages[0]:
+        return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
+                       "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup "
+                       "(`complaintctl restore BACKUP`)")
+    shown = "; ".join(messages[:EXAMPLES]) + ("; ..." if len(messages) > EXAMPLES else "")
+    return Finding("integrity", PROBLEM, f"the file is damaged: {shown}",
+                   "restore the newest backup (`complaintctl restore BACKUP`), or try "
+                   "`sqlite3 FILE .recover` into a new file")
+
+
+def _schema_version(version: int) -> Finding:
+    if version == SCHEMA_VERSION:
+        return Finding("schema version", OK, f"{version}, the latest")
+    if version == 0:
+        return Finding("schema version", PROBLEM, "0: this is not a complaintctl database (or an empty file)",
+                       "check --db / COMPLAINTCTL_DB")
+    if version > SCHEMA_VERSION:
+        return Finding("schema version", PROBLEM, f"{version}, newer than this complaintctl knows "
+                       f"({SCHEMA_VERSION})", "upgrade complaintctl")
+    return Finding("schema version", WARNING, f"{version}; this complaintctl writes {SCHEMA_VERSION}",
+                   "`complaintctl init` upgrades it (every other command does too)")
+
+
+def _deferred(conn: sqlite3.Connection) -> set[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").fetchone():
+        return set()
+    return {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
+
+
+def _schema_objects(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.store.migrations import expected_objects
+
+    expected = expected_objects(conn.execute("PRAGMA user_version").fetchone()[0])
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE sql IS NOT NULL")}
+    deferred = _deferred(conn)
+    missing = [(kind, name) for name, (kind, _) in sorted(expected.items())
+               if name not in present and name not in deferred]
+    if not missing:
+        return Finding("schema objects", OK, f"{len(expected)} tables, views, indexes and triggers present")
+    tables = [name for kind, name in missing if kind == "table"]
+    detail = f"missing: {', '.join(f'{kind} {name}' for kind, name in missing)}"
+    if tables:
+        return Finding("schema objects", PROBLEM, detail, "tables hold data: restore the newest backup")
+    return Finding("schema objects", PROBLEM, detail, "dropped with plain SQL? `complaintctl init` recreates "
+                   "them (they hold no data)")
+
+
+def _deferred_indexes(conn: sqlite3.Connection) -> Finding:
+    waiting = sorted(_deferred(conn))
+    if not waiting:
+        return Finding("deferred indexes", OK, "none: every index is in place")
+    return Finding("deferred indexes", WARNING,
+                   f"{_count(len(waiting), 'index', 'indexes')} dropped by a bulk import that is still "
+                   f"running or was killed: {', '.join(waiting)}; queries are right but slower",
+                   "`complaintctl init` (or the next import) rebuilds them")
+
+
+# Events refer to complaints and customers through columns their own indexes hold: the
+# distinct ids there are checked against their tables (a million lookups on a desk of
+# millions, not one for each of ten million events); only when one is missing are the events
+# read row by row, for the finding's row ids.
+INDEXED_REFERENCES = {"events": [("complaint_id", "complaints"), ("customer_id", "customers")]}
+
+
+def _reference_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """PRAGMA foreign_key_check's rows, table by table."""
+    rows = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+        links = INDEXED_REFERENCES.get(table, [])
+        if links and not any(conn.execute(
+                f"SELECT 1 FROM (SELECT DISTINCT {column} AS referred FROM {table} WHERE {column} IS NOT NULL) d "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = d.referred) LIMIT 1").fetchone()
+                for column, parent in links):
+            continue
+        rows += conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
+    return rows
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    rows = _reference_rows(conn)
+    if not rows:
+        return Finding("references", OK, "every code, customer, agent and complaint referred to exists")
+    by_link: dict[tuple[str, str], list[int]] = {}
+    links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
+    for table, rowid, parent, fkid in rows:
+        if table not in links:
+            links[table] = {c[0]: c[3] for c in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+        link = links[table].get(fkid, "?")
+        by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
+    parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
+             f"({_ids(ids)})"
+             for (where, parent), ids in sorted(by_link.items())]
+    return Finding("references", PROBLEM, "; ".join(parts),
+                   "written with foreign keys off (plain SQL?): fix the rows, or add the missing "
+                   "codes with `complaintctl taxonomy add`")
+
+
+def _audit_trail(conn: sqlite3.Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
+    """The events: present for every complaint, guarded by their triggers, chained, and (in a
+    full check) saying what the complaints hold."""
+    from complaintctl.core.trust.audit import QUICK_TAIL, against_head, replay_mismatches, verify_chain
+
+    silent = _id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
+                            "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id")
+    from complaintctl.store.migrations import expected_objects
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    guards = {name for name, (kind, sql) in expected_objects(version).items() if kind == "trigger" and " ON events" in sql}
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    unguarded = sorted(guards - triggers - _deferred(conn))  # a deferred one is said under "deferred indexes"
+    parts, fixes = [], []
+    if unguarded:
+        parts.append(f"events can be rewritten ({', '.join(unguarded)} missing)")
+        fixes.append("`complaintctl init` restores the triggers")
+    if silent:
+        parts.append(f"{_count(len(silent), 'complaint')} with no event at all ({_ids(silent)})")
+        fixes.append("complaints inserted or their events deleted around complaintctl")
+    chained = any(r[1] == "hash" for r in conn.execute("PRAGMA table_info(events)"))
+    chain = verify_chain(conn, tail=QUICK_TAIL if quick else None) if chained else None
+    if chain is None:
+        pass  # an older schema: `init` (or any command) upgrades it and chains its events
+    elif chain.broken or chain.unhashed:
+        first = min(chain.broken + chain.unhashed)
+        parts.append(f"the audit chain is broken at event #{first} (first broken link; "
+                     f"{_count(len(chain.broken), 'link')} broken, {_count(len(chain.unhashed), 'event')} "
+                     f"without a hash): events were changed, deleted or inserted around complaintctl")
+        fixes.append("compare with a backup (`complaintctl --db BACKUP show ID`); the events from there on "
+                     "cannot be trusted")
+    if not quick:
+        for name, ids in replay_mismatches(conn).items():
+            parts.append(f"{_count(len(ids), 'complaint')} whose {name} is not what their events say ({_ids(ids)})")
+        if any("events say" in p for p in parts):
+            fixes.append("a field was changed without its event (plain SQL?): `complaintctl show ID` has the history")
+    if against is not None:
+        wrong = against_head(conn, against) if chained else "the events are not chained yet: nothing to prove against"
+        if wrong:
+            parts.append(wrong)
+            fixes.append("the kept head proves the history before it was changed: restore a backup older than the change")
+    if parts:
+        return Finding("audit trail", PROBLEM, "; ".join(parts), "; ".join(dict.fromkeys(fixes)))
+    if chain is None:
+        what = "the events are not chained yet (an older schema)"
+    elif quick:
+        what = f"the newest {_count(chain.checked, 'link')} of the chain hold"
+    else:
+        what = f"{_count(chain.checked, 'event')} chained, every link holds; complaints agree with their events"
+    if against is not None:
+        what += f"; nothing at or before the kept head #{against[0]} changed"
+    return Finding("audit trail", OK, f"every complaint has its events; events are append-only; {what}")
+
+
+def _timestamps(conn: sqlite3.Connection) -> Finding:
+    present = {r[1] for r in conn.execute("PRAGMA table_info(complaints)")}
+    columns = [c for c in TIME_COLUMNS if c in present]
+    where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
+    bad = _id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
+    # at >= '' (every text): read from the events_at index, a tenth of the events table
+    events = _id_list(conn, f"SELECT id FROM events WHERE at >= '' AND at NOT GLOB '{ISO_UTC}' ORDER BY id")
+    if bad or events:
+        parts = []
+        if bad:
+            parts.append(f"{_count(len(bad), 'complaint')} ({_ids(bad)})")
+        if events:
+            parts.append(f"{_count(len(events), 'event')}")
+        return Finding("timestamps", PROBLEM, f"{' and '.join(parts)} with times not in the form "
+                       "2026-11-24T03:34:07Z, which date filters, reports and SLA clocks cannot read",
+                       "rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))")
+    return Finding("timestamps", OK, "every time is UTC ISO-8601")
+
+
+def _lifecycle(conn: sqlite3.Connection) -> Finding:
+    rules = [
+        ("open but with a closed or resolved time",
+         f"status IN {OPEN} AND (closed_at IS NOT NULL OR resolved_at IS NOT NULL)"),
+        ("resolved without a resolved time", "status = 'resolved' AND resolved_at IS NULL"),
+        ("resolved but with a closed time", "status = 'resolved' AND closed_at IS NOT NULL"),
+        ("with times out of order (received <= first response <= resolution <= closing)", time_order_sql()),
+    ]
+    # one read of the complaints for every rule
+    flags = ", ".join(f"({where})" for _, where in rules)
+    found = conn.execute(f"SELECT id, {flags} FROM complaints WHERE {' OR '.join(f'({w})' for _, w in rules)} "
+                         "ORDER BY id").fetchall()
+    parts = []
+    for i, (what, _) in enumerate(rules, start=1):
+        rows = [r[0] for r in found if r[i]]
+        if rows:
+            parts.append(f"{_count(len(rows), 'complaint')} {what} ({_ids(rows)})")
+    if parts:
+        return Finding("lifecycle", PROBLEM, "; ".join(parts),
+                       "edited outside complaintctl? `complaintctl show ID` has their history")
+    return Finding("lifecycle", OK, "statuses agree with their times")
+
+
+def _permissions(conn: sqlite3.Connection) -> Finding:
+    from pathlib import Path
+
+    from complaintctl.store.sharing import directory_is_shared, exposure, lockouts
+
+    name = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not name:
+        return Finding("file permissions", OK, "an in-memory database")
+    db = Path(name)
+    locked = lockouts(db)
+    if locked:
+        return Finding("file permissions", PROBLEM, "team mode (the folder is group-writable), but "
+                       + "; ".join(locked), "`complaintctl init --shared` as the files' owner (or root) "
+                       "gives them to the folder's group")
+    exposed = exposure(db)
+    if exposed:
+        return Finding("file permissions", WARNING, exposed + " (it holds customers' names and phone numbers)",
+                       f"chmod 600 {db}, or share the folder with a team (docs/security.md)")
+    if directory_is_shared(db.absolute().parent):
+        return Finding("file permissions", OK, "team mode: the folder's group reads and writes every file")
+    return Finding("file permissions", OK, "private to its owner")
+
+
+def _sla(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.core.sla.check import check_sla
+
+    problems = check_sla(conn)
+    if not problems:
+        return Finding("SLA clocks", OK, "stored due times agree with the events")
+    ids = sorted({p["id"] for p in problems})
+    return Finding("SLA clocks", PROBLEM, f"{_count(len(ids), 'complaint')} whose stored due times or breach "
+                   f"flags disagree with their events ({_ids(ids)})",
+                   "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
+
+
+def _holiday_calendar(conn: sqlite3.Connection) -> Finding:
+    from complaintctl.core.record.dates import now_utc
+    from complaintctl.core.sla.calendars import schedule_end, schedule_warning
+
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sla_calendar_years'").fetchone():
+        return Finding("holiday calendar", OK, "no public holiday calendar in use")
+    end = schedule_end(conn)
+    if end is None:
+        return Finding("holiday calendar", OK, "no public holiday calendar in use")
+    warning = schedule_warning(conn, now_utc().astimezone().date())
+    if warning:
+        detail, _, fix = warning.partition(": ")
+        return Finding("holiday calendar", WARNING, detail, fix)
+    return Finding("holiday calendar", OK, f"holidays known until {end.isoformat()}")
