@@ -138,3 +138,12 @@ def test_every_event_action_the_code_writes_is_documented():
     documented = _schema_sections().get("events", set())
     missing = sorted(actions - documented)
     assert not missing, f"docs/schema.md (### events) does not list the event actions: {', '.join(missing)}"
+
+
+def test_the_development_map_is_the_tree():
+    """docs/development.md's map is generated from the modules' docstrings; a module added, moved
+    or re-described without `python tests/devmap.py` fails here, so the map cannot fall behind."""
+    import devmap
+
+    assert devmap.missing_docstrings() == [], "every module says what it is in a docstring"
+    assert devmap.current() == devmap.generate(), "docs/development.md's map is stale: run python tests/devmap.py"

@@ -1,3 +1,5 @@
+"""`python -m complaintctl`: the same CLI as the `complaintctl` command."""
+
 from complaintctl.cli import main
 
 main()

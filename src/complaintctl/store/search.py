@@ -1,5 +1,5 @@
 """The search index, ``complaints_fts``: an FTS5 table (trigram tokenizer) holding, per
-complaint, the text that search looks in, kept in step by triggers (store/migrations.py m013).
+complaint, the text that search looks in, kept in step by triggers (migration m013).
 
 A bulk load suspends the triggers (a refresh per inserted row, tag and note would cost more
 than the rows) and refills the index once at the end, in the same transaction.

@@ -12,7 +12,7 @@ STATUSES = ["new", "acknowledged", "investigating", "waiting", "resolved", "clos
 NOT_OPEN_STATUSES = ("resolved", "closed")
 OPEN_STATUSES = [s for s in STATUSES if s not in NOT_OPEN_STATUSES]
 # The SQL test for an open complaint, spelled exactly as the partial indexes on due times are
-# (store/migrations.py m004), so that SQLite can use them; `c.` for queries with that alias.
+# (migration m004), so that SQLite can use them; `c.` for queries with that alias.
 OPEN_SQL = "status NOT IN (" + ", ".join(f"'{s}'" for s in NOT_OPEN_STATUSES) + ")"
 OPEN_SQL_C = "c." + OPEN_SQL
 
