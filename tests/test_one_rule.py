@@ -37,3 +37,20 @@ def test_one_csv_writer_and_one_json_encoder_for_output():
     assert csv_writers == ["spreadsheet.py"], f"csv.writer in {csv_writers}: use complaintctl.spreadsheet.CsvWriter"
     json_output = [name for name, text in _sources() if "json.dumps(" in text and name.startswith(("cli/", "render/"))]
     assert json_output == ["render/output.py"], f"JSON encoded in {json_output}: use render.output.json_text"
+
+
+EXIT_LITERAL = re.compile(r"typer\.Exit\(\s*(?:code\s*=\s*)?\d|exit_code\s*=\s*\d|\bEXIT_[A-Z]+\s*=")
+
+
+def test_exit_codes_are_named_in_one_place():
+    """errors.ExitCode holds every exit code; a literal `typer.Exit(3)` or a second EXIT_ constant
+    is how two meanings of one number start."""
+    assert EXIT_LITERAL.search("raise typer.Exit(1)") and EXIT_LITERAL.search("EXIT_REJECTED = 3")  # it can fail
+    found = [name for name, text in _sources() if EXIT_LITERAL.search(text)]
+    assert found == [], f"exit codes written as literals in {found}: use complaintctl.errors.ExitCode"
+    from complaintctl.errors import ExitCode
+
+    readme = (SRC.parent.parent / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        if code not in (ExitCode.INTERRUPTED,):
+            assert f"| {code.value} |" in readme, f"README's exit-code table lacks {code.value} ({code.name})"

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-EXIT_FAILED = 1  # not found, conflict, refused
-EXIT_USAGE = 2  # bad usage or invalid input
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every exit code the tool uses, in one place (README's table says the same)."""
+
+    OK = 0
+    FAILED = 1  # not found, conflict, refused
+    USAGE = 2  # bad usage or invalid input
+    REJECTED = 3  # import finished but rejected some rows
+    SLA_BELOW = 4  # report --fail-if-sla-below: compliance below the threshold
+    INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
+
 
 
 class ComplaintError(Exception):
     """A mistake the user can fix: what was wrong, and how to do it right."""
 
-    exit_code = EXIT_FAILED
+    exit_code: int = ExitCode.FAILED
 
     def __init__(self, message: str, hint: str | None = None, exit_code: int | None = None):
         super().__init__(message)
@@ -27,16 +38,16 @@ class ComplaintError(Exception):
 
 
 class NotFound(ComplaintError):
-    exit_code = EXIT_FAILED
+    exit_code: int = ExitCode.FAILED
 
 
 class Refused(ComplaintError):
     """A legal request the current state does not allow (illegal move, inactive agent)."""
 
-    exit_code = EXIT_FAILED
+    exit_code: int = ExitCode.FAILED
 
 
 class InvalidInput(ComplaintError):
     """Input that can never be right: unknown code, impossible date, empty subject."""
 
-    exit_code = EXIT_USAGE
+    exit_code: int = ExitCode.USAGE

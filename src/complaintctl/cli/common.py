@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, InvalidInput
+from complaintctl.errors import ComplaintError, ExitCode, InvalidInput
 from complaintctl.render.output import Format
 
 ENV_ACTOR = "COMPLAINTCTL_ACTOR"
@@ -184,10 +184,10 @@ def _run(fn, args, kwargs):
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         finally:
-            raise typer.Exit(0) from None
+            raise typer.Exit(ExitCode.OK) from None
     except KeyboardInterrupt:
         err("interrupted")
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except Exception as exc:
@@ -198,7 +198,7 @@ def _run(fn, args, kwargs):
         failure = explain_failure(exc, STATE.db_path)
         if failure is None:
             err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-            raise typer.Exit(EXIT_FAILED) from None
+            raise typer.Exit(ExitCode.FAILED) from None
         err(f"error: {failure}")
         raise typer.Exit(failure.exit_code) from None
 
@@ -346,4 +346,4 @@ def parse_date_option(value: str | None, what: str, **kwargs):
     return parse_when(value, what=what, **kwargs)
 
 
-__all__ = ["EXIT_USAGE", "STATE", "State", "err", "handle_errors", "parse_id"]
+__all__ = ["STATE", "State", "err", "handle_errors", "parse_id"]

@@ -13,10 +13,8 @@ from complaintctl.cli.common import (
     creates_database,
     err,
 )
-from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, InvalidInput
+from complaintctl.errors import ComplaintError, ExitCode, InvalidInput
 from complaintctl.render.output import Format
-
-EXIT_REJECTED = 3
 
 
 @creates_database
@@ -93,7 +91,7 @@ def import_(
             from complaintctl.render.output import write_records
 
             write_records(summaries, list(summaries[0]), out_format)
-    code = next((c for c in (EXIT_USAGE, EXIT_FAILED, EXIT_REJECTED) if c in codes), 0)
+    code = next((c for c in (ExitCode.USAGE, ExitCode.FAILED, ExitCode.REJECTED) if c in codes), ExitCode.OK)
     if code:
         raise typer.Exit(code)
 
@@ -138,7 +136,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
             progress.stop()
         err("interrupted: finished batches are saved; run the same import again to finish "
             "(imported rows are recognised, nothing is doubled)")
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     finally:
         if progress:
             progress.stop()
@@ -170,10 +168,10 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
             err(f"  {kind['rows']:>6,} x {kind['reason']} (first: line {kind['first_line']})")
     if summary.aborted:
         err("error: --strict: rows were rejected, so nothing was written")
-        return EXIT_FAILED, summary.as_dict()
+        return ExitCode.FAILED, summary.as_dict()
     if summary.read == 0:
         err("warning: the file has a header but no rows")
-    return (EXIT_REJECTED if summary.rejected else 0), summary.as_dict()
+    return (ExitCode.REJECTED if summary.rejected else ExitCode.OK), summary.as_dict()
 
 
 def _print_mapping(conn, source, options, overrides, file_map, out_format: Format) -> None:

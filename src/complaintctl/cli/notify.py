@@ -8,7 +8,7 @@ import typer
 
 from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id
 from complaintctl.cli.text_input import EDIT_HELP, text_from
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
 
 notify_app = typer.Typer(help="Tell people: an e-mail to the customer when a complaint is logged and when it is "
@@ -182,7 +182,7 @@ def notify_test(
     results = send_pending(conn)
     report(results, always=True)
     if not all(r["sent"] for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
 
 
 @notify_app.command("outbox")
@@ -225,4 +225,4 @@ def notify_retry(ids: list[str] = typer.Argument(None, metavar="[ID]...", help="
     if not results and on_terminal():  # silent in cron when there is nothing to say
         err("Nothing to retry.")
     elif not all(r["sent"] for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)

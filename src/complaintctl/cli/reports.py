@@ -9,9 +9,7 @@ from pathlib import Path
 import typer
 
 from complaintctl.cli.common import STATE, err, handle_errors, parse_date_option
-from complaintctl.errors import InvalidInput
-
-EXIT_SLA_BELOW = 4
+from complaintctl.errors import ExitCode, InvalidInput
 
 
 class ReportFormat(str, Enum):
@@ -111,7 +109,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
 def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = FORMAT, lang: Lang = LANG,
            output: Path = OUTPUT, section: str = SECTION,
            fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
-                                            help=f"Exit {EXIT_SLA_BELOW} when response or resolution "
+                                            help=f"Exit {ExitCode.SLA_BELOW:d} when response or resolution "
                                             "compliance is below PCT (for monitoring).")) -> None:
     """The weekly report: volume, breakdowns, backlog ageing, handling times, SLA, satisfaction,
     agents, repeat complainers, top tags and subjects, each against the previous period."""
@@ -123,13 +121,13 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
 
 
 def _fail_if_below(data: dict, threshold: float | None) -> None:
-    """--fail-if-sla-below: exit EXIT_SLA_BELOW, naming the figures below it."""
+    """--fail-if-sla-below: exit ExitCode.SLA_BELOW, naming the figures below it."""
     from complaintctl.core.insight.reports import sla_shortfalls
 
     low = sla_shortfalls(data, threshold) if threshold is not None else []
     if low:
         err(f"SLA below {threshold:g}%: " + ", ".join(low))
-        raise typer.Exit(EXIT_SLA_BELOW)
+        raise typer.Exit(ExitCode.SLA_BELOW)
 
 
 @report_app.command("agents")
@@ -150,7 +148,7 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
         section: str = SECTION,
         weeks: int = typer.Option(None, "--weeks", help="The last N full weeks instead of one."),
         fail_below: float = typer.Option(None, "--fail-if-sla-below", metavar="PCT",
-                                         help=f"Exit {EXIT_SLA_BELOW} when overall compliance is below PCT.")) -> None:
+                                         help=f"Exit {ExitCode.SLA_BELOW:d} when overall compliance is below PCT.")) -> None:
     """SLA compliance by severity and by week."""
     from complaintctl.core.insight.periods import last_weeks
     from complaintctl.core.insight.reports import sla_report

@@ -18,7 +18,7 @@ from complaintctl.cli.common import (
     say_more,
 )
 from complaintctl.cli.tracking import OVERDUE_COLUMNS
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
 
 sla_app = typer.Typer(help="SLA targets per severity, the business calendar, and a consistency check.",
@@ -122,7 +122,7 @@ def sla_check(fmt: Format = FORMAT_OPTION) -> None:
         write_records(problems, ["id", "field", "stored", "expected"], fmt)
     if problems:
         err(f"error: {len(problems)} SLA value(s) differ from the event log")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
     err("SLA state matches the event log.")
 
 

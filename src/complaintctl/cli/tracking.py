@@ -15,7 +15,7 @@ from complaintctl.cli.common import (
     row_limit,
     say_more,
 )
-from complaintctl.errors import InvalidInput
+from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
 
 OVERDUE_COLUMNS = ["id", "assignee", "severity", "status", "clock", "due_at", "state", "minutes_left", "subject",
@@ -70,7 +70,7 @@ def overdue(
     if notify:
         _notify_overdue(mine)
     if exit_code and found["overdue"]:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
 
 
 def _notify_overdue(mine: bool) -> None:

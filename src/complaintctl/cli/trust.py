@@ -7,6 +7,7 @@ import sys
 import typer
 
 from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
+from complaintctl.errors import ExitCode
 from complaintctl.render.output import Format
 
 
@@ -93,7 +94,7 @@ def check(
     problems = sum(f.result == PROBLEM for f in findings)
     if overall == PROBLEM:
         err(f"error: {problems} check(s) found a problem in {path}")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
     err(f"{path}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
 
 

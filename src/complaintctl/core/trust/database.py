@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from complaintctl.errors import EXIT_FAILED, EXIT_USAGE, ComplaintError, NotFound
+from complaintctl.errors import ComplaintError, ExitCode, NotFound
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -85,8 +85,8 @@ def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
     if isinstance(exc, (UnicodeError, RecursionError, OverflowError)):
         what = {RecursionError: "the input is nested too deeply to read",
                 OverflowError: "a number or date in the input is out of range"}.get(type(exc), "the input is not valid text")
-        return ComplaintError(f"{what} ({type(exc).__name__}: {str(exc)[:200]})", exit_code=EXIT_USAGE)
+        return ComplaintError(f"{what} ({type(exc).__name__}: {str(exc)[:200]})", exit_code=ExitCode.USAGE)
     if isinstance(exc, OSError):  # a full disk, a file that vanished, a permission: the system's own words
         return ComplaintError(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
-                              + "; what was being written is incomplete or was not written", exit_code=EXIT_FAILED)
+                              + "; what was being written is incomplete or was not written", exit_code=ExitCode.FAILED)
     return None
