@@ -56,11 +56,21 @@ def test_a_time_out_of_range_in_one_cell_rejects_that_row_only(cli, tmp_path):
     assert "9999-12-31" in (tmp_path / "calls.rejects.csv").read_text(encoding="utf-8-sig")
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_a_full_disk_during_export_is_said_plainly(cli):
+def test_a_full_disk_during_export_is_said_plainly(cli, tmp_path, monkeypatch):
+    """The disk fills as the export is flushed (/dev/full, a device, is no longer an output)."""
+    import errno
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     cli.log("--subject", "big", "--description", "x" * 5000)
-    stderr = _clear(cli("export", "-o", "/dev/full", expect=None), 1)
+    target = tmp_path / "out" / "all.csv"
+    target.parent.mkdir()
+    target.write_text("yesterday's export")
+    monkeypatch.setattr(os, "fsync", full)
+    stderr = _clear(cli("export", "-o", str(target), expect=None), 1)
     assert "No space left on device" in stderr
+    assert os.listdir(target.parent) == ["all.csv"] and target.read_text() == "yesterday's export"
 
 
 def test_json_nested_too_deeply_is_rejected_not_a_crash(cli, tmp_path):

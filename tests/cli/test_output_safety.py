@@ -122,10 +122,11 @@ def test_replacing_an_output_never_widens_its_mode(logged, tmp_path):
     logged("export", "-o", str(export))
     assert stat.S_IMODE(export.stat().st_mode) == 0o640
     backup = tmp_path / "b.db"
-    logged("backup", str(backup))
-    os.chmod(backup, 0o400)
+    backup.write_text("yesterday's notes, not a database")
+    os.chmod(backup, 0o640)
     logged("backup", str(backup), "--force")
-    assert stat.S_IMODE(backup.stat().st_mode) == 0o400
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o640
+    assert query(backup, "SELECT count(*) FROM complaints") == [(1,)]
 
 
 def test_check_warns_of_a_database_others_can_read(logged, db_path):
