@@ -252,18 +252,19 @@ def test_backup_copies_consistently_and_prunes_only_its_own_files(cli, db_path, 
     named = tmp_path / "copy.db"
     data = json.loads(cli("backup", str(named), "-f", "json").stdout)[0]
     assert data["backup"] == str(named) and data["complaints"] == 3 and data["events"] == 3
-    assert "already exists" in cli("backup", str(named), expect=1).stderr
-    cli("backup", str(named), "--force")
+    assert "a backup never replaces one, even with --force" in cli("backup", str(named), "--force", expect=1).stderr
     assert "replace the database itself" in cli("backup", str(db_path), "--force", expect=1).stderr
     assert "--keep needs a directory" in cli("backup", str(named), "--force", "--keep", "2", expect=2).stderr
 
-    # --keep deletes the oldest dated backups of this database, nothing else
+    # --keep deletes the oldest dated backups of this database (by the marker inside them), nothing else
     folder = tmp_path / "nightly"
     folder.mkdir()
-    for stamp in ("20260101T000000Z", "20260102T000000Z", "20260103T000000Z"):
-        (folder / f"complaints-{stamp}.db").write_bytes(b"old")
+    made = [cli("backup", str(folder)).stdout.strip() for _ in range(3)]
+    for stamp in ("20260101T000000Z", "20260102T000000Z"):
+        (folder / f"complaints-{stamp}.db").write_bytes(b"old")  # named like ours, but not a backup of ours
     (folder / "notes.txt").write_text("keep me")
     (folder / "other-20260101T000000Z.db").write_bytes(b"another database's")
     newest = cli("backup", str(folder), "--keep", "2").stdout.strip()
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["complaints-20260103T000000Z.db", newest.rsplit("/", 1)[1], "notes.txt", "other-20260101T000000Z.db"])
+        ["complaints-20260101T000000Z.db", "complaints-20260102T000000Z.db", made[2].rsplit("/", 1)[1],
+         newest.rsplit("/", 1)[1], "notes.txt", "other-20260101T000000Z.db"])

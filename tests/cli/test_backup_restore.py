@@ -135,7 +135,7 @@ def test_restore_puts_the_backup_back_and_keeps_what_it_replaced(cli, db_path, t
 
 
 def test_restore_is_refused_while_someone_has_the_database_open(cli, db_path, monkeypatch):
-    from complaintctl.core.trust import backups
+    from complaintctl.core.trust import restores as backups
 
     monkeypatch.setattr(backups, "RESTORE_WAIT_SECONDS", 0.1)
     cli.log("--subject", "one")

@@ -1,4 +1,4 @@
--- schema version 15
+-- schema version 16
 
 -- table agents
 CREATE TABLE agents (

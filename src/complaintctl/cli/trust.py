@@ -16,7 +16,8 @@ def backup(
                                "[default: backups/ beside the database]."),
     keep: int = typer.Option(None, "--keep", min=1, help="Then delete all but the newest N dated backups in "
                              "that directory (for cron)."),
-    force: bool = typer.Option(False, "--force", help="Replace DEST if it exists."),
+    force: bool = typer.Option(False, "--force", help="Replace DEST if it exists (never a database, a backup or "
+                               "a read-only file)."),
     mkdir: bool = typer.Option(False, "--mkdir", help="Create DEST's directory if it does not exist (without it, a "
                                "missing directory, say an unmounted disk, is refused)."),
     fmt: Format = FORMAT_OPTION,
@@ -49,7 +50,7 @@ def restore(
     are checked."""
     from pathlib import Path
 
-    from complaintctl.core.trust.backups import restore_backup
+    from complaintctl.core.trust.restores import restore_backup
 
     STATE.close()  # this process must not hold the database open either
     result = restore_backup(STATE.db_path, Path(backup_file))

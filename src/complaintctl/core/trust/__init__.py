@@ -1,6 +1,6 @@
 """Whether the file and its record can be trusted, and getting them back: the database file as the
 commands see it (`database`: which file, opening, creating, failures in the user's words),
 `check` (`health`: is the file sound and does its data keep the rules), the audit chain's
-verification and replay (`audit`), and backup and restore (`backups`)."""
+verification and replay (`audit`), backup (`backups`) and restore (`restores`)."""
 
-__all__ = ["audit", "backups", "database", "health"]
+__all__ = ["audit", "backups", "database", "health", "restores"]

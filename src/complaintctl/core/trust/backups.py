@@ -1,23 +1,24 @@
-"""Backups and restores of the database file.
+"""Backups of the database file.
 
 A backup is SQLite's online backup: a copy of the database as of one moment (a read
 transaction, which in WAL mode never blocks writers), so a copy taken mid-import holds whole
-batches only. It is written beside its destination under a hidden temporary name, checked
-with the full `integrity_check`, and only then renamed to a backup's name: a backup's path
-holds a whole, sound copy or nothing. While it is written the temporary file is locked
-(flock); a temporary file nobody holds a lock on was left by a killed backup, and the next
-backup in that folder deletes it.
+batches only. It is written beside its destination under a hidden temporary name of this
+tool's (`.NAME.complaintctl-XXXXXXXX.partial`), checked with the full `integrity_check`, marked
+(below) and only then linked to a backup's name, which it never takes from another file: a
+backup's path holds a whole, sound copy or nothing. While it is written the temporary file is
+locked (flock); a temporary file of ours nobody holds a lock on was left by a killed backup,
+and the next backup in that folder deletes it.
 
-A restore writes the backup's pages into the live database through SQLite (so its -wal and
--shm stay consistent: no stale -wal can bring newer data back), only while nobody else has
-the database open, after keeping an exact copy of what it replaces.
+Every backup carries a marker inside it (`settings.backup`: the identity of the database it
+copies, when, and whether it was a dated one), so `--keep` prunes only this database's dated
+backups, whatever the files are called and whoever else backs up into the same folder.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -25,23 +26,27 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
-from complaintctl.files import give_mode, is_sqlite_database, output_target
+from complaintctl.files import current_umask, give_mode, is_sqlite_database, output_target
 from complaintctl.store.sharing import make_directory, share_like_database
 
 STAMP = "%Y%m%dT%H%M%SZ"
-PARTIAL = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.partial")
+PARTIAL_TAG = "complaintctl-"  # in the name of every temporary file a backup or restore writes
+PARTIAL = re.compile(r"\..+\.complaintctl-[A-Za-z0-9_]{8}\.partial")
+LEGACY_PARTIAL = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.partial")  # the names before the tag
 COMPANIONS = ("-wal", "-shm", "-journal")
-RESTORE_WAIT_SECONDS = 5.0
+MARKER_KEY = "backup"  # the settings row a backup carries, and only a backup
 
 
 def default_backup_dir(db: Path) -> Path:
     return db.parent / "backups"
 
 
-def backup_name(db: Path, now: datetime | None = None, *, before_restore: bool = False) -> str:
-    """complaints-20261124T140501Z.db: sorts by time, says which database it copies."""
+def backup_name(db: Path, now: datetime | None = None, *, before_restore: bool = False, number: int = 1) -> str:
+    """complaints-20261124T140501Z.db: sorts by time, says which database it copies; the second
+    in the same second is ...Z-2.db."""
     moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    return f"{db.stem}-{'before-restore-' if before_restore else ''}{moment.strftime(STAMP)}.db"
+    extra = f"-{number}" if number > 1 else ""
+    return f"{db.stem}-{'before-restore-' if before_restore else ''}{moment.strftime(STAMP)}{extra}.db"
 
 
 @dataclass
@@ -57,9 +62,7 @@ def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -
     target = Path(request.dest).expanduser() if request.dest else default_backup_dir(db)
     dated = request.dest is None or target.is_dir() or request.dest.endswith(("/", os.sep))
     directory = target if dated else target.parent
-    if dated:
-        target = target / backup_name(db, now)
-    elif request.keep:
+    if not dated and request.keep:
         raise InvalidInput("--keep needs a directory to prune", hint="give DEST as a directory, or leave it out")
     if not directory.is_dir():
         if request.dest is not None and not request.mkdir:  # an unmounted disk must not fill the mount point
@@ -69,35 +72,46 @@ def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -
         except OSError as exc:
             raise ComplaintError(f"cannot create {directory}: {exc.strerror}") from None
     cleaned = remove_abandoned_partials(directory)
-    result = backup_database(db, target, force=request.force)
+    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    if dated:
+        result = backup_database(db, directory, force=False, dated_at=moment)
+    else:
+        result = backup_database(db, target, force=request.force, dated_at=None, now=moment)
     pruned = prune_backups(directory, db, request.keep) if dated and request.keep else []
     result["pruned"] = [str(p) for p in pruned]
     result["abandoned_removed"] = [str(p) for p in cleaned]
     return result
 
 
-def backup_database(db: Path, dest: Path, *, force: bool = False) -> dict:
-    """Copy ``db`` to the file ``dest``, checked before it takes that name; return what was copied."""
-    if dest.exists() and not force:
-        raise Refused(f"{dest} already exists", hint="use --force to replace it, or give another path")
-    if dest.exists() and dest.resolve() == db.resolve():
-        raise Refused("the backup would replace the database itself", hint="give another path")
-    _check_destination(dest)
+def backup_database(db: Path, dest: Path, *, force: bool = False, dated_at: datetime | None = None,
+                    now: datetime | None = None) -> dict:
+    """Copy ``db`` to the file ``dest`` (with ``dated_at``: ``dest`` is a directory, and the copy
+    gets the first free dated name in it), checked before it takes that name; return what was
+    copied."""
+    folder = dest if dated_at is not None else dest.parent
+    if dated_at is None:
+        _check_destination(db, dest, force)
+    taken_at = dated_at or now or datetime.now(timezone.utc)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name if dated_at is None else db.stem}.{PARTIAL_TAG}",
+                                         suffix=".partial", dir=folder)
     except OSError as exc:
-        raise ComplaintError(f"cannot write to {dest.parent}: {exc.strerror}") from None
+        raise ComplaintError(f"cannot write to {folder}: {exc.strerror}") from None
     temp = Path(temp_name)
     try:
         import fcntl
 
         fcntl.flock(fd, fcntl.LOCK_EX)  # held until this process ends: the file is not abandoned
-        give_mode(fd, dest)  # a new backup: private alone, the team's in team mode; a replaced one keeps its mode
-        if not dest.exists():
-            share_like_database(temp, db)
-        counts = _copy_and_check(db, temp, dest)
-        os.replace(temp, dest)
-        _sync_directory(dest.parent)
+        if dated_at is None:
+            give_mode(fd, dest)  # a replaced one keeps its mode
+        else:
+            os.fchmod(fd, 0o666 & ~current_umask())  # private alone, the team's in team mode
+        share_like_database(temp, db)
+        marker = {"of": database_id(db), "taken_at": taken_at.astimezone(timezone.utc).isoformat(),
+                  "dated": dated_at is not None}
+        counts = _copy_and_check(db, temp, dest, marker)
+        dest = _name_it(temp, dest, db, dated_at, replace=force)
+        _sync_directory(folder)
     except sqlite3.Error as exc:
         raise ComplaintError(f"backup to {dest} failed: {exc}; nothing was written to {dest}") from None
     except OSError as exc:
@@ -110,7 +124,68 @@ def backup_database(db: Path, dest: Path, *, force: bool = False) -> dict:
     return {"database": str(db), "backup": str(dest), "bytes": dest.stat().st_size, **counts}
 
 
-def _copy_and_check(db: Path, temp: Path, dest: Path) -> dict:
+def _check_destination(db: Path, dest: Path, force: bool) -> None:
+    """A backup goes where an export may go (never a database, a backup, a read-only file, a
+    device), and replaces a file only with ``force``."""
+    if dest.exists() and dest.resolve() == db.resolve():
+        raise Refused("the backup would replace the database itself", hint="give another path")
+    try:
+        _target, direct = output_target(dest)
+    except Refused as exc:
+        if is_sqlite_database(dest):
+            raise Refused(f"{dest} is an SQLite database (a backup, or another program's): a backup never "
+                          "replaces one, even with --force; nothing was written",
+                          hint="give a new file name, or a directory: `backup DIR --keep N` keeps the newest N") \
+                from None
+        raise exc from None
+    if direct:
+        raise Refused(f"{dest} is a device or a pipe, not a file a backup can be renamed into",
+                      hint="give the path of a file or a directory")
+    if dest.exists() and not force:
+        raise Refused(f"{dest} already exists", hint="use --force to replace it, or give another path")
+
+
+def _name_it(temp: Path, dest: Path, db: Path, dated_at: datetime | None, *, replace: bool) -> Path:
+    """Give the checked copy its name: never another file's (a hard link fails if the name is
+    taken), except the file ``replace`` (--force) names. A dated name taken in the same second
+    (another backup) moves on to ...-2.db."""
+    if replace:
+        os.replace(temp, dest)
+        return dest
+    for number in range(1, 1000):
+        name = dest if dated_at is None else dest / backup_name(db, dated_at, number=number)
+        try:
+            os.link(temp, name)
+        except FileExistsError:
+            if dated_at is None:
+                raise Refused(f"{dest} already exists (made while this backup ran)",
+                              hint="use --force to replace it, or give another path") from None
+            continue
+        except OSError:  # a file system without hard links (FAT, some shares): rename, after a look
+            if name.exists():
+                continue
+            os.replace(temp, name)
+            return name
+        temp.unlink()
+        return name
+    raise ComplaintError(f"no free backup name in {dest}")
+
+
+def database_id(db: Path) -> str | None:
+    """The database's identity (`settings.database_id`, made by migration 16), or None."""
+    from complaintctl.store.db import open_readonly
+
+    conn = open_readonly(db)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'database_id'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def _copy_and_check(db: Path, temp: Path, dest: Path, marker: dict) -> dict:
     from complaintctl.store.db import open_readonly
 
     source = open_readonly(db)
@@ -123,6 +198,8 @@ def _copy_and_check(db: Path, temp: Path, dest: Path) -> dict:
                                  f"written to {dest}", hint="the database itself is damaged: run `complaintctl check`")
         counts = {table: target.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for table in ("complaints", "events")}
+        target.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                       "excluded.value", (MARKER_KEY, json.dumps(marker)))
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         target.close()
@@ -130,15 +207,22 @@ def _copy_and_check(db: Path, temp: Path, dest: Path) -> dict:
     return counts
 
 
-def _check_destination(dest: Path) -> None:
-    """A backup replaces (with --force) only a regular file that is not a database's -wal,
-    -shm or journal, nor a device."""
-    if is_sqlite_database(dest):
-        return  # an older backup, replaced with --force (the database itself was refused above)
-    _target, direct = output_target(dest)
-    if direct:
-        raise Refused(f"{dest} is a device or a pipe, not a file a backup can be renamed into",
-                      hint="give the path of a file or a directory")
+def backup_marker(path: Path) -> dict | None:
+    """The marker inside a backup ({"of", "taken_at", "dated"}), or None for any other file."""
+    if not is_sqlite_database(path):
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (MARKER_KEY,)).fetchone()
+        marker = json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        conn.close()
+    return marker if isinstance(marker, dict) else None
 
 
 def _companion(path: Path, suffix: str) -> Path:
@@ -146,10 +230,8 @@ def _companion(path: Path, suffix: str) -> Path:
 
 
 def remove_abandoned_partials(directory: Path) -> list[Path]:
-    """Delete the temporary files of backups that were killed (nobody holds their lock), with
-    their -wal/-shm/-journal; return the deleted paths."""
-    import fcntl
-
+    """Delete the temporary files of backups and restores that were killed (ours by their name,
+    and nobody holds their lock), with their -wal/-shm/-journal; return the deleted paths."""
     removed = []
     try:
         names = os.listdir(directory)
@@ -157,22 +239,12 @@ def remove_abandoned_partials(directory: Path) -> list[Path]:
         return []
     for name in names:
         base = re.sub(r"(-wal|-shm|-journal)$", "", name)
-        if not PARTIAL.fullmatch(base):
+        if not (PARTIAL.fullmatch(base) or LEGACY_PARTIAL.fullmatch(base)):
             continue
         path = directory / name
         if name == base:
-            try:
-                fd = os.open(path, os.O_RDONLY)
-            except OSError:
+            if not _abandoned(path, tagged=PARTIAL.fullmatch(base) is not None):
                 continue
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                continue  # a backup in progress
-            finally:
-                os.close(fd)
-            if path.stat().st_size and not is_sqlite_database(path):
-                continue  # not one of ours
         elif (directory / base).exists():
             continue  # goes with its base, which decides
         for doomed in (path, *(_companion(path, s) for s in COMPANIONS)) if name == base else (path,):
@@ -182,12 +254,43 @@ def remove_abandoned_partials(directory: Path) -> list[Path]:
     return removed
 
 
+def _abandoned(path: Path, *, tagged: bool) -> bool:
+    """Nobody holds its lock, and it is ours: by its name, or (a name from before the tag) by
+    what it holds: nothing, an SQLite database, or a header SQLite had not written yet."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a backup in progress
+    finally:
+        os.close(fd)
+    if tagged:
+        return True
+    with open(path, "rb") as f:
+        head = f.read(100)
+    return not head or head.startswith(b"SQLite format 3\x00") or head == bytes(len(head))
+
+
 def prune_backups(directory: Path, db: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``db`` in ``directory`` (only files
-    named as `backup_name` names them); return the deleted paths."""
-    pattern = re.compile(re.escape(db.stem) + r"-\d{8}T\d{6}Z\.db")
-    ours = sorted(p for p in directory.iterdir() if p.is_file() and pattern.fullmatch(p.name))
-    doomed = ours[:-keep] if keep > 0 else ours
+    """Delete all but the newest ``keep`` dated backups of ``db`` in ``directory``: those whose
+    marker names this database, whatever their file names; return the deleted paths."""
+    ours_id = database_id(db)
+    if ours_id is None:
+        return []
+    ours = []
+    for path in directory.iterdir():
+        if path.name.startswith(".") or not path.is_file() or path.resolve() == db.resolve():
+            continue
+        marker = backup_marker(path)
+        if marker and marker.get("of") == ours_id and marker.get("dated") is True:
+            ours.append((str(marker.get("taken_at")), path.stat().st_mtime_ns, path))
+    ours.sort()
+    doomed = [p for _t, _m, p in (ours[:-keep] if keep > 0 else ours)]
     for path in doomed:
         path.unlink()
     return doomed
@@ -205,136 +308,3 @@ def _sync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def check_backup(backup: Path) -> dict:
-    """Is ``backup`` a sound complaintctl database? Its schema version and counts."""
-    from complaintctl.store.version import SCHEMA_VERSION
-
-    if not backup.is_file():
-        raise NotFound(f"no backup at {backup}", hint="`complaintctl backup` makes them, in backups/ beside the database")
-    if not is_sqlite_database(backup):
-        raise InvalidInput(f"{backup} is not an SQLite database", hint="give a file `complaintctl backup` wrote")
-    wal = _companion(backup, "-wal")
-    if wal.exists() and wal.stat().st_size:
-        raise Refused(f"{backup} has a -wal file beside it holding changes not in the file itself",
-                      hint=f"run `complaintctl --db {backup} check` once, which folds them in, then restore")
-    conn = _open_backup(backup)
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
-        if problems != ["ok"]:
-            raise Refused(f"{backup} is damaged ({'; '.join(problems)}); nothing was restored",
-                          hint="restore an older backup")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if not 0 < version <= SCHEMA_VERSION or not conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'complaints'").fetchone():
-            raise Refused(f"{backup} is not a complaintctl database this version can restore "
-                          f"(schema version {version}, this complaintctl writes {SCHEMA_VERSION})")
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("complaints", "events")}
-    finally:
-        conn.close()
-    return {"schema_version": version, **counts}
-
-
-def _open_backup(backup: Path) -> sqlite3.Connection:
-    """A backup is never written once made: read it as it is (immutable), leaving no -wal or
-    -shm beside it."""
-    return sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
-
-
-def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
-    """Replace the contents of ``db`` with ``backup``, after keeping a copy of what it replaces,
-    only while nobody else has it open; the result is checked."""
-    from complaintctl.store.sharing import apply_umask
-
-    apply_umask(db)
-    backup = backup.expanduser()
-    if db.exists() and backup.resolve() == db.resolve():
-        raise InvalidInput("that is the database itself", hint="give a backup file")
-    found = check_backup(backup)
-    if not db.exists():
-        from complaintctl.store.sharing import create_database_file
-
-        make_directory(db.parent, db)
-        create_database_file(db)
-    live = _lock_alone(db)  # None: the file is not a database SQLite can lock (damaged beyond reading)
-    kept = None
-    try:
-        kept = _keep_copy(db, now) if db.stat().st_size else None
-        if live is None:
-            _replace_file(db, backup)
-            live = sqlite3.connect(db, isolation_level=None)
-        else:
-            source = _open_backup(backup)
-            try:
-                source.backup(live)
-            finally:
-                source.close()
-        problems = [r[0] for r in live.execute("PRAGMA integrity_check(5)")]
-        if problems != ["ok"]:
-            raise ComplaintError(f"the restored database failed its check ({'; '.join(problems)})")
-    except (sqlite3.Error, OSError, ComplaintError) as exc:
-        message = exc.message if isinstance(exc, ComplaintError) else str(exc)
-        raise ComplaintError(f"restore failed: {message}",
-                             hint=f"what was there before is kept in {kept}" if kept else None) from None
-    finally:
-        if live is not None:
-            live.close()
-    return {"database": str(db), "restored_from": str(backup), "previous_kept_in": str(kept) if kept else None,
-            **found}
-
-
-def _lock_alone(db: Path) -> sqlite3.Connection | None:
-    """A connection holding the database exclusively; refused while another process has it
-    open. None when the file is not a database SQLite can open at all."""
-    conn = sqlite3.connect(db, isolation_level=None, timeout=RESTORE_WAIT_SECONDS)
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute("COMMIT")  # exclusive locking mode keeps the lock after the transaction
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise Refused(f"others are using {db} (a command is running or a program has it open); nothing was "
-                          "restored", hint="ask them to stop, then run restore again") from None
-        raise ComplaintError(f"cannot open {db} to restore into it: {exc}") from None
-    except sqlite3.DatabaseError:
-        conn.close()
-        return None
-    return conn
-
-
-def _replace_file(db: Path, backup: Path) -> None:
-    """For a file SQLite cannot read: the backup copied beside it and renamed over it; the
-    -wal/-shm that went with the damaged file (kept in the copy) go."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".partial", dir=db.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        source = _open_backup(backup)
-        target = sqlite3.connect(temp, isolation_level=None)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            target.close()
-            source.close()
-        for suffix in COMPANIONS:
-            _companion(db, suffix).unlink(missing_ok=True)
-        os.replace(temp, db)
-    finally:
-        for leftover in [temp, *(_companion(temp, s) for s in COMPANIONS)]:
-            leftover.unlink(missing_ok=True)
-
-
-def _keep_copy(db: Path, now: datetime | None) -> Path:
-    """An exact copy of the database and its -wal (taken under the exclusive lock, so the two
-    agree), beside the backups, named so that `--keep` never prunes it."""
-    folder = default_backup_dir(db)
-    make_directory(folder, db)
-    kept = folder / backup_name(db, now, before_restore=True)
-    shutil.copyfile(db, kept)
-    wal = _companion(db, "-wal")
-    if wal.exists() and wal.stat().st_size:
-        shutil.copyfile(wal, _companion(kept, "-wal"))
-    return kept
