@@ -242,9 +242,11 @@ MESSAGES: list[tuple[str, object]] = [
 ]
 # report notes
 MESSAGES += [
-    (r"^(\d+) overdue and (\d+) due within (\S+) h as of (.+?)(; the (\d+) most urgent, oldest first|, oldest first)\.$",
+    (r"^(\d+) overdue and (\d+) due within (\S+) h as of (.+?)(; the (\d+) most urgent, oldest first|, oldest first)\."
+     r"(?: (\d+) open complaint\(s\) have no SLA clock and are not listed here\.)?$",
      lambda m: f"截至 {m.group(4)}，{m.group(1)} 件已超时，{m.group(2)} 件将在 {m.group(3)} 小时内到期"
-               + (f"；列出最紧急的 {m.group(6)} 件，最早的在前。" if m.group(6) else "，最早的在前。")),
+               + (f"；列出最紧急的 {m.group(6)} 件，最早的在前。" if m.group(6) else "，最早的在前。")
+               + (f"另有 {m.group(7)} 件未结投诉没有时限，不在此列。" if m.group(7) else "")),
     (r"^The period is still running \((\d+)% of it has passed, as of (.+)\): figures are partial, so no change is "
      r"shown\.$", "本期尚未结束（已过 {1}%，截至 {2}）：数字不完整，因此不显示变化。"),
     (r"^▼ below the team's goal of (.+)% \(`complaintctl sla goal PCT`\)\.(.*)$",

@@ -96,3 +96,22 @@ def test_trend_is_the_documented_sql_every_week(conn):
         assert week["response_pct"] == reports._pct(one["sla_response"][1], one["sla_response"][0])
         assert week["resolution_pct"] == reports._pct(one["sla_resolution"][1], one["sla_resolution"][0])
     assert len({w["backlog"] for w in trend}) > 3  # the backlog moved: the check compared something
+
+
+def test_needs_attention_lists_only_clocked_complaints_at_most_twenty(conn):
+    """Complaints with no SLA clock are not urgent, only unclocked: they used to come first (oldest)
+    with a blank state, and made the list 29 rows where the docs say the 20 most urgent."""
+    for i in range(25):
+        new(conn, MON - timedelta(days=10, minutes=i), subject=f"late {i}", severity="high")
+    for i in range(9):
+        new(conn, MON - timedelta(days=30, minutes=i), subject=f"no clock {i}")  # no severity, no default
+    found = briefing.needs_attention(conn, MON)
+    assert len(found["rows"]) == briefing.ATTENTION_LIMIT == 20
+    assert {r["state"] for r in found["rows"]} == {"overdue"}
+    assert all(r["subject"].startswith("late") for r in found["rows"])
+    assert [r["received_at"] for r in found["rows"]] == sorted(r["received_at"] for r in found["rows"])
+    assert (found["total"], found["overdue"], found["no_sla"]) == (25, 25, 9)
+    attention = next(b for b in weekly_blocks(reports.weekly(conn, *reports.week_period("2026-W46"), now=MON))
+                     if b.id == "needs_attention")
+    assert len(attention.rows) == 20 and all(row[-1] for row in attention.rows)
+    assert "9 open complaint(s) have no SLA clock and are not listed here." in attention.note

@@ -180,6 +180,8 @@ def _attention_block(data: dict) -> Block:
     shown = f"; the {len(rows)} most urgent, oldest first" if a["total"] > len(rows) else ", oldest first"
     note = (f"{a['overdue']} overdue and {a['total'] - a['overdue']} due within {a['within_hours']:g} h "
             f"as of {to_local_text(now)}{shown}.")
+    if a.get("no_sla"):  # not urgent, only unclocked: counted here, listed by `overdue`, shown in the SLA block
+        note += f" {a['no_sla']} open complaint(s) have no SLA clock and are not listed here."
     return Block("needs_attention", SECTION_TITLES["needs_attention"],
                  ["ID", "Received", "Subject", "Severity", "Who has it", "Due", "State"], rows, note=note)
 

@@ -46,16 +46,19 @@ def agent_names(conn: sqlite3.Connection) -> dict[str, str]:
 def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: sla.Target = ATTENTION_WITHIN,
                     limit: int = ATTENTION_LIMIT) -> dict:
     """Open complaints overdue or due within ``within`` at ``now`` (the ``limit`` most urgent),
-    oldest first, with who has them."""
+    oldest first, with who has them; ``no_sla`` counts the open complaints no clock times, which
+    are neither overdue nor due and so are not among the rows (the SLA block shows them)."""
     from complaintctl.core.insight.worklists import overdue
 
     found = overdue(conn, within=within, now=now, limit=limit)
     names = agent_names(conn)
-    rows = sorted(found["rows"], key=lambda r: (r["received_at"], r["id"]))
+    # overdue() lists the untimed after the timed ones: they are not urgent, only unclocked
+    timed = [r for r in found["rows"] if r["due_at"] is not None][:limit]
+    rows = sorted(timed, key=lambda r: (r["received_at"], r["id"]))
     keep = ("id", "subject", "severity", "status", "assignee", "clock", "due_at", "state", "minutes_left",
             "received_at", "customer_name")
     return {"as_of": to_iso(now), "within_hours": sla.nominal_minutes(within) / 60, "total": found["total"],
-            "overdue": found["overdue"],
+            "overdue": found["overdue"], "no_sla": found.get("no_sla", 0),
             "rows": [{**{k: r.get(k) for k in keep}, "assignee_name": names.get(r["assignee"])} for r in rows]}
 
 
