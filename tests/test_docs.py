@@ -147,3 +147,30 @@ def test_the_development_map_is_the_tree():
 
     assert devmap.missing_docstrings() == [], "every module says what it is in a docstring"
     assert devmap.current() == devmap.generate(), "docs/development.md's map is stale: run python tests/devmap.py"
+
+
+def _schema_queries_with_their_prose() -> list[tuple[str, str]]:
+    """(the sentence before it, the query) for each SQL example of docs/schema.md."""
+    text = (DOCS / "schema.md").read_text(encoding="utf-8")
+    return [(m.group(1).strip().splitlines()[-1], m.group(2))
+            for m in re.finditer(r"([^`]*?)```sql\n(.*?)```", text, flags=re.S)]
+
+
+def test_schema_examples_about_open_complaints_count_the_open_ones(conn):
+    """"Open" has one meaning (resolved complaints are not open): the example "Unassigned
+    complaints still open" counted resolved ones too (91 where 80 were open)."""
+    from complaintctl.core.desk import closing
+    from complaintctl.core.desk import complaints as core
+    from complaintctl.core.record.lifecycle import OPEN_SQL
+
+    ids = [core.log_complaint(conn, core.NewComplaint(subject=f"s{i}"), actor="t").id for i in range(6)]
+    core.update(conn, ids[0], status="resolved", actor="t")
+    core.update(conn, ids[1], status="resolved", actor="t")
+    closing.close(conn, ids[2], outcome="resolved", resolution="done", actor="t")
+    about_open = [(prose, sql) for prose, sql in _schema_queries_with_their_prose() if " open" in prose]
+    assert len(about_open) >= 3
+    for prose, sql in about_open:
+        assert "status <> 'closed'" not in sql, prose
+    unassigned = next(sql for prose, sql in about_open if prose.startswith("Unassigned complaints still open"))
+    assert len(conn.execute(unassigned).fetchall()) == conn.execute(
+        f"SELECT count(*) FROM complaints WHERE assignee IS NULL AND {OPEN_SQL}").fetchone()[0] == 3

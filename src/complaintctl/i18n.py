@@ -10,6 +10,7 @@ translated; stored values, JSON and CSV keep their codes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 
@@ -33,6 +34,18 @@ def set_lang(value: str | None) -> None:
     """``--lang``: this run's language, whatever the environment says."""
     global _override
     _override = value
+
+
+@contextlib.contextmanager
+def english():
+    """English for what is made inside, whatever the language: machine formats (CSV) keep one
+    set of labels, so a script does not break when LANG changes."""
+    global _override
+    saved, _override = _override, "en"
+    try:
+        yield
+    finally:
+        _override = saved
 
 
 def zh() -> bool:

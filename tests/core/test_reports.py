@@ -251,3 +251,75 @@ def test_weekly_summary_view(known):
     rows = {r[0]: r[2:] for r in known.execute("SELECT * FROM weekly_summary")}
     assert rows["2026-W46"][:4] == (4, 3, 2, 1)  # received, responded, resolved, closed
     assert rows["2026-W45"][:4] == (1, 1, 0, 0)
+
+
+def test_csv_is_the_same_in_every_language_and_changes_are_numbers(known, cli, monkeypatch):
+    """A cron job parsing `-f csv` must not break when LANG changes, and a change is two numbers,
+    not the text "-6 (-13%)" that the formula guard wrote as "'-6 (-13%)"."""
+    known.close()
+    english = cli("report", "weekly", "--week", "2026-W46", "-f", "csv").stdout
+    for env in ({"LANG": "zh_CN.UTF-8"}, {"COMPLAINTCTL_LANG": "zh"}):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        assert cli("report", "weekly", "--week", "2026-W46", "-f", "csv").stdout == english
+        assert cli("report", "weekly", "--week", "2026-W46", "-f", "csv", "--lang", "zh").stdout == english
+        assert "受理时间" not in cli("report", "weekly", "--week", "2026-W46", "-f", "csv", "--section", "totals").stdout
+    assert "'" not in english
+    rows = list(csv.DictReader(io.StringIO(english)))
+    totals = {(r["item"], r["measure"]): r["value"] for r in rows if r["section"] == "totals"}
+    assert totals[("Received 受理", "Change")] == "3" and totals[("Received 受理", "Change %")] == "300.0"
+    assert totals[("Open backlog 未结", "Change")] == "2" and totals[("Reopened 重开", "Change %")] == ""
+    period = {r["measure"]: r["value"] for r in rows if r["section"] == "period"}
+    assert period == {"start": "2026-11-09T00:00:00Z", "end": "2026-11-16T00:00:00Z", "timezone": "UTC",
+                      "running": "no", "elapsed %": ""}
+    table = list(csv.reader(io.StringIO(cli("report", "weekly", "--week", "2026-W46", "-f", "csv", "--section",
+                                            "totals").stdout)))
+    assert table[0][:5] == ["Measure", "This period", "Previous", "Change", "Change %"]
+    assert table[1][:5] == ["Received 受理", "4", "1", "3", "300.0"]
+
+
+def test_a_running_period_has_no_change_in_any_format(known, cli):
+    known.close()
+    out = json.loads(cli("report", "weekly", "--from", "2026-11-09", "--to", "2099-01-01", "-f", "json").stdout)
+    assert out["period"]["running"]["elapsed_pct"] < 100
+    assert {(v["change"], v["change_pct"]) for v in out["totals"].values()} == {(None, None)}
+    rows = list(csv.DictReader(io.StringIO(cli("report", "weekly", "--from", "2026-11-09", "--to", "2099-01-01",
+                                               "-f", "csv").stdout)))
+    assert {r["value"] for r in rows if r["section"] == "totals" and r["measure"].startswith("Change")} == {""}
+    assert {r["measure"]: r["value"] for r in rows if r["section"] == "period"}["running"] == "yes"
+    for fmt in ("text", "markdown", "html"):
+        page = cli("report", "weekly", "--from", "2026-11-09", "--to", "2099-01-01", "-f", fmt).stdout
+        assert "still running" in page and "%)" not in page.split("Reopened")[0].split("Received")[-1]
+
+
+def test_a_month_is_titled_by_the_teams_days(conn, monkeypatch):
+    """In Shanghai November starts at 16:00 UTC on 31 October: the title said 2026-10-31."""
+    import time as clock
+
+    from complaintctl.core.insight.periods import period
+    from complaintctl.core.record.dates import parse_when
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    clock.tzset()
+    start = parse_when("2026-11-01", now=t(24, 0))
+    end = parse_when("2026-11-30", now=t(24, 0), end_of_day=True)
+    _, _, label = period(week=None, start=start, end=end, now=t(24, 0))
+    assert label == "2026-11-01 – 2026-11-30"
+    assert reports.weekly(conn, start, end, label)["period"]["start"] == "2026-10-31T16:00:00Z"
+
+
+def test_the_previous_period_across_a_daylight_saving_change(conn, monkeypatch):
+    """Berlin's week 2026-W43 is 169 hours long (summer time ends on 25 October): the week before
+    it starts on Monday 00:00 local time, not an hour earlier."""
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    clock.tzset()
+    data = reports.weekly(conn, *reports.week_period("2026-W43"))
+    assert (data["period"]["start"], data["period"]["end"]) == ("2026-10-18T22:00:00Z", "2026-10-25T23:00:00Z")
+    assert (data["period"]["previous_start"], data["period"]["previous_end"]) == (
+        "2026-10-11T22:00:00Z", "2026-10-18T22:00:00Z")
+    after = reports.weekly(conn, *reports.week_period("2026-W44"))
+    assert after["period"]["previous_start"] == "2026-10-18T22:00:00Z"
+    agents = reports.agents_report(conn, *reports.week_period("2026-W44"))
+    assert agents["period"]["previous_start"] == "2026-10-18T22:00:00Z"

@@ -63,7 +63,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
     if section and fmt != ReportFormat.csv:
         raise InvalidInput("--section goes with --format csv")
     check_excel(fmt.value)
-    blocks = render.blocks_for(data)
+    blocks = render.blocks_for(data, machine=fmt == ReportFormat.csv)
     if fmt == ReportFormat.json:
         from complaintctl.render.output import json_text
 
@@ -79,7 +79,7 @@ def emit(data: dict, fmt: ReportFormat, output: Path | None, section: str | None
     elif fmt == ReportFormat.csv:
         from complaintctl.render.report_text import render_csv
 
-        text = render_csv(blocks, section)
+        text = render_csv(blocks, section, data)
     else:
         from complaintctl.render.report_text import render_text
         from complaintctl.render.table import terminal_width, use_color

@@ -39,6 +39,28 @@ class Hours(float):
     and JSON as the number of hours."""
 
 
+class Change:
+    """A figure's change against the period before: shown as ``+3 (+300%)`` (``running`` while the
+    period runs), written to CSV as two numbers, the change and its percentage (a text cell such
+    as ``-6 (-13%)`` started like a formula and was written with the guard's ``'``)."""
+
+    def __init__(self, figure: dict, running: bool):
+        self.change = None if running else figure["change"]
+        self.pct = None if running else figure["change_pct"]
+        self.running = running
+
+    def __str__(self) -> str:
+        if self.running:
+            from complaintctl.i18n import rt
+
+            return rt("running")
+        if self.change == 0:
+            return "±0"
+        sign = "+" if self.change > 0 else ""
+        pct = f" ({sign}{format_figure(self.pct, 0)}%)" if self.pct is not None else ""
+        return f"{sign}{self.change}{pct}"
+
+
 class BelowGoal(float):
     """A compliance percentage under the team's SLA goal: marked ▼ (and red where there is colour)."""
 
@@ -74,6 +96,8 @@ def _fmt(value) -> str:
         from complaintctl.i18n import duration
 
         return duration(human_duration(value))
+    if isinstance(value, Change):
+        return str(value)
     if isinstance(value, BelowGoal):
         return f"{format_figure(value, 1)} ▼"
     if isinstance(value, float):  # rounded as the figures' SQL rounds (complaintctl/numbers.py)
@@ -84,11 +108,7 @@ def _fmt(value) -> str:
 
 
 def _change(c: dict) -> str:
-    if c["change"] == 0:
-        return "±0"
-    sign = "+" if c["change"] > 0 else ""
-    pct = f" ({sign}{format_figure(c['change_pct'], 0)}%)" if c["change_pct"] is not None else ""
-    return f"{sign}{c['change']}{pct}"
+    return str(Change(c, running=False))
 
 
 def period_text(data: dict) -> str:
@@ -132,7 +152,7 @@ def _totals_block(data: dict) -> Block:
     headers = ["Measure", "This period", "Previous", "Change"] + ([f"Last {len(trend)} weeks"] if trend else [])
     rows = []
     for k, v in t.items():
-        row = [TOTAL_LABELS[k], v["value"], v["previous"], "running" if running else _change(v)]
+        row = [TOTAL_LABELS[k], v["value"], v["previous"], Change(v, running)]
         rows.append(row + ([lines.get(k, "")] if trend else []))
     return Block("totals", SECTION_TITLES["totals"], headers, rows, note=running_note(data), spark_column=bool(trend))
 
@@ -294,11 +314,18 @@ TITLES = {"weekly": "Weekly complaint report 每周投诉报告", "agents": "Age
           "sla": "SLA compliance SLA 达成率", "trends": "Complaint trends 投诉趋势", "causes": "Root causes 根本原因"}
 
 
-def blocks_for(data: dict) -> list[Block]:
+def blocks_for(data: dict, *, machine: bool = False) -> list[Block]:
+    """The report's blocks in the chosen language; ``machine`` (CSV): in English whatever the
+    language, so that a script reading the labels does not break when LANG changes."""
+    from complaintctl import i18n
     from complaintctl.render.report_lang import localize
 
-    return localize({"weekly": weekly_blocks, "agents": agents_blocks, "sla": sla_blocks,
-                     "trends": trends_blocks, "causes": causes_blocks}[data["report"]](data))
+    build = {"weekly": weekly_blocks, "agents": agents_blocks, "sla": sla_blocks,
+             "trends": trends_blocks, "causes": causes_blocks}[data["report"]]
+    if machine:
+        with i18n.english():
+            return build(data)
+    return localize(build(data))
 
 
 def subtitle(data: dict) -> str:

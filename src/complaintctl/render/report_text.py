@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from complaintctl.i18n import rt
-from complaintctl.render.report import TITLES, BelowGoal, Block, _fmt, spark, subtitle
+from complaintctl.render.report import TITLES, BelowGoal, Block, Change, _fmt, spark, subtitle
 
 # --- text --------------------------------------------------------------------------------
 
@@ -87,7 +87,36 @@ def render_markdown(data: dict, blocks: list[Block]) -> str:
 
 # --- csv ---------------------------------------------------------------------------------
 
-def render_csv(blocks: list[Block], section: str | None) -> str:
+def _csv_columns(headers: list[str], row: list) -> tuple[list[str], list]:
+    """A row's headers and cells as CSV writes them: a change is two numbers (the change and its
+    percentage, empty while the period runs), never the text "-6 (-13%)"."""
+    out_headers, out_cells = [], []
+    for header, value in zip(headers, row, strict=False):
+        if isinstance(value, Change):
+            out_headers += [header, f"{header} %"]
+            out_cells += [value.change, value.pct]
+        else:
+            out_headers.append(header)
+            out_cells.append(value)
+    return out_headers, out_cells
+
+
+def _period_rows(data: dict) -> list[list]:
+    """The period a CSV report covers, as long-format rows: whether it is still running is a
+    column a script can read, not a word in a change cell."""
+    p = data.get("period")
+    if not p:
+        return []
+    running = p.get("running")
+    return [["period", p["label"], measure, value] for measure, value in (
+        ("start", p["start"]), ("end", p["end"]), ("timezone", p.get("timezone")),
+        ("running", "yes" if running else "no"), ("elapsed %", running["elapsed_pct"] if running else None))]
+
+
+def render_csv(blocks: list[Block], section: str | None, data: dict | None = None) -> str:
+    """CSV for scripts: blocks made in English whatever the language (blocks_for(machine=True)),
+    in long format (section, item, measure, value) after the period's rows, or one section as a
+    table."""
     from complaintctl.render.output import CsvWriter
 
     buffer = io.StringIO()
@@ -100,14 +129,18 @@ def render_csv(blocks: list[Block], section: str | None) -> str:
             raise InvalidInput(f"unknown section {section!r}", hint="sections: " + ", ".join(b.id for b in blocks))
         b = match[0]
         cut = len(b.headers) - b.spark_column
-        writer.writerow(b.headers[:cut])
-        for row in b.rows:
-            writer.writerow(row[:cut])
+        rows = [_csv_columns(b.headers[:cut], row[:cut]) for row in b.rows]
+        writer.writerow(rows[0][0] if rows else b.headers[:cut])
+        for _, cells in rows:
+            writer.writerow(cells)
         return buffer.getvalue()
     writer.writerow(["section", "item", "measure", "value"])
+    for row in _period_rows(data or {}):
+        writer.writerow(row)
     for b in blocks:
         cut = len(b.headers) - b.spark_column
         for row in b.rows:
-            for header, value in zip(b.headers[1:cut], row[1:cut], strict=False):
+            headers, cells = _csv_columns(b.headers[1:cut], row[1:cut])
+            for header, value in zip(headers, cells, strict=True):
                 writer.writerow([b.id, row[0], header, value])
     return buffer.getvalue()

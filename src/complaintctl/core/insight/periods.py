@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
-from complaintctl.core.record.dates import to_iso
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc
@@ -46,8 +45,27 @@ def period(*, week: str | None, start: datetime | None, end: datetime | None, no
             raise InvalidInput("--from and --to go together")
         if end <= start:
             raise InvalidInput("--to must be after --from")
-        return start, end, f"{to_iso(start)[:10]} – {to_iso(end - timedelta(seconds=1))[:10]}"
+        return start, end, span_label(start, end)
     return last_full_week(now)
+
+
+def span_label(start: datetime, end: datetime) -> str:
+    """A --from/--to period as its first and last day in the team's zone ("2026-11-01 – 2026-11-30"):
+    a month in Shanghai starts at 16:00 UTC the day before, and was titled from that UTC day."""
+    first = start.astimezone().date()
+    last = (end - timedelta(seconds=1)).astimezone().date()
+    return f"{first.isoformat()} – {last.isoformat()}"
+
+
+def previous_period(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """The period of the same length just before [start, end): the same number of days by the
+    local calendar when both ends are local midnights (a week with a daylight-saving change is
+    167 or 169 hours, and the week before it is not), else the same duration."""
+    local_start, local_end = start.astimezone(), end.astimezone()
+    if local_start.time() == time() and local_end.time() == time():
+        days = (local_end.date() - local_start.date()).days
+        return _local_midnight(local_start.date() - timedelta(days=days)).astimezone(UTC), start
+    return start - (end - start), start
 
 
 def last_weeks(weeks: int, now: datetime) -> tuple[datetime, datetime, str]:

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta, timezone
 
 from complaintctl.core.insight import briefing
-from complaintctl.core.insight.periods import last_full_week, week_period
+from complaintctl.core.insight.periods import last_full_week, previous_period, week_period
 from complaintctl.core.record.dates import now_utc, to_iso, zone_name
 from complaintctl.core.record.lifecycle import OPEN_SQL
 from complaintctl.errors import InvalidInput
@@ -138,7 +138,11 @@ def _one(conn, sql: str, params: dict):
     return conn.execute(sql, params).fetchone()[0]
 
 
-def _change(current: int, previous: int) -> dict:
+def _change(current: int, previous: int, running: bool = False) -> dict:
+    """A figure beside the period before; a period still running has no change yet (a part week
+    against a whole one is not a change: text says "running", and so does JSON, by null)."""
+    if running:
+        return {"value": current, "previous": previous, "change": None, "change_pct": None}
     return {"value": current, "previous": previous, "change": current - previous,
             "change_pct": _pct(current - previous, previous)}
 
@@ -147,11 +151,12 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str,
     """All figures of the weekly report for [start, end), compared with the period before it, with
     what needs attention at ``now``, the weeks before it as a trend, and the SLA against the goal."""
     now = now or now_utc()
-    length = end - start
     p = {"start": to_iso(start), "end": to_iso(end)}
-    prev = {"start": to_iso(start - length), "end": to_iso(start)}
+    prev = dict(zip(("start", "end"), map(to_iso, previous_period(start, end)), strict=True))
+    running = briefing.running(start, end, now)
     ages = [r[0] for r in conn.execute(SQL["backlog_ages"], p)]  # one scan gives the backlog and its ages
-    totals = {name: _change(len(ages) if name == "backlog" else _one(conn, SQL[name], p), _one(conn, SQL[name], prev))
+    totals = {name: _change(len(ages) if name == "backlog" else _one(conn, SQL[name], p), _one(conn, SQL[name], prev),
+                            running is not None)
               for name in ("received", "acknowledged", "resolved", "closed", "reopened", "backlog")}
     breakdowns = {}
     for kind, table in BREAKDOWNS.items():
@@ -182,7 +187,7 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str,
     return {
         "report": "weekly",
         "period": {"label": label, "start": p["start"], "end": p["end"], "previous_start": prev["start"],
-                   "previous_end": prev["end"], "timezone": zone_name(), "running": briefing.running(start, end, now)},
+                   "previous_end": prev["end"], "timezone": zone_name(), "running": running},
         "totals": totals,
         "needs_attention": briefing.needs_attention(conn, now),
         "trend": weekly_trend(conn, end, backlog_at=(p["end"], len(ages))),
@@ -287,7 +292,7 @@ def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
 def agents_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
     """The agents table alone: it no longer runs the whole weekly report (two backlog scans) to get it."""
     p = {"start": to_iso(start), "end": to_iso(end)}
-    prev_start = to_iso(start - (end - start))
+    prev_start = to_iso(previous_period(start, end)[0])
     return {"report": "agents", "period": {"label": label, **p, "previous_start": prev_start, "previous_end": p["start"]},
             "agents": _agents(conn, p)}
 
