@@ -174,3 +174,25 @@ def test_schema_examples_about_open_complaints_count_the_open_ones(conn):
     unassigned = next(sql for prose, sql in about_open if prose.startswith("Unassigned complaints still open"))
     assert len(conn.execute(unassigned).fetchall()) == conn.execute(
         f"SELECT count(*) FROM complaints WHERE assignee IS NULL AND {OPEN_SQL}").fetchone()[0] == 3
+
+
+def test_the_guides_sqlite_utils_examples_run_on_our_file(sample, tmp_path):
+    """docs/guide.md shows the sqlite-utils CLI (installed with complaintctl) on our file: each line
+    runs as written, on a real database, and the join with a spreadsheet finds the customers."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    text = (DOCS / "guide.md").read_text(encoding="utf-8")
+    block = re.search(r"## sqlite-utils on the same file.*?```sh\n(.*?)```", text, flags=re.S).group(1)
+    shutil.copy(sample, tmp_path / "complaints.db")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    subprocess.run(["complaintctl", "--db", "complaints.db", "log", "-s", "退款还没到", "--email", "WuFang@example.cn",
+                    "--channel", "web"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", block], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"^complaints\s+\d+$", done.stdout, flags=re.M), done.stdout  # tables --counts
+    assert "channel,n" in done.stdout and "complaints.channel" in done.stdout
+    assert re.search(r"^\s*wufang@example\.cn\s+120\s+1\s*$", done.stdout, flags=re.M), done.stdout  # the join
