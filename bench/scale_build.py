@@ -243,7 +243,7 @@ def copy_stories(conn: sqlite3.Connection) -> None:
     note = ("CASE WHEN s.action = 'logged' THEN CASE p.customer_kind WHEN 'new' THEN 'new customer' "
             "WHEN 'known' THEN 'known customer' ELSE 'anonymous' END ELSE s.note END")
     special = {"complaint_id": "p.i", "note": note}
-    cols = [c for c in _columns(conn, "events") if c not in ("id", "hash")]
+    cols = [c for c in _columns(conn, "events") if c not in ("id", "hash", "digest")]
     exprs = [special.get(c) or (_shifted(c) if _is_time(c) or c == "at" else f"s.{c}") for c in cols]
     # in the order they happened, as a desk writes them; staged, then chained (store/chain.py)
     named = ", ".join(f"{e} AS {c}" for e, c in zip(exprs, cols, strict=True))

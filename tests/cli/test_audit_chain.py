@@ -115,8 +115,8 @@ def test_a_history_rewritten_with_recomputed_hashes_is_caught_only_against_a_kep
     raw.execute("DROP TRIGGER events_no_update")
     raw.execute("UPDATE events SET note = 'we never promised a refund' WHERE id = 3")
     previous = GENESIS  # the hashing is public: recomputed, the chain holds again
-    for row in raw.execute(f"SELECT id, {', '.join(CHAINED)} FROM events ORDER BY id").fetchall():
-        previous = link(previous, row[1:])
+    for row in raw.execute(f"SELECT id, {', '.join(CHAINED)}, digest FROM events ORDER BY id").fetchall():
+        previous = link(previous, row[1:-1], row[-1])
         raw.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, row[0]))
     raw.execute("CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
                 "BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END")

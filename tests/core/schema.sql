@@ -10,6 +10,13 @@ CREATE TABLE agents (
             created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
         ) STRICT;
 
+-- table audit_chain
+CREATE TABLE audit_chain (
+            version INTEGER PRIMARY KEY,
+            from_event INTEGER NOT NULL UNIQUE,
+            since TEXT NOT NULL
+        ) STRICT;
+
 -- table categories
 CREATE TABLE categories (
             code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
@@ -139,7 +146,7 @@ CREATE TABLE "events" (
             note TEXT,
             customer_id INTEGER REFERENCES customers(id),
             hash TEXT NOT NULL CHECK (length(hash) = 32)
-        ) STRICT;
+        , digest TEXT CHECK (digest IS NULL OR digest <> '')) STRICT;
 
 -- table imports
 CREATE TABLE imports (
@@ -495,6 +502,12 @@ CREATE VIEW weekly_summary AS
         FROM facts
         GROUP BY week_start
         ORDER BY week_start;
+
+-- trigger audit_chain_no_delete
+CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain BEGIN SELECT RAISE(ABORT, 'the audit chain''s versions are append-only: DELETE refused'); END;
+
+-- trigger audit_chain_no_update
+CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain BEGIN SELECT RAISE(ABORT, 'the audit chain''s versions are append-only: UPDATE refused'); END;
 
 -- trigger complaint_tags_fts_delete
 CREATE TRIGGER complaint_tags_fts_delete AFTER DELETE ON complaint_tags BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 

@@ -16,12 +16,13 @@ text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
 
 @settings(max_examples=150, deadline=None)
 @given(at=text, actor=text, prefix=text, rows=st.lists(st.tuples(st.integers(1, 10**12), st.one_of(st.none(), text),
-                                                                  st.integers(0, 10**7)), max_size=5))
+                                                                  st.integers(0, 10**7), st.one_of(st.none(), text)),
+                                                        max_size=5))
 def test_an_imports_hashes_are_the_chains_own(at, actor, prefix, rows):
     fast = imported_events_hasher(at, actor, prefix)(GENESIS, rows)
     previous = GENESIS
-    for (cid, status, line), (*_, hashed) in zip(rows, fast, strict=True):
-        previous = link(previous, (cid, at, actor, "imported", "status", None, status, f"{prefix}{line}", None))
+    for (cid, status, line, digest), (*_, hashed) in zip(rows, fast, strict=True):
+        previous = link(previous, (cid, at, actor, "imported", "status", None, status, f"{prefix}{line}", None), digest)
         assert hashed == previous
 
 

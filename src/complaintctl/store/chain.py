@@ -8,16 +8,43 @@ chain that holds, and only a head kept elsewhere (`complaintctl audit head`, mai
 by cron; `check --against HEAD`) shows that the history before that head was rewritten.
 
 One definition, used by every writer of events (core/record/events.py, the importer) and by check:
-``link(previous hash, content)`` with the content the columns in CHAINED, in that order.
+``link(previous hash, content)`` with the content the columns in CHAINED, in that order, then the
+event's ``digest`` when it has one (the facts it seals, core/record/seal.py): an event without a
+digest is hashed exactly as before digests existed, so every older chain still holds.
+
+The chain is versioned: a version names the hash and the encoding. Version 1 is BLAKE2b with a
+16-byte digest over the encoding below; the table ``audit_chain`` records from which event on
+each version is used (a later version, SHA-256 for PostgreSQL, starts at the event it is first
+used for), and check verifies each stretch of events by its own version.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from hashlib import blake2b
 
 CHAINED = ("complaint_id", "at", "actor", "action", "field", "old_value", "new_value", "note", "customer_id")
+DIGEST = "digest"  # the column of the facts an event seals, chained after CHAINED when not NULL
 GENESIS = "0" * 32  # the "previous hash" of the first event
+
+
+@dataclass(frozen=True)
+class ChainVersion:
+    """One definition of the chain: how a text is hashed (a link, a digest of sealed facts)."""
+
+    number: int
+    name: str
+    hash_text: Callable[[str], str]
+
+
+def _blake2b_128(text: str) -> str:
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+VERSIONS = {1: ChainVersion(1, "BLAKE2b-128 over length-prefixed values", _blake2b_128)}
+CURRENT = VERSIONS[1]  # what this complaintctl writes
 
 
 def encode(values) -> str:
@@ -33,28 +60,52 @@ def encode(values) -> str:
     return "".join(parts)
 
 
-def link(previous: str, values) -> str:
-    """The hash of an event with content ``values`` (CHAINED order) after an event hashed ``previous``."""
-    return blake2b((previous + encode(values)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def content(values, digest: str | None = None) -> str:
+    """What an event's hash covers: its CHAINED ``values``, then its digest if it has one (a
+    value more: the encoding stays unambiguous, and an event without one encodes as before)."""
+    return encode(values) if digest is None else encode((*values, digest))
+
+
+def link(previous: str, values, digest: str | None = None, version: ChainVersion = CURRENT) -> str:
+    """The hash of an event with content ``values`` (CHAINED order) and ``digest`` after an
+    event hashed ``previous``."""
+    return version.hash_text(previous + content(values, digest))
+
+
+def seal_digest(text: str, version: ChainVersion = CURRENT) -> str:
+    """The digest of sealed facts (their encoding, core/record/seal.py) by the chain's hash."""
+    return version.hash_text(text)
+
+
+def versions(conn: sqlite3.Connection) -> list[tuple[int, ChainVersion | int]]:
+    """(first event id, version) of each stretch of the chain, in order; a version this
+    complaintctl does not know is given as its number. A database before ``audit_chain``
+    existed is version 1 throughout."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_chain'").fetchone():
+        return [(1, VERSIONS[1])]
+    rows = conn.execute("SELECT from_event, version FROM audit_chain ORDER BY from_event").fetchall()
+    return [(first, VERSIONS.get(number, number)) for first, number in rows] or [(1, VERSIONS[1])]
 
 
 def imported_events_hasher(at: str, actor: str, note_prefix: str):
-    """The hashes of an import's events, which differ only in complaint id, status and line:
-    ``chain(previous, rows)`` takes (complaint_id, status, line) rows and returns each with
-    its hash appended. Exactly ``link`` of (id, at, actor, 'imported', 'status', None, status,
-    note_prefix + line, None), with the constant middle encoded once (an import writes one
-    event a complaint, and its writer is the import's bottleneck)."""
+    """The hashes of an import's events, which differ only in complaint id, status, line and
+    digest: ``chain(previous, rows)`` takes (complaint_id, status, line, digest) rows and
+    returns each with its hash appended. Exactly ``link`` of (id, at, actor, 'imported',
+    'status', None, status, note_prefix + line, None) and the digest, with the constant middle
+    encoded once (an import writes one event a complaint, and its writer is the import's
+    bottleneck). Version 1 of the chain: the importer writes what this complaintctl writes."""
     middle = encode((at, actor, "imported", "status", None))
 
     def chain(previous: str, rows: list[tuple]) -> list[tuple]:
         chained = []
         for row in rows:
-            cid, status, line = row
+            cid, status, line, digest = row
             c, n = str(cid), f"{note_prefix}{line}"
             s = "-" if status is None else f"{len(status)}:{status}"
-            previous = blake2b(f"{previous}{len(c)}:{c}{middle}{s}{len(n)}:{n}-".encode("utf-8", "surrogatepass"),
+            d = "" if digest is None else f"{len(digest)}:{digest}"
+            previous = blake2b(f"{previous}{len(c)}:{c}{middle}{s}{len(n)}:{n}-{d}".encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
-            chained.append((cid, status, line, previous))
+            chained.append((*row, previous))
         return chained
 
     return chain
@@ -64,6 +115,14 @@ def sql_encoded(column: str) -> str:
     """SQL that gives ``encode`` of one column's value for most values (length() stops at a NUL
     character, so a mismatch is confirmed with ``encode`` before it is reported)."""
     return f"CASE WHEN {column} IS NULL THEN '-' ELSE length(CAST({column} AS TEXT)) || ':' || {column} END"
+
+
+def sql_content(with_digest: bool = True) -> str:
+    """SQL that gives ``content`` of an event (without its digest on a schema before digests)."""
+    encoded = " || ".join(sql_encoded(c) for c in CHAINED)
+    if not with_digest:
+        return encoded
+    return f"{encoded} || CASE WHEN {DIGEST} IS NULL THEN '' ELSE length({DIGEST}) || ':' || {DIGEST} END"
 
 
 def head(conn: sqlite3.Connection) -> tuple[int, str] | None:
@@ -79,19 +138,18 @@ def head_hash(conn: sqlite3.Connection) -> str:
 
 
 def insert_events(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Insert events (each a tuple in CHAINED order), chained after the newest one. Call
-    inside a write transaction, which holds the lock between reading the head and inserting."""
-    conn.executemany(f"INSERT INTO events ({', '.join(CHAINED)}, hash) VALUES ({', '.join('?' * (len(CHAINED) + 1))})",
-                     with_hashes(conn, rows, lambda values: values))
-
-
-def with_hashes(conn: sqlite3.Connection, rows: list[tuple], content) -> list[tuple]:
-    """``rows`` each with its hash appended, chained after the newest event in their order;
-    ``content(row)`` is the event a row becomes, in CHAINED order (a writer that binds only
-    some columns says what the others are)."""
+    """Insert events (each a tuple in CHAINED order, then optionally its digest), chained after
+    the newest one. Call inside a write transaction, which holds the lock between reading the
+    head and inserting. Events without a digest name only the columns every chained schema
+    has (an older file's, before it is brought up to date, in its own tests)."""
     previous = head_hash(conn)
     chained = []
     for row in rows:
-        previous = link(previous, content(row))
-        chained.append((*row, previous))
-    return chained
+        values, digest = (row[:len(CHAINED)], row[len(CHAINED)]) if len(row) > len(CHAINED) else (row, None)
+        previous = link(previous, values, digest)
+        chained.append((*values, digest, previous))
+    if any(row[-2] is not None for row in chained):
+        columns = (*CHAINED, DIGEST, "hash")
+    else:
+        columns, chained = (*CHAINED, "hash"), [(*row[:-2], row[-1]) for row in chained]
+    conn.executemany(f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", chained)

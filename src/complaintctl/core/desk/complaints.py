@@ -15,6 +15,7 @@ from complaintctl.core.people.matching import match_or_create_customer, validate
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
+from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.record.fields import check_subject, check_text, clean, normalize_tag
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
@@ -126,7 +127,7 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
                          [(complaint_id, t) for t in tags])
         note = "new customer" if created else ("known customer" if customer_id else "anonymous")
         record_event(conn, complaint_id, at=at, actor=actor, action="logged",
-                     field="status", new_value="new", note=note)
+                     field="status", new_value="new", note=note, digest=seal_of_complaint(conn, complaint_id))
         refresh_sla(conn, complaint_id, now)
         notify.on_logged(conn, complaint_id, at, actor)  # queued with the complaint, sent after the commit
     return LogResult(complaint_id, customer_id, created, warnings)

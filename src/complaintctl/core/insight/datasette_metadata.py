@@ -58,6 +58,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "order of events", "at": "when (UTC)", "actor": "who", "action": "what happened (docs/schema.md lists them)",
         "field": "what changed", "old_value": "before", "new_value": "after",
         "note": "the note, resolution, reason or reply text",
+        "digest": "the facts a logged, imported or customer_created event seals (docs/security.md)",
         "hash": "audit chain: hash of this event's content and the previous event's hash"}),
     "surveys": ("Satisfaction follow-ups after resolution.", {
         "id": "row id", "at": "when (UTC)", "actor": "who recorded it", "score": "1 very unhappy to 5 very happy",
@@ -68,6 +69,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "finished_at": "end (UTC); empty while running or if killed", "read": "rows read", "inserted": "rows added",
         "updated": "rows updated", "unchanged": "rows already there", "rejected": "rows refused",
         "update_mode": "1 ran with --update"}),
+    "audit_chain": ("Which version of the audit chain the events use, from which event on (docs/schema.md).", {
+        "version": "1: blake2b over the events' content", "from_event": "the first event of that version",
+        "since": "when it was first used (UTC)"}),
     "deferred_indexes": ("Indexes a bulk import dropped while it loads; empty otherwise.", {
         "name": "index", "sql": "how to rebuild it", "import_id": "the import", "deferred_at": "when (UTC)"}),
     "label_aliases": ("Labels the team taught (taxonomy alias): read as their code by import and every command.", {
@@ -140,7 +144,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 }
 # Views repeat the complaints columns they show: described once, there.
 INHERITS = {"complaint_overview": "complaints", "complaint_sla": "complaints"}
-HIDDEN = ("schema_migrations", "deferred_indexes", "overdue_notices", "webhooks", "settings",
+HIDDEN = ("schema_migrations", "deferred_indexes", "audit_chain", "overdue_notices", "webhooks", "settings",
           *(f"complaints_fts_{part}" for part in ("config", "content", "data", "docsize", "idx")))
 FACETS = {"complaints": ["status", "severity", "category", "channel", "assignee"],
           "complaint_overview": ["status_en", "severity_en", "category_en", "assignee"],

@@ -14,6 +14,7 @@ from complaintctl.core.intake.customer_cache import (
 )
 from complaintctl.core.intake.options import ImportSummary
 from complaintctl.core.record.lifecycle import is_open
+from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
 from complaintctl.store.chain import head_hash, imported_events_hasher
 
@@ -60,9 +61,10 @@ class Writer(CustomerCache):
         # Per-row constants are written into the statements rather than bound on every row.
         self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
         self.event_sql = (
-            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, hash) "
+            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, digest, hash) "
             f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
-            f"{_sql_text(self.note_prefix)} || ?, ?)")
+            f"{_sql_text(self.note_prefix)} || ?, ?, ?)")
+        self.sealers: dict[tuple, RowSealer] = {}  # by the rows' shape: each event seals its row
         self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
 
     def note(self, line: int) -> str:
@@ -213,11 +215,12 @@ class Writer(CustomerCache):
                     group = complaints.get((columns, last_with_customer))
                     if group is None:
                         group = complaints[(columns, last_with_customer)] = []
+                    sealer = self._sealer(columns)
                 group.append((cid, fingerprint, customer, *values) if last_with_customer
                              else (cid, fingerprint, *values))
                 for tag in row_tags:
                     tags.append((cid, tag))
-                events.append((cid, status, line))
+                events.append((cid, status, line, sealer.seal(values, customer, row_tags)))
                 if raw:
                     raw_labels.extend((cid, name, label) for name, label in raw)
                     unplaced.append((raw, line))
@@ -254,6 +257,14 @@ class Writer(CustomerCache):
         if self.renamed:
             self.summary.add_other_names(self.renamed)
         return inserted, updated, unchanged
+
+    def _sealer(self, columns: tuple) -> RowSealer:
+        sealer = self.sealers.get(columns)
+        if sealer is None:
+            sealer = RowSealer(columns)
+            if len(self.sealers) < 64:  # a file has a handful of shapes; a hostile one, no more
+                self.sealers[columns] = sealer
+        return sealer
 
     def _known(self, prepared) -> tuple[dict[str, sqlite3.Row], dict[int, sqlite3.Row]]:
         """The complaints already in the database that the batch's refs and fingerprints name."""

@@ -176,12 +176,12 @@ def name_conflict(found: sqlite3.Row, name: str | None, email: str | None, phone
 
 def record_customer_event(conn: sqlite3.Connection, customer_id: int, *, at: str, actor: str, action: str,
                           field: str | None = None, old_value: object = None, new_value: object = None,
-                          note: str | None = None) -> None:
+                          note: str | None = None, digest: str | None = None) -> None:
     """An event on a customer's timeline (`customers show`)."""
     from complaintctl.core.record.events import record_event
 
     record_event(conn, None, at=at, actor=actor, action=action, field=field, old_value=old_value,
-                 new_value=new_value, note=note, customer_id=customer_id)
+                 new_value=new_value, note=note, customer_id=customer_id, digest=digest)
 
 
 def create_customer(conn: sqlite3.Connection, details: dict, *, at: str, actor: str,
@@ -194,9 +194,12 @@ def create_customer(conn: sqlite3.Connection, details: dict, *, at: str, actor: 
         (details.get("name"), details.get("email"), details.get("phone"), details.get("company"),
          normalize_email(details.get("email")), normalize_phone(details.get("phone")), at),
     ).lastrowid
+    from complaintctl.core.record.seal import customer_seal
+
     record_customer_event(conn, cid, at=at, actor=actor, action="customer_created", field="customer.name",
                           new_value=details.get("name"),
-                          note=f"with complaint #{complaint_id}" if complaint_id else None)
+                          note=f"with complaint #{complaint_id}" if complaint_id else None,
+                          digest=customer_seal(details))
     return cid
 
 

@@ -4,4 +4,4 @@ caller's transaction), dates as people type them and as they are stored (`dates`
 limits and checks of typed fields (`limits`, `fields`). Everything else in core/ stands on these;
 nothing here imports another room."""
 
-__all__ = ['dates', 'events', 'fields', 'lifecycle', 'limits']
+__all__ = ['dates', 'events', 'fields', 'lifecycle', 'limits', 'seal']

@@ -17,16 +17,17 @@ def record_event(
     new_value: object = None,
     note: str | None = None,
     customer_id: int | None = None,
+    digest: str | None = None,
 ) -> None:
     """One event, chained to the one before (store/chain.py); ``customer_id`` names the
-    customer record a customer event changed."""
+    customer record a customer event changed; ``digest`` seals facts (core/record/seal.py)."""
     from complaintctl.store.chain import insert_events
 
     insert_events(conn, [(
         complaint_id, at, actor, action, field,
         None if old_value is None else str(old_value),
         None if new_value is None else str(new_value),
-        note, customer_id,
+        note, customer_id, digest,
     )])
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from hashlib import blake2b
 
 from complaintctl.errors import InvalidInput
-from complaintctl.store.chain import CHAINED, GENESIS, sql_encoded
+from complaintctl.store.chain import CHAINED, DIGEST, GENESIS, ChainVersion, link, sql_content, versions
 
 QUICK_TAIL = 10_000  # links `check --quick` verifies: the newest events
 REPLAYED = ("status", "assignee", "category", "severity", "cause", "personality", "motive",
@@ -27,28 +26,47 @@ class ChainReport:
     broken: list[int] = field(default_factory=list)  # ids of events whose link does not hold
     unhashed: list[int] = field(default_factory=list)  # ids of events without a hash
     head: tuple[int, str] | None = None  # (id, hash) of the newest event verified
+    unknown: tuple[int, int] | None = None  # (first event, version) of a chain version not known here
 
 
 def verify_chain(conn: sqlite3.Connection, *, tail: int | None = None, until: int | None = None) -> ChainReport:
     """Verify the links of every event (or the newest ``tail``, or those up to id ``until``).
-    One pass in id order; SQLite encodes each event's content, Python hashes it, and a link
-    that does not hold is confirmed with the Python encoding before it is reported."""
+    One pass in id order, each stretch of the chain by its version (store/chain.py); SQLite
+    encodes each event's content, Python hashes it, and a link that does not hold is
+    confirmed with the Python encoding before it is reported. Events from a version this
+    complaintctl does not know on are not verified (``unknown`` says from where)."""
     report = ChainReport()
     previous = GENESIS
-    where, params = "", []
+    low, high = 0, until
     if tail is not None:
         start = conn.execute("SELECT id, hash FROM events WHERE id < coalesce((SELECT max(id) FROM events), 0) - ? "
                              "ORDER BY id DESC LIMIT 1", (tail - 1,)).fetchone()
         if start is not None:
-            where, params, previous = "WHERE id > ?", [start[0]], start[1] or GENESIS
-    elif until is not None:
-        where, params = "WHERE id <= ?", [until]
-    content = " || ".join(sql_encoded(c) for c in CHAINED)
-    rows = conn.execute(f"SELECT id, hash, {content} FROM events {where} ORDER BY id", params)
+            low, previous = start[0], start[1] or GENESIS
+    with_digest = any(r[1] == DIGEST for r in conn.execute("PRAGMA table_info(events)"))
+    stretches = versions(conn)
+    for i, (first, version) in enumerate(stretches):
+        last = stretches[i + 1][0] - 1 if i + 1 < len(stretches) else None
+        if last is not None and last <= low:
+            continue
+        if not isinstance(version, ChainVersion):
+            report.unknown = (first, version)
+            break
+        bounds = [max(low + 1, first)] + [b for b in (last, high) if b is not None]
+        where = "id >= ?" + " AND id <= ?" * (len(bounds) - 1)
+        previous = _verify_stretch(conn, report, version, previous, where, bounds, with_digest)
+    return report
+
+
+def _verify_stretch(conn: sqlite3.Connection, report: ChainReport, version: ChainVersion, previous: str,
+                    where: str, params: list, with_digest: bool) -> str:
+    """Verify the events ``where`` says by ``version``; returns the last one's hash."""
+    hash_text = version.hash_text
+    rows = conn.execute(f"SELECT id, hash, {sql_content(with_digest)} FROM events WHERE {where} ORDER BY id", params)
     for event_id, stored, text in rows:
-        computed = blake2b((previous + text).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        computed = hash_text(previous + text)
         if stored != computed:
-            computed = _confirm(conn, event_id, previous)
+            computed = _confirm(conn, event_id, previous, version, with_digest)
             if stored is None:
                 report.unhashed.append(event_id)
             elif stored != computed:
@@ -58,15 +76,14 @@ def verify_chain(conn: sqlite3.Connection, *, tail: int | None = None, until: in
         previous = stored or computed
         report.checked += 1
         report.head = (event_id, stored)
-    return report
+    return previous
 
 
-def _confirm(conn: sqlite3.Connection, event_id: int, previous: str) -> str:
+def _confirm(conn: sqlite3.Connection, event_id: int, previous: str, version: ChainVersion, with_digest: bool) -> str:
     """The hash of one event by the chain's own definition (store/chain.py)."""
-    from complaintctl.store.chain import link
-
-    values = conn.execute(f"SELECT {', '.join(CHAINED)} FROM events WHERE id = ?", (event_id,)).fetchone()
-    return link(previous, tuple(values))
+    columns = ", ".join((*CHAINED, DIGEST) if with_digest else CHAINED)
+    values = conn.execute(f"SELECT {columns} FROM events WHERE id = ?", (event_id,)).fetchone()
+    return link(previous, values[:len(CHAINED)], values[len(CHAINED)] if with_digest else None, version)
 
 
 def replay_mismatches(conn: sqlite3.Connection) -> dict[str, list[int]]:
