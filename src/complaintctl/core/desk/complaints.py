@@ -15,8 +15,8 @@ from complaintctl.core.people.matching import match_or_create_customer, validate
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
-from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.record.fields import check_subject, check_text, clean, normalize_tag
+from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, Refused
