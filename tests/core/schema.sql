@@ -1,4 +1,4 @@
--- schema version 16
+-- schema version 17
 
 -- table agents
 CREATE TABLE agents (

@@ -1,4 +1,4 @@
-"""Migration 016: sealed facts. Released: never edit; a change is a new migration."""
+"""Migration 017: sealed facts. Released: never edit; a change is a new migration."""
 
 from __future__ import annotations
 
