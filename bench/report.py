@@ -110,7 +110,7 @@ def hand_written(conn: sqlite3.Connection, start: str, end: str, pstart: str) ->
               (SELECT count(*) FROM complaints WHERE first_response_at >= :s AND first_response_at < :e),
               (SELECT count(*) FROM complaints WHERE resolved_at >= :s AND resolved_at < :e),
               (SELECT count(*) FROM complaints WHERE closed_at >= :s AND closed_at < :e),
-              (SELECT count(*) FROM events WHERE action = 'reopened' AND at >= :s AND at < :e),
+              (SELECT count(*) FROM events WHERE action = 'reopened' AND field = 'status' AND at >= :s AND at < :e),
               (SELECT count(*) FROM complaints WHERE received_at < :e AND (resolved_at IS NULL OR resolved_at >= :e)
                  AND (closed_at IS NULL OR closed_at >= :e))""", p).fetchone()
     p = {"s": start, "e": end}

@@ -157,8 +157,12 @@ def test_reopen(cli, db_path, one):
     cli("reopen", one, "--reason", "客户提供了新证据")
     c = q(db_path, "SELECT status, closed_at, outcome, reopened_count FROM complaints")[0]
     assert c == ("investigating", None, None, 1)
-    ev = q(db_path, "SELECT action, old_value, new_value, note FROM events ORDER BY id DESC LIMIT 1")[0]
-    assert ev == ("reopened", "closed", "investigating", "客户提供了新证据")
+    ev = q(db_path, "SELECT action, field, old_value, new_value, note FROM events WHERE action = 'reopened' ORDER BY id")
+    closed_at = q(db_path, "SELECT at FROM events WHERE action = 'closed' AND field = 'status'")[0][0]
+    # the status, and what the reopen cleared that a finished week's report counts (closed without
+    # a resolution: no resolution time, no verdict)
+    assert ev == [("reopened", "status", "closed", "investigating", "客户提供了新证据"),
+                  ("reopened", "closed_at", closed_at, None, None)]
 
 
 def test_assign_closed_complaint_refused(cli, one):

@@ -51,6 +51,23 @@ def test_a_shorter_target_moves_only_running_clocks(conn):
     assert check_sla(conn) == []
 
 
+def test_a_clock_that_stopped_with_no_target_is_not_judged_later(conn):
+    """A first response made while nothing timed the complaint has no verdict; a severity given
+    (or a default set) later times the clocks still running, and used to judge that response late
+    after the fact, rewriting the report of the week it was made in."""
+    cid = log(conn, severity=None)
+    core.update(conn, cid, status="acknowledged", actor="a", now=T0 + timedelta(hours=6))
+    core.classify(conn, cid, codes={"severity": "high"}, actor="a", now=T0 + timedelta(days=8))
+    r = row(conn, cid)
+    assert (r["respond_due_at"], r["responded_late"]) == (None, None)  # no clock ran then
+    assert r["resolve_due_at"] == "2026-11-05T08:00:00Z" and r["resolved_late"] is None  # still running: timed
+    other = log(conn, severity=None)
+    core.update(conn, other, status="resolved", actor="a", now=T0 + timedelta(hours=1))
+    tracking.set_default_severity(conn, "low", actor="a", now=T0 + timedelta(days=8))
+    assert (row(conn, other)["responded_late"], row(conn, other)["resolved_late"]) == (None, None)
+    assert check_sla(conn) == []
+
+
 def test_a_corrected_received_time_judges_the_stopped_clocks_again(conn):
     cid = log(conn)
     core.update(conn, cid, status="acknowledged", actor="a", now=T0 + timedelta(hours=3))

@@ -105,8 +105,15 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
         return reopen_row(conn, row, reason=reason, actor=actor, now=now)
 
 
+# What a reopen clears that a report of a finished period counts: when the complaint was resolved
+# and closed, and whether the resolution met its target. Each is kept in a `reopened` event of its
+# own (old value, new value NULL), so a resolution made in a week stays made in that week.
+CLEARED_FACTS = ("resolved_at", "resolved_late", "closed_at")
+
+
 def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor: str, now: datetime) -> Change:
-    """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`)."""
+    """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`): the
+    status event, then one event for each of CLEARED_FACTS the complaint had."""
     at = to_iso(now)
     set_columns(conn, row["id"], {
         "status": "investigating", "closed_at": None, "resolved_at": None, "outcome": None,
@@ -115,5 +122,8 @@ def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor
     })
     record_event(conn, row["id"], at=at, actor=actor, action="reopened", field="status",
                  old_value=row["status"], new_value="investigating", note=reason)
+    for name in CLEARED_FACTS:
+        if row[name] is not None:
+            record_event(conn, row["id"], at=at, actor=actor, action="reopened", field=name, old_value=row[name])
     refresh_sla(conn, row["id"], now)
     return Change("status", row["status"], "investigating")

@@ -37,7 +37,7 @@ SQL = {
     "acknowledged": "SELECT count(*) FROM complaints WHERE first_response_at >= :start AND first_response_at < :end",
     "resolved": "SELECT count(*) FROM complaints WHERE resolved_at >= :start AND resolved_at < :end",
     "closed": "SELECT count(*) FROM complaints WHERE closed_at >= :start AND closed_at < :end",
-    "reopened": "SELECT count(*) FROM events WHERE action = 'reopened' AND at >= :start AND at < :end",
+    "reopened": "SELECT count(*) FROM events WHERE action = 'reopened' AND field = 'status' AND at >= :start AND at < :end",
     "backlog": f"SELECT count(*) FROM ({UNFINISHED_AT_END})",
     "breakdown": ("SELECT c.{kind} AS code, t.label_en, t.label_zh, count(*) AS count FROM complaints c "
                   "LEFT JOIN {table} t ON t.code = c.{kind} WHERE c.received_at >= :start AND c.received_at < :end "

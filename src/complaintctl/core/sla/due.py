@@ -84,13 +84,16 @@ def stored_values(state: sla.SlaState) -> dict:
 
 
 def stopped_clocks(row: sqlite3.Row) -> dict:
-    """The stored values of the clocks that have stopped with a verdict (a first response, a
-    resolution): facts of their moment, which later changes to targets, severity or the
-    calendar do not move."""
+    """The stored values of the clocks that have stopped (a first response, a resolution), with
+    their verdict or with none when no target timed them then: facts of their moment, which later
+    changes to targets, severity or the calendar do not move (a severity given a week after the
+    first response used to judge it late then, and rewrote that week's report)."""
     kept = {}
-    if row["first_response_at"] is not None and row["responded_late"] is not None:
+    # stopped: with a verdict, or with no due time (nothing timed it while it ran); a clock stopped
+    # just now still has the due time it ran to and no verdict yet: it is judged by this refresh
+    if row["first_response_at"] is not None and (row["responded_late"] is not None or row["respond_due_at"] is None):
         kept.update(respond_due_at=row["respond_due_at"], responded_late=row["responded_late"])
-    if row["resolved_at"] is not None and row["resolved_late"] is not None:
+    if row["resolved_at"] is not None and (row["resolved_late"] is not None or row["resolve_due_at"] is None):
         kept.update(resolve_due_at=row["resolve_due_at"], resolved_late=row["resolved_late"])
     return kept
 
