@@ -80,6 +80,12 @@ class Rejects:
             cells = [record.get(h, "") for h in self.headers]
         else:
             cells = [json.dumps(record, ensure_ascii=False, default=str)]
+        cut = [(i, len(c)) for i, c in enumerate(cells) if isinstance(c, str) and len(c) > REJECT_CELL_MAX]
+        for i, _length in cut:
+            cells[i] = cells[i][:REJECT_CELL_MAX - 1] + "…"
+        if cut:
+            reason += "; " + ", ".join(f"column {i + 1} cut to {REJECT_CELL_MAX:,} of its {n:,} characters here "
+                                       "(the whole value is in the file imported)" for i, n in cut)
         self.writer.writerow([line, reason, *cells])
 
     def close(self) -> None:
@@ -93,5 +99,8 @@ class Rejects:
 
 
 _REASON_VALUES = re.compile(r"'[^']*'")
+# A rejected cell longer than this is cut in the rejects file: what a spreadsheet cell holds (Excel's
+# limit), so the file opens whole in one, and a 300-million-character cell does not become a 300 MB file.
+REJECT_CELL_MAX = 32_767
 
 

@@ -1,17 +1,32 @@
-"""Excel workbooks, read a row at a time, each cell as Excel's own CSV export would write it."""
+"""Excel workbooks, read a row at a time, each cell as Excel's own CSV export would write it.
+
+The reader (calamine) holds a whole sheet in memory, as a dense grid from its first cell to its
+last, so a small file can ask for any amount: a 293 KB workbook holding one cell of 300 million
+characters took 2 GB, one cell at A1 and one at XFD1048576 asks for 512 GB (calamine aborts).
+Before it reads anything, a workbook's sheets are measured from the archive (a few tenths of a
+second for 100,000 rows): more than WORKBOOK_MAX_BYTES of sheet data, or a sheet spanning more
+than WORKBOOK_MAX_CELLS cells, is refused with the advice to save it as CSV (read a row at a
+time, whatever its size). A cell longer than a text field holds (MAX_TEXT) rejects its row; the
+rejects file keeps the cell cut (rejects.py).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any, BinaryIO
 
+from complaintctl.core.intake.csvfile import BrokenRecord
 from complaintctl.core.intake.reading import Source, _find_header
+from complaintctl.core.record.limits import MAX_TEXT
 from complaintctl.errors import InvalidInput
 
 _SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file"
 
 
+WORKBOOK_MAX_BYTES = 256 * 1024 * 1024  # a sheet's XML with the shared strings, uncompressed
+WORKBOOK_MAX_CELLS = 10_000_000  # rows x columns of a sheet's used range (about 32 bytes a cell in calamine)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and any password-protected workbook
 KINDS = {b"PK\x03\x04": "xlsx", OLE_MAGIC: "xls"}
 
@@ -29,6 +44,15 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> 
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix in ("xlsb", "ods"):
         kind = suffix
+    try:
+        if kind == "xls" and size is not None and size > WORKBOOK_MAX_BYTES:
+            raise InvalidInput(f"{name} holds {size / 2**20:,.0f} MB, more than the {WORKBOOK_MAX_BYTES // 2**20} MB "
+                               "a workbook is read with (the whole sheet is held in memory)", hint=_SAVE_AS_CSV)
+        if head.startswith(b"PK\x03\x04"):
+            _measure_archive(name, raw)
+    except InvalidInput:
+        raw.close()
+        raise
     try:
         book = CalamineWorkbook.from_filelike(raw)
     except Exception as exc:  # noqa: BLE001 - calamine's errors: not a workbook, encrypted, damaged
@@ -68,6 +92,12 @@ def _workbook_records(worksheet, source: Source) -> Iterator[tuple[int, list[str
         cells = [_cell_text(v) for v in values]
         if not any(cells):
             continue  # an empty or only formatted row
+        longest = max(map(len, cells))
+        if longest > MAX_TEXT:
+            column = next(i for i, c in enumerate(cells) if len(c) == longest) + len(pad)
+            yield number, BrokenRecord(f"cell {_column_name(column)}{number} holds {longest:,} characters, more "
+                                       f"than a text field holds ({MAX_TEXT:,})", pad + cells)
+            continue
         yield number, pad + cells if pad else cells
     source._estimated_bytes = source.size or 0
 
@@ -96,3 +126,93 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+
+
+def _column_name(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: a column as the sheet names it."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+# A cell's or row's reference (` r="AB12"`) with a column of two letters or more, or a row of six digits or
+# more (rare: a sheet without any spans at most 99,999 rows x 26 columns); then every reference, only when
+# those alone allow more cells than the limit.
+_FAR = re.compile(rb' r="(?:([A-Z]{2,3})[0-9]|[A-Z]?([0-9]{6,9})")')
+_REF = re.compile(rb' r="([A-Z]{0,3})([0-9]{1,9})"')
+
+
+def _measure_archive(name: str, raw: BinaryIO) -> None:
+    """Refuse, before calamine reads it, a workbook (a ZIP archive) whose sheets hold more than
+    WORKBOOK_MAX_BYTES of data or span more than WORKBOOK_MAX_CELLS cells. The parts are
+    decompressed to be measured (their declared sizes could lie)."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(raw)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raw.seek(0)
+        return  # calamine says what is wrong with it
+    try:
+        parts = [i for i in archive.infolist() if i.filename.startswith(("xl/worksheets/", "content.xml"))
+                 or i.filename in ("xl/sharedStrings.xml", "xl/sharedStrings.bin")]
+        strings = sum(_measure_part(archive, i, spans=False)[0] for i in parts if "sharedStrings" in i.filename)
+        for info in (i for i in parts if "sharedStrings" not in i.filename):
+            size, rows, columns = _measure_part(archive, info, spans=info.filename.endswith(".xml")
+                                                and "worksheets" in info.filename)
+            if size + strings > WORKBOOK_MAX_BYTES:
+                raise InvalidInput(f"{name}: a sheet holds more than the {WORKBOOK_MAX_BYTES // 2**20} MB of data a "
+                                   "workbook is read with (the whole sheet is held in memory)", hint=_SAVE_AS_CSV)
+            if rows * columns > WORKBOOK_MAX_CELLS:
+                raise InvalidInput(f"{name}: a sheet spans {rows:,} rows x {columns:,} columns (to cell "
+                                   f"{_column_name(columns - 1)}{rows}), more than the {WORKBOOK_MAX_CELLS:,} cells a "
+                                   "workbook is read with (the whole range is held in memory)", hint=_SAVE_AS_CSV)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        pass  # damaged: calamine says so in its own words
+    finally:
+        archive.close()
+        raw.seek(0)
+
+
+def _measure_part(archive, info, *, spans: bool) -> tuple[int, int, int]:
+    """(bytes, rows, columns) of one part; rows and columns only with ``spans`` (a worksheet's
+    XML): at most what its far references say, counted exactly only when that is over the limit."""
+    size = rows = columns = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(4 << 20):
+            size += len(chunk)
+            if size > WORKBOOK_MAX_BYTES:
+                return size, 0, 0
+            if spans:
+                for letters, digits in set(_FAR.findall(tail + chunk)):
+                    rows = max(rows, int(digits or 0))
+                    columns = max(columns, _column_number(letters))
+                tail = chunk[-16:]
+    if not spans:
+        return size, 0, 0
+    rows, columns = max(rows, 99_999), max(columns, 26)
+    if rows * columns <= WORKBOOK_MAX_CELLS:
+        return size, rows, columns
+    rows = columns = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(4 << 20):
+            letters_seen, rows_seen = set(), set()
+            for letters, digits in _REF.findall(tail + chunk):
+                letters_seen.add(letters)
+                rows_seen.add(digits)
+            rows = max(rows, *map(int, rows_seen), 0)
+            columns = max(columns, *map(_column_number, letters_seen), 0)
+            tail = chunk[-16:]
+    return size, rows, max(columns, 1)
