@@ -117,3 +117,101 @@ class Texts:
         phone = rnd.choice([f"+86 {mobile[:3]} {mobile[3:7]} {mobile[7:]}", mobile, f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}"])
         return {"name": name, "email": email, "phone": phone if rnd.random() < 0.9 or not email else None,
                 "company": rnd.choice(COMPANIES) if rnd.random() < 0.08 else None}
+
+
+# Long descriptions, as customers write them: a real desk's are a few hundred characters (a
+# Chinese government message board: median 222, a tenth over 730; US consumer-finance
+# narratives: median about 800, a tenth over 2,200), with names, dates, order numbers and
+# amounts that make most of their words rare. Built from clauses about one product problem.
+OPENINGS_ZH = ["您好，", "你好，我想投诉一下，", "本人", "我是贵公司的老用户，", "尊敬的客服：", "", "我家",
+               "关于订单的问题，", "反映一个情况：", "麻烦帮忙处理一下，"]
+STORY_ZH = [
+    "我于{date}在{shop}购买了一台{product}，订单号{order}，实付{amount}元",
+    "收到货后第{n}天就发现{problem}，当时就联系了在线客服",
+    "客服让我先拍照片和视频上传，我按要求都上传了，但是到现在已经过去{n}天还没有任何回复",
+    "{date}师傅上门看了一次，说是{part}坏了，需要换配件，可是配件一直说没货",
+    "期间我打了{n}次{hotline}，每次都要重新说明情况，工号{badge}的客服答应{n}小时内回电，结果没有下文",
+    "家里有老人和小孩，{product}用不了非常不方便，{weather}",
+    "我在{platform}上也留言了，对方只是复制粘贴回复，没有解决实际问题",
+    "快递显示{date}已签收，可我根本没有收到，小区{building}的快递柜里也没有",
+    "这已经是同一个问题第{n}次出现，上次维修只管用了不到{n}周",
+    "商品页面写着{promise}，实际完全不是这样，我认为这属于虚假宣传",
+    "退款申请提交了{n}次都被驳回，理由是{excuse}，我不能接受",
+    "维修费收了{amount}元，可是还在保修期内，发票上也写得很清楚",
+    "我的会员积分{points}分也莫名其妙被清零了，客服说系统升级导致，但没有给任何补偿",
+]
+CLOSINGS_ZH = ["希望贵公司尽快给我一个答复。", "请尽快处理，谢谢！", "如果{n}天内不解决，我将向消费者协会投诉。",
+               "要求全额退款并赔偿损失。", "要求更换新机。", "希望有关部门重视。", "联系电话{phone}，请回电。", ""]
+OPENINGS_EN = ["Hello,", "To whom it may concern,", "I am writing to complain about", "Dear support team,", "",
+               "This is my third message about this.", "I have been a customer for {n} years and"]
+STORY_EN = [
+    "I bought a {product} from {shop_en} on {date_en} (order {order}) and paid ${amount}.",
+    "Within {n} days it {problem_en}, so I contacted your online chat right away.",
+    "The agent asked for photos and a video, which I uploaded the same day, but {n} days later nobody has replied.",
+    "A technician came on {date_en} and said the {part_en} had failed and needed a replacement part that is "
+    "still out of stock.",
+    "I have called your hotline {n} times; each time I had to explain everything again, and the agent (badge "
+    "{badge}) promised a call back within {n} hours that never came.",
+    "The tracking page says the parcel was delivered on {date_en}, but it was never left at my door or with "
+    "the building's front desk.",
+    "The product page clearly said {promise_en}, which is simply not true.",
+    "My refund request was rejected {n} times with the reason \"{excuse_en}\", which makes no sense.",
+    "I was charged ${amount} for the repair although the unit is still under warranty, as the invoice shows.",
+    "My loyalty balance of {points} points disappeared; your agent blamed a system upgrade and offered nothing.",
+    "I also disputed the charge with my bank, case number {order}, and they told me to contact you first.",
+]
+CLOSINGS_EN = ["Please resolve this as soon as possible.", "I expect a full refund.",
+               "If this is not fixed within {n} days I will file a complaint with the regulator.",
+               "Please call me back at {phone}.", "I want a replacement, not another repair.", ""]
+SHOPS_ZH = ["官方旗舰店", "京东自营", "天猫旗舰店", "线下门店", "拼多多店铺", "苏宁易购", "公司官网", "抖音直播间"]
+SHOPS_EN = ["your online store", "the downtown store", "your app", "an authorised dealer", "your website"]
+PARTS_ZH = ["主板", "压缩机", "电机", "电源模块", "显示屏", "加热管", "排水泵", "传感器"]
+PARTS_EN = ["main board", "compressor", "motor", "power supply", "display", "heating element", "drain pump"]
+PROMISES_ZH = ["“一级能效、静音”", "“七天无理由退货”", "“全国联保三年”", "“24小时发货”", "“买一送一”"]
+PROMISES_EN = ["\"free next-day delivery\"", "\"30-day money-back guarantee\"", "\"3-year warranty\"", "\"silent\""]
+EXCUSES_ZH = ["商品已拆封", "超过退货时限", "人为损坏", "缺少发票", "系统无法操作"]
+EXCUSES_EN = ["item opened", "outside the return window", "damage caused by the user", "missing receipt"]
+WEATHER_ZH = ["现在天气这么热", "最近天气很冷", "孩子马上要开学", "正赶上过年"]
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+PLATFORMS_ZH = ["微博", "黑猫投诉", "12315平台", "小红书", "官方App"]
+
+
+def _fill(template: str, rnd: random.Random, product: str, problem: str, zh: bool) -> str:
+    month, day = rnd.randrange(1, 13), rnd.randrange(1, 29)
+    values = {
+        "date": f"{month}月{day}日", "date_en": f"{MONTHS_EN[month - 1]} {day}",
+        "shop": rnd.choice(SHOPS_ZH), "shop_en": rnd.choice(SHOPS_EN), "product": product,
+        "order": f"{rnd.randrange(10**11, 10**12)}", "amount": f"{rnd.randrange(99, 9999)}",
+        "n": str(rnd.randrange(2, 15)), "problem": problem, "problem_en": problem, "part": rnd.choice(PARTS_ZH),
+        "part_en": rnd.choice(PARTS_EN), "hotline": rnd.choice(["400热线", "客服热线", "售后电话"]),
+        "badge": f"{rnd.randrange(1000, 99999)}", "weather": rnd.choice(WEATHER_ZH),
+        "platform": rnd.choice(PLATFORMS_ZH), "building": f"{rnd.randrange(1, 30)}栋",
+        "promise": rnd.choice(PROMISES_ZH), "promise_en": rnd.choice(PROMISES_EN),
+        "excuse": rnd.choice(EXCUSES_ZH), "excuse_en": rnd.choice(EXCUSES_EN),
+        "points": f"{rnd.randrange(100, 50000)}", "phone": f"1{rnd.choice('3589')}{rnd.randrange(10**8, 10**9)}",
+    }
+    return template.format(**values)
+
+
+def _clauses(rnd: random.Random, pool: list[str], count: int) -> list[str]:
+    chosen = rnd.sample(pool, min(count, len(pool)))
+    return chosen + [rnd.choice(pool) for _ in range(count - len(chosen))]
+
+
+def long_description(rnd: random.Random, category: str | None = None, *, zh: bool | None = None) -> str:
+    """A description of realistic length: Chinese mostly a few hundred characters (median about
+    220), English longer (median about 600), each with a long tail."""
+    category = category or rnd.choice(list(PROBLEMS_ZH))
+    zh = rnd.random() < 0.7 if zh is None else zh
+    # how many story clauses: log-normal, most 3-8, a tail to 24 (a clause may come back, with
+    # other dates and numbers, as in a long message that tells each call)
+    clauses = min(24, max(1, round(rnd.lognormvariate(1.75 if zh else 1.45, 0.6))))
+    if zh:
+        product, problem = rnd.choice(PRODUCTS_ZH), rnd.choice(PROBLEMS_ZH[category])
+        parts = [_fill(t, rnd, product, problem, True) for t in _clauses(rnd, STORY_ZH, clauses)]
+        text = rnd.choice(OPENINGS_ZH) + "，".join(parts) + "。" + _fill(rnd.choice(CLOSINGS_ZH), rnd, product, problem, True)
+        return text
+    product, problem = rnd.choice(PRODUCTS_EN), rnd.choice(PROBLEMS_EN[category])
+    parts = [_fill(t, rnd, product, problem, False) for t in _clauses(rnd, STORY_EN, clauses)]
+    opening = _fill(rnd.choice(OPENINGS_EN), rnd, product, problem, False)
+    return " ".join(p for p in (opening, *parts, _fill(rnd.choice(CLOSINGS_EN), rnd, product, problem, False)) if p)

@@ -1,4 +1,4 @@
--- schema version 17
+-- schema version 18
 
 -- table agents
 CREATE TABLE agents (
@@ -85,13 +85,10 @@ CREATE TABLE complaints (
         ) STRICT;
 
 -- table complaints_fts
-CREATE VIRTUAL TABLE complaints_fts USING fts5(subject, description, resolution, customer, tags, notes, other, tokenize = 'trigram');
+CREATE VIRTUAL TABLE complaints_fts USING fts5(subject, description, resolution, customer, tags, notes, other, content = 'complaint_search_text', content_rowid = 'id', tokenize = 'trigram');
 
 -- table complaints_fts_config
 CREATE TABLE 'complaints_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
--- table complaints_fts_content
-CREATE TABLE 'complaints_fts_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4, c5, c6);
 
 -- table complaints_fts_data
 CREATE TABLE 'complaints_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
@@ -250,6 +247,9 @@ CREATE TABLE reply_templates (
 
 -- table schema_migrations
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+
+-- table search_pending
+CREATE TABLE search_pending (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL, CHECK (first_id <= last_id)) STRICT;
 
 -- table settings
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -441,6 +441,23 @@ CREATE VIEW complaint_overview AS
         LEFT JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN agents ag ON ag.name = c.assignee;
 
+-- view complaint_search_text
+CREATE VIEW complaint_search_text AS
+    SELECT c.id,
+      c.subject || '  ' AS subject,
+      coalesce(c.description, '') || '  ' AS description,
+      coalesce(c.resolution, '') || '  ' AS resolution,
+      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
+                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
+                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ' AS customer,
+      coalesce((SELECT group_concat(tag, ' ') FROM
+                  (SELECT t.tag FROM complaint_tags t WHERE t.complaint_id = c.id ORDER BY t.tag)), '') || '  ' AS tags,
+      coalesce((SELECT group_concat(note, char(10)) FROM
+                  (SELECT e.note FROM events e WHERE e.complaint_id = c.id AND e.note IS NOT NULL
+                   AND e.action NOT IN ('logged', 'imported') ORDER BY e.id)), '') || '  ' AS notes,
+      trim(coalesce(c.ref, '') || ' ' || coalesce(c.extra, '')) || '  ' AS other
+    FROM complaints c;
+
 -- view complaint_sla
 CREATE VIEW complaint_sla AS
         SELECT
@@ -509,104 +526,41 @@ CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain BEGIN SELECT R
 -- trigger audit_chain_no_update
 CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain BEGIN SELECT RAISE(ABORT, 'the audit chain''s versions are append-only: UPDATE refused'); END;
 
+-- trigger complaint_tags_fts_before_delete
+CREATE TRIGGER complaint_tags_fts_before_delete BEFORE DELETE ON complaint_tags WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= OLD.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= OLD.complaint_id) BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.complaint_id; END;
+
+-- trigger complaint_tags_fts_before_insert
+CREATE TRIGGER complaint_tags_fts_before_insert BEFORE INSERT ON complaint_tags WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.complaint_id) BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; END;
+
 -- trigger complaint_tags_fts_delete
-CREATE TRIGGER complaint_tags_fts_delete AFTER DELETE ON complaint_tags BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.id = OLD.complaint_id; END;
+CREATE TRIGGER complaint_tags_fts_delete AFTER DELETE ON complaint_tags WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= OLD.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= OLD.complaint_id) BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id = OLD.complaint_id; END;
 
 -- trigger complaint_tags_fts_insert
-CREATE TRIGGER complaint_tags_fts_insert AFTER INSERT ON complaint_tags BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.id = NEW.complaint_id; END;
+CREATE TRIGGER complaint_tags_fts_insert AFTER INSERT ON complaint_tags WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.complaint_id) BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id = NEW.complaint_id; END;
+
+-- trigger complaints_fts_before_update
+CREATE TRIGGER complaints_fts_before_update BEFORE UPDATE OF subject, description, resolution, customer_id, ref, extra ON complaints WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= OLD.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= OLD.id) BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; END;
 
 -- trigger complaints_fts_delete
-CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; END;
+CREATE TRIGGER complaints_fts_delete BEFORE DELETE ON complaints WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= OLD.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= OLD.id) BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; END;
 
 -- trigger complaints_fts_insert
-CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.id = NEW.id; END;
+CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.id) BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id = NEW.id; END;
 
 -- trigger complaints_fts_update
-CREATE TRIGGER complaints_fts_update AFTER UPDATE OF subject, description, resolution, customer_id, ref, extra ON complaints BEGIN DELETE FROM complaints_fts WHERE rowid = OLD.id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.id = NEW.id; END;
+CREATE TRIGGER complaints_fts_update AFTER UPDATE OF subject, description, resolution, customer_id, ref, extra ON complaints WHEN NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.id) BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id = NEW.id; END;
+
+-- trigger customers_fts_before_update
+CREATE TRIGGER customers_fts_before_update BEFORE UPDATE OF name, company, email, phone ON customers BEGIN DELETE FROM complaints_fts WHERE rowid IN (SELECT c.id FROM complaints c WHERE c.customer_id = OLD.id AND NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= c.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= c.id)); END;
 
 -- trigger customers_fts_update
-CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, company, email, phone ON customers BEGIN DELETE FROM complaints_fts WHERE rowid IN (SELECT id FROM complaints WHERE customer_id = NEW.id); INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.customer_id = NEW.id; END;
+CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, company, email, phone ON customers BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id IN (SELECT c.id FROM complaints c WHERE c.customer_id = NEW.id AND NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= c.id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= c.id)); END;
+
+-- trigger events_fts_before_note
+CREATE TRIGGER events_fts_before_note BEFORE INSERT ON events WHEN NEW.complaint_id IS NOT NULL AND NEW.note IS NOT NULL AND NEW.action NOT IN ('logged', 'imported') AND NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.complaint_id) BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; END;
 
 -- trigger events_fts_note
-CREATE TRIGGER events_fts_note AFTER INSERT ON events WHEN NEW.complaint_id IS NOT NULL AND NEW.note IS NOT NULL AND NEW.action NOT IN ('logged', 'imported') BEGIN DELETE FROM complaints_fts WHERE rowid = NEW.complaint_id; INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) 
-    SELECT c.id,
-      c.subject || '  ',
-      coalesce(c.description, '') || '  ',
-      coalesce(c.resolution, '') || '  ',
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ',
-      coalesce((SELECT group_concat(t.tag, ' ') FROM complaint_tags t WHERE t.complaint_id = c.id), '') || '  ',
-      coalesce((SELECT group_concat(e.note, char(10)) FROM events e WHERE e.complaint_id = c.id
-                AND e.note IS NOT NULL AND e.action NOT IN ('logged', 'imported')), '') || '  ',
-      trim(coalesce(c.ref, '') || ' ' || coalesce((SELECT group_concat(j.key || ': ' || j.value, char(10))
-                                                   FROM json_each(c.extra) j), '')) || '  '
-    FROM complaints c WHERE c.id = NEW.complaint_id; END;
+CREATE TRIGGER events_fts_note AFTER INSERT ON events WHEN NEW.complaint_id IS NOT NULL AND NEW.note IS NOT NULL AND NEW.action NOT IN ('logged', 'imported') AND NOT EXISTS (SELECT 1 FROM (SELECT last_id FROM search_pending WHERE first_id <= NEW.complaint_id ORDER BY first_id DESC LIMIT 1) WHERE last_id >= NEW.complaint_id) BEGIN INSERT INTO complaints_fts (rowid, subject, description, resolution, customer, tags, notes, other) SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text WHERE id = NEW.complaint_id; END;
 
 -- trigger events_no_delete
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events

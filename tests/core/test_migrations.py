@@ -70,7 +70,12 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
     names = [name for name, _ in migrations.MIGRATIONS]
     made = {"settings": int(start < names.index("m016_database_identity") + 1)}  # the database's identity
     for table, count in before.items():
+        if table.startswith("complaints_fts_"):
+            continue  # the search index's own storage, rebuilt by m018 (its rows are checked below)
         assert after[table] == count + made.get(table, 0), table
+    if start >= 1:  # every complaint is found by its words
+        assert [r[0] for r in upgraded.execute(
+            "SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH '\"投诉 \"' ORDER BY rowid")] == [1, 2, 3, 4, 5]
     assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
     names = [r[0] for r in upgraded.execute("SELECT name FROM schema_migrations ORDER BY version")]

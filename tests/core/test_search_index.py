@@ -11,6 +11,7 @@ from complaintctl.core.insight.queries import ListFilters
 from complaintctl.store import migrations
 from complaintctl.store import search as index
 from complaintctl.store.db import connect
+from complaintctl.store.migrations.m018_search_external_content import SEARCH_TRIGGERS_18 as SEARCH_TRIGGERS
 
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
 
@@ -24,11 +25,20 @@ def indexed(conn):
     return conn.execute(f"SELECT rowid, {', '.join(index.COLUMNS)} FROM complaints_fts ORDER BY rowid").fetchall()
 
 
-def rebuilt(conn):
-    return conn.execute(f"{index.DOCUMENT} ORDER BY c.id").fetchall()
+def holds_its_text(conn) -> bool:
+    """FTS5's own check that the index holds exactly the words of complaint_search_text."""
+    try:
+        conn.execute("INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
 
 
-def test_the_triggers_keep_the_index_equal_to_a_rebuild(conn):
+def found(conn, text):
+    return [r["id"] for r in search.search_complaints(conn, ListFilters(text=text, sort="id"), ranked=False)["rows"]]
+
+
+def test_the_triggers_keep_the_index_equal_to_its_text(conn):
     a = log(conn, "洗衣机漏水", customer="王芳", phone="138 0013 8000", tags=["vip"])
     b = log(conn, "Kettle broken", 1, customer="王芳", phone="13800138000", description="it sparks")
     core.update(conn, a, status="acknowledged", note="已联系", actor="a", now=T0 + timedelta(hours=2))
@@ -38,20 +48,80 @@ def test_the_triggers_keep_the_index_equal_to_a_rebuild(conn):
     tracking.survey(conn, b, score=2, comment="还是坏的", reopen=True, actor="a", now=T0 + timedelta(hours=5))
     core.update(conn, b, edits={"subject": "Kettle still broken"}, actor="a", now=T0 + timedelta(hours=6))
     conn.execute("UPDATE customers SET company = '芳华' WHERE id = 1")
-    assert [tuple(r) for r in indexed(conn)] == [tuple(r) for r in rebuilt(conn)]
-    assert "还是坏的" in indexed(conn)[1]["notes"] and "芳华" in indexed(conn)[1]["customer"]
+    assert holds_its_text(conn)
+    assert found(conn, "还是坏的") == [b] and found(conn, "芳华") == [a, b] and found(conn, "已联系") == [a]
+    assert found(conn, "vip") == [] and found(conn, "媒体") == [b]
+    assert found(conn, "Kettle still") == [b] and found(conn, '"kettle broken"') == []
     assert index.rebuild_index(conn) == 2
-    assert [tuple(r) for r in indexed(conn)] == [tuple(r) for r in rebuilt(conn)]
+    assert holds_its_text(conn) and found(conn, "芳华") == [a, b]
+
+
+def test_the_integrity_check_sees_text_changed_behind_the_index(conn):
+    """What the test above relies on: the check fails when the index no longer holds the text."""
+    log(conn, "洗衣机漏水")
+    assert holds_its_text(conn)
+    saved = index.suspend_triggers(conn)
+    conn.execute("UPDATE complaints SET subject = '冰箱不制冷'")
+    assert not holds_its_text(conn)
+    index.resume_triggers(conn, saved)  # rebuilt
+    assert holds_its_text(conn) and found(conn, "冰箱") == [1] and found(conn, "洗衣机") == []
+
+
+def test_the_index_keeps_no_copy_of_the_text(conn):
+    log(conn, "洗衣机漏水", description="客户反映：用了三天就漏水")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'complaints_fts%'")}
+    assert "complaints_fts_content" not in tables and "complaints_fts_data" in tables
+    assert indexed(conn)[0]["description"] == "客户反映：用了三天就漏水  "  # read from the view
 
 
 def test_suspended_triggers_come_back_with_a_full_index(conn):
     saved = index.suspend_triggers(conn)
-    assert len(saved) == 7 and index.triggers(conn) == []
+    assert len(saved) == len(SEARCH_TRIGGERS) and index.triggers(conn) == []
     log(conn, "written while suspended")
-    assert indexed(conn) == []
+    assert found(conn, "written while") == []
     index.resume_triggers(conn, saved)
-    assert [r["subject"] for r in indexed(conn)] == ["written while suspended  "]
-    assert len(index.triggers(conn)) == 7
+    assert found(conn, "written while") == [1] and holds_its_text(conn)
+    assert len(index.triggers(conn)) == len(SEARCH_TRIGGERS)
+
+
+def test_complaints_written_pending_are_indexed_once_at_the_end(conn):
+    conn.execute("BEGIN IMMEDIATE")
+    with index.indexed_once(conn, 1, 2):
+        conn.execute("INSERT INTO complaints (id, received_at, subject, status, created_at, updated_at, created_by) "
+                     "VALUES (1, '2026-11-01T00:00:00Z', '空调噪音', 'new', 'x', 'x', 'x'), "
+                     "(2, '2026-11-01T00:00:00Z', 'Noisy fan', 'new', 'x', 'x', 'x')")
+        conn.execute("INSERT INTO complaint_tags VALUES (1, 'vip'), (1, '媒体'), (2, 'vip')")
+        assert conn.execute("SELECT count(*) FROM complaints_fts_docsize").fetchone()[0] == 0  # not yet
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0
+    assert found(conn, "空调") == [1] and found(conn, "vip") == [1, 2] and found(conn, "媒体") == [1]
+    assert holds_its_text(conn)
+
+
+def test_a_failed_pending_write_leaves_the_index_equal_to_the_tables(conn):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        with index.indexed_once(conn, 1, 2):
+            conn.execute("INSERT INTO complaints (id, received_at, subject, status, created_at, updated_at, "
+                         "created_by) VALUES (1, '2026-11-01T00:00:00Z', '空调噪音', 'new', 'x', 'x', 'x')")
+            raise RuntimeError("the writer failed half-way")
+    except RuntimeError:
+        pass
+    conn.execute("COMMIT")  # a caller that keeps what was written: it is indexed
+    assert found(conn, "空调") == [1] and holds_its_text(conn)
+    assert conn.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0
+
+
+def test_complaints_removed_together_leave_the_index_once(conn):
+    ids = [log(conn, f"投诉 {n} 洗衣机", tags=["vip"]) for n in range(5)]
+    conn.execute("PRAGMA foreign_keys = OFF")  # their events stay
+    conn.execute("BEGIN IMMEDIATE")
+    with index.removed_once(conn, [ids[0], ids[1], ids[3]]):
+        conn.execute(f"DELETE FROM complaint_tags WHERE complaint_id IN ({ids[0]}, {ids[1]}, {ids[3]})")
+        conn.execute(f"DELETE FROM complaints WHERE id IN ({ids[0]}, {ids[1]}, {ids[3]})")
+    conn.execute("COMMIT")
+    assert found(conn, "洗衣机") == [ids[2], ids[4]] and found(conn, "vip") == [ids[2], ids[4]]
+    assert holds_its_text(conn)
 
 
 def test_the_migration_indexes_what_is_already_there(tmp_path):

@@ -95,14 +95,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "overdue_notices": ("Which lateness overdue --notify already told the team about.", {
         "clock": "respond or resolve", "due_at": "the due time that passed", "outbox_id": "the message"}),
     "settings": ("Team settings as key/value pairs.", {"key": "setting", "value": "value"}),
-    "complaints_fts": ("The search index (FTS5, trigram): one row per complaint, rowid = its id.", {
+    "complaints_fts": ("The search index (FTS5, trigram) over complaint_search_text: one row per complaint, "
+                       "rowid = its id.", {
         "subject": "the subject", "description": "the description", "resolution": "the resolution",
         "customer": "the customer's name, company, email and phone", "tags": "the tags",
         "notes": "notes people wrote on the timeline", "other": "ref and the columns an import kept"}),
+    "complaint_search_text": ("View: the text search looks in, one row per complaint (the search index reads it).", {
+        "id": "the complaint", "subject": "the subject", "description": "the description",
+        "resolution": "the resolution", "customer": "the customer's name, company, email and phone",
+        "tags": "the tags, in order", "notes": "notes people wrote on the timeline, oldest first",
+        "other": "ref and the extra JSON an import kept"}),
+    "search_pending": ("Empty outside a writer's transaction: complaints a bulk writer indexes itself, once each.", {
+        "first_id": "first complaint of a range", "last_id": "last complaint of the range"}),
     **{f"complaints_fts_{part}": ("FTS5's own storage for complaints_fts.", columns) for part, columns in {
         "config": {"k": "key", "v": "value"}, "data": {"id": "block id", "block": "index data"},
-        "content": {"id": "the complaint", **{f"c{i}": name for i, name in enumerate(
-            ("subject", "description", "resolution", "customer", "tags", "notes", "other"))}},
         "docsize": {"id": "the complaint", "sz": "column sizes"},
         "idx": {"segid": "segment", "term": "first term of a page", "pgno": "page"}}.items()},
     "schema_migrations": ("Every schema migration applied to this file.", {
@@ -145,7 +151,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 # Views repeat the complaints columns they show: described once, there.
 INHERITS = {"complaint_overview": "complaints", "complaint_sla": "complaints"}
 HIDDEN = ("schema_migrations", "deferred_indexes", "audit_chain", "overdue_notices", "webhooks", "settings",
-          *(f"complaints_fts_{part}" for part in ("config", "content", "data", "docsize", "idx")))
+          "search_pending", *(f"complaints_fts_{part}" for part in ("config", "data", "docsize", "idx")))
 FACETS = {"complaints": ["status", "severity", "category", "channel", "assignee"],
           "complaint_overview": ["status_en", "severity_en", "category_en", "assignee"],
           "events": ["action", "actor"], "outbox": ["status", "trigger", "channel"]}

@@ -17,6 +17,7 @@ from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
 from complaintctl.store.chain import head_hash, imported_events_hasher
+from complaintctl.store.search import indexed_once
 
 # Fields compared and written when a matched complaint is updated (--update).
 UPDATABLE = ("received_at", "channel", "subject", "description", "remedy", "category", "severity",
@@ -282,20 +283,24 @@ class Writer(CustomerCache):
         if not complaints:
             return
         conn = self.conn
-        # One executemany per shape binds only the columns that have values (binding NULLs
-        # costs ~0.5 µs a column a row). Ids ascend within each shape; across shapes order
-        # does not matter.
-        for (columns, with_customer), rows in complaints.items():
-            names = ("id, import_fingerprint, customer_id, " if with_customer
-                     else "id, import_fingerprint, ") + ", ".join(columns)
-            marks = "?, " * (len(columns) + 2 + with_customer)
-            conn.executemany(
-                f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
-                f"VALUES ({marks}{self.complaint_constants})", rows)
-        conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
-        conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
-        if raw_labels:
-            conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
+        # Each new complaint is indexed for search once, after its row, tags and notes (the
+        # triggers would refresh it per row, per tag and per note: most of an import's time
+        # with descriptions of real length). Its id is new: nothing of it is indexed yet.
+        with indexed_once(conn, events[0][0], events[-1][0]):
+            # One executemany per shape binds only the columns that have values (binding NULLs
+            # costs ~0.5 µs a column a row). Ids ascend within each shape; across shapes order
+            # does not matter.
+            for (columns, with_customer), rows in complaints.items():
+                names = ("id, import_fingerprint, customer_id, " if with_customer
+                         else "id, import_fingerprint, ") + ", ".join(columns)
+                marks = "?, " * (len(columns) + 2 + with_customer)
+                conn.executemany(
+                    f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
+                    f"VALUES ({marks}{self.complaint_constants})", rows)
+            conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
+            conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
+            if raw_labels:
+                conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
         complaints.clear()
         tags.clear()
         events.clear()
