@@ -58,6 +58,36 @@ def test_arrows_run_down_only(layer):
     assert not _violations(layer)
 
 
+ENGINE_MODULES = ("sqlite3", "psycopg", "psycopg_binary", "psycopg_c")
+
+
+def engine_names(path: Path) -> list[str]:
+    """Where ``path`` imports a database driver or names one (``sqlite3.Row`` in an annotation too)."""
+    found = [name for name in imported_modules(path, path.parent) if name.split(".")[0] in ENGINE_MODULES]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name) and node.id in ENGINE_MODULES:
+            found.append(f"{node.id} (line {node.lineno})")
+    return found
+
+
+def test_only_store_knows_the_engine():
+    """SQLite or PostgreSQL is store/'s business: everything above it speaks store/engine.py's
+    neutral names (Connection, Row, IntegrityError, ...), so one code runs on both."""
+    found = {str(path.relative_to(PACKAGE)): names for path in sorted(PACKAGE.rglob("*.py"))
+             if path.relative_to(PACKAGE).parts[0] != "store" and (names := engine_names(path))}
+    assert not found
+
+
+def test_the_engine_rule_sees_a_driver():
+    """The rule above can fail: it finds an import, a lazy one, and a name in an annotation."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe.py"
+        probe.write_text("def f(conn: 'x') -> None:\n    import psycopg\n    return sqlite3.Row\n", encoding="utf-8")
+        assert engine_names(probe) == ["psycopg", "sqlite3 (line 3)"]
+
+
 CLOCKS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"), ("time", "time"),
           ("time", "localtime")}
 

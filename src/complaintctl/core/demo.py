@@ -5,7 +5,6 @@ goes through the same core functions as real use, so events and SLA figures are 
 from __future__ import annotations
 
 import random
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ from complaintctl.core.people.agents import add_agent
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
+from complaintctl.store.engine import Connection
 
 AGENTS = [("zhang.wei", "张伟", False), ("li.na", "李娜", False), ("wang.fang", "王芳", False),
           ("amy", "Amy Chen", False), ("liu.yang", "刘洋", True)]
@@ -84,7 +84,7 @@ def make_demo(explicit: str | None, *, force: bool, seed: int, weeks: int, now: 
         conn.close()
 
 
-def fill_demo(conn: sqlite3.Connection, *, seed: int = 7, weeks: int = 8, per_week: int = 40,
+def fill_demo(conn: Connection, *, seed: int = 7, weeks: int = 8, per_week: int = 40,
               now: datetime | None = None) -> dict:
     """Fill an empty database with a demo history ending at ``now``; return counts."""
     rnd = random.Random(seed)
@@ -109,7 +109,7 @@ def fill_demo(conn: sqlite3.Connection, *, seed: int = 7, weeks: int = 8, per_we
 CATEGORY_WEIGHTS = [9, 5, 7, 4, 3, 2, 5, 4, 2, 2, 3, 1]
 
 
-def _log_one(conn: sqlite3.Connection, rnd: random.Random, received: datetime) -> tuple[int, str, str]:
+def _log_one(conn: Connection, rnd: random.Random, received: datetime) -> tuple[int, str, str]:
     """Log one complaint received at ``received``; (id, its category, its severity)."""
     category = rnd.choices(list(SUBJECTS), CATEGORY_WEIGHTS)[0]
     severity = rnd.choices(["critical", "high", "medium", "low"], [1, 4, 8, 4])[0]
@@ -142,7 +142,7 @@ class _Steps:
         return nxt
 
 
-def _handle(conn: sqlite3.Connection, rnd: random.Random, cid: int, category: str, severity: str, steps: _Steps,
+def _handle(conn: Connection, rnd: random.Random, cid: int, category: str, severity: str, steps: _Steps,
             counts: dict) -> None:
     """Take one complaint as far through the handling cycle as its time allows."""
     age = steps.now - steps.t
@@ -156,7 +156,7 @@ def _handle(conn: sqlite3.Connection, rnd: random.Random, cid: int, category: st
     _finish(conn, rnd, cid, agent, steps, counts)
 
 
-def _acknowledge(conn: sqlite3.Connection, rnd: random.Random, cid: int, severity: str, steps: _Steps,
+def _acknowledge(conn: Connection, rnd: random.Random, cid: int, severity: str, steps: _Steps,
                  counts: dict) -> str | None:
     """Assign, classify the customer, acknowledge, perhaps escalate; the agent who now has it,
     or None when time ran out first."""
@@ -182,7 +182,7 @@ def _acknowledge(conn: sqlite3.Connection, rnd: random.Random, cid: int, severit
     return agent
 
 
-def _investigate(conn: sqlite3.Connection, rnd: random.Random, cid: int, category: str, agent: str,
+def _investigate(conn: Connection, rnd: random.Random, cid: int, category: str, agent: str,
                  steps: _Steps) -> bool:
     """Investigate and find the cause, perhaps waiting on the customer; False when time ran out."""
     when = steps.step(rnd.uniform(1, 24))
@@ -203,7 +203,7 @@ def _investigate(conn: sqlite3.Connection, rnd: random.Random, cid: int, categor
     return True
 
 
-def _finish(conn: sqlite3.Connection, rnd: random.Random, cid: int, agent: str, steps: _Steps, counts: dict) -> None:
+def _finish(conn: Connection, rnd: random.Random, cid: int, agent: str, steps: _Steps, counts: dict) -> None:
     """Resolve, perhaps survey (an unhappy score may reopen it), then close."""
     when = steps.step(rnd.choice([4, 12, 24, 48, 72, 120, 200]) * rnd.uniform(0.5, 1.5))
     if when is None:

@@ -4,12 +4,11 @@ with everything typed before it."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.core.desk.complaints import CLEAR_WORDS
 from complaintctl.core.people.matching import validate_contact
 from complaintctl.core.record.fields import check_subject
 from complaintctl.core.taxonomy import codes as taxonomy
+from complaintctl.store.engine import Connection
 
 CODED = ("channel", "severity", "category", "remedy")
 # What pressing Enter at the severity question means, shown in the question: the team's
@@ -18,7 +17,7 @@ CODED = ("channel", "severity", "category", "remedy")
 PROMPT_SEVERITY = "medium"
 
 
-def check_answer(conn: sqlite3.Connection, field: str, text: str | None) -> str | None:
+def check_answer(conn: Connection, field: str, text: str | None) -> str | None:
     """The value to keep for one answer (None for a blank one), or InvalidInput saying why not."""
     text = (text or "").strip()
     if field == "subject":
@@ -36,12 +35,12 @@ def check_answer(conn: sqlite3.Connection, field: str, text: str | None) -> str 
     return text
 
 
-def choices(conn: sqlite3.Connection, kind: str) -> list[str]:
+def choices(conn: Connection, kind: str) -> list[str]:
     """The active codes a question offers."""
     return taxonomy.codes(conn, kind)
 
 
-def default_severity(conn: sqlite3.Connection) -> str | None:
+def default_severity(conn: Connection) -> str | None:
     from complaintctl.core.sla.due import default_severity as sla_default
 
     active = taxonomy.codes(conn, "severity")

@@ -3,7 +3,6 @@ caller's transaction that the sweep and `survey --reopen` share (close_row, reop
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core import notify
@@ -17,11 +16,12 @@ from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Row
 
 OUTCOMES = ("resolved", "rejected", "withdrawn", "duplicate")
 
 
-def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resolution: str | None,
+def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str | None,
           duplicate_of: int | None = None, told_via: str | None = None,
           accepted: bool | None = None, actor: str, now: datetime | None = None,
           reply: str | None = None, template: str | None = None) -> list[Change]:
@@ -62,7 +62,7 @@ def close(conn: sqlite3.Connection, complaint_id: int, *, outcome: str, resoluti
     return changes
 
 
-def close_row(conn: sqlite3.Connection, row: sqlite3.Row, *, outcome: str, resolution: str,
+def close_row(conn: Connection, row: Row, *, outcome: str, resolution: str,
               duplicate_of: int | None = None, told_via: str | None = None, accepted: bool | None = None,
               actor: str, now: datetime) -> list[Change]:
     """The close itself, inside the caller's transaction (`close`, and the sweep): the outcome,
@@ -90,7 +90,7 @@ def close_row(conn: sqlite3.Connection, row: sqlite3.Row, *, outcome: str, resol
     return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
 
 
-def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: str,
+def reopen(conn: Connection, complaint_id: int, *, reason: str, actor: str,
            now: datetime | None = None) -> Change:
     """Return a resolved or closed complaint to investigating, with the reason."""
     now = now or now_utc()
@@ -111,7 +111,7 @@ def reopen(conn: sqlite3.Connection, complaint_id: int, *, reason: str, actor: s
 CLEARED_FACTS = ("resolved_at", "resolved_late", "closed_at")
 
 
-def reopen_row(conn: sqlite3.Connection, row: sqlite3.Row, *, reason: str, actor: str, now: datetime) -> Change:
+def reopen_row(conn: Connection, row: Row, *, reason: str, actor: str, now: datetime) -> Change:
     """The reopen itself, inside the caller's transaction (`reopen`, and `survey --reopen`): the
     status event, then one event for each of CLEARED_FACTS the complaint had."""
     at = to_iso(now)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core import notify
@@ -21,6 +20,7 @@ from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Row
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
@@ -84,7 +84,7 @@ def similar(a: str, b: str) -> bool:
     return shorter >= 2 and len(pairs_a & pairs_b) / shorter >= 0.5
 
 
-def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
+def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
                   now: datetime | None = None) -> LogResult:
     """Record a new complaint (and its customer); return its id and any warnings."""
     now = now or now_utc()
@@ -133,7 +133,7 @@ def log_complaint(conn: sqlite3.Connection, new: NewComplaint, *, actor: str,
     return LogResult(complaint_id, customer_id, created, warnings)
 
 
-def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:
+def _similar_open(conn: Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:
     """Warnings for the customer's open complaints whose subject is like this one's."""
     return [f"this customer already has open complaint #{other['id']} with a similar subject: {other['subject']!r}"
             for other in conn.execute(
@@ -142,7 +142,7 @@ def _similar_open(conn: sqlite3.Connection, customer_id: int, complaint_id: int,
             if similar(other["subject"], subject)]
 
 
-def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, str | None],
+def classify(conn: Connection, complaint_id: int, *, codes: dict[str, str | None],
              add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
              now: datetime | None = None) -> list[Change]:
     """Set classification codes ("none" clears one) and tags; one event per change."""
@@ -195,7 +195,7 @@ def classify(conn: sqlite3.Connection, complaint_id: int, *, codes: dict[str, st
     return changes
 
 
-def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, actor: str,
+def assign(conn: Connection, complaint_id: int, agent: str | None, *, actor: str,
            now: datetime | None = None, note: str | None = None) -> Change | None:
     """Assign to an active agent, or unassign with ``agent=None``."""
     at = to_iso(now or now_utc())
@@ -224,7 +224,7 @@ def assign(conn: sqlite3.Connection, complaint_id: int, agent: str | None, *, ac
 EDITABLE_FIELDS = ("subject", "description", "received_at")
 
 
-def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = None,
+def update(conn: Connection, complaint_id: int, *, status: str | None = None,
            note: str | None = None, edits: dict[str, object] | None = None,
            customer_edits: dict[str, str | None] | None = None, new_customer: bool = False, actor: str,
            now: datetime | None = None, to_customer: bool = False, template: str | None = None) -> list[Change]:
@@ -267,7 +267,7 @@ def update(conn: sqlite3.Connection, complaint_id: int, *, status: str | None = 
     return changes
 
 
-def _checked_status(conn: sqlite3.Connection, status: str | None) -> str | None:
+def _checked_status(conn: Connection, status: str | None) -> str | None:
     if status is None:
         return None
     status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
@@ -290,7 +290,7 @@ def _checked_edits(edits: dict, now: datetime) -> dict:
     return edits
 
 
-def _move(conn: sqlite3.Connection, row: sqlite3.Row, status: str, *, at: str, actor: str,
+def _move(conn: Connection, row: Row, status: str, *, at: str, actor: str,
           note: str | None) -> Change:
     """One legal move of the lifecycle, with the times it sets and its event."""
     lifecycle.check_move(row["status"], status)
@@ -307,7 +307,7 @@ def _move(conn: sqlite3.Connection, row: sqlite3.Row, status: str, *, at: str, a
     return Change("status", row["status"], status)
 
 
-def _edit_fields(conn: sqlite3.Connection, row: sqlite3.Row, edits: dict, *, at: str, actor: str) -> list[Change]:
+def _edit_fields(conn: Connection, row: Row, edits: dict, *, at: str, actor: str) -> list[Change]:
     changes = []
     for name, value in edits.items():
         if row[name] == value:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.people.agents import agent_of_actor
@@ -10,9 +9,10 @@ from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 
-def claim(conn: sqlite3.Connection, complaint_id: int, *, actor: str, force: bool = False,
+def claim(conn: Connection, complaint_id: int, *, actor: str, force: bool = False,
           note: str | None = None, now: datetime | None = None):
     """Take a complaint for the actor's agent if nobody has it. Someone else's is refused,
     naming them, unless ``force`` (a takeover, said so on the timeline). Returns the Change,
@@ -40,7 +40,7 @@ def claim(conn: sqlite3.Connection, complaint_id: int, *, actor: str, force: boo
         return Change("assignee", holder, me)
 
 
-def _holder_text(conn: sqlite3.Connection, complaint_id: int, holder: str) -> str:
+def _holder_text(conn: Connection, complaint_id: int, holder: str) -> str:
     """"li.wei's (李伟) since 2026-11-29T02:00:00Z": who has it, and since when."""
     full = conn.execute("SELECT full_name FROM agents WHERE name = ?", (holder,)).fetchone()
     since = conn.execute("SELECT max(at) FROM events WHERE complaint_id = ? AND field = 'assignee'",

@@ -4,7 +4,6 @@ on complaints are core/sla/due.py.)"""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core import notify
@@ -19,9 +18,10 @@ from complaintctl.core.sla.due import DEFAULT_SEVERITY_SETTING, default_severity
 from complaintctl.core.taxonomy.codes import validate_code
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 
-def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, actor: str,
+def set_default_severity(conn: Connection, severity: str | None, *, actor: str,
                          now: datetime | None = None) -> dict:
     """Time complaints without a severity by ``severity``'s targets ('none': give them no
     clock); open ones get due times at once. The complaints' severity stays empty."""
@@ -43,7 +43,7 @@ def set_default_severity(conn: sqlite3.Connection, severity: str | None, *, acto
     return {"default_severity": code, "changed": True, "recomputed": recomputed}
 
 
-def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, resolve: str | None, *,
+def set_targets(conn: Connection, severity: str, respond: str | None, resolve: str | None, *,
                 actor: str, now: datetime | None = None) -> dict:
     now = now or now_utc()
     if respond is None and resolve is None:
@@ -68,7 +68,7 @@ def set_targets(conn: sqlite3.Connection, severity: str, respond: str | None, re
     return {"severity": code, "changes": changes, "recomputed": recomputed}
 
 
-def sla_table(conn: sqlite3.Connection) -> list[dict]:
+def sla_table(conn: Connection) -> list[dict]:
     return [dict(r) for r in conn.execute(
         "SELECT code AS severity, label_en, label_zh, respond_target, resolve_target FROM severities "
         "WHERE active = 1 ORDER BY rank")]
@@ -76,7 +76,7 @@ def sla_table(conn: sqlite3.Connection) -> list[dict]:
 
 # --- escalation ------------------------------------------------------------------------------
 
-def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, reason: str,
+def escalate(conn: Connection, complaint_id: int, *, to: str | None, reason: str,
              severity: str | None = None, raise_severity: bool = True, actor: str,
              now: datetime | None = None) -> list:
     """Hand a complaint to a lead and/or raise its severity, with the reason on the timeline."""
@@ -128,7 +128,7 @@ def escalate(conn: sqlite3.Connection, complaint_id: int, *, to: str | None, rea
 
 # --- follow-up -------------------------------------------------------------------------------
 
-def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: str | None,
+def survey(conn: Connection, complaint_id: int, *, score: int, comment: str | None,
            reopen: bool = False, actor: str, now: datetime | None = None) -> dict:
     """Record the customer's satisfaction after resolution; optionally reopen on a bad score."""
     now = now or now_utc()
@@ -153,11 +153,11 @@ def survey(conn: sqlite3.Connection, complaint_id: int, *, score: int, comment: 
     return {"survey_id": survey_id, "complaint_id": complaint_id, "score": score, "reopened": reopened}
 
 
-def sweep_days(conn: sqlite3.Connection) -> int:
+def sweep_days(conn: Connection) -> int:
     return int(conn.execute("SELECT value FROM settings WHERE key = 'sweep_close_resolved_after_days'").fetchone()[0])
 
 
-def set_sweep_days(conn: sqlite3.Connection, days: int, *, actor: str, now: datetime | None = None) -> None:
+def set_sweep_days(conn: Connection, days: int, *, actor: str, now: datetime | None = None) -> None:
     if days < 1:
         raise InvalidInput("--close-after must be at least 1 day")
     with transaction(conn):
@@ -167,7 +167,7 @@ def set_sweep_days(conn: sqlite3.Connection, days: int, *, actor: str, now: date
                      field="sweep_close_resolved_after_days", old_value=old, new_value=days)
 
 
-def sweep(conn: sqlite3.Connection, *, days: int | None = None, dry_run: bool = False, actor: str,
+def sweep(conn: Connection, *, days: int | None = None, dry_run: bool = False, actor: str,
           now: datetime | None = None) -> list[dict]:
     """Close resolved complaints with no follow-up for ``days`` (the setting by default).
     Idempotent: a second run finds nothing left to close."""

@@ -4,14 +4,13 @@ use cases in complaints.py and closing.py alike."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.errors import InvalidInput
+from complaintctl.store.engine import Connection
 
 
-def set_columns(conn: sqlite3.Connection, complaint_id: int, values: dict) -> None:
+def set_columns(conn: Connection, complaint_id: int, values: dict) -> None:
     """Write columns of one complaint; times that would contradict each other are refused."""
     times = [name for name, _ in lifecycle.TIME_ORDER]
     if any(name in values for name in times):
@@ -24,11 +23,11 @@ def set_columns(conn: sqlite3.Connection, complaint_id: int, values: dict) -> No
     conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
 
 
-def touch(conn: sqlite3.Connection, complaint_id: int, at: str) -> None:
+def touch(conn: Connection, complaint_id: int, at: str) -> None:
     conn.execute("UPDATE complaints SET updated_at = ? WHERE id = ?", (at, complaint_id))
 
 
-def record_reply(conn: sqlite3.Connection, complaint_id: int, text: str, *, template: str | None, at: str,
+def record_reply(conn: Connection, complaint_id: int, text: str, *, template: str | None, at: str,
                  actor: str) -> Change:
     """A message the customer was sent, inside the caller's transaction: a `replied` event (the
     template's NAME:LANG as its value), and the first response if there was none."""

@@ -4,7 +4,6 @@ whether the period is still running. Plain data; render/ draws it."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.dates import now_utc, to_iso
@@ -13,6 +12,7 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.errors import InvalidInput
 from complaintctl.numbers import round_half_up
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 GOAL_KEY = "sla_goal_pct"
 DEFAULT_GOAL = 90.0
@@ -20,13 +20,13 @@ ATTENTION_WITHIN = sla.Target(24, "h")
 ATTENTION_LIMIT = 20
 
 
-def sla_goal(conn: sqlite3.Connection) -> float:
+def sla_goal(conn: Connection) -> float:
     """The share of clocks the team means to meet on time (the SLA goal, in percent)."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (GOAL_KEY,)).fetchone()
     return float(row[0]) if row else DEFAULT_GOAL
 
 
-def set_sla_goal(conn: sqlite3.Connection, pct: float, *, actor: str, now: datetime | None = None) -> float:
+def set_sla_goal(conn: Connection, pct: float, *, actor: str, now: datetime | None = None) -> float:
     if not 0 < pct <= 100:
         raise InvalidInput(f"an SLA goal is a percentage above 0 and at most 100, not {pct:g}")
     with transaction(conn):
@@ -38,12 +38,12 @@ def set_sla_goal(conn: sqlite3.Connection, pct: float, *, actor: str, now: datet
     return pct
 
 
-def agent_names(conn: sqlite3.Connection) -> dict[str, str]:
+def agent_names(conn: Connection) -> dict[str, str]:
     """Login name -> full name, for the agents that have one."""
     return {name: full for name, full in conn.execute("SELECT name, full_name FROM agents WHERE full_name <> ''")}
 
 
-def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: sla.Target = ATTENTION_WITHIN,
+def needs_attention(conn: Connection, now: datetime, *, within: sla.Target = ATTENTION_WITHIN,
                     limit: int = ATTENTION_LIMIT) -> dict:
     """Open complaints overdue or due within ``within`` at ``now`` (the ``limit`` most urgent),
     oldest first, with who has them; ``no_sla`` counts the open complaints no clock times, which
@@ -62,7 +62,7 @@ def needs_attention(conn: sqlite3.Connection, now: datetime, *, within: sla.Targ
             "rows": [{**{k: r.get(k) for k in keep}, "assignee_name": names.get(r["assignee"])} for r in rows]}
 
 
-def sla_by_severity(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[dict]:
+def sla_by_severity(conn: Connection, start: datetime, end: datetime) -> list[dict]:
     """Each severity's targets beside the compliance of the clocks that finished in [start, end)."""
     p = {"start": to_iso(start), "end": to_iso(end)}
     finished = {r["severity"]: dict(r) for r in conn.execute(

@@ -5,7 +5,7 @@ table or column added without a description here fails the tests."""
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 CODE_TABLES = ("categories", "causes", "channels", "remedies", "motives", "outcomes", "severities",
                "personalities", "statuses")
@@ -214,7 +214,7 @@ def describe(table: str, columns: list[str]) -> dict[str, str]:
     return {c: own.get(c) or shown.get(c) or COMMON.get(c) or "" for c in columns}
 
 
-def datasette_metadata(conn: sqlite3.Connection, *, name: str, lang: str = "en") -> dict:
+def datasette_metadata(conn: Connection, *, name: str, lang: str = "en") -> dict:
     """Datasette's metadata for this database (named ``name``, as Datasette names a file by its
     stem): title, table and column descriptions, code labels in ``lang``, facets, sort order,
     internal tables hidden, and the canned queries."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from complaintctl.core.insight.queries import ListFilters, _where
 from complaintctl.errors import InvalidInput
+from complaintctl.store.engine import Connection
 
 # In an order a person reading the CSV expects; every column import reads back.
 EXPORT_COLUMNS = [
@@ -43,7 +43,7 @@ def export_headers(columns: list[str], labels: str | None) -> list[str]:
     return [ZH_HEADERS.get(c, c) for c in columns] if labels == "zh" else list(columns)
 
 
-def with_labels(conn: sqlite3.Connection, rows: Iterator[tuple], columns: list[str], labels: str) -> Iterator[tuple]:
+def with_labels(conn: Connection, rows: Iterator[tuple], columns: list[str], labels: str) -> Iterator[tuple]:
     """Rows whose codes (category, severity, status, ...) are given as their English or Chinese
     labels, for people; import reads labels back to the same codes."""
     from complaintctl.core.intake import CODE_FIELDS
@@ -73,7 +73,7 @@ def parse_columns(text: str | None) -> list[str]:
     return columns
 
 
-def export_rows(conn: sqlite3.Connection, filters: ListFilters, columns: list[str]) -> Iterator[tuple]:
+def export_rows(conn: Connection, filters: ListFilters, columns: list[str]) -> Iterator[tuple]:
     """Complaints matching ``filters``, oldest id first, streamed as tuples of ``columns`` (no
     dict a row: a million of them cost more than writing the CSV). The filters are checked
     (an unknown code raises) before the first row, so nothing is written for a bad one."""
@@ -96,7 +96,7 @@ class Export:
     rows: Iterator[tuple]
 
 
-def export_complaints(conn: sqlite3.Connection, filters: ListFilters, *, columns: str | None = None,
+def export_complaints(conn: Connection, filters: ListFilters, *, columns: str | None = None,
                       labels: str | None = None) -> Export:
     """The use case `export`: the complaints matching ``filters`` with ``columns`` (comma-
     separated; all by default), codes as labels in ``labels`` (en or zh) if given. The filters

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.dates import now_utc, to_iso
@@ -11,6 +10,7 @@ from complaintctl.core.record.fields import normalize_tag
 from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
 from complaintctl.core.sla.clock import describe_due
 from complaintctl.errors import InvalidInput, NotFound
+from complaintctl.store.engine import Connection, Row
 
 LABELLED = {
     "channel": "channels", "remedy": "remedies", "category": "categories", "severity": "severities",
@@ -19,14 +19,14 @@ LABELLED = {
 }
 
 
-def get_complaint_row(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Row:
+def get_complaint_row(conn: Connection, complaint_id: int) -> Row:
     row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
     if row is None:
         raise NotFound(f"no complaint #{complaint_id}", hint="see `complaintctl list`")
     return row
 
 
-def show_complaint(conn: sqlite3.Connection, complaint_id: int, now: datetime | None = None) -> dict:
+def show_complaint(conn: Connection, complaint_id: int, now: datetime | None = None) -> dict:
     """Every field, the labels of its codes, the customer, tags, advice, the SLA clocks as of
     ``now`` (sla_clocks) and the timeline."""
     row = dict(get_complaint_row(conn, complaint_id))
@@ -159,7 +159,7 @@ def _sort_clause(sort: str) -> str:
     return f"{expr} {direction.upper()}, c.id {direction.upper()}"
 
 
-def count_complaints(conn: sqlite3.Connection, filters: ListFilters) -> int:
+def count_complaints(conn: Connection, filters: ListFilters) -> int:
     where, params = _where(conn, filters)
     return conn.execute(
         f"SELECT count(*) FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id {where}",
@@ -167,7 +167,7 @@ def count_complaints(conn: sqlite3.Connection, filters: ListFilters) -> int:
     ).fetchone()[0]
 
 
-def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
+def _where(conn: Connection, f: ListFilters) -> tuple[str, list]:
     """The WHERE clause of ``f`` over complaints c (customers cu joined), with its parameters;
     every code read as the CLI reads it, an unknown one refused before any row is read."""
     clauses: list[str] = []
@@ -209,7 +209,7 @@ def _where(conn: sqlite3.Connection, f: ListFilters) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _statuses(conn: sqlite3.Connection, typed: list[str]) -> list[str]:
+def _statuses(conn: Connection, typed: list[str]) -> list[str]:
     from complaintctl.core.record import lifecycle
     from complaintctl.core.taxonomy import codes as taxonomy
     statuses = [taxonomy.validate_code(conn, "status", s) for s in typed]  # 已解决 reads as resolved
@@ -219,7 +219,7 @@ def _statuses(conn: sqlite3.Connection, typed: list[str]) -> list[str]:
     return statuses
 
 
-def _assignee_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
+def _assignee_clause(conn: Connection, f: ListFilters, add) -> None:
     if f.mine and (f.unassigned or f.assignee):
         raise InvalidInput("--mine goes without --assignee and --unassigned")
     if f.unassigned:
@@ -235,7 +235,7 @@ def _assignee_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
 CUSTOMERS_LISTED = 5000  # more customers than this are matched by a subquery, not listed
 
 
-def _customer_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
+def _customer_clause(conn: Connection, f: ListFilters, add) -> None:
     """#ID, or a name or company that contains the text, or an email or phone that is it. The
     matching customers are found once (a read of every customer) and kept on ``f``, so the
     page and its count ("how many more") do not read them twice; their complaints come by the
@@ -256,7 +256,7 @@ def _customer_clause(conn: sqlite3.Connection, f: ListFilters, add) -> None:
         add(f"c.customer_id IN ({', '.join('?' * len(f.customer_ids))})", *f.customer_ids)
 
 
-def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict]:
+def list_complaints(conn: Connection, filters: ListFilters) -> list[dict]:
     """Complaints matching the filters, newest first unless sorted otherwise."""
     where, params = _where(conn, filters)
     order = _sort_clause(filters.sort)
@@ -287,10 +287,10 @@ def list_complaints(conn: sqlite3.Connection, filters: ListFilters) -> list[dict
     return [dict(r) for r in conn.execute(sql, params)]
 
 
-def database_info(conn: sqlite3.Connection, path: str) -> dict:
+def database_info(conn: Connection, path: str) -> dict:
     import os
-    import sqlite3 as _sqlite3
 
+    from complaintctl.store.catalog import engine_facts, schema_version
     from complaintctl.store.version import SCHEMA_VERSION
 
     counts = {}
@@ -302,10 +302,9 @@ def database_info(conn: sqlite3.Connection, path: str) -> dict:
     return {
         "path": str(path),
         "size_bytes": os.path.getsize(path) if os.path.exists(path) else 0,
-        "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "schema_version": schema_version(conn),
         "latest_schema_version": SCHEMA_VERSION,
-        "sqlite_version": _sqlite3.sqlite_version,
-        "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+        **engine_facts(conn),
         **{f"{k}_count": v for k, v in counts.items()},
         "open_complaints": open_count,
         # non-zero only while a bulk import runs, or after one was killed (`init` rebuilds them)

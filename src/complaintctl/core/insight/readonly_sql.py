@@ -11,12 +11,13 @@ and functions that reveal the process's memory (fts3_tokenizer) are refused.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.store.engine import DatabaseError, OperationalError, ProgrammingError
+from complaintctl.store.readonly import INTERRUPTED
 
 
 def parse_params(values: list[str]) -> dict[str, object]:
@@ -33,25 +34,7 @@ def parse_params(values: list[str]) -> dict[str, object]:
     return params
 
 
-# pragmas whose argument names what to read, not a setting to change
-READING_PRAGMAS = {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
-                   "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
-
-
-REFUSED_FUNCTIONS = {"fts3_tokenizer", "load_extension"}  # a memory address; code from a file
 BATCH = 500  # rows fetched at a time
-PROGRESS_STEPS = 10_000  # SQLite instructions between looks at the clock and at Ctrl-C
-
-
-def _authorize(action: int, arg1, arg2, *_rest) -> int:
-    """No ATTACH (another file), no pragma that sets something, no function that reveals memory."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in REFUSED_FUNCTIONS:
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in READING_PRAGMAS:
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
 
 
 class Query:
@@ -64,15 +47,13 @@ class Query:
             raise InvalidInput("no SQL given", hint='e.g. complaintctl sql "SELECT status, count(*) FROM complaints '
                                'GROUP BY status"')
         from complaintctl.store.db import connect
+        from complaintctl.store.readonly import guard
 
         self.timeout = timeout
         self.cancelled = False
         self.deadline = None if not timeout else time.monotonic() + timeout
         self.conn = connect(path, readonly=True)
-        self.conn.row_factory = None
-        self.conn.execute("PRAGMA query_only = ON")
-        self.conn.set_authorizer(_authorize)
-        self.conn.set_progress_handler(self._stop_now, PROGRESS_STEPS)
+        guard(self.conn, self._stop_now)
         self.sql, self.params = sql, params or {}
         self.columns: list[str] = []
 
@@ -92,8 +73,8 @@ class Query:
         """Stop at the query's next step (from a signal handler: Ctrl-C)."""
         self.cancelled = True
 
-    def _stop_now(self) -> int:
-        return int(self.cancelled or (self.deadline is not None and time.monotonic() > self.deadline))
+    def _stop_now(self) -> bool:
+        return self.cancelled or (self.deadline is not None and time.monotonic() > self.deadline)
 
     def rows(self) -> Iterator[tuple]:
         while True:
@@ -107,24 +88,24 @@ class Query:
     def _run(self, step):
         try:
             return step()
-        except sqlite3.OperationalError as exc:
+        except OperationalError as exc:
             late = self.deadline is not None and time.monotonic() > self.deadline
-            if str(exc) == "interrupted" and (self.cancelled or not late):
+            if str(exc) == INTERRUPTED and (self.cancelled or not late):
                 raise KeyboardInterrupt from None  # Ctrl-C
-            if str(exc) == "interrupted":
+            if str(exc) == INTERRUPTED:
                 raise ComplaintError(f"the query ran longer than its time limit ({self.timeout:g} s) and was stopped",
                                      hint="--timeout SECONDS for more (0: none), or narrow it with WHERE or LIMIT") \
                     from None
             raise _explained(exc) from None
-        except sqlite3.ProgrammingError as exc:
+        except ProgrammingError as exc:
             if "one statement" in str(exc):
                 raise InvalidInput("sql runs one statement at a time", hint="run each statement on its own") from None
             raise InvalidInput(f"sql: {exc}", hint="name parameters :NAME and give them with -p NAME=VALUE") from None
-        except sqlite3.DatabaseError as exc:
+        except DatabaseError as exc:
             raise _explained(exc) from None
 
 
-def _explained(exc: sqlite3.DatabaseError) -> InvalidInput:
+def _explained(exc: DatabaseError) -> InvalidInput:
     message = str(exc)
     if "not authorized to use function" in message:
         name = message.rsplit(":", 1)[-1].strip()

@@ -4,7 +4,6 @@ medians and p90 are taken in Python because SQLite 3.40 has no median()."""
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta, timezone
 
@@ -14,6 +13,7 @@ from complaintctl.core.record.dates import now_utc, to_iso, zone_name
 from complaintctl.core.record.lifecycle import OPEN_SQL
 from complaintctl.errors import InvalidInput
 from complaintctl.numbers import round_half_up
+from complaintctl.store.engine import Connection
 
 UTC = timezone.utc
 AGE_BUCKETS = [("<1d", 0, 1), ("1-3d", 1, 3), ("3-7d", 3, 7), ("7-30d", 7, 30), (">30d", 30, None)]
@@ -147,7 +147,7 @@ def _change(current: int, previous: int, running: bool = False) -> dict:
             "change_pct": _pct(current - previous, previous)}
 
 
-def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str, now: datetime | None = None) -> dict:
+def weekly(conn: Connection, start: datetime, end: datetime, label: str, now: datetime | None = None) -> dict:
     """All figures of the weekly report for [start, end), compared with the period before it, with
     what needs attention at ``now``, the weeks before it as a trend, and the SLA against the goal."""
     now = now or now_utc()
@@ -210,7 +210,7 @@ def weekly(conn: sqlite3.Connection, start: datetime, end: datetime, label: str,
 TREND_WEEKS = 10  # this week and the nine before it
 
 
-def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEEKS,
+def weekly_trend(conn: Connection, end: datetime, weeks: int = TREND_WEEKS,
                  backlog_at: tuple[str, int] | None = None) -> list[dict]:
     """The ``weeks`` ISO weeks up to the one holding ``end`` (exclusive): received, resolved,
     backlog at the week's end, and first-response and resolution compliance, each exactly as
@@ -271,7 +271,7 @@ def weekly_trend(conn: sqlite3.Connection, end: datetime, weeks: int = TREND_WEE
 
 # --- other reports ---------------------------------------------------------------------------
 
-def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
+def _agents(conn: Connection, p: dict) -> list[dict]:
     """Per agent with anything in the window: assigned, resolved, median resolution, SLA %, satisfaction."""
     hours_by_agent: dict[str, list[float]] = {}
     for agent, hours in conn.execute(SQL["agent_resolution_hours"], p):
@@ -289,7 +289,7 @@ def _agents(conn: sqlite3.Connection, p: dict) -> list[dict]:
     return agents
 
 
-def agents_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+def agents_report(conn: Connection, start: datetime, end: datetime, label: str) -> dict:
     """The agents table alone: it no longer runs the whole weekly report (two backlog scans) to get it."""
     p = {"start": to_iso(start), "end": to_iso(end)}
     prev_start = to_iso(previous_period(start, end)[0])
@@ -297,7 +297,7 @@ def agents_report(conn: sqlite3.Connection, start: datetime, end: datetime, labe
             "agents": _agents(conn, p)}
 
 
-def sla_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+def sla_report(conn: Connection, start: datetime, end: datetime, label: str) -> dict:
     """Response and resolution compliance by severity and by ISO week (of completion)."""
     p = {"start": to_iso(start), "end": to_iso(end)}
     rows = []
@@ -331,7 +331,7 @@ def sla_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: 
     return {"report": "sla", "period": {"label": label, **p}, "by_severity": rows, "by_week": weeks}
 
 
-def trends_report(conn: sqlite3.Connection, weeks: int, now: datetime) -> dict:
+def trends_report(conn: Connection, weeks: int, now: datetime) -> dict:
     if not 1 <= weeks <= 260:
         raise InvalidInput("--weeks must be between 1 and 260")
     _, last_end, _ = last_full_week(now)
@@ -353,7 +353,7 @@ def trends_report(conn: sqlite3.Connection, weeks: int, now: datetime) -> dict:
     return {"report": "trends", "weeks": rows, "top_categories": top}
 
 
-def causes_report(conn: sqlite3.Connection, start: datetime, end: datetime, label: str) -> dict:
+def causes_report(conn: Connection, start: datetime, end: datetime, label: str) -> dict:
     """Root-cause Pareto: causes by count, with the cumulative share; the 'vital few' make up 80%."""
     p = {"start": to_iso(start), "end": to_iso(end)}
     rows = [dict(r) for r in conn.execute(

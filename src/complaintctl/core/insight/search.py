@@ -15,9 +15,8 @@ best of them first.
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.errors import InvalidInput
+from complaintctl.store.engine import Connection
 
 # What a text search looks in, in the index's column order, and how much a match there weighs.
 COLUMNS = ("subject", "description", "resolution", "customer", "tags", "notes", "other")
@@ -46,14 +45,14 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _prefix_tokens(conn: sqlite3.Connection, term: str) -> list[str]:
+def _prefix_tokens(conn: Connection, term: str) -> list[str]:
     """The index's tokens that begin with a one- or two-character ``term``."""
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, complaints_fts, 'row')")
     upper = term[:-1] + chr(ord(term[-1]) + 1)
     return [r[0] for r in conn.execute(f"SELECT term FROM {_VOCAB} WHERE term >= ? AND term < ?", (term, upper))]
 
 
-def match_expression(conn: sqlite3.Connection, terms: list[str], any_term: bool = False) -> str | None:
+def match_expression(conn: Connection, terms: list[str], any_term: bool = False) -> str | None:
     """The FTS5 query for ``terms`` (all of them, or any with ``any_term``); None when nothing
     can match (a short term the index has never seen)."""
     parts = []
@@ -71,7 +70,7 @@ def match_expression(conn: sqlite3.Connection, terms: list[str], any_term: bool 
     return (" OR " if any_term else " AND ").join(parts)
 
 
-def text_clause(conn: sqlite3.Connection, text: str, any_term: bool = False) -> tuple[str, list]:
+def text_clause(conn: Connection, text: str, any_term: bool = False) -> tuple[str, list]:
     """A WHERE term on ``c.id`` for `list --text`: complaints whose text holds the words."""
     expression = match_expression(conn, search_terms(text), any_term)
     if expression is None:
@@ -110,7 +109,7 @@ def _mark(text: str, terms: list[str]) -> str:
     return "".join(out)
 
 
-def search_complaints(conn: sqlite3.Connection, filters, *, ranked: bool = True) -> dict:
+def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict:
     """Complaints holding the words of ``filters.text`` that pass the other filters of `list`
     (core.queries.ListFilters). ``ranked``: best first, by BM25 among the newest RANKED
     matches, older matches after them newest first; else in ``filters.sort`` order. Each row
@@ -162,7 +161,7 @@ def search_complaints(conn: sqlite3.Connection, filters, *, ranked: bool = True)
     return {"rows": _with_snippets(conn, _list_rows(conn, ids, list_complaints), terms), "total": total}
 
 
-def _ranked(conn: sqlite3.Connection, expression: str, ids: list[int], limit: int, every_match: bool) -> list[int]:
+def _ranked(conn: Connection, expression: str, ids: list[int], limit: int, every_match: bool) -> list[int]:
     """``ids`` (the newest matches of ``expression``, newest first) best first by BM25. When
     they are ``every_match`` from the oldest of them on, a rowid range selects them; else a
     temporary table does (FTS5 evaluates the whole query again for each value of an IN list)."""
@@ -181,7 +180,7 @@ def _ranked(conn: sqlite3.Connection, expression: str, ids: list[int], limit: in
         f"CROSS JOIN temp.search_window w ON w.id = f.rowid WHERE complaints_fts MATCH ? {order}", [expression])]
 
 
-def _list_rows(conn: sqlite3.Connection, ids: list[int], list_complaints) -> list[dict]:
+def _list_rows(conn: Connection, ids: list[int], list_complaints) -> list[dict]:
     """`list` rows of ``ids``, in that order."""
     from complaintctl.core.insight.queries import ListFilters
 
@@ -193,7 +192,7 @@ def _list_rows(conn: sqlite3.Connection, ids: list[int], list_complaints) -> lis
     return rows
 
 
-def _with_snippets(conn: sqlite3.Connection, rows: list[dict], terms: list[str]) -> list[dict]:
+def _with_snippets(conn: Connection, rows: list[dict], terms: list[str]) -> list[dict]:
     for start in range(0, len(rows), 500):
         chunk = rows[start:start + 500]
         marks = ", ".join("?" * len(chunk))

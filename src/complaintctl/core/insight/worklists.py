@@ -7,7 +7,6 @@ a hundred and say how many more there are without fetching them.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 from complaintctl.core.record.dates import from_iso, now_utc, to_iso
@@ -15,6 +14,7 @@ from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.sla.due import SlaContext, load_calendar, status_changes
 from complaintctl.errors import InvalidInput
+from complaintctl.store.engine import Connection
 
 # The clock a complaint is racing: the first response while none was made and it falls due
 # first, else the resolution. Written once, used by overdue and sla status alike.
@@ -35,7 +35,7 @@ _CLOCK_RUNS = f"(c.status <> 'waiting' OR c.paused_since > ({DUE_AT_SQL}))"
 _UNTIMED = f"{_UNFINISHED} AND c.respond_due_at IS NULL AND c.resolve_due_at IS NULL"
 
 
-def _due_rows(conn: sqlite3.Connection, where: str, params: dict, order: str, limit: int | None) -> list[dict]:
+def _due_rows(conn: Connection, where: str, params: dict, order: str, limit: int | None) -> list[dict]:
     """The first ``limit`` unfinished complaints matching ``where`` in ``order``, with their
     clock, due time and customer's name (joined after the cut: for a hundred rows, not all)."""
     return [dict(r) for r in conn.execute(
@@ -71,7 +71,7 @@ def _by_assignee(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _horizon(conn: sqlite3.Connection, moment: datetime, within: sla.Target | None) -> str:
+def _horizon(conn: Connection, moment: datetime, within: sla.Target | None) -> str:
     """Where "due within" ends: ``within`` after ``moment``, business time (``4bh``, ``2bd``)
     counted on the team's calendar as the SLA clocks count it."""
     if within is None:
@@ -79,7 +79,7 @@ def _horizon(conn: sqlite3.Connection, moment: datetime, within: sla.Target | No
     return to_iso(sla.add_target(moment, within, load_calendar(conn) if within.business else None))
 
 
-def overdue(conn: sqlite3.Connection, *, within: sla.Target | None = None, now: datetime | None = None,
+def overdue(conn: Connection, *, within: sla.Target | None = None, now: datetime | None = None,
             as_of: datetime | None = None, mine: str | None = None, limit: int | None = None) -> dict:
     """Open complaints past a due time, and those due within ``within`` (a duration read by
     sla.parse_duration): the ``limit`` most urgent, grouped by assignee. ``total`` counts them
@@ -110,7 +110,7 @@ def overdue(conn: sqlite3.Connection, *, within: sla.Target | None = None, now: 
     return {"rows": rows, "total": total, "overdue": late, "no_sla": untimed}
 
 
-def sla_status(conn: sqlite3.Connection, *, now: datetime | None = None, as_of: datetime | None = None,
+def sla_status(conn: Connection, *, now: datetime | None = None, as_of: datetime | None = None,
                limit: int | None = None) -> dict:
     """Every open complaint's running clock (or pause) now, or replayed at ``as_of``; the
     ``limit`` due soonest first, those without a target last."""
@@ -140,7 +140,7 @@ def _classify_due(rows: list[dict], now: datetime) -> list[dict]:
     return rows
 
 
-def _replayed(conn: sqlite3.Connection, as_of: datetime, horizon: str | None,
+def _replayed(conn: Connection, as_of: datetime, horizon: str | None,
               include_paused: bool = False) -> list[dict]:
     """Open complaints as they stood at ``as_of`` (status, severity, assignee and due times
     replayed from the event log); without ``include_paused``, only those due by ``horizon``."""
@@ -175,14 +175,14 @@ def _replayed(conn: sqlite3.Connection, as_of: datetime, horizon: str | None,
             or (r["resolve_due_at"] and r["resolve_due_at"] <= horizon)]
 
 
-def _value_as_of(conn: sqlite3.Connection, complaint_id: int, field: str, as_of: datetime, current):
+def _value_as_of(conn: Connection, complaint_id: int, field: str, as_of: datetime, current):
     """A field's value at ``as_of``: the old value of the first change after it, else current."""
     row = conn.execute("SELECT old_value FROM events WHERE complaint_id = ? AND field = ? AND at > ? ORDER BY id LIMIT 1",
                        (complaint_id, field, to_iso(as_of))).fetchone()
     return row[0] if row else current
 
 
-def followups(conn: sqlite3.Connection, *, days: int = FOLLOWUP_DAYS, now: datetime | None = None,
+def followups(conn: Connection, *, days: int = FOLLOWUP_DAYS, now: datetime | None = None,
               limit: int | None = None) -> dict:
     """Complaints resolved within the last ``days`` (0: ever) that had no survey since
     their resolution; most urgent first: the longest waiting, which leave the window soonest."""

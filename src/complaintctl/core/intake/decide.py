@@ -7,7 +7,6 @@ stops unless the user says what to use. An explicit --map is never second-guesse
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, islice
@@ -19,6 +18,7 @@ from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
 from complaintctl.core.taxonomy.labels import resolve_in
 from complaintctl.errors import InvalidInput
+from complaintctl.store.engine import Connection
 
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
 DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
@@ -42,7 +42,7 @@ class ImportPlan:
     zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
 
 
-def plan_import(conn: sqlite3.Connection, source: Source, options: ImportOptions,
+def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None,
                 now: datetime, require: bool = True) -> ImportPlan:
     """Plan a tabular file's columns from its header and a sample of its rows (read ahead and

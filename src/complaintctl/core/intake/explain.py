@@ -4,7 +4,6 @@ as plain data (nothing is written)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +11,10 @@ from complaintctl.core.intake.decide import plan_import
 from complaintctl.core.intake.mapping import plan_columns, subject_source
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
+from complaintctl.store.engine import Connection
 
 
-def explain_mapping(conn: sqlite3.Connection, source: Source, options: ImportOptions,
+def explain_mapping(conn: Connection, source: Source, options: ImportOptions,
                     map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None,
                     now: datetime | None = None) -> dict[str, Any]:
     """Each column: the field it will be read into, how that was decided, what its values showed,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import sqlite3
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,9 +18,10 @@ from complaintctl.core.intake.worker import BatchPreparer, _in_worker, _worth_a_
 from complaintctl.core.intake.writer import Writer
 from complaintctl.core.record.dates import to_iso
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.store.engine import Connection, OperationalError
 
 
-def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportOptions,
+def import_records(conn: Connection, source: Source, *, options: ImportOptions,
                    map_overrides: dict[str, str] | None = None,
                    file_overrides: dict[str, str] | None = None, actor: str,
                    now: datetime | None = None) -> ImportSummary:
@@ -83,7 +83,7 @@ def import_records(conn: sqlite3.Connection, source: Source, *, options: ImportO
     return summary
 
 
-def _plan(conn: sqlite3.Connection, source: Source, options: ImportOptions, map_overrides, file_overrides,
+def _plan(conn: Connection, source: Source, options: ImportOptions, map_overrides, file_overrides,
           now: datetime, summary: ImportSummary):
     """The column plan of a file with a header row; what was decided goes in the summary."""
     try:
@@ -113,7 +113,7 @@ def _source_warnings(source: Source, summary: ImportSummary) -> None:
 
 
 @contextlib.contextmanager
-def _import_settings(conn: sqlite3.Connection, *, fast_commits: bool, check_parents: bool):
+def _import_settings(conn: Connection, *, fast_commits: bool, check_parents: bool):
     """The connection's settings for the length of an import, restored after; yields the saved ones."""
     saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0]
              for name in ("cache_size", "wal_autocheckpoint", "synchronous", "foreign_keys")}
@@ -144,7 +144,7 @@ def _import_settings(conn: sqlite3.Connection, *, fast_commits: bool, check_pare
         gc.set_threshold(*gc_thresholds)
 
 
-def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: Rejects, summary: ImportSummary,
+def _write_batches(conn: Connection, batches, writer: Writer, rejects: Rejects, summary: ImportSummary,
                    source: Source, options: ImportOptions, at: str, ref_index: int | None) -> dict[str, int]:
     """Write every prepared batch, committing as they go unless the import is one transaction.
     Returns the refs of the rejected rows (column ``ref_index``), with how many rows had each."""
@@ -199,7 +199,7 @@ def _write_batches(conn: sqlite3.Connection, batches, writer: Writer, rejects: R
             options.progress(bytes_read, summary.read)
 
 
-def _rejected_known_ref(conn: sqlite3.Connection, refs: dict[str, int]) -> int:
+def _rejected_known_ref(conn: Connection, refs: dict[str, int]) -> int:
     """How many rejected rows have the ref of a complaint in the database now: other versions
     of a complaint that is there (an event log's snapshots before the one imported)."""
     refs.pop("", None)
@@ -212,7 +212,7 @@ def _rejected_known_ref(conn: sqlite3.Connection, refs: dict[str, int]) -> int:
     return sum(n for ref, n in refs.items() if ref in known)
 
 
-def _finish(conn: sqlite3.Connection, summary: ImportSummary, options: ImportOptions, synchronous: int, *,
+def _finish(conn: Connection, summary: ImportSummary, options: ImportOptions, synchronous: int, *,
             finished: str) -> None:
     """Roll back a dry run (or a strict import with rejects); else rebuild the deferred indexes
     and commit the last batch with a full sync, the import's record marked finished."""
@@ -234,7 +234,7 @@ def _finish(conn: sqlite3.Connection, summary: ImportSummary, options: ImportOpt
     conn.execute("COMMIT")
     # fresh statistics after a bulk change keep report queries fast; a busy database must
     # not turn a finished import into a failure: every row is in, and that is what counts
-    with contextlib.suppress(sqlite3.OperationalError):
+    with contextlib.suppress(OperationalError):
         conn.execute("PRAGMA optimize")
 
 
@@ -255,7 +255,7 @@ BULK_MIN_ROWS = 20_000
 BULK_COMMIT_ROWS = 20_000
 
 
-def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions, read: int,
+def _bulk_load(conn: Connection, source: Source, options: ImportOptions, read: int,
                bytes_read: int) -> bool:
     """Whether to defer the secondary indexes (store/bulk.py): a plain import expected to bring
     at least BULK_MIN_ROWS rows and more than the table already holds, where one rebuild at the
@@ -271,7 +271,7 @@ def _bulk_load(conn: sqlite3.Connection, source: Source, options: ImportOptions,
     return conn.execute("SELECT count(*) FROM complaints").fetchone()[0] < expected
 
 
-def _record_counts(conn: sqlite3.Connection, summary: ImportSummary, finished: str | None = None) -> None:
+def _record_counts(conn: Connection, summary: ImportSummary, finished: str | None = None) -> None:
     if summary.import_id is None:
         return
     conn.execute(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from itertools import chain
@@ -46,12 +45,13 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import ComplaintError, InvalidInput
 from complaintctl.spreadsheet import FORMULA_START
+from complaintctl.store.engine import Connection
 
 UTC = timezone.utc
 DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 severities, ~12 MB
 
 
-def _code_tables(conn: sqlite3.Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """{kind: {label key: code}}, loaded whole now: the reader process has no database."""
     resolver = LabelResolver(conn, extra)
     return {kind: resolver.table(kind) for kind in set(CODE_FIELDS.values())}
@@ -60,7 +60,7 @@ def _code_tables(conn: sqlite3.Connection, extra: dict[str, dict[str, str]]) -> 
 class RowReader:
     """Turns the values of one record into a validated row dict, or raises RowError."""
 
-    def __init__(self, conn: sqlite3.Connection, plans: list[ColumnPlan], options: ImportOptions,
+    def __init__(self, conn: Connection, plans: list[ColumnPlan], options: ImportOptions,
                  now: datetime):
         from pydantic import ValidationError
 

@@ -3,7 +3,6 @@ one event each, a batch at a time; --update compares and writes what changed."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from complaintctl.core.intake.cells import RowError
@@ -17,6 +16,7 @@ from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
 from complaintctl.store.chain import head_hash, imported_events_hasher
+from complaintctl.store.engine import Connection, IntegrityError, Row
 from complaintctl.store.search import indexed_once
 
 # Fields compared and written when a matched complaint is updated (--update).
@@ -38,7 +38,7 @@ class Writer(CustomerCache):
     """Writes validated rows a batch at a time: complaints, tags and events with executemany;
     customers and agents cached for the length of one import."""
 
-    def __init__(self, conn: sqlite3.Connection, actor: str, at: str, import_id: int | None,
+    def __init__(self, conn: Connection, actor: str, at: str, import_id: int | None,
                  source: str, summary: ImportSummary, update: bool,
                  codes: dict[str, set[str]] | None = None):
         self.conn = conn
@@ -109,7 +109,7 @@ class Writer(CustomerCache):
         agents_before = set(self.agents)
         try:
             results = self._write(prepared)
-        except (sqlite3.IntegrityError, RowError):
+        except (IntegrityError, RowError):
             self.conn.execute("ROLLBACK TO batch")
             self.conn.execute("RELEASE batch")
             self._forget_new_customers()
@@ -119,7 +119,7 @@ class Writer(CustomerCache):
                 agents_before = set(self.agents)
                 try:
                     self._count(self._write([item]))
-                except (sqlite3.IntegrityError, RowError) as exc:
+                except (IntegrityError, RowError) as exc:
                     self.conn.execute("ROLLBACK TO one")
                     self._forget_new_customers()
                     self.agents = agents_before
@@ -267,11 +267,11 @@ class Writer(CustomerCache):
                 self.sealers[columns] = sealer
         return sealer
 
-    def _known(self, prepared) -> tuple[dict[str, sqlite3.Row], dict[int, sqlite3.Row]]:
+    def _known(self, prepared) -> tuple[dict[str, Row], dict[int, Row]]:
         """The complaints already in the database that the batch's refs and fingerprints name."""
         refs = list({item[2] for item in prepared if item[2]})
         by_ref = {r["ref"]: r for r in _select_in(self.conn, "ref", refs)}
-        by_print: dict[int, sqlite3.Row] = {}
+        by_print: dict[int, Row] = {}
         for r in _select_in(self.conn, "import_fingerprint", list({item[1] for item in prepared})):
             by_print.setdefault(r["import_fingerprint"], r)
         return by_ref, by_print
@@ -325,7 +325,7 @@ class Writer(CustomerCache):
                 if found != len(chunk):
                     raise _parent_gone(what)
 
-    def _update(self, existing: sqlite3.Row, base: dict, person: tuple | None, assignee: str | None,
+    def _update(self, existing: Row, base: dict, person: tuple | None, assignee: str | None,
                 tags: tuple | list, line: int, raw: tuple | None = None) -> bool:
         updated_at = base.get("source_updated_at")
         if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
@@ -379,8 +379,8 @@ def _parent_gone(what: str) -> ComplaintError:
                           hint="rows before that point were imported; run the import again")
 
 
-def _select_in(conn: sqlite3.Connection, column: str, values: list) -> list[sqlite3.Row]:
-    rows: list[sqlite3.Row] = []
+def _select_in(conn: Connection, column: str, values: list) -> list[Row]:
+    rows: list[Row] = []
     for i in range(0, len(values), 500):
         chunk = values[i:i + 500]
         rows += conn.execute(

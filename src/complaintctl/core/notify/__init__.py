@@ -12,20 +12,20 @@ This module is imported by `log`, so it only checks the switch; composing is imp
 
 from __future__ import annotations
 
-__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated"]
+from complaintctl.store.engine import Connection
 
-import sqlite3
+__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated"]
 
 # Whether this process queued a message: the command then sends what is pending.
 QUEUED = {"any": False}
 
 
-def enabled(conn: sqlite3.Connection) -> bool:
+def enabled(conn: Connection) -> bool:
     row = conn.execute("SELECT value FROM settings WHERE key = 'notify_enabled'").fetchone()
     return row is not None and row[0] == "1"
 
 
-def on_logged(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+def on_logged(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
     """A complaint arrived: the acknowledgement e-mail, and the webhooks for critical ones."""
     if enabled(conn):
         from complaintctl.core.notify import compose
@@ -33,7 +33,7 @@ def on_logged(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) 
         compose.logged(conn, complaint_id, at, actor)
 
 
-def on_closed(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+def on_closed(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
     """A complaint was closed: the decision e-mail to the customer."""
     if enabled(conn):
         from complaintctl.core.notify import compose
@@ -41,7 +41,7 @@ def on_closed(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) 
         compose.closed(conn, complaint_id, at, actor)
 
 
-def on_escalated(conn: sqlite3.Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:
+def on_escalated(conn: Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:
     """A complaint was escalated: the webhooks that listen for escalations."""
     if enabled(conn):
         from complaintctl.core.notify import compose

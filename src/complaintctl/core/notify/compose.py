@@ -6,21 +6,20 @@ placeholder the complaint cannot fill) is queued as failed, with the reason, for
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.core import notify
 from complaintctl.core.notify import config, shapes
 from complaintctl.core.notify.replies import fill, placeholder_values, written_in
 from complaintctl.core.notify.templates import email_template
 from complaintctl.core.record.dates import format_minutes, from_iso, to_local_text
 from complaintctl.errors import ComplaintError
+from complaintctl.store.engine import Connection, Row
 
 # The outcomes a customer is sent a decision e-mail for (a duplicate or a withdrawal has none).
 DECISION_OUTCOMES = ("resolved", "rejected")
 OVERDUE_LINES = 20
 
 
-def queue(conn: sqlite3.Connection, *, at: str, complaint_id: int | None, trigger: str, channel: str, target: str,
+def queue(conn: Connection, *, at: str, complaint_id: int | None, trigger: str, channel: str, target: str,
           body: str, subject: str | None = None, error: str | None = None) -> int:
     """One message in the outbox: pending, or failed already with ``error``."""
     cur = conn.execute(
@@ -32,12 +31,12 @@ def queue(conn: sqlite3.Connection, *, at: str, complaint_id: int | None, trigge
     return cur.lastrowid
 
 
-def _complaint(conn: sqlite3.Connection, complaint_id: int) -> sqlite3.Row:
+def _complaint(conn: Connection, complaint_id: int) -> Row:
     return conn.execute("SELECT c.*, cu.email AS customer_email, cu.name AS customer_name FROM complaints c "
                         "LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?", (complaint_id,)).fetchone()
 
 
-def email(conn: sqlite3.Connection, row: sqlite3.Row, event: str, at: str, actor: str) -> int:
+def email(conn: Connection, row: Row, event: str, at: str, actor: str) -> int:
     """The customer's e-mail for ``event`` (ack, decision), in the language the complaint is written in."""
     lang = written_in(f"{row['subject']} {row['description'] or ''}")
     template = email_template(conn, event, lang)
@@ -50,7 +49,7 @@ def email(conn: sqlite3.Connection, row: sqlite3.Row, event: str, at: str, actor
                  subject=subject, body=body, error=error)
 
 
-def to_webhooks(conn: sqlite3.Connection, trigger: str, at: str, texts: dict[str, str], complaints: list[dict],
+def to_webhooks(conn: Connection, trigger: str, at: str, texts: dict[str, str], complaints: list[dict],
                 complaint_id: int | None = None) -> list[int]:
     """The message (``texts`` by language) to every webhook listening for ``trigger``."""
     return [queue(conn, at=at, complaint_id=complaint_id, trigger=trigger, channel="webhook", target=hook["name"],
@@ -58,7 +57,7 @@ def to_webhooks(conn: sqlite3.Connection, trigger: str, at: str, texts: dict[str
             for hook in config.webhooks(conn, trigger)]
 
 
-def logged(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+def logged(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
     row = _complaint(conn, complaint_id)
     switches = config.settings(conn)
     if switches["ack"] and row["customer_email"]:
@@ -73,13 +72,13 @@ def logged(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> 
         to_webhooks(conn, "critical", at, texts, [_summary(row)], complaint_id)
 
 
-def closed(conn: sqlite3.Connection, complaint_id: int, at: str, actor: str) -> None:
+def closed(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
     row = _complaint(conn, complaint_id)
     if config.settings(conn)["decision"] and row["customer_email"] and row["outcome"] in DECISION_OUTCOMES:
         email(conn, row, "decision", at, actor)
 
 
-def escalated(conn: sqlite3.Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:
+def escalated(conn: Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:
     row = _complaint(conn, complaint_id)
     names = {"severity": ("严重度", "severity"), "assignee": ("处理人", "assignee")}
     moves = {lang: [f"{names[c.field][i]} {c.old or '-'} → {c.new or '-'}" for c in changes if c.field in names]
@@ -89,7 +88,7 @@ def escalated(conn: sqlite3.Connection, complaint_id: int, at: str, *, reason: s
     to_webhooks(conn, "escalated", at, texts, [_summary(row)], complaint_id)
 
 
-def overdue(conn: sqlite3.Connection, rows: list[dict], at: str) -> dict:
+def overdue(conn: Connection, rows: list[dict], at: str) -> dict:
     """One message to the overdue webhooks about the late complaints not told before (per clock and
     due time, so a cron job every 15 minutes tells each lateness once)."""
     late = [r for r in rows if r["state"] == "overdue" and not conn.execute(
@@ -115,7 +114,7 @@ def overdue(conn: sqlite3.Connection, rows: list[dict], at: str) -> dict:
     return {"told": [r["id"] for r in late], "messages": len(ids)}
 
 
-def _facts(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
+def _facts(conn: Connection, row: Row) -> dict:
     channel = conn.execute("SELECT label_zh, label_en FROM channels WHERE code = ?", (row["channel"],)).fetchone()
     assignee = row["assignee"]
     return {"customer_zh": row["customer_name"] or "匿名", "customer_en": row["customer_name"] or "anonymous",
@@ -124,6 +123,6 @@ def _facts(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
             "received": to_local_text(row["received_at"])}
 
 
-def _summary(row: sqlite3.Row) -> dict:
+def _summary(row: Row) -> dict:
     return {k: row[k] for k in ("id", "subject", "severity", "status", "category", "channel", "assignee",
                                 "received_at", "customer_name")}

@@ -4,7 +4,6 @@ templates, and the team's webhooks. Every change is an event (`notify_changed`),
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.notify.shapes import DEFAULT_LANG, KINDS
@@ -12,6 +11,7 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 SWITCHES = {"enabled": "notify_enabled", "ack": "notify_email_ack", "decision": "notify_email_decision"}
 SWITCH_NAMES = {"enabled": "notifications", "ack": "acknowledgement e-mail", "decision": "decision e-mail"}
@@ -22,7 +22,7 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _ENV = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def settings(conn: sqlite3.Connection) -> dict:
+def settings(conn: Connection) -> dict:
     """{'enabled': bool, 'ack': bool, 'decision': bool, 'smtp': {host, port, ...}} as stored."""
     stored = dict(conn.execute("SELECT key, value FROM settings WHERE key LIKE 'notify\\_%' ESCAPE '\\'"))
     out: dict = {name: stored.get(key) == "1" for name, key in SWITCHES.items()}
@@ -30,7 +30,7 @@ def settings(conn: sqlite3.Connection) -> dict:
     return out
 
 
-def _put(conn: sqlite3.Connection, key: str, value: str | None, *, at: str, actor: str) -> bool:
+def _put(conn: Connection, key: str, value: str | None, *, at: str, actor: str) -> bool:
     old = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     old = old[0] if old else None
     if old == value:
@@ -44,7 +44,7 @@ def _put(conn: sqlite3.Connection, key: str, value: str | None, *, at: str, acto
     return True
 
 
-def set_switches(conn: sqlite3.Connection, *, actor: str, now: datetime | None = None, **switches: bool | None) -> list[str]:
+def set_switches(conn: Connection, *, actor: str, now: datetime | None = None, **switches: bool | None) -> list[str]:
     """Turn notifications (``enabled``), the acknowledgement e-mail (``ack``) and the decision
     e-mail (``decision``) on or off; returns what changed."""
     at = to_iso(now or now_utc())
@@ -56,7 +56,7 @@ def set_switches(conn: sqlite3.Connection, *, actor: str, now: datetime | None =
     return changed
 
 
-def set_smtp(conn: sqlite3.Connection, *, actor: str, now: datetime | None = None, **values: str | int | None) -> list[str]:
+def set_smtp(conn: Connection, *, actor: str, now: datetime | None = None, **values: str | int | None) -> list[str]:
     """The mail server: host, port, security (starttls, ssl, none), user, password_env (the name of
     the environment variable that holds the password: it is read when sending, never stored),
     sender (the From address). '' clears a value."""
@@ -88,7 +88,7 @@ def _redacted(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}" + ("?…" if parts.query else "")
 
 
-def add_webhook(conn: sqlite3.Connection, name: str, *, kind: str, url: str, events: list[str], lang: str | None,
+def add_webhook(conn: Connection, name: str, *, kind: str, url: str, events: list[str], lang: str | None,
                 secret: str | None, actor: str, now: datetime | None = None) -> dict:
     """A chat webhook for some of critical, escalated and overdue; its language defaults to the chat's."""
     name = name.strip().lower()
@@ -118,7 +118,7 @@ def add_webhook(conn: sqlite3.Connection, name: str, *, kind: str, url: str, eve
     return {"name": name, "kind": kind, "events": list(dict.fromkeys(wanted)), "lang": lang}
 
 
-def remove_webhook(conn: sqlite3.Connection, name: str, *, actor: str, now: datetime | None = None) -> None:
+def remove_webhook(conn: Connection, name: str, *, actor: str, now: datetime | None = None) -> None:
     with transaction(conn):
         row = conn.execute("SELECT * FROM webhooks WHERE name = ?", (name.strip().lower(),)).fetchone()
         if row is None:
@@ -128,7 +128,7 @@ def remove_webhook(conn: sqlite3.Connection, name: str, *, actor: str, now: date
                      old_value=row["name"], note=f"{row['kind']} {_redacted(row['url'])}")
 
 
-def webhooks(conn: sqlite3.Connection, event: str | None = None) -> list[dict]:
+def webhooks(conn: Connection, event: str | None = None) -> list[dict]:
     """The webhooks (those listening for ``event``), without their secrets."""
     rows = [dict(r) for r in conn.execute("SELECT * FROM webhooks WHERE active = 1 ORDER BY name")]
     for r in rows:

@@ -8,13 +8,13 @@ message twice, and a slow server never holds the write lock. A failure is record
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 from complaintctl.core import notify
 from complaintctl.core.notify import config, shapes
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Row
 
 TIMEOUT_SECONDS = 15
 # A message still `sending` after this long was being sent by a command that died: retry takes it.
@@ -25,14 +25,14 @@ class DeliveryError(Exception):
     """Why a message did not go: one line for the outbox and the user."""
 
 
-def send_pending(conn: sqlite3.Connection) -> list[dict]:
+def send_pending(conn: Connection) -> list[dict]:
     """Send every pending message; return each one's result."""
     notify.QUEUED["any"] = False
     ids = [r[0] for r in conn.execute("SELECT id FROM outbox WHERE status = 'pending' ORDER BY id")]
     return [r for r in (_send(conn, i, ("pending",)) for i in ids) if r is not None]
 
 
-def retry(conn: sqlite3.Connection, ids: list[int] | None = None) -> list[dict]:
+def retry(conn: Connection, ids: list[int] | None = None) -> list[dict]:
     """Send again the failed messages (those of ``ids``), and those stuck `sending`."""
     stale = to_iso(now_utc() - STALE)
     rows = conn.execute("SELECT id, status, last_attempt_at FROM outbox WHERE status IN ('failed', 'sending') ORDER BY id")
@@ -41,7 +41,7 @@ def retry(conn: sqlite3.Connection, ids: list[int] | None = None) -> list[dict]:
     return [r for r in (_send(conn, i, ("failed", "sending")) for i in wanted) if r is not None]
 
 
-def _claim(conn: sqlite3.Connection, outbox_id: int, statuses: tuple[str, ...]) -> sqlite3.Row | None:
+def _claim(conn: Connection, outbox_id: int, statuses: tuple[str, ...]) -> Row | None:
     with transaction(conn):
         row = conn.execute(f"SELECT * FROM outbox WHERE id = ? AND status IN ({', '.join('?' for _ in statuses)})",
                            (outbox_id, *statuses)).fetchone()
@@ -51,7 +51,7 @@ def _claim(conn: sqlite3.Connection, outbox_id: int, statuses: tuple[str, ...]) 
     return row
 
 
-def _send(conn: sqlite3.Connection, outbox_id: int, statuses: tuple[str, ...]) -> dict | None:
+def _send(conn: Connection, outbox_id: int, statuses: tuple[str, ...]) -> dict | None:
     row = _claim(conn, outbox_id, statuses)
     if row is None:  # another command took it
         return None

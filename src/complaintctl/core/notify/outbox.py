@@ -3,19 +3,19 @@ round for cron, and the whole configuration at a glance."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.notify import compose, config
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 COLUMNS = ["id", "created_at", "complaint_id", "trigger", "channel", "target", "subject", "status", "attempts",
            "last_attempt_at", "sent_at", "error"]
 
 
-def outbox_rows(conn: sqlite3.Connection, *, unsent: bool = False, complaint_id: int | None = None,
+def outbox_rows(conn: Connection, *, unsent: bool = False, complaint_id: int | None = None,
                 limit: int | None = 50) -> list[dict]:
     """The newest messages first (only those not sent, with ``unsent``)."""
     clauses, params = [], []
@@ -30,7 +30,7 @@ def outbox_rows(conn: sqlite3.Connection, *, unsent: bool = False, complaint_id:
                                           params)]
 
 
-def overview(conn: sqlite3.Connection) -> dict:
+def overview(conn: Connection) -> dict:
     """The switches, mail server (no password), webhooks (no secrets), templates and outbox counts."""
     from complaintctl.core.notify.templates import email_template
 
@@ -42,7 +42,7 @@ def overview(conn: sqlite3.Connection) -> dict:
     return data
 
 
-def tell_overdue(conn: sqlite3.Connection, *, mine: str | None = None, now: datetime | None = None) -> dict:
+def tell_overdue(conn: Connection, *, mine: str | None = None, now: datetime | None = None) -> dict:
     """Queue one message to the overdue webhooks about the complaints late now (the actor's, with
     ``mine``) that were not told before: {"told": [ids], "messages": N}."""
     from complaintctl.core.insight.worklists import overdue
@@ -58,7 +58,7 @@ def tell_overdue(conn: sqlite3.Connection, *, mine: str | None = None, now: date
         return compose.overdue(conn, rows, to_iso(now))
 
 
-def queue_test(conn: sqlite3.Connection, *, email: str | None, webhook: str | None, actor: str) -> int:
+def queue_test(conn: Connection, *, email: str | None, webhook: str | None, actor: str) -> int:
     """A test message to an address or a webhook, queued to be sent at once (even while off)."""
     if (email is None) == (webhook is None):
         raise InvalidInput("give --email ADDRESS or --webhook NAME")

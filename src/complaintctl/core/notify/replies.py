@@ -4,7 +4,6 @@ placeholders filled from the complaint (`update ID --reply NAME`, `close ID --re
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
@@ -12,6 +11,7 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Row
 
 LANGS = ("zh", "en")
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
@@ -73,18 +73,18 @@ def fill(body: str, values: dict[str, str | None]) -> str:
     return _FIELD.sub(one, body)
 
 
-def _variants(conn: sqlite3.Connection, name: str) -> dict[str, sqlite3.Row]:
+def _variants(conn: Connection, name: str) -> dict[str, Row]:
     return {r["lang"]: r for r in conn.execute("SELECT * FROM reply_templates WHERE name = ?", (name,))}
 
 
-def _missing(conn: sqlite3.Connection, name: str, lang: str | None) -> NotFound:
+def _missing(conn: Connection, name: str, lang: str | None) -> NotFound:
     names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM reply_templates ORDER BY name")]
     what = f"{name}:{lang}" if lang else name
     hint = ("replies: " + ", ".join(names)) if names else "add one with `complaintctl replies add NAME -e`"
     return NotFound(f"no reply template {what!r}", hint=hint)
 
 
-def get_replies(conn: sqlite3.Connection, spec: str) -> list[dict]:
+def get_replies(conn: Connection, spec: str) -> list[dict]:
     """The template's variants (one language with NAME:LANG)."""
     name, lang = parse_spec(spec)
     rows = [dict(r) for code, r in sorted(_variants(conn, name).items()) if lang in (None, code)]
@@ -93,12 +93,12 @@ def get_replies(conn: sqlite3.Connection, spec: str) -> list[dict]:
     return rows
 
 
-def get_reply(conn: sqlite3.Connection, spec: str) -> dict:
+def get_reply(conn: Connection, spec: str) -> dict:
     """One variant: NAME:LANG, or NAME when it has only one language."""
     return dict(_pick_variant(conn, *parse_spec(spec)))
 
 
-def list_replies(conn: sqlite3.Connection, *, category: str | None = None, lang: str | None = None) -> list[dict]:
+def list_replies(conn: Connection, *, category: str | None = None, lang: str | None = None) -> list[dict]:
     """Templates, by name; with ``category``, those for it and those for any category."""
     clauses, params = [], []
     if category:
@@ -111,7 +111,7 @@ def list_replies(conn: sqlite3.Connection, *, category: str | None = None, lang:
     return [dict(r) for r in conn.execute(f"SELECT * FROM reply_templates {where} ORDER BY name, lang", params)]
 
 
-def add_reply(conn: sqlite3.Connection, spec: str, body: str, *, category: str | None = None, actor: str,
+def add_reply(conn: Connection, spec: str, body: str, *, category: str | None = None, actor: str,
               now: datetime | None = None) -> dict:
     """A new template; its language is NAME:LANG, else the language its text is written in."""
     name, lang = parse_spec(spec)
@@ -131,7 +131,7 @@ def add_reply(conn: sqlite3.Connection, spec: str, body: str, *, category: str |
     return {"name": name, "lang": lang, "lang_guessed": guessed, "category": code}
 
 
-def edit_reply(conn: sqlite3.Connection, spec: str, *, body: str | None = None, category: str | None = None,
+def edit_reply(conn: Connection, spec: str, *, body: str | None = None, category: str | None = None,
                actor: str, now: datetime | None = None) -> dict:
     """Change a template's text and/or category ('none' clears it)."""
     name, lang = parse_spec(spec)
@@ -154,7 +154,7 @@ def edit_reply(conn: sqlite3.Connection, spec: str, *, body: str | None = None, 
             or code != rows["category"]}
 
 
-def _pick_variant(conn: sqlite3.Connection, name: str, lang: str | None) -> sqlite3.Row:
+def _pick_variant(conn: Connection, name: str, lang: str | None) -> Row:
     variants = _variants(conn, name)
     if lang is None and len(variants) > 1:
         raise InvalidInput(f"reply template {name!r} has {' and '.join(sorted(variants))} versions",
@@ -165,7 +165,7 @@ def _pick_variant(conn: sqlite3.Connection, name: str, lang: str | None) -> sqli
     return row
 
 
-def remove_reply(conn: sqlite3.Connection, spec: str, *, actor: str, now: datetime | None = None) -> list[str]:
+def remove_reply(conn: Connection, spec: str, *, actor: str, now: datetime | None = None) -> list[str]:
     """Remove a template (every language, or NAME:LANG); the events keep what it said."""
     name, lang = parse_spec(spec)
     at = to_iso(now or now_utc())
@@ -180,7 +180,7 @@ def remove_reply(conn: sqlite3.Connection, spec: str, *, actor: str, now: dateti
     return [f"{name}:{r['lang']}" for r in rows]
 
 
-def fill_reply(conn: sqlite3.Connection, complaint_id: int, spec: str, *, actor: str) -> dict:
+def fill_reply(conn: Connection, complaint_id: int, spec: str, *, actor: str) -> dict:
     """The template filled in for a complaint: {"label": "late:zh", "text": ..., "notes": [...]}, the
     notes saying which language was chosen and why, and a category that does not match."""
     from complaintctl.core.insight.queries import get_complaint_row
@@ -205,7 +205,7 @@ def fill_reply(conn: sqlite3.Connection, complaint_id: int, spec: str, *, actor:
     return {"name": name, "lang": lang, "label": f"{name}:{lang}", "text": text, "notes": notes}
 
 
-def placeholder_values(conn: sqlite3.Connection, row: sqlite3.Row, lang: str, actor: str) -> dict[str, str | None]:
+def placeholder_values(conn: Connection, row: Row, lang: str, actor: str) -> dict[str, str | None]:
     customer = None
     if row["customer_id"] is not None:
         customer = conn.execute("SELECT name FROM customers WHERE id = ?", (row["customer_id"],)).fetchone()[0]

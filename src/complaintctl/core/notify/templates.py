@@ -3,7 +3,6 @@ logged and the decision when it is closed. The texts below are used until a team
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.notify.replies import PLACEHOLDERS, check_body
@@ -11,6 +10,7 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 EVENTS = ("ack", "decision")
 EMAIL_PLACEHOLDERS = {**PLACEHOLDERS, "resolution": "the decision (close's resolution)",
@@ -41,7 +41,7 @@ def _key(event: str, lang: str) -> tuple[str, str]:
     return event, lang
 
 
-def email_template(conn: sqlite3.Connection, event: str, lang: str) -> dict:
+def email_template(conn: Connection, event: str, lang: str) -> dict:
     """{'subject', 'body', 'custom'}: the team's text, or the default."""
     event, lang = _key(event, lang)
     row = conn.execute("SELECT subject, body FROM email_templates WHERE event = ? AND lang = ?", (event, lang)).fetchone()
@@ -49,7 +49,7 @@ def email_template(conn: sqlite3.Connection, event: str, lang: str) -> dict:
     return {"event": event, "lang": lang, "subject": subject, "body": body, "custom": row is not None}
 
 
-def set_email_template(conn: sqlite3.Connection, event: str, lang: str, *, subject: str | None = None,
+def set_email_template(conn: Connection, event: str, lang: str, *, subject: str | None = None,
                        body: str | None = None, reset: bool = False, actor: str, now: datetime | None = None) -> dict:
     """Change an e-mail's subject and/or text (placeholders as in replies, plus {resolution} and
     {outcome}); ``reset`` goes back to the default."""

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.events import record_event
 from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.core.record.limits import AGENT_NAME_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.store.engine import Connection
 
 
-def register_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
+def register_agent(conn: Connection, name: str, *, full_name: str | None, email: str | None,
                    is_lead: bool, actor: str, now: datetime) -> dict:
     """The use case `agents add`: add an agent, or reactivate an inactive one, in one transaction."""
     from complaintctl.core.record.dates import to_iso
@@ -22,7 +22,7 @@ def register_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None
         return add_agent(conn, name, full_name=full_name, email=email, is_lead=is_lead, actor=actor, at=to_iso(now))
 
 
-def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, email: str | None,
+def add_agent(conn: Connection, name: str, *, full_name: str | None, email: str | None,
               is_lead: bool, actor: str, at: str) -> dict:
     name = name.strip()
     if not name or not re.match(AGENT_NAME_PATTERN, name):
@@ -45,11 +45,11 @@ def add_agent(conn: sqlite3.Connection, name: str, *, full_name: str | None, ema
     return get_agent(conn, name)
 
 
-def active_agent_names(conn: sqlite3.Connection) -> list[str]:
+def active_agent_names(conn: Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 1 ORDER BY name")]
 
 
-def get_agent(conn: sqlite3.Connection, name: str) -> dict:
+def get_agent(conn: Connection, name: str) -> dict:
     row = conn.execute("SELECT * FROM agents WHERE name = ?", (name.strip(),)).fetchone()
     if row is None:
         known = active_agent_names(conn)
@@ -59,7 +59,7 @@ def get_agent(conn: sqlite3.Connection, name: str) -> dict:
     return dict(row)
 
 
-def deactivate_agent(conn: sqlite3.Connection, name: str, *, actor: str, at: str | None = None,
+def deactivate_agent(conn: Connection, name: str, *, actor: str, at: str | None = None,
                      reassign_to: str | None = None, unassign: bool = False, keep_assigned: bool = False) -> dict:
     """Deactivate an agent, in one transaction. Their open complaints are handed to
     ``reassign_to``, returned to the queue (``unassign``) or left with them (``keep_assigned``);
@@ -105,7 +105,7 @@ def deactivate_agent(conn: sqlite3.Connection, name: str, *, actor: str, at: str
             "moved": [c["id"] for c in moved], "to": new}
 
 
-def open_complaints_of(conn: sqlite3.Connection, name: str) -> list[dict]:
+def open_complaints_of(conn: Connection, name: str) -> list[dict]:
     """The open complaints assigned to an agent, oldest first."""
     return [dict(r) for r in conn.execute(
         f"SELECT id, status, severity, subject FROM complaints WHERE assignee = ? AND {OPEN_SQL} "
@@ -117,7 +117,7 @@ def _held_text(held: list[dict], shown: int = 10) -> str:
     return f"{len(held)} open complaint{'s' if len(held) != 1 else ''} ({ids})"
 
 
-def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> list[dict]:
+def list_agents(conn: Connection, include_inactive: bool = False) -> list[dict]:
     where = "" if include_inactive else "WHERE a.active = 1"
     return [
         dict(r)
@@ -135,7 +135,7 @@ def list_agents(conn: sqlite3.Connection, include_inactive: bool = False) -> lis
     ]
 
 
-def agent_of_actor(conn: sqlite3.Connection, actor: str, *, active: bool = True) -> str:
+def agent_of_actor(conn: Connection, actor: str, *, active: bool = True) -> str:
     """The agent the person running the command is (their actor name): what `claim` and
     `--mine` mean by "me". Refused when the actor is no agent, or (``active``) an inactive one."""
     row = conn.execute("SELECT name, active FROM agents WHERE name = ?", (actor.strip(),)).fetchone()

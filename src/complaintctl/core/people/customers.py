@@ -3,7 +3,6 @@ change to a customer writes an event on the customer's timeline (events.customer
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.people import matching as customers
@@ -12,6 +11,7 @@ from complaintctl.core.record.events import Change, record_event
 from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Row
 
 CLEAR_WORDS = {"none", "-", "null"}
 LIST_COLUMNS = ["id", "name", "email", "phone", "company", "complaints", "open_complaints", "last_received_at",
@@ -19,7 +19,7 @@ LIST_COLUMNS = ["id", "name", "email", "phone", "company", "complaints", "open_c
 HISTORY_COLUMNS = ["id", "received_at", "status", "severity", "category", "assignee", "subject"]
 
 
-def list_customers(conn: sqlite3.Connection, *, text: str | None = None, include_merged: bool = False,
+def list_customers(conn: Connection, *, text: str | None = None, include_merged: bool = False,
                    limit: int | None = None) -> list[dict]:
     """Customers with their number of complaints (open ones too), the most recently heard from
     first. ``text``: name or company contains it, or the exact email or phone, or #ID."""
@@ -54,7 +54,7 @@ def list_customers(conn: sqlite3.Connection, *, text: str | None = None, include
         """, params)]
 
 
-def _recently_heard_from(conn: sqlite3.Connection, clauses: list[str], limit: int) -> list[int] | None:
+def _recently_heard_from(conn: Connection, clauses: list[str], limit: int) -> list[int] | None:
     """The ids of the ``limit`` customers (kept by ``clauses``) with the newest complaints, and
     any tied with the last of them, found by reading complaints newest first (a few hundred
     index entries, not a count for every customer); None when fewer customers have complaints
@@ -73,7 +73,7 @@ def _recently_heard_from(conn: sqlite3.Connection, clauses: list[str], limit: in
     return list(last) if cutoff is not None else None
 
 
-def customer_history(conn: sqlite3.Connection, customer_id: int) -> dict:
+def customer_history(conn: Connection, customer_id: int) -> dict:
     """One customer: their details, the records merged into them, their complaints (open ones
     first, then newest first) and their timeline. A merged record shows the customer it was
     merged into."""
@@ -97,7 +97,7 @@ def customer_history(conn: sqlite3.Connection, customer_id: int) -> dict:
     return data
 
 
-def _own_record(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
+def _own_record(conn: Connection, customer_id: int) -> Row:
     """A customer record that has not been merged into another (edit and merge change only those)."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
@@ -108,7 +108,7 @@ def _own_record(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
     return row
 
 
-def edit_customer(conn: sqlite3.Connection, customer_id: int, values: dict[str, str | None], *, actor: str,
+def edit_customer(conn: Connection, customer_id: int, values: dict[str, str | None], *, actor: str,
                   now: datetime | None = None) -> tuple[list[Change], list[str]]:
     """Change a customer's name, email, phone or company ('none' clears one), for all their
     complaints; one event each. Returns the changes and warnings (an email or phone another
@@ -137,7 +137,7 @@ def edit_customer(conn: sqlite3.Connection, customer_id: int, values: dict[str, 
     return changes, warnings
 
 
-def _shared_contact(conn: sqlite3.Connection, customer_id: int, field: str, value: str) -> list[str]:
+def _shared_contact(conn: Connection, customer_id: int, field: str, value: str) -> list[str]:
     column = f"{field}_normalized"
     key = customers.normalize_email(value) if field == "email" else customers.normalize_phone(value)
     others = [r[0] for r in conn.execute(
@@ -147,7 +147,7 @@ def _shared_contact(conn: sqlite3.Connection, customer_id: int, field: str, valu
             f"`complaintctl customers merge {customer_id} {o}`" for o in others]
 
 
-def merge_customers(conn: sqlite3.Connection, keep_id: int, other_ids: list[int], *, actor: str,
+def merge_customers(conn: Connection, keep_id: int, other_ids: list[int], *, actor: str,
                     note: str | None = None, now: datetime | None = None) -> dict:
     """Records that are the same person, merged into ``keep_id``: their complaints move to it
     (an event each), the details it lacks are filled in from them, and each merged record is

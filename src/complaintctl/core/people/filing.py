@@ -3,21 +3,20 @@ one complaint, which never changes another complaint."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.core.people import matching as customers
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.errors import Refused
+from complaintctl.store.engine import Connection, Row
 
 
-def _customer_text(conn: sqlite3.Connection, customer_id: int | None) -> str | None:
+def _customer_text(conn: Connection, customer_id: int | None) -> str | None:
     if customer_id is None:
         return None
     name = conn.execute("SELECT name FROM customers WHERE id = ?", (customer_id,)).fetchone()[0]
     return f"#{customer_id} {name}" if name else f"#{customer_id}"
 
 
-def change_customer(conn: sqlite3.Connection, row: sqlite3.Row, contact: dict, *, new_customer: bool,
+def change_customer(conn: Connection, row: Row, contact: dict, *, new_customer: bool,
                      at: str, actor: str) -> list[Change]:
     """`update --customer/--email/--phone/--company` on one complaint. A name (or #ID) says who
     the customer is: the complaint is re-pointed to that customer, matched or created as `log`
@@ -47,13 +46,13 @@ def change_customer(conn: sqlite3.Connection, row: sqlite3.Row, contact: dict, *
     return _add_contact(conn, row["id"], customers.get_customer(conn, current), details, at=at, actor=actor)
 
 
-def _filled(before: sqlite3.Row | None, after: sqlite3.Row) -> list[Change]:
+def _filled(before: Row | None, after: Row) -> list[Change]:
     if before is None:
         return []
     return [Change(f"customer.{f}", before[f], after[f]) for f in customers.CONTACT_FIELDS if before[f] != after[f]]
 
 
-def _add_contact(conn: sqlite3.Connection, complaint_id: int, customer: sqlite3.Row, details: dict, *,
+def _add_contact(conn: Connection, complaint_id: int, customer: Row, details: dict, *,
                  at: str, actor: str) -> list[Change]:
     """Contact details this complaint's customer lacks, filled in; one it has with another
     value, or one that is another customer's, refused with the way to do it."""

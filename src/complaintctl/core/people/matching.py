@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 
 from complaintctl.core.record.limits import EMAIL_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.store.engine import Connection, Row
 
 _NON_DIGIT = r"\D"
 _PHONE_SEPARATORS = r"\s*(?:[/;；,，、|]|或|\bor\b)\s*"  # between two numbers in one cell
@@ -126,7 +126,7 @@ def text_match_sql(alias: str, text: str) -> tuple[str, list]:
             [pattern, pattern, normalize_email(text), normalize_phone(text) or "\x00"])
 
 
-def get_customer(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
+def get_customer(conn: Connection, customer_id: int) -> Row:
     """A customer by id; a record merged into another gives the one it was merged into."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
@@ -136,7 +136,7 @@ def get_customer(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
     return row
 
 
-def _candidates(conn: sqlite3.Connection, column: str, value: str) -> list[sqlite3.Row]:
+def _candidates(conn: Connection, column: str, value: str) -> list[Row]:
     """The customers with this normalised email or phone, merged records read as the customer
     they were merged into, lowest id first."""
     ids = dict.fromkeys(r[0] for r in conn.execute(
@@ -144,8 +144,8 @@ def _candidates(conn: sqlite3.Connection, column: str, value: str) -> list[sqlit
     return sorted((get_customer(conn, i) for i in ids), key=lambda r: r["id"])
 
 
-def find_customer(conn: sqlite3.Connection, email: str | None, phone: str | None,
-                  name: str | None = None) -> sqlite3.Row | None:
+def find_customer(conn: Connection, email: str | None, phone: str | None,
+                  name: str | None = None) -> Row | None:
     """The customer with this email, else this phone. Several people may share a phone (a
     family, a switchboard): the one with the given name is preferred, else the oldest."""
     for column, value in (("email_normalized", normalize_email(email)), ("phone_normalized", normalize_phone(phone))):
@@ -156,13 +156,13 @@ def find_customer(conn: sqlite3.Connection, email: str | None, phone: str | None
     return None
 
 
-def _contact_text(email: str | None, phone: str | None, row: sqlite3.Row) -> str:
+def _contact_text(email: str | None, phone: str | None, row: Row) -> str:
     if email and normalize_email(email) == row["email_normalized"]:
         return f"email {email}"
     return f"phone {phone}"
 
 
-def name_conflict(found: sqlite3.Row, name: str | None, email: str | None, phone: str | None,
+def name_conflict(found: Row, name: str | None, email: str | None, phone: str | None,
                   option: str = "--customer") -> Refused | None:
     """The refusal for a typed name that is not the name of the customer its email or phone
     found, or None when they agree (or either is missing)."""
@@ -174,7 +174,7 @@ def name_conflict(found: sqlite3.Row, name: str | None, email: str | None, phone
              f"{name} as another person with the same contact (a family, a switchboard), add --new-customer")
 
 
-def record_customer_event(conn: sqlite3.Connection, customer_id: int, *, at: str, actor: str, action: str,
+def record_customer_event(conn: Connection, customer_id: int, *, at: str, actor: str, action: str,
                           field: str | None = None, old_value: object = None, new_value: object = None,
                           note: str | None = None, digest: str | None = None) -> None:
     """An event on a customer's timeline (`customers show`)."""
@@ -184,7 +184,7 @@ def record_customer_event(conn: sqlite3.Connection, customer_id: int, *, at: str
                  new_value=new_value, note=note, customer_id=customer_id, digest=digest)
 
 
-def create_customer(conn: sqlite3.Connection, details: dict, *, at: str, actor: str,
+def create_customer(conn: Connection, details: dict, *, at: str, actor: str,
                     complaint_id: int | None = None) -> int:
     """A new customer record, with its event (on the customer's timeline, naming the complaint
     that brought them)."""
@@ -203,7 +203,7 @@ def create_customer(conn: sqlite3.Connection, details: dict, *, at: str, actor: 
     return cid
 
 
-def fill_customer(conn: sqlite3.Connection, row: sqlite3.Row, details: dict, *, at: str, actor: str,
+def fill_customer(conn: Connection, row: Row, details: dict, *, at: str, actor: str,
                   complaint_id: int | None = None, source: str | None = None) -> list[str]:
     """Fill in the details a known customer lacks (never overwrite one), an event each;
     return the fields filled."""
@@ -224,7 +224,7 @@ def clean_details(name: str | None, email: str | None, phone: str | None, compan
             if v and v.strip()}
 
 
-def match_customer(conn: sqlite3.Connection, details: dict, *, strict: bool = False) -> sqlite3.Row | None:
+def match_customer(conn: Connection, details: dict, *, strict: bool = False) -> Row | None:
     """The known customer these details (see clean_details) name: '#12' as the name is customer
     12; else the email, else the phone (see find_customer); else a bare name, which only
     matches a customer of that exact name with no email or phone. A typed name that differs
@@ -252,7 +252,7 @@ def match_customer(conn: sqlite3.Connection, details: dict, *, strict: bool = Fa
 
 
 def match_or_create_customer(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     name: str | None,
     email: str | None,

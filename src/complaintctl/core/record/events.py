@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
 def record_event(
-    conn: sqlite3.Connection,
+    conn: Connection,
     complaint_id: int | None,
     *,
     at: str,
@@ -31,7 +31,7 @@ def record_event(
     )])
 
 
-def events_for(conn: sqlite3.Connection, complaint_id: int) -> list[dict]:
+def events_for(conn: Connection, complaint_id: int) -> list[dict]:
     return [
         dict(r)
         for r in conn.execute(

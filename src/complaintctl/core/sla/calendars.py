@@ -12,7 +12,6 @@ before the year's notice exists.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
 from complaintctl.core.record.dates import now_utc, to_iso
@@ -20,11 +19,12 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import InvalidInput
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection, Error
 
 WARN_DAYS = 60  # warn when the known holiday schedule ends sooner than this
 
 
-def calendar_info(conn: sqlite3.Connection) -> dict:
+def calendar_info(conn: Connection) -> dict:
     row = dict(conn.execute("SELECT enabled, timezone, workdays, day_start, day_end, region "
                             "FROM sla_calendar").fetchone())
     row["days"] = [dict(r) for r in conn.execute(
@@ -36,7 +36,7 @@ def calendar_info(conn: sqlite3.Connection) -> dict:
     return row
 
 
-def set_calendar(conn: sqlite3.Connection, *, timezone: str | None = None, workdays: str | None = None,
+def set_calendar(conn: Connection, *, timezone: str | None = None, workdays: str | None = None,
                  hours: str | None = None, enabled: bool | None = None, actor: str,
                  now: datetime | None = None) -> int:
     """Change the calendar and recompute the due times of open complaints."""
@@ -60,7 +60,7 @@ def set_calendar(conn: sqlite3.Connection, *, timezone: str | None = None, workd
         return _apply_changes(conn, changes, actor, now or now_utc())
 
 
-def _apply_changes(conn: sqlite3.Connection, changes: dict[str, object], actor: str, now: datetime) -> int:
+def _apply_changes(conn: Connection, changes: dict[str, object], actor: str, now: datetime) -> int:
     from complaintctl.core.sla.due import recompute_open
 
     old = dict(conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone())
@@ -73,7 +73,7 @@ def _apply_changes(conn: sqlite3.Connection, changes: dict[str, object], actor: 
     return recompute_open(conn, now)
 
 
-def set_calendar_days(conn: sqlite3.Connection, days: list[tuple[date, str, str | None]], *, actor: str,
+def set_calendar_days(conn: Connection, days: list[tuple[date, str, str | None]], *, actor: str,
                       remove: bool = False, now: datetime | None = None) -> int:
     """Add (or remove) holidays and extra working days; recompute open complaints."""
     from complaintctl.core.sla.due import recompute_open
@@ -221,7 +221,7 @@ def country_timezone(region: str) -> str | None:
     return None
 
 
-def use_region(conn: sqlite3.Connection, region: str, *, years: list[int] | None = None,
+def use_region(conn: Connection, region: str, *, years: list[int] | None = None,
                timezone: str | None = None, actor: str, now: datetime | None = None) -> dict:
     """Load a country's or region's public holidays and make-up working days into the calendar,
     turn it on, and recompute open complaints. Days typed by hand are kept as they are."""
@@ -251,7 +251,7 @@ def use_region(conn: sqlite3.Connection, region: str, *, years: list[int] | None
             "known_until": end.isoformat() if end else None}
 
 
-def _replace_region_days(conn: sqlite3.Connection, loaded: dict, years: list[int], *, switching: bool,
+def _replace_region_days(conn: Connection, loaded: dict, years: list[int], *, switching: bool,
                          now: datetime) -> int:
     """Swap the loaded days of these years (all loaded days when the region changes) for the
     new ones; a day typed by hand stays. Returns how many loaded days a typed day overruled."""
@@ -274,7 +274,7 @@ def _replace_region_days(conn: sqlite3.Connection, loaded: dict, years: list[int
     return kept
 
 
-def schedule_end(conn: sqlite3.Connection) -> date | None:
+def schedule_end(conn: Connection) -> date | None:
     """The last day of the loaded holiday schedule that rests on a published schedule or on fixed
     rules (estimated years do not count), when the calendar uses a region; else None."""
     row = conn.execute("SELECT c.region, max(y.year) FROM sla_calendar c LEFT JOIN sla_calendar_years y "
@@ -284,7 +284,7 @@ def schedule_end(conn: sqlite3.Connection) -> date | None:
     return date(row[1], 12, 31) if row[1] is not None else date(1969, 12, 31)
 
 
-def schedule_warning(conn: sqlite3.Connection, today: date) -> str | None:
+def schedule_warning(conn: Connection, today: date) -> str | None:
     """A warning when the known holiday schedule ends within WARN_DAYS days (or has ended)."""
     end = schedule_end(conn)
     if end is None or (end - today).days >= WARN_DAYS:
@@ -298,11 +298,11 @@ def schedule_warning(conn: sqlite3.Connection, today: date) -> str | None:
             f"with `sla calendar holiday` / `sla calendar workday`")
 
 
-def read_team_timezone(conn: sqlite3.Connection) -> str | None:
+def read_team_timezone(conn: Connection) -> str | None:
     """The team's time zone (the calendar's), or None when nobody set one."""
     try:
         row = conn.execute("SELECT timezone FROM sla_calendar WHERE id = 1").fetchone()
-    except sqlite3.Error:  # a file before the calendar existed
+    except Error:  # a file before the calendar existed
         return None
     return row[0] if row and row[0] else None
 
@@ -315,9 +315,12 @@ def team_timezone_at(path) -> str | None:
     path = Path(path)
     if not path.is_file():
         return None
+    from complaintctl.errors import ComplaintError
+    from complaintctl.store.db import open_readonly
+
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = open_readonly(path)
+    except (Error, ComplaintError):
         return None
     try:
         return read_team_timezone(conn)

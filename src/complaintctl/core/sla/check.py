@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl.core.record.dates import from_iso
 from complaintctl.core.record.lifecycle import OPEN_SQL, is_open
 from complaintctl.core.sla.due import SlaContext, state_for, stopped_clocks, stored_values
+from complaintctl.store.engine import Connection
 
 
-def check_sla(conn: sqlite3.Connection) -> list[dict]:
+def check_sla(conn: Connection) -> list[dict]:
     """Recompute open complaints' running clocks from their events and compare with what is
     stored; for stopped clocks (a verdict given), check that the verdict agrees with the due
     time stored with it. Events are read for a thousand complaints at a time (two queries,
@@ -49,7 +48,7 @@ def check_sla(conn: sqlite3.Connection) -> list[dict]:
     return sorted(problems, key=lambda p: p["id"])
 
 
-def _check_verdicts(conn: sqlite3.Connection) -> list[dict]:
+def _check_verdicts(conn: Connection) -> list[dict]:
     """Each verdict agrees with the due time stored with it; a finished complaint has a verdict
     wherever it has a due time and the time it was met or missed."""
     problems = []

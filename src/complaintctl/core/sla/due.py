@@ -6,18 +6,18 @@ calendars): what they all need, so that none of them imports another to reach it
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 
 from complaintctl.core.record.dates import from_iso, to_iso
 from complaintctl.core.record.lifecycle import OPEN_SQL
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import ComplaintError
+from complaintctl.store.engine import Connection, Row
 
 DEFAULT_SEVERITY_SETTING = "sla_default_severity"
 
 
-def load_calendar(conn: sqlite3.Connection) -> sla.Calendar | None:
+def load_calendar(conn: Connection) -> sla.Calendar | None:
     row = conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone()
     if row is None or not row["enabled"]:
         return None
@@ -28,12 +28,12 @@ def load_calendar(conn: sqlite3.Connection) -> sla.Calendar | None:
     return sla.Calendar(row["timezone"] or "UTC", sla.parse_workdays(row["workdays"]), start, end, holidays, extra)
 
 
-def targets(conn: sqlite3.Connection) -> dict[str, tuple[sla.Target, sla.Target]]:
+def targets(conn: Connection) -> dict[str, tuple[sla.Target, sla.Target]]:
     return {code: (sla.parse_duration(r), sla.parse_duration(s)) for code, r, s in conn.execute(
         "SELECT code, respond_target, resolve_target FROM severities")}
 
 
-def default_severity(conn: sqlite3.Connection) -> str | None:
+def default_severity(conn: Connection) -> str | None:
     """The severity whose targets time a complaint that has none (`sla default`), or None:
     then such a complaint has no SLA clock, and overdue and the reports say so."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEFAULT_SEVERITY_SETTING,)).fetchone()
@@ -44,7 +44,7 @@ class SlaContext:
     """Targets and calendar read once per command. ``targets[None]`` are the default
     severity's targets, for complaints without a severity, when a default is set."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Connection):
         self.calendar = load_calendar(conn)
         self.targets = targets(conn)
         self.default_severity = default_severity(conn)
@@ -52,13 +52,13 @@ class SlaContext:
             self.targets[None] = self.targets[self.default_severity]
 
 
-def status_changes(conn: sqlite3.Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
+def status_changes(conn: Connection, complaint_id: int) -> list[tuple[datetime, str, str]]:
     return [(from_iso(at), old, new) for at, old, new in conn.execute(
         "SELECT at, old_value, new_value FROM events WHERE complaint_id = ? AND field = 'status' ORDER BY id",
         (complaint_id,))]
 
 
-def state_for(conn: sqlite3.Connection, row: sqlite3.Row, ctx: SlaContext, as_of: datetime,
+def state_for(conn: Connection, row: Row, ctx: SlaContext, as_of: datetime,
               changes: list[tuple[datetime, str, str]] | None = None) -> sla.SlaState:
     """The SLA state stored on ``row`` at ``as_of``, replayed from its status changes (read here,
     or given by a caller that read many complaints' at once). A pause still open does not move
@@ -83,7 +83,7 @@ def stored_values(state: sla.SlaState) -> dict:
     }
 
 
-def stopped_clocks(row: sqlite3.Row) -> dict:
+def stopped_clocks(row: Row) -> dict:
     """The stored values of the clocks that have stopped (a first response, a resolution), with
     their verdict or with none when no target timed them then: facts of their moment, which later
     changes to targets, severity or the calendar do not move (a severity given a week after the
@@ -98,7 +98,7 @@ def stopped_clocks(row: sqlite3.Row) -> dict:
     return kept
 
 
-def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None, *,
+def refresh_sla(conn: Connection, complaint_id: int, at: datetime, ctx: SlaContext | None = None, *,
                 correction: bool = False) -> dict:
     """Recompute and store one complaint's SLA fields from its events (inside the caller's
     transaction, right after the change that calls for it). Clocks that stopped with a verdict
@@ -118,7 +118,7 @@ def refresh_sla(conn: sqlite3.Connection, complaint_id: int, at: datetime, ctx: 
     return values
 
 
-def recompute_open(conn: sqlite3.Connection, at: datetime, severity: str | None = None, *,
+def recompute_open(conn: Connection, at: datetime, severity: str | None = None, *,
                    unclassified: bool = False) -> int:
     """After a target, calendar or default change: open complaints (of ``severity``, or
     without one) get new due times on their running clocks."""

@@ -4,20 +4,20 @@ complaints an import kept unclassified with that raw label (each with its event)
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy.codes import kind_named
 from complaintctl.core.taxonomy.labels import VALUE_ALIASES, LabelResolver, label_key
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.store.engine import Connection, Row
 
 # The complaint fields whose raw labels a kind's alias can place.
 FIELDS_OF_KIND = {"channel": ("channel", "told_via")}
 CLASSIFIABLE = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
 
 
-def teach_alias(conn: sqlite3.Connection, kind: str, label: str, code: str, *, actor: str,
+def teach_alias(conn: Connection, kind: str, label: str, code: str, *, actor: str,
                 now: datetime) -> dict:
     """Store ``label`` as an alias of ``code`` and classify the complaints imported with that raw
     label and nothing in the field. One transaction; returns what was done."""
@@ -51,7 +51,7 @@ def teach_alias(conn: sqlite3.Connection, kind: str, label: str, code: str, *, a
     return {"kind": k.name, "label": text, "code": code, "classified": classified}
 
 
-def forget_alias(conn: sqlite3.Connection, kind: str, label: str, *, actor: str, now: datetime) -> dict:
+def forget_alias(conn: Connection, kind: str, label: str, *, actor: str, now: datetime) -> dict:
     """Remove a taught alias (complaints it classified keep their codes)."""
     from complaintctl.core.record.dates import to_iso
     from complaintctl.store.db import transaction
@@ -67,13 +67,13 @@ def forget_alias(conn: sqlite3.Connection, kind: str, label: str, *, actor: str,
     return {"kind": k.name, "label": row["label"], "code": row["code"]}
 
 
-def _taught(conn: sqlite3.Connection, kind: str, label: str) -> sqlite3.Row | None:
+def _taught(conn: Connection, kind: str, label: str) -> Row | None:
     key = label_key(label)
     return next((r for r in conn.execute("SELECT * FROM label_aliases WHERE kind = ?", (kind,))
                  if label_key(r["label"]) == key), None)
 
 
-def _classify_raw(conn: sqlite3.Connection, kind: str, code: str, resolver: LabelResolver, *, actor: str,
+def _classify_raw(conn: Connection, kind: str, code: str, resolver: LabelResolver, *, actor: str,
                   now: datetime) -> int:
     """Classify the complaints whose raw label in a field of ``kind`` now reads as ``code``."""
     from complaintctl.core.record.dates import to_iso
@@ -102,7 +102,7 @@ def _classify_raw(conn: sqlite3.Connection, kind: str, code: str, resolver: Labe
     return done
 
 
-def list_aliases(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
+def list_aliases(conn: Connection, kind: str | None = None) -> list[dict]:
     """Every alias, taught ones first, then the built-in starting set."""
     kinds = [kind_named(kind).name] if kind else None
     rows = [{"kind": r["kind"], "label": r["label"], "code": r["code"], "source": "taught",
@@ -116,7 +116,7 @@ def list_aliases(conn: sqlite3.Connection, kind: str | None = None) -> list[dict
     return rows
 
 
-def unplaced_labels(conn: sqlite3.Connection) -> list[dict]:
+def unplaced_labels(conn: Connection) -> list[dict]:
     """The raw labels imports could not place and that still leave complaints unclassified."""
     out = []
     for field in CLASSIFIABLE:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import datetime
 
 from complaintctl.core.record.dates import to_iso
@@ -13,23 +12,24 @@ from complaintctl.core.taxonomy.kinds import KINDS, kind_named
 from complaintctl.core.taxonomy.labels import LabelResolver
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
+from complaintctl.store.engine import Connection
 
 CODE_RE = r"^[a-z][a-z0-9_]*$"
 
 
-def codes(conn: sqlite3.Connection, kind: str, active_only: bool = True) -> list[str]:
+def codes(conn: Connection, kind: str, active_only: bool = True) -> list[str]:
     table = KINDS[kind].table
     where = " WHERE active = 1" if active_only else ""
     return [r[0] for r in conn.execute(f"SELECT code FROM {table}{where} ORDER BY position, code")]
 
 
-def code_labels(conn: sqlite3.Connection, kind: str) -> list[tuple[str, str]]:
+def code_labels(conn: Connection, kind: str) -> list[tuple[str, str]]:
     """The active codes of ``kind`` with "English / Chinese" labels, in the taxonomy's order."""
     return [tuple(r) for r in conn.execute(f"SELECT code, label_en || ' / ' || label_zh FROM {KINDS[kind].table} "
                                            "WHERE active = 1 ORDER BY position")]
 
 
-def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str | None:
+def validate_code(conn: Connection, kind: str, value: str | None) -> str | None:
     """The code a typed value names: the code, its English or Chinese label, an alias the team
     taught or a built-in one, read as import reads them (core/taxonomy/labels.py); unknown ones are refused
     with the valid codes."""
@@ -47,7 +47,7 @@ def validate_code(conn: sqlite3.Connection, kind: str, value: str | None) -> str
     return code
 
 
-def list_codes(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
+def list_codes(conn: Connection, kind: str | None = None) -> list[dict]:
     kinds = [kind_named(kind)] if kind else list(KINDS.values())
     rows: list[dict] = []
     for k in kinds:
@@ -61,7 +61,7 @@ def list_codes(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
     return rows
 
 
-def define_code(conn: sqlite3.Connection, kind: str, code: str, label_en: str, label_zh: str, *, actor: str,
+def define_code(conn: Connection, kind: str, code: str, label_en: str, label_zh: str, *, actor: str,
                 now: datetime, advice_en: str | None = None, advice_zh: str | None = None,
                 respond: str | None = None, resolve: str | None = None) -> dict:
     """The use case `taxonomy add`, in one transaction: a personality code takes handling advice,
@@ -88,7 +88,7 @@ def define_code(conn: sqlite3.Connection, kind: str, code: str, label_en: str, l
 
 
 def add_code(
-    conn: sqlite3.Connection,
+    conn: Connection,
     kind: str,
     code: str,
     label_en: str,

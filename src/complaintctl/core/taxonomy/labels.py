@@ -11,7 +11,8 @@ and imports the complaint unclassified; a command refuses it with the valid code
 from __future__ import annotations
 
 import re
-import sqlite3
+
+from complaintctl.store.engine import Connection, OperationalError
 
 # Traditional -> simplified for the characters of our header and value aliases (and a few
 # more of the words around them), so that Taiwan and Hong Kong exports (Big5, 繁體) match
@@ -172,7 +173,7 @@ class LabelResolver:
     """Label -> code for every kind, from the database's codes and labels, the aliases the team
     taught, the built-in aliases and (for an import) a mapping file's; loaded per kind on first use."""
 
-    def __init__(self, conn: sqlite3.Connection, extra: dict[str, dict[str, str]] | None = None):
+    def __init__(self, conn: Connection, extra: dict[str, dict[str, str]] | None = None):
         self.conn = conn
         self.extra = extra or {}
         self._tables: dict[str, dict[str, str]] = {}
@@ -217,11 +218,11 @@ class LabelResolver:
         return self._valid[kind]
 
 
-def _taught_aliases(conn: sqlite3.Connection, kind: str) -> list[tuple[str, str]]:
+def _taught_aliases(conn: Connection, kind: str) -> list[tuple[str, str]]:
     """The aliases the team taught with `taxonomy alias` (none before the table exists)."""
     try:
         return [(r[0], r[1]) for r in conn.execute("SELECT label, code FROM label_aliases WHERE kind = ?", (kind,))]
-    except sqlite3.OperationalError:
+    except OperationalError:
         return []
 
 

@@ -8,11 +8,11 @@ changed event is named once and does not make every later link look broken.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 
 from complaintctl.errors import InvalidInput
 from complaintctl.store.chain import CHAINED, DIGEST, GENESIS, ChainVersion, link, sql_content, versions
+from complaintctl.store.engine import Connection
 
 QUICK_TAIL = 10_000  # links `check --quick` verifies: the newest events
 REPLAYED = ("status", "assignee", "category", "severity", "cause", "personality", "motive",
@@ -29,7 +29,7 @@ class ChainReport:
     unknown: tuple[int, int] | None = None  # (first event, version) of a chain version not known here
 
 
-def verify_chain(conn: sqlite3.Connection, *, tail: int | None = None, until: int | None = None) -> ChainReport:
+def verify_chain(conn: Connection, *, tail: int | None = None, until: int | None = None) -> ChainReport:
     """Verify the links of every event (or the newest ``tail``, or those up to id ``until``).
     One pass in id order, each stretch of the chain by its version (store/chain.py); SQLite
     encodes each event's content, Python hashes it, and a link that does not hold is
@@ -58,7 +58,7 @@ def verify_chain(conn: sqlite3.Connection, *, tail: int | None = None, until: in
     return report
 
 
-def _verify_stretch(conn: sqlite3.Connection, report: ChainReport, version: ChainVersion, previous: str,
+def _verify_stretch(conn: Connection, report: ChainReport, version: ChainVersion, previous: str,
                     where: str, params: list, with_digest: bool) -> str:
     """Verify the events ``where`` says by ``version``; returns the last one's hash."""
     hash_text = version.hash_text
@@ -79,14 +79,14 @@ def _verify_stretch(conn: sqlite3.Connection, report: ChainReport, version: Chai
     return previous
 
 
-def _confirm(conn: sqlite3.Connection, event_id: int, previous: str, version: ChainVersion, with_digest: bool) -> str:
+def _confirm(conn: Connection, event_id: int, previous: str, version: ChainVersion, with_digest: bool) -> str:
     """The hash of one event by the chain's own definition (store/chain.py)."""
     columns = ", ".join((*CHAINED, DIGEST) if with_digest else CHAINED)
     values = conn.execute(f"SELECT {columns} FROM events WHERE id = ?", (event_id,)).fetchone()
     return link(previous, values[:len(CHAINED)], values[len(CHAINED)] if with_digest else None, version)
 
 
-def replay_mismatches(conn: sqlite3.Connection) -> dict[str, list[int]]:
+def replay_mismatches(conn: Connection) -> dict[str, list[int]]:
     """Field -> ids of complaints whose current value is not what their last event for that
     field set it to: a change made without its event."""
     value = "CASE e.field " + " ".join(f"WHEN '{f}' THEN CAST(c.{f} AS TEXT)" for f in REPLAYED) + " END"
@@ -114,7 +114,7 @@ def parse_head(text: str) -> tuple[int, str]:
     return int(match.group(1)), match.group(2)
 
 
-def audit_head(conn: sqlite3.Connection) -> dict:
+def audit_head(conn: Connection) -> dict:
     """The newest event's id and hash, and when it was written: what to keep elsewhere."""
     row = conn.execute("SELECT id, hash, at FROM events ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
@@ -122,7 +122,7 @@ def audit_head(conn: sqlite3.Connection) -> dict:
     return {"head": f"{row[0]}:{row[1]}", "id": row[0], "hash": row[1], "at": row[2]}
 
 
-def against_head(conn: sqlite3.Connection, head: tuple[int, str]) -> str | None:
+def against_head(conn: Connection, head: tuple[int, str]) -> str | None:
     """None when the chain up to ``head`` holds and ends in it (nothing at or before it
     changed); else what is wrong."""
     event_id, expected = head

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +26,8 @@ from pathlib import Path
 
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.files import current_umask, give_mode, is_sqlite_database, output_target
+from complaintctl.store.db import open_file, open_immutable
+from complaintctl.store.engine import Error
 from complaintctl.store.sharing import make_directory, share_like_database
 
 STAMP = "%Y%m%dT%H%M%SZ"
@@ -112,7 +113,7 @@ def backup_database(db: Path, dest: Path, *, force: bool = False, dated_at: date
         counts = _copy_and_check(db, temp, dest, marker)
         dest = _name_it(temp, dest, db, dated_at, replace=force)
         _sync_directory(folder)
-    except sqlite3.Error as exc:
+    except Error as exc:
         raise ComplaintError(f"backup to {dest} failed: {exc}; nothing was written to {dest}") from None
     except OSError as exc:
         raise ComplaintError(f"backup to {dest} failed: {exc.strerror or exc}; nothing was written to {dest}") \
@@ -178,7 +179,7 @@ def database_id(db: Path) -> str | None:
     conn = open_readonly(db)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = 'database_id'").fetchone()
-    except sqlite3.Error:
+    except Error:
         return None
     finally:
         conn.close()
@@ -189,7 +190,7 @@ def _copy_and_check(db: Path, temp: Path, dest: Path, marker: dict) -> dict:
     from complaintctl.store.db import open_readonly
 
     source = open_readonly(db)
-    target = sqlite3.connect(temp, isolation_level=None)
+    target = open_file(temp)
     try:
         source.backup(target)  # page 1 comes along: the copy is in WAL mode, like its source
         problems = [r[0] for r in target.execute("PRAGMA integrity_check(5)")]
@@ -212,13 +213,13 @@ def backup_marker(path: Path) -> dict | None:
     if not is_sqlite_database(path):
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    except sqlite3.Error:
+        conn = open_immutable(path)
+    except Error:
         return None
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (MARKER_KEY,)).fetchone()
         marker = json.loads(row[0]) if row else None
-    except (sqlite3.Error, ValueError):
+    except (Error, ValueError):
         return None
     finally:
         conn.close()

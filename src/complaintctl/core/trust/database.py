@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, ExitCode, NotFound
+from complaintctl.store.engine import DatabaseError, OperationalError
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -69,9 +70,8 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
 def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
     """What a failure that is not a ComplaintError means to the user of ``path``, as one
     ComplaintError (message and exit code); None when it is a bug (an internal error)."""
-    import sqlite3
 
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, OperationalError):
         text = str(exc)
         if "locked" in text or "busy" in text:
             return ComplaintError("the database stayed locked by another process for too long; try again")
@@ -80,7 +80,7 @@ def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
 
             return ComplaintError(f"cannot write to {path}: {write_blocker(path) or exc}")
         return ComplaintError(f"database error: {exc}")
-    if isinstance(exc, sqlite3.DatabaseError):
+    if isinstance(exc, DatabaseError):
         return ComplaintError(f"database error: {exc} (is {path} a complaintctl database?)")
     if isinstance(exc, (UnicodeError, RecursionError, OverflowError)):
         what = {RecursionError: "the input is nested too deeply to read",

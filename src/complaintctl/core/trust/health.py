@@ -9,7 +9,6 @@ what it found and what to do about it. ``problem`` means the data is wrong or at
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.core.trust.database import open_database
 from complaintctl.store.beside import Beside
+from complaintctl.store.engine import Connection, DatabaseError
 from complaintctl.store.version import SCHEMA_VERSION
 
 OK, WARNING, PROBLEM = "ok", "warning", "problem"
@@ -48,7 +48,7 @@ def check_file(path: Path, *, quick: bool = False, against: tuple[int, str] | No
         conn.close()
 
 
-def check_database(conn: sqlite3.Connection, *, quick: bool = False,
+def check_database(conn: Connection, *, quick: bool = False,
                    against: tuple[int, str] | None = None) -> list[Finding]:
     """Run every check on ``conn`` (opened read-only); a damaged file stops after the first.
     ``against``: a chain head kept elsewhere (`audit head`) that the events must still end in.
@@ -61,7 +61,7 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False,
         return [integrity] if integrity.result != OK else [integrity, *_data_checks(conn, quick, against)]
     try:
         rest = _data_checks(conn, quick, against, beside.result)
-    except sqlite3.DatabaseError:  # a damaged file: the integrity check says how
+    except DatabaseError:  # a damaged file: the integrity check says how
         rest = None
     integrity = beside.result()["integrity"]
     if integrity.result != OK:
@@ -69,7 +69,7 @@ def check_database(conn: sqlite3.Connection, *, quick: bool = False,
     return [integrity, *(rest if rest is not None else _data_checks(conn, quick, against, beside.result))]
 
 
-def _beside_work(own: sqlite3.Connection, quick: bool) -> dict[str, Finding]:
+def _beside_work(own: Connection, quick: bool) -> dict[str, Finding]:
     """What the second thread of a check finds, on its own connection."""
     found = {"integrity": _integrity(own, quick)}
     if found["integrity"].result == OK:
@@ -77,7 +77,7 @@ def _beside_work(own: sqlite3.Connection, quick: bool) -> dict[str, Finding]:
     return found
 
 
-def _data_checks(conn: sqlite3.Connection, quick: bool, against: tuple[int, str] | None,
+def _data_checks(conn: Connection, quick: bool, against: tuple[int, str] | None,
                  elsewhere: Callable[[], dict[str, Finding]] | None = None) -> list[Finding]:
     """Every check after the file's integrity: the schema, then the data's rules (the references
     from ``elsewhere``, the other thread's findings, when given)."""
@@ -85,7 +85,7 @@ def _data_checks(conn: sqlite3.Connection, quick: bool, against: tuple[int, str]
     findings = [_schema_version(version)]
     if not 0 < version <= SCHEMA_VERSION:
         return findings
-    checks: list[tuple[str, Callable[[sqlite3.Connection], Finding]]] = [
+    checks: list[tuple[str, Callable[[Connection], Finding]]] = [
         ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
         ("references", _foreign_keys),
         ("audit trail", lambda c: _audit_trail(c, quick=quick, against=against)), ("timestamps", _timestamps),
@@ -109,10 +109,10 @@ def _data_checks(conn: sqlite3.Connection, quick: bool, against: tuple[int, str]
     return findings
 
 
-def _run_check(name: str, check: Callable[[sqlite3.Connection], Finding], conn: sqlite3.Connection) -> Finding:
+def _run_check(name: str, check: Callable[[Connection], Finding], conn: Connection) -> Finding:
     try:
         return check(conn)
-    except (sqlite3.DatabaseError, ValueError, TypeError) as exc:  # data too broken to check
+    except (DatabaseError, ValueError, TypeError) as exc:  # data too broken to check
         return Finding(name, PROBLEM, f"could not be checked: {type(exc).__name__}: {exc}")
 
 
@@ -126,7 +126,7 @@ def _ids(ids: list[int]) -> str:
     return ", ".join(f"#{i}" for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
 
 
-def _id_list(conn: sqlite3.Connection, sql: str) -> list[int]:
+def _id_list(conn: Connection, sql: str) -> list[int]:
     return [r[0] for r in conn.execute(sql)]
 
 
@@ -134,11 +134,11 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
-def _integrity(conn: sqlite3.Connection, quick: bool) -> Finding:
+def _integrity(conn: Connection, quick: bool) -> Finding:
     pragma = "quick_check" if quick else "integrity_check"
     try:
         messages = [r[0] for r in conn.execute(f"PRAGMA {pragma}({EXAMPLES + 1})")]
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         messages = [str(exc)]
     if messages == ["ok"]:
         return Finding("integrity", OK, f"SQLite {pragma}: ok")
@@ -165,13 +165,13 @@ def _schema_version(version: int) -> Finding:
                    "`complaintctl init` upgrades it (every other command does too)")
 
 
-def _deferred(conn: sqlite3.Connection) -> set[str]:
+def _deferred(conn: Connection) -> set[str]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").fetchone():
         return set()
     return {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
 
 
-def _schema_objects(conn: sqlite3.Connection) -> Finding:
+def _schema_objects(conn: Connection) -> Finding:
     from complaintctl.store.migrations import expected_objects
 
     expected = expected_objects(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -189,7 +189,7 @@ def _schema_objects(conn: sqlite3.Connection) -> Finding:
                    "them (they hold no data)")
 
 
-def _deferred_indexes(conn: sqlite3.Connection) -> Finding:
+def _deferred_indexes(conn: Connection) -> Finding:
     waiting = sorted(_deferred(conn))
     if not waiting:
         return Finding("deferred indexes", OK, "none: every index is in place")
@@ -206,7 +206,7 @@ def _deferred_indexes(conn: sqlite3.Connection) -> Finding:
 INDEXED_REFERENCES = {"events": [("complaint_id", "complaints"), ("customer_id", "customers")]}
 
 
-def _reference_rows(conn: sqlite3.Connection) -> list[tuple]:
+def _reference_rows(conn: Connection) -> list[tuple]:
     """PRAGMA foreign_key_check's rows, table by table."""
     rows = []
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
@@ -220,7 +220,7 @@ def _reference_rows(conn: sqlite3.Connection) -> list[tuple]:
     return rows
 
 
-def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+def _foreign_keys(conn: Connection) -> Finding:
     rows = _reference_rows(conn)
     if not rows:
         return Finding("references", OK, "every code, customer, agent and complaint referred to exists")
@@ -239,7 +239,7 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
                    "codes with `complaintctl taxonomy add`")
 
 
-def _audit_trail(conn: sqlite3.Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
+def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
     """The events: present for every complaint, guarded by their triggers, chained, and (in a
     full check) saying what the complaints hold."""
     from complaintctl.core.trust.audit import QUICK_TAIL, against_head, replay_mismatches, verify_chain
@@ -293,7 +293,7 @@ def _audit_trail(conn: sqlite3.Connection, *, quick: bool, against: tuple[int, s
     return Finding("audit trail", OK, f"every complaint has its events; events are append-only; {what}")
 
 
-def _timestamps(conn: sqlite3.Connection) -> Finding:
+def _timestamps(conn: Connection) -> Finding:
     present = {r[1] for r in conn.execute("PRAGMA table_info(complaints)")}
     columns = [c for c in TIME_COLUMNS if c in present]
     where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
@@ -312,7 +312,7 @@ def _timestamps(conn: sqlite3.Connection) -> Finding:
     return Finding("timestamps", OK, "every time is UTC ISO-8601")
 
 
-def _lifecycle(conn: sqlite3.Connection) -> Finding:
+def _lifecycle(conn: Connection) -> Finding:
     rules = [
         ("open but with a closed or resolved time",
          f"status IN {OPEN} AND (closed_at IS NOT NULL OR resolved_at IS NOT NULL)"),
@@ -335,7 +335,7 @@ def _lifecycle(conn: sqlite3.Connection) -> Finding:
     return Finding("lifecycle", OK, "statuses agree with their times")
 
 
-def _permissions(conn: sqlite3.Connection) -> Finding:
+def _permissions(conn: Connection) -> Finding:
     from pathlib import Path
 
     from complaintctl.store.sharing import directory_is_shared, exposure, lockouts
@@ -358,7 +358,7 @@ def _permissions(conn: sqlite3.Connection) -> Finding:
     return Finding("file permissions", OK, "private to its owner")
 
 
-def _sla(conn: sqlite3.Connection) -> Finding:
+def _sla(conn: Connection) -> Finding:
     from complaintctl.core.sla.check import check_sla
 
     problems = check_sla(conn)
@@ -370,7 +370,7 @@ def _sla(conn: sqlite3.Connection) -> Finding:
                    "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
 
 
-def _holiday_calendar(conn: sqlite3.Connection) -> Finding:
+def _holiday_calendar(conn: Connection) -> Finding:
     from complaintctl.core.record.dates import now_utc
     from complaintctl.core.sla.calendars import schedule_end, schedule_warning
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,8 @@ from pathlib import Path
 from complaintctl.core.trust.backups import COMPANIONS, MARKER_KEY, PARTIAL_TAG, backup_name, default_backup_dir
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.files import is_sqlite_database
+from complaintctl.store.db import open_file, open_immutable
+from complaintctl.store.engine import Connection, DatabaseError, Error, OperationalError
 from complaintctl.store.sharing import make_directory
 
 RESTORE_WAIT_SECONDS = 5.0
@@ -36,7 +37,7 @@ def check_backup(backup: Path) -> dict:
                       hint=f"run `complaintctl --db {backup} check` once, which folds them in, then restore")
     try:
         return _read_backup(backup)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         raise Refused(f"the backup {backup} is damaged ({exc}); nothing was restored",
                       hint="restore an older backup") from None
 
@@ -61,10 +62,10 @@ def _read_backup(backup: Path) -> dict:
     return {"schema_version": version, **counts}
 
 
-def _open_backup(backup: Path) -> sqlite3.Connection:
+def _open_backup(backup: Path) -> Connection:
     """A backup is never written once made: read it as it is (immutable), leaving no -wal or
     -shm beside it."""
-    return sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return open_immutable(backup)
 
 
 def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
@@ -88,7 +89,7 @@ def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
         kept = _keep_copy(db, now) if db.stat().st_size else None
         if live is None:
             _replace_file(db, backup)
-            live = sqlite3.connect(db, isolation_level=None)
+            live = open_file(db)
         else:
             source = _open_backup(backup)
             try:
@@ -99,7 +100,7 @@ def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
         problems = [r[0] for r in live.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
             raise ComplaintError(f"the restored database failed its check ({'; '.join(problems)})")
-    except (sqlite3.Error, OSError, ComplaintError) as exc:
+    except (Error, OSError, ComplaintError) as exc:
         message = exc.message if isinstance(exc, ComplaintError) else str(exc)
         raise ComplaintError(f"restore failed: {message}",
                              hint=f"what was there before is kept in {kept}" if kept else None) from None
@@ -110,21 +111,21 @@ def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
             **found}
 
 
-def _lock_alone(db: Path) -> sqlite3.Connection | None:
+def _lock_alone(db: Path) -> Connection | None:
     """A connection holding the database exclusively; refused while another process has it
     open. None when the file is not a database SQLite can open at all."""
-    conn = sqlite3.connect(db, isolation_level=None, timeout=RESTORE_WAIT_SECONDS)
+    conn = open_file(db, timeout=RESTORE_WAIT_SECONDS)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("COMMIT")  # exclusive locking mode keeps the lock after the transaction
-    except sqlite3.OperationalError as exc:
+    except OperationalError as exc:
         conn.close()
         if "locked" in str(exc) or "busy" in str(exc):
             raise Refused(f"others are using {db} (a command is running or a program has it open); nothing was "
                           "restored", hint="ask them to stop, then run restore again") from None
         raise ComplaintError(f"cannot open {db} to restore into it: {exc}") from None
-    except sqlite3.DatabaseError:
+    except DatabaseError:
         conn.close()
         return None
     return conn
@@ -138,7 +139,7 @@ def _replace_file(db: Path, backup: Path) -> None:
     temp = Path(temp_name)
     try:
         source = _open_backup(backup)
-        target = sqlite3.connect(temp, isolation_level=None)
+        target = open_file(temp)
         try:
             source.backup(target)
             target.execute("PRAGMA wal_checkpoint(TRUNCATE)")

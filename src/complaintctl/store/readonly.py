@@ -1,0 +1,39 @@
+"""A connection for `complaintctl sql`: read-only whatever is typed, and stoppable.
+
+On SQLite the file is opened read-only (``mode=ro``) with ``PRAGMA query_only``; an authorizer
+refuses ATTACH (another file), pragmas that set something, and functions that reveal the
+process's memory or load code; a progress handler asks ``stop()`` every few thousand steps and
+interrupts the statement when it says so (the error then reads "interrupted").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# pragmas whose argument names what to read, not a setting to change
+READING_PRAGMAS = {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+                   "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
+REFUSED_FUNCTIONS = {"fts3_tokenizer", "load_extension"}  # a memory address; code from a file
+PROGRESS_STEPS = 10_000  # SQLite instructions between looks at the clock and at Ctrl-C
+INTERRUPTED = "interrupted"  # the message of a statement stop() ended
+
+
+def _authorize(action: int, arg1, arg2, *_rest) -> int:
+    """No ATTACH (another file), no pragma that sets something, no function that reveals memory."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in REFUSED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in READING_PRAGMAS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def guard(conn: sqlite3.Connection, stop: Callable[[], bool]) -> None:
+    """Make ``conn`` (opened read-only) refuse every write and stop when ``stop()`` is true;
+    rows come back as plain tuples."""
+    conn.row_factory = None
+    conn.execute("PRAGMA query_only = ON")
+    conn.set_authorizer(_authorize)
+    conn.set_progress_handler(lambda: int(stop()), PROGRESS_STEPS)
