@@ -30,7 +30,7 @@ _DUE_COLUMNS = f"""c.id, c.subject, c.severity, c.status, c.assignee, c.received
     {DUE_AT_SQL} AS due_at"""
 # A waiting complaint's clock is stopped, unless its deadline had passed when the pause began:
 # then it is late, waiting or not (sla.pause_holds says the same in Python).
-_CLOCK_RUNS = f"(c.status <> 'waiting' OR c.paused_since > ({DUE_AT_SQL}))"
+CLOCK_RUNS_SQL = f"(c.status <> 'waiting' OR coalesce(c.paused_since > ({DUE_AT_SQL}), 0))"
 # Open complaints with no clock at all: no severity, and no default severity (`sla default`).
 _UNTIMED = f"{_UNFINISHED} AND c.respond_due_at IS NULL AND c.resolve_due_at IS NULL"
 
@@ -98,7 +98,7 @@ def overdue(conn: Connection, *, within: sla.Target | None = None, now: datetime
         return {"rows": _by_assignee(rows[:limit] if limit else rows), "total": len(rows), "overdue": late}
     now = now or now_utc()
     mine_sql = " AND c.assignee = :me" if me else ""
-    where = f"{_UNFINISHED} AND {_CLOCK_RUNS} AND ({DUE_AT_SQL}) <= :h" + mine_sql
+    where = f"{_UNFINISHED} AND {CLOCK_RUNS_SQL} AND ({DUE_AT_SQL}) <= :h" + mine_sql
     params = {"h": _horizon(conn, now, within), "now": to_iso(now), "me": me}
     total, late = conn.execute(
         f"SELECT count(*), coalesce(sum(({DUE_AT_SQL}) < :now), 0) FROM complaints c WHERE {where}", params).fetchone()
