@@ -33,7 +33,7 @@ def test_python_the_worklists_and_the_view_agree_on_every_pause(conn, cases):
              c["first_response_at"], c["respond_due_at"], c["resolve_due_at"], c["paused_since"]))
     sql = (f"SELECT c.id, {DUE_AT_SQL}, NOT {CLOCK_RUNS_SQL}, o.sla_state "
            "FROM complaints c JOIN complaint_sla o ON o.id = c.id ORDER BY c.id")
-    for (cid, due_sql, paused_sql, state), c in zip(conn.execute(sql), cases, strict=True):
+    for (_id, due_sql, paused_sql, state), c in zip(conn.execute(sql), cases, strict=True):
         _, due = current_clock(c["first_response_at"], c["respond_due_at"], c["resolve_due_at"])
         paused = bool(due) and pause_holds(c["status"], c["paused_since"], due)
         assert due_sql == due, c
