@@ -1,4 +1,4 @@
--- schema version 18
+-- schema version 19
 
 -- table agents
 CREATE TABLE agents (
@@ -294,6 +294,9 @@ CREATE TABLE sla_calendar_years (
             loaded_at TEXT NOT NULL
         ) STRICT;
 
+-- table sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
 -- table statuses
 CREATE TABLE statuses (
             code TEXT PRIMARY KEY CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*'),
@@ -303,6 +306,21 @@ CREATE TABLE statuses (
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
             is_open INTEGER NOT NULL CHECK (is_open IN (0, 1))
         ) STRICT;
+
+-- table suggest_features
+CREATE TABLE suggest_features ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, feature TEXT NOT NULL, idf REAL NOT NULL, PRIMARY KEY (model_id, feature)) STRICT, WITHOUT ROWID;
+
+-- table suggest_labels
+CREATE TABLE suggest_labels ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, label TEXT NOT NULL, examples INTEGER NOT NULL, bias REAL NOT NULL, unseen REAL NOT NULL, PRIMARY KEY (model_id, label)) STRICT, WITHOUT ROWID;
+
+-- table suggest_models
+CREATE TABLE suggest_models ( id INTEGER PRIMARY KEY AUTOINCREMENT, field TEXT NOT NULL UNIQUE, method TEXT NOT NULL, version INTEGER NOT NULL, trained_at TEXT NOT NULL, trained_by TEXT NOT NULL, examples INTEGER NOT NULL, labels INTEGER NOT NULL, features INTEGER NOT NULL, weights INTEGER NOT NULL, size_bytes INTEGER NOT NULL, temperature REAL NOT NULL, seconds REAL NOT NULL, details TEXT CHECK (details IS NULL OR json_valid(details))) STRICT;
+
+-- table suggest_rules
+CREATE TABLE suggest_rules ( id INTEGER PRIMARY KEY, field TEXT NOT NULL, code TEXT NOT NULL, pattern TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, UNIQUE (field, code, pattern)) STRICT;
+
+-- table suggest_weights
+CREATE TABLE suggest_weights ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, feature TEXT NOT NULL, label TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (model_id, feature, label)) STRICT, WITHOUT ROWID;
 
 -- table surveys
 CREATE TABLE surveys (

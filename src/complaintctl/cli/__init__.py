@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agents": ("complaintctl.cli.admin", "agents_app"),
     "customers": ("complaintctl.cli.customers", "customers_app"),
     "taxonomy": ("complaintctl.cli.admin", "taxonomy_app"),
+    "suggest": ("complaintctl.cli.suggest", "suggest_app"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = {"--db", "--actor", "--tz"}
 

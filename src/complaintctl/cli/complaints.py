@@ -142,7 +142,7 @@ def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
 
 
 def classify(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(None, metavar="[ID]", help="Complaint id (none with --unclassified)."),
     category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
                                  help="What it is about; 'none' clears."),
     severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity"),
@@ -155,11 +155,33 @@ def classify(
                                "seeking_compensation or wants_fix."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="Add a tag; repeatable."),
     untag: list[str] = typer.Option(None, "--untag", help="Remove a tag; repeatable."),
+    suggest: bool = typer.Option(False, "--suggest", help="Print what the team's history suggests (top three "
+                                 "codes per field, confidence, the words that drove them); writes nothing."),
+    accept: bool = typer.Option(False, "--accept", help="Write the top suggestion of each field not yet set, "
+                                "its event saying which model or rule suggested it, with what confidence."),
+    unclassified: bool = typer.Option(False, "--unclassified", help="With --suggest: every complaint without a "
+                                      "category, oldest first."),
+    apply: bool = typer.Option(False, "--apply", help="With --suggest --unclassified: accept the suggestions at "
+                               "--min-confidence or more."),
+    min_confidence: float = typer.Option(None, "--min-confidence", metavar="P", help="With --apply: the "
+                                         "confidence (0-1) a suggestion needs to be written."),
+    limit: int = typer.Option(None, "--limit", "-n", help="With --unclassified: at most this many complaints."),
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
-    """Set the category, severity, cause, customer personality, motive and tags."""
+    """Set the category, severity, cause, customer personality, motive and tags; or see and accept
+    what the team's history suggests (--suggest, --accept)."""
     from complaintctl.core.desk.complaints import classify as do_classify
 
+    if suggest or accept or unclassified or apply or min_confidence is not None:
+        from complaintctl.cli.suggest import classify_suggested
+
+        if any(v is not None for v in (category, severity, cause, personality, motive)) or tag or untag:
+            raise InvalidInput("give codes, or take suggestions (--suggest, --accept), not both")
+        classify_suggested(complaint_id, suggest=suggest, accept=accept, unclassified=unclassified, apply=apply,
+                           min_confidence=min_confidence, limit=limit, fmt=fmt)
+        return
+    if complaint_id is None:
+        raise InvalidInput("which complaint?", hint="complaintctl classify ID --category CODE")
     cid = parse_id(complaint_id)
     changes = do_classify(
         STATE.connect(), cid,

@@ -144,8 +144,9 @@ def _similar_open(conn: Connection, customer_id: int, complaint_id: int, subject
 
 def classify(conn: Connection, complaint_id: int, *, codes: dict[str, str | None],
              add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
-             now: datetime | None = None) -> list[Change]:
-    """Set classification codes ("none" clears one) and tags; one event per change."""
+             now: datetime | None = None, notes: dict[str, str] | None = None) -> list[Change]:
+    """Set classification codes ("none" clears one) and tags; one event per change. ``notes``: a
+    field's note for its event (an accepted suggestion says who suggested it, with what confidence)."""
     now = now or now_utc()
     at = to_iso(now)
     given = {k: v for k, v in codes.items() if v is not None}
@@ -168,7 +169,7 @@ def classify(conn: Connection, complaint_id: int, *, codes: dict[str, str | None
                 continue
             conn.execute(f"UPDATE complaints SET {kind} = ? WHERE id = ?", (code, complaint_id))
             record_event(conn, complaint_id, at=at, actor=actor, action="classified",
-                         field=kind, old_value=row[kind], new_value=code)
+                         field=kind, old_value=row[kind], new_value=code, note=(notes or {}).get(kind))
             changes.append(Change(kind, row[kind], code))
         current = {r[0] for r in conn.execute(
             "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (complaint_id,))}

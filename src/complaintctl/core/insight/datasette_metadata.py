@@ -76,6 +76,23 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "name": "index", "sql": "how to rebuild it", "import_id": "the import", "deferred_at": "when (UTC)"}),
     "label_aliases": ("Labels the team taught (taxonomy alias): read as their code by import and every command.", {
         "kind": "category, severity, status, ...", "label": "the label as typed"}),
+    "suggest_models": ("The models that suggest codes (suggest train): one per field.", {
+        "id": "model number (never reused)", "field": "category, severity, cause, personality or motive",
+        "method": "linear (SVM, scikit-learn) or naive_bayes", "version": "1, 2, ... per field",
+        "trained_at": "when (UTC)", "trained_by": "who", "examples": "classified complaints it learned from",
+        "labels": "codes it knows", "features": "n-grams it reads", "weights": "rows in suggest_weights",
+        "size_bytes": "what its rows hold", "temperature": "confidence scale, fitted on held-out complaints",
+        "seconds": "training time", "details": "JSON: smoothing or C, examples per code"}),
+    "suggest_labels": ("Each model's codes.", {
+        "model_id": "the model", "label": "the code", "examples": "complaints with it", "bias": "score to start from",
+        "unseen": "naive Bayes: log probability of an n-gram never seen with the code"}),
+    "suggest_features": ("The character n-grams each model reads.", {
+        "model_id": "the model", "feature": "1-4 characters", "idf": "inverse document frequency (1 for naive Bayes)"}),
+    "suggest_weights": ("How much each n-gram speaks for each code.", {
+        "model_id": "the model", "feature": "the n-gram", "label": "the code", "weight": "its weight"}),
+    "suggest_rules": ("The team's rules: a pattern that suggests a code, winning over the model.", {
+        "id": "rule number", "field": "the field", "code": "the code it suggests",
+        "pattern": "regular expression, matched ignoring case"}),
     "raw_labels": ("Labels an import could not place: the complaint was imported unclassified in that field.", {
         "complaint_id": "the complaint", "field": "category, severity, channel, ...",
         "label": "the label as the file wrote it"}),

@@ -1,0 +1,193 @@
+"""suggest: train, evaluate and inspect the models that suggest codes, and the team's rules."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
+from complaintctl.render.output import Format
+
+suggest_app = typer.Typer(help="Suggestions from the team's own history: train, evaluate, rules.",
+                          no_args_is_help=True)
+rule_app = typer.Typer(help="Rules the team writes: a pattern that suggests a code, winning over the model.",
+                       no_args_is_help=True)
+suggest_app.add_typer(rule_app, name="rule")
+
+FIELD_OPTION = typer.Option(None, "--field", help="category, severity, cause, personality or motive; repeatable "
+                            "[default: all].")
+METHOD_OPTION = typer.Option("auto", "--method", help="svm (needs complaintctl[suggest]), naive-bayes, or auto "
+                             "(svm when scikit-learn is installed).")
+
+
+def _now():
+    from complaintctl.core.record.dates import now_utc
+
+    return now_utc()
+
+
+@suggest_app.command("train")
+@handle_errors
+def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: Format = FORMAT_OPTION) -> None:
+    """Train a model per field from the complaints already classified, and keep it in the database."""
+    from complaintctl.core.insight.suggest.training import train as do_train
+    from complaintctl.render.output import write_records
+
+    rows = do_train(STATE.connect(), list(field or []), method=method, actor=STATE.who(), now=_now())
+    if fmt != Format.table:
+        write_records(rows, ["field", "trained", "model", "version", "method", "examples", "labels", "weights",
+                             "size_bytes", "seconds", "reason"], fmt)
+        return
+    for r in rows:
+        if r["trained"]:
+            err(f"Trained {r['field']}: model {r['model']} ({r['method']} v{r['version']}) on {r['examples']:,} "
+                f"complaints, {r['labels']} codes, {r['weights']:,} weights, {r['size_bytes'] / 1e6:.2f} MB, "
+                f"{r['seconds']:.1f} s.")
+        else:
+            err(f"Not trained {r['field']}: {r['reason']}.")
+
+
+@suggest_app.command("evaluate")
+@handle_errors
+def evaluate(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: Format = FORMAT_OPTION) -> None:
+    """How far to trust suggestions: top-1 and top-3 accuracy on a held-out fifth of the team's
+    classified complaints, against always guessing the commonest code, and per code."""
+    from complaintctl.core.insight.suggest.evaluate import evaluate as do_evaluate
+
+    results = do_evaluate(STATE.connect(), list(field or []), method=method)
+    if fmt == Format.table:
+        from complaintctl.render.suggestions import evaluation_lines
+
+        sys.stdout.write("".join(line + "\n" for line in evaluation_lines(results)))
+        return
+    from complaintctl.render.output import write_json
+
+    write_json(results, lines=fmt == Format.ndjson)
+
+
+@suggest_app.command("status")
+@handle_errors
+def status(fmt: Format = FORMAT_OPTION) -> None:
+    """The models in the database: field, method, version, when trained, on how many, their size."""
+    from complaintctl.core.insight.suggest.tables import model_rows
+    from complaintctl.render.output import write_records
+
+    write_records(model_rows(STATE.connect()), ["field", "id", "method", "version", "trained_at", "examples",
+                                                "labels", "features", "weights", "size_bytes", "seconds"], fmt)
+
+
+@rule_app.command("add")
+@handle_errors
+def rule_add(
+    field: str = typer.Argument(..., help="category, severity, cause, personality or motive."),
+    code: str = typer.Argument(..., help="The code to suggest (a code, label or alias)."),
+    pattern: str = typer.Argument(..., help="A regular expression, matched ignoring case on the subject and "
+                                  "description, e.g. '扣费|charged twice'."),
+) -> None:
+    """Suggest CODE for FIELD whenever PATTERN is found; a rule wins over the model."""
+    from complaintctl.core.insight.suggest.rules import add_rule
+
+    rule = add_rule(STATE.connect(), field, code, pattern, actor=STATE.who(), now=_now())
+    err(f"Added rule #{rule['id']}: {rule['field']} {rule['code']} when {rule['pattern']!r} is found.")
+
+
+@rule_app.command("list")
+@handle_errors
+def rule_list(fmt: Format = FORMAT_OPTION) -> None:
+    """The team's rules, by field."""
+    from complaintctl.core.insight.suggest.rules import list_rules
+    from complaintctl.render.output import write_records
+
+    write_records(list_rules(STATE.connect()), ["id", "field", "code", "pattern", "created_at", "created_by"], fmt)
+
+
+@rule_app.command("remove")
+@handle_errors
+def rule_remove(rule_id: int = typer.Argument(..., metavar="ID", help="The rule's number (`suggest rule list`).")) -> None:
+    """Remove a rule."""
+    from complaintctl.core.insight.suggest.rules import remove_rule
+
+    rule = remove_rule(STATE.connect(), rule_id, actor=STATE.who(), now=_now())
+    err(f"Removed rule #{rule['id']} ({rule['field']} {rule['code']} when {rule['pattern']!r}).")
+
+
+def print_suggestions(items: list[dict], fmt: Format, trained: list[dict] = ()) -> None:
+    """Suggestions of `classify --suggest` and `log --suggest`: text on stdout, or JSON."""
+    for t in trained:
+        err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+    if fmt in (Format.json, Format.ndjson):
+        from complaintctl.render.output import write_json
+
+        write_json(items if fmt == Format.json else items, lines=fmt == Format.ndjson)
+        return
+    from complaintctl.render.suggestions import suggestion_lines
+
+    sys.stdout.write("".join(line + "\n" for item in items for line in suggestion_lines(item)))
+
+
+def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool, unclassified: bool, apply: bool,
+                       min_confidence: float | None, limit: int | None, fmt: Format) -> None:
+    """`classify --suggest`, `--accept`, `--suggest --unclassified [--apply --min-confidence P]`."""
+    from complaintctl.cli.common import parse_id
+    from complaintctl.errors import InvalidInput
+
+    if unclassified and complaint_id is not None:
+        raise InvalidInput("give a complaint ID or --unclassified, not both")
+    if not unclassified and complaint_id is None:
+        raise InvalidInput("which complaint?", hint="complaintctl classify ID --suggest, or --suggest --unclassified")
+    if apply and not unclassified:
+        raise InvalidInput("--apply works on many complaints", hint="--suggest --unclassified --apply "
+                           "--min-confidence P; for one complaint, --accept")
+    if apply and min_confidence is None:
+        raise InvalidInput("--apply needs --min-confidence P", hint="e.g. --min-confidence 0.8: only suggestions "
+                           "that sure are written")
+    if min_confidence is not None and not (apply or accept):
+        raise InvalidInput("--min-confidence goes with --apply or --accept")
+    if unclassified and accept:
+        raise InvalidInput("--accept is for one complaint", hint="for many: --suggest --unclassified --apply "
+                           "--min-confidence P")
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise InvalidInput(f"--min-confidence is between 0 and 1, not {min_confidence}")
+    from complaintctl.core.desk.suggested import accept as do_accept
+    from complaintctl.core.desk.suggested import apply_many, refresh_models
+    from complaintctl.core.insight.suggest import suggest_complaints, unclassified_ids
+    from complaintctl.core.insight.suggest.training import FIELDS
+
+    conn = STATE.connect()
+    trained = refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now())
+    ids = unclassified_ids(conn, limit=limit) if unclassified else [parse_id(complaint_id)]
+    if accept or apply:
+        for t in trained:
+            err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+        if accept:
+            results = [do_accept(conn, ids[0], actor=STATE.who(), min_confidence=min_confidence or 0.0)]
+        else:
+            results = apply_many(conn, ids, min_confidence=min_confidence, actor=STATE.who())
+        _say_accepted(results, fmt)
+        return
+    print_suggestions(suggest_complaints(conn, ids), fmt, trained)
+
+
+def _say_accepted(results: list[dict], fmt: Format) -> None:
+    if fmt in (Format.json, Format.ndjson):
+        from complaintctl.render.output import write_json
+
+        data = [{"id": r["id"], "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in r["changes"]],
+                 "skipped": r["skipped"]} for r in results]
+        write_json(data, lines=fmt == Format.ndjson)
+        return
+    written = 0
+    for r in results:
+        if r["changes"]:
+            written += 1
+            err(f"Classified complaint #{r['id']} as suggested: " + "; ".join(
+                f"{c.field}: {c.old or '-'} -> {c.new}" for c in r["changes"]) + ".")
+        elif len(results) == 1:
+            err(f"No change to complaint #{r['id']}.")
+        if len(results) == 1:
+            for s in r["skipped"]:
+                if not s["why"].startswith(("too little history", "no model yet")):
+                    err(f"  {s['field']}: {s['why']}")
+    if len(results) > 1:
+        err(f"Applied suggestions to {written:,} of {len(results):,} complaints; the rest left as they were.")

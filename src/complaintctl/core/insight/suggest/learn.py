@@ -1,0 +1,168 @@
+"""Fitting a model to labelled texts: naive Bayes in plain Python (no dependency), or a linear
+SVM with scikit-learn when the optional extra ``complaintctl[suggest]`` is installed. Both end as
+a ``Model`` of at most PAIRS weights, scored by the same plain-Python code.
+
+Measured (bench/suggest.py, docs/development.md): the SVM on TF-IDF of character 1-4-grams is
+the more accurate where labels are many or texts short; naive Bayes with its smoothing chosen
+on the team's own data is within a few points and needs nothing installed.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+from complaintctl.core.insight.suggest.features import counts, ngrams
+from complaintctl.core.insight.suggest.model import LINEAR, NAIVE_BAYES, Model
+
+PAIRS_PER_LABEL, MAX_PAIRS = 12_000, 150_000  # weights kept (n-gram x label): at most ~4 MB in the database
+ALPHAS = (0.003, 0.01, 0.03, 0.1, 0.3)  # naive Bayes smoothing, chosen on held-out history
+TEMPERATURES = [2 ** (k / 2) for k in range(-30, 21)]
+MAX_FEATURES = 100_000  # the SVM's vocabulary: bounds memory in training and the model's size
+
+
+def pair_budget(labels: int) -> int:
+    """How many weights a model of ``labels`` labels keeps: more labels need more to tell apart."""
+    return min(MAX_PAIRS, PAIRS_PER_LABEL * max(labels, 2))
+
+
+def have_sklearn() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("sklearn") is not None
+
+
+def inner_split(n: int, seed: int = 7) -> tuple[list[int], list[int]]:
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    cut = max(1, int(n * 0.8))
+    return order[:cut], order[cut:]
+
+
+# -- naive Bayes ---------------------------------------------------------------------------------
+
+class NaiveBayesCounts:
+    """How often each n-gram occurs with each label: all naive Bayes needs, whatever its smoothing."""
+
+    def __init__(self, texts: list[str], labels: list[str]):
+        self.prior = Counter(labels)
+        self.grams: dict[str, Counter] = {label: Counter() for label in self.prior}
+        for text, label in zip(texts, labels, strict=True):
+            self.grams[label].update(ngrams(text))
+        self.totals = {label: sum(c.values()) for label, c in self.grams.items()}
+        vocabulary: set[str] = set()
+        for c in self.grams.values():
+            vocabulary.update(c)
+        self.vocabulary = vocabulary
+
+    def model(self, field: str, alpha: float, pairs: int | None = None) -> Model:
+        """The model at smoothing ``alpha``, keeping the n-grams that tell labels apart most."""
+        pairs = pairs or pair_budget(len(self.prior))
+        size, n = len(self.vocabulary), sum(self.prior.values())
+        unseen = {label: math.log(alpha / (self.totals[label] + alpha * size)) for label in self.prior}
+        labels = {label: (math.log(self.prior[label] / n), unseen[label]) for label in self.prior}
+        share = {label: self.prior[label] / n for label in self.prior}
+        rate = {label: 1.0 / (self.totals[label] + alpha * size) for label in self.prior}
+        gain: dict[str, float] = {}
+        for gram in self.vocabulary:
+            # evidence the n-gram carries: its count with each label x how much likelier it is there
+            found = [(self.grams[label][gram], label) for label in self.prior]
+            mean = sum(share[label] * (c + alpha) * rate[label] for c, label in found)
+            gain[gram] = sum(c * math.log((c + alpha) * rate[label] / mean) for c, label in found if c)
+        per_label = len(self.prior)
+        spread: dict[str, list[tuple[str, float]]] = {}
+        kept = 0
+        for gram in sorted(gain, key=gain.__getitem__, reverse=True):
+            row = [(label, math.log((self.grams[label][gram] + alpha) / alpha))
+                   for label in self.prior if self.grams[label][gram]]
+            if len(row) == per_label and len({round(w, 6) for _, w in row}) == 1:
+                continue
+            spread[gram] = row
+            kept += len(row)
+            if kept >= pairs:
+                break
+        return Model(field=field, method=NAIVE_BAYES, labels=labels, features=dict.fromkeys(spread, 1.0),
+                     weights=spread, details={"alpha": alpha})
+
+
+def fit_naive_bayes(field: str, texts: list[str], labels: list[str]) -> Model:
+    """Naive Bayes with its smoothing chosen, and its confidence calibrated, on a held-out fifth."""
+    train, held = inner_split(len(texts))
+    inner = NaiveBayesCounts([texts[i] for i in train], [labels[i] for i in train])
+    held_grams = [counts(texts[i]) for i in held]
+    held_labels = [labels[i] for i in held]
+    best = None
+    for alpha in ALPHAS:
+        model = inner.model(field, alpha)
+        scored = [model.scores(model.vector(g)) for g in held_grams]
+        right = sum(max(s, key=s.get) == gold for s, gold in zip(scored, held_labels, strict=True))
+        if best is None or right > best[0]:
+            best = (right, alpha, scored)
+    _, alpha, scored = best
+    temperature = fit_temperature(scored, held_labels)
+    model = NaiveBayesCounts(texts, labels).model(field, alpha)
+    model.temperature = temperature
+    return model
+
+
+# -- linear SVM (scikit-learn, optional) ---------------------------------------------------------
+
+def _svm_model(field: str, texts: list[str], labels: list[str], pairs: int | None) -> Model:
+    import numpy
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    vectorizer = TfidfVectorizer(analyzer=ngrams, sublinear_tf=True, min_df=2,
+                                 max_features=MAX_FEATURES, dtype=numpy.float32)
+    matrix = vectorizer.fit_transform(texts)
+    svm = LinearSVC(class_weight="balanced", C=0.5).fit(matrix, labels)
+    classes = [str(c) for c in svm.classes_]
+    coef, intercept = svm.coef_, svm.intercept_
+    if len(classes) == 2:  # one separating plane: the second label's side is +, the first's -
+        coef = numpy.vstack([-coef[0], coef[0]]) / 2
+        intercept = numpy.array([-intercept[0], intercept[0]]) / 2
+    names = vectorizer.get_feature_names_out()
+    idf = vectorizer.idf_
+    importance = numpy.abs(coef) * idf[numpy.newaxis, :]
+    pairs = pairs or pair_budget(len(classes))
+    flat = numpy.argsort(importance, axis=None)[::-1][:pairs]
+    rows, cols = numpy.unravel_index(flat, coef.shape)
+    weights: dict[str, list[tuple[str, float]]] = {}
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        weights.setdefault(str(names[c]), []).append((classes[r], float(coef[r, c])))
+    # every n-gram's idf, not only the weighted ones: a text's vector is as long as in training
+    features = {str(name): float(value) for name, value in zip(names, idf, strict=True)}
+    biases = {k: (float(b), 0.0) for k, b in zip(classes, intercept, strict=True)}
+    return Model(field=field, method=LINEAR, labels=biases,
+                 features=features, weights=weights, details={"C": 0.5, "vocabulary": len(names)})
+
+
+def fit_linear(field: str, texts: list[str], labels: list[str], pairs: int | None = None) -> Model:
+    """A linear SVM on TF-IDF of character 1-4-grams (balanced class weights), exported as the
+    ``pairs`` weights that weigh most; its confidence calibrated on a held-out fifth."""
+    train, held = inner_split(len(texts))
+    inner = _svm_model(field, [texts[i] for i in train], [labels[i] for i in train], pairs)
+    scored = [inner.scores(inner.vector(counts(texts[i]))) for i in held]
+    model = _svm_model(field, texts, labels, pairs)
+    model.temperature = fit_temperature(scored, [labels[i] for i in held])
+    return model
+
+
+# -- confidence ----------------------------------------------------------------------------------
+
+def fit_temperature(scored: list[dict[str, float]], gold: list[str]) -> float:
+    """The temperature whose softmax gives the held-out complaints' true labels the most likelihood."""
+    usable = [(s, g) for s, g in zip(scored, gold, strict=True) if g in s]
+    if not usable:
+        return 1.0
+
+    def loss(t: float) -> float:
+        total = 0.0
+        for s, g in usable:
+            top = max(s.values())
+            z = sum(math.exp(t * (v - top)) for v in s.values())
+            total -= t * (s[g] - top) - math.log(z)
+        return total
+
+    return min(TEMPERATURES, key=loss)
