@@ -70,7 +70,7 @@ def test_round_trip_export_import_export_is_identical(cli, tmp_path):
     other = tmp_path / "other.db"
     imported = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
     assert imported.exit_code == 0, imported.stderr
-    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
+    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0"
     second = tmp_path / "second.csv"
     assert cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)]).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
@@ -78,7 +78,7 @@ def test_round_trip_export_import_export_is_identical(cli, tmp_path):
     assert conn.execute("SELECT subject FROM complaints WHERE id = 1").fetchone()[0].startswith("=HYPERLINK")
     # and importing the export again changes nothing
     again = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
-    assert again.stdout.strip() == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
+    assert again.stdout.strip() == "read 3, inserted 0, updated 0, unchanged 3, duplicates 0, rejected 0"
 
 
 def test_round_trip_json(cli, tmp_path):
@@ -122,7 +122,7 @@ def test_an_excel_workbook_export_keeps_text_as_text_and_round_trips(cli, tmp_pa
     cli("export", "-o", small, "--limit", "3")
     other = tmp_path / "other.db"
     imported = cli.runner.invoke(app, ["--db", str(other), "import", str(small)])
-    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0", imported.stderr
+    assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0", imported.stderr
     mine = cli("export", "--limit", "3").stdout
     theirs = cli.runner.invoke(app, ["--db", str(other), "export"]).stdout
     assert mine == theirs
@@ -141,7 +141,7 @@ def test_labels_for_people_read_back_to_the_same_codes(cli, tmp_path):
         cli("export", "--labels", name[:2], "-o", path)
         other = tmp_path / f"{name}.db"
         imported = cli.runner.invoke(app, ["--db", str(other), "import", str(path)])
-        assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, rejected 0", imported.stderr
+        assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0", imported.stderr
         assert cli.runner.invoke(app, ["--db", str(other), "export"]).stdout == original, name
     assert "give en or zh" in cli("export", "--labels", "fr", expect=2).stderr
 

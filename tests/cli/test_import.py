@@ -31,7 +31,7 @@ def summary(result):
 def test_gbk_with_chinese_headers_and_value_aliases(cli, db_path, tmp_path):
     f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
     result = cli("import", "--received-now", f)
-    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "gb18030" in result.stderr
     rows = q(db_path, "SELECT ref, received_at, channel, subject, description, severity, status, assignee, "
                       "extra, closed_at, outcome FROM complaints ORDER BY id")
@@ -50,23 +50,27 @@ def test_gbk_with_chinese_headers_and_value_aliases(cli, db_path, tmp_path):
 def test_reimport_is_idempotent_and_update_takes_changes(cli, db_path, tmp_path):
     f = write(tmp_path / "gbk.csv", GBK_CSV, "gbk")
     cli("import", "--received-now", f)
-    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 0, updated 0, unchanged 2, duplicates 0, rejected 0"
     write(f, GBK_CSV.replace("处理中", "已解决"), "gbk")
-    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 0, updated 0, unchanged 2, rejected 0"
-    assert summary(cli("import", "--received-now", f, "--update")) == "read 2, inserted 0, updated 1, unchanged 1, rejected 0"
+    changed = cli("import", "--received-now", f, expect=3)  # never "unchanged" for a row that says otherwise
+    assert summary(changed) == "read 2, inserted 0, updated 0, unchanged 1, duplicates 0, rejected 1"
+    assert "ref 'A-2' is complaint #2, already in the database with other values (status 'investigating' vs " \
+           "'resolved'" in changed.stderr and "--update takes this row's" in changed.stderr
+    assert summary(cli("import", "--received-now", f, "--update")) == \
+        "read 2, inserted 0, updated 1, unchanged 1, duplicates 0, rejected 0"
     assert q(db_path, "SELECT status FROM complaints WHERE ref = 'A-2'") == [("resolved",)]
     ev = q(db_path, "SELECT field, old_value, new_value FROM events WHERE action = 'imported' AND field = 'status' "
                     "AND old_value IS NOT NULL")
     assert ("status", "investigating", "resolved") in ev
     assert q(db_path, "SELECT count(*) FROM complaints") == [(2,)]
-    assert q(db_path, "SELECT count(*), sum(inserted), sum(unchanged) FROM imports") == [(4, 2, 5)]
+    assert q(db_path, "SELECT count(*), sum(inserted), sum(unchanged), sum(rejected) FROM imports") == [(4, 2, 4, 1)]
 
 
 def test_rows_without_ref_are_recognised_by_fingerprint(cli, db_path, tmp_path):
     f = write(tmp_path / "web.csv",
               "subject,email,received\nA,a@x.cn,2026-11-01\nB,b@x.cn,2026-11-02\nA,a@x.cn,2026-11-01\n")
-    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 2, updated 0, unchanged 1, rejected 0"
-    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 0, updated 0, unchanged 3, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 2, updated 0, unchanged 0, duplicates 1, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 3, inserted 0, updated 0, unchanged 2, duplicates 1, rejected 0"
 
 
 def test_bom_semicolons_quotes_and_embedded_newlines(cli, db_path, tmp_path):
@@ -80,7 +84,7 @@ def test_bom_semicolons_quotes_and_embedded_newlines(cli, db_path, tmp_path):
 
 def test_utf16_with_bom_and_tabs(cli, db_path, tmp_path):
     f = write(tmp_path / "u16.csv", "标题\t客户\n电话打不通\t王五\n", "utf-16")
-    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT subject FROM complaints") == [("电话打不通",)]
 
 
@@ -95,7 +99,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
               "future,2099-01-01,price,low,\n"
               "good two,2026-11-02,billing error,HIGH,\n")
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 7, inserted 3, updated 0, unchanged 0, rejected 4"
+    assert summary(result) == "read 7, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 4"
     rejects = list(csv.reader(io.StringIO((tmp_path / "mixed.rejects.csv").read_text(encoding="utf-8-sig"))))
     assert rejects[0] == ["line", "reason", "subject", "received", "category", "severity", "email"]
     by_line = {r[0]: r for r in rejects[1:]}
@@ -145,7 +149,7 @@ def test_empty_file_and_header_only(cli, db_path, tmp_path):
     assert "is empty" in cli("import", "--received-now", empty, expect=2).stderr
     header = write(tmp_path / "header.csv", "subject,customer\n")
     result = cli("import", "--received-now", header)
-    assert summary(result) == "read 0, inserted 0, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 0, inserted 0, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "no rows" in result.stderr
     assert "no such file" in cli("import", "--received-now", tmp_path / "missing.csv", expect=2).stderr
 
@@ -156,7 +160,7 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
               "sep=;\r\n标题;客户;状态\r\n洗衣机漏水;李雷;新建\r\n;;\r\n ; ;\r\n快递慢;韩梅梅;搞定了\r\n;;\r\n",
               "utf-8-sig")
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 2, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "delimiter ';'" in result.stderr
     assert q(db_path, "SELECT subject, status FROM complaints") == [("洗衣机漏水", "new")]
     rejects = list(csv.reader(io.StringIO((tmp_path / "excel.rejects.csv").read_text(encoding="utf-8-sig"))))
@@ -177,7 +181,7 @@ def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_p
               'D,李四,="13800138000",\n'
               'E,李四,138-0013-8000 转 123,\n')
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 5, inserted 4, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 5, inserted 4, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "scientific notation" in (tmp_path / "phones.rejects.csv").read_text(encoding="utf-8-sig")
     assert q(db_path, "SELECT count(*), min(phone_normalized) FROM customers") == [(1, "13800138000")]
     assert q(db_path, "SELECT ref FROM complaints WHERE subject = 'B'") == [("0001",)]
@@ -204,7 +208,7 @@ def test_big5_with_traditional_chinese_headers_and_values(cli, db_path, tmp_path
               "TW-1,2026/11/3 下午 2:05,陳大文,0912-345-678,電話,洗衣機漏水,產品質量,高,處理中,林小美\n"
               "TW-2,2026/11/4 09:00,林小美,,郵件,帳單錯誤,賬單錯誤,中,已關閉,\n", "big5")
     result = cli("import", "--received-now", f)
-    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT ref, received_at, channel, category, severity, status, assignee "
                       "FROM complaints ORDER BY id") == [
         ("TW-1", "2026-11-03T14:05:00Z", "phone", "product_quality", "high", "investigating", "林小美"),
@@ -225,7 +229,7 @@ def test_a_file_with_no_subject_column_stops_before_reading_rows(cli, db_path, t
 def test_ragged_rows(cli, db_path, tmp_path):
     f = write(tmp_path / "r.csv", "subject,customer,phone\nshort row\ntoo,many,cells,here\nfine,A,123456\n")
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "4 fields but the header has 3" in (tmp_path / "r.rejects.csv").read_text(encoding="utf-8-sig")
 
 
@@ -242,7 +246,7 @@ def test_huge_field_and_nul_bytes(cli, db_path, tmp_path):
     big = "长" * (5 * 1024 * 1024 // 3 + 10)  # more than 5 MB of UTF-8
     f = tmp_path / "big.csv"
     f.write_text(f'subject,description\nbig one,"{big}"\nnul\x00 here,x\x00y\n', encoding="utf-8")
-    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT length(description) FROM complaints WHERE subject = 'big one'") == [(len(big),)]
     assert q(db_path, "SELECT subject, description FROM complaints WHERE id = 2") == [("nul here", "xy")]
 
@@ -260,7 +264,7 @@ def test_broken_quotes_reject_the_row_and_an_unclosed_quote_stops_at_its_line(cl
     f = write(tmp_path / "quotes.csv",
               'subject,customer\n"5" screen cracked",Ann\nfine,Bob\n"two\nlines ""quoted""",Cy\n')
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 1"
     rejects = (tmp_path / "quotes.rejects.csv").read_text(encoding="utf-8-sig")
     assert rejects.splitlines()[1].startswith("2,\"malformed CSV: ',' expected after '\"\"'")
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("fine",), ('two lines "quoted"',)]
@@ -297,12 +301,13 @@ def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
     arr.write_text(json.dumps([{"subject": "from json", "tags": ["a", "b"], "severity": "高"},
                                {"subject": "second", "extra": {"k": 1}, "zone": "east"}], ensure_ascii=False),
                    encoding="utf-8")
-    assert summary(cli("import", "--received-now", arr)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", arr)) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     nd = tmp_path / "b.ndjson"
     nd.write_text('{"subject": "nd one", "status": "已关闭"}\nnot json\n{"title": "nd two"}\n', encoding="utf-8")
-    assert summary(cli("import", "--received-now", nd, expect=3)) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert summary(cli("import", "--received-now", nd, expect=3)) == \
+        "read 3, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 1"
     result = cli("import", "--received-now", "-", "--input-format", "csv", input="标题\n从标准输入\n")
-    assert summary(result) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 1, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT tag FROM complaint_tags ORDER BY tag") == [("a",), ("b",)]
     assert json.loads(q(db_path, "SELECT extra FROM complaints WHERE subject = 'second'")[0][0]) == {
         "k": 1, "zone": "east"}
@@ -378,7 +383,7 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     assert "line 1 is above the header row and will be skipped: '2026年11月投诉记录表'" in mapping.stderr
     assert "each complaint's subject is the start of its description" in mapping.stderr
     result = cli("import", "--received-now", f)
-    assert summary(result) == "read 3, inserted 3, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "warning: line 1 is above the header row and was skipped: '2026年11月投诉记录表'" in result.stderr
     assert "no subject column" in result.stderr
     rows = q(db_path, "SELECT ref, received_at, subject, category, status FROM complaints ORDER BY id")
@@ -389,7 +394,8 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     assert not (tmp_path / "report.rejects.csv").exists()
     # a row with neither subject nor description is rejected with that reason
     f2 = write(tmp_path / "empty-text.csv", "投诉编号,投诉内容\nX-1,\nX-2,有内容\n")
-    assert summary(cli("import", "--received-now", f2, expect=3)).endswith("inserted 1, updated 0, unchanged 0, rejected 1")
+    assert summary(cli("import", "--received-now", f2, expect=3)).endswith(
+        "inserted 1, updated 0, unchanged 0, duplicates 0, rejected 1")
     assert "there is no description or category to take one from" in (tmp_path / "empty-text.rejects.csv").read_text("utf-8-sig")
 
 
@@ -397,7 +403,7 @@ def test_a_title_row_is_not_mistaken_when_the_header_is_custom(cli, db_path, tmp
     # first row has no known header names, but neither has any row below it: nothing is skipped
     f = write(tmp_path / "custom.csv", "Problem,Who\nScreen cracked,Ann\nNo refund,Bob\n")
     result = cli("import", "--received-now", f, "--map", "Problem=subject", "--map", "Who=customer")
-    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "above the header" not in result.stderr
 
 
@@ -439,10 +445,11 @@ def test_files_that_are_not_csv_or_json_get_told_how_to_make_one(cli, db_path, t
 def test_json_lines_saved_as_json_and_a_wrapped_array(cli, db_path, tmp_path):
     lines = write(tmp_path / "mongoexport.json",
                   '{"subject": "屏幕碎了", "customer": "王芳"}\n{"subject": "No refund"}\n')
-    assert summary(cli("import", "--received-now", lines)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", lines)) == \
+        "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     wrapped = write(tmp_path / "api.json", '{\n  "code": 0,\n  "data": [{"subject": "a"}, {"subject": "b"}]\n}\n')
     result = cli("import", "--received-now", wrapped)
-    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "the records are the object's 'data' list" in result.stderr
     two = write(tmp_path / "two.json", '{"a": [{"subject": "x"}], "b": [{"subject": "y"}]}')
     result = cli("import", "--received-now", two, expect=2)
@@ -469,7 +476,7 @@ def test_contact_cells_as_mail_and_phone_systems_export_them(cli, db_path, tmp_p
               'c,mailto:wf@example.cn,,\n'
               'd,wf@example,,\n')
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 4, inserted 3, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 4, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "email: invalid value 'wf@example'" in (tmp_path / "contacts.rejects.csv").read_text("utf-8-sig")
     # one customer: the display name became the name, the first number the one matched on
     assert q(db_path, "SELECT name, email, phone, phone_normalized FROM customers") == [
@@ -487,7 +494,7 @@ def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
     f = write(tmp_path / "api.json", json.dumps(records, ensure_ascii=False))
     shown = cli("import", "--received-now", "--show-mapping", f).stdout
     assert "customer.phone  phone" in shown and "customer.vip    extra" in shown
-    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT c.ref, c.severity, c.status, c.assignee, cu.name, cu.phone, cu.email "
                       "FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
         ("9001", "high", "closed", "li.wei", "王芳", "13800138000", "wf@example.cn")]
@@ -534,7 +541,7 @@ def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
     shown = cli("import", "--received-now", "--show-mapping", "--sheet", "投诉", f)
     assert "Excel workbook, sheet '投诉'" in shown.stderr and "13800138000" in shown.stdout
     result = cli("import", "--received-now", f, "--sheet", "投诉", expect=3)
-    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, rejected 1"
+    assert summary(result) == "read 3, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "line 1 is above the header row and was skipped" in result.stderr
     assert q(db_path, "SELECT c.ref, c.received_at, c.subject, c.severity, cu.phone FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
@@ -574,9 +581,9 @@ def test_several_files_each_on_its_own_and_the_worst_exit_code(cli, db_path, tmp
     later = write(tmp_path / "later.csv", "subject\nd\n")
     result = cli("import", "--received-now", good, bad_row, unreadable, later, expect=2)  # 2: a file could not be read
     assert result.stdout.splitlines() == [
-        f"{good}: read 2, inserted 2, updated 0, unchanged 0, rejected 0",
-        f"{bad_row}: read 1, inserted 0, updated 0, unchanged 0, rejected 1",
-        f"{later}: read 1, inserted 1, updated 0, unchanged 0, rejected 0"]  # the file after it still ran
+        f"{good}: read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0",
+        f"{bad_row}: read 1, inserted 0, updated 0, unchanged 0, duplicates 0, rejected 1",
+        f"{later}: read 1, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 0"]  # the file after it still ran
     assert "old.xls is password-protected or not a workbook" in result.stderr
     assert (tmp_path / "bad-row.rejects.csv").exists()
     again = cli("import", "--received-now", good, bad_row, "-f", "json", expect=3)  # 3: rows rejected, nothing worse
@@ -590,7 +597,7 @@ def test_a_contact_column_holding_an_email_and_more_category_headers(cli, db_pat
     f = write(tmp_path / "contact.csv", "标题,客户姓名,联系方式,投诉类别\n"
                                         "多收了 20 元,韩梅梅,hmm@example.cn,乱收费\n"
                                         "洗衣机漏水,李雷,13900139000,产品缺陷\n")
-    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(cli("import", "--received-now", f)) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT cu.name, cu.email, cu.phone, c.category FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id ORDER BY c.id") == [
         ("韩梅梅", "hmm@example.cn", None, "price"), ("李雷", None, "13900139000", "product_quality")]
@@ -601,7 +608,7 @@ def test_the_commonest_reasons_for_rejection_are_summed_up(cli, db_path, tmp_pat
                    for i in range(300))
     f = write(tmp_path / "many.csv", "subject,status,received\n" + rows)
     result = cli("import", "--received-now", f, expect=3)
-    assert summary(result) == "read 300, inserted 172, updated 0, unchanged 0, rejected 128"
+    assert summary(result) == "read 300, inserted 172, updated 0, unchanged 0, duplicates 0, rejected 128"
     lines = [ln.strip() for ln in result.stderr.splitlines()]
     assert any(ln.startswith("100 x unknown status '搞定了'") and ln.endswith("(first: line 2)") for ln in lines)
     assert any(ln.startswith("28 x cannot read received '2026-02-30'") and ln.endswith("(first: line 9)")
@@ -615,7 +622,7 @@ def test_set_gives_rows_a_value_they_do_not_have(cli, db_path, tmp_path):
     mapping = tmp_path / "calls.toml"
     mapping.write_text('[defaults]\nchannel = "电话"\ntags = "from-calls"\n', encoding="utf-8")
     result = cli("import", "--received-now", f, "--mapping", mapping, "--set", "assignee=li.wei", "--set", "tags=batch-11")
-    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, rejected 0"
+    assert summary(result) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT subject, channel, assignee, (SELECT group_concat(tag) FROM complaint_tags t "
                       "WHERE t.complaint_id = c.id) FROM complaints c ORDER BY id") == [
         ("屏幕碎了", "phone", "li.wei", "batch-11"),   # --set wins over the mapping file's [defaults]
@@ -646,7 +653,8 @@ def test_one_object_is_one_record_whether_on_one_line_or_pretty_printed(cli, db_
     one_line = write(tmp_path / "hook.json", '{"subject": "屏幕碎了", "customer": "王芳"}')
     pretty = write(tmp_path / "hook2.json", '{\n  "subject": "快递慢",\n  "customer": "李雷"\n}\n')
     for f in (one_line, pretty):
-        assert summary(cli("import", "--received-now", f)) == "read 1, inserted 1, updated 0, unchanged 0, rejected 0"
+        assert summary(cli("import", "--received-now", f)) == \
+            "read 1, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT subject FROM complaints ORDER BY id") == [("屏幕碎了",), ("快递慢",)]
 
 
@@ -743,7 +751,7 @@ def test_update_that_names_another_customer_points_the_complaint_at_them(cli, db
     again = write(tmp_path / "again.csv", "ref,received,subject,customer,company\nA1,2026-11-01,broken,Ann,S._ r.l.\n")
     cli("import", first)
     result = cli("import", again, "--update")
-    assert summary(result) == "read 1, inserted 0, updated 1, unchanged 0, rejected 0"
+    assert summary(result) == "read 1, inserted 0, updated 1, unchanged 0, duplicates 0, rejected 0"
     assert q(db_path, "SELECT cu.company FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
         ("S._ r.l.",)]
     assert q(db_path, "SELECT company FROM customers ORDER BY id") == [("S.à r.l.",), ("S._ r.l.",)]

@@ -25,7 +25,7 @@ def test_a_us_state_column_is_not_taken_for_the_status(cli, db_path, tmp_path):
                    for i, s in enumerate(states))
     f = write(tmp_path / "cfpb.csv", "Date received,Issue,State,Submitted via,Complaint ID\n" + rows)
     result = cli("import", f)
-    assert result.stdout.strip() == "read 6, inserted 6, updated 0, unchanged 0, rejected 0"
+    assert result.stdout.strip() == "read 6, inserted 6, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "column 'State' looked like status" in result.stderr and "'FL'" in result.stderr
     assert '--map "State=status"' in result.stderr
     assert query(db_path, "SELECT DISTINCT status FROM complaints") == [("new",)]
@@ -109,7 +109,7 @@ def test_a_record_broken_by_bare_carriage_returns_is_rejected_whole(cli, db_path
             "4,2017-10-31 22:13,no author\n")  # a short row that only trims its last empty cell
     f = write(tmp_path / "tweets.csv", text)
     result = cli("import", f, expect=3)
-    assert result.stdout.strip() == "read 4, inserted 3, updated 0, unchanged 0, rejected 1"
+    assert result.stdout.strip() == "read 4, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "bare carriage return" in result.stderr and "lines 3-5" in result.stderr
     assert query(db_path, "SELECT ref FROM complaints ORDER BY id") == [("1",), ("3",), ("4",)]
     rejects = list(csv.reader((tmp_path / "tweets.rejects.csv").open(encoding="utf-8-sig", newline="")))
@@ -120,7 +120,7 @@ def test_a_record_broken_by_bare_carriage_returns_is_rejected_whole(cli, db_path
 def test_a_file_cut_short_inside_its_last_record(cli, db_path, tmp_path):
     f = write(tmp_path / "cut.csv", 'received,subject,description\n2026-11-01,A,"whole"\n2026-11-02,B,"cut sho')
     result = cli("import", f, expect=3)
-    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "the file was cut short" in result.stderr
 
 
@@ -140,7 +140,7 @@ corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not
 @corpus
 def test_real_cfpb_export_state_set_aside_and_the_cut_record_named(cli, db_path):
     result = cli("import", CORPUS / "cfpb" / "complaints.csv", "--rejects", db_path.parent / "r.csv", expect=3)
-    assert result.stdout.strip() == "read 2068, inserted 2067, updated 0, unchanged 0, rejected 1"
+    assert result.stdout.strip() == "read 2068, inserted 2067, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "column 'State' looked like status" in result.stderr
     assert "the file was cut short" in result.stderr
     assert query(db_path, "SELECT count(*) FROM complaints WHERE status = 'new' AND channel IS NOT NULL") == [(2067,)]
@@ -149,7 +149,7 @@ def test_real_cfpb_export_state_set_aside_and_the_cut_record_named(cli, db_path)
 @corpus
 def test_real_tweets_the_broken_one_rejected_whole(cli, db_path):
     result = cli("import", CORPUS / "twcs" / "twcs_head5000.csv", "--rejects", db_path.parent / "r.csv", expect=3)
-    assert result.stdout.strip() == "read 5000, inserted 4999, updated 0, unchanged 0, rejected 1"
+    assert result.stdout.strip() == "read 5000, inserted 4999, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert "pieces of 6 and 3 fields" in result.stderr
 
 
@@ -181,7 +181,7 @@ def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
     assert f"at most {MAX_SUBJECT}" in cli("log", "-s", long, expect=2).stderr
     f = write(tmp_path / "long.csv", f"subject,received\n{long},2026-11-01\n{long[:-1]},2026-11-01\n")
     result = cli("import", f, expect=3)
-    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, rejected 1"
+    assert result.stdout.strip() == "read 2, inserted 1, updated 0, unchanged 0, duplicates 0, rejected 1"
     assert f"at most {MAX_SUBJECT}" in result.stderr
 
 

@@ -39,8 +39,10 @@ def count(db):
 
 
 def test_50000_rows_imported_once(cli, db_path, big_csv):
-    assert cli("import", big_csv).stdout.strip() == f"read {ROWS}, inserted {ROWS}, updated 0, unchanged 0, rejected 0"
-    assert cli("import", big_csv).stdout.strip() == f"read {ROWS}, inserted 0, updated 0, unchanged {ROWS}, rejected 0"
+    assert cli("import", big_csv).stdout.strip() == \
+        f"read {ROWS}, inserted {ROWS}, updated 0, unchanged 0, duplicates 0, rejected 0"
+    assert cli("import", big_csv).stdout.strip() == \
+        f"read {ROWS}, inserted 0, updated 0, unchanged {ROWS}, duplicates 0, rejected 0"
     c = sqlite3.connect(db_path)
     assert c.execute("SELECT count(DISTINCT ref), count(*) FROM complaints").fetchone() == (ROWS, ROWS)
     assert c.execute("SELECT count(*) FROM customers").fetchone()[0] == 7000

@@ -73,7 +73,7 @@ def test_decorated_labels_and_help_desk_status_words(cli, db_path, tmp_path):
               "f,2026-11-01,High ,In Progress\n"
               "g,2026-11-01,4 - Low,Assigned\n"
               "h,2026-11-01,低,待处理\n")
-    assert cli("import", f).stdout.strip() == "read 8, inserted 8, updated 0, unchanged 0, rejected 0"
+    assert cli("import", f).stdout.strip() == "read 8, inserted 8, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert query(db_path, "SELECT subject, severity, status, outcome FROM complaints ORDER BY id") == [
         ("a", "medium", "investigating", None), ("b", "critical", "waiting", None), ("c", "high", "waiting", None),
         ("d", "medium", "closed", "withdrawn"), ("e", "high", "closed", "resolved"),

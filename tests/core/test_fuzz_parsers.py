@@ -97,12 +97,33 @@ def _import(template_db, name: str, data: bytes, **options):
         conn = connect(db)
         try:
             source = open_source(str(path))
-            return import_records(conn, source, options=ImportOptions(rejects_path=folder / "rejects.csv",
-                                                                      received_now=True, **options), actor="fuzz")
+            summary = import_records(conn, source, options=ImportOptions(rejects_path=folder / "rejects.csv",
+                                                                         received_now=True, **options), actor="fuzz")
         except ComplaintError:
             return None
         finally:
             conn.close()
+        _check_arithmetic(db, summary)
+        return summary
+
+
+def _check_arithmetic(db, summary, complaints_before: int = 0) -> None:
+    """Every row read is counted once, and the counts are what the database holds."""
+    from complaintctl.store.db import connect
+
+    assert summary.read == (summary.inserted + summary.updated + summary.unchanged + summary.duplicates
+                            + summary.rejected), summary
+    assert summary.duplicates_differing <= summary.duplicates
+    conn = connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == complaints_before + summary.inserted
+        if summary.import_id is not None:
+            recorded = conn.execute("SELECT read, inserted, updated, unchanged, duplicates, rejected FROM imports "
+                                    "WHERE id = ?", (summary.import_id,)).fetchone()
+            assert tuple(recorded) == (summary.read, summary.inserted, summary.updated, summary.unchanged,
+                                       summary.duplicates, summary.rejected)
+    finally:
+        conn.close()
 
 
 CELL = st.one_of(ANY_TEXT, DATEISH, st.sampled_from(["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00",
@@ -123,6 +144,46 @@ def test_csv_rows(template_db, headers, rows, encoding):
     writer.writerow(headers)
     writer.writerows(rows)
     _import(template_db, "calls.csv", text.getvalue().encode(encoding, "replace"))
+
+
+# Rows of a few refs and subjects, so that rows repeat one another (the same or differing), some without
+# a ref, some with a status, a date that cannot be read or no text: every kind of count in one file.
+REPEATING_ROW = st.tuples(st.sampled_from(["", "R1", "R2", "R3"]), st.sampled_from(["", "printer", "打印机坏了"]),
+                          st.sampled_from(["", "high", "低", "nonsense"]), st.sampled_from(["", "Open", "Closed", "搞定"]),
+                          st.sampled_from(["", "2026-11-03", "2026-02-30", "2026-11-04 10:00"]))
+
+
+@SLOW
+@given(st.lists(REPEATING_ROW, max_size=12), st.booleans(), st.sampled_from([1, 3, 1000]))
+def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, rows, update, batch_size):
+    """read = inserted + updated + unchanged + duplicates + rejected, on a first import and on a re-run
+    (plain or --update), whatever the batches; the counts are what the database and `imports` hold."""
+    import csv
+    import io
+
+    from complaintctl.core.intake import ImportOptions, import_records
+    from complaintctl.core.intake.source import open_source
+    from complaintctl.store.db import connect
+
+    text = io.StringIO()
+    csv.writer(text).writerows([("ref", "subject", "severity", "status", "received"), *rows])
+    with _desk(template_db) as (folder, db):
+        path = folder / "calls.csv"
+        path.write_text(text.getvalue(), encoding="utf-8")
+        before = 0
+        for again in (False, True):
+            conn = connect(db)
+            try:
+                options = ImportOptions(rejects_path=folder / "rejects.csv", update=update and again,
+                                        batch_size=batch_size, workers=0)
+                summary = import_records(conn, open_source(str(path)), options=options, actor="fuzz", now=NOW)
+            finally:
+                conn.close()
+            assert summary.read == sum(1 for row in rows if any(row))  # a row of empty cells is no row
+            _check_arithmetic(db, summary, before)
+            if again:
+                assert summary.inserted == 0  # nothing new the second time
+            before += summary.inserted
 
 
 JSON_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(), CELL),

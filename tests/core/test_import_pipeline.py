@@ -346,25 +346,28 @@ def test_update_of_a_row_seen_earlier_in_the_batch_keeps_the_rows_after_it(tmp_p
 
 
 @pytest.mark.parametrize("batch_size", [1, 1000])  # the earlier row in another batch, or in this one
-def test_a_ref_contradicted_later_in_the_file_is_rejected_not_silently_dropped(tmp_path, batch_size):
+def test_rows_repeating_a_ref_are_duplicates_the_same_or_differing_never_unchanged(tmp_path, batch_size):
     path = tmp_path / "dup.csv"
     path.write_text("ref,subject,severity\nR1,first,high\nR1,first,high\nR1,second version,low\nR2,x,medium\n",
                     encoding="utf-8")
     rejects = tmp_path / "dup.rejects.csv"
     db = tmp_path / "d.db"
     summary = run(db, path, batch_size=batch_size, rejects_path=rejects)
-    # the exact repeat is harmless; the contradiction goes to the rejects file with its line
-    assert (summary.inserted, summary.unchanged, summary.rejected) == (2, 1, 1)
+    # an empty database: nothing is "unchanged"; the exact repeat and the contradiction are duplicates
+    assert (summary.read, summary.inserted, summary.unchanged, summary.duplicates, summary.rejected) == (4, 2, 0, 2, 0)
+    assert summary.duplicates_differing == 1
     rows = list(csv.reader(rejects.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[1][:2] == ["4", "ref 'R1' appears earlier in this file with other values "
-                                "(with --update the later row updates the earlier one)"]
+    assert len(rows) == 2  # the differing one only, with what differed, and never a hint to --update
+    assert rows[1][:2] == ["4", "repeats ref 'R1' of line 2 with other values (subject 'first' vs 'second version'; "
+                                "severity 'high' vs 'low'): not imported"]
+    assert rows[1][2:] == ["R1", "second version", "low"]  # the row as the file wrote it
     assert dump(db)["complaints"][0][5] == "first"  # subject
-    # re-running the file changes nothing; with --update the later row wins
+    # re-running the file: the first rows are unchanged, the repeats are duplicates again
     again = run(db, path, batch_size=batch_size, rejects_path=rejects)
-    assert (again.inserted, again.unchanged, again.rejected) == (0, 4, 0)
+    assert (again.inserted, again.unchanged, again.duplicates, again.rejected) == (0, 2, 2, 0)
     fresh = tmp_path / "u.db"
     updated = run(fresh, path, batch_size=batch_size, update=True, rejects_path=rejects)
-    assert (updated.inserted, updated.updated, updated.rejected) == (2, 1, 0)
+    assert (updated.inserted, updated.updated, updated.duplicates, updated.rejected) == (2, 1, 1, 0)
     assert dump(fresh)["complaints"][0][5] == "second version"
 
 

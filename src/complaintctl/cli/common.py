@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -32,11 +33,13 @@ class State:
 
         return database_path(self.db)
 
-    def connect(self, *, scratch_if_missing: bool = False):
+    def connect(self, *, scratch_if_missing: bool = False, announce: bool = True):
         """The database of this invocation, brought up to date. Only a command marked
         @creates_database creates a missing file: nothing that only reads creates anything.
         ``scratch_if_missing``: a command that writes nothing (import --dry-run) works on an
-        empty database in a temporary folder, removed on close, rather than create the file."""
+        empty database in a temporary folder, removed on close, rather than create the file.
+        ``announce`` False: a new file is announced by ``announce_new_database`` once the command
+        has written to it, or removed by ``discard_new_database`` if it wrote nothing."""
         if self._conn is None:
             from complaintctl.core.trust.database import open_database
 
@@ -49,10 +52,29 @@ class State:
                 path, may_create = Path(self._scratch.name) / "scratch.db", True
             created = may_create and not path.exists() and getattr(self, "_scratch", None) is None
             self._conn = open_database(path, may_create=may_create)
-            if created:  # a mistyped --db must not quietly start a second desk
-                err(f"New database: {path} (`complaintctl info` says which file is in use; "
-                    "--db or COMPLAINTCTL_DB chooses another)")
+            self._created = path if created else None
+            if created and announce:
+                self.announce_new_database()
         return self._conn
+
+    def announce_new_database(self) -> None:
+        """Say once that this command created the database: a mistyped --db must not quietly start a
+        second desk."""
+        path, self._created = getattr(self, "_created", None), None
+        if path is not None:
+            err(f"New database: {path} (`complaintctl info` says which file is in use; "
+                "--db or COMPLAINTCTL_DB chooses another)")
+
+    def discard_new_database(self) -> None:
+        """Remove the database this command created, when it stopped before writing anything to it:
+        a command that stops on bad input leaves no file behind."""
+        path, self._created = getattr(self, "_created", None), None
+        if path is None:
+            return
+        self.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{path}{suffix}")
 
     def adopt(self, conn) -> None:
         """Make ``conn`` this invocation's connection (closed with the command)."""

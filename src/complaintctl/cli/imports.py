@@ -39,7 +39,7 @@ def import_(
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
                                  help="Where bad rows go [default: FILE.rejects.csv beside the input, "
                                       "else in the current folder]."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count, write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count; write nothing anywhere (no rejects file either)."),
     strict: bool = typer.Option(False, "--strict", help="Any rejected row aborts the import: nothing written."),
     update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
     show_mapping: bool = typer.Option(False, "--show-mapping",
@@ -51,7 +51,8 @@ def import_(
                                           help="The old spelling of --format (deprecated)."),
 ) -> None:
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
-    there; 3: some rows rejected (see the rejects file); 1: aborted, nothing written; 2: bad input.
+    there; 3: some rows rejected or repeating an earlier row with other values (see the rejects file);
+    1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
     from complaintctl.core.intake import load_mapping_file, parse_map_options, parse_set_options
 
@@ -120,7 +121,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
         defaults=defaults, received_now=received_now, empty_markers=file_map.empty if file_map else [],
     )
-    conn = STATE.connect(scratch_if_missing=dry_run or show_mapping)
+    conn = STATE.connect(scratch_if_missing=dry_run or show_mapping, announce=False)
     if show_mapping:
         _print_mapping(conn, source, options, overrides, file_map, out_format)
         return 0, None
@@ -134,13 +135,28 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     except KeyboardInterrupt:
         if progress:
             progress.stop()
+        STATE.announce_new_database()
         err("interrupted: finished batches are saved; run the same import again to finish "
             "(imported rows are recognised, nothing is doubled)")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except ComplaintError:
+        if summary_written(conn):
+            STATE.announce_new_database()
+        else:  # stopped before its first row: a database this command created is not left behind
+            STATE.discard_new_database()
+        raise
     finally:
         if progress:
             progress.stop()
+    STATE.announce_new_database()
     return _say_summary(summary, out_format, several=several, dry_run=dry_run)
+
+
+def summary_written(conn) -> bool:
+    """Whether an import wrote anything to the database (a run recorded)."""
+    from complaintctl.core.intake import imports_recorded
+
+    return imports_recorded(conn)
 
 
 def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -> tuple[int, dict]:
@@ -155,14 +171,18 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
         sys.stdout.write(
             (f"{summary.source}: " if several else "")
             + f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
-            f"unchanged {summary.unchanged}, rejected {summary.rejected}\n")
+            f"unchanged {summary.unchanged}, duplicates {summary.duplicates}, rejected {summary.rejected}\n")
         sys.stdout.flush()
     from complaintctl.render.import_summary import evidence_lines
 
     for line in evidence_lines(summary):
         err(line)
     if summary.rejects_path:
-        err(f"{summary.rejected} rejected row(s) written to {summary.rejects_path}")
+        differing = summary.duplicates_differing
+        err(f"{summary.rejected} rejected row(s)" + (f" and {differing} differing duplicate(s)" if differing else "")
+            + f" written to {summary.rejects_path}")
+    if summary.rejects_removed:
+        err(f"nothing rejected: the rejects file of an earlier run, {summary.rejects_removed}, was removed")
     if summary.rejected and out_format == Format.table:
         for kind in summary.reject_reasons:  # what to fix first
             err(f"  {kind['rows']:>6,} x {kind['reason']} (first: line {kind['first_line']})")
@@ -171,7 +191,7 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
         return ExitCode.FAILED, summary.as_dict()
     if summary.read == 0:
         err("warning: the file has a header but no rows")
-    return (ExitCode.REJECTED if summary.rejected else ExitCode.OK), summary.as_dict()
+    return (ExitCode.REJECTED if summary.rejected or summary.duplicates_differing else ExitCode.OK), summary.as_dict()
 
 
 def _print_mapping(conn, source, options, overrides, file_map, out_format: Format) -> None:

@@ -40,6 +40,14 @@ def evidence_lines(summary) -> list[str]:
             f"phone (first: line {first['line']}, {first['name']!r} for customer #{first['customer_id']} "
             f"{first['customer']}): filed under that customer, the row's name kept in extra.customer_as_given; "
             "`complaintctl update ID --customer NAME --new-customer` records one as another person")
+    if summary.duplicates:
+        differing = summary.duplicates_differing
+        lines.append(f"{summary.duplicates:,} row(s) repeat an earlier row of the file (the same ref, or without one "
+                     f"the same content): {summary.duplicates - differing:,} the same, {differing:,} with other values"
+                     + (" (each written to the rejects file with what differed)" if differing else "")
+                     + "; not imported again")
+    if summary.repeated_headers:
+        lines.append(f"{summary.repeated_headers:,} line(s) inside the file repeat the header row: skipped, not read")
     if summary.rejected_known_ref:
         lines.append(f"{summary.rejected_known_ref:,} of the rejected rows have the ref of a complaint in the "
                      "database (another row of the file, or an earlier import): other versions of it, "

@@ -67,7 +67,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "the run's number", "source": "file", "format": "csv, json, ndjson or xlsx", "encoding": "text encoding",
         "delimiter": "CSV delimiter", "actor": "who ran it", "started_at": "start (UTC)",
         "finished_at": "end (UTC); empty while running or if killed", "read": "rows read", "inserted": "rows added",
-        "updated": "rows updated", "unchanged": "rows already there", "rejected": "rows refused",
+        "updated": "rows updated", "unchanged": "rows already there",
+        "duplicates": "rows repeating an earlier row of the file", "rejected": "rows refused",
         "update_mode": "1 ran with --update"}),
     "audit_chain": ("Which version of the audit chain the events use, from which event on (docs/schema.md).", {
         "version": "1: blake2b over the events' content", "from_event": "the first event of that version",

@@ -10,8 +10,8 @@ from complaintctl.core.intake.mapping import load_mapping_file, parse_map_option
 from complaintctl.core.intake.options import ImportOptions, ImportSummary
 from complaintctl.core.intake.records import flatten_record
 from complaintctl.core.intake.rejects import default_rejects_path
-from complaintctl.core.intake.run import import_records
+from complaintctl.core.intake.run import import_records, imports_recorded
 from complaintctl.core.intake.source import open_source
 
 __all__ = ["CODE_FIELDS", "ImportOptions", "ImportSummary", "default_rejects_path", "explain_mapping", "flatten_record",
-           "import_records", "load_mapping_file", "open_source", "parse_map_options", "parse_set_options"]
+           "import_records", "imports_recorded", "load_mapping_file", "open_source", "parse_map_options", "parse_set_options"]

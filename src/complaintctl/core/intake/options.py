@@ -39,7 +39,11 @@ class ImportSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # rows repeating an earlier row of the file (its ref, or without one all of it)
     rejected: int = 0
+    duplicates_differing: int = 0  # of the duplicates, those saying something else (in the rejects file)
+    repeated_headers: int = 0  # lines inside the file that repeat the header row: skipped, not read
+    rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one
     import_id: int | None = None
     rejects_path: str | None = None
     dry_run: bool = False

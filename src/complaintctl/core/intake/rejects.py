@@ -51,18 +51,22 @@ class Rejects:
             _check_writable(path)
         self.path = path
         self.headers = headers
+        self.fields: list[tuple[str, str | None]] = []  # (field, extra key) per column, for rows as read
         self.file = None
         self.writer = None
         self.kinds: dict[str, list] = {}  # reason with its values blanked -> [count, first line, first reason]
 
-    def add(self, line: int, reason: str, record: Any) -> None:
-        kind = _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
-        seen = self.kinds.get(kind)
-        if seen is None:
-            if len(self.kinds) < 1000:
-                self.kinds[kind] = [1, line, reason]
-        else:
-            seen[0] += 1
+    def add(self, line: int, reason: str, record: Any, rejected: bool = True) -> None:
+        """Write one row not imported; ``rejected`` False for a duplicate kept for the record, which
+        is not counted among the reasons rows were rejected."""
+        if rejected:
+            kind = _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
+            seen = self.kinds.get(kind)
+            if seen is None:
+                if len(self.kinds) < 1000:
+                    self.kinds[kind] = [1, line, reason]
+            else:
+                seen[0] += 1
         if self.path is None:
             return
         if self.file is None:
@@ -78,6 +82,9 @@ class Rejects:
             cells = list(record)
         elif isinstance(record, dict) and self.headers and any(h in record for h in self.headers):
             cells = [record.get(h, "") for h in self.headers]
+        elif isinstance(record, dict) and self.fields:  # a row as read: each value under its column
+            extra = json.loads(record["extra"]) if isinstance(record.get("extra"), str) else {}
+            cells = [_as_read(record, extra, field, key) for field, key in self.fields]
         else:
             cells = [json.dumps(record, ensure_ascii=False, default=str)]
         cut = [(i, len(c)) for i, c in enumerate(cells) if isinstance(c, str) and len(c) > REJECT_CELL_MAX]
@@ -92,6 +99,26 @@ class Rejects:
         if self.file:
             self.file.close()
 
+    def remove_stale(self) -> bool:
+        """After a run that rejected nothing: remove a rejects file an earlier run left at this
+        path (one this tool wrote: its header starts line,reason), so no stale rows are fixed twice.
+        Returns whether one was removed."""
+        path = self.path
+        if path is None or self.file is not None or not path.is_file():
+            return False
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                head = f.readline()
+        except (OSError, UnicodeDecodeError):
+            return False
+        if not head.startswith("line,reason"):
+            return False
+        try:
+            path.unlink()
+        except OSError:
+            return False
+        return True
+
     def top_reasons(self, n: int = 5) -> list[dict]:
         """The commonest kinds of rejection, with the first row of each: what to fix first."""
         ranked = sorted(self.kinds.values(), key=lambda k: (-k[0], k[1]))[:n]
@@ -102,5 +129,14 @@ _REASON_VALUES = re.compile(r"'[^']*'")
 # A rejected cell longer than this is cut in the rejects file: what a spreadsheet cell holds (Excel's
 # limit), so the file opens whole in one, and a 300-million-character cell does not become a 300 MB file.
 REJECT_CELL_MAX = 32_767
+_TIME_FIELDS = {"received": "received_at", "closed": "closed_at"}
+
+
+def _as_read(record: dict, extra: dict, field: str, key: str | None) -> Any:
+    """A row's value for one column of the file (converted as imported: codes, UTC times)."""
+    if key is not None:
+        return extra.get(key, "")
+    value = record.get(_TIME_FIELDS.get(field, field), "")
+    return "" if value is None else value
 
 

@@ -41,7 +41,10 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
     if plan:
         summary.warnings += plan.warnings
     reader = RowReader(conn, plans, options, now)
-    rejects = Rejects(options.rejects_path, source.headers if tabular else None)
+    # a dry run writes nothing anywhere: its rejects are counted and summed up, not written
+    rejects = Rejects(None if options.dry_run else options.rejects_path, source.headers if tabular else None)
+    if plan:
+        rejects.fields = [(p.field, p.extra_key) for p in plan.plans]
     prepare = BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
     batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
     one_transaction = options.dry_run or options.strict
@@ -78,9 +81,16 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
             source.close()
     if rejects.file is not None:
         summary.rejects_path = str(options.rejects_path)
+    elif not summary.aborted and rejects.remove_stale():
+        summary.rejects_removed = str(options.rejects_path)
     summary.reject_reasons = rejects.top_reasons()
     summary.unclassified = _unclassified(summary, reader)
     return summary
+
+
+def imports_recorded(conn: Connection) -> bool:
+    """Whether any import run is recorded in the database (one that stopped before its first row is not)."""
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM imports)").fetchone()[0])
 
 
 def _plan(conn: Connection, source: Source, options: ImportOptions, map_overrides, file_overrides,
@@ -275,9 +285,9 @@ def _record_counts(conn: Connection, summary: ImportSummary, finished: str | Non
     if summary.import_id is None:
         return
     conn.execute(
-        "UPDATE imports SET read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, "
+        "UPDATE imports SET read = ?, inserted = ?, updated = ?, unchanged = ?, duplicates = ?, rejected = ?, "
         "finished_at = ? WHERE id = ?",
-        (summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected,
+        (summary.read, summary.inserted, summary.updated, summary.unchanged, summary.duplicates, summary.rejected,
          finished, summary.import_id),
     )
 

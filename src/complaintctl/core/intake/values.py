@@ -98,6 +98,10 @@ class RowReader:
         self._phones: dict[str, str | None] = {}
         self._tags: dict[str, list[str]] = {}
         self._due: dict[str, tuple[str, str]] = {}
+        # Rows met so far in this file, by ref (hashed) or, without one, fingerprint -> first line:
+        # a later row with the same key is an in-file duplicate, sent with its cells to be compared.
+        self._seen_refs: dict[int, int] = {}
+        self._seen_prints: dict[int, int] = {}
         from complaintctl.core.sla.due import SlaContext
 
         self.sla_context = SlaContext(conn)
@@ -120,7 +124,8 @@ class RowReader:
 
     def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
         """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
-        assignee, tags, original values, raw labels ((field, label), ...) or None).
+        assignee, tags, original values, raw labels ((field, label), ...) or None, the line of an
+        earlier row of the file with the same ref (or, without one, the same fingerprint) or None).
         ``columns`` names the complaint columns this row has values for, in ``values``' order; rows
         of one shape share one ``columns`` tuple, so it crosses to the writer once per batch and the
         writer binds only what is there.
@@ -153,8 +158,13 @@ class RowReader:
             columns = shape
             if len(self._shapes) < MEMO_LIMIT:  # a file has a handful of shapes; a hostile one, no more
                 self._shapes[shape] = shape
-        return (line, fingerprint, row.get("ref"), row["status"], columns, tuple(row.values()), person,
-                row.get("assignee"), tags, cells if "duplicate_of" in row else None, raw)
+        ref = row.get("ref")
+        seen, key = (self._seen_refs, hash(ref)) if ref else (self._seen_prints, fingerprint)
+        earlier = seen.setdefault(key, line)
+        earlier = None if earlier == line else earlier
+        return (line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
+                row.get("assignee"), tags, cells if earlier is not None or "duplicate_of" in row else None, raw,
+                earlier)
 
     def add_due_times(self, row: dict) -> None:
         """Add the due times as `refresh_sla` computes them from this row's one `imported` event (one

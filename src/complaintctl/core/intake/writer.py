@@ -12,6 +12,7 @@ from complaintctl.core.intake.customer_cache import (
     _with_name_as_given,
 )
 from complaintctl.core.intake.options import ImportSummary
+from complaintctl.core.intake.sameness import Earlier, differences, person_of, said
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
@@ -55,9 +56,6 @@ class Writer(CustomerCache):
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
         self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
-        # complaints from this id on were written by this import (a ref met again among them
-        # with other values is the file contradicting itself)
-        self.first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
         self._start_customer_cache()
         # Per-row constants are written into the statements rather than bound on every row.
         self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
@@ -67,6 +65,8 @@ class Writer(CustomerCache):
             f"{_sql_text(self.note_prefix)} || ?, ?, ?)")
         self.sealers: dict[tuple, RowSealer] = {}  # by the rows' shape: each event seals its row
         self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
+        self.seen_repeats = False  # a row of this file repeated an earlier one (its ref, or all of it)
+        self.outcomes: list[tuple] = []
 
     def note(self, line: int) -> str:
         return f"{self.note_prefix}{line}"
@@ -118,7 +118,7 @@ class Writer(CustomerCache):
                 self.conn.execute("SAVEPOINT one")
                 agents_before = set(self.agents)
                 try:
-                    self._count(self._write([item]))
+                    self._count(self._write([item]), rejects)
                 except (IntegrityError, RowError) as exc:
                     self.conn.execute("ROLLBACK TO one")
                     self._forget_new_customers()
@@ -132,13 +132,23 @@ class Writer(CustomerCache):
                 self.created_in_attempt = 0
             return
         self.conn.execute("RELEASE batch")
-        self._count(results)
+        self._count(results, rejects)
 
-    def _count(self, results: tuple[int, int, int]) -> None:
+    def _count(self, results: tuple[int, int, int], rejects) -> None:
         inserted, updated, unchanged = results
-        self.summary.inserted += inserted
-        self.summary.updated += updated
-        self.summary.unchanged += unchanged
+        summary = self.summary
+        summary.inserted += inserted
+        summary.updated += updated
+        summary.unchanged += unchanged
+        for line, reason, record, kind in self.outcomes:
+            if kind == "conflict":
+                summary.rejected += 1
+                rejects.add(line, reason, record)
+                continue
+            summary.duplicates += 1
+            if kind == "differing":
+                summary.duplicates_differing += 1
+                rejects.add(line, reason, record, rejected=False)
 
     def _write(self, prepared) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
@@ -148,9 +158,10 @@ class Writer(CustomerCache):
         if self.customers_complete:
             self._refresh_customers()
         self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
-        pending_refs: dict[str, tuple[int, int]] = {}  # ref -> (id, fingerprint)
+        pending_refs: dict[str, int] = {}  # ref -> id
         first_id = next_id  # ids from here to next_id are this attempt's
         pending_prints: dict[int, tuple[int, str | None]] = {}
+        pending: dict[int, Earlier] = {}  # this attempt's new complaints as written, once rows repeat
         # complaint rows grouped by (columns from the reader, has a customer)
         complaints: dict[tuple, list[tuple]] = {}
         tags: list[tuple] = []
@@ -158,6 +169,7 @@ class Writer(CustomerCache):
         raw_labels: list[tuple] = []  # (complaint id, field, label) of labels that named no code
         unplaced: list[tuple] = []  # counted in the summary once the batch is written
         inactive_rows: dict[str, int] = {}  # deactivated agent -> rows of this batch assigned to them
+        self.outcomes = []  # (line, reason, record, kind) of the rows not written: duplicates and conflicts
         inserted = updated = unchanged = 0
         agents = self.agents
         used_agents = self.used_agents
@@ -173,23 +185,22 @@ class Writer(CustomerCache):
             last_columns = None  # the cached group is about to be written and dropped
             self._insert_new(complaints, tags, events, raw_labels)
 
-        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw in prepared:
+        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw, earlier \
+                in prepared:
             existing = by_ref.get(ref) if ref and by_ref else None
             if existing is None and by_print:
                 existing = by_print.get(fingerprint)
                 if existing is not None and ref and existing["ref"] and existing["ref"] != ref:
                     existing = None  # same content, different references: two complaints
-            pending = None
-            contradicts = False
+            known: Any = None  # the id of a complaint this attempt wrote, then what it holds
             if existing is None:
                 if ref and ref in pending_refs:
-                    pending, pending_print = pending_refs[ref]
-                    contradicts = pending_print != fingerprint
+                    known = pending_refs[ref]
                 elif fingerprint in pending_prints:
                     pid, pref = pending_prints[fingerprint]
                     if not (ref and pref and pref != ref):
-                        pending = pid
-            if existing is None and pending is None:
+                        known = pid
+            if existing is None and known is None:
                 if cells is not None:  # the reader sends the original cells with a duplicate_of
                     dup = _as_dict(columns, values).get("duplicate_of")
                     if dup is not None and not first_id <= dup < next_id and not conn.execute(
@@ -226,20 +237,38 @@ class Writer(CustomerCache):
                     raw_labels.extend((cid, name, label) for name, label in raw)
                     unplaced.append((raw, line))
                 if ref:
-                    pending_refs[ref] = (cid, fingerprint)
+                    pending_refs[ref] = cid
                 pending_prints[fingerprint] = (cid, ref)
+                if self.seen_repeats:  # kept only once the file has shown that its rows repeat
+                    pending[cid] = Earlier(cid, _as_dict(columns, values), row_tags, person_of(person))
                 inserted += 1
                 continue
-            if not self.update_mode:
-                if contradicts or (ref and existing is not None and existing["id"] >= self.first_id
-                                   and existing["ref"] == ref and existing["import_fingerprint"] != fingerprint):
-                    raise RowError(f"ref {ref!r} appears earlier in this file with other values "
-                                   "(with --update the later row updates the earlier one)")
-                unchanged += 1
-                continue
+            if earlier is not None:
+                self.seen_repeats = True
+            if known is not None and known not in pending:  # written before the file showed repeats
+                flush()
+                known = Earlier.stored(conn, conn.execute("SELECT * FROM complaints WHERE id = ?",
+                                                          (known,)).fetchone())
+            elif known is not None:
+                known = pending[known]
+            elif earlier is not None or not self.update_mode:
+                known = Earlier.stored(conn, existing)
+            if known is not None and (earlier is not None or not self.update_mode):
+                found = differences(known, _as_dict(columns, values), row_tags, person, self.at)
+                if earlier is not None and (not found or not self.update_mode):
+                    self.outcomes.append((line, _repeats(earlier, ref, found), cells or _as_dict(columns, values),
+                                          "differing" if found else "same"))
+                    continue
+                if not self.update_mode:
+                    if found:
+                        self.outcomes.append((line, _conflict(known.id, ref, found, self.seen_repeats),
+                                              cells or _as_dict(columns, values), "conflict"))
+                    else:
+                        unchanged += 1
+                    continue
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
-                existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (pending,)).fetchone()
+                existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (known.id,)).fetchone()
             changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
             if not changed:
                 unchanged += 1
@@ -372,6 +401,21 @@ class Writer(CustomerCache):
 
             refresh_sla(self.conn, cid, from_iso(self.at))
         return True
+
+
+def _repeats(earlier: int, ref: str | None, found: list[str]) -> str:
+    """Why a row that repeats an earlier one of the file was not written."""
+    what = f"ref {ref!r} of line {earlier}" if ref else f"line {earlier} (the same subject, time, customer and text)"
+    if not found:
+        return f"repeats {what}"
+    return f"repeats {what} with other values ({said(found)}): not imported"
+
+
+def _conflict(cid: int, ref: str | None, found: list[str], repeating: bool) -> str:
+    """Why a row that names a complaint already in the database, with other values, was not written."""
+    what = f"ref {ref!r} is complaint #{cid}" if ref else f"the same complaint is #{cid}"
+    how = "" if repeating else "; --update takes this row's"  # never for a ref that repeats in the file
+    return f"{what}, already in the database with other values ({said(found)}; the database's first): not changed{how}"
 
 
 def _parent_gone(what: str) -> ComplaintError:

@@ -1,0 +1,12 @@
+"""Migration 017: import duplicates. Released: never edit; a change is a new migration."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """An import's rows that repeat an earlier row of the same file are counted apart from the
+    rows already in the database, so that read = inserted + updated + unchanged + duplicates +
+    rejected holds for every run recorded."""
+    conn.execute("ALTER TABLE imports ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0")
