@@ -1,4 +1,4 @@
--- schema version 19
+-- schema version 20
 
 -- table agents
 CREATE TABLE agents (

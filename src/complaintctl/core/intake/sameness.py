@@ -5,10 +5,10 @@ and a re-run's row is "unchanged" only when the complaint already holds everythi
 from __future__ import annotations
 
 import json
-from complaintctl.store.engine import Connection, Row
 from typing import Any
 
 from complaintctl.core.intake.customer_cache import NAME_AS_GIVEN
+from complaintctl.store.engine import Connection, Row
 
 # The complaint columns a row's values are compared on (customer, tags and extra apart).
 COMPARED = ("ref", "received_at", "channel", "subject", "description", "remedy", "category", "severity", "cause",

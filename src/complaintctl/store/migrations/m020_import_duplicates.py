@@ -1,4 +1,4 @@
-"""Migration 017: import duplicates. Released: never edit; a change is a new migration."""
+"""Migration 020: import duplicates. Released: never edit; a change is a new migration."""
 
 from __future__ import annotations
 
