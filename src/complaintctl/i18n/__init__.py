@@ -1,23 +1,74 @@
-"""The interface in Chinese: one catalogue for messages, table headers, labels and reports.
+"""What a person reads, in their language: messages by id, with English as the default text.
 
-The language is `--lang` (reports), else COMPLAINTCTL_LANG (`zh` or `en`), else a Chinese
-locale in LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8`), else English. The code writes English;
-what a user reads passes through here at the few places output leaves the program (the
-message line, the table writer, the complaint view, the reports), so the catalogue lives in
-this one module and the commands stay as they are. Data (subjects, names, notes) is never
-translated; stored values, JSON and CSV keep their codes.
+Each message the code shows is written at its call site as ``_("Logged complaint #{id}.", id=n)``:
+the English text is the message id (the gettext convention), its named fields are filled in after
+translation. ``ngettext`` does the same for a count, ``N_`` marks a text kept in a constant and
+translated where it is shown. A catalogue per language (``i18n/catalogues/zh.py``) maps each id to its
+translation; it is imported only when the language is not English. Adding a language is adding a
+catalogue. tests/test_i18n.py holds the catalogues to the code: every id the code uses has a
+translation with the same fields, and no catalogue keeps an id the code no longer uses.
+
+The language is `--lang` (reports), else COMPLAINTCTL_LANG (`zh`, `en`), else a Chinese locale in
+LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8`), else English; the CLI activates it once per run. Data
+(subjects, names, notes) is never translated; stored values, JSON and CSV keep their codes.
+
+Below the id-based API, the older translation of finished lines (``message``, ``t``, ``cell``...)
+remains for what has not moved to ids yet.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
+from types import ModuleType
 
 _override: str | None = None
+_catalogue: ModuleType | None = None  # the active language's catalogue; None is English
+_loaded_for: str | None = None
+# language -> the module holding its catalogue (complaintctl.i18n.catalogues.<name>)
+CATALOGUES = {"zh": "zh"}
+
+
+def _active() -> ModuleType | None:
+    """The catalogue of the language in force, imported the first time it is needed."""
+    global _catalogue, _loaded_for
+    language = lang()
+    if language != _loaded_for:
+        name = CATALOGUES.get(language)
+        _catalogue = importlib.import_module(f"{__name__}.catalogues.{name}") if name else None
+        _loaded_for = language
+    return _catalogue
+
+
+def _(msgid: str, /, **fields: object) -> str:
+    """``msgid`` (the English text) in the chosen language, its ``{fields}`` filled in."""
+    catalogue = _active()
+    text = catalogue.MESSAGES.get(msgid, msgid) if catalogue is not None else msgid
+    return text.format(**fields) if fields else text
+
+
+def ngettext(singular: str, plural: str, n: int, /, **fields: object) -> str:
+    """The form of a message for the count ``n`` (``{n}`` is filled in too)."""
+    catalogue = _active()
+    forms = catalogue.MESSAGES.get(singular) if catalogue is not None else None
+    if forms is None:
+        text = singular if n == 1 else plural
+    elif isinstance(forms, str):
+        text = forms
+    else:
+        text = forms[catalogue.plural(n)]
+    return text.format(n=n, **fields)
+
+
+def N_(msgid: str) -> str:
+    """Marks a text kept in a constant as a message id; ``_()`` translates it where it is shown."""
+    return msgid
 
 
 def lang() -> str:
+    """The language in force: 'en' or 'zh'."""
     if _override:
         return _override
     chosen = os.environ.get("COMPLAINTCTL_LANG", "").strip().lower()
