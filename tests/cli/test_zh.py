@@ -98,3 +98,20 @@ def test_english_stays_the_default(cli):
     said = cli("log", "-s", "x", env={"LANG": "en_US.UTF-8"}).stderr
     assert "Logged complaint" in said
     assert english_left(said) == ["Logged", "anonymous", "complaint"]  # the walk's check sees English
+
+
+def test_clicks_own_words_are_in_chinese_and_english_stays_english(cli):
+    """Usage errors, the help page's headings and marks come from Click in English; in Chinese they
+    are Chinese, and a run in English afterwards (the same built app) is English again."""
+    zh = {"COMPLAINTCTL_LANG": "zh"}
+    result = cli("reopen", "1", expect=2, env=zh)
+    assert "错误：缺少选项 '--reason'。" in result.stderr and "用法：" in result.stderr
+    assert "Missing option" not in result.stderr
+    result = cli("list", "--limit", "x", expect=2, env=zh)
+    assert "的值无效：'x' 不是数字。" in result.stderr
+    assert "没有命令 'lst'。" in cli("lst", expect=2, env=zh).stderr
+    page = cli("reopen", "--help", env=zh).stdout
+    assert "用法：" in page and "选项" in page and "[必填]" in page and "显示此帮助并退出。" in page
+    english = cli("reopen", "--help", env={"COMPLAINTCTL_LANG": "en"}).stdout
+    assert "Usage:" in english and "[required]" in english and "必填" not in english
+    assert "Error: Missing option '--reason'." in cli("reopen", "1", expect=2, env={"COMPLAINTCTL_LANG": "en"}).stderr

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from complaintctl import __version__
 from complaintctl.cli.common import STATE
+from complaintctl.errors import ExitCode
 
 HELP = ("A command-line complaint desk on one SQLite file: log, classify, assign, update, close and "
         "report customer complaints.")
@@ -111,10 +112,33 @@ def hoist_flags(args: list[str]) -> list[str]:
 
 
 class _Group(TyperGroup):
-    """The root command group: --debug works after the subcommand too."""
+    """The root command group: --debug works after the subcommand too, and Click's own words
+    (help pages, usage errors) are in the user's language (cli/usage_text.py)."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_flags(list(args)))
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        from complaintctl.cli.usage_text import is_click_error, translate_tree, translating
+
+        translate_tree(self)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except Exception as exc:
+            raise (translating(exc) if is_click_error(exc) else exc) from None
+
+    def invoke(self, ctx):
+        from complaintctl.cli.usage_text import is_click_error, show_aborted, translating
+
+        try:
+            return super().invoke(ctx)
+        except typer.Abort:
+            show_aborted()
+            raise typer.Exit(ExitCode.FAILED) from None
+        except Exception as exc:
+            if is_click_error(exc):
+                raise translating(exc) from None
+            raise
 
 
 def build_app(only: str | None = None) -> typer.Typer:
