@@ -1,16 +1,7 @@
-"""The Chinese (Simplified) catalogue: each English message id of the code -> its Chinese text, with
-the same {fields}. A message with a count has one form in Chinese. tests/test_i18n.py keeps this
-catalogue and the code in step."""
-
-from __future__ import annotations
-
-
-def plural(n: int) -> int:
-    return 0
-
+"""Chinese for Click's and Typer's own words: usage errors, the help page's headings and marks
+(cli/usage_text.py)."""
 
 MESSAGES: dict[str, str | tuple[str, ...]] = {
-    # Click's and Typer's own words (cli/usage_text.py)
     'Options': '选项',
     'Arguments': '参数',
     'Commands': '命令',

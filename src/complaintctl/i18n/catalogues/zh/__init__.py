@@ -1,0 +1,17 @@
+"""The Chinese (Simplified) catalogue: each English message id of the code -> its Chinese text, with
+the same {fields}. Kept in parts by where the messages are shown (one module each, so that work on
+different parts of the code does not meet in one file); an id belongs to exactly one part
+(tests/test_i18n.py). Chinese has one form for every count."""
+
+from __future__ import annotations
+
+from complaintctl.i18n.catalogues.zh import words_of_click
+
+PARTS = (words_of_click,)
+
+
+def plural(n: int) -> int:
+    return 0
+
+
+MESSAGES: dict[str, str | tuple[str, ...]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
