@@ -90,3 +90,40 @@ def test_functions_that_reveal_memory_are_refused(cli):
     result = cli("sql", "SELECT hex(fts3_tokenizer('simple'))", expect=2)
     assert "the function fts3_tokenizer is not allowed" in result.stderr
     assert result.stdout == ""
+
+
+def _under_a_memory_limit(db_path, args: list[str], limit_bytes: int = 1 << 30) -> subprocess.CompletedProcess:
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return subprocess.run([sys.executable, "-m", "complaintctl", "--db", str(db_path), *args], capture_output=True,
+                          text=True, preexec_fn=limit, timeout=120)
+
+
+def test_one_value_is_capped_under_a_memory_limit(db_path):
+    """`SELECT zeroblob(400000000)` as CSV took 5.9 GB."""
+    for query in ("SELECT zeroblob(400000000)", "SELECT length(replace(printf('%.20000000c', 'x'), 'x', 'xx'))"):
+        result = _under_a_memory_limit(db_path, ["sql", "-f", "csv", query])
+        assert result.returncode == 2, (query, result.returncode, result.stderr[-300:])
+        assert "a value longer than 32 MB (string or blob too big)" in result.stderr and result.stdout == ""
+    blob = _under_a_memory_limit(db_path, ["sql", "-f", "csv", "SELECT zeroblob(9000000) AS b"])
+    assert blob.returncode == 2 and "a blob of 9,000,000 bytes, more than the 8 MB" in blob.stderr
+
+
+def test_the_longest_text_a_complaint_holds_still_reads_whole(cli):
+    longest = "SELECT length(replace(printf('%.10000000c', 'x'), 'x', '中')) AS n"  # 10 million characters, 30 MB
+    assert json.loads(cli("sql", "-f", "json", longest).stdout) == [{"n": 10_000_000}]
+
+
+def test_a_table_of_every_row_is_refused_past_its_size_under_a_memory_limit(db_path):
+    """`sql -f table -n 0` over 2 million rows took 1.7 GB: a table is drawn from all its rows."""
+    many = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT i, 'text' AS t FROM n"
+    result = _under_a_memory_limit(db_path, ["sql", "-n", "0", many])
+    assert result.returncode == 2, (result.returncode, result.stderr[-300:])
+    assert "a table shows at most 10,000 rows of 2 column(s)" in result.stderr and "-f csv" in result.stderr
+    assert result.stdout == ""
+    wide = "SELECT " + ", ".join(f"{i} AS c{i}" for i in range(200)) + " FROM (" + many.replace(" WHERE i < 2000000", \
+        " WHERE i < 6000") + ")"
+    assert "at most 5,000 rows of 200 column(s)" in _under_a_memory_limit(db_path, ["sql", "-n", "0", wide]).stderr

@@ -223,6 +223,11 @@ def taxonomy_aliases(
 
 SQL_TABLE_TIMEOUT = 5.0  # a person at a table waits a few seconds, not for a runaway query
 TABLE_CELL = 200  # characters of one cell shown in a table
+# A table is drawn from all its rows at once (column widths): at most this many cells (rows x columns,
+# 10,000 rows of up to 100 columns); a longer result goes to a streamed format. `-n 0 -f table` over 2
+# million rows took 1.7 GB.
+TABLE_MAX_CELLS = 1_000_000
+TABLE_MAX_ROWS = 10_000
 
 
 def sql(
@@ -254,7 +259,13 @@ def sql(
         columns = running.start().columns
         rows = running.rows() if not most else islice(running.rows(), most + (fmt == Format.table))
         if fmt == Format.table:
-            shown = [dict(zip(columns, (printable(v, cut=TABLE_CELL) for v in row), strict=True)) for row in rows]
+            cap = min(TABLE_MAX_ROWS, TABLE_MAX_CELLS // max(1, len(columns)))
+            shown = [dict(zip(columns, (printable(v, cut=TABLE_CELL) for v in row), strict=True))
+                     for row in islice(rows, cap + 1)]
+            if len(shown) > cap and (not most or most > cap):
+                raise InvalidInput(f"a table shows at most {cap:,} rows of {len(columns)} column(s) (it is drawn in "
+                                   "memory); this query gives more", hint="-f csv or -f ndjson stream any number of "
+                                   "rows; or --limit N")
             more = len(shown) > most > 0
             write_records(shown[:most] if most else shown, columns, fmt)
         else:

@@ -30,10 +30,16 @@ def _authorize(action: int, arg1, arg2, *_rest) -> int:
     return sqlite3.SQLITE_OK
 
 
-def guard(conn: sqlite3.Connection, stop: Callable[[], bool]) -> None:
+def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int | None = None) -> bool:
     """Make ``conn`` (opened read-only) refuse every write and stop when ``stop()`` is true;
-    rows come back as plain tuples."""
+    rows come back as plain tuples. ``value_max``: no string or blob longer than that may be
+    made or read (an error that says "too big"); returns whether the engine holds to it
+    (Python 3.11+), else the caller measures the values it reads."""
     conn.row_factory = None
     conn.execute("PRAGMA query_only = ON")
     conn.set_authorizer(_authorize)
     conn.set_progress_handler(lambda: int(stop()), PROGRESS_STEPS)
+    if value_max is None or not hasattr(conn, "setlimit"):
+        return False
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, value_max)
+    return True

@@ -4,7 +4,9 @@ The query runs on a connection of its own, opened read-only (``mode=ro``) with
 ``PRAGMA query_only``, and an authorizer that refuses ATTACH: no statement typed here
 can change the data, which only the commands change (each with its audit event).
 
-It is bounded: rows come a batch at a time (memory stays flat however many there are), a
+It is bounded: rows come a batch at a time (memory stays flat however many there are), one
+value (and any string or blob the query builds on the way) is at most VALUE_MAX bytes, a
+blob written as hex at most BLOB_MAX (a `zeroblob(400000000)` took 5.9 GB as CSV), a
 progress handler stops the query at its time limit or as soon as it is cancelled (Ctrl-C),
 and functions that reveal the process's memory (fts3_tokenizer) are refused.
 """
@@ -35,6 +37,11 @@ def parse_params(values: list[str]) -> dict[str, object]:
 
 
 BATCH = 500  # rows fetched at a time
+# The longest string or blob a query may make or read: the longest text a complaint can hold (10 million
+# characters, 30 MB of UTF-8 in Chinese) reads whole. Written as CSV, a value costs about ten times its
+# size in memory at its peak (the csv module holds a record as 4 bytes a character).
+VALUE_MAX = 32 * 1024 * 1024
+BLOB_MAX = 8 * 1024 * 1024  # a blob is written as hex text, twice as long: complaintctl stores none
 
 
 class Query:
@@ -53,7 +60,7 @@ class Query:
         self.cancelled = False
         self.deadline = None if not timeout else time.monotonic() + timeout
         self.conn = connect(path, readonly=True)
-        guard(self.conn, self._stop_now)
+        self.capped = guard(self.conn, self._stop_now, value_max=VALUE_MAX)
         self.sql, self.params = sql, params or {}
         self.columns: list[str] = []
 
@@ -81,6 +88,9 @@ class Query:
             batch = self._run(lambda: self.cursor.fetchmany(BATCH))
             if not batch:
                 return
+            if not self.capped:  # the engine does not bound a value: measured as they come
+                for row in batch:
+                    _check_lengths(row)
             yield from batch
             if self.cancelled:
                 raise KeyboardInterrupt
@@ -105,8 +115,17 @@ class Query:
             raise _explained(exc) from None
 
 
+def _check_lengths(row: tuple) -> None:
+    if any(isinstance(v, (str, bytes)) and len(v) > VALUE_MAX for v in row):
+        raise InvalidInput(f"sql: a value longer than {VALUE_MAX // 2**20} MB (string or blob too big); nothing more "
+                           "was read", hint="take part of it (substr(x, 1, 1000), length(x)), or export what you need")
+
+
 def _explained(exc: DatabaseError) -> InvalidInput:
     message = str(exc)
+    if "too big" in message:
+        return InvalidInput(f"sql: a value longer than {VALUE_MAX // 2**20} MB ({message}); nothing more was read",
+                            hint="take part of it (substr(x, 1, 1000), length(x)), or export what you need")
     if "not authorized to use function" in message:
         name = message.rsplit(":", 1)[-1].strip()
         return InvalidInput(f"sql: the function {name} is not allowed here",
@@ -137,6 +156,10 @@ def printable(value: object, *, cut: int | None = None) -> object:
     if isinstance(value, bytes):
         if cut is not None and len(value) > cut // 2:
             return f"x'{value[:cut // 2].hex()}…' ({len(value):,} bytes)"
+        if len(value) > BLOB_MAX:
+            raise InvalidInput(f"sql: a blob of {len(value):,} bytes, more than the {BLOB_MAX // 2**20} MB written "
+                               "as hex text here; nothing more was written",
+                               hint="take part of it: substr(x, 1, 1000), or length(x)")
         return "x'" + value.hex() + "'"
     if cut is not None and isinstance(value, str) and len(value) > cut:
         return f"{value[:cut]}… ({len(value):,} characters)"
