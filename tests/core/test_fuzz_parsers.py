@@ -45,6 +45,39 @@ def test_dates(text, dayfirst, end_of_day):
         assert moment.tzinfo is not None and 1970 <= moment.year <= 9999
 
 
+# A number a person or a file gives where a date goes: signed or with a decimal part (-5, -30, -1.5, 11.3),
+# once stored as 5 January, 30 January, 1 January, 11 January.
+NUMBERS = st.one_of(st.integers(-10**9, -1).map(str),
+                    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda f: f"{f:.{abs(int(f)) % 4 + 1}f}"),
+                    st.from_regex(r"\A\s*[-+\u2212]\s*\d{1,6}([.,]\d{0,4})?\s*\Z"),
+                    st.from_regex(r"\A\s*\d{0,6}[.,]\d{1,4}\s*\Z"))
+
+
+@FAST
+@given(NUMBERS, st.booleans(), st.booleans())
+@example(text="-5", dayfirst=False, end_of_day=False)
+@example(text="11.3", dayfirst=True, end_of_day=True)
+def test_a_signed_or_decimal_number_is_never_a_date(text, dayfirst, end_of_day):
+    import pytest
+
+    with pytest.raises(ComplaintError, match="number is not a date"):
+        parse_when(text, now=NOW, dayfirst=dayfirst, end_of_day=end_of_day)
+
+
+@SLOW
+@given(st.lists(NUMBERS, min_size=1, max_size=6))
+def test_numbers_in_an_import_date_column_are_rejected_not_stored(template_db, numbers):
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["subject", "received", "channel"])
+    writer.writerows([f"Call {i}", n.strip(), "phone"] for i, n in enumerate(numbers))
+    summary = _import(template_db, "calls.csv", text.getvalue().encode(), dayfirst=False)
+    assert summary is not None and summary.inserted == 0 and summary.rejected == len(numbers), summary
+
+
 @FAST
 @given(st.one_of(st.from_regex(r"\A\s*\d{0,25}(\.\d{0,5})?\s*(m|min|h|d|w|bd|bh|bm)?\s*\Z"), ANY_TEXT))
 def test_durations_and_sla_targets(text):

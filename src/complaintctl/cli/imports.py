@@ -44,7 +44,7 @@ def import_(
     update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
     show_mapping: bool = typer.Option(False, "--show-mapping",
                                       help="Print how each column will be read; write nothing."),
-    batch_size: int = typer.Option(5000, "--batch-size", help="Rows per committed batch."),
+    batch_size: int = typer.Option(5000, "--batch-size", help="Rows per committed batch (1 to 100,000)."),
     out_format: Format = typer.Option(Format.table, "--format", "-f",
                                       help="The summary: as text (table), or json, ndjson or csv."),
     old_out_format: Format = typer.Option(None, "--output-format", hidden=True,
@@ -54,7 +54,7 @@ def import_(
     there; 3: some rows rejected or repeating an earlier row with other values (see the rejects file);
     1: aborted, nothing written; 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
-    from complaintctl.core.intake import load_mapping_file, parse_map_options, parse_set_options
+    from complaintctl.core.intake import check_batch_size, load_mapping_file, parse_map_options, parse_set_options
 
     if old_out_format is not None:
         err("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)")
@@ -62,8 +62,7 @@ def import_(
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
     defaults = parse_set_options(list(set_ or []), file_map.defaults if file_map else None)
-    if batch_size < 1:
-        raise InvalidInput("--batch-size must be at least 1")
+    check_batch_size(batch_size)
     if len(files) > 1 and "-" in files:
         raise InvalidInput("- (stdin) cannot be one of several files")
     if len(files) > 1 and rejects is not None:

@@ -12,6 +12,20 @@ class RowError(Exception):
     """Why one row cannot be imported."""
 
 
+# Rows per committed batch, at most: a batch is held in memory whole (a reader process prepares the next).
+BATCH_SIZE_MAX = 100_000
+
+
+def check_batch_size(size: int) -> int:
+    """The rows per batch an import is asked for, if it can be: 1 to BATCH_SIZE_MAX."""
+    from complaintctl.errors import InvalidInput
+
+    if not 1 <= size <= BATCH_SIZE_MAX:
+        raise InvalidInput(f"a batch of {size} rows is not possible: from 1 to {BATCH_SIZE_MAX:,} rows",
+                           hint="the default, 5000, is right for almost every file")
+    return size
+
+
 @dataclass
 class ImportOptions:
     dry_run: bool = False
@@ -21,7 +35,7 @@ class ImportOptions:
     dayfirst_of: dict[str, bool] = field(default_factory=dict)  # date field -> order decided from its values
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
-    batch_size: int = 5000
+    batch_size: int = 5000  # check_batch_size
     workers: int | None = None  # reader processes: None decides by input size, 0 reads in-process
     value_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     rejects_path: Path | None = None

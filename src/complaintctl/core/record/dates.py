@@ -71,6 +71,10 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)  # day 0 of Excel's (1900) date system, as
 _NUMBER_MOMENT = r"^(\d{5})(?:\.(\d+))?$|^(\d{10})(\d{3})?(?:\.\d+)?$"
 
 
+# A number alone, signed or with a decimal part (-5, 1.5, 11.3, 3,5): never a date where a person typed it.
+_BARE_NUMBER = re.compile(r"\s*([-+\u2212]?)\s*(?=[.,]?\d)(\d*)([.,]\d*)?\s*")
+
+
 def number_moment(text: str) -> datetime | None:
     """A time a machine wrote as a number, or None: an Excel date serial (``46329.5868`` is
     2026-11-03 14:05 local time; a date column Excel saved without its format) or a Unix
@@ -236,9 +240,15 @@ def parse_when(
     now = now or now_utc()
     if text is None or not str(text).strip():
         raise InvalidInput(f"empty {what}", hint="give a date such as 2026-11-03 14:05 or today")
-    if re.fullmatch(r"\s*\d{1,4}\s*", str(text)):  # `--since 5` is not 5 January
-        raise InvalidInput(f"cannot read {what} {text!r}: a bare number is not a date",
-                           hint=f"say '{str(text).strip()} days ago', or give a date such as 2026-11-05")
+    number = _BARE_NUMBER.fullmatch(str(text))
+    if number and (len(number.group(2)) <= 4 or number.group(1) or number.group(3)):
+        # `--since 5` is not 5 January, `--received=-5` not 5 January either, `11.3` not 11 January
+        kind = ("negative " if number.group(1) in "-\u2212" else "signed ") if number.group(1) else ""
+        kind += "decimal number" if number.group(3) else "bare number"
+        days = int(number.group(2) or 0)
+        ago = f"say '{days} day{'s' if days != 1 else ''} ago', or " if not number.group(3) else ""
+        raise InvalidInput(f"cannot read {what} {text!r}: a {kind} is not a date",
+                           hint=f"{ago}give a date such as 2026-11-05 or 11月5日")
     try:
         moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day, periods=periods)
         if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then
