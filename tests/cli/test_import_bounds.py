@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from complaintctl.core.intake import rejects, workbook
+from conftest import query
 
 _PARTS = {
     "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
@@ -119,3 +120,32 @@ def test_one_cell_of_300_million_characters_is_refused_under_a_memory_limit(tmp_
     result = _under_a_memory_limit(["--db", str(tmp_path / "d.db"), "import", "--dry-run", str(path)], 1 << 30)
     assert result.returncode == 2, (result.returncode, result.stderr[-500:])
     assert "holds more than the 256 MB of data a workbook is read with" in result.stderr
+
+
+def test_an_import_stopped_part_way_says_what_it_saved(cli, db_path, tmp_path, monkeypatch):
+    """It exited 1 with the docs' "aborted, nothing written" after committing 6,000 rows."""
+    import sqlite3
+
+    from complaintctl.core.intake import writer as writer_module
+
+    source = tmp_path / "calls.csv"
+    source.write_text("subject,received\n" + "".join(f"Call {i},2026-11-0{1 + i % 9}\n" for i in range(10)),
+                      encoding="utf-8")
+    real = writer_module.Writer.write_batch
+    batches = []
+
+    def the_disk_fills_on_the_third_batch(self, prepared, rejects):
+        batches.append(len(prepared))
+        if len(batches) == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, prepared, rejects)
+
+    monkeypatch.setattr(writer_module.Writer, "write_batch", the_disk_fills_on_the_third_batch)
+    result = cli("import", str(source), "--batch-size", "2", expect=1)
+    assert "database or disk is full" in result.stderr
+    assert "the first 4 rows were read and saved before it (4 inserted, 0 updated)" in result.stderr
+    assert "run the same import again to finish" in result.stderr
+    assert query(db_path, "SELECT count(*) FROM complaints") == [(4,)]
+    monkeypatch.setattr(writer_module.Writer, "write_batch", real)
+    again = cli("import", str(source))
+    assert "inserted 6" in again.stdout and "unchanged 4" in again.stdout

@@ -17,6 +17,7 @@ from complaintctl.cli.common import (
     handle_errors,
     read_stdin_text,
     row_limit,
+    say_team_mode,
 )
 from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
@@ -40,6 +41,8 @@ def init(
     if shared:
         changes = done["shared_changes"]
         err("Team mode: " + ("; ".join(changes) if changes else "every file was already the team's") + ".")
+    elif done["created"]:
+        say_team_mode(STATE.db_path)
 
 
 def info(fmt: Format = FORMAT_OPTION) -> None:

@@ -64,6 +64,7 @@ class State:
         if path is not None:
             err(f"New database: {path} (`complaintctl info` says which file is in use; "
                 "--db or COMPLAINTCTL_DB chooses another)")
+            say_team_mode(path)
 
     def discard_new_database(self) -> None:
         """Remove the database this command created, when it stopped before writing anything to it:
@@ -128,15 +129,19 @@ class State:
         self._saved_tz = None
 
     def who(self) -> str:
+        """The actor events are recorded as: --actor, else $COMPLAINTCTL_ACTOR, else the login name;
+        one line of at most 100 characters."""
+        from complaintctl.core.record.fields import check_actor
+
         if self.actor and self.actor.strip():
-            return self.actor.strip()
+            return check_actor(self.actor)
         env = os.environ.get(ENV_ACTOR)
         if env and env.strip():
-            return env.strip()
+            return check_actor(env)
         import getpass
 
         try:
-            return getpass.getuser()
+            return check_actor(getpass.getuser())
         except Exception:  # no login name in some containers and cron environments
             return "unknown"
 
@@ -153,6 +158,17 @@ def err(message: str) -> None:
     stream = safe_stream(sys.stderr)
     stream.write(translated(message) + "\n")
     stream.flush()
+
+
+def say_team_mode(path) -> None:
+    """A database created in a group-writable folder is the group's: say so, and how to keep it private."""
+    from complaintctl.core.trust.database import team_sharing
+
+    shared = team_sharing(path)
+    if shared:
+        err(f"Team mode: {shared['folder']} is group-writable ({shared['mode']}, group {shared['group']}), so "
+            f"{path.name} and every file written beside it are read-write for group {shared['group']}. To keep it "
+            f"yours alone: chmod g-w {shared['folder']} && chmod 600 {path}*")
 
 
 def creates_database(fn):

@@ -52,7 +52,8 @@ def import_(
 ) -> None:
     """Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already
     there; 3: some rows rejected or repeating an earlier row with other values (see the rejects file);
-    1: aborted, nothing written; 2: bad input.
+    1: --strict with rows rejected (nothing written), or stopped by a failure (a full disk, a lock held too
+    long: the rows saved before it are said); 2: bad input.
     Several files are imported one after another, each on its own; the exit code is the worst."""
     from complaintctl.core.intake import check_batch_size, load_mapping_file, parse_map_options, parse_set_options
 

@@ -27,6 +27,8 @@ def claim(
         print_complaint(cid, fmt, [change] if change else [])
     elif change is None:
         err(f"Complaint #{cid} is already yours.")
+    elif change.field == "note":
+        err(f"Complaint #{cid} is already yours; the note is added.")
     elif change.old:
         err(f"Took over complaint #{cid} from {change.old}; it is yours now.")
     else:

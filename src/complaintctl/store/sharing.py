@@ -144,7 +144,7 @@ def share_database(db: Path) -> list[str]:
     if st.st_mode & stat.S_IWOTH:
         raise Refused(f"{directory} is writable by everyone: no place for a team's database",
                       hint="move the database to a folder of the team's group (chgrp TEAM DIR)")
-    wanted = stat.S_IMODE(st.st_mode) | 0o070 | stat.S_ISGID
+    wanted = (stat.S_IMODE(st.st_mode) | 0o070 | stat.S_ISGID) & ~0o007  # 2770: the team's, nobody else's
     if stat.S_IMODE(st.st_mode) != wanted:
         if st.st_uid != os.geteuid() and os.geteuid() != 0:
             if not directory_is_shared(directory):

@@ -14,7 +14,7 @@ from complaintctl.core.people.matching import match_or_create_customer, validate
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
-from complaintctl.core.record.fields import check_subject, check_text, clean, normalize_tag
+from complaintctl.core.record.fields import check_one_line, check_subject, check_text, normalize_tag
 from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
@@ -94,7 +94,7 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
     received = _check_received(new.received, now)
     validate_contact(new.email, new.phone)
     tags = sorted({normalize_tag(t) for t in new.tags if t and t.strip()})
-    ref = clean(new.ref)
+    ref = check_one_line(new.ref, "ref")
     warnings: list[str] = []
     with transaction(conn):
         codes = {kind: taxonomy.validate_code(conn, kind, getattr(new, kind))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from complaintctl.core.desk.writes import touch
 from complaintctl.core.people.agents import agent_of_actor
 from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
 from complaintctl.core.record.events import Change, record_event
+from complaintctl.core.record.fields import check_text
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
@@ -16,10 +18,12 @@ def claim(conn: Connection, complaint_id: int, *, actor: str, force: bool = Fals
           note: str | None = None, now: datetime | None = None):
     """Take a complaint for the actor's agent if nobody has it. Someone else's is refused,
     naming them, unless ``force`` (a takeover, said so on the timeline). Returns the Change,
-    or None when it was already the actor's. Read and write happen in one BEGIN IMMEDIATE
-    transaction, so of two agents claiming at once exactly one wins."""
+    or None when it was already the actor's (with ``note``: the note, added as a note is; it is
+    never dropped). Read and write happen in one BEGIN IMMEDIATE transaction, so of two agents
+    claiming at once exactly one wins."""
     from complaintctl.core.insight.queries import get_complaint_row
 
+    note = check_text(note, "note")
     at = to_iso(now or now_utc())
     with transaction(conn):
         me = agent_of_actor(conn, actor)
@@ -29,7 +33,11 @@ def claim(conn: Connection, complaint_id: int, *, actor: str, force: bool = Fals
                           hint="reopen it first with `complaintctl reopen ID --reason TEXT`")
         holder = row["assignee"]
         if holder == me:
-            return None
+            if note is None:
+                return None
+            record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
+            touch(conn, complaint_id, at)
+            return Change("note", None, note)
         if holder is not None and not force:
             raise Refused(f"complaint #{complaint_id} is {_holder_text(conn, complaint_id, holder)}",
                           hint=f"take it over with `complaintctl claim {complaint_id} --force`")

@@ -7,12 +7,12 @@ file, good rows are written in batches, and re-runs recognise what is already th
 from complaintctl.core.intake.cells import CODE_FIELDS
 from complaintctl.core.intake.explain import explain_mapping
 from complaintctl.core.intake.mapping import load_mapping_file, parse_map_options, parse_set_options
-from complaintctl.core.intake.options import ImportOptions, ImportSummary, check_batch_size
+from complaintctl.core.intake.options import ImportOptions, ImportStopped, ImportSummary, check_batch_size
 from complaintctl.core.intake.records import flatten_record
 from complaintctl.core.intake.rejects import default_rejects_path
 from complaintctl.core.intake.run import import_records, imports_recorded
 from complaintctl.core.intake.source import open_source
 
-__all__ = ["CODE_FIELDS", "ImportOptions", "ImportSummary", "check_batch_size", "default_rejects_path", "explain_mapping",
-           "flatten_record", "import_records", "imports_recorded", "load_mapping_file", "open_source",
+__all__ = ["CODE_FIELDS", "ImportOptions", "ImportStopped", "ImportSummary", "check_batch_size", "default_rejects_path",
+           "explain_mapping", "flatten_record", "import_records", "imports_recorded", "load_mapping_file", "open_source",
            "parse_map_options", "parse_set_options"]

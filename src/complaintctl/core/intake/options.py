@@ -12,6 +12,16 @@ class RowError(Exception):
     """Why one row cannot be imported."""
 
 
+class ImportStopped(Exception):
+    """An import stopped part-way by a failure of the system (``cause``: a full disk, a lock held
+    too long), after saving the batches before it; ``saved`` says how many rows, in words."""
+
+    def __init__(self, cause: Exception, saved: str):
+        super().__init__(f"{cause}; {saved}")
+        self.cause = cause
+        self.saved = saved
+
+
 # Rows per committed batch, at most: a batch is held in memory whole (a reader process prepares the next).
 BATCH_SIZE_MAX = 100_000
 
@@ -84,6 +94,7 @@ class ImportSummary:
     # file, as an event log's earlier snapshots, or before): another version of it, not a lost complaint
     rejected_known_ref: int = 0
     _unplaced: dict = field(default_factory=dict, repr=False)
+    _saved: list = field(default_factory=lambda: [0, 0, 0], repr=False)  # read, inserted, updated when last committed
 
     def add_stats(self, stats: dict) -> None:
         """Add a batch's ReadStats counts."""

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from complaintctl.core.intake.decide import plan_import
-from complaintctl.core.intake.options import ImportOptions, ImportSummary
+from complaintctl.core.intake.options import ImportOptions, ImportStopped, ImportSummary
 from complaintctl.core.intake.rejects import Rejects
 from complaintctl.core.intake.source import Source
 from complaintctl.core.intake.values import RowReader
@@ -70,9 +70,10 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
                 summary.rejected_known_ref = _rejected_known_ref(conn, rejected_refs)
             _finish(conn, summary, options, saved["synchronous"],
                     finished=to_iso(now + timedelta(seconds=time.monotonic() - started)))
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            _say_what_was_saved(exc, summary, one_transaction)
             raise
         finally:
             if hasattr(batches, "close"):
@@ -176,6 +177,7 @@ def _write_batches(conn: Connection, batches, writer: Writer, rejects: Rejects, 
 
                 _record_counts(conn, summary)
                 conn.execute("COMMIT")
+                summary._saved = [summary.read, summary.inserted, summary.updated]
                 conn.execute("BEGIN IMMEDIATE")
                 rebuild_indexes(conn)
                 conn.execute("COMMIT")
@@ -203,10 +205,27 @@ def _write_batches(conn: Connection, batches, writer: Writer, rejects: Rejects, 
         if not one_transaction and (not bulk or uncommitted >= BULK_COMMIT_ROWS):
             _record_counts(conn, summary)
             conn.execute("COMMIT")
+            summary._saved = [summary.read, summary.inserted, summary.updated]
             conn.execute("BEGIN IMMEDIATE")
             uncommitted = 0
         if options.progress:
             options.progress(bytes_read, summary.read)
+
+
+def _say_what_was_saved(exc: BaseException, summary: ImportSummary, one_transaction: bool) -> None:
+    """An import that stops part-way has saved the batches before: its failure says how many rows,
+    never that nothing was written. A failure of the system (a full disk, a lock held too long) is
+    raised as ImportStopped, carrying it, for the command to explain; a refusal gets the count in
+    its hint."""
+    read, inserted, updated = summary._saved
+    if one_transaction or not read or not isinstance(exc, Exception):
+        return
+    saved = (f"the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): "
+             "run the same import again to finish (rows already imported are recognised, nothing is doubled)")
+    if isinstance(exc, ComplaintError):
+        exc.hint = saved + (f"; {exc.hint}" if exc.hint and "were imported" not in exc.hint else "")
+        return
+    raise ImportStopped(exc, saved) from exc
 
 
 def _rejected_known_ref(conn: Connection, refs: dict[str, int]) -> int:

@@ -67,10 +67,32 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
             "rebuilt_indexes": rebuilt, "restored": restored, "shared": shared, "shared_changes": shared_changes}
 
 
+def team_sharing(path: Path) -> dict | None:
+    """When ``path`` is in team mode (its folder group-writable, not world-writable), the folder,
+    its group and mode: a database created there is the group's, which its creator may not have
+    meant (a umask of 002 with a primary group shared by many users makes such folders)."""
+    import os
+    import stat
+
+    from complaintctl.store.sharing import _group_name, mode_text, team_mode
+
+    if not team_mode(path):
+        return None
+    folder = path.absolute().parent
+    st = os.stat(folder)
+    return {"folder": str(folder), "group": _group_name(st.st_gid), "mode": mode_text(stat.S_IMODE(st.st_mode))}
+
+
 def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
     """What a failure that is not a ComplaintError means to the user of ``path``, as one
     ComplaintError (message and exit code); None when it is a bug (an internal error)."""
 
+    from complaintctl.core.intake import ImportStopped
+
+    if isinstance(exc, ImportStopped):  # part of the file was imported: the failure says so
+        inner = explain_failure(exc.cause, path) or ComplaintError(
+            f"internal error: {type(exc.cause).__name__}: {exc.cause} (run with --debug for details)")
+        return ComplaintError(inner.message, hint=exc.saved, exit_code=inner.exit_code)
     if isinstance(exc, OperationalError):
         text = str(exc)
         if "locked" in text or "busy" in text:
