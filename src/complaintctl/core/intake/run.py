@@ -223,7 +223,8 @@ def _say_what_was_saved(exc: BaseException, summary: ImportSummary, one_transact
     saved = (f"the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): "
              "run the same import again to finish (rows already imported are recognised, nothing is doubled)")
     if isinstance(exc, ComplaintError):
-        exc.hint = saved + (f"; {exc.hint}" if exc.hint and "were imported" not in exc.hint else "")
+        if "were imported" not in (exc.hint or ""):  # the file's own errors say so already
+            exc.hint = saved + (f"; {exc.hint}" if exc.hint else "")
         return
     raise ImportStopped(exc, saved) from exc
 
