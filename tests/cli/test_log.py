@@ -210,3 +210,40 @@ def test_colour_only_on_a_tty_and_never_with_no_color(monkeypatch):
     assert use_color(Pipe()) is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_color(Tty()) is False
+
+
+def _today_or_yesterday(zone: str, hour: int, minute: int) -> str:
+    """The stored form of hour:minute today in ``zone``, or yesterday's if today's is still to come."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
+
+    now = datetime.now(ZoneInfo(zone))
+    moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if moment > now + CLOCK_SKEW:
+        moment = (now - timedelta(days=1)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return to_iso(moment)
+
+
+@pytest.mark.parametrize("typed", ["15:30", "下午 3:30", "下午3点半"])
+def test_a_time_typed_without_a_date_is_today_or_yesterday_in_the_teams_zone(cli, db_path, typed):
+    cli("--tz", "Asia/Shanghai", "log", "-s", "s", "--received", typed)
+    stored = row(db_path, "SELECT received_at FROM complaints")[0]
+    assert stored == _today_or_yesterday("Asia/Shanghai", 15, 30)
+
+
+def test_update_and_since_read_a_time_without_a_date_the_same_way(cli, db_path):
+    cid = cli.log("-s", "s", "--received", "2026-01-01 08:00")
+    cli("--tz", "Asia/Shanghai", "update", str(cid), "--received", "9:05")
+    assert row(db_path, "SELECT received_at FROM complaints")[0] == _today_or_yesterday("Asia/Shanghai", 9, 5)
+    listed = cli("--tz", "Asia/Shanghai", "list", "--since", "9:00", "-f", "json").stdout
+    assert f'"id": {cid}' in listed
+
+
+def test_an_imported_time_without_its_date_is_a_reject_not_1_january(cli, db_path, tmp_path):
+    src = tmp_path / "calls.csv"
+    src.write_text("subject,received\n洗衣机漏水,2026-11-03 14:05\n冰箱不制冷,15:30\n", encoding="utf-8")
+    result = cli("import", str(src), expect=3)
+    assert row(db_path, "SELECT count(*) FROM complaints")[0] == 1
+    assert "cannot read received '15:30': a time without its date" in result.stderr

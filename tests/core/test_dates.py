@@ -2,7 +2,7 @@ import contextlib
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaintctl.core.record.dates import (
@@ -160,3 +160,116 @@ def test_periods_as_people_say_them_for_since_and_until(text, since, until):
 def test_a_period_is_not_one_moment_in_an_imported_cell(text):
     with pytest.raises(InvalidInput):
         parse_when(text, now=NOW, periods=False)
+
+
+# --- a time typed without its date (issue 21) ------------------------------------------------------
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+SAT_1100 = datetime(2026, 12, 6, 3, 0, tzinfo=timezone.utc)  # Saturday 6 Dec 2026, 11:00 in Shanghai
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time still to come today is yesterday's: 15:30 typed at 11:00 is yesterday afternoon
+    ("15:30", "2026-12-05T07:30:00Z"),
+    ("下午 3:30", "2026-12-05T07:30:00Z"),
+    ("下午3点半", "2026-12-05T07:30:00Z"),
+    ("3:30 下午", "2026-12-05T07:30:00Z"),
+    ("3pm", "2026-12-05T07:00:00Z"),
+    ("3:30 PM", "2026-12-05T07:30:00Z"),
+    ("15点30", "2026-12-05T07:30:00Z"),
+    ("15时30分", "2026-12-05T07:30:00Z"),
+    # one that has passed is today's
+    ("9:15", "2026-12-06T01:15:00Z"),
+    ("上午 10:30", "2026-12-06T02:30:00Z"),
+    ("10点半", "2026-12-06T02:30:00Z"),
+    ("9点", "2026-12-06T01:00:00Z"),
+    ("凌晨12:30", "2026-12-05T16:30:00Z"),
+    ("10:58:30", "2026-12-06T02:58:30Z"),
+    ("11:04", "2026-12-06T03:04:00Z"),  # a watch a few minutes ahead of the machine: still now
+    ("11:06", "2026-12-05T03:06:00Z"),
+])
+def test_a_time_without_a_date_is_today_or_yesterday_in_the_teams_zone(shanghai, text, expected):
+    assert to_iso(parse_when(text, now=SAT_1100)) == expected
+
+
+def test_an_upper_bound_time_is_todays(shanghai):
+    assert to_iso(parse_when("18:00", now=SAT_1100, end_of_day=True)) == "2026-12-06T10:00:00Z"
+
+
+@pytest.mark.parametrize("text", ["15:30", "下午 3:30", "下午3点半", "9:15", "3pm"])
+def test_a_time_without_a_date_is_refused_in_an_imported_cell(shanghai, text):
+    with pytest.raises(InvalidInput, match="a time without its date"):
+        parse_when(text, now=SAT_1100, periods=False, what="received_at")
+
+
+@pytest.mark.parametrize("text", ["15:", "上午 14:05", "25:30", "下午 3:75"])
+def test_impossible_times_of_day_are_refused(shanghai, text):
+    with pytest.raises(InvalidInput):
+        parse_when(text, now=SAT_1100)
+
+
+@pytest.mark.parametrize("text", ["12月6日 12:00", "12月7日", "Dec 7"])
+def test_a_date_without_a_year_later_today_or_tomorrow_is_a_slip_not_a_year_ago(shanghai, text):
+    with pytest.raises(InvalidInput, match="still to come"):
+        parse_when(text, now=SAT_1100)
+
+
+def test_29_february_still_to_come_with_no_last_years_is_refused():
+    with pytest.raises(InvalidInput, match="no 29 February in 2027"):
+        parse_when("2月29日", now=datetime(2028, 2, 1, tzinfo=timezone.utc))
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@st.composite
+def _without_a_year(draw) -> str:
+    """A received time as people type it without its year (or its date)."""
+    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 31))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    half = "上午" if hour < 12 else "下午"
+    twelve = hour % 12 or 12
+    return draw(st.sampled_from([
+        f"{hour}:{minute:02d}", f"{half} {twelve}:{minute:02d}", f"{half}{twelve}点半", f"{half}{twelve}点",
+        f"{twelve}{'am' if hour < 12 else 'pm'}", f"{hour}点{minute}分",
+        f"{month}月{day}日", f"{month}月{day}日 {hour}:{minute:02d}", f"{month}月{day}日 {half}{twelve}点半",
+        f"{_MONTHS[month - 1]} {day} {hour}:{minute:02d}", f"{month}/{day} {hour}:{minute:02d}",
+    ]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_without_a_year(),
+       st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2090, 12, 31), timezones=st.just(timezone.utc)),
+       st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York", "Pacific/Kiritimati", "America/Adak"]))
+def test_a_received_time_typed_without_its_year_lies_within_the_past_year(text, now, zone):
+    """Whatever the day, the hour and the team's zone (daylight saving included): the moment a
+    received time without a year names is in the year up to now (a clock's few minutes ahead
+    allowed), or it is refused with a clear error; never a 1 January, never next week."""
+    import os
+    import time
+
+    from complaintctl.core.record.dates import CLOCK_SKEW
+
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        moment = parse_when(text, now=now)
+    except InvalidInput:
+        return
+    finally:
+        os.environ["TZ"] = saved or "UTC"
+        time.tzset()
+    year_ago = now.replace(year=now.year - 1) if (now.month, now.day) != (2, 29) else now.replace(
+        year=now.year - 1, day=28)
+    assert year_ago < moment <= now + CLOCK_SKEW, (text, now, zone, moment)

@@ -283,7 +283,7 @@ def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete)]
 
 
-DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday"
+DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday, 15:30 (today, or yesterday if still to come)"
 
 # The one output option: -f/--format is what a command prints, in every command (import's input
 # format is --input-format). Records: table, json, ndjson or csv; reports add text, markdown, html.

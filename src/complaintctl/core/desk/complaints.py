@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from complaintctl.core import notify
 from complaintctl.core.desk.closing import OUTCOMES, close, close_row, reopen, reopen_row  # noqa: F401 (the use cases, by one name)
@@ -12,7 +12,7 @@ from complaintctl.core.people.agents import get_agent
 from complaintctl.core.people.filing import change_customer
 from complaintctl.core.people.matching import match_or_create_customer, validate_contact
 from complaintctl.core.record import lifecycle
-from complaintctl.core.record.dates import now_utc, to_iso
+from complaintctl.core.record.dates import CLOCK_SKEW, now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.core.record.fields import check_one_line, check_subject, check_text, normalize_tag
 from complaintctl.core.record.seal import seal_of_complaint
@@ -22,7 +22,6 @@ from complaintctl.errors import InvalidInput, Refused
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
-FUTURE_TOLERANCE = timedelta(minutes=5)
 CLASSIFY_KINDS = ("category", "severity", "cause", "personality", "motive")
 CLEAR_WORDS = {"none", "-", "null"}
 
@@ -62,7 +61,7 @@ class LogResult:
 def _check_received(received: datetime | None, now: datetime) -> datetime:
     if received is None:
         return now
-    if received - now > FUTURE_TOLERANCE:
+    if received - now > CLOCK_SKEW:
         raise InvalidInput(f"received time {to_iso(received)} is in the future")
     return received
 

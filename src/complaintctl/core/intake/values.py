@@ -40,7 +40,7 @@ from complaintctl.core.intake.customer_cache import customer_keys
 from complaintctl.core.intake.mapping import IGNORED, ColumnPlan
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.people.matching import looks_scientific, normalize_phone
-from complaintctl.core.record.dates import number_moment, parse_when, to_iso
+from complaintctl.core.record.dates import CLOCK_SKEW, number_moment, parse_when, to_iso
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import ComplaintError, InvalidInput
@@ -84,7 +84,7 @@ class RowReader:
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)
-        self.latest_iso = to_iso(now + timedelta(minutes=5))
+        self.latest_iso = to_iso(now + CLOCK_SKEW)
         # one step per CSV column, in column order: how to convert it, and into what
         self.cell_steps: list[tuple] = [(_SKIP, None, None)] * (max((p.index for p in plans), default=-1) + 1)
         for p in plans:

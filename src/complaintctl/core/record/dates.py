@@ -10,7 +10,6 @@ slower than ``fromisoformat``); dateutil is the fallback for the rest.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -20,6 +19,9 @@ from complaintctl.errors import InvalidInput
 from complaintctl.timetext import ISO_FORMAT, UTC, from_iso, to_iso, to_local_text, zone_name  # noqa: F401
 
 EARLIEST_YEAR = 1970
+# How far ahead of this machine's clock a typed moment may be and still be "now": a colleague's
+# watch, a phone's clock. A moment further ahead is still to come (see _most_recent).
+CLOCK_SKEW = timedelta(minutes=5)
 
 _RELATIVE_DAYS = {
     "today": 0, "今天": 0, "今日": 0,
@@ -44,7 +46,10 @@ _TIME = r"(?:[ T]*(\d{1,2})[:：时点](\d{1,2})?分?(?:[:：](\d{1,2})(?:\.\d+)
 _CHINESE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$"
 # Chinese Excel and call-centre systems write 12-hour times with a half-day word: 下午 2:05
 _HALF_DAY = r"(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上)\s*"
-_AFTERNOON = ("中午", "下午", "傍晚", "晚上")
+_AFTERNOON = ("中午", "下午", "傍晚", "晚上", "pm", "p.m.")
+# a time of day alone (15:30, 下午 3:30, 下午3点半 once written 下午3:30, 3pm, 9点): today's, or yesterday's
+_TIME_OF_DAY = (r"^(?:" + _HALF_DAY + r")?(\d{1,2})(?:\s*([:：点时])\s*(\d{1,2})?(?:[:：](\d{1,2}))?)?"
+                r"\s*(am|pm|a\.m\.|p\.m\.|上午|早上|早晨|凌晨|中午|下午|傍晚|晚上)?$")
 _MONTH_DAY = r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?" + _TIME + r"\s*$"  # 11月3日 14:05: no year
 _YEAR_FIRST = (
     r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*$"
@@ -52,6 +57,10 @@ _YEAR_FIRST = (
 _YEAR_LAST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
 # Patterns are compiled on first use (re caches them): compiling all of them at
 # import costs a few ms on every command, most of which never parse a date.
+
+
+class _Said(ValueError):
+    """Why a typed time cannot be read, in words meant for the user (a library's ValueError is not)."""
 
 
 def now_utc() -> datetime:
@@ -121,9 +130,14 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True,
         key = unit if unit in _UNIT_MINUTES else unit[0]
         return now - timedelta(minutes=int(ago.group(1)) * _UNIT_MINUTES[key]), True
     lowered = _plain_chinese_time(lowered)
+    clock = re.match(_TIME_OF_DAY, lowered)
+    if clock and (clock.group(3) or clock.group(6)):
+        if not periods:  # a file's cell: a time without its date is no moment (the date is lost)
+            raise _Said("a time without its date (the file must give the day)")
+        return _time_of_day(clock, now, past)
     half = re.search(_HALF_DAY, lowered)
     if half:
-        return _half_day(half, lowered, now, dayfirst, past)
+        return _half_day(half, lowered, now, dayfirst, past, periods)
     for pattern in (_CHINESE, _YEAR_FIRST):
         m = re.match(pattern, lowered)
         if m:
@@ -196,28 +210,54 @@ def _iso_or_dateutil(text: str, lowered: str, now: datetime, dayfirst: bool, pas
 def _without_year(now: datetime, at_year, past: bool) -> tuple[datetime, bool]:
     """A date typed without its year is this year's, unless it names the past (a received
     time) and this year's is still to come: then last year's ('12月30日' typed on 5 January
-    is the 30 December just gone). An upper bound (--until) keeps this year's."""
+    is the 30 December just gone). Today's date at an hour still to come, or tomorrow's, is
+    refused rather than read as a year ago. An upper bound (--until) keeps this year's."""
     year = now.astimezone().year
     moment, has_time = at_year(year)
-    if past and moment > now + timedelta(days=1):
-        with contextlib.suppress(ValueError):  # 29 February has no last year
+    if past and moment > now + CLOCK_SKEW:
+        if moment <= now + timedelta(days=1):  # today's date at a later hour, or tomorrow's: a slip
+            raise _Said(f"{moment.astimezone():%Y-%m-%d %H:%M} is still to come; give the year for another one")
+        try:
             moment, has_time = at_year(year - 1)
+        except ValueError:  # 29 February: still to come this year, and last year had none
+            raise _Said(f"no {moment:%d %B} in {year - 1}, and this year's is still to come; give the year") from None
     return moment, has_time
 
 
-def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past: bool = True) -> tuple[datetime, bool]:
-    """``2026/11/3 下午 2:05`` -> 14:05 local; 上午/凌晨 12 点 is midnight, 中午 12 点 noon."""
-    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst, past)
+def _time_of_day(clock: re.Match, now: datetime, past: bool) -> tuple[datetime, bool]:
+    """A time typed without a date is today's in the team's zone, unless it names the past and
+    today's is still to come: then yesterday's (15:30 typed at 09:00 is yesterday afternoon). An
+    upper bound (--until 18:00) keeps today's."""
+    word, hh, separator, mm, ss, suffix = clock.groups()
+    if separator in (":", "：") and mm is None:
+        raise ValueError("impossible date or time (minutes missing after the colon)")
+    hour = _twelve_hour(word or suffix, int(hh), int(mm or 0)) if (word or suffix) else int(hh)
+    today = now.astimezone().date()
+    moment, _ = _local(today.year, today.month, today.day, hour, mm, ss)
+    if past and moment > now + CLOCK_SKEW:
+        yesterday = today - timedelta(days=1)
+        moment, _ = _local(yesterday.year, yesterday.month, yesterday.day, hour, mm, ss)
+    return moment, True
+
+
+def _twelve_hour(word: str, hour: int, minute: int) -> int:
+    """The 24-hour hour of a 12-hour one with its half-day word (下午, pm): 上午/凌晨/am 12 is
+    midnight, 中午/pm 12 noon; 下午 14:05, as some systems write it, is 14:05."""
+    if word in _AFTERNOON:
+        return hour + 12 if hour < 12 else hour
+    if hour > 12:
+        raise ValueError(f"impossible date or time ({word} {hour}:{minute:02d})")
+    return 0 if hour == 12 else hour
+
+
+def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past: bool,
+              periods: bool) -> tuple[datetime, bool]:
+    """``2026/11/3 下午 2:05`` -> 14:05 local (see _twelve_hour)."""
+    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst, past, periods)
     if not has_time:
         raise ValueError(f"{half.group(1)} needs a time of day after it")
     local = moment.astimezone()
-    hour = local.hour
-    if half.group(1) in _AFTERNOON:
-        hour = hour + 12 if hour < 12 else hour  # 下午 14:05, written by some systems, is 14:05
-    elif hour > 12:
-        raise ValueError(f"impossible date or time ({half.group(1)} {hour}:{local.minute:02d})")
-    elif hour == 12:
-        hour = 0
+    hour = _twelve_hour(half.group(1), local.hour, local.minute)
     return _local(local.year, local.month, local.day, hour, local.minute, local.second)
 
 
@@ -263,7 +303,7 @@ def parse_when(
                            hint="a date between 1970 and 9999") from None
     except ValueError as exc:
         raise InvalidInput(
-            f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc)
+            f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc) or isinstance(exc, _Said)
             else f"cannot read {what} {text!r}",
             hint="use e.g. 2026-11-03 14:05, 2026/11/3, 3 Nov 2026, 2026年11月3日, today, yesterday",
         ) from None
