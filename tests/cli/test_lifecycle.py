@@ -42,7 +42,8 @@ def test_classify_none_clears_and_untag_removes(cli, db_path, one):
 def test_classify_with_nothing_is_usage_error_and_unknown_id_fails(cli, one):
     cli("classify", one, expect=2)
     assert "no complaint #99" in cli("classify", "99", "--category", "price", expect=1).stderr
-    assert "invalid complaint id" in cli("classify", "abc", "--category", "price", expect=2).stderr
+    assert "no complaint with the reference 'abc'" in cli("classify", "abc", "--category", "price", expect=1).stderr
+    assert "invalid complaint id" in cli("classify", "0", "--category", "price", expect=2).stderr
 
 
 def test_same_value_again_is_no_change(cli, db_path, one):

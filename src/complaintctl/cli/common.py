@@ -356,6 +356,30 @@ def parse_id(text: str, what: str = "complaint id") -> int:
     return int(cleaned)
 
 
+COMPLAINT_HELP = "Complaint id (42, #42) or reference (ref:INC0012, or a reference that is not a number: H1)."
+_REF_PREFIX = ("ref:", "ref：")
+
+
+def which_complaint(text: str, what: str = "complaint id") -> int:
+    """A complaint as people name it: its id (42, #42), or its reference (`ref:INC0012`, or any
+    text that is not a number, `H1`), as imported complaints are known by their source's number.
+    A reference is looked up in the database of this invocation."""
+    cleaned = str(text).strip()
+    if cleaned[:4].lower() in _REF_PREFIX:
+        reference = cleaned[4:].strip()
+        if not reference:
+            raise InvalidInput(f"invalid {what} {text!r}: no reference after ref:", hint="e.g. ref:INC0012")
+    elif cleaned.lstrip("#").isascii() and cleaned.lstrip("#").isdigit():
+        return parse_id(cleaned, what)
+    elif not cleaned:
+        raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42, or a reference: ref:INC0012")
+    else:
+        reference = cleaned
+    from complaintctl.core.insight.queries import complaint_by_ref
+
+    return complaint_by_ref(STATE.connect(), reference)
+
+
 def stdin_is_tty() -> bool:
     return hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
 

@@ -9,6 +9,7 @@ import typer
 
 from complaintctl.cli.common import (
     CHANGE_FORMAT_OPTION,
+    COMPLAINT_HELP,
     DATE_HELP,
     STATE,
     complete_agents,
@@ -16,8 +17,8 @@ from complaintctl.cli.common import (
     creates_database,
     err,
     parse_date_option,
-    parse_id,
     stdin_is_tty,
+    which_complaint,
 )
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.errors import InvalidInput
@@ -142,7 +143,8 @@ def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
 
 
 def classify(
-    complaint_id: str = typer.Argument(None, metavar="[ID]", help="Complaint id (none with --unclassified)."),
+    complaint_id: str = typer.Argument(None, metavar="[ID]", help="Complaint id (42, #42) or reference "
+                                       "(ref:INC0012, H1); none with --unclassified."),
     category: str = typer.Option(None, "--category", autocompletion=complete_codes("category"),
                                  help="What it is about; 'none' clears."),
     severity: str = typer.Option(None, "--severity", autocompletion=complete_codes("severity"),
@@ -182,7 +184,7 @@ def classify(
         return
     if complaint_id is None:
         raise InvalidInput("which complaint?", hint="complaintctl classify ID --category CODE")
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     changes = do_classify(
         STATE.connect(), cid,
         codes={"category": category, "severity": severity, "cause": cause,
@@ -193,7 +195,7 @@ def classify(
 
 
 def assign(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     to: str = typer.Option(None, "--to", autocompletion=complete_agents, help="The agent to assign it to (an active agent)."),
     unassign: bool = typer.Option(False, "--unassign", help="Clear the assignee."),
     note: str = typer.Option(None, "--note", help="Why, for the timeline."),
@@ -204,13 +206,13 @@ def assign(
 
     if (to is None) == (not unassign):
         raise InvalidInput("give either --to AGENT or --unassign")
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     change = do_assign(STATE.connect(), cid, None if unassign else to, actor=STATE.who(), note=note)
     _print_changes(cid, [change] if change else [], "Assigned", fmt)
 
 
 def update(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     status: str = typer.Option(None, "--status", autocompletion=complete_codes("status"),
                                help="acknowledged, investigating, waiting, resolved."),
     note: str = typer.Option(None, "--note", "-n", help="Investigation note or reply; '-' reads stdin."),
@@ -233,7 +235,7 @@ def update(
     change this complaint only; `customers edit` changes a customer's record."""
     from complaintctl.core.desk.complaints import update as do_update
 
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     check_one_stdin(note=note, description=description)
     template = None
     if reply is not None:
@@ -256,15 +258,15 @@ def update(
 
 
 def close(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     outcome: str = typer.Option(..., "--outcome", autocompletion=complete_codes("outcome"),
                                 help="resolved, rejected, withdrawn or duplicate."),
     resolution: str = typer.Option(None, "--resolution", "-r", help="What was decided and done; '-' reads stdin."),
     edit: bool = typer.Option(False, "--edit", "-e", help=f"The resolution (the reply, with --reply): {EDIT_HELP}"),
     reply: str = typer.Option(None, "--reply", metavar="NAME[:LANG]", help=REPLY_HELP + " It is also the "
                               "resolution unless -r gives one."),
-    duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="N",
-                                     help="With --outcome duplicate: the original complaint."),
+    duplicate_of: str = typer.Option(None, "--duplicate-of", metavar="ID",
+                                     help="With --outcome duplicate: the original complaint (id or reference)."),
     told_via: str = typer.Option(None, "--told-via", autocompletion=complete_codes("channel"), metavar="CHANNEL",
                                  help="How the decision reached the customer [default: intake channel]."),
     accepted: bool = typer.Option(None, "--accepted/--not-accepted",
@@ -274,8 +276,8 @@ def close(
     """Close a complaint with its outcome and resolution."""
     from complaintctl.core.desk.complaints import close as do_close
 
-    cid = parse_id(complaint_id)
-    dup = parse_id(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
+    cid = which_complaint(complaint_id)
+    dup = which_complaint(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
     sent = template = None
     if reply is not None:
         from complaintctl.cli.replies import reply_text
@@ -293,13 +295,13 @@ def close(
 
 
 def reopen(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     reason: str = typer.Option(..., "--reason", help="Why it is reopened; '-' reads stdin."),
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Reopen a resolved or closed complaint (back to investigating)."""
     from complaintctl.core.desk.complaints import reopen as do_reopen
 
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what="reason"), actor=STATE.who())
     _print_changes(cid, [change], "Reopened", fmt)

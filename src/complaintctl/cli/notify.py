@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id, which_complaint
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
@@ -199,7 +199,7 @@ def notify_outbox(
     from complaintctl.render.output import write_records
 
     rows = outbox_rows(STATE.connect(), unsent=unsent, limit=limit,
-                       complaint_id=parse_id(complaint) if complaint is not None else None)
+                       complaint_id=which_complaint(complaint) if complaint is not None else None)
     write_records(rows, COLUMNS, fmt, table_columns=["id", "created_at", "complaint_id", "trigger", "target", "status",
                                                      "attempts", "error"],
                   headers={"id": "ID", "created_at": "Queued", "complaint_id": "Complaint", "trigger": "For",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from complaintctl.cli.common import CHANGE_FORMAT_OPTION, STATE, err, parse_id
+from complaintctl.cli.common import CHANGE_FORMAT_OPTION, COMPLAINT_HELP, STATE, err, which_complaint
 from complaintctl.render.output import Format
 
 
 def claim(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     force: bool = typer.Option(False, "--force", help="Take it over even if someone else has it (said so on "
                                "the timeline)."),
     note: str = typer.Option(None, "--note", help="Why, for the timeline."),
@@ -19,7 +19,7 @@ def claim(
     has it, if someone does (--force takes it over)."""
     from complaintctl.core.desk.queue import claim as do_claim
 
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     change = do_claim(STATE.connect(), cid, actor=STATE.who(), force=force, note=note)
     if fmt != Format.table:
         from complaintctl.cli.complaints import print_complaint

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, complete_codes, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_OPTION, STATE, complete_codes, err, handle_errors, which_complaint
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.render.output import Format
 
@@ -93,7 +93,7 @@ def replies_show(
     from complaintctl.render.output import write_records
 
     if for_id is not None:
-        filled = fill_reply(STATE.connect(), parse_id(for_id), spec, actor=STATE.who())
+        filled = fill_reply(STATE.connect(), which_complaint(for_id), spec, actor=STATE.who())
         for note in filled["notes"]:
             err(f"note: {note}")
         rows = [{"name": filled["name"], "lang": filled["lang"], "body": filled["text"]}]

@@ -129,7 +129,7 @@ def print_suggestions(items: list[dict], fmt: Format, trained: list[dict] = ()) 
 def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool, unclassified: bool, apply: bool,
                        min_confidence: float | None, limit: int | None, fmt: Format) -> None:
     """`classify --suggest`, `--accept`, `--suggest --unclassified [--apply --min-confidence P]`."""
-    from complaintctl.cli.common import parse_id
+    from complaintctl.cli.common import which_complaint
     from complaintctl.errors import InvalidInput
 
     if unclassified and complaint_id is not None:
@@ -156,7 +156,7 @@ def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool,
 
     conn = STATE.connect()
     trained = refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now())
-    ids = unclassified_ids(conn, limit=limit) if unclassified else [parse_id(complaint_id)]
+    ids = unclassified_ids(conn, limit=limit) if unclassified else [which_complaint(complaint_id)]
     if accept or apply:
         for t in trained:
             err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")

@@ -6,14 +6,15 @@ import typer
 
 from complaintctl.cli.common import (
     CHANGE_FORMAT_OPTION,
+    COMPLAINT_HELP,
     FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
     err,
     parse_date_option,
-    parse_id,
     row_limit,
     say_more,
+    which_complaint,
 )
 from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
@@ -86,7 +87,7 @@ def _notify_overdue(mine: bool) -> None:
 
 
 def escalate(
-    complaint_id: str = typer.Argument(..., metavar="ID"),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     to: str = typer.Option(None, "--to", help="Hand it over to this agent (usually a lead)."),
     reason: str = typer.Option(..., "--reason", help="Why it is escalated."),
     severity: str = typer.Option(None, "--severity", help="Set this severity [default: one step up]."),
@@ -97,7 +98,7 @@ def escalate(
     from complaintctl.cli.complaints import _print_changes
     from complaintctl.core.desk.tracking import escalate as do_escalate
 
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
                           raise_severity=not keep_severity, actor=STATE.who())
     _print_changes(cid, changes, "Escalated", fmt)
@@ -107,7 +108,7 @@ def escalate(
 
 
 def survey(
-    complaint_id: str = typer.Argument(..., metavar="ID"),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     score: int = typer.Option(..., "--score", min=1, max=5, help="Satisfaction from 1 (very unhappy) to 5."),
     comment: str = typer.Option(None, "--comment", help="What the customer said."),
     reopen: bool = typer.Option(False, "--reopen", help="Reopen the complaint: the customer is not satisfied."),
@@ -116,7 +117,7 @@ def survey(
     """Record the customer's satisfaction after resolution (resolved or closed complaints)."""
     from complaintctl.core.desk.tracking import survey as do_survey
 
-    cid = parse_id(complaint_id)
+    cid = which_complaint(complaint_id)
     result = do_survey(STATE.connect(), cid, score=score, comment=comment, reopen=reopen, actor=STATE.who())
     if fmt != Format.table:
         from complaintctl.cli.complaints import print_complaint

@@ -10,6 +10,7 @@ from complaintctl.cli.common import (
     ASSIGNEE_FILTER,
     CATEGORY_FILTER,
     CHANNEL_FILTER,
+    COMPLAINT_HELP,
     CUSTOMER_FILTER,
     FORMAT_OPTION,
     LIMIT_OPTION,
@@ -25,16 +26,16 @@ from complaintctl.cli.common import (
     UNTIL_FILTER,
     err,
     list_filters,
-    parse_id,
     row_limit,
     say_more,
+    which_complaint,
 )
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.render.output import Format
 
 
 def show(
-    complaint_id: str = typer.Argument(..., metavar="ID", help="Complaint id."),
+    complaint_id: str = typer.Argument(..., metavar="ID", help=COMPLAINT_HELP),
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Show every field of a complaint, handling advice and its timeline."""
@@ -42,7 +43,7 @@ def show(
     from complaintctl.render.output import check_excel
 
     check_excel(fmt.value)
-    data = show_complaint(STATE.connect(), parse_id(complaint_id))
+    data = show_complaint(STATE.connect(), which_complaint(complaint_id))
     if fmt == Format.table:
         from complaintctl.render.complaint import render_complaint
 

@@ -22,8 +22,33 @@ LABELLED = {
 def get_complaint_row(conn: Connection, complaint_id: int) -> Row:
     row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no complaint #{complaint_id}", hint="see `complaintctl list`")
+        known = conn.execute("SELECT id FROM complaints WHERE ref = ?", (str(complaint_id),)).fetchone()
+        raise NotFound(f"no complaint #{complaint_id}",
+                       hint=f"complaint #{known[0]} has the reference {complaint_id}: name it ref:{complaint_id}"
+                       if known else "see `complaintctl list`")
     return row
+
+
+def complaint_by_ref(conn: Connection, ref: str) -> int:
+    """The id of the complaint whose external reference (`log --ref`, an import's ticket number)
+    is ``ref``; the same reference in other case or full-width letters finds it when it finds
+    only one."""
+    import unicodedata
+
+    ref = ref.strip()
+    row = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone()
+    if row is not None:
+        return row[0]
+    folded = unicodedata.normalize("NFKC", ref)
+    found = [r[0] for r in conn.execute(
+        "SELECT id FROM complaints WHERE lower(ref) = lower(?) ORDER BY id LIMIT 3", (folded,))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise NotFound(f"no complaint with the reference {ref!r}; it differs only in case from those of "
+                       + ", ".join(f"#{i}" for i in found), hint="give the reference exactly, or the id")
+    raise NotFound(f"no complaint with the reference {ref!r}",
+                   hint="name a complaint by its id (42, #42) or its reference (ref:INC0012); see `complaintctl list`")
 
 
 def show_complaint(conn: Connection, complaint_id: int, now: datetime | None = None) -> dict:
