@@ -134,3 +134,19 @@ def test_import_files_rows_of_a_merged_record_under_the_customer_kept(cli, db_pa
     source.write_text("subject,email\n导入的投诉,lilei@y.cn\n", encoding="utf-8")
     cli("import", "--received-now", str(source))
     assert names(db_path)[-1] == (7, "李雷")
+
+
+def test_list_customer_with_a_merged_records_phone_or_id_finds_the_customer_kept(cli, db_path, li):
+    """As `customers merge --help` promises: a merged record's email and phone still find the
+    customer kept, in `list --customer` too (issue 21)."""
+    other = cli.log("-s", "另一个号码", "--customer", "Li Lei", "--phone", "139 0013 9000")
+    cli("customers", "merge", "1", "2")
+
+    def listed(customer):
+        return sorted(r["id"] for r in json.loads(cli("list", "--customer", customer, "-f", "json").stdout))
+
+    everything = sorted(int(i) for i in li) + [other]
+    assert listed("13900139000") == everything
+    assert listed("+86 139-0013-9000") == everything
+    assert listed("#2") == everything
+    assert listed("#1") == everything

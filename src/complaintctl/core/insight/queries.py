@@ -261,22 +261,25 @@ CUSTOMERS_LISTED = 5000  # more customers than this are matched by a subquery, n
 
 
 def _customer_clause(conn: Connection, f: ListFilters, add) -> None:
-    """#ID, or a name or company that contains the text, or an email or phone that is it. The
+    """#ID, or a name or company that contains the text, or an email or phone that is it (a
+    record merged into another finds the customer it was merged into). The
     matching customers are found once (a read of every customer) and kept on ``f``, so the
     page and its count ("how many more") do not read them twice; their complaints come by the
     customer_id index."""
     text = f.customer.strip()
     if text.lstrip("#").isdigit() and text.startswith("#"):
-        add("c.customer_id = ?", int(text[1:]))
+        add("c.customer_id = (SELECT coalesce(merged_into, id) FROM customers WHERE id = ?)", int(text[1:]))
         return
     from complaintctl.core.people.matching import text_match_sql
 
+    # a record merged into another stands for that customer: its email and phone still find them
     test, values = text_match_sql("m", text)
     if f.customer_ids is None:
-        f.customer_ids = [r[0] for r in conn.execute(
-            f"SELECT m.id FROM customers m WHERE {test} LIMIT {CUSTOMERS_LISTED + 1}", values)]
+        f.customer_ids = list(dict.fromkeys(r[0] for r in conn.execute(
+            f"SELECT coalesce(m.merged_into, m.id) FROM customers m WHERE {test} LIMIT {CUSTOMERS_LISTED + 1}",
+            values)))
     if len(f.customer_ids) > CUSTOMERS_LISTED:
-        add(f"c.customer_id IN (SELECT m.id FROM customers m WHERE {test})", *values)
+        add(f"c.customer_id IN (SELECT coalesce(m.merged_into, m.id) FROM customers m WHERE {test})", *values)
     else:
         add(f"c.customer_id IN ({', '.join('?' * len(f.customer_ids))})", *f.customer_ids)
 
