@@ -139,3 +139,44 @@ def test_the_index_follows_every_change(desk):
     assert found(desk, "smithers") == [3]
     desk("close", "2", "--outcome", "resolved", "-r", "更换压缩机")
     assert found(desk, "压缩机") == [2]
+
+
+# --- search reads phones and full-width letters as customer matching does (issue 21) ----------------
+
+@pytest.fixture(scope="module")
+def spelled(module_cli):
+    conn = connect(module_cli.db_path)
+    ids = {
+        "spaced": _log(conn, 1, "洗衣机漏水", customer="王芳", phone="+86 138 0013 8000"),
+        "dashed": _log(conn, 2, "冰箱不制冷", customer="王芳", phone="138-0013-8000", new_customer=True),
+        "other": _log(conn, 3, "空调异响", customer="李雷", phone="13900139000"),
+        "app": _log(conn, 4, "手机APP闪退"),
+        "wide": _log(conn, 5, "ＡＰＰ登录不上", description="客户说ＡＰＰ一直转圈"),
+        "in_text": _log(conn, 6, "请回电", description="回电号码 13800138000"),
+    }
+    conn.close()
+    return module_cli, ids
+
+
+@pytest.mark.parametrize("typed", ["13800138000", "+86 138 0013 8000", "+8613800138000", "138-0013-8000",
+                                   "８６１３８００１３８０００"])
+def test_search_finds_a_phone_however_it_was_written(spelled, typed):
+    cli, ids = spelled
+    assert sorted(found(cli, typed)) == sorted([ids["spaced"], ids["dashed"], ids["in_text"]])
+
+
+@pytest.mark.parametrize("typed, expected", [("ＡＰＰ", ["app", "wide"]), ("APP", ["app", "wide"]),
+                                             ("app", ["app", "wide"]), ("ａｐｐ闪退", ["app"])])
+def test_search_reads_full_width_letters_as_their_plain_form(spelled, typed, expected):
+    cli, ids = spelled
+    assert sorted(found(cli, typed)) == sorted(ids[k] for k in expected)
+
+
+def test_list_text_and_the_snippet_follow_the_same_spellings(spelled):
+    cli, ids = spelled
+    listed = json.loads(cli("list", "--text", "13800138000", "-f", "json").stdout)
+    assert sorted(r["id"] for r in listed) == sorted([ids["spaced"], ids["dashed"], ids["in_text"]])
+    rows = {r["id"]: r for r in json.loads(cli("search", "app", "-f", "json").stdout)}
+    assert "[ＡＰＰ]" in rows[ids["wide"]]["snippet"] and "[APP]" in rows[ids["app"]]["snippet"]
+    rows = {r["id"]: r for r in json.loads(cli("search", "13800138000", "-f", "json").stdout)}
+    assert "[+86 138 0013 8000]" in rows[ids["spaced"]]["snippet"]

@@ -9,6 +9,10 @@ begin with it (``漏水`` -> ``漏水了 OR 漏水， OR ...``). That is exact, 
 read of the vocabulary plus a merge of those tokens' lists: cheap for a rare term, more for
 a common character (measured in bench/scale.py).
 
+A term is looked for in every way the record may hold it (see ``spellings``): its NFKC form and
+as typed, its ASCII in full width, and for a phone number every way the customers with that
+number wrote it, so that search reads full-width letters and phones as customer matching does.
+
 Ranking is BM25 (subject weighted most), among the newest RANKED matches; a table shows the
 best of them first.
 """
@@ -45,6 +49,33 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+_FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # ASCII ! .. ~ -> ！ .. ～ (FF01 .. FF5E)
+
+
+def spellings(conn: Connection, term: str) -> list[str]:
+    """The ways ``term`` may be written in the record, as customer matching reads them: its NFKC
+    form (full-width ＡＰＰ is app), the term as typed, its ASCII in full width (app finds
+    ＡＰＰ too: the index keeps text as it was written), and for a phone number every way the
+    customers with that number (normalised: +86 138 0013 8000 is 13800138000) wrote it."""
+    import unicodedata
+
+    from complaintctl.core.people.matching import normalize_phone
+
+    plain = unicodedata.normalize("NFKC", term).lower()
+    found = [plain, term, plain.translate(_FULL_WIDTH)]
+    if _looks_like_phone(plain):
+        digits = normalize_phone(plain)
+        found.append(digits)
+        found += [p.lower() for (p,) in conn.execute(
+            "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
+    return list(dict.fromkeys(s for s in found if s and s.strip()))
+
+
+def _looks_like_phone(text: str) -> bool:
+    """Digits with a phone's punctuation only, seven or more of them."""
+    return sum(c.isdigit() for c in text) >= 7 and all(c.isdigit() or c in "+-() ." for c in text)
+
+
 def _prefix_tokens(conn: Connection, term: str) -> list[str]:
     """The index's tokens that begin with a one- or two-character ``term``."""
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, complaints_fts, 'row')")
@@ -57,12 +88,13 @@ def match_expression(conn: Connection, terms: list[str], any_term: bool = False)
     can match (a short term the index has never seen)."""
     parts = []
     for term in terms:
-        if len(term) >= 3:
-            parts.append(_phrase(term))
-            continue
-        tokens = _prefix_tokens(conn, term)
-        if tokens:
-            parts.append("(" + " OR ".join(_phrase(t) for t in tokens) + ")")
+        phrases = []
+        for spelling in spellings(conn, term):
+            phrases += [spelling] if len(spelling) >= 3 else _prefix_tokens(conn, spelling)
+        if phrases:
+            phrases = list(dict.fromkeys(phrases))
+            parts.append(_phrase(phrases[0]) if len(phrases) == 1 else
+                         "(" + " OR ".join(_phrase(t) for t in phrases) + ")")
         elif not any_term:
             return None
     if not parts:
@@ -122,7 +154,7 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
     if not ranked:
         rows = list_complaints(conn, filters)
         total = count_complaints(conn, filters) if filters.limit and len(rows) == filters.limit else len(rows)
-        return {"rows": _with_snippets(conn, rows, terms), "total": total}
+        return {"rows": _with_snippets(conn, rows, _marked(conn, terms)), "total": total}
     expression = match_expression(conn, terms, filters.any_term)
     if expression is None:
         return {"rows": [], "total": 0}
@@ -158,7 +190,13 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
             ids += [r[0] for r in conn.execute(
                 "SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? AND rowid < ? ORDER BY rowid DESC"
                 + (f" LIMIT {int(more)}" if more else ""), [expression, newest[-1]])]
-    return {"rows": _with_snippets(conn, _list_rows(conn, ids, list_complaints), terms), "total": total}
+    return {"rows": _with_snippets(conn, _list_rows(conn, ids, list_complaints), _marked(conn, terms)),
+            "total": total}
+
+
+def _marked(conn: Connection, terms: list[str]) -> list[str]:
+    """What a snippet marks: every spelling of every term."""
+    return list(dict.fromkeys(s.lower() for term in terms for s in spellings(conn, term)))
 
 
 def _ranked(conn: Connection, expression: str, ids: list[int], limit: int, every_match: bool) -> list[int]:
