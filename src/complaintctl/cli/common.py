@@ -293,25 +293,6 @@ CHANGE_FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help="table:
                                     "ndjson: the whole complaint after the change (as `show -f json`) with its "
                                     "changes; csv: its row as `list` prints it.")
 
-# The filters `list` and `export` share, declared once so their help cannot drift apart.
-STATUS_FILTER = typer.Option(None, "--status", autocompletion=complete_codes("status"),
-                             help="Only these statuses; repeatable.")
-OPEN_FILTER = typer.Option(None, "--open/--closed", help="Only open (new, acknowledged, investigating, waiting: "
-                           "not resolved, not closed) or only closed.")
-CATEGORY_FILTER = typer.Option(None, "--category", autocompletion=complete_codes("category"))
-SEVERITY_FILTER = typer.Option(None, "--severity", autocompletion=complete_codes("severity"))
-ASSIGNEE_FILTER = typer.Option(None, "--assignee", autocompletion=complete_agents, help="Assigned to this agent.")
-UNASSIGNED_FILTER = typer.Option(False, "--unassigned", help="Only complaints nobody has.")
-MINE_FILTER = typer.Option(False, "--mine", help="Only complaints assigned to me (the agent named by --actor).")
-CUSTOMER_FILTER = typer.Option(None, "--customer", help="Name or company contains, or exact email/phone, or #ID.")
-CHANNEL_FILTER = typer.Option(None, "--channel", autocompletion=complete_codes("channel"))
-TAG_FILTER = typer.Option(None, "--tag", "-t", help="Has this tag; repeat to require all.")
-SINCE_FILTER = typer.Option(None, "--since", help=f"Received on or after. {DATE_HELP}.")
-UNTIL_FILTER = typer.Option(None, "--until", help="Received before (a bare date includes that day).")
-TEXT_FILTER = typer.Option(None, "--text", "-q", help="Words that must all appear in the subject, description, "
-                           "resolution, ref, customer, tags or notes; \"quote a phrase\".")
-
-
 # The output rule of every command that lists many rows (list, search, overdue, sla status,
 # followups): a table shows at most TABLE_ROWS and says how many more there are; machine
 # formats give everything unless --limit says otherwise.
@@ -333,17 +314,6 @@ def say_more(shown: int, total: int) -> None:
     """The last line under a table that was cut short: how many more, and how to see them."""
     if total > shown:
         err(f"{total - shown:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.")
-
-
-def list_filters(*, status, open_, category, severity, assignee, unassigned, customer, channel, tag, since, until,
-                 **more):
-    """ListFilters from the shared filter options (dates parsed as typed)."""
-    from complaintctl.core.insight.queries import ListFilters
-
-    return ListFilters(
-        statuses=list(status or []), open=open_, category=category, severity=severity, assignee=assignee,
-        unassigned=unassigned, customer=customer, channel=channel, tags=list(tag or []),
-        since=parse_date_option(since, "--since"), until=parse_date_option(until, "--until", end_of_day=True), **more)
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer

@@ -9,25 +9,14 @@ from pathlib import Path
 import typer
 
 from complaintctl.cli.common import (
-    ASSIGNEE_FILTER,
-    CATEGORY_FILTER,
-    CHANNEL_FILTER,
-    CUSTOMER_FILTER,
-    OPEN_FILTER,
-    SEVERITY_FILTER,
-    SINCE_FILTER,
     STATE,
-    STATUS_FILTER,
-    TAG_FILTER,
-    TEXT_FILTER,
-    UNASSIGNED_FILTER,
-    UNTIL_FILTER,
     err,
-    list_filters,
 )
+from complaintctl.cli.filters import complaint_filters
 from complaintctl.errors import InvalidInput
 
 
+@complaint_filters(before="limit")
 def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
     fmt: str = typer.Option(None, "--format", "-f", metavar="csv|json|ndjson|xlsx",
@@ -39,19 +28,9 @@ def export(
     labels: str = typer.Option(None, "--labels", metavar="en|zh",
                                help="Codes as their English or Chinese labels, for people (zh: Chinese column "
                                "headers in CSV and xlsx too); import reads them back."),
-    status: list[str] = STATUS_FILTER,
-    open_: bool = OPEN_FILTER,
-    category: str = CATEGORY_FILTER,
-    severity: str = SEVERITY_FILTER,
-    assignee: str = ASSIGNEE_FILTER,
-    unassigned: bool = UNASSIGNED_FILTER,
-    customer: str = CUSTOMER_FILTER,
-    channel: str = CHANNEL_FILTER,
-    tag: list[str] = TAG_FILTER,
-    since: str = SINCE_FILTER,
-    until: str = UNTIL_FILTER,
-    text: str = TEXT_FILTER,
     limit: int = typer.Option(None, "--limit", "-n", help="At most this many."),
+    *,
+    filters=None,
 ) -> None:
     """Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or
     for import into another database."""
@@ -63,9 +42,7 @@ def export(
     check_excel(fmt)
     if fmt == "xlsx" and output is None and sys.stdout.isatty():
         raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
-    filters = list_filters(status=status, open_=open_, category=category, severity=severity, assignee=assignee,
-                           unassigned=unassigned, customer=customer, channel=channel, tag=tag, since=since,
-                           until=until, text=text, limit=limit or 0)
+    filters.limit = limit or 0
     done = export_complaints(STATE.connect(), filters, columns=columns, labels=labels)
     with _export_target(output, None if fmt == "xlsx" else "utf-8") as stream:  # --excel: the BOM is CSV's
         count, cut = write_export(done.rows, done.columns, fmt, stream, formula_guard=not no_formula_guard,

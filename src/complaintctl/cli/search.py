@@ -5,26 +5,14 @@ from __future__ import annotations
 import typer
 
 from complaintctl.cli.common import (
-    ASSIGNEE_FILTER,
-    CATEGORY_FILTER,
-    CHANNEL_FILTER,
-    CUSTOMER_FILTER,
     FORMAT_OPTION,
     LIMIT_OPTION,
-    MINE_FILTER,
-    OPEN_FILTER,
-    SEVERITY_FILTER,
-    SINCE_FILTER,
     STATE,
-    STATUS_FILTER,
-    TAG_FILTER,
-    UNASSIGNED_FILTER,
-    UNTIL_FILTER,
     err,
-    list_filters,
     row_limit,
     say_more,
 )
+from complaintctl.cli.filters import complaint_filters
 from complaintctl.render.output import Format
 
 SEARCH_TABLE = ["id", "received_at", "status", "severity", "subject", "found"]
@@ -32,27 +20,17 @@ SEARCH_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "se
                   "subject": "Subject", "found": "Found"}
 
 
+@complaint_filters(before="sort", words_option=False)
 def search(
     words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words or \"quoted phrases\"; every one must "
                                       "appear (with --any, one is enough)."),
     any_word: bool = typer.Option(False, "--any", help="Complaints with any of the words, not all of them."),
-    status: list[str] = STATUS_FILTER,
-    open_: bool = OPEN_FILTER,
-    category: str = CATEGORY_FILTER,
-    severity: str = SEVERITY_FILTER,
-    assignee: str = ASSIGNEE_FILTER,
-    unassigned: bool = UNASSIGNED_FILTER,
-    escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
-    mine: bool = MINE_FILTER,
-    customer: str = CUSTOMER_FILTER,
-    channel: str = CHANNEL_FILTER,
-    tag: list[str] = TAG_FILTER,
-    since: str = SINCE_FILTER,
-    until: str = UNTIL_FILTER,
     sort: str = typer.Option("rank", "--sort", help="rank (best match first), or as `list`: received, updated, id, "
                              "severity, status, assignee, customer or age; add :asc or :desc."),
     limit: int = LIMIT_OPTION,
     fmt: Format = FORMAT_OPTION,
+    *,
+    filters=None,
 ) -> None:
     """Find complaints by the words in them: subject, description, resolution, customer, tags, the notes
     on their timeline, ref and imported extra columns. Chinese words of any length and English words
@@ -63,11 +41,9 @@ def search(
     from complaintctl.core.insight.search import search_complaints
     from complaintctl.render.output import write_records
 
-    filters = list_filters(
-        status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
-        customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated,
-        sort=sort if sort.strip().lower() != "rank" else "received", text=" ".join(shlex.quote(w) for w in words),
-        any_term=any_word, mine=STATE.who() if mine else None, limit=row_limit(limit, fmt))
+    filters.sort = sort if sort.strip().lower() != "rank" else "received"
+    filters.text, filters.any_term = " ".join(shlex.quote(w) for w in words), any_word
+    filters.limit = row_limit(limit, fmt)
     found = search_complaints(STATE.connect(), filters, ranked=sort.strip().lower() == "rank")
     rows, total = found["rows"], found["total"]
     columns = [*LIST_COLUMNS, "matched_in", "snippet"]

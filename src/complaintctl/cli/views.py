@@ -7,29 +7,16 @@ import sys
 import typer
 
 from complaintctl.cli.common import (
-    ASSIGNEE_FILTER,
-    CATEGORY_FILTER,
-    CHANNEL_FILTER,
     COMPLAINT_HELP,
-    CUSTOMER_FILTER,
     FORMAT_OPTION,
     LIMIT_OPTION,
-    MINE_FILTER,
-    OPEN_FILTER,
-    SEVERITY_FILTER,
-    SINCE_FILTER,
     STATE,
-    STATUS_FILTER,
-    TAG_FILTER,
-    TEXT_FILTER,
-    UNASSIGNED_FILTER,
-    UNTIL_FILTER,
     err,
-    list_filters,
     row_limit,
     say_more,
     which_complaint,
 )
+from complaintctl.cli.filters import complaint_filters
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.render.output import Format
 
@@ -88,31 +75,16 @@ SORT_OPTION = typer.Option("received", "--sort", help="received, updated, id, se
                            "assignee, customer or age; add :asc or :desc.")
 
 
+@complaint_filters(before="sort")
 def list_(
-    status: list[str] = STATUS_FILTER,
-    open_: bool = OPEN_FILTER,
-    category: str = CATEGORY_FILTER,
-    severity: str = SEVERITY_FILTER,
-    assignee: str = ASSIGNEE_FILTER,
-    unassigned: bool = UNASSIGNED_FILTER,
-    escalated: bool = typer.Option(False, "--escalated", help="Only complaints that were escalated."),
-    mine: bool = MINE_FILTER,
-    customer: str = CUSTOMER_FILTER,
-    channel: str = CHANNEL_FILTER,
-    tag: list[str] = TAG_FILTER,
-    since: str = SINCE_FILTER,
-    until: str = UNTIL_FILTER,
-    text: str = TEXT_FILTER,
     sort: str = SORT_OPTION,
     limit: int = LIMIT_OPTION,
     fmt: Format = FORMAT_OPTION,
+    *,
+    filters=None,
 ) -> None:
     """List complaints, newest first, with filters."""
-    filters = list_filters(
-        status=status, open_=open_, category=category, severity=severity, assignee=assignee, unassigned=unassigned,
-        customer=customer, channel=channel, tag=tag, since=since, until=until, escalated=escalated, sort=sort,
-        text=text, mine=STATE.who() if mine else None, limit=row_limit(limit, fmt),
-    )
+    filters.sort, filters.limit = sort, row_limit(limit, fmt)
     _print_list(filters, fmt)
 
 
