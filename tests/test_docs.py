@@ -1,5 +1,6 @@
 """The SQL in docs/ runs against a real database and returns rows."""
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -196,3 +197,52 @@ def test_the_guides_sqlite_utils_examples_run_on_our_file(sample, tmp_path):
     assert re.search(r"^complaints\s+\d+$", done.stdout, flags=re.M), done.stdout  # tables --counts
     assert "channel,n" in done.stdout and "complaints.channel" in done.stdout
     assert re.search(r"^\s*wufang@example\.cn\s+120\s+1\s*$", done.stdout, flags=re.M), done.stdout  # the join
+
+
+def _team_day() -> list[str]:
+    """The commands of docs/guide.md's "A team's day" block, one a line, comments left out."""
+    text = (DOCS / "guide.md").read_text(encoding="utf-8")
+    section = text[text.index("## A team's day"):]
+    block = re.search(r"```sh\n(.*?)```", section, flags=re.S).group(1)
+    return [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_the_guides_team_day_runs_as_written_on_a_new_install(tmp_path, monkeypatch):
+    """Every line of the block, in order, on a machine with no database (no --db: the per-user
+    file), in the team's zone (no TZ): each one exits 0, and the day leaves what it says."""
+    import shlex
+    import time
+
+    from typer.testing import CliRunner
+
+    from complaintctl.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    database = tmp_path / "xdg" / "complaintctl" / "complaints.db"
+    assert not database.exists()
+    runner, env = CliRunner(), {}
+    lines = _team_day()
+    assert len(lines) >= 15 and lines[0] == "complaintctl sla calendar use CN"
+    for line in lines:
+        words = shlex.split(line)
+        if words[0] == "export":
+            name, _, value = words[1].partition("=")
+            env[name] = value
+            continue
+        assert words[0] == "complaintctl", line
+        target = None
+        if ">" in words:
+            words, target = words[:words.index(">")], words[words.index(">") + 1]
+        result = runner.invoke(app, words[1:], env=env)
+        assert result.exit_code == 0, f"{line}\nexit {result.exit_code}\n{result.stderr}{result.exception!r}"
+        if target:
+            (tmp_path / target).write_text(result.stdout, encoding="utf-8")
+    time.tzset()
+    assert database.exists()
+    conn = sqlite3.connect(database)
+    assert conn.execute("SELECT timezone, enabled, region FROM sla_calendar").fetchone() == ("Asia/Shanghai", 1, "CN")
+    assert conn.execute("SELECT status, outcome, assignee FROM complaints").fetchall() == [("closed", "resolved", "li.wei")]
+    assert json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))["databases"]
+    assert list((tmp_path / "reports").glob("*-W*.html"))

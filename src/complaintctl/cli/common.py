@@ -173,7 +173,9 @@ def say_team_mode(path) -> None:
 
 def creates_database(fn):
     """Mark a command that may create the database file when it does not exist yet (a first
-    write: log, import, agents add, taxonomy add); every other command refuses a missing file."""
+    write: log, import, agents add, taxonomy add, a team setting such as `sla calendar use`, so
+    that a new install is set up as docs/guide.md's "A team's day" says); every other command
+    refuses a missing file."""
     fn.creates_database = True
     return fn
 

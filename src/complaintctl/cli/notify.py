@@ -6,7 +6,15 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id, which_complaint
+from complaintctl.cli.common import (
+    FORMAT_OPTION,
+    STATE,
+    creates_database,
+    err,
+    handle_errors,
+    parse_id,
+    which_complaint,
+)
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.render.output import Format
@@ -63,6 +71,7 @@ def _switch(**values: bool | None) -> None:
 
 @notify_app.command("on")
 @handle_errors
+@creates_database
 def notify_on() -> None:
     """Turn notifications on (the e-mails and webhooks that are set up start going out)."""
     _switch(enabled=True)
@@ -77,6 +86,7 @@ def notify_off() -> None:
 
 @notify_app.command("email")
 @handle_errors
+@creates_database
 def notify_email(
     ack: bool = typer.Option(None, "--ack/--no-ack", help="E-mail the customer an acknowledgement when a "
                              "complaint with their address is logged."),
@@ -91,6 +101,7 @@ def notify_email(
 
 @notify_app.command("smtp")
 @handle_errors
+@creates_database
 def notify_smtp(
     host: str = typer.Option(None, "--host", help="The mail server, e.g. smtp.exmail.qq.com."),
     port: int = typer.Option(None, "--port", help="[default: 465 with ssl, 587 with starttls, else 25]"),
@@ -111,6 +122,7 @@ def notify_smtp(
 
 @notify_app.command("template")
 @handle_errors
+@creates_database
 def notify_template(
     event: str = typer.Argument(..., help="ack (the e-mail on log) or decision (on close)."),
     lang: str = typer.Option(..., "--lang", help="zh or en."),
@@ -137,6 +149,7 @@ def notify_template(
 
 @webhook_app.command("add")
 @handle_errors
+@creates_database
 def webhook_add(
     name: str = typer.Argument(..., help="A name for it, e.g. team-wecom."),
     kind: str = typer.Option(..., "--kind", help="wecom, dingtalk, feishu, slack, or json (your own receiver)."),

@@ -6,7 +6,15 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, complete_codes, err, handle_errors, which_complaint
+from complaintctl.cli.common import (
+    FORMAT_OPTION,
+    STATE,
+    complete_codes,
+    creates_database,
+    err,
+    handle_errors,
+    which_complaint,
+)
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.render.output import Format
 
@@ -40,6 +48,7 @@ def reply_text(complaint_id: int, spec: str, *, edit: bool) -> tuple[str, str]:
 
 @replies_app.command("add")
 @handle_errors
+@creates_database
 def replies_add(
     spec: str = SPEC,
     text: str = typer.Option(None, "--text", help=TEXT_HELP),

@@ -11,6 +11,7 @@ from complaintctl.cli.common import (
     FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
+    creates_database,
     err,
     handle_errors,
     parse_date_option,
@@ -57,6 +58,7 @@ def sla_show(fmt: Format = FORMAT_OPTION) -> None:
 
 @sla_app.command("set")
 @handle_errors
+@creates_database
 def sla_set(
     severity: str = typer.Argument(..., help="critical, high, medium, low (or a team's own)."),
     respond: str = typer.Option(None, "--respond", help="First-response target: 90m, 4h, 1d, or 4bh, 1bd."),
@@ -75,6 +77,7 @@ def sla_set(
 
 @sla_app.command("default")
 @handle_errors
+@creates_database
 def sla_default(
     severity: str = typer.Argument(..., help="The severity whose targets time complaints that have none, or "
                                    "'none' for no clock (overdue and reports list them as 'no SLA')."),
@@ -96,17 +99,18 @@ def sla_default(
 
 @sla_app.command("goal")
 @handle_errors
+@creates_database
 def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new goal, e.g. 95.")) -> None:
     """Show or set the team's SLA goal: the share of clocks meant to finish on time (reports mark
     figures below it)."""
     from complaintctl.core.insight.briefing import set_sla_goal
     from complaintctl.core.insight.briefing import sla_goal as current
 
-    conn = STATE.connect()
     if pct is None:
-        sys.stdout.write(f"{current(conn):g}\n")
+        STATE.may_create = False  # showing the goal only reads: no database is created for it
+        sys.stdout.write(f"{current(STATE.connect()):g}\n")
         return
-    set_sla_goal(conn, pct, actor=STATE.who())
+    set_sla_goal(STATE.connect(), pct, actor=STATE.who())
     err(f"SLA goal set to {pct:g}%.")
 
 
@@ -193,6 +197,7 @@ def _warn_schedule(conn) -> None:
 
 @calendar_app.command("use")
 @handle_errors
+@creates_database
 def calendar_use(
     region: str = typer.Argument(..., help="Country or region: CN, HK, TW, SG, US, GB, DE, or COUNTRY-SUBDIVISION "
                                  "such as US-CA or DE-BY."),
@@ -225,6 +230,7 @@ def calendar_use(
 
 @calendar_app.command("set")
 @handle_errors
+@creates_database
 def calendar_set(
     timezone: str = typer.Option(None, "--timezone", help="IANA zone, e.g. Asia/Shanghai."),
     workdays: str = typer.Option(None, "--workdays", help="e.g. mon-fri or mon,tue,wed,thu,fri,sat."),
@@ -253,6 +259,7 @@ REMOVE = typer.Option(False, "--remove", help="Remove these days instead.")
 
 @calendar_app.command("holiday")
 @handle_errors
+@creates_database
 def calendar_holiday(days: str = typer.Argument(..., metavar="DATE[..DATE]", help=DAYS_HELP),
                      note: str = typer.Option(None, "--note", help="e.g. 国庆节"), remove: bool = REMOVE) -> None:
     """Mark days as holidays (no working time)."""
@@ -261,6 +268,7 @@ def calendar_holiday(days: str = typer.Argument(..., metavar="DATE[..DATE]", hel
 
 @calendar_app.command("workday")
 @handle_errors
+@creates_database
 def calendar_workday(days: str = typer.Argument(..., metavar="DATE[..DATE]", help=DAYS_HELP),
                      note: str = typer.Option(None, "--note", help="e.g. 国庆调休"), remove: bool = REMOVE) -> None:
     """Mark days as extra working days, e.g. a weekend day moved around a public holiday (调休)."""
@@ -269,6 +277,7 @@ def calendar_workday(days: str = typer.Argument(..., metavar="DATE[..DATE]", hel
 
 @calendar_app.command("import")
 @handle_errors
+@creates_database
 def calendar_import(file: Path = typer.Argument(..., help="Lines: DATE[..DATE] holiday|workday [note]")) -> None:
     """Import holidays and extra working days from a simple text file."""
     from complaintctl.core.sla.calendars import read_calendar_file, set_calendar_days
