@@ -197,6 +197,9 @@ SAT_1100 = datetime(2026, 12, 6, 3, 0, tzinfo=timezone.utc)  # Saturday 6 Dec 20
     ("10:58:30", "2026-12-06T02:58:30Z"),
     ("11:04", "2026-12-06T03:04:00Z"),  # a watch a few minutes ahead of the machine: still now
     ("11:06", "2026-12-05T03:06:00Z"),
+    # with a date, the half-day word before or after the time
+    ("2026/12/5 3:30 下午", "2026-12-05T07:30:00Z"),
+    ("12月5日 下午3点半", "2026-12-05T07:30:00Z"),
 ])
 def test_a_time_without_a_date_is_today_or_yesterday_in_the_teams_zone(shanghai, text, expected):
     assert to_iso(parse_when(text, now=SAT_1100)) == expected
@@ -218,7 +221,7 @@ def test_impossible_times_of_day_are_refused(shanghai, text):
         parse_when(text, now=SAT_1100)
 
 
-@pytest.mark.parametrize("text", ["12月6日 12:00", "12月7日", "Dec 7"])
+@pytest.mark.parametrize("text", ["12月6日 12:00", "12月7日", "Dec 7", "12月6日 下午1点"])
 def test_a_date_without_a_year_later_today_or_tomorrow_is_a_slip_not_a_year_ago(shanghai, text):
     with pytest.raises(InvalidInput, match="still to come"):
         parse_when(text, now=SAT_1100)

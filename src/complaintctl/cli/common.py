@@ -341,7 +341,7 @@ def which_complaint(text: str, what: str = "complaint id") -> int:
         reference = cleaned[4:].strip()
         if not reference:
             raise InvalidInput(f"invalid {what} {text!r}: no reference after ref:", hint="e.g. ref:INC0012")
-    elif cleaned.lstrip("#").isascii() and cleaned.lstrip("#").isdigit():
+    elif cleaned.lstrip("#").isdigit():  # digits of any script are a number: an id, or refused as one
         return parse_id(cleaned, what)
     elif not cleaned:
         raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42, or a reference: ref:INC0012")

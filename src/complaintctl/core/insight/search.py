@@ -88,12 +88,13 @@ def match_expression(conn: Connection, terms: list[str], any_term: bool = False)
     can match (a short term the index has never seen)."""
     parts = []
     for term in terms:
-        phrases = []
+        phrases, whole = [], True
         for spelling in spellings(conn, term):
+            whole = whole and len(spelling) >= 3
             phrases += [spelling] if len(spelling) >= 3 else _prefix_tokens(conn, spelling)
         if phrases:
             phrases = list(dict.fromkeys(phrases))
-            parts.append(_phrase(phrases[0]) if len(phrases) == 1 else
+            parts.append(_phrase(phrases[0]) if whole and len(phrases) == 1 else
                          "(" + " OR ".join(_phrase(t) for t in phrases) + ")")
         elif not any_term:
             return None

@@ -252,13 +252,21 @@ def _twelve_hour(word: str, hour: int, minute: int) -> int:
 
 def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past: bool,
               periods: bool) -> tuple[datetime, bool]:
-    """``2026/11/3 下午 2:05`` -> 14:05 local (see _twelve_hour)."""
-    moment, has_time = _parse(lowered[:half.start()] + " " + lowered[half.end():], now, dayfirst, past, periods)
-    if not has_time:
-        raise ValueError(f"{half.group(1)} needs a time of day after it")
-    local = moment.astimezone()
-    hour = _twelve_hour(half.group(1), local.hour, local.minute)
-    return _local(local.year, local.month, local.day, hour, local.minute, local.second)
+    """``2026/11/3 下午 2:05`` -> 14:05 local (see _twelve_hour). The hour is made a 24-hour one in
+    the text before the rest is read, so that a date without its year is decided on the real time
+    of day (``1月1日 下午1点半`` typed at 2:00 on 1 January is last year's)."""
+    before, after = lowered[:half.start()], lowered[half.end():]
+    clock = re.match(r"\s*(\d{1,2})\s*[:：点时]\s*(\d{1,2})?", after)
+    if clock is not None:
+        hour = _twelve_hour(half.group(1), int(clock.group(1)), int(clock.group(2) or 0))
+        text = before + " " + after[:clock.start(1)] + str(hour) + after[clock.end(1):]
+    else:  # the word after the time: 2026/11/3 2:05 下午
+        clock = re.search(r"(\d{1,2})\s*[:：点时]\s*(\d{1,2})?(?:[:：]\d{1,2})?\s*$", before)
+        if clock is None:
+            raise ValueError(f"{half.group(1)} needs a time of day after it")
+        hour = _twelve_hour(half.group(1), int(clock.group(1)), int(clock.group(2) or 0))
+        text = before[:clock.start(1)] + str(hour) + before[clock.end(1):] + " " + after
+    return _parse(text, now, dayfirst, past, periods)
 
 
 def parse_when(
