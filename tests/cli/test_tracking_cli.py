@@ -28,6 +28,22 @@ def test_sla_show_set_and_check(cli, db_path):
     assert "differ" in cli("sla", "check", expect=1).stderr
 
 
+def test_sla_set_moves_the_clocks_the_default_runs(cli, db_path):
+    """A complaint timed by `sla default medium` follows `sla set medium` (it kept its old due
+    time: `sla check` failed and `overdue` called it late a day early; issue 21)."""
+    cli("sla", "default", "medium")
+    unclassified = cli.log("-s", "x", "--received", "2026-11-02 08:00")
+    cli.log("-s", "y", "--severity", "medium", "--received", "2026-11-02 08:00")
+    cli.log("-s", "z", "--severity", "high", "--received", "2026-11-02 08:00")
+    result = cli("sla", "set", "medium", "--respond", "2d", "--resolve", "9d")
+    assert "2 open complaint(s) recomputed" in result.stderr
+    assert q(db_path, "SELECT respond_due_at, resolve_due_at FROM complaints WHERE id = ?", unclassified) == [
+        ("2026-11-04T08:00:00Z", "2026-11-11T08:00:00Z")]
+    assert "matches the event log" in cli("sla", "check").stderr
+    late = json.loads(cli("overdue", "--as-of", "2026-11-03 09:00", "-f", "json").stdout)
+    assert unclassified not in [r["id"] for r in late]
+
+
 def test_calendar_commands(cli, db_path, tmp_path):
     cli.log("-s", "x", "--severity", "medium", "--received", "2026-11-06 09:00")  # Friday, TZ=UTC in tests
     cli("sla", "calendar", "set", "--timezone", "Asia/Shanghai", "--workdays", "mon-fri", "--hours", "09:00-18:00")

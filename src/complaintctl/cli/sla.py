@@ -64,7 +64,8 @@ def sla_set(
     respond: str = typer.Option(None, "--respond", help="First-response target: 90m, 4h, 1d, or 4bh, 1bd."),
     resolve: str = typer.Option(None, "--resolve", help="Resolution target: 24h, 3d, or 5bd."),
 ) -> None:
-    """Change a severity's targets; open complaints of that severity get new due times."""
+    """Change a severity's targets; the open complaints it times get new due times (of that
+    severity, and without one when it is the `sla default`)."""
     from complaintctl.core.desk.tracking import set_targets
 
     result = set_targets(STATE.connect(), severity, respond, resolve, actor=STATE.who())

@@ -148,6 +148,8 @@ class RowReader:
             row["source_updated_at"] = pop("updated_at")
         if "severity" in row or None in self.sla_context.targets:  # no severity: the default's (sla default)
             self.add_due_times(row)
+        elif row["status"] == "waiting":  # no clock, but waiting all the same, as its event says
+            row["paused_since"] = self.now_iso
         person = None
         if name or email or phone or company:
             person = (customer_keys(name, company, email_n if email else None, phone_n if phone else None),

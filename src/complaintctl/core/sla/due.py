@@ -120,10 +120,16 @@ def refresh_sla(conn: Connection, complaint_id: int, at: datetime, ctx: SlaConte
 
 def recompute_open(conn: Connection, at: datetime, severity: str | None = None, *,
                    unclassified: bool = False) -> int:
-    """After a target, calendar or default change: open complaints (of ``severity``, or
-    without one) get new due times on their running clocks."""
+    """After a target, calendar or default change: the open complaints whose clocks it moves get
+    new due times on their running clocks: all of them (a calendar), those timed by ``severity``
+    (of that severity, and those without one when it is the default: whatever made the clock
+    run), or those without a severity (``unclassified``: the default changed)."""
     ctx = SlaContext(conn)
-    where = OPEN_SQL + (" AND severity = ?" if severity else "") + (" AND severity IS NULL" if unclassified else "")
+    where = OPEN_SQL
+    if severity:
+        where += " AND (severity = ?" + (" OR severity IS NULL)" if ctx.default_severity == severity else ")")
+    if unclassified:
+        where += " AND severity IS NULL"
     ids = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE {where}", (severity,) if severity else ())]
     for cid in ids:
         refresh_sla(conn, cid, at, ctx)
