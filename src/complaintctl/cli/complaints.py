@@ -66,30 +66,41 @@ def log(
     tag: list[str] = typer.Option(None, "--tag", "-t", help="A free tag; repeat for more."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json or ndjson the "
                                "whole complaint (as `show -f json`); csv its row as `list` prints it."),
+    resume: bool = typer.Option(False, "--resume", help="At a terminal: offer the calls whose logging failed "
+                                "after their questions (kept as drafts), and log the one chosen."),
 ) -> None:
-    """Record a new complaint and print its id."""
+    """Record a new complaint and print its id. At a terminal without --subject, ask for it."""
     from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 
-    description = text_from(description, what="description", edit=edit,
-                            header=f"New complaint: {subject}" if subject else "")
-    if subject is None or not subject.strip():
+    typed = {"subject": subject, "customer": customer, "email": email, "phone": phone, "company": company,
+             "new_customer": new_customer, "channel": channel, "description": description, "remedy": remedy,
+             "received": received, "category": category, "severity": severity, "ref": ref, "tags": tag}
+    if resume or subject is None or not subject.strip():
         if not stdin_is_tty():
-            raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
-        from complaintctl.cli.prompts import ask_intake
+            raise InvalidInput("--resume asks which call to log: run it at a terminal" if resume else
+                               "a subject is required", hint='--subject "what the complaint is about"')
+        from complaintctl.cli import prompts
 
-        answers = ask_intake(STATE.connect(), {"customer": customer, "email": email, "phone": phone,
-                                               "channel": channel, "severity": severity,
-                                               "description": description})
-        subject, customer, email, phone, channel, severity, description = (answers.get(k) for k in (
-            "subject", "customer", "email", "phone", "channel", "severity", "description"))
-    new = NewComplaint(
-        subject=subject, customer=customer, email=email, phone=phone, company=company,
-        channel=channel, description=description, remedy=remedy,
-        received=parse_date_option(received, "--received"), category=category, severity=severity,
-        ref=ref, tags=list(tag or []), new_customer=new_customer,
-    )
-    conn = STATE.connect()
-    result = log_complaint(conn, new, actor=STATE.who())
+        if resume:
+            if any(v for k, v in typed.items()) or edit:
+                raise InvalidInput("--resume logs a call as it was typed: give no other field with it")
+            result = prompts.resume(STATE.connect())
+        else:
+            from complaintctl.core.record.dates import to_iso
+
+            moment = parse_date_option(received, "--received")
+            typed.update(description=text_from(description, what="description", edit=edit), tags=list(tag or []),
+                         received=to_iso(moment) if moment else None)
+            result = prompts.ask_and_log(STATE.connect(), typed)
+    else:
+        new = NewComplaint(
+            subject=subject, customer=customer, email=email, phone=phone, company=company,
+            channel=channel, description=text_from(description, what="description", edit=edit,
+                                                   header=f"New complaint: {subject}"), remedy=remedy,
+            received=parse_date_option(received, "--received"), category=category, severity=severity,
+            ref=ref, tags=list(tag or []), new_customer=new_customer,
+        )
+        result = log_complaint(STATE.connect(), new, actor=STATE.who())
     for warning in result.warnings:
         err(f"warning: {warning}")
     if fmt == Format.table:

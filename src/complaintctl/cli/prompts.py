@@ -1,5 +1,7 @@
 """`log` on a terminal without a subject asks for the main fields, one at a time: each answer
-is checked as it is given and asked again when it is wrong."""
+is checked as it is given and asked again when it is wrong; what the answers cannot settle alone
+(a name that is not the name of the customer the phone belongs to) is asked too, and a call that
+still cannot be logged is kept as a draft (cli/log_drafts.py) for `log --resume`."""
 
 from __future__ import annotations
 
@@ -40,3 +42,103 @@ def ask_intake(conn, given: dict) -> dict:
     if given.get("description") is None:
         answers["description"] = ask(conn, "description", "Description (blank: none)")
     return answers
+
+
+# --- logging what was answered: a refusal becomes a question, a failure keeps a draft ----------------
+
+def ask_and_log(conn, given: dict):
+    """`log` at a terminal without a subject: ask for what ``given`` lacks, then log it (see log_answers)."""
+    from complaintctl.cli import log_drafts
+    from complaintctl.cli.common import STATE, err
+    from complaintctl.core.record.dates import now_utc, to_iso
+
+    waiting = log_drafts.kept(STATE.db_path)
+    if waiting:
+        err(f"note: {len(waiting)} call(s) typed earlier were not logged: `complaintctl log --resume` offers them.")
+    answers = ask_intake(conn, given)
+    typed_at = to_iso(now_utc())
+    answers["received"] = answers.get("received") or typed_at  # the call came in as it was typed
+    return log_answers(conn, answers, typed_at=typed_at)
+
+
+def resume(conn):
+    """`log --resume`: offer the drafts kept for this database, newest first, and log the one chosen."""
+    from complaintctl.cli import log_drafts
+    from complaintctl.cli.common import STATE, err
+    from complaintctl.errors import NotFound
+
+    drafts = log_drafts.kept(STATE.db_path)
+    if not drafts:
+        raise NotFound(f"no call kept as a draft for {STATE.db_path}",
+                       hint="a draft is kept when `log` at a terminal fails after its questions")
+    err("Calls typed but not logged:")
+    for number, (_path, data) in enumerate(drafts, start=1):
+        err(f"  {number}  {log_drafts.describe(data)}")
+    choice = typer.prompt("Log which one? (its number; 0 for none)", default="1", err=True,
+                          value_proc=_number_up_to(len(drafts)))
+    if choice == 0:
+        raise typer.Exit(0)
+    path, data = drafts[choice - 1]
+    answers = data["answers"]
+    from complaintctl.core.record.dates import to_local_text
+
+    err(f"Received {to_local_text(answers.get('received'))} (when it was typed, unless it was given).")
+    return log_answers(conn, answers, typed_at=data["typed_at"], draft=path)
+
+
+def _number_up_to(most: int, least: int = 0):
+    def check(text: str) -> int:
+        text = text.strip()
+        if not text.isdigit() or not least <= int(text) <= most:
+            raise typer.BadParameter(f"a number from {least} to {most}")
+        return int(text)
+
+    return check
+
+
+def log_answers(conn, answers: dict, *, typed_at: str, draft=None):
+    """Log the answers. A name that is not the name of the customer its phone or email belongs to
+    is a question (that customer, or another person on the same contact?), not the end; any
+    failure (a refusal, an error of the disk or the database, Ctrl-C) keeps the answers as a
+    draft that `log --resume` offers, and says where."""
+    from complaintctl.cli import log_drafts
+    from complaintctl.cli.common import STATE, err
+
+    try:
+        result = _log_settling_conflicts(conn, answers)
+    except BaseException as exc:
+        reason = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else type(exc).__name__)
+        path = log_drafts.save(STATE.db_path, answers, reason=reason, typed_at=typed_at)
+        if draft is not None and draft != path:
+            draft.unlink(missing_ok=True)
+        err(f"Not logged. Your answers are kept in {path}: `complaintctl log --resume` offers them again.")
+        raise
+    if draft is not None:
+        draft.unlink(missing_ok=True)
+    return result
+
+
+def _log_settling_conflicts(conn, answers: dict):
+    from complaintctl.cli.common import STATE
+    from complaintctl.core.desk.complaints import NewComplaint, log_complaint
+    from complaintctl.core.people.matching import CustomerConflict
+    from complaintctl.core.record.dates import from_iso
+    from complaintctl.errors import Refused
+
+    while True:
+        fields = {k: v for k, v in answers.items() if k not in ("received", "tags", "subject")}
+        new = NewComplaint(answers["subject"], received=from_iso(answers["received"]) if answers.get("received")
+                           else None, tags=list(answers.get("tags") or []), **fields)
+        try:
+            return log_complaint(conn, new, actor=STATE.who())
+        except CustomerConflict as conflict:
+            choice = typer.prompt(
+                f"{conflict.message}.\n  1  file it under {conflict.customer_name} (#{conflict.customer_id})\n"
+                f"  2  record {conflict.name} as another person with that {conflict.contact.split()[0]}\n"
+                "  3  keep it as a draft, not logged now\nWhich one", err=True, value_proc=_number_up_to(3, least=1))
+            if choice == 1:
+                answers["customer"] = f"#{conflict.customer_id}"
+            elif choice == 2:
+                answers["new_customer"] = True
+            else:
+                raise Refused("kept as a draft, as asked") from None

@@ -162,16 +162,29 @@ def _contact_text(email: str | None, phone: str | None, row: Row) -> str:
     return f"phone {phone}"
 
 
+class CustomerConflict(Refused):
+    """A typed name that is not the name of the customer its email or phone belongs to: the
+    facts of the refusal travel with it (``customer_id``, ``customer_name``, ``name``,
+    ``contact``), so that a person at a terminal can be asked which one they meant."""
+
+    def __init__(self, message: str, hint: str | None = None, exit_code: int | None = None, *,
+                 customer_id: int = 0, customer_name: str = "", name: str = "", contact: str = ""):
+        super().__init__(message, hint, exit_code)
+        self.customer_id, self.customer_name, self.name, self.contact = customer_id, customer_name, name, contact
+
+
 def name_conflict(found: Row, name: str | None, email: str | None, phone: str | None,
-                  option: str = "--customer") -> Refused | None:
+                  option: str = "--customer") -> CustomerConflict | None:
     """The refusal for a typed name that is not the name of the customer its email or phone
     found, or None when they agree (or either is missing)."""
     if not name or not found["name"] or same_name(found["name"], name):
         return None
-    return Refused(
-        f"{_contact_text(email, phone, found)} belongs to customer #{found['id']} {found['name']}, not {name}",
+    contact = _contact_text(email, phone, found)
+    return CustomerConflict(
+        f"{contact} belongs to customer #{found['id']} {found['name']}, not {name}",
         hint=f"to file it under {found['name']}, leave out {option} or give {option} '#{found['id']}'; to record "
-             f"{name} as another person with the same contact (a family, a switchboard), add --new-customer")
+             f"{name} as another person with the same contact (a family, a switchboard), add --new-customer",
+        customer_id=found["id"], customer_name=found["name"], name=name, contact=contact)
 
 
 def record_customer_event(conn: Connection, customer_id: int, *, at: str, actor: str, action: str,

@@ -20,6 +20,14 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
     return resolve_db_path(explicit)
 
 
+def user_folder() -> Path:
+    """This user's own folder, where the per-user database lives ($XDG_DATA_HOME/complaintctl),
+    whichever database a command uses: what a person typed and has not logged yet is kept there."""
+    from complaintctl.store.db import default_db_path
+
+    return default_db_path().parent
+
+
 def open_database(path: Path, *, may_create: bool = False, readonly: bool = False):
     """The database at ``path``, brought up to date (unless ``readonly``). A missing file is
     created only when ``may_create``: nothing that only reads creates anything."""
