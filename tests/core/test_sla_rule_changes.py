@@ -1,5 +1,5 @@
 """Clocks follow every rule change (issue 21): after any sequence of settings commands (`sla set`,
-`sla default`, the calendar and its days, a new severity) mixed with what happens to complaints
+`sla default`, the calendar and its days, a new severity, a severity label taught) mixed with what happens to complaints
 (logged or imported, a severity set or cleared, a wait, an escalation, a first response, a
 resolution, a reopen),
 every running clock is what the event log and the rules give, whatever made it run: `sla check`
@@ -22,6 +22,7 @@ from complaintctl.core.desk.closing import close, reopen
 from complaintctl.core.desk.tracking import escalate, set_default_severity, set_targets
 from complaintctl.core.sla.calendars import set_calendar, set_calendar_days
 from complaintctl.core.sla.check import check_sla
+from complaintctl.core.taxonomy.aliases import teach_alias
 from complaintctl.core.taxonomy.codes import define_code
 from complaintctl.errors import ComplaintError
 from complaintctl.store.db import connect
@@ -39,8 +40,9 @@ settings_ops = st.one_of(
               st.sampled_from([True, False, None])),
     st.tuples(st.just("day"), st.integers(0, 20), st.sampled_from(["holiday", "workday"]), st.booleans()),
     st.tuples(st.just("new severity"), st.sampled_from(TARGETS), st.sampled_from(TARGETS)),
+    st.tuples(st.just("alias"), st.sampled_from(["P1", "紧急"]), st.sampled_from(SEVERITIES + ["urgent"])),
 )
-import_ops = st.tuples(st.just("import"), st.sampled_from(SEVERITIES + ["", "urgent", "紧急"]),
+import_ops = st.tuples(st.just("import"), st.sampled_from(SEVERITIES + ["", "urgent", "紧急", "P1"]),
                        st.sampled_from(["", "处理中", "待客户回复", "已解决"]), st.integers(1, 72))
 complaint_ops = st.one_of(
     st.tuples(st.just("classify"), st.integers(0, 9), st.sampled_from(SEVERITIES + ["none", "urgent"])),
@@ -72,6 +74,8 @@ def _apply(conn, op, ids: list[int], now: datetime) -> None:
     elif kind == "new severity":
         define_code(conn, "severity", "urgent", "Urgent", "紧急", respond=args[0], resolve=args[1], actor="lead",
                     now=now)
+    elif kind == "alias":  # a label the imports could not place is taught: its complaints are classified
+        teach_alias(conn, "severity", args[0], args[1], actor="lead", now=now)
     elif kind == "classify":
         desk.classify(conn, args[0], codes={"severity": args[1]}, actor="agent", now=now)
     elif kind == "status":
