@@ -124,8 +124,12 @@ def measure(db: Path, rounds: int, only: str | None) -> list[dict]:
     env = {**os.environ, "COMPLAINTCTL_DB": str(copy), "COMPLAINTCTL_ACTOR": "agent01", "NO_COLOR": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     n = sqlite3.connect(copy).execute("SELECT max(id) FROM complaints").fetchone()[0]
+    # a customer's phone as digits, whatever the customer typed (+86 138 0013 8000, 138-0013-8000)
+    phone = sqlite3.connect(copy).execute(
+        "SELECT cu.phone_normalized FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
+        "WHERE c.id >= ? AND cu.phone_normalized IS NOT NULL ORDER BY c.id LIMIT 1", (n // 2,)).fetchone()
     context = {"db": str(copy), "work": str(work), "python": sys.executable, "bench": str(HERE),
-               "mid": str(n // 2), "later": str(n * 6 // 10)}
+               "mid": str(n // 2), "later": str(n * 6 // 10), "phone": phone[0] if phone else "13800138000"}
     words = [w.strip() for w in only.split(",")] if only else []
     commands = [c for c in COMMANDS if not words or any(w in c.name for w in words)]
     needed = {"--version"} | {c.budget.baseline for c in commands if c.budget is not None}

@@ -106,3 +106,10 @@ def test_a_draft_is_offered_only_for_its_own_database(cli, tty, li_lei, tmp_path
     other = tmp_path / "other.db"
     shutil.copy(template_db, other)
     assert "no call kept as a draft" in Cli(other)("log", "--resume", expect=1).stderr
+
+
+def test_resume_0_logs_none_and_keeps_the_draft(cli, db_path, tty, li_lei, tmp_path):
+    cli("log", input=_answers("3"), expect=1)
+    cli("log", "--resume", input="0\n")
+    assert query(db_path, "SELECT count(*) FROM complaints") == [(1,)]
+    assert len(_drafts(tmp_path)) == 1

@@ -77,7 +77,9 @@ def resume(conn):
     choice = typer.prompt("Log which one? (its number; 0 for none)", default="1", err=True,
                           value_proc=_number_up_to(len(drafts)))
     if choice == 0:
-        raise typer.Exit(0)
+        from complaintctl.errors import ExitCode
+
+        raise typer.Exit(ExitCode.OK)
     path, data = drafts[choice - 1]
     answers = data["answers"]
     from complaintctl.core.record.dates import to_local_text
