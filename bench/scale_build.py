@@ -200,6 +200,15 @@ def _is_time(column: str) -> bool:
     return column.endswith(("_at", "_since"))
 
 
+ISO_TIME = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"
+
+
+def _shifted_value(column: str) -> str:
+    """An event's old or new value shifted like a time column when it is one (a reopen keeps the
+    resolution and closing times it clears), else as it is."""
+    return f"CASE WHEN s.{column} GLOB '{ISO_TIME}' THEN {_shifted(column)} ELSE s.{column} END"
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
 
@@ -217,10 +226,12 @@ def check_stories(conn: sqlite3.Connection) -> None:
              and conn.execute(f"SELECT count(*) FROM story.{t}").fetchone()[0] != n]
     if grown:
         raise SystemExit(f"stories wrote to {', '.join(grown)}, which bench/scale_build.py does not copy yet")
+    # times in old_value/new_value (what a reopen clears) are shifted as the event's own time is
+    # (_shifted_value); another value shaped like a time would be shifted wrongly
     odd = conn.execute(
         "SELECT count(*) FROM story.events WHERE (complaint_id IS NOT NULL AND customer_id IS NOT NULL) "
-        "OR old_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' "
-        "OR new_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'").fetchone()[0]
+        f"OR ((old_value GLOB '{ISO_TIME}' OR new_value GLOB '{ISO_TIME}') "
+        "AND NOT (action = 'reopened' AND field IN ('resolved_at', 'closed_at')))").fetchone()[0]
     odd += conn.execute("SELECT count(*) FROM story.complaints WHERE duplicate_of IS NOT NULL").fetchone()[0]
     if odd:
         raise SystemExit("stories wrote times or references into values the copier does not shift or remap")
@@ -242,7 +253,8 @@ def copy_stories(conn: sqlite3.Connection) -> None:
     # the logged event says whether the customer was new, known or absent, as log writes it
     note = ("CASE WHEN s.action = 'logged' THEN CASE p.customer_kind WHEN 'new' THEN 'new customer' "
             "WHEN 'known' THEN 'known customer' ELSE 'anonymous' END ELSE s.note END")
-    special = {"complaint_id": "p.i", "note": note}
+    special = {"complaint_id": "p.i", "note": note, "old_value": _shifted_value("old_value"),
+               "new_value": _shifted_value("new_value")}
     cols = [c for c in _columns(conn, "events") if c not in ("id", "hash", "digest")]
     exprs = [special.get(c) or (_shifted(c) if _is_time(c) or c == "at" else f"s.{c}") for c in cols]
     # in the order they happened, as a desk writes them; staged, then chained (store/chain.py)

@@ -23,7 +23,7 @@ def built(tmp_path_factory):
         sys.path.remove(str(BENCH))
     path = tmp_path_factory.mktemp("scale") / "scale.db"
     now = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
-    counts = scale_build.build(path, 1500, now=now, stories=80, say=lambda _: None)
+    counts = scale_build.build(path, 1500, now=now, stories=80, seed=16, say=lambda _: None)  # 16: two reopen
     return path, counts
 
 
@@ -49,3 +49,16 @@ def test_it_looks_like_a_desk(built):
     assert one("SELECT count(*) FROM complaints WHERE subject GLOB '*[a-z]*'") > 150  # English
     assert one("SELECT count(*) FROM complaints_fts") == 1500
     assert one("SELECT count(*) FROM complaints_fts WHERE complaints_fts MATCH '\"洗衣机\"'") > 0
+
+
+def test_what_a_reopen_cleared_is_shifted_with_its_story(built):
+    """A reopen keeps the resolution time it clears: copied to another time, that value moves
+    with the story, and still names the moment of the resolution it undid."""
+    path, _ = built
+    conn = connect(path, readonly=True)
+    cleared = conn.execute("SELECT e.complaint_id, e.old_value FROM events e WHERE e.action = 'reopened' "
+                           "AND e.field = 'resolved_at'").fetchall()
+    assert cleared
+    for cid, when in cleared:
+        assert conn.execute("SELECT count(*) FROM events WHERE complaint_id = ? AND field = 'status' "
+                            "AND new_value = 'resolved' AND at = ?", (cid, when)).fetchone()[0] == 1

@@ -1,4 +1,4 @@
--- schema version 20
+-- schema version 21
 
 -- table agents
 CREATE TABLE agents (
@@ -395,6 +395,9 @@ CREATE INDEX events_complaint ON events(complaint_id, id);
 -- index events_customer
 CREATE INDEX events_customer ON events(customer_id, id) WHERE customer_id IS NOT NULL;
 
+-- index events_severity_changes
+CREATE INDEX events_severity_changes ON events(at) WHERE field = 'severity';
+
 -- index outbox_complaint
 CREATE INDEX outbox_complaint ON outbox(complaint_id) WHERE complaint_id IS NOT NULL;
 
@@ -506,21 +509,34 @@ CREATE VIEW complaint_sla AS
                                   ELSE c.resolve_due_at END) - julianday('now')) * 24, 2) AS hours_left
         FROM complaints c;
 
+-- view finishes
+CREATE VIEW finishes AS
+        SELECT id AS complaint_id, resolved_at, resolved_late, closed_at, NULL AS reopened_at
+        FROM complaints WHERE resolved_at IS NOT NULL OR closed_at IS NOT NULL
+        UNION ALL
+        SELECT complaint_id,
+               max(CASE WHEN field = 'resolved_at' THEN old_value END),
+               max(CASE WHEN field = 'resolved_late' THEN CAST(old_value AS INTEGER) END),
+               max(CASE WHEN field = 'closed_at' THEN old_value END),
+               at
+        FROM events WHERE action = 'reopened' AND field IN ('resolved_at', 'resolved_late', 'closed_at')
+        GROUP BY complaint_id, at;
+
 -- view weekly_summary
 CREATE VIEW weekly_summary AS
         WITH facts AS (
-            SELECT date(received_at, '-6 days', 'weekday 1') AS week_start, 1 AS received, 0 AS responded,
-                   0 AS resolved, 0 AS closed, NULL AS response_late, NULL AS resolution_late
+            SELECT date(received_at, 'localtime', '-6 days', 'weekday 1') AS week_start, 1 AS received,
+                   0 AS responded, 0 AS resolved, 0 AS closed, NULL AS response_late, NULL AS resolution_late
             FROM complaints
             UNION ALL
-            SELECT date(first_response_at, '-6 days', 'weekday 1'), 0, 1, 0, 0, responded_late, NULL
+            SELECT date(first_response_at, 'localtime', '-6 days', 'weekday 1'), 0, 1, 0, 0, responded_late, NULL
             FROM complaints WHERE first_response_at IS NOT NULL
             UNION ALL
-            SELECT date(resolved_at, '-6 days', 'weekday 1'), 0, 0, 1, 0, NULL, resolved_late
-            FROM complaints WHERE resolved_at IS NOT NULL
+            SELECT date(resolved_at, 'localtime', '-6 days', 'weekday 1'), 0, 0, 1, 0, NULL, resolved_late
+            FROM finishes WHERE resolved_at IS NOT NULL
             UNION ALL
-            SELECT date(closed_at, '-6 days', 'weekday 1'), 0, 0, 0, 1, NULL, NULL
-            FROM complaints WHERE closed_at IS NOT NULL
+            SELECT date(closed_at, 'localtime', '-6 days', 'weekday 1'), 0, 0, 0, 1, NULL, NULL
+            FROM finishes WHERE closed_at IS NOT NULL
         )
         SELECT
             strftime('%Y', week_start, '+3 days') || '-W'

@@ -62,22 +62,9 @@ def needs_attention(conn: Connection, now: datetime, *, within: sla.Target = ATT
             "rows": [{**{k: r.get(k) for k in keep}, "assignee_name": names.get(r["assignee"])} for r in rows]}
 
 
-def sla_by_severity(conn: Connection, start: datetime, end: datetime) -> list[dict]:
-    """Each severity's targets beside the compliance of the clocks that finished in [start, end)."""
-    p = {"start": to_iso(start), "end": to_iso(end)}
-    finished = {r["severity"]: dict(r) for r in conn.execute(
-        """
-        SELECT c.severity,
-          sum(c.first_response_at >= :start AND c.first_response_at < :end AND c.responded_late IS NOT NULL)
-            AS response_total,
-          sum(c.first_response_at >= :start AND c.first_response_at < :end AND c.responded_late = 0) AS response_met,
-          sum(c.resolved_at >= :start AND c.resolved_at < :end AND c.resolved_late IS NOT NULL) AS resolution_total,
-          sum(c.resolved_at >= :start AND c.resolved_at < :end AND c.resolved_late = 0) AS resolution_met
-        FROM complaints c
-        WHERE (c.first_response_at >= :start AND c.first_response_at < :end)
-           OR (c.resolved_at >= :start AND c.resolved_at < :end)
-        GROUP BY c.severity
-        """, p)}
+def sla_by_severity(conn: Connection, finished: dict[str | None, dict]) -> list[dict]:
+    """Each active severity's targets (as set now) beside the compliance of the clocks that
+    finished in the period (``finished``: period_facts.compliance_by_severity)."""
     rows = []
     for r in conn.execute("SELECT code AS severity, label_en, label_zh, respond_target, resolve_target "
                           "FROM severities WHERE active = 1 ORDER BY rank"):

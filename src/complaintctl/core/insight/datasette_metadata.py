@@ -160,11 +160,15 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "complaint_sla": ("View: each complaint's SLA clock now.", {
         "sla_state": "done, no_target, paused, respond_overdue, resolve_overdue, on_time",
         "hours_left": "hours left on the running clock (negative: late)"}),
-    "weekly_summary": ("View: per ISO week, what came in, was answered, resolved and closed, and SLA met.", {
+    "weekly_summary": ("View: per ISO week (local time), what came in, was answered, resolved and closed, "
+                       "and SLA met.", {
         "week": "ISO week, e.g. 2026-W48", "week_start": "its Monday", "received": "complaints received",
-        "responded": "first responses", "resolved": "resolutions", "closed": "closes",
+        "responded": "first responses", "resolved": "resolutions made", "closed": "closings made",
         "response_sla_met": "first responses on time", "response_sla_total": "first responses with a target",
         "resolution_sla_met": "resolutions on time", "resolution_sla_total": "resolutions with a target"}),
+    "finishes": ("View: every time a complaint was resolved or closed, those a reopen undid included.", {
+        "complaint_id": "the complaint", "resolved_at": "when resolved (UTC)", "resolved_late": "1 late, 0 on time",
+        "closed_at": "when closed (UTC)", "reopened_at": "when a reopen undid it; empty while it stands"}),
 }
 # Views repeat the complaints columns they show: described once, there.
 INHERITS = {"complaint_overview": "complaints", "complaint_sla": "complaints"}
