@@ -51,15 +51,21 @@ def test_an_unknown_category_imports_unclassified_and_an_alias_classifies_it(cli
     assert "unknown category 'nonsense'" in cli("taxonomy", "alias", "category", "迟到", "nonsense", expect=2).stderr
 
 
-def test_strict_rejects_an_unknown_label_and_an_unknown_status_always_rejects(cli, db_path, tmp_path):
+def test_strict_rejects_an_unknown_label_and_an_unknown_status_is_read_from_the_rows_times(cli, db_path, tmp_path):
     f = write(tmp_path / "register.csv", REGISTER)
     strict = cli("import", f, "--strict", expect=1)
     assert "unknown category '交付延误'" in strict.stderr
     assert query(db_path, "SELECT count(*) FROM complaints") == [(0,)]
-    g = write(tmp_path / "status.csv", "subject,received,status\nA,2026-11-01,Frobnicated\nB,2026-11-01,Solved\n")
-    result = cli("import", g, expect=3)
-    assert "unknown status 'Frobnicated'" in result.stderr
-    assert query(db_path, "SELECT subject, status FROM complaints") == [("B", "resolved")]
+    g = write(tmp_path / "status.csv", "subject,received,status,closed\nA,2026-11-01,Frobnicated,\n"
+                                       "B,2026-11-01,Solved,\nC,2026-11-01,Zugeklappt,2026-11-02\n"
+                                       "D,2026-11-01,Em atendimento,\n")
+    result = cli("import", g)
+    assert "1 row(s): status 'Frobnicated' unknown, the status read from the row's own times" in result.stderr
+    assert query(db_path, "SELECT subject, status, closed_at FROM complaints ORDER BY id") == [
+        ("A", "new", None), ("B", "resolved", None), ("C", "closed", "2026-11-02T00:00:00Z"),
+        ("D", "investigating", None)]
+    assert query(db_path, "SELECT label FROM raw_labels WHERE field = 'status' ORDER BY complaint_id") == [
+        ("Frobnicated",), ("Zugeklappt",)]
 
 
 def test_decorated_labels_and_help_desk_status_words(cli, db_path, tmp_path):

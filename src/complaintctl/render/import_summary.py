@@ -17,14 +17,25 @@ def evidence_lines(summary) -> list[str]:
     if summary.empty_values:
         lines.append("read as empty (?, N/A, - ...): " + ", ".join(
             f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))
+    if summary.never_dates:
+        lines.append("read as no date (1900-01-01, 0000-00-00, Excel's day zero, the Unix epoch: what systems write "
+                     "for \"not yet\"): " + ", ".join(
+                         f"{name} {n:,}" for name, n in sorted(summary.never_dates.items(), key=lambda kv: -kv[1])))
+    for what, n in sorted(summary.set_aside_values.items(), key=lambda kv: -kv[1]):
+        lines.append(f"{n:,} row(s): {what}, kept in extra as FIELD_as_given; the complaint imported")
     if summary.stamped_now:
         lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
     if summary.subject_from_category:
         lines.append(f"{summary.subject_from_category:,} row(s) had neither subject nor description: "
                      "each one's subject is its category as the file wrote it")
+    if summary.subject_from_ref:
+        lines.append(f"{summary.subject_from_ref:,} row(s) had no subject, description or category: each one's "
+                     "subject is \"(no subject)\" and its ref")
     for item in summary.unclassified[:10]:
         code = item["suggestion"] or "CODE"
-        lines.append(f"{item['rows']:,} row(s): {item['field']} {item['label']!r} unknown, imported unclassified "
+        how = {"status": "the status read from the row's own times (closed, resolved, else new)",
+               "outcome": "the outcome left to the status's default"}.get(item["field"], "imported unclassified")
+        lines.append(f"{item['rows']:,} row(s): {item['field']} {item['label']!r} unknown, {how} "
                      f"(first: line {item['first_line']}); `complaintctl taxonomy alias "
                      f"{'channel' if item['field'] == 'told_via' else item['field']} {quoted(item['label'])} {code}` "
                      "maps it")

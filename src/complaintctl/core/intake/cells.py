@@ -14,8 +14,8 @@ from complaintctl.core.record.lifecycle import time_order_problem
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
                "motive": "motive", "status": "status", "outcome": "outcome", "told_via": "channel"}
-# Codes that are facts of the lifecycle: one that cannot be read rejects its row. Any other
-# unknown label imports the complaint unclassified in that field, the label kept in raw_labels.
+# Codes that are facts of the lifecycle: one that cannot be read is kept raw (raw_labels) like any
+# other label, and the row's own times say where the complaint stands (_make_consistent).
 LIFECYCLE_CODES = ("status", "outcome")
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
                "resolved_at": "resolved_at", "updated_at": "updated_at"}
@@ -39,26 +39,59 @@ def empty_spellings(more: list[str] | tuple = ()) -> frozenset[str]:
 
 
 class ReadStats:
-    """What the reader saw that the summary reports: values read as empty (per field), rows
-    stamped with the import time and rows titled by their category. Travels with each batch from the reader process."""
+    """What the reader saw that the summary reports: values read as empty (per field), "never"
+    dates read as empty (per field), rows stamped with the import time, rows titled by their
+    category or ref, and what was set aside to keep a row whole. Travels with each batch from the
+    reader process."""
 
     def __init__(self):
         self.empties: dict[str, int] = {}
+        self.never: dict[str, int] = {}
+        self.asides: dict[str, int] = {}
         self.stamped = 0
         self.from_category = 0  # rows with neither subject nor description, titled by their category
+        self.from_ref = 0  # rows with no subject, description or category: "(no subject)" and the ref
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
 
+    def never_date(self, field: str) -> None:
+        self.never[field] = self.never.get(field, 0) + 1
+
+    def aside(self, what: str) -> None:
+        self.asides[what] = self.asides.get(what, 0) + 1
+
     def take(self) -> dict:
         """The counts since the last take, as plain data (reset)."""
-        out = {"empties": self.empties, "stamped": self.stamped, "from_category": self.from_category}
-        self.empties, self.stamped, self.from_category = {}, 0, 0
+        out = {"empties": self.empties, "never": self.never, "asides": self.asides, "stamped": self.stamped,
+               "from_category": self.from_category, "from_ref": self.from_ref}
+        self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
         return out
 
 
 class RowError(Exception):
     """Why one row cannot be imported."""
+
+
+class NeverDate(Exception):
+    """A date that systems write for "not yet" (1900-01-01, 0000-00-00, Excel's day zero, the Unix
+    epoch): read as empty, and counted."""
+
+
+# Dates (as UTC text, the first ten characters) that stand for "no date": Excel's day zero and the
+# days around it, the first day of 1900 some help desks write for "not solved", .NET's smallest date,
+# the Unix epoch in any zone, and the largest dates written for "never ends".
+_NEVER_DAYS = ("1899-12-30", "1899-12-31", "1900-01-01", "0001-01-01", "0001-01-02", "1969-12-31", "1970-01-01")
+
+
+def is_never(iso: str) -> bool:
+    """Whether a time read from a file is one of the placeholders systems write for no date."""
+    return iso[:10] in _NEVER_DAYS or iso >= "9999-12-30"
+
+
+def is_zero_date(text: str) -> bool:
+    """`0000-00-00`, `00/00/0000 00:00`, `0`: a date column's zero, MySQL's and Excel's "no date"."""
+    return not text.strip("0-/.: ") and "0" in text
 
 
 # How a field's value is converted; the first five are text, stripped first (see RowReader._convert).
@@ -116,6 +149,19 @@ def _parse_extra(raw: Any) -> dict:
     return {}
 
 
+# Several people in one cell: GLPI writes "Jean Coelho <br>Roger Lauermann", others a line per name.
+_PEOPLE_BREAK = re.compile(r"\s*(?:<br\s*/?>|[\r\n;|]|&lt;br\s*/?&gt;)\s*", re.IGNORECASE)
+
+
+def agent_names(text: str) -> tuple[str, str, list[str]]:
+    """(the agent's one-word name, the name as written, the other people named in the cell). The
+    name as written (`Gallinari, Isabella`, `Flávia Machado`) is the agent's display name; the
+    one-word name drops the spaces and commas an agent name cannot hold (`Gallinari.Isabella`)."""
+    names = [n for n in _PEOPLE_BREAK.split(text) if n.strip()] or [text]
+    written = " ".join(names[0].split())
+    return ".".join(written.replace(",", " ").split()), written, names[1:]
+
+
 def _special(name: str, text: str) -> Any:
     if name == "customer_accepted":
         word = text.lower()
@@ -148,9 +194,16 @@ def _first_error(exc) -> str:
     return f"{where}: {message}"
 
 
-def _make_consistent(row: dict) -> None:
-    """History from other desks is messy; fill what the lifecycle implies, refuse what it forbids."""
-    status = row.setdefault("status", "new")
+def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
+    """History from other desks is messy; fill what the lifecycle implies, refuse what it forbids.
+    A status the file did not give (or gave in words nobody knows) is read from the row's own
+    times: a closed time says closed, a resolution time resolved, else the complaint is new.
+    Returns what was set aside (kept in extra) to keep the row whole, for the summary."""
+    aside = []
+    status = row.get("status")
+    if status is None:
+        status = row["status"] = ("closed" if "closed_at" in row else "resolved" if "resolved_at" in row
+                                  else "new")
     received = row["received_at"]
     if status == "closed":
         if "outcome" not in row:
@@ -158,16 +211,33 @@ def _make_consistent(row: dict) -> None:
         if "closed_at" not in row:
             row["closed_at"] = row.get("resolved_at") or row.get("updated_at") or received
     elif "closed_at" in row:
-        raise RowError(f"has a closed time but status {status}")
+        # an open status with a closed time (a reopened ticket keeps its old one): the status is
+        # where it stands now; the time is kept with the complaint, not dropped
+        row.setdefault("extra", {})["closed_at_as_given"] = row.pop("closed_at")
+        aside.append("closed time of a complaint whose status is not closed")
     if row.get("outcome") == "duplicate" and "duplicate_of" not in row:
-        raise RowError("outcome duplicate needs duplicate_of")
+        # "Duplicate" without the complaint it repeats: the word is kept raw, the outcome is the default
+        if raw is not None:
+            raw.setdefault("outcome", "duplicate")
+        row["outcome"] = "resolved"
+        aside.append("outcome duplicate without duplicate_of")
     if status == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row.get("updated_at") or received
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
     problem = time_order_problem(row)  # the rule `update` and `close` keep too
+    if problem and "first_response_at" in row:
+        # a later optional time (a reviewer's note after solving) is no first response: kept, not the row lost
+        first = row.pop("first_response_at")
+        if time_order_problem(row) is None:
+            row.setdefault("extra", {})["first_response_at_as_given"] = first
+            aside.append("first response time after the row's resolution or closing")
+            problem = None
+        else:
+            row["first_response_at"] = first
     if problem:
         raise RowError(problem)
+    return aside
 
 
 # The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):

@@ -23,7 +23,9 @@ from complaintctl.store.engine import Connection
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
 DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
 FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
-# Code fields whose unknown labels import unclassified (status and outcome are lifecycle facts).
+# Code fields whose unknown labels import the complaint unclassified: a column whose header names one
+# is read without asking its values. Status and outcome are value-checked even then (a US `State`
+# column is no status): an unknown one loses no complaint either (the row's own times decide).
 CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
 # a time that names its zone (ISO Z or offset, UTC/GMT) or is Unix seconds/milliseconds (UTC by definition)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$|^\s*\d{10,13}(?:\.\d+)?\s*$", re.IGNORECASE)
@@ -341,10 +343,16 @@ def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOpt
     """A file must say what each complaint is and when it came; else stop before any row."""
     subjects = subject_source(plans)
     shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+    mapped = {p.field for p in plans if p.extra_key is None}
     if subjects == "description":
         result.warnings.append("no subject column: each complaint's subject is the start of its description")
+    elif subjects is None and mapped & {"category", "ref"}:
+        titled = "its category as written, else \"(no subject)\" and its ref" if "category" in mapped else \
+            "\"(no subject)\" and its ref"
+        result.warnings.append(f"no subject or description column: each complaint's subject is {titled}")
     elif subjects is None:
-        raise InvalidInput(f"{source.name}: no column is read as the subject or the description (headers: {shown})",
+        raise InvalidInput(f"{source.name}: no column is read as the subject, the description, the category or the "
+                           f"ref (headers: {shown})",
                            hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping FILE` "
                            "shows how each header is read")
     has_received = any(p.field == "received" for p in plans)

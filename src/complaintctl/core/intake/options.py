@@ -82,8 +82,11 @@ class ImportSummary:
     guessed: dict[str, str] = field(default_factory=dict)  # field -> the column guessed from its header's words
     set_aside: dict[str, str] = field(default_factory=dict)  # column -> why its values kept it from its field
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
+    never_dates: dict[str, int] = field(default_factory=dict)  # field -> "never" dates (1900-01-01...) read as empty
+    set_aside_values: dict[str, int] = field(default_factory=dict)  # what was kept in extra to keep a row whole
     stamped_now: int = 0  # rows given the import time as received time (--received-now)
     subject_from_category: int = 0  # rows with neither subject nor description: subject = the category cell
+    subject_from_ref: int = 0  # rows with no subject, description or category: "(no subject)" and the ref
     unclassified: list[dict] = field(default_factory=list)  # {field, label, rows, first_line, suggestion}
     inactive_assignees: dict[str, int] = field(default_factory=dict)  # deactivated agent -> rows assigned
     # rows whose name is not that of the known customer their email or phone belongs to: filed under
@@ -98,10 +101,13 @@ class ImportSummary:
 
     def add_stats(self, stats: dict) -> None:
         """Add a batch's ReadStats counts."""
-        for name, n in stats["empties"].items():
-            self.empty_values[name] = self.empty_values.get(name, 0) + n
+        for counts, into in ((stats["empties"], self.empty_values), (stats["never"], self.never_dates),
+                             (stats["asides"], self.set_aside_values)):
+            for name, n in counts.items():
+                into[name] = into.get(name, 0) + n
         self.stamped_now += stats["stamped"]
         self.subject_from_category += stats["from_category"]
+        self.subject_from_ref += stats["from_ref"]
 
     def unplaced(self, raw: tuple, line: int) -> None:
         """Count an inserted row's labels that named nothing (kept raw, the field left empty)."""

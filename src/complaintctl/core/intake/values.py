@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any
 
@@ -21,17 +21,17 @@ from complaintctl.core.intake.cells import (
     _TAGS,
     _TEXT,
     CODE_FIELDS,
-    LIFECYCLE_CODES,
     MEMO_LIMIT,
     STEPS,
     TAG_SEPARATORS,
+    NeverDate,
     ReadStats,
     RowError,
-    _first_error,
     _make_consistent,
     _parse_extra,
     _remember,
     _special,
+    agent_names,
     empty_spellings,
     sort_contacts,
     subject_from_description,
@@ -39,16 +39,15 @@ from complaintctl.core.intake.cells import (
 from complaintctl.core.intake.customer_cache import customer_keys
 from complaintctl.core.intake.mapping import IGNORED, ColumnPlan
 from complaintctl.core.intake.options import ImportOptions
+from complaintctl.core.intake.times import RowTimes
+from complaintctl.core.intake.whole import set_aside, validated_whole
 from complaintctl.core.people.matching import looks_scientific, normalize_phone
-from complaintctl.core.record.dates import CLOCK_SKEW, number_moment, parse_when, to_iso
+from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
-from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.errors import InvalidInput
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
-
-UTC = timezone.utc
-DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 severities, ~12 MB
 
 
 def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -57,7 +56,7 @@ def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str
     return {kind: resolver.table(kind) for kind in set(CODE_FIELDS.values())}
 
 
-class RowReader:
+class RowReader(RowTimes):
     """Turns the values of one record into a validated row dict, or raises RowError."""
 
     def __init__(self, conn: Connection, plans: list[ColumnPlan], options: ImportOptions,
@@ -125,7 +124,8 @@ class RowReader:
     def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
         """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
         assignee, tags, original values, raw labels ((field, label), ...) or None, the line of an
-        earlier row of the file with the same ref (or, without one, the same fingerprint) or None).
+        earlier row of the file with the same ref (or, without one, the same fingerprint) or None,
+        the assignee's name as written when it is not their one-word name with spaces, or None).
         ``columns`` names the complaint columns this row has values for, in ``values``' order; rows
         of one shape share one ``columns`` tuple, so it crosses to the writer once per batch and the
         writer binds only what is there.
@@ -135,6 +135,7 @@ class RowReader:
         pop = row.pop
         email_n, phone_n = pop("_email"), pop("_phone")
         raw = pop("_raw", None)
+        assignee_name = pop("_assignee_name", None)
         if raw:
             raw = tuple(raw.items())
         name, email, phone, company = pop("customer", None), pop("email", None), pop("phone", None), \
@@ -166,103 +167,7 @@ class RowReader:
         earlier = None if earlier == line else earlier
         return (line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
                 row.get("assignee"), tags, cells if earlier is not None or "duplicate_of" in row else None, raw,
-                earlier)
-
-    def add_due_times(self, row: dict) -> None:
-        """Add the due times as `refresh_sla` computes them from this row's one `imported` event (one
-        status change, at import time, so no pause has run yet). Wall-clock targets take a
-        fast path; business time goes through the full clock."""
-        received = row["received_at"]
-        severity = row.get("severity")
-        fast = self.sla_fast.get(severity)
-        if fast is not None:
-            if severity in self.sla_hourly:
-                key = received[:13] + (severity or "")
-                hours = self._due.get(key)
-                if hours is None:
-                    start = datetime.fromisoformat(received[:13] + ":00:00")
-                    hours = _remember(self._due, key, ((start + fast[0]).isoformat()[:13],
-                                                       (start + fast[1]).isoformat()[:13]), DUE_MEMO_LIMIT)
-                respond_due, resolve_due = hours[0] + received[13:], hours[1] + received[13:]
-            else:
-                start = datetime.fromisoformat(received[:19])
-                respond_due = (start + fast[0]).isoformat()[:19] + "Z"
-                resolve_due = (start + fast[1]).isoformat()[:19] + "Z"
-            row["respond_due_at"] = respond_due
-            row["resolve_due_at"] = resolve_due
-            first, resolved = row.get("first_response_at"), row.get("resolved_at")
-            if first is not None and first <= self.now_iso:
-                row["responded_late"] = int(first > respond_due)
-            if resolved is not None and resolved <= self.now_iso:
-                row["resolved_late"] = int(resolved > resolve_due)
-            if row["status"] == "waiting":
-                row["paused_since"] = self.now_iso
-            return
-        from complaintctl.core.record.dates import from_iso
-        from complaintctl.core.sla.due import stored_values
-
-        ctx = self.sla_context
-        respond, resolve = ctx.targets.get(severity, (None, None))
-        state = sla.compute_state(
-            received_at=from_iso(received), respond=respond, resolve=resolve,
-            status_changes=[(self.now, None, row["status"])],
-            first_response_at=from_iso(row["first_response_at"]) if "first_response_at" in row else None,
-            resolved_at=from_iso(row["resolved_at"]) if "resolved_at" in row else None,
-            cal=ctx.calendar, as_of=self.now)
-        values = stored_values(state)
-        if not values["paused_minutes"]:
-            del values["paused_minutes"]
-        row.update((k, v) for k, v in values.items() if v is not None)
-
-    def _moment(self, name: str, text: str) -> str:
-        """Any accepted time -> canonical UTC text; the common shapes without datetime math."""
-        n = len(text)
-        iso = None
-        if n == 20 and text[10] == "T" and text[19] in "Zz":
-            try:
-                datetime.fromisoformat(text[:19])  # canonical UTC already: check it, keep it
-                iso = text[:19] + "Z"
-            except ValueError:
-                pass
-        elif n in (16, 19) and text[4] == "-" and text[10] in " T":
-            try:
-                moment = datetime.fromisoformat(text)
-            except ValueError:
-                moment = None
-            if moment is not None:
-                # Local time: the offset is looked up once per local hour (DST-safe);
-                # astimezone() per row would be the slowest step of the import.
-                hour = text[:13]
-                offset = self._offsets.get(hour)
-                if offset is None:
-                    offset = moment.astimezone().utcoffset()
-                    if len(self._offsets) < 100_000:
-                        self._offsets[hour] = offset
-                if not offset:
-                    iso = f"{text[:10]}T{text[11:16]}{text[16:19] if n == 19 else ':00'}Z"
-                else:
-                    iso = (moment - offset).isoformat()[:19] + "Z"
-        if iso is None:
-            clean = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-            try:
-                moment = datetime.fromisoformat(clean)
-                moment = moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
-            except ValueError:
-                moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
-                if moment is None:
-                    try:
-                        moment = parse_when(text, now=self.now, periods=False, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
-                                            what=name)
-                    except ComplaintError as exc:
-                        raise RowError(exc.message) from None
-                else:
-                    moment = moment.astimezone(UTC)
-            iso = moment.isoformat()[:19] + "Z"
-        if iso > self.latest_iso:
-            raise RowError(f"{name} {text!r} is in the future")
-        if iso < "1970":
-            raise RowError(f"{name} {text!r} is before 1970: impossible date or time")
-        return iso
+                earlier, assignee_name)
 
     def row_from_cells(self, cells: list[str]) -> tuple[dict, int]:
         """``row()`` for one CSV record: its cells are read in column order through the
@@ -321,12 +226,24 @@ class RowReader:
                 elif how == _DATE:
                     try:
                         data[arg] = self._moment(name, text)
+                    except NeverDate:
+                        self.stats.never_date(name)
                     except OverflowError:  # 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC
-                        raise RowError(f"{name} {text!r} is out of range") from None
+                        self.stats.never_date(name)
                 elif how == _SUBJECT:
                     data[name] = " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
+                elif name == "assignee":
+                    handle, written, others = agent_names(text)
+                    data[name] = handle
+                    if written != handle.replace(".", " "):
+                        data["_assignee_name"] = written
+                    if others:
+                        data["_other_assignees"] = "; ".join(others)
                 else:
-                    data[name] = _special(name, text)
+                    try:
+                        data[name] = _special(name, text)
+                    except RowError:  # a yes/no or a number that is neither: a detail, kept
+                        set_aside(data, name, text, self.stats)
             elif how == _TAGS:
                 tags = self._tags.get(raw) if raw.__class__ is str else None
                 if tags is None:
@@ -344,6 +261,12 @@ class RowReader:
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
         extra = sort_contacts(data, extra)
+        others = data.pop("_other_assignees", None)
+        if others:
+            extra = {**(extra or {}), "other_assignees": others}
+        aside = data.pop("_aside", None)
+        if aside:
+            extra = {**(extra or {}), **aside}
         if extra_json:
             extra = {**extra_json, **extra} if extra else extra_json
         if extra:
@@ -363,7 +286,7 @@ class RowReader:
             return code
         if len(self.unknown_labels) < MEMO_LIMIT:
             self.unknown_labels[(kind, text)] = None
-        if self.strict_labels or name in LIFECYCLE_CODES:
+        if self.strict_labels:
             raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[kind]})")
         data.setdefault("_raw", {})[name] = text[:200]
         return None
@@ -385,30 +308,39 @@ class RowReader:
             elif kind:  # 311's `Encampment` with a descriptor of N/A: a complaint, titled by its kind
                 data["subject"] = subject_from_description(kind)
                 self.stats.from_category += 1
+            elif data.get("ref"):  # a help desk's ticket with no text exported: still a ticket
+                data["subject"] = f"(no subject) {data['ref']}"
+                self.stats.from_ref += 1
             else:
-                raise RowError("subject is empty (and there is no description or category to take one from)")
+                raise RowError("no text: no subject, description, category or ref says what this complaint is")
 
     def _validated(self, data: dict, received_given: str | None) -> tuple[dict, int]:
         """The validated row with its normalised email and phone (for matching), and its fingerprint."""
         raw = data.pop("_raw", None)
-        try:
-            row = self.validate(data)
-        except self.validation_error as exc:
-            raise RowError(_first_error(exc)) from None
-        _make_consistent(row)
+        written = data.pop("_assignee_name", None)
+        row = validated_whole(self.validate, self.validation_error, data, self.stats)
+        if raw is None and row.get("outcome") == "duplicate":
+            raw = {}
+        for aside in _make_consistent(row, raw):
+            self.stats.aside(aside)
         if raw:
             row["_raw"] = raw
+        if written:
+            row["_assignee_name"] = written
         email = row.get("email")
         phone = row.get("phone")
         row["_email"] = email_n = email.strip().lower() if email else None
         if phone:
             phone_n = self._phones.get(phone)
-            if phone_n is None:
-                if looks_scientific(phone):
-                    raise RowError(f"phone {phone!r} was written in scientific notation by a spreadsheet "
-                                   "and has lost its digits (format the column as text and export again)")
+            if phone_n is None and looks_scientific(phone):
+                # a spreadsheet wrote it in scientific notation and its digits are lost: matching on
+                # what remains would file the complaint under a stranger; kept as written, unmatched
+                row.setdefault("extra", {})["phone_as_given"] = row.pop("phone")
+                self.stats.aside("phone written in scientific notation (its digits are lost)")
+                phone = None
+            elif phone_n is None:
                 phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)
-        else:
+        if not phone:
             phone_n = None
         row["_phone"] = phone_n
         digest = hashlib.blake2b("\x1f".join((

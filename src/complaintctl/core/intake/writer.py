@@ -71,13 +71,14 @@ class Writer(CustomerCache):
     def note(self, line: int) -> str:
         return f"{self.note_prefix}{line}"
 
-    def agent(self, name: str | None, line: int) -> str | None:
+    def agent(self, name: str | None, line: int, written: str | None = None) -> str | None:
+        """The agent ``name``, created when new, with the name as the file wrote it as its display name."""
         if name is None or name in self.agents:
             return name
         from complaintctl.core.record.events import record_event
 
         self.conn.execute("INSERT INTO agents (name, full_name, active, created_at) VALUES (?, ?, 1, ?)",
-                          (name, name.replace(".", " "), self.at))
+                          (name, written or name.replace(".", " "), self.at))
         record_event(self.conn, None, at=self.at, actor=self.actor, action="agent_added",
                      field="agents.name", new_value=name, note=f"created by {self.note(line)}")
         self.agents.add(name)
@@ -185,8 +186,8 @@ class Writer(CustomerCache):
             last_columns = None  # the cached group is about to be written and dropped
             self._insert_new(complaints, tags, events, raw_labels)
 
-        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw, earlier \
-                in prepared:
+        for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw, earlier, \
+                assignee_name in prepared:
             existing = by_ref.get(ref) if ref and by_ref else None
             if existing is None and by_print:
                 existing = by_print.get(fingerprint)
@@ -211,7 +212,7 @@ class Writer(CustomerCache):
                     if assignee in self.inactive:
                         inactive_rows[assignee] = inactive_rows.get(assignee, 0) + 1
                     if assignee not in agents:
-                        self.agent(assignee, line)
+                        self.agent(assignee, line, assignee_name)
                 cid = next_id
                 next_id += 1
                 customer = None
@@ -270,6 +271,8 @@ class Writer(CustomerCache):
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (known.id,)).fetchone()
             changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
+            if raw:
+                unplaced.append((raw, line))
             if not changed:
                 unchanged += 1
                 continue

@@ -11,6 +11,7 @@ and imports the complaint unclassified; a command refuses it with the valid code
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from complaintctl.store.engine import Connection, OperationalError
 
@@ -136,6 +137,34 @@ def label_key(text: str) -> str:
     return to_simplified(" ".join(str(text).split()).lower())
 
 
+def without_accents(key: str) -> str:
+    """A label key with its Latin letters' accents dropped (`résolu` -> `resolu`), as exports
+    of the same desk write them both ways."""
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _add_help_desk_words(aliases: dict[str, dict[str, str]]) -> None:
+    """The help desks' words (vocabulary.py) into the built-in aliases; a word that would name two
+    codes of one kind is a mistake in the lists, refused when the module loads."""
+    from complaintctl.core.taxonomy.vocabulary import HELP_DESK_OUTCOMES, HELP_DESK_WORDS
+
+    for kind, codes in HELP_DESK_WORDS.items():
+        table = aliases[kind]
+        known = {without_accents(label_key(a)): c for a, c in table.items()}
+        for code, words in codes.items():
+            for word in words:
+                key = without_accents(label_key(word))
+                if known.setdefault(key, code) != code:
+                    raise AssertionError(f"{kind} word {word!r} names both {known[key]} and {code}")
+                table.setdefault(word, code)
+    IMPLIED_OUTCOME.update(HELP_DESK_OUTCOMES)
+
+
+_add_help_desk_words(VALUE_ALIASES)
+
+
 def _variants(key: str) -> list[str]:
     """The ways a decorated label may still name a code, most literal first."""
     out = [key, key.replace("-", "_").replace(" ", "_"), key.replace("_", " ")]
@@ -154,6 +183,9 @@ def _variants(key: str) -> list[str]:
             out.append(bare[:-len(suffix)])
     if bare.startswith("p") and bare[1:].isdigit():
         out.append(bare[1:])
+    plain = without_accents(key)
+    if plain != key:
+        out += _variants(plain)
     return out
 
 
@@ -202,6 +234,7 @@ class LabelResolver:
         for label, code in [*taught, *VALUE_ALIASES.get(kind, {}).items()]:
             if code in valid:
                 lookup.setdefault(label_key(label), code)
+                lookup.setdefault(without_accents(label_key(label)), code)
         for label, code in (self.extra.get(kind) or {}).items():
             if code not in valid:
                 raise InvalidInput(f"mapping file: value alias {label!r} -> unknown {kind} {code!r}",
