@@ -2,7 +2,10 @@
 
 `SmtpServer` speaks just enough SMTP for smtplib (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT);
 `HttpServer` answers every POST with a chosen status and body. Both can be held mid-request
-(`hold()`), so a test can check what the rest of the program does while a send is under way.
+(`hold()`), so a test can check what the rest of the program does while a send is under way, and
+both can drop the connection once they have the message, before answering (`drop_next`: a server
+killed at the worst moment). `SilentServer` accepts connections and never says a word;
+`TricklingServer` answers a byte every few tenths of a second, forever.
 """
 
 from __future__ import annotations
@@ -70,6 +73,9 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
                 server.held.wait_here()
                 server.messages.append({"from": sender, "to": recipients,
                                         "message": email.message_from_bytes(bytes(raw), policy=email.policy.default)})
+                if server.drop_next:
+                    server.drop_next -= 1
+                    return  # the message is here; the answer never goes
                 self.reply("250 OK queued")
             elif verb == "QUIT":
                 self.reply("221 bye")
@@ -87,6 +93,7 @@ class SmtpServer:
     def __init__(self) -> None:
         self.messages: list[dict] = []
         self.refuse_recipients = False
+        self.drop_next = 0  # connections to drop after taking their message
         self.held = _Held()
         self._server = _Server(("127.0.0.1", 0), _SmtpHandler)
         self._server.owner = self
@@ -106,6 +113,10 @@ class _HttpHandler(http.server.BaseHTTPRequestHandler):
         server.held.wait_here()
         server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body,
                                 "json": json.loads(body or b"null")})
+        if server.drop_next:
+            server.drop_next -= 1
+            self.close_connection = True
+            return  # the message is here; the answer never goes
         status, answer = server.answer
         data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
         self.send_response(status)
@@ -122,6 +133,7 @@ class HttpServer:
     def __init__(self) -> None:
         self.requests: list[dict] = []
         self.answer: tuple[int, object] = (200, {"errcode": 0, "errmsg": "ok"})
+        self.drop_next = 0  # requests to drop after reading them
         self.held = _Held()
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HttpHandler)
         self._server.owner = self
@@ -133,3 +145,41 @@ class HttpServer:
         self.held.release.set()
         self._server.shutdown()
         self._server.server_close()
+
+
+class _QuietHandler(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        server = self.server.owner
+        server.connections += 1
+        while not server.stopped.wait(server.interval):
+            if server.byte:
+                try:
+                    self.request.sendall(server.byte)
+                except OSError:
+                    return
+
+
+class SilentServer:
+    """Accepts a connection and never answers (``byte`` None), or answers one byte every
+    ``interval`` seconds forever (TricklingServer): each read times out never, none completes."""
+
+    byte: bytes | None = None
+
+    def __init__(self, interval: float = 0.3) -> None:
+        self.interval = interval
+        self.connections = 0
+        self.stopped = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), _QuietHandler)
+        self._server.owner = self
+        self.port = self._server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": POLL}, daemon=True).start()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class TricklingServer(SilentServer):
+    byte = b"2"

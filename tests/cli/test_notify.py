@@ -203,7 +203,7 @@ def test_templates_changed_and_a_placeholder_without_value_fails_the_message_onl
     assert "unknown placeholder {due_at}" in desk("notify", "template", "ack", "--lang", "en", "--text", "{due_at}",
                                                   expect=2).stderr
     desk("notify", "template", "ack", "--lang", "zh", "--reset")
-    assert "(default)" in desk("notify", "show").stdout.splitlines()[5]
+    assert "(default)" in desk("notify", "show").stdout.splitlines()[6]
 
 
 def test_configuration_changes_are_events_without_secrets(cli, db_path):

@@ -1,23 +1,43 @@
-"""Reply templates, and sending one as the note the customer gets."""
+"""Reply templates, and sending one to the customer: "sent" only when it went."""
 
 import json
+import threading
 
 import pytest
 
 from conftest import query
+from local_servers import SmtpServer
 
 ZH = "{customer}您好，您的投诉（编号 {id}）已收到，我们将在 {due} 前处理完毕。{agent}"
 EN = "Dear {customer}, we received complaint #{id} and will resolve it by {due}. {agent}"
 
 
 @pytest.fixture
-def desk(cli):
+def smtp():
+    server = SmtpServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def desk(cli, smtp):
+    """Two complaints of customers with e-mail addresses, replies by e-mail through a local server."""
     cli("agents", "add", "li.wei", "--full-name", "李伟")
-    cli("log", "-s", "快递三天没到", "--customer", "王芳", "--severity", "high", "--category", "delivery_delay")
-    cli("log", "-s", "Parcel three days late", "--customer", "Ann Lee", "--severity", "high")
+    cli("log", "-s", "快递三天没到", "--customer", "王芳", "--email", "wf@example.cn", "--severity", "high",
+        "--category", "delivery_delay")
+    cli("log", "-s", "Parcel three days late", "--customer", "Ann Lee", "--email", "ann@example.com",
+        "--severity", "high")
     cli("replies", "add", "late", "--category", "delivery_delay", "--text", ZH)
     cli("replies", "add", "late:en", "--text", EN)
+    cli("notify", "smtp", "--host", "127.0.0.1", "--port", smtp.port, "--security", "none",
+        "--sender", "客服中心 <support@example.cn>")
+    cli("notify", "on")
+    cli.smtp = smtp
     return cli
+
+
+def smtp_messages(desk) -> list:
+    return desk.smtp.messages
 
 
 def due_text(db_path, cid):
@@ -45,10 +65,13 @@ def test_list_by_category_and_show(desk):
 def test_update_reply_fills_the_template_in_the_complaints_language(desk, db_path):
     result = desk("--actor", "li.wei", "update", "1", "--reply", "late")
     assert "reply 'late' in zh (the complaint is written in Chinese; late:en for English)" in result.stderr
-    assert "status: new -> acknowledged; reply sent (late:zh)" in result.stderr
+    assert "status: new -> acknowledged; reply sent to wf@example.cn (late:zh)" in result.stderr
     sent = query(db_path, "SELECT actor, new_value, note, at FROM events WHERE action = 'replied'")
     filled = f"王芳您好，您的投诉（编号 1）已收到，我们将在 {due_text(db_path, 1)} 前处理完毕。李伟"
     assert sent[0][:3] == ("li.wei", "late:zh", filled)
+    (mail,) = smtp_messages(desk)
+    assert mail["to"] == ["wf@example.cn"] and mail["message"]["Subject"] == "关于您的投诉（编号 1）"
+    assert mail["message"].get_content().strip() == filled
     # the customer heard from us: that is the first response, and acknowledges the complaint
     assert query(db_path, "SELECT status, first_response_at FROM complaints WHERE id = 1") == [
         ("acknowledged", sent[0][3])]
@@ -67,7 +90,7 @@ def test_english_complaint_gets_english_and_lang_can_be_forced(desk, db_path):
 def test_close_reply_is_the_resolution_and_the_first_response(desk, db_path):
     desk("replies", "add", "refunded", "--text", "{customer}您好，退款已原路退回，请注意查收。")
     result = desk("close", "1", "--outcome", "resolved", "--reply", "refunded")
-    assert "reply sent (refunded:zh)" in result.stderr
+    assert "reply sent to wf@example.cn (refunded:zh)" in result.stderr
     row = query(db_path, "SELECT resolution, first_response_at, closed_at FROM complaints WHERE id = 1")[0]
     assert row[0] == "王芳您好，退款已原路退回，请注意查收。" and row[1] == row[2]
     desk("replies", "add", "decided:en", "--text", "Dear {customer}, we will replace the parcel.")
@@ -95,8 +118,9 @@ def test_placeholders_are_checked_when_added_and_when_filled(desk, db_path):
     assert "uses {due}, which this complaint does not have" in result.stderr
     assert query(db_path, "SELECT count(*) FROM events WHERE complaint_id = 3") == [(1,)]
     desk("replies", "add", "braces:en", "--text", "Ref {{{id}}} for {subject}")
-    desk("update", "3", "--reply", "braces")
-    assert query(db_path, "SELECT note FROM events WHERE action = 'replied'") == [("Ref {3} for 没有等级的投诉",)]
+    desk("update", "3", "--reply", "braces")  # an anonymous complaint: recorded, not sent
+    assert query(db_path, "SELECT action, note FROM events WHERE field = 'reply'") == [
+        ("reply_recorded", "Ref {3} for 没有等级的投诉")]
 
 
 def test_category_mismatch_is_said_and_unknown_names_listed(desk):
@@ -136,3 +160,51 @@ def test_reply_edited_before_it_is_sent_and_template_edited_from_its_text(desk, 
     desk("replies", "edit", "late:en", "-e")
     assert editor.draft().startswith(EN)
     assert query(db_path, "SELECT body FROM reply_templates WHERE lang = 'en'") == [("P.S. " + EN,)]
+
+
+@pytest.mark.parametrize(("setup", "why"), [
+    (("notify", "smtp", "--host", ""), "no e-mail configured: `complaintctl notify smtp --host HOST --sender ADDRESS`"),
+    (("notify", "off"), "notifications are off: `complaintctl notify on`"),
+])
+def test_a_reply_that_cannot_go_is_recorded_not_sent_and_is_no_first_response(desk, db_path, setup, why):
+    """`update 12 --reply late` printed "reply sent" and counted as the first response; nothing went."""
+    desk(*setup)
+    result = desk("update", "1", "--reply", "late")
+    assert f"reply recorded, not sent (late:zh): {why}" in result.stderr and "reply sent" not in result.stderr
+    assert "add --to-customer if you told them yourself" in result.stderr
+    assert query(db_path, "SELECT action FROM events WHERE field = 'reply'") == [("reply_recorded",)]
+    assert query(db_path, "SELECT status, first_response_at FROM complaints WHERE id = 1") == [("new", None)]
+    assert desk.smtp.messages == []
+    told = desk("update", "1", "--reply", "late", "--to-customer")  # told them another way: it counts
+    assert "reply recorded as told to the customer by you (late:zh; nothing was sent from here)" in told.stderr
+    assert query(db_path, "SELECT status, first_response_at IS NOT NULL FROM complaints WHERE id = 1") == [
+        ("acknowledged", 1)]
+
+
+def test_a_customer_without_an_address_gets_no_e_mail_and_it_is_said(desk, db_path):
+    desk("log", "-s", "电话投诉：空调不制冷", "--customer", "李雷", "--phone", "13800138000")
+    desk("replies", "add", "call", "--text", "{customer}您好，我们已安排上门。")
+    result = desk("update", "3", "--reply", "call")
+    assert "not sent (call:zh): the customer has no e-mail address: `complaintctl update 3 --email ADDRESS`" \
+        in result.stderr
+
+
+def test_a_reply_the_server_is_slow_to_take_is_queued_not_called_sent(desk, db_path):
+    desk("notify", "deadline", "1")
+    desk.smtp.held.hold()
+    threading.Timer(3, desk.smtp.held.release.set).start()
+    result = desk("update", "2", "--reply", "late")
+    assert "reply queued for ann@example.com (late:en), not sent yet: no answer within 1 s; `complaintctl notify " \
+           "retry` sends it" in result.stderr
+    assert "reply sent" not in result.stderr and "warning" not in result.stderr  # said once, in its own words
+    assert query(db_path, "SELECT trigger, status FROM outbox") == [("reply", "sending")]
+
+
+def test_close_with_the_decision_e_mail_on_sends_the_reply_once(desk, db_path):
+    desk("notify", "email", "--decision")
+    desk("replies", "add", "refunded", "--text", "{customer}您好，退款已原路退回，请注意查收。")
+    result = desk("close", "1", "--outcome", "resolved", "--reply", "refunded")
+    assert "reply sent to wf@example.cn (refunded:zh)" in result.stderr
+    (mail,) = desk.smtp.messages  # the decision e-mail carries the reply: one e-mail, not two
+    assert "王芳您好，退款已原路退回，请注意查收。" in mail["message"].get_content()
+    assert query(db_path, "SELECT trigger FROM outbox") == [("decision",)]

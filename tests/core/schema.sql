@@ -176,11 +176,12 @@ CREATE TABLE motives (
         ) STRICT;
 
 -- table outbox
-CREATE TABLE outbox (
+CREATE TABLE "outbox" (
             id INTEGER PRIMARY KEY,
             created_at TEXT NOT NULL,
             complaint_id INTEGER REFERENCES complaints(id),
-            trigger TEXT NOT NULL CHECK (trigger IN ('ack', 'decision', 'critical', 'escalated', 'overdue', 'test')),
+            trigger TEXT NOT NULL CHECK (trigger IN ('ack', 'decision', 'critical', 'escalated', 'overdue', 'test',
+                                                     'reply')),
             channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
             target TEXT NOT NULL,
             subject TEXT,
@@ -189,7 +190,10 @@ CREATE TABLE outbox (
             attempts INTEGER NOT NULL DEFAULT 0,
             last_attempt_at TEXT,
             sent_at TEXT,
-            error TEXT
+            error TEXT,
+            message_key TEXT NOT NULL UNIQUE CHECK (message_key <> ''),
+            claimed_by TEXT,
+            lease_until TEXT
         ) STRICT;
 
 -- table outcomes

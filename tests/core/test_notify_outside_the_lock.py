@@ -24,7 +24,7 @@ def test_a_held_mail_server_does_not_hold_the_write_lock(conn, db_path):
 
         def send():
             sender = connect(db_path)  # a connection of its own, in its own thread, like another command
-            results.extend(send_pending(sender))
+            results.extend(send_pending(sender, seconds=30).results)
             sender.close()
 
         worker = threading.Thread(target=send)

@@ -25,17 +25,21 @@ from complaintctl.errors import InvalidInput
 from complaintctl.render.output import Format
 
 
-def send_queued() -> None:
-    """Send what the command queued (core.notify is already loaded by the use cases)."""
+def send_queued(*, quiet=None):
+    """Send what the command queued (core.notify is already loaded by the use cases); the
+    Delivery, or None when nothing was queued. ``quiet(result)``: what the command says itself."""
     from complaintctl.core import notify
     if notify.QUEUED["any"]:
         from complaintctl.cli.sending import send_queued as send
 
-        send()
+        return send(quiet=quiet)
+    return None
 NEW_CUSTOMER = typer.Option(False, "--new-customer", help="A different person from the customer the email or "
                             "phone belongs to (a family, a switchboard): record a new customer.")
-REPLY_HELP = ("Send this reply template (`replies list`), filled in for the complaint, recorded as sent to the "
-              "customer; :zh or :en picks the language [default: the complaint's].")
+REPLY_HELP = ("Send this reply template (`replies list`), filled in for the complaint, to the customer's e-mail "
+              "when e-mail is set up (`notify smtp`); otherwise it is recorded, not sent, and is not their first "
+              "response unless --to-customer says you told them yourself; :zh or :en picks the language "
+              "[default: the complaint's].")
 
 
 @creates_database
@@ -113,8 +117,10 @@ def log(
     send_queued()
 
 
-def _print_changes(complaint_id: int, changes, verb: str = "Updated", fmt: Format = Format.table) -> None:
-    """What a change command did: a message (table), or the complaint after it with its changes."""
+def _print_changes(complaint_id: int, changes, verb: str = "Updated", fmt: Format = Format.table,
+                   delivery=None) -> None:
+    """What a change command did: a message (table), or the complaint after it with its changes.
+    ``delivery``: what was sent after it, so that a reply is called sent only when it went."""
     if fmt != Format.table:
         print_complaint(complaint_id, fmt, changes)
         return
@@ -122,17 +128,45 @@ def _print_changes(complaint_id: int, changes, verb: str = "Updated", fmt: Forma
         err(f"No change to complaint #{complaint_id}.")
         return
     parts = []
+    reply_to = next((c.new for c in changes if c.field == "reply_to"), None)
     for c in changes:
         if c.field == "note":
             parts.append("note added")
         elif c.field == "reply":
-            parts.append(f"reply sent ({c.new})")
+            parts.append(_reply_words(complaint_id, c.new, reply_to, delivery))
+        elif c.field == "reply_not_sent":
+            parts.append(f"reply recorded, not sent ({c.old}): {c.new}; it is not the customer's first response "
+                         "(add --to-customer if you told them yourself)")
+        elif c.field == "reply_to":
+            continue
         elif c.field == "tag":
             parts.append(f"tag +{c.new}" if c.new else f"tag -{c.old}")
         else:
             parts.append(f"{c.field}: {c.old if c.old is not None else '-'} -> "
                          f"{c.new if c.new is not None else '-'}")
     err(f"{verb} complaint #{complaint_id}: " + "; ".join(parts) + ".")
+
+
+def _reply_words(complaint_id: int, label: str, reply_to: str | None, delivery) -> str:
+    """"sent" only when the message went; "queued" when it waits in the outbox."""
+    if reply_to is None:  # --to-customer: told another way, nothing sent by us
+        return f"reply recorded as told to the customer by you ({label}; nothing was sent from here)"
+    went = next((r for r in (delivery.results if delivery else []) if _is_reply(r, complaint_id, reply_to)), None)
+    if went is not None and went["sent"]:
+        return f"reply sent to {reply_to} ({label})"
+    why = went["error"] if went is not None else "the time to send ran out"
+    return (f"reply queued for {reply_to} ({label}), not sent yet: {why}; `complaintctl notify retry` sends it"
+            + (f" (outbox #{went['id']})" if went is not None else ""))
+
+
+def _is_reply(result: dict, complaint_id: int, to: str) -> bool:
+    return result["complaint_id"] == complaint_id and result["trigger"] in ("reply", "decision") and result["target"] == to
+
+
+def reply_is_quiet(complaint_id: int, changes):
+    """A reply's delivery is said in the change's own words, not again as a warning."""
+    to = next((c.new for c in changes if c.field == "reply_to"), None)
+    return (lambda r: _is_reply(r, complaint_id, to)) if to else None
 
 
 def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
@@ -258,14 +292,15 @@ def update(
     else:
         note = text_from(note, what="note", edit=edit, header=f"Note on complaint #{cid}")
     changes = do_update(
-        STATE.connect(), cid, status=status, note=note, to_customer=to_customer or reply is not None,
+        STATE.connect(), cid, status=status, note=note, to_customer=to_customer, send_reply=reply is not None,
         template=template,
         edits={"subject": subject, "description": text_from(description, what="description"),
                "received_at": parse_date_option(received, "--received")},
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
         new_customer=new_customer, actor=STATE.who(),
     )
-    _print_changes(cid, changes, fmt=fmt)
+    delivery = send_queued(quiet=reply_is_quiet(cid, changes))
+    _print_changes(cid, changes, fmt=fmt, delivery=delivery)
 
 
 def close(
@@ -301,8 +336,8 @@ def close(
     changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
                        reply=sent, template=template)
-    _print_changes(cid, changes, "Closed", fmt)
-    send_queued()
+    delivery = send_queued(quiet=reply_is_quiet(cid, changes))
+    _print_changes(cid, changes, "Closed", fmt, delivery=delivery)
 
 
 def reopen(

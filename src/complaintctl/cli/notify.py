@@ -48,7 +48,8 @@ def notify_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=
     lines = [f"notifications    {on[data['enabled']]}",
              f"e-mail on log    {on[data['ack']]} (acknowledgement to the customer)",
              f"e-mail on close  {on[data['decision']]} (the decision, to the customer)",
-             f"mail server      {server}"]
+             f"mail server      {server}",
+             f"deadline         {data['deadline_seconds']} s of sending per command (`notify deadline`)"]
     for hook in data["webhooks"]:
         lines.append(f"webhook          {hook['name']}: {hook['kind']}, {hook['events']}, in {hook['lang']}"
                      + (", signed" if hook["signed"] else ""))
@@ -192,9 +193,9 @@ def notify_test(
 
     conn = STATE.connect()
     queue_test(conn, email=email, webhook=webhook, actor=STATE.who())
-    results = send_pending(conn)
-    report(results, always=True)
-    if not all(r["sent"] for r in results):
+    delivery = send_pending(conn)
+    report(delivery, always=True)
+    if not delivery.results or not all(r["sent"] for r in delivery.results):
         raise typer.Exit(ExitCode.FAILED)
 
 
@@ -226,16 +227,41 @@ def notify_outbox(
 
 @notify_app.command("retry")
 @handle_errors
-def notify_retry(ids: list[str] = typer.Argument(None, metavar="[ID]...", help="Only these messages "
-                                                 "[default: every failed one].")) -> None:
-    """Send the failed messages again (and any a killed command left half-sent); exit 1 if some still fail.
-    Off a terminal (cron) it prints only the failures."""
+def notify_retry(
+    ids: list[str] = typer.Argument(None, metavar="[ID]...", help="Only these messages [default: every one "
+                                    "not sent]."),
+    within: float = typer.Option(60, "--within", metavar="SECONDS", help="Send for at most this long (1 to 600); "
+                                 "what is left waits for the next run."),
+) -> None:
+    """Send what is not sent: failed messages, pending ones a killed command left, and those whose
+    sender died mid-send (once their lease has run out: a send in progress is never taken). Two
+    runs at once never send one message twice; a message cut off after the server had it goes
+    again with the same Message-ID. Exit 1 if some still fail. Off a terminal (cron) it prints
+    only the failures."""
     from complaintctl.cli.sending import on_terminal, report
     from complaintctl.core.notify.deliver import retry
 
-    results = retry(STATE.connect(), [parse_id(i, "message id") for i in ids] if ids else None)
-    report(results)
-    if not results and on_terminal():  # silent in cron when there is nothing to say
+    if not 1 <= within <= 600:
+        raise InvalidInput(f"--within {within:g} is not possible: from 1 to 600 seconds")
+    delivery = retry(STATE.connect(), [parse_id(i, "message id") for i in ids] if ids else None, seconds=within)
+    report(delivery)
+    if not delivery.results and on_terminal():  # silent in cron when there is nothing to say
         err("Nothing to retry.")
-    elif not all(r["sent"] for r in results):
+    elif not all(r["sent"] for r in delivery.results):
         raise typer.Exit(ExitCode.FAILED)
+
+
+@notify_app.command("deadline")
+@handle_errors
+def notify_deadline(seconds: int = typer.Argument(None, metavar="[SECONDS]", help="1 to 60 [default: 5].")) -> None:
+    """Show or set how long a command (log, close, escalate, ...) spends sending the messages it
+    queued, after its change is saved: what is not sent by then stays queued for `notify retry`
+    (from cron), and the command says so. A slow or silent server never holds a command longer."""
+    from complaintctl.core.notify.config import deadline_seconds, set_deadline
+
+    conn = STATE.connect()
+    if seconds is None:
+        typer.echo(f"{deadline_seconds(conn)}")
+        return
+    changed = set_deadline(conn, seconds, actor=STATE.who())
+    err(f"Commands send for at most {seconds} s." if changed else "No change.")

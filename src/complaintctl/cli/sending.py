@@ -1,20 +1,27 @@
-"""After a command's change has committed: send what it queued, and say what did not go."""
+"""After a command's change has committed: send what it queued, within the team's deadline, and
+say what did not go (and that it waits for `notify retry`)."""
 
 from __future__ import annotations
 
 from complaintctl.cli.common import STATE, err
 
 WHAT = {"ack": "acknowledgement e-mail", "decision": "decision e-mail", "test": "test message",
-        "critical": "critical-complaint message", "escalated": "escalation message", "overdue": "overdue message"}
+        "critical": "critical-complaint message", "escalated": "escalation message", "overdue": "overdue message",
+        "reply": "reply"}
 
 
-def send_queued() -> None:
-    """Send the messages this command queued (and any others still pending)."""
+def send_queued(*, quiet=None):
+    """Send the messages this command queued (and any others still pending); the Delivery, or
+    None when nothing was queued. ``quiet(result)``: a message the command reports itself."""
     from complaintctl.core import notify
-    if notify.QUEUED["any"]:
-        from complaintctl.core.notify.deliver import send_pending
 
-        report(send_pending(STATE.connect()))
+    if not notify.QUEUED["any"]:
+        return None
+    from complaintctl.core.notify.deliver import send_pending
+
+    delivery = send_pending(STATE.connect())
+    report(delivery, quiet=quiet)
+    return delivery
 
 
 def on_terminal() -> bool:
@@ -24,14 +31,27 @@ def on_terminal() -> bool:
     return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
 
 
-def report(results: list[dict], *, always: bool = False) -> None:
-    """Each failure (always), and each message sent (on a terminal, or ``always``)."""
-    for r in results:
-        what = f"{WHAT.get(r['trigger'], r['trigger'])} to {r['target']}" + (
-            f" about #{r['complaint_id']}" if r["complaint_id"] else "")
+def describe(result: dict) -> str:
+    return f"{WHAT.get(result['trigger'], result['trigger'])} to {result['target']}" + (
+        f" about #{result['complaint_id']}" if result["complaint_id"] else "")
+
+
+def report(delivery, *, always: bool = False, quiet=None) -> None:
+    """Each failure (always), each message sent (on a terminal, or ``always``), and what is still
+    queued because the time to send ran out."""
+    for r in delivery.results:
+        if quiet is not None and quiet(r):
+            continue
         if r["sent"]:
             if always or on_terminal():
-                err(f"Sent the {what}.")
+                err(f"Sent the {describe(r)}.")
+        elif r["unfinished"]:
+            err(f"warning: the {describe(r)} is not sent yet: {r['error']}. The change is saved; the message stays in "
+                f"the outbox (#{r['id']}): `complaintctl notify retry` sends it again once its lease has run out, "
+                "with the same Message-ID, so a copy can be told apart.")
         else:
-            err(f"warning: the {what} was not sent: {r['error']}. The change is saved; the message is kept in the "
+            err(f"warning: the {describe(r)} was not sent: {r['error']}. The change is saved; the message is kept in the "
                 f"outbox (#{r['id']}): `complaintctl notify retry` sends it again.")
+    if delivery.left:
+        err(f"{delivery.left} message(s) not sent within {delivery.seconds:g} s stay queued: `complaintctl notify "
+            "retry` (from cron) sends them.")

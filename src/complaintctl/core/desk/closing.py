@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from complaintctl.core import notify
-from complaintctl.core.desk.writes import record_reply, set_columns
+from complaintctl.core.desk.writes import record_reply_outcome, reply_delivery, set_columns
 from complaintctl.core.insight.queries import get_complaint_row
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.dates import now_utc, to_iso
@@ -26,8 +26,9 @@ def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str 
           accepted: bool | None = None, actor: str, now: datetime | None = None,
           reply: str | None = None, template: str | None = None) -> list[Change]:
     """Close with an outcome, the resolution text, how the customer was told and whether
-    they accepted it (ISO 10002 asks for all four); ``reply``, the message that told them
-    (from ``template``), is recorded as sent to the customer."""
+    they accepted it (ISO 10002 asks for all four); ``reply``, the message that tells them (from
+    ``template``): in the decision e-mail when that carries it as the resolution, else queued to
+    their e-mail when e-mail is set up, else recorded, not sent."""
     now = now or now_utc()
     at = to_iso(now)
     outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
@@ -56,9 +57,15 @@ def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str 
         via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
         changes = close_row(conn, row, outcome=outcome, resolution=resolution, duplicate_of=duplicate_of,
                             told_via=via, accepted=accepted, actor=actor, now=now)
+        decision = notify.on_closed(conn, complaint_id, at, actor)
         if reply:
-            changes.append(record_reply(conn, complaint_id, reply, template=template, at=at, actor=actor))
-        notify.on_closed(conn, complaint_id, at, actor)
+            if decision is not None and resolution == reply:  # the decision e-mail carries it
+                to = conn.execute("SELECT target FROM outbox WHERE id = ?", (decision,)).fetchone()[0]
+                delivery = {"outbox_id": decision, "to": to}
+            else:
+                delivery = reply_delivery(conn, complaint_id, reply, template, at)
+            changes += record_reply_outcome(conn, complaint_id, reply, template=template, delivery=delivery,
+                                            told=delivery.get("outbox_id") is not None, at=at, actor=actor)
     return changes
 
 

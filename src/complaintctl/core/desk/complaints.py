@@ -6,7 +6,7 @@ from datetime import datetime
 
 from complaintctl.core import notify
 from complaintctl.core.desk.closing import OUTCOMES, close, close_row, reopen, reopen_row  # noqa: F401 (the use cases, by one name)
-from complaintctl.core.desk.writes import record_reply, set_columns, touch
+from complaintctl.core.desk.writes import record_reply_outcome, reply_delivery, set_columns, touch
 from complaintctl.core.insight.queries import get_complaint_row
 from complaintctl.core.people.agents import get_agent
 from complaintctl.core.people.filing import change_customer
@@ -227,16 +227,19 @@ EDITABLE_FIELDS = ("subject", "description", "received_at")
 def update(conn: Connection, complaint_id: int, *, status: str | None = None,
            note: str | None = None, edits: dict[str, object] | None = None,
            customer_edits: dict[str, str | None] | None = None, new_customer: bool = False, actor: str,
-           now: datetime | None = None, to_customer: bool = False, template: str | None = None) -> list[Change]:
+           now: datetime | None = None, to_customer: bool = False, template: str | None = None,
+           send_reply: bool = False) -> list[Change]:
     """Move through the lifecycle, add a note, edit fields; one event per change. With
-    ``to_customer`` the note is a reply the customer was sent (from ``template``, if one was
-    used): it is their first response, and acknowledges a new complaint."""
+    ``send_reply`` the note is a reply (from ``template``) queued to the customer's e-mail when
+    e-mail is set up; with ``to_customer`` the customer was told another way. Either way told, it
+    is their first response and acknowledges a new complaint; a reply that cannot go is recorded,
+    not sent, and is neither."""
     now = now or now_utc()
     at = to_iso(now)
     edits = {k: v for k, v in (edits or {}).items() if v is not None}
     customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
     note = check_text(note, "note")
-    if to_customer and note is None:
+    if (to_customer or send_reply) and note is None:
         raise InvalidInput("a reply needs its text", hint="--note TEXT, --reply NAME or -e")
     if status is None and note is None and not edits and not customer_edits:
         raise InvalidInput("nothing to update",
@@ -247,12 +250,15 @@ def update(conn: Connection, complaint_id: int, *, status: str | None = None,
     changes: list[Change] = []
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        if to_customer and status is None and row["status"] == "new":
+        delivery = reply_delivery(conn, complaint_id, note, template, at) if send_reply else {}
+        told = to_customer or delivery.get("outbox_id") is not None
+        if told and status is None and row["status"] == "new":
             status = "acknowledged"  # the customer has heard from us
         if status is not None:
-            changes.append(_move(conn, row, status, at=at, actor=actor, note=None if to_customer else note))
-        if to_customer:
-            changes.append(record_reply(conn, complaint_id, note, template=template, at=at, actor=actor))
+            changes.append(_move(conn, row, status, at=at, actor=actor, note=None if told or send_reply else note))
+        if told or send_reply:
+            changes += record_reply_outcome(conn, complaint_id, note, template=template, delivery=delivery, told=told,
+                                            at=at, actor=actor)
         elif status is None and note is not None:
             record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
             changes.append(Change("note", None, note))
@@ -261,7 +267,7 @@ def update(conn: Connection, complaint_id: int, *, status: str | None = None,
             changes += change_customer(conn, row, customer_edits, new_customer=new_customer, at=at, actor=actor)
         if changes:
             touch(conn, complaint_id, at)
-            if status is not None or "received_at" in edits or to_customer:
+            if status is not None or "received_at" in edits or told:
                 # a corrected received time judges the stopped clocks again; nothing else does
                 refresh_sla(conn, complaint_id, now, correction="received_at" in edits)
     return changes

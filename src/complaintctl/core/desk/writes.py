@@ -36,3 +36,28 @@ def record_reply(conn: Connection, complaint_id: int, text: str, *, template: st
     record_event(conn, complaint_id, at=at, actor=actor, action="replied", field="reply", new_value=template,
                  note=text)
     return Change("reply", None, template or "note")
+
+
+def reply_delivery(conn: Connection, complaint_id: int, text: str, template: str | None, at: str) -> dict:
+    """A reply from a template, queued to the customer's e-mail when e-mail is set up:
+    {"outbox_id", "to"}, else {"outbox_id": None, "why"} (core/notify decides)."""
+    from complaintctl.core import notify
+    from complaintctl.core.notify.replies import written_in
+
+    lang = template.rpartition(":")[2] if template and ":" in template else written_in(text)
+    return notify.on_replied(conn, complaint_id, text, lang, at)
+
+
+def record_reply_outcome(conn: Connection, complaint_id: int, text: str, *, template: str | None, delivery: dict,
+                         told: bool, at: str, actor: str) -> list[Change]:
+    """The reply on the timeline: `replied` when the customer is told (its e-mail queued, or
+    ``told`` another way: their first response), with where it went; else `reply_recorded`,
+    not sent, and why."""
+    if told:
+        changes = [record_reply(conn, complaint_id, text, template=template, at=at, actor=actor)]
+        if delivery.get("outbox_id") is not None:
+            changes.append(Change("reply_to", None, delivery["to"]))
+        return changes
+    record_event(conn, complaint_id, at=at, actor=actor, action="reply_recorded", field="reply", new_value=template,
+                 note=text)
+    return [Change("reply_not_sent", template, delivery["why"])]

@@ -106,10 +106,12 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "name": "name", "kind": "wecom, dingtalk, feishu, slack or json", "url": "address (holds a token)",
         "events": "critical, escalated, overdue", "secret": "signing secret", }),
     "outbox": ("Every message queued with its change and sent after it: e-mails and webhook posts.", {
-        "id": "message number", "trigger": "ack, decision, critical, escalated, overdue, test",
+        "id": "message number", "trigger": "ack, decision, critical, escalated, overdue, test, reply",
         "channel": "email or webhook", "target": "address or webhook name", "subject": "e-mail subject",
         "body": "e-mail text or JSON posted", "status": "pending, sending, sent, failed", "attempts": "tries so far",
-        "last_attempt_at": "last try (UTC)", "sent_at": "when it went (UTC)", "error": "why the last try failed"}),
+        "last_attempt_at": "last try (UTC)", "sent_at": "when it went (UTC)", "error": "why the last try failed",
+        "message_key": "the same on every try: the e-mail's Message-ID, the webhook's Idempotency-Key",
+        "claimed_by": "who is sending it (host:process:token)", "lease_until": "nobody else takes it before (UTC)"}),
     "overdue_notices": ("Which lateness overdue --notify already told the team about.", {
         "clock": "respond or resolve", "due_at": "the due time that passed", "outbox_id": "the message"}),
     "settings": ("Team settings as key/value pairs.", {"key": "setting", "value": "value"}),

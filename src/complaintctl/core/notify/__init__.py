@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from complaintctl.store.engine import Connection
 
-__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated"]
+__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated",
+           "on_replied"]
 
 # Whether this process queued a message: the command then sends what is pending.
 QUEUED = {"any": False}
@@ -33,12 +34,21 @@ def on_logged(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
         compose.logged(conn, complaint_id, at, actor)
 
 
-def on_closed(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
-    """A complaint was closed: the decision e-mail to the customer."""
+def on_closed(conn: Connection, complaint_id: int, at: str, actor: str) -> int | None:
+    """A complaint was closed: the decision e-mail to the customer (its outbox id, if one goes)."""
     if enabled(conn):
         from complaintctl.core.notify import compose
 
-        compose.closed(conn, complaint_id, at, actor)
+        return compose.closed(conn, complaint_id, at, actor)
+    return None
+
+
+def on_replied(conn: Connection, complaint_id: int, text: str, lang: str, at: str) -> dict:
+    """A reply to the customer (`update --reply`): queued to their e-mail when e-mail is set up,
+    {"outbox_id", "to"}; else {"outbox_id": None, "why"}. It is sent after the commit, like the rest."""
+    from complaintctl.core.notify import compose
+
+    return compose.reply(conn, complaint_id, text, lang, at)
 
 
 def on_escalated(conn: Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:

@@ -21,11 +21,15 @@ OVERDUE_LINES = 20
 
 def queue(conn: Connection, *, at: str, complaint_id: int | None, trigger: str, channel: str, target: str,
           body: str, subject: str | None = None, error: str | None = None) -> int:
-    """One message in the outbox: pending, or failed already with ``error``."""
+    """One message in the outbox: pending, or failed already with ``error``; its key (Message-ID,
+    Idempotency-Key) is made here, once, and sent on every attempt."""
+    import secrets
+
     cur = conn.execute(
-        "INSERT INTO outbox (created_at, complaint_id, trigger, channel, target, subject, body, status, error) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (at, complaint_id, trigger, channel, target, subject, body, "failed" if error else "pending", error))
+        "INSERT INTO outbox (created_at, complaint_id, trigger, channel, target, subject, body, status, error, "
+        "message_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (at, complaint_id, trigger, channel, target, subject, body, "failed" if error else "pending", error,
+         secrets.token_hex(16)))
     if not error:
         notify.QUEUED["any"] = True
     return cur.lastrowid
@@ -72,10 +76,33 @@ def logged(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
         to_webhooks(conn, "critical", at, texts, [_summary(row)], complaint_id)
 
 
-def closed(conn: Connection, complaint_id: int, at: str, actor: str) -> None:
+def closed(conn: Connection, complaint_id: int, at: str, actor: str) -> int | None:
+    """The decision e-mail, if one goes; its outbox id."""
     row = _complaint(conn, complaint_id)
     if config.settings(conn)["decision"] and row["customer_email"] and row["outcome"] in DECISION_OUTCOMES:
-        email(conn, row, "decision", at, actor)
+        return email(conn, row, "decision", at, actor)
+    return None
+
+
+REPLY_SUBJECTS = {"zh": "关于您的投诉（编号 {id}）", "en": "About your complaint (no. {id})"}
+
+
+def reply(conn: Connection, complaint_id: int, text: str, lang: str, at: str) -> dict:
+    """A reply to the customer by e-mail, when e-mail is set up: {"outbox_id", "to"}; else
+    {"outbox_id": None, "why"}: why it cannot go (notifications off, no mail server, no address)."""
+    settings = config.settings(conn)
+    row = _complaint(conn, complaint_id)
+    if not settings["enabled"]:
+        return {"outbox_id": None, "why": "notifications are off: `complaintctl notify on`"}
+    if not settings["smtp"]["host"] or not settings["smtp"]["sender"]:
+        return {"outbox_id": None, "why": "no e-mail configured: `complaintctl notify smtp --host HOST --sender ADDRESS`"}
+    if not row["customer_email"]:
+        return {"outbox_id": None, "why": f"the customer has no e-mail address: `complaintctl update {complaint_id} "
+                                          "--email ADDRESS`"}
+    subject = REPLY_SUBJECTS.get(lang, REPLY_SUBJECTS["en"]).format(id=complaint_id)
+    return {"outbox_id": queue(conn, at=at, complaint_id=complaint_id, trigger="reply", channel="email",
+                               target=row["customer_email"], subject=subject, body=text),
+            "to": row["customer_email"]}
 
 
 def escalated(conn: Connection, complaint_id: int, at: str, *, reason: str, changes: list) -> None:

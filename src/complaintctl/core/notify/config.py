@@ -27,7 +27,30 @@ def settings(conn: Connection) -> dict:
     stored = dict(conn.execute("SELECT key, value FROM settings WHERE key LIKE 'notify\\_%' ESCAPE '\\'"))
     out: dict = {name: stored.get(key) == "1" for name, key in SWITCHES.items()}
     out["smtp"] = {name: stored.get(f"notify_smtp_{name}") for name in SMTP}
+    out["deadline_seconds"] = int(stored[DEADLINE_KEY]) if str(stored.get(DEADLINE_KEY, "")).isdigit() \
+        else DEADLINE_DEFAULT
     return out
+
+
+DEADLINE_KEY = "notify_deadline_seconds"
+DEADLINE_DEFAULT = 5  # seconds a command spends on sending after its change; the rest waits for `notify retry`
+DEADLINE_RANGE = (1, 60)
+
+
+def deadline_seconds(conn: Connection) -> int:
+    """How long a command may spend sending what it queued (and one message's send at most)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (DEADLINE_KEY,)).fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else DEADLINE_DEFAULT
+
+
+def set_deadline(conn: Connection, seconds: int, *, actor: str, now: datetime | None = None) -> bool:
+    """The time a command spends on sending (``seconds``, 1 to 60); returns whether it changed."""
+    low, high = DEADLINE_RANGE
+    if not low <= seconds <= high:
+        raise InvalidInput(f"a deadline of {seconds} s is not possible: from {low} to {high} seconds",
+                           hint="a few seconds: what is not sent by then waits for `complaintctl notify retry`")
+    with transaction(conn):
+        return _put(conn, DEADLINE_KEY, str(seconds), at=to_iso(now or now_utc()), actor=actor)
 
 
 def _put(conn: Connection, key: str, value: str | None, *, at: str, actor: str) -> bool:

@@ -12,7 +12,7 @@ from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
 COLUMNS = ["id", "created_at", "complaint_id", "trigger", "channel", "target", "subject", "status", "attempts",
-           "last_attempt_at", "sent_at", "error"]
+           "last_attempt_at", "sent_at", "error", "message_key", "claimed_by", "lease_until"]
 
 
 def outbox_rows(conn: Connection, *, unsent: bool = False, complaint_id: int | None = None,

@@ -7,7 +7,9 @@
   `timestamp` and `sign` (HMAC-SHA256 keyed with "timestamp\\nsecret" over nothing, base64) go in
   the body; answers {"code": 0} (older bots {"StatusCode": 0}).
 - Slack incoming webhook: {"text": ...}; answers 200 "ok".
-- json: {"event", "text", "complaints": [...]}, for a team's own receiver; any 2xx is taken.
+- json: {"event", "text", "complaints": [...], "idempotency_key"}, for a team's own receiver; any
+  2xx is taken.
+Every POST carries the message's key in an Idempotency-Key header, the same on every attempt.
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ def payload(kind: str, trigger: str, text: str, complaints: list[dict]) -> str:
     else:
         body = {"event": trigger, "text": text, "complaints": complaints}
     return json.dumps(body, ensure_ascii=False)
+
+
+def with_key(kind: str, body: str, key: str) -> str:
+    """The body with the message's key, for a team's own receiver (json) to drop a repeat; a chat's
+    body stays as the chat defines it (the key goes in the Idempotency-Key header, for every kind)."""
+    if kind != "json":
+        return body
+    data = json.loads(body)
+    data["idempotency_key"] = key
+    return json.dumps(data, ensure_ascii=False)
 
 
 def signed(kind: str, url: str, body: str, secret: str | None, now_seconds: int) -> tuple[str, bytes]:
