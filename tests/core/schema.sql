@@ -1,4 +1,4 @@
--- schema version 21
+-- schema version 22
 
 -- table agents
 CREATE TABLE agents (
