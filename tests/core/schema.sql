@@ -79,7 +79,7 @@ CREATE TABLE complaints (
             reopened_count INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
-            created_by TEXT NOT NULL, extra TEXT CHECK (extra IS NULL OR json_valid(extra)), import_fingerprint INTEGER, source_updated_at TEXT, respond_due_at TEXT, resolve_due_at TEXT, responded_late INTEGER CHECK (responded_late IN (0, 1)), resolved_late INTEGER CHECK (resolved_late IN (0, 1)), paused_since TEXT, paused_minutes INTEGER NOT NULL DEFAULT 0, escalated_at TEXT, escalation_count INTEGER NOT NULL DEFAULT 0,
+            created_by TEXT NOT NULL, extra TEXT CHECK (extra IS NULL OR json_valid(extra)), import_fingerprint INTEGER, source_updated_at TEXT, respond_due_at TEXT, resolve_due_at TEXT, responded_late INTEGER CHECK (responded_late IN (0, 1)), resolved_late INTEGER CHECK (resolved_late IN (0, 1)), paused_since TEXT, paused_minutes INTEGER NOT NULL DEFAULT 0, escalated_at TEXT, escalation_count INTEGER NOT NULL DEFAULT 0, import_id INTEGER REFERENCES imports(id),
             CHECK (status <> 'closed' OR (closed_at IS NOT NULL AND outcome IS NOT NULL)),
             CHECK (outcome <> 'duplicate' OR duplicate_of IS NOT NULL)
         ) STRICT;
@@ -109,7 +109,7 @@ CREATE TABLE customers (
             email_normalized TEXT,
             phone_normalized TEXT,
             created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        , merged_into INTEGER REFERENCES customers(id)) STRICT;
+        , merged_into INTEGER REFERENCES customers(id), import_id INTEGER REFERENCES imports(id)) STRICT;
 
 -- table deferred_indexes
 CREATE TABLE deferred_indexes (
@@ -133,7 +133,7 @@ CREATE TABLE email_templates (
 -- table events
 CREATE TABLE "events" (
             id INTEGER PRIMARY KEY,
-            complaint_id INTEGER REFERENCES complaints(id),
+            complaint_id INTEGER,
             at TEXT NOT NULL,
             actor TEXT NOT NULL,
             action TEXT NOT NULL,
@@ -141,7 +141,7 @@ CREATE TABLE "events" (
             old_value TEXT,
             new_value TEXT,
             note TEXT,
-            customer_id INTEGER REFERENCES customers(id),
+            customer_id INTEGER,
             hash TEXT NOT NULL CHECK (length(hash) = 32)
         , digest TEXT CHECK (digest IS NULL OR digest <> '')) STRICT;
 
@@ -161,7 +161,7 @@ CREATE TABLE imports (
             unchanged INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
             update_mode INTEGER NOT NULL DEFAULT 0 CHECK (update_mode IN (0, 1))
-        , duplicates INTEGER NOT NULL DEFAULT 0) STRICT;
+        , duplicates INTEGER NOT NULL DEFAULT 0, undone_at TEXT, undone_by TEXT, customers_recorded INTEGER NOT NULL DEFAULT 1 CHECK (customers_recorded IN (0, 1))) STRICT;
 
 -- table label_aliases
 CREATE TABLE label_aliases ( kind TEXT NOT NULL, label TEXT NOT NULL, code TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (kind, label));
@@ -362,6 +362,9 @@ CREATE INDEX complaints_customer_id ON complaints(customer_id);
 
 -- index complaints_first_response_at
 CREATE INDEX complaints_first_response_at ON complaints(first_response_at) WHERE first_response_at IS NOT NULL;
+
+-- index complaints_import
+CREATE INDEX complaints_import ON complaints(import_id) WHERE import_id IS NOT NULL;
 
 -- index complaints_import_fingerprint
 CREATE INDEX complaints_import_fingerprint ON complaints(import_fingerprint);

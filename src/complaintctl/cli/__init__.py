@@ -43,7 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sla": ("complaintctl.cli.sla", "sla_app"),
     "report": ("complaintctl.cli.reports", "report_app"),
     "demo": ("complaintctl.cli.reports", "demo"),
-    "import": ("complaintctl.cli.imports", "import_"),
+    "import": ("complaintctl.cli.import_batches", "import_app"),
     "export": ("complaintctl.cli.exports", "export"),
     "init": ("complaintctl.cli.admin", "init"),
     "info": ("complaintctl.cli.admin", "info"),

@@ -27,7 +27,9 @@ DEFERRED_TRIGGERS = frozenset({"events_no_replace"})
 # cost little to keep up while the import's reader is busy, and would lengthen the rebuild
 # at the end, when nothing else runs.
 KEEP = frozenset({"complaints_import_fingerprint", "complaints_assignee", "complaint_tags_tag",
-                  "events_complaint", "events_at", "events_action_at"})
+                  "complaints_import", "events_complaint", "events_at", "events_action_at",
+                  # read for every batch's new ids (core/record/ids.py); an import's events name no customer
+                  "events_customer"})
 
 
 def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,

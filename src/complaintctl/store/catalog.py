@@ -1,5 +1,6 @@
 """What the database holds, asked of its catalog: the schema version, the tables, views, indexes
-and triggers with their SQL, a table's columns, and facts about the engine for `info`. SQLite
+and triggers with their SQL, a table's columns, the foreign keys to a table, and facts about the
+engine for `info`. SQLite
 keeps these in ``sqlite_master`` and pragmas, PostgreSQL in ``pg_catalog``: only this module
 (and the backends) asks either."""
 
@@ -57,3 +58,17 @@ def columns(conn: Connection, table: str) -> list[str]:
             "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped "
             "ORDER BY attnum", (table,))]
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def references_to(conn: Connection, parent: str) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key to ``parent``'s id, as the schema declares them."""
+    if engine_of(conn) == POSTGRESQL:
+        from complaintctl.store.postgres import catalog_references
+
+        return catalog_references(conn, parent)
+    found = []
+    for table in table_names(conn):
+        for link in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
+            if link[2] == parent and link[4] in (None, "id"):
+                found.append((table, link[3]))
+    return found

@@ -15,6 +15,7 @@ from complaintctl.core.record import lifecycle
 from complaintctl.core.record.dates import CLOCK_SKEW, now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.core.record.fields import check_one_line, check_subject, check_text, normalize_tag
+from complaintctl.core.record.ids import next_complaint_id
 from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
@@ -103,16 +104,16 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
             if clash:
                 raise Refused(f"reference {ref!r} is already complaint #{clash[0]}",
                               hint=f"see `complaintctl show {clash[0]}`")
-        cur = conn.execute(
+        complaint_id = next_complaint_id(conn)
+        conn.execute(
             """
-            INSERT INTO complaints (ref, received_at, channel, subject, description,
+            INSERT INTO complaints (id, ref, received_at, channel, subject, description,
                 remedy, category, severity, status, created_at, updated_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)
             """,
-            (ref, to_iso(received), codes["channel"], subject, description,
+            (complaint_id, ref, to_iso(received), codes["channel"], subject, description,
              codes["remedy"], codes["category"], codes["severity"], at, at, actor),
         )
-        complaint_id = cur.lastrowid
         # matched after the row exists, so that the customer's events name this complaint
         customer_id, created = match_or_create_customer(
             conn, name=new.customer, email=new.email, phone=new.phone, company=new.company,

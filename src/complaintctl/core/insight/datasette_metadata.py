@@ -44,13 +44,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "resolved_late": "1 resolved late, 0 on time, empty while the clock runs",
         "paused_since": "start of the current pause (waiting on the customer)",
         "paused_minutes": "minutes of the pauses that have ended", "escalated_at": "last escalation",
-        "escalation_count": "times escalated"}),
+        "escalation_count": "times escalated", "import_id": "the import that created it (import undo removes by it)"}),
     "complaint_tags": ("Free tags, one row each.", {"tag": "lowercase tag"}),
     "customers": ("The people and companies who complain; matched on normalised email or phone.", {
         "id": "the customer's number", "name": "name", "email": "e-mail as given", "phone": "phone as given",
         "company": "company", "email_normalized": "trimmed, lowercase: what matching compares",
         "phone_normalized": "digits only, +86/0086 dropped: what matching compares",
-        "merged_into": "the record this one was merged into"}),
+        "merged_into": "the record this one was merged into", "import_id": "the import that created the record"}),
     "agents": ("The people complaints are assigned to.", {
         "name": "short login-like name", "full_name": "display name", "email": "e-mail",
         "is_lead": "1 a team lead", }),
@@ -69,7 +69,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "finished_at": "end (UTC); empty while running or if killed", "read": "rows read", "inserted": "rows added",
         "updated": "rows updated", "unchanged": "rows already there",
         "duplicates": "rows repeating an earlier row of the file", "rejected": "rows refused",
-        "update_mode": "1 ran with --update"}),
+        "update_mode": "1 ran with --update", "undone_at": "when import undo removed what it created (UTC)",
+        "undone_by": "who undid it", "customers_recorded": "0 ran before imports recorded their customers"}),
     "audit_chain": ("Which version of the audit chain the events use, from which event on (docs/schema.md).", {
         "version": "1: blake2b over the events' content", "from_event": "the first event of that version",
         "since": "when it was first used (UTC)"}),

@@ -22,6 +22,12 @@ LABELLED = {
 def get_complaint_row(conn: Connection, complaint_id: int) -> Row:
     row = conn.execute("SELECT * FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
     if row is None:
+        removed = conn.execute("SELECT at, actor, note FROM events WHERE complaint_id = ? AND action = 'removed' "
+                               "ORDER BY id DESC LIMIT 1", (complaint_id,)).fetchone()
+        if removed is not None:  # its events stay: say where it went
+            raise NotFound(f"no complaint #{complaint_id}: it was removed at {removed[0]} by {removed[1]} ({removed[2]})",
+                           hint="its events are kept: complaintctl sql \"SELECT * FROM events WHERE complaint_id = "
+                                f"{complaint_id}\"")
         known = conn.execute("SELECT id FROM complaints WHERE ref = ?", (str(complaint_id),)).fetchone()
         raise NotFound(f"no complaint #{complaint_id}",
                        hint=f"complaint #{known[0]} has the reference {complaint_id}: name it ref:{complaint_id}"

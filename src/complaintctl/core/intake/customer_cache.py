@@ -92,20 +92,26 @@ class CustomerCache:
             if row_id == cid and name:
                 self.customer_names[cid] = name
             self.seen_customer = max(self.seen_customer, row_id)
+        gone = set(changed)
         for chunk in range(0, len(changed), 500):
             ids = changed[chunk:chunk + 500]
             for row_id, cid, email_n, phone_n, name, company in conn.execute(
                     f"SELECT {columns} FROM customers WHERE id IN ({', '.join('?' * len(ids))})", ids):
+                gone.discard(row_id)
                 for key in customer_keys(name, company, email_n, phone_n):
                     self.customers[key] = cid
                 if row_id == cid and name:
                     self.customer_names[cid] = name
+        if gone:  # removed since (`import undo` of an earlier import): matched no more
+            for key in [key for key, cid in self.customers.items() if cid in gone]:
+                del self.customers[key]
 
     def flush_customers(self) -> None:
         if self.new_customers:
             self.conn.executemany(
                 "INSERT INTO customers (id, name, email, phone, company, email_normalized, phone_normalized, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.new_customers)
+                f"created_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, {self.import_id or 'NULL'})",
+                self.new_customers)
             self.new_customers.clear()
 
     def customer_id(self, person: tuple) -> int:
@@ -140,6 +146,8 @@ class CustomerCache:
 
             cid, created = match_or_create_customer(self.conn, name=name, email=email, phone=phone,
                                                     company=company, at=self.at, actor=self.actor)
+            if created and self.import_id:  # this import's, as those written from the cache are
+                self.conn.execute("UPDATE customers SET import_id = ? WHERE id = ?", (self.import_id, cid))
             if not created and name:  # matched a known customer, perhaps by email or phone
                 known = self.conn.execute("SELECT name FROM customers WHERE id = ?", (cid,)).fetchone()[0]
                 if known and not _same_name(known, name):

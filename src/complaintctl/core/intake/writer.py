@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from complaintctl.core.intake.batches import batch_note, undone_by_now
 from complaintctl.core.intake.cells import RowError
 from complaintctl.core.intake.customer_cache import (
     CustomerCache,
@@ -13,6 +14,7 @@ from complaintctl.core.intake.customer_cache import (
 )
 from complaintctl.core.intake.options import ImportSummary
 from complaintctl.core.intake.sameness import Earlier, differences, person_of, said
+from complaintctl.core.record.ids import next_complaint_id, next_customer_id
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
@@ -55,10 +57,11 @@ class Writer(CustomerCache):
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
-        self.note_prefix = f"{f'import #{import_id}' if import_id else 'import'} from {source} line "
+        self.note_prefix = f"{batch_note(import_id) if import_id else 'import from '}{source} line "
         self._start_customer_cache()
         # Per-row constants are written into the statements rather than bound on every row.
-        self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor))
+        self.import_id = import_id
+        self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor)) + f", {import_id or 'NULL'}"
         self.event_sql = (
             "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, digest, hash) "
             f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
@@ -103,6 +106,8 @@ class Writer(CustomerCache):
     def write_batch(self, prepared: list[tuple], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
         retried row by row so only the offending rows are rejected."""
+        if self.import_id is not None:
+            self._check_not_undone(prepared)
         self._bound_customer_cache()
         self.conn.execute("SAVEPOINT batch")
         self.new_keys.clear()
@@ -135,6 +140,14 @@ class Writer(CustomerCache):
         self.conn.execute("RELEASE batch")
         self._count(results, rejects)
 
+    def _check_not_undone(self, prepared: list[tuple]) -> None:
+        """An import undone while it runs (`import undo` between two of its batches) stops."""
+        undone = undone_by_now(self.conn, self.import_id)
+        if undone is not None:
+            line = f" at line {prepared[0][0]}" if prepared else ""
+            raise ComplaintError(f"import #{self.import_id} was undone by {undone[1]} at {undone[0]} while it ran: "
+                                 f"it stopped{line}, and nothing from there on was imported")
+
     def _count(self, results: tuple[int, int, int], rejects) -> None:
         inserted, updated, unchanged = results
         summary = self.summary
@@ -155,10 +168,10 @@ class Writer(CustomerCache):
         """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
         conn = self.conn
         by_ref, by_print = self._known(prepared)
-        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM complaints").fetchone()[0]
+        next_id = next_complaint_id(conn)
         if self.customers_complete:
             self._refresh_customers()
-        self.next_customer_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+        self.next_customer_id = next_customer_id(conn)
         pending_refs: dict[str, int] = {}  # ref -> id
         first_id = next_id  # ids from here to next_id are this attempt's
         pending_prints: dict[int, tuple[int, str | None]] = {}
@@ -327,7 +340,7 @@ class Writer(CustomerCache):
                          else "id, import_fingerprint, ") + ", ".join(columns)
                 marks = "?, " * (len(columns) + 2 + with_customer)
                 conn.executemany(
-                    f"INSERT INTO complaints ({names}, created_at, updated_at, created_by) "
+                    f"INSERT INTO complaints ({names}, created_at, updated_at, created_by, import_id) "
                     f"VALUES ({marks}{self.complaint_constants})", rows)
             conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
             conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))

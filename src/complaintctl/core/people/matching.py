@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from complaintctl.core.record.ids import next_customer_id
 from complaintctl.core.record.limits import EMAIL_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.engine import Connection, Row
@@ -201,12 +202,13 @@ def create_customer(conn: Connection, details: dict, *, at: str, actor: str,
                     complaint_id: int | None = None) -> int:
     """A new customer record, with its event (on the customer's timeline, naming the complaint
     that brought them)."""
-    cid = conn.execute(
-        "INSERT INTO customers (name, email, phone, company, email_normalized, phone_normalized, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (details.get("name"), details.get("email"), details.get("phone"), details.get("company"),
+    cid = next_customer_id(conn)
+    conn.execute(
+        "INSERT INTO customers (id, name, email, phone, company, email_normalized, phone_normalized, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (cid, details.get("name"), details.get("email"), details.get("phone"), details.get("company"),
          normalize_email(details.get("email")), normalize_phone(details.get("phone")), at),
-    ).lastrowid
+    )
     from complaintctl.core.record.seal import customer_seal
 
     record_customer_event(conn, cid, at=at, actor=actor, action="customer_created", field="customer.name",

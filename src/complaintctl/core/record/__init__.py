@@ -5,4 +5,4 @@ created with (`seal`), dates as people type them and as they are stored (`dates`
 limits and checks of typed fields (`limits`, `fields`). Everything else in core/ stands on these;
 nothing here imports another room."""
 
-__all__ = ['dates', 'events', 'fields', 'lifecycle', 'limits', 'seal']
+__all__ = ['dates', 'events', 'fields', 'ids', 'lifecycle', 'limits', 'seal']

@@ -203,7 +203,8 @@ def _deferred_indexes(conn: Connection) -> Finding:
 # distinct ids there are checked against their tables (a million lookups on a desk of
 # millions, not one for each of ten million events); only when one is missing are the events
 # read row by row, for the finding's row ids.
-INDEXED_REFERENCES = {"events": [("complaint_id", "complaints"), ("customer_id", "customers")]}
+INDEXED_REFERENCES = {"events": [("complaint_id", "complaints", "removed"), ("customer_id", "customers",
+                                                                         "customer_removed")]}
 
 
 def _reference_rows(conn: Connection) -> list[tuple]:
@@ -214,16 +215,34 @@ def _reference_rows(conn: Connection) -> list[tuple]:
         if links and not any(conn.execute(
                 f"SELECT 1 FROM (SELECT DISTINCT {column} AS referred FROM {table} WHERE {column} IS NOT NULL) d "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = d.referred) LIMIT 1").fetchone()
-                for column, parent in links):
+                for column, parent, _ in links):
             continue
         rows += conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
     return rows
 
 
+def _gone_unrecorded(conn: Connection) -> dict[str, list[int]]:
+    """Parent table -> ids the events name that are gone with no event recording their removal
+    (an undone import removes complaints and customers and keeps their events: schema 21 on,
+    the events' references are not foreign keys, so this is their check)."""
+    gone: dict[str, list[int]] = {}
+    for table, links in INDEXED_REFERENCES.items():
+        for column, parent, removal in links:
+            ids = _id_list(conn, f"SELECT d.referred FROM (SELECT DISTINCT {column} AS referred FROM {table} "
+                                 f"WHERE {column} IS NOT NULL) d WHERE NOT EXISTS (SELECT 1 FROM {parent} p "
+                                 f"WHERE p.id = d.referred) AND NOT EXISTS (SELECT 1 FROM {table} r WHERE "
+                                 f"r.{column} = d.referred AND r.action = '{removal}') ORDER BY d.referred")
+            if ids:
+                gone[parent] = ids
+    return gone
+
+
 def _foreign_keys(conn: Connection) -> Finding:
     rows = _reference_rows(conn)
-    if not rows:
-        return Finding("references", OK, "every code, customer, agent and complaint referred to exists")
+    gone = _gone_unrecorded(conn)
+    if not rows and not gone:
+        return Finding("references", OK, "every code, customer, agent and complaint referred to exists "
+                       "(or its removal is recorded)")
     by_link: dict[tuple[str, str], list[int]] = {}
     links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
     for table, rowid, parent, fkid in rows:
@@ -234,9 +253,14 @@ def _foreign_keys(conn: Connection) -> Finding:
     parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
              f"({_ids(ids)})"
              for (where, parent), ids in sorted(by_link.items())]
-    return Finding("references", PROBLEM, "; ".join(parts),
-                   "written with foreign keys off (plain SQL?): fix the rows, or add the missing "
-                   "codes with `complaintctl taxonomy add`")
+    parts += [f"events name {_count(len(ids), parent[:-1])} that {'is' if len(ids) == 1 else 'are'} gone with no "
+              f"removal recorded ({_ids(ids)})" for parent, ids in sorted(gone.items())]
+    fix = ("written with foreign keys off (plain SQL?): fix the rows, or add the missing codes with "
+           "`complaintctl taxonomy add`") if rows else ""
+    if gone:
+        fix += ("; " if fix else "") + ("deleted around complaintctl (only `import undo` removes complaints "
+                                        "and customers, and it records each): restore them from a backup")
+    return Finding("references", PROBLEM, "; ".join(parts), fix)
 
 
 def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
