@@ -199,10 +199,11 @@ def test_an_import_undone_between_its_batches_stops_at_the_next(conn, tmp_path):
     undone = []
     progress = between_batches(conn, 10, lambda: undone.append(undo_import(conn, 1, actor="lead", now=LATER)))
     with pytest.raises(ComplaintError, match=r"import #1 was undone by lead at 2026-11-21T08:00:00Z while it ran: "
-                                             r"it stopped at line 12, and nothing from there on was imported"):
+                                             r"it stopped at line 12, and nothing from there on was imported") as stopped:
         run_import(conn, path, batch_size=10, workers=0, progress=progress)
     assert undone[0]["removed_complaints"] == list(range(1, 11))
     assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 0
+    assert "run the same import again" not in str(stopped.value)  # they were saved, then undone
     assert problems(conn) == []
 
 

@@ -146,7 +146,9 @@ class Writer(CustomerCache):
         if undone is not None:
             line = f" at line {prepared[0][0]}" if prepared else ""
             raise ComplaintError(f"import #{self.import_id} was undone by {undone[1]} at {undone[0]} while it ran: "
-                                 f"it stopped{line}, and nothing from there on was imported")
+                                 f"it stopped{line}, and nothing from there on was imported",
+                                 hint="the rows before were imported and then removed by the undo, unless someone "
+                                      "had touched them (`complaintctl import list`)")
 
     def _count(self, results: tuple[int, int, int], rejects) -> None:
         inserted, updated, unchanged = results
