@@ -12,7 +12,7 @@ from complaintctl.cli import build_app
 HUGE_INTEGERS = ["99999999999999999999", "-99999999999999999999", "9223372036854775808", "-1", "0"]
 HUGE_FLOATS = ["1e308", "-1e308", "inf", "-inf", "nan"]
 # Commands that need more than the option to run: what comes before it
-BEFORE = {"survey": ["survey", "1"], "import": ["import", "{csv}", "--received-now"], "sla goal": ["sla", "goal"]}
+BEFORE = {"survey": ["survey", "1"], "import files": ["import", "{csv}", "--received-now"], "sla goal": ["sla", "goal"]}
 
 
 def _numeric_options() -> list[tuple[str, str, bool]]:
@@ -44,7 +44,7 @@ def desk(module_cli, tmp_path_factory):
 
 
 def test_the_walk_finds_the_options():
-    assert len(OPTIONS) >= 20 and ("import", "--batch-size", False) in OPTIONS
+    assert len(OPTIONS) >= 20 and ("import files", "--batch-size", False) in OPTIONS
 
 
 @pytest.mark.parametrize(("command", "option", "is_float"), OPTIONS, ids=[f"{c} {o}" for c, o, _ in OPTIONS])
