@@ -1,4 +1,4 @@
--- schema version 22
+-- schema version 23
 
 -- table agents
 CREATE TABLE agents (

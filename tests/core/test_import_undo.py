@@ -224,7 +224,7 @@ def test_a_running_import_does_not_match_a_customer_an_undo_removed_meanwhile(im
 
 
 def test_the_migration_gives_earlier_imports_their_complaints_not_their_customers(tmp_path):
-    """An import made before migration 22 is undone too: its complaints are known by the note of
+    """An import made before migration 23 is undone too: its complaints are known by the note of
     their `imported` event; which customers it created was not recorded, so they stay."""
     import sqlite3
 
@@ -235,7 +235,7 @@ def test_the_migration_gives_earlier_imports_their_complaints_not_their_customer
     path.touch(mode=0o600)
     raw = sqlite3.connect(path, isolation_level=None)
     names = [name for name, _ in migrations.MIGRATIONS]
-    migrations.migrate(raw, target=names.index("m022_import_batches"))  # the version before
+    migrations.migrate(raw, target=names.index("m023_import_batches"))  # the version before
     raw.execute("BEGIN")
     raw.execute("INSERT INTO imports (source, format, actor, started_at, finished_at, read, inserted) "
                 "VALUES ('old.csv', 'csv', 'importer', '2026-11-01T00:00:00Z', '2026-11-01T00:00:05Z', 2, 2)")

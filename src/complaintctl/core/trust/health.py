@@ -223,7 +223,7 @@ def _reference_rows(conn: Connection) -> list[tuple]:
 
 def _gone_unrecorded(conn: Connection) -> dict[str, list[int]]:
     """Parent table -> ids the events name that are gone with no event recording their removal
-    (an undone import removes complaints and customers and keeps their events: schema 22 on,
+    (an undone import removes complaints and customers and keeps their events: schema 23 on,
     the events' references are not foreign keys, so this is their check)."""
     gone: dict[str, list[int]] = {}
     for table, links in INDEXED_REFERENCES.items():

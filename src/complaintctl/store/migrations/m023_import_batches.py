@@ -1,4 +1,4 @@
-"""Migration 022: import batches. Released: never edit; a change is a new migration."""
+"""Migration 023: import batches. Released: never edit; a change is a new migration."""
 
 from __future__ import annotations
 
