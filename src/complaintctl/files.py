@@ -64,7 +64,8 @@ def output_target(path: str | os.PathLike) -> tuple[Path, bool]:
         return given, _stream_is_direct(given)
     real = Path(os.path.realpath(given))  # a symbolic link is followed, not replaced
     if str(real).startswith(SYSTEM_ROOTS) or str(real) in ("/proc", "/sys"):
-        raise Refused(f"{given} is a file of the system ({real}), not an output: nothing was written",
+        where = f" ({real})" if str(real) != os.path.abspath(given) else ""
+        raise Refused(f"{given}{where} is a file of the system, not an output: nothing was written",
                       hint="give the path of a file")
     owner = database_of(real)
     if owner is not None:
@@ -118,7 +119,7 @@ def _refuse_unless_stream_like(given: Path, st: os.stat_result) -> None:
         raise Refused(f"{given} is a device, not a file or a terminal: nothing was written",
                       hint="give the path of a file (a pipe, a terminal and /dev/null are written too)")
     what = "a block device (a disk)" if stat.S_ISBLK(st.st_mode) else "a socket"
-    raise Refused(f"{given} is not a regular file ({what}): nothing was written", hint="give the path of a file")
+    raise Refused(f"{given} is {what}, not a regular file: nothing was written", hint="give the path of a file")
 
 
 def _our_stream(st: os.stat_result) -> bool:
