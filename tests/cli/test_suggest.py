@@ -102,3 +102,32 @@ def test_train_status_and_evaluate(scli):
     assert data[0]["field"] == "category" and data[0]["top1"] > data[0]["majority_top1"]
     assert data[1] == {"field": "severity", "enough": False, "reason": data[1]["reason"]}
     assert "cannot suggest colour" in scli("suggest", "train", "--field", "colour", expect=2).stderr
+
+
+LETTER = "我家的洗衣机用了三天就开始漏水，地板全湿了，联系售后三次都没有人上门，要求尽快更换新机并赔偿损失。"
+
+
+def test_log_says_what_is_similar_and_what_it_suggests(scli):
+    first = scli.log("-s", "洗衣机漏水", "-d", LETTER, "-c", "王伟")
+    result = scli("log", "-s", "洗衣机又漏水", "-d", LETTER.replace("三次", "好几次"), "-c", "李娜", "--suggest")
+    second = int(result.stdout)
+    assert f"Similar: #{first} 洗衣机漏水 (" in result.stderr and f"complaintctl show {first})" in result.stderr
+    assert "Suggested: category    product_quality" in result.stderr
+    assert query(scli.db_path, "SELECT category FROM complaints WHERE id = ?", second) == [(None,)]
+    assert f"#{second} 洗衣机又漏水" in scli("show", first).stdout
+    data = json.loads(scli("log", "-s", "快递没到", "-d", "包裹一直显示在途中", "--suggest", "-f", "json").stdout)
+    assert data["suggestions"]["category"]["suggestions"][0]["code"] == "delivery_delay"
+    assert "similar" in data
+
+
+def test_import_names_similar_complaints_and_suggests(scli, tmp_path):
+    first = scli.log("-s", "洗衣机漏水", "-d", LETTER)
+    csv_file = tmp_path / "in.csv"
+    resent = LETTER.replace("地板全湿了，", "")
+    csv_file.write_text(f"标题,描述\n洗衣机又漏水,{resent}\n快递没到,包裹一直显示在途中，物流信息好几天没有更新\n",
+                        encoding="utf-8")
+    result = scli("import", "--received-now", "--suggest", str(csv_file))
+    assert "1 imported complaint(s) are like others" in result.stderr and f"like #{first} 洗衣机漏水" in result.stderr
+    assert "Suggestions for the 2 imported complaint(s) without a category" in result.stderr
+    assert "delivery_delay" in result.stderr
+    assert query(scli.db_path, "SELECT count(*) FROM complaints WHERE category IS NULL AND id > ?", first) == [(2,)]

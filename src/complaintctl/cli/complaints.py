@@ -68,6 +68,9 @@ def log(
                                  help="critical, high, medium or low."),
     ref: str = typer.Option(None, "--ref", help="Unique external reference (ticket number, form id)."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="A free tag; repeat for more."),
+    suggest: bool = typer.Option(False, "--suggest", help="Also say what the team's history suggests for its "
+                                 "category and other codes (on stderr; with -f json, under suggestions); "
+                                 "writes nothing (`classify ID --accept` does)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table prints the id; json or ndjson the "
                                "whole complaint (as `show -f json`); csv its row as `list` prints it."),
     resume: bool = typer.Option(False, "--resume", help="At a terminal: offer the calls whose logging failed "
@@ -104,16 +107,26 @@ def log(
             received=parse_date_option(received, "--received"), category=category, severity=severity,
             ref=ref, tags=list(tag or []), new_customer=new_customer,
         )
-        result = log_complaint(STATE.connect(), new, actor=STATE.who())
+        result = log_complaint(STATE.connect(), new, actor=STATE.who(), find_similar=True)
     for warning in result.warnings:
         err(f"warning: {warning}")
+    suggested = None
+    if suggest:
+        from complaintctl.cli.suggest import suggestions_after_log
+
+        suggested = suggestions_after_log(result.id, fmt)
     if fmt == Format.table:
         sys.stdout.write(f"{result.id}\n")
         who = " (new customer)" if result.customer_created else (
             f" (customer #{result.customer_id})" if result.customer_id else " (anonymous)")
         err(f"Logged complaint #{result.id}{who}.")
+        if result.similar:
+            from complaintctl.render.complaint import similar_line
+
+            for other in result.similar:
+                err(f"Similar: {similar_line(other)}")
     else:
-        print_complaint(result.id, fmt)
+        print_complaint(result.id, fmt, extra=suggested)
     send_queued()
 
 
@@ -169,7 +182,7 @@ def reply_is_quiet(complaint_id: int, changes):
     return (lambda r: _is_reply(r, complaint_id, to)) if to else None
 
 
-def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
+def print_complaint(complaint_id: int, fmt: Format, changes=None, extra: dict | None = None) -> None:
     """One complaint as data: json/ndjson the whole of it (as `show -f json`, with ``changes``
     when a command changed it), csv its row as `list` prints it."""
     if fmt == Format.csv:
@@ -184,6 +197,7 @@ def print_complaint(complaint_id: int, fmt: Format, changes=None) -> None:
     data = show_complaint(STATE.connect(), complaint_id)
     if changes is not None:
         data["changes"] = [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
+    data.update(extra or {})
     write_json(data, lines=fmt == Format.ndjson)
 
 

@@ -44,6 +44,9 @@ def import_(
     update: bool = typer.Option(False, "--update", help="Update complaints already imported from newer rows."),
     show_mapping: bool = typer.Option(False, "--show-mapping",
                                       help="Print how each column will be read; write nothing."),
+    suggest: bool = typer.Option(False, "--suggest", help="After the import, what the team's history suggests for "
+                                 "the imported complaints without a category (writes nothing; "
+                                 "`classify --suggest --unclassified --apply` does)."),
     batch_size: int = typer.Option(5000, "--batch-size", help="Rows per committed batch (1 to 100,000)."),
     out_format: Format = typer.Option(Format.table, "--format", "-f",
                                       help="The summary: as text (table), or json, ndjson or csv."),
@@ -72,7 +75,7 @@ def import_(
         _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
-        defaults=defaults, received_now=received_now)
+        defaults=defaults, received_now=received_now, suggest=suggest)
     codes: list[int] = []
     summaries: list[dict] = []
     try:
@@ -99,7 +102,7 @@ def import_(
 
 def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
                  update, dayfirst, batch_size, show_mapping, out_format, several: bool,
-                 defaults: dict[str, str], received_now: bool) -> tuple[int, dict | None]:
+                 defaults: dict[str, str], received_now: bool, suggest: bool = False) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
     from complaintctl.core.intake import open_source
@@ -149,7 +152,12 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         if progress:
             progress.stop()
     STATE.announce_new_database()
-    return _say_summary(summary, out_format, several=several, dry_run=dry_run)
+    code, data = _say_summary(summary, out_format, several=several, dry_run=dry_run)
+    if summary.import_id is not None and not summary.aborted:
+        from complaintctl.cli.suggest import after_import
+
+        data.update(after_import(summary.import_id, suggest=suggest, fmt=out_format))
+    return code, data
 
 
 def summary_written(conn) -> bool:

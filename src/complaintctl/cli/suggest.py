@@ -191,3 +191,61 @@ def _say_accepted(results: list[dict], fmt: Format) -> None:
                     err(f"  {s['field']}: {s['why']}")
     if len(results) > 1:
         err(f"Applied suggestions to {written:,} of {len(results):,} complaints; the rest left as they were.")
+
+
+def suggestions_after_log(complaint_id: int, fmt: Format) -> dict | None:
+    """`log --suggest`: what the history suggests for the new complaint, said on stderr (table), or
+    returned for the JSON of the complaint (`suggestions`). A stale or missing model is trained first."""
+    from complaintctl.core.desk.suggested import refresh_models
+    from complaintctl.core.insight.suggest import suggest_complaints
+    from complaintctl.core.insight.suggest.training import FIELDS
+
+    conn = STATE.connect()
+    for t in refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now()):
+        err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+    (item,) = suggest_complaints(conn, [complaint_id])
+    if fmt in (Format.json, Format.ndjson):
+        return {"suggestions": item["fields"]}
+    from complaintctl.render.suggestions import suggestion_lines
+
+    for line in suggestion_lines(item)[1:]:
+        err(f"Suggested:{line[1:]}" if not line.startswith("  model") else line.strip())
+    return None
+
+
+def after_import(import_id: int, *, suggest: bool, fmt: Format) -> dict:
+    """An import's similar complaints (always) and, with --suggest, the suggestions for what it
+    brought in unclassified: said on stderr (table), returned for the summary's other formats."""
+    from complaintctl.core.insight.suggest.similar import imported_ids, similar_in_import
+    from complaintctl.render.complaint import similar_line
+
+    conn = STATE.connect()
+    found = similar_in_import(conn, import_id)
+    out: dict = {"similar": found["found"]}
+    if fmt == Format.table and found["found"]:
+        err(f"{len(found['found']):,} imported complaint(s) are like others (same or near-same text, any customer):")
+        for item in found["found"][:20]:
+            err(f"  #{item['id']} {item['subject']}: like " + "; ".join(similar_line(o) for o in item["similar"]))
+        if len(found["found"]) > 20:
+            err(f"  ... and {len(found['found']) - 20:,} more (`complaintctl show ID` lists them)")
+    if found["checked"] < found["inserted"]:
+        err(f"Similar complaints looked for in the first {found['checked']:,} of {found['inserted']:,} imported; "
+            "`complaintctl show ID` finds them for any one.")
+    if suggest:
+        from complaintctl.core.desk.suggested import refresh_models
+        from complaintctl.core.insight.suggest import suggest_complaints, unclassified_ids
+        from complaintctl.core.insight.suggest.training import FIELDS
+
+        for t in refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now()):
+            err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+        items = suggest_complaints(conn, unclassified_ids(conn, among=imported_ids(conn, import_id)))
+        out["suggestions"] = items
+        if fmt == Format.table:
+            from complaintctl.render.suggestions import suggestion_lines
+
+            err(f"Suggestions for the {len(items):,} imported complaint(s) without a category (nothing written; "
+                "`complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):")
+            for item in items:
+                for line in suggestion_lines(item):
+                    err(line)
+    return out

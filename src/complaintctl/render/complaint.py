@@ -124,7 +124,15 @@ def _field_pairs(data: dict) -> list[tuple[str, object]]:
         pairs.append(("Handling advice", f"{advice['en']}\n{advice['zh']}"))
     if data.get("description"):
         pairs.append(("Description", data["description"]))
+    for other in data.get("similar") or []:
+        pairs.append(("Similar", similar_line(other)))
     return pairs
+
+
+def similar_line(other: dict) -> str:
+    """One similar complaint: `#91 洗衣机漏水 (59% same words, received 2026-12-07 10:00; complaintctl show 91)`."""
+    return (f"#{other['id']} {other['subject']} ({round(100 * other['similarity'])}% same words, received "
+            f"{to_local_text(other['received_at'])}; complaintctl show {other['id']})")
 
 
 def _timeline(events: list[dict], color: bool) -> str:

@@ -8,6 +8,7 @@ from complaintctl.core import notify
 from complaintctl.core.desk.closing import OUTCOMES, close, close_row, reopen, reopen_row  # noqa: F401 (the use cases, by one name)
 from complaintctl.core.desk.writes import record_reply_outcome, reply_delivery, set_columns, touch
 from complaintctl.core.insight.queries import get_complaint_row
+from complaintctl.core.insight.suggest.similar import similar_to
 from complaintctl.core.people.agents import get_agent
 from complaintctl.core.people.filing import change_customer
 from complaintctl.core.people.matching import match_or_create_customer, validate_contact
@@ -52,11 +53,13 @@ class NewComplaint:
 
 
 class LogResult:
-    def __init__(self, id: int, customer_id: int | None, customer_created: bool, warnings: list[str] | None = None):
+    def __init__(self, id: int, customer_id: int | None, customer_created: bool, warnings: list[str] | None = None,
+                 similar: list[dict] | None = None):
         self.id = id
         self.customer_id = customer_id
         self.customer_created = customer_created
         self.warnings = warnings or []
+        self.similar = similar or []  # complaints with the same or near-same text, any customer
 
 
 def _check_received(received: datetime | None, now: datetime) -> datetime:
@@ -85,8 +88,9 @@ def similar(a: str, b: str) -> bool:
 
 
 def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
-                  now: datetime | None = None) -> LogResult:
-    """Record a new complaint (and its customer); return its id and any warnings."""
+                  now: datetime | None = None, find_similar: bool = False) -> LogResult:
+    """Record a new complaint (and its customer); return its id and any warnings, and with
+    ``find_similar`` the complaints of any customer with the same or near-same text."""
     now = now or now_utc()
     at = to_iso(now)
     subject = check_subject(new.subject)
@@ -130,7 +134,8 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
                      field="status", new_value="new", note=note, digest=seal_of_complaint(conn, complaint_id))
         refresh_sla(conn, complaint_id, now)
         notify.on_logged(conn, complaint_id, at, actor)  # queued with the complaint, sent after the commit
-    return LogResult(complaint_id, customer_id, created, warnings)
+    similar = similar_to(conn, complaint_id) if find_similar else []
+    return LogResult(complaint_id, customer_id, created, warnings, similar)
 
 
 def _similar_open(conn: Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from complaintctl.core.insight.suggest.similar import similar_to
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import events_for
 from complaintctl.core.record.fields import normalize_tag
@@ -96,6 +97,7 @@ def show_complaint(conn: Connection, complaint_id: int, now: datetime | None = N
         "SELECT score, comment, at, actor FROM surveys WHERE complaint_id = ? ORDER BY id", (complaint_id,))]
     row["events"] = events_for(conn, complaint_id)
     row["sla_clocks"] = sla_clocks(row, now or now_utc())
+    row["similar"] = similar_to(conn, complaint_id)  # the same or near-same text, any customer, within weeks
     return row
 
 

@@ -83,10 +83,17 @@ def suggest_complaints(conn: Connection, ids: list[int], fields: list[str] | Non
     return out
 
 
-def unclassified_ids(conn: Connection, fields: list[str] | None = None, limit: int | None = None) -> list[int]:
-    """Complaints with any of ``fields`` not set (category alone by default), oldest first."""
+def unclassified_ids(conn: Connection, fields: list[str] | None = None, limit: int | None = None,
+                     among: list[int] | None = None) -> list[int]:
+    """Complaints with any of ``fields`` not set (category alone by default), oldest first; only
+    those of ``among`` when it is given."""
     fields = check_fields(fields or ["category"])
     where = " OR ".join(f"{f} IS NULL" for f in fields)
+    if among is not None:
+        wanted = set(among)
+        found = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE id BETWEEN ? AND ? AND ({where}) "
+                                            "ORDER BY id", (min(among, default=0), max(among, default=0)))]
+        return [i for i in found if i in wanted][:limit or None]
     sql = f"SELECT id FROM complaints WHERE {where} ORDER BY id" + (f" LIMIT {int(limit)}" if limit else "")
     return [r[0] for r in conn.execute(sql)]
 
