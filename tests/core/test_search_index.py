@@ -154,3 +154,13 @@ def test_snippet_marks_every_term_in_the_first_column_holding_one():
     column, text = search.snippet(long, ["leak"], width=20)
     assert column == "description" and text == "…xxxxx [leak] yyyyyyyyy…"
     assert search.snippet({"subject": "a"}, ["zz"]) == (None, "")
+
+
+def test_a_phone_is_looked_for_in_each_way_its_customers_wrote_it_once(conn):
+    """13800138000 stands for +86 13800138000 (found by it already: not a second pass over the
+    index) and 138-0013-8000 (not: a phrase of its own)."""
+    log(conn, "a", customer="王芳", phone="+86 13800138000")
+    log(conn, "b", customer="王芳", phone="138-0013-8000", new_customer=True)
+    assert search.spellings(conn, "13800138000") == ["13800138000", "１３８００１３８０００", "138-0013-8000"]
+    assert search.spellings(conn, "ＡＰＰ") == ["app", "ＡＰＰ"]  # the index folds ＡＰＰ and ａｐｐ alike
+    assert search.spellings(conn, "APP") == ["app", "ａｐｐ"]

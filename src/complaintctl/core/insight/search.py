@@ -68,7 +68,15 @@ def spellings(conn: Connection, term: str) -> list[str]:
         found.append(digits)
         found += [p.lower() for (p,) in conn.execute(
             "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
-    return list(dict.fromkeys(s for s in found if s and s.strip()))
+    # one of each (the index folds case, full-width letters too); and a spelling that holds another
+    # is found by it already (a phrase matches inside longer text): '+86 13800138000' would cost a
+    # second pass over the index for nothing when '13800138000' is there
+    one_each: dict[str, str] = {}
+    for spelling in found:
+        if spelling and spelling.strip():
+            one_each.setdefault(spelling.lower(), spelling)
+    found = list(one_each.values())
+    return [s for s in found if not any(o.lower() != s.lower() and o.lower() in s.lower() for o in found)]
 
 
 def _looks_like_phone(text: str) -> bool:
