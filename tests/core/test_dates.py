@@ -124,7 +124,7 @@ def test_numbers_machines_write_for_times(monkeypatch):
     assert number_moment("46330").isoformat() == "2026-11-04T00:00:00+08:00"
     assert number_moment("1762149900") == datetime(2025, 11, 3, 6, 5, tzinfo=timezone.utc)
     assert number_moment("1762149900123") == datetime(2025, 11, 3, 6, 5, tzinfo=timezone.utc)
-    for not_a_time in ("12345", "99999", "123456", "2026", "46329.5.1", "4632a"):
+    for not_a_time in ("12345", "99999", "123456", "2026", "46329.5.1", "4632a", "२6000.0", "４６３２９", "१७६२१४९९००"):
         assert number_moment(not_a_time) is None, not_a_time
 
 

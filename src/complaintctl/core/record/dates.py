@@ -77,7 +77,8 @@ def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # day 0 of Excel's (1900) date system, as its serials count
-_NUMBER_MOMENT = r"^(\d{5})(?:\.(\d+))?$|^(\d{10})(\d{3})?(?:\.\d+)?$"
+# ASCII digits only: a machine writes 46329.5, and `\d` would take ２ or २ (Devanagari) for a digit too
+_NUMBER_MOMENT = r"^([0-9]{5})(?:\.([0-9]+))?$|^([0-9]{10})([0-9]{3})?(?:\.[0-9]+)?$"
 
 
 # A number alone, signed or with a decimal part (-5, 1.5, 11.3, 3,5): never a date where a person typed it.
