@@ -32,6 +32,14 @@ class ComplaintError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def said(self) -> str:
+        """The error as a person reads it, in their language (``str()`` stays as written: it
+        goes into files such as an import's rejects)."""
+        from complaintctl.i18n import _, shown
+
+        message = shown(self.message)
+        return _("{message} ({hint})", message=message, hint=shown(self.hint)) if self.hint else str(message)
+
     def __reduce__(self):
         # keep the hint and exit code when the error crosses a process boundary (import's reader)
         return (self.__class__, (self.message, self.hint, self.exit_code))

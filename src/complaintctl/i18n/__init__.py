@@ -29,6 +29,7 @@ _catalogue: ModuleType | None = None  # the active language's catalogue; None is
 _loaded_for: str | None = None
 # language -> the module holding its catalogue (complaintctl.i18n.catalogues.<name>)
 CATALOGUES = {"zh": "zh"}
+LANGUAGES = ("en", *CATALOGUES)
 
 
 def _active() -> ModuleType | None:
@@ -42,11 +43,19 @@ def _active() -> ModuleType | None:
     return _catalogue
 
 
+def _fill(text: str, fields: dict) -> str:
+    """``text`` with its {fields} filled in; a field that is itself a Message is said in the
+    language too."""
+    if not fields:
+        return text
+    return text.format(**{k: v.translated() if isinstance(v, Message) else v for k, v in fields.items()})
+
+
 def _(msgid: str, /, **fields: object) -> str:
     """``msgid`` (the English text) in the chosen language, its ``{fields}`` filled in."""
     catalogue = _active()
     text = catalogue.MESSAGES.get(msgid, msgid) if catalogue is not None else msgid
-    return text.format(**fields) if fields else text
+    return _fill(text, fields)
 
 
 def ngettext(singular: str, plural: str, n: int, /, **fields: object) -> str:
@@ -59,7 +68,7 @@ def ngettext(singular: str, plural: str, n: int, /, **fields: object) -> str:
         text = forms
     else:
         text = forms[catalogue.plural(n)]
-    return text.format(n=n, **fields)
+    return _fill(text, {"n": n, **fields})
 
 
 def N_(msgid: str) -> str:
@@ -67,24 +76,75 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+class Message(str):
+    """A message made where the language of its reader is not known yet (core's findings, a value
+    kept for JSON): the English text, as a str, for machine formats and logs, and its id and
+    fields, so that what shows it to a person says it in their language (``translated()``, or
+    ``shown()``). Made with ``L_``."""
+
+    msgid: str
+    fields: dict
+
+    def __new__(cls, msgid: str, fields: dict):
+        english = msgid.format(**fields) if fields else msgid
+        made = super().__new__(cls, english)
+        made.msgid, made.fields = msgid, fields
+        return made
+
+    def translated(self) -> str:
+        return _(self.msgid, **self.fields)
+
+    def __reduce__(self):  # crosses process boundaries (import's reader) whole
+        return (Message, (self.msgid, self.fields))
+
+
+def L_(msgid: str, /, **fields: object) -> Message:
+    """A message said later, in the reader's language: English wherever it is used as text."""
+    return Message(msgid, fields)
+
+
+def shown(text: object) -> object:
+    """What a person reads for ``text``: a Message in the chosen language, anything else as it is."""
+    return text.translated() if isinstance(text, Message) else text
+
+
+def joined(items, /) -> str:
+    """Items of a list as a sentence lists them: ``a, b, c`` (Chinese ``a、b、c``)."""
+    return _(", ").join(str(shown(i)) for i in items)
+
+
+def clauses(items, /) -> str:
+    """Clauses of one sentence: ``a; b`` (Chinese ``a；b``)."""
+    return _("; ").join(str(shown(i)) for i in items)
+
+
+def _language(value: str) -> str:
+    """'zh-Hant', 'zh_TW.UTF-8', 'zh_HK', 'zh-CN', 'zh', 'en_US' -> 'zh-Hant', 'zh' or 'en'."""
+    code = value.strip().lower().replace("_", "-").split(".")[0]
+    if not code.startswith("zh"):
+        return "en"
+    traditional = any(part in ("hant", "tw", "hk", "mo") for part in code.split("-")[1:])
+    return "zh-Hant" if traditional and "zh-Hant" in CATALOGUES else "zh"
+
+
 def lang() -> str:
-    """The language in force: 'en' or 'zh'."""
+    """The language in force: 'en', 'zh' or 'zh-Hant' (Traditional, for Taiwan and Hong Kong)."""
     if _override:
         return _override
-    chosen = os.environ.get("COMPLAINTCTL_LANG", "").strip().lower()
+    chosen = os.environ.get("COMPLAINTCTL_LANG", "").strip()
     if chosen:
-        return "zh" if chosen.startswith("zh") else "en"
+        return _language(chosen)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return _language(value)
     return "en"
 
 
 def set_lang(value: str | None) -> None:
     """``--lang``: this run's language, whatever the environment says."""
     global _override
-    _override = value
+    _override = _language(value) if value else None
 
 
 @contextlib.contextmanager
@@ -100,7 +160,8 @@ def english():
 
 
 def zh() -> bool:
-    return lang() == "zh"
+    """Whether the language in force is Chinese (either script)."""
+    return lang() != "en"
 
 
 # --- words: headers, labels, field names --------------------------------------------------

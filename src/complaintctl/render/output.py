@@ -71,10 +71,15 @@ def write_records(
     flexible: Sequence[str] = (),
     droppable: Sequence[str] = (),
     floors: dict[str, int] | None = None,
+    words: dict | None = None,
     stream=None,
 ) -> None:
-    """Write records in ``fmt``. ``table_values(record) -> dict`` formats cells for humans;
-    ``table_styles(record) -> {column: style}`` colours them (on a terminal only)."""
+    """Write records in ``fmt``. Machine formats (json, ndjson, csv) carry the records as they are,
+    whatever the language: codes, and the columns' names as keys. A table is for people:
+    ``headers`` {column: message id} names its columns in their language, taxonomy codes (status,
+    severity, category...) are shown as labels, ``words`` {column: function} says other columns'
+    codes (an outbox state) or, as None, leaves a column as it is; ``table_values(record) -> dict``
+    formats cells; ``table_styles(record) -> {column: style}`` colours them (on a terminal only)."""
     stream = stream or sys.stdout
     check_excel(fmt.value)
     if fmt != Format.table:
@@ -92,16 +97,18 @@ def write_records(
         for r in records:
             writer.writerow([r.get(c) for c in columns])
     else:
-        from complaintctl.i18n import cell, t
+        from complaintctl.i18n import _
         from complaintctl.render.table import render_table, terminal_width, use_color
 
         shown = list(table_columns or columns)
-        heads = [t((headers or {}).get(c, c)) for c in shown]
+        heads = [_(headers[c]) if headers and c in headers else c for c in shown]
+        said = {**_code_words(), **(words or {})}
         rows = []
         styles = []
         for r in records:
             values = table_values(r) if table_values else r
-            rows.append([cell(c, values.get(c)) for c in shown])
+            rows.append([said[c](values.get(c)) if said.get(c) and isinstance(values.get(c), str) else values.get(c)
+                         for c in shown])
             if table_styles:
                 styles.append({shown.index(c): st for c, st in table_styles(values).items() if c in shown})
         text = render_table(
@@ -111,3 +118,10 @@ def write_records(
             floors={shown.index(c): w for c, w in (floors or {}).items() if c in shown},
         )
         stream.write(text + "\n")
+
+
+def _code_words() -> dict:
+    """The columns that hold a taxonomy code, each with what shows it (its label in Chinese)."""
+    from complaintctl.i18n.words import KIND_OF_FIELD, label
+
+    return {column: (lambda value, kind=kind: label(kind, value)) for column, kind in KIND_OF_FIELD.items()}

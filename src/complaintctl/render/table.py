@@ -166,10 +166,8 @@ def _fit(headers: Sequence[str], widths: list[int], width: int, flexible: Sequen
 
 def render_pairs(pairs: Sequence[tuple[str, object]], *, color: bool = False,
                  width: int | None = None) -> str:
-    """Key: value lines with aligned keys; multi-line values are indented."""
-    from complaintctl.i18n import t
-
-    pairs = [(t(k), v) for k, v in pairs]
+    """Key: value lines with aligned keys (already in the reader's language); multi-line values are
+    indented."""
     keys = [k for k, _ in pairs]
     key_width = max((text_width(k) for k in keys), default=0)
     lines = []

@@ -9,7 +9,7 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import events_for
 from complaintctl.core.record.fields import normalize_tag
 from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
-from complaintctl.core.sla.clock import describe_due
+from complaintctl.core.sla.clock import describe_due, due_standing
 from complaintctl.errors import InvalidInput, NotFound
 from complaintctl.store.engine import Connection, Row
 
@@ -105,9 +105,11 @@ NO_CLOCK = "no SLA clock: no severity (classify it, or set `complaintctl sla def
 
 
 def sla_clocks(row: dict, now: datetime) -> list[dict]:
-    """Where each SLA clock of a complaint stands at ``now``: {clock, due_at, state}, the state
-    'met on time', 'met late', a step never recorded, or describe_due's '3h left', 'paused'...;
-    an open complaint with no clock at all gets one entry saying why (clock 'none')."""
+    """Where each SLA clock of a complaint stands at ``now``: {clock, due_at, state, standing,
+    minutes}, the state in English words ('met on time', 'met late', a step never recorded, or
+    describe_due's '3h left', 'paused'...), the standing its code ('met_on_time', 'met_late',
+    'not_recorded', or due_standing's 'left', 'over', ...) with the minutes left or over; an
+    open complaint with no clock at all gets one entry saying why (clock 'none')."""
     done = not is_open(row["status"])
     out = []
     for clock, due, finished, late in (
@@ -115,15 +117,18 @@ def sla_clocks(row: dict, now: datetime) -> list[dict]:
             ("resolve", row.get("resolve_due_at"), row.get("resolved_at"), row.get("resolved_late"))):
         if not due:
             continue
+        minutes = None
         if finished:
-            state = "met late" if late else "met on time"
+            state, standing = ("met late", "met_late") if late else ("met on time", "met_on_time")
         elif done:  # finished without this step on record (closed straight away, or imported so)
             state = "no first response recorded" if clock == "respond" else "no resolution time recorded"
+            standing = "not_recorded"
         else:
             state = describe_due(due, now, row["status"], row.get("paused_since"))
-        out.append({"clock": clock, "due_at": due, "state": state})
+            standing, minutes = due_standing(due, now, row["status"], row.get("paused_since"))
+        out.append({"clock": clock, "due_at": due, "state": state, "standing": standing, "minutes": minutes})
     if not done and not out:
-        out.append({"clock": "none", "due_at": None, "state": NO_CLOCK})
+        out.append({"clock": "none", "due_at": None, "state": NO_CLOCK, "standing": "no_sla", "minutes": None})
     return out
 
 

@@ -249,30 +249,48 @@ def pause_holds(status: str | None, paused_since: str | None, due_iso: str | Non
     return status == "waiting" and not (paused_since and due_iso and paused_since > due_iso)
 
 
-def describe_due(due_iso: str | None, now: datetime, status: str | None = None,
-                 paused_since: str | None = None) -> str:
-    """A clock for tables: '3h 20m left', '2d 4h over', 'paused', '1d 2h over, waiting' (late
-    before the pause began), 'no SLA' (open with no clock), '' (finished, or no status given)."""
+def due_standing(due_iso: str | None, now: datetime, status: str | None = None,
+                 paused_since: str | None = None) -> tuple[str, int | None]:
+    """Where a complaint's clock stands at ``now``, as (standing, minutes): 'left' or 'over' with
+    the minutes to or past the due time ('over_waiting': late before the pause began), 'paused',
+    'no_sla' (open with no clock), 'unreadable' (a time edited by hand into another form), ''
+    (finished, or no status given). What people read for it is said in render (their language)."""
     from complaintctl.core.record.lifecycle import is_open
 
     if status is not None and not is_open(status):
-        return ""
+        return "", None
     if not due_iso:
-        return "no SLA" if status is not None else ""
+        return ("no_sla" if status is not None else ""), None
     if pause_holds(status, paused_since, due_iso):
-        return "paused"
+        return "paused", None
     from complaintctl.core.record.dates import from_iso
 
     try:
         delta = from_iso(due_iso) - now
-    except ValueError:  # a time edited by hand into another form: show it as it is
-        return due_iso
+    except ValueError:
+        return "unreadable", None
     minutes = int(abs(delta.total_seconds()) // 60)
-    days, rest = divmod(minutes, 1440)
+    if delta.total_seconds() >= 0:
+        return "left", minutes
+    return ("over_waiting" if status == "waiting" else "over"), minutes
+
+
+def describe_due(due_iso: str | None, now: datetime, status: str | None = None,
+                 paused_since: str | None = None) -> str:
+    """A clock in English words, for JSON (`show`'s sla_clocks): '3h 20m left', '2d 4h over',
+    'paused', '1d 2h over, waiting' (late before the pause began), 'no SLA' (open with no clock),
+    '' (finished, or no status given)."""
+    standing, minutes = due_standing(due_iso, now, status, paused_since)
+    if standing in ("", "paused"):
+        return standing
+    if standing == "no_sla":
+        return "no SLA"
+    if standing == "unreadable":  # shown as it is
+        return due_iso or ""
+    days, rest = divmod(minutes or 0, 1440)
     hours, mins = divmod(rest, 60)
     text = f"{days}d {hours}h" if days else (f"{hours}h {mins}m" if hours else f"{mins}m")
-    text = f"{text} left" if delta.total_seconds() >= 0 else f"{text} over"
-    return text + (", waiting" if status == "waiting" else "")
+    return f"{text} left" if standing == "left" else f"{text} over" + (", waiting" if standing == "over_waiting" else "")
 
 
 def parse_workdays(text: str) -> frozenset[int]:

@@ -29,6 +29,13 @@ def code_labels(conn: Connection, kind: str) -> list[tuple[str, str]]:
                                            "WHERE active = 1 ORDER BY position")]
 
 
+def chinese_labels(conn: Connection) -> dict[tuple[str, str], str]:
+    """{(kind, code): Chinese label} of every code of every kind, the team's own too: what a
+    Chinese screen shows for a code."""
+    return {(k.name, r[0]): r[1] for k in KINDS.values()
+            for r in conn.execute(f"SELECT code, label_zh FROM {k.table}") if r[1]}
+
+
 def validate_code(conn: Connection, kind: str, value: str | None) -> str | None:
     """The code a typed value names: the code, its English or Chinese label, an alias the team
     taught or a built-in one, read as import reads them (core/taxonomy/labels.py); unknown ones are refused
