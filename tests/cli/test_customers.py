@@ -98,7 +98,7 @@ def test_customers_edit_changes_every_complaint_with_events(cli, db_path, li):
 def test_customers_merge_moves_complaints_and_keeps_the_alias(cli, db_path, li):
     dup = cli.log("-s", "重复的人", "--customer", "Li Lei", "--email", "lilei@y.cn", "--company", "ACME")
     result = cli("customers", "merge", "1", "2", "--note", "same person")
-    assert "1 complaint(s) moved; filled in email, company" in result.stderr
+    assert "1 complaint moved; filled in email, company" in result.stderr
     assert names(db_path)[dup - 1] == (dup, "李雷")
     assert query(db_path, "SELECT merged_into FROM customers WHERE id = 2") == [(1,)]
     assert query(db_path, "SELECT old_value, new_value, note FROM events WHERE complaint_id = ? "

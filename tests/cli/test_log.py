@@ -185,7 +185,7 @@ def test_on_a_tty_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(cli, d
                "whenever", "none",              # an unknown severity, then none
                "装好第二天就不制冷了"]
     result = cli("log", input="\n".join(answers) + "\n")
-    assert result.stderr.count("Error:") == 5
+    assert result.stderr.count("error:") == 5
     assert "invalid email 'qian@'" in result.stderr and "unknown channel 'pigeon'" in result.stderr
     c = row(db_path, "SELECT c.subject, c.channel, c.severity, c.description, cu.name, cu.email, cu.phone "
                      "FROM complaints c JOIN customers cu ON cu.id = c.customer_id")

@@ -47,7 +47,7 @@ def test_a_name_that_is_not_the_phones_customer_is_a_question_another_person(cli
 
 def test_or_the_call_is_filed_under_the_customer_the_phone_belongs_to(cli, db_path, tty, li_lei):
     result = cli("log", input=_answers("4", "1"))  # 4 is no choice: asked again
-    assert "Error: a number from 1 to 3" in result.stderr
+    assert "error: a number from 1 to 3" in result.stderr
     assert query(db_path, "SELECT customer_id, severity, description FROM complaints WHERE id = 2") == [
         (1, "high", "买了三天就不制冷")]
     assert query(db_path, "SELECT count(*) FROM customers") == [(1,)]
@@ -63,7 +63,7 @@ def test_kept_as_a_draft_and_resumed_with_its_received_time(cli, db_path, tty, l
     assert draft.stat().st_mode & 0o077 == 0  # a customer's details: this user's only
     typed_at = kept["typed_at"]
     # the next interactive log mentions it; resume offers it, and the conflict is asked again
-    assert "1 call(s) typed earlier were not logged" in cli("log", input="\n", expect=1).stderr
+    assert "1 call typed earlier was not logged" in cli("log", input="\n", expect=1).stderr
     result = cli("log", "--resume", input="1\n2\n")
     assert "冰箱不制冷  (韩梅梅; not logged: kept as a draft, as asked)" in result.stderr
     assert query(db_path, "SELECT subject, received_at FROM complaints WHERE id = 2") == [("冰箱不制冷", typed_at)]

@@ -73,7 +73,7 @@ def test_the_lines_around_the_main_flows_read_in_chinese_too(walk, cli, tmp_path
     cli.db_path = tmp_path / "another.db"
     run("log", "-s", "新的")
     text = re.sub(r"/[^\s（）]+", "", "\n".join(seen))  # the paths of the files
-    assert "另有 2 件未显示" in text and "已备份" in text and "已新建数据库" in text
+    assert "另有 2 条未显示" in text and "已备份" in text and "已新建数据库" in text
     # what stays Latin here is what a user types: options and command words in the hints
     assert set(english_left(text)) <= {"limit", "db", "DB", "COMPLAINTCTL", "info", "reopen", "ID", "reason", "MB"}
 

@@ -20,6 +20,7 @@ from complaintctl.cli.common import (
     say_team_mode,
 )
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import N_
 from complaintctl.render.output import Format
 
 
@@ -251,7 +252,7 @@ def sql(
     from complaintctl.render.output import write_records
 
     if query == "-":
-        query = read_stdin_text("the query")
+        query = read_stdin_text(N_("query"))
     params = parse_params(list(param or []))
     if timeout is not None and timeout < 0:
         raise InvalidInput("--timeout must be 0 (no limit) or more seconds")

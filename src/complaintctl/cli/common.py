@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from complaintctl.errors import ComplaintError, ExitCode, InvalidInput
+from complaintctl.i18n import N_, _, shown
 from complaintctl.render.output import Format
 
 ENV_ACTOR = "COMPLAINTCTL_ACTOR"
@@ -53,17 +54,30 @@ class State:
             created = may_create and not path.exists() and getattr(self, "_scratch", None) is None
             self._conn = open_database(path, may_create=may_create)
             self._created = path if created else None
+            self._labels_from(self._conn)
             if created and announce:
                 self.announce_new_database()
         return self._conn
+
+    @staticmethod
+    def _labels_from(conn) -> None:
+        """The taxonomy's Chinese labels come from this database (asked only if one is shown)."""
+        from complaintctl.i18n import words
+
+        def load():
+            from complaintctl.core.taxonomy.codes import chinese_labels
+
+            return chinese_labels(conn)
+
+        words.use_labels(load)
 
     def announce_new_database(self) -> None:
         """Say once that this command created the database: a mistyped --db must not quietly start a
         second desk."""
         path, self._created = getattr(self, "_created", None), None
         if path is not None:
-            err(f"New database: {path} (`complaintctl info` says which file is in use; "
-                "--db or COMPLAINTCTL_DB chooses another)")
+            err(_("New database: {path} (`complaintctl info` says which file is in use; --db or COMPLAINTCTL_DB "
+                  "chooses another)", path=path))
             say_team_mode(path)
 
     def discard_new_database(self) -> None:
@@ -80,11 +94,15 @@ class State:
     def adopt(self, conn) -> None:
         """Make ``conn`` this invocation's connection (closed with the command)."""
         self._conn = conn
+        self._labels_from(conn)
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            from complaintctl.i18n import words
+
+            words.use_labels(None)
         if getattr(self, "_scratch", None) is not None:
             self._scratch.cleanup()
             self._scratch = None
@@ -101,7 +119,7 @@ class State:
             try:
                 ZoneInfo(zone)
             except (ZoneInfoNotFoundError, ValueError):
-                raise typer.BadParameter(f"unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)",
+                raise typer.BadParameter(_("unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)", zone=zone),
                                          param_hint="--tz") from None
         elif not os.environ.get("TZ"):
             from complaintctl.core.sla.calendars import team_timezone_at
@@ -150,14 +168,33 @@ STATE = State()
 
 
 def err(message: str) -> None:
-    """One message line on stderr; names and values from the data in it are shown escaped
-    when stderr is a terminal (a header or subject holding ESC must not rewrite the screen)."""
+    """One message line on stderr, in the user's language (a Message is said in it); names and
+    values from the data in it are shown escaped when stderr is a terminal (a header or subject
+    holding ESC must not rewrite the screen)."""
     from complaintctl.i18n import message as translated
     from complaintctl.render.terminal import safe_stream
 
     stream = safe_stream(sys.stderr)
-    stream.write(translated(message) + "\n")
+    stream.write(translated(str(shown(message))) + "\n")
     stream.flush()
+
+
+def warn(message: object) -> None:
+    """A warning line: ``warning: ...`` (``警告：...``)."""
+    from complaintctl.i18n import message as translated
+
+    err(_("warning: {message}", message=translated(str(shown(message)))))
+
+
+def error_line(message: object) -> None:
+    """An error line: ``error: ...`` (``错误：...``); ``message`` may be the ComplaintError itself."""
+    from complaintctl.i18n import message as translated
+
+    if isinstance(message, ComplaintError):
+        # core's errors not yet given ids are read by their English shape (i18n.message)
+        whole = translated(str(message))
+        message = whole if whole != str(message) else message.said()
+    err(_("error: {message}", message=translated(str(shown(message)))))
 
 
 def say_team_mode(path) -> None:
@@ -166,9 +203,9 @@ def say_team_mode(path) -> None:
 
     shared = team_sharing(path)
     if shared:
-        err(f"Team mode: {shared['folder']} is group-writable ({shared['mode']}, group {shared['group']}), so "
-            f"{path.name} and every file written beside it are read-write for group {shared['group']}. To keep it "
-            f"yours alone: chmod g-w {shared['folder']} && chmod 600 {path}*")
+        err(_("Team mode: {folder} is group-writable ({mode}, group {group}), so {name} and every file written "
+              "beside it are read-write for group {group}. To keep it yours alone: chmod g-w {folder} && chmod 600 "
+              "{path}*", folder=shared["folder"], mode=shared["mode"], group=shared["group"], name=path.name, path=path))
 
 
 def creates_database(fn):
@@ -205,7 +242,7 @@ def settle_drafts(kept: bool) -> None:
     failed, say where they are so that nothing typed is lost."""
     for path in STATE.drafts:
         if kept:
-            err(f"Your text is kept in {path}.")
+            err(_("Your text is kept in {path}.", path=path))
         else:
             path.unlink(missing_ok=True)
     STATE.drafts.clear()
@@ -217,7 +254,7 @@ def _run(fn, args, kwargs):
     except ComplaintError as exc:
         if STATE.debug:
             raise
-        err(f"error: {exc}")
+        error_line(exc)
         raise typer.Exit(exc.exit_code) from None
     except BrokenPipeError:
         # `complaintctl list | head`: the reader left; that is not an error.
@@ -226,7 +263,7 @@ def _run(fn, args, kwargs):
         finally:
             raise typer.Exit(ExitCode.OK) from None
     except KeyboardInterrupt:
-        err("interrupted")
+        err(_("interrupted"))
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
@@ -237,9 +274,10 @@ def _run(fn, args, kwargs):
 
         failure = explain_failure(exc, STATE.db_path)
         if failure is None:
-            err(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+            error_line(_("internal error: {kind}: {detail} (run with --debug for details)", kind=type(exc).__name__,
+                         detail=exc))
             raise typer.Exit(ExitCode.FAILED) from None
-        err(f"error: {failure}")
+        error_line(failure)
         raise typer.Exit(failure.exit_code) from None
 
 
@@ -308,23 +346,25 @@ def row_limit(limit: int | None, fmt: str) -> int:
     if limit is None:
         return TABLE_ROWS if fmt == "table" else 0
     if limit < 0:
-        raise InvalidInput("--limit must be 0 (no limit) or more")
+        raise InvalidInput(_("--limit must be 0 (no limit) or more"))
     return limit
 
 
 def say_more(shown: int, total: int) -> None:
     """The last line under a table that was cut short: how many more, and how to see them."""
     if total > shown:
-        err(f"{total - shown:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.")
+        err(_("{more:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.",
+              more=total - shown, shown=shown, total=total))
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
-def parse_id(text: str, what: str = "complaint id") -> int:
+def parse_id(text: str, what: str = N_("complaint id")) -> int:
+    """A positive id as typed (``42``, ``#42``); ``what`` (a message id) names it in the error."""
     cleaned = str(text).strip().lstrip("#")
     if not (cleaned.isascii() and cleaned.isdigit()) or not 0 < int(cleaned) <= MAX_ID:
-        raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42")
+        raise InvalidInput(_("invalid {what} {text!r}", what=_(what), text=text), hint=_("a number such as 42 or #42"))
     return int(cleaned)
 
 
@@ -332,7 +372,7 @@ COMPLAINT_HELP = "Complaint id (42, #42) or reference (ref:INC0012, or a referen
 _REF_PREFIX = ("ref:", "ref：")
 
 
-def which_complaint(text: str, what: str = "complaint id") -> int:
+def which_complaint(text: str, what: str = N_("complaint id")) -> int:
     """A complaint as people name it: its id (42, #42), or its reference (`ref:INC0012`, or any
     text that is not a number, `H1`), as imported complaints are known by their source's number.
     A reference is looked up in the database of this invocation."""
@@ -340,11 +380,13 @@ def which_complaint(text: str, what: str = "complaint id") -> int:
     if cleaned[:4].lower() in _REF_PREFIX:
         reference = cleaned[4:].strip()
         if not reference:
-            raise InvalidInput(f"invalid {what} {text!r}: no reference after ref:", hint="e.g. ref:INC0012")
+            raise InvalidInput(_("invalid {what} {text!r}: no reference after ref:", what=_(what), text=text),
+                               hint=_("e.g. ref:INC0012"))
     elif cleaned.lstrip("#").isdigit():  # digits of any script are a number: an id, or refused as one
         return parse_id(cleaned, what)
     elif not cleaned:
-        raise InvalidInput(f"invalid {what} {text!r}", hint="a number such as 42 or #42, or a reference: ref:INC0012")
+        raise InvalidInput(_("invalid {what} {text!r}", what=_(what), text=text),
+                           hint=_("a number such as 42 or #42, or a reference: ref:INC0012"))
     else:
         reference = cleaned
     from complaintctl.core.insight.queries import complaint_by_ref
@@ -358,9 +400,9 @@ def stdin_is_tty() -> bool:
 
 def read_stdin_text(what: str) -> str:
     """Standard input as text: UTF-8 (a byte order mark is dropped); anything else is refused
-    with the byte that is wrong, never guessed."""
+    with the byte that is wrong, never guessed. ``what``: a message id naming it (``N_("query")``)."""
     if stdin_is_tty():
-        err(f"Reading {what} from standard input; end with Ctrl-D.")
+        err(_("Reading the {what} from standard input; end with Ctrl-D.", what=_(what)))
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text stream given by a caller (tests): already decoded
         return sys.stdin.read()
@@ -368,8 +410,9 @@ def read_stdin_text(what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{what} on standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
-                           f"position {exc.start})", hint="convert it first, e.g. iconv -f GB18030 -t UTF-8") from None
+        raise InvalidInput(_("the {what} on standard input is not UTF-8 text (byte 0x{byte:02x} at position {at})",
+                             what=_(what), byte=data[exc.start], at=exc.start),
+                           hint=_("convert it first, e.g. iconv -f GB18030 -t UTF-8")) from None
 
 
 def parse_date_option(value: str | None, what: str, **kwargs):

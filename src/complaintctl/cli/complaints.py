@@ -18,10 +18,12 @@ from complaintctl.cli.common import (
     err,
     parse_date_option,
     stdin_is_tty,
+    warn,
     which_complaint,
 )
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import N_, _, clauses
 from complaintctl.render.output import Format
 
 
@@ -84,32 +86,32 @@ def log(
              "received": received, "category": category, "severity": severity, "ref": ref, "tags": tag}
     if resume or subject is None or not subject.strip():
         if not stdin_is_tty():
-            raise InvalidInput("--resume asks which call to log: run it at a terminal" if resume else
-                               "a subject is required", hint='--subject "what the complaint is about"')
+            raise InvalidInput(_("--resume asks which call to log: run it at a terminal") if resume else
+                               _("a subject is required"), hint=_('--subject "what the complaint is about"'))
         from complaintctl.cli import prompts
 
         if resume:
             if any(v for k, v in typed.items()) or edit:
-                raise InvalidInput("--resume logs a call as it was typed: give no other field with it")
+                raise InvalidInput(_("--resume logs a call as it was typed: give no other field with it"))
             result = prompts.resume(STATE.connect())
         else:
             from complaintctl.core.record.dates import to_iso
 
             moment = parse_date_option(received, "--received")
-            typed.update(description=text_from(description, what="description", edit=edit), tags=list(tag or []),
+            typed.update(description=text_from(description, what=N_("description"), edit=edit), tags=list(tag or []),
                          received=to_iso(moment) if moment else None)
             result = prompts.ask_and_log(STATE.connect(), typed)
     else:
         new = NewComplaint(
             subject=subject, customer=customer, email=email, phone=phone, company=company,
-            channel=channel, description=text_from(description, what="description", edit=edit,
-                                                   header=f"New complaint: {subject}"), remedy=remedy,
+            channel=channel, description=text_from(description, what=N_("description"), edit=edit,
+                                                   header=_("New complaint: {subject}", subject=subject)), remedy=remedy,
             received=parse_date_option(received, "--received"), category=category, severity=severity,
             ref=ref, tags=list(tag or []), new_customer=new_customer,
         )
         result = log_complaint(STATE.connect(), new, actor=STATE.who(), find_similar=True)
     for warning in result.warnings:
-        err(f"warning: {warning}")
+        warn(warning)
     suggested = None
     if suggest:
         from complaintctl.cli.suggest import suggestions_after_log
@@ -117,59 +119,69 @@ def log(
         suggested = suggestions_after_log(result.id, fmt)
     if fmt == Format.table:
         sys.stdout.write(f"{result.id}\n")
-        who = " (new customer)" if result.customer_created else (
-            f" (customer #{result.customer_id})" if result.customer_id else " (anonymous)")
-        err(f"Logged complaint #{result.id}{who}.")
+        if result.customer_created:
+            err(_("Logged complaint #{id} (new customer).", id=result.id))
+        elif result.customer_id:
+            err(_("Logged complaint #{id} (customer #{customer}).", id=result.id, customer=result.customer_id))
+        else:
+            err(_("Logged complaint #{id} (anonymous).", id=result.id))
         if result.similar:
             from complaintctl.render.complaint import similar_line
 
             for other in result.similar:
-                err(f"Similar: {similar_line(other)}")
+                err(_("Similar: {complaint}", complaint=similar_line(other)))
     else:
         print_complaint(result.id, fmt, extra=suggested)
     send_queued()
 
 
-def _print_changes(complaint_id: int, changes, verb: str = "Updated", fmt: Format = Format.table,
+UPDATED = N_("Updated complaint #{id}: {changes}.")
+
+
+def _print_changes(complaint_id: int, changes, said: str = UPDATED, fmt: Format = Format.table,
                    delivery=None) -> None:
     """What a change command did: a message (table), or the complaint after it with its changes.
-    ``delivery``: what was sent after it, so that a reply is called sent only when it went."""
+    ``said``: the message id (``Classified complaint #{id}: {changes}.``). ``delivery``: what was
+    sent after it, so that a reply is called sent only when it went."""
+    from complaintctl.render.changes import change_text
+
     if fmt != Format.table:
         print_complaint(complaint_id, fmt, changes)
         return
     if not changes:
-        err(f"No change to complaint #{complaint_id}.")
+        err(_("No change to complaint #{id}.", id=complaint_id))
         return
     parts = []
     reply_to = next((c.new for c in changes if c.field == "reply_to"), None)
     for c in changes:
         if c.field == "note":
-            parts.append("note added")
+            parts.append(_("note added"))
         elif c.field == "reply":
             parts.append(_reply_words(complaint_id, c.new, reply_to, delivery))
         elif c.field == "reply_not_sent":
-            parts.append(f"reply recorded, not sent ({c.old}): {c.new}; it is not the customer's first response "
-                         "(add --to-customer if you told them yourself)")
+            parts.append(_("reply recorded, not sent ({label}): {why}; it is not the customer's first response "
+                           "(add --to-customer if you told them yourself)", label=c.old, why=c.new))
         elif c.field == "reply_to":
             continue
         elif c.field == "tag":
-            parts.append(f"tag +{c.new}" if c.new else f"tag -{c.old}")
+            parts.append(_("tag +{tag}", tag=c.new) if c.new else _("tag -{tag}", tag=c.old))
         else:
-            parts.append(f"{c.field}: {c.old if c.old is not None else '-'} -> "
-                         f"{c.new if c.new is not None else '-'}")
-    err(f"{verb} complaint #{complaint_id}: " + "; ".join(parts) + ".")
+            parts.append(change_text(c.field, c.old, c.new))
+    err(_(said, id=complaint_id, changes=clauses(parts)))
 
 
 def _reply_words(complaint_id: int, label: str, reply_to: str | None, delivery) -> str:
     """"sent" only when the message went; "queued" when it waits in the outbox."""
     if reply_to is None:  # --to-customer: told another way, nothing sent by us
-        return f"reply recorded as told to the customer by you ({label}; nothing was sent from here)"
+        return _("reply recorded as told to the customer by you ({label}; nothing was sent from here)", label=label)
     went = next((r for r in (delivery.results if delivery else []) if _is_reply(r, complaint_id, reply_to)), None)
     if went is not None and went["sent"]:
-        return f"reply sent to {reply_to} ({label})"
-    why = went["error"] if went is not None else "the time to send ran out"
-    return (f"reply queued for {reply_to} ({label}), not sent yet: {why}; `complaintctl notify retry` sends it"
-            + (f" (outbox #{went['id']})" if went is not None else ""))
+        return _("reply sent to {to} ({label})", to=reply_to, label=label)
+    if went is None:
+        return _("reply queued for {to} ({label}), not sent yet: the time to send ran out; `complaintctl notify "
+                 "retry` sends it", to=reply_to, label=label)
+    return _("reply queued for {to} ({label}), not sent yet: {why}; `complaintctl notify retry` sends it (outbox "
+             "#{outbox})", to=reply_to, label=label, why=went["error"], outbox=went["id"])
 
 
 def _is_reply(result: dict, complaint_id: int, to: str) -> bool:
@@ -237,12 +249,12 @@ def classify(
         from complaintctl.cli.suggest import classify_suggested
 
         if any(v is not None for v in (category, severity, cause, personality, motive)) or tag or untag:
-            raise InvalidInput("give codes, or take suggestions (--suggest, --accept), not both")
+            raise InvalidInput(_("give codes, or take suggestions (--suggest, --accept), not both"))
         classify_suggested(complaint_id, suggest=suggest, accept=accept, unclassified=unclassified, apply=apply,
                            min_confidence=min_confidence, limit=limit, fmt=fmt)
         return
     if complaint_id is None:
-        raise InvalidInput("which complaint?", hint="complaintctl classify ID --category CODE")
+        raise InvalidInput(_("which complaint?"), hint=_("complaintctl classify ID --category CODE"))
     cid = which_complaint(complaint_id)
     changes = do_classify(
         STATE.connect(), cid,
@@ -250,7 +262,7 @@ def classify(
                "personality": personality, "motive": motive},
         add_tags=list(tag or []), remove_tags=list(untag or []), actor=STATE.who(),
     )
-    _print_changes(cid, changes, "Classified", fmt)
+    _print_changes(cid, changes, N_("Classified complaint #{id}: {changes}."), fmt)
 
 
 def assign(
@@ -264,10 +276,10 @@ def assign(
     from complaintctl.core.desk.complaints import assign as do_assign
 
     if (to is None) == (not unassign):
-        raise InvalidInput("give either --to AGENT or --unassign")
+        raise InvalidInput(_("give either --to AGENT or --unassign"))
     cid = which_complaint(complaint_id)
     change = do_assign(STATE.connect(), cid, None if unassign else to, actor=STATE.who(), note=note)
-    _print_changes(cid, [change] if change else [], "Assigned", fmt)
+    _print_changes(cid, [change] if change else [], N_("Assigned complaint #{id}: {changes}."), fmt)
 
 
 def update(
@@ -299,16 +311,16 @@ def update(
     template = None
     if reply is not None:
         if note is not None:
-            raise InvalidInput("give --note or --reply, not both", hint="--reply NAME -e to change the reply first")
+            raise InvalidInput(_("give --note or --reply, not both"), hint=_("--reply NAME -e to change the reply first"))
         from complaintctl.cli.replies import reply_text
 
         note, template = reply_text(cid, reply, edit=edit)
     else:
-        note = text_from(note, what="note", edit=edit, header=f"Note on complaint #{cid}")
+        note = text_from(note, what=N_("note"), edit=edit, header=_("Note on complaint #{id}", id=cid))
     changes = do_update(
         STATE.connect(), cid, status=status, note=note, to_customer=to_customer, send_reply=reply is not None,
         template=template,
-        edits={"subject": subject, "description": text_from(description, what="description"),
+        edits={"subject": subject, "description": text_from(description, what=N_("description")),
                "received_at": parse_date_option(received, "--received")},
         customer_edits={"name": customer, "email": email, "phone": phone, "company": company},
         new_customer=new_customer, actor=STATE.who(),
@@ -335,23 +347,25 @@ def close(
 ) -> None:
     """Close a complaint with its outcome and resolution."""
     from complaintctl.core.desk.complaints import close as do_close
+    from complaintctl.i18n.words import field_value
 
     cid = which_complaint(complaint_id)
-    dup = which_complaint(duplicate_of, "--duplicate-of id") if duplicate_of is not None else None
+    dup = which_complaint(duplicate_of, N_("--duplicate-of id")) if duplicate_of is not None else None
     sent = template = None
     if reply is not None:
         from complaintctl.cli.replies import reply_text
 
         sent, template = reply_text(cid, reply, edit=edit)
-        resolution = text_from(resolution, what="resolution") or sent
+        resolution = text_from(resolution, what=N_("resolution")) or sent
     else:
-        resolution = text_from(resolution, what="resolution", edit=edit,
-                               header=f"Resolution of complaint #{cid} (outcome: {outcome})")
+        resolution = text_from(resolution, what=N_("resolution"), edit=edit,
+                               header=_("Resolution of complaint #{id} (outcome: {outcome})", id=cid,
+                                        outcome=field_value("outcome", outcome)))
     changes = do_close(STATE.connect(), cid, outcome=outcome, resolution=resolution,
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
                        reply=sent, template=template)
     delivery = send_queued(quiet=reply_is_quiet(cid, changes))
-    _print_changes(cid, changes, "Closed", fmt, delivery=delivery)
+    _print_changes(cid, changes, N_("Closed complaint #{id}: {changes}."), fmt, delivery=delivery)
 
 
 def reopen(
@@ -363,5 +377,5 @@ def reopen(
     from complaintctl.core.desk.complaints import reopen as do_reopen
 
     cid = which_complaint(complaint_id)
-    change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what="reason"), actor=STATE.who())
-    _print_changes(cid, [change], "Reopened", fmt)
+    change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what=N_("reason")), actor=STATE.who())
+    _print_changes(cid, [change], N_("Reopened complaint #{id}: {changes}."), fmt)

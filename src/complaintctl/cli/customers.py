@@ -7,7 +7,8 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_HELP, FORMAT_OPTION, STATE, err, handle_errors, parse_id
+from complaintctl.cli.common import FORMAT_HELP, FORMAT_OPTION, STATE, err, handle_errors, parse_id, warn
+from complaintctl.i18n import N_, _, clauses, joined, ngettext
 from complaintctl.render.output import Format
 
 customers_app = typer.Typer(help="Customers: list, show their history, edit their details, merge duplicates.",
@@ -33,17 +34,18 @@ def customers_list(
     write_records(rows, LIST_COLUMNS, fmt,
                   table_columns=["id", "name", "email", "phone", "company", "complaints", "open_complaints",
                                  "last_received_at"],
-                  headers={"id": "ID", "name": "Name", "email": "Email", "phone": "Phone", "company": "Company",
-                           "complaints": "Complaints", "open_complaints": "Open", "last_received_at": "Last"},
+                  headers={"id": N_("ID"), "name": N_("Name"), "email": N_("Email"), "phone": N_("Phone"),
+                           "company": N_("Company"), "complaints": N_("Complaints"), "open_complaints": N_("Open"),
+                           "last_received_at": N_("Last")},
                   table_values=lambda r: {**r, "id": f"#{r['id']}" + (f"→#{r['merged_into']}" if r["merged_into"]
                                                                        else ""),
                                           "last_received_at": to_local_text(r["last_received_at"])},
                   flexible=["name", "email", "company"], droppable=["company", "last_received_at", "email"])
     if fmt == Format.table:
         if not rows:
-            err("No customers match.")
+            err(_("No customers match."))
         elif limit is None and len(rows) == shown:
-            err(f"Showing the first {shown}; use --limit 0 for all.")
+            err(_("Showing the first {n}; use --limit 0 for all.", n=shown))
 
 
 @customers_app.command("show")
@@ -59,7 +61,7 @@ def customers_show(
     from complaintctl.render.output import check_excel
 
     check_excel(fmt.value)
-    data = customer_history(STATE.connect(), parse_id(customer_id, "customer id"))
+    data = customer_history(STATE.connect(), parse_id(customer_id, N_("customer id")))
     if fmt == Format.table:
         from complaintctl.render.customer import render_customer
 
@@ -86,17 +88,18 @@ def customers_edit(
     """Change a customer's details, for all their complaints (an event each)."""
     from complaintctl.core.people.customers import edit_customer
 
-    cid = parse_id(customer_id, "customer id")
+    cid = parse_id(customer_id, N_("customer id"))
     changes, warnings = edit_customer(STATE.connect(), cid, {"name": name, "email": email, "phone": phone,
                                                              "company": company}, actor=STATE.who())
     for warning in warnings:
-        err(f"warning: {warning}")
+        warn(warning)
     if not changes:
-        err(f"No change to customer #{cid}.")
+        err(_("No change to customer #{id}.", id=cid))
         return
-    err(f"Updated customer #{cid}: " + "; ".join(
-        f"{c.field}: {c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}"
-        for c in changes) + ".")
+    from complaintctl.render.changes import change_text
+
+    err(_("Updated customer #{id}: {changes}.", id=cid, changes=clauses(change_text(c.field, c.old, c.new)
+                                                                         for c in changes)))
 
 
 @customers_app.command("merge")
@@ -111,9 +114,13 @@ def customers_merge(
     are filled in, and each merged record stays as an alias (its email and phone still find KEEP)."""
     from complaintctl.core.people.customers import merge_customers
 
-    keep_id = parse_id(keep, "customer id")
-    result = merge_customers(STATE.connect(), keep_id, [parse_id(o, "customer id") for o in others],
+    keep_id = parse_id(keep, N_("customer id"))
+    result = merge_customers(STATE.connect(), keep_id, [parse_id(o, N_("customer id")) for o in others],
                              actor=STATE.who(), note=note)
-    filled = f"; filled in {', '.join(result['filled'])}" if result["filled"] else ""
-    err(f"Merged customer(s) {', '.join(f'#{i}' for i in result['merged'])} into #{keep_id}: "
-        f"{result['complaints_moved']} complaint(s) moved{filled}.")
+    from complaintctl.i18n.words import word
+
+    moved = ngettext("{n} complaint moved", "{n} complaints moved", result["complaints_moved"])
+    if result["filled"]:
+        moved = clauses([moved, _("filled in {fields}", fields=joined(word("field", f) for f in result["filled"]))])
+    err(_("Merged {merged} into #{id}: {moved}.", merged=joined(f"#{i}" for i in result["merged"]), id=keep_id,
+          moved=moved))

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id
 from complaintctl.cli.imports import import_
+from complaintctl.i18n import N_
 from complaintctl.render.output import Format
 
 FILES = "files"  # the subcommand that imports, and what `import FILE...` means
@@ -74,7 +75,7 @@ def import_undo(
     from complaintctl.core.intake import undo_import
     from complaintctl.render.import_batches import undo_lines
 
-    result = undo_import(STATE.connect(), parse_id(import_id, "import id"), actor=STATE.who(), dry_run=dry_run)
+    result = undo_import(STATE.connect(), parse_id(import_id, N_("import id")), actor=STATE.who(), dry_run=dry_run)
     if fmt != Format.table:
         from complaintctl.render.output import write_records
 

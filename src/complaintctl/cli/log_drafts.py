@@ -56,8 +56,10 @@ def kept(database: Path) -> list[tuple[Path, dict]]:
 
 def describe(data: dict) -> str:
     """One line for a draft: when it was typed, its subject and customer, why it was kept."""
+    from complaintctl.i18n import _
     from complaintctl.timetext import to_local_text
 
     answers = data["answers"]
-    who = answers.get("customer") or answers.get("phone") or answers.get("email") or "anonymous"
-    return f"{to_local_text(data.get('typed_at'))}  {answers.get('subject')}  ({who}; not logged: {data.get('reason')})"
+    who = answers.get("customer") or answers.get("phone") or answers.get("email") or _("anonymous")
+    return _("{when}  {subject}  ({who}; not logged: {why})", when=to_local_text(data.get("typed_at")),
+             subject=answers.get("subject"), who=who, why=data.get("reason"))

@@ -17,6 +17,7 @@ from complaintctl.cli.common import (
 )
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.errors import ExitCode, InvalidInput
+from complaintctl.i18n import N_
 from complaintctl.render.output import Format
 
 notify_app = typer.Typer(help="Tell people: an e-mail to the customer when a complaint is logged and when it is "
@@ -243,7 +244,7 @@ def notify_retry(
 
     if not 1 <= within <= 600:
         raise InvalidInput(f"--within {within:g} is not possible: from 1 to 600 seconds")
-    delivery = retry(STATE.connect(), [parse_id(i, "message id") for i in ids] if ids else None, seconds=within)
+    delivery = retry(STATE.connect(), [parse_id(i, N_("message id")) for i in ids] if ids else None, seconds=within)
     report(delivery)
     if not delivery.results and on_terminal():  # silent in cron when there is nothing to say
         err("Nothing to retry.")

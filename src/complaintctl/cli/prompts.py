@@ -7,40 +7,53 @@ from __future__ import annotations
 
 import typer
 
-from complaintctl.errors import ComplaintError
+from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.i18n import _, joined, ngettext
+from complaintctl.i18n.words import label, word
+
+
+def prompt(question: str, *, check, default: str | None = None):
+    """Ask ``question`` until ``check(answer)`` takes it; a wrong answer is said, in the user's
+    language, and asked again. On stderr: stdout carries the new id (`id=$(complaintctl log)`)."""
+    from complaintctl.cli.common import error_line
+
+    while True:
+        text = typer.prompt(question, default=default or "", show_default=bool(default), err=True,
+                            prompt_suffix=_(": "))
+        try:
+            return check(text)
+        except ComplaintError as exc:
+            error_line(exc)
 
 
 def ask(conn, field: str, question: str, *, default: str | None = None):
     """One question, asked until the answer passes `check_answer`; blank keeps ``default``."""
     from complaintctl.core.desk.answers import check_answer
 
-    def check(text: str):
-        try:
-            return check_answer(conn, field, text)
-        except ComplaintError as exc:
-            raise typer.BadParameter(str(exc)) from None
-
-    # On stderr: stdout carries the new id (`id=$(complaintctl log)`).
-    return typer.prompt(question, default=default or "", show_default=bool(default), value_proc=check, err=True)
+    return prompt(question, check=lambda text: check_answer(conn, field, text), default=default)
 
 
 def ask_intake(conn, given: dict) -> dict:
-    """Answers for what ``given`` lacks: subject, customer, channel, severity, description."""
+    """Answers for what ``given`` lacks: subject, customer, channel, severity, description. The
+    choices are offered as the user reads codes (labels in Chinese), and read back either way."""
     from complaintctl.core.desk.answers import choices, default_severity
 
+    def offered(kind: str) -> str:
+        return joined(label(kind, code) for code in choices(conn, kind))
+
     answers = dict(given)
-    answers["subject"] = ask(conn, "subject", "Subject")
+    answers["subject"] = ask(conn, "subject", _("Subject"))
     if not any(given.get(k) for k in ("customer", "email", "phone")):
-        answers["customer"] = ask(conn, "customer", "Customer name (blank: anonymous)")
-        answers["email"] = ask(conn, "email", "Customer email (blank: none)")
-        answers["phone"] = ask(conn, "phone", "Customer phone (blank: none)")
+        answers["customer"] = ask(conn, "customer", _("Customer name (blank: anonymous)"))
+        answers["email"] = ask(conn, "email", _("Customer email (blank: none)"))
+        answers["phone"] = ask(conn, "phone", _("Customer phone (blank: none)"))
     if given.get("channel") is None:
-        answers["channel"] = ask(conn, "channel", f"Channel ({', '.join(choices(conn, 'channel'))}; blank: none)")
+        answers["channel"] = ask(conn, "channel", _("Channel ({choices}; blank: none)", choices=offered("channel")))
     if given.get("severity") is None:
-        answers["severity"] = ask(conn, "severity", f"Severity ({', '.join(choices(conn, 'severity'))}; none)",
-                                  default=default_severity(conn))
+        answers["severity"] = ask(conn, "severity", _("Severity ({choices}; none)", choices=offered("severity")),
+                                  default=label("severity", default_severity(conn)))
     if given.get("description") is None:
-        answers["description"] = ask(conn, "description", "Description (blank: none)")
+        answers["description"] = ask(conn, "description", _("Description (blank: none)"))
     return answers
 
 
@@ -54,7 +67,9 @@ def ask_and_log(conn, given: dict):
 
     waiting = log_drafts.kept(STATE.db_path)
     if waiting:
-        err(f"note: {len(waiting)} call(s) typed earlier were not logged: `complaintctl log --resume` offers them.")
+        err(ngettext("note: {n} call typed earlier was not logged: `complaintctl log --resume` offers it.",
+                     "note: {n} calls typed earlier were not logged: `complaintctl log --resume` offers them.",
+                     len(waiting)))
     answers = ask_intake(conn, given)
     typed_at = to_iso(now_utc())
     answers["received"] = answers.get("received") or typed_at  # the call came in as it was typed
@@ -69,13 +84,12 @@ def resume(conn):
 
     drafts = log_drafts.kept(STATE.db_path)
     if not drafts:
-        raise NotFound(f"no call kept as a draft for {STATE.db_path}",
-                       hint="a draft is kept when `log` at a terminal fails after its questions")
-    err("Calls typed but not logged:")
+        raise NotFound(_("no call kept as a draft for {path}", path=STATE.db_path),
+                       hint=_("a draft is kept when `log` at a terminal fails after its questions"))
+    err(_("Calls typed but not logged:"))
     for number, (_path, data) in enumerate(drafts, start=1):
         err(f"  {number}  {log_drafts.describe(data)}")
-    choice = typer.prompt("Log which one? (its number; 0 for none)", default="1", err=True,
-                          value_proc=_number_up_to(len(drafts)))
+    choice = prompt(_("Log which one? (its number; 0 for none)"), default="1", check=_number_up_to(len(drafts)))
     if choice == 0:
         from complaintctl.errors import ExitCode
 
@@ -84,15 +98,15 @@ def resume(conn):
     answers = data["answers"]
     from complaintctl.core.record.dates import to_local_text
 
-    err(f"Received {to_local_text(answers.get('received'))} (when it was typed, unless it was given).")
+    err(_("Received {when} (when it was typed, unless it was given).", when=to_local_text(answers.get("received"))))
     return log_answers(conn, answers, typed_at=data["typed_at"], draft=path)
 
 
 def _number_up_to(most: int, least: int = 0):
     def check(text: str) -> int:
         text = text.strip()
-        if not text.isdigit() or not least <= int(text) <= most:
-            raise typer.BadParameter(f"a number from {least} to {most}")
+        if not (text.isascii() and text.isdigit()) or not least <= int(text) <= most:
+            raise InvalidInput(_("a number from {least} to {most}", least=least, most=most))
         return int(text)
 
     return check
@@ -109,11 +123,11 @@ def log_answers(conn, answers: dict, *, typed_at: str, draft=None):
     try:
         result = _log_settling_conflicts(conn, answers)
     except BaseException as exc:
-        reason = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else type(exc).__name__)
+        reason = str(exc) or (_("interrupted") if isinstance(exc, KeyboardInterrupt) else type(exc).__name__)
         path = log_drafts.save(STATE.db_path, answers, reason=reason, typed_at=typed_at)
         if draft is not None and draft != path:
             draft.unlink(missing_ok=True)
-        err(f"Not logged. Your answers are kept in {path}: `complaintctl log --resume` offers them again.")
+        err(_("Not logged. Your answers are kept in {path}: `complaintctl log --resume` offers them again.", path=path))
         raise
     if draft is not None:
         draft.unlink(missing_ok=True)
@@ -134,13 +148,18 @@ def _log_settling_conflicts(conn, answers: dict):
         try:
             return log_complaint(conn, new, actor=STATE.who())
         except CustomerConflict as conflict:
-            choice = typer.prompt(
-                f"{conflict.message}.\n  1  file it under {conflict.customer_name} (#{conflict.customer_id})\n"
-                f"  2  record {conflict.name} as another person with that {conflict.contact.split()[0]}\n"
-                "  3  keep it as a draft, not logged now\nWhich one", err=True, value_proc=_number_up_to(3, least=1))
+            kind, _sep, value = conflict.contact.partition(" ")  # "phone 138...": what the name met, and its value
+            said = {"email": _("the email {value}", value=value), "phone": _("the phone {value}", value=value)}
+            choice = prompt(_("{contact} belongs to customer #{id} {customer}, not {name}.\n"
+                              "  1  file it under {customer} (#{id})\n"
+                              "  2  record {name} as another person with that {kind}\n"
+                              "  3  keep it as a draft, not logged now\nWhich one",
+                              contact=said.get(kind, conflict.contact), id=conflict.customer_id,
+                              customer=conflict.customer_name, name=conflict.name, kind=word("field", kind)),
+                            check=_number_up_to(3, least=1))
             if choice == 1:
                 answers["customer"] = f"#{conflict.customer_id}"
             elif choice == 2:
                 answers["new_customer"] = True
             else:
-                raise Refused("kept as a draft, as asked") from None
+                raise Refused(_("kept as a draft, as asked")) from None

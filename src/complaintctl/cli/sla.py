@@ -13,13 +13,17 @@ from complaintctl.cli.common import (
     STATE,
     creates_database,
     err,
+    error_line,
     handle_errors,
     parse_date_option,
     row_limit,
     say_more,
+    warn,
 )
-from complaintctl.cli.tracking import OVERDUE_COLUMNS
+from complaintctl.cli.tracking import CLOCK_HEADERS, OVERDUE_COLUMNS
 from complaintctl.errors import ExitCode, InvalidInput
+from complaintctl.i18n import N_, _, joined, ngettext
+from complaintctl.i18n.words import label, target, word
 from complaintctl.render.output import Format
 
 sla_app = typer.Typer(help="SLA targets per severity, the business calendar, and a consistency check.",
@@ -27,6 +31,25 @@ sla_app = typer.Typer(help="SLA targets per severity, the business calendar, and
 calendar_app = typer.Typer(help="Working days, hours, time zone, holidays and extra working days (调休).",
                            no_args_is_help=True, rich_markup_mode=None)
 sla_app.add_typer(calendar_app, name="calendar")
+
+WEEKDAYS = {"mon": N_("Mon"), "tue": N_("Tue"), "wed": N_("Wed"), "thu": N_("Thu"), "fri": N_("Fri"),
+            "sat": N_("Sat"), "sun": N_("Sun")}
+
+
+def weekdays(codes: str | None) -> str:
+    """The calendar's working days (``mon,tue,wed``) as people read them."""
+    return joined(_(WEEKDAYS[d]) if d in WEEKDAYS else d for d in (codes or "").split(",") if d)
+
+
+def recomputed(n: int) -> str:
+    return ngettext("{n} open complaint recomputed", "{n} open complaints recomputed", n)
+
+
+def zh_screen() -> bool:
+    """A screen in Chinese: the severity's label is the table's first column, no English one."""
+    from complaintctl.i18n import lang
+
+    return lang() != "en"
 
 
 @sla_app.command("show")
@@ -39,21 +62,27 @@ def sla_show(fmt: Format = FORMAT_OPTION) -> None:
 
     conn = STATE.connect()
     rows = sla_table(conn)
-    write_records(rows, ["severity", "label_en", "label_zh", "respond_target", "resolve_target"], fmt,
-                  headers={"severity": "Severity", "label_en": "English", "label_zh": "中文",
-                           "respond_target": "Respond within", "resolve_target": "Resolve within"})
+    columns = ["severity", "label_en", "label_zh", "respond_target", "resolve_target"]
+    write_records(rows, columns, fmt, table_columns=columns if fmt != Format.table or not zh_screen() else
+                  ["severity", "respond_target", "resolve_target"],
+                  headers={"severity": N_("Severity"), "label_en": N_("English"), "label_zh": N_("Chinese"),
+                           "respond_target": N_("Respond within"), "resolve_target": N_("Resolve within")},
+                  words={"respond_target": target, "resolve_target": target})
     if fmt == Format.table:
         from complaintctl.core.sla.due import default_severity
 
         default = default_severity(conn)
-        err(f"Complaints without a severity are timed as {default}." if default else
-            "Complaints without a severity have no SLA clock (set one with `complaintctl sla default SEVERITY`).")
+        err(_("Complaints without a severity are timed as {severity}.", severity=label("severity", default))
+            if default else _("Complaints without a severity have no SLA clock (set one with `complaintctl sla "
+                              "default SEVERITY`)."))
         cal = calendar_info(conn)
         if cal["enabled"]:
-            err(f"Business calendar: {cal['workdays']} {cal['day_start']}-{cal['day_end']} {cal['timezone'] or 'UTC'}, "
-                f"{len(cal['days'])} special day(s). Targets in bh/bd count working time.")
+            err(ngettext("Business calendar: {days} {start}-{end} {zone}, {n} special day. Targets in bh/bd count "
+                         "working time.", "Business calendar: {days} {start}-{end} {zone}, {n} special days. "
+                         "Targets in bh/bd count working time.", len(cal["days"]), days=weekdays(cal["workdays"]),
+                         start=cal["day_start"], end=cal["day_end"], zone=cal["timezone"] or "UTC"))
         else:
-            err("No business calendar: bh/bd targets count like h/d. Set one with `complaintctl sla calendar set`.")
+            err(_("No business calendar: bh/bd targets count like h/d. Set one with `complaintctl sla calendar set`."))
 
 
 @sla_app.command("set")
@@ -69,11 +98,14 @@ def sla_set(
     from complaintctl.core.desk.tracking import set_targets
 
     result = set_targets(STATE.connect(), severity, respond, resolve, actor=STATE.who())
+    severity_said = label("severity", result["severity"])
     if result["changes"]:
-        err(f"SLA for {result['severity']}: " + ", ".join(f"{k.split('_')[0]} {v}" for k, v in result["changes"].items())
-            + f"; {result['recomputed']} open complaint(s) recomputed.")
+        said = {"respond_target": N_("first response {target}"), "resolve_target": N_("resolution {target}")}
+        err(_("SLA for {severity}: {changes}; {recomputed}.", severity=severity_said,
+              changes=joined(_(said[k], target=target(v)) if k in said else f"{k} {v}"
+                             for k, v in result["changes"].items()), recomputed=recomputed(result["recomputed"])))
     else:
-        err(f"No change to the SLA for {result['severity']}.")
+        err(_("No change to the SLA for {severity}.", severity=severity_said))
 
 
 @sla_app.command("default")
@@ -90,12 +122,14 @@ def sla_default(
     result = set_default_severity(STATE.connect(), severity, actor=STATE.who())
     code = result["default_severity"]
     if not result["changed"]:
-        err(f"No change: the default severity is already {code or 'none'}.")
+        err(_("No change: the default severity is already {severity}.", severity=label("severity", code)) if code
+            else _("No change: there is no default severity already."))
     elif code:
-        err(f"Complaints without a severity are timed as {code}; {result['recomputed']} open complaint(s) "
-            "recomputed.")
+        err(_("Complaints without a severity are timed as {severity}; {recomputed}.", severity=label("severity", code),
+              recomputed=recomputed(result["recomputed"])))
     else:
-        err(f"Complaints without a severity have no SLA clock; {result['recomputed']} open complaint(s) recomputed.")
+        err(_("Complaints without a severity have no SLA clock; {recomputed}.",
+              recomputed=recomputed(result["recomputed"])))
 
 
 @sla_app.command("goal")
@@ -112,7 +146,7 @@ def sla_goal(pct: float = typer.Argument(None, metavar="[PCT]", help="The new go
         sys.stdout.write(f"{current(STATE.connect()):g}\n")
         return
     set_sla_goal(STATE.connect(), pct, actor=STATE.who())
-    err(f"SLA goal set to {pct:g}%.")
+    err(_("SLA goal set to {pct:g}%.", pct=pct))
 
 
 @sla_app.command("check")
@@ -124,11 +158,14 @@ def sla_check(fmt: Format = FORMAT_OPTION) -> None:
 
     problems = check_sla(STATE.connect())
     if problems or fmt != Format.table:
-        write_records(problems, ["id", "field", "stored", "expected"], fmt)
+        write_records(problems, ["id", "field", "stored", "expected"], fmt,
+                      headers={"id": N_("ID"), "field": N_("Field"), "stored": N_("Stored"), "expected": N_("Expected")},
+                      words={"field": lambda f: word("field", f)})
     if problems:
-        err(f"error: {len(problems)} SLA value(s) differ from the event log")
+        error_line(ngettext("{n} SLA value differs from the event log", "{n} SLA values differ from the event log",
+                            len(problems)))
         raise typer.Exit(ExitCode.FAILED)
-    err("SLA state matches the event log.")
+    err(_("SLA state matches the event log."))
 
 
 @sla_app.command("status")
@@ -141,7 +178,8 @@ def sla_status(
     """Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over."""
     from complaintctl.core.insight.worklists import sla_status as find
     from complaintctl.core.record.dates import now_utc, to_local_text
-    from complaintctl.core.sla.clock import describe_due
+    from complaintctl.core.sla.clock import due_standing
+    from complaintctl.render.clocks import standing_text
     from complaintctl.render.output import write_records
 
     moment = parse_date_option(as_of, "--as-of")
@@ -150,17 +188,19 @@ def sla_status(
     rows = found["rows"]
     now = moment or now_utc()
     _warn_schedule(conn)
+    def cells(r: dict) -> dict:
+        standing, minutes = due_standing(r["due_at"], now, r["status"], r.get("paused_since"))
+        return {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]), "clock": word("clock", r["clock"]),
+                "left": standing_text(standing, minutes, raw=r["due_at"] or "")}
+
     write_records(rows, OVERDUE_COLUMNS, fmt,
                   table_columns=["id", "severity", "status", "clock", "due_at", "left", "assignee", "subject"],
-                  headers={"id": "ID", "severity": "Severity", "status": "Status", "clock": "Clock", "due_at": "Due",
-                           "left": "Left", "assignee": "Assignee", "subject": "Subject"},
-                  table_values=lambda r: {**r, "id": f"#{r['id']}", "due_at": to_local_text(r["due_at"]),
-                                          "left": describe_due(r["due_at"], now, r["status"], r.get("paused_since"))},
+                  headers=CLOCK_HEADERS, table_values=cells,
                   flexible=["subject"], floors={"subject": 20}, droppable=["due_at", "assignee"])
     if fmt == Format.table:
         say_more(len(rows), found["total"])
         if not rows:
-            err("No open complaints" + (" at that moment." if moment else "."))
+            err(_("No open complaints at that moment.") if moment else _("No open complaints."))
 
 
 @calendar_app.command("show")
@@ -176,15 +216,21 @@ def calendar_show(fmt: Format = FORMAT_OPTION) -> None:
         write_json(info)
         return
     if fmt == Format.table:
-        state = "on" if info["enabled"] else "off (targets count wall-clock time)"
-        zone = info["timezone"] or "not set (the calendar counts in UTC; display uses the machine's zone)"
-        sys.stdout.write(f"calendar  {state}\ntime zone {zone}\nworkdays  {info['workdays']}\n"
-                         f"hours     {info['day_start']}-{info['day_end']}\n")
+        from complaintctl.render.table import render_pairs
+
+        pairs = [(_("calendar"), _("on") if info["enabled"] else _("off (targets count wall-clock time)")),
+                 (_("time zone"), info["timezone"] or _("not set (the calendar counts in UTC; display uses the "
+                                                        "machine's zone)")),
+                 (_("workdays"), weekdays(info["workdays"])), (_("hours"), f"{info['day_start']}-{info['day_end']}")]
         if info["region"]:
-            years = ", ".join(f"{y['year']} {y['basis']}" for y in info["years"])
-            sys.stdout.write(f"holidays  {info['region']}: {years}; known until {info['known_until']}\n")
+            years = joined(f"{y['year']} {word('year_basis', y['basis'])}" for y in info["years"])
+            pairs.append((_("holidays"), _("{region}: {years}; known until {day}", region=info["region"], years=years,
+                                           day=info["known_until"])))
+        sys.stdout.write(render_pairs(pairs) + "\n")
         _warn_schedule(conn)
-    write_records(info["days"], ["day", "kind", "note", "source"], fmt)
+    write_records(info["days"], ["day", "kind", "note", "source"], fmt,
+                  headers={"day": N_("Day"), "kind": N_("Kind"), "note": N_("Note"), "source": N_("Source")},
+                  words={"kind": lambda k: word("day_kind", k)})
 
 
 def _warn_schedule(conn) -> None:
@@ -193,7 +239,7 @@ def _warn_schedule(conn) -> None:
 
     warning = schedule_warning(conn, now_utc().astimezone().date())
     if warning:
-        err(f"warning: {warning}")
+        warn(warning)
 
 
 @calendar_app.command("use")
@@ -213,19 +259,22 @@ def calendar_use(
     conn = STATE.connect()
     result = use_region(conn, region, years=parse_years(years) if years else None, timezone=timezone,
                         actor=STATE.who())
-    years_text = ", ".join(f"{y} {b}" for y, b in result["years"].items())
-    err(f"Calendar {result['region']} from {result['source']}: {result['holidays']} holiday(s), "
-        f"{result['workdays']} make-up working day(s) ({years_text}); "
-        f"known until {result['known_until']}; {result['recomputed']} open complaint(s) recomputed.")
+    years_text = joined(f"{y} {word('year_basis', b)}" for y, b in result["years"].items())
+    err(_("Calendar {region} from {source}: {holidays}, {workdays} ({years}); known until {day}; {recomputed}.",
+          region=result["region"], source=result["source"],
+          holidays=ngettext("{n} holiday", "{n} holidays", result["holidays"]),
+          workdays=ngettext("{n} make-up working day", "{n} make-up working days", result["workdays"]),
+          years=years_text, day=result["known_until"], recomputed=recomputed(result["recomputed"])))
     if result["kept"]:
-        err(f"Kept {result['kept']} day(s) set by hand where they differ.")
+        err(ngettext("Kept {n} day set by hand where it differs.", "Kept {n} days set by hand where they differ.",
+                     result["kept"]))
     if result["timezone_guessed"]:
-        err(f"Time zone set to {result['timezone']}, the first zone of {result['region'][:2]} in the tz database; "
-            "change it with `complaintctl sla calendar set --timezone ZONE`.")
+        err(_("Time zone set to {zone}, the first zone of {country} in the tz database; change it with "
+              "`complaintctl sla calendar set --timezone ZONE`.", zone=result["timezone"], country=result["region"][:2]))
     elif result["timezone"] is None:
-        err("No time zone set: working hours count in UTC; set one with `complaintctl sla calendar set --timezone`.")
+        err(_("No time zone set: working hours count in UTC; set one with `complaintctl sla calendar set --timezone`."))
     if any(b == "estimated" for b in result["years"].values()):
-        err("warning: estimated years are computed from the rules, before their official schedule was published.")
+        warn(_("estimated years are computed from the rules, before their official schedule was published."))
     _warn_schedule(conn)
 
 
@@ -243,7 +292,7 @@ def calendar_set(
 
     n = set_calendar(STATE.connect(), timezone=timezone, workdays=workdays, hours=hours, enabled=on,
                      actor=STATE.who())
-    err(f"Calendar updated; {n} open complaint(s) recomputed.")
+    err(_("Calendar updated; {recomputed}.", recomputed=recomputed(n)))
 
 
 def _set_days(text: str, kind: str, note: str | None, remove: bool) -> None:
@@ -251,7 +300,12 @@ def _set_days(text: str, kind: str, note: str | None, remove: bool) -> None:
 
     dates = date_range(text)
     n = set_calendar_days(STATE.connect(), [(d, kind, note) for d in dates], actor=STATE.who(), remove=remove)
-    err(f"{len(dates)} day(s) {'removed' if remove else 'set as ' + kind}; {n} open complaint(s) recomputed.")
+    if remove:
+        err(ngettext("{n} day removed; {recomputed}.", "{n} days removed; {recomputed}.", len(dates),
+                     recomputed=recomputed(n)))
+    else:
+        err(ngettext("{n} day set as {kind}; {recomputed}.", "{n} days set as {kind}; {recomputed}.", len(dates),
+                     kind=word("day_kind", kind), recomputed=recomputed(n)))
 
 
 DAYS_HELP = "One day or a range, e.g. 2026-10-01..2026-10-07."
@@ -286,7 +340,8 @@ def calendar_import(file: Path = typer.Argument(..., help="Lines: DATE[..DATE] h
     try:
         text = file.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise InvalidInput(f"cannot read {file}: {exc.strerror}") from None
+        raise InvalidInput(_("cannot read {file}: {why}", file=file, why=exc.strerror)) from None
     days = read_calendar_file(text)
     n = set_calendar_days(STATE.connect(), days, actor=STATE.who())
-    err(f"{len(days)} day(s) imported; {n} open complaint(s) recomputed.")
+    err(ngettext("{n} day imported; {recomputed}.", "{n} days imported; {recomputed}.", len(days),
+                 recomputed=recomputed(n)))

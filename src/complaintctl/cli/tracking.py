@@ -17,10 +17,13 @@ from complaintctl.cli.common import (
     which_complaint,
 )
 from complaintctl.errors import ExitCode, InvalidInput
+from complaintctl.i18n import N_, _, ngettext
 from complaintctl.render.output import Format
 
 OVERDUE_COLUMNS = ["id", "assignee", "severity", "status", "clock", "due_at", "state", "minutes_left", "subject",
                    "customer_name", "received_at", "respond_due_at", "resolve_due_at"]
+CLOCK_HEADERS = {"assignee": N_("Assignee"), "id": N_("ID"), "severity": N_("Severity"), "status": N_("Status"),
+                 "clock": N_("Clock"), "due_at": N_("Due"), "left": N_("Left"), "subject": N_("Subject")}
 
 
 def overdue(
@@ -37,35 +40,49 @@ def overdue(
     """Open complaints past a due time (and due soon with --within): the most urgent, by assignee."""
     from complaintctl.core.insight.worklists import overdue as find_overdue
     from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
-    from complaintctl.core.sla.clock import describe_due, parse_duration
+    from complaintctl.core.sla.clock import due_standing, parse_duration
     from complaintctl.render.output import write_records
 
     window = parse_duration(within, "--within") if within else None
     moment = parse_date_option(as_of, "--as-of")
     if notify and moment is not None:
-        raise InvalidInput("--notify tells about what is late now, not --as-of a past moment")
+        raise InvalidInput(_("--notify tells about what is late now, not --as-of a past moment"))
     found = find_overdue(STATE.connect(), within=window, as_of=moment, mine=STATE.who() if mine else None,
                          limit=row_limit(limit, fmt))
     rows = found["rows"]
     now = moment or now_utc()
     if fmt == Format.table:
+        from complaintctl.i18n.words import target, word
+        from complaintctl.render.clocks import standing_text
+
         def cells(r: dict) -> dict:
-            return {**r, "id": f"#{r['id']}", "assignee": r["assignee"] or "(unassigned)",
-                    "due_at": to_local_text(r["due_at"]), "clock": r["clock"] or "-",
-                    "left": describe_due(r["due_at"], now, r["status"], r.get("paused_since"))}
+            standing, minutes = due_standing(r["due_at"], now, r["status"], r.get("paused_since"))
+            return {**r, "id": f"#{r['id']}", "assignee": r["assignee"] or _("(unassigned)"),
+                    "due_at": to_local_text(r["due_at"]), "clock": word("clock", r["clock"]) or "-",
+                    "left": standing_text(standing, minutes, raw=r["due_at"] or "")}
 
         write_records(rows, OVERDUE_COLUMNS, fmt, table_columns=["assignee", "id", "severity", "clock", "due_at",
                                                                  "left", "subject"],
-                      headers={"assignee": "Assignee", "id": "ID", "severity": "Severity", "clock": "Clock",
-                               "due_at": "Due", "left": "Left", "subject": "Subject"},
-                      table_values=cells, flexible=["subject"], floors={"subject": 20}, droppable=["due_at"])
+                      headers=CLOCK_HEADERS, table_values=cells, flexible=["subject"], floors={"subject": 20},
+                      droppable=["due_at"])
         say_more(len(rows), found["total"])
-        late = found["overdue"]
-        err(f"{late:,} overdue" + (f", {found['total'] - late:,} due within {within}" if within else "")
-            + (f" as of {to_local_text(to_iso(moment))}" if moment else "") + ".")
+        late, soon = found["overdue"], found["total"] - found["overdue"]
+        when = to_local_text(to_iso(moment)) if moment else None
+        if within and moment:
+            err(_("{late:,} overdue, {soon:,} due within {window} as of {when}.", late=late, soon=soon,
+                  window=target(str(window)), when=when))
+        elif within:
+            err(_("{late:,} overdue, {soon:,} due within {window}.", late=late, soon=soon,
+                  window=target(str(window))))
+        elif moment:
+            err(_("{late:,} overdue as of {when}.", late=late, when=when))
+        else:
+            err(_("{late:,} overdue.", late=late))
         if found.get("no_sla"):
-            err(f"{found['no_sla']:,} open complaint(s) have no SLA clock (no severity): classify them, or "
-                "time them by a default with `complaintctl sla default SEVERITY`.")
+            err(ngettext("{n:,} open complaint has no SLA clock (no severity): classify it, or time it by a default "
+                         "with `complaintctl sla default SEVERITY`.",
+                         "{n:,} open complaints have no SLA clock (no severity): classify them, or time them by a "
+                         "default with `complaintctl sla default SEVERITY`.", found["no_sla"]))
     else:
         write_records(rows, OVERDUE_COLUMNS, fmt)
     if notify:
@@ -81,8 +98,10 @@ def _notify_overdue(mine: bool) -> None:
 
     told = tell_overdue(STATE.connect(), mine=STATE.who() if mine else None)
     if on_terminal():
-        err(f"Telling {told['messages']} webhook(s) about {len(told['told'])} complaint(s) newly overdue."
-            if told["told"] else "No complaint newly overdue to tell the webhooks about.")
+        err(_("Telling {hooks} about {complaints} newly overdue.",
+              hooks=ngettext("{n} webhook", "{n} webhooks", told["messages"]),
+              complaints=ngettext("{n} complaint", "{n} complaints", len(told["told"])))
+            if told["told"] else _("No complaint newly overdue to tell the webhooks about."))
     send_queued()
 
 
@@ -101,7 +120,7 @@ def escalate(
     cid = which_complaint(complaint_id)
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
                           raise_severity=not keep_severity, actor=STATE.who())
-    _print_changes(cid, changes, "Escalated", fmt)
+    _print_changes(cid, changes, N_("Escalated complaint #{id}: {changes}."), fmt)
     from complaintctl.cli.sending import send_queued
 
     send_queued()
@@ -124,7 +143,8 @@ def survey(
 
         print_complaint(cid, fmt)  # the survey is in its surveys and its timeline
         return
-    err(f"Survey recorded for #{cid}: {score}/5" + ("; reopened." if result["reopened"] else "."))
+    err(_("Survey recorded for #{id}: {score}/5; reopened.", id=cid, score=score) if result["reopened"]
+        else _("Survey recorded for #{id}: {score}/5.", id=cid, score=score))
 
 
 def followups(
@@ -146,15 +166,16 @@ def followups(
                                                             "resolved_at": to_local_text(r["resolved_at"])},
                   table_columns=["id", "resolved_at", "days_since_resolved", "assignee", "customer_name",
                                  "customer_phone", "subject"],
-                  headers={"id": "ID", "resolved_at": "Resolved", "days_since_resolved": "Days", "assignee": "Assignee",
-                           "customer_name": "Customer", "customer_phone": "Phone", "subject": "Subject"},
+                  headers={"id": N_("ID"), "resolved_at": N_("Resolved"), "days_since_resolved": N_("Days"),
+                           "assignee": N_("Assignee"), "customer_name": N_("Customer"), "customer_phone": N_("Phone"),
+                           "subject": N_("Subject")},
                   flexible=["subject", "customer_name"], floors={"subject": 16},
                   droppable=["resolved_at", "assignee"])
     if fmt == Format.table:
         say_more(len(rows), found["total"])
-        within = f" in the last {days} days" if days else ""
         if not rows:
-            err(f"No follow-ups waiting{within}." + (" --days 0 looks back to the first day." if days else ""))
+            err(_("No follow-ups waiting in the last {days} days. --days 0 looks back to the first day.", days=days)
+                if days else _("No follow-ups waiting."))
 
 
 def sweep(
@@ -173,11 +194,17 @@ def sweep(
     conn = STATE.connect()
     if save:
         if close_after is None:
-            raise InvalidInput("--save needs --close-after DAYS")
+            raise InvalidInput(_("--save needs --close-after DAYS"))
         set_sweep_days(conn, close_after, actor=STATE.who())
     days = close_after if close_after is not None else sweep_days(conn)
     rows = do_sweep(conn, days=days, dry_run=dry_run, actor=STATE.who())
     if fmt != Format.table or rows:
-        write_records(rows, ["id", "resolved_at", "subject"], fmt)
-    verb = "would close" if dry_run else "closed"
-    err(f"sweep: {verb} {len(rows)} resolved complaint(s) with no follow-up for {days} days.")
+        write_records(rows, ["id", "resolved_at", "subject"], fmt,
+                      headers={"id": N_("ID"), "resolved_at": N_("Resolved"), "subject": N_("Subject")})
+    if dry_run:
+        err(ngettext("sweep: would close {n} resolved complaint with no follow-up for {days} days.",
+                     "sweep: would close {n} resolved complaints with no follow-up for {days} days.", len(rows),
+                     days=days))
+    else:
+        err(ngettext("sweep: closed {n} resolved complaint with no follow-up for {days} days.",
+                     "sweep: closed {n} resolved complaints with no follow-up for {days} days.", len(rows), days=days))

@@ -18,6 +18,7 @@ from complaintctl.cli.common import (
 )
 from complaintctl.cli.filters import complaint_filters
 from complaintctl.core.record.lifecycle import is_open
+from complaintctl.i18n import N_, _
 from complaintctl.render.output import Format
 
 
@@ -54,13 +55,15 @@ SEVERITY_STYLES = {"critical": "bold red", "high": "yellow"}
 
 
 def _list_styles(cells: dict) -> dict[str, str]:
+    from complaintctl.render.clocks import LATE
+
     styles = {}
     if cells.get("severity") in SEVERITY_STYLES:
         styles["severity"] = SEVERITY_STYLES[cells["severity"]]
-    due = cells.get("due") or ""
-    if due.endswith(("over", "waiting")) or due == "no SLA":
+    standing = cells.get("standing") or ""
+    if standing in LATE:
         styles["due"] = "red"
-    elif due == "paused" or not is_open(cells.get("status") or ""):
+    elif standing == "paused" or not is_open(cells.get("status") or ""):
         styles["due"] = "dim"
         styles["status"] = "dim"
     return styles
@@ -68,9 +71,9 @@ def _list_styles(cells: dict) -> dict[str, str]:
 
 LIST_TABLE = ["id", "received_at", "status", "severity", "due", "category", "customer_name", "assignee",
               "subject"]
-LIST_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
-                "category": "Category", "customer_name": "Customer", "assignee": "Assignee",
-                "subject": "Subject", "due": "SLA"}
+LIST_HEADERS = {"id": N_("ID"), "received_at": N_("Received"), "status": N_("Status"), "severity": N_("Severity"),
+                "category": N_("Category"), "customer_name": N_("Customer"), "assignee": N_("Assignee"),
+                "subject": N_("Subject"), "due": N_("SLA")}
 SORT_OPTION = typer.Option("received", "--sort", help="received, updated, id, severity, status, "
                            "assignee, customer or age; add :asc or :desc.")
 
@@ -96,21 +99,23 @@ def _print_list(filters, fmt: Format) -> None:
     rows = list_complaints(conn, filters)
     if fmt == Format.table:
         from complaintctl.core.record.dates import now_utc, to_local_text
-        from complaintctl.core.sla.clock import current_clock, describe_due
+        from complaintctl.core.sla.clock import current_clock, due_standing
+        from complaintctl.render.clocks import standing_text
 
         now = now_utc()
 
         def cells(r: dict) -> dict:
-            _, due = current_clock(r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])
+            _clock, due = current_clock(r["first_response_at"], r["respond_due_at"], r["resolve_due_at"])
+            standing, minutes = due_standing(due, now, r["status"], r["paused_since"])
             return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
-                    "due": describe_due(due, now, r["status"], r["paused_since"])}
+                    "due": standing_text(standing, minutes, raw=due or ""), "standing": standing}
 
         write_records(rows, LIST_COLUMNS, fmt, table_columns=LIST_TABLE, headers=LIST_HEADERS,
                       table_values=cells, table_styles=_list_styles, flexible=["subject", "customer_name", "category"],
                       # an 80-column terminal keeps id, status, severity, SLA and a readable subject
                       floors={"subject": 20}, droppable=["category", "assignee", "customer_name", "received_at"])
         if not rows:
-            err("No complaints match.")
+            err(_("No complaints match."))
         elif len(rows) == filters.limit:
             say_more(len(rows), count_complaints(conn, filters))
     else:
