@@ -37,8 +37,38 @@ def _get_command_once(typer_app):
 typer.testing._get_command = _get_command_once
 
 
+def pytest_addoption(parser):
+    parser.addoption("--backend", choices=("sqlite", "postgresql"), default="sqlite",
+                     help="the engine the database fixtures give: an SQLite file (the default), or a database "
+                          "on a private PostgreSQL cluster this session starts (tests/pg_cluster.py)")
+
+
 def pytest_report_header(config):
-    return f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}"
+    engine = "PostgreSQL (a private cluster)" if config.getoption("--backend") == "postgresql" else "SQLite"
+    return f"backend: {engine}; SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}"
+
+
+# The fixtures that give a test a database: with --backend postgresql, a test that uses none of
+# them touches no database, and the SQLite run has tested it already.
+DATABASE_FIXTURES = {"db_path", "conn", "cli", "module_cli", "template_db"}
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--backend") != "postgresql":
+        return
+    kept, left = [], []
+    for item in items:
+        uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses_database and not item.get_closest_marker("sqlite_only"):
+            kept.append(item)
+        else:
+            left.append(item)
+    config.hook.pytest_deselected(items=left)
+    items[:] = kept
+
+
+def postgresql(config) -> bool:
+    return config.getoption("--backend") == "postgresql"
 
 
 def _isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
@@ -68,6 +98,37 @@ def isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def pg_cluster(request):
+    """This session's (this worker's) PostgreSQL cluster, with a migrated template database."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pg_cluster import Cluster
+
+    cluster = Cluster().start()
+    try:
+        conn = connect(cluster.create_database("desk_template"))
+        conn.close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_databases = iter(range(1, 1_000_000))
+
+
+def new_database(request, folder: Path) -> Path | str:
+    """A fresh, migrated database: a copy of the template, as a file in ``folder`` or on the cluster."""
+    if postgresql(request.config):
+        cluster = request.getfixturevalue("pg_cluster")
+        return cluster.create_database(f"desk_{next(_databases)}", template="desk_template")
+    template = request.getfixturevalue("template_db")
+    path = folder / "complaints.db"
+    shutil.copy(template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     conn = connect(path)
@@ -77,10 +138,9 @@ def template_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def db_path(tmp_path, template_db) -> Path:
-    path = tmp_path / "complaints.db"
-    shutil.copy(template_db, path)
-    return path
+def db_path(request, tmp_path) -> Path | str:
+    """The test's database: a file in tmp_path (or, with --backend postgresql, a URL)."""
+    return new_database(request, tmp_path)
 
 
 @pytest.fixture
@@ -94,10 +154,10 @@ NOW = datetime(2026, 11, 24, 3, 0, 0, tzinfo=timezone.utc)
 
 
 def query(db_path, sql: str, *params) -> list[tuple]:
-    """Rows of a query against a test database file, through a connection of its own."""
-    conn = sqlite3.connect(db_path)
+    """Rows of a query against a test database, through a connection of its own."""
+    conn = connect(db_path, migrate=False)
     try:
-        return conn.execute(sql, params).fetchall()
+        return [tuple(r) for r in conn.execute(sql, params).fetchall()]
     finally:
         conn.close()
 
@@ -129,13 +189,12 @@ def cli(db_path) -> Cli:
 
 
 @pytest.fixture(scope="module")
-def module_cli(tmp_path_factory, template_db):
+def module_cli(request, tmp_path_factory):
     """A CLI over a database the tests of one module share: for read-only tests, whose data is
     seeded once per module (by a module-scoped fixture of their own), not once per test or
     parameter. Seeding runs in the same isolated environment as a test."""
     folder = tmp_path_factory.mktemp("module")
-    path = folder / "complaints.db"
-    shutil.copy(template_db, path)
+    path = new_database(request, folder)
     with pytest.MonkeyPatch.context() as mp:
         _isolate(mp, folder)
         yield Cli(path)

@@ -49,8 +49,9 @@ def init(
 def info(fmt: Format = FORMAT_OPTION) -> None:
     """Print which database file is in use, its schema version, SQLite version and row counts."""
     from complaintctl.core.insight.queries import database_info
+    from complaintctl.core.trust.database import shown
 
-    data = database_info(STATE.connect(), str(STATE.db_path))
+    data = database_info(STATE.connect(), shown(STATE.db_path))
     if fmt == Format.table:
         from complaintctl.render.table import render_pairs, use_color
 

@@ -42,17 +42,18 @@ class State:
         ``announce`` False: a new file is announced by ``announce_new_database`` once the command
         has written to it, or removed by ``discard_new_database`` if it wrote nothing."""
         if self._conn is None:
-            from complaintctl.core.trust.database import open_database
+            from complaintctl.core.trust.database import exists, open_database
 
             path, may_create = self.db_path, self.may_create
-            if scratch_if_missing and not path.exists():
+            if scratch_if_missing and not exists(path):
                 import tempfile
                 from pathlib import Path
 
                 self._scratch = tempfile.TemporaryDirectory(prefix="complaintctl-")
                 path, may_create = Path(self._scratch.name) / "scratch.db", True
-            created = may_create and not path.exists() and getattr(self, "_scratch", None) is None
+            created = may_create and not exists(path) and getattr(self, "_scratch", None) is None
             self._conn = open_database(path, may_create=may_create)
+            created = created or getattr(self._conn, "created_desk", False)  # a desk made on a server
             self._created = path if created else None
             self._labels_from(self._conn)
             if created and announce:
@@ -76,15 +77,20 @@ class State:
         second desk."""
         path, self._created = getattr(self, "_created", None), None
         if path is not None:
+            from complaintctl.core.trust.database import on_server, shown
+
             err(_("New database: {path} (`complaintctl info` says which file is in use; --db or COMPLAINTCTL_DB "
-                  "chooses another)", path=path))
-            say_team_mode(path)
+                  "chooses another)", path=shown(path)))
+            if not on_server(path):
+                say_team_mode(path)
 
     def discard_new_database(self) -> None:
         """Remove the database this command created, when it stopped before writing anything to it:
         a command that stops on bad input leaves no file behind."""
         path, self._created = getattr(self, "_created", None), None
-        if path is None:
+        from complaintctl.core.trust.database import on_server
+
+        if path is None or on_server(path):  # a server's database stays (its empty desk with it)
             return
         self.close()
         for suffix in ("", "-wal", "-shm", "-journal"):

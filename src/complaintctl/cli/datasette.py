@@ -19,7 +19,8 @@ def datasette_metadata(
     `datasette complaints.db -m metadata.json`."""
     from complaintctl.core.insight.datasette_metadata import datasette_config
     from complaintctl.core.insight.datasette_metadata import datasette_metadata as build
+    from complaintctl.core.trust.database import name_of
     from complaintctl.render.output import write_json
 
-    data = build(STATE.connect(), name=name or STATE.db_path.stem, lang=lang)
+    data = build(STATE.connect(), name=name or name_of(STATE.db_path), lang=lang)
     write_json(datasette_config(data) if config else data)

@@ -76,6 +76,7 @@ def check(
     chain of the events, and that complaints hold what their events say), times, statuses and SLA
     clocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0)."""
     from complaintctl.core.trust.audit import parse_head
+    from complaintctl.core.trust.database import shown
     from complaintctl.core.trust.health import PROBLEM, check_file, worst
 
     head = parse_head(against) if against is not None else None
@@ -94,9 +95,9 @@ def check(
     overall = worst(findings)
     problems = sum(f.result == PROBLEM for f in findings)
     if overall == PROBLEM:
-        err(f"error: {problems} check(s) found a problem in {path}")
+        err(f"error: {problems} check(s) found a problem in {shown(path)}")
         raise typer.Exit(ExitCode.FAILED)
-    err(f"{path}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
+    err(f"{shown(path)}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
 
 
 audit_app = typer.Typer(help="The audit chain: every event hashed with the one before it.", no_args_is_help=True,

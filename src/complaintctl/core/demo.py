@@ -16,6 +16,7 @@ from complaintctl.core.insight.reports import weekly
 from complaintctl.core.people.agents import add_agent
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput
+from complaintctl.store.bulk import quick_commits
 from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
 from complaintctl.store.engine import Connection
 
@@ -89,20 +90,19 @@ def fill_demo(conn: Connection, *, seed: int = 7, weeks: int = 8, per_week: int 
     """Fill an empty database with a demo history ending at ``now``; return counts."""
     rnd = random.Random(seed)
     now = (now or now_utc()).replace(second=0)
-    conn.execute("PRAGMA synchronous = OFF")  # a demo database: speed over durability
-    with transaction(conn):
-        for name, full, lead in AGENTS:
-            add_agent(conn, name, full_name=full, email=None, is_lead=lead, actor="demo",
-                      at=to_iso(now - timedelta(weeks=weeks + 1)))
-    start = now - timedelta(weeks=weeks)
-    counts = {"complaints": 0, "surveys": 0, "reopened": 0, "escalated": 0}
-    for _ in range(weeks * per_week):
-        received = start + timedelta(minutes=rnd.randrange(int((now - start).total_seconds() // 60) - 30))
-        received = received.replace(second=0)
-        cid, category, severity = _log_one(conn, rnd, received)
-        counts["complaints"] += 1
-        _handle(conn, rnd, cid, category, severity, _Steps(received, now), counts)
-    conn.execute("PRAGMA synchronous = FULL")
+    with quick_commits(conn):  # a demo database: speed over durability
+        with transaction(conn):
+            for name, full, lead in AGENTS:
+                add_agent(conn, name, full_name=full, email=None, is_lead=lead, actor="demo",
+                          at=to_iso(now - timedelta(weeks=weeks + 1)))
+        start = now - timedelta(weeks=weeks)
+        counts = {"complaints": 0, "surveys": 0, "reopened": 0, "escalated": 0}
+        for _ in range(weeks * per_week):
+            received = start + timedelta(minutes=rnd.randrange(int((now - start).total_seconds() // 60) - 30))
+            received = received.replace(second=0)
+            cid, category, severity = _log_one(conn, rnd, received)
+            counts["complaints"] += 1
+            _handle(conn, rnd, cid, category, severity, _Steps(received, now), counts)
     return counts
 
 

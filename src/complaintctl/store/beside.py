@@ -25,8 +25,11 @@ class Beside:
 
     @classmethod
     def start(cls, conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], object]) -> Beside | None:
-        """Start ``work`` on the file ``conn`` reads; None for an in-memory database."""
-        name = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        """Start ``work`` on the file ``conn`` reads; None for an in-memory database or a server's
+        (PostgreSQL runs each connection's statements in a process of its own anyway)."""
+        from complaintctl.store.catalog import database_file
+
+        name = database_file(conn)
         if not name:
             return None
         beside = cls(Path(name), work)

@@ -16,8 +16,12 @@ costs to insert; it is deferred with the indexes (what it guards, the audit chai
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
+
+from complaintctl.store.catalog import objects
+from complaintctl.store.engine import POSTGRESQL, engine_of
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
 _ON_TABLE = r'\bON\s+"?(\w+)"?'  # the table of a CREATE INDEX or CREATE TRIGGER statement
@@ -35,7 +39,10 @@ KEEP = frozenset({"complaints_import_fingerprint", "complaints_assignee", "compl
 def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
                   tables: tuple[str, ...] = DEFERRABLE_TABLES) -> list[str]:
     """Drop the secondary indexes of ``tables``, recording each; call inside a write transaction.
-    ``customers`` may be added by an importer that matches customers from a cache of its own."""
+    ``customers`` may be added by an importer that matches customers from a cache of its own.
+    On PostgreSQL nothing is dropped: its indexes take a bulk load as it comes."""
+    if engine_of(conn) == POSTGRESQL:
+        return []
     rows = conn.execute(
         f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
         f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
@@ -46,8 +53,8 @@ def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
             continue
         if name in KEEP or sql.upper().startswith("CREATE UNIQUE"):
             continue
-        conn.execute("INSERT OR IGNORE INTO deferred_indexes (name, sql, import_id, deferred_at) "
-                     "VALUES (?, ?, ?, ?)", (name, sql, import_id, at))
+        conn.execute("INSERT INTO deferred_indexes (name, sql, import_id, deferred_at) "
+                     "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", (name, sql, import_id, at))
         conn.execute(f'DROP {kind.upper()} "{name}"')
         dropped.append(name)
     return dropped
@@ -65,9 +72,79 @@ def rebuild_indexes(conn: sqlite3.Connection, tables: tuple[str, ...] | None = N
         table = re.search(_ON_TABLE, sql, re.IGNORECASE)
         if tables is not None and (table is None or table.group(1) not in tables):
             continue
-        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        if not exists:
+        if name not in objects(conn):
             conn.execute(sql)
             rebuilt.append(name)
         conn.execute("DELETE FROM deferred_indexes WHERE name = ?", (name,))
     return rebuilt
+
+
+@contextlib.contextmanager
+def import_settings(conn, *, fast_commits: bool, check_parents: bool):
+    """The connection's settings for the length of an import, restored after; yields a function
+    that makes the next commits full ones again (the last, which marks the import finished).
+
+    SQLite: a bigger page cache (inserts land all over a dozen indexes, and the default 2 MB
+    makes large imports slow down as the file grows; 32 MB was no faster than 16 and cost 18 MB
+    of peak memory); the WAL checkpointed less often (pages rewritten by several batches are
+    copied once); foreign keys off when the importer checks the parents itself; and batches
+    committed without waiting for the disk (in WAL mode a crash of the machine can lose the last
+    batches, never consistency; a re-run brings them back). PostgreSQL: batches committed
+    without waiting for the WAL to reach the disk (synchronous_commit off: the same trade);
+    foreign keys stay (they cannot be turned off without a superuser)."""
+    if engine_of(conn) == POSTGRESQL:
+        if fast_commits:
+            conn.execute("SET synchronous_commit = off")
+        try:
+            yield lambda: conn.execute("SET synchronous_commit = on")
+        finally:
+            conn.execute("RESET synchronous_commit")
+        return
+    saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0]
+             for name in ("cache_size", "wal_autocheckpoint", "synchronous", "foreign_keys")}
+    conn.execute("PRAGMA cache_size = -16384")
+    conn.execute("PRAGMA wal_autocheckpoint = 16384")
+    if check_parents:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    if fast_commits:
+        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield lambda: conn.execute(f"PRAGMA synchronous = {saved['synchronous']}")
+    finally:
+        for name, value in saved.items():
+            conn.execute(f"PRAGMA {name} = {value}")
+
+
+def ids_taken(conn, tables: tuple[str, ...] = ("complaints", "customers")) -> None:
+    """After rows were written with ids of the writer's own choosing (an import's), the ids a
+    database hands out next come after them: PostgreSQL's identity sequences are moved on (inside
+    the writer's transaction, under its lock); SQLite takes max(id) + 1 by itself."""
+    if engine_of(conn) != POSTGRESQL:
+        return
+    for table in tables:
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL")
+
+
+def optimize(conn) -> None:
+    """Fresh statistics after a bulk change, for the planner."""
+    if engine_of(conn) == POSTGRESQL:
+        conn.execute("ANALYZE complaints, customers, events, complaint_tags")
+    else:
+        conn.execute("PRAGMA optimize")
+
+
+@contextlib.contextmanager
+def quick_commits(conn):
+    """Commits that do not wait for the disk (a demo's database: speed over durability)."""
+    if engine_of(conn) == POSTGRESQL:
+        conn.execute("SET synchronous_commit = off")
+        try:
+            yield
+        finally:
+            conn.execute("RESET synchronous_commit")
+        return
+    conn.execute("PRAGMA synchronous = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA synchronous = FULL")

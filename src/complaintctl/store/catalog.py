@@ -72,3 +72,78 @@ def references_to(conn: Connection, parent: str) -> list[tuple[str, str]]:
             if link[2] == parent and link[4] in (None, "id"):
                 found.append((table, link[3]))
     return found
+
+
+def database_file(conn: Connection) -> str:
+    """The file the connection reads ('' for an in-memory database or a server's)."""
+    if engine_of(conn) == POSTGRESQL:
+        return ""
+    return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+
+
+def integrity_messages(conn: Connection, quick: bool, limit: int) -> tuple[str, list[str]]:
+    """(what was run, its messages: ["ok"] when the storage is sound). SQLite: its quick_check or
+    integrity_check of the file. PostgreSQL keeps its own files (with checksums, if the cluster has
+    them): every table of the desk is read through (quick: the catalog and the newest rows)."""
+    if engine_of(conn) != POSTGRESQL:
+        pragma = "quick_check" if quick else "integrity_check"
+        return f"SQLite {pragma}", [r[0] for r in conn.execute(f"PRAGMA {pragma}({limit})")]
+    problems = []
+    for table in table_names(conn):
+        try:
+            conn.execute(f'SELECT count(*) FROM "{table}"' if not quick else f'SELECT 1 FROM "{table}" LIMIT 1').fetchone()
+        except Exception as exc:  # noqa: BLE001 (a damaged page or a missing file: say which table)
+            problems.append(f"{table}: {exc}")
+            if len(problems) >= limit:
+                break
+    return ("PostgreSQL: every table read" if not quick else "PostgreSQL: every table opened"), problems or ["ok"]
+
+
+def foreign_key_violations(conn: Connection, table: str) -> list[tuple]:
+    """Rows of ``table`` that name a missing parent, as (table, row id, parent, key number), like
+    SQLite's PRAGMA foreign_key_check; ``foreign_key_columns`` names each key's column."""
+    if engine_of(conn) != POSTGRESQL:
+        return conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
+    found = []
+    for number, (column, parent, parent_column) in foreign_key_columns(conn, table).items():
+        key = columns(conn, table)[0]
+        found += [(table, r[0], parent, number) for r in conn.execute(
+            f'SELECT t."{key}" FROM "{table}" t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
+            f'(SELECT 1 FROM "{parent}" p WHERE p."{parent_column}" = t."{column}")')]
+    return found
+
+
+def foreign_key_columns(conn: Connection, table: str) -> dict[int, tuple[str, str, str]]:
+    """Key number -> (column, parent table, parent column) of ``table``'s foreign keys."""
+    if engine_of(conn) != POSTGRESQL:
+        return {r[0]: (r[3], r[2], r[4]) for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+    return {i: (r[0], r[1], r[2]) for i, r in enumerate(conn.execute(
+        "SELECT a.attname, p.relname, pa.attname FROM pg_constraint k "
+        "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+        "JOIN pg_class p ON p.oid = k.confrelid "
+        "JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = k.confkey[1] "
+        "WHERE k.contype = 'f' AND k.conrelid = to_regclass(?) ORDER BY k.conname", (table,)))}
+
+
+def expected_objects(conn: Connection, version: int) -> dict[str, tuple[str, str]]:
+    """name -> (kind, sql) of what a database at ``version`` holds on this engine."""
+    if engine_of(conn) == POSTGRESQL:
+        from complaintctl.store.postgresql.migrate import expected_objects as on_postgresql
+
+        return on_postgresql(version)
+    from complaintctl.store.migrations import expected_objects as on_sqlite
+
+    return on_sqlite(version)
+
+
+def on_server(conn: Connection) -> bool:
+    """Is the database a server's (PostgreSQL) rather than a file?"""
+    return engine_of(conn) == POSTGRESQL
+
+
+def columns_shown(conn: Connection, table: str) -> list[str]:
+    """The columns a reader of ``table`` sees, generated ones included (SQLite's hidden columns of
+    a virtual table left out)."""
+    if engine_of(conn) == POSTGRESQL:
+        return columns(conn, table)
+    return [r[1] for r in conn.execute(f'PRAGMA table_xinfo("{table}")') if r[6] in (0, 2, 3)]

@@ -26,13 +26,20 @@ def default_db_path() -> Path:
     return Path(base) / "complaintctl" / "complaints.db"
 
 
-def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db, else $COMPLAINTCTL_DB, else the per-user default."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(ENV_DB)
-    if env:
-        return Path(env).expanduser()
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(target: object) -> bool:
+    """Is ``target`` a database on a server (a postgresql:// URL) rather than a file?"""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
+def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path | str:
+    """--db, else $COMPLAINTCTL_DB, else the per-user default: a file's path, or a
+    postgresql:// URL (kept as the text it is)."""
+    for given in (explicit, os.environ.get(ENV_DB)):
+        if given:
+            return str(given) if is_server(str(given)) else Path(given).expanduser()
     return default_db_path()
 
 
@@ -53,6 +60,16 @@ class DeskConnection(sqlite3.Connection):
 
 def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False,
             adopt: bool = False) -> sqlite3.Connection:
+    """The database at ``path``: a file (below), or a postgresql:// URL (store/postgres.py)."""
+    if is_server(path):
+        from complaintctl.store.postgres import connect_url
+
+        return connect_url(str(path), migrate=migrate, readonly=readonly, adopt=adopt)
+    return connect_file(path, migrate=migrate, readonly=readonly, adopt=adopt)
+
+
+def connect_file(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False,
+                 adopt: bool = False) -> sqlite3.Connection:
     """Open (and create, and bring up to date) the database at ``path``. A file this process
     cannot write (a read-only file or folder) is opened read-only: reads work, and the first
     write says why it cannot. Another program's SQLite file is refused unless ``adopt``.
@@ -151,11 +168,15 @@ def _bring_up_to_date(conn: DeskConnection, path: Path, *, adopt: bool) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken at once (BEGIN IMMEDIATE): all of it or nothing."""
+def transaction(conn: sqlite3.Connection, *, complaint: int | None = None) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE): all of it or nothing. On SQLite
+    it holds the file's write lock; on PostgreSQL the desk's writer lock, or, given the one
+    ``complaint`` it changes, a lock on that complaint (writers of other complaints go on)."""
     reason = getattr(conn, "read_only_reason", None)
     if reason is not None:
         raise Refused(f"cannot write to the database: {reason}", hint="nothing was changed")
+    if complaint is not None and hasattr(conn, "lock_mode"):
+        conn.lock_mode = ("complaint", complaint)
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

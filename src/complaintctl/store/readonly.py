@@ -30,12 +30,20 @@ def _authorize(action: int, arg1, arg2, *_rest) -> int:
     return sqlite3.SQLITE_OK
 
 
-def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int | None = None) -> bool:
+def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int | None = None,
+          timeout: float | None = None) -> bool:
     """Make ``conn`` (opened read-only) refuse every write and stop when ``stop()`` is true;
     rows come back as plain tuples. ``value_max``: no string or blob longer than that may be
     made or read (an error that says "too big"); returns whether the engine holds to it
-    (Python 3.11+), else the caller measures the values it reads."""
+    (Python 3.11+), else the caller measures the values it reads. On PostgreSQL the session is
+    read-only (the server refuses every write), the statement stops at ``timeout`` seconds
+    (statement_timeout), Ctrl-C cancels it (the connection's cancel(), from the signal handler),
+    and the caller measures the values."""
     conn.row_factory = None
+    if getattr(conn, "engine", None) == "postgresql":
+        conn.execute("SET default_transaction_read_only = on")
+        conn.execute(f"SET statement_timeout = {int(timeout * 1000) if timeout else 0}")
+        return False
     conn.execute("PRAGMA query_only = ON")
     conn.set_authorizer(_authorize)
     conn.set_progress_handler(lambda: int(stop()), PROGRESS_STEPS)

@@ -1,17 +1,25 @@
 """The search index, ``complaints_fts``: an FTS5 table (trigram tokenizer) over the view
 ``complaint_search_text`` (external content: the index holds the words, the view the text),
-kept in step by triggers (store/migrations m018).
+kept in step by triggers (store/migrations m018). On PostgreSQL a table of the same name holds
+the view's rows with a trigram index (pg_trgm) over their text, kept in step by triggers too
+(store/postgresql/search.sql).
 
 A writer of many complaints at once indexes them once each (``indexed_once``) instead of
 letting the triggers refresh a complaint per row, tag and note; a bulk load may suspend the
 triggers and rebuild the whole index at the end, in the same transaction.
+
+What search asks of the index (core/insight/search.py) is asked here, for either engine:
+``match`` turns the words into a Match, whose ids come newest first, counted, ranked best
+first, or as a condition on a complaint id for `list --text`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import dataclass
 
+from complaintctl.store.engine import POSTGRESQL, engine_of
 from complaintctl.store.migrations.m018_search_external_content import SEARCH_COLUMNS_18 as COLUMNS
 
 TABLE = "complaints_fts"
@@ -21,6 +29,8 @@ DOCUMENT = f"SELECT id, {', '.join(COLUMNS)} FROM {VIEW}"  # the rows the index 
 
 def triggers(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(name, sql) of the triggers that keep the index in step."""
+    if engine_of(conn) == POSTGRESQL:
+        return []  # they stay: on PostgreSQL a bulk load keeps its index up to date as it goes
     return conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\' "
         "ORDER BY name").fetchall()
@@ -45,6 +55,9 @@ def resume_triggers(conn: sqlite3.Connection, saved: list[tuple[str, str]], *, r
 def rebuild_index(conn: sqlite3.Connection) -> int:
     """Refill the whole index from the view and merge it into one segment; return the rows.
     Segments are not merged while it fills (FTS5's automerge off), only once at the end."""
+    if engine_of(conn) == POSTGRESQL:
+        conn.execute(f"DELETE FROM {TABLE}")
+        return conn.execute(f"INSERT INTO {TABLE} (id, {', '.join(COLUMNS)}) {DOCUMENT}").rowcount
     automerge = conn.execute(f"SELECT v FROM {TABLE}_config WHERE k = 'automerge'").fetchone()
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('automerge', 0)")
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('rebuild')")
@@ -61,6 +74,9 @@ def indexed_once(conn: sqlite3.Connection, first_id: int, last_id: int):
     indexed once, from what was written. Inside a write transaction; nobody else sees the
     pending row. If the block fails, what it wrote of them is indexed all the same (the caller
     usually rolls it all back; if not, the index still holds what the tables hold)."""
+    if engine_of(conn) == POSTGRESQL:  # its triggers index each complaint as it is written
+        yield
+        return
     conn.execute("INSERT INTO search_pending (first_id, last_id) VALUES (?, ?)", (first_id, last_id))
     try:
         yield
@@ -82,6 +98,9 @@ def removed_once(conn: sqlite3.Connection, ids: list[int]):
     """Delete complaints ``ids``, with their tags, inside the block: each leaves the index once,
     first, and the triggers of the deletes leave them alone (search_pending names them). Inside
     a write transaction; if the block fails, those still there are indexed again."""
+    if engine_of(conn) == POSTGRESQL:  # its triggers take each complaint out as it goes
+        yield
+        return
     runs = _runs(sorted(ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -107,3 +126,147 @@ def _runs(ids: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((i, i))
     return runs
+
+
+# What search looks in, in the index's column order, and how much a match there weighs.
+WEIGHTS = (10.0, 4.0, 3.0, 6.0, 6.0, 2.0, 2.0)
+_VOCAB = "temp.complaints_fts_terms"
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the index is asked for some words: SQL that holds for the index's rows ``f`` that
+    have them, with its parameters (an FTS5 query on SQLite; LIKE terms on PostgreSQL)."""
+
+    condition: str
+    params: tuple
+    terms: tuple[str, ...]
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _prefix_tokens(conn, term: str) -> list[str]:
+    """The index's tokens that begin with a one- or two-character ``term`` (SQLite)."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, complaints_fts, 'row')")
+    upper = term[:-1] + chr(ord(term[-1]) + 1)
+    return [r[0] for r in conn.execute(f"SELECT term FROM {_VOCAB} WHERE term >= ? AND term < ?", (term, upper))]
+
+
+def match_expression(conn, terms: list[list[str]], any_term: bool = False) -> str | None:
+    """The FTS5 query for ``terms``, each given in the spellings it may have in the record (all
+    the terms, or any with ``any_term``); None when nothing can match (a short term the index
+    has never seen). A spelling of three or more characters is one FTS5 phrase: the trigram
+    tokenizer finds it as a substring. One of one or two characters has no trigram of its own;
+    every indexed column ends with two spaces, so each occurrence of it starts some
+    three-character token, and it stands for all the tokens in the index's vocabulary that begin
+    with it (``漏水`` -> ``漏水了 OR 漏水， OR ...``): exact, and costs a range read of the
+    vocabulary plus a merge of those tokens' lists (measured in bench/scale.py)."""
+    parts = []
+    for term in terms:
+        phrases, whole = [], True
+        for spelling in term:
+            whole = whole and len(spelling) >= 3
+            phrases += [spelling] if len(spelling) >= 3 else _prefix_tokens(conn, spelling)
+        if phrases:
+            phrases = list(dict.fromkeys(phrases))
+            parts.append(_phrase(phrases[0]) if whole and len(phrases) == 1 else
+                         "(" + " OR ".join(_phrase(t) for t in phrases) + ")")
+        elif not any_term:
+            return None
+    if not parts:
+        return None
+    return (" OR " if any_term else " AND ").join(parts)
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def match(conn, terms: list[list[str]], any_term: bool = False) -> Match | None:
+    """The Match of ``terms``, each given in the spellings it may have in the record (all the
+    terms, or any with ``any_term``), or None when nothing can match."""
+    spelled = tuple(dict.fromkeys(s.lower() for term in terms for s in term))
+    if engine_of(conn) == POSTGRESQL:
+        # the index's document is lower-cased; a term found in it is found in some column
+        groups = ["(" + " OR ".join(["f.document LIKE ? ESCAPE '\\'"] * len(term)) + ")" for term in terms]
+        params = tuple(_like(s.lower()) for term in terms for s in term)
+        return Match("(" + (" OR " if any_term else " AND ").join(groups) + ")", params, spelled)
+    expression = match_expression(conn, terms, any_term)
+    return None if expression is None else Match("complaints_fts MATCH ?", (expression,), spelled)
+
+
+def id_condition(found: Match, column: str = "c.id") -> tuple[str, list]:
+    """SQL that holds for the complaints (``column``) the match finds."""
+    if found.condition.startswith("complaints_fts MATCH"):
+        return f"{column} IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", list(found.params)
+    return f"{column} IN (SELECT f.id FROM complaints_fts f WHERE {found.condition})", list(found.params)
+
+
+def _id(conn) -> str:
+    return "f.id" if engine_of(conn) == POSTGRESQL else "f.rowid"
+
+
+def newest(conn, found: Match, limit: int) -> list[int]:
+    """The ids of the newest ``limit`` matches, newest first."""
+    return [r[0] for r in conn.execute(f"SELECT {_id(conn)} FROM complaints_fts f WHERE {found.condition} "
+                                       f"ORDER BY {_id(conn)} DESC LIMIT {int(limit)}", found.params)]
+
+
+def count(conn, found: Match) -> int:
+    return conn.execute(f"SELECT count(*) FROM complaints_fts f WHERE {found.condition}", found.params).fetchone()[0]
+
+
+def older(conn, found: Match, below: int, limit: int | None) -> list[int]:
+    """The ids of the matches older than complaint ``below``, newest first (``limit`` of them)."""
+    return [r[0] for r in conn.execute(
+        f"SELECT {_id(conn)} FROM complaints_fts f WHERE {found.condition} AND {_id(conn)} < ? "
+        f"ORDER BY {_id(conn)} DESC" + (f" LIMIT {int(limit)}" if limit else ""), [*found.params, below])]
+
+
+def filtered(conn, found: Match, where: str, params: list) -> list[int]:
+    """The ids of every match that also passes ``where`` (on complaints ``c`` and customers
+    ``cu``), newest first: one pass over the matches, each read with its complaint."""
+    source = f"FROM complaints_fts f JOIN complaints c ON c.id = {_id(conn)}" + (
+        " LEFT JOIN customers cu ON cu.id = c.customer_id" if "cu." in where else "")
+    return [r[0] for r in conn.execute(
+        f"SELECT {_id(conn)} {source} WHERE {found.condition} AND {where.removeprefix('WHERE ')} "
+        f"ORDER BY {_id(conn)} DESC", [*found.params, *params])]
+
+
+def ranked(conn, found: Match, ids: list[int], limit: int, every_match: bool) -> list[int]:
+    """``ids`` (the newest matches, newest first) best first. SQLite: by BM25 with the columns'
+    WEIGHTS; when they are ``every_match`` from the oldest of them on, a rowid range selects
+    them, else a temporary table does (FTS5 evaluates the whole query again for each value of
+    an IN list). PostgreSQL: by the WEIGHTS of the columns each term is found in."""
+    cut = f" LIMIT {int(limit)}" if limit else ""
+    if engine_of(conn) == POSTGRESQL:
+        score = " + ".join(f"(CASE WHEN lower(f.{column} COLLATE \"default\") LIKE ? ESCAPE '\\' THEN {weight} ELSE 0 END)"
+                           for _ in found.terms for column, weight in zip(COLUMNS, WEIGHTS, strict=True))
+        params = [_like(term) for term in found.terms for _ in COLUMNS]
+        return [r[0] for r in conn.execute(
+            f"SELECT f.id FROM complaints_fts f WHERE f.id = ANY(?) ORDER BY {score} DESC, f.id DESC{cut}",
+            [list(ids), *params])]
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    order = f"ORDER BY score, f.rowid DESC{cut}"
+    expression = found.params[0]
+    if every_match:
+        return [r[0] for r in conn.execute(
+            f"SELECT f.rowid, bm25(complaints_fts, {weights}) AS score FROM complaints_fts f "
+            f"WHERE complaints_fts MATCH ? AND f.rowid >= ? {order}", [expression, ids[-1]])]
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_window (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.search_window")
+    conn.executemany("INSERT INTO temp.search_window VALUES (?)", [(i,) for i in ids])
+    return [r[0] for r in conn.execute(
+        # CROSS JOIN keeps the index outside: one pass over its matches, each looked up in the window
+        f"SELECT f.rowid, bm25(complaints_fts, {weights}) AS score FROM complaints_fts f "
+        f"CROSS JOIN temp.search_window w ON w.id = f.rowid WHERE complaints_fts MATCH ? {order}", [expression])]
+
+
+def texts(conn, ids: list[int]) -> dict[int, dict[str, str]]:
+    """What search looks in, per complaint of ``ids`` (500 at most), by column."""
+    marks = ", ".join("?" * len(ids))
+    key = "id" if engine_of(conn) == POSTGRESQL else "rowid"
+    return {r[0]: dict(zip(COLUMNS, r[1:], strict=True)) for r in conn.execute(
+        f"SELECT {key}, {', '.join(COLUMNS)} FROM complaints_fts WHERE {key} IN ({marks})", ids)}

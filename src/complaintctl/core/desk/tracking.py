@@ -141,8 +141,8 @@ def survey(conn: Connection, complaint_id: int, *, score: int, comment: str | No
         if is_open(row["status"]):
             raise Refused(f"complaint #{complaint_id} is {row['status']}: surveys follow a resolution",
                           hint="resolve or close it first")
-        survey_id = conn.execute("INSERT INTO surveys (complaint_id, at, actor, score, comment) VALUES (?, ?, ?, ?, ?)",
-                                 (complaint_id, at, actor, score, comment)).lastrowid
+        survey_id = conn.execute("INSERT INTO surveys (complaint_id, at, actor, score, comment) VALUES (?, ?, ?, ?, ?) "
+                                 "RETURNING id", (complaint_id, at, actor, score, comment)).fetchone()[0]
         record_event(conn, complaint_id, at=at, actor=actor, action="surveyed", field="score",
                      new_value=score, note=comment)
         reopened = False

@@ -247,11 +247,12 @@ def datasette_metadata(conn: Connection, *, name: str, lang: str = "en") -> dict
         from complaintctl.errors import InvalidInput
 
         raise InvalidInput(f"unknown language {lang!r}", hint="en or zh")
-    present = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                                          "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    from complaintctl.store.catalog import columns_shown, objects
+
+    present = sorted(objects(conn, ("table", "view")))
     tables = {}
     for table in present:
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})") if r[6] in (0, 2, 3)]
+        columns = columns_shown(conn, table)
         entry: dict = {"description": TABLES.get(table, ("",))[0], "columns": describe(table, columns)}
         label = f"label_{lang}" if table in CODE_TABLES else LABEL_COLUMNS.get(table)
         if label:

@@ -22,7 +22,7 @@ ALL_COLUMNS = EXPORT_COLUMNS + EXTRA_COLUMNS
 _SELECT = {
     "customer": "cu.name", "email": "cu.email", "phone": "cu.phone", "company": "cu.company",
     "tags": "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM complaint_tags t "
-            "WHERE t.complaint_id = c.id ORDER BY tag))",
+            "WHERE t.complaint_id = c.id ORDER BY tag) AS ordered)",
 }
 
 

@@ -140,11 +140,11 @@ def backlog_at(conn: Connection, end: str, spells: list[Spell] | None = None, *,
     spells = undone_spells(conn, end) if spells is None else spells
     covered = {s.complaint_id for s in spells if s.covers(end)}
     if not detail:
-        return Backlog(end, conn.execute(f"SELECT count(*) FROM ({STANDING_BACKLOG})", {"end": end}).fetchone()[0],
+        return Backlog(end, conn.execute(f"SELECT count(*) FROM ({STANDING_BACKLOG}) AS standing", {"end": end}).fetchone()[0],
                        covered)
     sums = ", ".join(_bucket_sql(lo, hi) for _, lo, hi in AGE_BUCKETS)
     row = conn.execute(f"SELECT count(*), json_group_array(id) FILTER (WHERE severity IS NULL), {sums} "
-                       f"FROM ({STANDING_BACKLOG})", {"end": end}).fetchone()
+                       f"FROM ({STANDING_BACKLOG}) AS standing", {"end": end}).fetchone()
     return Backlog(end, row[0], covered, list(row[2:]), json.loads(row[1]))
 
 
@@ -176,7 +176,7 @@ def without_severity_at(conn: Connection, b: Backlog) -> int:
     set_since = sorted({cid for (cid,) in conn.execute(
         "SELECT complaint_id FROM events WHERE field = 'severity' AND at >= ? AND old_value IS NULL", (b.end,))})
     if set_since:
-        rows.update(conn.execute(f"SELECT id, severity FROM ({STANDING_BACKLOG}) "
+        rows.update(conn.execute(f"SELECT id, severity FROM ({STANDING_BACKLOG}) AS standing "
                                  "WHERE id IN (SELECT value FROM json_each(:ids))",
                                  {"end": b.end, "ids": json.dumps(set_since)}))
     for cid in b.covered:

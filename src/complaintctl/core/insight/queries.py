@@ -311,7 +311,7 @@ def list_complaints(conn: Connection, filters: ListFilters) -> list[dict]:
         SELECT c.id, c.received_at, c.status, c.severity, c.category, c.channel,
                cu.name AS customer_name, c.assignee, c.subject,
                (SELECT group_concat(tag, ',') FROM (SELECT tag FROM complaint_tags t
-                  WHERE t.complaint_id = c.id ORDER BY tag)) AS tags,
+                  WHERE t.complaint_id = c.id ORDER BY tag) AS ordered) AS tags,
                c.ref, c.customer_id, cu.email AS customer_email, cu.phone AS customer_phone,
                cu.company AS customer_company, c.remedy, c.cause, c.personality, c.motive,
                c.first_response_at, c.resolved_at, c.closed_at, c.outcome, c.updated_at,

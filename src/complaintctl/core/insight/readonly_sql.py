@@ -60,7 +60,7 @@ class Query:
         self.cancelled = False
         self.deadline = None if not timeout else time.monotonic() + timeout
         self.conn = connect(path, readonly=True)
-        self.capped = guard(self.conn, self._stop_now, value_max=VALUE_MAX)
+        self.capped = guard(self.conn, self._stop_now, value_max=VALUE_MAX, timeout=timeout)
         self.sql, self.params = sql, params or {}
         self.columns: list[str] = []
 
@@ -79,6 +79,8 @@ class Query:
     def cancel(self) -> None:
         """Stop at the query's next step (from a signal handler: Ctrl-C)."""
         self.cancelled = True
+        if hasattr(self.conn, "cancel"):  # a server's statement is stopped by asking the server
+            self.conn.cancel()
 
     def _stop_now(self) -> bool:
         return self.cancelled or (self.deadline is not None and time.monotonic() > self.deadline)

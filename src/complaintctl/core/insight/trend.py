@@ -75,7 +75,7 @@ def weekly_trend(conn: Connection, end: datetime, weeks: int = TREND_WEEKS,
                 if received < ends[j] <= done:
                     count["left"][j] += 1
     total = (standing_at[1] if standing_at and standing_at[0] == last else
-             conn.execute(f"SELECT count(*) FROM ({history.STANDING_BACKLOG})", {"end": last}).fetchone()[0])
+             conn.execute(f"SELECT count(*) FROM ({history.STANDING_BACKLOG}) AS standing", {"end": last}).fetchone()[0])
     out = []
     for i, (label, start, stop) in enumerate(spans):
         came = sum(count["came"][i + 1:])  # received after this week's end, still open at the last

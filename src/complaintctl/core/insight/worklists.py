@@ -119,7 +119,7 @@ def sla_status(conn: Connection, *, now: datetime | None = None, as_of: datetime
     else:
         now = now or now_utc()
         total = conn.execute(f"SELECT count(*) FROM complaints c WHERE {_UNFINISHED}").fetchone()[0]
-        rows = [_mark(r, now) for r in _due_rows(conn, _UNFINISHED, {}, "due_at IS NULL, due_at, c.id", limit)]
+        rows = [_mark(r, now) for r in _due_rows(conn, _UNFINISHED, {}, "due_at NULLS LAST, c.id", limit)]
     for r in rows:
         if sla.pause_holds(r["status"], r.get("paused_since"), r["due_at"]):
             r["state"] = "paused"

@@ -52,15 +52,15 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
     # parents once per batch instead (Writer.verify_parents). --update keeps them, as its
     # UPDATEs are not covered by that check.
     check_parents = not options.update
-    with _import_settings(conn, fast_commits=not one_transaction, check_parents=check_parents) as saved:
+    with _import_settings(conn, fast_commits=not one_transaction, check_parents=check_parents) as full_sync:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if not options.dry_run:
                 summary.import_id = conn.execute(
                     "INSERT INTO imports (source, format, encoding, delimiter, actor, started_at, update_mode) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     (source.name, source.format, source.encoding, source.delimiter, actor, at, int(options.update)),
-                ).lastrowid
+                ).fetchone()[0]
             writer = Writer(conn, actor, at, summary.import_id, Path(source.name).name, summary, options.update,
                             codes={kind: set(t.values()) for kind, t in reader.codes.items()} if check_parents
                             else None)
@@ -68,7 +68,7 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
             rejected_refs = _write_batches(conn, batches, writer, rejects, summary, source, options, at, ref_index)
             if not (options.strict and summary.rejected):  # --strict wrote nothing: no ref is known
                 summary.rejected_known_ref = _rejected_known_ref(conn, rejected_refs)
-            _finish(conn, summary, options, saved["synchronous"],
+            _finish(conn, summary, options, full_sync,
                     finished=to_iso(now + timedelta(seconds=time.monotonic() - started)))
         except BaseException as exc:
             if conn.in_transaction:
@@ -125,33 +125,19 @@ def _source_warnings(source: Source, summary: ImportSummary) -> None:
 
 @contextlib.contextmanager
 def _import_settings(conn: Connection, *, fast_commits: bool, check_parents: bool):
-    """The connection's settings for the length of an import, restored after; yields the saved ones."""
-    saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0]
-             for name in ("cache_size", "wal_autocheckpoint", "synchronous", "foreign_keys")}
-    # A bigger page cache: inserts land all over a dozen indexes, and SQLite's default 2 MB
-    # cache makes large imports slow down as the file grows. 16 MB: 32 MB was no faster
-    # (bench/import.py) and cost 18 MB of peak memory.
-    conn.execute("PRAGMA cache_size = -16384")
-    # Checkpoint the WAL less often: pages rewritten by several batches are copied into the
-    # database once, not once per batch.
-    conn.execute("PRAGMA wal_autocheckpoint = 16384")
-    if check_parents:
-        conn.execute("PRAGMA foreign_keys = OFF")
-    # Batches are committed without waiting for the disk (in WAL mode a crash of the machine
-    # can lose the last batches, never consistency; a re-run brings them back); the final
-    # commit, which marks the import finished, is a full one again (_finish).
-    if fast_commits:
-        conn.execute("PRAGMA synchronous = NORMAL")
+    """The connection's settings for the length of an import (store/bulk.py), restored after;
+    yields the function that makes the next commit a full one."""
+    from complaintctl.store.bulk import import_settings
+
     # Rows make millions of short-lived dicts and tuples but no reference cycles, while the
     # customer cache keeps growing: with the default thresholds the cycle collector re-scans
     # that cache every few thousand rows. Collect rarely while importing (reader process too).
     gc_thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
     try:
-        yield saved
+        with import_settings(conn, fast_commits=fast_commits, check_parents=check_parents) as full_sync:
+            yield full_sync
     finally:
-        for name, value in saved.items():
-            conn.execute(f"PRAGMA {name} = {value}")
         gc.set_threshold(*gc_thresholds)
 
 
@@ -159,6 +145,8 @@ def _write_batches(conn: Connection, batches, writer: Writer, rejects: Rejects, 
                    source: Source, options: ImportOptions, at: str, ref_index: int | None) -> dict[str, int]:
     """Write every prepared batch, committing as they go unless the import is one transaction.
     Returns the refs of the rejected rows (column ``ref_index``), with how many rows had each."""
+    from complaintctl.store.bulk import ids_taken
+
     rejected_refs: dict[str, int] = {}
     one_transaction = options.dry_run or options.strict
     bulk = None  # decided on the first batch, when the file's rows per byte are known
@@ -200,6 +188,7 @@ def _write_batches(conn: Connection, batches, writer: Writer, rejects: Rejects, 
                 ref = record[ref_index].strip()
                 rejected_refs[ref] = rejected_refs.get(ref, 0) + 1
         writer.write_batch(prepared, rejects)
+        ids_taken(conn)  # the importer chose the new rows' ids: the next ones come after them
         # A bulk load commits every BULK_COMMIT_ROWS rows rather than every batch: each
         # commit rewrites the pages of the indexes still kept, wherever the batch touched them.
         if not one_transaction and (not bulk or uncommitted >= BULK_COMMIT_ROWS):
@@ -242,7 +231,7 @@ def _rejected_known_ref(conn: Connection, refs: dict[str, int]) -> int:
     return sum(n for ref, n in refs.items() if ref in known)
 
 
-def _finish(conn: Connection, summary: ImportSummary, options: ImportOptions, synchronous: int, *,
+def _finish(conn: Connection, summary: ImportSummary, options: ImportOptions, full_sync, *,
             finished: str) -> None:
     """Roll back a dry run (or a strict import with rejects); else rebuild the deferred indexes
     and commit the last batch with a full sync, the import's record marked finished."""
@@ -253,11 +242,11 @@ def _finish(conn: Connection, summary: ImportSummary, options: ImportOptions, sy
         if summary.aborted:
             summary.import_id = None
         return
-    from complaintctl.store.bulk import rebuild_indexes
+    from complaintctl.store.bulk import optimize, rebuild_indexes
 
     if not one_transaction:  # a full commit last: it syncs the batches before it too
         conn.execute("COMMIT")
-        conn.execute(f"PRAGMA synchronous = {synchronous}")
+        full_sync()
         conn.execute("BEGIN IMMEDIATE")
     rebuild_indexes(conn)  # this import's deferred indexes, or those of one killed before
     _record_counts(conn, summary, finished=finished)
@@ -265,7 +254,7 @@ def _finish(conn: Connection, summary: ImportSummary, options: ImportOptions, sy
     # fresh statistics after a bulk change keep report queries fast; a busy database must
     # not turn a finished import into a failure: every row is in, and that is what counts
     with contextlib.suppress(OperationalError):
-        conn.execute("PRAGMA optimize")
+        optimize(conn)
 
 
 def _unclassified(summary: ImportSummary, reader: RowReader) -> list[dict]:

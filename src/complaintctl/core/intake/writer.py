@@ -18,7 +18,7 @@ from complaintctl.core.record.ids import next_complaint_id, next_customer_id
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
-from complaintctl.store.chain import head_hash, imported_events_hasher
+from complaintctl.store.chain import imported_events, writing_version
 from complaintctl.store.engine import Connection, IntegrityError, Row
 from complaintctl.store.search import indexed_once
 
@@ -62,14 +62,11 @@ class Writer(CustomerCache):
         # Per-row constants are written into the statements rather than bound on every row.
         self.import_id = import_id
         self.complaint_constants = ", ".join(_sql_text(v) for v in (at, at, actor)) + f", {import_id or 'NULL'}"
-        self.event_sql = (
-            "INSERT INTO events (complaint_id, at, actor, action, field, new_value, note, digest, hash) "
-            f"VALUES (?, {_sql_text(at)}, {_sql_text(actor)}, 'imported', 'status', ?, "
-            f"{_sql_text(self.note_prefix)} || ?, ?, ?)")
+        self.event_sql, self.chain_events = imported_events(conn, at, actor, self.note_prefix)
         self.sealers: dict[tuple, RowSealer] = {}  # by the rows' shape: each event seals its row
-        self.chain_events = imported_events_hasher(at, actor, self.note_prefix)
         self.seen_repeats = False  # a row of this file repeated an earlier one (its ref, or all of it)
         self.outcomes: list[tuple] = []
+        self.chain_version = writing_version(conn)
 
     def note(self, line: int) -> str:
         return f"{self.note_prefix}{line}"
@@ -309,7 +306,7 @@ class Writer(CustomerCache):
     def _sealer(self, columns: tuple) -> RowSealer:
         sealer = self.sealers.get(columns)
         if sealer is None:
-            sealer = RowSealer(columns)
+            sealer = RowSealer(columns, self.chain_version)
             if len(self.sealers) < 64:  # a file has a handful of shapes; a hostile one, no more
                 self.sealers[columns] = sealer
         return sealer
@@ -345,7 +342,7 @@ class Writer(CustomerCache):
                     f"INSERT INTO complaints ({names}, created_at, updated_at, created_by, import_id) "
                     f"VALUES ({marks}{self.complaint_constants})", rows)
             conn.executemany("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", tags)
-            conn.executemany(self.event_sql, self.chain_events(head_hash(conn), events))
+            conn.executemany(self.event_sql, self.chain_events(events))
             if raw_labels:
                 conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
         complaints.clear()

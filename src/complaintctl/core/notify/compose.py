@@ -27,12 +27,12 @@ def queue(conn: Connection, *, at: str, complaint_id: int | None, trigger: str, 
 
     cur = conn.execute(
         "INSERT INTO outbox (created_at, complaint_id, trigger, channel, target, subject, body, status, error, "
-        "message_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "message_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (at, complaint_id, trigger, channel, target, subject, body, "failed" if error else "pending", error,
          secrets.token_hex(16)))
     if not error:
         notify.QUEUED["any"] = True
-    return cur.lastrowid
+    return cur.fetchone()[0]
 
 
 def _complaint(conn: Connection, complaint_id: int) -> Row:

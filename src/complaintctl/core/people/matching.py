@@ -210,11 +210,12 @@ def create_customer(conn: Connection, details: dict, *, at: str, actor: str,
          normalize_email(details.get("email")), normalize_phone(details.get("phone")), at),
     )
     from complaintctl.core.record.seal import customer_seal
+    from complaintctl.store.chain import writing_version
 
     record_customer_event(conn, cid, at=at, actor=actor, action="customer_created", field="customer.name",
                           new_value=details.get("name"),
                           note=f"with complaint #{complaint_id}" if complaint_id else None,
-                          digest=customer_seal(details))
+                          digest=customer_seal(details, writing_version(conn)))
     return cid
 
 

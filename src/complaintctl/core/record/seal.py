@@ -21,7 +21,7 @@ The digest is the chain's own hash (store/chain.py, by its version) over the cha
 
 from __future__ import annotations
 
-from complaintctl.store.chain import CURRENT, ChainVersion, encode
+from complaintctl.store.chain import CURRENT, ChainVersion, encode, writing_version
 
 INTAKE = ("ref", "received_at", "channel", "customer_id", "subject", "description", "remedy", "category",
           "severity", "cause", "personality", "motive", "assignee", "extra")
@@ -70,7 +70,7 @@ def seal_of_complaint(conn, complaint_id: int) -> str:
     row = conn.execute(f"SELECT {', '.join(INTAKE + OUTCOME)} FROM complaints WHERE id = ?",
                        (complaint_id,)).fetchone()
     tags = [r[0] for r in conn.execute("SELECT tag FROM complaint_tags WHERE complaint_id = ?", (complaint_id,))]
-    return complaint_seal(dict(zip(INTAKE + OUTCOME, row, strict=True)), tags)
+    return complaint_seal(dict(zip(INTAKE + OUTCOME, row, strict=True)), tags, writing_version(conn))
 
 
 class RowSealer:

@@ -278,7 +278,7 @@ def schedule_end(conn: Connection) -> date | None:
     """The last day of the loaded holiday schedule that rests on a published schedule or on fixed
     rules (estimated years do not count), when the calendar uses a region; else None."""
     row = conn.execute("SELECT c.region, max(y.year) FROM sla_calendar c LEFT JOIN sla_calendar_years y "
-                       "ON y.basis <> 'estimated' WHERE c.enabled = 1 AND c.region IS NOT NULL").fetchone()
+                       "ON y.basis <> 'estimated' WHERE c.enabled = 1 AND c.region IS NOT NULL GROUP BY c.region").fetchone()
     if row is None or row[0] is None:
         return None
     return date(row[1], 12, 31) if row[1] is not None else date(1969, 12, 31)
@@ -312,14 +312,16 @@ def team_timezone_at(path) -> str | None:
     anything; None when the file does not exist, cannot be read or has none set."""
     from pathlib import Path
 
-    path = Path(path)
-    if not path.is_file():
-        return None
     from complaintctl.errors import ComplaintError
-    from complaintctl.store.db import open_readonly
+    from complaintctl.store.db import connect, is_server, open_readonly
 
     try:
-        conn = open_readonly(path)
+        if is_server(path):
+            conn = connect(path, migrate=False, readonly=True)
+        elif not Path(path).is_file():
+            return None
+        else:
+            conn = open_readonly(Path(path))
     except (Error, ComplaintError):
         return None
     try:

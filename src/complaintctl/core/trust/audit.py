@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from complaintctl.errors import InvalidInput
+from complaintctl.store.catalog import columns
 from complaintctl.store.chain import CHAINED, DIGEST, GENESIS, ChainVersion, link, sql_content, versions
 from complaintctl.store.engine import Connection
 
@@ -43,7 +44,7 @@ def verify_chain(conn: Connection, *, tail: int | None = None, until: int | None
                              "ORDER BY id DESC LIMIT 1", (tail - 1,)).fetchone()
         if start is not None:
             low, previous = start[0], start[1] or GENESIS
-    with_digest = any(r[1] == DIGEST for r in conn.execute("PRAGMA table_info(events)"))
+    with_digest = DIGEST in columns(conn, "events")
     stretches = versions(conn)
     for i, (first, version) in enumerate(stretches):
         last = stretches[i + 1][0] - 1 if i + 1 < len(stretches) else None

@@ -58,8 +58,19 @@ class BackupRequest:
     mkdir: bool = False  # create a missing destination directory
 
 
+def refuse_on_server(db, what: str) -> None:
+    """Backups and restores are of a file; a database on PostgreSQL has the server's own."""
+    from complaintctl.store.db import is_server
+
+    if is_server(db):
+        raise Refused(f"{what}; this desk is on PostgreSQL, whose backups are the server's",
+                      hint="pg_dump (one database) or pg_basebackup (the whole server), a standby replica for "
+                      "failover, or `complaintctl migrate-to FILE.db` for a file: docs/guide.md, Running on PostgreSQL")
+
+
 def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -> dict:
     """Back ``db`` up as ``request`` says; return what was copied, pruned and cleaned up."""
+    refuse_on_server(db, "backup copies a database file")
     target = Path(request.dest).expanduser() if request.dest else default_backup_dir(db)
     dated = request.dest is None or target.is_dir() or request.dest.endswith(("/", os.sep))
     directory = target if dated else target.parent

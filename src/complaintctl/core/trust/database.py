@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from complaintctl.errors import ComplaintError, ExitCode, NotFound
+from complaintctl.errors import ComplaintError, ExitCode, InvalidInput, NotFound
 from complaintctl.store.engine import DatabaseError, OperationalError
 
 
-def database_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db, else $COMPLAINTCTL_DB, else the per-user default."""
+def database_path(explicit: str | os.PathLike | None = None) -> Path | str:
+    """--db, else $COMPLAINTCTL_DB, else the per-user default: a file's path, or a
+    postgresql:// URL."""
     from complaintctl.store.db import resolve_db_path
 
     return resolve_db_path(explicit)
@@ -28,23 +29,78 @@ def user_folder() -> Path:
     return default_db_path().parent
 
 
-def open_database(path: Path, *, may_create: bool = False, readonly: bool = False):
-    """The database at ``path``, brought up to date (unless ``readonly``). A missing file is
-    created only when ``may_create``: nothing that only reads creates anything."""
+def on_server(path: Path | str) -> bool:
+    """Is the database a server's (a postgresql:// URL) rather than a file?"""
+    from complaintctl.store.db import is_server
+
+    return is_server(path)
+
+
+def shown(path: Path | str) -> str:
+    """The database as messages name it (a URL without its password)."""
+    if on_server(path):
+        from complaintctl.store.sqltext import redacted
+
+        return redacted(str(path))
+    return str(path)
+
+
+def name_of(path: Path | str) -> str:
+    """The database's short name: a file's stem (as Datasette names it), a server database's name."""
+    if on_server(path):
+        from urllib.parse import urlsplit
+
+        return urlsplit(str(path)).path.lstrip("/") or "complaints"
+    return Path(path).stem
+
+
+def exists(path: Path | str) -> bool:
+    """Is there a database at ``path``? A server's database is there (its desk may not be yet)."""
+    return on_server(path) or Path(path).exists()
+
+
+def open_database(path: Path | str, *, may_create: bool = False, readonly: bool = False):
+    """The database at ``path``, brought up to date (unless ``readonly``). A missing file, or
+    a desk missing from a server's database, is created only when ``may_create``: nothing that
+    only reads creates anything."""
     from complaintctl.store.db import CREATE_HINT, connect
 
+    if on_server(path):
+        return _open_on_server(str(path), may_create=may_create, readonly=readonly)
     if not may_create and not path.exists():
         raise NotFound(f"no database at {path}", hint=CREATE_HINT)
     return connect(path, readonly=readonly)
 
 
-def open_for_completion(path: Path):
+def _open_on_server(url: str, *, may_create: bool, readonly: bool):
+    from complaintctl.store.catalog import schema_version
+    from complaintctl.store.db import connect
+    from complaintctl.store.postgresql.migrate import bring_up_to_date
+
+    conn = connect(url, migrate=False, readonly=readonly)
+    try:
+        conn.created_desk = schema_version(conn) == 0
+        if conn.created_desk and not may_create:
+            raise NotFound(f"no complaintctl desk in {shown(url)} yet",
+                           hint="`complaintctl init` makes one (or a first `log` or `import`)")
+        if not readonly:
+            bring_up_to_date(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_for_completion(path: Path | str):
     """A read-only connection for tab completion, or None when there is no database yet."""
-    if not path.exists():
+    if not on_server(path) and not path.exists():
         return None
     from complaintctl.store.db import connect
 
-    return connect(path, readonly=True)
+    try:
+        return connect(path, readonly=True)
+    except ComplaintError:
+        return None
 
 
 def init_database(path: Path, *, shared: bool = False) -> dict:
@@ -57,6 +113,19 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
     from complaintctl.store.sharing import share_database
     from complaintctl.store.version import SCHEMA_VERSION
 
+    if on_server(path):
+        if shared:
+            raise InvalidInput("--shared is for a database file", hint="on PostgreSQL, `init --roles` makes the "
+                               "team's database roles (docs/security.md)")
+        conn = _open_on_server(str(path), may_create=True, readonly=False)
+        try:
+            existed = not conn.created_desk
+            with transaction(conn):
+                restored = restore_missing_objects(conn)
+        finally:
+            conn.close()
+        return {"database": shown(path), "created": not existed, "schema_version": SCHEMA_VERSION,
+                "rebuilt_indexes": [], "restored": restored, "shared": False, "shared_changes": []}
     existed = path.exists()
     shared_changes: list[str] = []
     if shared:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.core.trust.database import open_database
+from complaintctl.store import catalog
 from complaintctl.store.beside import Beside
 from complaintctl.store.engine import Connection, DatabaseError
 from complaintctl.store.version import SCHEMA_VERSION
@@ -81,7 +82,7 @@ def _data_checks(conn: Connection, quick: bool, against: tuple[int, str] | None,
                  elsewhere: Callable[[], dict[str, Finding]] | None = None) -> list[Finding]:
     """Every check after the file's integrity: the schema, then the data's rules (the references
     from ``elsewhere``, the other thread's findings, when given)."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = catalog.schema_version(conn)
     findings = [_schema_version(version)]
     if not 0 < version <= SCHEMA_VERSION:
         return findings
@@ -137,11 +138,11 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 def _integrity(conn: Connection, quick: bool) -> Finding:
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        messages = [r[0] for r in conn.execute(f"PRAGMA {pragma}({EXAMPLES + 1})")]
+        pragma, messages = catalog.integrity_messages(conn, quick, EXAMPLES + 1)
     except DatabaseError as exc:
         messages = [str(exc)]
     if messages == ["ok"]:
-        return Finding("integrity", OK, f"SQLite {pragma}: ok")
+        return Finding("integrity", OK, f"{pragma}: ok")
     if "not a database" in messages[0]:
         return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
                        "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup "
@@ -166,16 +167,14 @@ def _schema_version(version: int) -> Finding:
 
 
 def _deferred(conn: Connection) -> set[str]:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").fetchone():
+    if not catalog.has_table(conn, "deferred_indexes"):
         return set()
     return {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
 
 
 def _schema_objects(conn: Connection) -> Finding:
-    from complaintctl.store.migrations import expected_objects
-
-    expected = expected_objects(conn.execute("PRAGMA user_version").fetchone()[0])
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE sql IS NOT NULL")}
+    expected = catalog.expected_objects(conn, catalog.schema_version(conn))
+    present = set(catalog.objects(conn))
     deferred = _deferred(conn)
     missing = [(kind, name) for name, (kind, _) in sorted(expected.items())
                if name not in present and name not in deferred]
@@ -210,14 +209,14 @@ INDEXED_REFERENCES = {"events": [("complaint_id", "complaints", "removed"), ("cu
 def _reference_rows(conn: Connection) -> list[tuple]:
     """PRAGMA foreign_key_check's rows, table by table."""
     rows = []
-    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+    for table in catalog.table_names(conn):
         links = INDEXED_REFERENCES.get(table, [])
         if links and not any(conn.execute(
                 f"SELECT 1 FROM (SELECT DISTINCT {column} AS referred FROM {table} WHERE {column} IS NOT NULL) d "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = d.referred) LIMIT 1").fetchone()
                 for column, parent, _ in links):
             continue
-        rows += conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
+        rows += catalog.foreign_key_violations(conn, table)
     return rows
 
 
@@ -247,7 +246,7 @@ def _foreign_keys(conn: Connection) -> Finding:
     links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
     for table, rowid, parent, fkid in rows:
         if table not in links:
-            links[table] = {c[0]: c[3] for c in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+            links[table] = {number: key[0] for number, key in catalog.foreign_key_columns(conn, table).items()}
         link = links[table].get(fkid, "?")
         by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
     parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
@@ -270,11 +269,10 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
 
     silent = _id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
                             "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id")
-    from complaintctl.store.migrations import expected_objects
-
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    guards = {name for name, (kind, sql) in expected_objects(version).items() if kind == "trigger" and " ON events" in sql}
-    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    version = catalog.schema_version(conn)
+    guards = {name for name, (kind, sql) in catalog.expected_objects(conn, version).items()
+              if kind == "trigger" and " ON events" in sql}
+    triggers = set(catalog.objects(conn, ("trigger",)))
     unguarded = sorted(guards - triggers - _deferred(conn))  # a deferred one is said under "deferred indexes"
     parts, fixes = [], []
     if unguarded:
@@ -283,7 +281,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
     if silent:
         parts.append(f"{_count(len(silent), 'complaint')} with no event at all ({_ids(silent)})")
         fixes.append("complaints inserted or their events deleted around complaintctl")
-    chained = any(r[1] == "hash" for r in conn.execute("PRAGMA table_info(events)"))
+    chained = "hash" in catalog.columns(conn, "events")
     chain = verify_chain(conn, tail=QUICK_TAIL if quick else None) if chained else None
     if chain is None:
         pass  # an older schema: `init` (or any command) upgrades it and chains its events
@@ -318,7 +316,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
 
 
 def _timestamps(conn: Connection) -> Finding:
-    present = {r[1] for r in conn.execute("PRAGMA table_info(complaints)")}
+    present = set(catalog.columns(conn, "complaints"))
     columns = [c for c in TIME_COLUMNS if c in present]
     where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
     bad = _id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
@@ -364,9 +362,10 @@ def _permissions(conn: Connection) -> Finding:
 
     from complaintctl.store.sharing import directory_is_shared, exposure, lockouts
 
-    name = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    name = catalog.database_file(conn)
     if not name:
-        return Finding("file permissions", OK, "an in-memory database")
+        return Finding("file permissions", OK, "not a file: who may read and write is the server's (database roles, "
+                       "docs/security.md)" if catalog.on_server(conn) else "an in-memory database")
     db = Path(name)
     locked = lockouts(db)
     if locked:
@@ -398,7 +397,7 @@ def _holiday_calendar(conn: Connection) -> Finding:
     from complaintctl.core.record.dates import now_utc
     from complaintctl.core.sla.calendars import schedule_end, schedule_warning
 
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sla_calendar_years'").fetchone():
+    if not catalog.has_table(conn, "sla_calendar_years"):
         return Finding("holiday calendar", OK, "no public holiday calendar in use")
     end = schedule_end(conn)
     if end is None:

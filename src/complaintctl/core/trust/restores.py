@@ -71,7 +71,10 @@ def _open_backup(backup: Path) -> Connection:
 def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
     """Replace the contents of ``db`` with ``backup``, after keeping a copy of what it replaces,
     only while nobody else has it open; the result is checked."""
+    from complaintctl.core.trust.backups import refuse_on_server
     from complaintctl.store.sharing import apply_umask
+
+    refuse_on_server(db, "restore puts a backup file in place of a database file")
 
     apply_umask(db)
     backup = backup.expanduser()

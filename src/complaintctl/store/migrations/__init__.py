@@ -38,7 +38,9 @@ assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new m
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    from complaintctl.store.catalog import schema_version
+
+    return schema_version(conn)
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
@@ -105,7 +107,22 @@ def expected_objects(version: int = LATEST_VERSION) -> dict[str, tuple[str, str]
 def restore_missing_objects(conn: sqlite3.Connection) -> list[str]:
     """Recreate the indexes, views and triggers of the current schema that are missing (dropped
     by hand, say); they hold no data, so this loses nothing. Call inside a write transaction.
-    Missing tables are not recreated: that would hide lost data (`complaintctl check` reports it)."""
+    Missing tables are not recreated: that would hide lost data (`complaintctl check` reports it).
+    On PostgreSQL a missing index is recreated; views and triggers are the database owner's to
+    restore (`check` names them; docs/guide.md)."""
+    from complaintctl.store.engine import POSTGRESQL, engine_of
+
+    if engine_of(conn) == POSTGRESQL:
+        from complaintctl.store.catalog import objects
+        from complaintctl.store.postgresql.ddl import translated
+
+        present = set(objects(conn))
+        restored = []
+        for name, (kind, sql) in expected_objects(current_version(conn)).items():
+            if kind == "index" and name not in present and not name.startswith("complaints_fts"):
+                conn.execute(translated(sql))
+                restored.append(f"{kind} {name}")
+        return restored
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     deferred = {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
     restored = []
