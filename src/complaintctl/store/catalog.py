@@ -29,15 +29,14 @@ def engine_facts(conn: Connection) -> dict:
 
 
 def objects(conn: Connection, kinds: tuple[str, ...] = ("table", "view", "index", "trigger")) -> dict[str, tuple[str, str]]:
-    """name -> (kind, sql) of the schema's own objects of ``kinds`` (the engine's internal ones left out)."""
+    """name -> (kind, sql) of the schema's objects of ``kinds`` (SQLite's sqlite_sequence among them)."""
     if engine_of(conn) == POSTGRESQL:
         from complaintctl.store.postgres import catalog_objects
 
         return catalog_objects(conn, kinds)
     marks = ", ".join("?" * len(kinds))
     return {name: (kind, sql) for name, kind, sql in conn.execute(
-        f"SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ({marks}) "
-        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", kinds)}
+        f"SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ({marks})", kinds)}
 
 
 def has_table(conn: Connection, name: str) -> bool:

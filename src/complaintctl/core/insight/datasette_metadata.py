@@ -249,7 +249,7 @@ def datasette_metadata(conn: Connection, *, name: str, lang: str = "en") -> dict
         raise InvalidInput(f"unknown language {lang!r}", hint="en or zh")
     from complaintctl.store.catalog import columns_shown, objects
 
-    present = sorted(objects(conn, ("table", "view")))
+    present = sorted(name for name in objects(conn, ("table", "view")) if not name.startswith("sqlite_"))
     tables = {}
     for table in present:
         columns = columns_shown(conn, table)

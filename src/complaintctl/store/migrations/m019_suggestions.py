@@ -58,3 +58,6 @@ def apply(conn: sqlite3.Connection) -> None:
         " created_at TEXT NOT NULL,"
         " created_by TEXT NOT NULL,"
         " UNIQUE (field, code, pattern)) STRICT")
+
+
+apply_postgresql = apply  # portable: store/postgresql/migrate.py translates the table statements

@@ -10,3 +10,6 @@ def apply(conn: sqlite3.Connection) -> None:
     rows already in the database, so that read = inserted + updated + unchanged + duplicates +
     rejected holds for every run recorded."""
     conn.execute("ALTER TABLE imports ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0")
+
+
+apply_postgresql = apply  # portable: store/postgresql/migrate.py translates the table statements

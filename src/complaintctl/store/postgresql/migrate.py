@@ -70,7 +70,7 @@ def migrate(conn, target: int | None = None) -> list[str]:
             else:
                 name = MIGRATIONS[version][0]
                 module = importlib.import_module(f"complaintctl.store.migrations.{name}")
-                module.apply_postgresql(conn)
+                module.apply_postgresql(Migrating(conn))
                 conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES "
                              "(?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", (version + 1, name))
                 names = [name]
@@ -130,3 +130,24 @@ def _after_baseline(trigger: str, version: int) -> bool:
     from complaintctl.store.migrations import expected_objects as on_sqlite
 
     return trigger not in on_sqlite(BASELINE)
+
+
+class Migrating:
+    """The connection a migration's PostgreSQL form is given: SQLite's table and index
+    statements are translated (store/postgresql/ddl.py), everything else runs as on any
+    connection of the desk."""
+
+    _DDL = ("CREATE TABLE", "ALTER TABLE", "CREATE INDEX", "CREATE UNIQUE INDEX")
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql: str, parameters=()):
+        from complaintctl.store.postgresql.ddl import translated
+
+        if " ".join(sql.split()[:3]).upper().startswith(self._DDL):
+            sql = translated(sql)
+        return self._conn.execute(sql, parameters)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
