@@ -326,7 +326,23 @@ def _check_server(conn: PgConnection) -> None:
     if encoding != "UTF8":
         raise Refused(f"the database {raw.info.dbname} is in {encoding}, not UTF8: complaints in Chinese would not fit",
                       hint="create it with ENCODING 'UTF8' (docs/guide.md, Running on PostgreSQL)")
-    raw.execute("SET TIME ZONE 'UTC'")  # times are stored as UTC text; the server's zone is not ours
+    # Times are stored as UTC text and SQLite's functions here read them as UTC; the session's
+    # zone is what their 'localtime' means, as the process's zone is for SQLite (the team's, when
+    # the command set TZ to it).
+    try:
+        raw.execute("SELECT set_config('TimeZone', %s, false)", (_local_zone(),))
+    except Exception:  # noqa: BLE001 (a zone the server does not know: UTC)
+        raw.execute("SET TIME ZONE 'UTC'")
+
+
+def _local_zone() -> str:
+    import os
+
+    zone = (os.environ.get("TZ") or "").lstrip(":")
+    if not zone:
+        target = os.path.realpath("/etc/localtime")
+        zone = target.split("/zoneinfo/", 1)[1] if "/zoneinfo/" in target else "UTC"
+    return zone
 
 
 def stored_version(conn: PgConnection) -> int:

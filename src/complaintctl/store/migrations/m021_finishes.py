@@ -66,3 +66,12 @@ def apply(conn: sqlite3.Connection) -> None:
         """
     )
     conn.execute("CREATE INDEX events_severity_changes ON events(at) WHERE field = 'severity'")
+
+
+def apply_postgresql(conn) -> None:
+    """The same statements; weekly_summary's NULLs typed (PostgreSQL types a UNION's column from
+    its first two branches, and two NULLs make it text, not the integer of the verdicts)."""
+    from complaintctl.store.postgresql.migrate import respelled
+
+    apply(respelled(conn, {"NULL AS response_late, NULL AS resolution_late":
+                           "NULL::bigint AS response_late, NULL::bigint AS resolution_late"}))

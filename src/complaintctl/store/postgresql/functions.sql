@@ -140,11 +140,11 @@ CREATE AGGREGATE group_concat(text, text) (SFUNC = sqlite_group_concat_step, STY
 CREATE AGGREGATE group_concat(text) (SFUNC = sqlite_group_concat_step, STYPE = text);
 
 -- json_group_array(value): the values as a JSON array ('[]' for none), as text.
-CREATE FUNCTION sqlite_json_array(items anyarray) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+CREATE FUNCTION sqlite_json_array(items anycompatiblearray) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT coalesce(array_to_json(items)::text, '[]')
 $$;
 
-CREATE AGGREGATE json_group_array(anyelement) (SFUNC = array_append, STYPE = anyarray, INITCOND = '{}',
+CREATE AGGREGATE json_group_array(anycompatible) (SFUNC = array_append, STYPE = anycompatiblearray, INITCOND = '{}',
     FINALFUNC = sqlite_json_array);
 
 -- instr(text, part): the 1-based position of part in text, 0 when it is not there.

@@ -8,11 +8,16 @@ ddl.py), then the SQL that must differ: SQLite's functions (``functions.sql``), 
 (``views.sql``), the event log's triggers and chain (``chain.sql``) and search (``search.sql``).
 
 Every migration after the baseline has ``apply_postgresql(conn)`` beside ``apply``
-(tests/core/test_migrations.py fails when one has none). When its statements are portable
-(CREATE TABLE, ADD COLUMN, CREATE INDEX, INSERT ... ON CONFLICT), ``apply_postgresql = apply``
-is its whole PostgreSQL form: on this connection SQLite's table statements are translated
-(store/postgresql/ddl.py: INTEGER PRIMARY KEY, STRICT, GLOB ...). Views, triggers and anything
-that reads SQLite's catalog get a function of their own.
+(tests/core/test_postgresql_schema.py fails when one has none):
+
+- its statements are portable (CREATE TABLE, ADD COLUMN, CREATE INDEX, INSERT ... ON CONFLICT,
+  a view in functions both engines have): ``apply_postgresql = apply``; on this connection
+  SQLite's table statements are translated (store/postgresql/ddl.py: INTEGER PRIMARY KEY,
+  STRICT, GLOB ...);
+- a word or two differ: ``apply(respelled(conn, {"old": "new"}))`` (m021);
+- triggers, and anything that reads SQLite's catalog: a function of its own.
+
+`pytest --backend postgresql` runs them (test_a_database_on_postgresql_has_the_same_tables...).
 
 The version is the highest in ``schema_migrations``; each step runs in one transaction under
 the desk's writer lock, which re-reads the version first, as on SQLite.
@@ -112,7 +117,7 @@ def expected_objects(version: int) -> dict[str, tuple[str, str]]:
     from complaintctl.store.migrations import expected_objects as on_sqlite
 
     found = {name: (kind, sql) for name, (kind, sql) in on_sqlite(version).items()
-             if kind != "trigger" and not name.startswith("complaints_fts")}
+             if kind != "trigger" and not name.startswith(("complaints_fts", "sqlite_"))}
     for name in FILES:
         text = (HERE / name).read_text(encoding="utf-8")
         for kind, what, table in re.findall(r"CREATE (?:CONSTRAINT )?(TRIGGER|TABLE|INDEX|VIEW) (\w+)(?:[^;]*? ON (\w+))?",
@@ -135,19 +140,28 @@ def _after_baseline(trigger: str, version: int) -> bool:
 class Migrating:
     """The connection a migration's PostgreSQL form is given: SQLite's table and index
     statements are translated (store/postgresql/ddl.py), everything else runs as on any
-    connection of the desk."""
+    connection of the desk; ``respellings`` (text -> text) are made in every statement first."""
 
     _DDL = ("CREATE TABLE", "ALTER TABLE", "CREATE INDEX", "CREATE UNIQUE INDEX")
 
-    def __init__(self, conn):
+    def __init__(self, conn, respellings: dict[str, str] | None = None):
         self._conn = conn
+        self._respellings = respellings or {}
 
     def execute(self, sql: str, parameters=()):
         from complaintctl.store.postgresql.ddl import translated
 
+        for old, new in self._respellings.items():
+            sql = sql.replace(old, new)
         if " ".join(sql.split()[:3]).upper().startswith(self._DDL):
             sql = translated(sql)
         return self._conn.execute(sql, parameters)
 
     def __getattr__(self, name: str):
         return getattr(self._conn, name)
+
+
+def respelled(conn, respellings: dict[str, str]) -> Migrating:
+    """For a migration whose statements need a word or two changed on PostgreSQL:
+    ``apply(respelled(conn, {"SQLite's spelling": "PostgreSQL's"}))``."""
+    return Migrating(conn._conn if isinstance(conn, Migrating) else conn, respellings)
