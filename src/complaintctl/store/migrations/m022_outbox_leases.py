@@ -50,3 +50,18 @@ def apply(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX outbox_complaint ON outbox(complaint_id) WHERE complaint_id IS NOT NULL")
     conn.execute("INSERT INTO overdue_notices SELECT * FROM kept_notices")
     conn.execute("DROP TABLE temp.kept_notices")
+
+
+def apply_postgresql(conn) -> None:
+    """The same table, changed in place (PostgreSQL alters a check and adds columns without a
+    rebuild; the columns come last, as the rebuilt table has them)."""
+    conn.execute("ALTER TABLE outbox DROP CONSTRAINT outbox_trigger_check")
+    conn.execute("ALTER TABLE outbox ADD CONSTRAINT outbox_trigger_check CHECK (trigger IN ('ack', 'decision', "
+                 "'critical', 'escalated', 'overdue', 'test', 'reply'))")
+    conn.execute("ALTER TABLE outbox ADD COLUMN message_key TEXT")
+    conn.execute("UPDATE outbox SET message_key = replace(gen_random_uuid()::text, '-', '')")
+    conn.execute("ALTER TABLE outbox ALTER COLUMN message_key SET NOT NULL")
+    conn.execute("ALTER TABLE outbox ADD CONSTRAINT outbox_message_key_key UNIQUE (message_key)")
+    conn.execute("ALTER TABLE outbox ADD CONSTRAINT outbox_message_key_check CHECK (message_key <> '')")
+    conn.execute("ALTER TABLE outbox ADD COLUMN claimed_by TEXT")
+    conn.execute("ALTER TABLE outbox ADD COLUMN lease_until TEXT")
