@@ -53,3 +53,26 @@ def _drop_event_references(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA schema_version = {version + 1}")
     finally:
         conn.execute("PRAGMA writable_schema = OFF")
+
+
+
+
+def apply_postgresql(conn) -> None:
+    """The same columns, index and backfill, and the events' two foreign keys dropped as
+    PostgreSQL drops a constraint: by name, in place (``apply`` edits SQLite's stored definition)."""
+    conn.execute("ALTER TABLE complaints ADD COLUMN import_id INTEGER REFERENCES imports(id)")
+    conn.execute("ALTER TABLE customers ADD COLUMN import_id INTEGER REFERENCES imports(id)")
+    conn.execute("CREATE INDEX complaints_import ON complaints(import_id) WHERE import_id IS NOT NULL")
+    conn.execute("ALTER TABLE imports ADD COLUMN undone_at TEXT")
+    conn.execute("ALTER TABLE imports ADD COLUMN undone_by TEXT")
+    conn.execute("ALTER TABLE imports ADD COLUMN customers_recorded INTEGER NOT NULL DEFAULT 1 "
+                 "CHECK (customers_recorded IN (0, 1))")
+    conn.execute("UPDATE imports SET customers_recorded = 0")
+    conn.execute(
+        """UPDATE complaints SET import_id = created.import_id
+           FROM (SELECT complaint_id, CAST(substr(note, 9, instr(note, ' from ') - 9) AS INTEGER) AS import_id
+                 FROM events WHERE action = 'imported' AND field = 'status' AND old_value IS NULL
+                 AND note GLOB 'import #[0-9]* from *') AS created
+           WHERE complaints.id = created.complaint_id
+           AND created.import_id IN (SELECT id FROM imports)""")
+    conn.execute("ALTER TABLE events DROP CONSTRAINT events_complaint_id_fkey, DROP CONSTRAINT events_customer_id_fkey")
