@@ -5,12 +5,13 @@ plain tables (`training`, `learn`, `tables`, `model`, `features`), suggestions w
 (`evaluate`) and the complaints like a new one (`similar`). Nothing here writes a complaint:
 core/desk/suggested.py writes what a person accepts."""
 
-from complaintctl.core.insight.suggest.suggestions import (
-    describe_source,
-    refresh_models,
-    suggest_complaints,
-    suggest_text,
-    unclassified_ids,
-)
-
 __all__ = ["describe_source", "refresh_models", "suggest_complaints", "suggest_text", "unclassified_ids"]
+
+
+def __getattr__(name: str):
+    # loaded on first use: `show` and `log` read similar.py alone, and pay nothing for the models
+    if name in __all__:
+        from complaintctl.core.insight.suggest import suggestions
+
+        return getattr(suggestions, name)
+    raise AttributeError(name)
