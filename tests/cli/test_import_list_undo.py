@@ -74,3 +74,17 @@ def test_listing_imports_creates_no_database(tmp_path):
     missing = tmp_path / "nowhere" / "desk.db"
     result = Cli(missing)("import", "list", expect=1)
     assert str(missing) in result.stderr and not missing.exists()
+
+
+def test_an_unfinished_import_is_listed_so_and_undone_with_a_note(cli, db_path, tmp_path):
+    import sqlite3
+
+    imported(cli, tmp_path)
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE imports SET finished_at = NULL")  # as a killed import leaves it
+    raw.commit()
+    raw.close()
+    assert "unfinished" in cli("import", "list").stdout
+    done = cli("import", "undo", "1")
+    assert "removed 3 complaints (#1-#3) and 2 customers" in done.stdout
+    assert "note: import #1 had not finished (it stopped part-way or was killed" in done.stderr

@@ -43,8 +43,8 @@ def undo_lines(result: dict) -> tuple[str, list[str]]:
         details.append("note: this import ran before imports recorded the customers they create, so none of its "
                        "customers were removed (`complaintctl customers list` shows any left without complaints)")
     if not result["finished"]:
-        details.append(f"note: import #{result['import_id']} had not finished (killed, or still running: "
-                       "a running import stops at its next batch)")
+        details.append(f"note: import #{result['import_id']} had not finished (it stopped part-way or was killed; or it "
+                       "is still running, and then stops at its next batch)")
     if result["dry_run"]:
         details.append("dry run: nothing was changed")
     return summary, details
