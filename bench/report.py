@@ -3,7 +3,8 @@
     python bench/report.py [--complaints 1000000] [--rounds 5]
 
 Generates a two-year history (received, responded, resolved, closed, SLA flags,
-customers, tags, surveys, reopen events) with plain SQL, then times, alternately:
+customers, tags, surveys, reopens that kept what they cleared) with plain SQL, then times,
+alternately:
   - hand-written SQL: the weekly figures (this week and the previous one) written
     directly as queries, medians and p90 taken in Python, nothing else;
   - complaintctl's core: reports.weekly() on the same connection;
@@ -84,9 +85,23 @@ def build(path: Path, n: int) -> None:
                  "julianday(resolved_at) + 1), 'bench', 1 + id % 5 FROM complaints WHERE resolved_at IS NOT NULL AND id % 5 < 2")
     from complaintctl.store.chain import insert_events  # events carry their audit-chain hash
 
-    insert_events(conn, conn.execute(
-        "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', julianday(closed_at) + 2), 'bench', 'reopened', 'status', 'closed', "
-        "'investigating', NULL, NULL FROM complaints WHERE closed_at IS NOT NULL AND id % 50 = 0 ORDER BY id").fetchall())
+    # one closed complaint in fifty was closed once before, reopened, and resolved and closed again:
+    # the reopen kept what it cleared (core/desk/closing.py), as the command writes it
+    reopened = """
+        WITH r AS (SELECT id, received_at AS rec, julianday(resolved_at) - julianday(received_at) AS span,
+                          resolved_late FROM complaints WHERE closed_at IS NOT NULL AND id % 50 = 0),
+        t AS (SELECT id, resolved_late,
+                     strftime('%Y-%m-%dT%H:%M:%SZ', julianday(rec) + span / 3) AS was_resolved,
+                     strftime('%Y-%m-%dT%H:%M:%SZ', julianday(rec) + span / 3 + 0.05) AS was_closed,
+                     strftime('%Y-%m-%dT%H:%M:%SZ', julianday(rec) + span / 2) AS at FROM r)
+        SELECT id, at, 'bench', 'reopened', 'status', 'closed', 'investigating', 'again', NULL, 1 FROM t
+        UNION ALL SELECT id, at, 'bench', 'reopened', 'resolved_at', was_resolved, NULL, NULL, NULL, 2 FROM t
+        UNION ALL SELECT id, at, 'bench', 'reopened', 'resolved_late', CAST(resolved_late AS TEXT), NULL, NULL, NULL, 3
+                  FROM t WHERE resolved_late IS NOT NULL
+        UNION ALL SELECT id, at, 'bench', 'reopened', 'closed_at', was_closed, NULL, NULL, NULL, 4 FROM t
+        ORDER BY 2, 1, 10"""
+    insert_events(conn, [row[:9] for row in conn.execute(reopened)])
+    conn.execute("UPDATE complaints SET reopened_count = 1 WHERE closed_at IS NOT NULL AND id % 50 = 0")
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

@@ -1,4 +1,4 @@
--- schema version 23
+-- schema version 24
 
 -- table agents
 CREATE TABLE agents (
@@ -249,6 +249,22 @@ CREATE TABLE reply_templates (
             PRIMARY KEY (name, lang)
         ) STRICT;
 
+-- table reports
+CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            report TEXT NOT NULL CHECK (report <> ''),
+            label TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            figures TEXT NOT NULL CHECK (json_valid(figures)),
+            hash TEXT NOT NULL CHECK (length(hash) = 64),
+            made_at TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            last_event INTEGER NOT NULL,
+            CHECK (period_start < period_end)
+        ) STRICT;
+
 -- table schema_migrations
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 
@@ -402,6 +418,9 @@ CREATE INDEX events_complaint ON events(complaint_id, id);
 -- index events_customer
 CREATE INDEX events_customer ON events(customer_id, id) WHERE customer_id IS NOT NULL;
 
+-- index events_field_changes
+CREATE INDEX events_field_changes ON events(field, at) WHERE field IN ('category', 'cause', 'channel', 'severity', 'assignee', 'tag');
+
 -- index events_severity_changes
 CREATE INDEX events_severity_changes ON events(at) WHERE field = 'severity';
 
@@ -413,6 +432,9 @@ CREATE INDEX outbox_unsent ON outbox(status, id) WHERE status <> 'sent';
 
 -- index raw_labels_field_label
 CREATE INDEX raw_labels_field_label ON raw_labels (field, label);
+
+-- index reports_period
+CREATE INDEX reports_period ON reports(report, period_start, period_end, id);
 
 -- index surveys_at
 CREATE INDEX surveys_at ON surveys(at);
@@ -615,3 +637,9 @@ CREATE TRIGGER events_no_replace BEFORE INSERT ON events
 -- trigger events_no_update
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
         BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
+
+-- trigger reports_no_delete
+CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports BEGIN SELECT RAISE(ABORT, 'what a report printed is kept as it was: DELETE refused'); END;
+
+-- trigger reports_no_update
+CREATE TRIGGER reports_no_update BEFORE UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'what a report printed is kept as it was: UPDATE refused'); END;

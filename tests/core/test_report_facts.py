@@ -261,3 +261,23 @@ def test_weekly_summary_counts_the_teams_weeks(conn, cli, monkeypatch):
     conn.close()
     out = cli("--tz", "Asia/Shanghai", "sql", "SELECT week, received FROM weekly_summary", "-f", "json").stdout
     assert '"received": 4' in out and "2026-W47" in out and "2026-W46" not in out
+
+
+def test_recent_changes_are_read_by_the_index_of_field_changes(conn):
+    """A report of a recent period reads the changes since its end from one index range (migration
+    24), written with the very term history.py queries by: a drift between them is a full scan."""
+    where = f"e.{history.CHANGED_FIELDS_SQL} AND e.field IN (?) AND e.at >= ?"
+    plan = " ".join(r[3] for r in conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT e.complaint_id FROM events e WHERE {where}", ("cause", "2026-11-01")))
+    assert "USING INDEX events_field_changes" in plan or "USING COVERING INDEX events_field_changes" in plan
+    # both ways of reading the changes give the same values: by time (few since) and complaint by complaint
+    cid = new(conn, at(0))
+    core.classify(conn, cid, codes={"cause": "data"}, actor="t", now=at(8))
+    core.classify(conn, cid, codes={"cause": "system"}, actor="t", now=at(9))
+    by_time = history.values_at(conn, to_iso(at(7)), [cid], ("cause",))
+    many = list(range(1, 4000)) + [cid]  # more complaints than changes since: read by time too
+    assert by_time == history.values_at(conn, to_iso(at(7)), many, ("cause",)) == {"cause": {cid: None}}
+    for n in range(1100):  # more changes since than the complaints asked about: read complaint by complaint
+        core.classify(conn, cid, codes={"cause": ["data", "system"][n % 2]}, actor="t", now=at(10, 0, n % 60))
+    assert history.values_at(conn, to_iso(at(7)), [cid], ("cause",)) == {"cause": {cid: None}}
+    assert history.values_at(conn, to_iso(at(8, 30)), [cid], ("cause",)) == {"cause": {cid: "data"}}

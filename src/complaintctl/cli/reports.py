@@ -113,11 +113,21 @@ def weekly(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
                                             "compliance is below PCT (for monitoring).")) -> None:
     """The weekly report: volume, breakdowns, backlog ageing, handling times, SLA, satisfaction,
     agents, repeat complainers, top tags and subjects, each against the previous period."""
-    from complaintctl.core.insight.reports import weekly as build
-
-    data = build(STATE.connect(), *_period(week, start, end))
+    data = _kept("weekly", *_period(week, start, end))
     emit(data, fmt, output, section, lang)
     _fail_if_below(data, fail_below)
+
+
+def _kept(kind: str, start, end, label: str) -> dict:
+    """A period's report, kept when the period is finished (core/insight/reported.py)."""
+    from complaintctl.core.insight.reports import period_report
+
+    data = period_report(STATE.connect(), kind, start, end, label, actor=STATE.who())
+    reason = (data.get("kept") or {}).get("not_saved")
+    if reason and sys.stderr.isatty():  # cron mails what a job prints: the report is what it wants
+        err(f"This report was not kept (cannot write to the database: {reason}); "
+            "a later run cannot say what changed since.")
+    return data
 
 
 def _fail_if_below(data: dict, threshold: float | None) -> None:
@@ -136,9 +146,7 @@ def agents(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
            lang: Lang = LANG,
            section: str = SECTION) -> None:
     """Agent performance over a period: assigned, resolved, median resolution time, SLA, satisfaction."""
-    from complaintctl.core.insight.reports import agents_report
-
-    emit(agents_report(STATE.connect(), *_period(week, start, end)), fmt, output, section, lang)
+    emit(_kept("agents", *_period(week, start, end)), fmt, output, section, lang)
 
 
 @report_app.command("sla")
@@ -151,11 +159,10 @@ def sla(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat = 
                                          help=f"Exit {ExitCode.SLA_BELOW:d} when overall compliance is below PCT.")) -> None:
     """SLA compliance by severity and by week."""
     from complaintctl.core.insight.periods import last_weeks
-    from complaintctl.core.insight.reports import sla_report
     from complaintctl.core.record.dates import now_utc
 
     s, e, label = last_weeks(weeks, now_utc()) if weeks else _period(week, start, end)
-    data = sla_report(STATE.connect(), s, e, label)
+    data = _kept("sla", s, e, label)
     emit(data, fmt, output, section, lang)
     _fail_if_below(data, fail_below)
 
@@ -181,11 +188,39 @@ def causes(week: str = WEEK, start: str = FROM, end: str = TO, fmt: ReportFormat
                                      help="The last N full weeks [default: 12 when no period is given].")) -> None:
     """Root-cause Pareto: which causes make up 80% of complaints, for prevention."""
     from complaintctl.core.insight.periods import last_weeks
-    from complaintctl.core.insight.reports import causes_report
     from complaintctl.core.record.dates import now_utc
 
     s, e, label = _period(week, start, end) if week or start or end else last_weeks(weeks or 12, now_utc())
-    emit(causes_report(STATE.connect(), s, e, label), fmt, output, section, lang)
+    emit(_kept("causes", s, e, label), fmt, output, section, lang)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@report_app.command("diff")
+@handle_errors
+def diff(week: str = WEEK, start: str = FROM, end: str = TO,
+         report: str = typer.Option("weekly", "--report", help="weekly, agents, sla or causes."),
+         against: str = typer.Option("first", "--against", help="The kept report to compare with: first, last, "
+                                     "or its id in the reports table."),
+         fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json.")) -> None:
+    """What changed in a finished period's report since it was first reported (or --against a
+    later one), figure by figure, and why: the late data about the period recorded since."""
+    from complaintctl.core.insight.reports import report_diff
+
+    found = report_diff(STATE.connect(), report, *_period(week, start, end), since=against)
+    if fmt == DiffFormat.json:
+        from complaintctl.render.output import json_text
+        from complaintctl.render.terminal import safe_stream
+
+        safe_stream(sys.stdout).write(json_text(found) + "\n")
+        return
+    from complaintctl.render.report_diff import render_diff
+    from complaintctl.render.table import use_color
+
+    sys.stdout.write(render_diff(found, color=use_color()))
 
 
 def demo(

@@ -145,6 +145,55 @@ def running_note(data: dict) -> str:
             f"{to_local_text(r['as_of'])}): figures are partial, so no change is shown.")
 
 
+def figure_text(value) -> str:
+    """A kept figure as a report prints it (none: "–")."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return format_figure(value, 2).rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+
+def diff_command(data: dict) -> str:
+    """The `report diff` line for a report's period (its week, else its first and last day)."""
+    import re
+
+    from complaintctl.timetext import from_iso
+
+    p = data["period"]
+    kind = "" if data["report"] == "weekly" else f" --report {data['report']}"
+    if re.fullmatch(r"\d{4}-W\d{2}", p["label"]):
+        return f"complaintctl report diff --week {p['label']}{kind}"
+    first, last = from_iso(p["start"]).astimezone(), from_iso(p["end"]).astimezone()
+    if first.time().isoformat() == last.time().isoformat() == "00:00:00":
+        from datetime import timedelta
+
+        return (f"complaintctl report diff --from {first.date().isoformat()} "
+                f"--to {(last - timedelta(days=1)).date().isoformat()}{kind}")
+    return f"complaintctl report diff --from {p['start']} --to {p['end']}{kind}"
+
+
+CHANGES_SHOWN = 6
+
+
+def changed_note(data: dict) -> str:
+    """What changed in a finished period's figures since it was first reported (late data about
+    the period), in every format's words; empty when nothing did."""
+    from complaintctl.i18n import _, ngettext
+
+    changed = data.get("changed_since_first_reported") or []
+    if not changed:
+        return ""
+    shown = ", ".join(f"{c['figure']} {figure_text(c['was'])} -> {figure_text(c['now'])}"
+                      for c in changed[:CHANGES_SHOWN])
+    if len(changed) > CHANGES_SHOWN:
+        shown = _("{shown} and {n} more", shown=shown, n=len(changed) - CHANGES_SHOWN)
+    return ngettext("{n} figure changed since first reported on {when}: {changes}. See `{command}`.",
+                    "{n} figures changed since first reported on {when}: {changes}. See `{command}`.",
+                    len(changed), when=to_local_text(data["kept"]["first_reported_at"]), changes=shown,
+                    command=diff_command(data))
+
+
 def _totals_block(data: dict) -> Block:
     t, trend = data["totals"], data.get("trend") or []
     running = bool(data["period"].get("running"))

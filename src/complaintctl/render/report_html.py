@@ -19,6 +19,7 @@ from complaintctl.render.report import (
     Block,
     _change,
     _fmt,
+    changed_note,
     running_note,
     subtitle,
 )
@@ -181,6 +182,8 @@ def render_html(data: dict, blocks: list[Block]) -> str:
            f"<h1>{html.escape(title)}</h1><p class='sub'>{html.escape(subtitle(data))}</p>"]
     if data.get("period", {}).get("running"):
         out.append(f'<p class="running">{html.escape(message(running_note(data)))}</p>')
+    if note := changed_note(data):  # late data about a finished period, said where it is read first
+        out.append(f'<p class="running changed">{html.escape(note)}</p>')
     if data["report"] == "weekly":
         out.append(_cards(data))
         blocks = [b for b in blocks if b.id != "totals"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from complaintctl.i18n import rt
-from complaintctl.render.report import TITLES, BelowGoal, Block, Change, _fmt, spark, subtitle
+from complaintctl.render.report import TITLES, BelowGoal, Block, Change, _fmt, changed_note, spark, subtitle
 
 # --- text --------------------------------------------------------------------------------
 
@@ -20,6 +20,8 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
                       color_system="standard" if color else None, highlight=False, emoji=False)
     console.print(Text(rt(TITLES[data["report"]]), style="bold"))
     console.print(Text(subtitle(data), style="dim"))
+    if note := changed_note(data):
+        console.print(Text(note, style="bold yellow"))
     for b in blocks:
         console.print()
         table = Table(title=b.title, title_justify="left", title_style="bold", show_edge=False, pad_edge=False)
@@ -67,6 +69,8 @@ def _md_cell(value) -> str:
 
 def render_markdown(data: dict, blocks: list[Block]) -> str:
     out = [f"# {rt(TITLES[data['report']])}", "", f"_{subtitle(data)}_", ""]
+    if note := changed_note(data):
+        out += [f"> **{_md_cell(note)}**", ""]
     for b in blocks:
         out += [f"## {b.title}", ""]
         if not b.rows:
@@ -137,6 +141,9 @@ def render_csv(blocks: list[Block], section: str | None, data: dict | None = Non
     writer.writerow(["section", "item", "measure", "value"])
     for row in _period_rows(data or {}):
         writer.writerow(row)
+    for c in (data or {}).get("changed_since_first_reported") or []:  # late data about the period
+        writer.writerow(["changed", c["figure"], "was", c["was"]])
+        writer.writerow(["changed", c["figure"], "now", c["now"]])
     for b in blocks:
         cut = len(b.headers) - b.spark_column
         for row in b.rows:

@@ -172,6 +172,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "finishes": ("View: every time a complaint was resolved or closed, those a reopen undid included.", {
         "complaint_id": "the complaint", "resolved_at": "when resolved (UTC)", "resolved_late": "1 late, 0 on time",
         "closed_at": "when closed (UTC)", "reopened_at": "when a reopen undid it; empty while it stands"}),
+    "reports": ("What each report of a finished period printed, to say later what changed since.", {
+        "id": "order", "report": "weekly, agents, sla or causes", "label": "the period's name",
+        "period_start": "start (UTC)", "period_end": "end, exclusive (UTC)", "timezone": "zone of its weeks",
+        "figures": "JSON: figure -> value", "hash": "SHA-256 of figures", "made_at": "when (UTC)",
+        "made_by": "who", "last_event": "the newest event then"}),
 }
 # Views repeat the complaints columns they show: described once, there.
 INHERITS = {"complaint_overview": "complaints", "complaint_sla": "complaints"}

@@ -190,19 +190,46 @@ def _chunks(ids: list[int], size: int = 20000):
         yield json.dumps(ids[i:i + size])
 
 
+# The fields whose changes a report reads back to a period's end, as the partial index
+# events_field_changes (migration 24) is written: a query naming this very term may use it.
+CHANGED_FIELDS_SQL = "field IN ('category', 'cause', 'channel', 'severity', 'assignee', 'tag')"
+
+
+def _changes_since(conn: Connection, end: str, ids: list[int], fields: tuple[str, ...]):
+    """(complaint_id, field, old_value, new_value) of the changes of ``fields`` made at or after
+    ``end`` to the complaints among ``ids`` recorded before ``end``, oldest first. Read by time
+    (events_field_changes) when the changes since ``end`` are fewer than the complaints' own
+    events would be (a recent end), else complaint by complaint (an end long ago)."""
+    marks = ", ".join("?" * len(fields))
+    where = f"e.{CHANGED_FIELDS_SQL} AND e.field IN ({marks}) AND e.at >= ?"
+    cap = 3 * len(ids) + 1000
+    since = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?)",
+                         (*fields, end, cap)).fetchone()[0]
+    if since < cap:
+        wanted = set(ids)
+        rows = conn.execute(
+            f"SELECT e.complaint_id, e.field, e.old_value, e.new_value FROM events e "
+            f"JOIN complaints c ON c.id = e.complaint_id WHERE {where} AND c.created_at < ? ORDER BY e.id",
+            (*fields, end, end)).fetchall()
+        return [r for r in rows if r[0] in wanted]
+    found = []
+    for chunk in _chunks(ids):
+        found += conn.execute(
+            f"SELECT e.complaint_id, e.field, e.old_value, e.new_value FROM events e "
+            f"JOIN complaints c ON c.id = e.complaint_id WHERE e.complaint_id IN (SELECT value FROM json_each(?)) "
+            f"AND e.field IN ({marks}) AND e.at >= ? AND c.created_at < ? ORDER BY e.id",
+            (chunk, *fields, end, end)).fetchall()
+    return found
+
+
 def values_at(conn: Connection, end: str, ids: list[int], fields: tuple[str, ...] = FIELDS_AT_END,
               ) -> dict[str, dict[int, str | None]]:
     """For each field, the complaints among ``ids`` whose value at ``end`` differs from the one
     they have now, with the value they had: the old value of their first change at or after
     ``end``. Complaints recorded at or after ``end`` keep the values they have now."""
     out: dict[str, dict[int, str | None]] = {f: {} for f in fields}
-    marks = ", ".join("?" * len(fields))
-    for chunk in _chunks(ids):
-        for cid, field, old in conn.execute(
-                f"SELECT e.complaint_id, e.field, e.old_value FROM events e JOIN complaints c ON c.id = e.complaint_id "
-                f"WHERE e.complaint_id IN (SELECT value FROM json_each(?)) AND e.field IN ({marks}) "
-                "AND e.at >= ? AND c.created_at < ? ORDER BY e.id", (chunk, *fields, end, end)):
-            out[field].setdefault(cid, old)
+    for cid, field, old, _ in _changes_since(conn, end, ids, fields):
+        out[field].setdefault(cid, old)
     return out
 
 
@@ -214,19 +241,16 @@ def tags_at(conn: Connection, end: str, ids: list[int]) -> dict[int, set[str]]:
         for cid, tag in conn.execute("SELECT complaint_id, tag FROM complaint_tags "
                                      "WHERE complaint_id IN (SELECT value FROM json_each(?))", (chunk,)):
             tags.setdefault(cid, set()).add(tag)
-        seen: set[tuple[int, str]] = set()
-        for cid, old, new in conn.execute(
-                "SELECT e.complaint_id, e.old_value, e.new_value FROM events e JOIN complaints c ON c.id = e.complaint_id "
-                "WHERE e.complaint_id IN (SELECT value FROM json_each(?)) AND e.field = 'tag' AND e.at >= ? "
-                "AND c.created_at < ? ORDER BY e.id", (chunk, end, end)):
-            tag = new if new is not None else old
-            if (cid, tag) in seen:
-                continue
-            seen.add((cid, tag))
-            if new is not None:  # added since: not there at the end
-                tags.get(cid, set()).discard(tag)
-            else:  # removed since: there at the end
-                tags.setdefault(cid, set()).add(tag)
+    seen: set[tuple[int, str]] = set()
+    for cid, _, old, new in _changes_since(conn, end, ids, ("tag",)):
+        tag = new if new is not None else old
+        if (cid, tag) in seen:
+            continue
+        seen.add((cid, tag))
+        if new is not None:  # added since: not there at the end
+            tags.get(cid, set()).discard(tag)
+        else:  # removed since: there at the end
+            tags.setdefault(cid, set()).add(tag)
     return tags
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from complaintctl.core.insight import briefing, history
+from complaintctl.core.insight import briefing, history, reported
 from complaintctl.core.insight.figures import pct as _pct
 from complaintctl.core.insight.figures import percentile
 from complaintctl.core.insight.period_facts import PeriodFacts, agents_table, compliance_by_severity
@@ -18,6 +18,7 @@ from complaintctl.core.insight.periods import last_full_week, previous_period, w
 from complaintctl.core.insight.trend import TREND_WEEKS, trends_report, weekly_trend  # noqa: F401 (callers)
 from complaintctl.core.record.dates import now_utc, to_iso, zone_name
 from complaintctl.core.sla.due import DEFAULT_SEVERITY_SETTING
+from complaintctl.errors import InvalidInput
 from complaintctl.numbers import round_half_up
 from complaintctl.store.engine import Connection
 
@@ -195,3 +196,27 @@ def weekly(conn: Connection, start: datetime, end: datetime, label: str, now: da
         "top_subjects": [dict(r) for r in conn.execute(SQL["top_subjects"], p)],
     }
 
+
+
+PERIOD_REPORTS = ("weekly", "agents", "sla", "causes")
+
+
+def _build(conn: Connection, kind: str, start: datetime, end: datetime, label: str, now: datetime | None) -> dict:
+    if kind not in PERIOD_REPORTS:
+        raise InvalidInput(f"no {kind!r} report of a period", hint="reports: " + ", ".join(PERIOD_REPORTS))
+    if kind == "weekly":
+        return weekly(conn, start, end, label, now=now)
+    return {"agents": agents_report, "sla": sla_report, "causes": causes_report}[kind](conn, start, end, label)
+
+
+def period_report(conn: Connection, kind: str, start: datetime, end: datetime, label: str, *, actor: str,
+                  now: datetime | None = None) -> dict:
+    """The use case of `report weekly|agents|sla|causes`: the report of [start, end), kept when
+    the period is finished, with what changed since it was first reported (reported.py)."""
+    return reported.keep(conn, _build(conn, kind, start, end, label, now), actor=actor, now=now)
+
+
+def report_diff(conn: Connection, kind: str, start: datetime, end: datetime, label: str, *, since: str = "first",
+                now: datetime | None = None) -> dict:
+    """The use case of `report diff`: a kept report of a period against its figures now, and why."""
+    return reported.diff(conn, _build(conn, kind, start, end, label, now), since=since)
