@@ -105,7 +105,7 @@ def test_files_written_alone_are_private_whatever_the_umask(cli, tmp_path):
         cli("report", "weekly", "-f", "html", "-o", str(report))
         backup = cli("backup").stdout.strip()
         source = tmp_path / "calls.csv"
-        source.write_text("subject,received\n,2026-11-02\n", encoding="utf-8")
+        source.write_text("subject,received\nLeak,2026-02-30\n", encoding="utf-8")
         cli("import", str(source), expect=3)
         rejects = tmp_path / "calls.rejects.csv"
         for path in (db, export, report, backup, rejects):

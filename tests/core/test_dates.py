@@ -276,3 +276,24 @@ def test_a_received_time_typed_without_its_year_lies_within_the_past_year(text, 
     year_ago = now.replace(year=now.year - 1) if (now.month, now.day) != (2, 29) else now.replace(
         year=now.year - 1, day=28)
     assert year_ago < moment <= now + CLOCK_SKEW, (text, now, zone, moment)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("21/abr/26 11:37 PM", "2026-04-21T23:37:00Z"),  # Jira in Spanish
+    ("19/févr./26 7:31 PM", "2026-02-19T19:31:00Z"),  # Jira in French
+    ("12/lut/21 10:19 PM", "2021-02-12T22:19:00Z"),  # Jira in Polish
+    ("2 de março de 2024 14:00", "2024-03-02T14:00:00Z"),
+    ("5. März 2024", "2024-03-05T00:00:00Z"),
+    ("24-02-2015 11.35", "2015-02-24T11:35:00Z"),  # Excel's dot between hours and minutes
+])
+def test_month_names_of_other_languages_and_dotted_times(text, expected, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+
+    time.tzset()
+    try:
+        assert to_iso(parse_when(text, now=NOW, dayfirst=True, what="received", periods=False)) == expected
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert to_iso(parse_when("3 days ago", now=NOW)) == "2026-11-21T03:34:07Z"  # 'ago' is no month here

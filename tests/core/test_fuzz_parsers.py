@@ -219,6 +219,9 @@ def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, row
                 options = ImportOptions(rejects_path=folder / "rejects.csv", update=update and again,
                                         batch_size=batch_size, workers=0)
                 summary = import_records(conn, open_source(str(path)), options=options, actor="fuzz", now=NOW)
+            except ComplaintError:  # a file that says no received time or no text stops before any row
+                assert conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+                return
             finally:
                 conn.close()
             assert summary.read == sum(1 for row in rows if any(row))  # a row of empty cells is no row

@@ -10,6 +10,9 @@ def evidence_lines(summary) -> list[str]:
     if summary.guessed:
         lines.append("guessed from header words (--show-mapping has the evidence; --map overrides): " + "; ".join(
             f"{name} <- {how}" for name, how in summary.guessed.items()))
+    if summary.by_values:
+        lines.append("decided from the values, no header naming them (--map overrides): " + "; ".join(
+            f"{name} <- {how}" for name, how in summary.by_values.items()))
     lines += [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
     if summary.times_zone:
         lines.append(f"dates: a time written without a zone is {summary.times_zone} time "
@@ -22,7 +25,10 @@ def evidence_lines(summary) -> list[str]:
                      "for \"not yet\"): " + ", ".join(
                          f"{name} {n:,}" for name, n in sorted(summary.never_dates.items(), key=lambda kv: -kv[1])))
     for what, n in sorted(summary.set_aside_values.items(), key=lambda kv: -kv[1]):
-        lines.append(f"{n:,} row(s): {what}, kept in extra as FIELD_as_given; the complaint imported")
+        if what.startswith("~"):  # what the lifecycle made the import assume
+            lines.append(f"{n:,} row(s) {what[1:]}")
+        else:
+            lines.append(f"{n:,} row(s): {what}, kept in extra as FIELD_as_given; the complaint imported")
     if summary.stamped_now:
         lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
     if summary.subject_from_category:

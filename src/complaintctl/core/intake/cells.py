@@ -194,6 +194,13 @@ def _first_error(exc) -> str:
     return f"{where}: {message}"
 
 
+# What the lifecycle makes the import assume, said in the summary (a closed complaint needs a closed time).
+ASSUMED_CLOSED = "~closed with no closed time in the file: closed at its last update time"
+ASSUMED_CLOSED_RECEIVED = "~closed with no closed or update time in the file: closed at its received time"
+ASSUMED_RESOLVED = "~resolved with no resolution time in the file: resolved at its last update time"
+ASSUMED_RESOLVED_RECEIVED = "~resolved with no resolution or update time in the file: resolved at its received time"
+
+
 def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
     """History from other desks is messy; fill what the lifecycle implies, refuse what it forbids.
     A status the file did not give (or gave in words nobody knows) is read from the row's own
@@ -210,6 +217,8 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
             row["outcome"] = "duplicate" if row.get("duplicate_of") else "resolved"
         if "closed_at" not in row:
             row["closed_at"] = row.get("resolved_at") or row.get("updated_at") or received
+            if "resolved_at" not in row:
+                aside.append(ASSUMED_CLOSED if "updated_at" in row else ASSUMED_CLOSED_RECEIVED)
     elif "closed_at" in row:
         # an open status with a closed time (a reopened ticket keeps its old one): the status is
         # where it stands now; the time is kept with the complaint, not dropped
@@ -223,6 +232,7 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         aside.append("outcome duplicate without duplicate_of")
     if status == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row.get("updated_at") or received
+        aside.append(ASSUMED_RESOLVED if "updated_at" in row else ASSUMED_RESOLVED_RECEIVED)
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
     problem = time_order_problem(row)  # the rule `update` and `close` keep too

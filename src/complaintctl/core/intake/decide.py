@@ -12,21 +12,19 @@ from datetime import datetime
 from itertools import chain, islice
 from typing import Any
 
-from complaintctl.core.intake.cells import CODE_FIELDS, DATE_FIELDS, FALSE_WORDS, TRUE_WORDS, empty_spellings
-from complaintctl.core.intake.mapping import EXTRA, ColumnPlan, name_extra_keys, plan_columns, subject_source
+from complaintctl.core.intake.cells import DATE_FIELDS, empty_spellings
+from complaintctl.core.intake.evidence import judge, no_customer, order
+from complaintctl.core.intake.headers import strength
+from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_extra_keys, plan_columns, subject_source
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
-from complaintctl.core.taxonomy.labels import resolve_in
+from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
 from complaintctl.store.engine import Connection
 
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
-DATE_SAMPLE = 400  # values per date column parsed in full (dateutil is slow)
-FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
-# Code fields whose unknown labels import the complaint unclassified: a column whose header names one
-# is read without asking its values. Status and outcome are value-checked even then (a US `State`
-# column is no status): an unknown one loses no complaint either (the row's own times decide).
-CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
+# Fields a column without values must never take: the import would reject each row rather than ask.
+ROW_FIELDS = ("received", "subject", "description", "ref")
 # a time that names its zone (ISO Z or offset, UTC/GMT) or is Unix seconds/milliseconds (UTC by definition)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$|^\s*\d{10,13}(?:\.\d+)?\s*$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
@@ -42,6 +40,7 @@ class ImportPlan:
     date_orders: dict[str, str] = field(default_factory=dict)  # field -> "day first: '13-01-2016' (line 7)"
     first_values: dict[int, str] = field(default_factory=dict)  # column index -> first value
     zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
+    decided_by_values: dict[str, str] = field(default_factory=dict)  # field -> "'header', why" (no header named it)
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -60,7 +59,7 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
         if values:
             result.first_values[plan.index] = values[0][1]
     tables = _code_tables(conn, options.value_aliases)
-    _check_candidates(plans, columns, tables, now, result)
+    _check_candidates(plans, columns, len(sample), tables, now, result)
     name_extra_keys(plans)
     _decide_date_orders(plans, columns, options, result, source)
     result.zoneless_times = any(not _ZONED.search(value) for plan in plans if plan.field in DATE_FIELDS
@@ -108,105 +107,70 @@ def _columns(sample: list, width: int, empty: frozenset[str]) -> dict[int, list[
     return columns
 
 
-def _fits(field_name: str, tables: dict, now: datetime):
-    """A test of one value for ``field_name``, or None for fields any text fits."""
-    if field_name in CODE_FIELDS:
-        table = tables[CODE_FIELDS[field_name]]
-        return lambda v: resolve_in(table, v) is not None
-    if field_name in DATE_FIELDS:
-        return lambda v: _readable_moment(v, now)
-    if field_name == "email":
-        return lambda v: "@" in v
-    if field_name == "phone":
-        return lambda v: sum(c.isdigit() for c in v) >= 5 and "@" not in v
-    if field_name == "customer_accepted":
-        return lambda v: v.lower() in TRUE_WORDS or v.lower() in FALSE_WORDS
-    if field_name in ("reopened_count", "duplicate_of"):
-        return lambda v: v.lstrip("#").isdigit()
-    return None
-
-
-def _readable_moment(text: str, now: datetime) -> bool:
-    from complaintctl.core.record.dates import number_moment, parse_when
-    from complaintctl.errors import ComplaintError
-
-    if text[0].isdigit() and text[-1].isdigit() and number_moment(text) is not None:
-        return True
-    for dayfirst in (False, True):
-        try:
-            parse_when(text, now=now, dayfirst=dayfirst, what="date", periods=False)
-            return True
-        except (ComplaintError, ValueError, OverflowError):
-            continue
-    return False
-
-
-def _share(plan: ColumnPlan, field_name: str, columns: dict, tables: dict, now: datetime) -> tuple[float, list[str]]:
-    """(share of the column's sampled values that fit ``field_name``, a few that do not)."""
-    test = _fits(field_name, tables, now)
-    values = columns.get(plan.index, [])
-    if test is None or not values:
-        return 1.0, []
-    if field_name in DATE_FIELDS:
-        values = values[:DATE_SAMPLE]
-    misfits: dict[str, None] = {}
-    fit = 0
-    seen: dict[str, bool] = {}
-    for _line, value in values:
-        ok = seen.get(value)
-        if ok is None:
-            ok = seen[value] = test(value)
-        if ok:
-            fit += 1
-        elif len(misfits) < 5:
-            misfits[value] = None
-    return fit / len(values), list(misfits)
-
-
-def _check_candidates(plans: list[ColumnPlan], columns: dict, tables: dict, now: datetime,
+def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables: dict, now: datetime,
                       result: ImportPlan) -> None:
-    """Every field read from a column that was not named by the user: used only if its values
-    mostly fit; else set aside (kept in extra) and the next candidate for the field is tried."""
+    """Every field read from a column that was not named by the user: used only when its values back
+    it (intake/evidence.py); else set aside (kept in extra) and the next candidate is tried. A column
+    whose values say it is another field (a resolution column of `Done`, `Won't Do`: the outcome)
+    takes that field when nothing else has it."""
     by_field: dict[str, list[ColumnPlan]] = {}
-    for plan in sorted(plans, key=lambda p: (p.rank, p.index)):
+    for plan in plans:
         if plan.candidate:
             by_field.setdefault(plan.candidate, []).append(plan)
-    for field_name, candidates in by_field.items():
+    instead: list[tuple[ColumnPlan, str]] = []
+    for field_name, found in by_field.items():
+        candidates = order(found, field_name, columns, now)
         if candidates[0].rank == 0:
             candidates[0].evidence = "given"
             continue
-        if candidates[0].rank == 1 and (field_name in DATE_FIELDS or field_name in CLASSIFICATIONS):
-            # Its header names it: a bad date in it rejects its row, as it should; a label that names
-            # no code imports the complaint unclassified with the label kept, so nothing is lost.
-            candidates[0].evidence = "its header names it"
-            continue
         winner = None
         set_aside = []
+        lenient = not any(judge(p, field_name, columns.get(p.index, []), rows, tables, now).ok for p in candidates)
         for plan in candidates:
-            share, misfits = _share(plan, field_name, columns, tables, now)
-            n = len(columns.get(plan.index, []))
-            plan.evidence = f"{share:.0%} of {n} sampled values fit" if n else "no values in the sample"
-            if winner is None and (share >= FIT_SHARE or (not n and plan is candidates[0])):
+            verdict = judge(plan, field_name, columns.get(plan.index, []), rows, tables, now, lenient)
+            if not verdict.ok and winner is None and plan is candidates[-1] and field_name not in ROW_FIELDS and \
+                    all(not columns.get(p.index) for p in candidates) and rows:
+                verdict.ok = True  # no candidate has a value: the one named keeps a field that changes nothing
+            plan.evidence = verdict.evidence
+            if winner is None and verdict.ok:
                 winner = plan
-            elif winner is None and (plan.rank == 1 or plan is candidates[0]):
-                set_aside.append((plan, misfits))  # warned about: an alias, or the first guess
-            elif winner is None:
-                plan.how = f"set aside: its values are not {field_name} values (kept in extra)"
+                continue
+            if verdict.instead:
+                instead.append((plan, verdict.instead))
+            if winner is None and (plan.rank == 1 or plan is candidates[0]) and verdict.evidence.startswith(
+                    ("no values", "almost empty")) is False:
+                set_aside.append((plan, verdict.misfits))  # warned about: an alias, or the first guess
+            reason = verdict.evidence if not verdict.evidence[:1].isdigit() else f"its values are not {field_name} values"
+            plan.how = f"set aside: {reason} (kept in extra)" if not verdict.ok else \
+                f"{plan.how.split(', but')[0]}, but {winner.header!r} was preferred (kept in extra)"
         for plan in candidates:
             if plan is winner:
-                if plan.field != field_name:
-                    plan.how = f"{plan.how.split(', but')[0]}; its values fit better"
+                if plan is not found[0] and len(found) > 1:
+                    others = [p.header for p in found if p is not plan][:2]
+                    plan.how = f"{plan.how.split(', but')[0]}; preferred to {', '.join(map(repr, others))}: " \
+                        f"{_preference(field_name, plan)}"
                 plan.field = field_name
             else:
                 plan.field = EXTRA
         for plan, misfits in set_aside:
-            plan.how = f"set aside: its values are not {field_name} values (kept in extra)"
-            shown = ", ".join(repr(v) for v in misfits)
+            shown = f"; e.g. {', '.join(repr(v) for v in misfits)}" if misfits else ""
             taken = f"; {winner.header!r} is read as {field_name} instead" if winner else ""
             result.warnings.append(
-                f"column {plan.header!r} looked like {field_name} ({_why(plan)}), "
-                f"but its values do not fit ({plan.evidence}; e.g. {shown}): kept in extra{taken}. "
-                f"--map \"{plan.header}={field_name}\" reads it as {field_name} anyway")
+                f"column {plan.header!r} looked like {field_name} ({_why(plan)}), but its values do not back it "
+                f"({plan.evidence}{shown}): kept in extra{taken}. --map \"{plan.header}={field_name}\" reads it as "
+                f"{field_name} anyway")
+    taken = {p.field for p in plans if p.field not in (EXTRA, IGNORED)}
+    for plan, other in instead:
+        if other not in taken and plan.field == EXTRA:
+            plan.field = other
+            plan.how = f"read as {other}: {plan.evidence}"
+            taken.add(other)
+            result.warnings = [w for w in result.warnings if not w.startswith(f"column {plan.header!r} looked like")]
+    for plan in plans:
+        if plan.field == "company" and plan.rank > 0 and no_customer(plans):
+            plan.field = EXTRA
+            plan.how = "set aside: the file names no customer, so a company in it is not theirs (kept in extra)"
+    result.decided_by_values = find_by_values(plans, columns, rows, tables, now)
 
 
 def _why(plan: ColumnPlan) -> str:
@@ -217,6 +181,13 @@ def _why(plan: ColumnPlan) -> str:
         return "its header is an alias"
     guess = guess_field(plan.header)
     return f"from the word {guess[1]!r}" if guess else "from its header"
+
+
+def _preference(field_name: str, plan: ColumnPlan) -> str:
+    if field_name == "received":
+        return {2: "its header says received or created", 1: "a date, not an incident's own time",
+                0: "the only one whose values back it"}[strength("received", plan.header)]
+    return "its values back it" if plan.evidence else "its header names it more plainly"
 
 
 def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan,

@@ -81,6 +81,7 @@ class ImportSummary:
     times_zone: str | None = None  # the zone a time written without one was read in
     guessed: dict[str, str] = field(default_factory=dict)  # field -> the column guessed from its header's words
     set_aside: dict[str, str] = field(default_factory=dict)  # column -> why its values kept it from its field
+    by_values: dict[str, str] = field(default_factory=dict)  # field -> the column no header named, found by values
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
     never_dates: dict[str, int] = field(default_factory=dict)  # field -> "never" dates (1900-01-01...) read as empty
     set_aside_values: dict[str, int] = field(default_factory=dict)  # what was kept in extra to keep a row whole

@@ -112,6 +112,7 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
     summary.guessed = {p.field: f"{p.header!r}, {p.how}" for p in plan.plans
                        if p.rank == 2 and p.field == p.candidate}
     summary.set_aside = {p.header: p.how for p in plan.plans if p.how.startswith("set aside")}
+    summary.by_values = plan.decided_by_values
     return plan
 
 
