@@ -85,15 +85,11 @@ def _isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """Never touch the user's real database or environment (nor the language an earlier test's
-    `--lang` chose: in one process it would last until the next command)."""
-    from complaintctl.i18n import set_lang
-
+    """Never touch the user's real database or environment. (What one command chose for its run,
+    --lang or --tz, ends with it: complaintctl/context.py.)"""
     _isolate(monkeypatch, tmp_path)
-    set_lang(None)
     yield
     monkeypatch.undo()
-    set_lang(None)
     time.tzset()
 
 

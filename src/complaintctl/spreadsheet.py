@@ -13,13 +13,6 @@ from collections.abc import Iterable, Sequence
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class CsvOptions:
-    """How CSV is written in this run: ``excel`` (the global --excel) adds a UTF-8 byte order
-    mark and CRLF line ends, which Excel needs to read UTF-8 (Chinese) correctly."""
-
-    excel = False
-
-
 class CsvWriter:
     """The one CSV writer: every CSV the tool writes (records, reports, exports, the import's
     rejects file) is written here, guarded against formulas, with a BOM and CRLF under --excel."""
@@ -27,7 +20,11 @@ class CsvWriter:
     def __init__(self, stream, *, excel: bool | None = None, guard: bool = True, crlf: bool = False):
         import csv
 
-        self.excel = CsvOptions.excel if excel is None else excel
+        if excel is None:
+            from complaintctl.context import current
+
+            excel = current().excel  # the global --excel: a BOM and CRLF, which Excel needs for UTF-8
+        self.excel = excel
         if self.excel:
             stream.write("\ufeff")
         self.guard = guard

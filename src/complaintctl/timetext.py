@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from complaintctl.context import local_zone
+
 UTC = timezone.utc
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -12,7 +14,7 @@ ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 def to_iso(moment: datetime) -> str:
     """Aware datetime -> stored text (UTC, seconds, Z)."""
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # naive means local time
+        moment = moment.replace(tzinfo=local_zone())  # naive means local time
     return moment.astimezone(UTC).strftime(ISO_FORMAT)
 
 
@@ -32,7 +34,7 @@ def to_local_text(stored: str | None, seconds: bool = False) -> str:
     if not stored:
         return ""
     try:
-        local = from_iso(stored).astimezone()
+        local = from_iso(stored).astimezone(local_zone())
     except (ValueError, TypeError):
         return str(stored)
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
@@ -40,7 +42,6 @@ def to_local_text(stored: str | None, seconds: bool = False) -> str:
 
 def zone_name() -> str:
     """The local time zone's name as people know it (``Asia/Shanghai``, or ``CST`` from the system)."""
-    import os
-    import time as clock
+    from complaintctl.context import zone_key
 
-    return (os.environ.get("TZ") or "").lstrip(":") or clock.tzname[0]
+    return zone_key()

@@ -83,18 +83,23 @@ def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    STATE.db = db
-    STATE.actor = actor
-    STATE.debug = debug
-    from complaintctl.render.output import CsvOptions
+    from complaintctl.context import RunContext, begin
 
-    CsvOptions.excel = excel  # for this run (tests run many in one process)
-    STATE._conn = None
-    from complaintctl.i18n import set_lang
+    if tz is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    set_lang(None)  # --lang of an earlier command in this process (tests) does not carry over
-    ctx.call_on_close(STATE.close)
-    STATE.apply_timezone(tz)
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise typer.BadParameter(f"unknown time zone {tz!r} (e.g. Asia/Shanghai, UTC)", param_hint="--tz") from None
+    # this run's settings, in force until Click closes the command (then the connection closes too)
+    end = begin(RunContext(db=db, actor=actor, debug=debug, excel=excel, tz=tz, team_zone=STATE.team_zone))
+
+    def close() -> None:
+        STATE.close()
+        end()
+
+    ctx.call_on_close(close)
 
 
 # global flags also accepted after the command: `complaintctl list -f csv --excel --debug`

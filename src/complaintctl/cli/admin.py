@@ -259,8 +259,10 @@ def sql(
         raise InvalidInput("--timeout must be 0 (no limit) or more seconds")
     seconds = (SQL_TABLE_TIMEOUT if fmt == Format.table else None) if timeout is None else (timeout or None)
     most = row_limit(limit, fmt.value)
+    from complaintctl.context import sqlite_localtime
+
     STATE.connect()  # the file exists and its schema is current
-    with Query(STATE.db_path, query, params, timeout=seconds) as running, _ctrl_c_cancels(running):
+    with sqlite_localtime(), Query(STATE.db_path, query, params, timeout=seconds) as running, _ctrl_c_cancels(running):
         columns = running.start().columns
         rows = running.rows() if not most else islice(running.rows(), most + (fmt == Format.table))
         if fmt == Format.table:

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import os
 import sys
-from typing import Any
 
 import typer
 
@@ -18,15 +17,39 @@ ENV_ACTOR = "COMPLAINTCTL_ACTOR"
 
 
 class State:
-    """The global options of this invocation, and its one connection."""
+    """The CLI's view of the run in force (complaintctl/context.py): its database and actor, and its
+    one connection. Holds nothing itself: each run's values live in that run's RunContext, so a
+    run never sees the one before it."""
 
-    def __init__(self) -> None:
-        self.db: str | None = None
-        self.actor: str | None = None
-        self.debug = False
-        self.may_create = False  # set per command: only commands marked @creates_database
-        self._conn: Any = None
-        self.drafts: list = []  # files of text written in the editor, kept until the command succeeds
+    @property
+    def run(self):
+        from complaintctl.context import current
+
+        return current()
+
+    @property
+    def db(self) -> str | None:
+        return self.run.db
+
+    @property
+    def actor(self) -> str | None:
+        return self.run.actor
+
+    @property
+    def debug(self) -> bool:
+        return self.run.debug
+
+    @property
+    def may_create(self) -> bool:
+        return self.run.may_create
+
+    @may_create.setter
+    def may_create(self, value: bool) -> None:
+        self.run.may_create = value
+
+    @property
+    def drafts(self) -> list:
+        return self.run.drafts
 
     @property
     def db_path(self):
@@ -41,24 +64,25 @@ class State:
         empty database in a temporary folder, removed on close, rather than create the file.
         ``announce`` False: a new file is announced by ``announce_new_database`` once the command
         has written to it, or removed by ``discard_new_database`` if it wrote nothing."""
-        if self._conn is None:
+        run = self.run
+        if run.conn is None:
             from complaintctl.core.trust.database import exists, open_database
 
-            path, may_create = self.db_path, self.may_create
+            path, may_create = self.db_path, run.may_create
             if scratch_if_missing and not exists(path):
                 import tempfile
                 from pathlib import Path
 
-                self._scratch = tempfile.TemporaryDirectory(prefix="complaintctl-")
-                path, may_create = Path(self._scratch.name) / "scratch.db", True
-            created = may_create and not exists(path) and getattr(self, "_scratch", None) is None
-            self._conn = open_database(path, may_create=may_create)
-            created = created or getattr(self._conn, "created_desk", False)  # a desk made on a server
-            self._created = path if created else None
-            self._labels_from(self._conn)
+                run.scratch = tempfile.TemporaryDirectory(prefix="complaintctl-")
+                path, may_create = Path(run.scratch.name) / "scratch.db", True
+            created = may_create and not exists(path) and run.scratch is None
+            run.conn = open_database(path, may_create=may_create)
+            created = created or getattr(run.conn, "created_desk", False)  # a desk made on a server
+            run.created = path if created else None
+            self._labels_from(run.conn)
             if created and announce:
                 self.announce_new_database()
-        return self._conn
+        return run.conn
 
     @staticmethod
     def _labels_from(conn) -> None:
@@ -75,7 +99,8 @@ class State:
     def announce_new_database(self) -> None:
         """Say once that this command created the database: a mistyped --db must not quietly start a
         second desk."""
-        path, self._created = getattr(self, "_created", None), None
+        run = self.run
+        path, run.created = run.created, None
         if path is not None:
             from complaintctl.core.trust.database import on_server, shown
 
@@ -87,7 +112,8 @@ class State:
     def discard_new_database(self) -> None:
         """Remove the database this command created, when it stopped before writing anything to it:
         a command that stops on bad input leaves no file behind."""
-        path, self._created = getattr(self, "_created", None), None
+        run = self.run
+        path, run.created = run.created, None
         from complaintctl.core.trust.database import on_server
 
         if path is None or on_server(path):  # a server's database stays (its empty desk with it)
@@ -99,58 +125,34 @@ class State:
 
     def adopt(self, conn) -> None:
         """Make ``conn`` this invocation's connection (closed with the command)."""
-        self._conn = conn
+        self.run.conn = conn
         self._labels_from(conn)
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-            from complaintctl.i18n import words
+        run = self.run
+        if run.conn is not None:
+            run.conn.close()
+            run.conn = None
+        if run.scratch is not None:
+            run.scratch.cleanup()
+            run.scratch = None
 
-            words.use_labels(None)
-        if getattr(self, "_scratch", None) is not None:
-            self._scratch.cleanup()
-            self._scratch = None
-        self.restore_timezone()
+    def team_zone(self) -> str | None:
+        """The team's time zone (`sla calendar set --timezone`), read through the run's one
+        connection (opened here when the database exists: the command opens it anyway). A file
+        that cannot be opened as a database (`check` or `restore` of a damaged one) has none."""
+        from complaintctl.core.sla.calendars import read_team_timezone
+        from complaintctl.core.trust.database import exists
 
-    def apply_timezone(self, explicit: str | None) -> None:
-        """Times are shown, typed and reported in one zone: --tz, else $TZ, else the team's time
-        zone (`sla calendar set --timezone`), else the machine's. Set for this command through
-        TZ, so every local-time conversion (and an import's reader process) follows it."""
-        zone = explicit
-        if zone is not None:
-            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+        run = self.run
+        if run.conn is None:
+            if not exists(self.db_path):
+                return None
             try:
-                ZoneInfo(zone)
-            except (ZoneInfoNotFoundError, ValueError):
-                raise typer.BadParameter(_("unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)", zone=zone),
-                                         param_hint="--tz") from None
-        elif not os.environ.get("TZ"):
-            from complaintctl.core.sla.calendars import team_timezone_at
-
-            zone = team_timezone_at(self.db_path)
-        if zone is None:
-            return
-        import time
-
-        self._saved_tz = (os.environ.get("TZ"),)
-        os.environ["TZ"] = zone
-        time.tzset()
-
-    def restore_timezone(self) -> None:
-        saved = getattr(self, "_saved_tz", None)
-        if saved is None:
-            return
-        import time
-
-        if saved[0] is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = saved[0]
-        time.tzset()
-        self._saved_tz = None
+                self.connect()
+            except ComplaintError:
+                return None
+        return read_team_timezone(run.conn)
 
     def who(self) -> str:
         """The actor events are recorded as: --actor, else $COMPLAINTCTL_ACTOR, else the login name;

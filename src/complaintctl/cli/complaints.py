@@ -31,7 +31,7 @@ def send_queued(*, quiet=None):
     """Send what the command queued (core.notify is already loaded by the use cases); the
     Delivery, or None when nothing was queued. ``quiet(result)``: what the command says itself."""
     from complaintctl.core import notify
-    if notify.QUEUED["any"]:
+    if notify.queued():
         from complaintctl.cli.sending import send_queued as send
 
         return send(quiet=quiet)

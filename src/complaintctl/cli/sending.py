@@ -15,7 +15,7 @@ def send_queued(*, quiet=None):
     None when nothing was queued. ``quiet(result)``: a message the command reports itself."""
     from complaintctl.core import notify
 
-    if not notify.QUEUED["any"]:
+    if not notify.queued():
         return None
     from complaintctl.core.notify.deliver import send_pending
 

@@ -21,6 +21,7 @@ from complaintctl.cli.common import (
     warn,
 )
 from complaintctl.cli.tracking import CLOCK_HEADERS, OVERDUE_COLUMNS
+from complaintctl.context import local_zone
 from complaintctl.errors import ExitCode, InvalidInput
 from complaintctl.i18n import N_, _, joined, ngettext
 from complaintctl.i18n.words import label, target, word
@@ -237,7 +238,7 @@ def _warn_schedule(conn) -> None:
     from complaintctl.core.record.dates import now_utc
     from complaintctl.core.sla.calendars import schedule_warning
 
-    warning = schedule_warning(conn, now_utc().astimezone().date())
+    warning = schedule_warning(conn, now_utc().astimezone(local_zone()).date())
     if warning:
         warn(warning)
 

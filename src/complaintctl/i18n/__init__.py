@@ -22,9 +22,9 @@ import contextlib
 import importlib
 import os
 import re
+from contextvars import ContextVar
 from types import ModuleType
 
-_override: str | None = None
 _catalogue: ModuleType | None = None  # the active language's catalogue; None is English
 _loaded_for: str | None = None
 # language -> the module holding its catalogue (complaintctl.i18n.catalogues.<name>)
@@ -128,10 +128,14 @@ def _language(value: str) -> str:
 
 
 def lang() -> str:
-    """The language in force: 'en', 'zh' or 'zh-Hant' (Traditional, for Taiwan and Hong Kong)."""
-    if _override:
-        return _override
-    chosen = os.environ.get("COMPLAINTCTL_LANG", "").strip()
+    """The language in force: 'en', 'zh' or 'zh-Hant' (Traditional, for Taiwan and Hong Kong).
+    English inside ``english()``; else the run's --lang; else COMPLAINTCTL_LANG, else a Chinese
+    locale, else English."""
+    if _english.get():
+        return "en"
+    from complaintctl.context import current
+
+    chosen = (current().lang or os.environ.get("COMPLAINTCTL_LANG", "")).strip()
     if chosen:
         return _language(chosen)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -142,21 +146,24 @@ def lang() -> str:
 
 
 def set_lang(value: str | None) -> None:
-    """``--lang``: this run's language, whatever the environment says."""
-    global _override
-    _override = _language(value) if value else None
+    """``--lang``: this run's language, whatever the environment says (for this run only)."""
+    from complaintctl.context import current
+
+    current().lang = _language(value) if value else None
+
+
+_english: ContextVar[bool] = ContextVar("complaintctl_english", default=False)
 
 
 @contextlib.contextmanager
 def english():
     """English for what is made inside, whatever the language: machine formats (CSV) keep one
     set of labels, so a script does not break when LANG changes."""
-    global _override
-    saved, _override = _override, "en"
+    token = _english.set(True)
     try:
         yield
     finally:
-        _override = saved
+        _english.reset(token)
 
 
 def zh() -> bool:

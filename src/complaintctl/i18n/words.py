@@ -91,16 +91,15 @@ def word(kind: str, code: str | None) -> str | None:
 TAXONOMY_KINDS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "status", "outcome")
 KIND_OF_FIELD = {**{k: k for k in TAXONOMY_KINDS}, "told_via": "channel"}
 
-_loader: Callable[[], dict[tuple[str, str], str]] | None = None
-_labels: dict[tuple[str, str], str] | None = None
-
-
 def use_labels(loader: Callable[[], dict[tuple[str, str], str]] | None) -> None:
     """Where this run's taxonomy labels come from: ``loader()`` gives {(kind, code): Chinese
     label} from the database in use (a team's own codes have labels too); asked once, and only
-    when a label is shown in Chinese. None: the seeded labels alone (a run with no database)."""
-    global _loader, _labels
-    _loader, _labels = loader, None
+    when a label is shown in Chinese. None: the seeded labels alone (a run with no database).
+    Kept on the run (complaintctl/context.py), so it ends with it."""
+    from complaintctl.context import current
+
+    run = current()
+    run.labels_loader, run.labels = loader, None
 
 
 def _seeded() -> dict[tuple[str, str], str]:
@@ -117,15 +116,17 @@ def _seeded() -> dict[tuple[str, str], str]:
 def label(kind: str, code: str | None) -> str | None:
     """A taxonomy code as people read it: its Chinese label in Chinese (Traditional characters
     in zh-Hant), the code itself in English. An unknown code is shown as it is."""
-    global _labels
     if not code or lang() == "en":
         return code
-    if _labels is None:
-        _labels = _seeded()
-        if _loader is not None:
+    from complaintctl.context import current
+
+    run = current()
+    if run.labels is None:
+        run.labels = _seeded()
+        if run.labels_loader is not None:
             with contextlib.suppress(Exception):  # a label is never worth a failed command: the seeded ones remain
-                _labels.update(_loader())
-    text = _labels.get((kind, code))
+                run.labels.update(run.labels_loader())
+    text = run.labels.get((kind, code))
     return code if text is None else script(text)
 
 

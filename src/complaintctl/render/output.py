@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 
-from complaintctl.spreadsheet import CsvOptions, CsvWriter  # noqa: F401 (the one CSV writer, below every layer)
+from complaintctl.spreadsheet import CsvWriter  # noqa: F401 (the one CSV writer, below every layer)
 
 
 class Format(str, Enum):
@@ -25,7 +25,9 @@ class Format(str, Enum):
 
 def check_excel(fmt: str) -> None:
     """--excel is about CSV: with another format it is a mistake, said so."""
-    if CsvOptions.excel and fmt != "csv":
+    from complaintctl.context import current
+
+    if current().excel and fmt != "csv":
         from complaintctl.errors import InvalidInput
 
         raise InvalidInput("--excel goes with CSV", hint="add --format csv, or leave out --excel")

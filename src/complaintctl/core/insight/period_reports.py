@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from complaintctl.context import local_zone
 from complaintctl.core.insight import briefing
 from complaintctl.core.insight.figures import pct
 from complaintctl.core.insight.period_facts import PeriodFacts, agents_table, compliance_by_severity
@@ -38,7 +39,7 @@ def sla_report(conn: Connection, start: datetime, end: datetime, label: str) -> 
     weeks = []
     cursor = start
     while cursor < end:
-        year, week, _ = cursor.astimezone().isocalendar()
+        year, week, _ = cursor.astimezone(local_zone()).isocalendar()
         w_start, w_end, w_label = week_period(f"{year}-W{week:02d}")
         q = {"start": to_iso(max(w_start, start)), "end": to_iso(min(w_end, end))}
         rt, rm = conn.execute("SELECT count(*), coalesce(sum(responded_late = 0), 0) FROM complaints "

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from complaintctl.context import local_zone
 from complaintctl.errors import InvalidInput
 
 UTC = timezone.utc
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone()
+    return datetime.combine(day, time(), tzinfo=local_zone())
 
 
 def week_period(label: str) -> tuple[datetime, datetime, str]:
@@ -29,7 +30,7 @@ def week_period(label: str) -> tuple[datetime, datetime, str]:
 
 
 def last_full_week(now: datetime) -> tuple[datetime, datetime, str]:
-    today = now.astimezone().date()
+    today = now.astimezone(local_zone()).date()
     this_monday = today - timedelta(days=today.weekday())
     year, week, _ = (this_monday - timedelta(days=7)).isocalendar()
     return week_period(f"{year}-W{week:02d}")
@@ -52,8 +53,8 @@ def period(*, week: str | None, start: datetime | None, end: datetime | None, no
 def span_label(start: datetime, end: datetime) -> str:
     """A --from/--to period as its first and last day in the team's zone ("2026-11-01 – 2026-11-30"):
     a month in Shanghai starts at 16:00 UTC the day before, and was titled from that UTC day."""
-    first = start.astimezone().date()
-    last = (end - timedelta(seconds=1)).astimezone().date()
+    first = start.astimezone(local_zone()).date()
+    last = (end - timedelta(seconds=1)).astimezone(local_zone()).date()
     return f"{first.isoformat()} – {last.isoformat()}"
 
 
@@ -61,7 +62,7 @@ def previous_period(start: datetime, end: datetime) -> tuple[datetime, datetime]
     """The period of the same length just before [start, end): the same number of days by the
     local calendar when both ends are local midnights (a week with a daylight-saving change is
     167 or 169 hours, and the week before it is not), else the same duration."""
-    local_start, local_end = start.astimezone(), end.astimezone()
+    local_start, local_end = start.astimezone(local_zone()), end.astimezone(local_zone())
     if local_start.time() == time() and local_end.time() == time():
         days = (local_end.date() - local_start.date()).days
         return _local_midnight(local_start.date() - timedelta(days=days)).astimezone(UTC), start
@@ -87,8 +88,8 @@ def output_name(pattern: str, period: dict | None) -> str:
         raise InvalidInput("this report has no period to name the output by", hint="give a plain file name")
     from complaintctl.core.record.dates import from_iso
 
-    first = from_iso(period["start"]).astimezone().date()
-    last = (from_iso(period["end"]) - timedelta(seconds=1)).astimezone().date()
+    first = from_iso(period["start"]).astimezone(local_zone()).date()
+    last = (from_iso(period["end"]) - timedelta(seconds=1)).astimezone(local_zone()).date()
     year, week, _ = first.isocalendar()
     values = {"week": f"{year}-W{week:02d}", "start": first.isoformat(), "end": last.isoformat()}
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 
+from complaintctl.context import local_zone
 from complaintctl.core.insight import history
 from complaintctl.core.insight.figures import at_end, pct
 from complaintctl.core.insight.periods import last_full_week, week_period
@@ -20,7 +21,7 @@ TREND_WEEKS = 10  # this week and the nine before it
 def trend_spans(end: datetime, weeks: int) -> list[tuple[str, str, str]]:
     """(label, start, end) of the ``weeks`` ISO weeks up to the one holding ``end`` (exclusive),
     by the local calendar: a week with a daylight-saving change is not 168 hours long."""
-    year, week, _ = (end - timedelta(seconds=1)).astimezone().isocalendar()
+    year, week, _ = (end - timedelta(seconds=1)).astimezone(local_zone()).isocalendar()
     monday = date.fromisocalendar(year, week, 1)
     spans = []
     for back in range(weeks - 1, -1, -1):

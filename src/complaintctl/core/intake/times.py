@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from complaintctl.context import local_zone
 from complaintctl.core.intake.cells import NeverDate, RowError, _remember, is_never, is_zero_date
 from complaintctl.core.record.dates import number_moment, parse_when
 from complaintctl.core.sla import clock as sla
@@ -84,7 +85,7 @@ class RowTimes:
                 hour = text[:13]
                 offset = self._offsets.get(hour)
                 if offset is None:
-                    offset = moment.astimezone().utcoffset()
+                    offset = moment.replace(tzinfo=local_zone()).utcoffset()
                     if len(self._offsets) < 100_000:
                         self._offsets[hour] = offset
                 if not offset:
@@ -97,7 +98,7 @@ class RowTimes:
             clean = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
             try:
                 moment = datetime.fromisoformat(clean)
-                moment = moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
+                moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=local_zone()).astimezone(UTC)
             except ValueError:
                 moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
                 if moment is None:

@@ -14,11 +14,20 @@ from __future__ import annotations
 
 from complaintctl.store.engine import Connection
 
-__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "on_logged", "on_closed", "on_escalated",
+__all__ = ["config", "deliver", "outbox", "replies", "templates", "enabled", "queued", "on_logged", "on_closed", "on_escalated",
            "on_replied"]
 
-# Whether this process queued a message: the command then sends what is pending.
-QUEUED = {"any": False}
+
+
+def queued(value: bool | None = None) -> bool:
+    """Whether this run queued a message (the command then sends what is pending after its commit);
+    ``value`` sets it."""
+    from complaintctl.context import current
+
+    run = current()
+    if value is not None:
+        run.queued = value
+    return run.queued
 
 
 def enabled(conn: Connection) -> bool:

@@ -31,7 +31,7 @@ def queue(conn: Connection, *, at: str, complaint_id: int | None, trigger: str, 
         (at, complaint_id, trigger, channel, target, subject, body, "failed" if error else "pending", error,
          secrets.token_hex(16)))
     if not error:
-        notify.QUEUED["any"] = True
+        notify.queued(True)
     return cur.fetchone()[0]
 
 

@@ -55,7 +55,7 @@ class Delivery:
 def send_pending(conn: Connection, *, seconds: float | None = None, now: datetime | None = None) -> Delivery:
     """Send the pending messages (those a command just queued, and any a killed command left),
     within the team's deadline (``seconds``); the rest stay queued for `notify retry`."""
-    notify.QUEUED["any"] = False
+    notify.queued(False)
     return _deliver(conn, CLAIMABLE_BY_COMMANDS, None, seconds or config.deadline_seconds(conn), now)
 
 

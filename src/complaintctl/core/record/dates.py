@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from complaintctl.context import local_zone
 from complaintctl.errors import InvalidInput
 
 # the stored form and its display live below core and render alike (timetext); read here too
@@ -73,7 +74,7 @@ def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[
         t = time(int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError as exc:
         raise ValueError(f"impossible date or time ({exc})") from exc
-    return datetime.combine(d, t).astimezone(), hh is not None
+    return datetime.combine(d, t, tzinfo=local_zone()), hh is not None
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # day 0 of Excel's (1900) date system, as its serials count
@@ -98,7 +99,7 @@ def number_moment(text: str) -> datetime | None:
         if not 20000 <= serial < 80000:  # 1954..2119; other five-digit numbers are not dates
             return None
         local = _EXCEL_EPOCH + timedelta(seconds=round(serial * 86400))
-        return local.astimezone()
+        return local.replace(tzinfo=local_zone())
     seconds = int(m.group(3))
     if seconds < 946684800:  # before 2000: not a timestamp of a complaint
         return None
@@ -117,11 +118,11 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True,
     if lowered in ("now", "现在"):
         return now, True
     if lowered in _RELATIVE_DAYS:
-        local_day = now.astimezone().date() + timedelta(days=_RELATIVE_DAYS[lowered])
-        return datetime.combine(local_day, time()).astimezone(), False
+        local_day = now.astimezone(local_zone()).date() + timedelta(days=_RELATIVE_DAYS[lowered])
+        return datetime.combine(local_day, time(), tzinfo=local_zone()), False
     if periods and lowered in _PERIOD_STARTS:
         unit, offset = _PERIOD_STARTS[lowered]
-        return _period_start(now.astimezone().date(), unit, offset), unit
+        return _period_start(now.astimezone(local_zone()).date(), unit, offset), unit
     month = re.match(_YEAR_MONTH, lowered) if periods else None
     if month:
         return _local(month.group(1), month.group(2), 1)[0], "month"
@@ -163,7 +164,7 @@ def _period_start(today: date, unit: str, offset: int) -> datetime:
         first = date(months // 12, months % 12 + 1, 1)
     else:
         first = date(today.year + offset, 1, 1)
-    return datetime.combine(first, time()).astimezone()
+    return datetime.combine(first, time(), tzinfo=local_zone())
 
 
 def _plain_chinese_time(lowered: str) -> str:
@@ -232,7 +233,7 @@ def _iso_or_dateutil(text: str, lowered: str, now: datetime, dayfirst: bool, pas
     else:
         has_time = "T" in iso or ":" in iso
         if moment.tzinfo is None:
-            moment = moment.astimezone()
+            moment = moment.replace(tzinfo=local_zone())
         return moment, has_time
     from dateutil import parser as date_parser
 
@@ -244,10 +245,10 @@ def _iso_or_dateutil(text: str, lowered: str, now: datetime, dayfirst: bool, pas
             moment = date_parser.parse(text, dayfirst=dayfirst, default=datetime(year, 1, 1))
         except (ValueError, OverflowError) as exc:
             raise ValueError(str(exc)) from exc
-        return (moment.astimezone() if moment.tzinfo is None else moment), has_time
+        return (moment.replace(tzinfo=local_zone()) if moment.tzinfo is None else moment), has_time
 
     if re.search(r"\d{4}", text):
-        return parsed(now.astimezone().year)
+        return parsed(now.astimezone(local_zone()).year)
     return _without_year(now, parsed, past)  # '3 Nov', '11/03 14:05'
 
 
@@ -256,11 +257,11 @@ def _without_year(now: datetime, at_year, past: bool) -> tuple[datetime, bool]:
     time) and this year's is still to come: then last year's ('12月30日' typed on 5 January
     is the 30 December just gone). Today's date at an hour still to come, or tomorrow's, is
     refused rather than read as a year ago. An upper bound (--until) keeps this year's."""
-    year = now.astimezone().year
+    year = now.astimezone(local_zone()).year
     moment, has_time = at_year(year)
     if past and moment > now + CLOCK_SKEW:
         if moment <= now + timedelta(days=1):  # today's date at a later hour, or tomorrow's: a slip
-            raise _Said(f"{moment.astimezone():%Y-%m-%d %H:%M} is still to come; give the year for another one")
+            raise _Said(f"{moment.astimezone(local_zone()):%Y-%m-%d %H:%M} is still to come; give the year for another one")
         try:
             moment, has_time = at_year(year - 1)
         except ValueError:  # 29 February: still to come this year, and last year had none
@@ -276,7 +277,7 @@ def _time_of_day(clock: re.Match, now: datetime, past: bool) -> tuple[datetime, 
     if separator in (":", "：") and mm is None:
         raise ValueError("impossible date or time (minutes missing after the colon)")
     hour = _twelve_hour(word or suffix, int(hh), int(mm or 0)) if (word or suffix) else int(hh)
-    today = now.astimezone().date()
+    today = now.astimezone(local_zone()).date()
     moment, _ = _local(today.year, today.month, today.day, hour, mm, ss)
     if past and moment > now + CLOCK_SKEW:
         yesterday = today - timedelta(days=1)

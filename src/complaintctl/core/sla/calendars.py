@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from complaintctl.context import local_zone
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.core.sla import clock as sla
@@ -226,7 +227,7 @@ def use_region(conn: Connection, region: str, *, years: list[int] | None = None,
     """Load a country's or region's public holidays and make-up working days into the calendar,
     turn it on, and recompute open complaints. Days typed by hand are kept as they are."""
     now = now or now_utc()
-    years = years or default_years(region, now.astimezone().date())
+    years = years or default_years(region, now.astimezone(local_zone()).date())
     loaded = region_calendar(region, years)
     if timezone is not None:
         sla.Calendar(timezone=timezone)  # validates

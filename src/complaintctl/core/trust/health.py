@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from complaintctl.context import local_zone
 from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.core.trust.database import open_database
 from complaintctl.store import catalog
@@ -402,7 +403,7 @@ def _holiday_calendar(conn: Connection) -> Finding:
     end = schedule_end(conn)
     if end is None:
         return Finding("holiday calendar", OK, "no public holiday calendar in use")
-    warning = schedule_warning(conn, now_utc().astimezone().date())
+    warning = schedule_warning(conn, now_utc().astimezone(local_zone()).date())
     if warning:
         detail, _, fix = warning.partition(": ")
         return Finding("holiday calendar", WARNING, detail, fix)
