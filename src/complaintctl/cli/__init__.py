@@ -84,6 +84,7 @@ def main_options(
                                  help="Print the version and exit."),
 ) -> None:
     from complaintctl.context import RunContext, begin
+    from complaintctl.i18n import _
 
     if tz is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -91,7 +92,8 @@ def main_options(
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError):
-            raise typer.BadParameter(f"unknown time zone {tz!r} (e.g. Asia/Shanghai, UTC)", param_hint="--tz") from None
+            raise typer.BadParameter(_("unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)", zone=tz),
+                                     param_hint="--tz") from None
     # this run's settings, in force until Click closes the command (then the connection closes too)
     end = begin(RunContext(db=db, actor=actor, debug=debug, excel=excel, tz=tz, team_zone=STATE.team_zone))
 

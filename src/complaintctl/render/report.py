@@ -164,7 +164,10 @@ def diff_command(data: dict) -> str:
     kind = "" if data["report"] == "weekly" else f" --report {data['report']}"
     if re.fullmatch(r"\d{4}-W\d{2}", p["label"]):
         return f"complaintctl report diff --week {p['label']}{kind}"
-    first, last = from_iso(p["start"]).astimezone(), from_iso(p["end"]).astimezone()
+    from complaintctl.context import local_zone
+
+    zone = local_zone()
+    first, last = from_iso(p["start"]).astimezone(zone), from_iso(p["end"]).astimezone(zone)
     if first.time().isoformat() == last.time().isoformat() == "00:00:00":
         from datetime import timedelta
 
