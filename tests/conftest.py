@@ -50,7 +50,7 @@ def pytest_report_header(config):
 
 # The fixtures that give a test a database: with --backend postgresql, a test that uses none of
 # them touches no database, and the SQLite run has tested it already.
-DATABASE_FIXTURES = {"db_path", "conn", "cli", "module_cli", "template_db"}
+DATABASE_FIXTURES = {"db_path", "conn", "cli", "module_cli", "template_db", "empty_server_database"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -65,6 +65,27 @@ def pytest_collection_modifyitems(config, items):
             left.append(item)
     config.hook.pytest_deselected(items=left)
     items[:] = kept
+
+
+def pytest_configure(config):
+    if postgresql(config):
+        _refuse_urls_in_sqlite()
+
+
+def _refuse_urls_in_sqlite() -> None:
+    """With --backend postgresql a test's database is a URL: sqlite3 opening it would make a file
+    named after it in the current folder (``postgresql:/desk_4?host=...``, found committed once).
+    Such a test fails with a clear message instead: it reads through ``query``/``connect``, or is
+    marked ``sqlite_only``."""
+    opened = sqlite3.connect
+
+    def connect_file_only(database, *args, **kwargs):
+        if str(database).startswith(("postgresql:", "postgres:", "file:postgresql:")):
+            raise AssertionError(f"sqlite3 asked to open {database!r}: read the test's database with "
+                                 "conftest.query / store.db.connect, or mark the test sqlite_only")
+        return opened(database, *args, **kwargs)
+
+    sqlite3.connect = connect_file_only
 
 
 def postgresql(config) -> bool:
@@ -113,11 +134,35 @@ def pg_cluster(request):
 _databases = iter(range(1, 1_000_000))
 
 
+@pytest.fixture
+def empty_server_database(request) -> str:
+    """A new, empty database on the session's cluster (no desk in it yet), with --backend postgresql."""
+    if not postgresql(request.config):
+        pytest.skip("needs a PostgreSQL server: pytest --backend postgresql")
+    return request.getfixturevalue("pg_cluster").create_database(f"empty_{next(_databases)}")
+
+
+class ServerDatabase(str):
+    """A test's database on the cluster: its URL, and (as a file's path has) a ``parent``, the
+    test's own folder, where tests write the files they import, export and compare."""
+
+    parent: Path
+
+    def __new__(cls, url: str, folder: Path):
+        made = super().__new__(cls, url)
+        made.parent = folder
+        return made
+
+    @property
+    def stem(self) -> str:
+        return self.split("?", 1)[0].rsplit("/", 1)[-1]
+
+
 def new_database(request, folder: Path) -> Path | str:
     """A fresh, migrated database: a copy of the template, as a file in ``folder`` or on the cluster."""
     if postgresql(request.config):
         cluster = request.getfixturevalue("pg_cluster")
-        return cluster.create_database(f"desk_{next(_databases)}", template="desk_template")
+        return ServerDatabase(cluster.create_database(f"desk_{next(_databases)}", template="desk_template"), folder)
     template = request.getfixturevalue("template_db")
     path = folder / "complaints.db"
     shutil.copy(template, path)
@@ -161,8 +206,9 @@ def query(db_path, sql: str, *params) -> list[tuple]:
 class Cli:
     """Run the real app against the test database, like a user at a shell would."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path | str, folder: Path | None = None):
         self.db_path = db_path
+        self.folder = folder if folder is not None else Path(db_path).parent  # for the test's own files
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | None = None, expect: int | None = 0, env=None):
@@ -180,8 +226,8 @@ class Cli:
 
 
 @pytest.fixture
-def cli(db_path) -> Cli:
-    return Cli(db_path)
+def cli(db_path, tmp_path) -> Cli:
+    return Cli(db_path, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +239,7 @@ def module_cli(request, tmp_path_factory):
     path = new_database(request, folder)
     with pytest.MonkeyPatch.context() as mp:
         _isolate(mp, folder)
-        yield Cli(path)
+        yield Cli(path, folder)
     time.tzset()
 
 

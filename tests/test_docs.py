@@ -15,6 +15,23 @@ def sql_blocks(name):
     return re.findall(r"```sql\n(.*?)```", text, flags=re.S)
 
 
+def read_only(db):
+    """A read-only connection to the sample database, a file's or a server's."""
+    from complaintctl.store.db import connect
+
+    return connect(db, readonly=True)
+
+
+def for_this_engine(conn, sql: str) -> bool:
+    """A block that starts ``-- SQLite`` or ``-- PostgreSQL`` is for that engine only; the rest for both."""
+    from complaintctl.store.engine import POSTGRESQL, engine_of
+
+    first = sql.lstrip().split("\n", 1)[0].strip().lower()
+    if first in ("-- sqlite", "-- postgresql"):
+        return first == ("-- postgresql" if engine_of(conn) == POSTGRESQL else "-- sqlite")
+    return True
+
+
 @pytest.fixture(scope="module")
 def sample(module_cli):
     """One database for every documented query (they only read it)."""
@@ -31,7 +48,7 @@ def sample(module_cli):
     cli("reopen", "2", "--reason", "新机器也漏水")
     cli("update", "2", "--status", "resolved")
     cli("close", "2", "--outcome", "resolved", "-r", "退款")
-    csv_file = db_path.parent / "extra.csv"
+    csv_file = cli.folder / "extra.csv"
     csv_file.write_text("标题,备注,类型\n打印机卡纸,老客户,卡纸\n", encoding="utf-8")  # 卡纸: an unknown category
     cli("import", "--received-now", str(csv_file))
     return db_path
@@ -39,7 +56,7 @@ def sample(module_cli):
 
 @pytest.mark.parametrize("index", range(len(sql_blocks("sla.md"))))
 def test_sla_doc_query_runs(sample, index):
-    conn = sqlite3.connect(f"file:{sample}?mode=ro", uri=True)
+    conn = read_only(sample)
     conn.execute(sql_blocks("sla.md")[index]).fetchall()
 
 
@@ -50,7 +67,9 @@ def test_schema_doc_has_a_dozen_queries():
 @pytest.mark.parametrize("index", range(len(sql_blocks("schema.md"))))
 def test_schema_doc_query_runs_and_returns_rows(sample, index):
     sql = sql_blocks("schema.md")[index]
-    conn = sqlite3.connect(f"file:{sample}?mode=ro", uri=True)
+    conn = read_only(sample)
+    if not for_this_engine(conn, sql):
+        pytest.skip("for the other engine")
     rows = conn.execute(sql).fetchall()
     assert rows, f"query {index} returned nothing:\n{sql}"
 

@@ -23,6 +23,9 @@ def _intact(db_path) -> None:
     assert query(db_path, "SELECT subject FROM complaints") == [("Leaking machine",)]
 
 
+# the database as a file, its -wal and -journal: on PostgreSQL there is no such file, and the
+# URL given as an output would be a file of that name in the current folder
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("args", [
     ("export", "-o", "{db}"),
     ("export", "-f", "json", "-o", "{db}"),
@@ -40,12 +43,14 @@ def test_an_output_never_replaces_the_database_or_its_companions(logged, db_path
     assert (tmp_path / "link.csv").is_symlink()
 
 
+@pytest.mark.sqlite_only  # backups are files (PostgreSQL: pg_dump)
 def test_an_output_never_replaces_a_backup(logged, db_path, tmp_path):
     backup = logged("backup").stdout.strip()
     logged("export", "-o", backup, expect=1)
     assert query(backup, "SELECT count(*) FROM complaints") == [(1,)]
 
 
+@pytest.mark.sqlite_only
 def test_import_rejects_never_go_over_the_database(logged, db_path, tmp_path):
     source = tmp_path / "calls.csv"
     source.write_text("subject,received\nFine,2026-11-01\n,2026-11-02\n", encoding="utf-8")

@@ -18,6 +18,7 @@ from complaintctl.core.trust.audit import verify_chain
 from complaintctl.core.trust.health import PROBLEM, check_database
 from complaintctl.errors import ComplaintError, NotFound, Refused
 from complaintctl.store.db import connect
+from complaintctl.store.engine import POSTGRESQL, engine_of
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 LATER = T0 + timedelta(days=1)
@@ -151,11 +152,16 @@ def test_the_import_s_own_updates_of_its_rows_are_its_own(conn, tmp_path):
     assert result["removed_complaints"] == [1, 2, 3] and result["kept_complaints"] == []
 
 
+def search_index_rows(conn) -> str:
+    """The table with one row per indexed complaint: FTS5's docsize, or PostgreSQL's index table."""
+    return "complaints_fts" if engine_of(conn) == POSTGRESQL else "complaints_fts_docsize"
+
+
 def test_a_dry_run_says_the_same_and_changes_nothing(imported):
     conn = imported
     desk.update(conn, 2, note="已联系", actor="li", now=LATER)
     before = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("complaints", "customers", "events", "complaint_tags", "complaints_fts_docsize")}
+              for t in ("complaints", "customers", "events", "complaint_tags", search_index_rows(conn))}
     dry = undo_import(conn, 1, actor="lead", now=LATER, dry_run=True)
     after = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
     assert after == before and list_imports(conn)[0]["undone_at"] is None and dry["dry_run"]

@@ -2,7 +2,8 @@
 engines do not share, rewritten token by token outside string literals, once per statement.
 
 - placeholders: ``?`` and ``:name`` become ``%s`` and ``%(name)s`` (and a literal ``%`` is doubled);
-- ``x IS ?`` / ``x IS NOT ?``: SQLite's null-safe comparison, ``IS [NOT] DISTINCT FROM``;
+- ``x IS y`` / ``x IS NOT y`` (y not NULL, TRUE or FALSE): SQLite's null-safe comparison,
+  ``IS [NOT] DISTINCT FROM``;
 - ``LIKE``: SQLite's LIKE ignores case, as ``ILIKE`` does;
 - ``x [NOT] GLOB 'pattern'``: the ``glob(pattern, x)`` function (store/postgresql/functions.sql);
 - ``char(n)``: ``chr(n)``;
@@ -25,6 +26,7 @@ _TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|/\*.*?\*/|\?|(?<!
                     re.S)
 _BEGIN = re.compile(r"\s*BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?\s*;?\s*$", re.I)
 _BEFORE_AN_OPERAND = {"AND", "OR", "WHERE", "ON", "NOT", "(", ",", "SELECT", "BY", "WHEN", "THEN", "ELSE"}
+_AFTER_IS = {"NULL", "TRUE", "FALSE", "UNKNOWN", "NOT", "DISTINCT"}  # IS's own words, not a value
 _CACHE: dict[str, Statement] = {}
 _CACHE_SIZE = 2000
 
@@ -79,7 +81,7 @@ def _translate(sql: str) -> Statement:
             b = p = "chr"
         elif token == "+" and previous in _BEFORE_AN_OPERAND and re.fullmatch(r"[A-Za-z_]\w*", _next(tokens, i)):
             b = p = ""
-        if (token == "?" or token.startswith(":") and len(token) > 1) and previous in ("IS", "NOT") and (
+        if not _is_space(token) and upper not in _AFTER_IS and previous in ("IS", "NOT") and (
                 previous == "IS" or before == "IS"):
             _distinct(bound, plain, negate=previous == "NOT")
         bound.append(b)
@@ -174,3 +176,13 @@ def _rewrite_glob(tokens: list[str]) -> None:
 def redacted(url: str) -> str:
     """A database URL without its password, to show."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def newest_of_each(conn, table: str, group: str, columns: str, where: str) -> str:
+    """SQL for the newest row (highest id) of ``table`` in each ``group`` (columns, comma
+    separated) among those ``where`` holds: ``group``, ``columns`` and the id. SQLite reads the
+    other columns of max(id)'s row in one grouped pass; PostgreSQL says it with DISTINCT ON."""
+    if getattr(conn, "engine", "sqlite") == "postgresql":
+        return (f"SELECT DISTINCT ON ({group}) {group}, {columns}, id FROM {table} WHERE {where} "
+                f"ORDER BY {group}, id DESC")
+    return f"SELECT {group}, {columns}, max(id) FROM {table} WHERE {where} GROUP BY {group}"

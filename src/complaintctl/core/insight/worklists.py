@@ -30,7 +30,7 @@ _DUE_COLUMNS = f"""c.id, c.subject, c.severity, c.status, c.assignee, c.received
     {DUE_AT_SQL} AS due_at"""
 # A waiting complaint's clock is stopped, unless its deadline had passed when the pause began:
 # then it is late, waiting or not (sla.pause_holds says the same in Python).
-CLOCK_RUNS_SQL = f"(c.status <> 'waiting' OR coalesce(c.paused_since > ({DUE_AT_SQL}), 0))"
+CLOCK_RUNS_SQL = f"(c.status <> 'waiting' OR (c.paused_since > ({DUE_AT_SQL})) IS TRUE)"
 # Open complaints with no clock at all: no severity, and no default severity (`sla default`).
 _UNTIMED = f"{_UNFINISHED} AND c.respond_due_at IS NULL AND c.resolve_due_at IS NULL"
 

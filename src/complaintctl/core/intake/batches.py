@@ -96,7 +96,7 @@ class _Batch:
                 if table == "complaints":  # a complaint that goes with the batch keeps nothing
                     rows = self.conn.execute(
                         f"SELECT t.{column}, t.id FROM complaints t JOIN undo_complaints b ON b.id = t.{column} "
-                        "LEFT JOIN undo_complaints g ON g.id = t.id WHERE g.id IS NULL OR g.stays "
+                        "LEFT JOIN undo_complaints g ON g.id = t.id WHERE g.id IS NULL OR g.stays = 1 "
                         "ORDER BY t.id").fetchall()
                     self._keep(rows, lambda other: f"complaint #{other} is marked a duplicate of it", self.kept,
                                "undo_complaints")
@@ -114,7 +114,7 @@ class _Batch:
         conn = self.conn
         rows = conn.execute(
             "SELECT c.customer_id, min(c.id) FROM complaints c JOIN undo_customers u ON u.id = c.customer_id "
-            "LEFT JOIN undo_complaints g ON g.id = c.id WHERE g.id IS NULL OR g.stays "
+            "LEFT JOIN undo_complaints g ON g.id = c.id WHERE g.id IS NULL OR g.stays = 1 "
             "GROUP BY c.customer_id").fetchall()
         self._keep(rows, lambda cid: f"complaint #{cid} names it", self.kept_customers, "undo_customers")
         actions = ", ".join(f"'{a}'" for a in OWN_CUSTOMER_ACTIONS)
@@ -139,17 +139,17 @@ class _Batch:
         from complaintctl.store.search import removed_once
 
         conn = self.conn
-        complaints = [r[0] for r in conn.execute("SELECT id FROM undo_complaints WHERE NOT stays ORDER BY id")]
-        customers = [r[0] for r in conn.execute("SELECT id FROM undo_customers WHERE NOT stays ORDER BY id")]
+        complaints = [r[0] for r in conn.execute("SELECT id FROM undo_complaints WHERE stays = 0 ORDER BY id")]
+        customers = [r[0] for r in conn.execute("SELECT id FROM undo_customers WHERE stays = 0 ORDER BY id")]
         note = f"undo of import #{self.id}"
         with removed_once(conn, complaints):
             for table in COMPLAINT_PARTS:
                 conn.execute(f"DELETE FROM {table} WHERE complaint_id IN "
-                             "(SELECT id FROM undo_complaints WHERE NOT stays)")
+                             "(SELECT id FROM undo_complaints WHERE stays = 0)")
             # one statement: a removed complaint may be the duplicate of another (the foreign key
             # is checked at its end)
-            conn.execute("DELETE FROM complaints WHERE id IN (SELECT id FROM undo_complaints WHERE NOT stays)")
-        conn.execute("DELETE FROM customers WHERE id IN (SELECT id FROM undo_customers WHERE NOT stays)")
+            conn.execute("DELETE FROM complaints WHERE id IN (SELECT id FROM undo_complaints WHERE stays = 0)")
+        conn.execute("DELETE FROM customers WHERE id IN (SELECT id FROM undo_customers WHERE stays = 0)")
         insert_events(conn, [_event(at, actor, action="removed", complaint_id=cid, note=note) for cid in complaints]
                       + [_event(at, actor, action="customer_removed", customer_id=cust, note=note) for cust in customers]
                       + [_event(at, actor, action="import_undone", field="import", new_value=str(self.id),

@@ -124,7 +124,7 @@ def text_match_sql(alias: str, text: str) -> tuple[str, list]:
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return (f"({alias}.name LIKE ? ESCAPE '\\' OR {alias}.company LIKE ? ESCAPE '\\' "
             f"OR {alias}.email_normalized = ? OR {alias}.phone_normalized = ?)",
-            [pattern, pattern, normalize_email(text), normalize_phone(text) or "\x00"])
+            [pattern, pattern, normalize_email(text), normalize_phone(text) or "-"])  # "-": no phone's digits
 
 
 def get_customer(conn: Connection, customer_id: int) -> Row:

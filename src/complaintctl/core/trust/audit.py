@@ -14,6 +14,7 @@ from complaintctl.errors import InvalidInput
 from complaintctl.store.catalog import columns
 from complaintctl.store.chain import CHAINED, DIGEST, GENESIS, ChainVersion, link, sql_content, versions
 from complaintctl.store.engine import Connection
+from complaintctl.store.sqltext import newest_of_each
 
 QUICK_TAIL = 10_000  # links `check --quick` verifies: the newest events
 REPLAYED = ("status", "assignee", "category", "severity", "cause", "personality", "motive",
@@ -94,9 +95,8 @@ def replay_mismatches(conn: Connection) -> dict[str, list[int]]:
     fields = ", ".join(f"'{f}'" for f in REPLAYED)
     found: dict[str, list[int]] = {}
     for name, cid in conn.execute(
-            f"""SELECT e.field, c.id FROM (
-                    SELECT complaint_id, field, new_value, max(id) FROM events
-                    WHERE field IN ({fields}) AND complaint_id IS NOT NULL GROUP BY complaint_id, field) e
+            f"""SELECT e.field, c.id FROM ({newest_of_each(conn, "events", "complaint_id, field", "new_value",
+                                                      f"field IN ({fields}) AND complaint_id IS NOT NULL")}) e
                 JOIN complaints c ON c.id = e.complaint_id
                 WHERE {value} IS NOT e.new_value ORDER BY c.id"""):
         found.setdefault(name, []).append(cid)

@@ -1,11 +1,11 @@
 """Similar complaints at intake: the same or near-same text (a templated letter, a re-post, the
 same fault reported by many customers) received within a window, from any customer.
 
-Candidates come from the search index (FTS5, trigram): the text's rarest trigrams in the subject
-and description columns, best by BM25. They are then re-ranked by how many of their words (Latin
-words, and pairs of Chinese characters) they share with the text; those sharing at least
-SIMILAR_AT are shown. Measured in bench/suggest.py: planted re-submissions found first, and the
-cost of one lookup, at 100,000 complaints.
+Candidates come from the search index (store/search.py): the text's rarest trigrams in the subject
+and description columns, best by BM25 (on PostgreSQL, by how many of them they hold). They are
+then re-ranked by how many of their words (Latin words, and pairs of Chinese characters) they
+share with the text; those sharing at least SIMILAR_AT are shown. Measured in bench/suggest.py:
+planted re-submissions found first, and the cost of one lookup, at 100,000 complaints.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from datetime import timedelta
 
 from complaintctl.core.insight.suggest.features import normalize
+from complaintctl.store import search as index
 from complaintctl.store.engine import Connection
 from complaintctl.timetext import from_iso, to_iso
 
@@ -23,7 +24,6 @@ QUERY_TRIGRAMS = 12   # the rarest trigrams asked of the index
 CANDIDATES = 30       # best BM25 matches re-ranked by words in common
 TEXT_CHARS = 1000     # how much of a long letter is compared
 LOOKUPS = 120         # trigrams whose frequency is read, spread over the text
-_VOCAB = "temp.suggest_fts_vocab"
 
 
 def words(text: str) -> set[str]:
@@ -55,12 +55,7 @@ def _spread(items: list[str], count: int) -> list[str]:
 
 def _rarest(conn: Connection, grams: list[str]) -> list[str]:
     """The ``QUERY_TRIGRAMS`` of ``grams`` found in the fewest complaints (and in at least one)."""
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, complaints_fts, 'row')")
-    found = []
-    for gram in grams:
-        row = conn.execute(f"SELECT doc FROM {_VOCAB} WHERE term = ?", (gram,)).fetchone()
-        if row:
-            found.append((row[0], gram))
+    found = [(n, gram) for gram, n in index.trigram_counts(conn, grams).items()]
     return [g for _, g in sorted(found)[:QUERY_TRIGRAMS]]
 
 
@@ -73,11 +68,7 @@ def similar_complaints(conn: Connection, subject: str, description: str | None, 
     grams = _rarest(conn, _spread(_trigrams(text), LOOKUPS))
     if not grams or not mine:
         return []
-    expression = "{subject description} : (" + " OR ".join('"' + g + '"' for g in grams) + ")"
-    rows = conn.execute(
-        "SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? ORDER BY rank LIMIT ?",
-        (expression, CANDIDATES)).fetchall()
-    ids = [r[0] for r in rows if r[0] != exclude]
+    ids = [i for i in index.best_with_any(conn, grams, CANDIDATES) if i != exclude]
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
