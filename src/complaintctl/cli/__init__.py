@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("complaintctl.cli.trust", "check"),
     "backup": ("complaintctl.cli.trust", "backup"),
     "restore": ("complaintctl.cli.trust", "restore"),
+    "migrate-to": ("complaintctl.cli.trust", "migrate_to"),
     "audit": ("complaintctl.cli.trust", "audit_app"),
     "agents": ("complaintctl.cli.admin", "agents_app"),
     "customers": ("complaintctl.cli.customers", "customers_app"),

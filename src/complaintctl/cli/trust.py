@@ -100,6 +100,33 @@ def check(
     err(f"{shown(path)}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
 
 
+def migrate_to(
+    target: str = typer.Argument(..., metavar="TARGET", help="An empty PostgreSQL database "
+                                 "(postgresql://USER@HOST/NAME), or the path of a new file."),
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """Copy the whole desk to TARGET: every table, every event with its hash; then compare the
+    counts and the audit chain's head. Run again after an interruption: it goes on where it
+    stopped. The database in use (--db) is only read: stop writing to it while it moves, then point
+    everyone at TARGET (COMPLAINTCTL_DB)."""
+    from datetime import datetime, timezone
+
+    from complaintctl.core.trust.database import database_path, on_server
+    from complaintctl.core.trust.moving import migrate_to as move
+
+    where = database_path(target)
+    result = move(STATE.connect(), where if on_server(where) else where.absolute(), now=datetime.now(timezone.utc))
+    if fmt == Format.table:
+        err(f"Moved {result['complaints']:,} complaints, {result['customers']:,} customers and {result['events']:,} "
+            f"events to {result['target']}" + (" (resumed)" if result["resumed"] else "")
+            + f"; counts and the audit chain's head ({result['head'] or 'no events'}) are the same on both. "
+            f"Use it with --db or COMPLAINTCTL_DB; `complaintctl check` there checks it whole.")
+    else:
+        from complaintctl.render.output import write_records
+
+        write_records([result], list(result), fmt)
+
+
 audit_app = typer.Typer(help="The audit chain: every event hashed with the one before it.", no_args_is_help=True,
                         rich_markup_mode=None)
 

@@ -1,0 +1,90 @@
+"""What `migrate-to` needs of each engine: which tables hold the record (and in which order their
+rows can go in, parents first), the tables that are derived from them and rebuilt by the target's
+own triggers, replacing an append-only table's seed rows in a database that has no record yet,
+and the id counters set after rows were copied with their ids (core/trust/moving.py)."""
+
+from __future__ import annotations
+
+from complaintctl.store.catalog import columns, foreign_key_columns, objects, table_names
+from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
+
+# Made by the engine or by the target's triggers from the copied rows, or per database: never copied.
+DERIVED = ("schema_migrations", "sqlite_sequence", "search_pending", "deferred_indexes")
+# A database's own identity (store/migrations m016) stays the target's.
+PER_DATABASE_SETTINGS = ("database_id",)
+APPEND_ONLY = ("events", "audit_chain")
+
+
+def record_tables(conn: Connection) -> list[str]:
+    """The tables whose rows are the record, parents before the tables that refer to them."""
+    tables = [t for t in table_names(conn) if t not in DERIVED and not t.startswith("complaints_fts")]
+    parents = {t: {parent for _, parent, _ in foreign_key_columns(conn, t).values() if parent != t and parent in tables}
+               for t in tables}
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        if not ready:  # a cycle between two tables: none in this schema; take them as they come
+            ready = [t for t in tables if t not in ordered][:1]
+        ordered += ready
+    return ordered
+
+
+def self_references(conn: Connection, table: str) -> list[str]:
+    """The columns of ``table`` that name another row of the same table (a duplicate, a merge)."""
+    return [column for column, parent, _ in foreign_key_columns(conn, table).values() if parent == table]
+
+
+def has_integer_id(conn: Connection, table: str) -> bool:
+    return "id" in columns(conn, table)
+
+
+def clear_seeds(conn: Connection, tables: list[str]) -> None:
+    """Delete every row of ``tables`` (children first) in a database that holds no record yet,
+    only the rows a new database starts with; inside the caller's transaction. The append-only
+    tables' refusal is lifted for the statement and put back in the same transaction."""
+    for table in reversed(tables):
+        if table in APPEND_ONLY:
+            with _append_only_lifted(conn, table):
+                conn.execute(f'DELETE FROM "{table}"')
+        elif table == "settings":
+            keep = ", ".join(f"'{k}'" for k in PER_DATABASE_SETTINGS)
+            conn.execute(f"DELETE FROM settings WHERE key NOT IN ({keep})")
+        else:
+            conn.execute(f'DELETE FROM "{table}"')
+
+
+class _append_only_lifted:
+    """The triggers refusing DELETE on an append-only table, off for one statement: on
+    PostgreSQL disabled and enabled again (the transaction holds the table's lock between), on
+    SQLite dropped and made again from their stored SQL."""
+
+    def __init__(self, conn: Connection, table: str):
+        self.conn, self.table = conn, table
+        self.triggers = {name: sql for name, (_, sql) in objects(conn, ("trigger",)).items()
+                         if name in (f"{table}_no_delete", f"{table}_no_truncate")}
+
+    def __enter__(self):
+        for name in self.triggers:
+            if engine_of(self.conn) == POSTGRESQL:
+                self.conn.execute(f'ALTER TABLE "{self.table}" DISABLE TRIGGER "{name}"')
+            else:
+                self.conn.execute(f'DROP TRIGGER "{name}"')
+
+    def __exit__(self, *exc):
+        for name, sql in self.triggers.items():
+            if engine_of(self.conn) == POSTGRESQL:
+                self.conn.execute(f'ALTER TABLE "{self.table}" ENABLE TRIGGER "{name}"')
+            else:
+                self.conn.execute(sql)
+
+
+def set_id_counters(conn: Connection, tables: list[str]) -> None:
+    """After rows went in with their ids: the next id of each table follows its highest (on
+    PostgreSQL each id column's sequence is set; SQLite follows the rows by itself)."""
+    if engine_of(conn) != POSTGRESQL:
+        return
+    for table in tables:
+        if has_integer_id(conn, table):
+            conn.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                         f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false) '
+                         f"WHERE pg_get_serial_sequence('\"{table}\"', 'id') IS NOT NULL")
