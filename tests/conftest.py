@@ -11,30 +11,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-import typer.main
-import typer.testing
-from typer.testing import CliRunner
+from tests.app_runner import invoke
 
-from complaintctl.cli import app
+from complaintctl.cli import app  # noqa: F401 - loaded once for every test
 from complaintctl.store.db import connect
-
-_build_command = typer.main.get_command
-_built: dict[int, tuple[object, object]] = {}
-
-
-def _get_command_once(typer_app):
-    """Turn the Typer app into its click command once per test session, not on every invoke.
-
-    Typer rebuilds every command's click object on each ``invoke`` (about 60 ms for the whole
-    app); the built command holds no per-run state, so one build serves every test.
-    """
-    key = id(typer_app)
-    if key not in _built:
-        _built[key] = (typer_app, _build_command(typer_app))  # keep the app alive: ids stay unique
-    return _built[key][1]
-
-
-typer.testing._get_command = _get_command_once
 
 
 def pytest_addoption(parser):
@@ -209,11 +189,9 @@ class Cli:
     def __init__(self, db_path: Path | str, folder: Path | None = None):
         self.db_path = db_path
         self.folder = folder if folder is not None else Path(db_path).parent  # for the test's own files
-        self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | None = None, expect: int | None = 0, env=None):
-        result = self.runner.invoke(app, ["--db", str(self.db_path), *map(str, args)], input=input,
-                                    env=env)
+        result = invoke(["--db", self.db_path, *args], input=input, env=env)
         if expect is not None and result.exit_code != expect:
             raise AssertionError(
                 f"exit {result.exit_code} (expected {expect}) for {args}\n"

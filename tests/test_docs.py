@@ -232,16 +232,14 @@ def test_the_guides_team_day_runs_as_written_on_a_new_install(tmp_path, monkeypa
     import shlex
     import time
 
-    from typer.testing import CliRunner
-
-    from complaintctl.cli import app
+    from tests.app_runner import invoke
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TZ")
     time.tzset()
     database = tmp_path / "xdg" / "complaintctl" / "complaints.db"
     assert not database.exists()
-    runner, env = CliRunner(), {}
+    env = {}
     lines = _team_day()
     assert len(lines) >= 15 and lines[0] == "complaintctl sla calendar use CN"
     for line in lines:
@@ -254,7 +252,7 @@ def test_the_guides_team_day_runs_as_written_on_a_new_install(tmp_path, monkeypa
         target = None
         if ">" in words:
             words, target = words[:words.index(">")], words[words.index(">") + 1]
-        result = runner.invoke(app, words[1:], env=env)
+        result = invoke(words[1:], env=env)
         assert result.exit_code == 0, f"{line}\nexit {result.exit_code}\n{result.stderr}{result.exception!r}"
         if target:
             (tmp_path / target).write_text(result.stdout, encoding="utf-8")

@@ -16,9 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from complaintctl.cli import app
+from tests.app_runner import invoke
 
 TEAM, USERS = "cctl_team", ("cctl_alice", "cctl_bob")
 
@@ -59,7 +57,7 @@ def run_as(user: str, db: Path, *args: str) -> tuple[int, str]:
             os.setgid(pw.pw_gid)
             os.setuid(pw.pw_uid)
             os.umask(0o022)
-            result = CliRunner().invoke(app, ["--db", str(db), *args], env={"COMPLAINTCTL_ACTOR": user})
+            result = invoke(["--db", db, *args], env={"COMPLAINTCTL_ACTOR": user})
             code, out = result.exit_code, result.stdout + result.stderr
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
             out = repr(exc)
@@ -79,11 +77,10 @@ def warmed():
     child may not be able to read the interpreter's own library folder."""
     _ensure_users()
     scratch = Path(tempfile.mkdtemp())
-    runner = CliRunner()
     for args in (["log", "-s", "warm", "--phone", "13800138000"], ["list"], ["update", "1", "--status", "acknowledged"],
                  ["show", "1"], ["check"], ["backup"], ["init", "--shared"], ["report", "weekly"], ["export"],
                  ["sql", "SELECT 1"], ["search", "warm"], ["overdue"]):
-        runner.invoke(app, ["--db", str(scratch / "w.db"), *args])
+        invoke(["--db", scratch / "w.db", *args])
     yield
     shutil.rmtree(scratch, ignore_errors=True)
 

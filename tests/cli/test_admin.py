@@ -3,16 +3,16 @@ import sqlite3
 import subprocess
 import sys
 
-from complaintctl.cli import app
+from tests.app_runner import invoke
 
 
 def test_init_is_idempotent_and_info_reports(cli, tmp_path):
     path = tmp_path / "new" / "desk.db"
-    first = cli.runner.invoke(app, ["--db", str(path), "init"])
+    first = invoke(["--db", str(path), "init"])
     assert first.exit_code == 0 and "Created" in first.stderr
-    again = cli.runner.invoke(app, ["--db", str(path), "init"])
+    again = invoke(["--db", str(path), "init"])
     assert again.exit_code == 0 and "Up to date" in again.stderr
-    info = json.loads(cli.runner.invoke(app, ["--db", str(path), "info", "-f", "json"]).stdout)[0]
+    info = json.loads(invoke(["--db", str(path), "info", "-f", "json"]).stdout)[0]
     assert info["path"] == str(path)
     assert info["schema_version"] == info["latest_schema_version"] >= 1
     assert info["sqlite_version"] == sqlite3.sqlite_version
@@ -25,14 +25,14 @@ def test_init_rebuilds_indexes_a_killed_bulk_import_left_deferred(cli, tmp_path)
     from complaintctl.store.bulk import defer_indexes
 
     path = tmp_path / "desk.db"
-    cli.runner.invoke(app, ["--db", str(path), "init"])
+    invoke(["--db", str(path), "init"])
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     dropped = defer_indexes(conn, import_id=None, at="2026-11-20T12:00:00Z")
     conn.execute("COMMIT")
-    info = json.loads(cli.runner.invoke(app, ["--db", str(path), "info", "-f", "json"]).stdout)[0]
+    info = json.loads(invoke(["--db", str(path), "info", "-f", "json"]).stdout)[0]
     assert info["deferred_indexes"] == len(dropped) > 5
-    result = cli.runner.invoke(app, ["--db", str(path), "init"])
+    result = invoke(["--db", str(path), "init"])
     assert result.exit_code == 0 and f"Rebuilt {len(dropped)} index(es)" in result.stderr
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
     assert set(dropped) <= names  # the indexes, and the trigger that refuses REPLACE on events
@@ -42,16 +42,16 @@ def test_init_rebuilds_indexes_a_killed_bulk_import_left_deferred(cli, tmp_path)
 def test_db_found_from_env_then_default(cli, tmp_path, monkeypatch):
     env_db = tmp_path / "env.db"
     monkeypatch.setenv("COMPLAINTCTL_DB", str(env_db))
-    cli.runner.invoke(app, ["log", "-s", "first"])  # a first write creates the file
-    out = cli.runner.invoke(app, ["info", "-f", "json"])
+    invoke(["log", "-s", "first"])  # a first write creates the file
+    out = invoke(["info", "-f", "json"])
     assert json.loads(out.stdout)[0]["path"] == str(env_db)
     monkeypatch.delenv("COMPLAINTCTL_DB")
     default = tmp_path / "xdg" / "complaintctl" / "complaints.db"
-    out = cli.runner.invoke(app, ["info", "-f", "json"])  # reads only: says which file, creates nothing
+    out = invoke(["info", "-f", "json"])  # reads only: says which file, creates nothing
     assert out.exit_code == 1 and f"no database at {default}" in out.stderr and "complaintctl init" in out.stderr
     assert not default.parent.exists()
-    cli.runner.invoke(app, ["log", "-s", "first"])
-    out = cli.runner.invoke(app, ["info", "-f", "json"])
+    invoke(["log", "-s", "first"])
+    out = invoke(["info", "-f", "json"])
     assert json.loads(out.stdout)[0]["path"] == str(default)
 
 
@@ -113,14 +113,14 @@ def test_taxonomy_list_and_add(cli):
 def test_not_a_database_is_one_line_error(cli, tmp_path):
     bogus = tmp_path / "notes.txt"
     bogus.write_text("hello, this is not sqlite " * 100)
-    result = cli.runner.invoke(app, ["--db", str(bogus), "list"])
+    result = invoke(["--db", str(bogus), "list"])
     assert result.exit_code == 1
     assert "not a complaintctl database" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_directory_as_db_is_refused(cli, tmp_path):
-    result = cli.runner.invoke(app, ["--db", str(tmp_path), "list"])
+    result = invoke(["--db", str(tmp_path), "list"])
     assert result.exit_code == 1 and "is a directory" in result.stderr
 
 
@@ -183,7 +183,7 @@ def test_tab_completion_of_codes_and_agents(cli, db_path):
 
 
 def test_demo_uses_its_own_file_and_protects_real_data(cli, db_path, tmp_path):
-    result = cli.runner.invoke(app, ["demo", "--weeks", "2"])
+    result = invoke(["demo", "--weeks", "2"])
     assert result.exit_code == 0, result.stderr
     demo_db = tmp_path / "xdg" / "complaintctl" / "demo.db"
     assert str(demo_db) in result.stderr and "Weekly complaint report" in result.stdout

@@ -3,7 +3,8 @@
 import json
 import sqlite3
 
-from complaintctl.cli import app
+from tests.app_runner import invoke
+
 from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 from complaintctl.core.trust.health import check_database, worst
 from complaintctl.store.db import connect
@@ -159,19 +160,19 @@ def test_damaged_foreign_and_missing_files(cli, tmp_path, db_path):
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     for quick in ([], ["--quick"]):  # the quick check reads the file in two threads: the same findings
-        result = cli.runner.invoke(app, ["--db", str(damaged), "check", *quick])
+        result = invoke(["--db", str(damaged), "check", *quick])
         assert result.exit_code == 1
         assert "problem  integrity" in result.stdout and "restore the newest backup" in result.stdout
         assert len(result.stdout.strip().splitlines()) == 2  # integrity and its fix: nothing after it
 
-        result = cli.runner.invoke(app, ["--db", str(stranger), "check", *quick])
+        result = invoke(["--db", str(stranger), "check", *quick])
         assert result.exit_code == 1 and "not an SQLite database" in result.stdout
 
-        result = cli.runner.invoke(app, ["--db", str(other), "check", *quick])
+        result = invoke(["--db", str(other), "check", *quick])
         assert result.exit_code == 1 and "not a complaintctl database" in result.stdout
 
     missing = tmp_path / "nowhere.db"
-    result = cli.runner.invoke(app, ["--db", str(missing), "check"])
+    result = invoke(["--db", str(missing), "check"])
     assert result.exit_code == 1 and "no database at" in result.stderr
     assert not missing.exists()  # check never creates what it checks
 
@@ -183,7 +184,7 @@ def test_an_older_schema_is_a_warning_and_is_left_as_it_is(tmp_path, cli):
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(conn, target=migrations.LATEST_VERSION - 1)
     conn.close()
-    result = cli.runner.invoke(app, ["--db", str(path), "check", "-f", "json"])
+    result = invoke(["--db", str(path), "check", "-f", "json"])
     assert result.exit_code == 0
     found = _findings(result)
     assert found["schema version"]["result"] == "warning"

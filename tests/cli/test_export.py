@@ -3,7 +3,7 @@ import io
 import json
 import sqlite3
 
-from complaintctl.cli import app
+from tests.app_runner import invoke
 
 
 def seed(cli):
@@ -68,16 +68,16 @@ def test_round_trip_export_import_export_is_identical(cli, tmp_path):
     first = tmp_path / "first.csv"
     cli("export", "-o", first)
     other = tmp_path / "other.db"
-    imported = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
+    imported = invoke(["--db", str(other), "import", str(first)])
     assert imported.exit_code == 0, imported.stderr
     assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0"
     second = tmp_path / "second.csv"
-    assert cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)]).exit_code == 0
+    assert invoke(["--db", str(other), "export", "-o", str(second)]).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     conn = sqlite3.connect(other)
     assert conn.execute("SELECT subject FROM complaints WHERE id = 1").fetchone()[0].startswith("=HYPERLINK")
     # and importing the export again changes nothing
-    again = cli.runner.invoke(app, ["--db", str(other), "import", str(first)])
+    again = invoke(["--db", str(other), "import", str(first)])
     assert again.stdout.strip() == "read 3, inserted 0, updated 0, unchanged 3, duplicates 0, rejected 0"
 
 
@@ -86,9 +86,9 @@ def test_round_trip_json(cli, tmp_path):
     first = tmp_path / "first.json"
     cli("export", "-o", first)
     other = tmp_path / "other.db"
-    assert cli.runner.invoke(app, ["--db", str(other), "import", str(first)]).exit_code == 0
+    assert invoke(["--db", str(other), "import", str(first)]).exit_code == 0
     second = tmp_path / "second.json"
-    cli.runner.invoke(app, ["--db", str(other), "export", "-o", str(second)])
+    invoke(["--db", str(other), "export", "-o", str(second)])
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
@@ -121,10 +121,10 @@ def test_an_excel_workbook_export_keeps_text_as_text_and_round_trips(cli, tmp_pa
     small = tmp_path / "three.xlsx"
     cli("export", "-o", small, "--limit", "3")
     other = tmp_path / "other.db"
-    imported = cli.runner.invoke(app, ["--db", str(other), "import", str(small)])
+    imported = invoke(["--db", str(other), "import", str(small)])
     assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0", imported.stderr
     mine = cli("export", "--limit", "3").stdout
-    theirs = cli.runner.invoke(app, ["--db", str(other), "export"]).stdout
+    theirs = invoke(["--db", str(other), "export"]).stdout
     assert mine == theirs
 
 
@@ -140,9 +140,9 @@ def test_labels_for_people_read_back_to_the_same_codes(cli, tmp_path):
         path = tmp_path / name
         cli("export", "--labels", name[:2], "-o", path)
         other = tmp_path / f"{name}.db"
-        imported = cli.runner.invoke(app, ["--db", str(other), "import", str(path)])
+        imported = invoke(["--db", str(other), "import", str(path)])
         assert imported.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0", imported.stderr
-        assert cli.runner.invoke(app, ["--db", str(other), "export"]).stdout == original, name
+        assert invoke(["--db", str(other), "export"]).stdout == original, name
     assert "give en or zh" in cli("export", "--labels", "fr", expect=2).stderr
 
 

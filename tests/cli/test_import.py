@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from tests.app_runner import invoke
 
 from conftest import query
 
@@ -573,10 +574,9 @@ def test_an_excel_workbook_is_read_as_its_csv_would_be(cli, db_path, tmp_path):
 def test_a_workbook_from_stdin_and_a_zip_that_is_not_one(cli, db_path, tmp_path):
     import zipfile
 
-    from complaintctl.cli import app
 
     f = _workbook(tmp_path / "w.xlsx", {"Sheet1": [["subject", "customer"], ["屏幕碎了", "王芳"]]})
-    result = cli.runner.invoke(app, ["--db", str(db_path), "import", "--received-now", "-"], input=f.read_bytes())
+    result = invoke(["--db", str(db_path), "import", "--received-now", "-"], input=f.read_bytes())
     assert result.exit_code == 0 and result.stdout.startswith("read 1, inserted 1")
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w") as z:

@@ -64,11 +64,9 @@ def user_dir(warmed):  # noqa: F811
     os.chmod(base, 0o755)
     folder = base / "desk"
     folder.mkdir()
-    from typer.testing import CliRunner
+    from tests.app_runner import invoke
 
-    from complaintctl.cli import app
-
-    result = CliRunner().invoke(app, ["--db", str(folder / "desk.db"), "log", "-s", "Leaking machine"])
+    result = invoke(["--db", folder / "desk.db", "log", "-s", "Leaking machine"])
     assert result.exit_code == 0, result.stderr
     shutil.chown(folder, USERS[0])
     shutil.chown(folder / "desk.db", USERS[0])
