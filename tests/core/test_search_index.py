@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from complaintctl.core.desk import complaints as core
 from complaintctl.core.desk import tracking
-from complaintctl.core.insight import search
+from complaintctl.core.insight import search, search_terms
 from complaintctl.core.insight.queries import ListFilters
 from complaintctl.store import migrations
 from complaintctl.store import search as index
@@ -139,12 +139,12 @@ def test_the_migration_indexes_what_is_already_there(tmp_path):
 
 def test_match_expression(conn):
     log(conn, "洗衣机漏水")
-    assert search.match_expression(conn, ["洗衣机", "no water"]) == '"洗衣机" AND ("no water" OR "ｎｏ ｗａｔｅｒ")'
-    assert search.match_expression(conn, ['say "hi"']) == '("say ""hi""" OR "ｓａｙ ＂ｈｉ＂")'
-    assert search.match_expression(conn, ["漏水"]) == '("漏水 ")'  # the only token that begins with it
-    assert search.match_expression(conn, ["鑫"]) is None  # nowhere in the index: nothing can match
-    assert search.match_expression(conn, ["鑫", "漏水"], any_term=True) == '("漏水 ")'
-    assert search.match_expression(conn, ["机"]) == '("机漏水")'
+    assert search_terms.match_expression(conn, ["洗衣机", "no water"]) == '"洗衣机" AND ("no water" OR "ｎｏ ｗａｔｅｒ")'
+    assert search_terms.match_expression(conn, ['say "hi"']) == '("say ""hi""" OR "ｓａｙ ＂ｈｉ＂")'
+    assert search_terms.match_expression(conn, ["漏水"]) == '("漏水 ")'  # the only token that begins with it
+    assert search_terms.match_expression(conn, ["鑫"]) is None  # nowhere in the index: nothing can match
+    assert search_terms.match_expression(conn, ["鑫", "漏水"], any_term=True) == '("漏水 ")'
+    assert search_terms.match_expression(conn, ["机"]) == '("机漏水")'
 
 
 def test_snippet_marks_every_term_in_the_first_column_holding_one():
@@ -161,6 +161,6 @@ def test_a_phone_is_looked_for_in_each_way_its_customers_wrote_it_once(conn):
     index) and 138-0013-8000 (not: a phrase of its own)."""
     log(conn, "a", customer="王芳", phone="+86 13800138000")
     log(conn, "b", customer="王芳", phone="138-0013-8000", new_customer=True)
-    assert search.spellings(conn, "13800138000") == ["13800138000", "１３８００１３８０００", "138-0013-8000"]
-    assert search.spellings(conn, "ＡＰＰ") == ["app", "ＡＰＰ"]  # the index folds ＡＰＰ and ａｐｐ alike
-    assert search.spellings(conn, "APP") == ["app", "ａｐｐ"]
+    assert search_terms.spellings(conn, "13800138000") == ["13800138000", "１３８００１３８０００", "138-0013-8000"]
+    assert search_terms.spellings(conn, "ＡＰＰ") == ["app", "ＡＰＰ"]  # the index folds ＡＰＰ and ａｐｐ alike
+    assert search_terms.spellings(conn, "APP") == ["app", "ａｐｐ"]

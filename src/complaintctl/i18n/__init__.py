@@ -242,7 +242,7 @@ CODE_COLUMNS = {"status", "severity", "category", "channel", "cause", "remedy", 
 
 
 def _codes() -> dict[str, str]:
-    from complaintctl.store import seed
+    from complaintctl import seed
 
     out = {}
     for kind in _SEED_KINDS:

@@ -103,7 +103,7 @@ def use_labels(loader: Callable[[], dict[tuple[str, str], str]] | None) -> None:
 
 
 def _seeded() -> dict[tuple[str, str], str]:
-    from complaintctl.store import seed
+    from complaintctl import seed
 
     table = {}
     for name, rows in (("category", seed.CATEGORIES), ("severity", seed.SEVERITIES), ("cause", seed.CAUSES),

@@ -4,10 +4,9 @@ report_text.py, self-contained HTML with SVG charts in report_html.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from complaintctl.i18n import zh
 from complaintctl.numbers import format_figure, round_half_up
+from complaintctl.render.block import Block
 from complaintctl.render.table import clean_cell
 from complaintctl.timetext import to_local_text, zone_name
 
@@ -20,18 +19,6 @@ SECTION_TITLES = {
     "backlog_ageing": "Backlog ageing", "satisfaction": "Satisfaction", "satisfaction_scores": "Satisfaction scores",
     "agents": "Agents", "repeat_customers": "Repeat complainers", "top_tags": "Top tags", "top_subjects": "Top subjects",
 }
-
-
-@dataclass
-class Block:
-    id: str
-    title: str
-    headers: list[str] = field(default_factory=list)
-    rows: list[list] = field(default_factory=list)
-    bars: list[tuple[str, float]] | None = None  # (label, value) for a bar chart
-    note: str = ""
-    lines: dict[str, list] | None = None  # name -> values, oldest first, for a line chart
-    spark_column: bool = False  # the last column is a drawn trend: shown, not written to CSV
 
 
 class Hours(float):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from complaintctl import i18n
-from complaintctl.render.report import Block
+from complaintctl.render.block import Block
 
 CODE_HEADERS = {"Severity", "Status", "Clock"}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from complaintctl.i18n import rt
-from complaintctl.render.report import TITLES, BelowGoal, Block, Change, _fmt, changed_note, spark, subtitle
+from complaintctl.render.block import Block
+from complaintctl.render.report import TITLES, BelowGoal, Change, _fmt, changed_note, spark, subtitle
 
 # --- text --------------------------------------------------------------------------------
 

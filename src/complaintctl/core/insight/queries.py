@@ -236,7 +236,7 @@ def _where(conn: Connection, f: ListFilters) -> tuple[str, list]:
     for tag in f.tags:
         add("EXISTS (SELECT 1 FROM complaint_tags t WHERE t.complaint_id = c.id AND t.tag = ?)", normalize_tag(tag))
     if f.text and f.text.strip():
-        from complaintctl.core.insight.search import text_clause
+        from complaintctl.core.insight.search_terms import text_clause
 
         clause, values = text_clause(conn, f.text, f.any_term)
         add(clause, *values)

@@ -13,7 +13,7 @@ weighted most), among the newest RANKED matches; a table shows the best of them 
 
 from __future__ import annotations
 
-from complaintctl.errors import InvalidInput
+from complaintctl.core.insight.search_terms import match, search_terms, spellings
 from complaintctl.store import search as index
 from complaintctl.store.engine import Connection
 
@@ -22,72 +22,6 @@ WEIGHTS = index.WEIGHTS
 SEARCHED = ["subject", "description", "resolution", "customer name, company, email and phone", "tags",
             "notes people wrote on its timeline", "ref and the columns an import kept in extra"]
 RANKED = 2000  # how many of the newest matches are ranked; beyond, newest first
-
-
-def search_terms(text: str) -> list[str]:
-    """'洗衣机 "no water"' -> ['洗衣机', 'no water']: words, or phrases in double quotes."""
-    import shlex
-
-    try:
-        words = shlex.split(text)
-    except ValueError:  # an unbalanced quote: take the text as it is
-        words = text.split()
-    words = [w.lower() for w in words if w.strip()]
-    if not words:
-        raise InvalidInput("nothing to search for", hint='give words, e.g. complaintctl search 漏水 "no water"')
-    return words
-
-
-_FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # ASCII ! .. ~ -> ！ .. ～ (FF01 .. FF5E)
-
-
-def spellings(conn: Connection, term: str) -> list[str]:
-    """The ways ``term`` may be written in the record, as customer matching reads them: its NFKC
-    form (full-width ＡＰＰ is app), the term as typed, its ASCII in full width (app finds
-    ＡＰＰ too: the index keeps text as it was written), and for a phone number every way the
-    customers with that number (normalised: +86 138 0013 8000 is 13800138000) wrote it."""
-    import unicodedata
-
-    from complaintctl.core.people.matching import normalize_phone
-
-    plain = unicodedata.normalize("NFKC", term).lower()
-    found = [plain, term, plain.translate(_FULL_WIDTH)]
-    if _looks_like_phone(plain):
-        digits = normalize_phone(plain)
-        found.append(digits)
-        found += [p.lower() for (p,) in conn.execute(
-            "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
-    # one of each (the index folds case, full-width letters too); and a spelling that holds another
-    # is found by it already (a phrase matches inside longer text): '+86 13800138000' would cost a
-    # second pass over the index for nothing when '13800138000' is there
-    one_each: dict[str, str] = {}
-    for spelling in found:
-        if spelling and spelling.strip():
-            one_each.setdefault(spelling.lower(), spelling)
-    found = list(one_each.values())
-    return [s for s in found if not any(o.lower() != s.lower() and o.lower() in s.lower() for o in found)]
-
-
-def _looks_like_phone(text: str) -> bool:
-    """Digits with a phone's punctuation only, seven or more of them."""
-    return sum(c.isdigit() for c in text) >= 7 and all(c.isdigit() or c in "+-() ." for c in text)
-
-
-def match_expression(conn: Connection, terms: list[str], any_term: bool = False) -> str | None:
-    """The FTS5 query for ``terms`` on SQLite, each in all its spellings (store/search.py)."""
-    return index.match_expression(conn, [spellings(conn, term) for term in terms], any_term)
-
-
-def _match(conn: Connection, terms: list[str], any_term: bool) -> index.Match | None:
-    return index.match(conn, [spellings(conn, term) for term in terms], any_term)
-
-
-def text_clause(conn: Connection, text: str, any_term: bool = False) -> tuple[str, list]:
-    """A WHERE term on ``c.id`` for `list --text`: complaints whose text holds the words."""
-    found = _match(conn, search_terms(text), any_term)
-    if found is None:
-        return "0 = 1", []
-    return index.id_condition(found)
 
 
 def snippet(texts: dict[str, str], terms: list[str], width: int = 60) -> tuple[str | None, str]:
@@ -135,7 +69,7 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
         rows = list_complaints(conn, filters)
         total = count_complaints(conn, filters) if filters.limit and len(rows) == filters.limit else len(rows)
         return {"rows": _with_snippets(conn, rows, _marked(conn, terms)), "total": total}
-    found = _match(conn, terms, filters.any_term)
+    found = match(conn, terms, filters.any_term)
     if found is None:
         return {"rows": [], "total": 0}
     rest = copy.copy(filters)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from complaintctl.store import seed
+from complaintctl import seed
 from complaintctl.store.migrations.shared import NOW_SQL, seed_rows, taxonomy_table
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from complaintctl.store import seed
+from complaintctl import seed
 
 
 def apply(conn: sqlite3.Connection) -> None:

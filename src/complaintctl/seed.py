@@ -1,4 +1,7 @@
-"""The taxonomy every new database starts with: stable lowercase codes, English and Chinese labels."""
+"""The taxonomy every new database starts with: stable lowercase codes, English and Chinese labels.
+
+Pure data, below everything: the migrations seed the tables from it, and i18n shows a seeded
+code's Chinese label from it when no database is open."""
 
 from __future__ import annotations
 
