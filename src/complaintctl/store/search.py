@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from complaintctl.store.engine import POSTGRESQL, engine_of
 from complaintctl.store.migrations.m018_search_external_content import SEARCH_COLUMNS_18 as COLUMNS
+from complaintctl.store.paging import limit_clause
 
 TABLE = "complaints_fts"
 VIEW = "complaint_search_text"
@@ -211,7 +212,7 @@ def _id(conn) -> str:
 def newest(conn, found: Match, limit: int) -> list[int]:
     """The ids of the newest ``limit`` matches, newest first."""
     return [r[0] for r in conn.execute(f"SELECT {_id(conn)} FROM complaints_fts f WHERE {found.condition} "
-                                       f"ORDER BY {_id(conn)} DESC LIMIT {int(limit)}", found.params)]
+                                       f"ORDER BY {_id(conn)} DESC" + limit_clause(limit), found.params)]
 
 
 def count(conn, found: Match) -> int:
@@ -222,7 +223,7 @@ def older(conn, found: Match, below: int, limit: int | None) -> list[int]:
     """The ids of the matches older than complaint ``below``, newest first (``limit`` of them)."""
     return [r[0] for r in conn.execute(
         f"SELECT {_id(conn)} FROM complaints_fts f WHERE {found.condition} AND {_id(conn)} < ? "
-        f"ORDER BY {_id(conn)} DESC" + (f" LIMIT {int(limit)}" if limit else ""), [*found.params, below])]
+        f"ORDER BY {_id(conn)} DESC" + limit_clause(limit), [*found.params, below])]
 
 
 def filtered(conn, found: Match, where: str, params: list) -> list[int]:
@@ -240,7 +241,7 @@ def ranked(conn, found: Match, ids: list[int], limit: int, every_match: bool) ->
     WEIGHTS; when they are ``every_match`` from the oldest of them on, a rowid range selects
     them, else a temporary table does (FTS5 evaluates the whole query again for each value of
     an IN list). PostgreSQL: by the WEIGHTS of the columns each term is found in."""
-    cut = f" LIMIT {int(limit)}" if limit else ""
+    cut = limit_clause(limit)
     if engine_of(conn) == POSTGRESQL:
         score = " + ".join(f"(CASE WHEN lower(f.{column} COLLATE \"default\") LIKE ? ESCAPE '\\' THEN {weight} ELSE 0 END)"
                            for _ in found.terms for column, weight in zip(COLUMNS, WEIGHTS, strict=True))

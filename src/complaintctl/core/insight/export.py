@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from complaintctl.core.insight.queries import ListFilters, _where
 from complaintctl.errors import InvalidInput
 from complaintctl.store.engine import Connection
+from complaintctl.store.paging import limit_clause
 
 # In an order a person reading the CSV expects; every column import reads back.
 EXPORT_COLUMNS = [
@@ -79,7 +80,7 @@ def export_rows(conn: Connection, filters: ListFilters, columns: list[str]) -> I
     (an unknown code raises) before the first row, so nothing is written for a bad one."""
     where, params = _where(conn, filters)
     select = ", ".join(f"{_SELECT.get(c, 'c.' + c)} AS {c}" for c in columns)
-    limit = f"LIMIT {int(filters.limit)}" if filters.limit else ""
+    limit = limit_clause(filters.limit)
     cursor = conn.execute(
         f"SELECT {select} FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
         f"{where} ORDER BY c.id {limit}", params)

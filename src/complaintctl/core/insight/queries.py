@@ -12,6 +12,7 @@ from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
 from complaintctl.core.sla.clock import describe_due, due_standing
 from complaintctl.errors import InvalidInput, NotFound
 from complaintctl.store.engine import Connection, Row
+from complaintctl.store.paging import limit_clause
 
 LABELLED = {
     "channel": "channels", "remedy": "remedies", "category": "categories", "severity": "severities",
@@ -301,12 +302,7 @@ def list_complaints(conn: Connection, filters: ListFilters) -> list[dict]:
     """Complaints matching the filters, newest first unless sorted otherwise."""
     where, params = _where(conn, filters)
     order = _sort_clause(filters.sort)
-    limit = ""
-    if filters.limit is not None:
-        if filters.limit < 0:
-            raise InvalidInput("--limit must be 0 (no limit) or more")
-        if filters.limit > 0:
-            limit = f"LIMIT {int(filters.limit)}"
+    limit = limit_clause(filters.limit)
     sql = f"""
         SELECT c.id, c.received_at, c.status, c.severity, c.category, c.channel,
                cu.name AS customer_name, c.assignee, c.subject,

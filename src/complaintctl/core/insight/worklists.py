@@ -15,6 +15,7 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.core.sla.due import SlaContext, load_calendar, status_changes
 from complaintctl.errors import InvalidInput
 from complaintctl.store.engine import Connection
+from complaintctl.store.paging import limit_clause
 
 # The clock a complaint is racing: the first response while none was made and it falls due
 # first, else the resolution. Written once, used by overdue and sla status alike.
@@ -40,19 +41,11 @@ def _due_rows(conn: Connection, where: str, params: dict, order: str, limit: int
     clock, due time and customer's name (joined after the cut: for a hundred rows, not all)."""
     return [dict(r) for r in conn.execute(
         f"""SELECT d.*, cu.name AS customer_name FROM (
-              SELECT {_DUE_COLUMNS} FROM complaints c WHERE {where} ORDER BY {order} {_limit_clause(limit)}) d
+              SELECT {_DUE_COLUMNS} FROM complaints c WHERE {where} ORDER BY {order} {limit_clause(limit)}) d
             LEFT JOIN customers cu ON cu.id = d.customer_id ORDER BY {order.replace("c.id", "d.id")}""", params)]
 
 
 FOLLOWUP_DAYS = 14  # resolved within the last two weeks: what the sweep has not closed yet by default
-
-
-def _limit_clause(limit: int | None) -> str:
-    if limit is None or limit == 0:
-        return ""
-    if limit < 0:
-        raise InvalidInput("--limit must be 0 (no limit) or more")
-    return f"LIMIT {int(limit)}"
 
 
 def _mark(row: dict, now: datetime) -> dict:
@@ -199,5 +192,5 @@ def followups(conn: Connection, *, days: int = FOLLOWUP_DAYS, now: datetime | No
                cu.email AS customer_email, cu.phone AS customer_phone,
                round(julianday(:now) - julianday(c.resolved_at), 1) AS days_since_resolved
         FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-        WHERE {where} ORDER BY c.resolved_at, c.id {_limit_clause(limit)}""", {"since": since, "now": to_iso(now)})]
+        WHERE {where} ORDER BY c.resolved_at, c.id {limit_clause(limit)}""", {"since": since, "now": to_iso(now)})]
     return {"rows": rows, "total": total, "days": days}

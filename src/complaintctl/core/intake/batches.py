@@ -16,6 +16,7 @@ from datetime import datetime
 from complaintctl.errors import NotFound, Refused
 from complaintctl.store.catalog import references_to
 from complaintctl.store.engine import Connection, Row
+from complaintctl.store.paging import limit_clause
 
 # The rows of these tables are part of a complaint: removed with it. A row of any other table
 # that refers to a complaint (a survey, a message queued about it, another complaint marked a
@@ -36,7 +37,7 @@ def batch_note(import_id: int) -> str:
 def list_imports(conn: Connection, limit: int | None = None) -> list[dict]:
     """Every import, the newest first, with how many of the complaints it created are still there."""
     sql = ("SELECT i.*, (SELECT count(*) FROM complaints c WHERE c.import_id = i.id) AS complaints_now "
-           "FROM imports i ORDER BY i.id DESC" + (f" LIMIT {int(limit)}" if limit else ""))
+           "FROM imports i ORDER BY i.id DESC" + limit_clause(limit))
     return [{name: row[name] for name in LIST_COLUMNS} for row in conn.execute(sql)]
 
 

@@ -10,6 +10,7 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
+from complaintctl.store.paging import limit_clause
 
 COLUMNS = ["id", "created_at", "complaint_id", "trigger", "channel", "target", "subject", "status", "attempts",
            "last_attempt_at", "sent_at", "error", "message_key", "claimed_by", "lease_until"]
@@ -25,9 +26,8 @@ def outbox_rows(conn: Connection, *, unsent: bool = False, complaint_id: int | N
         clauses.append("complaint_id = ?")
         params.append(complaint_id)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    limit_sql = f"LIMIT {int(limit)}" if limit else ""
-    return [dict(r) for r in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM outbox {where} ORDER BY id DESC {limit_sql}",
-                                          params)]
+    sql = f"SELECT {', '.join(COLUMNS)} FROM outbox {where} ORDER BY id DESC{limit_clause(limit)}"
+    return [dict(r) for r in conn.execute(sql, params)]
 
 
 def overview(conn: Connection) -> dict:

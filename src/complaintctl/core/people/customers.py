@@ -12,6 +12,7 @@ from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
+from complaintctl.store.paging import checked_limit, limit_clause
 
 CLEAR_WORDS = {"none", "-", "null"}
 LIST_COLUMNS = ["id", "name", "email", "phone", "company", "complaints", "open_complaints", "last_received_at",
@@ -33,8 +34,7 @@ def list_customers(conn: Connection, *, text: str | None = None, include_merged:
             test, values = customers.text_match_sql("cu", text.strip())
             clauses.append(test)
             params += values
-    if limit is not None and limit < 0:
-        raise InvalidInput("--limit must be 0 (no limit) or more")
+    limit = checked_limit(limit)
     if limit and not params:  # the first page of everyone: only the customers on it are counted
         recent = _recently_heard_from(conn, clauses, limit)
         if recent is not None:
@@ -50,7 +50,7 @@ def list_customers(conn: Connection, *, text: str | None = None, include_merged:
         {where}
         GROUP BY cu.id
         ORDER BY max(c.received_at) IS NULL, max(c.received_at) DESC, cu.id DESC
-        {f"LIMIT {int(limit)}" if limit else ""}
+        {limit_clause(limit)}
         """, params)]
 
 

@@ -12,6 +12,7 @@ from complaintctl.core.insight.suggest.tables import load_model, model_header
 from complaintctl.core.insight.suggest.training import check_fields, learnable, stale_reason, train
 from complaintctl.errors import NotFound
 from complaintctl.store.engine import Connection
+from complaintctl.store.paging import limit_clause
 
 TOP = 3
 
@@ -94,7 +95,7 @@ def unclassified_ids(conn: Connection, fields: list[str] | None = None, limit: i
         found = [r[0] for r in conn.execute(f"SELECT id FROM complaints WHERE id BETWEEN ? AND ? AND ({where}) "
                                             "ORDER BY id", (min(among, default=0), max(among, default=0)))]
         return [i for i in found if i in wanted][:limit or None]
-    sql = f"SELECT id FROM complaints WHERE {where} ORDER BY id" + (f" LIMIT {int(limit)}" if limit else "")
+    sql = f"SELECT id FROM complaints WHERE {where} ORDER BY id" + limit_clause(limit)
     return [r[0] for r in conn.execute(sql)]
 
 

@@ -13,6 +13,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'internal error: {kind}: {detail} (run with --debug for details)': '内部错误：{kind}：{detail}（加 --debug 运行可看详情）',
     'unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)': '未知的时区 {zone!r}（例如 Asia/Shanghai、UTC）',
     '--limit must be 0 (no limit) or more': '--limit 必须是 0（不限）或更大的数',
+    # store/paging.py: a row limit given to core by a caller other than the CLI
+    'a number of rows must be 0 (no limit) or more, not {n}': '行数必须是 0（不限）或更大的数，而不是 {n}',
     '{more:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.':
         '另有 {more:,} 条未显示（共 {total:,} 条，显示了 {shown:,} 条）；--limit N 显示更多，--limit 0 显示全部。',
     'invalid {what} {text!r}': '无效的{what} {text!r}',
