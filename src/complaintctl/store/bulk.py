@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 
 from complaintctl.store.catalog import objects
-from complaintctl.store.engine import POSTGRESQL, engine_of
+from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
 _ON_TABLE = r'\bON\s+"?(\w+)"?'  # the table of a CREATE INDEX or CREATE TRIGGER statement
@@ -36,7 +35,7 @@ KEEP = frozenset({"complaints_import_fingerprint", "complaints_assignee", "compl
                   "events_customer"})
 
 
-def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
+def defer_indexes(conn: Connection, *, import_id: int | None, at: str,
                   tables: tuple[str, ...] = DEFERRABLE_TABLES) -> list[str]:
     """Drop the secondary indexes of ``tables``, recording each; call inside a write transaction.
     ``customers`` may be added by an importer that matches customers from a cache of its own.
@@ -60,11 +59,11 @@ def defer_indexes(conn: sqlite3.Connection, *, import_id: int | None, at: str,
     return dropped
 
 
-def deferred_indexes(conn: sqlite3.Connection) -> list[str]:
+def deferred_indexes(conn: Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM deferred_indexes ORDER BY name")]
 
 
-def rebuild_indexes(conn: sqlite3.Connection, tables: tuple[str, ...] | None = None) -> list[str]:
+def rebuild_indexes(conn: Connection, tables: tuple[str, ...] | None = None) -> list[str]:
     """Create every recorded index (of ``tables``, or all) that is missing and clear its record;
     call inside a write transaction. Safe to run at any time and more than once."""
     rebuilt = []

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, NotFound, Refused
+from complaintctl.store.engine import Connection
 
 ENV_DB = "COMPLAINTCTL_DB"
 BUSY_TIMEOUT_SECONDS = 60.0
@@ -56,10 +57,11 @@ class DeskConnection(sqlite3.Connection):
     """A connection that knows why it was opened read-only, to say so at the first write."""
 
     read_only_reason: str | None = None
+    created_desk: bool = False
 
 
 def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False,
-            adopt: bool = False) -> sqlite3.Connection:
+            adopt: bool = False) -> Connection:
     """The database at ``path``: a file (below), or a postgresql:// URL (store/postgres.py)."""
     if is_server(path):
         from complaintctl.store.postgres import connect_url
@@ -69,7 +71,7 @@ def connect(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = F
 
 
 def connect_file(path: str | os.PathLike, *, migrate: bool = True, readonly: bool = False,
-                 adopt: bool = False) -> sqlite3.Connection:
+                 adopt: bool = False) -> DeskConnection:
     """Open (and create, and bring up to date) the database at ``path``. A file this process
     cannot write (a read-only file or folder) is opened read-only: reads work, and the first
     write says why it cannot. Another program's SQLite file is refused unless ``adopt``.
@@ -168,7 +170,7 @@ def _bring_up_to_date(conn: DeskConnection, path: Path, *, adopt: bool) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, *, complaint: int | None = None) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Connection, *, complaint: int | None = None) -> Iterator[Connection]:
     """One write transaction, taken at once (BEGIN IMMEDIATE): all of it or nothing. On SQLite
     it holds the file's write lock; on PostgreSQL the desk's writer lock, or, given the one
     ``complaint`` it changes, a lock on that complaint (writers of other complaints go on)."""
@@ -176,7 +178,7 @@ def transaction(conn: sqlite3.Connection, *, complaint: int | None = None) -> It
     if reason is not None:
         raise Refused(f"cannot write to the database: {reason}", hint="nothing was changed")
     if complaint is not None and hasattr(conn, "lock_mode"):
-        conn.lock_mode = ("complaint", complaint)
+        setattr(conn, "lock_mode", ("complaint", complaint))  # noqa: B010 - PostgreSQL's connection alone has it
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -11,7 +11,7 @@ on both engines.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 Error = sqlite3.Error
@@ -39,8 +39,14 @@ class Row(Protocol):
 class Cursor(Protocol):
     """What ``execute`` returns: the rows of a query, and what a write changed."""
 
-    rowcount: int
-    description: Sequence[Sequence[Any]] | None
+    @property
+    def rowcount(self) -> int: ...
+
+    @property
+    def lastrowid(self) -> int | None: ...
+
+    @property
+    def description(self) -> Any: ...
 
     def fetchone(self) -> Any: ...
 
@@ -54,11 +60,9 @@ class Cursor(Protocol):
 class Connection(Protocol):
     """A connection to the desk's database, opened by store/db.py's ``connect``."""
 
-    read_only_reason: str | None
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
 
-    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ..., /) -> Cursor: ...
-
-    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
 
     def close(self) -> None: ...
 

@@ -19,7 +19,7 @@ import contextlib
 import sqlite3
 from dataclasses import dataclass
 
-from complaintctl.store.engine import POSTGRESQL, engine_of
+from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
 from complaintctl.store.migrations.m018_search_external_content import SEARCH_COLUMNS_18 as COLUMNS
 from complaintctl.store.paging import limit_clause
 
@@ -28,7 +28,7 @@ VIEW = "complaint_search_text"
 DOCUMENT = f"SELECT id, {', '.join(COLUMNS)} FROM {VIEW}"  # the rows the index is built from
 
 
-def triggers(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+def triggers(conn: Connection) -> list[tuple[str, str]]:
     """(name, sql) of the triggers that keep the index in step."""
     if engine_of(conn) == POSTGRESQL:
         return []  # they stay: on PostgreSQL a bulk load keeps its index up to date as it goes
@@ -37,7 +37,7 @@ def triggers(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         "ORDER BY name").fetchall()
 
 
-def suspend_triggers(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+def suspend_triggers(conn: Connection) -> list[tuple[str, str]]:
     """Drop the index's triggers and return them for resume_triggers; inside a write transaction."""
     saved = triggers(conn)
     for name, _ in saved:
@@ -45,7 +45,7 @@ def suspend_triggers(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return saved
 
 
-def resume_triggers(conn: sqlite3.Connection, saved: list[tuple[str, str]], *, rebuild: bool = True) -> None:
+def resume_triggers(conn: Connection, saved: list[tuple[str, str]], *, rebuild: bool = True) -> None:
     """Refill the index from the tables (``rebuild``), then recreate the triggers."""
     if rebuild:
         rebuild_index(conn)
@@ -53,7 +53,7 @@ def resume_triggers(conn: sqlite3.Connection, saved: list[tuple[str, str]], *, r
         conn.execute(sql)
 
 
-def rebuild_index(conn: sqlite3.Connection) -> int:
+def rebuild_index(conn: Connection) -> int:
     """Refill the whole index from the view and merge it into one segment; return the rows.
     Segments are not merged while it fills (FTS5's automerge off), only once at the end."""
     if engine_of(conn) == POSTGRESQL:
@@ -69,7 +69,7 @@ def rebuild_index(conn: sqlite3.Connection) -> int:
 
 
 @contextlib.contextmanager
-def indexed_once(conn: sqlite3.Connection, first_id: int, last_id: int):
+def indexed_once(conn: Connection, first_id: int, last_id: int):
     """Write complaints ``first_id``..``last_id``, new ones, with their tags and notes inside the
     block: the triggers leave them alone (search_pending names them), and on leaving each is
     indexed once, from what was written. Inside a write transaction; nobody else sees the
@@ -88,14 +88,14 @@ def indexed_once(conn: sqlite3.Connection, first_id: int, last_id: int):
     _index_range(conn, first_id, last_id)
 
 
-def _index_range(conn: sqlite3.Connection, first_id: int, last_id: int) -> None:
+def _index_range(conn: Connection, first_id: int, last_id: int) -> None:
     conn.execute("DELETE FROM search_pending WHERE first_id = ? AND last_id = ?", (first_id, last_id))
     conn.execute(f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) {DOCUMENT} WHERE id BETWEEN ? AND ?",
                  (first_id, last_id))
 
 
 @contextlib.contextmanager
-def removed_once(conn: sqlite3.Connection, ids: list[int]):
+def removed_once(conn: Connection, ids: list[int]):
     """Delete complaints ``ids``, with their tags, inside the block: each leaves the index once,
     first, and the triggers of the deletes leave them alone (search_pending names them). Inside
     a write transaction; if the block fails, those still there are indexed again."""

@@ -79,8 +79,9 @@ def _open_on_server(url: str, *, may_create: bool, readonly: bool):
 
     conn = connect(url, migrate=False, readonly=readonly)
     try:
-        conn.created_desk = schema_version(conn) == 0
-        if conn.created_desk and not may_create:
+        created = schema_version(conn) == 0
+        conn.created_desk = created  # type: ignore[attr-defined]  # the run says it made the desk (cli/common.py)
+        if created and not may_create:
             raise NotFound(f"no complaintctl desk in {shown(url)} yet",
                            hint="`complaintctl init` makes one (or a first `log` or `import`)")
         if not readonly:
@@ -119,7 +120,7 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
                                "team's database roles (docs/security.md)")
         conn = _open_on_server(str(path), may_create=True, readonly=False)
         try:
-            existed = not conn.created_desk
+            existed = not getattr(conn, "created_desk", False)
             with transaction(conn):
                 restored = restore_missing_objects(conn)
         finally:

@@ -16,9 +16,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from complaintctl.store.engine import Connection
 from complaintctl.store.version import SCHEMA_VERSION
 
-Migration = Callable[[sqlite3.Connection], None]
+Migration = Callable[[Connection], None]
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 
@@ -37,13 +38,13 @@ LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "update store/version.py with the new migration"
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: Connection) -> int:
     from complaintctl.store.catalog import schema_version
 
     return schema_version(conn)
 
 
-def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
+def migrate(conn: Connection, target: int | None = None) -> list[str]:
     """Apply pending migrations up to ``target`` (default: all); return their names.
 
     Each step runs in its own BEGIN IMMEDIATE transaction that re-reads the
@@ -104,7 +105,7 @@ def expected_objects(version: int = LATEST_VERSION) -> dict[str, tuple[str, str]
         fresh.close()
 
 
-def restore_missing_objects(conn: sqlite3.Connection) -> list[str]:
+def restore_missing_objects(conn: Connection) -> list[str]:
     """Recreate the indexes, views and triggers of the current schema that are missing (dropped
     by hand, say); they hold no data, so this loses nothing. Call inside a write transaction.
     Missing tables are not recreated: that would hide lost data (`complaintctl check` reports it).

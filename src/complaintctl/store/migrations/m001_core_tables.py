@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl import seed
+from complaintctl.store.engine import Connection
 from complaintctl.store.migrations.shared import NOW_SQL, seed_rows, taxonomy_table
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Taxonomy, customers, agents, complaints, tags and the append-only event log."""
     basic = ["code", "label_en", "label_zh"]
     for table, rows in [

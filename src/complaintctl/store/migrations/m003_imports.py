@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Batch import: unknown columns kept as JSON, a fingerprint per imported row, a log of runs."""
     conn.execute("ALTER TABLE complaints ADD COLUMN extra TEXT CHECK (extra IS NULL OR json_valid(extra))")
     conn.execute("ALTER TABLE complaints ADD COLUMN import_fingerprint INTEGER")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from complaintctl import seed
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """SLA clocks, business calendar, escalation, satisfaction surveys, sweep settings."""
     conn.execute("ALTER TABLE severities ADD COLUMN respond_target TEXT NOT NULL DEFAULT '1d'")
     conn.execute("ALTER TABLE severities ADD COLUMN resolve_target TEXT NOT NULL DEFAULT '5d'")

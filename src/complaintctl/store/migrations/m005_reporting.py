@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Indexes for the report windows, and a weekly summary view for dashboards."""
     for column in ("first_response_at", "resolved_at", "closed_at"):
         conn.execute(f"CREATE INDEX complaints_{column} ON complaints({column}) WHERE {column} IS NOT NULL")

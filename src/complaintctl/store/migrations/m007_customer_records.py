@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Customers as records of their own: a merged record points at the one it was merged
     into (kept, so its email and phone still find that customer), and an event can name the
     customer it changed."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """The answers a team gives again and again, per language and (optionally) category."""
     conn.execute(
         """

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Calendars loaded from a country's or region's public holidays, and a time zone that can be
     unset (NULL: the machine's own) so that it can also be the team's zone for display."""
     conn.execute(

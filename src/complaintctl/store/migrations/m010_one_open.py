@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """"Open" has one meaning: new, acknowledged, investigating or waiting (core/record/lifecycle.py);
     a resolved complaint is not open. A waiting complaint whose deadline had passed when the
     pause began is late, not paused (core/sla/clock.py pause_holds)."""

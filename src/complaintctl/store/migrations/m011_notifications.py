@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Telling people: webhooks for the team's chat, e-mail templates for customers, and the
     outbox, where every message is queued in the change's transaction and sent after it."""
     conn.execute(

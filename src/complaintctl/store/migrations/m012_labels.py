@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Labels: the aliases a team teaches (`taxonomy alias`), read by import and every command
     that takes a code; and the labels an import could not place, kept raw (the complaint was
     imported unclassified in that field) so that SQL finds them and a later alias classifies them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 SEARCH_COLUMNS_13 = ("subject", "description", "resolution", "customer", "tags", "notes", "other")
 SEARCH_DOCUMENT_13 = """
@@ -44,7 +44,7 @@ SEARCH_TRIGGERS_13 = {
 }
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """A full-text index of every complaint (FTS5, trigram tokenizer: Chinese is found without
     word segmentation), filled from what is there and kept in step by triggers. On a
     million-complaint file this migration takes a few minutes, once."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Every event carries a hash over its content and the previous event's (store/chain.py):
     the table is rebuilt with a `hash` column that cannot be NULL, the existing events hashed in
     id order. An event can no longer be rewritten with INSERT OR REPLACE, which deleted the old

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """The complaints neither resolved nor closed (a few thousand on a desk of millions), by
     received time: the open backlog at any moment is counted from them and the resolved or
     closed since (core/insight/reports.py), not from a scan of every complaint ever received."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """A random identity for the database (`settings.database_id`), made once: every backup
     carries it in its marker, so `backup --keep` prunes only this database's backups, never
     another desk's that share the folder and the file name (every desk's default is

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Events may carry a digest of the facts they seal (what a complaint was logged or imported
     with, what a customer was created with: core/record/seal.py), covered by the audit chain;
     events written before have none and hash as they did. ``audit_chain`` says which version of

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from complaintctl.store.engine import Connection
 from complaintctl.store.migrations.m013_search_index import SEARCH_COLUMNS_13, SEARCH_TRIGGERS_13
 
 SEARCH_COLUMNS_18 = SEARCH_COLUMNS_13
@@ -90,7 +89,7 @@ SEARCH_TRIGGERS_18 = {
 }
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """The search index stops keeping a second copy of the text it indexes (FTS5 external
     content): it reads complaint_search_text, a view of the complaints, when it needs the text
     (to show where a word was found, to remove a complaint's old words). Words go out before a

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """The models that suggest a category, severity, cause, personality or motive, kept as plain
     tables that SQL can read: one row per model (its field, method, training date, size; its id
     never reused, so an event that names it stays true), its

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """An import's rows that repeat an earlier row of the same file are counted apart from the
     rows already in the database, so that read = inserted + updated + unchanged + duplicates +
     rejected holds for every run recorded."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """What a finished period's report counts, in plain SQL (docs/reports.md):
 
     - ``finishes``: one row for every time a complaint was resolved or closed: the standing ones,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 COLUMNS = ("id, created_at, complaint_id, trigger, channel, target, subject, body, status, attempts, "
            "last_attempt_at, sent_at, error")
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Messages claimed with a lease, and sent with one key on every attempt.
 
     `message_key`: made when the message is queued and sent on every attempt (the e-mail's

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 # The events' references that an undo leaves pointing at what it removed (the history stays).
 _EVENT_REFERENCES = ("complaint_id INTEGER REFERENCES complaints(id)", "customer_id INTEGER REFERENCES customers(id)")
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """Every import is a batch that can be undone (`import undo`): the complaints and customers
     it creates carry its id (`import_id`), and `imports` says when it was undone and by whom.
     Complaints imported before are given their import's id from their `imported` event (its
@@ -38,7 +38,7 @@ def apply(conn: sqlite3.Connection) -> None:
     _drop_event_references(conn)
 
 
-def _drop_event_references(conn: sqlite3.Connection) -> None:
+def _drop_event_references(conn: Connection) -> None:
     """Remove the two REFERENCES clauses from the events table's definition, inside the
     migration's transaction (https://www.sqlite.org/lang_altertable.html#otheralter)."""
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()[0]

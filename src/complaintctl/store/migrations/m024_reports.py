@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 _TABLE = """
         CREATE TABLE reports (
@@ -25,7 +25,7 @@ _INDEXES = ("CREATE INDEX reports_period ON reports(report, period_start, period
             "WHERE field IN ('category', 'cause', 'channel', 'severity', 'assignee', 'tag')")
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """What each report of a finished period printed (its figures and their hash, when, by whom),
     so that a later run says which figures changed since it was first reported, and `report diff`
     why (core/insight/reported.py). Append-only: what was printed stays as it was.

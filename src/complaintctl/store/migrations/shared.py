@@ -3,13 +3,13 @@ taxonomy tables' shape and seeding. Released migrations import these; never chan
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 CODE_CHECK = "CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*' AND code GLOB '[a-z]*')"
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 
-def taxonomy_table(conn: sqlite3.Connection, name: str, extra: str = "") -> None:
+def taxonomy_table(conn: Connection, name: str, extra: str = "") -> None:
     conn.execute(
         f"""
         CREATE TABLE {name} (
@@ -23,7 +23,7 @@ def taxonomy_table(conn: sqlite3.Connection, name: str, extra: str = "") -> None
     )
 
 
-def seed_rows(conn: sqlite3.Connection, table: str, rows: list[tuple], columns: list[str]) -> None:
+def seed_rows(conn: Connection, table: str, rows: list[tuple], columns: list[str]) -> None:
     cols = ", ".join(columns + ["position"])
     marks = ", ".join("?" for _ in range(len(columns) + 1))
     conn.executemany(
