@@ -4,6 +4,16 @@ Python's round() and format() round half to even on the binary value (71.25 -> 7
 
 from __future__ import annotations
 
+from typing import overload
+
+
+@overload
+def round_half_up(value: float, digits: int = 0) -> float: ...
+
+
+@overload
+def round_half_up(value: None, digits: int = 0) -> None: ...
+
 
 def round_half_up(value: float | None, digits: int = 0) -> float | None:
     """``value`` rounded as SQLite's round(value, digits) does (checked against SQLite 3.40

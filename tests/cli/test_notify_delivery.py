@@ -40,7 +40,7 @@ def web(monkeypatch):
 
 def _mail_through(conn, port: int) -> None:
     config.set_smtp(conn, actor="t", host="127.0.0.1", port=port, security="none", sender="客服 <support@example.cn>")
-    config.set_switches(conn, actor="t", enabled=True, ack=True)
+    config.set_switches(conn, {"enabled": True, "ack": True}, actor="t")
 
 
 def _command(db_path, *args: str, timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
@@ -80,7 +80,7 @@ def test_a_silent_webhook_holds_nothing_either(conn, db_path, monkeypatch):
     try:
         config.add_webhook(conn, "team", kind="json", url=server.url, events=["critical"], lang="en", secret=None,
                            actor="t")
-        config.set_switches(conn, actor="t", enabled=True)
+        config.set_switches(conn, {"enabled": True}, actor="t")
         config.set_deadline(conn, 1, actor="t")
         baseline = _startup_seconds(db_path)
         done, took = _command(db_path, "log", "-s", "Smoke from the heater", "--severity", "critical")

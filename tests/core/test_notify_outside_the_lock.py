@@ -15,7 +15,7 @@ def test_a_held_mail_server_does_not_hold_the_write_lock(conn, db_path):
     smtp = SmtpServer()
     try:
         config.set_smtp(conn, actor="t", host="127.0.0.1", port=smtp.port, security="none", sender="s@example.cn")
-        config.set_switches(conn, actor="t", enabled=True, ack=True)
+        config.set_switches(conn, {"enabled": True, "ack": True}, actor="t")
         log_complaint(conn, NewComplaint(subject="洗衣机漏水", email="wf@example.cn"), actor="t")
         assert [tuple(r) for r in conn.execute("SELECT status FROM outbox")] == [("pending",)]  # queued with the complaint
 
@@ -51,7 +51,7 @@ def test_two_senders_never_send_one_message_twice(conn, db_path):
     smtp = SmtpServer()
     try:
         config.set_smtp(conn, actor="t", host="127.0.0.1", port=smtp.port, security="none", sender="s@example.cn")
-        config.set_switches(conn, actor="t", enabled=True, ack=True)
+        config.set_switches(conn, {"enabled": True, "ack": True}, actor="t")
         for i in range(6):
             log_complaint(conn, NewComplaint(subject=f"投诉 {i}", email=f"c{i}@example.cn"), actor="t")
         def send():

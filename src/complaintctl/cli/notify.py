@@ -67,7 +67,7 @@ def notify_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=
 def _switch(**values: bool | None) -> None:
     from complaintctl.core.notify.config import set_switches
 
-    changed = set_switches(STATE.connect(), actor=STATE.who(), **values)
+    changed = set_switches(STATE.connect(), values, actor=STATE.who())
     err(("Turned " + ", ".join(changed) + ".") if changed else "No change.")
 
 

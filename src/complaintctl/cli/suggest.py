@@ -112,9 +112,9 @@ def rule_remove(rule_id: int = typer.Argument(..., metavar="ID", help="The rule'
     err(f"Removed rule #{rule['id']} ({rule['field']} {rule['code']} when {rule['pattern']!r}).")
 
 
-def print_suggestions(items: list[dict], fmt: Format, trained: list[dict] = ()) -> None:
+def print_suggestions(items: list[dict], fmt: Format, trained: list[dict] | None = None) -> None:
     """Suggestions of `classify --suggest` and `log --suggest`: text on stdout, or JSON."""
-    for t in trained:
+    for t in trained or []:
         err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
     if fmt in (Format.json, Format.ndjson):
         from complaintctl.render.output import write_json
@@ -163,7 +163,7 @@ def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool,
         if accept:
             results = [do_accept(conn, ids[0], actor=STATE.who(), min_confidence=min_confidence or 0.0)]
         else:
-            results = apply_many(conn, ids, min_confidence=min_confidence, actor=STATE.who())
+            results = apply_many(conn, ids, min_confidence=min_confidence or 0.0, actor=STATE.who())
         _say_accepted(results, fmt)
         return
     print_suggestions(suggest_complaints(conn, ids), fmt, trained)

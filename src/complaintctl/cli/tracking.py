@@ -154,11 +154,12 @@ def followups(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Resolved complaints waiting for a satisfaction follow-up, most urgent (longest waiting) first."""
+    from complaintctl.core.insight.worklists import FOLLOWUP_DAYS
     from complaintctl.core.insight.worklists import followups as find
     from complaintctl.core.record.dates import to_local_text
     from complaintctl.render.output import write_records
 
-    found = find(STATE.connect(), **({} if days is None else {"days": days}), limit=row_limit(limit, fmt))
+    found = find(STATE.connect(), days=FOLLOWUP_DAYS if days is None else days, limit=row_limit(limit, fmt))
     rows, days = found["rows"], found["days"]
     cols = ["id", "resolved_at", "days_since_resolved", "status", "assignee", "customer_name", "customer_phone",
             "customer_email", "subject"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
@@ -115,7 +116,7 @@ def migrate_to(
     from complaintctl.core.trust.moving import migrate_to as move
 
     where = database_path(target)
-    result = move(STATE.connect(), where if on_server(where) else where.absolute(), now=datetime.now(timezone.utc))
+    result = move(STATE.connect(), where if on_server(where) else Path(where).absolute(), now=datetime.now(timezone.utc))
     if fmt == Format.table:
         err(f"Moved {result['complaints']:,} complaints, {result['customers']:,} customers and {result['events']:,} "
             f"events to {result['target']}" + (" (resumed)" if result["resumed"] else "")

@@ -85,7 +85,7 @@ def _help_column(text: str) -> str:
 
 
 def _formatter_class(base: type) -> type:
-    class TranslatingFormatter(base):  # type: ignore[misc, valid-type]
+    class TranslatingFormatter(base):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, prefix=_(USAGE) if prefix is None else prefix)
 

@@ -62,7 +62,7 @@ def ngettext(singular: str, plural: str, n: int, /, **fields: object) -> str:
     """The form of a message for the count ``n`` (``{n}`` is filled in too)."""
     catalogue = _active()
     forms = catalogue.MESSAGES.get(singular) if catalogue is not None else None
-    if forms is None:
+    if forms is None or catalogue is None:
         text = singular if n == 1 else plural
     elif isinstance(forms, str):
         text = forms
@@ -244,7 +244,7 @@ CODE_COLUMNS = {"status", "severity", "category", "channel", "cause", "remedy", 
 def _codes() -> dict[str, str]:
     from complaintctl import seed
 
-    out = {}
+    out: dict[str, str] = {}
     for kind in _SEED_KINDS:
         for row in getattr(seed, kind):
             out.setdefault(row[0], row[2])

@@ -17,7 +17,7 @@ def _label(data: dict, column: str, kind: str | None = None) -> str:
         return "-"
     names = (data.get("labels") or {}).get(column)
     if lang() != "en":
-        return script(names["zh"]) if names else label(kind or column, code)
+        return script(names["zh"]) if names else (label(kind or column, code) or code)
     return f"{code} ({names['en']} / {names['zh']})" if names else code
 
 
@@ -114,7 +114,7 @@ def _closed_pairs(data: dict) -> list[tuple[str, object]]:
     outcome = _label(data, "outcome")
     if data.get("duplicate_of"):
         outcome = _("{outcome} of #{id}", outcome=outcome, id=data["duplicate_of"])
-    accepted = ACCEPTED.get(data.get("customer_accepted"))
+    accepted = ACCEPTED.get(data.get("customer_accepted", -1))
     return [
         (_("Closed"), to_local_text(data["closed_at"])),
         (_("Outcome"), outcome),

@@ -37,7 +37,7 @@ class Change:
         self.running = running
 
     def __str__(self) -> str:
-        if self.running:
+        if self.running or self.change is None:  # no change while the period runs (core/insight/reports.py)
             from complaintctl.i18n import rt
 
             return rt("running")
@@ -297,7 +297,7 @@ def weekly_blocks(data: dict) -> list[Block]:
 
 
 def _has_cjk(text: str | None) -> bool:
-    return bool(text) and any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return text is not None and any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _agent_label(name: str, full_name: str | None) -> str:

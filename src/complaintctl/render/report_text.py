@@ -43,7 +43,7 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
             table.add_column("", no_wrap=True)
             peak = max((v for _, v in b.bars or [] if v), default=0)
             for r, cells in enumerate(rows):
-                value = b.bars[r][1] if r < len(b.bars) else 0
+                value = b.bars[r][1] if b.bars and r < len(b.bars) else 0
                 table.add_row(*cells, Text("█" * (round(bar_width * value / peak) if peak else 0), style="cyan"))
         if not b.rows:
             console.print(Text(b.title, style="bold"))

@@ -7,24 +7,28 @@ after the other. A connection belongs to the thread that made it: the work opens
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from complaintctl.store.engine import Connection
+
+T = TypeVar("T")
 
 
-class Beside:
+class Beside(Generic[T]):
     """``work(connection)`` running in a thread; ``result()`` waits for it and returns what it
     returned, or raises what it raised."""
 
-    def __init__(self, path: Path, work: Callable[[sqlite3.Connection], object]):
+    def __init__(self, path: Path, work: Callable[[Connection], T]):
         self.path, self.work = path, work
-        self.value: object = None
+        self.value: list[T] = []  # the work's result, once it is done
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="beside", daemon=True)
 
     @classmethod
-    def start(cls, conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], object]) -> Beside | None:
+    def start(cls, conn: Connection, work: Callable[[Connection], T]) -> Beside[T] | None:
         """Start ``work`` on the file ``conn`` reads; None for an in-memory database or a server's
         (PostgreSQL runs each connection's statements in a process of its own anyway)."""
         from complaintctl.store.catalog import database_file
@@ -42,14 +46,14 @@ class Beside:
         try:
             own = open_readonly(self.path)
             try:
-                self.value = self.work(own)
+                self.value.append(self.work(own))
             finally:
                 own.close()
         except BaseException as exc:  # noqa: BLE001 (raised again by result(), in the calling thread)
             self.error = exc
 
-    def result(self) -> object:
+    def result(self) -> T:
         self.thread.join()
         if self.error is not None:
             raise self.error
-        return self.value
+        return self.value[0]

@@ -198,6 +198,7 @@ def insert_events(conn: Connection, rows: list[tuple]) -> None:
     head and inserting (on PostgreSQL the database links them as the transaction commits).
     Events without a digest name only the columns every chained schema has (an older file's,
     before it is brought up to date, in its own tests)."""
+    columns: tuple[str, ...]
     if engine_of(conn) == POSTGRESQL:
         columns = (*CHAINED, DIGEST)
         conn.executemany(f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",

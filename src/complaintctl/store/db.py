@@ -189,12 +189,17 @@ def transaction(conn: Connection, *, complaint: int | None = None) -> Iterator[C
         conn.execute("COMMIT")
 
 
-def open_file(path: str | os.PathLike, *, timeout: float = 5.0) -> sqlite3.Connection:
+# A bare connection to an SQLite file, for work on the file itself (a backup copied page by page
+# with its backup() method): what open_file and open_immutable give.
+FileConnection = sqlite3.Connection
+
+
+def open_file(path: str | os.PathLike, *, timeout: float = 5.0) -> FileConnection:
     """A bare connection to an SQLite file, with none of ``connect``'s checks, pragmas or
     migrations: for the file-level work of backups and restores (a file copied page by page)."""
     return sqlite3.connect(path, isolation_level=None, timeout=timeout)
 
 
-def open_immutable(path: str | os.PathLike) -> sqlite3.Connection:
+def open_immutable(path: str | os.PathLike) -> FileConnection:
     """A file read as it is, never written (a backup): no -wal or -shm is made beside it."""
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from complaintctl.errors import ComplaintError, Refused
-from complaintctl.store.engine import POSTGRESQL
+from complaintctl.store.engine import POSTGRESQL, Connection
 from complaintctl.store.sqltext import redacted, translate
 
 WRITER_LOCK = 7_315_001  # advisory lock keys: the desk's writers (shared or exclusive)
@@ -345,7 +345,7 @@ def _local_zone() -> str:
     return zone
 
 
-def stored_version(conn: PgConnection) -> int:
+def stored_version(conn: Connection) -> int:
     row = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
     if not row[0]:
         return 0
@@ -355,7 +355,7 @@ def stored_version(conn: PgConnection) -> int:
 _KINDS = {"r": "table", "v": "view", "i": "index"}
 
 
-def catalog_objects(conn: PgConnection, kinds: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+def catalog_objects(conn: Connection, kinds: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """name -> (kind, definition) of the desk's tables, views, indexes and triggers, from pg_catalog."""
     found: dict[str, tuple[str, str]] = {}
     relkinds = [k for k, kind in _KINDS.items() if kind in kinds]
@@ -375,7 +375,7 @@ def catalog_objects(conn: PgConnection, kinds: tuple[str, ...]) -> dict[str, tup
     return found
 
 
-def catalog_references(conn: PgConnection, parent: str) -> list[tuple[str, str]]:
+def catalog_references(conn: Connection, parent: str) -> list[tuple[str, str]]:
     """(table, column) of every foreign key to ``parent``'s id, from pg_constraint."""
     return [(r[0], r[1]) for r in conn.execute(
         "SELECT c.relname, a.attname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "

@@ -49,5 +49,6 @@ def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int 
     conn.set_progress_handler(lambda: int(stop()), PROGRESS_STEPS)
     if value_max is None or not hasattr(conn, "setlimit"):
         return False
-    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, value_max)
+    # SQLITE_LIMIT_LENGTH is 0; the module names it from Python 3.11 on
+    conn.setlimit(getattr(sqlite3, "SQLITE_LIMIT_LENGTH", 0), value_max)
     return True

@@ -61,7 +61,8 @@ def _translate(sql: str) -> Statement:
     tokens = _TOKEN.findall(sql)
     _rewrite_glob(tokens)
     json_params = _rewrite_json_lists(tokens)
-    bound, plain = [], []
+    bound: list[str] = []
+    plain: list[str] = []
     previous = ""  # the last token that is not white space, upper-cased
     before = ""  # the one before it
     for i, token in enumerate(tokens):
@@ -125,17 +126,18 @@ def _rewrite_json_lists(tokens: list[str]) -> tuple:
         if tokens[i].upper() != "IN":
             i += 1
             continue
-        positions, j = [], i
+        positions: list[int] = []
+        j, matched = i, True
         for expected in _JSON_LIST:
             while j < len(tokens) and _is_space(tokens[j]):
                 j += 1
             if j >= len(tokens) or (expected is not None and tokens[j].upper() != expected) or (
                     expected is None and not (tokens[j] == "?" or tokens[j].startswith(":"))):
-                positions = None
+                matched = False
                 break
             positions.append(j)
             j += 1
-        if positions is None:
+        if not matched:
             i += 1
             continue
         parameter = tokens[positions[7]]

@@ -97,7 +97,7 @@ def close_row(conn: Connection, row: Row, *, outcome: str, resolution: str,
     return [Change("status", row["status"], "closed"), Change("outcome", None, outcome)]
 
 
-def reopen(conn: Connection, complaint_id: int, *, reason: str, actor: str,
+def reopen(conn: Connection, complaint_id: int, *, reason: str | None, actor: str,
            now: datetime | None = None) -> Change:
     """Return a resolved or closed complaint to investigating, with the reason."""
     now = now or now_utc()

@@ -67,7 +67,8 @@ def _put(conn: Connection, key: str, value: str | None, *, at: str, actor: str) 
     return True
 
 
-def set_switches(conn: Connection, *, actor: str, now: datetime | None = None, **switches: bool | None) -> list[str]:
+def set_switches(conn: Connection, switches: dict[str, bool | None], *, actor: str,
+                 now: datetime | None = None) -> list[str]:
     """Turn notifications (``enabled``), the acknowledgement e-mail (``ack``) and the decision
     e-mail (``decision``) on or off; returns what changed."""
     at = to_iso(now or now_utc())

@@ -67,7 +67,7 @@ def open_database(path: Path | str, *, may_create: bool = False, readonly: bool 
 
     if on_server(path):
         return _open_on_server(str(path), may_create=may_create, readonly=readonly)
-    if not may_create and not path.exists():
+    if not may_create and not Path(path).exists():
         raise NotFound(f"no database at {path}", hint=CREATE_HINT)
     return connect(path, readonly=readonly)
 
@@ -94,7 +94,7 @@ def _open_on_server(url: str, *, may_create: bool, readonly: bool):
 
 def open_for_completion(path: Path | str):
     """A read-only connection for tab completion, or None when there is no database yet."""
-    if not on_server(path) and not path.exists():
+    if not on_server(path) and not Path(path).exists():
         return None
     from complaintctl.store.db import connect
 

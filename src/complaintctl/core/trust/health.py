@@ -105,7 +105,7 @@ def _data_checks(conn: Connection, quick: bool, against: tuple[int, str] | None,
         else:
             findings.append(_run_check(name, check, conn))
     for position, name in reversed(later):  # the other thread's findings, where they belong
-        found = elsewhere()
+        found = elsewhere() if elsewhere is not None else {}
         if name in found:  # not when the file is damaged: then integrity is all that is said
             findings.insert(position, found[name])
     return findings

@@ -17,8 +17,8 @@ from pathlib import Path
 from complaintctl.core.trust.backups import COMPANIONS, MARKER_KEY, PARTIAL_TAG, backup_name, default_backup_dir
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.files import is_sqlite_database
-from complaintctl.store.db import open_file, open_immutable
-from complaintctl.store.engine import Connection, DatabaseError, Error, OperationalError
+from complaintctl.store.db import FileConnection, open_file, open_immutable
+from complaintctl.store.engine import DatabaseError, Error, OperationalError
 from complaintctl.store.sharing import make_directory
 
 RESTORE_WAIT_SECONDS = 5.0
@@ -62,7 +62,7 @@ def _read_backup(backup: Path) -> dict:
     return {"schema_version": version, **counts}
 
 
-def _open_backup(backup: Path) -> Connection:
+def _open_backup(backup: Path) -> FileConnection:
     """A backup is never written once made: read it as it is (immutable), leaving no -wal or
     -shm beside it."""
     return open_immutable(backup)
@@ -114,7 +114,7 @@ def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
             **found}
 
 
-def _lock_alone(db: Path) -> Connection | None:
+def _lock_alone(db: Path) -> FileConnection | None:
     """A connection holding the database exclusively; refused while another process has it
     open. None when the file is not a database SQLite can open at all."""
     conn = open_file(db, timeout=RESTORE_WAIT_SECONDS)
