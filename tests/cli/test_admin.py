@@ -33,7 +33,7 @@ def test_init_rebuilds_indexes_a_killed_bulk_import_left_deferred(cli, tmp_path)
     info = json.loads(invoke(["--db", str(path), "info", "-f", "json"]).stdout)[0]
     assert info["deferred_indexes"] == len(dropped) > 5
     result = invoke(["--db", str(path), "init"])
-    assert result.exit_code == 0 and f"Rebuilt {len(dropped)} index(es)" in result.stderr
+    assert result.exit_code == 0 and f"Rebuilt {len(dropped)} indexes" in result.stderr
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
     assert set(dropped) <= names  # the indexes, and the trigger that refuses REPLACE on events
     assert conn.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0

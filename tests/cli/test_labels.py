@@ -34,7 +34,7 @@ def test_an_unknown_category_imports_unclassified_and_an_alias_classifies_it(cli
     assert "`complaintctl taxonomy alias category 交付延误 delivery_delay` maps it" in more.stderr
 
     taught = cli("taxonomy", "alias", "category", "交付延误", "delivery_delay")
-    assert "4 complaint(s) imported with it classified" in taught.stderr
+    assert "4 complaints imported with it classified" in taught.stderr
     assert query(db_path, "SELECT count(*) FROM complaints WHERE category = 'delivery_delay'") == [(4,)]
     assert query(db_path, "SELECT count(*) FROM events WHERE action = 'classified' AND field = 'category' "
                           "AND new_value = 'delivery_delay' AND note LIKE '%交付延误%'") == [(4,)]

@@ -122,8 +122,8 @@ def test_a_table_of_every_row_is_refused_past_its_size_under_a_memory_limit(db_p
     many = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT i, 'text' AS t FROM n"
     result = _under_a_memory_limit(db_path, ["sql", "-n", "0", many])
     assert result.returncode == 2, (result.returncode, result.stderr[-300:])
-    assert "a table shows at most 10,000 rows of 2 column(s)" in result.stderr and "-f csv" in result.stderr
+    assert "a table shows at most 10,000 rows of 2 columns" in result.stderr and "-f csv" in result.stderr
     assert result.stdout == ""
     wide = "SELECT " + ", ".join(f"{i} AS c{i}" for i in range(200)) + " FROM (" + many.replace(" WHERE i < 2000000", \
         " WHERE i < 6000") + ")"
-    assert "at most 5,000 rows of 200 column(s)" in _under_a_memory_limit(db_path, ["sql", "-n", "0", wide]).stderr
+    assert "at most 5,000 rows of 200 columns" in _under_a_memory_limit(db_path, ["sql", "-n", "0", wide]).stderr

@@ -20,7 +20,8 @@ from complaintctl.cli.common import (
     say_team_mode,
 )
 from complaintctl.errors import InvalidInput
-from complaintctl.i18n import N_
+from complaintctl.i18n import N_, _, clauses, joined, ngettext
+from complaintctl.i18n.words import word
 from complaintctl.render.output import Format
 
 
@@ -33,17 +34,30 @@ def init(
     from complaintctl.core.trust.database import init_database
 
     done = init_database(STATE.db_path, shared=shared)
-    err(f"{'Created' if done['created'] else 'Up to date'}: {done['database']} (schema version {done['schema_version']}).")
+    err(_("Created: {path} (schema version {version}).", path=done["database"], version=done["schema_version"])
+        if done["created"] else
+        _("Up to date: {path} (schema version {version}).", path=done["database"], version=done["schema_version"]))
     if done["rebuilt_indexes"]:
-        err(f"Rebuilt {len(done['rebuilt_indexes'])} index(es) an interrupted import had deferred: "
-            f"{', '.join(done['rebuilt_indexes'])}.")
+        err(ngettext("Rebuilt {n} index an interrupted import had deferred: {names}.",
+                     "Rebuilt {n} indexes an interrupted import had deferred: {names}.", len(done["rebuilt_indexes"]),
+                     names=joined(done["rebuilt_indexes"])))
     if done["restored"]:
-        err(f"Recreated what was missing from the schema: {', '.join(done['restored'])}.")
+        err(_("Recreated what was missing from the schema: {names}.", names=joined(done["restored"])))
     if shared:
         changes = done["shared_changes"]
-        err("Team mode: " + ("; ".join(changes) if changes else "every file was already the team's") + ".")
+        err(_("Team mode: {changes}.", changes=clauses(changes)) if changes
+            else _("Team mode: every file was already the team's."))
     elif done["created"]:
         say_team_mode(STATE.db_path)
+
+
+# what `info` shows, by the key its JSON has
+INFO_NAMES = {"path": N_("file"), "size_bytes": N_("size (bytes)"), "schema_version": N_("schema version"),
+              "latest_schema_version": N_("latest schema version"), "engine": N_("engine"),
+              "server_version": N_("server version"), "sqlite_version": N_("SQLite version"),
+              "journal_mode": N_("journal mode"), "complaints_count": N_("complaints"), "agents_count": N_("agents"),
+              "events_count": N_("events"), "customers_count": N_("customers"),
+              "open_complaints": N_("open complaints"), "deferred_indexes": N_("deferred indexes")}
 
 
 def info(fmt: Format = FORMAT_OPTION) -> None:
@@ -55,7 +69,8 @@ def info(fmt: Format = FORMAT_OPTION) -> None:
     if fmt == Format.table:
         from complaintctl.render.table import render_pairs, use_color
 
-        sys.stdout.write(render_pairs(list(data.items()), color=use_color()) + "\n")
+        pairs = [(_(INFO_NAMES[key]) if key in INFO_NAMES else key, value) for key, value in data.items()]
+        sys.stdout.write(render_pairs(pairs, color=use_color()) + "\n")
     else:
         from complaintctl.render.output import write_records
 
@@ -81,7 +96,7 @@ def agents_add(
 
     agent = register_agent(STATE.connect(), name, full_name=full_name, email=email, is_lead=lead,
                            actor=STATE.who(), now=now_utc())
-    err(f"Agent {agent['name']} is active.")
+    err(_("Agent {name} is active.", name=agent["name"]))
 
 
 @agents_app.command("list")
@@ -96,11 +111,13 @@ def agents_list(
 
     rows = list_agents(STATE.connect(), include_inactive=all_)
     cols = ["name", "full_name", "email", "is_lead", "active", "open_complaints"]
-    write_records(rows, cols, fmt, headers={"name": "Name", "full_name": "Full name", "email": "Email",
-                                            "is_lead": "Lead", "active": "Active",
-                                            "open_complaints": "Open"})
+    write_records(rows, cols, fmt, headers={"name": N_("Name"), "full_name": N_("Full name"), "email": N_("Email"),
+                                            "is_lead": N_("Lead"), "active": N_("Active"),
+                                            "open_complaints": N_("Open")},
+                  table_values=lambda r: {**r, "is_lead": _("yes") if r["is_lead"] else "",
+                                          "active": _("yes") if r["active"] else _("no")})
     if not rows and fmt == Format.table:
-        err("No agents yet; add one with `complaintctl agents add NAME`.")
+        err(_("No agents yet; add one with `complaintctl agents add NAME`."))
 
 
 @agents_app.command("deactivate")
@@ -118,12 +135,22 @@ def agents_deactivate(
 
     done = deactivate_agent(STATE.connect(), name, actor=STATE.who(), reassign_to=reassign_to, unassign=unassign,
                             keep_assigned=keep_assigned)
-    ids = ", ".join(f"#{i}" for i in done["moved"])
-    moved = (f"; {len(done['moved'])} open complaint(s) " + (f"reassigned to {done['to']}" if done["to"] else
-                                                              "returned to the queue") + f": {ids}") if ids else ""
-    kept = f"; {len(done['open'])} open complaint(s) stay assigned to them" if keep_assigned and done["open"] else ""
-    err(f"Agent {done['name']} is inactive{' (already)' if not done['was_active'] else ''}{moved}{kept}.")
+    parts = [_("Agent {name} is inactive", name=done["name"]) if done["was_active"]
+             else _("Agent {name} is inactive (already)", name=done["name"])]
+    if done["moved"]:
+        ids, n = joined(f"#{i}" for i in done["moved"]), len(done["moved"])
+        parts.append(ngettext("{n} open complaint reassigned to {agent}: {ids}",
+                              "{n} open complaints reassigned to {agent}: {ids}", n, agent=done["to"], ids=ids)
+                     if done["to"] else ngettext("{n} open complaint returned to the queue: {ids}",
+                                                 "{n} open complaints returned to the queue: {ids}", n, ids=ids))
+    if keep_assigned and done["open"]:
+        parts.append(ngettext("{n} open complaint stays assigned to them", "{n} open complaints stay assigned to them",
+                              len(done["open"])))
+    err(_("{sentence}.", sentence=clauses(parts)))
 
+
+# where an alias comes from (core.taxonomy.aliases.list_aliases)
+ALIAS_SOURCES = {"taught": N_("taught"), "built-in": N_("built-in")}
 
 taxonomy_app = typer.Typer(help="The code lists complaints are classified with.", no_args_is_help=True,
                            rich_markup_mode=None)
@@ -138,6 +165,8 @@ def taxonomy_list(
 ) -> None:
     """List codes with their English and Chinese labels."""
     from complaintctl.core.taxonomy.codes import list_codes
+    from complaintctl.i18n import lang
+    from complaintctl.i18n.words import duration
     from complaintctl.render.output import write_records
 
     rows = list_codes(STATE.connect(), kind)
@@ -148,7 +177,19 @@ def taxonomy_list(
     for extra in ("respond_minutes", "resolve_minutes", "advice_en"):
         if extra in cols:
             table_cols.append(extra)
-    write_records(rows, cols, fmt, table_columns=table_cols, flexible=["advice_en"])
+    if fmt == Format.table and lang() != "en":  # the Chinese label says it; the English ones are for English
+        table_cols = [c for c in table_cols if c not in ("label_en", "advice_en")] + (
+            ["advice_zh"] if "advice_zh" in cols else [])
+    write_records(rows, cols, fmt, table_columns=table_cols, flexible=["advice_en", "advice_zh"],
+                  headers={"kind": N_("Kind"), "code": N_("Code"), "label_en": N_("English"), "label_zh": N_("Chinese"),
+                           "active": N_("Active"), "respond_minutes": N_("Respond within"),
+                           "resolve_minutes": N_("Resolve within"), "advice_en": N_("Handling advice"),
+                           "advice_zh": N_("Handling advice")},
+                  table_values=lambda r: {**r, "kind": word("field", r["kind"]),
+                                          "active": _("yes") if r["active"] else _("no"),
+                                          **{k: duration(r[k]) for k in ("respond_minutes", "resolve_minutes")
+                                             if r.get(k) is not None}},
+                  words={"code": None})
 
 
 @taxonomy_app.command("add")
@@ -172,7 +213,7 @@ def taxonomy_add(
 
     added = define_code(STATE.connect(), kind, code, label_en, label_zh, actor=STATE.who(), now=now_utc(),
                         advice_en=advice_en, advice_zh=advice_zh, respond=respond, resolve=resolve)
-    err(f"Added {added['kind']} {added['code']}.")
+    err(_("Added {kind} {code}.", kind=word("field", added["kind"]), code=added["code"]))
 
 
 @taxonomy_app.command("alias")
@@ -189,8 +230,9 @@ def taxonomy_alias(
     from complaintctl.core.taxonomy.aliases import teach_alias
 
     done = teach_alias(STATE.connect(), kind, label, code, actor=STATE.who(), now=now_utc())
-    err(f"{done['kind']} {done['label']!r} now reads as {done['code']}; "
-        f"{done['classified']} complaint(s) imported with it classified.")
+    err(ngettext("{kind} {label!r} now reads as {code}; {n} complaint imported with it classified.",
+                 "{kind} {label!r} now reads as {code}; {n} complaints imported with it classified.", done["classified"],
+                 kind=word("field", done["kind"]), label=done["label"], code=done["code"]))
 
 
 @taxonomy_app.command("unalias")
@@ -204,7 +246,8 @@ def taxonomy_unalias(
     from complaintctl.core.taxonomy.aliases import forget_alias
 
     done = forget_alias(STATE.connect(), kind, label, actor=STATE.who(), now=now_utc())
-    err(f"{done['kind']} {done['label']!r} no longer reads as {done['code']}.")
+    err(_("{kind} {label!r} no longer reads as {code}.", kind=word("field", done["kind"]), label=done["label"],
+          code=done["code"]))
 
 
 @taxonomy_app.command("aliases")
@@ -220,11 +263,17 @@ def taxonomy_aliases(
     from complaintctl.render.output import write_records
 
     conn = STATE.connect()
+    kinds = {"kind": lambda k: word("field", k), "field": lambda k: word("field", k)}
     if unplaced:
-        write_records(unplaced_labels(conn), ["field", "label", "complaints"], fmt)
+        write_records(unplaced_labels(conn), ["field", "label", "complaints"], fmt, words=kinds,
+                      headers={"field": N_("Kind"), "label": N_("Label"), "complaints": N_("Complaints")})
         return
     write_records(list_aliases(conn, kind), ["kind", "label", "code", "source", "created_at", "created_by"], fmt,
-                  table_columns=["kind", "label", "code", "source", "created_by"])
+                  table_columns=["kind", "label", "code", "source", "created_by"], words=kinds,
+                  headers={"kind": N_("Kind"), "label": N_("Label"), "code": N_("Code"), "source": N_("Source"),
+                           "created_by": N_("By")},
+                  table_values=lambda r: {**r, "source": _(ALIAS_SOURCES[r["source"]]) if r["source"] in ALIAS_SOURCES
+                                          else r["source"]})
 
 SQL_TABLE_TIMEOUT = 5.0  # a person at a table waits a few seconds, not for a runaway query
 TABLE_CELL = 200  # characters of one cell shown in a table
@@ -256,7 +305,7 @@ def sql(
         query = read_stdin_text(N_("query"))
     params = parse_params(list(param or []))
     if timeout is not None and timeout < 0:
-        raise InvalidInput("--timeout must be 0 (no limit) or more seconds")
+        raise InvalidInput(_("--timeout must be 0 (no limit) or more seconds"))
     seconds = (SQL_TABLE_TIMEOUT if fmt == Format.table else None) if timeout is None else (timeout or None)
     most = row_limit(limit, fmt.value)
     from complaintctl.context import sqlite_localtime
@@ -270,17 +319,18 @@ def sql(
             shown = [dict(zip(columns, (printable(v, cut=TABLE_CELL) for v in row), strict=True))
                      for row in islice(rows, cap + 1)]
             if len(shown) > cap and (not most or most > cap):
-                raise InvalidInput(f"a table shows at most {cap:,} rows of {len(columns)} column(s) (it is drawn in "
-                                   "memory); this query gives more", hint="-f csv or -f ndjson stream any number of "
-                                   "rows; or --limit N")
+                raise InvalidInput(ngettext("a table shows at most {rows:,} rows of {n} column (it is drawn in memory); "
+                                            "this query gives more", "a table shows at most {rows:,} rows of {n} columns "
+                                            "(it is drawn in memory); this query gives more", len(columns), rows=cap),
+                                   hint=_("-f csv or -f ndjson stream any number of rows; or --limit N"))
             more = len(shown) > most > 0
             write_records(shown[:most] if most else shown, columns, fmt)
         else:
             write_records((dict(zip(columns, map(printable, row), strict=True)) for row in rows), columns, fmt)
     if fmt == Format.table and not shown:
-        err("(no rows)")
+        err(_("(no rows)"))
     elif fmt == Format.table and more:
-        err(f"more rows not shown (the first {most:,}); use --limit N for more, --limit 0 for all, or -f csv")
+        err(_("more rows not shown (the first {n:,}); use --limit N for more, --limit 0 for all, or -f csv", n=most))
 
 
 @contextlib.contextmanager
