@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "complaintctl"
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+MARKERS = {"_": 1, "N_": 1, "L_": 1, "ngettext": 2}
 
 
 def _fields(text: str) -> set[str]:
@@ -64,7 +64,7 @@ def catalogues():
 def test_ids_are_literals_never_built_text():
     """An f-string or a concatenation as the id can never be in a catalogue: fields go in {braces}."""
     built = [f"{f}:{line}" for f, line, marker, _ids, call in message_calls()
-             if marker != "N_" and call.args and isinstance(call.args[0], (ast.JoinedStr, ast.BinOp))]
+             if marker != "N_" and call.args and isinstance(call.args[0], (ast.JoinedStr, ast.BinOp, ast.IfExp))]
     assert built == []
 
 

@@ -64,7 +64,7 @@ def test_list_by_category_and_show(desk):
 
 def test_update_reply_fills_the_template_in_the_complaints_language(desk, db_path):
     result = desk("--actor", "li.wei", "update", "1", "--reply", "late")
-    assert "reply 'late' in zh (the complaint is written in Chinese; late:en for English)" in result.stderr
+    assert "reply 'late' in Chinese (the complaint is written in Chinese; late:en for English)" in result.stderr
     assert "status: new -> acknowledged; reply sent to wf@example.cn (late:zh)" in result.stderr
     sent = query(db_path, "SELECT actor, new_value, note, at FROM events WHERE action = 'replied'")
     filled = f"王芳您好，您的投诉（编号 1）已收到，我们将在 {due_text(db_path, 1)} 前处理完毕。李伟"

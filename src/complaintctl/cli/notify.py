@@ -17,13 +17,17 @@ from complaintctl.cli.common import (
 )
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.errors import ExitCode, InvalidInput
-from complaintctl.i18n import N_
+from complaintctl.i18n import N_, _, joined, ngettext
+from complaintctl.i18n.words import word
 from complaintctl.render.output import Format
 
 notify_app = typer.Typer(help="Tell people: an e-mail to the customer when a complaint is logged and when it is "
                          "closed, and the team's chat (WeCom, DingTalk, Feishu, Slack) when a critical complaint "
                          "arrives, one is escalated, or `overdue --notify` finds late ones. Off until `notify on`.",
                          no_args_is_help=True, rich_markup_mode=None)
+# the mail server's settings, as `notify smtp` names what it set
+SMTP_FIELDS = {"host": N_("host"), "port": N_("port"), "security": N_("security"), "user": N_("user"),
+               "password_env": N_("password variable"), "sender": N_("sender")}
 webhook_app = typer.Typer(help="The team's chat webhooks.", no_args_is_help=True, rich_markup_mode=None)
 notify_app.add_typer(webhook_app, name="webhook")
 
@@ -40,35 +44,47 @@ def notify_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=
 
         write_json(data)
         return
-    on = {True: "on", False: "off"}
-    smtp = data["smtp"]
-    server = (f"{smtp['host']}:{smtp['port'] or '(default port)'} {smtp['security'] or '(STARTTLS if offered)'}, "
-              f"from {smtp['sender'] or '(no sender set)'}" + (f", user {smtp['user']} (password from "
-                                                                f"${smtp['password_env']})" if smtp["user"] else "")
-              ) if smtp["host"] else "(none set: `notify smtp --host HOST --sender ADDRESS`)"
-    lines = [f"notifications    {on[data['enabled']]}",
-             f"e-mail on log    {on[data['ack']]} (acknowledgement to the customer)",
-             f"e-mail on close  {on[data['decision']]} (the decision, to the customer)",
-             f"mail server      {server}",
-             f"deadline         {data['deadline_seconds']} s of sending per command (`notify deadline`)"]
+    from complaintctl.render.table import render_pairs
+
+    on = {True: _("on"), False: _("off")}
+    pairs = [(_("notifications"), on[data["enabled"]]),
+             (_("e-mail on log"), _("{on} (acknowledgement to the customer)", on=on[data["ack"]])),
+             (_("e-mail on close"), _("{on} (the decision, to the customer)", on=on[data["decision"]])),
+             (_("mail server"), _mail_server(data["smtp"])),
+             (_("deadline"), _("{n} s of sending per command (`notify deadline`)", n=data["deadline_seconds"]))]
     for hook in data["webhooks"]:
-        lines.append(f"webhook          {hook['name']}: {hook['kind']}, {hook['events']}, in {hook['lang']}"
-                     + (", signed" if hook["signed"] else ""))
+        said = _("{name}: {kind}, {events}, in {language}", name=hook["name"], kind=word("chat", hook["kind"]),
+                 events=joined(word("webhook_event", e) for e in hook["events"].split(",")),
+                 language=word("language", hook["lang"]))
+        pairs.append((_("webhook"), _("{webhook}, signed", webhook=said) if hook["signed"] else said))
     if not data["webhooks"]:
-        lines.append("webhooks         (none: `notify webhook add NAME --kind wecom --url URL`)")
+        pairs.append((_("webhooks"), _("(none: `notify webhook add NAME --kind wecom --url URL`)")))
     for t in data["templates"]:
-        lines.append(f"template         {t['event']}:{t['lang']} {'(yours)' if t['custom'] else '(default)'}: "
-                     f"{t['subject']}")
+        said = {"event": word("email_event", t["event"]), "language": word("language", t["lang"]), "subject": t["subject"]}
+        pairs.append((_("template"), _("{event} in {language} (yours): {subject}", **said) if t["custom"]
+                      else _("{event} in {language} (default): {subject}", **said)))
     counts = data["outbox"]
-    lines.append("outbox           " + (", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "empty"))
-    sys.stdout.write("\n".join(lines) + "\n")
+    pairs.append((_("outbox"), joined(f"{n} {word('outbox_state', status)}" for status, n in sorted(counts.items()))
+                  or _("empty")))
+    sys.stdout.write(render_pairs(pairs) + "\n")
+
+
+def _mail_server(smtp: dict) -> str:
+    if not smtp["host"]:
+        return _("(none set: `notify smtp --host HOST --sender ADDRESS`)")
+    said = _("{host}:{port} {security}, from {sender}", host=smtp["host"], port=smtp["port"] or _("(default port)"),
+             security=smtp["security"] or _("(STARTTLS if offered)"), sender=smtp["sender"] or _("(no sender set)"))
+    if smtp["user"]:
+        said = _("{server}, user {user} (password from ${variable})", server=said, user=smtp["user"],
+                 variable=smtp["password_env"])
+    return said
 
 
 def _switch(**values: bool | None) -> None:
     from complaintctl.core.notify.config import set_switches
 
     changed = set_switches(STATE.connect(), values, actor=STATE.who())
-    err(("Turned " + ", ".join(changed) + ".") if changed else "No change.")
+    err(_("Turned {switches}.", switches=joined(changed)) if changed else _("No change."))
 
 
 @notify_app.command("on")
@@ -97,7 +113,7 @@ def notify_email(
 ) -> None:
     """Choose the e-mails customers get (their language: the one the complaint is written in)."""
     if ack is None and decision is None:
-        raise InvalidInput("give --ack/--no-ack or --decision/--no-decision")
+        raise InvalidInput(_("give --ack/--no-ack or --decision/--no-decision"))
     _switch(ack=ack, decision=decision)
 
 
@@ -119,7 +135,8 @@ def notify_smtp(
 
     changed = set_smtp(STATE.connect(), actor=STATE.who(), host=host, port=port, security=security, user=user,
                        password_env=password_env, sender=sender)
-    err(("Mail server: set " + ", ".join(changed) + ".") if changed else "No change to the mail server.")
+    err(_("Mail server: set {fields}.", fields=joined(_(SMTP_FIELDS.get(f, f)) for f in changed)) if changed
+        else _("No change to the mail server."))
 
 
 @notify_app.command("template")
@@ -140,13 +157,17 @@ def notify_template(
     conn = STATE.connect()
     if subject is None and text is None and not edit and not reset:
         t = email_template(conn, event, lang)
-        sys.stdout.write(f"Subject: {t['subject']}\n\n{t['body']}\n")
+        sys.stdout.write(_("Subject: {subject}", subject=t["subject"]) + f"\n\n{t['body']}\n")
         return
     if edit and text is None:
         text = email_template(conn, event, lang)["body"]
-    body = text_from(text, what="e-mail", edit=edit, header="Placeholders as in `replies`, plus {resolution} and {outcome}")
+    body = text_from(text, what=N_("e-mail"), edit=edit,
+                     header=_("Placeholders as in `replies`, plus {resolution} and {outcome}", resolution="{resolution}",
+                              outcome="{outcome}"))
     t = set_email_template(conn, event, lang, subject=subject, body=body, reset=reset, actor=STATE.who())
-    err(f"E-mail {t['event']}:{t['lang']} " + ("reset to the default." if reset else "changed."))
+    said = {"event": word("email_event", t["event"]), "language": word("language", t["lang"])}
+    err(_("The {event} in {language} is reset to the default.", **said) if reset
+        else _("The {event} in {language} is changed.", **said))
 
 
 @webhook_app.command("add")
@@ -167,8 +188,9 @@ def webhook_add(
 
     hook = add_webhook(STATE.connect(), name, kind=kind, url=url, events=list(on or []), lang=lang, secret=secret,
                        actor=STATE.who())
-    err(f"Webhook {hook['name']} ({hook['kind']}, in {hook['lang']}) for {', '.join(hook['events'])}; "
-        "`complaintctl notify test --webhook " + hook["name"] + "` tries it.")
+    err(_("Webhook {name} ({kind}, in {language}) for {events}; `complaintctl notify test --webhook {name}` tries it.",
+          name=hook["name"], kind=word("chat", hook["kind"]), language=word("language", hook["lang"]),
+          events=joined(word("webhook_event", e) for e in hook["events"])))
 
 
 @webhook_app.command("rm")
@@ -178,7 +200,7 @@ def webhook_rm(name: str = typer.Argument(..., help="The webhook's name.")) -> N
     from complaintctl.core.notify.config import remove_webhook
 
     remove_webhook(STATE.connect(), name, actor=STATE.who())
-    err(f"Removed webhook {name}.")
+    err(_("Removed webhook {name}.", name=name))
 
 
 @notify_app.command("test")
@@ -217,13 +239,15 @@ def notify_outbox(
                        complaint_id=which_complaint(complaint) if complaint is not None else None)
     write_records(rows, COLUMNS, fmt, table_columns=["id", "created_at", "complaint_id", "trigger", "target", "status",
                                                      "attempts", "error"],
-                  headers={"id": "ID", "created_at": "Queued", "complaint_id": "Complaint", "trigger": "For",
-                           "target": "To", "status": "Status", "attempts": "Tries", "error": "Error"},
+                  headers={"id": N_("ID"), "created_at": N_("Queued"), "complaint_id": N_("Complaint"),
+                           "trigger": N_("For"), "target": N_("To"), "status": N_("Status"), "attempts": N_("Tries"),
+                           "error": N_("Error")},
+                  words={"trigger": lambda t: word("trigger", t), "status": lambda s: word("outbox_state", s)},
                   table_values=lambda r: {**r, "created_at": to_local_text(r["created_at"]),
                                           "complaint_id": f"#{r['complaint_id']}" if r["complaint_id"] else ""},
                   flexible=["error", "target"])
     if not rows and fmt == Format.table:
-        err("The outbox is empty." if not unsent else "Nothing unsent.")
+        err(_("The outbox is empty.") if not unsent else _("Nothing unsent."))
 
 
 @notify_app.command("retry")
@@ -243,11 +267,11 @@ def notify_retry(
     from complaintctl.core.notify.deliver import retry
 
     if not 1 <= within <= 600:
-        raise InvalidInput(f"--within {within:g} is not possible: from 1 to 600 seconds")
+        raise InvalidInput(_("--within {seconds:g} is not possible: from 1 to 600 seconds", seconds=within))
     delivery = retry(STATE.connect(), [parse_id(i, N_("message id")) for i in ids] if ids else None, seconds=within)
     report(delivery)
     if not delivery.results and on_terminal():  # silent in cron when there is nothing to say
-        err("Nothing to retry.")
+        err(_("Nothing to retry."))
     elif not all(r["sent"] for r in delivery.results):
         raise typer.Exit(ExitCode.FAILED)
 
@@ -265,4 +289,5 @@ def notify_deadline(seconds: int = typer.Argument(None, metavar="[SECONDS]", hel
         typer.echo(f"{deadline_seconds(conn)}")
         return
     changed = set_deadline(conn, seconds, actor=STATE.who())
-    err(f"Commands send for at most {seconds} s." if changed else "No change.")
+    err(ngettext("Commands send for at most {n} s.", "Commands send for at most {n} s.", seconds) if changed
+        else _("No change."))

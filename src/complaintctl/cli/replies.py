@@ -16,6 +16,8 @@ from complaintctl.cli.common import (
     which_complaint,
 )
 from complaintctl.cli.text_input import EDIT_HELP, text_from
+from complaintctl.i18n import N_, _, clauses
+from complaintctl.i18n.words import label, word
 from complaintctl.render.output import Format
 
 SPEC = typer.Argument(..., metavar="NAME[:LANG]", help="The template's name; :zh or :en for one language.")
@@ -25,7 +27,7 @@ TEXT_HELP = "The text, with placeholders such as {customer}; '-' reads stdin."
 def _placeholders() -> str:
     from complaintctl.core.notify.replies import PLACEHOLDERS
 
-    return "; ".join("{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items())
+    return _("Placeholders: {names}", names=clauses("{" + name + "} " + _(meaning) for name, meaning in PLACEHOLDERS.items()))
 
 
 replies_app = typer.Typer(help="Reply templates: the answers a team gives again and again, per language and "
@@ -40,9 +42,10 @@ def reply_text(complaint_id: int, spec: str, *, edit: bool) -> tuple[str, str]:
 
     filled = fill_reply(STATE.connect(), complaint_id, spec, actor=STATE.who())
     for note in filled["notes"]:
-        err(f"note: {note}")
-    text = text_from(filled["text"], what="reply", edit=edit,
-                     header=f"Reply '{filled['label']}' to complaint #{complaint_id}, as the customer will get it")
+        err(_("note: {note}", note=note))
+    text = text_from(filled["text"], what=N_("reply"), edit=edit,
+                     header=_("Reply '{label}' to complaint #{id}, as the customer will get it", label=filled["label"],
+                              id=complaint_id))
     return text, filled["label"]
 
 
@@ -60,10 +63,11 @@ def replies_add(
     Placeholders are filled in from the complaint when it is sent."""
     from complaintctl.core.notify.replies import add_reply
 
-    body = text_from(text, what="reply", edit=edit, header="Placeholders: " + _placeholders())
+    body = text_from(text, what=N_("reply"), edit=edit, header=_placeholders())
     added = add_reply(STATE.connect(), spec, body or "", category=category, actor=STATE.who())
-    how = " (the language its text is written in; NAME:zh or NAME:en to say)" if added["lang_guessed"] else ""
-    err(f"Added reply '{added['name']}:{added['lang']}'{how}.")
+    label_ = f"{added['name']}:{added['lang']}"
+    err(_("Added reply '{label}' (the language its text is written in; NAME:zh or NAME:en to say).", label=label_)
+        if added["lang_guessed"] else _("Added reply '{label}'.", label=label_))
 
 
 @replies_app.command("list")
@@ -81,13 +85,13 @@ def replies_list(
     rows = list_replies(STATE.connect(), category=category, lang=lang)
     write_records(rows, ["name", "lang", "category", "body", "created_by", "updated_at"], fmt,
                   table_columns=["name", "lang", "category", "body"],
-                  headers={"name": "Name", "lang": "Lang", "category": "Category", "body": "Text"},
-                  table_values=lambda r: {**r, "category": r["category"] or "(any)",
+                  headers={"name": N_("Name"), "lang": N_("Language"), "category": N_("Category"), "body": N_("Text")},
+                  table_values=lambda r: {**r, "category": label("category", r["category"]) or _("(any)"),
                                           "body": " ".join(r["body"].split())},
-                  flexible=["body"])
+                  words={"category": None, "lang": lambda code: word("language", code)}, flexible=["body"])
     if not rows and fmt == Format.table:
-        err("No reply templates" + (" for that" if category or lang else "") + "; add one with "
-            "`complaintctl replies add NAME -e`.")
+        err(_("No reply templates for that; add one with `complaintctl replies add NAME -e`.") if category or lang
+            else _("No reply templates; add one with `complaintctl replies add NAME -e`."))
 
 
 @replies_app.command("show")
@@ -104,7 +108,7 @@ def replies_show(
     if for_id is not None:
         filled = fill_reply(STATE.connect(), which_complaint(for_id), spec, actor=STATE.who())
         for note in filled["notes"]:
-            err(f"note: {note}")
+            err(_("note: {note}", note=note))
         rows = [{"name": filled["name"], "lang": filled["lang"], "body": filled["text"]}]
     else:
         rows = get_replies(STATE.connect(), spec)
@@ -115,7 +119,9 @@ def replies_show(
 
     out = safe_stream(sys.stdout)
     for i, r in enumerate(rows):
-        head = f"{r['name']}:{r['lang']}" + (f" (for {r['category']})" if r.get("category") else "")
+        head = f"{r['name']}:{r['lang']}"
+        if r.get("category"):
+            head = _("{label} (for {category})", label=head, category=label("category", r["category"]))
         out.write(("\n" if i else "") + f"# {head}\n{r['body']}\n")
 
 
@@ -133,9 +139,11 @@ def replies_edit(
 
     if edit and text is None:
         text = get_reply(STATE.connect(), spec)["body"]
-    body = text_from(text, what="reply", edit=edit, header="Placeholders: " + _placeholders())
+    body = text_from(text, what=N_("reply"), edit=edit, header=_placeholders())
     edited = edit_reply(STATE.connect(), spec, body=body, category=category, actor=STATE.who())
-    err(f"{'Changed' if edited['changed'] else 'No change to'} reply '{edited['name']}:{edited['lang']}'.")
+    label_ = f"{edited['name']}:{edited['lang']}"
+    err(_("Changed reply '{label}'.", label=label_) if edited["changed"] else _("No change to reply '{label}'.",
+                                                                               label=label_))
 
 
 @replies_app.command("rm")
@@ -145,4 +153,4 @@ def replies_rm(spec: str = SPEC) -> None:
     from complaintctl.core.notify.replies import remove_reply
 
     removed = remove_reply(STATE.connect(), spec, actor=STATE.who())
-    err(f"Removed reply {', '.join(removed)}.")
+    err(_("Removed reply {labels}.", labels=", ".join(removed)))

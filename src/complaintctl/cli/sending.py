@@ -3,11 +3,9 @@ say what did not go (and that it waits for `notify retry`)."""
 
 from __future__ import annotations
 
-from complaintctl.cli.common import STATE, err
-
-WHAT = {"ack": "acknowledgement e-mail", "decision": "decision e-mail", "test": "test message",
-        "critical": "critical-complaint message", "escalated": "escalation message", "overdue": "overdue message",
-        "reply": "reply"}
+from complaintctl.cli.common import STATE, err, warn
+from complaintctl.i18n import _, ngettext
+from complaintctl.i18n.words import word
 
 
 def send_queued(*, quiet=None):
@@ -32,8 +30,11 @@ def on_terminal() -> bool:
 
 
 def describe(result: dict) -> str:
-    return f"{WHAT.get(result['trigger'], result['trigger'])} to {result['target']}" + (
-        f" about #{result['complaint_id']}" if result["complaint_id"] else "")
+    """``the reply to li@x.cn about #12``: what a message was, to whom, about which complaint."""
+    what = word("trigger", result["trigger"])
+    if result["complaint_id"]:
+        return _("the {what} to {target} about #{id}", what=what, target=result["target"], id=result["complaint_id"])
+    return _("the {what} to {target}", what=what, target=result["target"])
 
 
 def report(delivery, *, always: bool = False, quiet=None) -> None:
@@ -44,14 +45,15 @@ def report(delivery, *, always: bool = False, quiet=None) -> None:
             continue
         if r["sent"]:
             if always or on_terminal():
-                err(f"Sent the {describe(r)}.")
+                err(_("Sent {message}.", message=describe(r)))
         elif r["unfinished"]:
-            err(f"warning: the {describe(r)} is not sent yet: {r['error']}. The change is saved; the message stays in "
-                f"the outbox (#{r['id']}): `complaintctl notify retry` sends it again once its lease has run out, "
-                "with the same Message-ID, so a copy can be told apart.")
+            warn(_("{message} is not sent yet: {why}. The change is saved; the message stays in the outbox (#{id}): "
+                   "`complaintctl notify retry` sends it again once its lease has run out, with the same Message-ID, "
+                   "so a copy can be told apart.", message=describe(r), why=r["error"], id=r["id"]))
         else:
-            err(f"warning: the {describe(r)} was not sent: {r['error']}. The change is saved; the message is kept in the "
-                f"outbox (#{r['id']}): `complaintctl notify retry` sends it again.")
+            warn(_("{message} was not sent: {why}. The change is saved; the message is kept in the outbox (#{id}): "
+                   "`complaintctl notify retry` sends it again.", message=describe(r), why=r["error"], id=r["id"]))
     if delivery.left:
-        err(f"{delivery.left} message(s) not sent within {delivery.seconds:g} s stay queued: `complaintctl notify "
-            "retry` (from cron) sends them.")
+        err(ngettext("{n} message not sent within {seconds:g} s stays queued: `complaintctl notify retry` (from cron) "
+                     "sends it.", "{n} messages not sent within {seconds:g} s stay queued: `complaintctl notify retry` "
+                     "(from cron) sends them.", delivery.left, seconds=delivery.seconds))

@@ -43,12 +43,21 @@ def _active() -> ModuleType | None:
     return _catalogue
 
 
+def _said(value: object) -> object:
+    """A field's value as the reader reads it: a Message in their language, a tuple as clauses."""
+    if isinstance(value, Message):
+        return value.translated()
+    if isinstance(value, tuple):
+        return _("; ").join(str(_said(v)) for v in value)
+    return value
+
+
 def _fill(text: str, fields: dict) -> str:
     """``text`` with its {fields} filled in; a field that is itself a Message is said in the
-    language too."""
+    language too, a tuple of them as clauses of one sentence."""
     if not fields:
         return text
-    return text.format(**{k: v.translated() if isinstance(v, Message) else v for k, v in fields.items()})
+    return text.format(**{k: _said(v) for k, v in fields.items()})
 
 
 def _(msgid: str, /, **fields: object) -> str:
@@ -86,7 +95,8 @@ class Message(str):
     fields: dict
 
     def __new__(cls, msgid: str, fields: dict):
-        english = msgid.format(**fields) if fields else msgid
+        english = msgid.format(**{k: "; ".join(map(str, v)) if isinstance(v, tuple) else v
+                                  for k, v in fields.items()}) if fields else msgid
         made = super().__new__(cls, english)
         made.msgid, made.fields = msgid, fields
         return made

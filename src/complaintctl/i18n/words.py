@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from complaintctl.i18n import N_, _, lang
+from complaintctl.i18n import N_, Message, _, lang
 
 # an event's action (events.action)
 ACTIONS = {
@@ -70,10 +70,21 @@ RESULTS = {"ok": N_("ok"), "warning": N_("warning"), "problem": N_("problem")}
 DAY_KINDS = {"holiday": N_("holiday"), "workday": N_("make-up working day")}
 YEAR_BASES = {"published": N_("published"), "rules": N_("by fixed rules"), "estimated": N_("estimated")}
 
+# what a chat webhook is, and what it is told about
+CHAT_KINDS = {"wecom": N_("WeCom"), "dingtalk": N_("DingTalk"), "feishu": N_("Feishu"), "slack": N_("Slack"),
+              "json": N_("JSON receiver")}
+WEBHOOK_EVENTS = {"critical": N_("critical complaints"), "escalated": N_("escalated complaints"),
+                  "overdue": N_("overdue complaints")}
+# an e-mail template: which e-mail it is
+EMAIL_EVENTS = {"ack": N_("acknowledgement e-mail"), "decision": N_("decision e-mail")}
+# a language a reply, a template or a webhook is written in
+LANGUAGES = {"zh": N_("Chinese"), "en": N_("English")}
+
 WORDS: dict[str, dict[str, str]] = {
     "action": ACTIONS, "field": FIELDS, "clock": CLOCKS, "clock_state": CLOCK_STATES, "trigger": TRIGGERS,
     "outbox_state": OUTBOX_STATES, "outbox_channel": OUTBOX_CHANNELS, "result": RESULTS, "day_kind": DAY_KINDS,
-    "year_basis": YEAR_BASES,
+    "year_basis": YEAR_BASES, "language": LANGUAGES, "chat": CHAT_KINDS, "webhook_event": WEBHOOK_EVENTS,
+    "email_event": EMAIL_EVENTS,
 }
 
 
@@ -128,6 +139,25 @@ def label(kind: str, code: str | None) -> str | None:
                 run.labels.update(run.labels_loader())
     text = run.labels.get((kind, code))
     return code if text is None else script(text)
+
+
+class Code(Message):
+    """A code in a message made before its reader is known (core): the code wherever it is text
+    (English, JSON), its label (``label``) or word (``word``, for the tool's fixed codes) where a
+    person reads it."""
+
+    def __new__(cls, kind: str, code: str):
+        made = str.__new__(cls, code)
+        made.msgid, made.fields, made.kind = code, {}, kind
+        return made
+
+    def translated(self) -> str:
+        if self.kind in WORDS:
+            return word(self.kind, str(self)) or ""
+        return label(self.kind, str(self)) or ""
+
+    def __reduce__(self):
+        return (Code, (self.kind, str(self)))
 
 
 def script(text: str) -> str:

@@ -10,11 +10,12 @@ from complaintctl.core.notify.shapes import DEFAULT_LANG, KINDS
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_, N_
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
 SWITCHES = {"enabled": "notify_enabled", "ack": "notify_email_ack", "decision": "notify_email_decision"}
-SWITCH_NAMES = {"enabled": "notifications", "ack": "acknowledgement e-mail", "decision": "decision e-mail"}
+SWITCH_NAMES = {"enabled": N_("notifications"), "ack": N_("acknowledgement e-mail"), "decision": N_("decision e-mail")}
 SMTP = ("host", "port", "security", "user", "password_env", "sender")
 SECURITY = ("starttls", "ssl", "none")
 WEBHOOK_EVENTS = ("critical", "escalated", "overdue")
@@ -68,15 +69,16 @@ def _put(conn: Connection, key: str, value: str | None, *, at: str, actor: str) 
 
 
 def set_switches(conn: Connection, switches: dict[str, bool | None], *, actor: str,
-                 now: datetime | None = None) -> list[str]:
+                 now: datetime | None = None) -> list:
     """Turn notifications (``enabled``), the acknowledgement e-mail (``ack``) and the decision
-    e-mail (``decision``) on or off; returns what changed."""
+    e-mail (``decision``) on or off; returns what changed (Messages: said in the reader's language)."""
     at = to_iso(now or now_utc())
     changed = []
     with transaction(conn):
         for name, value in switches.items():
             if value is not None and _put(conn, SWITCHES[name], "1" if value else "0", at=at, actor=actor):
-                changed.append(f"{SWITCH_NAMES[name]} {'on' if value else 'off'}")
+                changed.append(L_("{what} on", what=L_(SWITCH_NAMES[name])) if value
+                               else L_("{what} off", what=L_(SWITCH_NAMES[name])))
     return changed
 
 

@@ -10,19 +10,21 @@ from complaintctl.core.record.dates import now_utc, to_iso, to_local_text
 from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_, N_
+from complaintctl.i18n.words import Code
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
 LANGS = ("zh", "en")
-LANG_NAMES = {"zh": "Chinese", "en": "English"}
+LANG_NAMES = {"zh": N_("Chinese"), "en": N_("English")}
 PLACEHOLDERS = {
-    "customer": "the customer's name (客户 / customer when unknown)",
-    "id": "the complaint's number",
-    "subject": "the complaint's subject",
-    "received": "when it was received (local time)",
-    "due": "when it is due to be resolved (local time)",
-    "agent": "the full name of the agent sending it",
-    "ref": "the complaint's external reference",
+    "customer": N_("the customer's name (客户 / customer when unknown)"),
+    "id": N_("the complaint's number"),
+    "subject": N_("the complaint's subject"),
+    "received": N_("when it was received (local time)"),
+    "due": N_("when it is due to be resolved (local time)"),
+    "agent": N_("the full name of the agent sending it"),
+    "ref": N_("the complaint's external reference"),
 }
 UNKNOWN_CUSTOMER = {"zh": "客户", "en": "customer"}
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -194,13 +196,17 @@ def fill_reply(conn: Connection, complaint_id: int, spec: str, *, actor: str) ->
     spoken = written_in(f"{row['subject']} {row['description'] or ''}")
     if lang is None:
         lang = spoken if spoken in variants else sorted(variants)[0]
-        why = (f"the complaint is written in {LANG_NAMES[spoken]}" if lang == spoken
-               else f"it has no {spoken} version")
-        others = "".join(f"; {name}:{code} for {LANG_NAMES[code]}" for code in sorted(variants) if code != lang)
-        notes.append(f"reply '{name}' in {lang} ({why}{others})")
+        why = (L_("the complaint is written in {language}", language=L_(LANG_NAMES[spoken])) if lang == spoken
+               else L_("it has no {language} version", language=L_(LANG_NAMES[spoken])))
+        others = [L_("{name}:{code} for {language}", name=name, code=code, language=L_(LANG_NAMES[code]))
+                  for code in sorted(variants) if code != lang]
+        notes.append(L_("reply '{name}' in {language} ({why})", name=name, language=L_(LANG_NAMES[lang]),
+                        why=(why, *others)))
     template = variants[lang]
     if template["category"] and row["category"] and template["category"] != row["category"]:
-        notes.append(f"reply '{name}' is for {template['category']}; #{complaint_id} is {row['category']}")
+        notes.append(L_("reply '{name}' is for {category}; #{id} is {other}", name=name,
+                        category=Code("category", template["category"]), id=complaint_id,
+                        other=Code("category", row["category"])))
     text = fill(template["body"], placeholder_values(conn, row, lang, actor))
     return {"name": name, "lang": lang, "label": f"{name}:{lang}", "text": text, "notes": notes}
 
