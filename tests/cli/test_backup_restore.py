@@ -82,7 +82,7 @@ def test_a_backup_killed_half_way_leaves_nothing_the_next_backup_does_not_clean(
     left = sorted(os.listdir(folder))
     assert left and all(".partial" in name for name in left), left
     kept = cli("backup", str(folder), "--keep", "1")
-    assert "file(s) a killed backup left" in kept.stderr
+    assert "a killed backup left" in kept.stderr
     assert os.listdir(folder) == [Path(kept.stdout.strip()).name]
 
 

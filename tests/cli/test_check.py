@@ -51,7 +51,7 @@ def test_plain_sql_damage_is_found_with_the_rows_named(cli, db_path):
     raw.close()
 
     result = cli("check", "-f", "json", expect=1)
-    assert "5 check(s) found a problem" in result.stderr
+    assert "5 checks found a problem" in result.stderr
     found = _findings(result)
     assert found["integrity"]["result"] == "ok"
     assert found["references"]["result"] == "problem"

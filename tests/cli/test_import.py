@@ -116,7 +116,7 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
                       "ORDER BY id") == [("good one", "price", "low", None), ("bad code", None, "low", None),
                                          ("bad email", "price", "low", "not-an-email"),
                                          ("good two", "billing_error", "high", None)]
-    assert "1 row(s): email that could not be read as one, kept in extra as FIELD_as_given" in result.stderr
+    assert "1 row: email that could not be read as one, kept in extra as FIELD_as_given" in result.stderr
 
 
 def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
@@ -168,7 +168,7 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     assert "delimiter ';'" in result.stderr
     # a status nobody knows does not lose the complaint: its times (none here) say it is new
     assert q(db_path, "SELECT subject, status FROM complaints") == [("洗衣机漏水", "new"), ("快递慢", "new")]
-    assert ("1 row(s): status '搞定了' unknown, the status read from the row's own times (closed, resolved, else "
+    assert ("1 row: status '搞定了' unknown, the status read from the row's own times (closed, resolved, else "
             "new) (first: line 6)") in result.stderr  # the line number in the file, counting the sep= line
     # an explicit --delimiter still skips the hint line
     assert summary(cli("import", "--received-now", f, "--delimiter", ";")).startswith("read 2, inserted 0")
@@ -186,7 +186,7 @@ def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_p
               'E,李四,138-0013-8000 转 123,\n')
     result = cli("import", "--received-now", f)
     assert summary(result) == "read 5, inserted 5, updated 0, unchanged 0, duplicates 0, rejected 0"
-    assert "1 row(s): phone written in scientific notation (its digits are lost), kept in extra" in result.stderr
+    assert "1 row: phone written in scientific notation (its digits are lost), kept in extra" in result.stderr
     assert q(db_path, "SELECT json_extract(extra, '$.phone_as_given') FROM complaints WHERE subject = 'A'") == [
         ("1.38001E+10",)]
     assert q(db_path, "SELECT name, phone_normalized FROM customers ORDER BY id") == [("张三", None),
@@ -403,7 +403,7 @@ def test_an_excel_report_with_a_title_row_no_subject_and_serial_dates(cli, db_pa
     f2 = write(tmp_path / "empty-text.csv", "投诉编号,投诉内容\nX-1,\nX-2,有内容\n")
     result = cli("import", "--received-now", f2)
     assert summary(result).endswith("inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0")
-    assert "1 row(s) had no subject, description or category: each one's subject is \"(no subject)\" and its ref" \
+    assert "1 row had no subject, description or category: its subject is \"(no subject)\" and its ref" \
         in result.stderr
     assert q(db_path, "SELECT subject FROM complaints WHERE ref LIKE 'X-%' ORDER BY id") == [
         ("(no subject) X-1",), ("有内容",)]
@@ -726,7 +726,7 @@ def test_a_row_naming_someone_else_than_its_phones_customer_keeps_that_name_and_
     assert summary["other_names"] == 2
     assert [(r["line"], r["name"], r["customer"]) for r in summary["other_names_first"]] == [
         (3, "韩梅梅", "李雷"), (5, "赵六", "王五")]
-    assert "2 row(s) name someone other than the known customer" in result.stderr
+    assert "2 rows name someone other than the known customer" in result.stderr
     assert q(db_path, "SELECT c.ref, cu.name, json_extract(c.extra, '$.customer_as_given') FROM complaints c "
                       "JOIN customers cu ON cu.id = c.customer_id WHERE c.ref IS NOT NULL ORDER BY c.ref") == [
         ("A1", "李雷", None), ("A2", "李雷", "韩梅梅"), ("A3", "李雷", None), ("A4", "王五", "赵六")]
@@ -831,7 +831,7 @@ def test_rejects_go_to_the_current_folder_when_the_files_folder_cannot_be_writte
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == share else real_access(p, mode))
     result = cli("import", f, expect=3)
-    assert "1 rejected row(s) written to calls.rejects.csv" in result.stderr
+    assert "1 rejected row written to calls.rejects.csv" in result.stderr
     assert (here / "calls.rejects.csv").exists() and not (share / "calls.rejects.csv").exists()
     refused = cli("import", f, "--update", "--rejects", share / "out.csv", expect=2)
     assert "cannot write the rejects file" in refused.stderr and "its folder cannot be written" in refused.stderr

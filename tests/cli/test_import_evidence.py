@@ -36,7 +36,7 @@ def test_a_us_state_column_is_not_taken_for_the_status(cli, db_path, tmp_path):
     # an explicit --map is never second-guessed: every row now says an unknown status, which loses
     # no complaint (the row's own times say where it stands: new) and is kept as written
     again = cli("import", f, "--map", "State=status", "--update")
-    assert "1 row(s): status 'FL' unknown, the status read from the row's own times" in again.stderr
+    assert "1 row: status 'FL' unknown, the status read from the row's own times" in again.stderr
     assert query(db_path, "SELECT DISTINCT c.status, r.label FROM complaints c JOIN raw_labels r ON "
                           "r.complaint_id = c.id AND r.field = 'status' WHERE c.ref = '7523000'") == [("new", "FL")]
 
@@ -185,7 +185,7 @@ def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
     f = write(tmp_path / "long.csv", f"subject,received\n{long},2026-11-01\n{long[:-1]},2026-11-01\n")
     result = cli("import", f)  # a subject too long loses no complaint: cut, and kept whole in extra
     assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
-    assert "1 row(s): subject that could not be read as one, kept in extra" in result.stderr
+    assert "1 row: subject that could not be read as one, kept in extra" in result.stderr
     assert query(db_path, "SELECT length(subject), substr(subject, -1), json_extract(extra, '$.subject_as_given') "
                           "FROM complaints ORDER BY id LIMIT 1") == [(MAX_SUBJECT, "…", long)]
 
@@ -228,7 +228,7 @@ def test_a_row_with_only_its_category_is_a_complaint_titled_by_it(cli, db_path, 
         ("54049475", "Encampment"), ("54049476", "Loud Music/Party"), ("54049477", "(no subject) 54049477")]
     assert query(db_path, "SELECT label FROM raw_labels WHERE field = 'category' ORDER BY complaint_id") == [
         ("Encampment",), ("Noise - Residential",)]
-    assert "1 row(s) had neither subject nor description: each one's subject is its category" in cli(
+    assert "1 row had neither subject nor description: its subject is its category" in cli(
         "import", f, "--dry-run", "--rejects", str(tmp_path / "r.csv")).stderr
 
 

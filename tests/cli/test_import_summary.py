@@ -29,7 +29,7 @@ def test_rows_repeating_a_ref_are_duplicates_even_in_an_empty_database(cli, db_p
     f = write(tmp_path / "allegations.csv", ALLEGATIONS)
     result = cli("import", f, expect=3)  # a differing duplicate is set aside in the rejects file
     assert result.stdout.strip() == "read 4, inserted 2, updated 0, unchanged 0, duplicates 2, rejected 0"
-    assert ("2 row(s) repeat an earlier row of the file (the same ref, or without one the same content): 1 the "
+    assert ("2 rows repeat an earlier row of the file (the same ref, or without one the same content): 1 the "
             "same, 1 with other values (each written to the rejects file with what differed)") in result.stderr
     assert "--update" not in result.stderr  # never for a ref column whose values repeat
     rows = list(csv.reader((tmp_path / "allegations.rejects.csv").read_text(encoding="utf-8-sig").splitlines()))

@@ -30,7 +30,7 @@ def test_an_unknown_category_imports_unclassified_and_an_alias_classifies_it(cli
     assert query(db_path, "SELECT complaint_id, field, label FROM raw_labels ORDER BY complaint_id") == [
         (1, "category", "交付延误"), (2, "category", "交付延误")]
     more = cli("import", write(tmp_path / "more.csv", REGISTER.replace("Z-", "Y-")))  # the text summary
-    assert "2 row(s): category '交付延误' unknown, imported unclassified (first: line 2)" in more.stderr
+    assert "2 rows: category '交付延误' unknown, imported unclassified (first: line 2)" in more.stderr
     assert "`complaintctl taxonomy alias category 交付延误 delivery_delay` maps it" in more.stderr
 
     taught = cli("taxonomy", "alias", "category", "交付延误", "delivery_delay")
@@ -60,7 +60,7 @@ def test_strict_rejects_an_unknown_label_and_an_unknown_status_is_read_from_the_
                                        "B,2026-11-01,Solved,\nC,2026-11-01,Zugeklappt,2026-11-02\n"
                                        "D,2026-11-01,Em atendimento,\n")
     result = cli("import", g)
-    assert "1 row(s): status 'Frobnicated' unknown, the status read from the row's own times" in result.stderr
+    assert "1 row: status 'Frobnicated' unknown, the status read from the row's own times" in result.stderr
     assert query(db_path, "SELECT subject, status, closed_at FROM complaints ORDER BY id") == [
         ("A", "new", None), ("B", "resolved", None), ("C", "closed", "2026-11-02T00:00:00Z"),
         ("D", "investigating", None)]
@@ -110,4 +110,4 @@ def test_rows_assigned_to_a_deactivated_agent_get_a_warning(cli, db_path, tmp_pa
     result = cli("import", f, "-f", "json")
     assert json.loads(result.stdout)[0]["inactive_assignees"] == {"li.wei": 2}
     later = write(tmp_path / "b.csv", "subject,received,assignee\nC,2026-11-01,li.wei\n")
-    assert "1 row(s) assigned to li.wei, who is deactivated" in cli("import", later).stderr
+    assert "1 row assigned to li.wei, who is deactivated" in cli("import", later).stderr

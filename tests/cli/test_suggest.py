@@ -127,7 +127,7 @@ def test_import_names_similar_complaints_and_suggests(scli, tmp_path):
     csv_file.write_text(f"标题,描述\n洗衣机又漏水,{resent}\n快递没到,包裹一直显示在途中，物流信息好几天没有更新\n",
                         encoding="utf-8")
     result = scli("import", "--received-now", "--suggest", str(csv_file))
-    assert "1 imported complaint(s) are like others" in result.stderr and f"like #{first} 洗衣机漏水" in result.stderr
-    assert "Suggestions for the 2 imported complaint(s) without a category" in result.stderr
+    assert "1 imported complaint is like others" in result.stderr and f"like #{first} 洗衣机漏水" in result.stderr
+    assert "Suggestions for the 2 imported complaints without a category" in result.stderr
     assert "delivery_delay" in result.stderr
     assert query(scli.db_path, "SELECT count(*) FROM complaints WHERE category IS NULL AND id > ?", first) == [(2,)]

@@ -11,9 +11,11 @@ import typer
 from complaintctl.cli.common import (
     STATE,
     err,
+    warn,
 )
 from complaintctl.cli.filters import complaint_filters
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import _, ngettext
 
 
 @complaint_filters(before="limit")
@@ -41,7 +43,7 @@ def export(
     fmt = export_format(fmt, output)
     check_excel(fmt)
     if fmt == "xlsx" and output is None and sys.stdout.isatty():
-        raise InvalidInput("a workbook is not for the terminal", hint="give --output FILE.xlsx, or redirect stdout")
+        raise InvalidInput(_("a workbook is not for the terminal"), hint=_("give --output FILE.xlsx, or redirect stdout"))
     filters.limit = limit or 0
     done = export_complaints(STATE.connect(), filters, columns=columns, labels=labels)
     with _export_target(output, None if fmt == "xlsx" else "utf-8") as stream:  # --excel: the BOM is CSV's
@@ -50,9 +52,11 @@ def export(
     if cut:
         from complaintctl.render.xlsx import EXCEL_MAX_CELL
 
-        err(f"warning: {cut} cell(s) were longer than Excel's {EXCEL_MAX_CELL:,} characters and were cut "
-            "(CSV and JSON exports keep them whole)")
-    err(f"Exported {count} complaint(s)" + (f" to {output}" if output else "") + ".")
+        warn(ngettext("{n} cell was longer than Excel's {most:,} characters and was cut (CSV and JSON exports keep it "
+                      "whole)", "{n} cells were longer than Excel's {most:,} characters and were cut (CSV and JSON "
+                      "exports keep them whole)", cut, most=EXCEL_MAX_CELL))
+    err(ngettext("Exported {n} complaint to {path}.", "Exported {n} complaints to {path}.", count, path=output) if output
+        else ngettext("Exported {n} complaint.", "Exported {n} complaints.", count))
 
 
 @contextlib.contextmanager

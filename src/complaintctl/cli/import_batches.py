@@ -9,7 +9,7 @@ from typer.core import TyperGroup
 
 from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, parse_id
 from complaintctl.cli.imports import import_
-from complaintctl.i18n import N_
+from complaintctl.i18n import N_, _
 from complaintctl.render.output import Format
 
 FILES = "files"  # the subcommand that imports, and what `import FILE...` means
@@ -49,15 +49,15 @@ def import_list(
         rows, IMPORT_LIST_COLUMNS, fmt,
         table_columns=["id", "started_at", "source", "actor", "read", "inserted", "updated", "rejected",
                        "complaints_now", "undone_at"],
-        headers={"id": "ID", "started_at": "Started", "source": "File", "actor": "By", "read": "Read",
-                 "inserted": "Inserted", "updated": "Updated", "rejected": "Rejected", "complaints_now": "Still there",
-                 "undone_at": "Undone"},
+        headers={"id": N_("ID"), "started_at": N_("Started"), "source": N_("File"), "actor": N_("By"),
+                 "read": N_("Read"), "inserted": N_("Inserted"), "updated": N_("Updated"), "rejected": N_("Rejected"),
+                 "complaints_now": N_("Still there"), "undone_at": N_("Undone")},
         table_values=lambda r: {**r, "id": f"#{r['id']}", "started_at": to_local_text(r["started_at"]),
-                                "undone_at": (f"{to_local_text(r['undone_at'])} by {r['undone_by']}" if r["undone_at"]
-                                              else "" if r["finished_at"] else "unfinished")},
+                                "undone_at": (_("{when} by {who}", when=to_local_text(r["undone_at"]), who=r["undone_by"])
+                                              if r["undone_at"] else "" if r["finished_at"] else _("unfinished"))},
         flexible=["source"], droppable=["actor", "updated"])
     if fmt == Format.table and not rows:
-        err("No imports yet.")
+        err(_("No imports yet."))
 
 
 @import_app.command("undo")

@@ -12,8 +12,11 @@ from complaintctl.cli.common import (
     STATE,
     creates_database,
     err,
+    error_line,
+    warn,
 )
 from complaintctl.errors import ComplaintError, ExitCode, InvalidInput
+from complaintctl.i18n import N_, _, ngettext, shown
 from complaintctl.render.output import Format
 
 
@@ -61,16 +64,16 @@ def import_(
     from complaintctl.core.intake import check_batch_size, load_mapping_file, parse_map_options, parse_set_options
 
     if old_out_format is not None:
-        err("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)")
+        err(_("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)"))
         out_format = old_out_format
     file_map = load_mapping_file(mapping) if mapping else None
     overrides = parse_map_options(list(map_ or []))
     defaults = parse_set_options(list(set_ or []), file_map.defaults if file_map else None)
     check_batch_size(batch_size)
     if len(files) > 1 and "-" in files:
-        raise InvalidInput("- (stdin) cannot be one of several files")
+        raise InvalidInput(_("- (stdin) cannot be one of several files"))
     if len(files) > 1 and rejects is not None:
-        raise InvalidInput("--rejects goes with one file", hint="each file's rejects go beside it by default")
+        raise InvalidInput(_("--rejects goes with one file"), hint=_("each file's rejects go beside it by default"))
     run = functools.partial(
         _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
@@ -85,7 +88,7 @@ def import_(
             except ComplaintError as exc:
                 if len(files) == 1:
                     raise  # a file that cannot be read ends the command with its own error
-                err(f"error: {exc}")  # the next file may be fine: say so and carry on
+                error_line(exc)  # the next file may be fine: say so and carry on
                 code, summary = exc.exit_code, None
             codes.append(code)
             if summary is not None:
@@ -139,8 +142,8 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         if progress:
             progress.stop()
         STATE.announce_new_database()
-        err("interrupted: finished batches are saved; run the same import again to finish "
-            "(imported rows are recognised, nothing is doubled)")
+        err(_("interrupted: finished batches are saved; run the same import again to finish (imported rows are "
+              "recognised, nothing is doubled)"))
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except ComplaintError:
         if summary_written(conn):
@@ -170,16 +173,17 @@ def summary_written(conn) -> bool:
 def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -> tuple[int, dict]:
     """The counts on stdout (table), what was decided and rejected on stderr; the exit code."""
     for warning in summary.warnings:
-        err(f"warning: {warning}")
+        warn(warning)
     if out_format == Format.table:
-        verb = "would be " if dry_run else ""
-        err(f"{summary.source}: " + (f"Excel workbook, sheet {summary.sheet!r}" if summary.sheet else summary.encoding)
-            + (f", delimiter {summary.delimiter!r}" if summary.delimiter else "")
-            + ("  (dry run: nothing written to the database)" if dry_run else ""))
-        sys.stdout.write(
-            (f"{summary.source}: " if several else "")
-            + f"read {summary.read}, {verb}inserted {summary.inserted}, {verb}updated {summary.updated}, "
-            f"unchanged {summary.unchanged}, duplicates {summary.duplicates}, rejected {summary.rejected}\n")
+        read = _read_as(summary.source, summary.sheet, summary.encoding, summary.delimiter)
+        err(_("{read}  (dry run: nothing written to the database)", read=read) if dry_run else read)
+        counts = {"read": summary.read, "inserted": summary.inserted, "updated": summary.updated,
+                  "unchanged": summary.unchanged, "duplicates": summary.duplicates, "rejected": summary.rejected}
+        line = (_("read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, "
+                  "duplicates {duplicates}, rejected {rejected}", **counts) if dry_run else
+                _("read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, "
+                  "rejected {rejected}", **counts))
+        sys.stdout.write((f"{summary.source}: " if several else "") + line + "\n")
         sys.stdout.flush()
     from complaintctl.render.import_summary import evidence_lines
 
@@ -187,18 +191,22 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
         err(line)
     if summary.rejects_path:
         differing = summary.duplicates_differing
-        err(f"{summary.rejected} rejected row(s)" + (f" and {differing} differing duplicate(s)" if differing else "")
-            + f" written to {summary.rejects_path}")
+        rows = ngettext("{n} rejected row", "{n} rejected rows", summary.rejected)
+        if differing:
+            rows = _("{rows} and {duplicates}", rows=rows, duplicates=ngettext(
+                "{n} differing duplicate", "{n} differing duplicates", differing))
+        err(_("{rows} written to {path}", rows=rows, path=summary.rejects_path))
     if summary.rejects_removed:
-        err(f"nothing rejected: the rejects file of an earlier run, {summary.rejects_removed}, was removed")
+        err(_("nothing rejected: the rejects file of an earlier run, {path}, was removed", path=summary.rejects_removed))
     if summary.rejected and out_format == Format.table:
         for kind in summary.reject_reasons:  # what to fix first
-            err(f"  {kind['rows']:>6,} x {kind['reason']} (first: line {kind['first_line']})")
+            err(_("  {n:>6,} x {reason} (first: line {line})", n=kind["rows"], reason=shown(kind["reason"]),
+                  line=kind["first_line"]))
     if summary.aborted:
-        err("error: --strict: rows were rejected, so nothing was written")
+        error_line(_("--strict: rows were rejected, so nothing was written"))
         return ExitCode.FAILED, summary.as_dict()
     if summary.read == 0:
-        err("warning: the file has a header but no rows")
+        warn(_("the file has a header but no rows"))
     return (ExitCode.REJECTED if summary.rejected or summary.duplicates_differing else ExitCode.OK), summary.as_dict()
 
 
@@ -210,14 +218,48 @@ def _print_mapping(conn, source, options, overrides, file_map, out_format: Forma
     if out_format != Format.table:
         write_json(shown)  # escaped on a terminal, exact in a pipe
         return
-    err(f"{shown['source']}: " + (f"Excel workbook, sheet {shown['sheet']!r}" if shown["sheet"] else
-                                  f"{shown['format']}, encoding {shown['encoding']}")
-        + (f", delimiter {shown['delimiter']!r}" if shown["delimiter"] else ""))
+    err(_read_as(shown["source"], shown["sheet"], shown["encoding"], shown["delimiter"], fmt=shown["format"]))
     for skipped in shown["skipped_lines"]:
-        err(f"line {skipped['line']} is above the header row and will be skipped: {skipped['text']!r}")
+        err(_("line {line} is above the header row and will be skipped: {text!r}", line=skipped["line"],
+              text=skipped["text"]))
+    from complaintctl.i18n import shown as said
+    from complaintctl.i18n.words import word
+
     write_records(shown["columns"], ["column", "header", "field", "how", "evidence", "first_value"], Format.table,
-                  flexible=["first_value", "header", "how"])
+                  flexible=["first_value", "header", "how"],
+                  headers={"column": N_("Column"), "header": N_("Header"), "field": N_("Field"), "how": N_("How"),
+                           "evidence": N_("Evidence"), "first_value": N_("First value")},
+                  table_values=lambda c: {**c, "field": _field_word(c["field"]), "how": said(c["how"]),
+                                          "evidence": said(c["evidence"])})
     for name, order in shown["date_orders"].items():
-        err(f"dates: {name} {order}")
+        err(_("dates: {field} {order}", field=word("field", name), order=said(order)))
     for warning in shown["warnings"]:
-        err(f"warning: {warning}")
+        warn(warning)
+
+
+# what --show-mapping says for a column read into no field
+FIELD_WORDS = {"extra": N_("extra (kept)"), "ignore": N_("not imported")}
+
+
+def _field_word(field: str) -> str:
+    """The field a column is read into: its code, what `--map HEADER=FIELD` takes (with its name
+    in a language other than English)."""
+    from complaintctl.i18n import lang
+    from complaintctl.i18n.words import word
+
+    if lang() == "en":
+        return field
+    return _("{word} ({code})", word=_(FIELD_WORDS[field]) if field in FIELD_WORDS else word("field", field), code=field)
+
+
+def _read_as(source: str, sheet: str | None, encoding: str | None, delimiter: str | None, fmt: str | None = None) -> str:
+    """How a file is read: ``calls.csv: gb18030, delimiter ';'``, ``book.xlsx: Excel workbook, sheet '2026'``."""
+    if sheet:
+        how = _("Excel workbook, sheet {sheet!r}", sheet=sheet)
+    elif fmt is not None:
+        how = _("{format}, encoding {encoding}", format=fmt, encoding=encoding)
+    else:
+        how = encoding or ""
+    if delimiter:
+        how = _("{how}, delimiter {delimiter!r}", how=how, delimiter=delimiter)
+    return f"{source}: {how}"

@@ -13,11 +13,13 @@ from complaintctl.cli.common import (
     say_more,
 )
 from complaintctl.cli.filters import complaint_filters
+from complaintctl.i18n import N_, _
+from complaintctl.i18n.words import word
 from complaintctl.render.output import Format
 
 SEARCH_TABLE = ["id", "received_at", "status", "severity", "subject", "found"]
-SEARCH_HEADERS = {"id": "ID", "received_at": "Received", "status": "Status", "severity": "Severity",
-                  "subject": "Subject", "found": "Found"}
+SEARCH_HEADERS = {"id": N_("ID"), "received_at": N_("Received"), "status": N_("Status"), "severity": N_("Severity"),
+                  "subject": N_("Subject"), "found": N_("Found")}
 
 
 @complaint_filters(before="sort", words_option=False)
@@ -56,12 +58,12 @@ def search(
         where = r.get("matched_in")
         found = r.get("snippet") or ""
         return {**r, "id": f"#{r['id']}", "received_at": to_local_text(r["received_at"]),
-                "found": found if where in (None, "subject") else f"{where}: {found}"}
+                "found": found if where in (None, "subject") else f"{word('field', where)}{_(': ')}{found}"}
 
     write_records(rows, columns, fmt, table_columns=SEARCH_TABLE, headers=SEARCH_HEADERS, table_values=cells,
                   flexible=["found", "subject"], floors={"subject": 16, "found": 24},
                   droppable=["received_at", "severity", "subject"])
     if not rows:
-        err("No complaints match" + ("." if any_word or len(words) == 1 else "; --any finds those with any one "
-                                     "of the words."))
+        err(_("No complaints match.") if any_word or len(words) == 1
+            else _("No complaints match; --any finds those with any one of the words."))
     say_more(len(rows), total)

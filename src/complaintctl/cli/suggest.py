@@ -7,6 +7,8 @@ import sys
 import typer
 
 from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
+from complaintctl.i18n import _, clauses, ngettext, shown
+from complaintctl.i18n.words import label, word
 from complaintctl.render.output import Format
 
 suggest_app = typer.Typer(help="Suggestions from the team's own history: train, evaluate, rules.",
@@ -19,6 +21,11 @@ FIELD_OPTION = typer.Option(None, "--field", help="category, severity, cause, pe
                             "[default: all].")
 METHOD_OPTION = typer.Option("auto", "--method", help="svm (needs complaintctl[suggest]), naive-bayes, or auto "
                              "(svm when scikit-learn is installed).")
+
+
+def say_trained_first(t: dict) -> None:
+    err(_("Trained {field} first ({why}): model {model} on {examples:,} complaints.", field=word("field", t["field"]),
+          why=shown(t["why"]), model=t["model"], examples=t["examples"]))
 
 
 def _now():
@@ -41,11 +48,12 @@ def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: For
         return
     for r in rows:
         if r["trained"]:
-            err(f"Trained {r['field']}: model {r['model']} ({r['method']} v{r['version']}) on {r['examples']:,} "
-                f"complaints, {r['labels']} codes, {r['weights']:,} weights, {r['size_bytes'] / 1e6:.2f} MB, "
-                f"{r['seconds']:.1f} s.")
+            err(_("Trained {field}: model {model} ({method} v{version}) on {examples:,} complaints, {labels} codes, "
+                  "{weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.", field=word("field", r["field"]),
+                  model=r["model"], method=r["method"], version=r["version"], examples=r["examples"],
+                  labels=r["labels"], weights=r["weights"], mb=r["size_bytes"] / 1e6, seconds=r["seconds"]))
         else:
-            err(f"Not trained {r['field']}: {r['reason']}.")
+            err(_("Not trained {field}: {why}.", field=word("field", r["field"]), why=shown(r["reason"])))
 
 
 @suggest_app.command("evaluate")
@@ -89,7 +97,8 @@ def rule_add(
     from complaintctl.core.insight.suggest.rules import add_rule
 
     rule = add_rule(STATE.connect(), field, code, pattern, actor=STATE.who(), now=_now())
-    err(f"Added rule #{rule['id']}: {rule['field']} {rule['code']} when {rule['pattern']!r} is found.")
+    err(_("Added rule #{id}: {field} {code} when {pattern!r} is found.", id=rule["id"], field=word("field", rule["field"]),
+          code=label(rule["field"], rule["code"]), pattern=rule["pattern"]))
 
 
 @rule_app.command("list")
@@ -109,13 +118,14 @@ def rule_remove(rule_id: int = typer.Argument(..., metavar="ID", help="The rule'
     from complaintctl.core.insight.suggest.rules import remove_rule
 
     rule = remove_rule(STATE.connect(), rule_id, actor=STATE.who(), now=_now())
-    err(f"Removed rule #{rule['id']} ({rule['field']} {rule['code']} when {rule['pattern']!r}).")
+    err(_("Removed rule #{id} ({field} {code} when {pattern!r}).", id=rule["id"], field=word("field", rule["field"]),
+          code=label(rule["field"], rule["code"]), pattern=rule["pattern"]))
 
 
 def print_suggestions(items: list[dict], fmt: Format, trained: list[dict] | None = None) -> None:
     """Suggestions of `classify --suggest` and `log --suggest`: text on stdout, or JSON."""
     for t in trained or []:
-        err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+        say_trained_first(t)
     if fmt in (Format.json, Format.ndjson):
         from complaintctl.render.output import write_json
 
@@ -133,22 +143,22 @@ def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool,
     from complaintctl.errors import InvalidInput
 
     if unclassified and complaint_id is not None:
-        raise InvalidInput("give a complaint ID or --unclassified, not both")
+        raise InvalidInput(_("give a complaint ID or --unclassified, not both"))
     if not unclassified and complaint_id is None:
-        raise InvalidInput("which complaint?", hint="complaintctl classify ID --suggest, or --suggest --unclassified")
+        raise InvalidInput(_("which complaint?"), hint=_("complaintctl classify ID --suggest, or --suggest --unclassified"))
     if apply and not unclassified:
-        raise InvalidInput("--apply works on many complaints", hint="--suggest --unclassified --apply "
-                           "--min-confidence P; for one complaint, --accept")
+        raise InvalidInput(_("--apply works on many complaints"), hint=_("--suggest --unclassified --apply "
+                                                                         "--min-confidence P; for one complaint, --accept"))
     if apply and min_confidence is None:
-        raise InvalidInput("--apply needs --min-confidence P", hint="e.g. --min-confidence 0.8: only suggestions "
-                           "that sure are written")
+        raise InvalidInput(_("--apply needs --min-confidence P"), hint=_("e.g. --min-confidence 0.8: only suggestions "
+                                                                         "that sure are written"))
     if min_confidence is not None and not (apply or accept):
-        raise InvalidInput("--min-confidence goes with --apply or --accept")
+        raise InvalidInput(_("--min-confidence goes with --apply or --accept"))
     if unclassified and accept:
-        raise InvalidInput("--accept is for one complaint", hint="for many: --suggest --unclassified --apply "
-                           "--min-confidence P")
+        raise InvalidInput(_("--accept is for one complaint"), hint=_("for many: --suggest --unclassified --apply "
+                                                                      "--min-confidence P"))
     if min_confidence is not None and not 0 <= min_confidence <= 1:
-        raise InvalidInput(f"--min-confidence is between 0 and 1, not {min_confidence}")
+        raise InvalidInput(_("--min-confidence is between 0 and 1, not {value}", value=min_confidence))
     from complaintctl.core.desk.suggested import accept as do_accept
     from complaintctl.core.desk.suggested import apply_many, refresh_models
     from complaintctl.core.insight.suggest import suggest_complaints, unclassified_ids
@@ -159,7 +169,7 @@ def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool,
     ids = unclassified_ids(conn, limit=limit) if unclassified else [which_complaint(complaint_id)]
     if accept or apply:
         for t in trained:
-            err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+            say_trained_first(t)
         if accept:
             results = [do_accept(conn, ids[0], actor=STATE.who(), min_confidence=min_confidence or 0.0)]
         else:
@@ -181,16 +191,19 @@ def _say_accepted(results: list[dict], fmt: Format) -> None:
     for r in results:
         if r["changes"]:
             written += 1
-            err(f"Classified complaint #{r['id']} as suggested: " + "; ".join(
-                f"{c.field}: {c.old or '-'} -> {c.new}" for c in r["changes"]) + ".")
+            from complaintctl.render.changes import change_text
+
+            err(_("Classified complaint #{id} as suggested: {changes}.", id=r["id"],
+                  changes=clauses(change_text(c.field, c.old, c.new) for c in r["changes"])))
         elif len(results) == 1:
-            err(f"No change to complaint #{r['id']}.")
+            err(_("No change to complaint #{id}.", id=r["id"]))
         if len(results) == 1:
             for s in r["skipped"]:
                 if not s["why"].startswith(("too little history", "no model yet")):
-                    err(f"  {s['field']}: {s['why']}")
+                    err(f"  {word('field', s['field'])}: {shown(s['why'])}")
     if len(results) > 1:
-        err(f"Applied suggestions to {written:,} of {len(results):,} complaints; the rest left as they were.")
+        err(_("Applied suggestions to {written:,} of {n:,} complaints; the rest left as they were.", written=written,
+              n=len(results)))
 
 
 def suggestions_after_log(complaint_id: int, fmt: Format) -> dict | None:
@@ -202,14 +215,17 @@ def suggestions_after_log(complaint_id: int, fmt: Format) -> dict | None:
 
     conn = STATE.connect()
     for t in refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now()):
-        err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+        say_trained_first(t)
     (item,) = suggest_complaints(conn, [complaint_id])
     if fmt in (Format.json, Format.ndjson):
         return {"suggestions": item["fields"]}
-    from complaintctl.render.suggestions import suggestion_lines
+    from complaintctl.render.suggestions import suggestion_parts
 
-    for line in suggestion_lines(item)[1:]:
-        err(f"Suggested:{line[1:]}" if not line.startswith("  model") else line.strip())
+    lines, models = suggestion_parts(item)
+    for line in lines:
+        err(_("Suggested: {line}", line=line[2:]))
+    if models:
+        err(models.strip())
     return None
 
 
@@ -223,28 +239,34 @@ def after_import(import_id: int, *, suggest: bool, fmt: Format) -> dict:
     found = similar_in_import(conn, import_id)
     out: dict = {"similar": found["found"]}
     if fmt == Format.table and found["found"]:
-        err(f"{len(found['found']):,} imported complaint(s) are like others (same or near-same text, any customer):")
+        err(ngettext("{n:,} imported complaint is like others (same or near-same text, any customer):",
+                     "{n:,} imported complaints are like others (same or near-same text, any customer):",
+                     len(found["found"])))
         for item in found["found"][:20]:
-            err(f"  #{item['id']} {item['subject']}: like " + "; ".join(similar_line(o) for o in item["similar"]))
+            err(_("  #{id} {subject}: like {others}", id=item["id"], subject=item["subject"],
+                  others=clauses(similar_line(o) for o in item["similar"])))
         if len(found["found"]) > 20:
-            err(f"  ... and {len(found['found']) - 20:,} more (`complaintctl show ID` lists them)")
+            err(_("  ... and {n:,} more (`complaintctl show ID` lists them)", n=len(found["found"]) - 20))
     if found["checked"] < found["inserted"]:
-        err(f"Similar complaints looked for in the first {found['checked']:,} of {found['inserted']:,} imported; "
-            "`complaintctl show ID` finds them for any one.")
+        err(_("Similar complaints looked for in the first {checked:,} of {inserted:,} imported; `complaintctl show ID` "
+              "finds them for any one.", checked=found["checked"], inserted=found["inserted"]))
     if suggest:
         from complaintctl.core.desk.suggested import refresh_models
         from complaintctl.core.insight.suggest import suggest_complaints, unclassified_ids
         from complaintctl.core.insight.suggest.training import FIELDS
 
         for t in refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now()):
-            err(f"Trained {t['field']} first ({t['why']}): model {t['model']} on {t['examples']:,} complaints.")
+            say_trained_first(t)
         items = suggest_complaints(conn, unclassified_ids(conn, among=imported_ids(conn, import_id)))
         out["suggestions"] = items
         if fmt == Format.table:
             from complaintctl.render.suggestions import suggestion_lines
 
-            err(f"Suggestions for the {len(items):,} imported complaint(s) without a category (nothing written; "
-                "`complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):")
+            err(ngettext("Suggestions for the {n:,} imported complaint without a category (nothing written; "
+                         "`complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):",
+                         "Suggestions for the {n:,} imported complaints without a category (nothing written; "
+                         "`complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):",
+                         len(items)))
             for item in items:
                 for line in suggestion_lines(item):
                     err(line)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, error_line, handle_errors
 from complaintctl.errors import ExitCode
+from complaintctl.i18n import _, clauses, ngettext
 from complaintctl.render.output import Format
 
 
@@ -33,9 +34,14 @@ def backup(
     if fmt == Format.table:
         typer.echo(result["backup"])
         pruned, abandoned = result["pruned"], result["abandoned_removed"]
-        err(f"Backed up {db} ({result['complaints']:,} complaints, {result['events']:,} events, "
-            f"{result['bytes'] / 1e6:.1f} MB)" + (f"; deleted {len(pruned)} older backup(s)" if pruned else "")
-            + (f"; removed {len(abandoned)} file(s) a killed backup left" if abandoned else "") + ".")
+        parts = [_("Backed up {path} ({complaints:,} complaints, {events:,} events, {mb:.1f} MB)", path=db,
+                   complaints=result["complaints"], events=result["events"], mb=result["bytes"] / 1e6)]
+        if pruned:
+            parts.append(ngettext("deleted {n} older backup", "deleted {n} older backups", len(pruned)))
+        if abandoned:
+            parts.append(ngettext("removed {n} file a killed backup left", "removed {n} files a killed backup left",
+                                  len(abandoned)))
+        err(_("{sentence}.", sentence=clauses(parts)))
     else:
         from complaintctl.render.output import write_records
 
@@ -56,9 +62,12 @@ def restore(
     STATE.close()  # this process must not hold the database open either
     result = restore_backup(STATE.db_path, Path(backup_file))
     if fmt == Format.table:
-        err(f"Restored {result['database']} from {result['restored_from']} ({result['complaints']:,} complaints, "
-            f"{result['events']:,} events)."
-            + (f" What it replaced is kept in {result['previous_kept_in']}." if result["previous_kept_in"] else ""))
+        said = _("Restored {path} from {backup} ({complaints:,} complaints, {events:,} events).",
+                 path=result["database"], backup=result["restored_from"], complaints=result["complaints"],
+                 events=result["events"])
+        if result["previous_kept_in"]:
+            said += " " + _("What it replaced is kept in {path}.", path=result["previous_kept_in"])
+        err(said)
     else:
         from complaintctl.render.output import write_records
 
@@ -96,9 +105,11 @@ def check(
     overall = worst(findings)
     problems = sum(f.result == PROBLEM for f in findings)
     if overall == PROBLEM:
-        err(f"error: {problems} check(s) found a problem in {shown(path)}")
+        error_line(ngettext("{n} check found a problem in {path}", "{n} checks found a problem in {path}", problems,
+                            path=shown(path)))
         raise typer.Exit(ExitCode.FAILED)
-    err(f"{shown(path)}: " + ("all checks passed." if overall == "ok" else "sound, with warnings."))
+    err(_("{path}: all checks passed.", path=shown(path)) if overall == "ok"
+        else _("{path}: sound, with warnings.", path=shown(path)))
 
 
 def migrate_to(
@@ -143,7 +154,7 @@ def audit_head(fmt: Format = FORMAT_OPTION) -> None:
     data = head_of(STATE.connect())
     if fmt == Format.table:
         if data["head"] is None:
-            err("No events yet.")
+            err(_("No events yet."))
             return
         typer.echo(data["head"])
     else:

@@ -48,6 +48,7 @@ FIELDS = {
     "told_via": N_("told via"), "duplicate_of": N_("duplicate of"), "customer_accepted": N_("customer acceptance"),
     "reply": N_("reply"), "merged_into": N_("merged into"), "first_response_at": N_("first response"),
     "resolved_at": N_("resolved at"), "closed_at": N_("closed at"), "escalation_count": N_("escalations"),
+    "notes": N_("notes"), "other": N_("other fields"),
 }
 
 # the SLA's two clocks, and where one stands
@@ -63,7 +64,11 @@ OUTBOX_STATES = {"pending": N_("pending"), "sending": N_("sending"), "sent": N_(
 # what an outbox message goes by
 OUTBOX_CHANNELS = {"email": N_("e-mail"), "webhook": N_("webhook")}
 
-# `check`: a check's result
+# `check`: what each check looks at, and its result
+CHECKS = {"integrity": N_("integrity"), "schema version": N_("schema version"), "schema objects": N_("schema objects"),
+          "deferred indexes": N_("deferred indexes"), "references": N_("references"), "audit trail": N_("audit trail"),
+          "timestamps": N_("timestamps"), "lifecycle": N_("lifecycle"), "file permissions": N_("file permissions"),
+          "holiday calendar": N_("holiday calendar"), "SLA clocks": N_("SLA clocks")}
 RESULTS = {"ok": N_("ok"), "warning": N_("warning"), "problem": N_("problem")}
 
 # the business calendar: a special day's kind, and where a year's holidays come from
@@ -82,7 +87,7 @@ LANGUAGES = {"zh": N_("Chinese"), "en": N_("English")}
 
 WORDS: dict[str, dict[str, str]] = {
     "action": ACTIONS, "field": FIELDS, "clock": CLOCKS, "clock_state": CLOCK_STATES, "trigger": TRIGGERS,
-    "outbox_state": OUTBOX_STATES, "outbox_channel": OUTBOX_CHANNELS, "result": RESULTS, "day_kind": DAY_KINDS,
+    "outbox_state": OUTBOX_STATES, "outbox_channel": OUTBOX_CHANNELS, "check": CHECKS, "result": RESULTS, "day_kind": DAY_KINDS,
     "year_basis": YEAR_BASES, "language": LANGUAGES, "chat": CHAT_KINDS, "webhook_event": WEBHOOK_EVENTS,
     "email_event": EMAIL_EVENTS,
 }

@@ -2,26 +2,50 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
-from complaintctl.render.table import pad, style
+from complaintctl.render.table import pad, style, text_width
 
 RESULT_STYLES = {"ok": "green", "warning": "yellow", "problem": "bold red"}
 
 
 def render_findings(findings: Sequence, *, color: bool = False, width: int | None = None) -> str:
     """``ok       integrity    SQLite integrity_check: ok``, then the detail's further lines and
-    the fix (``-> ...``) indented under the detail, wrapped to ``width`` when it is given."""
-    name_width = max((len(f.check) for f in findings), default=0)
-    indent = 7 + 2 + name_width + 2
+    the fix (``-> ...``) indented under the detail, wrapped to ``width`` when it is given; in the
+    reader's language (the check's name and result as words, a Message detail said in it)."""
+    from complaintctl.i18n import shown
+    from complaintctl.i18n.words import word
+
+    rows = [(word("result", f.result), word("check", f.check), str(shown(f.detail)), str(shown(f.fix))) for f in findings]
+    result_width = max((text_width(r[0]) for r in rows), default=0)
+    name_width = max((text_width(r[1]) for r in rows), default=0)
+    indent = result_width + 2 + name_width + 2
     room = max(30, (width or 10_000) - indent)
     lines = []
-    for f in findings:
-        body = textwrap.wrap(f.detail, room) or [""]
-        if f.fix:
-            body += textwrap.wrap(f"-> {f.fix}", room, subsequent_indent="   ")
-        head = style(pad(f.result, 7), RESULT_STYLES.get(f.result), color) + "  " + pad(f.check, name_width)
+    for f, (result, name, detail, fix) in zip(findings, rows, strict=True):
+        body = _wrap(detail, room) or [""]
+        if fix:
+            body += _wrap(f"-> {fix}", room, subsequent_indent="   ")
+        head = style(pad(result, result_width), RESULT_STYLES.get(f.result), color) + "  " + pad(name, name_width)
         lines.append(f"{head}  {body[0]}")
         lines.extend(" " * indent + more for more in body[1:])
     return "\n".join(lines)
+
+
+def _wrap(text: str, room: int, subsequent_indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``room`` columns: at spaces, and between any two wide
+    (Chinese) characters, which have no spaces between them."""
+    if text.isascii():
+        return textwrap.wrap(text, room, subsequent_indent=subsequent_indent)
+    lines, line = [], ""
+    for token in re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text):
+        if line.strip() and text_width(line + token.rstrip()) > room:
+            lines.append(line.rstrip())
+            line = subsequent_indent + token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from complaintctl.i18n import _, ngettext, shown
+
 SHOWN = 20  # kept complaints and customers named one per line; the rest counted
 
 
@@ -15,36 +17,35 @@ def id_ranges(ids: list[int], limit: int = 12) -> str:
             runs.append([i, i])
     text = ", ".join(f"#{a}" if a == b else f"#{a}-#{b}" for a, b in runs[:limit])
     rest = sum(b - a + 1 for a, b in runs[limit:])
-    return text + (f" and {rest:,} more" if rest else "")
-
-
-def _count(n: int, one: str) -> str:
-    return f"{n:,} {one}" + ("" if n == 1 else "s")
+    return _("{ids} and {n:,} more", ids=text, n=rest) if rest else text
 
 
 def undo_lines(result: dict) -> tuple[str, list[str]]:
     """(the summary, for stdout; the details: what was kept and why, for stderr)."""
-    verb = "would remove" if result["dry_run"] else "removed"
     removed, customers = result["removed_complaints"], result["removed_customers"]
     kept, kept_customers = result["kept_complaints"], result["kept_customers"]
-    summary = (f"import #{result['import_id']} ({result['source']}): {verb} {_count(len(removed), 'complaint')}"
-               + (f" ({id_ranges(removed)})" if removed else "") + f" and {_count(len(customers), 'customer')}; "
-               f"kept {_count(len(kept), 'complaint')} and {_count(len(kept_customers), 'customer')}")
-    details = []
-    for item in kept[:SHOWN]:
-        details.append(f"kept complaint #{item['id']}: {item['why']}")
+    counts = {"complaints": ngettext("{n:,} complaint", "{n:,} complaints", len(removed))
+              + (f" ({id_ranges(removed)})" if removed else ""),
+              "customers": ngettext("{n:,} customer", "{n:,} customers", len(customers)),
+              "kept": ngettext("{n:,} complaint", "{n:,} complaints", len(kept)),
+              "kept_customers": ngettext("{n:,} customer", "{n:,} customers", len(kept_customers)),
+              "id": result["import_id"], "source": result["source"]}
+    summary = (_("import #{id} ({source}): would remove {complaints} and {customers}; kept {kept} and {kept_customers}",
+                 **counts) if result["dry_run"] else
+               _("import #{id} ({source}): removed {complaints} and {customers}; kept {kept} and {kept_customers}",
+                 **counts))
+    details = [_("kept complaint #{id}: {why}", id=item["id"], why=shown(item["why"])) for item in kept[:SHOWN]]
     if len(kept) > SHOWN:
-        details.append(f"... and {len(kept) - SHOWN:,} more complaints kept (-f json lists them all)")
-    for item in kept_customers[:SHOWN]:
-        details.append(f"kept customer #{item['id']}: {item['why']}")
+        details.append(_("... and {n:,} more complaints kept (-f json lists them all)", n=len(kept) - SHOWN))
+    details += [_("kept customer #{id}: {why}", id=item["id"], why=shown(item["why"])) for item in kept_customers[:SHOWN]]
     if len(kept_customers) > SHOWN:
-        details.append(f"... and {len(kept_customers) - SHOWN:,} more customers kept (-f json lists them all)")
+        details.append(_("... and {n:,} more customers kept (-f json lists them all)", n=len(kept_customers) - SHOWN))
     if not result["customers_recorded"]:
-        details.append("note: this import ran before imports recorded the customers they create, so none of its "
-                       "customers were removed (`complaintctl customers list` shows any left without complaints)")
+        details.append(_("note: this import ran before imports recorded the customers they create, so none of its "
+                         "customers were removed (`complaintctl customers list` shows any left without complaints)"))
     if not result["finished"]:
-        details.append(f"note: import #{result['import_id']} had not finished (it stopped part-way or was killed; or it "
-                       "is still running, and then stops at its next batch)")
+        details.append(_("note: import #{id} had not finished (it stopped part-way or was killed; or it is still "
+                         "running, and then stops at its next batch)", id=result["import_id"]))
     if result["dry_run"]:
-        details.append("dry run: nothing was changed")
+        details.append(_("dry run: nothing was changed"))
     return summary, details

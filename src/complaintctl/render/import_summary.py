@@ -1,6 +1,19 @@
-"""What an import decided and met, as the lines printed under its summary."""
+"""What an import decided and met, as the lines printed under its summary, in the reader's
+language (the summary's JSON keeps core's English words and codes)."""
 
 from __future__ import annotations
+
+from complaintctl.i18n import _, clauses, joined, ngettext, shown
+from complaintctl.i18n.words import word
+
+
+def _field(name: str) -> str:
+    return word("field", name) or name
+
+
+def _counts(counts: dict) -> str:
+    """``assignee 1,200, phone 3`` (the commonest first)."""
+    return joined(f"{_field(name)} {n:,}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def evidence_lines(summary) -> list[str]:
@@ -8,67 +21,105 @@ def evidence_lines(summary) -> list[str]:
     rows stamped with the import time."""
     lines = []
     if summary.guessed:
-        lines.append("guessed from header words (--show-mapping has the evidence; --map overrides): " + "; ".join(
-            f"{name} <- {how}" for name, how in summary.guessed.items()))
+        lines.append(_("guessed from header words (--show-mapping has the evidence; --map overrides): {guesses}",
+                       guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.guessed.items())))
     if summary.by_values:
-        lines.append("decided from the values, no header naming them (--map overrides): " + "; ".join(
-            f"{name} <- {how}" for name, how in summary.by_values.items()))
-    lines += [f"dates: {name} {order}" for name, order in summary.date_orders.items()]
+        lines.append(_("decided from the values, no header naming them (--map overrides): {guesses}",
+                       guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
+    lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))
+              for name, order in summary.date_orders.items()]
     if summary.times_zone:
-        lines.append(f"dates: a time written without a zone is {summary.times_zone} time "
-                     "(`complaintctl --tz ZONE import ...` reads it in another)")
+        lines.append(_("dates: a time written without a zone is {zone} time (`complaintctl --tz ZONE import ...` reads "
+                       "it in another)", zone=summary.times_zone))
     if summary.empty_values:
-        lines.append("read as empty (?, N/A, - ...): " + ", ".join(
-            f"{name} {n:,}" for name, n in sorted(summary.empty_values.items(), key=lambda kv: -kv[1])))
+        lines.append(_("read as empty (?, N/A, - ...): {counts}", counts=_counts(summary.empty_values)))
     if summary.never_dates:
-        lines.append("read as no date (1900-01-01, 0000-00-00, Excel's day zero, the Unix epoch: what systems write "
-                     "for \"not yet\"): " + ", ".join(
-                         f"{name} {n:,}" for name, n in sorted(summary.never_dates.items(), key=lambda kv: -kv[1])))
+        lines.append(_("read as no date (1900-01-01, 0000-00-00, Excel's day zero, the Unix epoch: what systems write "
+                       "for \"not yet\"): {counts}", counts=_counts(summary.never_dates)))
     for what, n in sorted(summary.set_aside_values.items(), key=lambda kv: -kv[1]):
         if what.startswith("~"):  # what the lifecycle made the import assume
-            lines.append(f"{n:,} row(s) {what[1:]}")
+            lines.append(ngettext("{n:,} row {what}", "{n:,} rows {what}", n, what=shown(what[1:])))
         else:
-            lines.append(f"{n:,} row(s): {what}, kept in extra as FIELD_as_given; the complaint imported")
+            lines.append(ngettext("{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported",
+                                  "{n:,} rows: {what}, kept in extra as FIELD_as_given; the complaints imported", n,
+                                  what=shown(what)))
     if summary.stamped_now:
-        lines.append(f"{summary.stamped_now:,} row(s) had no received time and got the import time (--received-now)")
+        lines.append(ngettext("{n:,} row had no received time and got the import time (--received-now)",
+                              "{n:,} rows had no received time and got the import time (--received-now)",
+                              summary.stamped_now))
     if summary.subject_from_category:
-        lines.append(f"{summary.subject_from_category:,} row(s) had neither subject nor description: "
-                     "each one's subject is its category as the file wrote it")
+        lines.append(ngettext("{n:,} row had neither subject nor description: its subject is its category as the file "
+                              "wrote it", "{n:,} rows had neither subject nor description: each one's subject is its "
+                              "category as the file wrote it", summary.subject_from_category))
     if summary.subject_from_ref:
-        lines.append(f"{summary.subject_from_ref:,} row(s) had no subject, description or category: each one's "
-                     "subject is \"(no subject)\" and its ref")
-    for item in summary.unclassified[:10]:
-        code = item["suggestion"] or "CODE"
-        how = {"status": "the status read from the row's own times (closed, resolved, else new)",
-               "outcome": "the outcome left to the status's default"}.get(item["field"], "imported unclassified")
-        lines.append(f"{item['rows']:,} row(s): {item['field']} {item['label']!r} unknown, {how} "
-                     f"(first: line {item['first_line']}); `complaintctl taxonomy alias "
-                     f"{'channel' if item['field'] == 'told_via' else item['field']} {quoted(item['label'])} {code}` "
-                     "maps it")
+        lines.append(ngettext("{n:,} row had no subject, description or category: its subject is \"(no subject)\" and "
+                              "its ref", "{n:,} rows had no subject, description or category: each one's subject is "
+                              "\"(no subject)\" and its ref", summary.subject_from_ref))
+    lines += [_unclassified_line(item) for item in summary.unclassified[:10]]
     if len(summary.unclassified) > 10:
-        lines.append(f"... and {len(summary.unclassified) - 10} more unknown labels (-f json lists them all)")
+        lines.append(_("... and {n} more unknown labels (-f json lists them all)", n=len(summary.unclassified) - 10))
+    lines += _people_lines(summary)
+    lines += _repeat_lines(summary)
+    return lines
+
+
+def _unclassified_line(item: dict) -> str:
+    code = item["suggestion"] or _("CODE")
+    field = item["field"]
+    kind = "channel" if field == "told_via" else field
+    how = {"status": _("the status read from the row's own times (closed, resolved, else new)"),
+           "outcome": _("the outcome left to the status's default")}.get(field, _("imported unclassified"))
+    return ngettext("{n:,} row: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias "
+                    "{kind} {quoted} {code}` maps it",
+                    "{n:,} rows: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias "
+                    "{kind} {quoted} {code}` maps it", item["rows"], field=_field(field), label=item["label"],
+                    how=how, line=item["first_line"], kind=kind, quoted=quoted(item["label"]), code=code)
+
+
+def _people_lines(summary) -> list[str]:
+    lines = []
     for name, n in summary.inactive_assignees.items():
-        lines.append(f"warning: {n:,} row(s) assigned to {name}, who is deactivated "
-                     f"(`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)")
+        lines.append(_("warning: {message}", message=ngettext(
+            "{n:,} row assigned to {name}, who is deactivated (`complaintctl agents list`; reassign with "
+            "`complaintctl assign ID --to NAME`)", "{n:,} rows assigned to {name}, who is deactivated "
+            "(`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)", n, name=name)))
     if summary.other_names:
         first = summary.other_names_first[0]
-        lines.append(
-            f"warning: {summary.other_names:,} row(s) name someone other than the known customer with that email or "
-            f"phone (first: line {first['line']}, {first['name']!r} for customer #{first['customer_id']} "
-            f"{first['customer']}): filed under that customer, the row's name kept in extra.customer_as_given; "
-            "`complaintctl update ID --customer NAME --new-customer` records one as another person")
+        lines.append(_("warning: {message}", message=ngettext(
+            "{n:,} row names someone other than the known customer with that email or phone (first: line {line}, "
+            "{name!r} for customer #{id} {customer}): filed under that customer, the row's name kept in "
+            "extra.customer_as_given; `complaintctl update ID --customer NAME --new-customer` records one as another "
+            "person",
+            "{n:,} rows name someone other than the known customer with that email or phone (first: line {line}, "
+            "{name!r} for customer #{id} {customer}): filed under that customer, the row's name kept in "
+            "extra.customer_as_given; `complaintctl update ID --customer NAME --new-customer` records one as another "
+            "person", summary.other_names, line=first["line"], name=first["name"], id=first["customer_id"],
+            customer=first["customer"])))
+    return lines
+
+
+def _repeat_lines(summary) -> list[str]:
+    lines = []
     if summary.duplicates:
         differing = summary.duplicates_differing
-        lines.append(f"{summary.duplicates:,} row(s) repeat an earlier row of the file (the same ref, or without one "
-                     f"the same content): {summary.duplicates - differing:,} the same, {differing:,} with other values"
-                     + (" (each written to the rejects file with what differed)" if differing else "")
-                     + "; not imported again")
+        same = summary.duplicates - differing
+        lines.append(ngettext("{n:,} row repeats an earlier row of the file (the same ref, or without one the same "
+                              "content): {same:,} the same, {differing:,} with other values{written}; not imported again",
+                              "{n:,} rows repeat an earlier row of the file (the same ref, or without one the same "
+                              "content): {same:,} the same, {differing:,} with other values{written}; not imported again",
+                              summary.duplicates, same=same, differing=differing,
+                              written=_(" (each written to the rejects file with what differed)") if differing else ""))
     if summary.repeated_headers:
-        lines.append(f"{summary.repeated_headers:,} line(s) inside the file repeat the header row: skipped, not read")
+        lines.append(ngettext("{n:,} line inside the file repeats the header row: skipped, not read",
+                              "{n:,} lines inside the file repeat the header row: skipped, not read",
+                              summary.repeated_headers))
     if summary.rejected_known_ref:
-        lines.append(f"{summary.rejected_known_ref:,} of the rejected rows have the ref of a complaint in the "
-                     "database (another row of the file, or an earlier import): other versions of it, "
-                     "such as an event log's earlier snapshots, not complaints lost")
+        lines.append(ngettext("{n:,} of the rejected rows has the ref of a complaint in the database (another row of "
+                              "the file, or an earlier import): another version of it, such as an event log's earlier "
+                              "snapshot, not a complaint lost",
+                              "{n:,} of the rejected rows have the ref of a complaint in the database (another row of "
+                              "the file, or an earlier import): other versions of it, such as an event log's earlier "
+                              "snapshots, not complaints lost", summary.rejected_known_ref))
     return lines
 
 

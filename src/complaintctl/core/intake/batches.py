@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from complaintctl.errors import NotFound, Refused
+from complaintctl.i18n import L_, N_
+from complaintctl.i18n.words import Code
 from complaintctl.store.catalog import references_to
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import limit_clause
@@ -99,12 +101,12 @@ class _Batch:
                         f"SELECT t.{column}, t.id FROM complaints t JOIN undo_complaints b ON b.id = t.{column} "
                         "LEFT JOIN undo_complaints g ON g.id = t.id WHERE g.id IS NULL OR g.stays = 1 "
                         "ORDER BY t.id").fetchall()
-                    self._keep(rows, lambda other: f"complaint #{other} is marked a duplicate of it", self.kept,
+                    self._keep(rows, lambda other: L_("complaint #{id} is marked a duplicate of it", id=other), self.kept,
                                "undo_complaints")
                     continue
                 rows = self.conn.execute(f"SELECT t.{column}, NULL FROM {table} t "
                                          f"JOIN undo_complaints b ON b.id = t.{column}").fetchall()
-                why = f"{_THING.get(table, f'a row of {table}')} refers to it"
+                why = _refers(table)
                 self._keep(rows, lambda _, why=why: why, self.kept, "undo_complaints")
             if len(self.kept) == before:
                 return
@@ -117,7 +119,7 @@ class _Batch:
             "SELECT c.customer_id, min(c.id) FROM complaints c JOIN undo_customers u ON u.id = c.customer_id "
             "LEFT JOIN undo_complaints g ON g.id = c.id WHERE g.id IS NULL OR g.stays = 1 "
             "GROUP BY c.customer_id").fetchall()
-        self._keep(rows, lambda cid: f"complaint #{cid} names it", self.kept_customers, "undo_customers")
+        self._keep(rows, lambda cid: L_("complaint #{id} names it", id=cid), self.kept_customers, "undo_customers")
         actions = ", ".join(f"'{a}'" for a in OWN_CUSTOMER_ACTIONS)
         rows = conn.execute(
             "SELECT e.customer_id, e.action, NULL, e.actor, e.at FROM events e "
@@ -130,7 +132,7 @@ class _Batch:
                 continue  # said above, by the complaints that stay
             rows = conn.execute(f"SELECT t.{column}, NULL FROM {table} t "
                                 f"JOIN undo_customers u ON u.id = t.{column}").fetchall()
-            why = "another customer record was merged into it" if table == "customers" else f"a row of {table} refers to it"
+            why = L_("another customer record was merged into it") if table == "customers" else _refers(table)
             self._keep(rows, lambda _, why=why: why, self.kept_customers, "undo_customers")
 
     def remove(self, at: str, actor: str) -> tuple[list[int], list[int]]:
@@ -167,11 +169,19 @@ def _event(at: str, actor: str, *, action: str, complaint_id: int | None = None,
 
 
 def _changed(event: tuple) -> str:
-    _, action, field, actor, at = event
-    return f"changed since: {action}" + (f" ({field})" if field and field != action else "") + f" by {actor} at {at}"
+    _id, action, field, actor, at = event
+    if field and field != action:
+        return L_("changed since: {action} ({field}) by {actor} at {at}", action=Code("action", action),
+                  field=Code("field", field), actor=actor, at=at)
+    return L_("changed since: {action} by {actor} at {at}", action=Code("action", action), actor=actor, at=at)
 
 
-_THING = {"surveys": "a survey", "outbox": "a message queued or sent", "overdue_notices": "an overdue notice"}
+_THING = {"surveys": N_("a survey refers to it"), "outbox": N_("a message queued or sent refers to it"),
+          "overdue_notices": N_("an overdue notice refers to it")}
+
+
+def _refers(table: str):
+    return L_(_THING[table]) if table in _THING else L_("a row of {table} refers to it", table=table)
 
 
 def undo_import(conn: Connection, import_id: int, *, actor: str, now: datetime | None = None,

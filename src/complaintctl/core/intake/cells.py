@@ -10,6 +10,7 @@ from typing import Any
 
 from complaintctl.core.people.matching import split_mailbox
 from complaintctl.core.record.lifecycle import time_order_problem
+from complaintctl.i18n import L_
 
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
@@ -223,13 +224,13 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         # an open status with a closed time (a reopened ticket keeps its old one): the status is
         # where it stands now; the time is kept with the complaint, not dropped
         row.setdefault("extra", {})["closed_at_as_given"] = row.pop("closed_at")
-        aside.append("closed time of a complaint whose status is not closed")
+        aside.append(L_("closed time of a complaint whose status is not closed"))
     if row.get("outcome") == "duplicate" and "duplicate_of" not in row:
         # "Duplicate" without the complaint it repeats: the word is kept raw, the outcome is the default
         if raw is not None:
             raw.setdefault("outcome", "duplicate")
         row["outcome"] = "resolved"
-        aside.append("outcome duplicate without duplicate_of")
+        aside.append(L_("outcome duplicate without duplicate_of"))
     if status == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row.get("updated_at") or received
         aside.append(ASSUMED_RESOLVED if "updated_at" in row else ASSUMED_RESOLVED_RECEIVED)
@@ -241,7 +242,7 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         first = row.pop("first_response_at")
         if time_order_problem(row) is None:
             row.setdefault("extra", {})["first_response_at_as_given"] = first
-            aside.append("first response time after the row's resolution or closing")
+            aside.append(L_("first response time after the row's resolution or closing"))
             problem = None
         else:
             row["first_response_at"] = first

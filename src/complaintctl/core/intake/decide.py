@@ -20,6 +20,7 @@ from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 from complaintctl.store.engine import Connection
 
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
@@ -121,7 +122,7 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
     for field_name, found in by_field.items():
         candidates = order(found, field_name, columns, now)
         if candidates[0].rank == 0:
-            candidates[0].evidence = "given"
+            candidates[0].evidence = L_("given")
             continue
         winner = None
         set_aside = []
@@ -215,14 +216,16 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
                 ambiguous = ambiguous or (line, value, sep)
         if options.dayfirst is not None:
             if day or month or ambiguous:
-                result.date_orders[plan.field] = ("day first" if options.dayfirst else "month first") + " (as given)"
+                result.date_orders[plan.field] = L_("day first (as given)") if options.dayfirst else L_(
+                    "month first (as given)")
             continue
         if day or month:
             dayfirst = days >= months
             seen = day if dayfirst else month
             order = "day first" if dayfirst else "month first"
             result.dayfirst_of[plan.field] = dayfirst
-            result.date_orders[plan.field] = f"{order}: {seen[1]!r} (line {seen[0]}) can only be read so"
+            result.date_orders[plan.field] = L_("{order}: {value!r} (line {line}) can only be read so",
+                                                order=_order(dayfirst), value=seen[1], line=seen[0])
             settled.setdefault(seen[2], (dayfirst, plan.header, seen))
             if day and month:
                 other = month if dayfirst else day
@@ -237,23 +240,28 @@ def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportO
         if plan.index in further:
             line, value, dayfirst = further[plan.index]
             result.dayfirst_of[plan.field] = dayfirst
-            result.date_orders[plan.field] = (f"{'day' if dayfirst else 'month'} first: {value!r} (line {line}, "
-                                              "past the first rows) can only be read so")
+            result.date_orders[plan.field] = L_("{order}: {value!r} (line {line}, past the first rows) can only be "
+                                                "read so", order=_order(dayfirst), value=value, line=line)
         else:
             _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
+
+
+def _order(dayfirst: bool):
+    return L_("day first") if dayfirst else L_("month first")
 
 
 def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None, result: ImportPlan) -> None:
     """The order of a column no value of its own settles: the file's own (``settled``), else month first."""
     if settled is not None:
         dayfirst, header, seen = settled
-        order = "day first" if dayfirst else "month first"
         result.dayfirst_of[plan.field] = dayfirst
-        result.date_orders[plan.field] = (f"{order}, as column {header!r} of this file: {seen[1]!r} (line {seen[0]}) "
-                                          f"can only be read so (e.g. {ambiguous[1]!r})")
+        result.date_orders[plan.field] = L_("{order}, as column {header!r} of this file: {value!r} (line {line}) can "
+                                            "only be read so (e.g. {example!r})", order=_order(dayfirst), header=header,
+                                            value=seen[1], line=seen[0], example=ambiguous[1])
         return
     result.dayfirst_of[plan.field] = False
-    result.date_orders[plan.field] = f"month first, by default: no value settles it (e.g. {ambiguous[1]!r})"
+    result.date_orders[plan.field] = L_("month first, by default: no value settles it (e.g. {example!r})",
+                                        example=ambiguous[1])
     result.warnings.append(
         f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
         "first and no value in the file settles it; read month first. --dayfirst reads them day first "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from complaintctl.core.taxonomy.labels import to_simplified
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 
 # field -> header aliases (compared after normalize_header). The field's own name
 # and its `_at` form are always accepted.
@@ -97,11 +98,11 @@ class ColumnPlan:
     index: int
     header: str
     field: str  # a field name, EXTRA or IGNORED
-    how: str  # exact, alias, guessed from 'WORD', --map, mapping file, unknown, duplicate (kept in extra)
+    how: str  # exact, alias, guessed from 'WORD', --map, mapping file, unknown, duplicate (kept in extra): a Message
     extra_key: str | None = None
     candidate: str | None = None  # the field this column could be read into (it may have lost it to another)
     rank: int = 0  # how it was named: 0 --map/mapping file (never second-guessed), 1 alias, 2 guessed
-    evidence: str = ""  # what its values showed (importer/decide.py)
+    evidence: str = ""  # what its values showed (importer/decide.py): a Message
 
     @property
     def checked(self) -> bool:
@@ -162,8 +163,9 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
 
     by_header: dict[str, tuple[str, str]] = {}
     for source, mapping in (("mapping file", file_overrides or {}), ("--map", overrides or {})):
+        how = L_("mapping file") if source == "mapping file" else source
         for header, field in mapping.items():
-            by_header[normalize_header(header)] = (_check_field(field, source), source)
+            by_header[normalize_header(header)] = (_check_field(field, source), how)
     has_ref_column = any(
         by_header.get(normalize_header(h), (None,))[0] == "ref" or header_field(h) == "ref" for h in headers)
     plans: list[ColumnPlan] = []
@@ -175,15 +177,15 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
             (field, how), rank = by_header[key], 0
         elif (known := header_field(header)) is not None:
             field = known
-            how = "exact" if key == field else "alias"
+            how = L_("exact") if key == field else L_("alias")
         elif key == "id" and not has_ref_column:
-            field, how = "ref", "alias (no ref column)"
+            field, how = "ref", L_("alias (no ref column)")
         elif key in KNOWN_IGNORED:
-            field, how = IGNORED, "not imported"
+            field, how = IGNORED, L_("not imported")
         elif (guess := guess_field(header)) is not None and header:
-            field, how, rank = guess[0], f"guessed from {guess[1]!r}", 2
+            field, how, rank = guess[0], L_("guessed from {word!r}", word=guess[1]), 2
         else:
-            field, how = EXTRA, "unknown (kept in extra)"
+            field, how = EXTRA, L_("unknown (kept in extra)")
         plans.append(ColumnPlan(i, header, field, how, rank=rank))
     winners: dict[str, ColumnPlan] = {}
     for plan in sorted(plans, key=lambda p: (p.rank, p.index)):
@@ -192,8 +194,8 @@ def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
         if plan.field in winners:
             plan.candidate = plan.field
             plan.field = EXTRA
-            plan.how = "duplicate (kept in extra)" if plan.rank < 2 else f"{plan.how}, but {winners[plan.candidate].header!r} " \
-                "was taken (kept in extra)"
+            plan.how = L_("duplicate (kept in extra)") if plan.rank < 2 else L_(
+                "{how}, but {header!r} was taken (kept in extra)", how=plan.how, header=winners[plan.candidate].header)
         else:
             winners[plan.field] = plan
             plan.candidate = plan.field

@@ -18,6 +18,7 @@ from complaintctl.core.intake.worker import BatchPreparer, _in_worker, _worth_a_
 from complaintctl.core.intake.writer import Writer
 from complaintctl.core.record.dates import to_iso
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.i18n import L_
 from complaintctl.store.engine import Connection, OperationalError
 
 
@@ -109,7 +110,7 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
         from complaintctl.timetext import zone_name
 
         summary.times_zone = zone_name()  # a time without a zone is a time in this one: say so
-    summary.guessed = {p.field: f"{p.header!r}, {p.how}" for p in plan.plans
+    summary.guessed = {p.field: L_("{header!r}, {how}", header=p.header, how=p.how) for p in plan.plans
                        if p.rank == 2 and p.field == p.candidate}
     summary.set_aside = {p.header: p.how for p in plan.plans if p.how.startswith("set aside")}
     summary.by_values = plan.decided_by_values

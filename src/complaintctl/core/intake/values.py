@@ -46,6 +46,7 @@ from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
 
@@ -336,7 +337,7 @@ class RowReader(RowTimes):
                 # a spreadsheet wrote it in scientific notation and its digits are lost: matching on
                 # what remains would file the complaint under a stranger; kept as written, unmatched
                 row.setdefault("extra", {})["phone_as_given"] = row.pop("phone")
-                self.stats.aside("phone written in scientific notation (its digits are lost)")
+                self.stats.aside(L_("phone written in scientific notation (its digits are lost)"))
                 phone = None
             elif phone_n is None:
                 phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)

@@ -10,6 +10,8 @@ from typing import Any
 
 from complaintctl.core.intake.cells import RowError, _first_error
 from complaintctl.core.record.limits import MAX_SUBJECT
+from complaintctl.i18n import L_
+from complaintctl.i18n.words import Code
 
 # Fields whose value is a detail of the complaint, not the complaint itself.
 DETAILS = frozenset({"email", "phone", "company", "customer", "customer_accepted", "reopened_count", "duplicate_of",
@@ -22,7 +24,7 @@ def set_aside(data: dict, name: str, value: Any, stats) -> None:
     aside = data.setdefault("_aside", {})
     key = f"{name}_as_given"
     aside[key] = f"{aside[key]}; {value}" if key in aside else value
-    stats.aside(f"{name} that could not be read as one")
+    stats.aside(L_("{field} that could not be read as one", field=Code("field", name)))
 
 
 def validated_whole(validate, validation_error, data: dict, stats) -> dict:

@@ -5,9 +5,9 @@ different parts of the code does not meet in one file); an id belongs to exactly
 
 from __future__ import annotations
 
-from complaintctl.i18n.catalogues.zh import cli, render, reports, words, words_of_click
+from complaintctl.i18n.catalogues.zh import cli, imports, render, reports, words, words_of_click
 
-PARTS = (words_of_click, words, cli, render, reports)
+PARTS = (words_of_click, words, cli, render, reports, imports)
 
 
 def plural(n: int) -> int:
