@@ -347,4 +347,66 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'critical complaints': '紧急投诉',
     'escalated complaints': '升级的投诉',
     'overdue complaints': '超时投诉',
+    # cli/exports.py, cli/search.py, cli/suggest.py, cli/trust.py: export, search, suggestions, check, backup, restore
+    'a workbook is not for the terminal': '工作簿不能输出到终端',
+    "{n} cell was longer than Excel's {most:,} characters and was cut (CSV and JSON exports keep it whole)":
+        '{n} 个单元格超过了 Excel 的 {most:,} 个字符上限，已截断（CSV 和 JSON 导出会完整保留）',
+    'Exported {n} complaint to {path}.': '已导出 {n} 件投诉到 {path}。',
+    'Exported {n} complaint.': '已导出 {n} 件投诉。',
+    'give --output FILE.xlsx, or redirect stdout': '请给出 --output 文件.xlsx，或重定向标准输出',
+    'Found': '匹配内容',
+    'No complaints match; --any finds those with any one of the words.': '没有符合条件的投诉；--any 可查找含有其中任一词的投诉。',
+    'Trained {field} first ({why}): model {model} on {examples:,} complaints.':
+        '先训练了{field}（{why}）：模型 {model}，用了 {examples:,} 件投诉。',
+    'Added rule #{id}: {field} {code} when {pattern!r} is found.': '已添加规则 #{id}：找到 {pattern!r} 时建议{field}为 {code}。',
+    'Removed rule #{id} ({field} {code} when {pattern!r}).': '已删除规则 #{id}（找到 {pattern!r} 时建议{field}为 {code}）。',
+    'give a complaint ID or --unclassified, not both': '请给出投诉编号或 --unclassified，不能同时用',
+    '--apply works on many complaints': '--apply 用于多件投诉',
+    '--apply needs --min-confidence P': '--apply 需要 --min-confidence 置信度',
+    '--min-confidence goes with --apply or --accept': '--min-confidence 要与 --apply 或 --accept 一起用',
+    '--accept is for one complaint': '--accept 用于单件投诉',
+    '--min-confidence is between 0 and 1, not {value}': '--min-confidence 应在 0 到 1 之间，而不是 {value}',
+    'Applied suggestions to {written:,} of {n:,} complaints; the rest left as they were.':
+        '已对 {n:,} 件投诉中的 {written:,} 件采用建议；其余保持不变。',
+    'Suggested: {line}': '建议：{line}',
+    '{n:,} imported complaint is like others (same or near-same text, any customer):': '{n:,} 件导入的投诉与其他投诉相似（文字相同或几乎相同，不论客户）：',
+    'Similar complaints looked for in the first {checked:,} of {inserted:,} imported; `complaintctl show ID` finds them for any one.':
+        '只在导入的 {inserted:,} 件中的前 {checked:,} 件里查找了相似投诉；`complaintctl show 编号` 可为任意一件查找。',
+    'Trained {field}: model {model} ({method} v{version}) on {examples:,} complaints, {labels} codes, {weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.':
+        '已训练{field}：模型 {model}（{method} v{version}），用了 {examples:,} 件投诉、{labels} 个代码，{weights:,} 个权重，{mb:.2f} MB，{seconds:.1f} 秒。',
+    'Not trained {field}: {why}.': '没有训练{field}：{why}。',
+    'complaintctl classify ID --suggest, or --suggest --unclassified':
+        'complaintctl classify 编号 --suggest，或 --suggest --unclassified',
+    '--suggest --unclassified --apply --min-confidence P; for one complaint, --accept':
+        '--suggest --unclassified --apply --min-confidence 置信度；单件投诉用 --accept',
+    'e.g. --min-confidence 0.8: only suggestions that sure are written': '例如 --min-confidence 0.8：只写入置信度这么高的建议',
+    'for many: --suggest --unclassified --apply --min-confidence P':
+        '多件投诉用：--suggest --unclassified --apply --min-confidence 置信度',
+    'Classified complaint #{id} as suggested: {changes}.': '已按建议分类投诉 #{id}：{changes}。',
+    '  #{id} {subject}: like {others}': '  #{id} {subject}：相似于 {others}',
+    '  ... and {n:,} more (`complaintctl show ID` lists them)': '  ……另有 {n:,} 件（`complaintctl show 编号` 会列出）',
+    'Suggestions for the {n:,} imported complaint without a category (nothing written; `complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):':
+        '对导入的 {n:,} 件没有类别的投诉的建议（没有写入；`complaintctl classify --suggest --unclassified --apply --min-confidence 置信度` 可写入）：',
+    'Restored {path} from {backup} ({complaints:,} complaints, {events:,} events).':
+        '已用 {backup} 恢复 {path}（{complaints:,} 件投诉，{events:,} 条事件）。',
+    'Backed up {path} ({complaints:,} complaints, {events:,} events, {mb:.1f} MB)':
+        '已备份 {path}（{complaints:,} 件投诉，{events:,} 条事件，{mb:.1f} MB）',
+    '{n} check found a problem in {path}': '{n} 项检查在 {path} 中发现了问题',
+    '{path}: all checks passed.': '{path}：全部检查通过。',
+    '{path}: sound, with warnings.': '{path}：完好，但有警告。',
+    'deleted {n} older backup': '删除了 {n} 个较早的备份',
+    'removed {n} file a killed backup left': '清除了被中断的备份留下的 {n} 个文件',
+    'What it replaced is kept in {path}.': '被替换的数据库保存在 {path}。',
+    'No events yet.': '还没有事件。',
+    '{code} {confidence:.2f} ({why})': '{code} {confidence:.2f}（{why}）',
+    '{field}: top-1 {top1}, top-3 {top3} on {test:,} held-out complaints (trained on {train:,}, {method}); always {majority}: {majority_top1}':
+        '{field}：在留出的 {test:,} 件投诉上首选命中 {top1}，前三命中 {top3}（用 {train:,} 件训练，{method}）；总选 {majority}：{majority_top1}',
+    'code': '代码',
+    'examples': '样本数',
+    'precision': '精确率',
+    'recall': '召回率',
+    'no words for it here: how common it is': '这里没有相关的词：按它的常见程度',
+    '{suggestion} by rule #{id}, which wins over the model': '{suggestion}，来自规则 #{id}，规则优先于模型',
+    '{line} [now {code}]': '{line} [现为 {code}]',
+    'model {id}: {method} v{version}, trained {when}': '模型 {id}：{method} v{version}，训练于 {when}',
 }

@@ -99,8 +99,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '... and {n:,} more customers kept (-f json lists them all)': '……另保留了 {n:,} 个客户（-f json 会全部列出）',
     'note: this import ran before imports recorded the customers they create, so none of its customers were removed (`complaintctl customers list` shows any left without complaints)':
         '注意：这次导入发生在导入开始记录所建客户之前，因此没有移除它的客户（`complaintctl customers list` 可看到没有投诉的客户）',
-    'note: import #{id} had not finished (killed, or still running: a running import stops at its next batch)':
-        '注意：导入 #{id} 尚未完成（被终止，或仍在运行：运行中的导入会在下一批次停止）',
+    'note: import #{id} had not finished (it stopped part-way or was killed; or it is still running, and then stops at its next batch)':
+        '注意：导入 #{id} 尚未完成（中途停止或被终止；也可能仍在运行，那样会在下一批次停止）',
     'dry run: nothing was changed': '试运行：没有做任何修改',
     '{n:,} row: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias {kind} {quoted} {code}` maps it':
         '{n:,} 行：{field} {label!r} 未知，{how}（第一处：第 {line} 行）；`complaintctl taxonomy alias {kind} {quoted} {code}` 可对应上',

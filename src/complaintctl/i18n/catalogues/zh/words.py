@@ -130,4 +130,16 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{n}bm': '{n} 个工作分钟',
     '{n}bh': '{n} 个工作小时',
     '{n}bd': '{n} 个工作日',
+    # check's checks, search's places
+    'notes': '备注',
+    'other fields': '其他字段',
+    'integrity': '完整性',
+    'schema objects': '结构对象',
+    'references': '引用',
+    'audit trail': '审计记录',
+    'timestamps': '时间戳',
+    'lifecycle': '生命周期',
+    'file permissions': '文件权限',
+    'holiday calendar': '节假日日历',
+    'SLA clocks': '时限计时',
 }
