@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "complaintctl"
-MARKERS = {"_": 1, "N_": 1, "L_": 1, "ngettext": 2}
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "L_": 1, "nL_": 2}
 
 
 def _fields(text: str) -> set[str]:
@@ -73,7 +73,7 @@ def test_every_call_fills_the_fields_its_message_names():
     for f, line, marker, ids, call in message_calls():
         if marker == "N_" or len(ids) != MARKERS[marker] or any(k.arg is None for k in call.keywords):
             continue  # **fields: checked at run time
-        wanted = set().union(*(_fields(i) for i in ids)) - ({"n"} if marker == "ngettext" else set())
+        wanted = set().union(*(_fields(i) for i in ids)) - ({"n"} if marker in ("ngettext", "nL_") else set())
         given = {k.arg for k in call.keywords}
         if wanted != given:
             wrong.append(f"{f}:{line} {ids[0]!r} names {sorted(wanted)}, given {sorted(given)}")

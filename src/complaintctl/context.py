@@ -43,6 +43,7 @@ class RunContext:
     labels: Any = None  # {(kind, code): Chinese label}, read once when first shown
     queued: bool = False  # this run queued a notification: send what is pending after the commit
     drafts: list = field(default_factory=list)  # editor drafts, kept until the command succeeds
+    spelling: Any = None  # how this run's interface says an input or a step core names (i18n/said.py)
     _zone: tzinfo | None = None
 
     @property

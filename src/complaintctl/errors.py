@@ -40,6 +40,25 @@ class ComplaintError(Exception):
         message = shown(self.message)
         return _("{message} ({hint})", message=message, hint=shown(self.hint)) if self.hint else str(message)
 
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Which of the caller's inputs the error is about, by parameter name (``("limit",)``):
+        the ``Input`` fields of its message and hint (i18n/said.py). An interface turns them into
+        its own advice (the CLI: ``--limit``); core never names a flag."""
+        from complaintctl.i18n.said import Input
+
+        found: list[str] = []
+
+        def visit(value: object) -> None:
+            if isinstance(value, Input):
+                found.append(value.name)
+            for field in getattr(value, "fields", {}).values():
+                visit(field)
+
+        visit(self.message)
+        visit(self.hint)
+        return tuple(dict.fromkeys(found))
+
     def __reduce__(self):
         # keep the hint and exit code when the error crosses a process boundary (import's reader)
         return (self.__class__, (self.message, self.hint, self.exit_code))

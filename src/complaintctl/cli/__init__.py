@@ -96,7 +96,11 @@ def main_options(
             raise typer.BadParameter(_("unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)", zone=tz),
                                      param_hint="--tz") from None
     # this run's settings, in force until Click closes the command (then the connection closes too)
-    end = begin(RunContext(db=db, actor=actor, debug=debug, excel=excel, tz=tz, team_zone=STATE.team_zone))
+    from complaintctl.cli.spelling import spell
+
+    # core names inputs and steps; this run says them as flags and commands (spell)
+    end = begin(RunContext(db=db, actor=actor, debug=debug, excel=excel, tz=tz, team_zone=STATE.team_zone,
+                           spelling=spell))
 
     def close() -> None:
         STATE.close()

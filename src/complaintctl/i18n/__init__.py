@@ -45,16 +45,16 @@ def _active() -> ModuleType | None:
 
 def _said(value: object) -> object:
     """A field's value as the reader reads it: a Message in their language, a tuple as clauses."""
-    if isinstance(value, Message):
-        return value.translated()
+    if isinstance(value, Said):
+        return value.said()
     if isinstance(value, tuple):
         return _("; ").join(str(_said(v)) for v in value)
     return value
 
 
 def _fill(text: str, fields: dict) -> str:
-    """``text`` with its {fields} filled in; a field that is itself a Message is said in the
-    language too, a tuple of them as clauses of one sentence."""
+    """``text`` with its {fields} filled in; a field said later (a Message, an input's name, a code,
+    a length of time: ``Said``) is said in the language too, a tuple of them as clauses of one sentence."""
     if not fields:
         return text
     return text.format(**{k: _said(v) for k, v in fields.items()})
@@ -85,27 +85,46 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-class Message(str):
+class Said(str):
+    """A value made where its reader is not known yet (core's messages and the fields in them): as a
+    str, its English text (for machine formats, files and logs); ``said()``, what a person reads, in
+    the language in force. Message is one; i18n/said.py has the others (an input's name, a step the
+    caller can take, a code, a length of time)."""
+
+    def said(self) -> str:
+        return str(self)
+
+
+class Message(Said):
     """A message made where the language of its reader is not known yet (core's findings, a value
     kept for JSON): the English text, as a str, for machine formats and logs, and its id and
     fields, so that what shows it to a person says it in their language (``translated()``, or
-    ``shown()``). Made with ``L_``."""
+    ``shown()``). Made with ``L_`` (``nL_`` for a count)."""
 
     msgid: str
     fields: dict
+    plural: str | None
+    n: int | None
 
-    def __new__(cls, msgid: str, fields: dict):
-        english = msgid.format(**{k: "; ".join(map(str, v)) if isinstance(v, tuple) else v
-                                  for k, v in fields.items()}) if fields else msgid
+    def __new__(cls, msgid: str, fields: dict, plural: str | None = None, n: int | None = None):
+        chosen = msgid if plural is None or n == 1 else plural
+        all_fields = {k: "; ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in fields.items()}
+        if plural is not None:
+            all_fields = {"n": n, **all_fields}
+        english = chosen.format(**all_fields) if all_fields else chosen
         made = super().__new__(cls, english)
-        made.msgid, made.fields = msgid, fields
+        made.msgid, made.fields, made.plural, made.n = msgid, fields, plural, n
         return made
 
     def translated(self) -> str:
+        if self.plural is not None:
+            return ngettext(self.msgid, self.plural, self.n, **self.fields)
         return _(self.msgid, **self.fields)
 
+    said = translated
+
     def __reduce__(self):  # crosses process boundaries (import's reader) whole
-        return (Message, (self.msgid, self.fields))
+        return (Message, (self.msgid, self.fields, self.plural, self.n))
 
 
 def L_(msgid: str, /, **fields: object) -> Message:
@@ -113,9 +132,14 @@ def L_(msgid: str, /, **fields: object) -> Message:
     return Message(msgid, fields)
 
 
+def nL_(singular: str, plural: str, n: int, /, **fields: object) -> Message:
+    """A message for the count ``n`` said later (``L_`` with ``ngettext``'s forms)."""
+    return Message(singular, fields, plural, n)
+
+
 def shown(text: object) -> object:
     """What a person reads for ``text``: a Message in the chosen language, anything else as it is."""
-    return text.translated() if isinstance(text, Message) else text
+    return text.said() if isinstance(text, Said) else text
 
 
 def joined(items, /) -> str:
@@ -139,10 +163,11 @@ def _language(value: str) -> str:
 
 def lang() -> str:
     """The language in force: 'en', 'zh' or 'zh-Hant' (Traditional, for Taiwan and Hong Kong).
-    English inside ``english()``; else the run's --lang; else COMPLAINTCTL_LANG, else a Chinese
+    The language of ``speaking()`` (``english()``) inside it; else the run's --lang; else COMPLAINTCTL_LANG, else a Chinese
     locale, else English."""
-    if _english.get():
-        return "en"
+    spoken = _speaking.get()
+    if spoken:
+        return spoken
     from complaintctl.context import current
 
     chosen = (current().lang or os.environ.get("COMPLAINTCTL_LANG", "")).strip()
@@ -162,18 +187,25 @@ def set_lang(value: str | None) -> None:
     current().lang = _language(value) if value else None
 
 
-_english: ContextVar[bool] = ContextVar("complaintctl_english", default=False)
+_speaking: ContextVar[str | None] = ContextVar("complaintctl_speaking", default=None)
 
 
 @contextlib.contextmanager
-def english():
-    """English for what is made inside, whatever the language: machine formats (CSV) keep one
-    set of labels, so a script does not break when LANG changes."""
-    token = _english.set(True)
+def speaking(language: str):
+    """``language`` ('en', 'zh', 'zh-Hant') for what is made inside, whatever this run's language:
+    a chat message is written in its webhook's language, not in the language of whoever ran the
+    command that sent it."""
+    token = _speaking.set(_language(language))
     try:
         yield
     finally:
-        _english.reset(token)
+        _speaking.reset(token)
+
+
+def english():
+    """English for what is made inside, whatever the language: machine formats (CSV) keep one
+    set of labels, so a script does not break when LANG changes."""
+    return speaking("en")
 
 
 def zh() -> bool:

@@ -109,8 +109,7 @@ def write_records(
         styles = []
         for r in records:
             values = table_values(r) if table_values else r
-            rows.append([said[c](values.get(c)) if said.get(c) and isinstance(values.get(c), str) else values.get(c)
-                         for c in shown])
+            rows.append([_cell(values.get(c), said.get(c)) for c in shown])
             if table_styles:
                 styles.append({shown.index(c): st for c, st in table_styles(values).items() if c in shown})
         text = render_table(
@@ -120,6 +119,16 @@ def write_records(
             floors={shown.index(c): w for c, w in (floors or {}).items() if c in shown},
         )
         stream.write(text + "\n")
+
+
+def _cell(value, say):
+    """A table cell as people read it: core's words said in their language (a Message, a code:
+    i18n.Said), a column's codes through ``say``."""
+    from complaintctl.i18n import Said
+
+    if isinstance(value, Said):
+        return value.said()
+    return say(value) if say and isinstance(value, str) else value
 
 
 def _code_words() -> dict:
