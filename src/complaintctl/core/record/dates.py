@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from complaintctl.context import local_zone
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_, N_, Message, nL_
 
 # the stored form and its display live below core and render alike (timetext); read here too
 from complaintctl.timetext import ISO_FORMAT, UTC, from_iso, to_iso, to_local_text, zone_name  # noqa: F401
@@ -60,8 +61,40 @@ _YEAR_LAST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?
 # import costs a few ms on every command, most of which never parse a date.
 
 
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
 class _Said(ValueError):
-    """Why a typed time cannot be read, in words meant for the user (a library's ValueError is not)."""
+    """Why a typed time cannot be read, in words meant for the user (a library's ValueError is not):
+    its one argument is a Message."""
+
+    def __init__(self, why: Message):
+        super().__init__(why)
+        self.why = why
+
+
+def _impossible(detail: object) -> _Said:
+    return _Said(L_("impossible date or time ({detail})", detail=detail))
+
+
+def _out_of_range(year, month, day, hh, mm, ss) -> Message | None:
+    """Which part of a date and time cannot be, in words (Python's own ValueError is English)."""
+    import calendar
+
+    if not 1 <= int(month) <= 12:
+        return L_("month {month}", month=int(month))
+    if not 1 <= int(year) <= 9999:
+        return L_("year {year}", year=int(year))
+    if not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        return L_("no day {day} in {year}-{month:02d}", day=int(day), year=int(year), month=int(month))
+    if not 0 <= int(hh or 0) <= 23:
+        return L_("hour {hour}", hour=int(hh or 0))
+    if not 0 <= int(mm or 0) <= 59:
+        return L_("minute {minute}", minute=int(mm or 0))
+    if not 0 <= int(ss or 0) <= 59:
+        return L_("second {second}", second=int(ss or 0))
+    return None
 
 
 def now_utc() -> datetime:
@@ -73,7 +106,7 @@ def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[
         d = date(int(year), int(month), int(day))
         t = time(int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError as exc:
-        raise ValueError(f"impossible date or time ({exc})") from exc
+        raise _impossible(_out_of_range(year, month, day, hh, mm, ss) or str(exc)) from exc
     return datetime.combine(d, t, tzinfo=local_zone()), hh is not None
 
 
@@ -135,7 +168,7 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True,
     clock = re.match(_TIME_OF_DAY, lowered)
     if clock and (clock.group(3) or clock.group(6)):
         if not periods:  # a file's cell: a time without its date is no moment (the date is lost)
-            raise _Said("a time without its date (the file must give the day)")
+            raise _Said(L_("a time without its date (the file must give the day)"))
         return _time_of_day(clock, now, past)
     half = re.search(_HALF_DAY, lowered)
     if half:
@@ -261,11 +294,13 @@ def _without_year(now: datetime, at_year, past: bool) -> tuple[datetime, bool]:
     moment, has_time = at_year(year)
     if past and moment > now + CLOCK_SKEW:
         if moment <= now + timedelta(days=1):  # today's date at a later hour, or tomorrow's: a slip
-            raise _Said(f"{moment.astimezone(local_zone()):%Y-%m-%d %H:%M} is still to come; give the year for another one")
+            raise _Said(L_("{moment} is still to come; give the year for another one",
+                           moment=f"{moment.astimezone(local_zone()):%Y-%m-%d %H:%M}"))
         try:
             moment, has_time = at_year(year - 1)
         except ValueError:  # 29 February: still to come this year, and last year had none
-            raise _Said(f"no {moment:%d %B} in {year - 1}, and this year's is still to come; give the year") from None
+            raise _Said(L_("no {day} {month} in {year}, and this year's is still to come; give the year",
+                           day=moment.day, month=L_(MONTHS[moment.month - 1]), year=year - 1)) from None
     return moment, has_time
 
 
@@ -275,7 +310,7 @@ def _time_of_day(clock: re.Match, now: datetime, past: bool) -> tuple[datetime, 
     upper bound (--until 18:00) keeps today's."""
     word, hh, separator, mm, ss, suffix = clock.groups()
     if separator in (":", "：") and mm is None:
-        raise ValueError("impossible date or time (minutes missing after the colon)")
+        raise _impossible(L_("minutes missing after the colon"))
     hour = _twelve_hour(word or suffix, int(hh), int(mm or 0)) if (word or suffix) else int(hh)
     today = now.astimezone(local_zone()).date()
     moment, _ = _local(today.year, today.month, today.day, hour, mm, ss)
@@ -291,7 +326,7 @@ def _twelve_hour(word: str, hour: int, minute: int) -> int:
     if word in _AFTERNOON:
         return hour + 12 if hour < 12 else hour
     if hour > 12:
-        raise ValueError(f"impossible date or time ({word} {hour}:{minute:02d})")
+        raise _impossible(f"{word} {hour}:{minute:02d}")
     return 0 if hour == 12 else hour
 
 
@@ -308,7 +343,7 @@ def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past:
     else:  # the word after the time: 2026/11/3 2:05 下午
         clock = re.search(r"(\d{1,2})\s*[:：点时]\s*(\d{1,2})?(?:[:：]\d{1,2})?\s*$", before)
         if clock is None:
-            raise ValueError(f"{half.group(1)} needs a time of day after it")
+            raise _Said(L_("{word} needs a time of day after it", word=half.group(1)))
         hour = _twelve_hour(half.group(1), int(clock.group(1)), int(clock.group(2) or 0))
         text = before[:clock.start(1)] + str(hour) + before[clock.end(1):] + " " + after
     return _parse(text, now, dayfirst, past, periods)
@@ -320,7 +355,7 @@ def parse_when(
     now: datetime | None = None,
     dayfirst: bool = False,
     end_of_day: bool = False,
-    what: str = "date",
+    what: object = L_("date"),
     periods: bool = True,
 ) -> datetime:
     """Parse a typed date/time into an aware UTC datetime.
@@ -332,33 +367,38 @@ def parse_when(
     """
     now = now or now_utc()
     if text is None or not str(text).strip():
-        raise InvalidInput(f"empty {what}", hint="give a date such as 2026-11-03 14:05 or today")
+        raise InvalidInput(L_("empty {what}", what=what), hint=L_("give a date such as 2026-11-03 14:05 or today"))
     number = _BARE_NUMBER.fullmatch(str(text))
     if number and (len(number.group(2)) <= 4 or number.group(1) or number.group(3)):
         # `--since 5` is not 5 January, `--received=-5` not 5 January either, `11.3` not 11 January
-        kind = ("negative " if number.group(1) in "-\u2212" else "signed ") if number.group(1) else ""
-        kind += "decimal number" if number.group(3) else "bare number"
+        signed = number.group(1) and ("negative" if number.group(1) in "-\u2212" else "signed")
+        kind = {(None, False): L_("a bare number"), (None, True): L_("a decimal number"),
+                ("negative", False): L_("a negative bare number"), ("negative", True): L_("a negative decimal number"),
+                ("signed", False): L_("a signed bare number"), ("signed", True): L_("a signed decimal number"),
+                }[signed or None, bool(number.group(3))]
         days = int(number.group(2) or 0)
-        ago = f"say '{days} day{'s' if days != 1 else ''} ago', or " if not number.group(3) else ""
-        raise InvalidInput(f"cannot read {what} {text!r}: a {kind} is not a date",
-                           hint=f"{ago}give a date such as 2026-11-05 or 11月5日")
+        hint = (L_("give a date such as 2026-11-05 or 11月5日") if number.group(3) else
+                nL_("say '{n} day ago', or give a date such as 2026-11-05 or 11月5日",
+                    "say '{n} days ago', or give a date such as 2026-11-05 or 11月5日", days))
+        raise InvalidInput(L_("cannot read {what} {text!r}: {kind} is not a date", what=what, text=text, kind=kind),
+                           hint=hint)
     try:
         moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day, periods=periods)
         if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then
-            raise ValueError(f"impossible date or time (year {moment.year})")
+            raise _impossible(L_("year {year}", year=moment.year))
         if end_of_day and has_time.__class__ is str:
             moment = _period_start(moment.date(), has_time, 1)
         elif end_of_day and not has_time:
             moment = moment + timedelta(days=1)
         moment = moment.astimezone(UTC)  # 9999-12-31T23:59:59-12:00 is in the year 10000 in UTC
     except OverflowError:
-        raise InvalidInput(f"cannot read {what} {text!r}: out of range",
-                           hint="a date between 1970 and 9999") from None
+        raise InvalidInput(L_("cannot read {what} {text!r}: out of range", what=what, text=text),
+                           hint=L_("a date between 1970 and 9999")) from None
     except ValueError as exc:
         raise InvalidInput(
-            f"cannot read {what} {text!r}: {exc}" if "impossible" in str(exc) or isinstance(exc, _Said)
-            else f"cannot read {what} {text!r}",
-            hint="use e.g. 2026-11-03 14:05, 2026/11/3, 3 Nov 2026, 2026年11月3日, today, yesterday",
+            L_("cannot read {what} {text!r}: {why}", what=what, text=text, why=exc.why) if isinstance(exc, _Said)
+            else L_("cannot read {what} {text!r}", what=what, text=text),
+            hint=L_("use e.g. 2026-11-03 14:05, 2026/11/3, 3 Nov 2026, 2026年11月3日, today, yesterday"),
         ) from None
     return moment.replace(microsecond=0)
 

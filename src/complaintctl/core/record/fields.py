@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from complaintctl.core.record.limits import MAX_AGENT_NAME, MAX_SHORT, MAX_SUBJECT, MAX_TAG, MAX_TEXT
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Code, Input
 
 
 def clean(text: str | None) -> str | None:
@@ -18,27 +20,29 @@ def clean(text: str | None) -> str | None:
 def normalize_tag(tag: str) -> str:
     cleaned = " ".join(tag.replace(",", " ").split()).lower()
     if not cleaned:
-        raise InvalidInput("empty tag")
+        raise InvalidInput(L_("empty tag"))
     if len(cleaned) > MAX_TAG:
-        raise InvalidInput(f"tag too long ({len(cleaned)} characters, at most {MAX_TAG})")
+        raise InvalidInput(L_("tag too long ({length} characters, at most {most})", length=len(cleaned), most=MAX_TAG))
     return cleaned
 
 
 def check_subject(subject: str | None) -> str:
     subject = clean(subject)
     if not subject:
-        raise InvalidInput("a subject is required", hint='--subject "what the complaint is about"')
+        raise InvalidInput(L_("a subject is required"),
+                           hint=L_('{subject} "what the complaint is about"', subject=Input("subject")))
     subject = " ".join(subject.split())
     if len(subject) > MAX_SUBJECT:
-        raise InvalidInput(f"subject too long ({len(subject)} characters, at most {MAX_SUBJECT})",
-                           hint="put the detail in --description")
+        raise InvalidInput(L_("subject too long ({length} characters, at most {most})", length=len(subject),
+                              most=MAX_SUBJECT), hint=L_("put the detail in {description}", description=Input("description")))
     return subject
 
 
 def check_text(value: str | None, what: str) -> str | None:
     value = clean(value)
     if value is not None and len(value) > MAX_TEXT:
-        raise InvalidInput(f"{what} too long ({len(value):,} characters, at most {MAX_TEXT:,})")
+        raise InvalidInput(L_("{what} too long ({length:,} characters, at most {most:,})", what=Code("field", what),
+                              length=len(value), most=MAX_TEXT))
     return value
 
 
@@ -52,10 +56,11 @@ def check_one_line(value: str | None, what: str, most: int = MAX_SHORT) -> str |
         return None
     bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
     if bad is not None:
-        raise InvalidInput(f"{what} {value[:40]!r} holds a control character (U+{ord(bad):04X})",
-                           hint="one line of printable text")
+        raise InvalidInput(L_("{what} {value!r} holds a control character (U+{code:04X})", what=Code("field", what),
+                              value=value[:40], code=ord(bad)), hint=L_("one line of printable text"))
     if len(value) > most:
-        raise InvalidInput(f"{what} too long ({len(value):,} characters, at most {most})")
+        raise InvalidInput(L_("{what} too long ({length:,} characters, at most {most:,})", what=Code("field", what),
+                              length=len(value), most=most))
     return value
 
 
@@ -63,5 +68,5 @@ def check_actor(name: str) -> str:
     """Who an event is recorded as: one line, at most MAX_AGENT_NAME characters."""
     checked = check_one_line(name, "actor", MAX_AGENT_NAME)
     if checked is None:
-        raise InvalidInput("an empty actor", hint="--actor NAME or COMPLAINTCTL_ACTOR")
+        raise InvalidInput(L_("an empty actor"), hint=L_("{actor} NAME or COMPLAINTCTL_ACTOR", actor=Input("actor")))
     return checked

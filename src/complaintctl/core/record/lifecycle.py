@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from complaintctl.errors import Refused
+from complaintctl.i18n import L_, N_, Message
+from complaintctl.i18n.said import Code, Listed, Step
 
 STATUSES = ["new", "acknowledged", "investigating", "waiting", "resolved", "closed"]
 
@@ -34,11 +36,11 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 # The times of a complaint's life run in this order (equal is fine): nothing is answered before
 # it was received, resolved before the customer first heard from us, or closed before resolved.
-TIME_ORDER = (("received_at", "received"), ("first_response_at", "first response"),
-              ("resolved_at", "resolution"), ("closed_at", "closing"))
+TIME_ORDER = (("received_at", N_("received")), ("first_response_at", N_("first response")),
+              ("resolved_at", N_("resolution")), ("closed_at", N_("closing")))
 
 
-def time_order_problem(times: dict) -> str | None:
+def time_order_problem(times: dict) -> Message | None:
     """What is wrong with a complaint's times (UTC ISO texts; missing ones are skipped), or
     None when they run in TIME_ORDER. The one rule for every entry point: log, update, close,
     import."""
@@ -48,7 +50,8 @@ def time_order_problem(times: dict) -> str | None:
     for i, (label, at) in enumerate(given):
         for later_label, later in given[i + 1:]:
             if later < at:
-                return f"the {later_label} time {later} is before the {label} time {at}"
+                return L_("the {later_label} time {later} is before the {label} time {at}",
+                          later_label=L_(later_label), later=later, label=L_(label), at=at)
     return None
 
 
@@ -61,22 +64,25 @@ def time_order_sql() -> str:
 def check_move(current: str, target: str) -> None:
     """Refuse an illegal move, naming the legal ones."""
     if target == current:
-        raise Refused(f"the complaint is already {current}")
+        raise Refused(L_("the complaint is already {status}", status=Code("status", current)))
     if current == "resolved" and target in OPEN_STATUSES:
-        raise Refused("reopening a resolved complaint records a reason and is counted",
-                      hint="use `complaintctl reopen ID --reason TEXT`")
+        raise Refused(L_("reopening a resolved complaint records a reason and is counted"), hint=use_reopen())
     if target == "closed":
-        raise Refused(
-            "closing records an outcome",
-            hint="use `complaintctl close ID --outcome resolved --resolution TEXT`",
-        )
+        raise Refused(L_("closing records an outcome"), hint=L_("use {step}", step=Step(
+            "close", L_("ID"), outcome="resolved", resolution=L_("TEXT"))))
     if target == "new":
-        raise Refused("a complaint cannot go back to new")
+        raise Refused(L_("a complaint cannot go back to new"))
     legal = TRANSITIONS.get(current, ())
     if target not in legal:
         if current == "closed":
-            raise Refused("the complaint is closed", hint="use `complaintctl reopen ID --reason TEXT`")
+            raise Refused(L_("the complaint is closed"), hint=use_reopen())
         raise Refused(
-            f"cannot move from {current} to {target}",
-            hint="legal moves: " + (", ".join(legal) + ", or close" if legal else "none"),
+            L_("cannot move from {current} to {target}", current=Code("status", current), target=Code("status", target)),
+            hint=L_("legal moves: {moves}, or close", moves=Listed(Code("status", s) for s in legal)) if legal
+            else L_("legal moves: none"),
         )
+
+
+def use_reopen(complaint_id: int | None = None) -> Message:
+    """The advice for a closed or resolved complaint: reopen it first (a reason is recorded)."""
+    return L_("use {step}", step=Step("reopen", L_("ID") if complaint_id is None else complaint_id, reason=L_("TEXT")))
