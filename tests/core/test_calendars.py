@@ -84,7 +84,7 @@ def test_years_after_the_published_schedule_are_estimated_and_warned(conn):
     assert result["years"] == {2026: "published", 2027: "estimated"}
     assert result["known_until"] == "2026-12-31"
     warning = calendars.schedule_warning(conn, date(2026, 11, 30))
-    assert "ends on 2026-12-31, in 31 day(s)" in warning and "sla calendar use CN" in warning
+    assert "ends on 2026-12-31, in 31 days" in warning and "sla calendar use CN" in warning
     assert calendars.schedule_warning(conn, date(2026, 10, 1)) is None  # 91 days ahead: quiet
     assert "ended on 2026-12-31" in calendars.schedule_warning(conn, date(2027, 1, 5))
 

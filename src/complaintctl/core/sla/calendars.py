@@ -19,6 +19,8 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_, Message, nL_
+from complaintctl.i18n.said import Step, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Error
 
@@ -56,7 +58,8 @@ def set_calendar(conn: Connection, *, timezone: str | None = None, workdays: str
     elif changes:
         changes["enabled"] = 1
     if not changes:
-        raise InvalidInput("nothing to change", hint="give --timezone, --workdays, --hours, --on or --off")
+        raise InvalidInput(L_("nothing to change"),
+                           hint=L_("give {inputs}", inputs=either("timezone", "workdays", "hours", "enabled")))
     with transaction(conn):
         return _apply_changes(conn, changes, actor, now or now_utc())
 
@@ -104,18 +107,19 @@ def read_calendar_file(text: str) -> list[tuple[date, str, str | None]]:
             continue
         parts = line.replace(",", " ").split(None, 2)
         if len(parts) < 2:
-            raise InvalidInput(f"calendar line {number}: expected 'DATE holiday|workday [note]'")
+            raise InvalidInput(L_("calendar line {number}: expected 'DATE holiday|workday [note]'", number=number))
         kind = {"holiday": "holiday", "休": "holiday", "假": "holiday", "workday": "workday", "班": "workday",
                 "补班": "workday"}.get(parts[1].lower())
         if kind is None:
-            raise InvalidInput(f"calendar line {number}: unknown kind {parts[1]!r}", hint="holiday or workday")
-        for day in date_range(parts[0], f"calendar line {number}: "):
+            raise InvalidInput(L_("calendar line {number}: unknown kind {kind!r}", number=number, kind=parts[1]),
+                               hint=L_("holiday or workday"))
+        for day in date_range(parts[0], number):
             out.append((day, kind, parts[2] if len(parts) > 2 else None))
     return out
 
 
-def date_range(text: str, where: str = "") -> list[date]:
-    """'2026-10-01' or '2026-10-01..2026-10-07' -> the days."""
+def date_range(text: str, line: int | None = None) -> list[date]:
+    """'2026-10-01' or '2026-10-01..2026-10-07' -> the days (``line``: of a calendar file)."""
     try:
         if ".." in text:
             a, b = (date.fromisoformat(p) for p in text.split("..", 1))
@@ -124,7 +128,9 @@ def date_range(text: str, where: str = "") -> list[date]:
             return [a + timedelta(days=i) for i in range((b - a).days + 1)]
         return [date.fromisoformat(text)]
     except ValueError:
-        raise InvalidInput(f"{where}bad date {text!r}", hint="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD") from None
+        bad = (L_("bad date {text!r}", text=text) if line is None
+               else L_("calendar line {number}: bad date {text!r}", number=line, text=text))
+        raise InvalidInput(bad, hint=L_("YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")) from None
 
 
 # --- public holidays of a country or region ---------------------------------------------------
@@ -135,9 +141,9 @@ def parse_years(text: str) -> list[int]:
     try:
         first, last = int(parts[0]), int(parts[-1])
     except ValueError:
-        raise InvalidInput(f"cannot read years {text!r}", hint="e.g. 2026 or 2025..2027") from None
+        raise InvalidInput(L_("cannot read years {text!r}", text=text), hint=L_("e.g. 2026 or 2025..2027")) from None
     if len(parts) > 2 or not 1970 <= first <= last <= 2100:
-        raise InvalidInput(f"cannot read years {text!r}", hint="e.g. 2026 or 2025..2027")
+        raise InvalidInput(L_("cannot read years {text!r}", text=text), hint=L_("e.g. 2026 or 2025..2027"))
     return list(range(first, last + 1))
 
 
@@ -146,15 +152,16 @@ def _entity(region: str):
     try:
         import holidays
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
-        raise InvalidInput("the holidays package is not installed", hint="pip install holidays") from None
+        raise InvalidInput(L_("the holidays package is not installed"), hint="pip install holidays") from None
     country, _, subdiv = region.upper().partition("-")
     try:
         holidays.country_holidays(country, subdiv=subdiv or None, years=[])
-    except NotImplementedError as exc:
+    except NotImplementedError:
         known = holidays.list_supported_countries().get(country)
-        hint = (f"{country} has subdivisions {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}" if known
-                else "an ISO 3166 country code, e.g. CN, HK, TW, SG, US, GB, DE; or COUNTRY-SUBDIVISION, e.g. US-CA")
-        raise InvalidInput(f"no public holiday calendar for {region!r} ({exc})", hint=hint) from None
+        hint = (L_("{country} has subdivisions {subdivisions}", country=country,
+                   subdivisions=", ".join(known[:12]) + (" ..." if len(known) > 12 else "")) if known
+                else L_("an ISO 3166 country code, e.g. CN, HK, TW, SG, US, GB, DE; or COUNTRY-SUBDIVISION, e.g. US-CA"))
+        raise InvalidInput(L_("no public holiday calendar for {region!r}", region=region), hint=hint) from None
     return holidays, country, subdiv or None
 
 
@@ -285,18 +292,20 @@ def schedule_end(conn: Connection) -> date | None:
     return date(row[1], 12, 31) if row[1] is not None else date(1969, 12, 31)
 
 
-def schedule_warning(conn: Connection, today: date) -> str | None:
+def schedule_warning(conn: Connection, today: date) -> Message | None:
     """A warning when the known holiday schedule ends within WARN_DAYS days (or has ended)."""
     end = schedule_end(conn)
     if end is None or (end - today).days >= WARN_DAYS:
         return None
     region = conn.execute("SELECT region FROM sla_calendar").fetchone()[0]
-    when = (f"ends on {end.isoformat()}, in {(end - today).days} day(s)" if end >= today
-            else f"ended on {end.isoformat()}" if end.year > 1969 else "has no published year")
-    return (f"the {region} holiday calendar {when}: later holidays and make-up working days are not known, "
-            f"so due times after it may fall on a holiday; when the next schedule is published, upgrade "
-            f"the holidays package and run `complaintctl sla calendar use {region}` again, or enter the days "
-            f"with `sla calendar holiday` / `sla calendar workday`")
+    when = (nL_("ends on {end}, in {n} day", "ends on {end}, in {n} days", (end - today).days, end=end.isoformat())
+            if end >= today else L_("ended on {end}", end=end.isoformat()) if end.year > 1969
+            else L_("has no published year"))
+    return L_("the {region} holiday calendar {when}: later holidays and make-up working days are not known, so due "
+              "times after it may fall on a holiday; when the next schedule is published, upgrade the holidays "
+              "package and run {again} again, or enter the days with {holiday} / {workday}", region=region,
+              when=when, again=Step("sla calendar use", region), holiday=Step("sla calendar holiday"),
+              workday=Step("sla calendar workday"))
 
 
 def read_team_timezone(conn: Connection) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from complaintctl.core.record.dates import from_iso
 from complaintctl.core.record.lifecycle import OPEN_SQL, is_open
 from complaintctl.core.sla.due import SlaContext, state_for, stopped_clocks, stored_values
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 from complaintctl.store.engine import Connection
 
 
@@ -39,7 +41,7 @@ def check_sla(conn: Connection) -> list[dict]:
                 expected = stored_values(state_for(conn, row, ctx, from_iso(moment), changes.get(row["id"], [])))
             except ValueError:  # a time edited by hand into another form: say so, check the rest
                 problems.append({"id": row["id"], "field": "received_at", "stored": row["received_at"],
-                                 "expected": "times as UTC ISO-8601 text (see `complaintctl check`)"})
+                                 "expected": L_("times as UTC ISO-8601 text (see {check})", check=Step("check"))})
                 continue
             expected.update(stopped_clocks(row))
             for name in fields:

@@ -14,6 +14,8 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 
 UTC = timezone.utc
 _TARGET = r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w|bm|bh|bd)\s*$"
@@ -47,18 +49,19 @@ class Target:
         return f"{n}{self.unit}"
 
 
-def parse_duration(text: str, what: str = "SLA target") -> Target:
+def parse_duration(text: str, what: object = None) -> Target:
     """The one reader of durations typed by people: SLA targets and `overdue --within` alike.
     ``4bh`` and ``2bd`` are business time, counted on the team's calendar where one is set."""
+    what = L_("SLA target") if what is None else what
     m = re.match(_TARGET, str(text).lower(), re.ASCII)
     if not m or float(m.group(1)) <= 0:
-        raise InvalidInput(f"cannot read {what} {text!r}",
-                           hint="e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd")
+        raise InvalidInput(L_("cannot read {what} {text!r}", what=what, text=text),
+                           hint=L_("e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd"))
     unit = "m" if m.group(2) == "min" else m.group(2)
     target = Target(float(m.group(1)), unit)
     if not target.amount * _UNIT_MINUTES[unit] <= MAX_DURATION_MINUTES:  # also catches inf from 400 digits
-        raise InvalidInput(f"{what} {text!r} is too long: dates end in the year 9999",
-                           hint="at most 2500000d; e.g. 90m, 4h, 3d, 1w")
+        raise InvalidInput(L_("{what} {text!r} is too long: dates end in the year 9999", what=what, text=text),
+                           hint=L_("at most 2500000d; e.g. 90m, 4h, 3d, 1w"))
     return target
 
 
@@ -92,9 +95,10 @@ class Calendar:
         try:
             self.tz = ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise InvalidInput(f"unknown time zone {self.timezone!r}", hint="e.g. Asia/Shanghai, Europe/Berlin, UTC") from None
+            raise InvalidInput(L_("unknown time zone {zone!r}", zone=self.timezone),
+                               hint=L_("e.g. Asia/Shanghai, Europe/Berlin, UTC")) from None
         if self.day_end <= self.day_start:
-            raise InvalidInput("working hours must end after they start")
+            raise InvalidInput(L_("working hours must end after they start"))
 
     @property
     def day_minutes(self) -> int:
@@ -124,7 +128,8 @@ def _business_add(start: datetime, minutes: float, cal: Calendar) -> datetime:
                     return begin + remaining
                 remaining -= end - begin
         day += timedelta(days=1)
-    raise InvalidInput("the business calendar has no working time", hint="check `complaintctl sla calendar show`")
+    raise InvalidInput(L_("the business calendar has no working time"),
+                       hint=L_("check {step}", step=Step("sla calendar show")))
 
 
 def _business_between(a: datetime, b: datetime, cal: Calendar) -> float:
@@ -303,26 +308,27 @@ def parse_workdays(text: str) -> frozenset[int]:
         try:
             idx = [WEEKDAYS.index(b[:3]) if not b.isdigit() else int(b) - 1 for b in bounds]
         except ValueError:
-            raise InvalidInput(f"cannot read working days {text!r}", hint="e.g. mon-fri or mon,tue,wed,thu,fri,sat") from None
+            raise InvalidInput(L_("cannot read working days {text!r}", text=text),
+                               hint=L_("e.g. mon-fri or mon,tue,wed,thu,fri,sat")) from None
         if any(i < 0 or i > 6 for i in idx) or len(idx) > 2:
-            raise InvalidInput(f"cannot read working days {text!r}", hint="e.g. mon-fri")
+            raise InvalidInput(L_("cannot read working days {text!r}", text=text), hint=L_("e.g. mon-fri"))
         days.update(range(idx[0], idx[-1] + 1) if len(idx) == 2 else idx)
     if not days:
-        raise InvalidInput("no working days given")
+        raise InvalidInput(L_("no working days given"))
     return frozenset(days)
 
 
 def parse_hours(text: str) -> tuple[time, time]:
     m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", str(text))
     if not m:
-        raise InvalidInput(f"cannot read working hours {text!r}", hint="e.g. 09:00-18:00")
+        raise InvalidInput(L_("cannot read working hours {text!r}", text=text), hint=L_("e.g. 09:00-18:00"))
     try:
         start = time(int(m.group(1)), int(m.group(2)))
         end = time(int(m.group(3)), int(m.group(4))) if m.group(3) != "24" else time(23, 59)
     except ValueError:
-        raise InvalidInput(f"impossible working hours {text!r}") from None
+        raise InvalidInput(L_("impossible working hours {text!r}", text=text)) from None
     if end <= start:
-        raise InvalidInput("working hours must end after they start")
+        raise InvalidInput(L_("working hours must end after they start"))
     return start, end
 
 

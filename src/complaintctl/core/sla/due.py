@@ -12,6 +12,8 @@ from complaintctl.core.record.dates import from_iso, to_iso
 from complaintctl.core.record.lifecycle import OPEN_SQL
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import ComplaintError
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 from complaintctl.store.engine import Connection, Row
 
 DEFAULT_SEVERITY_SETTING = "sla_default_severity"
@@ -108,9 +110,10 @@ def refresh_sla(conn: Connection, complaint_id: int, at: datetime, ctx: SlaConte
     try:
         values = stored_values(state_for(conn, row, ctx, at))
     except ValueError as exc:  # a time edited by hand into another form
-        raise ComplaintError(f"complaint #{complaint_id} has a time its SLA clock cannot read ({exc})",
-                             hint=f"correct it, e.g. `complaintctl update {complaint_id} --received TIME`; "
-                                  "`complaintctl check` lists such times") from None
+        raise ComplaintError(L_("complaint #{id} has a time its SLA clock cannot read ({detail})", id=complaint_id,
+                                detail=str(exc)),
+                             hint=L_("correct it, e.g. {update}; {check} lists such times", update=Step(
+                                 "update", complaint_id, received_at=L_("TIME")), check=Step("check"))) from None
     if not correction:
         values.update(stopped_clocks(row))
     sets = ", ".join(f"{k} = ?" for k in values)
