@@ -100,7 +100,7 @@ def test_deactivating_an_agent_with_open_complaints_is_refused_naming_them(held,
 
 def test_deactivate_reassign_to_hands_open_complaints_over_in_one_go(held, db_path):
     result = held("agents", "deactivate", "li.wei", "--reassign-to", "amy")
-    assert "Agent li.wei is inactive; 2 open complaint(s) reassigned to amy: #1, #2." in result.stderr
+    assert "Agent li.wei is inactive; 2 open complaints reassigned to amy: #1, #2." in result.stderr
     assert query(db_path, "SELECT id, assignee FROM complaints ORDER BY id") == [(1, "amy"), (2, "amy"), (3, "li.wei")]
     assert query(db_path, "SELECT complaint_id, action, old_value, new_value, note FROM events "
                           "WHERE action = 'assigned' ORDER BY id") == [
@@ -110,10 +110,10 @@ def test_deactivate_reassign_to_hands_open_complaints_over_in_one_go(held, db_pa
 
 def test_deactivate_unassign_or_keep_and_leftovers_handed_over_later(held, db_path):
     held("agents", "add", "bob")
-    assert "2 open complaint(s) stay assigned" in held("agents", "deactivate", "li.wei", "--keep-assigned").stderr
+    assert "2 open complaints stay assigned" in held("agents", "deactivate", "li.wei", "--keep-assigned").stderr
     assert "already inactive and still has 2 open complaints" in held("agents", "deactivate", "li.wei", expect=1).stderr
     result = held("agents", "deactivate", "li.wei", "--unassign")
-    assert "inactive (already); 2 open complaint(s) returned to the queue: #1, #2" in result.stderr
+    assert "inactive (already); 2 open complaints returned to the queue: #1, #2" in result.stderr
     assert query(db_path, "SELECT count(*) FROM complaints WHERE assignee IS NULL") == [(2,)]
     assert query(db_path, "SELECT count(*) FROM events WHERE action = 'agent_deactivated'") == [(1,)]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from complaintctl.i18n import N_, Message, _, lang
+from complaintctl.i18n import N_, _, lang
 
 # an event's action (events.action)
 ACTIONS = {
@@ -144,25 +144,6 @@ def label(kind: str, code: str | None) -> str | None:
                 run.labels.update(run.labels_loader())
     text = run.labels.get((kind, code))
     return code if text is None else script(text)
-
-
-class Code(Message):
-    """A code in a message made before its reader is known (core): the code wherever it is text
-    (English, JSON), its label (``label``) or word (``word``, for the tool's fixed codes) where a
-    person reads it."""
-
-    def __new__(cls, kind: str, code: str):
-        made = str.__new__(cls, code)
-        made.msgid, made.fields, made.kind = code, {}, kind
-        return made
-
-    def translated(self) -> str:
-        if self.kind in WORDS:
-            return word(self.kind, str(self)) or ""
-        return label(self.kind, str(self)) or ""
-
-    def __reduce__(self):
-        return (Code, (self.kind, str(self)))
 
 
 def script(text: str) -> str:

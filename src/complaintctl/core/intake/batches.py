@@ -15,7 +15,7 @@ from datetime import datetime
 
 from complaintctl.errors import NotFound, Refused
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.words import Code
+from complaintctl.i18n.said import Code
 from complaintctl.store.catalog import references_to
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import limit_clause

@@ -11,7 +11,7 @@ from typing import Any
 from complaintctl.core.intake.cells import RowError, _first_error
 from complaintctl.core.record.limits import MAX_SUBJECT
 from complaintctl.i18n import L_
-from complaintctl.i18n.words import Code
+from complaintctl.i18n.said import Code
 
 # Fields whose value is a detail of the complaint, not the complaint itself.
 DETAILS = frozenset({"email", "phone", "company", "customer", "customer_accepted", "reopened_count", "duplicate_of",

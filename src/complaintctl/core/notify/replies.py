@@ -11,7 +11,7 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.words import Code
+from complaintctl.i18n.said import Code
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
