@@ -240,7 +240,7 @@ def notify_outbox(
     write_records(rows, COLUMNS, fmt, table_columns=["id", "created_at", "complaint_id", "trigger", "target", "status",
                                                      "attempts", "error"],
                   headers={"id": N_("ID"), "created_at": N_("Queued"), "complaint_id": N_("Complaint"),
-                           "trigger": N_("For"), "target": N_("To"), "status": N_("Status"), "attempts": N_("Tries"),
+                           "trigger": N_("For"), "target": N_("Recipient"), "status": N_("Status"), "attempts": N_("Tries"),
                            "error": N_("Error")},
                   words={"trigger": lambda t: word("trigger", t), "status": lambda s: word("outbox_state", s)},
                   table_values=lambda r: {**r, "created_at": to_local_text(r["created_at"]),

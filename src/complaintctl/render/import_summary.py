@@ -38,7 +38,7 @@ def evidence_lines(summary) -> list[str]:
                        "for \"not yet\"): {counts}", counts=_counts(summary.never_dates)))
     for what, n in sorted(summary.set_aside_values.items(), key=lambda kv: -kv[1]):
         if what.startswith("~"):  # what the lifecycle made the import assume
-            lines.append(ngettext("{n:,} row {what}", "{n:,} rows {what}", n, what=shown(what[1:])))
+            lines.append(ngettext("{n:,} row {what}", "{n:,} rows {what}", n, what=_(what[1:])))
         else:
             lines.append(ngettext("{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported",
                                   "{n:,} rows: {what}, kept in extra as FIELD_as_given; the complaints imported", n,

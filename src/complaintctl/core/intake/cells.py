@@ -10,7 +10,7 @@ from typing import Any
 
 from complaintctl.core.people.matching import split_mailbox
 from complaintctl.core.record.lifecycle import time_order_problem
-from complaintctl.i18n import L_
+from complaintctl.i18n import L_, N_
 
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
@@ -196,10 +196,10 @@ def _first_error(exc) -> str:
 
 
 # What the lifecycle makes the import assume, said in the summary (a closed complaint needs a closed time).
-ASSUMED_CLOSED = "~closed with no closed time in the file: closed at its last update time"
-ASSUMED_CLOSED_RECEIVED = "~closed with no closed or update time in the file: closed at its received time"
-ASSUMED_RESOLVED = "~resolved with no resolution time in the file: resolved at its last update time"
-ASSUMED_RESOLVED_RECEIVED = "~resolved with no resolution or update time in the file: resolved at its received time"
+ASSUMED_CLOSED = "~" + N_("closed with no closed time in the file: closed at its last update time")
+ASSUMED_CLOSED_RECEIVED = "~" + N_("closed with no closed or update time in the file: closed at its received time")
+ASSUMED_RESOLVED = "~" + N_("resolved with no resolution time in the file: resolved at its last update time")
+ASSUMED_RESOLVED_RECEIVED = "~" + N_("resolved with no resolution or update time in the file: resolved at its received time")
 
 
 def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:

@@ -292,7 +292,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'Subject: {subject}': '主题：{subject}',
     'Queued': '排队时间',
     'For': '用途',
-    'To': '收件方',
+    'Recipient': '收件方',
     'Tries': '尝试次数',
     'Error': '错误',
     'The outbox is empty.': '发件箱是空的。',

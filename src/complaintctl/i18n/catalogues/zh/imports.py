@@ -66,13 +66,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{order}, as column {header!r} of this file: {value!r} (line {line}) can only be read so (e.g. {example!r})':
         '{order}，与本文件的列 {header!r} 相同：{value!r}（第 {line} 行）只能这样读（例如 {example!r}）',
     'given': '用户指定',
-    'its header names it': '表头已说明',
-    'set aside: its values are not {field} values (kept in extra)': '未采用：它的值不是{field}（保留在附加信息中）',
     '{order}: {value!r} (line {line}) can only be read so': '{order}：{value!r}（第 {line} 行）只能这样读',
     '{order}: {value!r} (line {line}, past the first rows) can only be read so': '{order}：{value!r}（第 {line} 行，在前几行之后）只能这样读',
-    '{share:.0%} of {n} sampled values fit': '抽样的 {n} 个值中有 {share:.0%} 符合',
-    'no values in the sample': '抽样中没有值',
-    '{how}; its values fit better': '{how}；它的值更符合',
     'day first (as given)': '日在前（用户指定）',
     'month first (as given)': '月在前（用户指定）',
     'mapping file': '映射文件',
@@ -132,4 +127,15 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "{n:,} row names someone other than the known customer with that email or phone (first: line {line}, {name!r} for customer #{id} {customer}): filed under that customer, the row's name kept in extra.customer_as_given; `complaintctl update ID --customer NAME --new-customer` records one as another person":
         '{n:,} 行写的姓名与该邮箱或电话已知的客户不同（第一处：第 {line} 行，{name!r}，而客户 #{id} 是 {customer}）：已记在该客户名下，行中的姓名保留在 extra.customer_as_given；`complaintctl update 编号 --customer 姓名 --new-customer` 可把它记为另一个人',
     ' (each written to the rejects file with what differed)': '（每一行都已写入拒收文件，并注明不同之处）',
+    'closed with no closed time in the file: closed at its last update time':
+        '已关闭，但文件中没有关闭时间：按最后更新时间作为关闭时间',
+    'closed with no closed or update time in the file: closed at its received time':
+        '已关闭，但文件中没有关闭时间或更新时间：按受理时间作为关闭时间',
+    'resolved with no resolution time in the file: resolved at its last update time':
+        '已解决，但文件中没有解决时间：按最后更新时间作为解决时间',
+    'resolved with no resolution or update time in the file: resolved at its received time':
+        '已解决，但文件中没有解决时间或更新时间：按受理时间作为解决时间',
+    'decided from the values, no header naming them (--map overrides): {guesses}':
+        '没有表头说明，按值判断（--map 可改）：{guesses}',
+    '{n:,} row {what}': '{n:,} 行{what}',
 }
