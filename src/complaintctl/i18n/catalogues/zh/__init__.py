@@ -5,10 +5,10 @@ different parts of the code does not meet in one file); an id belongs to exactly
 
 from __future__ import annotations
 
-from complaintctl.i18n.catalogues.zh import cli, core_record, core_sla, imports, render, reports, words, words_of_click
+from complaintctl.i18n.catalogues.zh import cli, core_record, core_sla, help, imports, render, reports, words, words_of_click
 
 CORE_PARTS = (core_record, core_sla)  # core/'s rooms, one part each
-PARTS = (words_of_click, words, cli, render, reports, imports, *CORE_PARTS)
+PARTS = (words_of_click, words, cli, help, render, reports, imports, *CORE_PARTS)
 
 
 def plural(n: int) -> int:
