@@ -84,8 +84,40 @@ def _help_column(text: str) -> str:
     return MARKS.sub(lambda m: "[" + "; ".join(_mark(p) for p in m.group("inner").split("; ")) + "]", text)
 
 
+def wrap_wide_text(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "",
+                   preserve_paragraphs: bool = False, *, plain=None) -> str:
+    """Click's wrap_text (``plain``) for text with Chinese in it: lines broken between characters
+    (Chinese has no spaces to break at) and measured in columns (a Chinese character takes two)."""
+    from complaintctl.render.table import wrap_wide
+
+    if text.isascii() and plain is not None:
+        return plain(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    paragraphs = re.split(r"\n\s*\n", text) if preserve_paragraphs else [text]
+    out = []
+    for paragraph in paragraphs:
+        lines = wrap_wide(" ".join(paragraph.split()), width - len(initial_indent), subsequent_indent)
+        out.append("\n".join(initial_indent + line if i == 0 else line for i, line in enumerate(lines)))
+    return "\n\n".join(out)
+
+
 def _formatter_class(base: type) -> type:
     class TranslatingFormatter(base):
+        def _wide(self, write, *args, **kwargs) -> None:
+            """Click's ``write``, its text wrapped as Chinese is (wrap_wide_text). Typer ships its
+            own copy of Click: the wrap swapped is the one of the module the formatter comes from."""
+            import functools
+
+            module = sys.modules[base.__module__]
+            plain = module.wrap_text
+            module.wrap_text = functools.partial(wrap_wide_text, plain=plain)
+            try:
+                write(*args, **kwargs)
+            finally:
+                module.wrap_text = plain
+
+        def write_text(self, text: str) -> None:
+            self._wide(super().write_text, text)
+
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, prefix=_(USAGE) if prefix is None else prefix)
 
@@ -93,7 +125,7 @@ def _formatter_class(base: type) -> type:
             return super().section(_(HEADINGS.get(name, name)))
 
         def write_dl(self, rows, *args, **kwargs) -> None:
-            super().write_dl([(term, _help_column(text)) for term, text in rows], *args, **kwargs)
+            self._wide(super().write_dl, [(term, _help_column(text)) for term, text in rows], *args, **kwargs)
 
     return TranslatingFormatter
 
@@ -114,6 +146,19 @@ def _walk(command):
         yield from _walk(sub)
 
 
+def _short_help(text: str | None, language: str) -> str | None:
+    """A command's line in its group's list: Click's own (the first sentence, cut at a word) in
+    English; in Chinese, which has no spaces to cut at, the first sentence, cut after a comma."""
+    if not text or language == "en":
+        return None
+    from complaintctl.render.table import text_width
+
+    first = re.split(r"(?<=[。！？])", " ".join(text.split()), maxsplit=1)[0]
+    while text_width(first) > 60 and re.search(r"[，、；：]", first[:-1]):
+        first = re.sub(r"[，、；：][^，、；：]*$", "", first[:-1]) + "…"
+    return first
+
+
 def translate_tree(command) -> None:
     """Put every help text of the command tree, and the help page's own words, in the language in
     force. The English texts are kept on each object, so a tree built once and run in several
@@ -132,7 +177,7 @@ def translate_tree(command) -> None:
             cmd.context_class = TranslatingContext
         help_text, short_help, params = cmd._english
         cmd.help = _(help_text) if help_text else help_text
-        cmd.short_help = _(short_help) if short_help else short_help
+        cmd.short_help = _(short_help) if short_help else _short_help(cmd.help, language)
         for param, text in zip(cmd.params, params, strict=True):
             if text:
                 param.help = _(text)

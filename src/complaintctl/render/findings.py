@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Sequence
 
-from complaintctl.render.table import pad, style, text_width
+from complaintctl.render.table import pad, style, text_width, wrap_wide
 
 RESULT_STYLES = {"ok": "green", "warning": "yellow", "problem": "bold red"}
 
@@ -25,27 +23,10 @@ def render_findings(findings: Sequence, *, color: bool = False, width: int | Non
     room = max(30, (width or 10_000) - indent)
     lines = []
     for f, (result, name, detail, fix) in zip(findings, rows, strict=True):
-        body = _wrap(detail, room) or [""]
+        body = wrap_wide(detail, room) or [""]
         if fix:
-            body += _wrap(f"-> {fix}", room, subsequent_indent="   ")
+            body += wrap_wide(f"-> {fix}", room, subsequent_indent="   ")
         head = style(pad(result, result_width), RESULT_STYLES.get(f.result), color) + "  " + pad(name, name_width)
         lines.append(f"{head}  {body[0]}")
         lines.extend(" " * indent + more for more in body[1:])
     return "\n".join(lines)
-
-
-def _wrap(text: str, room: int, subsequent_indent: str = "") -> list[str]:
-    """``text`` in lines of at most ``room`` columns: at spaces, and between any two wide
-    (Chinese) characters, which have no spaces between them."""
-    if text.isascii():
-        return textwrap.wrap(text, room, subsequent_indent=subsequent_indent)
-    lines, line = [], ""
-    for token in re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text):
-        if line.strip() and text_width(line + token.rstrip()) > room:
-            lines.append(line.rstrip())
-            line = subsequent_indent + token.lstrip()
-        else:
-            line += token
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines

@@ -51,6 +51,31 @@ def text_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
+# Chinese punctuation that closes a phrase: never the first thing on a line
+_CLOSING = set("，。、；：！？）》」』】〉…%,.;:!?)]")
+
+
+def wrap_wide(text: str, room: int, subsequent_indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``room`` columns: at spaces, and between any two wide
+    (Chinese) characters, which have no spaces between them; a closing mark (，。）) stays on the
+    line of what it closes."""
+    import re
+    import textwrap
+
+    if text.isascii():
+        return textwrap.wrap(text, room, subsequent_indent=subsequent_indent)
+    lines, line = [], ""
+    for token in re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text):
+        if line.strip() and token[0] not in _CLOSING and text_width(line + token.rstrip()) > room:
+            lines.append(line.rstrip())
+            line = subsequent_indent + token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def clean_cell(value: object) -> str:
     if value is None:
         return ""
