@@ -52,7 +52,17 @@ ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Invalid value: (?P<detail>.+)$", re.S), N_("Invalid value: {detail}")),
 ]
 # the marks Typer puts after an option's help: [default: table], [required], [env var: X], joined by "; "
-MARKS = re.compile(r"\[(?P<inner>(?:default|required|env var)[^\[\]]*)\]$")
+MARKS = re.compile(r"\[(?P<inner>(?:default|required|env var|[\d.]+<=x|x>=|x<=|x>|x<)[^\[\]]*)\]$")
+# a number's range as Click marks it ([1<=x<=60], [x>=1])
+RANGES = [(re.compile(r"^(?P<low>[\d.]+)<=x<=(?P<high>[\d.]+)$"), N_("{low} to {high}")),
+          (re.compile(r"^x>=(?P<low>[\d.]+)$"), N_("{low} or more")),
+          (re.compile(r"^x<=(?P<high>[\d.]+)$"), N_("{high} or less"))]
+# what Typer writes after an option for the kind of value it takes (--limit <int>)
+TYPES = {"str": N_("text"), "int": N_("whole number"), "int range": N_("whole number"), "float": N_("number"),
+         "float range": N_("number"), "path": N_("path"), "file": N_("file"), "datetime": N_("time")}
+TYPE_MARK = re.compile(r"<(?P<kind>[a-z]+(?: range)?)>")
+# an argument Typer names by its parameter (``{name}``, ``[kind]``): a placeholder, in capitals as ID is
+ARGUMENT = re.compile(r"(?<=[{\[])(?P<name>[a-z][a-z_]*)(?=[}\]])|^(?P<term>[a-z][a-z_]*)$")
 
 
 def usage_error_text(message: str) -> str:
@@ -74,14 +84,25 @@ def _mark(part: str) -> str:
         return _("default: {value}", value=value)
     if name == "env var":
         return _("env var: {value}", value=value)
+    for pattern, msgid in RANGES:
+        match = pattern.match(part)
+        if match:
+            return _(msgid, **match.groupdict())
     return part
+
+
+def _term(text: str) -> str:
+    """A usage line or an option's term in the language: a value's kind said (``<文字>``), an
+    argument's name as a placeholder (``NAME``)."""
+    text = TYPE_MARK.sub(lambda m: "<" + _(TYPES[m["kind"]]) + ">" if m["kind"] in TYPES else m[0], text)
+    return ARGUMENT.sub(lambda m: (m["name"] or m["term"]).upper(), text)
 
 
 def _help_column(text: str) -> str:
     """An option's help with Typer's marks after it ([default: ...; required]) in the language."""
     if text == HELP_OPTION:  # the help option is made afresh for each page, outside the tree
         return _(HELP_OPTION)
-    return MARKS.sub(lambda m: "[" + "; ".join(_mark(p) for p in m.group("inner").split("; ")) + "]", text)
+    return MARKS.sub(lambda m: "[" + _("; ").join(_mark(p) for p in m.group("inner").split("; ")) + "]", text)
 
 
 def wrap_wide_text(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "",
@@ -107,25 +128,28 @@ def _formatter_class(base: type) -> type:
             own copy of Click: the wrap swapped is the one of the module the formatter comes from."""
             import functools
 
+            from complaintctl.render.table import text_width
+
             module = sys.modules[base.__module__]
-            plain = module.wrap_text
+            plain, length = module.wrap_text, module.term_len
             module.wrap_text = functools.partial(wrap_wide_text, plain=plain)
+            module.term_len = lambda text: text_width(re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text))
             try:
                 write(*args, **kwargs)
             finally:
-                module.wrap_text = plain
+                module.wrap_text, module.term_len = plain, length
 
         def write_text(self, text: str) -> None:
             self._wide(super().write_text, text)
 
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            super().write_usage(prog, args, prefix=_(USAGE) if prefix is None else prefix)
+            super().write_usage(prog, _term(args), prefix=_(USAGE) if prefix is None else prefix)
 
         def section(self, name: str):
             return super().section(_(HEADINGS.get(name, name)))
 
         def write_dl(self, rows, *args, **kwargs) -> None:
-            self._wide(super().write_dl, [(term, _help_column(text)) for term, text in rows], *args, **kwargs)
+            self._wide(super().write_dl, [(_term(term), _help_column(text)) for term, text in rows], *args, **kwargs)
 
     return TranslatingFormatter
 

@@ -21,9 +21,9 @@ MESSAGES: dict[str, str] = {
     'A free tag; repeat for more.':
         '自由标签；可重复以添加多个。',
     'A name for it, e.g. team-wecom.':
-        '它的名称，例如 team-wecom。',
+        '它的名称，例如 值班群。',
     "A regular expression, matched ignoring case on the subject and description, e.g. '扣费|charged twice'.":
-        "正则表达式，不区分大小写，匹配主题和描述，例如 '扣费|charged twice'。",
+        "正则表达式，不区分大小写，匹配主题和描述，例如 '扣费|重复扣款'。",
     'A team lead (escalations go to leads).':
         '组长（升级的投诉交给组长）。',
     'A value for :NAME in the query; repeatable.':

@@ -108,7 +108,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'read as empty (?, N/A, - ...): {counts}': '读作空值（?、N/A、- 等）：{counts}',
     'read as no date (1900-01-01, 0000-00-00, Excel\'s day zero, the Unix epoch: what systems write for "not yet"): {counts}':
         '读作没有日期（1900-01-01、0000-00-00、Excel 的第 0 天、Unix 纪元：系统用来表示“尚未”的值）：{counts}',
-    '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 字段_as_given 保留在附加信息中；投诉已导入',
+    '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 FIELD_as_given 保留在附加信息中；投诉已导入',
     '{n:,} row had no received time and got the import time (--received-now)': '{n:,} 行没有受理时间，用了导入时间（--received-now）',
     '{n:,} row had neither subject nor description: its subject is its category as the file wrote it':
         '{n:,} 行既没有主题也没有描述：主题取自文件中写的类别',

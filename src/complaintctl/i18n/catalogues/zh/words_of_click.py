@@ -31,4 +31,12 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'required': '必填',
     'default: {value}': '默认：{value}',
     'env var: {value}': '环境变量：{value}',
+    "{low} to {high}": "{low} 到 {high}",
+    "{low} or more": "不少于 {low}",
+    "{high} or less": "不超过 {high}",
+    "text": "文字",
+    "whole number": "整数",
+    "number": "数字",
+    "path": "路径",
+    "time": "时间",
 }
