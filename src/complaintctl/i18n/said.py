@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from complaintctl.i18n import Said
 
+
 def _spelling() -> Callable[[Said], str] | None:
     """How this run's interface says an Input or a Step (the CLI: as flags and command lines);
     None: as their plain names."""
