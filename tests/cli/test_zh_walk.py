@@ -21,7 +21,7 @@ ZH = {"COMPLAINTCTL_LANG": "zh", "COLUMNS": "200"}
 NAMES = {
     "complaintctl", "sqlite", "excel", "datasette", "wecom", "dingtalk", "feishu", "slack", "cron", "shell",
     "webhook", "webhooks", "python", "scikit", "learn", "toml", "tz", "stdin", "stdout", "stderr", "wal", "shm",
-    "id", "ref", "ci", "ok", "setgid", "chmod", "iconv", "nano", "ctrl", "unix", "holidays", "reports",
+    "id", "ref", "ci", "ok", "setgid", "chmod", "iconv", "nano", "ctrl", "unix", "holidays", "reports", "postgresql",
 }
 # values a person types (formats, switches, units as typed, sort keys, kinds of things, languages)
 TYPED = {
@@ -39,8 +39,8 @@ TYPED = {
 def _allowed_words() -> set[str]:
     import typer
 
+    from complaintctl import seed
     from complaintctl.cli import build_app
-    from complaintctl.store import seed
 
     codes = {row[0] for kind in ("CATEGORIES", "SEVERITIES", "CAUSES", "CHANNELS", "REMEDIES", "PERSONALITIES",
                                  "MOTIVES", "STATUSES", "OUTCOMES") for row in getattr(seed, kind)}
@@ -246,7 +246,7 @@ KNOWN_LEFT: dict[str, set[str]] = {
     'update 1 --reply sorry': {'are', 'notifications'},
     'customers show #1': {'complaint', 'with'},
     'agents deactivate li.wei': {
-        'complaints', 'hands', 'has', 'leaves', 'open', 'over', 'queue', 'returns', 'still', 'the', 'them', 'to'},
+        'complaints', 'hands', 'has', 'leaves', 'open', 'over', 'queue', 'returns', 'still', 'the', 'them'},
     'notify webhook add 值班群 --kind wecom --url http://127.0.0.1:9/send': {'invalid', 'name', 'team'},
     # the English e-mail template's own text (data: the e-mail an English customer gets)
     'notify show': {'The', 'We', 'complaint', 'have', 'of', 'your'},
@@ -260,7 +260,7 @@ KNOWN_LEFT: dict[str, set[str]] = {
         'a', 'agree', 'append', 'are', 'categories', 'chained', 'codes', 'complaint', 'complaints', 'dropped', 'due',
         'events', 'every', 'foreign', 'has', 'hold', 'holds', 'in', 'index', 'is', 'its', 'keys', 'latest', 'link',
         'missing', 'name', 'of', 'only', 'owner', 'place', 'plain', 'private', 'public', 'recreates', 'row', 'rows',
-        'statuses', 'stored', 'the', 'their', 'them', 'they', 'time', 'times', 'to', 'with', 'written'},
+        'statuses', 'stored', 'the', 'their', 'them', 'they', 'time', 'times', 'with', 'written'},
 }
 
 

@@ -712,4 +712,8 @@ MESSAGES: dict[str, str] = {
         'zh 或 en [默认：企业微信、钉钉和飞书为 zh，否则为 en]。',
     'zh or en.':
         'zh 或 en。',
+    "Copy the whole desk to TARGET: every table, every event with its hash; then compare the\ncounts and the audit chain's head. Run again after an interruption: it goes on where it\nstopped. The database in use (--db) is only read: stop writing to it while it moves, then point\neveryone at TARGET (COMPLAINTCTL_DB).":
+        '把整个投诉台复制到 TARGET：每个表、每条事件及其哈希；然后比较各项计数和审计链的链头。中断后再次运行：会从停下的地方继续。正在使用的数据库（--db）只被读取：迁移期间请停止写入，然后让所有人改用 TARGET（COMPLAINTCTL_DB）。',
+    'An empty PostgreSQL database (postgresql://USER@HOST/NAME), or the path of a new file.':
+        '一个空的 PostgreSQL 数据库（postgresql://USER@HOST/NAME），或新文件的路径。',
 }
