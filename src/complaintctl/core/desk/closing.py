@@ -31,7 +31,7 @@ def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str 
     their e-mail when e-mail is set up, else recorded, not sent."""
     now = now or now_utc()
     at = to_iso(now)
-    outcome = taxonomy.validate_code(conn, "outcome", outcome) if (outcome or "").strip() else ""  # 驳回, Rejected
+    outcome = (taxonomy.validate_code(conn, "outcome", outcome) or "") if (outcome or "").strip() else ""  # 驳回, Rejected
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
     resolution = check_text(resolution, "resolution")

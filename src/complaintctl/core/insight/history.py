@@ -83,7 +83,7 @@ class Resolution:
     complaint_id: int
     at: str
     late: int | None
-    hours: float  # from received to this resolution, as the documented SQL's julianday() difference * 24
+    hours: float | None  # from received to this resolution, as the documented SQL's julianday() difference * 24
 
 
 def resolutions(conn: Connection, start: str, end: str, spells: list[Spell] | None = None) -> list[Resolution]:
@@ -158,7 +158,7 @@ def backlog(conn: Connection, end: str, spells: list[Spell] | None = None) -> li
 def backlog_ageing(conn: Connection, b: Backlog) -> list[int]:
     """How many complaints of the backlog ``b`` (read with ``detail``) are in each AGE_BUCKETS
     bucket of age at its end: the standing ones' sums less the covered ones (a few)."""
-    counts = list(b.standing_ages)
+    counts = list(b.standing_ages or [])
     for (age,) in conn.execute("SELECT julianday(?) - julianday(received_at) FROM complaints "
                                "WHERE id IN (SELECT value FROM json_each(?))", (b.end, json.dumps(sorted(b.covered)))):
         for i, (_, lo, hi) in enumerate(AGE_BUCKETS):
@@ -172,7 +172,7 @@ def without_severity_at(conn: Connection, b: Backlog) -> int:
     those with none now and none given since, and those given their first severity since. Only
     those are read event by event: the ones with none now, and those whose severity was set from
     none since (the events_severity_changes index finds these few by time)."""
-    rows: dict[int, str | None] = dict.fromkeys(b.standing_unrated)
+    rows: dict[int, str | None] = dict.fromkeys(b.standing_unrated or [])
     set_since = sorted({cid for (cid,) in conn.execute(
         "SELECT complaint_id FROM events WHERE field = 'severity' AND at >= ? AND old_value IS NULL", (b.end,))})
     if set_since:

@@ -70,8 +70,8 @@ def agents_table(conn: Connection, facts: PeriodFacts, names: dict[str, str]) ->
         who = facts.value(r["id"], "assignee", r["assignee"])
         assigned[who] = assigned.get(who, 0) + 1
     solved: dict[str, list[history.Resolution]] = {}
-    for r in facts.resolutions:
-        solved.setdefault(facts.resolution_value(r, "assignee"), []).append(r)
+    for res in facts.resolutions:
+        solved.setdefault(facts.resolution_value(res, "assignee"), []).append(res)
     surveys = conn.execute("SELECT s.complaint_id, s.score, c.assignee FROM surveys s JOIN complaints c "
                            "ON c.id = s.complaint_id WHERE s.at >= ? AND s.at < ?", (facts.start, facts.end)).fetchall()
     surveyed_changed = history.values_at(conn, facts.end, sorted({s[0] for s in surveys}), ("assignee",))
@@ -87,7 +87,7 @@ def agents_table(conn: Connection, facts: PeriodFacts, names: dict[str, str]) ->
             continue
         table.append({"agent": agent, "full_name": names.get(agent), "assigned": assigned.get(agent, 0),
                       "resolved": len(done),
-                      "median_resolution_hours": percentile(sorted(r.hours for r in done), 50),
+                      "median_resolution_hours": percentile(sorted(r.hours for r in done if r.hours is not None), 50),
                       "sla_pct": pct(sum(r.late == 0 for r in timed), len(timed)),
                       "satisfaction": round_half_up(sum(own) / len(own), 2) if own else None})
     return table
@@ -107,6 +107,6 @@ def compliance_by_severity(facts: PeriodFacts) -> dict[str | None, dict]:
 
     for r in facts.responded:
         add(facts.value(r["id"], "severity", r["severity"]), "response", r["responded_late"])
-    for r in facts.resolutions:
-        add(facts.resolution_value(r, "severity"), "resolution", r.late)
+    for res in facts.resolutions:
+        add(facts.resolution_value(res, "severity"), "resolution", res.late)
     return out

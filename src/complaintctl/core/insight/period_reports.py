@@ -63,8 +63,8 @@ def causes_report(conn: Connection, start: datetime, end: datetime, label: str) 
         counts[cause] = counts.get(cause, 0) + 1
     labels = {code: (en, zh, pos) for code, en, zh, pos in conn.execute(
         "SELECT code, label_en, label_zh, position FROM causes")}
-    rows = [{"code": code, "label_en": labels[code][0], "label_zh": labels[code][1], "count": n}
-            for code, n in counts.items() if code in labels]
+    rows: list[dict] = [{"code": code, "label_en": labels[code][0], "label_zh": labels[code][1], "count": n}
+                        for code, n in counts.items() if code in labels]
     rows.sort(key=lambda r: (-r["count"], labels[r["code"]][2]))
     total = sum(r["count"] for r in rows)
     running = 0

@@ -251,7 +251,7 @@ def _where(conn: Connection, f: ListFilters) -> tuple[str, list]:
 def _statuses(conn: Connection, typed: list[str]) -> list[str]:
     from complaintctl.core.record import lifecycle
     from complaintctl.core.taxonomy import codes as taxonomy
-    statuses = [taxonomy.validate_code(conn, "status", s) for s in typed]  # 已解决 reads as resolved
+    statuses = [code for s in typed if (code := taxonomy.validate_code(conn, "status", s))]  # 已解决 reads as resolved
     for s in statuses:
         if s not in lifecycle.STATUSES:
             raise InvalidInput(f"unknown status {s!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
@@ -280,7 +280,7 @@ def _customer_clause(conn: Connection, f: ListFilters, add) -> None:
     matching customers are found once (a read of every customer) and kept on ``f``, so the
     page and its count ("how many more") do not read them twice; their complaints come by the
     customer_id index."""
-    text = f.customer.strip()
+    text = (f.customer or "").strip()
     if text.lstrip("#").isdigit() and text.startswith("#"):
         add("c.customer_id = (SELECT coalesce(merged_into, id) FROM customers WHERE id = ?)", int(text[1:]))
         return

@@ -141,10 +141,11 @@ def diff(conn: Connection, data: dict, *, since: str = "first") -> dict:
     if since in ("first", "last"):
         base = versions[0] if since == "first" else versions[-1]
     else:
-        base = next((v for v in versions if str(v["id"]) == str(since)), None)
-        if base is None:
+        found = [v for v in versions if str(v["id"]) == str(since)]
+        if not found:
             raise NotFound(f"no kept {data['report']} report #{since} of {period['label']}",
                            hint="kept: " + ", ".join(f"#{v['id']} ({v['made_at']})" for v in versions))
+        base = found[0]
     figures = figures_of(data)
     return {"report": data["report"], "period": {k: period[k] for k in ("label", "start", "end")},
             "since": {k: base[k] for k in ("id", "made_at", "made_by", "hash")},

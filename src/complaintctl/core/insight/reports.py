@@ -107,7 +107,7 @@ def breakdown(conn: Connection, facts: PeriodFacts, kind: str) -> list[dict]:
     rows = [{"code": code, "label_en": labels[code][0] if code in labels else ("(none)" if code is None else code),
              "label_zh": labels[code][1] if code in labels else ("(未分类)" if code is None else code), "count": n}
             for code, n in counts.items()]
-    rows.sort(key=lambda r: (-r["count"], labels[r["code"]][2] if r["code"] in labels else 999,
+    rows.sort(key=lambda r: (-int(r["count"] or 0), labels[r["code"]][2] if r["code"] in labels else 999,
                              r["code"] is not None, r["code"] or ""))
     return rows
 
@@ -166,7 +166,7 @@ def weekly(conn: Connection, start: datetime, end: datetime, label: str, now: da
     backlog = history.backlog_at(conn, p["end"], facts.spells, detail=True)
     now_totals = _totals(conn, p, len(facts.resolutions), facts.closed, backlog.count)
     before = _previous_totals(conn, prev)
-    resolution_hours = sorted(r.hours for r in facts.resolutions)
+    resolution_hours = sorted(r.hours for r in facts.resolutions if r.hours is not None)
     first_hours = [r[0] for r in conn.execute(SQL["first_response_hours"], p)]
     total, met = conn.execute(SQL["sla_response"], p).fetchone()
     timed = [r for r in facts.resolutions if r.late is not None]

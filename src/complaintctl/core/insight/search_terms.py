@@ -41,9 +41,10 @@ def spellings(conn: Connection, term: str) -> list[str]:
     found = [plain, term, plain.translate(_FULL_WIDTH)]
     if _looks_like_phone(plain):
         digits = normalize_phone(plain)
-        found.append(digits)
-        found += [p.lower() for (p,) in conn.execute(
-            "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
+        if digits:
+            found.append(digits)
+            found += [p.lower() for (p,) in conn.execute(
+                "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
     # one of each (the index folds case, full-width letters too); and a spelling that holds another
     # is found by it already (a phrase matches inside longer text): '+86 13800138000' would cost a
     # second pass over the index for nothing when '13800138000' is there

@@ -123,7 +123,7 @@ def overdue(conn: Connection, rows: list[dict], at: str) -> dict:
         (r["id"], r["clock"], r["due_at"])).fetchone()]
     if not late:
         return {"told": [], "messages": 0}
-    lines = {"zh": [], "en": []}
+    lines: dict[str, list[str]] = {"zh": [], "en": []}
     for r in late[:OVERDUE_LINES]:
         by = format_minutes(int((from_iso(at) - from_iso(r["due_at"])).total_seconds() // 60))
         clock_zh = "响应" if r["clock"] == "respond" else "解决"

@@ -87,18 +87,19 @@ def set_smtp(conn: Connection, *, actor: str, now: datetime | None = None, **val
     the environment variable that holds the password: it is read when sending, never stored),
     sender (the From address). '' clears a value."""
     at = to_iso(now or now_utc())
-    checked = {k: (None if v == "" else str(v).strip()) for k, v in values.items() if v is not None}
+    checked: dict[str, str | None] = {k: (None if v == "" else str(v).strip()) for k, v in values.items() if v is not None}
+    port, password_env, sender = checked.get("port"), checked.get("password_env"), checked.get("sender")
     if checked.get("security") and checked["security"] not in SECURITY:
         raise InvalidInput(f"unknown security {checked['security']!r}", hint="starttls, ssl or none")
-    if checked.get("port") and not (checked["port"].isdigit() and 0 < int(checked["port"]) < 65536):
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
         raise InvalidInput(f"invalid port {checked['port']!r}", hint="e.g. 587 (starttls), 465 (ssl) or 25")
-    if checked.get("password_env") and not _ENV.match(checked["password_env"]):
+    if password_env and not _ENV.match(password_env):
         raise InvalidInput(f"invalid environment variable name {checked['password_env']!r}",
                            hint="the NAME of the variable that holds the password, e.g. SMTP_PASSWORD")
     if checked.get("sender"):
         from email.utils import parseaddr
 
-        if "@" not in parseaddr(checked["sender"])[1]:
+        if "@" not in parseaddr(sender or "")[1]:
             raise InvalidInput(f"invalid sender {checked['sender']!r}", hint='e.g. "客服中心 <support@example.cn>"')
     with transaction(conn):
         return [name for name, value in checked.items()

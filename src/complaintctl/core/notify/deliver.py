@@ -212,7 +212,7 @@ def send_email(smtp: dict, to: str, subject: str, body: str, *, key: str) -> Non
                 server.starttls()
                 server.ehlo()
             if smtp.get("user"):
-                server.login(smtp["user"], password)
+                server.login(smtp["user"], password or "")
             server.send_message(message)
     except smtplib.SMTPException as exc:
         raise DeliveryError(f"mail server {smtp['host']}:{port}: {exc}") from None
@@ -223,13 +223,14 @@ def send_email(smtp: dict, to: str, subject: str, body: str, *, key: str) -> Non
 def send_webhook(kind: str, url: str, body: str, secret: str | None, *, key: str) -> None:
     """POST one message with its key; a 2xx the chat still refused (errcode) is a failure too."""
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     target, data = shapes.signed(kind, url, shapes.with_key(kind, body, key), secret, int(time.time()))
     request = urllib.request.Request(target, data=data, method="POST",
                                      headers={"Content-Type": "application/json; charset=utf-8",
                                               "Idempotency-Key": key})
-    host = urllib.request.urlparse(url).netloc
+    host = urllib.parse.urlparse(url).netloc
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             answer = response.read(65536).decode("utf-8", "replace")

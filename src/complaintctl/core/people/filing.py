@@ -41,7 +41,7 @@ def change_customer(conn: Connection, row: Row, contact: dict, *, new_customer: 
             record_event(conn, row["id"], at=at, actor=actor, action="edited", field="customer_id",
                          old_value=current, new_value=target, note="new customer" if created else "known customer")
             changes.append(Change("customer", _customer_text(conn, current),
-                                  _customer_text(conn, target) + (" (new customer)" if created else "")))
+                                  f"{_customer_text(conn, target)}{' (new customer)' if created else ''}"))
         return changes
     return _add_contact(conn, row["id"], customers.get_customer(conn, current), details, at=at, actor=actor)
 

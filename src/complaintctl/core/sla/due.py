@@ -23,7 +23,8 @@ def load_calendar(conn: Connection) -> sla.Calendar | None:
     row = conn.execute("SELECT * FROM sla_calendar WHERE id = 1").fetchone()
     if row is None or not row["enabled"]:
         return None
-    holidays, extra = set(), set()
+    holidays: set[date] = set()
+    extra: set[date] = set()
     for day, kind in conn.execute("SELECT day, kind FROM sla_calendar_days"):
         (holidays if kind == "holiday" else extra).add(date.fromisoformat(day))
     start, end = sla.parse_hours(f"{row['day_start']}-{row['day_end']}")
@@ -48,7 +49,7 @@ class SlaContext:
 
     def __init__(self, conn: Connection):
         self.calendar = load_calendar(conn)
-        self.targets = targets(conn)
+        self.targets: dict[str | None, tuple[sla.Target, sla.Target]] = {**targets(conn)}
         self.default_severity = default_severity(conn)
         if self.default_severity in self.targets:
             self.targets[None] = self.targets[self.default_severity]

@@ -121,7 +121,7 @@ def fit_naive_bayes(field: str, texts: list[str], labels: list[str]) -> Model:
     for alpha in ALPHAS:
         model = inner.model(field, alpha)
         scored = [model.scores(model.vector(g)) for g in held_grams]
-        right = sum(max(s, key=s.get) == gold for s, gold in zip(scored, held_labels, strict=True))
+        right = sum(max(s, key=lambda label: s[label]) == gold for s, gold in zip(scored, held_labels, strict=True))
         if best is None or right > best[0]:
             best = (right, alpha, scored)
     _, alpha, scored = best
