@@ -60,9 +60,9 @@ def notify_show(fmt: Format = typer.Option(Format.table, "--format", "-f", help=
     if not data["webhooks"]:
         pairs.append((_("webhooks"), _("(none: `notify webhook add NAME --kind wecom --url URL`)")))
     for t in data["templates"]:
-        said = {"event": word("email_event", t["event"]), "language": word("language", t["lang"]), "subject": t["subject"]}
-        pairs.append((_("template"), _("{event} in {language} (yours): {subject}", **said) if t["custom"]
-                      else _("{event} in {language} (default): {subject}", **said)))
+        words = {"event": word("email_event", t["event"]), "language": word("language", t["lang"]), "subject": t["subject"]}
+        pairs.append((_("template"), _("{event} in {language} (yours): {subject}", **words) if t["custom"]
+                      else _("{event} in {language} (default): {subject}", **words)))
     counts = data["outbox"]
     pairs.append((_("outbox"), joined(f"{n} {word('outbox_state', status)}" for status, n in sorted(counts.items()))
                   or _("empty")))

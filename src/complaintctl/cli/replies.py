@@ -46,7 +46,7 @@ def reply_text(complaint_id: int, spec: str, *, edit: bool) -> tuple[str, str]:
     text = text_from(filled["text"], what=N_("reply"), edit=edit,
                      header=_("Reply '{label}' to complaint #{id}, as the customer will get it", label=filled["label"],
                               id=complaint_id))
-    return text, filled["label"]
+    return text or "", filled["label"]
 
 
 @replies_app.command("add")

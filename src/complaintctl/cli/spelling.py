@@ -25,7 +25,7 @@ def _value(value: object) -> str:
 
 def command_line(step: Step) -> str:
     """``step`` as the command a person types (without the backquotes)."""
-    options = {"": [], "global": []}
+    options: dict[str, list[str]] = {"": [], "global": []}
     for name, value in step.options.items():
         if value is False or value is None:
             continue

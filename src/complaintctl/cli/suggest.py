@@ -166,7 +166,7 @@ def classify_suggested(complaint_id: str | None, *, suggest: bool, accept: bool,
 
     conn = STATE.connect()
     trained = refresh_models(conn, list(FIELDS), actor=STATE.who(), now=_now())
-    ids = unclassified_ids(conn, limit=limit) if unclassified else [which_complaint(complaint_id)]
+    ids = unclassified_ids(conn, limit=limit) if unclassified else [which_complaint(complaint_id or "")]
     if accept or apply:
         for t in trained:
             say_trained_first(t)

@@ -131,13 +131,14 @@ def _formatter_class(base: type) -> type:
             from complaintctl.render.table import text_width
 
             module = sys.modules[base.__module__]
-            plain, length = module.wrap_text, module.term_len
-            module.wrap_text = functools.partial(wrap_wide_text, plain=plain)
-            module.term_len = lambda text: text_width(re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text))
+            plain, length = getattr(module, "wrap_text"), getattr(module, "term_len")  # noqa: B009 - Click's, untyped
+            setattr(module, "wrap_text", functools.partial(wrap_wide_text, plain=plain))  # noqa: B010
+            setattr(module, "term_len", lambda text: text_width(re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)))  # noqa: B010
             try:
                 write(*args, **kwargs)
             finally:
-                module.wrap_text, module.term_len = plain, length
+                setattr(module, "wrap_text", plain)  # noqa: B010
+                setattr(module, "term_len", length)  # noqa: B010
 
         def write_text(self, text: str) -> None:
             self._wide(super().write_text, text)

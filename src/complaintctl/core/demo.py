@@ -55,7 +55,7 @@ NOTES = ["已电话联系客户，了解详细情况", "Asked the customer for p
 MAX_DEMO_WEEKS = 104
 
 
-def demo_path(explicit: str | None) -> Path:
+def demo_path(explicit: str | None) -> Path | str:
     """The database `demo` fills: --db if given, else demo.db beside the default database
     (never the user's real data)."""
     return resolve_db_path(explicit) if explicit else default_db_path().with_name("demo.db")

@@ -118,7 +118,7 @@ class Message(Said):
 
     def translated(self) -> str:
         if self.plural is not None:
-            return ngettext(self.msgid, self.plural, self.n, **self.fields)
+            return ngettext(self.msgid, self.plural, self.n or 0, **self.fields)
         return _(self.msgid, **self.fields)
 
     said = translated

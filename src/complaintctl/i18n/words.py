@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import overload
 
 from complaintctl.i18n import N_, _, lang
 
@@ -93,6 +94,18 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@overload
+def word(kind: str, code: str) -> str: ...
+
+
+@overload
+def word(kind: str, code: None) -> None: ...
+
+
+@overload
+def word(kind: str, code: str | None) -> str | None: ...
+
+
 def word(kind: str, code: str | None) -> str | None:
     """The fixed code ``code`` of ``kind`` (WORDS) as people read it; an unknown code as it is."""
     if code is None:
@@ -127,6 +140,18 @@ def _seeded() -> dict[tuple[str, str], str]:
                        ("motive", seed.MOTIVES), ("status", seed.STATUSES), ("outcome", seed.OUTCOMES)):
         table.update({(name, row[0]): row[2] for row in rows})
     return table
+
+
+@overload
+def label(kind: str, code: str) -> str: ...
+
+
+@overload
+def label(kind: str, code: None) -> None: ...
+
+
+@overload
+def label(kind: str, code: str | None) -> str | None: ...
 
 
 def label(kind: str, code: str | None) -> str | None:

@@ -30,7 +30,7 @@ def _clock_pair(clock: dict) -> tuple[str, object]:
     if standing == "not_recorded":
         state = _("no first response recorded") if clock["clock"] == "respond" else _("no resolution time recorded")
     else:
-        state = standing_text(standing, clock.get("minutes"), raw=clock.get("state") or "")
+        state = standing_text(str(standing), clock.get("minutes"), raw=clock.get("state") or "")
     key = _("Respond by") if clock["clock"] == "respond" else _("Resolve by")
     return key, _("{when}  ({state})", when=to_local_text(clock["due_at"]), state=state)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from complaintctl.core import notify
@@ -148,7 +149,7 @@ def _similar_open(conn: Connection, customer_id: int, complaint_id: int, subject
 
 
 def classify(conn: Connection, complaint_id: int, *, codes: dict[str, str | None],
-             add_tags: list[str] = (), remove_tags: list[str] = (), actor: str,
+             add_tags: Sequence[str] = (), remove_tags: Sequence[str] = (), actor: str,
              now: datetime | None = None, notes: dict[str, str] | None = None) -> list[Change]:
     """Set classification codes ("none" clears one) and tags; one event per change. ``notes``: a
     field's note for its event (an accepted suggestion says who suggested it, with what confidence)."""
@@ -256,14 +257,14 @@ def update(conn: Connection, complaint_id: int, *, status: str | None = None,
     changes: list[Change] = []
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        delivery = reply_delivery(conn, complaint_id, note, template, at) if send_reply else {}
+        delivery = reply_delivery(conn, complaint_id, note or "", template, at) if send_reply else {}
         told = to_customer or delivery.get("outbox_id") is not None
         if told and status is None and row["status"] == "new":
             status = "acknowledged"  # the customer has heard from us
         if status is not None:
             changes.append(_move(conn, row, status, at=at, actor=actor, note=None if told or send_reply else note))
         if told or send_reply:
-            changes += record_reply_outcome(conn, complaint_id, note, template=template, delivery=delivery, told=told,
+            changes += record_reply_outcome(conn, complaint_id, note or "", template=template, delivery=delivery, told=told,
                                             at=at, actor=actor)
         elif status is None and note is not None:
             record_event(conn, complaint_id, at=at, actor=actor, action="note", note=note)
@@ -306,7 +307,7 @@ def _move(conn: Connection, row: Row, status: str, *, at: str, actor: str,
           note: str | None) -> Change:
     """One legal move of the lifecycle, with the times it sets and its event."""
     lifecycle.check_move(row["status"], status)
-    sets = {"status": status}
+    sets: dict[str, str | None] = {"status": status}
     if row["first_response_at"] is None and row["status"] == "new":
         sets["first_response_at"] = at
     if status == "resolved":

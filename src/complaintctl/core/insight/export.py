@@ -55,11 +55,11 @@ def with_labels(conn: Connection, rows: Iterator[tuple], columns: list[str], lab
              for kind in set(CODE_FIELDS.values())}
     coded = [(i, names[CODE_FIELDS[c]]) for i, c in enumerate(columns) if c in CODE_FIELDS]
     for row in rows:
-        row = list(row)
+        cells = list(row)
         for i, label in coded:
-            if row[i]:
-                row[i] = label.get(row[i], row[i])
-        yield tuple(row)
+            if cells[i]:
+                cells[i] = label.get(cells[i], cells[i])
+        yield tuple(cells)
 
 
 def parse_columns(text: str | None) -> list[str]:

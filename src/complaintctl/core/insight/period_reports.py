@@ -68,11 +68,11 @@ def causes_report(conn: Connection, start: datetime, end: datetime, label: str) 
     rows.sort(key=lambda r: (-r["count"], labels[r["code"]][2]))
     total = sum(r["count"] for r in rows)
     running = 0
-    for r in rows:
+    for entry in rows:
         before = running
-        running += r["count"]
-        r["share_pct"] = pct(r["count"], total)
-        r["cumulative_pct"] = pct(running, total)
-        r["vital_few"] = total > 0 and before < 0.8 * total
+        running += entry["count"]
+        entry["share_pct"] = pct(entry["count"], total)
+        entry["cumulative_pct"] = pct(running, total)
+        entry["vital_few"] = total > 0 and before < 0.8 * total
     return {"report": "causes", "period": {"label": label, **p}, "total_with_cause": total,
             "without_cause": counts.get(None, 0), "causes": rows}

@@ -72,7 +72,7 @@ def queue_test(conn: Connection, *, email: str | None, webhook: str | None, acto
                                  subject="complaintctl: test e-mail / 测试邮件",
                                  body=f"This is a test e-mail from complaintctl, sent by {actor}.\n"
                                       f"这是 complaintctl 的测试邮件，由 {actor} 发送。")
-        hook = conn.execute("SELECT * FROM webhooks WHERE name = ?", (webhook.strip().lower(),)).fetchone()
+        hook = conn.execute("SELECT * FROM webhooks WHERE name = ?", ((webhook or "").strip().lower(),)).fetchone()
         if hook is None:
             raise NotFound(f"no webhook named {webhook!r}", hint="see `complaintctl notify show`")
         from complaintctl.core.notify.shapes import payload

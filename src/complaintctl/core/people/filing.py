@@ -35,7 +35,7 @@ def change_customer(conn: Connection, row: Row, contact: dict, *, new_customer: 
         target, created = customers.match_or_create_customer(
             conn, **{f: details.get(f) for f in customers.CONTACT_FIELDS}, at=at, actor=actor,
             complaint_id=row["id"], new_customer=new_customer, strict=True)
-        changes = _filled(before, customers.get_customer(conn, target)) if target == current else []
+        changes = _filled(before, customers.get_customer(conn, target)) if target is not None and target == current else []
         if target != current:
             conn.execute("UPDATE complaints SET customer_id = ? WHERE id = ?", (target, row["id"]))
             record_event(conn, row["id"], at=at, actor=actor, action="edited", field="customer_id",

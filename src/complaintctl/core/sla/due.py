@@ -49,7 +49,7 @@ class SlaContext:
 
     def __init__(self, conn: Connection):
         self.calendar = load_calendar(conn)
-        self.targets: dict[str | None, tuple[sla.Target, sla.Target]] = {**targets(conn)}
+        self.targets: dict[str | None, tuple[sla.Target, sla.Target]] = dict(targets(conn).items())
         self.default_severity = default_severity(conn)
         if self.default_severity in self.targets:
             self.targets[None] = self.targets[self.default_severity]
@@ -91,7 +91,7 @@ def stopped_clocks(row: Row) -> dict:
     their verdict or with none when no target timed them then: facts of their moment, which later
     changes to targets, severity or the calendar do not move (a severity given a week after the
     first response used to judge it late then, and rewrote that week's report)."""
-    kept = {}
+    kept: dict = {}
     # stopped: with a verdict, or with no due time (nothing timed it while it ran); a clock stopped
     # just now still has the due time it ran to and no verdict yet: it is judged by this refresh
     if row["first_response_at"] is not None and (row["responded_late"] is not None or row["respond_due_at"] is None):

@@ -117,14 +117,13 @@ def fit_naive_bayes(field: str, texts: list[str], labels: list[str]) -> Model:
     inner = NaiveBayesCounts([texts[i] for i in train], [labels[i] for i in train])
     held_grams = [counts(texts[i]) for i in held]
     held_labels = [labels[i] for i in held]
-    best = None
+    trials = []  # (right, alpha, scored) of each smoothing; the first best is kept
     for alpha in ALPHAS:
         model = inner.model(field, alpha)
         scored = [model.scores(model.vector(g)) for g in held_grams]
         right = sum(max(s, key=lambda label: s[label]) == gold for s, gold in zip(scored, held_labels, strict=True))
-        if best is None or right > best[0]:
-            best = (right, alpha, scored)
-    _, alpha, scored = best
+        trials.append((right, alpha, scored))
+    _, alpha, scored = max(trials, key=lambda trial: trial[0])
     temperature = fit_temperature(scored, held_labels)
     model = within_size(NaiveBayesCounts(texts, labels).model(field, alpha))
     model.temperature = temperature

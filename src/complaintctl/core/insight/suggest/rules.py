@@ -37,7 +37,7 @@ def add_rule(conn: Connection, field: str, code: str, pattern: str, *, actor: st
     compile_pattern(pattern)
     at = to_iso(now)
     with transaction(conn):
-        code = validate_code(conn, field, code)
+        code = validate_code(conn, field, code) or code
         clash = conn.execute("SELECT id FROM suggest_rules WHERE field = ? AND code = ? AND pattern = ?",
                              (field, code, pattern)).fetchone()
         if clash:

@@ -104,5 +104,7 @@ def describe_source(suggestion: dict, model: dict | None) -> str:
     if "rule" in suggestion:
         rule = suggestion["rule"]
         return f"suggested by rule #{rule['id']} ({rule['pattern']}), matched {suggestion['reasons'][0]!r}"
+    if model is None:  # a suggestion that names no rule came from a model
+        raise ValueError("describe_source: a model's suggestion needs its model")
     label = f"model {model['id']} ({model['method']} v{model['version']}, trained {model['trained_at']})"
     return f"suggested by {label}, confidence {suggestion['confidence']:.2f}"

@@ -33,7 +33,7 @@ def save_model(conn: Connection, model: Model, *, at: str, actor: str, seconds: 
         "weights, size_bytes, temperature, seconds, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (model.field, model.method, version, at, actor, model.examples, len(model.labels), len(model.features),
          pairs, size, model.temperature, round(seconds, 3), json.dumps(model.details, ensure_ascii=False)))
-    model_id: int = cur.fetchone()[0]
+    model_id = cur.fetchone()[0]
     conn.executemany("INSERT INTO suggest_labels (model_id, label, examples, bias, unseen) VALUES (?, ?, ?, ?, ?)",
                      [(model_id, label, model.details.get("label_examples", {}).get(label, 0), bias, unseen)
                       for label, (bias, unseen) in model.labels.items()])
