@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from complaintctl.cli.common import CHANGE_FORMAT_OPTION, COMPLAINT_HELP, STATE, err, which_complaint
+from complaintctl.i18n import _
 from complaintctl.render.output import Format
 
 
@@ -26,10 +27,10 @@ def claim(
 
         print_complaint(cid, fmt, [change] if change else [])
     elif change is None:
-        err(f"Complaint #{cid} is already yours.")
+        err(_("Complaint #{id} is already yours.", id=cid))
     elif change.field == "note":
-        err(f"Complaint #{cid} is already yours; the note is added.")
+        err(_("Complaint #{id} is already yours; the note is added.", id=cid))
     elif change.old:
-        err(f"Took over complaint #{cid} from {change.old}; it is yours now.")
+        err(_("Took over complaint #{id} from {name}; it is yours now.", id=cid, name=change.old))
     else:
-        err(f"Claimed complaint #{cid}; it is yours now.")
+        err(_("Claimed complaint #{id}; it is yours now.", id=cid))

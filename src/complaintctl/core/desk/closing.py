@@ -15,6 +15,8 @@ from complaintctl.core.record.fields import check_text
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Code, Input, Listed, Step
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
@@ -33,25 +35,26 @@ def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str 
     at = to_iso(now)
     outcome = (taxonomy.validate_code(conn, "outcome", outcome) or "") if (outcome or "").strip() else ""  # 驳回, Rejected
     if outcome not in OUTCOMES:
-        raise InvalidInput(f"unknown outcome {outcome!r}", hint="valid: " + ", ".join(OUTCOMES))
+        raise InvalidInput(L_("unknown outcome {outcome!r}", outcome=outcome),
+                           hint=L_("valid: {codes}", codes=Listed(Code("outcome", o) for o in OUTCOMES)))
     resolution = check_text(resolution, "resolution")
     reply = check_text(reply, "reply")
     if outcome == "duplicate":
         if duplicate_of is None:
-            raise InvalidInput("a duplicate needs --duplicate-of N")
+            raise InvalidInput(L_("a duplicate needs {option} N", option=Input("duplicate_of")))
         if duplicate_of == complaint_id:
-            raise InvalidInput("a complaint cannot be a duplicate of itself")
+            raise InvalidInput(L_("a complaint cannot be a duplicate of itself"))
         resolution = resolution or f"Duplicate of #{duplicate_of}"
     elif duplicate_of is not None:
-        raise InvalidInput("--duplicate-of goes with --outcome duplicate")
+        raise InvalidInput(L_("{option} goes with {outcome} duplicate", option=Input("duplicate_of"), outcome=Input("outcome")))
     if not resolution:
-        raise InvalidInput("a resolution is required",
-                           hint='--resolution "what was decided and done"')
+        raise InvalidInput(L_("a resolution is required"),
+                           hint=L_('{resolution} "what was decided and done"', resolution=Input("resolution")))
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
         if row["status"] == "closed":
-            raise Refused(f"complaint #{complaint_id} is already closed",
-                          hint="reopen it with `complaintctl reopen ID --reason TEXT`")
+            raise Refused(L_("complaint #{id} is already closed", id=complaint_id),
+                          hint=L_("reopen it with {step}", step=Step("reopen", L_("ID"), reason=L_("TEXT"))))
         if duplicate_of is not None:
             get_complaint_row(conn, duplicate_of)
         via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
@@ -103,12 +106,13 @@ def reopen(conn: Connection, complaint_id: int, *, reason: str | None, actor: st
     now = now or now_utc()
     reason = check_text(reason, "reason")
     if not reason:
-        raise InvalidInput("a reason is required", hint='--reason "why it is reopened"')
+        raise InvalidInput(L_("a reason is required"), hint=L_('{reason} "why it is reopened"', reason=Input("reason")))
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
         if lifecycle.is_open(row["status"]):
-            raise Refused(f"complaint #{complaint_id} is {row['status']}, not resolved or closed",
-                          hint="only resolved or closed complaints can be reopened")
+            raise Refused(L_("complaint #{id} is {status}, not resolved or closed", id=complaint_id,
+                             status=Code("status", row["status"])),
+                          hint=L_("only resolved or closed complaints can be reopened"))
         return reopen_row(conn, row, reason=reason, actor=actor, now=now)
 
 

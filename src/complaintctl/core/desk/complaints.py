@@ -22,6 +22,8 @@ from complaintctl.core.record.seal import seal_of_complaint
 from complaintctl.core.sla.due import refresh_sla
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Code, Input, Listed, Step, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
@@ -67,7 +69,7 @@ def _check_received(received: datetime | None, now: datetime) -> datetime:
     if received is None:
         return now
     if received - now > CLOCK_SKEW:
-        raise InvalidInput(f"received time {to_iso(received)} is in the future")
+        raise InvalidInput(L_("received time {at} is in the future", at=to_iso(received)))
     return received
 
 
@@ -107,8 +109,8 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
         if ref is not None:
             clash = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone()
             if clash:
-                raise Refused(f"reference {ref!r} is already complaint #{clash[0]}",
-                              hint=f"see `complaintctl show {clash[0]}`")
+                raise Refused(L_("reference {ref!r} is already complaint #{id}", ref=ref, id=clash[0]),
+                              hint=L_("see {step}", step=Step("show", clash[0])))
         complaint_id = next_complaint_id(conn)
         conn.execute(
             """
@@ -141,7 +143,8 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
 
 def _similar_open(conn: Connection, customer_id: int, complaint_id: int, subject: str) -> list[str]:
     """Warnings for the customer's open complaints whose subject is like this one's."""
-    return [f"this customer already has open complaint #{other['id']} with a similar subject: {other['subject']!r}"
+    return [L_("this customer already has open complaint #{id} with a similar subject: {subject!r}", id=other["id"],
+               subject=other["subject"])
             for other in conn.execute(
                 f"SELECT id, subject FROM complaints WHERE customer_id = ? AND id <> ? AND {lifecycle.OPEN_SQL} "
                 "ORDER BY id", (customer_id, complaint_id))
@@ -158,11 +161,12 @@ def classify(conn: Connection, complaint_id: int, *, codes: dict[str, str | None
     given = {k: v for k, v in codes.items() if v is not None}
     unknown = set(given) - set(CLASSIFY_KINDS)
     if unknown:
-        raise InvalidInput(f"cannot classify by {', '.join(sorted(unknown))}")
+        raise InvalidInput(L_("cannot classify by {fields}", fields=Listed(sorted(unknown))))
     if not given and not add_tags and not remove_tags:
         raise InvalidInput(
-            "nothing to classify",
-            hint="give --category, --severity, --cause, --personality, --motive, --tag or --untag",
+            L_("nothing to classify"),
+            hint=L_("give {inputs}", inputs=either("category", "severity", "cause", "personality", "motive", "tag",
+                                                   "untag")),
         )
     add = [normalize_tag(t) for t in add_tags]
     remove = [normalize_tag(t) for t in remove_tags]
@@ -209,14 +213,14 @@ def assign(conn: Connection, complaint_id: int, agent: str | None, *, actor: str
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
         if row["status"] == "closed":
-            raise Refused(f"complaint #{complaint_id} is closed",
-                          hint="reopen it first with `complaintctl reopen ID --reason TEXT`")
+            raise Refused(L_("complaint #{id} is closed", id=complaint_id),
+                          hint=L_("reopen it first with {step}", step=Step("reopen", L_("ID"), reason=L_("TEXT"))))
         name = None
         if agent is not None:
             found = get_agent(conn, agent)
             if not found["active"]:
-                raise Refused(f"agent {found['name']!r} is inactive",
-                              hint="reactivate with `complaintctl agents add NAME`")
+                raise Refused(L_("agent {name!r} is inactive", name=found["name"]),
+                              hint=L_("reactivate with {step}", step=Step("agents add", L_("NAME"))))
             name = found["name"]
         if row["assignee"] == name:
             return None
@@ -247,10 +251,12 @@ def update(conn: Connection, complaint_id: int, *, status: str | None = None,
     customer_edits = {k: v for k, v in (customer_edits or {}).items() if v is not None}
     note = check_text(note, "note")
     if (to_customer or send_reply) and note is None:
-        raise InvalidInput("a reply needs its text", hint="--note TEXT, --reply NAME or -e")
+        raise InvalidInput(L_("a reply needs its text"), hint=L_("{note} TEXT, {reply} NAME or {editor}", note=Input("note"),
+                                                                 reply=Input("reply"), editor=Input("editor")))
     if status is None and note is None and not edits and not customer_edits:
-        raise InvalidInput("nothing to update",
-                           hint="give --status, --note or a field such as --subject")
+        raise InvalidInput(L_("nothing to update"),
+                           hint=L_("give {status}, {note} or a field such as {subject}", status=Input("status"),
+                                   note=Input("note"), subject=Input("subject")))
     status = _checked_status(conn, status)
     edits = _checked_edits(edits, now)
     validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
@@ -285,7 +291,8 @@ def _checked_status(conn: Connection, status: str | None) -> str | None:
         return None
     status = taxonomy.validate_code(conn, "status", status)  # 已解决, Resolved, a taught alias
     if status not in lifecycle.STATUSES:
-        raise InvalidInput(f"unknown status {status!r}", hint="valid: " + ", ".join(lifecycle.STATUSES))
+        raise InvalidInput(L_("unknown status {status!r}", status=status),
+                           hint=L_("valid: {codes}", codes=Listed(Code("status", s) for s in lifecycle.STATUSES)))
     return status
 
 
@@ -293,7 +300,7 @@ def _checked_edits(edits: dict, now: datetime) -> dict:
     """Typed field edits checked as `log` checks them; unknown fields refused."""
     for name in edits:
         if name not in EDITABLE_FIELDS:
-            raise InvalidInput(f"cannot edit {name}")
+            raise InvalidInput(L_("cannot edit {field}", field=name))
     if "subject" in edits:
         edits["subject"] = check_subject(edits["subject"])
     if "description" in edits:

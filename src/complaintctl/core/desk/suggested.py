@@ -10,6 +10,7 @@ from complaintctl.core.desk.complaints import classify
 from complaintctl.core.insight.suggest import describe_source, refresh_models, suggest_complaints
 from complaintctl.core.record.dates import now_utc
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 from complaintctl.store.engine import Connection
 
 
@@ -18,7 +19,7 @@ def accept(conn: Connection, complaint_id: int, *, fields: list[str] | None = No
     """Write the top suggestion of each field that has one (and is not set yet, unless
     ``overwrite``) at ``min_confidence`` or more; return {id, changes, skipped}."""
     if not 0.0 <= min_confidence <= 1.0:
-        raise InvalidInput(f"a confidence is between 0 and 1, not {min_confidence}")
+        raise InvalidInput(L_("a confidence is between 0 and 1, not {value}", value=min_confidence))
     now = now or now_utc()
     (found,) = suggest_complaints(conn, [complaint_id], fields)
     codes, notes, skipped = {}, {}, []

@@ -17,6 +17,8 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.core.sla.due import DEFAULT_SEVERITY_SETTING, default_severity, recompute_open, refresh_sla
 from complaintctl.core.taxonomy.codes import validate_code
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Code, Input, Step
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
@@ -47,7 +49,8 @@ def set_targets(conn: Connection, severity: str, respond: str | None, resolve: s
                 actor: str, now: datetime | None = None) -> dict:
     now = now or now_utc()
     if respond is None and resolve is None:
-        raise InvalidInput("give --respond and/or --resolve", hint="e.g. sla set high --respond 4h --resolve 3d")
+        raise InvalidInput(L_("give {respond} and/or {resolve}", respond=Input("respond"), resolve=Input("resolve")),
+                           hint=L_("e.g. {step}", step=Step("sla set", "high", respond="4h", resolve="3d")))
     new_respond = sla.parse_duration(respond) if respond else None
     new_resolve = sla.parse_duration(resolve) if resolve else None
     with transaction(conn):
@@ -84,12 +87,13 @@ def escalate(conn: Connection, complaint_id: int, *, to: str | None, reason: str
     at = to_iso(now)
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("a reason is required", hint='--reason "why it is escalated"')
+        raise InvalidInput(L_("a reason is required"), hint=L_('{reason} "why it is escalated"', reason=Input("reason")))
     changes = []
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
         if not is_open(row["status"]):
-            raise Refused(f"complaint #{complaint_id} is {row['status']}", hint="reopen it first")
+            raise Refused(L_("complaint #{id} is {status}", id=complaint_id, status=Code("status", row["status"])),
+                          hint=L_("reopen it first"))
         new_severity = None
         if severity is not None:
                     new_severity = validate_code(conn, "severity", severity)
@@ -110,15 +114,15 @@ def escalate(conn: Connection, complaint_id: int, *, to: str | None, reason: str
         if to is not None:
             agent = get_agent(conn, to)
             if not agent["active"]:
-                raise Refused(f"agent {agent['name']!r} is inactive")
+                raise Refused(L_("agent {name!r} is inactive", name=agent["name"]))
             if agent["name"] != row["assignee"]:
                 conn.execute("UPDATE complaints SET assignee = ? WHERE id = ?", (agent["name"], complaint_id))
                 record_event(conn, complaint_id, at=at, actor=actor, action="escalated", field="assignee",
                              old_value=row["assignee"], new_value=agent["name"], note=reason)
                 changes.append(Change("assignee", row["assignee"], agent["name"]))
         if not changes:
-            raise Refused("nothing to escalate: the severity is already the highest and no --to was given",
-                          hint="give --to LEAD or --severity LEVEL")
+            raise Refused(L_("nothing to escalate: the severity is already the highest and no {to} was given", to=Input("to")),
+                          hint=L_("give {to} LEAD or {severity} LEVEL", to=Input("to"), severity=Input("severity")))
         conn.execute("UPDATE complaints SET escalated_at = ?, escalation_count = escalation_count + 1, "
                      "updated_at = ? WHERE id = ?", (at, at, complaint_id))
         refresh_sla(conn, complaint_id, now)
@@ -134,13 +138,13 @@ def survey(conn: Connection, complaint_id: int, *, score: int, comment: str | No
     now = now or now_utc()
     at = to_iso(now)
     if not isinstance(score, int) or not 1 <= score <= 5:
-        raise InvalidInput(f"score must be 1 to 5, got {score!r}")
+        raise InvalidInput(L_("score must be 1 to 5, got {score!r}", score=score))
     comment = comment.strip() if comment and comment.strip() else None
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
         if is_open(row["status"]):
-            raise Refused(f"complaint #{complaint_id} is {row['status']}: surveys follow a resolution",
-                          hint="resolve or close it first")
+            raise Refused(L_("complaint #{id} is {status}: surveys follow a resolution", id=complaint_id,
+                             status=Code("status", row["status"])), hint=L_("resolve or close it first"))
         survey_id = conn.execute("INSERT INTO surveys (complaint_id, at, actor, score, comment) VALUES (?, ?, ?, ?, ?) "
                                  "RETURNING id", (complaint_id, at, actor, score, comment)).fetchone()[0]
         record_event(conn, complaint_id, at=at, actor=actor, action="surveyed", field="score",
@@ -159,7 +163,7 @@ def sweep_days(conn: Connection) -> int:
 
 def set_sweep_days(conn: Connection, days: int, *, actor: str, now: datetime | None = None) -> None:
     if days < 1:
-        raise InvalidInput("--close-after must be at least 1 day")
+        raise InvalidInput(L_("{close_after} must be at least 1 day", close_after=Input("close_after")))
     with transaction(conn):
         old = sweep_days(conn)
         conn.execute("UPDATE settings SET value = ? WHERE key = 'sweep_close_resolved_after_days'", (str(days),))
@@ -175,7 +179,7 @@ def sweep(conn: Connection, *, days: int | None = None, dry_run: bool = False, a
     with transaction(conn):
         days = days if days is not None else sweep_days(conn)
         if days < 1:
-            raise InvalidInput("days must be at least 1")
+            raise InvalidInput(L_("days must be at least 1"))
         cutoff = to_iso(now - timedelta(days=days))
         rows = [dict(r) for r in conn.execute(
             "SELECT id, subject, resolved_at, channel FROM complaints c WHERE status = 'resolved' AND resolved_at <= ? "

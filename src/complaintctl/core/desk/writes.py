@@ -7,6 +7,7 @@ from __future__ import annotations
 from complaintctl.core.record import lifecycle
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 from complaintctl.store.engine import Connection
 
 
@@ -17,8 +18,8 @@ def set_columns(conn: Connection, complaint_id: int, values: dict) -> None:
         row = conn.execute(f"SELECT {', '.join(times)} FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
         problem = lifecycle.time_order_problem({**dict(zip(times, row, strict=True)), **values})
         if problem:
-            raise InvalidInput(f"complaint #{complaint_id}: {problem}",
-                               hint="times run received <= first response <= resolution <= closing")
+            raise InvalidInput(L_("complaint #{id}: {problem}", id=complaint_id, problem=problem),
+                               hint=L_("times run received <= first response <= resolution <= closing"))
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(f"UPDATE complaints SET {sets} WHERE id = ?", [*values.values(), complaint_id])
 

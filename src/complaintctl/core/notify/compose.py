@@ -12,6 +12,8 @@ from complaintctl.core.notify.replies import fill, placeholder_values, written_i
 from complaintctl.core.notify.templates import email_template
 from complaintctl.core.record.dates import format_minutes, from_iso, to_local_text
 from complaintctl.errors import ComplaintError
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 from complaintctl.store.engine import Connection, Row
 
 # The outcomes a customer is sent a decision e-mail for (a duplicate or a withdrawal has none).
@@ -93,9 +95,10 @@ def reply(conn: Connection, complaint_id: int, text: str, lang: str, at: str) ->
     settings = config.settings(conn)
     row = _complaint(conn, complaint_id)
     if not settings["enabled"]:
-        return {"outbox_id": None, "why": "notifications are off: `complaintctl notify on`"}
+        return {"outbox_id": None, "why": L_("notifications are off: {step}", step=Step("notify on"))}
     if not settings["smtp"]["host"] or not settings["smtp"]["sender"]:
-        return {"outbox_id": None, "why": "no e-mail configured: `complaintctl notify smtp --host HOST --sender ADDRESS`"}
+        return {"outbox_id": None, "why": L_("no e-mail configured: {step}", step=Step("notify smtp", host=L_("HOST"),
+                                                                                  sender=L_("ADDRESS")))}
     if not row["customer_email"]:
         return {"outbox_id": None, "why": f"the customer has no e-mail address: `complaintctl update {complaint_id} "
                                           "--email ADDRESS`"}

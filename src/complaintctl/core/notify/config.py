@@ -120,7 +120,7 @@ def add_webhook(conn: Connection, name: str, *, kind: str, url: str, events: lis
     """A chat webhook for some of critical, escalated and overdue; its language defaults to the chat's."""
     name = name.strip().lower()
     if not _NAME.match(name):
-        raise InvalidInput(f"invalid webhook name {name!r}", hint="e.g. team-wecom")
+        raise InvalidInput(L_("invalid webhook name {name!r}", name=name), hint=L_("one word, e.g. team-wecom"))
     kind = kind.strip().lower()
     if kind not in KINDS:
         raise InvalidInput(f"unknown webhook kind {kind!r}", hint="one of: " + ", ".join(KINDS))

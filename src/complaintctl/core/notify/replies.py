@@ -11,7 +11,7 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.said import Code
+from complaintctl.i18n.said import Code, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
@@ -41,10 +41,11 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
     """'late' -> ('late', None); 'late:en' -> ('late', 'en')."""
     name, _, lang = spec.strip().lower().partition(":")
     if not _NAME.match(name):
-        raise InvalidInput(f"invalid reply name {name!r}", hint="lowercase letters, digits, '_', '.', '-', "
-                           "e.g. delivery-late; add :zh or :en for one language")
+        raise InvalidInput(L_("invalid reply name {name!r}", name=name),
+                           hint=L_("lowercase letters, digits, '_', '.', '-', e.g. delivery-late; add :zh or :en for one "
+                                   "language"))
     if lang and lang not in LANGS:
-        raise InvalidInput(f"unknown reply language {lang!r}", hint="zh or en, e.g. delivery-late:en")
+        raise InvalidInput(L_("unknown reply language {lang!r}", lang=lang), hint=L_("zh or en, e.g. delivery-late:en"))
     return name, lang or None
 
 
@@ -138,7 +139,7 @@ def edit_reply(conn: Connection, spec: str, *, body: str | None = None, category
     """Change a template's text and/or category ('none' clears it)."""
     name, lang = parse_spec(spec)
     if body is None and category is None:
-        raise InvalidInput("nothing to change", hint="give --text, -e or --category")
+        raise InvalidInput(L_("nothing to change"), hint=L_("give {inputs}", inputs=either("text", "editor", "category")))
     body = check_body(body) if body is not None else None
     at = to_iso(now or now_utc())
     with transaction(conn):

@@ -9,6 +9,8 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C
 from complaintctl.core.record.limits import AGENT_NAME_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_, Message, nL_
+from complaintctl.i18n.said import Input, Listed, Step, either
 from complaintctl.store.engine import Connection
 
 
@@ -26,11 +28,11 @@ def add_agent(conn: Connection, name: str, *, full_name: str | None, email: str 
               is_lead: bool, actor: str, at: str) -> dict:
     name = name.strip()
     if not name or not re.match(AGENT_NAME_PATTERN, name):
-        raise InvalidInput(f"invalid agent name {name!r}", hint="one word, e.g. li.wei or alice")
+        raise InvalidInput(L_("invalid agent name {name!r}", name=name), hint=L_("one word, e.g. li.wei or alice"))
     row = conn.execute("SELECT active FROM agents WHERE name = ?", (name,)).fetchone()
     if row is not None:
         if row["active"]:
-            raise Refused(f"agent {name!r} already exists")
+            raise Refused(L_("agent {name!r} already exists", name=name))
         conn.execute("UPDATE agents SET active = 1, full_name = coalesce(?, full_name), "
                      "email = coalesce(?, email) WHERE name = ?", (full_name, email, name))
         record_event(conn, None, at=at, actor=actor, action="agent_reactivated",
@@ -53,9 +55,9 @@ def get_agent(conn: Connection, name: str) -> dict:
     row = conn.execute("SELECT * FROM agents WHERE name = ?", (name.strip(),)).fetchone()
     if row is None:
         known = active_agent_names(conn)
-        hint = ("active agents: " + ", ".join(known)) if known else (
-            "add one with `complaintctl agents add NAME`")
-        raise NotFound(f"no agent named {name!r}", hint=hint)
+        hint = L_("active agents: {names}", names=Listed(known)) if known else L_(
+            "add one with {step}", step=Step("agents add", L_("NAME")))
+        raise NotFound(L_("no agent named {name!r}", name=name), hint=hint)
     return dict(row)
 
 
@@ -69,7 +71,7 @@ def deactivate_agent(conn: Connection, name: str, *, actor: str, at: str | None 
     from complaintctl.store.db import transaction
 
     if sum((reassign_to is not None, unassign, keep_assigned)) > 1:
-        raise InvalidInput("give one of --reassign-to, --unassign and --keep-assigned")
+        raise InvalidInput(L_("give one of {inputs}", inputs=either("reassign_to", "unassign", "keep_assigned")))
     at = at or to_iso(now_utc())
     with transaction(conn):
         agent = get_agent(conn, name)
@@ -78,18 +80,19 @@ def deactivate_agent(conn: Connection, name: str, *, actor: str, at: str | None 
         if reassign_to is not None:
             target = get_agent(conn, reassign_to)
             if not target["active"] or target["name"] == agent["name"]:
-                raise Refused(f"cannot hand {agent['name']}'s complaints to {target['name']!r}: "
-                              + ("the same agent" if target["name"] == agent["name"] else "inactive"),
-                              hint="give an active colleague")
+                raise Refused(L_("cannot hand {name}'s complaints to {target!r}: {why}", name=agent["name"],
+                                 target=target["name"], why=L_("the same agent") if target["name"] == agent["name"]
+                                 else L_("inactive")), hint=L_("give an active colleague"))
         if not agent["active"] and target is None and not unassign:
-            raise Refused(f"agent {agent['name']!r} is already inactive" + (
-                f" and still has {_held_text(held)}" if held else ""),
-                hint=f"hand them over with `complaintctl agents deactivate {agent['name']} --reassign-to NAME`"
-                if held else None)
+            raise Refused(L_("agent {name!r} is already inactive and still has {held}", name=agent["name"],
+                             held=_held_text(held)) if held else L_("agent {name!r} is already inactive", name=agent["name"]),
+                          hint=L_("hand them over with {step}", step=Step("agents deactivate", agent["name"],
+                                                                           reassign_to=L_("NAME"))) if held else None)
         if held and target is None and not unassign and not keep_assigned:
-            raise Refused(f"{agent['name']} still has {_held_text(held)}",
-                          hint="--reassign-to AGENT hands them over, --unassign returns them to the queue, "
-                          "--keep-assigned leaves them")
+            raise Refused(L_("{name} still has {held}", name=agent["name"], held=_held_text(held)),
+                          hint=L_("{reassign_to} AGENT hands them over, {unassign} returns them to the queue, "
+                                  "{keep_assigned} leaves them", reassign_to=Input("reassign_to"),
+                                  unassign=Input("unassign"), keep_assigned=Input("keep_assigned")))
         if agent["active"]:
             conn.execute("UPDATE agents SET active = 0 WHERE name = ?", (agent["name"],))
             record_event(conn, None, at=at, actor=actor, action="agent_deactivated",
@@ -112,9 +115,11 @@ def open_complaints_of(conn: Connection, name: str) -> list[dict]:
         "ORDER BY received_at, id", (name,))]
 
 
-def _held_text(held: list[dict], shown: int = 10) -> str:
-    ids = ", ".join(f"#{c['id']}" for c in held[:shown]) + (f" and {len(held) - shown} more" if len(held) > shown else "")
-    return f"{len(held)} open complaint{'s' if len(held) != 1 else ''} ({ids})"
+def _held_text(held: list[dict], shown: int = 10) -> Message:
+    ids = ", ".join(f"#{c['id']}" for c in held[:shown])
+    if len(held) > shown:
+        ids = L_("{ids} and {n} more", ids=ids, n=len(held) - shown)
+    return nL_("{n} open complaint ({ids})", "{n} open complaints ({ids})", len(held), ids=ids)
 
 
 def list_agents(conn: Connection, include_inactive: bool = False) -> list[dict]:
@@ -140,10 +145,10 @@ def agent_of_actor(conn: Connection, actor: str, *, active: bool = True) -> str:
     `--mine` mean by "me". Refused when the actor is no agent, or (``active``) an inactive one."""
     row = conn.execute("SELECT name, active FROM agents WHERE name = ?", (actor.strip(),)).fetchone()
     if row is None:
-        raise NotFound(f"you are {actor!r}, who is not an agent",
-                       hint=f"add yourself with `complaintctl agents add {actor}`, or say who you are "
-                       "with --actor NAME or COMPLAINTCTL_ACTOR")
+        raise NotFound(L_("you are {actor!r}, who is not an agent", actor=actor),
+                       hint=L_("add yourself with {step}, or say who you are with {option} NAME or COMPLAINTCTL_ACTOR",
+                               step=Step("agents add", actor), option=Input("actor")))
     if active and not row["active"]:
-        raise Refused(f"agent {row['name']!r} is inactive",
-                      hint=f"reactivate with `complaintctl agents add {row['name']}`")
+        raise Refused(L_("agent {name!r} is inactive", name=row["name"]),
+                      hint=L_("reactivate with {step}", step=Step("agents add", row["name"])))
     return row["name"]

@@ -5,9 +5,21 @@ different parts of the code does not meet in one file); an id belongs to exactly
 
 from __future__ import annotations
 
-from complaintctl.i18n.catalogues.zh import cli, core_record, core_sla, help, imports, render, reports, words, words_of_click
+from complaintctl.i18n.catalogues.zh import (
+    cli,
+    core_desk,
+    core_people,
+    core_record,
+    core_sla,
+    help,
+    imports,
+    render,
+    reports,
+    words,
+    words_of_click,
+)
 
-CORE_PARTS = (core_record, core_sla)  # core/'s rooms, one part each
+CORE_PARTS = (core_record, core_sla, core_desk, core_people)  # core/'s rooms, one part each
 PARTS = (words_of_click, words, cli, help, render, reports, imports, *CORE_PARTS)
 
 

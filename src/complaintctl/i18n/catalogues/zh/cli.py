@@ -409,4 +409,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{suggestion} by rule #{id}, which wins over the model': '{suggestion}，来自规则 #{id}，规则优先于模型',
     '{line} [now {code}]': '{line} [现为 {code}]',
     'model {id}: {method} v{version}, trained {when}': '模型 {id}：{method} v{version}，训练于 {when}',
+    # cli/queue.py: claim
+    'Complaint #{id} is already yours.': '投诉 #{id} 已经由你处理。',
+    'Complaint #{id} is already yours; the note is added.': '投诉 #{id} 已经由你处理；已添加备注。',
+    'Took over complaint #{id} from {name}; it is yours now.': '已从 {name} 接手投诉 #{id}；现在由你处理。',
+    'Claimed complaint #{id}; it is yours now.': '已认领投诉 #{id}；现在由你处理。',
 }
