@@ -1,6 +1,6 @@
 """Import speed: complaintctl import against raw sqlite3 and sqlite-utils, same rows, same run.
 
-    python bench/import.py [--rows 50000] [--rounds 3]
+    python bench/import.py [--rows 50000] [--rounds 3] [--also TREE ...]
 
 Generates a realistic CSV (Chinese and English descriptions of real length, a few hundred
 characters: bench/scale_text.py; repeat customers, statuses, assignees, tags) and, in
@@ -14,7 +14,9 @@ alternating rounds, times:
     inserts them (same pragmas, deferred indexes, commits, search index written once per
     complaint per batch, index rebuild), with no reading, converting, validating or
     matching at all. No import can be faster than this on this schema.
-Prints medians of wall time (rows/s) and of CPU time (user + system, child processes
+With --also TREE (a checkout of another commit, such as a `git worktree` of the one before a
+change), that tree's `complaintctl import` is timed too, in the same rounds: before and after in
+one run. Prints medians of wall time (rows/s) and of CPU time (user + system, child processes
 included), the ratios, and the sizes of the complaints table and the search index. Budget
 (issue #20): complaintctl >= 1.5x sqlite-utils in wall time; peak memory < 150 MB. On a
 shared machine the wall times move with the load; the CPU times much less.
@@ -195,33 +197,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--also", action="append", default=[], metavar="TREE",
+                        help="also time the complaintctl of this source tree (its src/ on PYTHONPATH)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="complaintctl-bench-import-"))
     data = work / "complaints.csv"
     generate(data, args.rows)
     env = {**os.environ, "COMPLAINTCTL_ACTOR": "bench"}
     su = shutil.which("sqlite-utils") or str(Path(sys.executable).parent / "sqlite-utils")
-    names = ("raw executemany", "sqlite-utils insert --csv", "complaintctl import", "database floor")
+    names = ("raw executemany", "sqlite-utils insert --csv", "complaintctl import", "database floor",
+             *(f"complaintctl import ({tree})" for tree in args.also))
     wall: dict[str, list[float]] = {name: [] for name in names}
     cpu: dict[str, list[float]] = {name: [] for name in names}
     stored: dict[str, int] = {}
     for r in range(args.rounds):
-        for name in names:
-            db = work / f"{r}-{name.split()[0]}.db"
+        for i, name in enumerate(names):
+            db = work / f"{r}-{i}.db"
             if name.startswith("raw"):
                 took = raw(data, db)
             elif name.startswith("sqlite-utils"):
                 took = run([su, "insert", str(db), "t", str(data), "--csv"], env)
+            elif name.startswith("complaintctl import ("):
+                tree = name[len("complaintctl import ("):-1]
+                took = run([sys.executable, "-m", "complaintctl", "--db", str(db), "import", str(data)],
+                           {**env, "PYTHONPATH": str(Path(tree).resolve() / "src")})
             elif name.startswith("complaintctl"):
                 took = run([sys.executable, "-m", "complaintctl", "--db", str(db), "import", str(data)], env)
                 stored = sizes(db)
             else:  # the floor writes what this round's import wrote, then both go
-                imported = work / f"{r}-complaintctl.db"
+                imported = work / f"{r}-{names.index('complaintctl import')}.db"
                 took = database_floor(imported, db, env)
                 remove(imported)
             wall[name].append(took[0])
             cpu[name].append(took[1])
-            if not name.startswith("complaintctl"):
+            if name != "complaintctl import":
                 remove(db)
     db = work / "peak.db"
     peak = peak_rss_kb([sys.executable, "-m", "complaintctl", "--db", str(db), "import", str(data)], env)
@@ -229,15 +238,19 @@ def main() -> None:
     cpu_m = {k: statistics.median(v) for k, v in cpu.items()}
     print(f"import of {args.rows:,} rows ({data.stat().st_size / 1e6:.1f} MB CSV), {args.rounds} rounds, "
           f"SQLite {sqlite3.sqlite_version}, load {os.getloadavg()[0]:.1f}")
-    print(f"  {'':<28} {'wall':>8} {'rows/s':>9} {'CPU':>8}")
+    width = max(28, *(len(name) for name in names))
+    print(f"  {'':<{width}} {'wall':>8} {'rows/s':>9} {'CPU':>8}")
     for name in names:
-        print(f"  {name:<28} {wall_m[name]:7.2f}s {args.rows / wall_m[name]:>9,.0f} {cpu_m[name]:7.2f}s")
+        print(f"  {name:<{width}} {wall_m[name]:7.2f}s {args.rows / wall_m[name]:>9,.0f} {cpu_m[name]:7.2f}s")
     su_name, ours = "sqlite-utils insert --csv", "complaintctl import"
     print(f"  complaintctl / sqlite-utils {wall_m[su_name] / wall_m[ours]:6.2f}x wall, "
           f"{cpu_m[su_name] / cpu_m[ours]:.2f}x CPU  (budget >= 1.5x)")
     print(f"  complaintctl / raw          {wall_m['raw executemany'] / wall_m[ours]:6.1%} wall")
     print(f"  complaintctl / floor        {wall_m['database floor'] / wall_m[ours]:6.1%} wall, "
           f"{cpu_m['database floor'] / cpu_m[ours]:.1%} CPU  (no import can beat the floor)")
+    for tree in args.also:
+        other = f"complaintctl import ({tree})"
+        print(f"  complaintctl / {other}: {wall_m[other] / wall_m[ours]:.2f}x wall, {cpu_m[other] / cpu_m[ours]:.2f}x CPU")
     print(f"  complaintctl peak memory    {peak / 1024:6.1f} MB (budget < 150 MB)")
     print(f"  search index {stored['search index'] / 1e6:.1f} MB, complaints table {stored['complaints'] / 1e6:.1f} MB "
           f"({stored['search index'] / stored['complaints']:.2f}x)")

@@ -156,10 +156,11 @@ def _perturb(text: str, rng: random.Random) -> str:
     parts = [p for p in text.replace("。", "。\n").replace(". ", ".\n").split("\n") if p.strip()]
     if len(parts) > 3:
         parts.pop(rng.randrange(1, len(parts)))
-    words = "".join(parts).split(" ") if " " in text else list("".join(parts))
+    spaced = text.count(" ") * 20 > len(text)  # words apart; a Chinese letter with a few spaces is in characters
+    words = "".join(parts).split(" ") if spaced else list("".join(parts))
     for _ in range(max(1, len(words) // 15)):
         words[rng.randrange(len(words))] = rng.choice(["please", "again", "再次", "!!"])
-    return (" " if " " in text else "").join(words)
+    return (" " if spaced else "").join(words)
 
 
 def similar_bench(pool: list[str], size: int, planted: int = 300) -> dict:

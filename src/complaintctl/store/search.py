@@ -273,38 +273,24 @@ def texts(conn, ids: list[int]) -> dict[int, dict[str, str]]:
         f"SELECT {key}, {', '.join(COLUMNS)} FROM complaints_fts WHERE {key} IN ({marks})", ids)}
 
 
-def trigram_counts(conn, grams: list[str]) -> dict[str, int]:
-    """In how many complaints each of ``grams`` (three characters) is found, in the subject and
-    description (those found nowhere left out). SQLite: the index's own vocabulary; PostgreSQL:
-    counted through the trigram index."""
-    if engine_of(conn) == POSTGRESQL:
-        found = {}
-        for gram in grams:
-            n = conn.execute("SELECT count(*) FROM complaints_fts f WHERE f.document LIKE ? ESCAPE '\\'",
-                             (_like(gram.lower()),)).fetchone()[0]
-            if n:
-                found[gram] = n
-        return found
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.suggest_fts_vocab USING fts5vocab(main, complaints_fts, 'row')")
-    found = {}
-    for gram in grams:
-        row = conn.execute("SELECT doc FROM temp.suggest_fts_vocab WHERE term = ?", (gram,)).fetchone()
-        if row:
-            found[gram] = row[0]
-    return found
+def _holding_sql(conn, grams: list[str]) -> tuple[str, list]:
+    """SQL for the ids of complaints whose subject or description hold every one of ``grams``."""
+    if engine_of(conn) == POSTGRESQL:  # the document holds subject and description (and more), lower-cased
+        condition = " AND ".join(["lower((f.subject || ' ' || f.description) COLLATE \"default\") LIKE ? ESCAPE '\\'"]
+                                 * len(grams))
+        return f"SELECT f.id FROM complaints_fts f WHERE {condition}", [_like(g.lower()) for g in grams]
+    expression = "{subject description} : (" + " AND ".join(_phrase(g) for g in grams) + ")"
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [expression]
 
 
-def best_with_any(conn, grams: list[str], limit: int) -> list[int]:
-    """The ids of the ``limit`` complaints whose subject or description hold the most of ``grams``
-    (SQLite: by BM25 over those two columns)."""
-    if engine_of(conn) == POSTGRESQL:
-        text = "lower((f.subject || f.description) COLLATE \"default\")"
-        hits = " + ".join(f"(CASE WHEN {text} LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END)" for _ in grams)
-        condition = " OR ".join(["f.document LIKE ? ESCAPE '\\'"] * len(grams))
-        likes = [_like(g.lower()) for g in grams]
-        return [r[0] for r in conn.execute(
-            f"SELECT f.id FROM complaints_fts f WHERE {condition} ORDER BY {hits} DESC, f.id DESC LIMIT ?",
-            [*likes, *likes, limit])]
-    expression = "{subject description} : (" + " OR ".join('"' + g + '"' for g in grams) + ")"
-    return [r[0] for r in conn.execute(
-        "SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? ORDER BY rank LIMIT ?", (expression, limit))]
+def how_many_hold(conn, grams: list[str], most: int) -> int:
+    """In how many complaints the subject or description hold every one of ``grams`` (three
+    characters or more each), counted up to ``most``: a common trigram costs no more than a rare one."""
+    sql, params = _holding_sql(conn, grams)
+    return conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS held", [*params, most]).fetchone()[0]
+
+
+def holding(conn, grams: list[str], most: int) -> list[int]:
+    """The ids of the complaints whose subject or description hold every one of ``grams``, ``most`` at most."""
+    sql, params = _holding_sql(conn, grams)
+    return [r[0] for r in conn.execute(f"{sql} LIMIT ?", [*params, most])]

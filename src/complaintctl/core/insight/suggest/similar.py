@@ -1,16 +1,23 @@
 """Similar complaints at intake: the same or near-same text (a templated letter, a re-post, the
 same fault reported by many customers) received within a window, from any customer.
 
-Candidates come from the search index (store/search.py): the text's rarest trigrams in the subject
-and description columns, best by BM25 (on PostgreSQL, by how many of them they hold). They are
-then re-ranked by how many of their words (Latin words, and pairs of Chinese characters) they
-share with the text; those sharing at least SIMILAR_AT are shown. Measured in bench/suggest.py:
-planted re-submissions found first, and the cost of one lookup, at 100,000 complaints.
+Candidates come from the search index (store/search.py, trigrams of the subject and description),
+with a bounded number of index reads each cut at RARE_AT matches, so a lookup costs about the same
+at 1,000 complaints as at 1,000,000: the text's trigrams found in few complaints vote for those
+complaints (a rarer one weighs more); a text made only of common trigrams (a short English message)
+votes through bands instead, groups of its trigrams from across the text, each narrowed by one more
+trigram until few complaints hold it. The best-voted are re-ranked by how many of their words (Latin
+words, and pairs of Chinese characters) they share with the text; those sharing at least SIMILAR_AT
+are shown. A long letter is compared by its opening and its end, where templated letters differ.
+Measured in bench/suggest.py: planted re-submissions found first, and the cost of one lookup, at
+100,000 complaints.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from datetime import timedelta
 
 from complaintctl.core.insight.suggest.features import normalize
@@ -20,15 +27,24 @@ from complaintctl.timetext import from_iso, to_iso
 
 WINDOW_DAYS = 30      # before and after the complaint's received time
 SIMILAR_AT = 0.5      # share of words in common (Jaccard) to call two texts near-same
-QUERY_TRIGRAMS = 12   # the rarest trigrams asked of the index
-CANDIDATES = 30       # best BM25 matches re-ranked by words in common
-TEXT_CHARS = 1000     # how much of a long letter is compared
-LOOKUPS = 120         # trigrams whose frequency is read, spread over the text
+HEAD_CHARS, TAIL_CHARS = 700, 300  # what of a long letter is compared: its opening and its end
+PROBES = 60           # trigrams of the text asked of the index, spread over it
+RARE_AT = 300         # a trigram (or band) held by at most this many complaints votes for them
+RARE_USED = 12        # the rarest trigrams that vote
+BANDS, BAND_WIDTH, BAND_MOST = 6, 3, 5  # for a text of common trigrams: bands of 3 to 5 of them
+CANDIDATES = 100      # best-voted complaints re-ranked by words in common
+
+
+def clipped(text: str) -> str:
+    """What of a text is compared: all of it, or a long one's first HEAD_CHARS and last TAIL_CHARS."""
+    if len(text) <= HEAD_CHARS + TAIL_CHARS:
+        return text
+    return text[:HEAD_CHARS] + "\n" + text[-TAIL_CHARS:]
 
 
 def words(text: str) -> set[str]:
     """The words of a text to compare: Latin and digit words, and each pair of CJK characters."""
-    text = normalize(text)[:TEXT_CHARS]
+    text = normalize(clipped(text))
     out = set(re.findall(r"[a-z0-9]{2,}", text))
     for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+", text):
         out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
@@ -40,12 +56,12 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 def _trigrams(text: str) -> list[str]:
-    text = normalize(text)[:TEXT_CHARS]
+    text = normalize(clipped(text))
     seen = dict.fromkeys(text[i:i + 3] for i in range(len(text) - 2))
-    return [t for t in seen if t.strip() == t and sum(ch.isalnum() for ch in t) >= 2 and '"' not in t]
+    return [t for t in seen if t.strip() == t and sum(ch.isalnum() for ch in t) >= 2]
 
 
-def _spread(items: list[str], count: int) -> list[str]:
+def _spread(items: list, count: int) -> list:
     """At most ``count`` of ``items``, evenly spread from first to last."""
     if len(items) <= count:
         return items
@@ -53,10 +69,33 @@ def _spread(items: list[str], count: int) -> list[str]:
     return [items[int(i * step)] for i in range(count)]
 
 
-def _rarest(conn: Connection, grams: list[str]) -> list[str]:
-    """The ``QUERY_TRIGRAMS`` of ``grams`` found in the fewest complaints (and in at least one)."""
-    found = [(n, gram) for gram, n in index.trigram_counts(conn, grams).items()]
-    return [g for _, g in sorted(found)[:QUERY_TRIGRAMS]]
+def _band_holders(conn: Connection, band: list[str]) -> list[int]:
+    """The complaints holding the first BAND_WIDTH trigrams of ``band``, one more at a time until
+    at most RARE_AT do."""
+    held: list[int] = []
+    for width in range(BAND_WIDTH, len(band) + 1):
+        held = index.holding(conn, band[:width], RARE_AT + 1)
+        if len(held) <= RARE_AT:
+            break
+    return held
+
+
+def candidates(conn: Connection, text: str) -> list[int]:
+    """The ids of the complaints most likely to hold ``text`` again, best first (CANDIDATES at most)."""
+    counted = [(index.how_many_hold(conn, [gram], RARE_AT + 1), gram) for gram in _spread(_trigrams(text), PROBES)]
+    rare = sorted((n, gram) for n, gram in counted if 0 < n <= RARE_AT)[:RARE_USED]
+    lists = [index.holding(conn, [gram], RARE_AT) for _, gram in rare]
+    if len(rare) < RARE_USED:
+        picks = _spread([gram for n, gram in counted if n > RARE_AT], BANDS * BAND_MOST)
+        bands = min(BANDS, len(picks) // BAND_WIDTH)
+        lists += [_band_holders(conn, picks[b::bands][:BAND_MOST]) for b in range(bands)]
+    votes: Counter = Counter()
+    for ids in lists:
+        if 0 < len(ids) <= RARE_AT:
+            weight = math.log(2 * RARE_AT / len(ids))
+            for complaint_id in ids:
+                votes[complaint_id] += weight
+    return [complaint_id for complaint_id, _ in votes.most_common(CANDIDATES)]
 
 
 def similar_complaints(conn: Connection, subject: str, description: str | None, *, received_at: str | None = None,
@@ -65,10 +104,7 @@ def similar_complaints(conn: Connection, subject: str, description: str | None, 
     of ``received_at`` (any time when None), best first: {id, subject, received_at, customer_id, similarity}."""
     text = f"{subject}\n{description or ''}"
     mine = words(text)
-    grams = _rarest(conn, _spread(_trigrams(text), LOOKUPS))
-    if not grams or not mine:
-        return []
-    ids = [i for i in index.best_with_any(conn, grams, CANDIDATES) if i != exclude]
+    ids = [i for i in candidates(conn, text) if i != exclude] if mine else []
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
@@ -98,18 +134,12 @@ def similar_to(conn: Connection, complaint_id: int, **options) -> list[dict]:
                               exclude=complaint_id, **options)
 
 
-
-IMPORT_LOOKUPS = 2000  # an import's complaints looked up one by one; beyond, `show ID` finds them
+IMPORT_LOOKUPS = 100  # an import's complaints looked up (about 10-30 ms each); beyond, `show ID` finds them
 
 
 def imported_ids(conn: Connection, import_id: int) -> list[int]:
-    """The complaints import #``import_id`` inserted, by their `imported` status events."""
-    row = conn.execute("SELECT started_at FROM imports WHERE id = ?", (import_id,)).fetchone()
-    if row is None:
-        return []
-    return [r[0] for r in conn.execute(
-        "SELECT complaint_id FROM events WHERE action = 'imported' AND at = ? AND field = 'status' AND note LIKE ? "
-        "ORDER BY complaint_id", (row[0], f"import #{import_id} from %"))]
+    """The complaints import #``import_id`` inserted (each carries its import's id)."""
+    return [r[0] for r in conn.execute("SELECT id FROM complaints WHERE import_id = ? ORDER BY id", (import_id,))]
 
 
 def similar_in_import(conn: Connection, import_id: int, most: int = IMPORT_LOOKUPS) -> dict:
