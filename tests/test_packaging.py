@@ -35,3 +35,17 @@ def test_every_data_file_is_package_data():
     assert "store/postgresql/baseline_tables.sql" in files
     missing = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)]
     assert missing == [], f"add to [tool.setuptools.package-data] in pyproject.toml: {missing}"
+
+
+def test_every_extra_the_docs_and_messages_name_is_in_pyproject():
+    """`pip install "complaintctl[suggest]"` installed nothing while the extra was missing (pip
+    only warns): each complaintctl[NAME] the docs or the code tell a user to install exists."""
+    import re
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = set(config["project"]["optional-dependencies"])
+    named = set()
+    for path in [*(ROOT / "docs").glob("*.md"), *PACKAGE.rglob("*.py"), ROOT / "README.md"]:
+        named.update(re.findall(r"complaintctl\[([a-z0-9_-]+)\]", path.read_text(encoding="utf-8")))
+    assert "suggest" in named
+    assert named <= extras, f"add to [project.optional-dependencies]: {sorted(named - extras)}"

@@ -280,7 +280,7 @@ def _holding_sql(conn, grams: list[str]) -> tuple[str, list]:
                                  * len(grams))
         return f"SELECT f.id FROM complaints_fts f WHERE {condition}", [_like(g.lower()) for g in grams]
     expression = "{subject description} : (" + " AND ".join(_phrase(g) for g in grams) + ")"
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [expression]
+    return f"SELECT f.rowid FROM {TABLE} f WHERE {TABLE} MATCH ?", [expression]
 
 
 def how_many_hold(conn, grams: list[str], most: int) -> int:
@@ -290,7 +290,9 @@ def how_many_hold(conn, grams: list[str], most: int) -> int:
     return conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS held", [*params, most]).fetchone()[0]
 
 
-def holding(conn, grams: list[str], most: int) -> list[int]:
-    """The ids of the complaints whose subject or description hold every one of ``grams``, ``most`` at most."""
+def holding(conn, grams: list[str], most: int, *, newest: bool = False) -> list[int]:
+    """The ids of the complaints whose subject or description hold every one of ``grams``, ``most``
+    at most: the index's first (the oldest, in the order it reads them best), or the ``newest``."""
     sql, params = _holding_sql(conn, grams)
-    return [r[0] for r in conn.execute(f"{sql} LIMIT ?", [*params, most])]
+    order = f" ORDER BY {_id(conn)} DESC" if newest else ""
+    return [r[0] for r in conn.execute(f"{sql}{order} LIMIT ?", [*params, most])]

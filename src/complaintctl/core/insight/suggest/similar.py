@@ -33,6 +33,7 @@ RARE_AT = 300         # a trigram (or band) held by at most this many complaints
 RARE_USED = 12        # the rarest trigrams that vote
 BANDS, BAND_WIDTH, BAND_MOST = 6, 3, 5  # for a text of common trigrams: bands of 3 to 5 of them
 CANDIDATES = 100      # best-voted complaints re-ranked by words in common
+FILL = 0.01           # the vote of a band too common to choose by: below any other
 
 
 def clipped(text: str) -> str:
@@ -71,7 +72,7 @@ def _spread(items: list, count: int) -> list:
 
 def _band_holders(conn: Connection, band: list[str]) -> list[int]:
     """The complaints holding the first BAND_WIDTH trigrams of ``band``, one more at a time until
-    at most RARE_AT do."""
+    at most RARE_AT do (RARE_AT + 1 of them when even all of ``band`` is common)."""
     held: list[int] = []
     for width in range(BAND_WIDTH, len(band) + 1):
         held = index.holding(conn, band[:width], RARE_AT + 1)
@@ -85,16 +86,23 @@ def candidates(conn: Connection, text: str) -> list[int]:
     counted = [(index.how_many_hold(conn, [gram], RARE_AT + 1), gram) for gram in _spread(_trigrams(text), PROBES)]
     rare = sorted((n, gram) for n, gram in counted if 0 < n <= RARE_AT)[:RARE_USED]
     lists = [index.holding(conn, [gram], RARE_AT) for _, gram in rare]
+    bands: list[list[str]] = []
     if len(rare) < RARE_USED:
         picks = _spread([gram for n, gram in counted if n > RARE_AT], BANDS * BAND_MOST)
-        bands = min(BANDS, len(picks) // BAND_WIDTH)
-        lists += [_band_holders(conn, picks[b::bands][:BAND_MOST]) for b in range(bands)]
+        many = min(BANDS, len(picks) // BAND_WIDTH)
+        bands = [picks[b::many][:BAND_MOST] for b in range(many)]
+        lists += [_band_holders(conn, band) for band in bands]
     votes: Counter = Counter()
     for ids in lists:
         if 0 < len(ids) <= RARE_AT:
             weight = math.log(2 * RARE_AT / len(ids))
             for complaint_id in ids:
                 votes[complaint_id] += weight
+    # a band held by more even at its widest (a letter sent by hundreds): its newest fill what is left
+    for band, ids in zip(bands, lists[len(rare):], strict=True):
+        if len(ids) > RARE_AT:
+            for complaint_id in index.holding(conn, band, RARE_AT, newest=True):
+                votes[complaint_id] += FILL
     return [complaint_id for complaint_id, _ in votes.most_common(CANDIDATES)]
 
 
@@ -142,9 +150,11 @@ def imported_ids(conn: Connection, import_id: int) -> list[int]:
     return [r[0] for r in conn.execute("SELECT id FROM complaints WHERE import_id = ? ORDER BY id", (import_id,))]
 
 
-def similar_in_import(conn: Connection, import_id: int, most: int = IMPORT_LOOKUPS) -> dict:
+def similar_in_import(conn: Connection, import_id: int, most: int | None = None) -> dict:
     """For an import's summary: which of its complaints are like others (earlier ones or each other).
-    {inserted, checked, found: [{id, subject, similar: [...]}]}; past ``most`` complaints, not looked for."""
+    {inserted, checked, found: [{id, subject, similar: [...]}]}; past ``most`` complaints (IMPORT_LOOKUPS),
+    not looked for: the cost of an import's summary stays that of a few hundred milliseconds."""
+    most = IMPORT_LOOKUPS if most is None else most
     ids = imported_ids(conn, import_id)
     found = []
     for complaint_id in ids[:most]:
