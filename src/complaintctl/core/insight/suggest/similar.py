@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from datetime import timedelta
 
 from complaintctl.core.insight.suggest.features import normalize
@@ -92,7 +92,7 @@ def candidates(conn: Connection, text: str) -> list[int]:
         many = min(BANDS, len(picks) // BAND_WIDTH)
         bands = [picks[b::many][:BAND_MOST] for b in range(many)]
         lists += [_band_holders(conn, band) for band in bands]
-    votes: Counter = Counter()
+    votes: dict[int, float] = defaultdict(float)
     for ids in lists:
         if 0 < len(ids) <= RARE_AT:
             weight = math.log(2 * RARE_AT / len(ids))
@@ -103,7 +103,7 @@ def candidates(conn: Connection, text: str) -> list[int]:
         if len(ids) > RARE_AT:
             for complaint_id in index.holding(conn, band, RARE_AT, newest=True):
                 votes[complaint_id] += FILL
-    return [complaint_id for complaint_id, _ in votes.most_common(CANDIDATES)]
+    return sorted(votes, key=votes.__getitem__, reverse=True)[:CANDIDATES]  # ties: first voted first
 
 
 def similar_complaints(conn: Connection, subject: str, description: str | None, *, received_at: str | None = None,
