@@ -140,7 +140,7 @@ def test_a_big_import_looks_for_similar_complaints_in_its_first_ones_and_says_so
     csv_file = tmp_path / "in.csv"
     csv_file.write_text("标题,描述\n" + "".join(f"洗衣机漏水,{LETTER}订单{i}\n" for i in range(4)), encoding="utf-8")
     result = cli("import", "--received-now", str(csv_file))
-    assert "2 imported complaint(s) are like others" in result.stderr  # the first two, each like the rest
+    assert "2 imported complaints are like others" in result.stderr  # the first two, each like the rest
     assert "Similar complaints looked for in the first 2 of 4 imported; `complaintctl show ID`" in result.stderr
     csv_file.write_text("标题,描述\n" + "".join(f"洗衣机漏水,{LETTER}单号{i}\n" for i in range(4)), encoding="utf-8")
     data = json.loads(cli("import", "--received-now", "-f", "json", str(csv_file)).stdout)
