@@ -80,7 +80,7 @@ def test_every_call_fills_the_fields_its_message_names():
     assert wrong == []
 
 
-@pytest.mark.parametrize("lang", ["zh"])
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_every_id_has_a_translation_with_the_same_fields(lang):
     catalogue = catalogues()[lang]
     missing, mismatched = [], []
@@ -96,7 +96,7 @@ def test_every_id_has_a_translation_with_the_same_fields(lang):
     assert mismatched == []
 
 
-@pytest.mark.parametrize("lang", ["zh"])
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_no_catalogue_keeps_an_id_the_code_no_longer_uses(lang):
     stale = sorted(set(catalogues()[lang].MESSAGES) - set(used_ids()) - help_ids())
     assert stale == [], f"{lang} keeps ids no code uses (reworded or removed?): {stale[:20]}"
@@ -139,7 +139,7 @@ def test_a_module_that_translates_never_rebinds_underscore():
     assert rebound == []
 
 
-@pytest.mark.parametrize("lang", ["zh"])
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_an_id_is_in_one_part_of_a_catalogue(lang):
     catalogue = catalogues()[lang]
     seen: dict[str, str] = {}
@@ -150,3 +150,25 @@ def test_an_id_is_in_one_part_of_a_catalogue(lang):
                 twice.append(f"{msgid!r} in {seen[msgid]} and {part.__name__}")
             seen[msgid] = part.__name__
     assert twice == []
+
+
+def test_traditional_chinese_is_the_simplified_catalogue_converted():
+    """zh-Hant is generated from zh (`python tests/make_zh_hant.py`, OpenCC s2t): the same ids, the
+    same fields, in Traditional characters; a zh text changed without regenerating fails here."""
+    from complaintctl.i18n.catalogues import zh, zh_hant
+
+    assert set(zh_hant.MESSAGES) == set(zh.MESSAGES), "run python tests/make_zh_hant.py"
+    assert zh_hant.MESSAGES["Show this message and exit."] == "顯示此幫助並退出。"
+
+
+def test_a_taiwan_or_hong_kong_locale_reads_traditional_characters(monkeypatch):
+    from complaintctl import i18n
+    from complaintctl.i18n.words import label
+
+    for locale in ("zh_TW.UTF-8", "zh_HK.UTF-8", "zh-Hant"):
+        monkeypatch.setenv("COMPLAINTCTL_LANG", locale)
+        assert i18n.lang() == "zh-Hant"
+        assert i18n._("Logged complaint #{id} (new customer).", id=7) == "已登記投訴 #7（新客戶）。"
+        assert label("severity", "high") == "高" and label("status", "investigating") == "調查中"
+    monkeypatch.setenv("COMPLAINTCTL_LANG", "zh_CN.UTF-8")
+    assert i18n._("Logged complaint #{id} (new customer).", id=7) == "已登记投诉 #7（新客户）。"

@@ -28,7 +28,7 @@ from types import ModuleType
 _catalogue: ModuleType | None = None  # the active language's catalogue; None is English
 _loaded_for: str | None = None
 # language -> the module holding its catalogue (complaintctl.i18n.catalogues.<name>)
-CATALOGUES = {"zh": "zh"}
+CATALOGUES = {"zh": "zh", "zh-Hant": "zh_hant"}
 LANGUAGES = ("en", *CATALOGUES)
 
 

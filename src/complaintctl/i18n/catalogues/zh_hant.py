@@ -1,0 +1,1925 @@
+"""The Traditional Chinese catalogue (zh-Hant), generated from the Simplified one by OpenCC (s2t)
+with `python tests/make_zh_hant.py`: do not edit by hand; change the zh catalogue and run it again."""
+
+# flake8: noqa
+# ruff: noqa
+
+MESSAGES = {'Options': '選項',
+ 'Arguments': '參數',
+ 'Commands': '命令',
+ 'Usage: ': '用法：',
+ 'Show this message and exit.': '顯示此幫助並退出。',
+ "Try '{command} {option}' for help.": "用 '{command} {option}' 查看幫助。",
+ 'Error: {message}': '錯誤：{message}',
+ 'Aborted!': '已中止！',
+ "Missing argument '{name}'.": "缺少參數 '{name}'。",
+ "Missing option '{name}'.": "缺少選項 '{name}'。",
+ 'Missing parameter: {name}': '缺少參數：{name}',
+ 'No such option: {name} Did you mean {other}?': '沒有選項 {name}。是不是要用 {other}？',
+ 'No such option: {name} (possible options: {other})': '沒有選項 {name}（可用的選項：{other}）',
+ 'No such option: {name}': '沒有選項 {name}',
+ "No such command '{name}'. Did you mean {other}?": "沒有命令 '{name}'。是不是要用 {other}？",
+ "No such command '{name}'.": "沒有命令 '{name}'。",
+ 'Missing command.': '缺少命令。',
+ "Option '{name}' requires an argument.": "選項 '{name}' 需要一個值。",
+ "Option '{name}' requires {count} arguments.": "選項 '{name}' 需要 {count} 個值。",
+ "Option '{name}' does not take a value.": "選項 '{name}' 不接受值。",
+ 'Got unexpected extra arguments ({args})': '多出了參數（{args}）',
+ "Invalid value for {param}: '{value}' is not a number.": "{param} 的值無效：'{value}' 不是數字。",
+ "Invalid value for {param}: '{value}' is not one of {choices}.": "{param} 的值無效：'{value}' 不是 {choices} 之一。",
+ 'Invalid value for {param}: {value} is not in the range {range}.': '{param} 的值無效：{value} 不在 {range} 範圍內。',
+ 'Invalid value for {param}: {detail}': '{param} 的值無效：{detail}',
+ 'Invalid value: {detail}': '值無效：{detail}',
+ 'required': '必填',
+ 'default: {value}': '默認：{value}',
+ 'env var: {value}': '環境變量：{value}',
+ '{low} to {high}': '{low} 到 {high}',
+ '{low} or more': '不少於 {low}',
+ '{high} or less': '不超過 {high}',
+ 'text': '文字',
+ 'whole number': '整數',
+ 'number': '數字',
+ 'path': '路徑',
+ 'time': '時間',
+ ', ': '、',
+ '; ': '；',
+ ': ': '：',
+ '{message} ({hint})': '{message}（{hint}）',
+ 'error: {message}': '錯誤：{message}',
+ 'warning: {message}': '警告：{message}',
+ '{field}: {old} -> {new}': '{field}：{old} → {new}',
+ '{m}m': '{m} 分鐘',
+ '{h}h': '{h} 小時',
+ '{h}h {m}m': '{h} 小時 {m} 分鐘',
+ '{d}d': '{d} 天',
+ '{d}d {h}h': '{d} 天 {h} 小時',
+ 'logged': '登記',
+ 'imported': '導入',
+ 'assigned': '分配',
+ 'claimed': '認領',
+ 'status changed': '狀態變更',
+ 'classified': '分類',
+ 'tag added': '加標籤',
+ 'tag removed': '去標籤',
+ 'edited': '修改',
+ 'reply sent': '已發回復',
+ 'reply recorded': '記錄回覆',
+ 'escalated': '升級',
+ 'closed': '關閉',
+ 'reopened': '重開',
+ 'follow-up': '回訪',
+ 'removed': '移除',
+ 'customer created': '新建客戶',
+ 'customer edited': '修改客戶',
+ 'customers merged': '合併客戶',
+ 'customer removed': '移除客戶',
+ 'import undone': '撤銷導入',
+ 'agent added': '添加坐席',
+ 'agent deactivated': '停用坐席',
+ 'agent reactivated': '重新啓用坐席',
+ 'alias taught': '添加別名',
+ 'alias forgotten': '刪除別名',
+ 'code added': '添加代碼',
+ 'SLA target changed': '時限變更',
+ 'setting changed': '設置變更',
+ 'calendar changed': '日曆變更',
+ 'calendar day removed': '刪除日曆日',
+ 'holidays loaded': '載入節假日',
+ 'notifications changed': '通知設置變更',
+ 'reply template added': '添加回復模板',
+ 'reply template changed': '修改回覆模板',
+ 'reply template removed': '刪除回覆模板',
+ 'suggestion rule added': '添加建議規則',
+ 'suggestion rule removed': '刪除建議規則',
+ 'status': '狀態',
+ 'assignee': '處理人',
+ 'severity': '嚴重程度',
+ 'category': '類別',
+ 'cause': '原因',
+ 'channel': '渠道',
+ 'remedy': '客戶訴求',
+ 'personality': '客戶性格',
+ 'motive': '投訴動機',
+ 'outcome': '處理結果',
+ 'tag': '標籤',
+ 'tags': '標籤',
+ 'subject': '主題',
+ 'description': '描述',
+ 'resolution': '解決方案',
+ 'received at': '受理時間',
+ 'customer': '客戶',
+ 'name': '姓名',
+ 'email': '郵箱',
+ 'phone': '電話',
+ 'company': '公司',
+ 'score': '評分',
+ 'note': '備註',
+ 'ref': '外部編號',
+ 'told via': '告知方式',
+ 'duplicate of': '重複於',
+ 'customer acceptance': '客戶是否接受',
+ 'reply': '回覆',
+ 'merged into': '併入',
+ 'first response': '首次響應',
+ 'resolved at': '解決時間',
+ 'closed at': '關閉時間',
+ 'escalations': '升級次數',
+ 'no SLA clock': '無時限',
+ 'overdue': '已超時',
+ 'due soon': '即將到期',
+ 'on time': '按時',
+ 'paused': '暫停',
+ 'acknowledgement e-mail': '受理確認郵件',
+ 'decision e-mail': '處理決定郵件',
+ 'test message': '測試消息',
+ 'critical-complaint message': '緊急投訴消息',
+ 'escalation message': '升級消息',
+ 'overdue message': '超時消息',
+ 'pending': '待發送',
+ 'sending': '發送中',
+ 'sent': '已發送',
+ 'failed': '發送失敗',
+ 'e-mail': '郵件',
+ 'webhook': '羣機器人',
+ 'ok': '正常',
+ 'warning': '警告',
+ 'problem': '問題',
+ 'holiday': '節假日',
+ 'make-up working day': '調休上班日',
+ 'published': '已公佈',
+ 'by fixed rules': '按固定規則',
+ 'estimated': '估算',
+ 'Mon': '週一',
+ 'Tue': '週二',
+ 'Wed': '週三',
+ 'Thu': '週四',
+ 'Fri': '週五',
+ 'Sat': '週六',
+ 'Sun': '週日',
+ '{n}w': '{n} 周',
+ '{n}bm': '{n} 個工作分鐘',
+ '{n}bh': '{n} 個工作小時',
+ '{n}bd': '{n} 個工作日',
+ 'notes': '備註',
+ 'other fields': '其他字段',
+ 'integrity': '完整性',
+ 'schema objects': '結構對象',
+ 'references': '引用',
+ 'audit trail': '審計記錄',
+ 'timestamps': '時間戳',
+ 'lifecycle': '生命週期',
+ 'file permissions': '文件權限',
+ 'holiday calendar': '節假日日曆',
+ 'SLA clocks': '時限計時',
+ 'New database: {path} (`complaintctl info` says which file is in use; --db or COMPLAINTCTL_DB chooses another)': '已新建數據庫：{path}（`complaintctl '
+                                                                                                                  'info` '
+                                                                                                                  '顯示正在使用的文件；--db '
+                                                                                                                  '或 '
+                                                                                                                  'COMPLAINTCTL_DB '
+                                                                                                                  '可指定其他文件）',
+ 'Team mode: {folder} is group-writable ({mode}, group {group}), so {name} and every file written beside it are read-write for group {group}. To keep it yours alone: chmod g-w {folder} && chmod 600 {path}*': '團隊模式：{folder} '
+                                                                                                                                                                                                                '對用戶組可寫（{mode}，用戶組 '
+                                                                                                                                                                                                                '{group}），所以 '
+                                                                                                                                                                                                                '{name} '
+                                                                                                                                                                                                                '及其旁邊寫入的每個文件，用戶組 '
+                                                                                                                                                                                                                '{group} '
+                                                                                                                                                                                                                '都可讀寫。若只給自己用：chmod '
+                                                                                                                                                                                                                'g-w '
+                                                                                                                                                                                                                '{folder} '
+                                                                                                                                                                                                                '&& '
+                                                                                                                                                                                                                'chmod '
+                                                                                                                                                                                                                '600 '
+                                                                                                                                                                                                                '{path}*',
+ 'Your text is kept in {path}.': '你寫的文字保存在 {path}。',
+ 'interrupted': '已中斷',
+ 'internal error: {kind}: {detail} (run with --debug for details)': '內部錯誤：{kind}：{detail}（加 --debug 運行可看詳情）',
+ 'unknown time zone {zone!r} (e.g. Asia/Shanghai, UTC)': '未知的時區 {zone!r}（例如 Asia/Shanghai、UTC）',
+ '--limit must be 0 (no limit) or more': '--limit 必須是 0（不限）或更大的數',
+ 'a number of rows must be 0 (no limit) or more, not {n}': '行數必須是 0（不限）或更大的數，而不是 {n}',
+ '{more:,} more not shown ({shown:,} of {total:,}); use --limit N for more, --limit 0 for all.': '另有 {more:,} 條未顯示（共 '
+                                                                                                 '{total:,} 條，顯示了 '
+                                                                                                 '{shown:,} 條）；--limit '
+                                                                                                 'N 顯示更多，--limit 0 '
+                                                                                                 '顯示全部。',
+ 'invalid {what} {text!r}': '無效的{what} {text!r}',
+ 'invalid {what} {text!r}: no reference after ref:': '無效的{what} {text!r}：ref: 後面沒有編號',
+ 'a number such as 42 or #42': '應爲數字，例如 42 或 #42',
+ 'a number such as 42 or #42, or a reference: ref:INC0012': '應爲數字，例如 42 或 #42，或外部編號：ref:INC0012',
+ 'e.g. ref:INC0012': '例如 ref:INC0012',
+ 'complaint id': '投訴編號',
+ 'customer id': '客戶編號',
+ 'import id': '導入編號',
+ 'message id': '消息編號',
+ '--duplicate-of id': '--duplicate-of 的投訴編號',
+ 'Reading the {what} from standard input; end with Ctrl-D.': '正在從標準輸入讀取{what}；按 Ctrl-D 結束。',
+ 'the {what} on standard input is not UTF-8 text (byte 0x{byte:02x} at position {at})': '標準輸入中的{what}不是 UTF-8 文本（第 '
+                                                                                        '{at} 個字節爲 0x{byte:02x}）',
+ 'convert it first, e.g. iconv -f GB18030 -t UTF-8': '請先轉換編碼，例如 iconv -f GB18030 -t UTF-8',
+ 'query': '查詢語句',
+ "give the {what} as '-' (standard input) or -e (your editor), not both": "{what}請用 '-'（標準輸入）或 -e（編輯器）給出，不能同時用",
+ 'only one option can read standard input, not {options}': '只能有一個選項從標準輸入讀取，不能同時是 {options}',
+ 'give the others as text': '其他的請直接寫出文字',
+ '-e needs an editor: set VISUAL or EDITOR (e.g. export EDITOR=nano)': '-e 需要編輯器：請設置 VISUAL 或 EDITOR（例如 export '
+                                                                       'EDITOR=nano）',
+ "or give the text as an option, or '-' to read it from standard input": "或者直接在選項裏寫出文字，或用 '-' 從標準輸入讀取",
+ 'Do not modify or remove the line above.': '請勿修改或刪除上面這一行。',
+ 'Write the {what} above it; everything below it is ignored.': '請把{what}寫在它上面；它下面的內容都會被忽略。',
+ 'An empty {what} changes nothing.': '{what}爲空則不做任何修改。',
+ 'the editor ({command}) exited with status {status}; nothing was changed': '編輯器（{command}）退出狀態爲 {status}；沒有做任何修改',
+ 'your text is kept in {path}': '你寫的文字保存在 {path}',
+ 'empty {what}: nothing was changed': '{what}爲空：沒有做任何修改',
+ 'reason': '原因',
+ '--resume asks which call to log: run it at a terminal': '--resume 要問登記哪一通來電：請在終端裏運行',
+ 'a subject is required': '需要主題',
+ '--subject "what the complaint is about"': '--subject "投訴的內容"',
+ '--resume logs a call as it was typed: give no other field with it': '--resume 按當時輸入的內容登記：不要同時給其他字段',
+ 'New complaint: {subject}': '新投訴：{subject}',
+ 'Logged complaint #{id} (new customer).': '已登記投訴 #{id}（新客戶）。',
+ 'Logged complaint #{id} (customer #{customer}).': '已登記投訴 #{id}（客戶 #{customer}）。',
+ 'Logged complaint #{id} (anonymous).': '已登記投訴 #{id}（匿名）。',
+ 'Updated complaint #{id}: {changes}.': '已更新投訴 #{id}：{changes}。',
+ 'Classified complaint #{id}: {changes}.': '已分類投訴 #{id}：{changes}。',
+ 'Assigned complaint #{id}: {changes}.': '已分配投訴 #{id}：{changes}。',
+ 'Closed complaint #{id}: {changes}.': '已關閉投訴 #{id}：{changes}。',
+ 'Reopened complaint #{id}: {changes}.': '已重開投訴 #{id}：{changes}。',
+ 'No change to complaint #{id}.': '投訴 #{id} 沒有變化。',
+ 'note added': '已添加備註',
+ "reply recorded, not sent ({label}): {why}; it is not the customer's first response (add --to-customer if you told them yourself)": '已記錄回覆，未發送（{label}）：{why}；不算作對客戶的首次響應（如果你已親自告知客戶，請加 '
+                                                                                                                                     '--to-customer）',
+ 'tag +{tag}': '標籤 +{tag}',
+ 'tag -{tag}': '標籤 -{tag}',
+ 'reply recorded as told to the customer by you ({label}; nothing was sent from here)': '已記錄回覆，由你親自告知客戶（{label}；本工具沒有發送任何消息）',
+ 'reply sent to {to} ({label})': '回覆已發送給 {to}（{label}）',
+ 'reply queued for {to} ({label}), not sent yet: the time to send ran out; `complaintctl notify retry` sends it': '給 '
+                                                                                                                  '{to} '
+                                                                                                                  '的回覆（{label}）已排隊，尚未發出：發送時間已用完；`complaintctl '
+                                                                                                                  'notify '
+                                                                                                                  'retry` '
+                                                                                                                  '會發送它',
+ 'reply queued for {to} ({label}), not sent yet: {why}; `complaintctl notify retry` sends it (outbox #{outbox})': '給 '
+                                                                                                                  '{to} '
+                                                                                                                  '的回覆（{label}）已排隊，尚未發出：{why}；`complaintctl '
+                                                                                                                  'notify '
+                                                                                                                  'retry` '
+                                                                                                                  '會發送它（發件箱 '
+                                                                                                                  '#{outbox}）',
+ 'give codes, or take suggestions (--suggest, --accept), not both': '請給出代碼，或採用建議（--suggest、--accept），不能同時用',
+ 'which complaint?': '哪一件投訴？',
+ 'complaintctl classify ID --category CODE': 'complaintctl classify 編號 --category 代碼',
+ 'give either --to AGENT or --unassign': '請給出 --to 坐席 或 --unassign 其中之一',
+ 'give --note or --reply, not both': '--note 和 --reply 只能給一個',
+ '--reply NAME -e to change the reply first': '用 --reply 名稱 -e 可先修改回覆',
+ 'Note on complaint #{id}': '投訴 #{id} 的備註',
+ 'Resolution of complaint #{id} (outcome: {outcome})': '投訴 #{id} 的解決方案（處理結果：{outcome}）',
+ 'Customer name (blank: anonymous)': '客戶姓名（留空：匿名）',
+ 'Customer email (blank: none)': '客戶郵箱（留空：無）',
+ 'Customer phone (blank: none)': '客戶電話（留空：無）',
+ 'Channel ({choices}; blank: none)': '渠道（{choices}；留空：無）',
+ 'Severity ({choices}; none)': '嚴重程度（{choices}；none 表示無）',
+ 'Description (blank: none)': '描述（留空：無）',
+ 'note: {n} call typed earlier was not logged: `complaintctl log --resume` offers it.': '注意：之前輸入的 {n} '
+                                                                                        '通來電沒有登記：`complaintctl log '
+                                                                                        '--resume` 可以找回。',
+ 'no call kept as a draft for {path}': '沒有爲 {path} 保存的來電草稿',
+ 'a draft is kept when `log` at a terminal fails after its questions': '在終端裏運行 `log` 答完問題後登記失敗時，會保存草稿',
+ 'Calls typed but not logged:': '已輸入但未登記的來電：',
+ 'Log which one? (its number; 0 for none)': '登記哪一通？（輸入序號；0 表示都不登記）',
+ 'Received {when} (when it was typed, unless it was given).': '受理時間 {when}（即輸入的時間，除非另有給出）。',
+ 'a number from {least} to {most}': '應爲 {least} 到 {most} 之間的數字',
+ 'Not logged. Your answers are kept in {path}: `complaintctl log --resume` offers them again.': '沒有登記。你的回答保存在 '
+                                                                                                '{path}：`complaintctl '
+                                                                                                'log --resume` 可以再次找回。',
+ 'the email {value}': '郵箱 {value}',
+ 'the phone {value}': '電話 {value}',
+ '{contact} belongs to customer #{id} {customer}, not {name}.\n  1  file it under {customer} (#{id})\n  2  record {name} as another person with that {kind}\n  3  keep it as a draft, not logged now\nWhich one': '{contact} '
+                                                                                                                                                                                                                  '屬於客戶 '
+                                                                                                                                                                                                                  '#{id} '
+                                                                                                                                                                                                                  '{customer}，不是 '
+                                                                                                                                                                                                                  '{name}。\n'
+                                                                                                                                                                                                                  '  '
+                                                                                                                                                                                                                  '1  '
+                                                                                                                                                                                                                  '記在 '
+                                                                                                                                                                                                                  '{customer}（#{id}）名下\n'
+                                                                                                                                                                                                                  '  '
+                                                                                                                                                                                                                  '2  '
+                                                                                                                                                                                                                  '把 '
+                                                                                                                                                                                                                  '{name} '
+                                                                                                                                                                                                                  '記爲使用同一{kind}的另一個人\n'
+                                                                                                                                                                                                                  '  '
+                                                                                                                                                                                                                  '3  '
+                                                                                                                                                                                                                  '先保存爲草稿，現在不登記\n'
+                                                                                                                                                                                                                  '選哪一項',
+ 'kept as a draft, as asked': '已按要求保存爲草稿',
+ '{when}  {subject}  ({who}; not logged: {why})': '{when}  {subject}（{who}；未登記：{why}）',
+ 'anonymous': '匿名',
+ 'No complaints match.': '沒有符合條件的投訴。',
+ 'No customers match.': '沒有符合條件的客戶。',
+ 'Showing the first {n}; use --limit 0 for all.': '只顯示了前 {n} 條；--limit 0 顯示全部。',
+ 'No change to customer #{id}.': '客戶 #{id} 沒有變化。',
+ 'Updated customer #{id}: {changes}.': '已更新客戶 #{id}：{changes}。',
+ '{n} complaint moved': '移動了 {n} 件投訴',
+ 'filled in {fields}': '補全了{fields}',
+ 'Merged {merged} into #{id}: {moved}.': '已把 {merged} 合併到 #{id}：{moved}。',
+ '{n} open complaint recomputed': '重新計算了 {n} 件未結投訴',
+ 'SLA goal set to {pct:g}%.': '時限目標已設爲 {pct:g}%。',
+ 'SLA state matches the event log.': '時限狀態與事件記錄一致。',
+ 'Calendar {region} from {source}: {holidays}, {workdays} ({years}); known until {day}; {recomputed}.': '日曆 '
+                                                                                                        '{region}（來源：{source}）：{holidays}，{workdays}（{years}）；已知至 '
+                                                                                                        '{day}；{recomputed}。',
+ 'Calendar updated; {recomputed}.': '日曆已更新；{recomputed}。',
+ '{n} day imported; {recomputed}.': '導入了 {n} 天；{recomputed}。',
+ 'first response {target}': '首次響應 {target}',
+ 'resolution {target}': '解決 {target}',
+ 'SLA for {severity}: {changes}; {recomputed}.': '{severity}的時限：{changes}；{recomputed}。',
+ 'No change to the SLA for {severity}.': '{severity}的時限沒有變化。',
+ '{n} SLA value differs from the event log': '有 {n} 個時限值與事件記錄不一致',
+ 'Kept {n} day set by hand where it differs.': '保留了 {n} 個手動設置且與之不同的日子。',
+ 'Time zone set to {zone}, the first zone of {country} in the tz database; change it with `complaintctl sla calendar set --timezone ZONE`.': '時區已設爲 '
+                                                                                                                                             '{zone}，即 '
+                                                                                                                                             'tz '
+                                                                                                                                             '數據庫中 '
+                                                                                                                                             '{country} '
+                                                                                                                                             '的第一個時區；可用 '
+                                                                                                                                             '`complaintctl '
+                                                                                                                                             'sla '
+                                                                                                                                             'calendar '
+                                                                                                                                             'set '
+                                                                                                                                             '--timezone '
+                                                                                                                                             '時區` '
+                                                                                                                                             '修改。',
+ 'estimated years are computed from the rules, before their official schedule was published.': '標爲估算的年份是按規則推算的，官方安排尚未公佈。',
+ '{n} day removed; {recomputed}.': '刪除了 {n} 天；{recomputed}。',
+ '{n} day set as {kind}; {recomputed}.': '{n} 天設爲{kind}；{recomputed}。',
+ 'English': '英文',
+ 'Chinese': '中文',
+ 'Respond within': '響應時限',
+ 'Resolve within': '解決時限',
+ 'Complaints without a severity are timed as {severity}.': '沒有嚴重程度的投訴按{severity}計時。',
+ 'Complaints without a severity have no SLA clock (set one with `complaintctl sla default SEVERITY`).': '沒有嚴重程度的投訴不計時（可用 '
+                                                                                                        '`complaintctl '
+                                                                                                        'sla default '
+                                                                                                        '嚴重程度` 設置默認）。',
+ 'Business calendar: {days} {start}-{end} {zone}, {n} special day. Targets in bh/bd count working time.': '工作日曆：{days} '
+                                                                                                          '{start}-{end} '
+                                                                                                          '{zone}，{n} '
+                                                                                                          '個特殊日子。以 '
+                                                                                                          'bh/bd '
+                                                                                                          '爲單位的時限按工作時間計算。',
+ 'No business calendar: bh/bd targets count like h/d. Set one with `complaintctl sla calendar set`.': '沒有工作日曆：bh/bd '
+                                                                                                      '時限按 h/d 計算。可用 '
+                                                                                                      '`complaintctl '
+                                                                                                      'sla calendar '
+                                                                                                      'set` 設置。',
+ 'No change: the default severity is already {severity}.': '沒有變化：默認嚴重程度已經是{severity}。',
+ 'No change: there is no default severity already.': '沒有變化：本來就沒有默認嚴重程度。',
+ 'Complaints without a severity are timed as {severity}; {recomputed}.': '沒有嚴重程度的投訴按{severity}計時；{recomputed}。',
+ 'Complaints without a severity have no SLA clock; {recomputed}.': '沒有嚴重程度的投訴不再計時；{recomputed}。',
+ 'calendar': '日曆',
+ 'time zone': '時區',
+ 'workdays': '工作日',
+ 'hours': '工作時間',
+ 'holidays': '節假日',
+ 'on': '開啓',
+ 'off (targets count wall-clock time)': '關閉（時限按自然時間計算）',
+ "not set (the calendar counts in UTC; display uses the machine's zone)": '未設置（日曆按 UTC 計算；顯示用本機時區）',
+ '{region}: {years}; known until {day}': '{region}：{years}；已知至 {day}',
+ 'Day': '日期',
+ 'Kind': '類型',
+ 'Source': '來源',
+ '{n} holiday': '{n} 個節假日',
+ '{n} make-up working day': '{n} 個調休上班日',
+ 'No time zone set: working hours count in UTC; set one with `complaintctl sla calendar set --timezone`.': '沒有設置時區：工作時間按 '
+                                                                                                           'UTC 計算；可用 '
+                                                                                                           '`complaintctl '
+                                                                                                           'sla '
+                                                                                                           'calendar '
+                                                                                                           'set '
+                                                                                                           '--timezone` '
+                                                                                                           '設置。',
+ 'cannot read {file}: {why}': '無法讀取 {file}：{why}',
+ 'Field': '字段',
+ 'Stored': '存儲值',
+ 'Expected': '應爲',
+ 'No open complaints at that moment.': '那時沒有未結投訴。',
+ 'No open complaints.': '沒有未結投訴。',
+ 'Clock': '計時',
+ 'Due': '到期',
+ 'Left': '剩餘',
+ 'Escalated complaint #{id}: {changes}.': '已升級投訴 #{id}：{changes}。',
+ '--notify tells about what is late now, not --as-of a past moment': '--notify 通知的是現在的超時，不能與過去時刻的 --as-of 同用',
+ 'Survey recorded for #{id}: {score}/5; reopened.': '已記錄 #{id} 的回訪：{score}/5；已重開。',
+ 'Survey recorded for #{id}: {score}/5.': '已記錄 #{id} 的回訪：{score}/5。',
+ 'sweep: would close {n} resolved complaint with no follow-up for {days} days.': '清理：將關閉 {n} 件已解決且 {days} 天沒有回訪的投訴。',
+ 'sweep: closed {n} resolved complaint with no follow-up for {days} days.': '清理：已關閉 {n} 件已解決且 {days} 天沒有回訪的投訴。',
+ '{late:,} overdue, {soon:,} due within {window} as of {when}.': '截至 {when}，{late:,} 件已超時，{soon:,} 件將在 {window}內到期。',
+ '{late:,} overdue, {soon:,} due within {window}.': '{late:,} 件已超時，{soon:,} 件將在 {window}內到期。',
+ '{late:,} overdue as of {when}.': '截至 {when}，{late:,} 件已超時。',
+ '{late:,} overdue.': '{late:,} 件已超時。',
+ '{n:,} open complaint has no SLA clock (no severity): classify it, or time it by a default with `complaintctl sla default SEVERITY`.': '{n:,} '
+                                                                                                                                        '件未結投訴沒有時限（沒有嚴重程度）：請分類，或用 '
+                                                                                                                                        '`complaintctl '
+                                                                                                                                        'sla '
+                                                                                                                                        'default '
+                                                                                                                                        '嚴重程度` '
+                                                                                                                                        '按默認計時。',
+ 'Telling {hooks} about {complaints} newly overdue.': '正在通知 {hooks}：{complaints}新近超時。',
+ 'No complaint newly overdue to tell the webhooks about.': '沒有新近超時、需要通知羣機器人的投訴。',
+ '{n} webhook': '{n} 個羣機器人',
+ 'Days': '天數',
+ '--save needs --close-after DAYS': '--save 需要 --close-after 天數',
+ '(unassigned)': '（未分配）',
+ 'No follow-ups waiting in the last {days} days. --days 0 looks back to the first day.': '最近 {days} 天沒有待回訪的投訴。--days 0 '
+                                                                                         '可查看全部。',
+ 'No follow-ups waiting.': '沒有待回訪的投訴。',
+ 'file': '文件',
+ 'size (bytes)': '大小（字節）',
+ 'schema version': '結構版本',
+ 'latest schema version': '最新結構版本',
+ 'engine': '數據庫引擎',
+ 'server version': '服務器版本',
+ 'SQLite version': 'SQLite 版本',
+ 'journal mode': '日誌模式',
+ 'complaints': '投訴數',
+ 'agents': '坐席數',
+ 'events': '事件數',
+ 'customers': '客戶數',
+ 'open complaints': '未結投訴',
+ 'deferred indexes': '延後的索引',
+ 'taught': '團隊添加',
+ 'built-in': '內置',
+ 'Agent {name} is active.': '坐席 {name} 已啓用。',
+ '{sentence}.': '{sentence}。',
+ 'Added {kind} {code}.': '已添加{kind} {code}。',
+ '{kind} {label!r} now reads as {code}; {n} complaint imported with it classified.': '{kind} {label!r} 現在讀作 '
+                                                                                     '{code}；按它分類了 {n} 件導入的投訴。',
+ '{kind} {label!r} no longer reads as {code}.': '{kind} {label!r} 不再讀作 {code}。',
+ 'Created: {path} (schema version {version}).': '已創建：{path}（結構版本 {version}）。',
+ 'Up to date: {path} (schema version {version}).': '已是最新：{path}（結構版本 {version}）。',
+ 'Rebuilt {n} index an interrupted import had deferred: {names}.': '重建了被中斷的導入所延後的 {n} 個索引：{names}。',
+ 'Recreated what was missing from the schema: {names}.': '重新創建了結構中缺少的：{names}。',
+ 'No agents yet; add one with `complaintctl agents add NAME`.': '還沒有坐席；用 `complaintctl agents add 名稱` 添加。',
+ 'Agent {name} is inactive': '坐席 {name} 已停用',
+ 'Agent {name} is inactive (already)': '坐席 {name} 已停用（之前就已停用）',
+ '{n} open complaint stays assigned to them': '{n} 件未結投訴仍由其處理',
+ '--timeout must be 0 (no limit) or more seconds': '--timeout 必須是 0（不限）或更多秒',
+ '(no rows)': '（沒有行）',
+ 'Team mode: {changes}.': '團隊模式：{changes}。',
+ "Team mode: every file was already the team's.": '團隊模式：每個文件本來就屬於團隊。',
+ 'Full name': '全名',
+ 'Lead': '主管',
+ 'Active': '在職',
+ '{n} open complaint reassigned to {agent}: {ids}': '{n} 件未結投訴改派給 {agent}：{ids}',
+ '{n} open complaint returned to the queue: {ids}': '{n} 件未結投訴退回待分配：{ids}',
+ 'Code': '代碼',
+ 'Label': '標籤文字',
+ 'By': '操作人',
+ 'more rows not shown (the first {n:,}); use --limit N for more, --limit 0 for all, or -f csv': '還有行未顯示（只顯示了前 {n:,} '
+                                                                                                '行）；--limit N '
+                                                                                                '顯示更多，--limit 0 '
+                                                                                                '顯示全部，或用 -f csv',
+ 'a table shows at most {rows:,} rows of {n} column (it is drawn in memory); this query gives more': '表格最多顯示 {rows:,} '
+                                                                                                     '行（{n} '
+                                                                                                     '列，在內存中繪製）；這個查詢的結果更多',
+ 'yes': '是',
+ 'no': '否',
+ '-f csv or -f ndjson stream any number of rows; or --limit N': '-f csv 或 -f ndjson 可流式輸出任意多行；或用 --limit N',
+ 'host': '服務器',
+ 'port': '端口',
+ 'security': '加密方式',
+ 'user': '用戶名',
+ 'password variable': '密碼環境變量',
+ 'sender': '發件人',
+ '{host}:{port} {security}, from {sender}': '{host}:{port} {security}，發件人 {sender}',
+ 'off': '關閉',
+ '{name}: {kind}, {events}, in {language}': '{name}：{kind}，{events}，用{language}',
+ '(none set: `notify smtp --host HOST --sender ADDRESS`)': '（未設置：`notify smtp --host 服務器 --sender 地址`）',
+ '{server}, user {user} (password from ${variable})': '{server}，用戶名 {user}（密碼取自 ${variable}）',
+ 'Webhook {name} ({kind}, in {language}) for {events}; `complaintctl notify test --webhook {name}` tries it.': '羣機器人 '
+                                                                                                               '{name}（{kind}，用{language}）接收{events}；可用 '
+                                                                                                               '`complaintctl '
+                                                                                                               'notify '
+                                                                                                               'test '
+                                                                                                               '--webhook '
+                                                                                                               '{name}` '
+                                                                                                               '試發。',
+ 'Removed webhook {name}.': '已刪除羣機器人 {name}。',
+ 'notifications': '通知',
+ 'e-mail on log': '登記時發郵件',
+ '{on} (acknowledgement to the customer)': '{on}（給客戶的受理確認）',
+ 'e-mail on close': '關閉時發郵件',
+ '{on} (the decision, to the customer)': '{on}（給客戶的處理決定）',
+ 'mail server': '郵件服務器',
+ 'deadline': '發送時限',
+ '{n} s of sending per command (`notify deadline`)': '每個命令最多發送 {n} 秒（`notify deadline`）',
+ 'outbox': '發件箱',
+ 'Turned {switches}.': '已設置：{switches}。',
+ 'No change.': '沒有變化。',
+ 'give --ack/--no-ack or --decision/--no-decision': '請給出 --ack/--no-ack 或 --decision/--no-decision',
+ 'Mail server: set {fields}.': '郵件服務器：已設置{fields}。',
+ 'No change to the mail server.': '郵件服務器沒有變化。',
+ 'Placeholders as in `replies`, plus {resolution} and {outcome}': '佔位符與 `replies` 相同，另有 {resolution} 和 {outcome}',
+ 'The {event} in {language} is reset to the default.': '{language}的{event}已恢復爲默認內容。',
+ 'The {event} in {language} is changed.': '{language}的{event}已修改。',
+ '--within {seconds:g} is not possible: from 1 to 600 seconds': '--within {seconds:g} 不可行：應爲 1 到 600 秒',
+ 'Nothing to retry.': '沒有需要重發的消息。',
+ 'Commands send for at most {n} s.': '命令最多發送 {n} 秒。',
+ 'webhooks': '羣機器人',
+ '(none: `notify webhook add NAME --kind wecom --url URL`)': '（沒有：`notify webhook add 名稱 --kind wecom --url 地址`）',
+ 'template': '郵件模板',
+ 'empty': '空',
+ '(default port)': '（默認端口）',
+ '(STARTTLS if offered)': '（服務器支持時用 STARTTLS）',
+ '(no sender set)': '（未設置發件人）',
+ 'Subject: {subject}': '主題：{subject}',
+ 'Queued': '排隊時間',
+ 'For': '用途',
+ 'Recipient': '收件方',
+ 'Tries': '嘗試次數',
+ 'Error': '錯誤',
+ 'The outbox is empty.': '發件箱是空的。',
+ 'Nothing unsent.': '沒有未發送的消息。',
+ '{webhook}, signed': '{webhook}，帶簽名',
+ '{event} in {language} (yours): {subject}': '{language}{event}（團隊自定）：{subject}',
+ '{event} in {language} (default): {subject}': '{language}{event}（默認）：{subject}',
+ 'Placeholders: {names}': '佔位符：{names}',
+ 'Removed reply {labels}.': '已刪除回覆模板 {labels}。',
+ 'note: {note}': '注意：{note}',
+ "Reply '{label}' to complaint #{id}, as the customer will get it": "回覆模板 '{label}'，給投訴 #{id}，即客戶將收到的內容",
+ "Added reply '{label}' (the language its text is written in; NAME:zh or NAME:en to say).": '已添加回復模板 '
+                                                                                            "'{label}'（語言按正文判斷；用 名稱:zh "
+                                                                                            '或 名稱:en 可指定）。',
+ "Added reply '{label}'.": "已添加回復模板 '{label}'。",
+ '{label} (for {category})': '{label}（用於{category}）',
+ "Changed reply '{label}'.": "已修改回覆模板 '{label}'。",
+ "No change to reply '{label}'.": "回覆模板 '{label}' 沒有變化。",
+ 'Language': '語言',
+ 'Text': '正文',
+ 'No reply templates for that; add one with `complaintctl replies add NAME -e`.': '沒有符合的回覆模板；用 `complaintctl replies '
+                                                                                  'add 名稱 -e` 添加。',
+ 'No reply templates; add one with `complaintctl replies add NAME -e`.': '還沒有回覆模板；用 `complaintctl replies add 名稱 -e` '
+                                                                         '添加。',
+ '(any)': '（任意）',
+ 'the {what} to {target}': '發給 {target} 的{what}',
+ 'the {what} to {target} about #{id}': '關於 #{id} 發給 {target} 的{what}',
+ '{n} message not sent within {seconds:g} s stays queued: `complaintctl notify retry` (from cron) sends it.': '{n} '
+                                                                                                              '條消息沒能在 '
+                                                                                                              '{seconds:g} '
+                                                                                                              '秒內發出，仍在排隊：`complaintctl '
+                                                                                                              'notify '
+                                                                                                              'retry`（可由 '
+                                                                                                              'cron '
+                                                                                                              '運行）會發送。',
+ 'Sent {message}.': '已發送{message}。',
+ '{message} is not sent yet: {why}. The change is saved; the message stays in the outbox (#{id}): `complaintctl notify retry` sends it again once its lease has run out, with the same Message-ID, so a copy can be told apart.': '{message}尚未發出：{why}。修改已保存；消息留在發件箱（#{id}）：租約到期後 '
+                                                                                                                                                                                                                                  '`complaintctl '
+                                                                                                                                                                                                                                  'notify '
+                                                                                                                                                                                                                                  'retry` '
+                                                                                                                                                                                                                                  '會用同一個 '
+                                                                                                                                                                                                                                  'Message-ID '
+                                                                                                                                                                                                                                  '重發，可以分辨出重複的一份。',
+ '{message} was not sent: {why}. The change is saved; the message is kept in the outbox (#{id}): `complaintctl notify retry` sends it again.': '{message}沒有發出：{why}。修改已保存；消息保存在發件箱（#{id}）：`complaintctl '
+                                                                                                                                               'notify '
+                                                                                                                                               'retry` '
+                                                                                                                                               '會重發。',
+ '{what} on': '{what}開啓',
+ '{what} off': '{what}關閉',
+ "the customer's name (客户 / customer when unknown)": '客戶姓名（未知時爲“客戶”/ customer）',
+ "the complaint's number": '投訴編號',
+ "the complaint's subject": '投訴主題',
+ 'when it was received (local time)': '受理時間（當地時間）',
+ 'when it is due to be resolved (local time)': '解決期限（當地時間）',
+ 'the full name of the agent sending it': '發送坐席的全名',
+ "the complaint's external reference": '投訴的外部編號',
+ 'the complaint is written in {language}': '投訴是用{language}寫的',
+ 'it has no {language} version': '它沒有{language}版本',
+ '{name}:{code} for {language}': '{language}用 {name}:{code}',
+ "reply '{name}' in {language} ({why})": "回覆模板 '{name}' 用{language}（{why}）",
+ "reply '{name}' is for {category}; #{id} is {other}": "回覆模板 '{name}' 用於{category}；#{id} 是{other}",
+ 'WeCom': '企業微信',
+ 'DingTalk': '釘釘',
+ 'Feishu': '飛書',
+ 'Slack': 'Slack',
+ 'JSON receiver': 'JSON 接收端',
+ 'critical complaints': '緊急投訴',
+ 'escalated complaints': '升級的投訴',
+ 'overdue complaints': '超時投訴',
+ 'a workbook is not for the terminal': '工作簿不能輸出到終端',
+ "{n} cell was longer than Excel's {most:,} characters and was cut (CSV and JSON exports keep it whole)": '{n} 個單元格超過了 '
+                                                                                                          'Excel 的 '
+                                                                                                          '{most:,} '
+                                                                                                          '個字符上限，已截斷（CSV '
+                                                                                                          '和 JSON '
+                                                                                                          '導出會完整保留）',
+ 'Exported {n} complaint to {path}.': '已導出 {n} 件投訴到 {path}。',
+ 'Exported {n} complaint.': '已導出 {n} 件投訴。',
+ 'give --output FILE.xlsx, or redirect stdout': '請給出 --output 文件.xlsx，或重定向標準輸出',
+ 'Found': '匹配內容',
+ 'No complaints match; --any finds those with any one of the words.': '沒有符合條件的投訴；--any 可查找含有其中任一詞的投訴。',
+ 'Trained {field} first ({why}): model {model} on {examples:,} complaints.': '先訓練了{field}（{why}）：模型 {model}，用了 '
+                                                                             '{examples:,} 件投訴。',
+ 'Added rule #{id}: {field} {code} when {pattern!r} is found.': '已添加規則 #{id}：找到 {pattern!r} 時建議{field}爲 {code}。',
+ 'Removed rule #{id} ({field} {code} when {pattern!r}).': '已刪除規則 #{id}（找到 {pattern!r} 時建議{field}爲 {code}）。',
+ 'give a complaint ID or --unclassified, not both': '請給出投訴編號或 --unclassified，不能同時用',
+ '--apply works on many complaints': '--apply 用於多件投訴',
+ '--apply needs --min-confidence P': '--apply 需要 --min-confidence 置信度',
+ '--min-confidence goes with --apply or --accept': '--min-confidence 要與 --apply 或 --accept 一起用',
+ '--accept is for one complaint': '--accept 用於單件投訴',
+ '--min-confidence is between 0 and 1, not {value}': '--min-confidence 應在 0 到 1 之間，而不是 {value}',
+ 'Applied suggestions to {written:,} of {n:,} complaints; the rest left as they were.': '已對 {n:,} 件投訴中的 {written:,} '
+                                                                                        '件採用建議；其餘保持不變。',
+ 'Suggested: {line}': '建議：{line}',
+ '{n:,} imported complaint is like others (same or near-same text, any customer):': '{n:,} '
+                                                                                    '件導入的投訴與其他投訴相似（文字相同或幾乎相同，不論客戶）：',
+ 'Similar complaints looked for in the first {checked:,} of {inserted:,} imported; `complaintctl show ID` finds them for any one.': '只在導入的 '
+                                                                                                                                    '{inserted:,} '
+                                                                                                                                    '件中的前 '
+                                                                                                                                    '{checked:,} '
+                                                                                                                                    '件裏查找了相似投訴；`complaintctl '
+                                                                                                                                    'show '
+                                                                                                                                    '編號` '
+                                                                                                                                    '可爲任意一件查找。',
+ 'Trained {field}: model {model} ({method} v{version}) on {examples:,} complaints, {labels} codes, {weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.': '已訓練{field}：模型 '
+                                                                                                                                                        '{model}（{method} '
+                                                                                                                                                        'v{version}），用了 '
+                                                                                                                                                        '{examples:,} '
+                                                                                                                                                        '件投訴、{labels} '
+                                                                                                                                                        '個代碼，{weights:,} '
+                                                                                                                                                        '個權重，{mb:.2f} '
+                                                                                                                                                        'MB，{seconds:.1f} '
+                                                                                                                                                        '秒。',
+ 'Not trained {field}: {why}.': '沒有訓練{field}：{why}。',
+ 'complaintctl classify ID --suggest, or --suggest --unclassified': 'complaintctl classify 編號 --suggest，或 --suggest '
+                                                                    '--unclassified',
+ '--suggest --unclassified --apply --min-confidence P; for one complaint, --accept': '--suggest --unclassified --apply '
+                                                                                     '--min-confidence 置信度；單件投訴用 '
+                                                                                     '--accept',
+ 'e.g. --min-confidence 0.8: only suggestions that sure are written': '例如 --min-confidence 0.8：只寫入置信度這麼高的建議',
+ 'for many: --suggest --unclassified --apply --min-confidence P': '多件投訴用：--suggest --unclassified --apply '
+                                                                  '--min-confidence 置信度',
+ 'Classified complaint #{id} as suggested: {changes}.': '已按建議分類投訴 #{id}：{changes}。',
+ '  #{id} {subject}: like {others}': '  #{id} {subject}：相似於 {others}',
+ '  ... and {n:,} more (`complaintctl show ID` lists them)': '  ……另有 {n:,} 件（`complaintctl show 編號` 會列出）',
+ 'Suggestions for the {n:,} imported complaint without a category (nothing written; `complaintctl classify --suggest --unclassified --apply --min-confidence P` writes them):': '對導入的 '
+                                                                                                                                                                                '{n:,} '
+                                                                                                                                                                                '件沒有類別的投訴的建議（沒有寫入；`complaintctl '
+                                                                                                                                                                                'classify '
+                                                                                                                                                                                '--suggest '
+                                                                                                                                                                                '--unclassified '
+                                                                                                                                                                                '--apply '
+                                                                                                                                                                                '--min-confidence '
+                                                                                                                                                                                '置信度` '
+                                                                                                                                                                                '可寫入）：',
+ 'Restored {path} from {backup} ({complaints:,} complaints, {events:,} events).': '已用 {backup} 恢復 '
+                                                                                  '{path}（{complaints:,} '
+                                                                                  '件投訴，{events:,} 條事件）。',
+ 'Backed up {path} ({complaints:,} complaints, {events:,} events, {mb:.1f} MB)': '已備份 {path}（{complaints:,} '
+                                                                                 '件投訴，{events:,} 條事件，{mb:.1f} MB）',
+ '{n} check found a problem in {path}': '{n} 項檢查在 {path} 中發現了問題',
+ '{path}: all checks passed.': '{path}：全部檢查通過。',
+ '{path}: sound, with warnings.': '{path}：完好，但有警告。',
+ 'deleted {n} older backup': '刪除了 {n} 個較早的備份',
+ 'removed {n} file a killed backup left': '清除了被中斷的備份留下的 {n} 個文件',
+ 'What it replaced is kept in {path}.': '被替換的數據庫保存在 {path}。',
+ 'No events yet.': '還沒有事件。',
+ '{code} {confidence:.2f} ({why})': '{code} {confidence:.2f}（{why}）',
+ '{field}: top-1 {top1}, top-3 {top3} on {test:,} held-out complaints (trained on {train:,}, {method}); always {majority}: {majority_top1}': '{field}：在留出的 '
+                                                                                                                                             '{test:,} '
+                                                                                                                                             '件投訴上首選命中 '
+                                                                                                                                             '{top1}，前三命中 '
+                                                                                                                                             '{top3}（用 '
+                                                                                                                                             '{train:,} '
+                                                                                                                                             '件訓練，{method}）；總選 '
+                                                                                                                                             '{majority}：{majority_top1}',
+ 'code': '代碼',
+ 'examples': '樣本數',
+ 'precision': '精確率',
+ 'recall': '召回率',
+ 'no words for it here: how common it is': '這裏沒有相關的詞：按它的常見程度',
+ '{suggestion} by rule #{id}, which wins over the model': '{suggestion}，來自規則 #{id}，規則優先於模型',
+ '{line} [now {code}]': '{line} [現爲 {code}]',
+ 'model {id}: {method} v{version}, trained {when}': '模型 {id}：{method} v{version}，訓練於 {when}',
+ 'Complaint #{id} is already yours.': '投訴 #{id} 已經由你處理。',
+ 'Complaint #{id} is already yours; the note is added.': '投訴 #{id} 已經由你處理；已添加備註。',
+ 'Took over complaint #{id} from {name}; it is yours now.': '已從 {name} 接手投訴 #{id}；現在由你處理。',
+ 'Claimed complaint #{id}; it is yours now.': '已認領投訴 #{id}；現在由你處理。',
+ '1 to 60 [default: 5].': '1 到 60 [默認：5]。',
+ 'A backup file (`complaintctl backup` wrote it).': '備份文件（`complaintctl backup` 寫出的）。',
+ 'A chain head kept elsewhere (`complaintctl audit head` printed it): prove that nothing at or before it changed.': '保存在別處的鏈頭（`complaintctl '
+                                                                                                                    'audit '
+                                                                                                                    'head` '
+                                                                                                                    '打印的）：證明它及之前的內容都沒有改動。',
+ 'A command-line complaint desk on one SQLite file: log, classify, assign, update, close and report customer complaints.': '一個 '
+                                                                                                                           'SQLite '
+                                                                                                                           '文件上的命令行投訴臺：登記、分類、分配、更新、關閉和報告客戶投訴。',
+ "A customer's details, the records merged into them, their complaints (open ones first)\nand the changes to their record.": '一位客戶的資料、併入其中的記錄、其投訴（未結的在前）以及其記錄的變更。',
+ 'A different person from the customer the email or phone belongs to (a family, a switchboard): record a new customer.': '與該郵箱或電話所屬客戶不是同一人（家人、總機）：登記爲新客戶。',
+ 'A file, or a directory to put a dated file in [default: backups/ beside the database].': '文件，或放置帶日期文件的目錄 [默認：數據庫旁的 '
+                                                                                           'backups/]。',
+ 'A free tag; repeat for more.': '自由標籤；可重複以添加多個。',
+ 'A name for it, e.g. team-wecom.': '它的名稱，例如 值班羣。',
+ "A regular expression, matched ignoring case on the subject and description, e.g. '扣费|charged twice'.": '正則表達式，不區分大小寫，匹配主題和描述，例如 '
+                                                                                                         "'扣費|重複扣款'。",
+ 'A team lead (escalations go to leads).': '組長（升級的投訴交給組長）。',
+ 'A value for :NAME in the query; repeatable.': '查詢中 :NAME 的值；可重複。',
+ 'A value for rows that have none, e.g. channel=phone; repeatable.': '沒有值的行所用的值，例如 channel=phone；可重複。',
+ 'Add a code so the team can classify by it.': '添加一個代碼，供團隊分類使用。',
+ 'Add a reply template. Its language is NAME:zh or NAME:en, else the one its text is written in.\nPlaceholders are filled in from the complaint when it is sent.': '添加回復模板。語言爲 '
+                                                                                                                                                                   'NAME:zh '
+                                                                                                                                                                   '或 '
+                                                                                                                                                                   'NAME:en，否則按其文字所用的語言。發送時用投訴的內容填入佔位符。',
+ 'Add a tag; repeatable.': '添加標籤；可重複。',
+ "Add a webhook the team's chat gives a group robot.": '添加團隊聊天羣機器人提供的 webhook。',
+ 'Add an agent (or reactivate an inactive one).': '添加坐席（或重新啓用停用的坐席）。',
+ "After the import, what the team's history suggests for the imported complaints without a category (writes nothing; `classify --suggest --unclassified --apply` does).": '導入後，按團隊的歷史爲導入的未分類投訴給出建議（不寫入；`classify '
+                                                                                                                                                                          '--suggest '
+                                                                                                                                                                          '--unclassified '
+                                                                                                                                                                          '--apply` '
+                                                                                                                                                                          '才寫入）。',
+ 'Agent performance over a period: assigned, resolved, median resolution time, SLA, satisfaction.': '一段時間內的坐席績效：分配數、解決數、解決時長中位數、時限、滿意度。',
+ 'Also list what falls due within this long: 4h, 2d, or business time 4bh, 2bd (counted on the SLA calendar).': '同時列出在這段時間內到期的：4h、2d，或工作時間 '
+                                                                                                                '4bh、2bd（按時限日曆計算）。',
+ "Also say what the team's history suggests for its category and other codes (on stderr; with -f json, under suggestions); writes nothing (`classify ID --accept` does).": '同時給出團隊歷史對其類別等代碼的建議（在 '
+                                                                                                                                                                           'stderr；-f '
+                                                                                                                                                                           'json '
+                                                                                                                                                                           '時在 '
+                                                                                                                                                                           'suggestions '
+                                                                                                                                                                           '中）；不寫入（`classify '
+                                                                                                                                                                           'ID '
+                                                                                                                                                                           '--accept` '
+                                                                                                                                                                           '才寫入）。',
+ "Also set the team's time zone [default: keep it, or the country's first zone in the tz database when none is set].": '同時設置團隊時區 '
+                                                                                                                       '[默認：保持不變；未設置時取 '
+                                                                                                                       'tz '
+                                                                                                                       '數據庫中該國家的第一個時區]。',
+ "Also tell the team's overdue webhooks about the late ones not told before (for cron; see `notify`).": '同時把之前未通知過的超時投訴告知團隊的超時 '
+                                                                                                        'webhook（供 '
+                                                                                                        'cron 使用；見 '
+                                                                                                        '`notify`）。',
+ 'Also the records merged into another customer.': '也包括已併入其他客戶的記錄。',
+ 'Any rejected row aborts the import: nothing written.': '任何一行被拒絕就中止導入：什麼都不寫入。',
+ 'Assign a complaint to an agent, or --unassign it.': '把投訴分配給坐席，或用 --unassign 取消分配。',
+ 'Assigned to this agent.': '分配給該坐席的。',
+ 'At a terminal: offer the calls whose logging failed after their questions (kept as drafts), and log the one chosen.': '在終端中：列出在回答問題後登記失敗的來電（保存爲草稿），並登記所選的一條。',
+ 'At most this many [default: 100 for tables, all otherwise]; 0 for all.': '最多這麼多條 [默認：表格 100 條，其他格式全部]；0 爲全部。',
+ 'At most this many, newest first; 0 for all.': '最多這麼多條，最新的在前；0 爲全部。',
+ 'At most this many.': '最多這麼多條。',
+ 'At most this many; 0 for all [default: 100 for tables, all otherwise].': '最多這麼多條；0 爲全部 [默認：表格 100 條，其他格式全部]。',
+ 'Back to the default text.': '恢復爲默認文字。',
+ 'CSV delimiter: , ; tab | [default: sniffed].': 'CSV 分隔符：, ; tab | [默認：自動識別]。',
+ 'CSV for Excel, from any command (also after it): UTF-8 with a byte order mark and CRLF line ends.': '供 Excel 使用的 '
+                                                                                                      'CSV，適用於任何命令（也可寫在命令之後）：帶字節順序標記的 '
+                                                                                                      'UTF-8，CRLF 換行。',
+ "CSV, JSON array, NDJSON or workbooks (.xlsx, .xls, .xlsb, .ods); '-' for stdin.": 'CSV、JSON 數組、NDJSON '
+                                                                                    "或工作簿（.xlsx、.xls、.xlsb、.ods）；'-' "
+                                                                                    '表示標準輸入。',
+ 'CSV: only this section (e.g. category, agents).': 'CSV：只輸出這一部分（例如 category、agents）。',
+ "Change a customer's details, for all their complaints (an event each).": '修改客戶資料，對其所有投訴生效（每次一條事件）。',
+ "Change a reply template's text or category.": '修改回覆模板的文字或類別。',
+ "Change a severity's targets; the open complaints it times get new due times (of that\nseverity, and without one when it is the `sla default`).": '修改某嚴重程度的時限；由它計時的未結投訴獲得新的到期時間（該嚴重程度的，以及它是 '
+                                                                                                                                                   '`sla '
+                                                                                                                                                   'default` '
+                                                                                                                                                   '時沒有嚴重程度的）。',
+ "Check the database: the file's integrity, its schema, references, the audit trail (the hash\nchain of the events, and that complaints hold what their events say), times, statuses and SLA\nclocks. Reads only. Exit 0 all ok, 1 a problem found (warnings alone exit 0).": '檢查數據庫：文件完整性、結構、引用、審計記錄（事件的哈希鏈，以及投訴與其事件是否一致）、時間、狀態和時限計時。只讀。退出碼 '
+                                                                                                                                                                                                                                                                              '0 '
+                                                                                                                                                                                                                                                                              '全部正常，1 '
+                                                                                                                                                                                                                                                                              '發現問題（僅有警告時爲 '
+                                                                                                                                                                                                                                                                              '0）。',
+ 'Chinese label.': '中文標籤。',
+ 'Choose the e-mails customers get (their language: the one the complaint is written in).': '選擇客戶收到的郵件（語言：投訴所用的語言）。',
+ 'Clear the assignee.': '清除處理人。',
+ 'Close a complaint with its outcome and resolution.': '以處理結果和解決方案關閉投訴。',
+ 'Close resolved complaints with no follow-up after this many days [default: the saved setting, 14].': '關閉已解決且這麼多天內無人回訪的投訴 '
+                                                                                                       '[默認：已保存的設置，14]。',
+ 'Codes as their English or Chinese labels, for people (zh: Chinese column headers in CSV and xlsx too); import reads them back.': '代碼顯示爲英文或中文標籤，供人閱讀（zh：CSV '
+                                                                                                                                   '和 '
+                                                                                                                                   'xlsx '
+                                                                                                                                   '的列名也用中文）；導入時可讀回。',
+ 'Comma-separated columns to export [default: all].': '要導出的列，以逗號分隔 [默認：全部]。',
+ 'Complaint id (42, #42) or reference (ref:INC0012, H1); none with --unclassified.': '投訴編號（42、#42）或參考號（ref:INC0012、H1）；與 '
+                                                                                     '--unclassified 一起時不需要。',
+ 'Complaint id (42, #42) or reference (ref:INC0012, or a reference that is not a number: H1).': '投訴編號（42、#42）或參考號（ref:INC0012，或不是數字的參考號：H1）。',
+ 'Complaints with any of the words, not all of them.': '包含任一詞語的投訴，而不是全部詞語。',
+ "Copy the database to a backup file, consistently, while others keep working; the copy\npasses SQLite's integrity check before it takes the backup's name. Prints the backup's path.": '在其他人繼續工作的同時，把數據庫一致地複製到備份文件；副本通過 '
+                                                                                                                                                                                        'SQLite '
+                                                                                                                                                                                        '完整性檢查後才使用備份文件名。打印備份的路徑。',
+ 'Corrected received time. ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday, 15:30 (today, or yesterday if still to come).': '更正後的受理時間。ISO、2026/11/3 '
+                                                                                                                                           '14:05、3 '
+                                                                                                                                           'Nov '
+                                                                                                                                           '2026、2026年11月3日、today、yesterday、15:30（今天，若尚未到則爲昨天）。',
+ 'Country or region: CN, HK, TW, SG, US, GB, DE, or COUNTRY-SUBDIVISION such as US-CA or DE-BY.': '國家或地區：CN、HK、TW、SG、US、GB、DE，或 '
+                                                                                                  '國家-地區 如 '
+                                                                                                  'US-CA、DE-BY。',
+ "Create DEST's directory if it does not exist (without it, a missing directory, say an unmounted disk, is refused).": '如果 '
+                                                                                                                       'DEST '
+                                                                                                                       '的目錄不存在就創建它（不加此項時，目錄不存在，比如磁盤未掛載，會被拒絕）。',
+ 'Create the database, or bring it up to date: rebuild the indexes an interrupted import\nleft deferred, recreate indexes, views and triggers dropped by hand. Safe to run again.': '創建數據庫，或將其更新到最新：重建被中斷的導入延後的索引，重新創建被手工刪除的索引、視圖和觸發器。可以重複運行。',
+ 'Customer id (#12 or 12).': '客戶編號（#12 或 12）。',
+ 'Customer id.': '客戶編號。',
+ "Customer's company.": '客戶的公司。',
+ "Customer's email (used to match repeat customers).": '客戶的郵箱（用於識別重複投訴的客戶）。',
+ "Customer's name, or #ID of a known customer.": '客戶姓名，或已知客戶的 #編號。',
+ "Customer's phone (used to match repeat customers).": '客戶的電話（用於識別重複投訴的客戶）。',
+ 'Customers: list, show their history, edit their details, merge duplicates.': '客戶：列出、查看歷史、修改資料、合併重複記錄。',
+ 'Database file [default: $COMPLAINTCTL_DB, else the per-user file; see `complaintctl info`]': '數據庫文件 '
+                                                                                               '[默認：$COMPLAINTCTL_DB，否則爲每個用戶自己的文件；見 '
+                                                                                               '`complaintctl info`]',
+ 'Deactivate an agent: nothing new can be assigned to them; history stays. If they still have\nopen complaints, say what becomes of them (refused, with the list, otherwise).': '停用坐席：不能再給其分配新投訴；歷史保留。如果其仍有未結投訴，需說明如何處理（否則拒絕並列出這些投訴）。',
+ "DingTalk or Feishu signing secret (kept in the database, like the URL's token).": '釘釘或飛書的簽名密鑰（與 URL 中的令牌一樣保存在數據庫中）。',
+ 'Display name, e.g. 李伟.': '顯示名稱，例如 李偉。',
+ "Do not prefix cells starting with = + - @ with '.": "不給以 = + - @ 開頭的單元格加 ' 前綴。",
+ 'E-mail the customer an acknowledgement when a complaint with their address is logged.': '登記帶有客戶郵箱的投訴時，給客戶發送受理確認郵件。',
+ 'E-mail the customer the decision when their complaint is closed as resolved or rejected.': '投訴以已解決或已駁回關閉時，給客戶發送處理決定郵件。',
+ 'End of the period, exclusive; a bare date includes that day.': '時間段的結束（不含）；只寫日期時包含當天。',
+ 'English label.': '英文標籤。',
+ 'Escalate: raise the severity (one step by default) and/or hand over to a lead.': '升級：提高嚴重程度（默認一級），和/或交給組長。',
+ 'Every import made into this database, the newest first: its id (for `import undo`), when,\nthe file, who, its counts, how many of the complaints it created are still there, and\nwhether it was undone.': '在此數據庫中做過的每次導入，最新的在前：編號（供 '
+                                                                                                                                                                                                             '`import '
+                                                                                                                                                                                                             'undo` '
+                                                                                                                                                                                                             '使用）、時間、文件、操作人、各項計數、它創建的投訴還剩多少，以及是否已撤銷。',
+ "Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over.": '每件未結投訴的時限計時，最先到期的在前：哪個計時在運行、何時到期、剩餘或超時多久。',
+ 'Excel: the worksheet to read [default: the first visible one].': 'Excel：要讀取的工作表 [默認：第一個可見的工作表]。',
+ 'Exit 1 when anything is overdue (for monitoring).': '有任何超時時退出碼爲 1（用於監控）。',
+ 'Exit 4 when overall compliance is below PCT.': '總體達成率低於 PCT 時退出碼爲 4。',
+ 'Exit 4 when response or resolution compliance is below PCT (for monitoring).': '響應或解決達成率低於 PCT 時退出碼爲 4（用於監控）。',
+ 'Export complaints (the same filters as list) to CSV, JSON, NDJSON or an Excel workbook, for other tools or\nfor import into another database.': '導出投訴（篩選條件與 '
+                                                                                                                                                  'list '
+                                                                                                                                                  '相同）爲 '
+                                                                                                                                                  'CSV、JSON、NDJSON '
+                                                                                                                                                  '或 '
+                                                                                                                                                  'Excel '
+                                                                                                                                                  '工作簿，供其他工具使用或導入另一個數據庫。',
+ 'File this complaint under this customer: a name (matched with --email/--phone as log does, else a new customer) or #ID.': '把此投訴歸到這位客戶名下：姓名（與 '
+                                                                                                                            'log '
+                                                                                                                            '一樣用 '
+                                                                                                                            '--email/--phone '
+                                                                                                                            '匹配，否則爲新客戶）或 '
+                                                                                                                            '#編號。',
+ 'Fill a demo database with a realistic history, then print the weekly report.\nWithout --db it uses demo.db beside the default database, never your real data.': '用真實的歷史填充演示數據庫，然後打印週報。不加 '
+                                                                                                                                                                  '--db '
+                                                                                                                                                                  '時使用默認數據庫旁的 '
+                                                                                                                                                                  'demo.db，絕不動你的真實數據。',
+ 'Fill the --db database even if it already has complaints.': '即使 --db 數據庫中已有投訴也填充。',
+ 'Filled in for this complaint, as it would be sent.': '按此投訴填好，即發送時的樣子。',
+ 'Find complaints by the words in them: subject, description, resolution, customer, tags, the notes\non their timeline, ref and imported extra columns. Chinese words of any length and English words\nor phrases, in any case; best match first, with the part that matched.': '按其中的詞語查找投訴：主題、描述、解決方案、客戶、標籤、時間線上的備註、參考號和導入的附加列。任意長度的中文詞語和英文單詞或短語，不區分大小寫；最匹配的在前，並顯示匹配的部分。',
+ 'First-response target: 90m, 4h, 1d, or 4bh, 1bd.': '首次響應時限：90m、4h、1d，或 4bh、1bd。',
+ 'Forget a taught alias (complaints it classified keep their codes).': '忘記一個教過的別名（由它分類的投訴保留其代碼）。',
+ 'Format of the report printed after.': '之後打印的報告格式。',
+ "Give complaints without a severity an SLA clock: that severity's targets (their severity\nstays empty). Open ones get due times at once.": '給沒有嚴重程度的投訴一個時限計時：使用該嚴重程度的時限（它們的嚴重程度仍爲空）。未結投訴立即獲得到期時間。',
+ 'Hand it over to this agent (usually a lead).': '交給這位坐席（通常是組長）。',
+ 'Hand their open complaints to this agent.': '把其未結投訴交給這位坐席。',
+ 'Has this tag; repeat to require all.': '帶有此標籤；重複使用則要求全部都有。',
+ 'Housekeeping for cron: close resolved complaints nobody followed up. Idempotent.': '供 cron '
+                                                                                     '使用的日常整理：關閉無人回訪的已解決投訴。可重複運行，結果不變。',
+ "How far to trust suggestions: top-1 and top-3 accuracy on a held-out fifth of the team's\nclassified complaints, against always guessing the commonest code, and per code.": '建議有多可信：在團隊已分類投訴中留出五分之一，計算第一名和前三名的準確率，與總是猜最常見代碼相比，並按代碼列出。',
+ 'How it came in: phone, email, web, social, store, chat, letter, other.': '投訴來源：phone、email、web、social、store、chat、letter、other。',
+ 'How many full weeks.': '多少個完整的周。',
+ 'How many weeks of history.': '多少週的歷史。',
+ 'How the decision reached the customer [default: intake channel].': '處理決定是如何告知客戶的 [默認：受理渠道]。',
+ 'IANA zone, e.g. Asia/Shanghai.': 'IANA 時區，例如 Asia/Shanghai。',
+ 'ISO week, e.g. 2026-W47 [default: the last full week, local time].': 'ISO 周，例如 2026-W47 [默認：上一個完整的周，本地時間]。',
+ 'Import complaints from CSV, JSON, NDJSON or Excel exports. Exit 0: all rows imported or already\nthere; 3: some rows rejected or repeating an earlier row with other values (see the rejects file);\n1: --strict with rows rejected (nothing written), or stopped by a failure (a full disk, a lock held too\nlong: the rows saved before it are said); 2: bad input.\nSeveral files are imported one after another, each on its own; the exit code is the worst.': '從 '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      'CSV、JSON、NDJSON '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      '或 '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      'Excel '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      '導出文件導入投訴。退出碼 '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      '0：所有行已導入或已存在；3：有行被拒絕，或與之前某行重複但值不同（見拒絕文件）；1：使用 '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      '--strict '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                      '且有行被拒絕（什麼都不寫入），或因故障停止（磁盤已滿、鎖被佔用過久：會說明故障前已保存的行）；2：輸入有誤。多個文件逐個導入，各自獨立；退出碼取最差的一個。',
+ 'Import complaints from files (`complaintctl import FILE...`), list the imports made (`import list`), undo one (`import undo ID`). A file named list, undo or files: write it as ./list.': '從文件導入投訴（`complaintctl '
+                                                                                                                                                                                            'import '
+                                                                                                                                                                                            'FILE...`）、列出做過的導入（`import '
+                                                                                                                                                                                            'list`）、撤銷一次導入（`import '
+                                                                                                                                                                                            'undo '
+                                                                                                                                                                                            'ID`）。文件名爲 '
+                                                                                                                                                                                            'list、undo '
+                                                                                                                                                                                            '或 '
+                                                                                                                                                                                            'files '
+                                                                                                                                                                                            '時，寫成 '
+                                                                                                                                                                                            './list。',
+ 'Import holidays and extra working days from a simple text file.': '從簡單文本文件導入假日和調休工作日。',
+ 'Include inactive agents.': '包括已停用的坐席。',
+ 'Install completion for the current shell.': '爲當前 shell 安裝命令補全。',
+ 'Instead: the labels imports could not place, with how many complaints still wait for an alias.': '改爲列出：導入無法歸類的標籤，以及還有多少投訴在等待別名。',
+ "Investigation note or reply; '-' reads stdin.": "調查備註或回覆；'-' 從標準輸入讀取。",
+ 'Language of the report: en or zh [default: $COMPLAINTCTL_LANG, else a zh LANG, else en].': '報告語言：en 或 zh '
+                                                                                             '[默認：$COMPLAINTCTL_LANG，否則按中文 '
+                                                                                             'LANG，否則 en]。',
+ 'Leave their open complaints with them.': '其未結投訴仍由其處理。',
+ 'Lines: DATE[..DATE] holiday|workday [note]': '每行：日期[..日期] holiday|workday [備註]',
+ 'List agents with their open complaints.': '列出坐席及其未結投訴。',
+ 'List codes with their English and Chinese labels.': '列出代碼及其英文和中文標籤。',
+ 'List complaints, newest first, with filters.': '列出投訴，最新的在前，可加篩選條件。',
+ 'List customers with their complaints (open ones too), the most recently heard from first.': '列出客戶及其投訴（包括未結的），最近聯繫的在前。',
+ 'List reply templates with the start of their text.': '列出回覆模板及其文字開頭。',
+ 'List the aliases labels are read through: those the team taught, then the built-in ones.': '列出讀取標籤所用的別名：先是團隊教過的，然後是內置的。',
+ "Load a country's public holidays and make-up working days (调休) into the calendar, and turn it on.": '把一個國家的法定假日和調休工作日載入日曆，並啓用日曆。',
+ 'Lowercase code, e.g. warranty_claim.': '小寫代碼，例如 warranty_claim。',
+ 'Mark days as extra working days, e.g. a weekend day moved around a public holiday (调休).': '把某些日子標爲調休工作日，例如因法定假日調換的週末（調休）。',
+ 'Mark days as holidays (no working time).': '把某些日子標爲假日（沒有工作時間）。',
+ 'Merge records that are the same person: their complaints move to KEEP, details KEEP lacks\nare filled in, and each merged record stays as an alias (its email and phone still find KEEP).': '合併同一人的記錄：其投訴移到 '
+                                                                                                                                                                                              'KEEP '
+                                                                                                                                                                                              '名下，KEEP '
+                                                                                                                                                                                              '缺少的資料被補上，每條被合併的記錄保留爲別名（其郵箱和電話仍能找到 '
+                                                                                                                                                                                              'KEEP）。',
+ "Move a complaint through its lifecycle, add a note, or edit its fields. Customer options\nchange this complaint only; `customers edit` changes a customer's record.": '推進投訴的處理流程、添加備註或修改其字段。客戶選項只改這件投訴；`customers '
+                                                                                                                                                                        'edit` '
+                                                                                                                                                                        '修改客戶的記錄。',
+ "Name or company contains, or exact email/phone (a merged record's too), or #ID.": '姓名或公司包含，或郵箱/電話完全一致（包括已合併的記錄），或 '
+                                                                                    '#編號。',
+ 'Name or company contains, or exact email/phone, or #ID.': '姓名或公司包含，或郵箱/電話完全一致，或 #編號。',
+ "New company; 'none' clears.": "新公司；'none' 表示清除。",
+ "New description; '-' reads stdin.": "新描述；'-' 從標準輸入讀取。",
+ "New email; 'none' clears.": "新郵箱；'none' 表示清除。",
+ "New name; 'none' clears.": "新姓名；'none' 表示清除。",
+ "New phone; 'none' clears.": "新電話；'none' 表示清除。",
+ 'New subject.': '新主題。',
+ 'One SQL statement, or - to read it from stdin.': '一條 SQL 語句，或 - 從標準輸入讀取。',
+ 'One day or a range, e.g. 2026-10-01..2026-10-07.': '一天或一個範圍，例如 2026-10-01..2026-10-07。',
+ 'One kind [default: all].': '一種 [默認：全部]。',
+ 'Only complaints assigned to me (the agent named by --actor).': '只看分配給我的投訴（--actor 指定的坐席）。',
+ 'Only complaints nobody has.': '只看無人處理的投訴。',
+ 'Only complaints that came in by this channel.': '只看通過此渠道受理的投訴。',
+ 'Only complaints that were escalated.': '只看升級過的投訴。',
+ 'Only hand over; leave the severity.': '只移交；不改嚴重程度。',
+ 'Only list what would be closed.': '只列出將被關閉的投訴。',
+ 'Only open (new, acknowledged, investigating, waiting: not resolved, not closed) or only closed.': '只看未結的（新建、已受理、調查中、等待中：未解決、未關閉）或只看已關閉的。',
+ 'Only the messages not sent (failed, pending).': '只看未發出的消息（失敗、待發送）。',
+ 'Only these messages [default: every one not sent].': '只處理這些消息 [默認：所有未發出的]。',
+ 'Only these statuses; repeatable.': '只看這些狀態；可重複。',
+ 'Only this category (a code, its label or a taught alias).': '只看此類別（代碼、其標籤或教過的別名）。',
+ 'Only this severity.': '只看此嚴重程度。',
+ 'Only those about this complaint.': '只看與此投訴有關的。',
+ 'Open complaints past a due time (and due soon with --within): the most urgent, by assignee.': '已過到期時間的未結投訴（加 '
+                                                                                                '--within '
+                                                                                                '時也包括即將到期的）：最緊急的，按處理人列出。',
+ 'Output format: table, json, ndjson or csv.': '輸出格式：table、json、ndjson 或 csv。',
+ 'Output format: table, json, ndjson or csv. csv and ndjson: the complaints.': '輸出格式：table、json、ndjson 或 csv。csv 和 '
+                                                                               'ndjson：只輸出投訴。',
+ 'Personality: handling advice in Chinese.': '客戶性格：中文的處理建議。',
+ 'Personality: handling advice in English.': '客戶性格：英文的處理建議。',
+ 'Print Datasette metadata for the database: what each table and column holds, labels instead\nof codes, facets and canned queries for the common questions. Use it as\n`datasette complaints.db -m metadata.json`.': '打印數據庫的 '
+                                                                                                                                                                                                                      'Datasette '
+                                                                                                                                                                                                                      '元數據：每個表和列的內容、用標籤代替代碼、常見問題的分面和預設查詢。用法：`datasette '
+                                                                                                                                                                                                                      'complaints.db '
+                                                                                                                                                                                                                      '-m '
+                                                                                                                                                                                                                      'metadata.json`。',
+ "Print a template's text (each language), or with --for ID the reply that complaint would get.": '打印模板的文字（每種語言），或用 '
+                                                                                                  '--for ID '
+                                                                                                  '打印該投訴會收到的回覆。',
+ 'Print how each column will be read; write nothing.': '打印每列將如何讀取；不寫入。',
+ 'Print instead the configuration file Datasette 1.0 reads with -c (canned queries, labels, facets).': '改爲打印 Datasette '
+                                                                                                       '1.0 用 -c '
+                                                                                                       '讀取的配置文件（預設查詢、標籤、分面）。',
+ "Print the chain head (ID:HASH of the newest event). Keep it somewhere the database's users cannot\nwrite (a log, an e-mail, from cron); `complaintctl check --against HEAD` later proves that nothing at\nor before it changed.": '打印鏈頭（最新事件的 '
+                                                                                                                                                                                                                                    'ID:HASH）。把它保存在數據庫用戶無法寫入的地方（日誌、郵件、cron）；以後用 '
+                                                                                                                                                                                                                                    '`complaintctl '
+                                                                                                                                                                                                                                    'check '
+                                                                                                                                                                                                                                    '--against '
+                                                                                                                                                                                                                                    'HEAD` '
+                                                                                                                                                                                                                                    '證明它及之前的內容都沒有改動。',
+ 'Print the version and exit.': '打印版本並退出。',
+ "Print what the team's history suggests (top three codes per field, confidence, the words that drove them); writes nothing.": '打印團隊歷史給出的建議（每個字段的前三個代碼、置信度、起作用的詞語）；不寫入。',
+ 'Print which database file is in use, its schema version, SQLite version and row counts.': '打印正在使用的數據庫文件、其結構版本、SQLite '
+                                                                                            '版本和各錶行數。',
+ 'Put a backup back in place of the database. Refused while anyone else has the database open;\nwhat it replaces is kept in backups/ (named ...-before-restore-...); the backup and the result\nare checked.': '用備份替換數據庫。有其他人打開數據庫時拒絕；被替換的內容保存在 '
+                                                                                                                                                                                                               'backups/ '
+                                                                                                                                                                                                               '中（名爲 '
+                                                                                                                                                                                                               '...-before-restore-...）；備份和結果都會檢查。',
+ 'Random seed: the same seed gives the same history.': '隨機種子：相同的種子生成相同的歷史。',
+ 'Read 03/11/2026 as 3 Nov (or 11 Mar) in every date column [default: decided per column from its values; month first if none settles it].': '在每個日期列中把 '
+                                                                                                                                             '03/11/2026 '
+                                                                                                                                             '讀作 '
+                                                                                                                                             '11 '
+                                                                                                                                             '月 '
+                                                                                                                                             '3 '
+                                                                                                                                             '日（或 '
+                                                                                                                                             '3 '
+                                                                                                                                             '月 '
+                                                                                                                                             '11 '
+                                                                                                                                             '日）[默認：按每列的值決定；沒有值能確定時按月在前]。',
+ "Read a column into a field (or 'ignore', 'extra'); repeatable.": "把某列讀入某字段（或 'ignore'、'extra'）；可重複。",
+ 'Received before (a bare date includes that day).': '在此時間之前受理（只寫日期時包含當天）。',
+ 'Received on or after. ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday, 15:30 (today, or yesterday if still to come).': '在此時間或之後受理。ISO、2026/11/3 '
+                                                                                                                                        '14:05、3 '
+                                                                                                                                        'Nov '
+                                                                                                                                        '2026、2026年11月3日、today、yesterday、15:30（今天，若尚未到則爲昨天）。',
+ 'Recompute SLA state from the event log and compare it with what is stored (exit 1 on drift).': '根據事件記錄重新計算時限狀態，並與保存的狀態比較（有偏差時退出碼爲 '
+                                                                                                 '1）。',
+ 'Record a new complaint and print its id. At a terminal without --subject, ask for it.': '登記一件新投訴並打印其編號。在終端中未給 '
+                                                                                          '--subject 時會詢問。',
+ "Record the customer's satisfaction after resolution (resolved or closed complaints).": '記錄客戶在解決後的滿意度（已解決或已關閉的投訴）。',
+ 'Records of the same person, merged into KEEP.': '同一人的記錄，併入 KEEP。',
+ 'Remove a reply template (every language, or NAME:LANG). The timeline keeps the replies sent.': '刪除回覆模板（所有語言，或 '
+                                                                                                 'NAME:LANG）。時間線保留已發送的回覆。',
+ 'Remove a rule.': '刪除一條規則。',
+ 'Remove a tag; repeatable.': '刪除標籤；可重複。',
+ 'Remove a webhook.': '刪除一個 webhook。',
+ 'Remove the complaints and customers an import created that nobody has touched since, in\none transaction, and say what was kept and why. Kept: a complaint with any change, note,\nreply, survey or message since, or that another complaint is a duplicate of; a customer a\nremaining complaint names, or changed since. Every removal is an event in the audit trail\n(`complaintctl check` accounts for it); the events themselves stay.': '在一個事務中刪除某次導入創建且之後無人改動的投訴和客戶，並說明保留了什麼以及原因。保留：之後有任何變更、備註、回覆、回訪或消息的投訴，或有其他投訴標記爲其重複的投訴；仍有投訴指向的客戶，或之後改動過的客戶。每次刪除都是審計記錄中的一條事件（`complaintctl '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                 'check` '
+                                                                                                                                                                                                                                                                                                                                                                                                                                                 '會覈對）；事件本身保留。',
+ 'Remove these days instead.': '改爲刪除這些日子。',
+ 'Reopen a resolved or closed complaint (back to investigating).': '重開已解決或已關閉的投訴（回到調查中）。',
+ 'Reopen the complaint: the customer is not satisfied.': '重開投訴：客戶不滿意。',
+ 'Replace DEST if it exists (never a database, a backup or a read-only file).': '如果 DEST 已存在就替換它（絕不替換數據庫、備份或只讀文件）。',
+ 'Reply templates: the answers a team gives again and again, per language and category, sent with `update ID --reply NAME` or `close ID --reply NAME`.': '回覆模板：團隊一再給出的答覆，按語言和類別區分，用 '
+                                                                                                                                                         '`update '
+                                                                                                                                                         'ID '
+                                                                                                                                                         '--reply '
+                                                                                                                                                         'NAME` '
+                                                                                                                                                         '或 '
+                                                                                                                                                         '`close '
+                                                                                                                                                         'ID '
+                                                                                                                                                         '--reply '
+                                                                                                                                                         'NAME` '
+                                                                                                                                                         '發送。',
+ 'Reports for people and for cron: weekly, agents, sla, trends, causes.': '給人看和給 cron '
+                                                                          '用的報告：weekly、agents、sla、trends、causes。',
+ 'Resolution target: 24h, 3d, or 5bd.': '解決時限：24h、3d 或 5bd。',
+ 'Resolved complaints waiting for a satisfaction follow-up, most urgent (longest waiting) first.': '已解決、等待滿意度回訪的投訴，最緊急（等待最久）的在前。',
+ 'Resolved within the last DAYS days [default: 14]; 0 for every resolved complaint that never had a follow-up.': '最近 '
+                                                                                                                 'DAYS '
+                                                                                                                 '天內解決的 '
+                                                                                                                 '[默認：14]；0 '
+                                                                                                                 '表示所有從未回訪過的已解決投訴。',
+ 'Return their open complaints to the queue.': '把其未結投訴放回待處理隊列。',
+ 'Root cause found by investigation.': '調查發現的根本原因。',
+ 'Root-cause Pareto: which causes make up 80% of complaints, for prevention.': '根本原因帕累托分析：哪些原因佔了 80% 的投訴，用於預防。',
+ 'Rows per committed batch (1 to 100,000).': '每批提交的行數（1 到 100,000）。',
+ 'Rows without a received time get the import time (refused otherwise).': '沒有受理時間的行使用導入時間（否則拒絕）。',
+ 'Rules the team writes: a pattern that suggests a code, winning over the model.': '團隊編寫的規則：匹配某模式時建議某代碼，優先於模型。',
+ 'Run a read-only SQL query on the database and print the rows (docs/schema.md has the\ntables, views and examples). Nothing typed here can change the data. Rows are streamed;\nCtrl-C stops the query at once.': '在數據庫上運行只讀 '
+                                                                                                                                                                                                                   'SQL '
+                                                                                                                                                                                                                   '查詢並打印結果（docs/schema.md '
+                                                                                                                                                                                                                   '有表、視圖和示例）。在這裏輸入的內容不會改變數據。結果逐行輸出；Ctrl-C '
+                                                                                                                                                                                                                   '立即停止查詢。',
+ 'SLA compliance by severity and by week.': '按嚴重程度和按周的時限達成率。',
+ 'SLA targets per severity, the business calendar, and a consistency check.': '各嚴重程度的時限、工作日曆和一致性檢查。',
+ "SQLite's quick_check instead of the full integrity check; verify only the newest 10,000 links of the audit chain; skip replaying the events and the SLA clocks.": '用 '
+                                                                                                                                                                    'SQLite '
+                                                                                                                                                                    '的 '
+                                                                                                                                                                    'quick_check '
+                                                                                                                                                                    '代替完整的完整性檢查；只驗證審計鏈最新的 '
+                                                                                                                                                                    '10,000 '
+                                                                                                                                                                    '個環節；跳過事件重放和時限計時。',
+ 'Satisfaction from 1 (very unhappy) to 5.': '滿意度，從 1（非常不滿意）到 5。',
+ 'Save --close-after as the default.': '把 --close-after 保存爲默認值。',
+ 'Say what would be removed and kept; change nothing.': '說明將刪除和保留什麼；不做任何改動。',
+ 'Send a test e-mail to this address.': '向這個地址發送測試郵件。',
+ 'Send a test message now (even while notifications are off); exit 1 if it does not go.': '立即發送一條測試消息（即使通知已關閉）；未發出時退出碼爲 '
+                                                                                          '1。',
+ 'Send a test message to this webhook.': '向這個 webhook 發送測試消息。',
+ 'Send for at most this long (1 to 600); what is left waits for the next run.': '最多發送這麼久（1 到 600）；剩下的等下次運行。',
+ "Send this reply template (`replies list`), filled in for the complaint, to the customer's e-mail when e-mail is set up (`notify smtp`); otherwise it is recorded, not sent, and is not their first response unless --to-customer says you told them yourself; :zh or :en picks the language [default: the complaint's].": '把此回覆模板（`replies '
+                                                                                                                                                                                                                                                                                                                            'list`）按投訴填好，在設置了郵件時（`notify '
+                                                                                                                                                                                                                                                                                                                            'smtp`）發送到客戶郵箱；否則只記錄不發送，且不算首次響應，除非用 '
+                                                                                                                                                                                                                                                                                                                            '--to-customer '
+                                                                                                                                                                                                                                                                                                                            '說明你已親自告知；:zh '
+                                                                                                                                                                                                                                                                                                                            '或 '
+                                                                                                                                                                                                                                                                                                                            ':en '
+                                                                                                                                                                                                                                                                                                                            '選擇語言 '
+                                                                                                                                                                                                                                                                                                                            '[默認：投訴的語言]。',
+ "Send this reply template (`replies list`), filled in for the complaint, to the customer's e-mail when e-mail is set up (`notify smtp`); otherwise it is recorded, not sent, and is not their first response unless --to-customer says you told them yourself; :zh or :en picks the language [default: the complaint's]. It is also the resolution unless -r gives one.": '把此回覆模板（`replies '
+                                                                                                                                                                                                                                                                                                                                                                           'list`）按投訴填好，在設置了郵件時（`notify '
+                                                                                                                                                                                                                                                                                                                                                                           'smtp`）發送到客戶郵箱；否則只記錄不發送，且不算首次響應，除非用 '
+                                                                                                                                                                                                                                                                                                                                                                           '--to-customer '
+                                                                                                                                                                                                                                                                                                                                                                           '說明你已親自告知；:zh '
+                                                                                                                                                                                                                                                                                                                                                                           '或 '
+                                                                                                                                                                                                                                                                                                                                                                           ':en '
+                                                                                                                                                                                                                                                                                                                                                                           '選擇語言 '
+                                                                                                                                                                                                                                                                                                                                                                           '[默認：投訴的語言]。若 '
+                                                                                                                                                                                                                                                                                                                                                                           '-r '
+                                                                                                                                                                                                                                                                                                                                                                           '沒有給出解決方案，它也是解決方案。',
+ 'Send what is not sent: failed messages, pending ones a killed command left, and those whose\nsender died mid-send (once their lease has run out: a send in progress is never taken). Two\nruns at once never send one message twice; a message cut off after the server had it goes\nagain with the same Message-ID. Exit 1 if some still fail. Off a terminal (cron) it prints\nonly the failures.': '發送未發出的消息：失敗的消息、被中斷的命令留下的待發送消息，以及發送者在發送中途退出的消息（在其租約到期之後：正在發送的絕不會被拿走）。兩次同時運行絕不會把一條消息發兩次；服務器已收到後被中斷的消息會以相同的Message-ID '
+                                                                                                                                                                                                                                                                                                                                                                                                        '再發一次。仍有失敗時退出碼爲 '
+                                                                                                                                                                                                                                                                                                                                                                                                        '1。不在終端中（cron）時只打印失敗的消息。',
+ 'Set the business calendar; open complaints get new due times.': '設置工作日曆；未結投訴獲得新的到期時間。',
+ "Set the category, severity, cause, customer personality, motive and tags; or see and accept\nwhat the team's history suggests (--suggest, --accept).": '設置類別、嚴重程度、原因、客戶性格、投訴動機和標籤；或查看並接受團隊歷史給出的建議（--suggest、--accept）。',
+ "Set the mail server the customer e-mails go through ('' clears a value).": "設置發送客戶郵件所用的郵件服務器（'' 表示清除某項）。",
+ 'Set this severity [default: one step up].': '設爲此嚴重程度 [默認：提高一級]。',
+ 'Severity: first-response target, e.g. 4h.': '嚴重程度：首次響應時限，例如 4h。',
+ 'Severity: resolution target, e.g. 3d.': '嚴重程度：解決時限，例如 3d。',
+ 'Short login-like name, e.g. li.wei': '簡短的類似登錄名的名稱，例如 li.wei',
+ 'Show an e-mail template, or change it.': '查看或修改郵件模板。',
+ 'Show completion for the current shell, to copy it or customize the installation.': '顯示當前 shell 的命令補全，以便複製或自定義安裝。',
+ 'Show every field of a complaint, handling advice and its timeline.': '顯示投訴的每個字段、處理建議和時間線。',
+ 'Show or set how long a command (log, close, escalate, ...) spends sending the messages it\nqueued, after its change is saved: what is not sent by then stays queued for `notify retry`\n(from cron), and the command says so. A slow or silent server never holds a command longer.': '查看或設置一個命令（log、close、escalate '
+                                                                                                                                                                                                                                                                                        '等）在保存其變更後用多長時間發送它排隊的消息：到時未發出的留在隊列中等待 '
+                                                                                                                                                                                                                                                                                        '`notify '
+                                                                                                                                                                                                                                                                                        'retry`（由 '
+                                                                                                                                                                                                                                                                                        'cron '
+                                                                                                                                                                                                                                                                                        '運行），命令會說明這一點。緩慢或無響應的服務器不會讓命令等待更久。',
+ "Show or set the team's SLA goal: the share of clocks meant to finish on time (reports mark\nfigures below it).": '查看或設置團隊的時限目標：應按時完成的計時所佔比例（報告會標出低於它的數字）。',
+ 'Show the business calendar, where its holidays come from, and its special days.': '顯示工作日曆、其假日的來源以及特殊日子。',
+ 'Show the first-response and resolution targets of each severity, and the calendar.': '顯示各嚴重程度的首次響應和解決時限，以及日曆。',
+ 'Show tracebacks on errors (also after the command).': '出錯時顯示回溯信息（也可寫在命令之後）。',
+ 'Show what is set up: the switches, the mail server, the webhooks, the e-mail templates, the outbox.': '顯示已設置的內容：開關、郵件服務器、webhook、郵件模板、發件箱。',
+ "Show, read and report times in this time zone [default: $TZ, else the team's (`sla calendar set --timezone`), else the machine's]": '在此時區顯示、讀取和報告時間 '
+                                                                                                                                      '[默認：$TZ，否則爲團隊的（`sla '
+                                                                                                                                      'calendar '
+                                                                                                                                      'set '
+                                                                                                                                      '--timezone`），否則爲本機的]',
+ 'Start of the period (instead of --week).': '時間段的開始（代替 --week）。',
+ 'Stop the query after this long; 0 for no limit [default: 5 s for a table, none otherwise].': '查詢超過這麼久就停止；0 表示不限 '
+                                                                                               '[默認：表格 5 秒，其他格式不限]。',
+ 'Suggest CODE for FIELD whenever PATTERN is found; a rule wins over the model.': '每當找到 PATTERN 就爲 FIELD 建議 '
+                                                                                  'CODE；規則優先於模型。',
+ "Suggestions from the team's own history: train, evaluate, rules.": '來自團隊自身歷史的建議：訓練、評估、規則。',
+ 'TOML mapping file (columns, value aliases, options).': 'TOML 映射文件（列、值的別名、選項）。',
+ 'Take a complaint for yourself (the agent named by --actor) if nobody has it; refused, naming who\nhas it, if someone does (--force takes it over).': '如果無人處理，就由自己（--actor '
+                                                                                                                                                       '指定的坐席）接手投訴；如果已有人處理則拒絕，並說明是誰（--force '
+                                                                                                                                                       '強行接手）。',
+ 'Take it over even if someone else has it (said so on the timeline).': '即使已有他人處理也接手（會記在時間線上）。',
+ 'Teach a label: import, log, classify, update and list read it as CODE from now on, and the\ncomplaints imported unclassified with that label are classified (one event each).': '教一個標籤：從現在起 '
+                                                                                                                                                                                  'import、log、classify、update '
+                                                                                                                                                                                  '和 '
+                                                                                                                                                                                  'list '
+                                                                                                                                                                                  '都把它讀作 '
+                                                                                                                                                                                  'CODE，以該標籤按未分類導入的投訴也會被分類（每件一條事件）。',
+ "Team mode: the database's folder group-writable (setgid), and the database, its -wal/-shm and backups read-write for the folder's group.": '團隊模式：數據庫所在文件夾可由組寫入（setgid），數據庫、其 '
+                                                                                                                                             '-wal/-shm '
+                                                                                                                                             '和備份對該文件夾的組可讀寫。',
+ "Tell people: an e-mail to the customer when a complaint is logged and when it is closed, and the team's chat (WeCom, DingTalk, Feishu, Slack) when a critical complaint arrives, one is escalated, or `overdue --notify` finds late ones. Off until `notify on`.": '通知相關人員：登記和關閉投訴時給客戶發郵件，有嚴重投訴、投訴升級或 '
+                                                                                                                                                                                                                                                                     '`overdue '
+                                                                                                                                                                                                                                                                     '--notify` '
+                                                                                                                                                                                                                                                                     '發現超時投訴時通知團隊聊天（企業微信、釘釘、飛書、Slack）。在 '
+                                                                                                                                                                                                                                                                     '`notify '
+                                                                                                                                                                                                                                                                     'on` '
+                                                                                                                                                                                                                                                                     '之前關閉。',
+ 'The From address, e.g. "客服中心 <support@example.cn>".': '發件人地址，例如 "客服中心 <support@example.cn>"。',
+ 'The agent to assign it to (an active agent).': '要分配給的坐席（在職坐席）。',
+ "The agent's name.": '坐席的姓名。',
+ 'The agents complaints are assigned to.': '投訴分配給的坐席。',
+ 'The audit chain: every event hashed with the one before it.': '審計鏈：每條事件都與前一條一起計算哈希。',
+ 'The category it answers [default: any].': '它答覆的類別 [默認：任意]。',
+ "The category it answers; 'none' for any.": "它答覆的類別；'none' 表示任意。",
+ 'The clocks as they stood at that moment (replayed from events).': '那一時刻的計時狀態（根據事件重放）。',
+ "The code it means, e.g. delivery_delay (or that code's label).": '它代表的代碼，例如 delivery_delay（或該代碼的標籤）。',
+ 'The code lists complaints are classified with.': '用於給投訴分類的代碼表。',
+ 'The code to suggest (a code, label or alias).': '要建議的代碼（代碼、標籤或別名）。',
+ 'The customer record to keep.': '要保留的客戶記錄。',
+ "The customer's company: added if they have none.": '客戶的公司：沒有時添加。',
+ "The customer's email: added if they have none.": '客戶的郵箱：沒有時添加。',
+ "The customer's phone: added if they have none.": '客戶的電話：沒有時添加。',
+ "The database's name in Datasette [default: the file's name without .db, as Datasette names it].": 'Datasette 中的數據庫名稱 '
+                                                                                                    '[默認：文件名去掉 .db，與 '
+                                                                                                    'Datasette 的命名相同]。',
+ 'The description: Write it in $VISUAL or $EDITOR (a given text or reply is the draft).': '描述：在 $VISUAL 或 $EDITOR '
+                                                                                          '中編寫（已給出的文字或回覆作爲草稿）。',
+ 'The environment variable that holds the password (read when sending; never stored).': '存放密碼的環境變量（發送時讀取；從不保存）。',
+ "The files' format: csv, json, ndjson or xlsx (any workbook) [default: from the extension].": '文件格式：csv、json、ndjson 或 '
+                                                                                               'xlsx（任何工作簿）[默認：按擴展名]。',
+ "The full text; '-' reads it from standard input.": "完整的文字；'-' 從標準輸入讀取。",
+ "The import's id, as `import list` shows it (#3 or 3).": '導入的編號，即 `import list` 顯示的（#3 或 3）。',
+ 'The kept report to compare with: first, last, or its id in the reports table.': '要比較的已保存報告：first、last，或其在 reports '
+                                                                                  '表中的編號。',
+ 'The kind the alias was taught for.': '教該別名時所用的種類。',
+ 'The label as files and people write it, e.g. 交付延误.': '文件和人們所寫的標籤，例如 交付延誤。',
+ 'The last N full weeks [default: 12 when no period is given].': '最近 N 個完整的周 [默認：未給出時間段時爲 12]。',
+ 'The last N full weeks instead of one.': '最近 N 個完整的周，而不是一週。',
+ 'The login, if the server wants one.': '登錄名，如果服務器需要。',
+ 'The mail server, e.g. smtp.exmail.qq.com.': '郵件服務器，例如 smtp.exmail.qq.com。',
+ 'The messages queued, sent and failed, newest first.': '已排隊、已發送和失敗的消息，最新的在前。',
+ 'The models in the database: field, method, version, when trained, on how many, their size.': '數據庫中的模型：字段、方法、版本、訓練時間、訓練樣本數、大小。',
+ 'The new goal, e.g. 95.': '新的目標，例如 95。',
+ 'The newest N [default: all].': '最新的 N 條 [默認：全部]。',
+ 'The note is a message the customer was sent (their first response).': '該備註是發給客戶的消息（即首次響應）。',
+ 'The note or reply: Write it in $VISUAL or $EDITOR (a given text or reply is the draft).': '備註或回覆：在 $VISUAL 或 $EDITOR '
+                                                                                            '中編寫（已給出的文字或回覆作爲草稿）。',
+ 'The old spelling of --format (deprecated).': '--format 的舊寫法（已棄用）。',
+ 'The resolution (the reply, with --reply): Write it in $VISUAL or $EDITOR (a given text or reply is the draft).': '解決方案（使用 '
+                                                                                                                   '--reply '
+                                                                                                                   '時爲回覆）：在 '
+                                                                                                                   '$VISUAL '
+                                                                                                                   '或 '
+                                                                                                                   '$EDITOR '
+                                                                                                                   '中編寫（已給出的文字或回覆作爲草稿）。',
+ "The rule's number (`suggest rule list`).": '規則的編號（`suggest rule list`）。',
+ "The severity whose targets time complaints that have none, or 'none' for no clock (overdue and reports list them as 'no SLA').": '爲沒有嚴重程度的投訴計時所用的嚴重程度，或 '
+                                                                                                                                   "'none' "
+                                                                                                                                   '表示不計時（overdue '
+                                                                                                                                   '和報告把它們列爲“無時限”）。',
+ 'The subject line.': '郵件主題。',
+ 'The summary: as text (table), or json, ndjson or csv.': '摘要：文本（table），或 json、ndjson、csv。',
+ 'The taught label.': '教過的標籤。',
+ "The team's chat webhooks.": '團隊的聊天 webhook。',
+ "The team's rules, by field.": '團隊的規則，按字段。',
+ "The template's name; :zh or :en for one language.": '模板名稱；:zh 或 :en 表示某一種語言。',
+ "The text, with placeholders such as {customer}; '-' reads stdin.": "文字，帶有 {customer} 等佔位符；'-' 從標準輸入讀取。",
+ 'The text: Write it in $VISUAL or $EDITOR (a given text or reply is the draft).': '文字：在 $VISUAL 或 $EDITOR '
+                                                                                   '中編寫（已給出的文字或回覆作爲草稿）。',
+ 'The text: Write it in $VISUAL or $EDITOR (a given text or reply is the draft). The current text is the draft.': '文字：在 '
+                                                                                                                  '$VISUAL '
+                                                                                                                  '或 '
+                                                                                                                  '$EDITOR '
+                                                                                                                  '中編寫（已給出的文字或回覆作爲草稿）。當前文字作爲草稿。',
+ "The text; placeholders as in `replies`, plus {resolution} and {outcome}; '-' reads stdin.": '文字；佔位符與 `replies` 相同，另加 '
+                                                                                              '{resolution} 和 '
+                                                                                              "{outcome}；'-' 從標準輸入讀取。",
+ 'The webhook address the chat gave you.': '聊天工具給你的 webhook 地址。',
+ "The webhook's name.": 'webhook 的名稱。',
+ 'The weekly report: volume, breakdowns, backlog ageing, handling times, SLA, satisfaction,\nagents, repeat complainers, top tags and subjects, each against the previous period.': '週報：數量、分類統計、積壓時長、處理時長、時限、滿意度、坐席、重複投訴客戶、常見標籤和主題，每項都與上期比較。',
+ 'Then delete all but the newest N dated backups in that directory (for cron).': '然後刪除該目錄中除最新 N 個之外的帶日期備份（供 cron 使用）。',
+ 'Those for this category and those for any.': '該類別的以及適用於任意類別的。',
+ 'Train a model per field from the complaints already classified, and keep it in the database.': '用已分類的投訴爲每個字段訓練一個模型，並保存在數據庫中。',
+ 'Turn every notification off; nothing is queued while off.': '關閉所有通知；關閉期間不排隊任何消息。',
+ 'Turn notifications on (the e-mails and webhooks that are set up start going out).': '打開通知（已設置的郵件和 webhook 開始發送）。',
+ 'Unique external reference (ticket number, form id).': '唯一的外部參考號（工單號、表單編號）。',
+ 'Update complaints already imported from newer rows.': '用較新的行更新已導入的投訴。',
+ 'Use the calendar (on by any change) or stop using it.': '使用日曆（任何修改都會啓用它）或停止使用。',
+ 'Validate and count; write nothing anywhere (no rejects file either).': '校驗並計數；什麼都不寫入（也不寫拒絕文件）。',
+ 'Volume and top categories week by week, with a chart.': '逐周的數量和主要類別，附圖表。',
+ "What changed in a finished period's report since it was first reported (or --against a\nlater one), figure by figure, and why: the late data about the period recorded since.": '已結束時間段的報告自首次報告以來（或用 '
+                                                                                                                                                                                  '--against '
+                                                                                                                                                                                  '與之後的某次比較）有什麼變化，逐個數字說明原因：此後記錄的與該時間段有關的遲到數據。',
+ 'What it is about (see `taxonomy list category`).': '投訴的內容（見 `taxonomy list category`）。',
+ "What it is about; 'none' clears.": "投訴的內容；'none' 表示清除。",
+ 'What the complaint is about (required).': '投訴的內容（必填）。',
+ 'What the customer asks for: refund, replacement, repair, compensation, apology, explanation, other.': '客戶的訴求：refund、replacement、repair、compensation、apology、explanation、other。',
+ 'What the customer said.': '客戶說了什麼。',
+ "What was decided and done; '-' reads stdin.": "作出的決定和採取的措施；'-' 從標準輸入讀取。",
+ 'What was late at that moment (replayed from the event log).': '那一時刻已超時的投訴（根據事件記錄重放）。',
+ 'When it was received [default: now]. ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday, 15:30 (today, or yesterday if still to come).': '受理時間 '
+                                                                                                                                                       '[默認：現在]。ISO、2026/11/3 '
+                                                                                                                                                       '14:05、3 '
+                                                                                                                                                       'Nov '
+                                                                                                                                                       '2026、2026年11月3日、today、yesterday、15:30（今天，若尚未到則爲昨天）。',
+ 'Where bad rows go [default: FILE.rejects.csv beside the input, else in the current folder].': '被拒絕的行寫到哪裏 [默認：輸入文件旁的 '
+                                                                                                'FILE.rejects.csv，否則在當前文件夾]。',
+ 'Whether the customer accepted the decision.': '客戶是否接受處理決定。',
+ 'Which labels Datasette shows for codes: en or zh.': 'Datasette 爲代碼顯示哪種標籤：en 或 zh。',
+ 'Who is making the change [default: $COMPLAINTCTL_ACTOR, else the login name]': '是誰在做修改 '
+                                                                                 '[默認：$COMPLAINTCTL_ACTOR，否則爲登錄名]',
+ 'Why it is escalated.': '升級的原因。',
+ "Why it is reopened; '-' reads stdin.": "重開的原因；'-' 從標準輸入讀取。",
+ 'Why, for the timeline.': '原因，記入時間線。',
+ 'With --apply: the confidence (0-1) a suggestion needs to be written.': '與 --apply 一起：寫入建議所需的置信度（0-1）。',
+ 'With --outcome duplicate: the original complaint (id or reference).': '與 --outcome duplicate 一起：原投訴（編號或參考號）。',
+ 'With --suggest --unclassified: accept the suggestions at --min-confidence or more.': '與 --suggest --unclassified '
+                                                                                       '一起：接受置信度達到 --min-confidence '
+                                                                                       '的建議。',
+ 'With --suggest: every complaint without a category, oldest first.': '與 --suggest 一起：所有沒有類別的投訴，最早的在前。',
+ 'With --unclassified: at most this many complaints.': '與 --unclassified 一起：最多這麼多件投訴。',
+ 'Words or "quoted phrases"; every one must appear (with --any, one is enough).': '詞語或 "帶引號的短語"；每個都必須出現（加 --any '
+                                                                                  '時出現一個即可）。',
+ 'Words that must all appear in the subject, description, resolution, ref, customer, tags or notes; "quote a phrase".': '必須全部出現在主題、描述、解決方案、參考號、客戶、標籤或備註中的詞語；"給短語加引號"。',
+ 'Working days, hours, time zone, holidays and extra working days (调休).': '工作日、工作時間、時區、假日和調休工作日（調休）。',
+ 'Working hours, e.g. 09:00-18:00.': '工作時間，例如 09:00-18:00。',
+ 'Write the top suggestion of each field not yet set, its event saying which model or rule suggested it, with what confidence.': '爲每個尚未設置的字段寫入排名第一的建議，其事件說明是哪個模型或規則給出的、置信度多少。',
+ 'Write to this file (atomically) instead of stdout.': '寫到此文件（原子寫入），而不是標準輸出。',
+ "Write to this file (atomically) instead of stdout; {week}, {start} and {end} are the reported period's ISO week and first and last day, e.g. reports/{week}.html. Silent on success when stderr is not a terminal (cron).": '寫到此文件（原子寫入），而不是標準輸出；{week}、{start} '
+                                                                                                                                                                                                                              '和 '
+                                                                                                                                                                                                                              '{end} '
+                                                                                                                                                                                                                              '是報告時間段的 '
+                                                                                                                                                                                                                              'ISO '
+                                                                                                                                                                                                                              '周及第一天和最後一天，例如 '
+                                                                                                                                                                                                                              'reports/{week}.html。stderr '
+                                                                                                                                                                                                                              '不是終端時（cron）成功後不輸出。',
+ 'Years to load, e.g. 2026 or 2025..2027 [default: last year to the last published one, or to next year where holidays follow fixed rules].': '要載入的年份，例如 '
+                                                                                                                                              '2026 '
+                                                                                                                                              '或 '
+                                                                                                                                              '2025..2027 '
+                                                                                                                                              '[默認：從去年到最後一個已公佈的年份，假日按固定規則的地區到明年]。',
+ '[default: 465 with ssl, 587 with starttls, else 25]': '[默認：ssl 爲 465，starttls 爲 587，否則爲 25]',
+ 'ack (the e-mail on log) or decision (on close).': 'ack（登記時的郵件）或 decision（關閉時的郵件）。',
+ 'acknowledged, investigating, waiting, resolved.': 'acknowledged、investigating、waiting、resolved。',
+ 'category, severity, cause, channel, remedy, personality or motive.': 'category、severity、cause、channel、remedy、personality '
+                                                                       '或 motive。',
+ 'category, severity, cause, channel, remedy, personality, motive, status or outcome [default: all].': 'category、severity、cause、channel、remedy、personality、motive、status '
+                                                                                                       '或 outcome '
+                                                                                                       '[默認：全部]。',
+ 'category, severity, cause, channel, remedy, personality, motive, status or outcome.': 'category、severity、cause、channel、remedy、personality、motive、status '
+                                                                                        '或 outcome。',
+ 'category, severity, cause, personality or motive.': 'category、severity、cause、personality 或 motive。',
+ 'category, severity, cause, personality or motive; repeatable [default: all].': 'category、severity、cause、personality '
+                                                                                 '或 motive；可重複 [默認：全部]。',
+ 'critical, escalated, overdue; repeatable or comma-separated [default: all three].': 'critical、escalated、overdue；可重複或以逗號分隔 '
+                                                                                      '[默認：全部三種]。',
+ 'critical, high, medium or low.': 'critical、high、medium 或 low。',
+ "critical, high, medium, low (or a team's own).": 'critical、high、medium、low（或團隊自己的）。',
+ "critical, high, medium, low; 'none' clears.": "critical、high、medium、low；'none' 表示清除。",
+ 'csv, json, ndjson or xlsx [default: from --output, else csv]; csv for Excel: add --excel (a BOM and CRLF line ends).': 'csv、json、ndjson '
+                                                                                                                         '或 '
+                                                                                                                         'xlsx '
+                                                                                                                         '[默認：按 '
+                                                                                                                         '--output，否則爲 '
+                                                                                                                         'csv]；供 '
+                                                                                                                         'Excel '
+                                                                                                                         '使用的 '
+                                                                                                                         'csv：加 '
+                                                                                                                         '--excel（BOM '
+                                                                                                                         '和 '
+                                                                                                                         'CRLF '
+                                                                                                                         '換行）。',
+ 'e.g. mon-fri or mon,tue,wed,thu,fri,sat.': '例如 mon-fri 或 mon,tue,wed,thu,fri,sat。',
+ 'e.g. utf-8, gb18030, utf-16 [default: detected].': '例如 utf-8、gb18030、utf-16 [默認：自動檢測]。',
+ 'e.g. 国庆节': '例如 國慶節',
+ 'e.g. 国庆调休': '例如 國慶調休',
+ 'perfectionist, forceful, lively or peaceful.': 'perfectionist、forceful、lively 或 peaceful。',
+ 'rank (best match first), or as `list`: received, updated, id, severity, status, assignee, customer or age; add :asc or :desc.': 'rank（最匹配的在前），或與 '
+                                                                                                                                  '`list` '
+                                                                                                                                  '相同：received、updated、id、severity、status、assignee、customer '
+                                                                                                                                  '或 '
+                                                                                                                                  'age；可加 '
+                                                                                                                                  ':asc '
+                                                                                                                                  '或 '
+                                                                                                                                  ':desc。',
+ 'received, updated, id, severity, status, assignee, customer or age; add :asc or :desc.': 'received、updated、id、severity、status、assignee、customer '
+                                                                                           '或 age；可加 :asc 或 :desc。',
+ 'resolved, rejected, withdrawn or duplicate.': 'resolved、rejected、withdrawn 或 duplicate。',
+ 'starttls, ssl or none [default: ssl on port 465, else STARTTLS when the server offers it].': 'starttls、ssl 或 none '
+                                                                                               '[默認：端口 465 用 '
+                                                                                               'ssl，否則在服務器支持時用 '
+                                                                                               'STARTTLS]。',
+ 'svm (needs complaintctl[suggest]), naive-bayes, or auto (svm when scikit-learn is installed).': 'svm（需要 '
+                                                                                                  'complaintctl[suggest]）、naive-bayes，或 '
+                                                                                                  'auto（安裝了 '
+                                                                                                  'scikit-learn 時用 '
+                                                                                                  'svm）。',
+ 'table or json.': 'table 或 json。',
+ 'table prints the id; json or ndjson the whole complaint (as `show -f json`); csv its row as `list` prints it.': 'table '
+                                                                                                                  '打印編號；json '
+                                                                                                                  '或 '
+                                                                                                                  'ndjson '
+                                                                                                                  '打印整件投訴（與 '
+                                                                                                                  '`show '
+                                                                                                                  '-f '
+                                                                                                                  'json` '
+                                                                                                                  '相同）；csv '
+                                                                                                                  '打印其行（與 '
+                                                                                                                  '`list` '
+                                                                                                                  '相同）。',
+ 'table: a message on stderr; json or ndjson: the whole complaint after the change (as `show -f json`) with its changes; csv: its row as `list` prints it.': 'table：在 '
+                                                                                                                                                             'stderr '
+                                                                                                                                                             '上輸出一條消息；json '
+                                                                                                                                                             '或 '
+                                                                                                                                                             'ndjson：變更後的整件投訴（與 '
+                                                                                                                                                             '`show '
+                                                                                                                                                             '-f '
+                                                                                                                                                             'json` '
+                                                                                                                                                             '相同）及其變更；csv：其行（與 '
+                                                                                                                                                             '`list` '
+                                                                                                                                                             '相同）。',
+ 'text or json.': 'text 或 json。',
+ 'text, markdown, html, json or csv.': 'text、markdown、html、json 或 csv。',
+ 'venting, revenge, seeking_respect, seeking_compensation or wants_fix.': 'venting、revenge、seeking_respect、seeking_compensation '
+                                                                          '或 wants_fix。',
+ 'wecom, dingtalk, feishu, slack, or json (your own receiver).': 'wecom、dingtalk、feishu、slack，或 json（你自己的接收端）。',
+ 'weekly, agents, sla or causes.': 'weekly、agents、sla 或 causes。',
+ 'zh or en [default: zh for WeCom, DingTalk and Feishu, else en].': 'zh 或 en [默認：企業微信、釘釘和飛書爲 zh，否則爲 en]。',
+ 'zh or en.': 'zh 或 en。',
+ "Copy the whole desk to TARGET: every table, every event with its hash; then compare the\ncounts and the audit chain's head. Run again after an interruption: it goes on where it\nstopped. The database in use (--db) is only read: stop writing to it while it moves, then point\neveryone at TARGET (COMPLAINTCTL_DB).": '把整個投訴臺複製到 '
+                                                                                                                                                                                                                                                                                                                             'TARGET：每個表、每條事件及其哈希；然後比較各項計數和審計鏈的鏈頭。中斷後再次運行：會從停下的地方繼續。正在使用的數據庫（--db）只被讀取：遷移期間請停止寫入，然後讓所有人改用 '
+                                                                                                                                                                                                                                                                                                                             'TARGET（COMPLAINTCTL_DB）。',
+ 'An empty PostgreSQL database (postgresql://USER@HOST/NAME), or the path of a new file.': '一個空的 PostgreSQL '
+                                                                                           '數據庫（postgresql://USER@HOST/NAME），或新文件的路徑。',
+ 'ID': '編號',
+ 'Received': '受理時間',
+ 'Status': '狀態',
+ 'Severity': '嚴重程度',
+ 'Category': '類別',
+ 'Customer': '客戶',
+ 'Assignee': '處理人',
+ 'Subject': '主題',
+ 'SLA': '時限',
+ 'Name': '姓名',
+ 'Email': '郵箱',
+ 'Phone': '電話',
+ 'Company': '公司',
+ 'Complaints': '投訴數',
+ 'Open': '未結',
+ 'Last': '最近',
+ 'When': '時間',
+ 'Who': '操作人',
+ 'Action': '操作',
+ 'Change': '變更',
+ 'Note': '備註',
+ '{time} left': '剩餘 {time}',
+ '{time} over': '超時 {time}',
+ '{time} over, waiting': '超時 {time}，等待客戶',
+ 'no SLA': '無時限',
+ 'met on time': '按時完成',
+ 'met late': '超時完成',
+ 'Complaint': '投訴',
+ 'ref {ref}': '外部編號 {ref}',
+ '{when} via {channel}': '{when}，經{channel}',
+ 'Asks for': '客戶訴求',
+ 'Cause': '原因',
+ 'Personality': '客戶性格',
+ 'Motive': '投訴動機',
+ 'Tags': '標籤',
+ 'First response': '首次響應',
+ 'Respond by': '響應期限',
+ 'Resolve by': '解決期限',
+ '{when}  ({state})': '{when}（{state}）',
+ 'no SLA clock: no severity (classify it, or set `complaintctl sla default SEVERITY`)': '無時限：沒有嚴重程度（請分類，或設置 '
+                                                                                        '`complaintctl sla default '
+                                                                                        '嚴重程度`）',
+ 'no first response recorded': '沒有首次響應記錄',
+ 'no resolution time recorded': '沒有解決時間記錄',
+ 'Escalated': '升級',
+ '{n} time, last {when}': '{n} 次，最近一次 {when}',
+ 'Satisfaction': '滿意度',
+ '{score}/5 on {when}': '{score}/5，{when}',
+ 'Resolved': '解決時間',
+ 'Closed': '關閉時間',
+ 'Outcome': '處理結果',
+ '{outcome} of #{id}': '{outcome}（#{id}）',
+ 'Resolution': '解決方案',
+ 'Told via': '告知方式',
+ '{channel}; {accepted}': '{channel}；{accepted}',
+ 'customer accepted': '客戶已接受',
+ 'customer did not accept': '客戶未接受',
+ 'customer acceptance unknown': '客戶是否接受未知',
+ 'Reopened': '重開',
+ '{n} time': '{n} 次',
+ 'Handling advice': '處理建議',
+ 'Description': '描述',
+ '(no name)': '（無名）',
+ '{who}  [customer #{id}, {complaints}]': '{who}  [客戶 #{id}，{complaints}]',
+ '{n} complaint': '{n} 件投訴',
+ 'Timeline ({n} event)': '時間線（{n} 個事件）',
+ '#{id}  (#{other} was merged into it)': '#{id}（#{other} 已併入）',
+ 'Since': '建檔時間',
+ '{n} ({open} open)': '{n}（{open} 件未結）',
+ 'Merged record': '併入的記錄',
+ 'Complaints (open first)': '投訴（未結的在前）',
+ 'new customer': '新客戶',
+ 'known customer': '已有客戶',
+ 'unknown channel': '未知渠道',
+ 'told via {channel}; {accepted}': '經{channel}告知；{accepted}',
+ 'import #{id} from {source}, line {line}': '導入 #{id}，來自 {source} 第 {line} 行',
+ 'imported from {source}, line {line}': '導入自 {source} 第 {line} 行',
+ 'taken over from {holder}': '從 {holder} 接手',
+ 'Similar': '相似投訴',
+ 'Similar: {complaint}': '相似投訴：{complaint}',
+ '#{id} {subject} ({pct}% same words, received {when}; complaintctl show {id})': '#{id} {subject}（{pct}% 的詞相同，受理於 '
+                                                                                 '{when}；complaintctl show {id}）',
+ '{n} figure changed since first reported on {when}: {changes}. See `{command}`.': ('自 {when} 首次報告以來，有 {n} '
+                                                                                    '個數字發生了變化：{changes}。詳見 '
+                                                                                    '`{command}`。',),
+ 'The {report} report of {label} as kept on {when} by {who} (#{id}):': '{label} 的 {report} 報告，{who} 於 {when} '
+                                                                       '保存（#{id}）：',
+ '{n} figure changed since.': ('此後有 {n} 個數字發生了變化。',),
+ 'No figure changed since; the figures hash to {hash} as they did.': '此後沒有數字變化；數字的哈希仍爲 {hash}。',
+ 'No change recorded since explains this: was the database changed outside complaintctl? `complaintctl check` says.': '此後沒有任何記錄的變更能解釋這一點：數據庫是否在 '
+                                                                                                                      'complaintctl '
+                                                                                                                      '之外被修改過？請運行 '
+                                                                                                                      '`complaintctl '
+                                                                                                                      'check`。',
+ '{shown} and {n} more': '{shown} 等另外 {n} 項',
+ 'Figure': '數字',
+ 'Was': '原爲',
+ 'Now': '現爲',
+ 'Why: data about the period recorded since': '原因：此後補錄的本期數據',
+ 'From': '原值',
+ 'To': '新值',
+ 'No imports yet.': '還沒有導入記錄。',
+ 'Started': '開始時間',
+ 'File': '文件',
+ 'Read': '讀取',
+ 'Inserted': '新增',
+ 'Updated': '更新',
+ 'Rejected': '拒收',
+ 'Still there': '仍在',
+ 'Undone': '撤銷',
+ '{when} by {who}': '{when}，由 {who}',
+ 'unfinished': '未完成',
+ 'extra (kept)': '附加信息（保留）',
+ 'not imported': '不導入',
+ '{word} ({code})': '{word}（{code}）',
+ '{n} rejected row': '{n} 行被拒收',
+ 'Excel workbook, sheet {sheet!r}': 'Excel 工作簿，工作表 {sheet!r}',
+ '{how}, delimiter {delimiter!r}': '{how}，分隔符 {delimiter!r}',
+ "note: --output-format is now -f/--format, as in every command (the files' format is --input-format)": '注意：--output-format '
+                                                                                                        '現在是 '
+                                                                                                        '-f/--format，與其他命令一樣（文件本身的格式用 '
+                                                                                                        '--input-format）',
+ '- (stdin) cannot be one of several files': '-（標準輸入）不能與其他文件一起導入',
+ '--rejects goes with one file': '--rejects 只能用於一個文件',
+ "each file's rejects go beside it by default": '默認每個文件的拒收行寫在該文件旁邊',
+ 'read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, duplicates {duplicates}, rejected {rejected}': '讀取 '
+                                                                                                                                               '{read}，將新增 '
+                                                                                                                                               '{inserted}，將更新 '
+                                                                                                                                               '{updated}，未變 '
+                                                                                                                                               '{unchanged}，重複 '
+                                                                                                                                               '{duplicates}，拒收 '
+                                                                                                                                               '{rejected}',
+ 'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, rejected {rejected}': '讀取 '
+                                                                                                                             '{read}，新增 '
+                                                                                                                             '{inserted}，更新 '
+                                                                                                                             '{updated}，未變 '
+                                                                                                                             '{unchanged}，重複 '
+                                                                                                                             '{duplicates}，拒收 '
+                                                                                                                             '{rejected}',
+ '{rows} and {duplicates}': '{rows}，另有{duplicates}',
+ '{rows} written to {path}': '{rows}，已寫入 {path}',
+ 'nothing rejected: the rejects file of an earlier run, {path}, was removed': '沒有拒收：上次導入的拒收文件 {path} 已刪除',
+ '--strict: rows were rejected, so nothing was written': '--strict：有行被拒收，因此什麼都沒有寫入',
+ 'the file has a header but no rows': '文件只有表頭，沒有數據行',
+ 'line {line} is above the header row and will be skipped: {text!r}': '第 {line} 行在表頭之上，將跳過：{text!r}',
+ 'dates: {field} {order}': '日期：{field} {order}',
+ '{format}, encoding {encoding}': '{format}，編碼 {encoding}',
+ 'interrupted: finished batches are saved; run the same import again to finish (imported rows are recognised, nothing is doubled)': '已中斷：已完成的批次已保存；再運行同一個導入即可完成（已導入的行會被識別，不會重複）',
+ '{read}  (dry run: nothing written to the database)': '{read}（試運行：沒有寫入數據庫）',
+ '  {n:>6,} x {reason} (first: line {line})': '  {n:>6,} 行：{reason}（第一處：第 {line} 行）',
+ 'Column': '列',
+ 'Header': '表頭',
+ 'How': '依據',
+ 'Evidence': '數據印證',
+ 'First value': '第一個值',
+ '{n} differing duplicate': '{n} 行內容不同的重複行',
+ 'changed since: {action} by {actor} at {at}': '之後有改動：{actor} 於 {at} {action}',
+ 'changed since: {action} ({field}) by {actor} at {at}': '之後有改動：{actor} 於 {at} {action}（{field}）',
+ 'a survey refers to it': '有回訪記錄指向它',
+ 'a message queued or sent refers to it': '有排隊或已發送的消息指向它',
+ 'an overdue notice refers to it': '有超時通知指向它',
+ 'a row of {table} refers to it': '{table} 中有一行指向它',
+ 'complaint #{id} names it': '投訴 #{id} 指向它',
+ 'another customer record was merged into it': '另有客戶記錄併入了它',
+ 'complaint #{id} is marked a duplicate of it': '投訴 #{id} 被標爲它的重複投訴',
+ 'outcome duplicate without duplicate_of': '處理結果爲重複投訴，卻沒有 duplicate_of',
+ 'closed time of a complaint whose status is not closed': '狀態不是已關閉的投訴卻有關閉時間',
+ "first response time after the row's resolution or closing": '首次響應時間晚於該行的解決或關閉時間',
+ 'month first, by default: no value settles it (e.g. {example!r})': '默認按月在前：沒有值能確定（例如 {example!r}）',
+ 'day first': '日在前',
+ 'month first': '月在前',
+ '{order}, as column {header!r} of this file: {value!r} (line {line}) can only be read so (e.g. {example!r})': '{order}，與本文件的列 '
+                                                                                                               '{header!r} '
+                                                                                                               '相同：{value!r}（第 '
+                                                                                                               '{line} '
+                                                                                                               '行）只能這樣讀（例如 '
+                                                                                                               '{example!r}）',
+ 'given': '用戶指定',
+ '{order}: {value!r} (line {line}) can only be read so': '{order}：{value!r}（第 {line} 行）只能這樣讀',
+ '{order}: {value!r} (line {line}, past the first rows) can only be read so': '{order}：{value!r}（第 {line} '
+                                                                              '行，在前幾行之後）只能這樣讀',
+ 'day first (as given)': '日在前（用戶指定）',
+ 'month first (as given)': '月在前（用戶指定）',
+ 'mapping file': '映射文件',
+ 'duplicate (kept in extra)': '重複（保留在附加信息中）',
+ '{how}, but {header!r} was taken (kept in extra)': '{how}，但已由 {header!r} 佔用（保留在附加信息中）',
+ 'exact': '完全一致',
+ 'alias': '別名',
+ 'alias (no ref column)': '別名（沒有外部編號列）',
+ 'guessed from {word!r}': '由 {word!r} 推測',
+ 'unknown (kept in extra)': '未知（保留在附加信息中）',
+ '{header!r}, {how}': '{header!r}，{how}',
+ 'phone written in scientific notation (its digits are lost)': '電話被寫成科學計數法（數字已丟失）',
+ '{field} that could not be read as one': '無法讀作{field}的值',
+ '{ids} and {n:,} more': '{ids} 及另外 {n:,} 個',
+ '{n:,} customer': '{n:,} 個客戶',
+ '{n:,} complaint': '{n:,} 件投訴',
+ 'import #{id} ({source}): would remove {complaints} and {customers}; kept {kept} and {kept_customers}': '導入 '
+                                                                                                         '#{id}（{source}）：將移除 '
+                                                                                                         '{complaints}和 '
+                                                                                                         '{customers}；保留 '
+                                                                                                         '{kept}和 '
+                                                                                                         '{kept_customers}',
+ 'import #{id} ({source}): removed {complaints} and {customers}; kept {kept} and {kept_customers}': '導入 '
+                                                                                                    '#{id}（{source}）：已移除 '
+                                                                                                    '{complaints}和 '
+                                                                                                    '{customers}；保留 '
+                                                                                                    '{kept}和 '
+                                                                                                    '{kept_customers}',
+ 'kept complaint #{id}: {why}': '保留投訴 #{id}：{why}',
+ 'kept customer #{id}: {why}': '保留客戶 #{id}：{why}',
+ '... and {n:,} more complaints kept (-f json lists them all)': '……另保留了 {n:,} 件投訴（-f json 會全部列出）',
+ '... and {n:,} more customers kept (-f json lists them all)': '……另保留了 {n:,} 個客戶（-f json 會全部列出）',
+ 'note: this import ran before imports recorded the customers they create, so none of its customers were removed (`complaintctl customers list` shows any left without complaints)': '注意：這次導入發生在導入開始記錄所建客戶之前，因此沒有移除它的客戶（`complaintctl '
+                                                                                                                                                                                     'customers '
+                                                                                                                                                                                     'list` '
+                                                                                                                                                                                     '可看到沒有投訴的客戶）',
+ 'note: import #{id} had not finished (it stopped part-way or was killed; or it is still running, and then stops at its next batch)': '注意：導入 '
+                                                                                                                                      '#{id} '
+                                                                                                                                      '尚未完成（中途停止或被終止；也可能仍在運行，那樣會在下一批次停止）',
+ 'dry run: nothing was changed': '試運行：沒有做任何修改',
+ '{n:,} row: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias {kind} {quoted} {code}` maps it': '{n:,} '
+                                                                                                                                   '行：{field} '
+                                                                                                                                   '{label!r} '
+                                                                                                                                   '未知，{how}（第一處：第 '
+                                                                                                                                   '{line} '
+                                                                                                                                   '行）；`complaintctl '
+                                                                                                                                   'taxonomy '
+                                                                                                                                   'alias '
+                                                                                                                                   '{kind} '
+                                                                                                                                   '{quoted} '
+                                                                                                                                   '{code}` '
+                                                                                                                                   '可對應上',
+ 'CODE': '代碼',
+ 'imported unclassified': '按未分類導入',
+ 'guessed from header words (--show-mapping has the evidence; --map overrides): {guesses}': '按表頭詞語推測（--show-mapping '
+                                                                                            '可看依據；--map 可改）：{guesses}',
+ 'dates: a time written without a zone is {zone} time (`complaintctl --tz ZONE import ...` reads it in another)': '日期：沒寫時區的時間按 '
+                                                                                                                  '{zone} '
+                                                                                                                  '時間讀取（`complaintctl '
+                                                                                                                  '--tz '
+                                                                                                                  '時區 '
+                                                                                                                  'import '
+                                                                                                                  '...` '
+                                                                                                                  '可按其他時區讀取）',
+ 'read as empty (?, N/A, - ...): {counts}': '讀作空值（?、N/A、- 等）：{counts}',
+ 'read as no date (1900-01-01, 0000-00-00, Excel\'s day zero, the Unix epoch: what systems write for "not yet"): {counts}': '讀作沒有日期（1900-01-01、0000-00-00、Excel '
+                                                                                                                            '的第 '
+                                                                                                                            '0 '
+                                                                                                                            '天、Unix '
+                                                                                                                            '紀元：系統用來表示“尚未”的值）：{counts}',
+ '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 FIELD_as_given '
+                                                                               '保留在附加信息中；投訴已導入',
+ '{n:,} row had no received time and got the import time (--received-now)': '{n:,} 行沒有受理時間，用了導入時間（--received-now）',
+ '{n:,} row had neither subject nor description: its subject is its category as the file wrote it': '{n:,} '
+                                                                                                    '行既沒有主題也沒有描述：主題取自文件中寫的類別',
+ '{n:,} row had no subject, description or category: its subject is "(no subject)" and its ref': '{n:,} '
+                                                                                                 '行沒有主題、描述或類別：主題爲“(no '
+                                                                                                 'subject)”加外部編號',
+ '... and {n} more unknown labels (-f json lists them all)': '……另有 {n} 個未知的標籤文字（-f json 會全部列出）',
+ '{n:,} row repeats an earlier row of the file (the same ref, or without one the same content): {same:,} the same, {differing:,} with other values{written}; not imported again': '{n:,} '
+                                                                                                                                                                                  '行與文件中前面的行重複（外部編號相同，或沒有外部編號而內容相同）：{same:,} '
+                                                                                                                                                                                  '行完全相同，{differing:,} '
+                                                                                                                                                                                  '行內容不同{written}；不再重複導入',
+ '{n:,} line inside the file repeats the header row: skipped, not read': '文件中有 {n:,} 行重複了表頭：已跳過，不讀取',
+ "{n:,} of the rejected rows has the ref of a complaint in the database (another row of the file, or an earlier import): another version of it, such as an event log's earlier snapshot, not a complaint lost": '被拒收的行中有 '
+                                                                                                                                                                                                                '{n:,} '
+                                                                                                                                                                                                                '行的外部編號已在數據庫中（文件中的另一行，或之前的導入）：這是它的其他版本，例如事件日誌裏較早的快照，並沒有丟失投訴',
+ "the status read from the row's own times (closed, resolved, else new)": '狀態按該行自己的時間判斷（已關閉、已解決，否則爲新建）',
+ "the outcome left to the status's default": '處理結果按狀態的默認值',
+ '{n:,} row assigned to {name}, who is deactivated (`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)': '{n:,} '
+                                                                                                                                    '行分配給了已停用的 '
+                                                                                                                                    '{name}（`complaintctl '
+                                                                                                                                    'agents '
+                                                                                                                                    'list`；可用 '
+                                                                                                                                    '`complaintctl '
+                                                                                                                                    'assign '
+                                                                                                                                    '編號 '
+                                                                                                                                    '--to '
+                                                                                                                                    '名稱` '
+                                                                                                                                    '改派）',
+ "{n:,} row names someone other than the known customer with that email or phone (first: line {line}, {name!r} for customer #{id} {customer}): filed under that customer, the row's name kept in extra.customer_as_given; `complaintctl update ID --customer NAME --new-customer` records one as another person": '{n:,} '
+                                                                                                                                                                                                                                                                                                                  '行寫的姓名與該郵箱或電話已知的客戶不同（第一處：第 '
+                                                                                                                                                                                                                                                                                                                  '{line} '
+                                                                                                                                                                                                                                                                                                                  '行，{name!r}，而客戶 '
+                                                                                                                                                                                                                                                                                                                  '#{id} '
+                                                                                                                                                                                                                                                                                                                  '是 '
+                                                                                                                                                                                                                                                                                                                  '{customer}）：已記在該客戶名下，行中的姓名保留在 '
+                                                                                                                                                                                                                                                                                                                  'extra.customer_as_given；`complaintctl '
+                                                                                                                                                                                                                                                                                                                  'update '
+                                                                                                                                                                                                                                                                                                                  '編號 '
+                                                                                                                                                                                                                                                                                                                  '--customer '
+                                                                                                                                                                                                                                                                                                                  '姓名 '
+                                                                                                                                                                                                                                                                                                                  '--new-customer` '
+                                                                                                                                                                                                                                                                                                                  '可把它記爲另一個人',
+ ' (each written to the rejects file with what differed)': '（每一行都已寫入拒收文件，並註明不同之處）',
+ 'closed with no closed time in the file: closed at its last update time': '已關閉，但文件中沒有關閉時間：按最後更新時間作爲關閉時間',
+ 'closed with no closed or update time in the file: closed at its received time': '已關閉，但文件中沒有關閉時間或更新時間：按受理時間作爲關閉時間',
+ 'resolved with no resolution time in the file: resolved at its last update time': '已解決，但文件中沒有解決時間：按最後更新時間作爲解決時間',
+ 'resolved with no resolution or update time in the file: resolved at its received time': '已解決，但文件中沒有解決時間或更新時間：按受理時間作爲解決時間',
+ 'decided from the values, no header naming them (--map overrides): {guesses}': '沒有表頭說明，按值判斷（--map 可改）：{guesses}',
+ '{n:,} row {what}': '{n:,} 行{what}',
+ '{items} or {last}': '{items}或{last}',
+ '{items} and {last}': '{items}和{last}',
+ 'January': '1月',
+ 'February': '2月',
+ 'March': '3月',
+ 'April': '4月',
+ 'May': '5月',
+ 'June': '6月',
+ 'July': '7月',
+ 'August': '8月',
+ 'September': '9月',
+ 'October': '10月',
+ 'November': '11月',
+ 'December': '12月',
+ 'date': '日期',
+ 'impossible date or time ({detail})': '不可能的日期或時間（{detail}）',
+ 'month {month}': '月份 {month}',
+ 'year {year}': '年份 {year}',
+ 'no day {day} in {year}-{month:02d}': '{year}-{month:02d} 沒有 {day} 日',
+ 'hour {hour}': '小時 {hour}',
+ 'minute {minute}': '分鐘 {minute}',
+ 'second {second}': '秒 {second}',
+ 'minutes missing after the colon': '冒號後面缺少分鐘',
+ 'empty {what}': '{what}爲空',
+ 'give a date such as 2026-11-03 14:05 or today': '請給出日期，例如 2026-11-03 14:05 或 今天',
+ 'give a date such as 2026-11-05 or 11月5日': '請給出日期，例如 2026-11-05 或 11月5日',
+ "say '{n} day ago', or give a date such as 2026-11-05 or 11月5日": '請寫“{n} 天前”，或給出日期，例如 2026-11-05 或 11月5日',
+ 'cannot read {what} {text!r}: {kind} is not a date': '無法讀取{what} {text!r}：{kind}不是日期',
+ 'a bare number': '單獨的數字',
+ 'a decimal number': '小數',
+ 'a negative bare number': '單獨的負數',
+ 'a negative decimal number': '負的小數',
+ 'a signed bare number': '帶正負號的數字',
+ 'a signed decimal number': '帶正負號的小數',
+ 'a time without its date (the file must give the day)': '只有時間沒有日期（文件必須給出日期）',
+ '{moment} is still to come; give the year for another one': '{moment} 還沒到；如果指的是別的年份，請寫明年份',
+ "no {day} {month} in {year}, and this year's is still to come; give the year": '{year} 年沒有{month}{day}日，而今年的還沒到；請寫明年份',
+ '{word} needs a time of day after it': '{word}後面需要時間',
+ 'cannot read {what} {text!r}: out of range': '無法讀取{what} {text!r}：超出範圍',
+ 'a date between 1970 and 9999': '應爲 1970 到 9999 年之間的日期',
+ 'cannot read {what} {text!r}: {why}': '無法讀取{what} {text!r}：{why}',
+ 'cannot read {what} {text!r}': '無法讀取{what} {text!r}',
+ 'use e.g. 2026-11-03 14:05, 2026/11/3, 3 Nov 2026, 2026年11月3日, today, yesterday': '可以寫成例如 2026-11-03 '
+                                                                                   '14:05、2026/11/3、2026年11月3日、今天、昨天',
+ 'empty tag': '標籤爲空',
+ 'tag too long ({length} characters, at most {most})': '標籤太長（{length} 個字符，最多 {most} 個）',
+ '{subject} "what the complaint is about"': '{subject} "投訴的內容"',
+ 'subject too long ({length} characters, at most {most})': '主題太長（{length} 個字符，最多 {most} 個）',
+ 'put the detail in {description}': '詳細內容請寫在 {description} 裏',
+ '{what} too long ({length:,} characters, at most {most:,})': '{what}太長（{length:,} 個字符，最多 {most:,} 個）',
+ '{what} {value!r} holds a control character (U+{code:04X})': '{what} {value!r} 含有控制字符（U+{code:04X}）',
+ 'one line of printable text': '應爲一行可打印的文字',
+ 'an empty actor': '操作人爲空',
+ '{actor} NAME or COMPLAINTCTL_ACTOR': '用 {actor} 姓名 或 COMPLAINTCTL_ACTOR 指定',
+ 'received': '受理',
+ 'closing': '關閉',
+ 'the {later_label} time {later} is before the {label} time {at}': '{later_label}時間 {later} 早於{label}時間 {at}',
+ 'use {step}': '請用 {step}',
+ 'TEXT': '文字',
+ 'the complaint is already {status}': '投訴已經是{status}狀態',
+ 'reopening a resolved complaint records a reason and is counted': '重開已解決的投訴要記錄原因，並會被計數',
+ 'closing records an outcome': '關閉要記錄處理結果',
+ 'a complaint cannot go back to new': '投訴不能退回新建狀態',
+ 'the complaint is closed': '投訴已關閉',
+ 'cannot move from {current} to {target}': '不能從{current}變爲{target}',
+ 'legal moves: {moves}, or close': '可以變爲：{moves}，或關閉',
+ 'legal moves: none': '沒有可以變爲的狀態',
+ 'nothing to change': '沒有要修改的內容',
+ 'give {inputs}': '請給出 {inputs}',
+ "calendar line {number}: expected 'DATE holiday|workday [note]'": "日曆第 {number} 行：應爲 '日期 holiday|workday [備註]'",
+ 'calendar line {number}: unknown kind {kind!r}': '日曆第 {number} 行：未知的類型 {kind!r}',
+ 'holiday or workday': '應爲 holiday（休）或 workday（班）',
+ 'bad date {text!r}': '日期有誤 {text!r}',
+ 'calendar line {number}: bad date {text!r}': '日曆第 {number} 行：日期有誤 {text!r}',
+ 'YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD': '應爲 年-月-日 或 年-月-日..年-月-日',
+ 'cannot read years {text!r}': '無法讀取年份 {text!r}',
+ 'e.g. 2026 or 2025..2027': '例如 2026 或 2025..2027',
+ 'the holidays package is not installed': '沒有安裝 holidays 軟件包',
+ '{country} has subdivisions {subdivisions}': '{country} 有下級地區 {subdivisions}',
+ 'an ISO 3166 country code, e.g. CN, HK, TW, SG, US, GB, DE; or COUNTRY-SUBDIVISION, e.g. US-CA': '應爲 ISO 3166 '
+                                                                                                  '國家或地區代碼，例如 '
+                                                                                                  'CN、HK、TW、SG、US、GB、DE；或 '
+                                                                                                  '國家-下級地區，例如 US-CA',
+ 'no public holiday calendar for {region!r}': '沒有 {region!r} 的公衆假期日曆',
+ 'ends on {end}, in {n} day': '將於 {end} 結束（還有 {n} 天）',
+ 'ended on {end}': '已於 {end} 結束',
+ 'has no published year': '沒有已公佈的年份',
+ 'the {region} holiday calendar {when}: later holidays and make-up working days are not known, so due times after it may fall on a holiday; when the next schedule is published, upgrade the holidays package and run {again} again, or enter the days with {holiday} / {workday}': '{region} '
+                                                                                                                                                                                                                                                                                    '假期日曆{when}：之後的假期和調休上班日還不知道，所以之後的到期時間可能落在假期；下一年的安排公佈後，請升級 '
+                                                                                                                                                                                                                                                                                    'holidays '
+                                                                                                                                                                                                                                                                                    '軟件包並再次運行 '
+                                                                                                                                                                                                                                                                                    '{again}，或用 '
+                                                                                                                                                                                                                                                                                    '{holiday} '
+                                                                                                                                                                                                                                                                                    '/ '
+                                                                                                                                                                                                                                                                                    '{workday} '
+                                                                                                                                                                                                                                                                                    '錄入這些日子',
+ 'times as UTC ISO-8601 text (see {check})': '時間應爲 UTC ISO-8601 文本（見 {check}）',
+ 'complaint #{id} has a time its SLA clock cannot read ({detail})': '投訴 #{id} 有一個時限計時無法讀取的時間（{detail}）',
+ 'correct it, e.g. {update}; {check} lists such times': '請更正，例如 {update}；{check} 會列出這樣的時間',
+ 'TIME': '時間',
+ 'SLA target': '時限',
+ 'e.g. 90m, 4h, 3d, 1w, or business time 4bh, 2bd': '例如 90m、4h、3d、1w，或工作時間 4bh、2bd',
+ '{what} {text!r} is too long: dates end in the year 9999': '{what} {text!r} 太長：日期只到 9999 年',
+ 'at most 2500000d; e.g. 90m, 4h, 3d, 1w': '最多 2500000d；例如 90m、4h、3d、1w',
+ 'unknown time zone {zone!r}': '未知的時區 {zone!r}',
+ 'e.g. Asia/Shanghai, Europe/Berlin, UTC': '例如 Asia/Shanghai、Europe/Berlin、UTC',
+ 'working hours must end after they start': '工作時間的結束必須晚於開始',
+ 'the business calendar has no working time': '工作日曆裏沒有工作時間',
+ 'check {step}': '請檢查 {step}',
+ 'cannot read working days {text!r}': '無法讀取工作日 {text!r}',
+ 'e.g. mon-fri or mon,tue,wed,thu,fri,sat': '例如 mon-fri 或 mon,tue,wed,thu,fri,sat',
+ 'e.g. mon-fri': '例如 mon-fri',
+ 'no working days given': '沒有給出工作日',
+ 'cannot read working hours {text!r}': '無法讀取工作時間 {text!r}',
+ 'e.g. 09:00-18:00': '例如 09:00-18:00',
+ 'impossible working hours {text!r}': '不可能的工作時間 {text!r}',
+ 'unknown outcome {outcome!r}': '未知的處理結果 {outcome!r}',
+ 'valid: {codes}': '可用的有：{codes}',
+ 'a duplicate needs {option} N': '重複投訴需要 {option} N',
+ 'a complaint cannot be a duplicate of itself': '投訴不能是它自己的重複',
+ '{option} goes with {outcome} duplicate': '{option} 要與 {outcome} duplicate 一起用',
+ 'a resolution is required': '需要解決方案',
+ '{resolution} "what was decided and done"': '{resolution} "作出的決定和採取的措施"',
+ 'complaint #{id} is already closed': '投訴 #{id} 已經關閉',
+ 'reopen it with {step}': '用 {step} 重開',
+ 'a reason is required': '需要原因',
+ '{reason} "why it is reopened"': '{reason} "重開的原因"',
+ 'complaint #{id} is {status}, not resolved or closed': '投訴 #{id} 狀態爲{status}，不是已解決或已關閉',
+ 'only resolved or closed complaints can be reopened': '只有已解決或已關閉的投訴可以重開',
+ 'received time {at} is in the future': '受理時間 {at} 在未來',
+ 'reference {ref!r} is already complaint #{id}': '參考號 {ref!r} 已是投訴 #{id}',
+ 'see {step}': '見 {step}',
+ 'cannot classify by {fields}': '不能按{fields}分類',
+ 'nothing to classify': '沒有要分類的內容',
+ 'complaint #{id} is closed': '投訴 #{id} 已關閉',
+ 'reopen it first with {step}': '請先用 {step} 重開',
+ 'NAME': '名稱',
+ 'agent {name!r} is inactive': '坐席 {name!r} 已停用',
+ 'reactivate with {step}': '用 {step} 重新啓用',
+ 'a reply needs its text': '回覆需要文字',
+ '{note} TEXT, {reply} NAME or {editor}': '{note} 文字、{reply} 模板名 或 {editor}',
+ 'nothing to update': '沒有要更新的內容',
+ 'give {status}, {note} or a field such as {subject}': '請給出 {status}、{note} 或某個字段，例如 {subject}',
+ 'unknown status {status!r}': '未知的狀態 {status!r}',
+ 'cannot edit {field}': '不能修改 {field}',
+ 'this customer already has open complaint #{id} with a similar subject: {subject!r}': '這位客戶已有主題相似的未結投訴 '
+                                                                                       '#{id}：{subject!r}',
+ 'take it over with {step}': '用 {step} 接手',
+ "complaint #{id} is {name}'s ({full_name}) since {at}": '投訴 #{id} 自 {at} 起由 {name}（{full_name}）處理',
+ "complaint #{id} is {name}'s ({full_name})": '投訴 #{id} 由 {name}（{full_name}）處理',
+ "complaint #{id} is {name}'s since {at}": '投訴 #{id} 自 {at} 起由 {name} 處理',
+ "complaint #{id} is {name}'s": '投訴 #{id} 由 {name} 處理',
+ 'a confidence is between 0 and 1, not {value}': '置信度應在 0 到 1 之間，而不是 {value}',
+ 'give {respond} and/or {resolve}': '請給出 {respond} 和/或 {resolve}',
+ 'e.g. {step}': '例如 {step}',
+ '{reason} "why it is escalated"': '{reason} "升級的原因"',
+ 'complaint #{id} is {status}': '投訴 #{id} 狀態爲{status}',
+ 'reopen it first': '請先重開',
+ 'nothing to escalate: the severity is already the highest and no {to} was given': '沒有可升級的：嚴重程度已是最高，也沒有給出 {to}',
+ 'give {to} LEAD or {severity} LEVEL': '請給出 {to} 組長 或 {severity} 級別',
+ 'score must be 1 to 5, got {score!r}': '評分必須是 1 到 5，而不是 {score!r}',
+ 'complaint #{id} is {status}: surveys follow a resolution': '投訴 #{id} 狀態爲{status}：回訪在解決之後',
+ 'resolve or close it first': '請先解決或關閉它',
+ '{close_after} must be at least 1 day': '{close_after} 至少爲 1 天',
+ 'days must be at least 1': '天數至少爲 1',
+ 'complaint #{id}: {problem}': '投訴 #{id}：{problem}',
+ 'times run received <= first response <= resolution <= closing': '時間順序應爲 受理 <= 首次響應 <= 解決 <= 關閉',
+ 'invalid agent name {name!r}': '無效的坐席名稱 {name!r}',
+ 'one word, e.g. li.wei or alice': '一個詞，例如 li.wei 或 wang.fang',
+ 'agent {name!r} already exists': '坐席 {name!r} 已存在',
+ 'active agents: {names}': '在職坐席：{names}',
+ 'add one with {step}': '用 {step} 添加',
+ 'no agent named {name!r}': '沒有名爲 {name!r} 的坐席',
+ 'give one of {inputs}': '請給出 {inputs} 中的一個',
+ "cannot hand {name}'s complaints to {target!r}: {why}": '不能把 {name} 的投訴交給 {target!r}：{why}',
+ 'the same agent': '是同一位坐席',
+ 'inactive': '已停用',
+ 'give an active colleague': '請給出一位在職的同事',
+ 'agent {name!r} is already inactive and still has {held}': '坐席 {name!r} 已停用，但仍有{held}',
+ 'agent {name!r} is already inactive': '坐席 {name!r} 已停用',
+ 'hand them over with {step}': '用 {step} 移交',
+ '{name} still has {held}': '{name} 仍有{held}',
+ '{reassign_to} AGENT hands them over, {unassign} returns them to the queue, {keep_assigned} leaves them': '{reassign_to} '
+                                                                                                           '坐席 '
+                                                                                                           '把它們移交，{unassign} '
+                                                                                                           '放回待處理隊列，{keep_assigned} '
+                                                                                                           '仍由其處理',
+ '{ids} and {n} more': '{ids} 等，另有 {n} 件',
+ '{n} open complaint ({ids})': '{n} 件未結投訴（{ids}）',
+ 'you are {actor!r}, who is not an agent': '你是 {actor!r}，不是坐席',
+ 'add yourself with {step}, or say who you are with {option} NAME or COMPLAINTCTL_ACTOR': '用 {step} 添加自己，或用 {option} '
+                                                                                          '名稱 或 COMPLAINTCTL_ACTOR '
+                                                                                          '說明你是誰',
+ 'invalid reply name {name!r}': '無效的回覆模板名稱 {name!r}',
+ "lowercase letters, digits, '_', '.', '-', e.g. delivery-late; add :zh or :en for one language": "小寫字母、數字、'_'、'.'、'-'，例如 "
+                                                                                                  'delivery-late；加 :zh '
+                                                                                                  '或 :en 表示某一種語言',
+ 'unknown reply language {lang!r}': '未知的回覆語言 {lang!r}',
+ 'zh or en, e.g. delivery-late:en': 'zh 或 en，例如 delivery-late:en',
+ 'invalid webhook name {name!r}': '無效的 webhook 名稱 {name!r}',
+ 'one word, e.g. team-wecom': '一個詞，例如 team-wecom',
+ 'notifications are off: {step}': '通知已關閉：{step}',
+ 'no e-mail configured: {step}': '沒有設置郵件：{step}',
+ 'HOST': '主機',
+ 'ADDRESS': '地址'}
+
+# the seeded taxonomy's Chinese labels (stored in Simplified characters) in Traditional ones
+LABELS = {'产品质量': '產品質量',
+ '服务态度': '服務態度',
+ '交付延迟': '交付延遲',
+ '售后服务': '售後服務',
+ '价格': '價格',
+ '诚信问题': '誠信問題',
+ '账单错误': '賬單錯誤',
+ '系统故障': '系統故障',
+ '数据错误': '數據錯誤',
+ '响应迟缓': '響應遲緩',
+ '紧急': '緊急',
+ '服务水平': '服務水平',
+ '诚信': '誠信',
+ '客户使用不当': '客戶使用不當',
+ '系统': '系統',
+ '数据': '數據',
+ '电话': '電話',
+ '邮件': '郵件',
+ '网站': '網站',
+ '社交媒体': '社交媒體',
+ '门店': '門店',
+ '在线客服': '在線客服',
+ '换货': '換貨',
+ '维修': '維修',
+ '赔偿': '賠償',
+ '解释说明': '解釋說明',
+ '活泼型': '活潑型',
+ '发泄情绪': '發泄情緒',
+ '报复心理': '報復心理',
+ '寻求尊重': '尋求尊重',
+ '寻求补偿': '尋求補償',
+ '希望解决问题': '希望解決問題',
+ '调查中': '調查中',
+ '等待客户': '等待客戶',
+ '已解决': '已解決',
+ '已关闭': '已關閉',
+ '客户撤回': '客戶撤回',
+ '重复投诉': '重複投訴'}
+
+
+def plural(n: int) -> int:
+    return 0
