@@ -62,7 +62,7 @@ def demo_path(explicit: str | None) -> Path | str:
 
 
 def make_demo(explicit: str | None, *, force: bool, seed: int, weeks: int, now: datetime,
-              on_start: Callable[[Path], None] | None = None) -> dict:
+              on_start: Callable[[Path | str], None] | None = None) -> dict:
     """The use case `demo`: fill the demo database (the default demo.db is made afresh; a --db
     that already has complaints only with ``force``) and build its last full week's report."""
     if not 1 <= weeks <= MAX_DEMO_WEEKS:

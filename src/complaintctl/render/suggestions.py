@@ -45,9 +45,9 @@ def suggestion_parts(item: dict) -> tuple[list[str], str | None]:
     for why, fields in unavailable.items():
         lines.append(f"  {joined(_field(f) for f in fields)}: {shown(why)}")
     models = {e["model"]["id"]: e["model"] for e in item["fields"].values() if "model" in e}
-    said = "  " + clauses(_("model {id}: {method} v{version}, trained {when}", id=m["id"], method=m["method"],
+    about_models = "  " + clauses(_("model {id}: {method} v{version}, trained {when}", id=m["id"], method=m["method"],
                             version=m["version"], when=m["trained_at"]) for m in models.values()) if models else None
-    return lines, said
+    return lines, about_models
 
 
 def evaluation_lines(results: list[dict]) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from complaintctl.store.engine import Connection
+
 # pragmas whose argument names what to read, not a setting to change
 READING_PRAGMAS = {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
                    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
@@ -30,7 +32,7 @@ def _authorize(action: int, arg1, arg2, *_rest) -> int:
     return sqlite3.SQLITE_OK
 
 
-def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int | None = None,
+def guard(conn: Connection, stop: Callable[[], bool], *, value_max: int | None = None,
           timeout: float | None = None) -> bool:
     """Make ``conn`` (opened read-only) refuse every write and stop when ``stop()`` is true;
     rows come back as plain tuples. ``value_max``: no string or blob longer than that may be
@@ -39,8 +41,8 @@ def guard(conn: sqlite3.Connection, stop: Callable[[], bool], *, value_max: int 
     read-only (the server refuses every write), the statement stops at ``timeout`` seconds
     (statement_timeout), Ctrl-C cancels it (the connection's cancel(), from the signal handler),
     and the caller measures the values."""
-    conn.row_factory = None
-    if getattr(conn, "engine", None) == "postgresql":
+    conn.row_factory = None  # type: ignore[attr-defined]  # both engines' connections have it
+    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL's
         conn.execute("SET default_transaction_read_only = on")
         conn.execute(f"SET statement_timeout = {int(timeout * 1000) if timeout else 0}")
         return False

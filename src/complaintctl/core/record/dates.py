@@ -101,7 +101,8 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _local(year: int, month: int, day: int, hh=None, mm=None, ss=None) -> tuple[datetime, bool]:
+def _local(year: int | str, month: int | str, day: int | str, hh: int | str | None = None, mm: int | str | None = None,
+           ss: int | str | None = None) -> tuple[datetime, bool]:
     try:
         d = date(int(year), int(month), int(day))
         t = time(int(hh or 0), int(mm or 0), int(ss or 0))
@@ -156,9 +157,9 @@ def _parse(text: str, now: datetime, dayfirst: bool, past: bool = True,
     if periods and lowered in _PERIOD_STARTS:
         unit, offset = _PERIOD_STARTS[lowered]
         return _period_start(now.astimezone(local_zone()).date(), unit, offset), unit
-    month = re.match(_YEAR_MONTH, lowered) if periods else None
-    if month:
-        return _local(month.group(1), month.group(2), 1)[0], "month"
+    year_month = re.match(_YEAR_MONTH, lowered) if periods else None
+    if year_month:
+        return _local(year_month.group(1), year_month.group(2), 1)[0], "month"
     ago = re.match(_AGO, lowered)
     if ago:
         unit = ago.group(2)
@@ -331,7 +332,7 @@ def _twelve_hour(word: str, hour: int, minute: int) -> int:
 
 
 def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past: bool,
-              periods: bool) -> tuple[datetime, bool]:
+              periods: bool) -> tuple[datetime, bool | str]:
     """``2026/11/3 下午 2:05`` -> 14:05 local (see _twelve_hour). The hour is made a 24-hour one in
     the text before the rest is read, so that a date without its year is decided on the real time
     of day (``1月1日 下午1点半`` typed at 2:00 on 1 January is last year's)."""

@@ -92,6 +92,8 @@ def train(conn: Connection, fields: list[str] | None = None, *, method: str = "a
         with transaction(conn):
             save_model(conn, model, at=to_iso(now), actor=actor, seconds=seconds)
         head = model_header(conn, field)
+        if head is None:  # saved just above, in this transaction's connection
+            raise RuntimeError(f"the {field} model saved was not found")
         results.append({"field": field, "trained": True, "model": head["id"], "version": head["version"],
                         "method": head["method"], "examples": head["examples"], "labels": head["labels"],
                         "weights": head["weights"], "size_bytes": head["size_bytes"], "seconds": round(seconds, 2)})
