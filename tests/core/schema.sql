@@ -1,4 +1,4 @@
--- schema version 24
+-- schema version 25
 
 -- table agents
 CREATE TABLE agents (
@@ -161,7 +161,7 @@ CREATE TABLE imports (
             unchanged INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
             update_mode INTEGER NOT NULL DEFAULT 0 CHECK (update_mode IN (0, 1))
-        , duplicates INTEGER NOT NULL DEFAULT 0, undone_at TEXT, undone_by TEXT, customers_recorded INTEGER NOT NULL DEFAULT 1 CHECK (customers_recorded IN (0, 1))) STRICT;
+        , duplicates INTEGER NOT NULL DEFAULT 0, undone_at TEXT, undone_by TEXT, customers_recorded INTEGER NOT NULL DEFAULT 1 CHECK (customers_recorded IN (0, 1)), grouped INTEGER NOT NULL DEFAULT 0) STRICT;
 
 -- table label_aliases
 CREATE TABLE label_aliases ( kind TEXT NOT NULL, label TEXT NOT NULL, code TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (kind, label));

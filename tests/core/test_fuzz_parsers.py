@@ -154,16 +154,16 @@ def _check_arithmetic(db, summary, complaints_before: int = 0) -> None:
     from complaintctl.store.db import connect
 
     assert summary.read == (summary.inserted + summary.updated + summary.unchanged + summary.duplicates
-                            + summary.rejected), summary
+                            + summary.grouped + summary.rejected), summary
     assert summary.duplicates_differing <= summary.duplicates
     conn = connect(db)
     try:
         assert conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == complaints_before + summary.inserted
         if summary.import_id is not None:
-            recorded = conn.execute("SELECT read, inserted, updated, unchanged, duplicates, rejected FROM imports "
-                                    "WHERE id = ?", (summary.import_id,)).fetchone()
+            recorded = conn.execute("SELECT read, inserted, updated, unchanged, duplicates, grouped, rejected "
+                                    "FROM imports WHERE id = ?", (summary.import_id,)).fetchone()
             assert tuple(recorded) == (summary.read, summary.inserted, summary.updated, summary.unchanged,
-                                       summary.duplicates, summary.rejected)
+                                       summary.duplicates, summary.grouped, summary.rejected)
     finally:
         conn.close()
 
@@ -196,10 +196,11 @@ REPEATING_ROW = st.tuples(st.sampled_from(["", "R1", "R2", "R3"]), st.sampled_fr
 
 
 @SLOW
-@given(st.lists(REPEATING_ROW, max_size=12), st.booleans(), st.sampled_from([1, 3, 1000]))
-def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, rows, update, batch_size):
-    """read = inserted + updated + unchanged + duplicates + rejected, on a first import and on a re-run
-    (plain or --update), whatever the batches; the counts are what the database and `imports` hold."""
+@given(st.lists(REPEATING_ROW, max_size=12), st.booleans(), st.sampled_from([1, 3, 1000]), st.booleans())
+def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, rows, update, batch_size, group):
+    """read = inserted + updated + unchanged + duplicates + grouped + rejected, on a first import and on a
+    re-run (plain or --update, rows grouped by ref or not), whatever the batches; the counts are what the
+    database and `imports` hold."""
     import csv
     import io
 
@@ -217,7 +218,7 @@ def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, row
             conn = connect(db)
             try:
                 options = ImportOptions(rejects_path=folder / "rejects.csv", update=update and again,
-                                        batch_size=batch_size, workers=0)
+                                        batch_size=batch_size, workers=0, group_by_ref=group)
                 summary = import_records(conn, open_source(str(path)), options=options, actor="fuzz", now=NOW)
             except ComplaintError:  # a file that says no received time or no text stops before any row
                 assert conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
@@ -228,6 +229,8 @@ def test_the_summary_counts_every_row_once_first_run_and_re_run(template_db, row
             _check_arithmetic(db, summary, before)
             if again:
                 assert summary.inserted == 0  # nothing new the second time
+            if not group:
+                assert summary.grouped == 0
             before += summary.inserted
 
 

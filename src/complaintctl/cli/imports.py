@@ -39,6 +39,10 @@ def import_(
                                   "[default: decided per column from its values; month first if none settles it]."),
     received_now: bool = typer.Option(False, "--received-now",
                                       help="Rows without a received time get the import time (refused otherwise)."),
+    group_by_ref: bool = typer.Option(False, "--group-by-ref",
+                                      help="Rows of one ref that follow one another are one complaint (an event log's "
+                                      "snapshots, a row per allegation or product): what they say otherwise is kept "
+                                      "in notes."),
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
                                  help="Where bad rows go [default: FILE.rejects.csv beside the input, "
                                       "else in the current folder]."),
@@ -78,7 +82,8 @@ def import_(
         _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
-        defaults=defaults, received_now=received_now, suggest=suggest)
+        defaults=defaults, received_now=received_now, suggest=suggest,
+        group_by_ref=group_by_ref or bool(file_map and file_map.group_by_ref))
     codes: list[int] = []
     summaries: list[dict] = []
     try:
@@ -105,7 +110,8 @@ def import_(
 
 def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
                  update, dayfirst, batch_size, show_mapping, out_format, several: bool,
-                 defaults: dict[str, str], received_now: bool, suggest: bool = False) -> tuple[int, dict | None]:
+                 defaults: dict[str, str], received_now: bool, suggest: bool = False,
+                 group_by_ref: bool = False) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
     from complaintctl.core.intake import open_source
@@ -126,6 +132,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
         dayfirst=dayfirst if dayfirst is not None else (file_map.dayfirst if file_map else None),
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
         defaults=defaults, received_now=received_now, empty_markers=file_map.empty if file_map else [],
+        group_by_ref=group_by_ref,
     )
     conn = STATE.connect(scratch_if_missing=dry_run or show_mapping, announce=False)
     if show_mapping:
@@ -179,10 +186,17 @@ def _say_summary(summary, out_format: Format, *, several: bool, dry_run: bool) -
         err(_("{read}  (dry run: nothing written to the database)", read=read) if dry_run else read)
         counts = {"read": summary.read, "inserted": summary.inserted, "updated": summary.updated,
                   "unchanged": summary.unchanged, "duplicates": summary.duplicates, "rejected": summary.rejected}
-        line = (_("read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, "
-                  "duplicates {duplicates}, rejected {rejected}", **counts) if dry_run else
-                _("read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, "
-                  "rejected {rejected}", **counts))
+        if summary.grouped:  # --group-by-ref: the rows joined to the row before them, a count of their own
+            line = (_("read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, "
+                      "duplicates {duplicates}, grouped {grouped}, rejected {rejected}", grouped=summary.grouped,
+                      **counts) if dry_run else
+                    _("read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates "
+                      "{duplicates}, grouped {grouped}, rejected {rejected}", grouped=summary.grouped, **counts))
+        else:
+            line = (_("read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, "
+                      "duplicates {duplicates}, rejected {rejected}", **counts) if dry_run else
+                    _("read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates "
+                      "{duplicates}, rejected {rejected}", **counts))
         sys.stdout.write((f"{summary.source}: " if several else "") + line + "\n")
         sys.stdout.flush()
     from complaintctl.render.import_summary import evidence_lines

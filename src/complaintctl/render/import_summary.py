@@ -109,6 +109,7 @@ def _repeat_lines(summary) -> list[str]:
                               "content): {same:,} the same, {differing:,} with other values{written}; not imported again",
                               summary.duplicates, same=same, differing=differing,
                               written=_(" (each written to the rejects file with what differed)") if differing else ""))
+    lines += several_rows_lines(summary)
     if summary.repeated_headers:
         lines.append(ngettext("{n:,} line inside the file repeats the header row: skipped, not read",
                               "{n:,} lines inside the file repeat the header row: skipped, not read",
@@ -120,6 +121,30 @@ def _repeat_lines(summary) -> list[str]:
                               "{n:,} of the rejected rows have the ref of a complaint in the database (another row of "
                               "the file, or an earlier import): other versions of it, such as an event log's earlier "
                               "snapshots, not complaints lost", summary.rejected_known_ref))
+    return lines
+
+
+def several_rows_lines(summary) -> list[str]:
+    """Rows that share a ref: joined (--group-by-ref), or the option that would join them."""
+    lines = []
+    if summary.grouped:
+        lines.append(ngettext(
+            "{n:,} row joined to the row before it with the same ref (--group-by-ref): {rows:,} rows with a ref made "
+            "{complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint",
+            "{n:,} rows joined to the row before them with the same ref (--group-by-ref): {rows:,} rows with a ref made "
+            "{complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint",
+            summary.grouped, rows=summary.ref_rows + summary.grouped, complaints=summary.ref_rows))
+    if summary.ref_repeats and summary.group_by_ref:
+        lines.append(ngettext(
+            "{n:,} row has the ref of rows that are not next to it: only rows that follow one another are joined; "
+            "sort the file by its ref column to join them",
+            "{n:,} rows have the ref of rows that are not next to them: only rows that follow one another are joined; "
+            "sort the file by its ref column to join them", summary.ref_repeats))
+    elif summary.ref_repeats:
+        lines.append(_("several rows per complaint: {rows:,} rows hold {refs:,} distinct refs (an event log's "
+                       "snapshots, a row per allegation or product): --group-by-ref makes one complaint of each ref's "
+                       "rows, the newest saying where it stands, what the others say kept in notes",
+                       rows=summary.ref_rows, refs=summary.ref_rows - summary.ref_repeats))
     return lines
 
 

@@ -27,8 +27,11 @@ COMPLAINT_PARTS = ("complaint_tags", "raw_labels")
 # Events a batch writes about its own customers: created (and filled in, when a later row of
 # the same import brings a missing email or phone).
 OWN_CUSTOMER_ACTIONS = ("customer_created", "customer_edited")
+# Events a batch writes about its own complaints at the time the file gives (a reopen its rows
+# show, a survey it holds: intake/facts.py), not at the import's own time.
+DATED_ACTIONS = ("reopened", "surveyed")
 LIST_COLUMNS = ["id", "started_at", "finished_at", "source", "format", "actor", "read", "inserted", "updated",
-                "unchanged", "duplicates", "rejected", "update_mode", "complaints_now", "undone_at", "undone_by"]
+                "unchanged", "duplicates", "grouped", "rejected", "update_mode", "complaints_now", "undone_at", "undone_by"]
 
 
 def batch_note(import_id: int) -> str:
@@ -81,7 +84,8 @@ class _Batch:
     def _changed_since(self) -> None:
         """A complaint with an event the batch did not write was worked on since (updated, noted,
         classified, assigned, closed, re-imported with --update...)."""
-        own = "e.at = ? AND e.actor = ? AND substr(coalesce(e.note, ''), 1, ?) = ?"
+        dated = ", ".join(f"'{a}'" for a in DATED_ACTIONS)
+        own = f"(e.at = ? OR e.action IN ({dated})) AND e.actor = ? AND substr(coalesce(e.note, ''), 1, ?) = ?"
         prefix = batch_note(self.id)
         rows = self.conn.execute(
             f"SELECT e.complaint_id, e.action, e.field, e.actor, e.at FROM events e "
@@ -105,7 +109,10 @@ class _Batch:
                                "undo_complaints")
                     continue
                 rows = self.conn.execute(f"SELECT t.{column}, NULL FROM {table} t "
-                                         f"JOIN undo_complaints b ON b.id = t.{column}").fetchall()
+                                         f"JOIN undo_complaints b ON b.id = t.{column}"
+                                         + (_NOT_OWN_SURVEY if table == "surveys" else ""),
+                                         (self.actor, len(batch_note(self.id)), batch_note(self.id))
+                                         if table == "surveys" else ()).fetchall()
                 why = _refers(table)
                 self._keep(rows, lambda _, why=why: why, self.kept, "undo_complaints")
             if len(self.kept) == before:
@@ -146,7 +153,7 @@ class _Batch:
         customers = [r[0] for r in conn.execute("SELECT id FROM undo_customers WHERE stays = 0 ORDER BY id")]
         note = f"undo of import #{self.id}"
         with removed_once(conn, complaints):
-            for table in COMPLAINT_PARTS:
+            for table in (*COMPLAINT_PARTS, "surveys"):  # a survey of one that goes is the batch's own
                 conn.execute(f"DELETE FROM {table} WHERE complaint_id IN "
                              "(SELECT id FROM undo_complaints WHERE stays = 0)")
             # one statement: a removed complaint may be the duplicate of another (the foreign key
@@ -160,6 +167,12 @@ class _Batch:
                                      f"{len(self.kept)} complaint(s) and {len(self.kept_customers)} customer(s)")])
         conn.execute("UPDATE imports SET undone_at = ?, undone_by = ? WHERE id = ?", (at, actor, self.id))
         return complaints, customers
+
+
+# A survey the batch itself recorded (a score in the file) has the batch's own `surveyed` event.
+_NOT_OWN_SURVEY = (" WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.complaint_id = t.complaint_id "
+                   "AND e.action = 'surveyed' AND e.at = t.at AND e.new_value = CAST(t.score AS TEXT) AND e.actor = ? "
+                   "AND substr(coalesce(e.note, ''), 1, ?) = ?)")
 
 
 def _event(at: str, actor: str, *, action: str, complaint_id: int | None = None, customer_id: int | None = None,

@@ -52,6 +52,7 @@ class ReadStats:
         self.stamped = 0
         self.from_category = 0  # rows with neither subject nor description, titled by their category
         self.from_ref = 0  # rows with no subject, description or category: "(no subject)" and the ref
+        self.grouped = 0  # rows joined to the row before them with the same ref (--group-by-ref)
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
@@ -65,8 +66,9 @@ class ReadStats:
     def take(self) -> dict:
         """The counts since the last take, as plain data (reset)."""
         out = {"empties": self.empties, "never": self.never, "asides": self.asides, "stamped": self.stamped,
-               "from_category": self.from_category, "from_ref": self.from_ref}
+               "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
+        self.grouped = 0
         return out
 
 

@@ -84,7 +84,7 @@ class MappingFile(BaseModel):
     [columns]            "Header" = "field"  (or "ignore", "extra")
     [values.channel]     "400热线" = "phone"
     [defaults]           channel = "phone"   (for rows that have none)
-    encoding, delimiter, dayfirst, format, empty = ["未填"] at the top level.
+    encoding, delimiter, dayfirst, format, empty = ["未填"], group_by_ref = true at the top level.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -97,3 +97,4 @@ class MappingFile(BaseModel):
     dayfirst: bool | None = None  # unset: each date column's order is decided from its values
     empty: list[str] = Field(default_factory=list)  # more cells that mean "no value" ("未填", "TBD")
     format: str | None = None
+    group_by_ref: bool = False  # rows of one ref that follow one another are one complaint (--group-by-ref)

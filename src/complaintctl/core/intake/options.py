@@ -51,6 +51,7 @@ class ImportOptions:
     rejects_path: Path | None = None
     progress: Callable[[int, int], None] | None = None
     defaults: dict[str, str] = field(default_factory=dict)  # field -> value for rows that have none
+    group_by_ref: bool = False  # rows of one ref that follow one another are one complaint (grouping.py)
 
 
 @dataclass
@@ -65,12 +66,16 @@ class ImportSummary:
     unchanged: int = 0
     duplicates: int = 0  # rows repeating an earlier row of the file (its ref, or without one all of it)
     rejected: int = 0
+    grouped: int = 0  # rows joined to the row before them with the same ref (--group-by-ref)
+    ref_rows: int = 0  # rows (or joined groups) with a ref that reached the writer
+    ref_repeats: int = 0  # of those, the ones whose ref an earlier one of the file had
     duplicates_differing: int = 0  # of the duplicates, those saying something else (in the rejects file)
     repeated_headers: int = 0  # lines inside the file that repeat the header row: skipped, not read
     rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one
     import_id: int | None = None
     rejects_path: str | None = None
     dry_run: bool = False
+    group_by_ref: bool = False
     aborted: bool = False
     agents_created: int = 0
     customers_created: int = 0
@@ -109,6 +114,7 @@ class ImportSummary:
         self.stamped_now += stats["stamped"]
         self.subject_from_category += stats["from_category"]
         self.subject_from_ref += stats["from_ref"]
+        self.grouped += stats["grouped"]
 
     def unplaced(self, raw: tuple, line: int) -> None:
         """Count an inserted row's labels that named nothing (kept raw, the field left empty)."""

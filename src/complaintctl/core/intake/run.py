@@ -34,7 +34,7 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
     at = to_iso(now)
     started = time.monotonic()  # imports.finished_at is the start plus the time it took
     summary = ImportSummary(source.name, source.format, source.encoding, source.delimiter,
-                            dry_run=options.dry_run, sheet=source.sheet)
+                            dry_run=options.dry_run, sheet=source.sheet, group_by_ref=options.group_by_ref)
     tabular = source.format in ("csv", "xlsx")  # a header row and cells, rather than JSON objects
     plan = _plan(conn, source, options, map_overrides, file_overrides, now, summary) if tabular else None
     _source_warnings(source, summary)
@@ -296,10 +296,10 @@ def _record_counts(conn: Connection, summary: ImportSummary, finished: str | Non
     if summary.import_id is None:
         return
     conn.execute(
-        "UPDATE imports SET read = ?, inserted = ?, updated = ?, unchanged = ?, duplicates = ?, rejected = ?, "
-        "finished_at = ? WHERE id = ?",
-        (summary.read, summary.inserted, summary.updated, summary.unchanged, summary.duplicates, summary.rejected,
-         finished, summary.import_id),
+        "UPDATE imports SET read = ?, inserted = ?, updated = ?, unchanged = ?, duplicates = ?, grouped = ?, "
+        "rejected = ?, finished_at = ? WHERE id = ?",
+        (summary.read, summary.inserted, summary.updated, summary.unchanged, summary.duplicates, summary.grouped,
+         summary.rejected, finished, summary.import_id),
     )
 
 

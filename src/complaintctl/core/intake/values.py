@@ -81,6 +81,7 @@ class RowReader(RowTimes):
         self.empty_len = max(map(len, self.empty))  # longer cells are not hashed to be looked up
         self.received_now = options.received_now
         self.strict_labels = options.strict  # --strict: an unknown label rejects its row
+        self.group_by_ref = options.group_by_ref
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)
@@ -136,6 +137,7 @@ class RowReader(RowTimes):
         pop = row.pop
         email_n, phone_n = pop("_email"), pop("_phone")
         raw = pop("_raw", None)
+        facts = pop("_facts", None)
         assignee_name = pop("_assignee_name", None)
         if raw:
             raw = tuple(raw.items())
@@ -168,7 +170,7 @@ class RowReader(RowTimes):
         earlier = None if earlier == line else earlier
         return (line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
                 row.get("assignee"), tags, cells if earlier is not None or "duplicate_of" in row else None, raw,
-                earlier, assignee_name)
+                earlier, assignee_name, tuple(facts) if facts else None)
 
     def row_from_cells(self, cells: list[str]) -> tuple[dict, int]:
         """``row()`` for one CSV record: its cells are read in column order through the
@@ -189,6 +191,33 @@ class RowReader(RowTimes):
 
     def _convert(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> tuple[dict, int]:
         """Convert ((how, arg, field), raw value) pairs, validate, and fingerprint."""
+        return self.complete(self._read(pairs, extra))
+
+    def data_from_cells(self, cells: list[str]) -> dict:
+        """One CSV record's values, converted but not yet completed (``complete``): what
+        --group-by-ref joins with the other rows of its ref."""
+        n = len(cells)
+        if n > self.width and any(c is not None and str(c).strip() for c in cells[self.width:]):
+            raise RowError(f"row has {n} fields but the header has {self.width} "
+                           "(an unquoted delimiter inside a value?)")
+        pairs = zip(self.cell_steps, cells, strict=False)
+        return self._read(chain(self.default_pairs, pairs) if self.default_pairs else pairs, None)
+
+    def data(self, values: dict[str, Any]) -> dict:
+        """``data_from_cells`` for field values (JSON records)."""
+        extra = values.pop("_extra_columns", None)
+        pairs = zip(map(STEPS.__getitem__, values), values.values(), strict=True)
+        return self._read(chain(self.default_pairs, pairs) if self.default_pairs else pairs, extra)
+
+    def complete(self, data: dict) -> tuple[dict, int]:
+        """(validated row, fingerprint) from converted values: the received time and subject
+        filled in, the lifecycle made consistent, the facts the row implies added."""
+        received_given = data.get("received_at")
+        self._fill_required(data)
+        return self._validated(data, received_given)
+
+    def _read(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> dict:
+        """Convert ((how, arg, field), raw value) pairs into a row's values (not yet validated)."""
         data: dict[str, Any] = {}
         extra_json = None
         codes = self.codes
@@ -272,9 +301,7 @@ class RowReader(RowTimes):
             extra = {**extra_json, **extra} if extra else extra_json
         if extra:
             data["extra"] = extra
-        received_given = data.get("received_at")
-        self._fill_required(data)
-        return self._validated(data, received_given)
+        return data
 
     def _unseen_label(self, data: dict, kind: str, name: str, text: str) -> str | None:
         """The code of a label this import has not met yet (remembered for the next row), or None:
@@ -319,6 +346,7 @@ class RowReader(RowTimes):
         """The validated row with its normalised email and phone (for matching), and its fingerprint."""
         raw = data.pop("_raw", None)
         written = data.pop("_assignee_name", None)
+        facts = data.pop("_facts", None)
         row = validated_whole(self.validate, self.validation_error, data, self.stats)
         if raw is None and row.get("outcome") == "duplicate":
             raw = {}
@@ -328,6 +356,8 @@ class RowReader(RowTimes):
             row["_raw"] = raw
         if written:
             row["_assignee_name"] = written
+        if facts:
+            row["_facts"] = facts
         email = row.get("email")
         phone = row.get("phone")
         row["_email"] = email_n = email.strip().lower() if email else None

@@ -26,13 +26,18 @@ class BatchPreparer:
         self.batch_size = batch_size
         self.map_overrides = map_overrides
         self.file_overrides = file_overrides
+        self.group_by_ref = reader.group_by_ref
+        self.held: list[tuple] = []
 
     def batches(self) -> Iterator[tuple[list, list, int, int, dict]]:
-        """(prepared rows, rejected (line, reason, record), rows read, bytes read, ReadStats.take()) per batch."""
+        """(prepared rows, rejected (line, reason, record), rows read, bytes read, ReadStats.take()) per batch.
+        With --group-by-ref the rows of one ref that follow one another are prepared as one
+        (grouping.py); a ref's rows still open at the end of a batch wait for the next."""
         records = self.source.records()
         reader = self.reader
         dict_plans: dict[tuple, list[ColumnPlan]] = {}
         size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
+        self.held: list[tuple] = []  # (line, values, record) of the ref being grouped
         while True:
             batch: list = []
             stop = None
@@ -42,6 +47,10 @@ class BatchPreparer:
                 stop = exc
             size = self.batch_size
             if not batch:
+                if self.held:  # the file's last ref
+                    prepared, rejected = [], []
+                    self._release(prepared, rejected)
+                    yield prepared, rejected, 0, self.source.bytes_read, reader.stats.take()
                 if stop is not None:
                     raise stop
                 return
@@ -50,22 +59,58 @@ class BatchPreparer:
             for line, record in batch:
                 try:
                     if record.__class__ is list:
-                        row, fingerprint = reader.row_from_cells(record)
+                        data = reader.data_from_cells(record)
                     elif isinstance(record, dict):
-                        row, fingerprint = reader.row(
-                            _values_from_dict(record, dict_plans, self.map_overrides, self.file_overrides))
+                        data = reader.data(_values_from_dict(record, dict_plans, self.map_overrides,
+                                                             self.file_overrides))
                     elif isinstance(record, Exception):
                         raise RowError(str(record))
                     else:
                         raise RowError("not a JSON object")
-                    prepared.append(reader.prepare(line, row, fingerprint, record))
                 except RowError as exc:
                     rejected.append((line, str(exc), record if not isinstance(record, Exception)
                                      else getattr(record, "cells", "")))
                     continue
+                if self.group_by_ref:
+                    ref = data.get("ref")
+                    if self.held and ref is not None and ref == self.held[0][1].get("ref"):
+                        self.held.append((line, data, record))
+                        continue
+                    self._release(prepared, rejected)
+                    if ref is not None:
+                        self.held = [(line, data, record)]
+                        continue
+                self._prepare(line, data, record, prepared, rejected)
             yield prepared, rejected, len(batch), self.source.bytes_read, reader.stats.take()
             if stop is not None:
                 raise stop
+
+    def _prepare(self, line: int, data: dict, record, prepared: list, rejected: list) -> None:
+        try:
+            row, fingerprint = self.reader.complete(data)
+            prepared.append(self.reader.prepare(line, row, fingerprint, record))
+        except RowError as exc:
+            rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
+
+    def _release(self, prepared: list, rejected: list) -> None:
+        """Prepare the held rows of one ref as one complaint; if it cannot be one, each of its
+        rows is rejected with the reason."""
+        held, self.held = self.held, []
+        if len(held) < 2:
+            for line, data, record in held:
+                self._prepare(line, data, record, prepared, rejected)
+            return
+        from complaintctl.core.intake.grouping import join_rows
+
+        line, _, record = held[0]
+        before = len(rejected)
+        self._prepare(line, join_rows([(n, d) for n, d, _ in held]), record, prepared, rejected)
+        if len(rejected) > before:
+            reason = f"{rejected[-1][1]} (the rows of ref {held[0][1]['ref']!r}, lines {line}-{held[-1][0]}, joined)"
+            rejected[-1] = (line, reason, record)
+            rejected += [(n, reason, r) for n, _, r in held[1:]]
+        else:
+            self.reader.stats.grouped += len(held) - 1
 
 
 WORKER_MIN_BYTES = 4 << 20

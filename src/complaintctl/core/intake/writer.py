@@ -66,6 +66,7 @@ class Writer(CustomerCache):
         self.sealers: dict[tuple, RowSealer] = {}  # by the rows' shape: each event seals its row
         self.seen_repeats = False  # a row of this file repeated an earlier one (its ref, or all of it)
         self.outcomes: list[tuple] = []
+        self.facts: list[tuple] = []  # (complaint id, line, facts) of this attempt's new complaints (facts.py)
         self.chain_version = writing_version(conn)
 
     def note(self, line: int) -> str:
@@ -109,6 +110,7 @@ class Writer(CustomerCache):
         self.conn.execute("SAVEPOINT batch")
         self.new_keys.clear()
         self.created_in_attempt = 0
+        self.facts.clear()
         agents_before = set(self.agents)
         try:
             results = self._write(prepared)
@@ -133,6 +135,7 @@ class Writer(CustomerCache):
                     self.conn.execute("RELEASE one")
                 self.new_keys.clear()
                 self.created_in_attempt = 0
+                self.facts.clear()
             return
         self.conn.execute("RELEASE batch")
         self._count(results, rejects)
@@ -199,7 +202,10 @@ class Writer(CustomerCache):
             self._insert_new(complaints, tags, events, raw_labels)
 
         for line, fingerprint, ref, status, columns, values, person, assignee, row_tags, cells, raw, earlier, \
-                assignee_name in prepared:
+                assignee_name, facts in prepared:
+            if ref:
+                self.summary.ref_rows += 1
+                self.summary.ref_repeats += earlier is not None
             existing = by_ref.get(ref) if ref and by_ref else None
             if existing is None and by_print:
                 existing = by_print.get(fingerprint)
@@ -249,6 +255,8 @@ class Writer(CustomerCache):
                 if raw:
                     raw_labels.extend((cid, name, label) for name, label in raw)
                     unplaced.append((raw, line))
+                if facts:
+                    self.facts.append((cid, line, facts))
                 if ref:
                     pending_refs[ref] = cid
                 pending_prints[fingerprint] = (cid, ref)
@@ -345,10 +353,30 @@ class Writer(CustomerCache):
             conn.executemany(self.event_sql, self.chain_events(events))
             if raw_labels:
                 conn.executemany("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)", raw_labels)
+            if self.facts:
+                self._write_facts()
         complaints.clear()
         tags.clear()
         events.clear()
         raw_labels.clear()
+
+    def _write_facts(self) -> None:
+        """The events (and surveys) of what the new complaints' rows said beyond their columns: a
+        note per grouped row, a reopen at its time, a time derived from a duration, a survey
+        (facts.py). Each note begins as the batch's own events do, so `import undo` knows them."""
+        from complaintctl.store.chain import insert_events
+
+        events, surveys = [], []
+        for cid, line, facts in self.facts:
+            for action, at, field, old, new, tail, own_line in facts:
+                events.append((cid, at or self.at, self.actor, action, field, old, new,
+                               f"{self.note(own_line or line)}: {tail}", None))
+                if action == "surveyed":
+                    surveys.append((cid, at, self.actor, int(new)))
+        self.facts.clear()
+        insert_events(self.conn, events)
+        if surveys:
+            self.conn.executemany("INSERT INTO surveys (complaint_id, at, actor, score) VALUES (?, ?, ?, ?)", surveys)
 
     def verify_parents(self) -> None:
         """What the foreign keys would have refused, checked once per batch inside its

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "Rows of one ref that follow one another are one complaint (an event log's snapshots, a row per allegation or product): what they say otherwise is kept in notes.":
+        '外部编号相同且相邻的行合为一条投诉（事件日志的快照、每项指控或每个产品一行）：各行其余的内容保存在备注里。',
     '1 to 60 [default: 5].':
         '1 到 60 [默认：5]。',
     'A backup file (`complaintctl backup` wrote it).':

@@ -28,6 +28,17 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "each file's rejects go beside it by default": '默认每个文件的拒收行写在该文件旁边',
     'read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, duplicates {duplicates}, rejected {rejected}':
         '读取 {read}，将新增 {inserted}，将更新 {updated}，未变 {unchanged}，重复 {duplicates}，拒收 {rejected}',
+    'read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, duplicates {duplicates}, grouped {grouped}, rejected {rejected}':
+        '读取 {read}，将新增 {inserted}，将更新 {updated}，未变 {unchanged}，重复 {duplicates}，合并 {grouped}，拒收 {rejected}',
+    'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, grouped {grouped}, rejected {rejected}':
+        '读取 {read}，新增 {inserted}，更新 {updated}，未变 {unchanged}，重复 {duplicates}，合并 {grouped}，拒收 {rejected}',
+    # several rows per complaint (--group-by-ref)
+    '{n:,} row joined to the row before it with the same ref (--group-by-ref): {rows:,} rows with a ref made {complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint':
+        '{n:,} 行与其前一行外部编号相同，已合并（--group-by-ref）：{rows:,} 个带外部编号的行成为 {complaints:,} 条投诉；某行所写而投诉未保存的内容记在该投诉的备注里',
+    '{n:,} row has the ref of rows that are not next to it: only rows that follow one another are joined; sort the file by its ref column to join them':
+        '{n:,} 行的外部编号与不相邻的行相同：只有相邻的行才会合并；按外部编号列排序后即可合并',
+    "several rows per complaint: {rows:,} rows hold {refs:,} distinct refs (an event log's snapshots, a row per allegation or product): --group-by-ref makes one complaint of each ref's rows, the newest saying where it stands, what the others say kept in notes":
+        '一条投诉有多行：{rows:,} 行只有 {refs:,} 个不同的外部编号（事件日志的快照、每项指控或每个产品一行）：--group-by-ref 把同一外部编号的行合为一条投诉，以最新一行为当前状态，其他行的内容保存在备注里',
     'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, rejected {rejected}':
         '读取 {read}，新增 {inserted}，更新 {updated}，未变 {unchanged}，重复 {duplicates}，拒收 {rejected}',
     '{rows} and {duplicates}': '{rows}，另有{duplicates}',
