@@ -89,3 +89,19 @@ def test_an_import_that_stops_before_its_first_row_creates_no_database(tmp_path)
     good = write(tmp_path / "dated.csv", "subject,received\nLeak,2026-11-03\n")
     assert "New database" in cli("import", good).stderr
     assert (tmp_path / "new.db").exists()
+
+
+def test_rows_of_one_ref_are_said_and_grouped_with_the_option_or_the_mapping_file(cli, db_path, tmp_path):
+    f = write(tmp_path / "allegations.csv", ALLEGATIONS)
+    plain = cli("import", f, "--dry-run", expect=3)
+    assert "4 rows hold 2 distinct refs" in plain.stderr and "--group-by-ref" in plain.stderr
+    result = cli("import", f, "--group-by-ref")  # nothing rejected, nothing differing: exit 0
+    assert "read 4, inserted 2, updated 0, unchanged 0, duplicates 0, grouped 2, rejected 0" in result.stdout
+    assert "2 row(s) joined to the row before them with the same ref" in result.stderr
+    assert query(db_path, "SELECT ref, json_extract(extra, '$.Allegation') FROM complaints ORDER BY id") == [
+        ("C-1", "Excessive force"), ("C-2", "Discourtesy")]
+    notes = [n for (n,) in query(db_path, "SELECT note FROM events WHERE action = 'note' ORDER BY id")]
+    assert len(notes) == 2 and all("Allegation 'Unlawful stop'" in n for n in notes)  # lines 2 and 3
+    mapping = write(tmp_path / "allegations.toml", "group_by_ref = true\n")
+    again = counts(cli("import", f, "--mapping", mapping, "-f", "json"))
+    assert (again["inserted"], again["unchanged"], again["grouped"], again["rejected"]) == (0, 2, 2, 0)
