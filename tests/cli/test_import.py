@@ -168,8 +168,8 @@ def test_excel_sep_line_and_rows_of_empty_cells(cli, db_path, tmp_path):
     assert "delimiter ';'" in result.stderr
     # a status nobody knows does not lose the complaint: its times (none here) say it is new
     assert q(db_path, "SELECT subject, status FROM complaints") == [("洗衣机漏水", "new"), ("快递慢", "new")]
-    assert ("1 row: status '搞定了' unknown, the status read from the row's own times (closed, resolved, else "
-            "new) (first: line 6)") in result.stderr  # the line number in the file, counting the sep= line
+    assert ("1 row: status '搞定了' unknown, the status read from the row's own times (closed, resolved, "
+            "acknowledged, else new) (first: line 6)") in result.stderr  # the line number in the file, counting the sep= line
     # an explicit --delimiter still skips the hint line
     assert summary(cli("import", "--received-now", f, "--delimiter", ";")).startswith("read 2, inserted 0")
 

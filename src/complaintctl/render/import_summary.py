@@ -67,7 +67,7 @@ def _unclassified_line(item: dict) -> str:
     code = item["suggestion"] or _("CODE")
     field = item["field"]
     kind = "channel" if field == "told_via" else field
-    how = {"status": _("the status read from the row's own times (closed, resolved, else new)"),
+    how = {"status": _("the status read from the row's own times (closed, resolved, acknowledged, else new)"),
            "outcome": _("the outcome left to the status's default")}.get(field, _("imported unclassified"))
     return ngettext("{n:,} row: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias "
                     "{kind} {quoted} {code}` maps it",

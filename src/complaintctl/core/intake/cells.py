@@ -19,7 +19,12 @@ CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
 # other label, and the row's own times say where the complaint stands (_make_consistent).
 LIFECYCLE_CODES = ("status", "outcome")
 DATE_FIELDS = {"received": "received_at", "closed": "closed_at", "first_response_at": "first_response_at",
-               "resolved_at": "resolved_at", "updated_at": "updated_at"}
+               "resolved_at": "resolved_at", "updated_at": "updated_at",
+               # times that make facts of their own (intake/facts.py), not columns of the complaint
+               "satisfaction_at": "_satisfaction_at", "reopened_at": "_reopened_at"}
+# Fields read into facts (intake/facts.py): lengths of time from received, a satisfaction score.
+FACT_FIELDS = ("first_response_after", "first_response_minutes", "first_response_hours", "first_response_days",
+               "resolved_after", "resolved_minutes", "resolved_hours", "resolved_days", "satisfaction")
 TAG_SEPARATORS = re.compile(r"[,;，；、|]")
 MEMO_LIMIT = 20_000  # entries per reader memo: a few MB each at most
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "接受", "已接受", "满意", "同意"}
@@ -105,7 +110,8 @@ DISPATCH: dict[str, tuple[int, str | None]] = {
     **{name: (_CODE, kind) for name, kind in CODE_FIELDS.items()},
     **{name: (_DATE, column) for name, column in DATE_FIELDS.items()},
     "subject": (_SUBJECT, None),
-    **{name: (_SPECIAL, None) for name in ("customer_accepted", "duplicate_of", "reopened_count", "assignee")},
+    **{name: (_SPECIAL, None) for name in ("customer_accepted", "duplicate_of", "reopened_count", "assignee",
+                                           *FACT_FIELDS)},
     "tags": (_TAGS, None),
     "extra": (_EXTRA, None),
 }
@@ -198,10 +204,8 @@ def _first_error(exc) -> str:
 
 
 # What the lifecycle makes the import assume, said in the summary (a closed complaint needs a closed time).
-ASSUMED_CLOSED = "~" + N_("closed with no closed time in the file: closed at its last update time")
-ASSUMED_CLOSED_RECEIVED = "~" + N_("closed with no closed or update time in the file: closed at its received time")
-ASSUMED_RESOLVED = "~" + N_("resolved with no resolution time in the file: resolved at its last update time")
-ASSUMED_RESOLVED_RECEIVED = "~" + N_("resolved with no resolution or update time in the file: resolved at its received time")
+ANSWERED = "~" + N_("had no status but an answer (a resolution and the time of the first response): resolved at that "
+                    "time (--set status=... or a status column says otherwise)")
 
 
 def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
@@ -212,8 +216,12 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
     aside = []
     status = row.get("status")
     if status is None:
+        if "closed_at" not in row and "resolved_at" not in row and "first_response_at" in row and row.get("resolution"):
+            # answered (a message board's reply, with its time): the answer is the resolution
+            row["resolved_at"] = row["first_response_at"]
+            aside.append(ANSWERED)
         status = row["status"] = ("closed" if "closed_at" in row else "resolved" if "resolved_at" in row
-                                  else "new")
+                                  else "acknowledged" if "first_response_at" in row else "new")
     received = row["received_at"]
     if status == "closed":
         if "outcome" not in row:

@@ -14,7 +14,7 @@ from typing import Any
 
 from complaintctl.core.intake.cells import DATE_FIELDS, empty_spellings
 from complaintctl.core.intake.evidence import judge, no_customer, order
-from complaintctl.core.intake.headers import strength
+from complaintctl.core.intake.headers import business_time, strength
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_extra_keys, plan_columns, subject_source
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
@@ -61,6 +61,11 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
             result.first_values[plan.index] = values[0][1]
     tables = _code_tables(conn, options.value_aliases)
     _check_candidates(plans, columns, len(sample), tables, now, result)
+    for plan in plans:
+        if plan.field == EXTRA and plan.rank > 0 and business_time(plan.header):
+            result.warnings.append(
+                f"column {plan.header!r} is a length of business time (the desk's working hours, which the file does "
+                f"not give): no span of the clock from received, so no time is made of it; kept in extra")
     name_extra_keys(plans)
     _decide_date_orders(plans, columns, options, result, source)
     result.zoneless_times = any(not _ZONED.search(value) for plan in plans if plan.field in DATE_FIELDS

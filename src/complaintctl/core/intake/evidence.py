@@ -11,7 +11,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from complaintctl.core.intake.cells import CODE_FIELDS, DATE_FIELDS, FALSE_WORDS, TRUE_WORDS, is_never, is_zero_date
+from complaintctl.core.intake.cells import (
+    CODE_FIELDS,
+    DATE_FIELDS,
+    FACT_FIELDS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    is_never,
+    is_zero_date,
+)
 from complaintctl.core.intake.headers import strength
 from complaintctl.core.intake.mapping import EXTRA, ColumnPlan
 from complaintctl.core.taxonomy.labels import resolve_in
@@ -26,7 +34,10 @@ UNIQUE_SHARE = 0.9  # a reference: at least this share of its sampled values are
 CLASSIFICATIONS = ("category", "severity", "cause", "channel", "remedy", "personality", "motive", "told_via")
 # Fields a complaint may well not have yet: one value in the sample is evidence enough.
 OPTIONAL = {"closed", "resolved_at", "first_response_at", "updated_at", "resolution", "outcome", "reopened_count",
-            "duplicate_of", "customer_accepted", "told_via", "cause", "remedy", "personality", "motive", "tags"}
+            "duplicate_of", "customer_accepted", "told_via", "cause", "remedy", "personality", "motive", "tags",
+            "satisfaction", "satisfaction_at", "reopened_at", "first_response_after", "first_response_minutes",
+            "first_response_hours", "first_response_days", "resolved_after", "resolved_minutes", "resolved_hours",
+            "resolved_days"}
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "den", "di", "du", "y", "e",
              "bin", "al", "el", "st", "mc"}
 YES_NO = TRUE_WORDS | FALSE_WORDS | {"sim", "não", "nao", "si", "sí", "oui", "non", "ja", "nein", "tak", "nie",
@@ -63,6 +74,8 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
         return Verdict(True, fill)
     if plan.rank == 1 and (name in DATE_FIELDS or name in CLASSIFICATIONS):
         return Verdict(True, f"its header names it ({fill})")
+    if name in FACT_FIELDS:
+        return _fact_verdict(plan, name, values, fill, now)
     test = _fits(name, tables, now)
     if test is None:
         return Verdict(True, fill)
@@ -109,6 +122,27 @@ def _ref_verdict(plan: ColumnPlan, values: list[tuple[int, str]], fill: str) -> 
         return Verdict(True, f"repeats: {repeats} (several rows per complaint)")
     return Verdict(False, f"its values repeat ({repeats}; {top!r} in {top_n}): a reference names one complaint",
                    [top])
+
+
+def _fact_verdict(plan: ColumnPlan, name: str, values: list[tuple[int, str]], fill: str, now: datetime) -> Verdict:
+    """A duration column's values are lengths of time (in the header's unit, or each with its own);
+    a satisfaction column's are scores of 1-5 or the words of a survey not answered (`Offered`). A
+    duration column whose values are moments is the time itself."""
+    from complaintctl.core.intake.facts import DURATIONS, NOT_ANSWERED, duration_minutes, satisfaction_score, unit_of
+
+    texts = [v for _, v in values]
+    if name == "satisfaction":
+        share, misfits = _share(texts, lambda v: satisfaction_score(v) is not None or v.lower() in NOT_ANSWERED)
+        return Verdict(share >= FIT_SHARE, f"{share:.0%} of {len(texts)} sampled values are scores or surveys "
+                       f"not answered ({fill})", misfits)
+    target, unit = DURATIONS[name]
+    unit = unit if unit is not None else unit_of(plan.header)
+    share, misfits = _share(texts, lambda v: duration_minutes(v, unit) is not None)
+    if share < FIT_SHARE and _share(texts[:DATE_SAMPLE], lambda v: readable_moment(v, now))[0] >= FIT_SHARE:
+        return Verdict(False, f"its values are moments, not lengths of time ({fill})", misfits,
+                       instead=next(f for f, c in DATE_FIELDS.items() if c == target))
+    how = "" if unit is not None else ", each with its unit (the header names none)"
+    return Verdict(share >= FIT_SHARE, f"{share:.0%} of {len(texts)} sampled values are lengths of time{how}", misfits)
 
 
 def _people_verdict(name: str, values: list[tuple[int, str]], fill: str) -> Verdict:

@@ -16,9 +16,9 @@ IDENTITY = ("ref", "received_at", "subject", "description", "customer", "email",
             "category", "cause", "remedy", "personality", "motive", "_category_text")
 # Where it stands, as a whole: as the newest row says (a field it leaves empty is empty then).
 STANDING = ("status", "closed_at", "resolved_at", "outcome", "resolution", "duplicate_of", "told_via",
-            "customer_accepted")
+            "customer_accepted", "_durations", "_satisfaction", "_satisfaction_at")
 # Where it stands, field by field: the newest row's value where it has one.
-LATEST = ("assignee", "_assignee_name", "severity", "reopened_count", "updated_at")
+LATEST = ("assignee", "_assignee_name", "severity", "reopened_count", "updated_at", "_reopened_at")
 NOTED = tuple(n for n in (*IDENTITY, *STANDING, *LATEST, "first_response_at") if not n.startswith("_"))
 NOTE_LIMIT = 2000  # characters of one row's note; the rest is counted
 

@@ -144,6 +144,9 @@ def guess_field(header: str) -> tuple[str, str] | None:
     moment_alone = bool(wordset & MOMENT_ALONE) and not any(wordset & english for _f, english, _z in FIELDS)
     is_date = bool(wordset & DATE_WORDS) or (words and words[-1] in DATE_LAST_WORDS) or \
         any(p in zh for p in DATE_ZH) or moment_alone
+    fact = _fact_field(words, wordset, zh, bool(is_date))
+    if fact is not None:
+        return fact if fact[0] else None
     if is_date:
         if wordset & OTHER_MOMENTS[0] or any(p in zh for p in OTHER_MOMENTS[1]):
             return None
@@ -168,6 +171,59 @@ def guess_field(header: str) -> tuple[str, str] | None:
         if hit:
             return field, hit
     return None
+
+
+# History as facts (intake/facts.py): a length of time from received, a survey's score, a reopen's time.
+DURATION_WORDS = {"duration", "elapsed", "duracao", "duracion", "duree", "dauer", "czas_trwania", "minutes", "minute",
+                  "mins", "min", "hours", "hour", "hrs", "days", "seconds", "secs", "minutos", "horas", "dias",
+                  "segundos", "heures", "jours", "minuten", "stunden", "tage", "sekunden", "minut", "godzin", "dni"}
+DURATION_ZH = ("时长", "耗时", "用时", "分钟", "小时")
+RESPONSE_WORDS = {"response", "reply", "responded", "replied", "respuesta", "resposta", "reponse", "antwort",
+                  "odpowiedz", "odpowiedzi", "atendimento"}
+RESOLUTION_WORDS = {"resolution", "resolve", "resolved", "solved", "solve", "solution", "solucao", "solucion",
+                    "resolucion", "resolucao", "loesung", "losung", "rozwiazania", "rozwiazanie"}
+BUSINESS_WORDS = {"business", "working", "office", "uteis", "util", "comercial", "ouvres", "ouvrables", "laborables",
+                  "habiles", "arbeitszeit", "geschaeftszeit", "robocze", "roboczych"}
+SATISFACTION_WORDS = {"satisfaction", "satisfied", "csat", "satisfacao", "satisfaccion", "zufriedenheit",
+                      "zadowolenie", "satisfacción"}
+REOPEN_WORDS = {"reopen", "reopened", "reabierto", "reaberto", "rouvert", "wiedergeoeffnet"}
+
+
+def _fact_field(words: list[str], wordset: set[str], zh: str, is_date: bool) -> tuple[str | None, str] | None:
+    """(field, word) when a header names a fact: a satisfaction score or its time, a reopen's time, a
+    length of time to the first response or the resolution; (None, word) for a length of business
+    time (no span of the clock: kept in extra); None when it names none of these."""
+    satisfied = next((w for w in words if w in SATISFACTION_WORDS), None) or \
+        next((p for p in ("满意度", "评分") if p in zh), None)
+    if satisfied:
+        return ("satisfaction_at" if is_date and not wordset & {"score", "rating"} else "satisfaction"), satisfied
+    reopen = next((w for w in words if w in REOPEN_WORDS), None) or ("重开" if "重开" in zh else None)
+    if reopen and is_date:
+        return "reopened_at", reopen
+    spans = next((w for w in words if w in DURATION_WORDS), None) or next((p for p in DURATION_ZH if p in zh), None)
+    if spans is None and not (_follows(words, "time", "to") or _follows(words, "tempo", "de")):
+        return None
+    response = next((w for w in words if w in RESPONSE_WORDS), None) or \
+        next((p for p in ("响应", "回复", "答复") if p in zh), None)
+    resolution = next((w for w in words if w in RESOLUTION_WORDS), None) or ("解决" if "解决" in zh else None)
+    if wordset & BUSINESS_WORDS or "工作时间" in zh or "工作日" in zh:
+        return (None, "business") if response or resolution else None
+    if response and not resolution:
+        return "first_response_after", response
+    if resolution and not (response or "first" in wordset or "primera" in wordset or "primeira" in wordset):
+        return "resolved_after", resolution
+    # another length of time (a wait, a first resolution a reopen undid, a total): no time of ours
+    return (None, spans) if spans else None
+
+
+def _follows(words: list[str], first: str, then: str) -> bool:
+    return any(a == first and b == then for a, b in zip(words, words[1:], strict=False))
+
+
+def business_time(header: str) -> bool:
+    """Whether a header names a length of business time to a response or resolution (kept in extra)."""
+    words = [w for w in header_words(header) if w.isascii()]
+    return _fact_field(words, set(words), header, False) == (None, "business")
 
 
 def strength(field: str, header: str) -> int:

@@ -21,6 +21,7 @@ from complaintctl.core.intake.cells import (
     _TAGS,
     _TEXT,
     CODE_FIELDS,
+    FACT_FIELDS,
     MEMO_LIMIT,
     STEPS,
     TAG_SEPARATORS,
@@ -49,6 +50,9 @@ from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
+
+# A row's values that make facts once its times are final (intake/facts.py), apart from its columns.
+DATED = ("_satisfaction", "_satisfaction_at", "_reopened_at")
 
 
 def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -91,7 +95,7 @@ class RowReader(RowTimes):
         for p in plans:
             if p.field != IGNORED:
                 self.cell_steps[p.index] = (_EXTRA_COLUMN, p.extra_key, None) if p.extra_key is not None \
-                    else STEPS[p.field]
+                    else (_SPECIAL, p.header, p.field) if p.field in FACT_FIELDS else STEPS[p.field]
         self._shapes: dict[tuple, tuple] = {}
         # --set / [defaults]: read before the row's own cells, which win wherever they hold a value
         self.default_pairs = [(STEPS[name], value) for name, value in options.defaults.items()]
@@ -212,8 +216,11 @@ class RowReader(RowTimes):
     def complete(self, data: dict) -> tuple[dict, int]:
         """(validated row, fingerprint) from converted values: the received time and subject
         filled in, the lifecycle made consistent, the facts the row implies added."""
+        from complaintctl.core.intake.facts import derive_times
+
         received_given = data.get("received_at")
         self._fill_required(data)
+        derive_times(data, self.stats, received_given is None, self.latest_iso)
         return self._validated(data, received_given)
 
     def _read(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> dict:
@@ -269,6 +276,8 @@ class RowReader(RowTimes):
                         data["_assignee_name"] = written
                     if others:
                         data["_other_assignees"] = "; ".join(others)
+                elif name in FACT_FIELDS:
+                    self._fact_cell(data, name, arg, text)
                 else:
                     try:
                         data[name] = _special(name, text)
@@ -302,6 +311,27 @@ class RowReader(RowTimes):
         if extra:
             data["extra"] = extra
         return data
+
+    def _fact_cell(self, data: dict, name: str, header: str | None, text: str) -> None:
+        """A duration or a satisfaction score (facts.py), kept as written when it is neither."""
+        from complaintctl.core.intake.facts import DURATIONS, duration_minutes, satisfaction_score, unit_of
+
+        header = header or name
+        if name == "satisfaction":
+            score = satisfaction_score(text)
+            if score is None:
+                data.setdefault("_aside", {})[header] = text  # into extra with the row's other columns
+                self.stats.aside("~satisfaction value that is no score of 1 to 5 (a survey offered, not answered): "
+                                 "no survey, kept in extra under its column")
+            else:
+                data["_satisfaction"] = (score, header, text)
+            return
+        target, unit = DURATIONS[name]
+        minutes = duration_minutes(text, unit if unit is not None else unit_of(header))
+        if minutes is None:
+            set_aside(data, name, text, self.stats)
+        else:
+            data.setdefault("_durations", {})[target] = (minutes, header, text)
 
     def _unseen_label(self, data: dict, kind: str, name: str, text: str) -> str | None:
         """The code of a label this import has not met yet (remembered for the next row), or None:
@@ -347,11 +377,19 @@ class RowReader(RowTimes):
         raw = data.pop("_raw", None)
         written = data.pop("_assignee_name", None)
         facts = data.pop("_facts", None)
+        dated = {key: data.pop(key) for key in DATED if key in data}
         row = validated_whole(self.validate, self.validation_error, data, self.stats)
         if raw is None and row.get("outcome") == "duplicate":
             raw = {}
         for aside in _make_consistent(row, raw):
             self.stats.aside(aside)
+        if facts:
+            row["_facts"] = facts
+        if dated or row.get("reopened_count"):
+            from complaintctl.core.intake.facts import dated_facts
+
+            dated_facts(row, dated, self.stats)
+        facts = row.pop("_facts", None)
         if raw:
             row["_raw"] = raw
         if written:

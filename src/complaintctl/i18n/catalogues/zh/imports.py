@@ -131,7 +131,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{n:,} line inside the file repeats the header row: skipped, not read': '文件中有 {n:,} 行重复了表头：已跳过，不读取',
     "{n:,} of the rejected rows has the ref of a complaint in the database (another row of the file, or an earlier import): another version of it, such as an event log's earlier snapshot, not a complaint lost":
         '被拒收的行中有 {n:,} 行的外部编号已在数据库中（文件中的另一行，或之前的导入）：这是它的其他版本，例如事件日志里较早的快照，并没有丢失投诉',
-    "the status read from the row's own times (closed, resolved, else new)": '状态按该行自己的时间判断（已关闭、已解决，否则为新建）',
+    "the status read from the row's own times (closed, resolved, acknowledged, else new)":
+        '状态按该行自己的时间判断（已关闭、已解决、已受理，否则为新建）',
+    'had no status but an answer (a resolution and the time of the first response): resolved at that time (--set status=... or a status column says otherwise)':
+        '没有状态但有答复（处理结果和首次响应时间）：按该时间视为已解决（--set status=... 或状态列可另行指定）',
     "the outcome left to the status's default": '处理结果按状态的默认值',
     '{n:,} row assigned to {name}, who is deactivated (`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)':
         '{n:,} 行分配给了已停用的 {name}（`complaintctl agents list`；可用 `complaintctl assign 编号 --to 名称` 改派）',
