@@ -209,6 +209,18 @@ def test_a_last_reopen_time_is_a_reopen_in_its_week(db_path, tmp_path):
     finally:
         conn.close()
     assert not any("no reopen time" in k for k in summary.set_aside_values)
+    assert any("time of its last reopen" in k for k in summary.set_aside_values)
+
+
+def test_a_reopen_time_without_a_count_counts_one(db_path, tmp_path):
+    header = ["Number", "Short Description", "Opened", "State", "Resolved", "Last reopened at"]
+    rows = [["INC01", "VPN drops", "2026-11-02 08:00:00", "Resolved", "2026-11-12 10:00:00", "2026-11-10 09:00:00"]]
+    run(db_path, write(tmp_path / "incident.csv", header, rows))
+    conn = connect(db_path)
+    assert conn.execute("SELECT reopened_count FROM complaints").fetchone()[0] == 1
+    note = conn.execute("SELECT note FROM events WHERE action = 'reopened'").fetchone()[0]
+    conn.close()
+    assert "the file counts none: reopened_count 1" in note
 
 
 @pytest.mark.parametrize(("text", "unit", "minutes"), [

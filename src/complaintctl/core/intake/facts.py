@@ -157,8 +157,12 @@ def dated_facts(row: dict, pending: dict, stats) -> None:
     at = pending.get("_reopened_at")
     dated = 0
     if at is not None and at >= row["received_at"]:
+        counted = "reopened_count" in row
+        row.setdefault("reopened_count", 1)  # reopened at least once: the file says when
         row.setdefault("_facts", []).append(
-            ("reopened", at, "status", None, None, "reopened: the file's time of its last reopen", None))
+            ("reopened", at, "status", None, None, "reopened: the file's time of its last reopen"
+             + ("" if counted else " (the file counts none: reopened_count 1)"), None))
+        stats.aside("~reopened at the file's time of its last reopen: a reopen in that week")
         dated = 1
     dated += sum(1 for fact in row.get("_facts", ()) if fact[0] == "reopened" and fact[2] == "status")
     if row.get("reopened_count", 0) > dated:
