@@ -38,6 +38,7 @@ from complaintctl.core.intake.cells import (
     subject_from_description,
 )
 from complaintctl.core.intake.customer_cache import customer_keys
+from complaintctl.core.intake.facts import dated_facts, derive_times
 from complaintctl.core.intake.mapping import IGNORED, ColumnPlan
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.times import RowTimes
@@ -216,8 +217,6 @@ class RowReader(RowTimes):
     def complete(self, data: dict) -> tuple[dict, int]:
         """(validated row, fingerprint) from converted values: the received time and subject
         filled in, the lifecycle made consistent, the facts the row implies added."""
-        from complaintctl.core.intake.facts import derive_times
-
         received_given = data.get("received_at")
         self._fill_required(data)
         derive_times(data, self.stats, received_given is None, self.latest_iso)
@@ -386,8 +385,6 @@ class RowReader(RowTimes):
         if facts:
             row["_facts"] = facts
         if dated or row.get("reopened_count"):
-            from complaintctl.core.intake.facts import dated_facts
-
             dated_facts(row, dated, self.stats)
         facts = row.pop("_facts", None)
         if raw:
