@@ -67,7 +67,7 @@ def join_rows(rows: list[tuple[int, dict]]) -> dict:
     for key in ("tags", "extra", "_raw"):
         if not merged[key]:
             del merged[key]
-    facts = [("reopened", at, "status", old, new, f"reopened: this row of ref {merged.get('ref')!r} is open again "
+    facts: list[tuple] = [("reopened", at, "status", old, new, f"reopened: this row of ref {merged.get('ref')!r} is open again "
               "after one that was not", line) for at, old, new, line in reopens]
     facts += _cleared(reopens, rows, merged)
     facts += [("note", None, None, None, None, text, line) for line, text in

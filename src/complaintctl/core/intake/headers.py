@@ -146,7 +146,8 @@ def guess_field(header: str) -> tuple[str, str] | None:
         any(p in zh for p in DATE_ZH) or moment_alone
     fact = _fact_field(words, wordset, zh, bool(is_date))
     if fact is not None:
-        return fact if fact[0] else None
+        named, word = fact
+        return (named, word) if named else None
     if is_date:
         if wordset & OTHER_MOMENTS[0] or any(p in zh for p in OTHER_MOMENTS[1]):
             return None

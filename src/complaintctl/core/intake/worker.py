@@ -37,7 +37,7 @@ class BatchPreparer:
         reader = self.reader
         dict_plans: dict[tuple, list[ColumnPlan]] = {}
         size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
-        self.held: list[tuple] = []  # (line, values, record) of the ref being grouped
+        self.held = []  # (line, values, record) of the ref being grouped
         while True:
             batch: list = []
             stop = None
@@ -48,7 +48,8 @@ class BatchPreparer:
             size = self.batch_size
             if not batch:
                 if self.held:  # the file's last ref
-                    prepared, rejected = [], []
+                    prepared: list = []
+                    rejected: list = []
                     self._release(prepared, rejected)
                     yield prepared, rejected, 0, self.source.bytes_read, reader.stats.take()
                 if stop is not None:

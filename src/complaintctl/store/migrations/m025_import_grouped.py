@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from complaintctl.store.engine import Connection
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: Connection) -> None:
     """`imports.grouped`: the rows an import joined to the row before them with the same ref
     (--group-by-ref), so that its counts add up: read = inserted + updated + unchanged +
     duplicates + grouped + rejected."""
