@@ -97,7 +97,7 @@ def test_rows_of_one_ref_are_said_and_grouped_with_the_option_or_the_mapping_fil
     assert "4 rows hold 2 distinct refs" in plain.stderr and "--group-by-ref" in plain.stderr
     result = cli("import", f, "--group-by-ref")  # nothing rejected, nothing differing: exit 0
     assert "read 4, inserted 2, updated 0, unchanged 0, duplicates 0, grouped 2, rejected 0" in result.stdout
-    assert "2 row(s) joined to the row before them with the same ref" in result.stderr
+    assert "2 rows joined to the row before them with the same ref" in result.stderr
     assert query(db_path, "SELECT ref, json_extract(extra, '$.Allegation') FROM complaints ORDER BY id") == [
         ("C-1", "Excessive force"), ("C-2", "Discourtesy")]
     notes = [n for (n,) in query(db_path, "SELECT note FROM events WHERE action = 'note' ORDER BY id")]

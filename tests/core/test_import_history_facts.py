@@ -80,7 +80,7 @@ def test_calendar_durations_become_first_responses_said_as_derived_business_hour
     note = conn.execute("SELECT e.note FROM events e JOIN complaints c ON c.id = e.complaint_id WHERE c.ref = '5001' "
                         "AND e.field = 'first_response_at'").fetchone()[0]
     assert "derived: received + 2 h 53 min" in note and "'First reply time in minutes': '173'" in note
-    assert any("derived from a duration" in k for k in summary.set_aside_values)
+    assert any("derived from a length of time" in k for k in summary.set_aside_values)
     assert any("'First reply time in minutes within business hours' is a length of business time" in w
                for w in summary.warnings)
     kept = conn.execute("SELECT json_extract(extra, '$.\"First reply time in minutes within business hours\"') "

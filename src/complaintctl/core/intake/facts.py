@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from complaintctl.i18n import N_
+
 # --map names of the duration fields: the time each gives, and its unit in minutes (None: the
 # header's or each value's own unit).
 DURATIONS: dict[str, tuple[str, float | None]] = {
@@ -113,26 +115,48 @@ def derive_times(data: dict, stats, stamped: bool, latest: str) -> None:
     for field_name, (minutes, header, text) in durations.items():
         why = None
         if field_name in data:
-            why = "the file gives the time itself"
+            why = KEPT_GIVEN
         elif stamped:
-            why = "the received time is the import's own (--received-now)"
+            why = KEPT_STAMPED
         elif field_name == "resolved_at" and data.get("status") in _OPEN:
-            why = "the complaint is open"
+            why = KEPT_OPEN
         elif _plus(received, minutes) > latest:
-            why = "received + the duration is in the future"
+            why = KEPT_FUTURE
         if why is not None:
             data.setdefault("extra", {})[header] = text
-            stats.aside(f"~duration not made a time ({why}): kept in extra under its column")
+            stats.aside(why)
             continue
         data[field_name] = at = _plus(received, minutes)
         data.setdefault("_facts", []).append(
             ("imported", None, field_name, None, at, f"{field_name} derived: received + {shown_duration(minutes)} "
              f"(column {header!r}: {text!r}); the file gives no time of its own", None))
-        stats.aside(f"~{field_name} derived from a duration column: received + the duration (each said so in its "
-                    "complaint's events)")
+        stats.aside(DERIVED[field_name])
 
 
 _OPEN = ("new", "acknowledged", "investigating", "waiting")
+# What the summary counts ("~": said after "N rows"), by id (i18n/catalogues/zh/imports.py).
+KEPT_GIVEN = "~" + N_("with a length of time that made no time (the file gives the time itself): kept in extra under "
+                      "its column")
+KEPT_STAMPED = "~" + N_("with a length of time that made no time (the received time is the import's own, "
+                        "--received-now): kept in extra under its column")
+KEPT_OPEN = "~" + N_("with a length of time to a resolution that made no time (the complaint is open): kept in extra "
+                     "under its column")
+KEPT_FUTURE = "~" + N_("with a length of time that made no time (received + the length is in the future): kept in "
+                       "extra under its column")
+DERIVED = {"first_response_at": "~" + N_("with a first response time derived from a length of time: received + the "
+                                         "length (each said so in its complaint's events)"),
+           "resolved_at": "~" + N_("with a resolution time derived from a length of time: received + the length (each "
+                                   "said so in its complaint's events)")}
+SCORE_OPEN = "~" + N_("with a satisfaction score on a complaint that is open: no survey (surveys follow a resolution), "
+                      "kept in extra under its column")
+SCORE_NONE = "~" + N_("with a satisfaction value that is no score of 1 to 5 (a survey offered, not answered): no "
+                      "survey, kept in extra under its column")
+SURVEY_GIVEN = "~" + N_("with a satisfaction score made a survey at the file's survey time")
+SURVEY_RATED = "~" + N_("with a satisfaction score made a survey, dated at the resolution it rates (the file gives no "
+                        "survey time)")
+REOPEN_DATED = "~" + N_("reopened at the file's time of its last reopen: a reopen in that week")
+REOPEN_UNDATED = "~" + N_("reopened with no reopen time in the file: counted in reopened_count, in no week's reopened "
+                          "figure (a reopen is counted in the week it happened)")
 
 
 def dated_facts(row: dict, pending: dict, stats) -> None:
@@ -144,16 +168,14 @@ def dated_facts(row: dict, pending: dict, stats) -> None:
         rated = row.get("resolved_at") or row.get("closed_at")
         if row.get("status") in _OPEN or (given is None and rated is None):
             row.setdefault("extra", {})[header] = text
-            stats.aside("~satisfaction score on a complaint that is open: no survey (surveys follow a resolution), "
-                        "kept in extra under its column")
+            stats.aside(SCORE_OPEN)
         else:
             at = given or rated
             when = "at the file's survey time" if given else "at the resolution it rates (the file gives no survey time)"
             row.setdefault("_facts", []).append(
                 ("surveyed", at, "score", None, value, f"satisfaction {value} from column {header!r}, dated {when}",
                  None))
-            stats.aside("~satisfaction score made a survey" + ("" if given else ", dated at the resolution it rates "
-                                                                                "(the file gives no survey time)"))
+            stats.aside(SURVEY_GIVEN if given else SURVEY_RATED)
     at = pending.get("_reopened_at")
     dated = 0
     if at is not None and at >= row["received_at"]:
@@ -162,9 +184,8 @@ def dated_facts(row: dict, pending: dict, stats) -> None:
         row.setdefault("_facts", []).append(
             ("reopened", at, "status", None, None, "reopened: the file's time of its last reopen"
              + ("" if counted else " (the file counts none: reopened_count 1)"), None))
-        stats.aside("~reopened at the file's time of its last reopen: a reopen in that week")
+        stats.aside(REOPEN_DATED)
         dated = 1
     dated += sum(1 for fact in row.get("_facts", ()) if fact[0] == "reopened" and fact[2] == "status")
     if row.get("reopened_count", 0) > dated:
-        stats.aside("~reopened with no reopen time in the file: counted in reopened_count, in no week's reopened "
-                    "figure (a reopen is counted in the week it happened)")
+        stats.aside(REOPEN_UNDATED)

@@ -313,15 +313,14 @@ class RowReader(RowTimes):
 
     def _fact_cell(self, data: dict, name: str, header: str | None, text: str) -> None:
         """A duration or a satisfaction score (facts.py), kept as written when it is neither."""
-        from complaintctl.core.intake.facts import DURATIONS, duration_minutes, satisfaction_score, unit_of
+        from complaintctl.core.intake.facts import DURATIONS, SCORE_NONE, duration_minutes, satisfaction_score, unit_of
 
         header = header or name
         if name == "satisfaction":
             score = satisfaction_score(text)
             if score is None:
                 data.setdefault("_aside", {})[header] = text  # into extra with the row's other columns
-                self.stats.aside("~satisfaction value that is no score of 1 to 5 (a survey offered, not answered): "
-                                 "no survey, kept in extra under its column")
+                self.stats.aside(SCORE_NONE)
             else:
                 data["_satisfaction"] = (score, header, text)
             return

@@ -32,6 +32,29 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         '读取 {read}，将新增 {inserted}，将更新 {updated}，未变 {unchanged}，重复 {duplicates}，合并 {grouped}，拒收 {rejected}',
     'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, grouped {grouped}, rejected {rejected}':
         '读取 {read}，新增 {inserted}，更新 {updated}，未变 {unchanged}，重复 {duplicates}，合并 {grouped}，拒收 {rejected}',
+    # history as facts (intake/facts.py)
+    'with a length of time that made no time (the file gives the time itself): kept in extra under its column':
+        '有一段时长但未据此得出时间（文件本身给出了时间）：保留在 extra 中该列名下',
+    "with a length of time that made no time (the received time is the import's own, --received-now): kept in extra under its column":
+        '有一段时长但未据此得出时间（受理时间是导入时的时间，--received-now）：保留在 extra 中该列名下',
+    'with a length of time to a resolution that made no time (the complaint is open): kept in extra under its column':
+        '有一段解决时长但未据此得出时间（投诉仍未完结）：保留在 extra 中该列名下',
+    'with a length of time that made no time (received + the length is in the future): kept in extra under its column':
+        '有一段时长但未据此得出时间（受理时间加时长在将来）：保留在 extra 中该列名下',
+    "with a first response time derived from a length of time: received + the length (each said so in its complaint's events)":
+        '首次响应时间由时长推算：受理时间加时长（每条投诉的事件里都注明了）',
+    "with a resolution time derived from a length of time: received + the length (each said so in its complaint's events)":
+        '解决时间由时长推算：受理时间加时长（每条投诉的事件里都注明了）',
+    'with a satisfaction score on a complaint that is open: no survey (surveys follow a resolution), kept in extra under its column':
+        '有满意度评分但投诉仍未完结：不记为回访（回访在解决之后），保留在 extra 中该列名下',
+    'with a satisfaction value that is no score of 1 to 5 (a survey offered, not answered): no survey, kept in extra under its column':
+        '满意度一栏不是 1 到 5 分（发出了调查但未作答）：不记为回访，保留在 extra 中该列名下',
+    "with a satisfaction score made a survey at the file's survey time": '满意度评分记为回访，时间为文件中的评价时间',
+    'with a satisfaction score made a survey, dated at the resolution it rates (the file gives no survey time)':
+        '满意度评分记为回访，时间为所评价的解决时间（文件没有给出评价时间）',
+    "reopened at the file's time of its last reopen: a reopen in that week": '按文件中最后一次重开的时间记为重开：计入那一周',
+    "reopened with no reopen time in the file: counted in reopened_count, in no week's reopened figure (a reopen is counted in the week it happened)":
+        '有重开但文件中没有重开时间：计入 reopened_count，不计入任何一周的重开数（重开按发生的那一周计）',
     # several rows per complaint (--group-by-ref)
     '{n:,} row joined to the row before it with the same ref (--group-by-ref): {rows:,} rows with a ref made {complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint':
         '{n:,} 行与其前一行外部编号相同，已合并（--group-by-ref）：{rows:,} 个带外部编号的行成为 {complaints:,} 条投诉；某行所写而投诉未保存的内容记在该投诉的备注里',
