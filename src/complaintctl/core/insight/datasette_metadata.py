@@ -69,7 +69,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "finished_at": "end (UTC); empty while running or if killed", "read": "rows read", "inserted": "rows added",
         "updated": "rows updated", "unchanged": "rows already there",
         "duplicates": "rows repeating an earlier row of the file",
-        "grouped": "rows joined to the row before them with the same ref (--group-by-ref)", "rejected": "rows refused",
+        "grouped": "rows joined to the row before them with the same ref (grouped by ref)", "rejected": "rows refused",
         "update_mode": "1 ran with --update", "undone_at": "when import undo removed what it created (UTC)",
         "undone_by": "who undid it", "customers_recorded": "0 ran before imports recorded their customers"}),
     "audit_chain": ("Which version of the audit chain the events use, from which event on (docs/schema.md).", {

@@ -205,7 +205,7 @@ def _first_error(exc) -> str:
 
 # What the lifecycle makes the import assume, said in the summary (a closed complaint needs a closed time).
 ANSWERED = "~" + N_("had no status but an answer (a resolution and the time of the first response): resolved at that "
-                    "time (--set status=... or a status column says otherwise)")
+                    "time (a status column, or a status for every row, says otherwise)")
 ASSUMED_CLOSED = "~" + N_("closed with no closed time in the file: closed at its last update time")
 ASSUMED_CLOSED_RECEIVED = "~" + N_("closed with no closed or update time in the file: closed at its received time")
 ASSUMED_RESOLVED = "~" + N_("resolved with no resolution time in the file: resolved at its last update time")

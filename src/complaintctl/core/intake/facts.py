@@ -137,8 +137,8 @@ _OPEN = ("new", "acknowledged", "investigating", "waiting")
 # What the summary counts ("~": said after "N rows"), by id (i18n/catalogues/zh/imports.py).
 KEPT_GIVEN = "~" + N_("with a length of time that made no time (the file gives the time itself): kept in extra under "
                       "its column")
-KEPT_STAMPED = "~" + N_("with a length of time that made no time (the received time is the import's own, "
-                        "--received-now): kept in extra under its column")
+KEPT_STAMPED = "~" + N_("with a length of time that made no time (the received time is the import's own): kept in "
+                        "extra under its column")
 KEPT_OPEN = "~" + N_("with a length of time to a resolution that made no time (the complaint is open): kept in extra "
                      "under its column")
 KEPT_FUTURE = "~" + N_("with a length of time that made no time (received + the length is in the future): kept in "

@@ -35,8 +35,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # history as facts (intake/facts.py)
     'with a length of time that made no time (the file gives the time itself): kept in extra under its column':
         '有一段时长但未据此得出时间（文件本身给出了时间）：保留在 extra 中该列名下',
-    "with a length of time that made no time (the received time is the import's own, --received-now): kept in extra under its column":
-        '有一段时长但未据此得出时间（受理时间是导入时的时间，--received-now）：保留在 extra 中该列名下',
+    "with a length of time that made no time (the received time is the import's own): kept in extra under its column":
+        '有一段时长但未据此得出时间（受理时间是导入时的时间）：保留在 extra 中该列名下',
     'with a length of time to a resolution that made no time (the complaint is open): kept in extra under its column':
         '有一段解决时长但未据此得出时间（投诉仍未完结）：保留在 extra 中该列名下',
     'with a length of time that made no time (received + the length is in the future): kept in extra under its column':
@@ -156,8 +156,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         '被拒收的行中有 {n:,} 行的外部编号已在数据库中（文件中的另一行，或之前的导入）：这是它的其他版本，例如事件日志里较早的快照，并没有丢失投诉',
     "the status read from the row's own times (closed, resolved, acknowledged, else new)":
         '状态按该行自己的时间判断（已关闭、已解决、已受理，否则为新建）',
-    'had no status but an answer (a resolution and the time of the first response): resolved at that time (--set status=... or a status column says otherwise)':
-        '没有状态但有答复（处理结果和首次响应时间）：按该时间视为已解决（--set status=... 或状态列可另行指定）',
+    'had no status but an answer (a resolution and the time of the first response): resolved at that time (a status column, or a status for every row, says otherwise)':
+        '没有状态但有答复（处理结果和首次响应时间）：按该时间视为已解决（状态列或为所有行指定的状态可另行说明）',
     "the outcome left to the status's default": '处理结果按状态的默认值',
     '{n:,} row assigned to {name}, who is deactivated (`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)':
         '{n:,} 行分配给了已停用的 {name}（`complaintctl agents list`；可用 `complaintctl assign 编号 --to 名称` 改派）',
