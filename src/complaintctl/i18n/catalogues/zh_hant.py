@@ -702,6 +702,7 @@ MESSAGES = {'Options': '選項',
  'Complaint #{id} is already yours; the note is added.': '投訴 #{id} 已經由你處理；已添加備註。',
  'Took over complaint #{id} from {name}; it is yours now.': '已從 {name} 接手投訴 #{id}；現在由你處理。',
  'Claimed complaint #{id}; it is yours now.': '已認領投訴 #{id}；現在由你處理。',
+ "Rows of one ref that follow one another are one complaint (an event log's snapshots, a row per allegation or product): what they say otherwise is kept in notes.": '外部編號相同且相鄰的行合爲一條投訴（事件日誌的快照、每項指控或每個產品一行）：各行其餘的內容保存在備註裏。',
  '1 to 60 [default: 5].': '1 到 60 [默認：5]。',
  'A backup file (`complaintctl backup` wrote it).': '備份文件（`complaintctl backup` 寫出的）。',
  'A chain head kept elsewhere (`complaintctl audit head` printed it): prove that nothing at or before it changed.': '保存在別處的鏈頭（`complaintctl '
@@ -1504,6 +1505,63 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                '{unchanged}，重複 '
                                                                                                                                                '{duplicates}，拒收 '
                                                                                                                                                '{rejected}',
+ 'read {read}, would be inserted {inserted}, would be updated {updated}, unchanged {unchanged}, duplicates {duplicates}, grouped {grouped}, rejected {rejected}': '讀取 '
+                                                                                                                                                                  '{read}，將新增 '
+                                                                                                                                                                  '{inserted}，將更新 '
+                                                                                                                                                                  '{updated}，未變 '
+                                                                                                                                                                  '{unchanged}，重複 '
+                                                                                                                                                                  '{duplicates}，合併 '
+                                                                                                                                                                  '{grouped}，拒收 '
+                                                                                                                                                                  '{rejected}',
+ 'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, grouped {grouped}, rejected {rejected}': '讀取 '
+                                                                                                                                                '{read}，新增 '
+                                                                                                                                                '{inserted}，更新 '
+                                                                                                                                                '{updated}，未變 '
+                                                                                                                                                '{unchanged}，重複 '
+                                                                                                                                                '{duplicates}，合併 '
+                                                                                                                                                '{grouped}，拒收 '
+                                                                                                                                                '{rejected}',
+ 'with a length of time that made no time (the file gives the time itself): kept in extra under its column': '有一段時長但未據此得出時間（文件本身給出了時間）：保留在 '
+                                                                                                             'extra '
+                                                                                                             '中該列名下',
+ "with a length of time that made no time (the received time is the import's own): kept in extra under its column": '有一段時長但未據此得出時間（受理時間是導入時的時間）：保留在 '
+                                                                                                                    'extra '
+                                                                                                                    '中該列名下',
+ 'with a length of time to a resolution that made no time (the complaint is open): kept in extra under its column': '有一段解決時長但未據此得出時間（投訴仍未完結）：保留在 '
+                                                                                                                    'extra '
+                                                                                                                    '中該列名下',
+ 'with a length of time that made no time (received + the length is in the future): kept in extra under its column': '有一段時長但未據此得出時間（受理時間加時長在將來）：保留在 '
+                                                                                                                     'extra '
+                                                                                                                     '中該列名下',
+ "with a first response time derived from a length of time: received + the length (each said so in its complaint's events)": '首次響應時間由時長推算：受理時間加時長（每條投訴的事件裏都註明了）',
+ "with a resolution time derived from a length of time: received + the length (each said so in its complaint's events)": '解決時間由時長推算：受理時間加時長（每條投訴的事件裏都註明了）',
+ 'with a satisfaction score on a complaint that is open: no survey (surveys follow a resolution), kept in extra under its column': '有滿意度評分但投訴仍未完結：不記爲回訪（回訪在解決之後），保留在 '
+                                                                                                                                   'extra '
+                                                                                                                                   '中該列名下',
+ 'with a satisfaction value that is no score of 1 to 5 (a survey offered, not answered): no survey, kept in extra under its column': '滿意度一欄不是 '
+                                                                                                                                     '1 '
+                                                                                                                                     '到 '
+                                                                                                                                     '5 '
+                                                                                                                                     '分（發出了調查但未作答）：不記爲回訪，保留在 '
+                                                                                                                                     'extra '
+                                                                                                                                     '中該列名下',
+ "with a satisfaction score made a survey at the file's survey time": '滿意度評分記爲回訪，時間爲文件中的評價時間',
+ 'with a satisfaction score made a survey, dated at the resolution it rates (the file gives no survey time)': '滿意度評分記爲回訪，時間爲所評價的解決時間（文件沒有給出評價時間）',
+ "reopened at the file's time of its last reopen: a reopen in that week": '按文件中最後一次重開的時間記爲重開：計入那一週',
+ "reopened with no reopen time in the file: counted in reopened_count, in no week's reopened figure (a reopen is counted in the week it happened)": '有重開但文件中沒有重開時間：計入 '
+                                                                                                                                                    'reopened_count，不計入任何一週的重開數（重開按發生的那一週計）',
+ '{n:,} row joined to the row before it with the same ref (--group-by-ref): {rows:,} rows with a ref made {complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint': '{n:,} '
+                                                                                                                                                                                                                      '行與其前一行外部編號相同，已合併（--group-by-ref）：{rows:,} '
+                                                                                                                                                                                                                      '個帶外部編號的行成爲 '
+                                                                                                                                                                                                                      '{complaints:,} '
+                                                                                                                                                                                                                      '條投訴；某行所寫而投訴未保存的內容記在該投訴的備註裏',
+ '{n:,} row has the ref of rows that are not next to it: only rows that follow one another are joined; sort the file by its ref column to join them': '{n:,} '
+                                                                                                                                                      '行的外部編號與不相鄰的行相同：只有相鄰的行纔會合併；按外部編號列排序後即可合併',
+ "several rows per complaint: {rows:,} rows hold {refs:,} distinct refs (an event log's snapshots, a row per allegation or product): --group-by-ref makes one complaint of each ref's rows, the newest saying where it stands, what the others say kept in notes": '一條投訴有多行：{rows:,} '
+                                                                                                                                                                                                                                                                   '行只有 '
+                                                                                                                                                                                                                                                                   '{refs:,} '
+                                                                                                                                                                                                                                                                   '個不同的外部編號（事件日誌的快照、每項指控或每個產品一行）：--group-by-ref '
+                                                                                                                                                                                                                                                                   '把同一外部編號的行合爲一條投訴，以最新一行爲當前狀態，其他行的內容保存在備註裏',
  'read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, duplicates {duplicates}, rejected {rejected}': '讀取 '
                                                                                                                              '{read}，新增 '
                                                                                                                              '{inserted}，更新 '
@@ -1640,7 +1698,8 @@ MESSAGES = {'Options': '選項',
  "{n:,} of the rejected rows has the ref of a complaint in the database (another row of the file, or an earlier import): another version of it, such as an event log's earlier snapshot, not a complaint lost": '被拒收的行中有 '
                                                                                                                                                                                                                 '{n:,} '
                                                                                                                                                                                                                 '行的外部編號已在數據庫中（文件中的另一行，或之前的導入）：這是它的其他版本，例如事件日誌裏較早的快照，並沒有丟失投訴',
- "the status read from the row's own times (closed, resolved, else new)": '狀態按該行自己的時間判斷（已關閉、已解決，否則爲新建）',
+ "the status read from the row's own times (closed, resolved, acknowledged, else new)": '狀態按該行自己的時間判斷（已關閉、已解決、已受理，否則爲新建）',
+ 'had no status but an answer (a resolution and the time of the first response): resolved at that time (a status column, or a status for every row, says otherwise)': '沒有狀態但有答覆（處理結果和首次響應時間）：按該時間視爲已解決（狀態列或爲所有行指定的狀態可另行說明）',
  "the outcome left to the status's default": '處理結果按狀態的默認值',
  '{n:,} row assigned to {name}, who is deactivated (`complaintctl agents list`; reassign with `complaintctl assign ID --to NAME`)': '{n:,} '
                                                                                                                                     '行分配給了已停用的 '
