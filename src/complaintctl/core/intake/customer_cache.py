@@ -6,6 +6,11 @@ customer is noted (its name kept with the complaint)."""
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from complaintctl.core.intake.options import ImportSummary
+    from complaintctl.store.engine import Connection
 
 CUSTOMER_CACHE_KEYS = 150_000
 
@@ -53,7 +58,15 @@ def _keep_name_as_given(columns: tuple, values: tuple, name: str) -> tuple[tuple
 
 class CustomerCache:
     """The customer half of the import Writer (a mixin: it shares the Writer's connection,
-    actor, time, summary and the set of customers reused by the batch)."""
+    actor, time, summary and the set of customers reused by the batch, declared here, set by
+    Writer.__init__)."""
+
+    conn: Connection
+    actor: str
+    at: str
+    import_id: int | None
+    summary: ImportSummary
+    reused_customers: set[int]
 
     def _start_customer_cache(self) -> None:
         """The customer cache's state, filled with every customer when they are few enough."""

@@ -133,7 +133,7 @@ _undecodable = [0]
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
-def _count_undecodable(exc: UnicodeError) -> tuple[str, int]:
+def _count_undecodable(exc: UnicodeError) -> tuple[str | bytes, int]:
     _undecodable[0] += 1
     return codecs.lookup_error("surrogateescape")(exc)
 

@@ -4,6 +4,7 @@ without datetime math, "never" dates as none), and the due times its severity gi
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from complaintctl.context import local_zone
 from complaintctl.core.intake.cells import NeverDate, RowError, _remember, is_never, is_zero_date
@@ -16,7 +17,19 @@ DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 
 
 
 class RowTimes:
-    """The time half of RowReader (a mixin: it uses the reader's clock, orders, memos and SLA context)."""
+    """The time half of RowReader (a mixin: it uses the reader's clock, orders, memos and SLA context,
+    declared here, set by RowReader.__init__)."""
+
+    now: datetime
+    now_iso: str
+    latest_iso: str
+    dayfirst: bool
+    dayfirst_of: dict[str, bool]
+    sla_context: Any  # core/sla's SlaContext
+    sla_fast: dict[str | None, tuple[Any, Any]]
+    sla_hourly: set[str | None]
+    _due: dict[str, tuple[str, str]]
+    _offsets: dict[str, Any]
 
     def add_due_times(self, row: dict) -> None:
         """Add the due times as `refresh_sla` computes them from this row's one `imported` event (one
