@@ -60,6 +60,9 @@ class Cursor(Protocol):
 class Connection(Protocol):
     """A connection to the desk's database, opened by store/db.py's ``connect``."""
 
+    @property
+    def in_transaction(self) -> bool: ...
+
     def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from complaintctl.errors import InvalidInput
 from complaintctl.spreadsheet import CsvWriter
@@ -52,8 +52,8 @@ class Rejects:
         self.path = path
         self.headers = headers
         self.fields: list[tuple[str, str | None]] = []  # (field, extra key) per column, for rows as read
-        self.file = None
-        self.writer = None
+        self.file: TextIO | None = None
+        self.writer: CsvWriter | None = None
         self.kinds: dict[str, list] = {}  # reason with its values blanked -> [count, first line, first reason]
 
     def add(self, line: int, reason: str, record: Any, rejected: bool = True) -> None:
@@ -93,7 +93,8 @@ class Rejects:
         if cut:
             reason += "; " + ", ".join(f"column {i + 1} cut to {REJECT_CELL_MAX:,} of its {n:,} characters here "
                                        "(the whole value is in the file imported)" for i, n in cut)
-        self.writer.writerow([line, reason, *cells])
+        if self.writer is not None:  # opened above, once there is a path to write to
+            self.writer.writerow([line, reason, *cells])
 
     def close(self) -> None:
         if self.file:

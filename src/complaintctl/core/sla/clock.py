@@ -11,6 +11,7 @@ log, so `sla check` can recompute what is stored and compare.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.errors import InvalidInput
@@ -200,7 +201,7 @@ class SlaState:
 
 
 def compute_state(*, received_at: datetime, respond: Target | None, resolve: Target | None,
-                  status_changes: list[tuple[datetime, str | None, str]], first_response_at: datetime | None,
+                  status_changes: Sequence[tuple[datetime, str | None, str]], first_response_at: datetime | None,
                   resolved_at: datetime | None, cal: Calendar | None, as_of: datetime,
                   open_pause_counts: bool = True) -> SlaState:
     """Replay a complaint's status changes (time, old, new) into its SLA state at ``as_of``.

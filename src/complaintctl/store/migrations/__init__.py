@@ -85,7 +85,7 @@ def migrate(conn: Connection, target: int | None = None) -> list[str]:
             )
             conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
-            if getattr(conn, "in_transaction", True):
+            if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
