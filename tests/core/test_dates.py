@@ -297,3 +297,10 @@ def test_month_names_of_other_languages_and_dotted_times(text, expected, monkeyp
         monkeypatch.undo()
         time.tzset()
     assert to_iso(parse_when("3 days ago", now=NOW)) == "2026-11-21T03:34:07Z"  # 'ago' is no month here
+
+
+@pytest.mark.parametrize("text", ["T-1", "Q3", "No. 5", "A-12"])
+def test_one_number_with_a_letter_is_no_date_in_an_imported_cell(text):
+    """dateutil reads `T-1` as 1 January: a ref of a headerless file taken for a date would invent one."""
+    with pytest.raises(InvalidInput):
+        parse_when(text, now=SAT_1100, periods=False, what="received")

@@ -29,6 +29,11 @@ def import_(
     sheet: str = typer.Option(None, "--sheet", help="Excel: the worksheet to read [default: the first visible one]."),
     encoding: str = typer.Option(None, "--encoding", help="e.g. utf-8, gb18030, utf-16 [default: detected]."),
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter: , ; tab | [default: sniffed]."),
+    header_row: int = typer.Option(None, "--header-row", metavar="N", min=1,
+                                   help="The line (sheet row) that names the columns; the lines above it are "
+                                   "skipped [default: found: the first row, or the one below a title]."),
+    no_header: bool = typer.Option(False, "--no-header", help="The file has no header row: every row is a "
+                                   "complaint, its columns read by their values (or --map column_N=FIELD)."),
     map_: list[str] = typer.Option(None, "--map", metavar="HEADER=FIELD",
                                    help="Read a column into a field (or 'ignore', 'extra'); repeatable."),
     mapping: Path = typer.Option(None, "--mapping", help="TOML mapping file (columns, value aliases, options)."),
@@ -71,6 +76,11 @@ def import_(
         err(_("note: --output-format is now -f/--format, as in every command (the files' format is --input-format)"))
         out_format = old_out_format
     file_map = load_mapping_file(mapping) if mapping else None
+    if no_header and header_row is not None:
+        raise InvalidInput(_("--header-row and --no-header contradict each other"), hint=_("give one of them"))
+    header = 0 if no_header else header_row
+    if header is None and file_map is not None:
+        header = file_map.header_row
     overrides = parse_map_options(list(map_ or []))
     defaults = parse_set_options(list(set_ or []), file_map.defaults if file_map else None)
     check_batch_size(batch_size)
@@ -79,7 +89,8 @@ def import_(
     if len(files) > 1 and rejects is not None:
         raise InvalidInput(_("--rejects goes with one file"), hint=_("each file's rejects go beside it by default"))
     run = functools.partial(
-        _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, file_map=file_map,
+        _import_file, fmt=input_format, encoding=encoding, delimiter=delimiter, sheet=sheet, header_row=header,
+        file_map=file_map,
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
         defaults=defaults, received_now=received_now, suggest=suggest,
@@ -108,7 +119,7 @@ def import_(
         raise typer.Exit(code)
 
 
-def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overrides, rejects, dry_run, strict,
+def _import_file(file: str, *, fmt, encoding, delimiter, sheet, header_row, file_map, overrides, rejects, dry_run, strict,
                  update, dayfirst, batch_size, show_mapping, out_format, several: bool,
                  defaults: dict[str, str], received_now: bool, suggest: bool = False,
                  group_by_ref: bool = False) -> tuple[int, dict | None]:
@@ -119,7 +130,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, file_map, overri
     source = open_source(
         file, fmt=fmt or (file_map.format if file_map else None),
         encoding=encoding or (file_map.encoding if file_map else None),
-        delimiter=delimiter or (file_map.delimiter if file_map else None), sheet=sheet,
+        delimiter=delimiter or (file_map.delimiter if file_map else None), sheet=sheet, header_row=header_row,
     )
     from complaintctl.core.intake import ImportOptions, import_records
 

@@ -110,6 +110,11 @@ def _repeat_lines(summary) -> list[str]:
                               summary.duplicates, same=same, differing=differing,
                               written=_(" (each written to the rejects file with what differed)") if differing else ""))
     lines += several_rows_lines(summary)
+    for how, n in summary.mojibake_repaired.items():
+        lines.append(ngettext("{n:,} row held text garbled by a wrong encoding ({how}): repaired exactly (undoing the "
+                              "repair gives back the text as found)",
+                              "{n:,} rows held text garbled by a wrong encoding ({how}): repaired exactly (undoing the "
+                              "repair gives back the text as found)", n, how=_(how)))
     if summary.repeated_headers:
         lines.append(ngettext("{n:,} line inside the file repeats the header row: skipped, not read",
                               "{n:,} lines inside the file repeat the header row: skipped, not read",

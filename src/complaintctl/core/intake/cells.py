@@ -58,6 +58,8 @@ class ReadStats:
         self.from_category = 0  # rows with neither subject nor description, titled by their category
         self.from_ref = 0  # rows with no subject, description or category: "(no subject)" and the ref
         self.grouped = 0  # rows joined to the row before them with the same ref (--group-by-ref)
+        self.repeated_headers = 0  # lines repeating the header row: skipped, not read
+        self.repaired: dict[str, int] = {}  # rows whose garbled text (mojibake) was repaired, per how
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
@@ -71,9 +73,10 @@ class ReadStats:
     def take(self) -> dict:
         """The counts since the last take, as plain data (reset)."""
         out = {"empties": self.empties, "never": self.never, "asides": self.asides, "stamped": self.stamped,
-               "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped}
+               "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped,
+               "repeated_headers": self.repeated_headers, "repaired": self.repaired}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
-        self.grouped = 0
+        self.grouped, self.repeated_headers, self.repaired = 0, 0, {}
         return out
 
 

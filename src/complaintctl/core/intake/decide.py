@@ -18,6 +18,8 @@ from complaintctl.core.intake.headers import business_time, strength
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_extra_keys, plan_columns, subject_source
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
+from complaintctl.core.intake.records import as_cells, json_columns
+from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
@@ -51,9 +53,15 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
     put back). Raises InvalidInput when the file cannot be imported as it stands."""
     from complaintctl.core.intake.values import _code_tables
 
+    sample = _peek(source, SAMPLE_ROWS)
+    if source.format in ("json", "ndjson"):  # every key of the sampled records, not the first one's
+        source.headers = json_columns(sample)
+        sample = [(line, as_cells(r, source.headers)) for line, r in sample]
     plans = plan_columns(source.headers, map_overrides, file_overrides)
     result = ImportPlan(plans)
-    sample = _peek(source, SAMPLE_ROWS)
+    repeats = header_repeats(source.headers) if source.header_line is not None else None
+    if repeats is not None:  # a page's header repeated inside the file is no row: not evidence either
+        sample = [(line, r) for line, r in sample if r.__class__ is not list or not repeats(r)]
     columns = _columns(sample, len(plans), empty_spellings(options.empty_markers))
     for plan in plans:
         values = columns.get(plan.index)
@@ -302,7 +310,7 @@ def _settle_further(source: Source | None, plans: list[ColumnPlan]) -> dict[int,
     found: dict[int, tuple[int, str, bool]] = {}
     try:
         again = open_source(source.name, fmt=source.format, encoding=source.encoding,
-                            delimiter=source.delimiter, sheet=source.sheet)
+                            delimiter=source.delimiter, sheet=source.sheet, header_row=source.header_row)
     except InvalidInput:
         return {}
     with contextlib.closing(again):

@@ -44,7 +44,7 @@ def detect_encoding(sample: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(sample[:200_000]).best()
+        best = from_bytes(_telling_window(sample)).best()
         guess = best.encoding.lower().replace("-", "_") if best else None
     except ImportError:  # pragma: no cover - a declared dependency
         guess = None
@@ -64,6 +64,8 @@ def detect_encoding(sample: bytes) -> str:
         common = sum(1 for c in wide if _in_gb2312(c))
         if guess in CHINESE_FAMILY or (guess or "").startswith("gb") or (wide and common / len(wide) >= 0.6):
             return "gb18030"
+    if guess in (None, "ascii") and _reads_as_western(sample):
+        return "cp1252"  # bytes above 127 that are neither UTF-8 nor Chinese: Western Excel's code page
     if guess is None:
         raise InvalidInput("cannot tell the file's encoding", hint="give --encoding, e.g. utf-8, gb18030, utf-16")
     if guess.startswith(SINGLE_BYTE) and guess not in NOT_LATIN:
@@ -76,6 +78,39 @@ def detect_encoding(sample: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return guess
+
+
+def _telling_window(sample: bytes, size: int = 200_000) -> bytes:
+    """What the detector is shown: the first ``size`` bytes, or, when those are plain ASCII (a
+    ServiceNow export whose first accented letter is 600 KB in), the bytes from just before the
+    first that is not: an ASCII window makes the detector answer `ascii` for a Windows-1252 file."""
+    head = sample[:size]
+    if not head.isascii() or sample.isascii():
+        return head
+    start = next(i for i, b in enumerate(sample) if b > 127)
+    return sample[max(0, start - 1024):start - 1024 + size]
+
+
+def _reads_as_western(sample: bytes) -> bool:
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not sample.isascii()
+
+
+def likely_encoding(raw: bytes) -> str | None:
+    """The encoding a line's bytes read in (to name in advice): UTF-8, GB18030 when they read as
+    common Chinese, Windows-1252 when they read at all; None when none fits."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if ord(c) > 127]
+        if encoding == "utf-8" or (wide and sum(map(_in_gb2312, wide)) / len(wide) >= 0.6):
+            return encoding
+    return "cp1252" if _reads_as_western(raw) else None
 
 
 def _mostly_utf8(sample: bytes) -> bool:
@@ -114,14 +149,21 @@ def _telling_sample(raw: BinaryIO, sample: bytes, limit: int = 64) -> bytes:
         raw.seek(0)
 
 
-def _decode_error(source: str, encoding: str, detected: bool, line: int | None = None) -> InvalidInput:
+def _decode_error(source: str, encoding: str, detected: bool, line: int | None = None,
+                  raw: bytes | None = None) -> InvalidInput:
+    """The stop at a line not in the file's encoding; ``raw``, that line's bytes, names the encoding
+    they do read in (never one they do not: a Windows-1252 line is not sent to GB18030)."""
     how = "detected from the start of the file" if detected else "as given"
     where = f"line {line}" if line else "further on"
+    fits = likely_encoding(raw) if raw else None
+    which = f"{fits} (that line reads as {fits})" if fits is not None and fits != encoding else \
+        "and that encoding (utf-8, gb18030, cp1252, ...)"
+    rerun = "re-run with --encoding " + which
     return InvalidInput(
         f"{source} {where} is not valid {encoding} ({how})",
-        hint="the rows before it were imported. If the whole file is in another encoding, re-run "
-        "with --encoding gb18030 (or that encoding); if only some lines are (files joined from two "
-        "systems), fix them and re-run. Rows already imported are recognised and not doubled",
+        hint=f"the rows before it were imported. If the whole file is in another encoding, {rerun}; if only "
+        "some lines are (files joined from two systems), fix them and re-run. Rows already imported are "
+        "recognised and not doubled",
     )
 
 

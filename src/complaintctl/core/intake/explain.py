@@ -3,12 +3,10 @@ as plain data (nothing is written)."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from complaintctl.core.intake.decide import plan_import
-from complaintctl.core.intake.mapping import plan_columns, subject_source
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
 from complaintctl.store.engine import Connection
@@ -24,32 +22,16 @@ def explain_mapping(conn: Connection, source: Source, options: ImportOptions,
     now = now or now_utc()
     out: dict[str, Any] = {"source": source.name, "format": source.format, "encoding": source.encoding,
                            "delimiter": source.delimiter, "sheet": source.sheet,
+                           "header_line": source.header_line,
                            "skipped_lines": [{"line": line, "text": text[:60]} for line, text in source.skipped]}
     try:
-        if source.format in ("csv", "xlsx"):
-            plan = plan_import(conn, source, options, map_overrides, file_overrides, now, require=False)
-            plans, first, warnings = plan.plans, plan.first_values, plan.warnings
-            out["date_orders"] = plan.date_orders
-        else:
-            from complaintctl.core.intake.records import flatten_record
-
-            record = next((r for _line, r in source.records() if isinstance(r, dict)), {})
-            record = flatten_record(record)  # nested objects are read as dotted columns
-            plans = plan_columns([str(k) for k in record], map_overrides, file_overrides)
-            first = {i: _shown(v) for i, v in enumerate(record.values())}
-            warnings = []
-            if subject_source(plans) == "description":
-                warnings.append("no subject column: each complaint's subject is the start of its description")
-            out["date_orders"] = {}
+        plan = plan_import(conn, source, options, map_overrides, file_overrides, now, require=False)
+        plans, first, warnings = plan.plans, plan.first_values, plan.warnings
+        out["date_orders"] = plan.date_orders
     finally:
         source.close()
     out["columns"] = [{"column": p.index + 1, "header": p.header, "field": p.field, "how": p.how,
                        "evidence": p.evidence, "first_value": first.get(p.index, "")[:40]} for p in plans]
-    out["warnings"] = warnings
+    out["warnings"] = ([source.no_header_why] if source.no_header_why else []) + warnings
     return out
 
-
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)

@@ -84,7 +84,8 @@ class MappingFile(BaseModel):
     [columns]            "Header" = "field"  (or "ignore", "extra")
     [values.channel]     "400热线" = "phone"
     [defaults]           channel = "phone"   (for rows that have none)
-    encoding, delimiter, dayfirst, format, empty = ["未填"], group_by_ref = true at the top level.
+    encoding, delimiter, dayfirst, format, empty = ["未填"], group_by_ref = true, header_row = 3
+    (0: no header row) at the top level.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -98,3 +99,4 @@ class MappingFile(BaseModel):
     empty: list[str] = Field(default_factory=list)  # more cells that mean "no value" ("未填", "TBD")
     format: str | None = None
     group_by_ref: bool = False  # rows of one ref that follow one another are one complaint (--group-by-ref)
+    header_row: Annotated[int, Field(ge=0)] | None = None  # the line that names the columns; 0: none

@@ -71,6 +71,7 @@ class ImportSummary:
     ref_repeats: int = 0  # of those, the ones whose ref an earlier one of the file had
     duplicates_differing: int = 0  # of the duplicates, those saying something else (in the rejects file)
     repeated_headers: int = 0  # lines inside the file that repeat the header row: skipped, not read
+    mojibake_repaired: dict[str, int] = field(default_factory=dict)  # how text was garbled -> rows repaired exactly
     rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one
     import_id: int | None = None
     rejects_path: str | None = None
@@ -115,6 +116,9 @@ class ImportSummary:
         self.subject_from_category += stats["from_category"]
         self.subject_from_ref += stats["from_ref"]
         self.grouped += stats["grouped"]
+        self.repeated_headers += stats["repeated_headers"]
+        for how, n in stats["repaired"].items():
+            self.mojibake_repaired[how] = self.mojibake_repaired.get(how, 0) + n
 
     def unplaced(self, raw: tuple, line: int) -> None:
         """Count an inserted row's labels that named nothing (kept raw, the field left empty)."""

@@ -1,5 +1,5 @@
-"""What every reader shares: the Source being read, byte counting for progress, finding the
-header row below title rows, and lines with NULs dropped and bad bytes named."""
+"""What every reader shares: the Source being read, byte counting for progress, taking the header
+row (intake/shape.py finds it), and lines with NULs dropped and bad bytes named."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from complaintctl.core.intake.encoding import _SURROGATE, _decode_error, _undecodable
-from complaintctl.errors import InvalidInput
 
 
 class CountingReader(io.RawIOBase):
@@ -48,6 +47,9 @@ class Source:
     sheet: str | None = None  # the worksheet read, for an Excel workbook
     wrapper_key: str | None = None  # the key of a JSON object the records were taken from
     sampled: tuple[int, int] | None = None  # (records, bytes) read ahead to plan the columns
+    header_row: int | None = None  # as asked: None found from the rows, 0 no header (--no-header), N that line
+    header_line: int | None = None  # the line (sheet row) the header is on; None: the file has no header row
+    no_header_why: str | None = None  # the warning when the first row was found to be values, not column names
     _counter: CountingReader | None = None
     _records: Iterator[tuple[int, Any]] | None = None
     _estimated_bytes: int = 0  # a workbook's progress: its size times the share of rows read
@@ -71,39 +73,15 @@ class Source:
             self._workbook = None
 
 
-HEADER_LOOKAHEAD = 10  # rows above the header that a report-style export may have
+def take_header(source: Source, records: Iterator[tuple[int, Any]], header_row: int | None) -> Iterator:
+    """Find (or take, as given) the header row of ``records``; set it on ``source`` with the lines
+    skipped above it, and return the records after it (intake/shape.py decides)."""
+    from complaintctl.core.intake.shape import find_header
 
-
-def _find_header(records: Iterator[tuple[int, Any]],
-                 name: str = "the file") -> tuple[list[str], list[tuple[int, str]], Iterator]:
-    """(header cells, skipped lines, the records after the header). Excel reports often put a
-    title ("2026年11月投诉记录表") or an export note above the header row: such rows, with at most
-    one cell filled or no known header name, are skipped when a row below them within
-    HEADER_LOOKAHEAD rows clearly is the header (two, or with nothing above, three known names)."""
-    import itertools
-
-    from complaintctl.core.intake.mapping import known_headers
-
-    first = next(records, None)
-    if first is None:
-        return [], [], iter(())
-    if isinstance(first[1], Exception):  # a quote never closed, a malformed first line
-        raise InvalidInput(f"{name} line {first[0]}: the header row cannot be read ({first[1]})",
-                           hint="the first row must name the columns, e.g. subject,received,customer")
-    known = known_headers(first[1])
-    if known >= 2:
-        return first[1], [], records
-    filled = sum(1 for c in first[1] if c.strip())
-    seen = [first]
-    for candidate in itertools.islice(records, HEADER_LOOKAHEAD):
-        seen.append(candidate)
-        if isinstance(candidate[1], Exception):
-            break  # a broken record below the first row: the first row is the header
-        score = known_headers(candidate[1])
-        if score > known and (score >= 3 or (score >= 2 and filled <= 1)):
-            skipped = [(line, " ".join(c.strip() for c in cells if c.strip())) for line, cells in seen[:-1]]
-            return candidate[1], skipped, records
-    return first[1], [], itertools.chain(seen[1:], records)
+    header, rest = find_header(records, source.name, header_row)
+    source.headers, source.skipped = list(header.cells), header.skipped
+    source.header_row, source.header_line, source.no_header_why = header_row, header.line, header.why_none
+    return rest
 
 
 def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterator[str]:
@@ -120,7 +98,8 @@ def _without_nul(text: io.TextIOBase, source: Source, detected: bool) -> Iterato
             if not line:
                 continue
         if _undecodable[0] != errors_before and _SURROGATE.search(line):
-            raise _decode_error(source.name, source.encoding, detected, number + source.first_line - 1)
+            raise _decode_error(source.name, source.encoding, detected, number + source.first_line - 1,
+                                line.encode(source.encoding, errors="surrogateescape"))
         yield line
 
 

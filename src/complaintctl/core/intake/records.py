@@ -1,10 +1,11 @@
-"""JSON records as columns: nested objects flattened, keys planned like a header."""
+"""JSON records as columns: nested objects flattened, and every key of the sampled records a column,
+planned and judged by its values as a header's columns are."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from complaintctl.core.intake.mapping import EXTRA, IGNORED, header_field, normalize_header, plan_columns
+from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, header_field, normalize_header
 
 _LEAF_IS_PARENT = ("name", "code", "value", "label", "text")
 
@@ -45,33 +46,67 @@ def _flatten_into(flat: dict, prefix: str, value: dict) -> None:
             flat[key] = v
 
 
-def _values_from_dict(record: dict, plans: dict, map_overrides, file_overrides) -> dict:
-    for value in record.values():
-        if value.__class__ is dict:
-            record = flatten_record(record)
-            break
-    keys = tuple(record)
-    plan = plans.get(keys)
-    if plan is None:  # records of one file nearly always share their keys: plan once per key set
-        plan = plan_columns([str(k) for k in keys], map_overrides, file_overrides)
-        if len(plans) < 1000:
-            plans[keys] = plan
+def json_columns(sample: list[tuple[int, Any]]) -> list[str]:
+    """The columns of JSON records: every key (nested objects flattened) of every sampled record,
+    in the order first seen, so that a key the first record lacks is planned like the others."""
+    keys: dict[str, None] = {}
+    for _line, record in sample:
+        if isinstance(record, dict):
+            keys.update(dict.fromkeys(map(str, _flat(record))))
+    return list(keys)
+
+
+def as_cells(record: Any, columns: list[str]) -> Any:
+    """A JSON record as the cells of ``columns``, for judging the columns by their values (a value
+    that is an object or a list is no evidence: left empty); anything else as it is."""
+    if not isinstance(record, dict):
+        return record
+    flat = _flat(record)
+    cells = []
+    for key in columns:
+        value = flat.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            cells.append("")
+        else:
+            cells.append(str(value).lower() if isinstance(value, bool) else str(value))
+    return cells
+
+
+def _flat(record: dict) -> dict:
+    return flatten_record(record) if any(v.__class__ is dict for v in record.values()) else record
+
+
+def _values_from_dict(record: dict, columns: dict[str, ColumnPlan]) -> dict:
+    """A JSON record's values by field, through the plan of the file's columns (keyed by column
+    name); a key no sampled record had is kept in extra under its name. Records of one file may name
+    a field by different keys (`subject` in one, `title` in the next): a second key naming a field
+    fills it in a record that has no value under the first."""
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for column, value in zip(plan, record.values(), strict=True):
-        if column.field == IGNORED or value is None:
+    stand_ins: list[tuple[ColumnPlan, Any]] = []
+    for key, value in _flat(record).items():
+        column = columns.get(str(key))
+        if value is None or (column is not None and column.field == IGNORED):
             continue
-        if column.field == EXTRA:
-            if column.extra_key is None:
+        if column is not None and column.field == EXTRA and column.how.startswith("duplicate") and column.candidate:
+            stand_ins.append((column, value))  # `title` where another record says `subject`
+            continue
+        if column is None or column.field == EXTRA:
+            if column is not None and column.extra_key is None:
                 values["extra"] = value
             else:
-                extra[column.extra_key] = value
+                extra[column.extra_key if column is not None else str(key)] = value
         elif isinstance(value, (str, list)):
             values[column.field] = value
         elif isinstance(value, dict):  # a field's value cannot be an object: keep it, as it is
             extra[column.header] = value
         else:
             values[column.field] = str(value).lower() if isinstance(value, bool) else str(value)
+    for column, value in stand_ins:  # read into its field when this record has no other value for it
+        if column.candidate not in values and isinstance(value, (str, int, float, list)):
+            values[column.candidate] = value if isinstance(value, (str, list)) else str(value)
+        else:
+            extra[column.extra_key or column.header] = value
     if extra:
         values["_extra_columns"] = extra
     return values

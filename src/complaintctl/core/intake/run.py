@@ -36,17 +36,16 @@ def import_records(conn: Connection, source: Source, *, options: ImportOptions,
     summary = ImportSummary(source.name, source.format, source.encoding, source.delimiter,
                             dry_run=options.dry_run, sheet=source.sheet, group_by_ref=options.group_by_ref)
     tabular = source.format in ("csv", "xlsx")  # a header row and cells, rather than JSON objects
-    plan = _plan(conn, source, options, map_overrides, file_overrides, now, summary) if tabular else None
+    plan = _plan(conn, source, options, map_overrides, file_overrides, now, summary)
     _source_warnings(source, summary)
-    plans = plan.plans if plan else []
-    if plan:
-        summary.warnings += plan.warnings
+    plans = plan.plans
+    summary.warnings += plan.warnings
     reader = RowReader(conn, plans, options, now)
     # a dry run writes nothing anywhere: its rejects are counted and summed up, not written
     rejects = Rejects(None if options.dry_run else options.rejects_path, source.headers if tabular else None)
-    if plan:
+    if tabular:
         rejects.fields = [(p.field, p.extra_key) for p in plan.plans]
-    prepare = BatchPreparer(source, reader, options.batch_size, map_overrides, file_overrides)
+    prepare = BatchPreparer(source, reader, options.batch_size, plans)
     batches = _in_worker(prepare) if _worth_a_worker(source, options) else prepare.batches()
     one_transaction = options.dry_run or options.strict
     # Foreign keys cost a third of each complaint insert; a plain import checks the same
@@ -120,6 +119,8 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
 def _source_warnings(source: Source, summary: ImportSummary) -> None:
     for line, text in source.skipped:
         summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
+    if source.no_header_why:
+        summary.warnings.append(source.no_header_why)
     if source.wrapper_key is not None:
         summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
                                 "their positions in it stand for line numbers")

@@ -20,7 +20,7 @@ from complaintctl.core.intake.jsonfile import (
     _objects_only,
     _wrapped_records,
 )
-from complaintctl.core.intake.reading import CountingReader, Source, _find_header
+from complaintctl.core.intake.reading import CountingReader, Source, take_header
 from complaintctl.core.intake.workbook import OLE_MAGIC, _workbook_source
 from complaintctl.errors import InvalidInput
 
@@ -63,8 +63,9 @@ def _format_for(name: str, explicit: str | None) -> str:
 
 
 def open_source(path: str, *, fmt: str | None = None, encoding: str | None = None,
-                delimiter: str | None = None, sheet: str | None = None) -> Source:
-    """Open a file (or '-' for stdin, spooled to a temporary file) for reading records."""
+                delimiter: str | None = None, sheet: str | None = None, header_row: int | None = None) -> Source:
+    """Open a file (or '-' for stdin, spooled to a temporary file) for reading records. ``header_row``
+    (a table's): None to find the header row, 0 for a file without one, else its line (sheet row)."""
     raw, size, name = _open_raw(path)
     explicit_format = fmt is not None
     fmt = _format_for(name, fmt)
@@ -74,7 +75,11 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
         raw.close()
         raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
     if fmt == "xlsx" or (sample.startswith((XLSX_MAGIC, OLE_MAGIC)) and fmt == "csv"):  # a workbook, whatever its name
-        return _workbook_source(name, raw, size, sheet)
+        return _workbook_source(name, raw, size, sheet, header_row)
+    if header_row is not None and fmt != "csv":
+        raw.close()
+        raise InvalidInput("a header row (given, or said to be none) goes with a table (CSV or a workbook); "
+                           "JSON records name their own fields")
     if sheet is not None:
         raw.close()
         raise InvalidInput("--sheet goes with a workbook (.xlsx, .xls, .xlsb, .ods)")
@@ -90,7 +95,7 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
                             errors=DECODE_ERRORS)
     source = Source(name, fmt, encoding, None, size, _counter=counter)
     if fmt == "csv":
-        _read_csv_header(source, text, sample, delimiter, detected)
+        _read_csv_header(source, text, sample, delimiter, detected, header_row)
     else:
         head = sample.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
         if fmt == "ndjson" or (not explicit_format and head.startswith("{") and _json_lines(head)):
@@ -139,7 +144,8 @@ def _text_encoding(raw: BinaryIO, sample: bytes, encoding: str | None) -> str:
     return encoding
 
 
-def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None, detected: bool) -> None:
+def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None, detected: bool,
+                     header_row: int | None) -> None:
     """The delimiter (given, named by Excel's sep= line, or sniffed), the header row found, and
     the records after it."""
     try:
@@ -159,8 +165,7 @@ def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None,
         text.readline()
         source.first_line = 2
     records = _csv_records(text, source, detected)
-    headers, source.skipped, records = _find_header(records, source.name)
-    source.headers = list(headers)
+    records = take_header(source, records, header_row)
     if not source.headers:
         source.close()
         raise InvalidInput(f"{source.name} has only empty rows", hint="a CSV file needs a header row")

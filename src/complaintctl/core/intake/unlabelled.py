@@ -6,6 +6,7 @@ from values; --map overrides it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -95,9 +96,18 @@ def _free_text(values: list[tuple[int, str]]) -> bool:
     if _mean_length(values) < 20:
         return False
     common = Counter(texts).most_common(1)[0][1]
-    return common <= max(2, 0.1 * len(texts)) and sum(1 for t in texts if " " in t or len(t) > 20) >= MOSTLY * len(texts)
+    return common <= max(2, 0.1 * len(texts)) and \
+        sum(1 for t in texts if " " in t.strip() or _weight(t) > 20) >= MOSTLY * len(texts)
 
 
 def _mean_length(values: list[tuple[int, str]]) -> float:
     texts = [v for _, v in values[:SAMPLED]]
-    return sum(map(len, texts)) / len(texts) if texts else 0.0
+    return sum(map(_weight, texts)) / len(texts) if texts else 0.0
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _weight(text: str) -> int:
+    """A text's length, a Chinese character counted as two (one says about as much as a word)."""
+    return len(text) + len(_CJK.findall(text))

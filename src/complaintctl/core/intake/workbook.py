@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, BinaryIO
 
 from complaintctl.core.intake.csvfile import BrokenRecord
-from complaintctl.core.intake.reading import Source, _find_header
+from complaintctl.core.intake.reading import Source, take_header
 from complaintctl.core.record.limits import MAX_TEXT
 from complaintctl.errors import InvalidInput
 
@@ -31,7 +31,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and any password-pr
 KINDS = {b"PK\x03\x04": "xlsx", OLE_MAGIC: "xls"}
 
 
-def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> Source:
+def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None, header_row: int | None = None) -> Source:
     """A workbook (.xlsx, .xlsm, .xls, .xlsb, .ods), read with python-calamine (Rust: about 17x
     openpyxl's read-only mode here, and one reader for every format): the first visible
     worksheet, or ``sheet``. Cells become the text a CSV export of it would hold, so everything
@@ -72,7 +72,7 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None) -> 
     worksheet = book.get_sheet_by_name(title)
     source = Source(name, "xlsx", kind, None, size, sheet=title, _workbook=book, _workbook_file=raw)
     records = _workbook_records(worksheet, source)
-    source.headers, source.skipped, source._records = _find_header(records, source.name)
+    source._records = take_header(source, records, header_row)
     if not source.headers:
         source.close()
         raise InvalidInput(f"{name}: sheet {title!r} is empty",

@@ -8,8 +8,10 @@ from itertools import islice
 
 from complaintctl.core.intake.cells import RowError
 from complaintctl.core.intake.mapping import ColumnPlan
+from complaintctl.core.intake.mojibake import Garbled, repaired_row, row_suspect
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.records import _values_from_dict
+from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.source import Source
 from complaintctl.core.intake.values import RowReader
 from complaintctl.errors import ComplaintError, InvalidInput
@@ -19,15 +21,14 @@ class BatchPreparer:
     """Reads, converts and validates records a batch at a time: the CPU-bound half of an import,
     which needs no database and so can run in a process of its own beside the writer."""
 
-    def __init__(self, source: Source, reader: RowReader, batch_size: int,
-                 map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None):
+    def __init__(self, source: Source, reader: RowReader, batch_size: int, plans: list[ColumnPlan]):
         self.source = source
         self.reader = reader
         self.batch_size = batch_size
-        self.map_overrides = map_overrides
-        self.file_overrides = file_overrides
         self.group_by_ref = reader.group_by_ref
         self.held: list[tuple] = []
+        # a JSON record's keys -> how each is read (the columns planned from every sampled key)
+        self.keys = {source.headers[p.index]: p for p in plans if p.index < len(source.headers)}
 
     def batches(self) -> Iterator[tuple[list, list, int, int, dict]]:
         """(prepared rows, rejected (line, reason, record), rows read, bytes read, ReadStats.take()) per batch.
@@ -35,7 +36,7 @@ class BatchPreparer:
         (grouping.py); a ref's rows still open at the end of a batch wait for the next."""
         records = self.source.records()
         reader = self.reader
-        dict_plans: dict[tuple, list[ColumnPlan]] = {}
+        repeats = header_repeats(self.source.headers) if self.source.header_line is not None else None
         size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
         self.held = []  # (line, values, record) of the ref being grouped
         while True:
@@ -57,13 +58,21 @@ class BatchPreparer:
                 return
             prepared = []
             rejected = []
+            read = len(batch)
             for line, record in batch:
                 try:
                     if record.__class__ is list:
+                        if repeats is not None and repeats(record):
+                            reader.stats.repeated_headers += 1  # a page's header: skipped, not read
+                            read -= 1
+                            continue
+                        if row_suspect(record):
+                            record = self._unmangled(record)
                         data = reader.data_from_cells(record)
                     elif isinstance(record, dict):
-                        data = reader.data(_values_from_dict(record, dict_plans, self.map_overrides,
-                                                             self.file_overrides))
+                        if row_suspect(record):
+                            record = self._unmangled(record)
+                        data = reader.data(_values_from_dict(record, self.keys))
                     elif isinstance(record, Exception):
                         raise RowError(str(record))
                     else:
@@ -82,7 +91,7 @@ class BatchPreparer:
                         self.held = [(line, data, record)]
                         continue
                 self._prepare(line, data, record, prepared, rejected)
-            yield prepared, rejected, len(batch), self.source.bytes_read, reader.stats.take()
+            yield prepared, rejected, read, self.source.bytes_read, reader.stats.take()
             if stop is not None:
                 raise stop
 
@@ -112,6 +121,18 @@ class BatchPreparer:
             rejected += [(n, reason, r) for n, _, r in held[1:]]
         else:
             self.reader.stats.grouped += len(held) - 1
+
+    def _unmangled(self, record: list | dict) -> list | dict:
+        """The record with text garbled by a wrong encoding repaired (counted), when the repair is
+        exact; a RowError (the record rejected as it was) when it is not (intake/mojibake.py)."""
+        try:
+            repaired, how = repaired_row(record, self.source.headers)
+        except Garbled as exc:
+            raise RowError(str(exc)) from None
+        if how is not None:
+            repaired_counts = self.reader.stats.repaired
+            repaired_counts[how] = repaired_counts.get(how, 0) + 1
+        return repaired
 
 
 WORKER_MIN_BYTES = 4 << 20

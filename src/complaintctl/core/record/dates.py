@@ -350,6 +350,11 @@ def _half_day(half: re.Match, lowered: str, now: datetime, dayfirst: bool, past:
     return _parse(text, now, dayfirst, past, periods)
 
 
+_DIGIT_RUNS = re.compile(r"\d+")
+# a month's or a day's name (Nov, today, 今天, 三月), or a time of day (3pm)
+_WORD = re.compile(r"[^\W\d_]{3,}|[\u4e00-\u9fff]|\d\s*[ap]\.?m\b", re.IGNORECASE)
+
+
 def parse_when(
     text: str,
     *,
@@ -383,6 +388,10 @@ def parse_when(
                     "say '{n} days ago', or give a date such as 2026-11-05 or 11月5日", days))
         raise InvalidInput(L_("cannot read {what} {text!r}: {kind} is not a date", what=what, text=text, kind=kind),
                            hint=hint)
+    if not periods and len(_DIGIT_RUNS.findall(str(text))) < 2 and not _WORD.search(str(text)):
+        # an import's cell of one number and a letter or two (a ref `T-1`, `Q3`) names no moment
+        raise InvalidInput(L_("cannot read {what} {text!r}: one number is not a date", what=what, text=text),
+                           hint=L_("give a date such as 2026-11-05 or 11月5日"))
     try:
         moment, has_time = _parse(str(text), now, dayfirst, past=not end_of_day, periods=periods)
         if moment.year < EARLIEST_YEAR:  # '999' read as a year: no complaint desk has records from then

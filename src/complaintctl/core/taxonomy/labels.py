@@ -79,7 +79,7 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
             "awaiting user", "待补充", "待补充材料", "待反馈", "待用户确认", "待客户确认"],
         "resolved": ["已解决", "已处理", "solved", "fixed", "处理完成", "已处理完", "已解决待确认", "待回访", "已答复",
             "resolved - awaiting confirmation"],
-        "closed": ["已关闭", "关闭", "已结案", "结案", "已完成", "完成", "done", "closed", "已办结", "办结",
+        "closed": ["已关闭", "关闭", "已结案", "结案", "已完成", "完成", "done", "closed", "已办结", "办结", "已结束", "结束",
             "已归档", "归档", "complete", "completed", "finished",
             "cancelled", "canceled", "已取消", "已撤销", "撤销", "已撤回", "archived", "closed complete"],
     }),
@@ -261,13 +261,17 @@ def _taught_aliases(conn: Connection, kind: str) -> list[tuple[str, str]]:
 
 def suggest(table: dict[str, str], text: str) -> str | None:
     """The code whose labels share most of ``text``'s characters (交付延误 ~ 交付延迟), when clearly
-    one: a hint for `taxonomy alias`, never applied by itself."""
+    one: a hint for `taxonomy alias`, never applied by itself. A label that says the opposite of
+    another (未结束 "not ended" and 结束, `not solved` and `solved`) is never suggested its code."""
     key = label_key(text)
     grams = _grams(key)
     if not grams:
         return None
+    negated = _negated(key)
     scores: dict[str, float] = {}
     for label, code in table.items():
+        if _negated(label) != negated:
+            continue
         other = _grams(label)
         if other:
             score = len(grams & other) / max(len(grams), len(other))
@@ -276,6 +280,14 @@ def suggest(table: dict[str, str], text: str) -> str | None:
     if ranked and ranked[0][1] >= 0.5 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
     return None
+
+
+_NEGATIONS = re.compile(r"^(?:未|不|没|無|无|非|尚未|(?:not|no|non|never|nao|não|pas|nicht|kein|nie)\b)")
+
+
+def _negated(key: str) -> bool:
+    """Whether a label starts by denying what follows (未结束, not solved, não resolvido)."""
+    return bool(_NEGATIONS.match(key.strip()))
 
 
 def _grams(key: str) -> set[str]:

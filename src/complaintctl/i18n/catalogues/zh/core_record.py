@@ -22,6 +22,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "say '{n} day ago', or give a date such as 2026-11-05 or 11月5日":
         "请写“{n} 天前”，或给出日期，例如 2026-11-05 或 11月5日",
     'cannot read {what} {text!r}: {kind} is not a date': '无法读取{what} {text!r}：{kind}不是日期',
+    'cannot read {what} {text!r}: one number is not a date': '无法读取{what} {text!r}：单独一个数字不是日期',
     'a bare number': '单独的数字',
     'a decimal number': '小数',
     'a negative bare number': '单独的负数',

@@ -160,6 +160,10 @@ MESSAGES: dict[str, str] = {
         '每件未结投诉的时限计时，最先到期的在前：哪个计时在运行、何时到期、剩余或超时多久。',
     'Excel: the worksheet to read [default: the first visible one].':
         'Excel：要读取的工作表 [默认：第一个可见的工作表]。',
+    'The line (sheet row) that names the columns; the lines above it are skipped [default: found: the first row, or the one below a title].':
+        '写着列名的那一行（工作表的行号）；它上面的行都跳过 [默认：自动找出：第一行，或标题下面的那一行]。',
+    'The file has no header row: every row is a complaint, its columns read by their values (or --map column_N=FIELD).':
+        '文件没有表头行：每一行都是一条投诉，各列按其中的值判断（或用 --map column_N=字段）。',
     'Exit 1 when anything is overdue (for monitoring).':
         '有任何超时时退出码为 1（用于监控）。',
     'Exit 4 when overall compliance is below PCT.':

@@ -152,6 +152,17 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{n:,} row repeats an earlier row of the file (the same ref, or without one the same content): {same:,} the same, {differing:,} with other values{written}; not imported again':
         '{n:,} 行与文件中前面的行重复（外部编号相同，或没有外部编号而内容相同）：{same:,} 行完全相同，{differing:,} 行内容不同{written}；不再重复导入',
     '{n:,} line inside the file repeats the header row: skipped, not read': '文件中有 {n:,} 行重复了表头：已跳过，不读取',
+    '--header-row and --no-header contradict each other': '--header-row 与 --no-header 互相矛盾',
+    'give one of them': '只给其中一个',
+    '{n:,} row held text garbled by a wrong encoding ({how}): repaired exactly (undoing the repair gives back the text as found)':
+        '{n:,} 行的文字因编码读错而成了乱码（{how}）：已精确修复（把修复倒过来，得到的正是原样的文字）',
+    'UTF-8 read as Windows-1252 and saved again': 'UTF-8 被当作 cp1252 读取后又保存',
+    'UTF-8 read as Latin-1 and saved again': 'UTF-8 被当作 ISO-8859-1 读取后又保存',
+    'UTF-8 read as GBK and saved again': 'UTF-8 被当作 GBK 读取后又保存',
+    'UTF-8 read as Windows-1251 and saved again': 'UTF-8 被当作 cp1251 读取后又保存',
+    'UTF-8 read as Windows-1250 and saved again': 'UTF-8 被当作 cp1250 读取后又保存',
+    'UTF-8 read as Mac Roman and saved again': 'UTF-8 被当作 mac_roman 读取后又保存',
+    'UTF-8 read as the DOS code page 437 and saved again': 'UTF-8 被当作 DOS 代码页 437 读取后又保存',
     "{n:,} of the rejected rows has the ref of a complaint in the database (another row of the file, or an earlier import): another version of it, such as an event log's earlier snapshot, not a complaint lost":
         '被拒收的行中有 {n:,} 行的外部编号已在数据库中（文件中的另一行，或之前的导入）：这是它的其他版本，例如事件日志里较早的快照，并没有丢失投诉',
     "the status read from the row's own times (closed, resolved, acknowledged, else new)":
