@@ -839,6 +839,11 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                                              '使用）、時間、文件、操作人、各項計數、它創建的投訴還剩多少，以及是否已撤銷。',
  "Every open complaint's SLA clock, due soonest first: which clock runs, when it is due, time left or over.": '每件未結投訴的時限計時，最先到期的在前：哪個計時在運行、何時到期、剩餘或超時多久。',
  'Excel: the worksheet to read [default: the first visible one].': 'Excel：要讀取的工作表 [默認：第一個可見的工作表]。',
+ 'The line (sheet row) that names the columns; the lines above it are skipped [default: found: the first row, or the one below a title].': '寫着列名的那一行（工作表的行號）；它上面的行都跳過 '
+                                                                                                                                           '[默認：自動找出：第一行，或標題下面的那一行]。',
+ 'The file has no header row: every row is a complaint, its columns read by their values (or --map column_N=FIELD).': '文件沒有表頭行：每一行都是一條投訴，各列按其中的值判斷（或用 '
+                                                                                                                      '--map '
+                                                                                                                      'column_N=字段）。',
  'Exit 1 when anything is overdue (for monitoring).': '有任何超時時退出碼爲 1（用於監控）。',
  'Exit 4 when overall compliance is below PCT.': '總體達成率低於 PCT 時退出碼爲 4。',
  'Exit 4 when response or resolution compliance is below PCT (for monitoring).': '響應或解決達成率低於 PCT 時退出碼爲 4（用於監控）。',
@@ -1695,6 +1700,17 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                   '行完全相同，{differing:,} '
                                                                                                                                                                                   '行內容不同{written}；不再重複導入',
  '{n:,} line inside the file repeats the header row: skipped, not read': '文件中有 {n:,} 行重複了表頭：已跳過，不讀取',
+ '--header-row and --no-header contradict each other': '--header-row 與 --no-header 互相矛盾',
+ 'give one of them': '只給其中一個',
+ '{n:,} row held text garbled by a wrong encoding ({how}): repaired exactly (undoing the repair gives back the text as found)': '{n:,} '
+                                                                                                                                '行的文字因編碼讀錯而成了亂碼（{how}）：已精確修復（把修復倒過來，得到的正是原樣的文字）',
+ 'UTF-8 read as Windows-1252 and saved again': 'UTF-8 被當作 cp1252 讀取後又保存',
+ 'UTF-8 read as Latin-1 and saved again': 'UTF-8 被當作 ISO-8859-1 讀取後又保存',
+ 'UTF-8 read as GBK and saved again': 'UTF-8 被當作 GBK 讀取後又保存',
+ 'UTF-8 read as Windows-1251 and saved again': 'UTF-8 被當作 cp1251 讀取後又保存',
+ 'UTF-8 read as Windows-1250 and saved again': 'UTF-8 被當作 cp1250 讀取後又保存',
+ 'UTF-8 read as Mac Roman and saved again': 'UTF-8 被當作 mac_roman 讀取後又保存',
+ 'UTF-8 read as the DOS code page 437 and saved again': 'UTF-8 被當作 DOS 代碼頁 437 讀取後又保存',
  "{n:,} of the rejected rows has the ref of a complaint in the database (another row of the file, or an earlier import): another version of it, such as an event log's earlier snapshot, not a complaint lost": '被拒收的行中有 '
                                                                                                                                                                                                                 '{n:,} '
                                                                                                                                                                                                                 '行的外部編號已在數據庫中（文件中的另一行，或之前的導入）：這是它的其他版本，例如事件日誌裏較早的快照，並沒有丟失投訴',
@@ -1761,6 +1777,7 @@ MESSAGES = {'Options': '選項',
  'give a date such as 2026-11-05 or 11月5日': '請給出日期，例如 2026-11-05 或 11月5日',
  "say '{n} day ago', or give a date such as 2026-11-05 or 11月5日": '請寫“{n} 天前”，或給出日期，例如 2026-11-05 或 11月5日',
  'cannot read {what} {text!r}: {kind} is not a date': '無法讀取{what} {text!r}：{kind}不是日期',
+ 'cannot read {what} {text!r}: one number is not a date': '無法讀取{what} {text!r}：單獨一個數字不是日期',
  'a bare number': '單獨的數字',
  'a decimal number': '小數',
  'a negative bare number': '單獨的負數',
