@@ -247,7 +247,7 @@ def copy_stories(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO main.complaint_tags (complaint_id, tag) SELECT p.i, s.tag FROM temp.plan p "
                  "JOIN story.complaint_tags s ON s.complaint_id = p.story ORDER BY p.i, s.tag")
     cols = [c for c in _columns(conn, "surveys") if c != "id"]
-    exprs = ["p.i" if c == "complaint_id" else _shifted(c) if _is_time(c) else f"s.{c}" for c in cols]
+    exprs = ["p.i" if c == "complaint_id" else _shifted(c) if _is_time(c) or c == "at" else f"s.{c}" for c in cols]
     conn.execute(f"INSERT INTO main.surveys ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM temp.plan p "
                  "JOIN story.surveys s ON s.complaint_id = p.story ORDER BY unixepoch(s.at) + p.shift, p.i, s.id")
     # the logged event says whether the customer was new, known or absent, as log writes it
@@ -257,28 +257,64 @@ def copy_stories(conn: sqlite3.Connection) -> None:
                "new_value": _shifted_value("new_value")}
     cols = [c for c in _columns(conn, "events") if c not in ("id", "hash", "digest")]
     exprs = [special.get(c) or (_shifted(c) if _is_time(c) or c == "at" else f"s.{c}") for c in cols]
-    # in the order they happened, as a desk writes them; staged, then chained (store/chain.py)
+    # in the order they happened, as a desk writes them; staged, then chained (store/chain.py);
+    # a logged event also brings what its seal covers that is the copy's own
     named = ", ".join(f"{e} AS {c}" for e, c in zip(exprs, cols, strict=True))
-    conn.execute(f"CREATE TEMP TABLE staged_events AS SELECT {named} FROM temp.plan p "
+    own = ", ".join(f"CASE WHEN s.action = 'logged' THEN {e} END AS own_{n}" for n, e in enumerate(
+        ("p.story", "(SELECT received_at FROM main.complaints WHERE id = p.i)", "p.subject", "p.description",
+         "p.customer_id")))
+    conn.execute(f"CREATE TEMP TABLE staged_events AS SELECT {named}, {own} FROM temp.plan p "
                  "JOIN story.events s ON s.complaint_id = p.story ORDER BY unixepoch(s.at) + p.shift, p.i, s.id")
-    chain_staged_events(conn, cols)
+    chain_staged_events(conn, cols, story_intakes(conn))
     conn.execute("DROP TABLE temp.staged_events")
 
 
-def chain_staged_events(conn: sqlite3.Connection, cols: list[str]) -> None:
+def story_intakes(conn: sqlite3.Connection) -> dict[int, tuple[dict, list[str]]]:
+    """Each story's complaint as it was logged (core/record/seal.py's INTAKE and its tags): its
+    row now, each field worked back to the old value of the first event that changed it."""
+    from complaintctl.core.record.seal import INTAKE
+
+    intakes = {}
+    for sid, *values in conn.execute(f"SELECT id, {', '.join(INTAKE)} FROM story.complaints"):
+        intakes[sid] = (dict(zip(INTAKE, values, strict=True)), set())
+    for sid, field, old, _ in conn.execute(
+            f"SELECT complaint_id, field, old_value, min(id) FROM story.events WHERE field IN "
+            f"({', '.join(repr(f) for f in INTAKE)}) AND action <> 'logged' GROUP BY complaint_id, field"):
+        intakes[sid][0][field] = old
+    for sid, tag in conn.execute("SELECT complaint_id, tag FROM story.complaint_tags"):
+        intakes[sid][1].add(tag)
+    if conn.execute("SELECT count(*) FROM story.events WHERE field = 'tag'").fetchone()[0]:
+        raise SystemExit("stories changed tags after logging, which story_intakes does not work back yet")
+    return {sid: (values, sorted(tags)) for sid, (values, tags) in intakes.items()}
+
+
+def chain_staged_events(conn: sqlite3.Connection, cols: list[str], intakes: dict) -> None:
     """Insert temp.staged_events into main.events in their order, each with its audit-chain
-    hash after the newest event, as store/chain.py's insert_events does, a batch at a time."""
+    hash after the newest event, as store/chain.py's insert_events does, a batch at a time; a
+    logged event sealed as log seals it (the story's intake with the copy's own received time,
+    subject, description and customer)."""
+    from complaintctl.core.record.seal import complaint_seal
     from complaintctl.store.chain import CHAINED, head_hash, link
 
     order = [cols.index(c) for c in CHAINED]
-    insert = f"INSERT INTO main.events ({', '.join(cols)}, hash) VALUES ({', '.join('?' * (len(cols) + 1))})"
+    width = len(cols)
+    insert = f"INSERT INTO main.events ({', '.join(cols)}, digest, hash) VALUES ({', '.join('?' * (width + 2))})"
     previous = head_hash(conn)
-    rows = conn.execute(f"SELECT {', '.join(cols)} FROM temp.staged_events ORDER BY rowid")
+    rows = conn.execute("SELECT * FROM temp.staged_events ORDER BY rowid")
+    empty_outcome = dict.fromkeys(("first_response_at", "resolved_at", "closed_at", "outcome", "resolution",
+                                   "duplicate_of", "told_via", "customer_accepted"), None)
     while batch := rows.fetchmany(50000):
         chained = []
         for row in batch:
-            previous = link(previous, [row[k] for k in order])
-            chained.append((*row, previous))
+            digest = None
+            if row[width] is not None:
+                values, tags = intakes[row[width]]
+                received, subject, description, customer = row[width + 1:width + 5]
+                digest = complaint_seal({**values, **empty_outcome, "reopened_count": 0, "received_at": received,
+                                         "subject": subject, "description": description, "customer_id": customer},
+                                        tags)
+            previous = link(previous, [row[k] for k in order], digest)
+            chained.append((*row[:width], digest, previous))
         conn.executemany(insert, chained)
 
 

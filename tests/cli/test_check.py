@@ -31,8 +31,8 @@ def test_a_healthy_desk_passes_every_check(cli):
     assert "all checks passed" in result.stderr
     found = _findings(cli("check", "-f", "json"))
     assert set(found) == {"integrity", "schema version", "schema objects", "deferred indexes", "references",
-                          "audit trail", "timestamps", "lifecycle", "file permissions", "holiday calendar",
-                          "SLA clocks"}
+                          "audit trail", "stated facts", "timestamps", "lifecycle", "file permissions",
+                          "holiday calendar", "SLA clocks"}
     assert {f["result"] for f in found.values()} == {"ok"}
 
 
@@ -51,7 +51,7 @@ def test_plain_sql_damage_is_found_with_the_rows_named(cli, db_path):
     raw.close()
 
     result = cli("check", "-f", "json", expect=1)
-    assert "5 checks found a problem" in result.stderr
+    assert "6 checks found a problem" in result.stderr
     found = _findings(result)
     assert found["integrity"]["result"] == "ok"
     assert found["references"]["result"] == "problem"
@@ -60,6 +60,8 @@ def test_plain_sql_damage_is_found_with_the_rows_named(cli, db_path):
     audit = found["audit trail"]["detail"]
     assert "events_no_delete missing" in audit and f"no event at all (#{sneaked})" in audit
     assert f"#{sneaked}" in found["timestamps"]["detail"]
+    # its category was set without an event: not what the complaint was logged with
+    assert f"complaint #{bad}: what it came in with is not what event #" in found["stated facts"]["detail"]
     assert f"open but with a closed or resolved time (#{bad})" in found["lifecycle"]["detail"]
     assert f"#{ok}" not in found["lifecycle"]["detail"]
     # the SLA clocks cannot be replayed from a time nobody can read: said, not crashed on
@@ -91,7 +93,7 @@ def test_stored_sla_state_that_disagrees_with_the_events_is_a_problem(cli, db_pa
     assert "SLA clocks" not in quick and quick["integrity"]["detail"] == "SQLite quick_check: ok"
 
 
-def test_indexes_left_deferred_by_a_killed_import_are_a_warning(cli, db_path):
+def test_indexes_left_deferred_by_a_killed_import_are_a_warning_its_guard_set_aside_a_problem(cli, db_path):
     from complaintctl.store.bulk import defer_indexes
 
     raw = _raw(db_path)
@@ -99,14 +101,48 @@ def test_indexes_left_deferred_by_a_killed_import_are_a_warning(cli, db_path):
     dropped = defer_indexes(raw, import_id=None, at="2026-11-20T12:00:00Z")
     raw.execute("COMMIT")
     raw.close()
-    result = cli("check", "-f", "json")  # sound data: exit 0
+    result = cli("check", "-f", "json", expect=1)
     found = _findings(result)
     assert found["deferred indexes"]["result"] == "warning"
     assert f"{len(dropped)} indexes dropped by a bulk import" in found["deferred indexes"]["detail"]
     assert found["schema objects"]["result"] == "ok"  # deferred is not missing
-    assert "sound, with warnings" in result.stderr
+    # no import is running: the trigger that refuses INSERT OR REPLACE on events is simply gone
+    assert found["audit trail"]["result"] == "problem"
+    assert "events_no_replace set aside by an import that is not running" in found["audit trail"]["detail"]
     cli("init")
-    assert _findings(cli("check", "-f", "json"))["deferred indexes"]["result"] == "ok"
+    found = _findings(cli("check", "-f", "json"))
+    assert found["deferred indexes"]["result"] == "ok" and found["audit trail"]["result"] == "ok"
+
+
+def test_an_import_loading_the_file_right_now_is_only_a_warning(cli, db_path, tmp_path):
+    """The guard an import sets aside while it loads is said as a warning while that import holds
+    the file (its run unfinished, the write lock taken by its process), a problem once it is gone."""
+    import subprocess
+    import sys
+
+    loader = subprocess.Popen([sys.executable, "-c", f"""
+import sys
+from complaintctl.store.db import connect
+from complaintctl.store.bulk import defer_indexes
+conn = connect({str(db_path)!r})
+conn.execute("BEGIN IMMEDIATE")
+run = conn.execute("INSERT INTO imports (source, format, actor, started_at) "
+                   "VALUES ('big.csv', 'csv', 'cron', '2026-11-20T12:00:00Z')").lastrowid
+defer_indexes(conn, import_id=run, at="2026-11-20T12:00:00Z")
+conn.execute("COMMIT")
+conn.execute("BEGIN IMMEDIATE")  # as an import holds the file between its batches
+print("loading", flush=True)
+sys.stdin.readline()
+"""], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert loader.stdout.readline().strip() == "loading"
+        found = _findings(cli("check", "-f", "json"))
+        assert found["deferred indexes"]["result"] == "warning"
+        assert found["audit trail"]["result"] == "ok"
+    finally:
+        loader.communicate("done\n", timeout=30)
+    found = _findings(cli("check", "-f", "json", expect=1))  # killed before it finished: the guard is missing
+    assert "events_no_replace set aside by an import that is not running" in found["audit trail"]["detail"]
 
 
 def test_events_naming_a_missing_complaint_or_customer_are_found_in_either_check(cli, db_path):

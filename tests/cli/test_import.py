@@ -766,7 +766,10 @@ def test_update_that_names_another_customer_points_the_complaint_at_them(cli, db
     assert q(db_path, "SELECT cu.company FROM complaints c JOIN customers cu ON cu.id = c.customer_id") == [
         ("S._ r.l.",)]
     assert q(db_path, "SELECT company FROM customers ORDER BY id") == [("S.à r.l.",), ("S._ r.l.",)]
-    assert q(db_path, "SELECT field FROM events WHERE note LIKE '%again.csv%'") == [("customer_id",)]
+    assert q(db_path, "SELECT field FROM events WHERE note LIKE '%again.csv%' AND complaint_id IS NOT NULL") == [
+        ("customer_id",)]
+    assert q(db_path, "SELECT action, old_value, new_value FROM events WHERE note LIKE '%again.csv%' "
+                      "AND complaint_id IS NULL") == [("customers_imported", "2", "2")]  # the new record, sealed
 
 
 @pytest.mark.parametrize(("text", "says"), [

@@ -17,9 +17,11 @@ costs to insert; it is deferred with the indexes (what it guards, the audit chai
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import sys
 
-from complaintctl.store.catalog import objects
+from complaintctl.store.catalog import database_file, objects
 from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
 
 DEFERRABLE_TABLES = ("complaints", "complaint_tags", "events")
@@ -147,3 +149,46 @@ def quick_commits(conn):
         yield
     finally:
         conn.execute("PRAGMA synchronous = FULL")
+
+
+WAL_WRITE_LOCK = 120  # the byte of the -shm file a WAL writer locks (SQLite's UNIX_SHM_BASE)
+
+
+def writer_holds(path: str | os.PathLike) -> bool | None:
+    """Whether another process holds the write lock of the WAL database at ``path`` right now,
+    as its -shm file's POSIX lock says (asked with F_GETLK, never taken): a bulk import holds
+    it from its first batch to its last. False when there is no -shm (nobody has the file
+    open); None where the lock cannot be asked (not Linux, an unreadable -shm)."""
+    if sys.platform != "linux":
+        return None
+    import fcntl
+    import struct
+
+    try:
+        fd = os.open(f"{os.fspath(path)}-shm", os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return None
+    try:
+        # struct flock: l_type, l_whence, l_start, l_len, l_pid (Linux, 64-bit off_t)
+        asked = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, WAL_WRITE_LOCK, 1, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, asked)
+        return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def import_holds_file(conn: Connection) -> bool:
+    """Whether the indexes and triggers recorded as deferred belong to an import loading the file
+    right now (its run unfinished, the write lock held by another process), rather than to one
+    that was killed, or to a row someone wrote into deferred_indexes."""
+    unfinished = conn.execute(
+        "SELECT 1 FROM deferred_indexes d JOIN imports i ON i.id = d.import_id WHERE i.finished_at IS NULL "
+        "LIMIT 1").fetchone()
+    if unfinished is None:
+        return False
+    path = database_file(conn)  # none on a server: there the import's lock is not a file's
+    return bool(path) and writer_holds(path) is True

@@ -57,7 +57,8 @@ class Writer(CustomerCache):
         self.update_mode = update
         self.agents: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents")}
         self.inactive: set[str] = {r[0] for r in conn.execute("SELECT name FROM agents WHERE active = 0")}
-        self.note_prefix = f"{batch_note(import_id) if import_id else 'import from '}{source} line "
+        self.source_note = f"{batch_note(import_id) if import_id else 'import from '}{source}"
+        self.note_prefix = f"{self.source_note} line "
         self._start_customer_cache()
         # Per-row constants are written into the statements rather than bound on every row.
         self.import_id = import_id

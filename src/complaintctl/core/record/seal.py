@@ -65,6 +65,12 @@ def customer_seal(details, version: ChainVersion = CURRENT) -> str:
     return version.hash_text(encode([details.get(f) for f in CUSTOMER]))
 
 
+def customers_seal(records, version: ChainVersion = CURRENT) -> str:
+    """The seal of customer records created together (an import's batch), in id order: each a
+    tuple in CUSTOMER order."""
+    return version.hash_text(encode((len(records),)) + "".join(encode(r) for r in records))
+
+
 def seal_of_complaint(conn, complaint_id: int) -> str:
     """The seal of a complaint as it stands in the database (inside the transaction that wrote it)."""
     row = conn.execute(f"SELECT {', '.join(INTAKE + OUTCOME)} FROM complaints WHERE id = ?",

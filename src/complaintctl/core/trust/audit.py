@@ -1,4 +1,5 @@
-"""Verifying the audit trail: the hash chain of the events, and a replay of what they say.
+"""Verifying the audit trail: the hash chain of the events (what they say against the rows they
+describe is core/trust/facts.py).
 
 Reads only. The chain is defined in store/chain.py. Each link is checked on its own (an
 event's stored hash against the hash of its content after the stored hash before it), so one
@@ -131,6 +132,9 @@ def against_head(conn: Connection, head: tuple[int, str]) -> str | None:
     if row is None:
         return f"event #{event_id} of the kept head is gone"
     report = verify_chain(conn, until=event_id)
+    if report.unknown is not None:
+        return (f"the events from #{report.unknown[0]} on use version {report.unknown[1]} of the audit chain, "
+                "which this complaintctl does not know: the kept head cannot be proved")
     if report.broken or report.unhashed:
         first = min(report.broken + report.unhashed)
         return f"the chain up to the kept head #{event_id} is broken at event #{first}"

@@ -137,6 +137,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'schema objects': '结构对象',
     'references': '引用',
     'audit trail': '审计记录',
+    'stated facts': '事件所载事实',
     'timestamps': '时间戳',
     'lifecycle': '生命周期',
     'file permissions': '文件权限',
