@@ -3,6 +3,7 @@
 import json
 import sqlite3
 
+import pytest
 from tests.app_runner import invoke
 
 from complaintctl.core.desk.complaints import NewComplaint, log_complaint
@@ -114,6 +115,7 @@ def test_indexes_left_deferred_by_a_killed_import_are_a_warning_its_guard_set_as
     assert found["deferred indexes"]["result"] == "ok" and found["audit trail"]["result"] == "ok"
 
 
+@pytest.mark.sqlite_only  # the lock of a file
 def test_an_import_loading_the_file_right_now_is_only_a_warning(cli, db_path, tmp_path):
     """The guard an import sets aside while it loads is said as a warning while that import holds
     the file (its run unfinished, the write lock taken by its process), a problem once it is gone."""

@@ -145,7 +145,7 @@ class CustomerCache:
             record_event(self.conn, None, at=self.at, actor=self.actor, action="customers_imported",
                          field="customers", old_value=run[0][0], new_value=run[-1][0],
                          note=f"{len(run)} created by {self.source_note}",
-                         digest=customers_seal([row[1:5] for row in run]))
+                         digest=customers_seal([row[1:5] for row in run], self.chain_version))
 
     def customer_id(self, person: tuple) -> int:
         keys, name, email, phone, company, email_n, phone_n = person

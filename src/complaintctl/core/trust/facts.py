@@ -94,13 +94,32 @@ class FactsReport:
     customers_unsealed: int = 0  # customers with no sealed creation event (an import's, or before seals)
 
 
+class _Versions:
+    """The chain version an event was written by (store/chain.py): a seal is the hash of that
+    version. A version this complaintctl does not know is None (check says so under the trail)."""
+
+    def __init__(self, conn: Connection):
+        from bisect import bisect_right
+
+        from complaintctl.store.chain import ChainVersion, versions
+
+        stretches = versions(conn)
+        self._firsts = [first for first, _ in stretches]
+        self._versions = [v if isinstance(v, ChainVersion) else None for _, v in stretches]
+        self._find = bisect_right
+
+    def of(self, event: int):
+        return self._versions[max(self._find(self._firsts, event) - 1, 0)]
+
+
 def compare_facts(conn: Connection) -> FactsReport:
     """Every row that disagrees with an event stating or sealing its facts (each complaint's and
     customer's first disagreement), and how many rows were compared."""
     report = FactsReport()
-    report.found = list(_complaints(conn, report))
+    versions = _Versions(conn)
+    report.found = list(_complaints(conn, report, versions))
     report.found += _surveys(conn)
-    report.found += _customers(conn, report)
+    report.found += _customers(conn, report, versions)
     return report
 
 
@@ -144,7 +163,7 @@ def _id_and_value(text: str | None) -> tuple[int, str | None] | None:
     return int(text[:cut]), (text[cut + 1:] if text[cut] == ":" else None)
 
 
-def _complaints(conn: Connection, report: FactsReport):
+def _complaints(conn: Connection, report: FactsReport, versions: _Versions):
     """Each complaint's first disagreement, in id order. One pass over the complaints, beside
     streams in the same order: their tags, their intake events, the changes of the fields they
     came in with (grouped per field and tag: most have one event), their closes and reopens. The
@@ -183,13 +202,13 @@ def _complaints(conn: Connection, report: FactsReport):
             report.unsealed += 1
         statements = _closing_statements(closing_rows[0] if closing_rows else None, imported_rows)
         found = _complaint(cid, row, where, {t for (t,) in tag_rows}, change_rows, _id_and_value(row[-1]),
-                           intake_rows[0] if intake_rows else None, statements)
+                           intake_rows[0] if intake_rows else None, statements, versions)
         if found is not None:
             yield found
 
 
 def _complaint(cid: int, row: tuple, where: dict, tags: set, changes: list, status: tuple | None,
-               intake: tuple | None, statements: dict) -> Disagreement | None:
+               intake: tuple | None, statements: dict, versions: _Versions) -> Disagreement | None:
     """The first disagreement of one complaint with its events, or None."""
     by_field = {}
     tag_events = {}
@@ -220,22 +239,25 @@ def _complaint(cid: int, row: tuple, where: dict, tags: set, changes: list, stat
     if digest is None:
         return None
     moved_on = bool(statements) or any(by_field[f][2] > intake_event for f in LIFECYCLE_FIELDS if f in by_field)
-    return _sealed(cid, row, where, tags, by_field, tag_events, intake_event, digest, moved_on)
+    version = versions.of(intake_event)
+    if version is None:
+        return None
+    return _sealed(cid, row, where, tags, by_field, tag_events, intake_event, digest, moved_on, version)
 
 
 def _sealed(cid: int, row: tuple, where: dict, tags: set, by_field: dict, tag_events: dict, intake_event: int,
-            digest: str, moved_on: bool) -> Disagreement | None:
+            digest: str, moved_on: bool, version) -> Disagreement | None:
     """The complaint worked back to its intake, against the seal its intake event holds; its
     outcome part too while no event since has moved the complaint on (the events since state it)."""
     values = [by_field[f][0] if f in by_field else row[where[f]] for f in INTAKE]
     first_tags = {t for t in tags if t not in tag_events}
     first_tags |= {t for t, (first_old, *_) in tag_events.items() if first_old is not None}  # removed first
     intake_part, _, outcome_part = digest.partition(" ")
-    if intake_digest(values, first_tags) != intake_part:
+    if intake_digest(values, first_tags, version) != intake_part:
         return Disagreement("sealed intake", "complaints", cid, intake_event)
     if moved_on:
         return None
-    if (outcome_digest([row[where[f]] for f in OUTCOME]) or "") != outcome_part:
+    if (outcome_digest([row[where[f]] for f in OUTCOME], version) or "") != outcome_part:
         return Disagreement("sealed outcome", "complaints", cid, intake_event)
     return None
 
@@ -318,7 +340,7 @@ def _surveys(conn: Connection) -> list[Disagreement]:
 
 # --- customers -------------------------------------------------------------------------------
 
-def _customers(conn: Connection, report: FactsReport) -> list[Disagreement]:
+def _customers(conn: Connection, report: FactsReport, versions: _Versions) -> list[Disagreement]:
     """Each customer record against the events that state its details (created, edited, filled
     in) and its merge, and against what it was created with: sealed by its `customer_created`
     event, or with the records of its batch by an import's `customers_imported` event. One pass
@@ -341,27 +363,28 @@ def _customers(conn: Connection, report: FactsReport) -> list[Disagreement]:
     found = []
     for cid, row, (mine,) in _merged(rows, events):
         while batch is not None and cid > batch[1]:
-            found += _batch_sealed(batch, records, removed)
+            found += _batch_sealed(batch, records, removed, versions)
             batch, records = next(batches, None), []
         record = dict(zip(CUSTOMER, row, strict=False))
         created = next(((e, d) for e, action, *_, d in mine if action == "customer_created"), None)
         in_batch = batch is not None and batch[0] <= cid
         report.customers += 1
         report.customers_unsealed += not in_batch and (created is None or created[1] is None)
-        one = _customer(cid, record, row[-1], mine, stated_merges, created)
+        one = _customer(cid, record, row[-1], mine, stated_merges, created, versions)
         if one is not None:
             found.append(one)
         if in_batch:
             records.append(tuple(_created_values(record, mine).values()))
     while batch is not None:
-        found += _batch_sealed(batch, records, removed)
+        found += _batch_sealed(batch, records, removed, versions)
         batch, records = next(batches, None), []
     return found
 
 
-def _batch_sealed(batch: tuple, records: list[tuple], removed: set[int]) -> list[Disagreement]:
+def _batch_sealed(batch: tuple, records: list[tuple], removed: set[int], versions: _Versions) -> list[Disagreement]:
     first, last, event, digest = batch
-    if customers_seal(records) == digest or any(first <= cid <= last for cid in removed):
+    version = versions.of(event)
+    if version is None or customers_seal(records, version) == digest or any(first <= cid <= last for cid in removed):
         return []
     return [Disagreement("sealed records", "customers", first, event, last)]
 
@@ -378,7 +401,7 @@ def _created_values(record: dict, events: list) -> dict:
 
 
 def _customer(cid: int, record: dict, merged_into: int | None, events: list, merges: dict[int, int],
-              created: tuple | None) -> Disagreement | None:
+              created: tuple | None, versions: _Versions) -> Disagreement | None:
     """The first disagreement of one customer record with its events, or None."""
     last: dict[str, tuple[int, str | None]] = {}
     for event, _, field, _, new_value, _ in events:
@@ -397,6 +420,7 @@ def _customer(cid: int, record: dict, merged_into: int | None, events: list, mer
         return Disagreement("merged_into", "customers", cid, event, merged_into, expected)
     if created is None or created[1] is None:  # created by an import's batch, or before seals
         return None
-    if customer_seal(_created_values(record, events)) != created[1]:
+    version = versions.of(created[0])
+    if version is not None and customer_seal(_created_values(record, events), version) != created[1]:
         return Disagreement("sealed record", "customers", cid, created[0])
     return None
