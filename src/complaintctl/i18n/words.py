@@ -68,8 +68,8 @@ OUTBOX_CHANNELS = {"email": N_("e-mail"), "webhook": N_("webhook")}
 # `check`: what each check looks at, and its result
 CHECKS = {"integrity": N_("integrity"), "schema version": N_("schema version"), "schema objects": N_("schema objects"),
           "deferred indexes": N_("deferred indexes"), "references": N_("references"), "audit trail": N_("audit trail"),
-          "stated facts": N_("stated facts"), "timestamps": N_("timestamps"), "lifecycle": N_("lifecycle"), "file permissions": N_("file permissions"),
-          "holiday calendar": N_("holiday calendar"), "SLA clocks": N_("SLA clocks")}
+          "stated facts": N_("stated facts"), "timestamps": N_("timestamps"), "lifecycle": N_("lifecycle"),
+          "file permissions": N_("file permissions"), "holiday calendar": N_("holiday calendar"), "SLA clocks": N_("SLA clocks")}
 RESULTS = {"ok": N_("ok"), "warning": N_("warning"), "problem": N_("problem")}
 
 # the business calendar: a special day's kind, and where a year's holidays come from

@@ -30,6 +30,7 @@ from complaintctl.core.record.seal import (
     intake_digest,
     outcome_digest,
 )
+from complaintctl.core.trust.stated_settings import settings_disagreements
 from complaintctl.store.engine import Connection
 
 # Fields every change of which writes an event naming the field, with the old and new value
@@ -38,6 +39,7 @@ CHANGED = tuple(dict.fromkeys((*[f for f in INTAKE if f != "ref"], "tag", "reply
                                *[f for f in OUTCOME if f != "outcome"])))
 FORWARD = ("status", "assignee", "category", "severity", "cause", "personality", "motive", "subject",
            "description", "received_at", "channel", "remedy", "customer_id", "extra")  # last event's value holds
+ESCALATION = ("escalation_count", "escalated_at")  # stated by the `escalated` events
 CLOSING = ("outcome", "duplicate_of", "resolution", "told_via", "customer_accepted")
 TOLD = re.compile(r"told via (.+); customer (accepted|did not accept|acceptance unknown)", re.DOTALL)
 ACCEPTED = {"accepted": 1, "did not accept": 0, "acceptance unknown": None}
@@ -48,13 +50,13 @@ UNSTATED = object()  # an event that does not state this fact after all (a note 
 class Disagreement:
     kind: str  # what disagrees: a field ("outcome", a customer's "email"), "tag", "surveys", a key of SEALED
     table: str  # complaints or customers
-    row: int
+    row: int | str  # a complaint's or customer's id; a setting's key, a severity's code
     event: int | None  # the event that states or seals what the row should hold
     found: object = None
     stated: object = UNSTATED
 
     def text(self) -> str:
-        what = f"{'complaint' if self.table == 'complaints' else 'customer'} #{self.row}"
+        what = TABLE_WORDS[self.table].format(self.row)
         if self.kind == "sealed records":
             return (f"customers #{self.row} to #{self.found}: what the records were created with is not what "
                     f"event #{self.event} sealed")
@@ -72,10 +74,13 @@ class Disagreement:
         return f"{what}: its {name} is {_shown(self.found)} where event #{self.event} says {_shown(self.stated)}"
 
 
+TABLE_WORDS = {"complaints": "complaint #{}", "customers": "customer #{}", "settings": "setting {}",
+               "severities": "the SLA targets of {}"}
 SEALED = {"sealed intake": "what it came in with", "sealed outcome": "the outcome it came in with",
           "sealed record": "what the record was created with"}
 WORDS = {"received_at": "received time", "customer_id": "customer", "told_via": "told via",
-         "customer_accepted": "customer accepted", "duplicate_of": "duplicate of", "merged_into": "merge"}
+         "customer_accepted": "customer accepted", "duplicate_of": "duplicate of", "merged_into": "merge",
+         "escalation_count": "escalation count", "escalated_at": "last escalation"}
 
 
 def _shown(value: object) -> str:
@@ -120,6 +125,7 @@ def compare_facts(conn: Connection) -> FactsReport:
     report.found = list(_complaints(conn, report, versions))
     report.found += _surveys(conn)
     report.found += _customers(conn, report, versions)
+    report.found += settings_disagreements(conn, Disagreement)
     return report
 
 
@@ -168,7 +174,7 @@ def _complaints(conn: Connection, report: FactsReport, versions: _Versions):
     streams in the same order: their tags, their intake events, the changes of the fields they
     came in with (grouped per field and tag: most have one event), their closes and reopens. The
     last status event is looked up per complaint (most complaints have several)."""
-    columns = tuple(dict.fromkeys(("status", *INTAKE, *OUTCOME)))
+    columns = tuple(dict.fromkeys(("status", *INTAKE, *OUTCOME, *ESCALATION)))
     last_status = _LAST.format(e="e")
     rows = ((r[0], r[1:]) for r in conn.execute(
         f"SELECT c.id, {', '.join('c.' + c for c in columns)}, (SELECT {last_status} FROM events e "
@@ -194,17 +200,31 @@ def _complaints(conn: Connection, report: FactsReport, versions: _Versions):
     imported = _by_complaint(conn.execute(
         f"SELECT complaint_id, id, field, new_value FROM events WHERE action = 'imported' AND field IN "
         f"({', '.join(repr(f) for f in CLOSING)}) AND complaint_id IS NOT NULL ORDER BY complaint_id, id"), 4)
+    escalations = _by_complaint(conn.execute(
+        "SELECT complaint_id, count(*), max(at), max(id) FROM events WHERE action = 'escalated' AND field IS NULL "
+        "AND complaint_id IS NOT NULL GROUP BY complaint_id ORDER BY complaint_id"), 4)
     where = {name: i for i, name in enumerate(columns)}
-    for cid, row, (tag_rows, change_rows, intake_rows, closing_rows, imported_rows) in _merged(
-            rows, tags, changes, intake, closing, imported):
+    for cid, row, (tag_rows, change_rows, intake_rows, closing_rows, imported_rows, escalated) in _merged(
+            rows, tags, changes, intake, closing, imported, escalations):
         report.complaints += 1
         if not intake_rows or intake_rows[0][2] is None:
             report.unsealed += 1
         statements = _closing_statements(closing_rows[0] if closing_rows else None, imported_rows)
-        found = _complaint(cid, row, where, {t for (t,) in tag_rows}, change_rows, _id_and_value(row[-1]),
-                           intake_rows[0] if intake_rows else None, statements, versions)
+        found = _escalation(cid, row, where, escalated[0] if escalated else None) or _complaint(
+            cid, row, where, {t for (t,) in tag_rows}, change_rows, _id_and_value(row[-1]),
+            intake_rows[0] if intake_rows else None, statements, versions)
         if found is not None:
             yield found
+
+
+def _escalation(cid: int, row: tuple, where: dict, escalated: tuple | None) -> Disagreement | None:
+    """How often and when last a complaint was escalated is what its escalations' events say
+    (each writes one event without a field, with the reason)."""
+    count, last_at, event = escalated if escalated is not None else (0, None, None)
+    for field, stated in zip(ESCALATION, (count, last_at), strict=True):
+        if row[where[field]] != stated:
+            return Disagreement(field, "complaints", cid, event, row[where[field]], stated)
+    return None
 
 
 def _complaint(cid: int, row: tuple, where: dict, tags: set, changes: list, status: tuple | None,

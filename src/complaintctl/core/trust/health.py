@@ -131,9 +131,9 @@ def worst(findings: list[Finding]) -> str:
     return PROBLEM if PROBLEM in results else WARNING if WARNING in results else OK
 
 
-def _ids(ids: list[int]) -> str:
-    """'#3, #7, ...': the first EXAMPLES of ``ids``."""
-    return ", ".join(f"#{i}" for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
+def _ids(ids: list) -> str:
+    """'#3, #7, ...': the first EXAMPLES of ``ids`` (a name as it is: a setting's key)."""
+    return ", ".join(f"#{i}" if isinstance(i, int) else str(i) for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
 
 
 def _id_list(conn: Connection, sql: str) -> list[int]:
@@ -358,11 +358,13 @@ def _stated_facts(conn: Connection) -> Finding:
     if report.found:
         complaints = [d.row for d in report.found if d.table == "complaints"]
         customers = [d.row for d in report.found if d.table == "customers"]
-        kinds: dict[str, list[int]] = {}
+        team = [d.row for d in report.found if d.table in ("settings", "severities")]
+        kinds: dict[str, list[int | str]] = {}
         for d in report.found:
             kinds.setdefault(d.kind, []).append(d.row)
         rows = " and ".join(_count(len(ids), what) for ids, what in ((sorted(set(complaints)), "complaint"),
-                                                                   (customers, "customer")) if ids)
+                                                                   (customers, "customer"),
+                                                                   (team, "team setting")) if ids)
         by_kind = "; ".join(f"{WORDS.get(kind, kind)}: {_ids(sorted(set(ids)))}" for kind, ids in kinds.items())
         return Finding("stated facts", PROBLEM, f"not what their events state or sealed: {rows}; the first: "
                        f"{report.found[0].text()} ({by_kind})",
