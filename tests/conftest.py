@@ -100,8 +100,11 @@ def pg_cluster(request):
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from pg_cluster import Cluster
+    from pg_cluster import Cluster, binaries
 
+    if binaries() is None:
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed (Debian: apt-get install postgresql; "
+                    ".ci/run installs them as root)")
     cluster = Cluster().start()
     try:
         conn = connect(cluster.create_database("desk_template"))

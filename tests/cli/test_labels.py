@@ -4,7 +4,11 @@ import and to every command that takes a code, classifying what was imported wit
 
 import json
 
+import pytest
+
 from conftest import query
+
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
 
 
 def write(path, text, encoding="utf-8"):

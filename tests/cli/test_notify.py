@@ -11,6 +11,8 @@ import pytest
 from conftest import query
 from local_servers import HttpServer, SmtpServer
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 
 @pytest.fixture
 def smtp():

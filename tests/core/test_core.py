@@ -12,6 +12,8 @@ from complaintctl.core.record.lifecycle import TRANSITIONS, check_move
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.store.db import transaction
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
 

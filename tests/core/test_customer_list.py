@@ -2,10 +2,14 @@
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from complaintctl.core.desk import complaints as core
 from complaintctl.core.people.customers import list_customers, merge_customers
 from complaintctl.core.people.matching import create_customer
 from complaintctl.store.db import transaction
+
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -20,6 +20,8 @@ from complaintctl.errors import ComplaintError, NotFound, Refused
 from complaintctl.store.db import connect
 from complaintctl.store.engine import POSTGRESQL, engine_of
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 LATER = T0 + timedelta(days=1)
 HEADER = ["编号", "投诉时间", "客户", "手机", "标题", "问题描述", "标签", "渠道"]
@@ -84,7 +86,8 @@ def test_an_untouched_import_is_removed_whole_and_the_chain_holds(imported):
     assert chain.broken == [] and chain.unhashed == [] and chain.checked == events_before + 16
     assert problems(conn) == []
     assert found(conn, "洗衣机") == []
-    conn.execute("INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('integrity-check', 1)")
+    if engine_of(conn) != POSTGRESQL:  # FTS5's own check of its index against the text
+        conn.execute("INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('integrity-check', 1)")
     assert list_imports(conn)[0]["undone_at"] == "2026-11-21T08:00:00Z"
     assert list_imports(conn)[0]["complaints_now"] == 0
 

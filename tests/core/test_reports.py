@@ -16,6 +16,8 @@ from complaintctl.core.people.agents import add_agent
 from complaintctl.core.record.dates import to_iso
 from complaintctl.store.db import transaction
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 UTC = timezone.utc
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

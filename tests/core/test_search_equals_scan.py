@@ -16,6 +16,8 @@ from complaintctl.core.intake.source import open_source
 from complaintctl.store.db import connect
 from complaintctl.store.search import COLUMNS
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
 WORDS_ZH = ["洗衣机", "漏水", "快递", "没到", "发票", "金额", "错误", "客服", "态度", "退款", "空调", "不制冷", "噪音"]
 WORDS_EN = ["washer", "leaks", "parcel", "late", "invoice", "wrong", "agent", "rude", "refund", "noisy", "Fan"]

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import InvalidInput
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 UTC = timezone.utc
 
 

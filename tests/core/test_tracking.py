@@ -14,6 +14,8 @@ from complaintctl.core.sla.check import check_sla
 from complaintctl.errors import Refused
 from complaintctl.store.db import transaction
 
+pytestmark = pytest.mark.postgresql_ci  # in CI's PostgreSQL run (.ci/run)
+
 UTC = timezone.utc
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)  # a Monday
 

@@ -203,7 +203,7 @@ def _changes_since(conn: Connection, end: str, ids: list[int], fields: tuple[str
     marks = ", ".join("?" * len(fields))
     where = f"e.{CHANGED_FIELDS_SQL} AND e.field IN ({marks}) AND e.at >= ?"
     cap = 3 * len(ids) + 1000
-    since = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?)",
+    since = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where} LIMIT ?) AS late",
                          (*fields, end, cap)).fetchone()[0]
     if since < cap:
         wanted = set(ids)

@@ -294,8 +294,10 @@ def _customer_clause(conn: Connection, f: ListFilters, add) -> None:
             values)))
     if len(f.customer_ids) > CUSTOMERS_LISTED:
         add(f"c.customer_id IN (SELECT coalesce(m.merged_into, m.id) FROM customers m WHERE {test})", *values)
-    else:
+    elif f.customer_ids:
         add(f"c.customer_id IN ({', '.join('?' * len(f.customer_ids))})", *f.customer_ids)
+    else:  # nobody matches (an empty IN () is SQLite's alone)
+        add("1 = 0")
 
 
 def list_complaints(conn: Connection, filters: ListFilters) -> list[dict]:

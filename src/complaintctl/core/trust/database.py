@@ -116,8 +116,8 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
 
     if on_server(path):
         if shared:
-            raise InvalidInput("--shared is for a database file", hint="on PostgreSQL, `init --roles` makes the "
-                               "team's database roles (docs/security.md)")
+            raise InvalidInput("--shared is for a database file", hint="on PostgreSQL, who may read and write is "
+                               "the server's: database roles and grants (docs/security.md)")
         conn = _open_on_server(str(path), may_create=True, readonly=False)
         try:
             existed = not getattr(conn, "created_desk", False)
