@@ -41,6 +41,7 @@ class Cluster:
         self.data = self.root / "data"
         self.socket = self.root
         self.user = None
+        self.port: str | None = None  # PostgreSQL's default, unless start() is given one
         if os.geteuid() == 0:
             import pwd
 
@@ -62,6 +63,7 @@ class Cluster:
                        stderr=subprocess.PIPE)
 
     def start(self, **settings: str) -> Cluster:
+        self.port = settings.get("port")
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
         options = {"listen_addresses": "''", "unix_socket_directories": f"'{self.socket}'", "fsync": "off",
@@ -73,7 +75,8 @@ class Cluster:
         return self
 
     def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
-        return f"postgresql:///{database}?host={self.socket}&user={user}"
+        port = f"&port={self.port}" if self.port else ""
+        return f"postgresql:///{database}?host={self.socket}&user={user}{port}"
 
     def admin(self, sql: str) -> None:
         import psycopg

@@ -5,6 +5,8 @@ and the id counters set after rows were copied with their ids (core/trust/moving
 
 from __future__ import annotations
 
+import contextlib
+
 from complaintctl.store.catalog import columns, foreign_key_columns, objects, table_names
 from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
 
@@ -13,6 +15,10 @@ DERIVED = ("schema_migrations", "sqlite_sequence", "search_pending", "deferred_i
 # A database's own identity (store/migrations m016) stays the target's.
 PER_DATABASE_SETTINGS = ("database_id",)
 APPEND_ONLY = ("events", "audit_chain")
+# PostgreSQL's search triggers (store/postgresql/search.sql) that refresh a complaint's entry per
+# copied row: per note and per tag, a complaint would be indexed again and again
+SEARCH_TRIGGERS = {"complaints": "complaints_fts_insert", "complaint_tags": "complaint_tags_fts",
+                   "events": "events_fts_note"}
 
 
 def record_tables(conn: Connection) -> list[str]:
@@ -88,3 +94,22 @@ def set_id_counters(conn: Connection, tables: list[str]) -> None:
             conn.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                          f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false) '
                          f"WHERE pg_get_serial_sequence('\"{table}\"', 'id') IS NOT NULL")
+
+
+@contextlib.contextmanager
+def indexed_once(conn: Connection, table: str, complaint_ids):
+    """Rows of ``table`` copied inside the block, naming ``complaint_ids``: on PostgreSQL the
+    search trigger of ``table`` is off inside the block and each complaint is indexed once at its
+    end, in the caller's transaction (a move cut short rolls the trigger's switch back with it).
+    SQLite's triggers index as rows come."""
+    trigger = SEARCH_TRIGGERS.get(table) if engine_of(conn) == POSTGRESQL else None
+    if trigger is None:
+        yield
+        return
+    conn.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
+    yield
+    ids = sorted({int(i) for i in complaint_ids if i is not None})
+    if ids:
+        conn.execute(f"SELECT count(search_refresh(x)) FROM unnest(ARRAY[{', '.join(map(str, ids))}]::bigint[]) AS x")
+    conn.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the chain's deferred check (copied events: kept as they are)
+    conn.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')  # refused while a trigger event is pending

@@ -261,7 +261,8 @@ def update(conn: Connection, complaint_id: int, *, status: str | None = None,
     edits = _checked_edits(edits, now)
     validate_contact(customer_edits.get("email"), customer_edits.get("phone"))
     changes: list[Change] = []
-    with transaction(conn):
+    # on PostgreSQL, writers of other complaints go on meanwhile (a customer's record is shared: then not)
+    with transaction(conn, complaint=None if customer_edits else complaint_id):
         row = get_complaint_row(conn, complaint_id)
         delivery = reply_delivery(conn, complaint_id, note or "", template, at) if send_reply else {}
         told = to_customer or delivery.get("outbox_id") is not None

@@ -122,7 +122,9 @@ def _copy_table(source: Connection, target: Connection, table: str, *, batch: in
 def _copy_rows(target: Connection, table: str, names: list[str], rows: list) -> int:
     if not rows:
         return 0
-    with transaction(target):
+    key = "id" if table == "complaints" else "complaint_id" if "complaint_id" in names else None
+    complaints = [r[names.index(key)] for r in rows] if key else []
+    with transaction(target), moving.indexed_once(target, table, complaints):
         before = target.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         target.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
                            "ON CONFLICT DO NOTHING", [tuple(r) for r in rows])
