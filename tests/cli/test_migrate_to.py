@@ -47,7 +47,12 @@ def report(text: str) -> str:
     return re.sub(r'"as_of": "[^"]*"', '"as_of": "-"', text)
 
 
-def test_a_team_file_moved_to_postgresql_and_back_loses_nothing(team_file, empty_server_database, tmp_path):
+def test_a_team_file_moved_to_postgresql_and_back_loses_nothing(team_file, empty_server_database, tmp_path,
+                                                                 monkeypatch):
+    from complaintctl.core.insight import briefing, reported, reports, worklists
+
+    for module in (briefing, reported, reports, worklists):  # the report's "now" (minutes left, ages): one moment
+        monkeypatch.setattr(module, "now_utc", lambda: datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc))
     url = empty_server_database
     on_file, on_server = Cli(team_file, tmp_path), Cli(url, tmp_path)
     head = on_file("audit", "head").stdout.strip()
