@@ -11,7 +11,6 @@ from complaintctl.cli.common import (
     FORMAT_OPTION,
     LIMIT_OPTION,
     STATE,
-    complete_agents,
     creates_database,
     err,
     handle_errors,
@@ -19,6 +18,7 @@ from complaintctl.cli.common import (
     row_limit,
     say_team_mode,
 )
+from complaintctl.cli.completion import complete_agents
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import N_, _, clauses, joined, ngettext
 from complaintctl.i18n.words import word

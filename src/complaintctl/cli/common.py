@@ -289,48 +289,6 @@ def _run(fn, args, kwargs):
         raise typer.Exit(failure.exit_code) from None
 
 
-def _completion_connection(ctx):
-    """A read-only connection to the database named on the command line being completed
-    (group callbacks do not run during completion); None if there is none yet."""
-    from complaintctl.core.trust.database import database_path, open_for_completion
-
-    root = ctx.find_root() if ctx is not None else None
-    return open_for_completion(database_path((root.params.get("db") if root is not None else None) or STATE.db))
-
-
-def complete_codes(kind: str):
-    """Tab completion of a taxonomy's codes, read from the database in use."""
-
-    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        try:
-            from complaintctl.core.taxonomy.codes import code_labels
-
-            conn = _completion_connection(ctx)
-            if conn is None:
-                return []
-            rows = code_labels(conn, kind)
-            conn.close()
-        except Exception:  # completion must never print a traceback into the shell
-            return []
-        return [(code, help_) for code, help_ in rows if code.startswith(incomplete)]
-
-    return complete
-
-
-def complete_agents(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        conn = _completion_connection(ctx)
-        if conn is None:
-            return []
-        from complaintctl.core.people.agents import active_agent_names
-
-        names = active_agent_names(conn)
-        conn.close()
-    except Exception:
-        return []
-    return [n for n in names if n.startswith(incomplete)]
-
-
 DATE_HELP = "ISO, 2026/11/3 14:05, 3 Nov 2026, 2026年11月3日, today, yesterday, 15:30 (today, or yesterday if still to come)"
 
 # The one output option: -f/--format is what a command prints, in every command (import's input

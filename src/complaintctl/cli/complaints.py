@@ -12,8 +12,6 @@ from complaintctl.cli.common import (
     COMPLAINT_HELP,
     DATE_HELP,
     STATE,
-    complete_agents,
-    complete_codes,
     creates_database,
     err,
     parse_date_option,
@@ -21,6 +19,7 @@ from complaintctl.cli.common import (
     warn,
     which_complaint,
 )
+from complaintctl.cli.completion import complete_agents, complete_codes
 from complaintctl.cli.text_input import EDIT_HELP, check_one_stdin, text_from
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import N_, _, clauses

@@ -9,7 +9,8 @@ import inspect
 
 import typer
 
-from complaintctl.cli.common import DATE_HELP, STATE, complete_agents, complete_codes, parse_date_option
+from complaintctl.cli.common import DATE_HELP, STATE, parse_date_option
+from complaintctl.cli.completion import complete_agents, complete_codes
 
 # name -> (type, option), in the order --help lists them
 FILTERS: dict[str, tuple[object, object]] = {

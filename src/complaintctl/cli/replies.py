@@ -9,12 +9,12 @@ import typer
 from complaintctl.cli.common import (
     FORMAT_OPTION,
     STATE,
-    complete_codes,
     creates_database,
     err,
     handle_errors,
     which_complaint,
 )
+from complaintctl.cli.completion import complete_codes
 from complaintctl.cli.text_input import EDIT_HELP, text_from
 from complaintctl.i18n import N_, _, clauses
 from complaintctl.i18n.words import label, word
