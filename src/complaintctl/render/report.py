@@ -38,7 +38,7 @@ class Change:
 
     def __str__(self) -> str:
         if self.running or self.change is None:  # no change while the period runs (core/insight/reports.py)
-            from complaintctl.i18n import rt
+            from complaintctl.i18n.phrases import rt
 
             return rt("running")
         if self.change == 0:
@@ -80,7 +80,7 @@ def _fmt(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, Hours):
-        from complaintctl.i18n import duration
+        from complaintctl.i18n.phrases import duration
 
         return duration(human_duration(value))
     if isinstance(value, Change):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from complaintctl.i18n import message, rt
+from complaintctl.i18n.phrases import message, rt
 from complaintctl.render.report import (
     SECTION_TITLES,
     TITLES,

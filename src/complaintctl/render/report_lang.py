@@ -1,4 +1,4 @@
-"""A report's blocks in the chosen language (complaintctl/i18n.py holds the words). English
+"""A report's blocks in the chosen language (complaintctl/i18n/phrases.py holds the words). English
 keeps the bilingual labels it always had; Chinese shows only Chinese, with the codes of the
 seeded taxonomy as their labels."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from complaintctl import i18n
+from complaintctl.i18n import phrases, zh
 from complaintctl.render.block import Block
 
 CODE_HEADERS = {"Severity", "Status", "Clock"}
@@ -16,7 +16,7 @@ def _header(text: str) -> str:
     m = re.match(r"^Last (\d+) weeks$", text)
     if m:
         return f"近 {m.group(1)} 周"
-    return i18n.code(i18n.rt(text))
+    return phrases.code(phrases.rt(text))
 
 
 def _cell(header: str, value):
@@ -24,18 +24,18 @@ def _cell(header: str, value):
     if not isinstance(value, str):
         return value
     if header in CODE_HEADERS:
-        return i18n.code(i18n.rt(value))
+        return phrases.code(phrases.rt(value))
     if header == "State":
-        return i18n.message(value)
+        return phrases.message(value)
     if header in ("Respond within", "Resolve within"):
-        return i18n.target(value)
+        return phrases.target(value)
     if header in ("Subject", "Customer", "Contact", "Tag", "Agent", "Who has it"):
-        return i18n.rt(value) if value in ("(nobody)", "(none)") else value
-    return i18n.rt(value)
+        return phrases.rt(value) if value in ("(nobody)", "(none)") else value
+    return phrases.rt(value)
 
 
 def localize(blocks: list[Block]) -> list[Block]:
-    if not i18n.zh():
+    if not zh():
         return blocks
     for b in blocks:
         headers = list(b.headers)
@@ -46,10 +46,10 @@ def localize(blocks: list[Block]) -> list[Block]:
             at = headers.index("Code")
             headers = headers[:at] + headers[at + 1:]
             b.rows = [row[:at] + row[at + 1:] for row in b.rows]
-        b.title = i18n.rt(b.title)
+        b.title = phrases.rt(b.title)
         b.rows = [[_cell(headers[i] if i < len(headers) else "", v) for i, v in enumerate(row)] for row in b.rows]
         b.headers = [_header(h) for h in headers]
-        b.note = i18n.message(b.note)
+        b.note = phrases.message(b.note)
         if b.lines:
-            b.lines = {i18n.rt(k): v for k, v in b.lines.items()}
+            b.lines = {phrases.rt(k): v for k, v in b.lines.items()}
     return blocks

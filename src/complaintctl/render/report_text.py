@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from complaintctl.i18n import rt
+from complaintctl.i18n.phrases import rt
 from complaintctl.render.block import Block
 from complaintctl.render.report import TITLES, BelowGoal, Change, _fmt, changed_note, spark, subtitle
 
