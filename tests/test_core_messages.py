@@ -19,14 +19,6 @@ FLAG = re.compile(r"(?<![\w-])--[a-z]")
 EXCEPTIONS: dict[str, str] = {}
 # files not converted yet (issue 24), with how many flags they still name: this only shrinks
 NOT_YET: dict[str, int] = {
-    "demo.py": 2,
-    "insight/datasette_metadata.py": 3,
-    "insight/export.py": 2,
-    "insight/periods.py": 4,
-    "insight/queries.py": 2,
-    "insight/readonly_sql.py": 2,
-    "insight/trend.py": 1,
-    "insight/worklists.py": 2,
     "intake/decide.py": 4,
     "intake/encoding.py": 2,
     "intake/jsonfile.py": 3,
@@ -36,20 +28,6 @@ NOT_YET: dict[str, int] = {
     "intake/values.py": 3,
     "intake/workbook.py": 1,
     "intake/writer.py": 1,
-    "notify/compose.py": 2,
-    "notify/deliver.py": 1,
-    "notify/outbox.py": 2,
-    "notify/replies.py": 3,
-    "notify/templates.py": 1,
-    "people/customers.py": 3,
-    "people/filing.py": 2,
-    "people/matching.py": 4,
-    "taxonomy/codes.py": 5,
-    "trust/audit.py": 1,
-    "trust/backups.py": 6,
-    "trust/database.py": 3,
-    "trust/health.py": 4,
-    "trust/restores.py": 1,
 }
 
 

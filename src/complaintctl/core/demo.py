@@ -16,6 +16,8 @@ from complaintctl.core.insight.reports import weekly
 from complaintctl.core.people.agents import add_agent
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.bulk import quick_commits
 from complaintctl.store.db import connect, default_db_path, resolve_db_path, transaction
 from complaintctl.store.engine import Connection
@@ -66,7 +68,7 @@ def make_demo(explicit: str | None, *, force: bool, seed: int, weeks: int, now: 
     """The use case `demo`: fill the demo database (the default demo.db is made afresh; a --db
     that already has complaints only with ``force``) and build its last full week's report."""
     if not 1 <= weeks <= MAX_DEMO_WEEKS:
-        raise InvalidInput(f"--weeks must be between 1 and {MAX_DEMO_WEEKS}")
+        raise InvalidInput(L_("{weeks} must be between 1 and {most}", weeks=Input("weeks"), most=MAX_DEMO_WEEKS))
     path = demo_path(explicit)
     if not explicit:
         for suffix in ("", "-wal", "-shm"):
@@ -75,8 +77,8 @@ def make_demo(explicit: str | None, *, force: bool, seed: int, weeks: int, now: 
     try:
         existing = conn.execute("SELECT count(*) FROM complaints").fetchone()[0]
         if existing and not force:
-            raise InvalidInput(f"{path} already has {existing} complaints",
-                               hint="use --force to add a demo history anyway")
+            raise InvalidInput(L_("{path} already has {n} complaints", path=str(path), n=existing),
+                               hint=L_("use {force} to add a demo history anyway", force=Input("force")))
         if on_start is not None:
             on_start(path)
         counts = fill_demo(conn, seed=seed, weeks=weeks)

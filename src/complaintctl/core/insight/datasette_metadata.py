@@ -38,7 +38,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "customer_accepted": "1 accepted the decision, 0 did not, empty unknown",
         "reopened_count": "times reopened", "extra": "JSON of the columns an import did not know",
         "import_fingerprint": "hash that recognises an imported row on re-import",
-        "source_updated_at": "the source system's last change, for import --update",
+        "source_updated_at": "the source system's last change: a re-import that updates takes only newer rows",
         "respond_due_at": "first response due (UTC)", "resolve_due_at": "resolution due (UTC)",
         "responded_late": "1 responded late, 0 on time, empty while the clock runs",
         "resolved_late": "1 resolved late, 0 on time, empty while the clock runs",
@@ -70,7 +70,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "updated": "rows updated", "unchanged": "rows already there",
         "duplicates": "rows repeating an earlier row of the file",
         "grouped": "rows joined to the row before them with the same ref (grouped by ref)", "rejected": "rows refused",
-        "update_mode": "1 ran with --update", "undone_at": "when import undo removed what it created (UTC)",
+        "update_mode": "1 updated what it had imported before", "undone_at": "when import undo removed what it created (UTC)",
         "undone_by": "who undid it", "customers_recorded": "0 ran before imports recorded their customers"}),
     "audit_chain": ("Which version of the audit chain the events use, from which event on (docs/schema.md).", {
         "version": "1: blake2b over the events' content", "from_event": "the first event of that version",
@@ -114,7 +114,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "last_attempt_at": "last try (UTC)", "sent_at": "when it went (UTC)", "error": "why the last try failed",
         "message_key": "the same on every try: the e-mail's Message-ID, the webhook's Idempotency-Key",
         "claimed_by": "who is sending it (host:process:token)", "lease_until": "nobody else takes it before (UTC)"}),
-    "overdue_notices": ("Which lateness overdue --notify already told the team about.", {
+    "overdue_notices": ("Which lateness the overdue round already told the team about.", {
         "clock": "respond or resolve", "due_at": "the due time that passed", "outbox_id": "the message"}),
     "settings": ("Team settings as key/value pairs.", {"key": "setting", "value": "value"}),
     "complaints_fts": ("The search index (FTS5, trigram) over complaint_search_text: one row per complaint, "

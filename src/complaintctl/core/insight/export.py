@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from complaintctl.core.insight.queries import ListFilters, _where
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection
 from complaintctl.store.paging import limit_clause
 
@@ -70,7 +72,7 @@ def parse_columns(text: str | None) -> list[str]:
     if unknown:
         raise InvalidInput(f"unknown column(s): {', '.join(unknown)}", hint="columns: " + ", ".join(ALL_COLUMNS))
     if not columns:
-        raise InvalidInput("--columns is empty")
+        raise InvalidInput(L_("{columns} is empty", columns=Input("columns")))
     return columns
 
 
@@ -104,6 +106,6 @@ def export_complaints(conn: Connection, filters: ListFilters, *, columns: str | 
     and columns are checked before the first row, so nothing is written for a bad one."""
     cols = parse_columns(columns)
     if labels is not None and labels not in LABEL_LANGUAGES:
-        raise InvalidInput(f"--labels {labels!r}: give en or zh")
+        raise InvalidInput(L_("{option} {labels!r}: give en or zh", option=Input("labels"), labels=labels))
     rows = export_rows(conn, filters, cols)
     return Export(cols, export_headers(cols, labels), with_labels(conn, rows, cols, labels) if labels else rows)

@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from complaintctl.context import local_zone
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 
 UTC = timezone.utc
 
@@ -38,14 +40,15 @@ def last_full_week(now: datetime) -> tuple[datetime, datetime, str]:
 
 def period(*, week: str | None, start: datetime | None, end: datetime | None, now: datetime) -> tuple[datetime, datetime, str]:
     if week and (start or end):
-        raise InvalidInput("give --week or --from/--to, not both")
+        raise InvalidInput(L_("give {week} or {start}/{end}, not both", week=Input("week"), start=Input("start"),
+                              end=Input("end")))
     if week:
         return week_period(week)
     if start or end:
         if not (start and end):
-            raise InvalidInput("--from and --to go together")
+            raise InvalidInput(L_("{start} and {end} go together", start=Input("start"), end=Input("end")))
         if end <= start:
-            raise InvalidInput("--to must be after --from")
+            raise InvalidInput(L_("{end} must be after {start}", end=Input("end"), start=Input("start")))
         return start, end, span_label(start, end)
     return last_full_week(now)
 
@@ -95,5 +98,6 @@ def output_name(pattern: str, period: dict | None) -> str:
     try:
         return pattern.format_map(values)
     except (KeyError, ValueError, IndexError, AttributeError):
-        raise InvalidInput(f"cannot fill in --output {pattern!r}",
-                           hint="placeholders: " + ", ".join("{" + p + "}" for p in OUTPUT_PLACEHOLDERS)) from None
+        raise InvalidInput(L_("cannot fill in {output} {pattern!r}", output=Input("output"), pattern=pattern),
+                           hint=L_("placeholders: {names}", names=", ".join("{" + p + "}" for p in OUTPUT_PLACEHOLDERS))) \
+            from None

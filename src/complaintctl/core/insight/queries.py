@@ -11,6 +11,8 @@ from complaintctl.core.record.fields import normalize_tag
 from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
 from complaintctl.core.sla.clock import describe_due, due_standing
 from complaintctl.errors import InvalidInput, NotFound
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import limit_clause
 
@@ -260,7 +262,8 @@ def _statuses(conn: Connection, typed: list[str]) -> list[str]:
 
 def _assignee_clause(conn: Connection, f: ListFilters, add) -> None:
     if f.mine and (f.unassigned or f.assignee):
-        raise InvalidInput("--mine goes without --assignee and --unassigned")
+        raise InvalidInput(L_("{mine} goes without {assignee} and {unassigned}", mine=Input("mine"),
+                              assignee=Input("assignee"), unassigned=Input("unassigned")))
     if f.unassigned:
         add("c.assignee IS NULL")
     elif f.mine:

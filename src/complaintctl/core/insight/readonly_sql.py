@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import DatabaseError, OperationalError, ProgrammingError
 from complaintctl.store.readonly import INTERRUPTED
 
@@ -30,7 +32,8 @@ def parse_params(values: list[str]) -> dict[str, object]:
         name, sep, text = value.partition("=")
         name = name.strip().lstrip(":$@")
         if not sep or not name.isidentifier():
-            raise InvalidInput(f"bad --param {value!r}", hint="use NAME=VALUE, and :NAME in the query")
+            raise InvalidInput(L_("bad {param} {value!r}", param=Input("param"), value=value),
+                               hint=L_("use NAME=VALUE, and :NAME in the query"))
         digits = text[1:] if text.startswith("-") else text
         params[name] = int(text) if digits.isascii() and digits.isdigit() and len(digits) < 19 else text
     return params
@@ -105,9 +108,10 @@ class Query:
             if str(exc) == INTERRUPTED and (self.cancelled or not late):
                 raise KeyboardInterrupt from None  # Ctrl-C
             if str(exc) == INTERRUPTED:
-                raise ComplaintError(f"the query ran longer than its time limit ({self.timeout:g} s) and was stopped",
-                                     hint="--timeout SECONDS for more (0: none), or narrow it with WHERE or LIMIT") \
-                    from None
+                raise ComplaintError(L_("the query ran longer than its time limit ({seconds:g} s) and was stopped",
+                                        seconds=self.timeout),
+                                     hint=L_("{timeout} SECONDS for more (0: none), or narrow it with WHERE or LIMIT",
+                                             timeout=Input("timeout"))) from None
             raise _explained(exc) from None
         except ProgrammingError as exc:
             if "one statement" in str(exc):

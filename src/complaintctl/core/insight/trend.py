@@ -13,6 +13,8 @@ from complaintctl.core.insight.figures import at_end, pct
 from complaintctl.core.insight.periods import last_full_week, week_period
 from complaintctl.core.record.dates import to_iso
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection
 
 TREND_WEEKS = 10  # this week and the nine before it
@@ -93,7 +95,7 @@ def trends_report(conn: Connection, weeks: int, now: datetime) -> dict:
     them, and the five most frequent categories of the span week by week (each complaint by its
     category at the end of the week it was received in)."""
     if not 1 <= weeks <= 260:
-        raise InvalidInput("--weeks must be between 1 and 260")
+        raise InvalidInput(L_("{weeks} must be between 1 and {most}", weeks=Input("weeks"), most=260))
     _, last_end, _ = last_full_week(now)
     trend = weekly_trend(conn, last_end, weeks)
     spans = trend_spans(last_end, weeks)

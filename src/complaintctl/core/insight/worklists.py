@@ -14,6 +14,8 @@ from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.sla.due import SlaContext, load_calendar, status_changes
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection
 from complaintctl.store.paging import limit_clause
 
@@ -181,7 +183,7 @@ def followups(conn: Connection, *, days: int = FOLLOWUP_DAYS, now: datetime | No
     their resolution; most urgent first: the longest waiting, which leave the window soonest."""
     now = now or now_utc()
     if days < 0:
-        raise InvalidInput("--days must be 0 (every resolved complaint) or more")
+        raise InvalidInput(L_("{days} must be 0 (every resolved complaint) or more", days=Input("days")))
     since = to_iso(now - timedelta(days=days)) if days else "0000"
     where = f"""c.resolved_at >= :since AND NOT ({OPEN_SQL_C})
           AND coalesce(c.outcome, 'resolved') = 'resolved'

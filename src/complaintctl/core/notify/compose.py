@@ -50,7 +50,8 @@ def email(conn: Connection, row: Row, event: str, at: str, actor: str) -> int:
     try:
         subject, body, error = fill(template["subject"], values), fill(template["body"], values), None
     except ComplaintError as exc:
-        subject, body, error = template["subject"], template["body"], f"not written: {exc}"
+        # the fact only: the error's advice is for a person filling in a reply, not for a template
+        subject, body, error = template["subject"], template["body"], f"not written: {exc.message}"
     return queue(conn, at=at, complaint_id=row["id"], trigger=event, channel="email", target=row["customer_email"],
                  subject=subject, body=body, error=error)
 
@@ -100,8 +101,8 @@ def reply(conn: Connection, complaint_id: int, text: str, lang: str, at: str) ->
         return {"outbox_id": None, "why": L_("no e-mail configured: {step}", step=Step("notify smtp", host=L_("HOST"),
                                                                                   sender=L_("ADDRESS")))}
     if not row["customer_email"]:
-        return {"outbox_id": None, "why": f"the customer has no e-mail address: `complaintctl update {complaint_id} "
-                                          "--email ADDRESS`"}
+        return {"outbox_id": None, "why": L_("the customer has no e-mail address: {step}",
+                                             step=Step("update", complaint_id, email=L_("ADDRESS")))}
     subject = REPLY_SUBJECTS.get(lang, REPLY_SUBJECTS["en"]).format(id=complaint_id)
     return {"outbox_id": queue(conn, at=at, complaint_id=complaint_id, trigger="reply", channel="email",
                                target=row["customer_email"], subject=subject, body=text),

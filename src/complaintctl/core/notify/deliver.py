@@ -190,7 +190,7 @@ def send_email(smtp: dict, to: str, subject: str, body: str, *, key: str) -> Non
     from email.utils import formatdate
 
     if not smtp.get("host") or not smtp.get("sender"):
-        raise DeliveryError("no mail server set: `complaintctl notify smtp --host HOST --sender ADDRESS`")
+        raise DeliveryError("no mail server set: the notify settings have no SMTP host or no sender")
     security = smtp.get("security") or ("ssl" if smtp.get("port") == "465" else None)
     port = int(smtp.get("port") or {"ssl": 465, "starttls": 587}.get(security or "", 25))
     message = EmailMessage()

@@ -8,6 +8,8 @@ from datetime import datetime
 from complaintctl.core.notify import compose, config
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 from complaintctl.store.paging import limit_clause
@@ -50,10 +52,11 @@ def tell_overdue(conn: Connection, *, mine: str | None = None, now: datetime | N
     now = now or now_utc()
     with transaction(conn):
         if not config.settings(conn)["enabled"]:
-            raise Refused("notifications are off", hint="`complaintctl notify on` (after setting up a webhook)")
+            raise Refused(L_("notifications are off"), hint=L_("{step} (after setting up a webhook)", step=Step("notify on")))
         if not config.webhooks(conn, "overdue"):
-            raise Refused("no webhook listens for overdue complaints",
-                          hint="`complaintctl notify webhook add NAME --kind wecom --url URL --on overdue`")
+            raise Refused(L_("no webhook listens for overdue complaints"),
+                          hint=L_("add one with {step}", step=Step("notify webhook add", L_("NAME"), kind="wecom",
+                                                                    url=L_("URL"), on="overdue")))
         rows = overdue(conn, now=now, mine=mine)["rows"]
         return compose.overdue(conn, rows, to_iso(now))
 
@@ -61,7 +64,7 @@ def tell_overdue(conn: Connection, *, mine: str | None = None, now: datetime | N
 def queue_test(conn: Connection, *, email: str | None, webhook: str | None, actor: str) -> int:
     """A test message to an address or a webhook, queued to be sent at once (even while off)."""
     if (email is None) == (webhook is None):
-        raise InvalidInput("give --email ADDRESS or --webhook NAME")
+        raise InvalidInput(L_("give {email} ADDRESS or {webhook} NAME", email=Input("email"), webhook=Input("webhook")))
     at = to_iso(now_utc())
     with transaction(conn):
         if email is not None:

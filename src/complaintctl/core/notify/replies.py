@@ -11,7 +11,7 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.said import Code, either
+from complaintctl.i18n.said import Code, Input, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
@@ -49,11 +49,13 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
     return name, lang or None
 
 
-def check_body(body: str | None, known: dict[str, str] = PLACEHOLDERS, what: str = "a reply") -> str:
+def check_body(body: str | None, known: dict[str, str] = PLACEHOLDERS, what: str = L_("a reply")) -> str:
     """A template's text, with only ``known`` placeholders ({{ and }} for literal braces)."""
     body = (body or "").replace("\x00", "").strip()
     if not body:
-        raise InvalidInput(f"{what} needs its text", hint="--text TEXT, --text - (stdin) or -e (your editor)")
+        raise InvalidInput(L_("{what} needs its text", what=what),
+                           hint=L_("{text} TEXT, {text} - (stdin) or {editor} (your editor)", text=Input("text"),
+                                   editor=Input("editor")))
     unknown = sorted({m.group(1) for m in _FIELD.finditer(body) if m.group(1) is not None
                       and m.group(1) not in known})
     if unknown:
@@ -69,8 +71,9 @@ def fill(body: str, values: dict[str, str | None]) -> str:
             return match.group(0)[0]
         value = values.get(match.group(1))
         if value is None:
-            raise Refused(f"the reply uses {{{match.group(1)}}}, which this complaint does not have",
-                          hint="fill it in yourself with -e, or use --note")
+            raise Refused(L_("the reply uses {{{name}}}, which this complaint does not have", name=match.group(1)),
+                          hint=L_("fill it in yourself with {editor}, or use {note}", editor=Input("editor"),
+                                  note=Input("note")))
         return value
 
     return _FIELD.sub(one, body)

@@ -9,6 +9,8 @@ from complaintctl.core.notify.replies import PLACEHOLDERS, check_body
 from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
@@ -58,10 +60,10 @@ def set_email_template(conn: Connection, event: str, lang: str, *, subject: str 
     if reset:
         subject, body = DEFAULTS[(event, lang)]
     elif subject is None and body is None:
-        raise InvalidInput("nothing to change", hint="give --subject, --text, -e or --reset")
+        raise InvalidInput(L_("nothing to change"), hint=L_("give {inputs}", inputs=either("subject", "text", "editor", "reset")))
     subject = " ".join(check_body(subject if subject is not None else current["subject"], EMAIL_PLACEHOLDERS,
-                                  "an e-mail subject").split())
-    body = check_body(body if body is not None else current["body"], EMAIL_PLACEHOLDERS, "an e-mail")
+                                  L_("an e-mail subject")).split())
+    body = check_body(body if body is not None else current["body"], EMAIL_PLACEHOLDERS, L_("an e-mail"))
     at = to_iso(now or now_utc())
     with transaction(conn):
         if reset:

@@ -10,6 +10,8 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import checked_limit, limit_clause
@@ -116,7 +118,7 @@ def edit_customer(conn: Connection, customer_id: int, values: dict[str, str | No
     at = to_iso(now or now_utc())
     given = {k: v for k, v in values.items() if v is not None}
     if not given:
-        raise InvalidInput("nothing to change", hint="give --name, --email, --phone or --company")
+        raise InvalidInput(L_("nothing to change"), hint=L_("give {inputs}", inputs=either("name", "email", "phone", "company")))
     cleaned = {k: None if v.strip().lower() in CLEAR_WORDS else (v.strip() or None) for k, v in given.items()}
     customers.validate_contact(cleaned.get("email"), cleaned.get("phone"))
     changes, warnings = [], []
@@ -132,8 +134,9 @@ def edit_customer(conn: Connection, customer_id: int, values: dict[str, str | No
             if field in ("email", "phone") and value:
                 warnings += _shared_contact(conn, customer_id, field, value)
         if not any((*(row[f] for f in customers.CONTACT_FIELDS if f not in cleaned), *cleaned.values())):
-            raise Refused("a customer needs a name, email, phone or company",
-                          hint="a complaint with nobody behind it is logged without --customer")
+            raise Refused(L_("a customer needs a name, email, phone or company"),
+                          hint=L_("a complaint with nobody behind it is logged without {customer}",
+                                  customer=Input("customer")))
     return changes, warnings
 
 

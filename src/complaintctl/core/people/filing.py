@@ -6,7 +6,12 @@ from __future__ import annotations
 from complaintctl.core.people import matching as customers
 from complaintctl.core.record.events import Change, record_event
 from complaintctl.errors import Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.engine import Connection, Row
+
+# the input that gives each contact detail _add_contact fills in
+CONTACT_INPUTS = {"email": Input("email"), "phone": Input("phone"), "company": Input("company")}
 
 
 def _customer_text(conn: Connection, customer_id: int | None) -> str | None:
@@ -61,15 +66,18 @@ def _add_contact(conn: Connection, complaint_id: int, customer: Row, details: di
         normalize = {"email": customers.normalize_email, "phone": customers.normalize_phone}.get(field)
         stored = customer[f"{field}_normalized"] if normalize else customer[field]
         if stored is not None and stored != (normalize(value) if normalize else value):
-            raise Refused(f"customer #{cid} already has {field} {customer[field]}",
-                          hint=f"`complaintctl customers edit {cid} --{field} ...` changes it for all their "
-                               f"complaints; `complaintctl update {complaint_id} --customer NAME --{field} ...` "
-                               "files this complaint under another person")
+            raise Refused(L_("customer #{id} already has {field} {value}", id=cid, field=field, value=customer[field]),
+                          hint=L_("{edit} with {option} changes it for all their complaints; {update} with {option} "
+                                  "files this complaint under another person", edit=Step("customers edit", cid),
+                                  update=Step("update", complaint_id, customer=L_("NAME")), option=CONTACT_INPUTS[field]))
         other = normalize and stored is None and customers.find_customer(
             conn, value if field == "email" else None, value if field == "phone" else None)
         if other and other["id"] != cid:
-            raise Refused(f"{field} {value} belongs to customer #{other['id']} {other['name'] or ''}".rstrip(),
-                          hint=f"to file this complaint under them, give --customer '#{other['id']}'; if they "
-                               f"are one person, `complaintctl customers merge {cid} {other['id']}`")
+            raise Refused(L_("{field} {value} belongs to customer #{id} {name}", field=field, value=value, id=other["id"],
+                             name=other["name"] or "") if other["name"] else
+                          L_("{field} {value} belongs to customer #{id}", field=field, value=value, id=other["id"]),
+                          hint=L_("to file this complaint under them, give {customer} '#{id}'; if they are one person, "
+                                  "{step}", customer=Input("customer"), id=other["id"],
+                                  step=Step("customers merge", cid, other["id"])))
     customers.fill_customer(conn, customer, details, at=at, actor=actor, complaint_id=complaint_id)
     return _filled(customer, customers.get_customer(conn, cid))

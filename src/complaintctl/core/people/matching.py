@@ -8,6 +8,8 @@ import re
 from complaintctl.core.record.ids import next_customer_id
 from complaintctl.core.record.limits import EMAIL_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection, Row
 
 _NON_DIGIT = r"\D"
@@ -159,8 +161,8 @@ def find_customer(conn: Connection, email: str | None, phone: str | None,
 
 def _contact_text(email: str | None, phone: str | None, row: Row) -> str:
     if email and normalize_email(email) == row["email_normalized"]:
-        return f"email {email}"
-    return f"phone {phone}"
+        return L_("email {email}", email=email)
+    return L_("phone {phone}", phone=phone)
 
 
 class CustomerConflict(Refused):
@@ -174,17 +176,19 @@ class CustomerConflict(Refused):
         self.customer_id, self.customer_name, self.name, self.contact = customer_id, customer_name, name, contact
 
 
-def name_conflict(found: Row, name: str | None, email: str | None, phone: str | None,
-                  option: str = "--customer") -> CustomerConflict | None:
+def name_conflict(found: Row, name: str | None, email: str | None, phone: str | None) -> CustomerConflict | None:
     """The refusal for a typed name that is not the name of the customer its email or phone
     found, or None when they agree (or either is missing)."""
     if not name or not found["name"] or same_name(found["name"], name):
         return None
     contact = _contact_text(email, phone, found)
     return CustomerConflict(
-        f"{contact} belongs to customer #{found['id']} {found['name']}, not {name}",
-        hint=f"to file it under {found['name']}, leave out {option} or give {option} '#{found['id']}'; to record "
-             f"{name} as another person with the same contact (a family, a switchboard), add --new-customer",
+        L_("{contact} belongs to customer #{id} {found}, not {name}", contact=contact, id=found["id"],
+           found=found["name"], name=name),
+        hint=L_("to file it under {found}, leave out {customer} or give {customer} '#{id}'; to record {name} as "
+                "another person with the same contact (a family, a switchboard), add {new_customer}",
+                found=found["name"], customer=Input("customer"), id=found["id"], name=name,
+                new_customer=Input("new_customer")),
         customer_id=found["id"], customer_name=found["name"], name=name, contact=contact)
 
 
@@ -287,8 +291,10 @@ def match_or_create_customer(
     if not details:
         return None, False
     if new_customer and customer_ref(details.get("name")) is not None:
-        raise InvalidInput(f"--new-customer records a new person, and {details['name']} is a known customer",
-                           hint="give the new person's name, or leave out --new-customer")
+        raise InvalidInput(L_("{new_customer} records a new person, and {name} is a known customer",
+                              new_customer=Input("new_customer"), name=details["name"]),
+                           hint=L_("give the new person's name, or leave out {new_customer}",
+                                   new_customer=Input("new_customer")))
     existing = None if new_customer else match_customer(conn, details, strict=strict)
     if existing is not None:
         fill_customer(conn, existing, details, at=at, actor=actor, complaint_id=complaint_id)

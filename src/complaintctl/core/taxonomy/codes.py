@@ -11,6 +11,8 @@ from complaintctl.core.sla.clock import target_columns
 from complaintctl.core.taxonomy.kinds import KINDS, kind_named
 from complaintctl.core.taxonomy.labels import LabelResolver
 from complaintctl.errors import InvalidInput, Refused
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
@@ -78,15 +80,18 @@ def define_code(conn: Connection, kind: str, code: str, label_en: str, label_zh:
     if k.name == "personality":
         extra = {"advice_en": advice_en or "", "advice_zh": advice_zh or ""}
     elif advice_en or advice_zh:
-        raise InvalidInput("--advice-en/--advice-zh go with personality codes")
+        raise InvalidInput(L_("{advice_en}/{advice_zh} go with personality codes", advice_en=Input("advice_en"),
+                              advice_zh=Input("advice_zh")))
     if k.name == "severity":
         if not respond or not resolve:
-            raise InvalidInput("a severity needs --respond and --resolve targets", hint="e.g. --respond 4h --resolve 3d")
+            raise InvalidInput(L_("a severity needs {respond} and {resolve} targets", respond=Input("respond"),
+                                  resolve=Input("resolve")),
+                               hint=L_("e.g. {respond} 4h {resolve} 3d", respond=Input("respond"), resolve=Input("resolve")))
         respond_cols, resolve_cols = target_columns("respond_target", respond), target_columns("resolve_target", resolve)
         extra = {**respond_cols, **resolve_cols,
                  "business_time": max(respond_cols["business_time"], resolve_cols["business_time"])}
     elif respond or resolve:
-        raise InvalidInput("--respond/--resolve go with severity codes")
+        raise InvalidInput(L_("{respond}/{resolve} go with severity codes", respond=Input("respond"), resolve=Input("resolve")))
     with transaction(conn):
         if k.name == "severity":
             extra["rank"] = conn.execute("SELECT coalesce(max(rank), 0) + 1 FROM severities").fetchone()[0]
@@ -116,7 +121,8 @@ def add_code(
             hint="codes are lowercase letters, digits and _ and start with a letter, e.g. warranty_claim",
         )
     if not label_en.strip() or not label_zh.strip():
-        raise InvalidInput("both --label-en and --label-zh are required")
+        raise InvalidInput(L_("both {label_en} and {label_zh} are required", label_en=Input("label_en"),
+                              label_zh=Input("label_zh")))
     if conn.execute(f"SELECT 1 FROM {k.table} WHERE code = ?", (code,)).fetchone():
         raise Refused(f"{k.name} {code!r} already exists")
     values = {"code": code, "label_en": label_en.strip(), "label_zh": label_zh.strip()}

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.catalog import columns
 from complaintctl.store.chain import CHAINED, DIGEST, GENESIS, ChainVersion, link, sql_content, versions
 from complaintctl.store.engine import Connection
@@ -111,8 +113,8 @@ def parse_head(text: str) -> tuple[int, str]:
     """'ID:HASH' as `audit head` prints it."""
     match = HEAD_FORM.fullmatch(text.strip().lower())
     if not match:
-        raise InvalidInput(f"--against {text!r} is not a chain head",
-                           hint="give ID:HASH as `complaintctl audit head` prints it, e.g. 4211:3f9c...")
+        raise InvalidInput(L_("{against} {text!r} is not a chain head", against=Input("against"), text=text),
+                           hint=L_("give ID:HASH as {step} prints it, e.g. 4211:3f9c...", step=Step("audit head")))
     return int(match.group(1)), match.group(2)
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.files import current_umask, give_mode, is_sqlite_database, output_target
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.db import open_file, open_immutable
 from complaintctl.store.engine import Error
 from complaintctl.store.sharing import make_directory, share_like_database
@@ -75,10 +77,12 @@ def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -
     dated = request.dest is None or target.is_dir() or request.dest.endswith(("/", os.sep))
     directory = target if dated else target.parent
     if not dated and request.keep:
-        raise InvalidInput("--keep needs a directory to prune", hint="give DEST as a directory, or leave it out")
+        raise InvalidInput(L_("{keep} needs a directory to prune", keep=Input("keep")),
+                           hint=L_("give DEST as a directory, or leave it out"))
     if not directory.is_dir():
         if request.dest is not None and not request.mkdir:  # an unmounted disk must not fill the mount point
-            raise NotFound(f"no directory {directory}", hint="create it, or add --mkdir")
+            raise NotFound(L_("no directory {directory}", directory=str(directory)),
+                           hint=L_("create it, or add {mkdir}", mkdir=Input("mkdir")))
         try:
             make_directory(directory, db)
         except OSError as exc:
@@ -145,16 +149,17 @@ def _check_destination(db: Path, dest: Path, force: bool) -> None:
         _target, direct = output_target(dest)
     except Refused as exc:
         if is_sqlite_database(dest):
-            raise Refused(f"{dest} is an SQLite database (a backup, or another program's): a backup never "
-                          "replaces one, even with --force; nothing was written",
-                          hint="give a new file name, or a directory: `backup DIR --keep N` keeps the newest N") \
-                from None
+            raise Refused(L_("{dest} is an SQLite database (a backup, or another program's): a backup never "
+                             "replaces one, even with {force}; nothing was written", dest=str(dest), force=Input("force")),
+                          hint=L_("give a new file name, or a directory: {step} keeps the newest N",
+                                  step=Step("backup", L_("DIR"), keep="N"))) from None
         raise exc from None
     if direct:
         raise Refused(f"{dest} is a device or a pipe, not a file a backup can be renamed into",
                       hint="give the path of a file or a directory")
     if dest.exists() and not force:
-        raise Refused(f"{dest} already exists", hint="use --force to replace it, or give another path")
+        raise Refused(L_("{dest} already exists", dest=str(dest)),
+                      hint=L_("use {force} to replace it, or give another path", force=Input("force")))
 
 
 def _name_it(temp: Path, dest: Path, db: Path, dated_at: datetime | None, *, replace: bool) -> Path:
@@ -170,8 +175,8 @@ def _name_it(temp: Path, dest: Path, db: Path, dated_at: datetime | None, *, rep
             os.link(temp, name)
         except FileExistsError:
             if dated_at is None:
-                raise Refused(f"{dest} already exists (made while this backup ran)",
-                              hint="use --force to replace it, or give another path") from None
+                raise Refused(L_("{dest} already exists (made while this backup ran)", dest=str(dest)),
+                              hint=L_("use {force} to replace it, or give another path", force=Input("force"))) from None
             continue
         except OSError:  # a file system without hard links (FAT, some shares): rename, after a look
             if name.exists():

@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, ExitCode, InvalidInput, NotFound
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import DatabaseError, OperationalError
 
 
@@ -116,8 +118,9 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
 
     if on_server(path):
         if shared:
-            raise InvalidInput("--shared is for a database file", hint="on PostgreSQL, who may read and write is "
-                               "the server's: database roles and grants (docs/security.md)")
+            raise InvalidInput(L_("{shared} is for a database file", shared=Input("shared")),
+                               hint=L_("on PostgreSQL, who may read and write is the server's: database roles and "
+                                       "grants (docs/security.md)"))
         conn = _open_on_server(str(path), may_create=True, readonly=False)
         try:
             existed = not getattr(conn, "created_desk", False)
@@ -169,7 +172,8 @@ def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
 
     if isinstance(exc, ImportStopped):  # part of the file was imported: the failure says so
         inner = explain_failure(exc.cause, path) or ComplaintError(
-            f"internal error: {type(exc.cause).__name__}: {exc.cause} (run with --debug for details)")
+            L_("internal error: {kind}: {error} (run with {debug} for details)", kind=type(exc.cause).__name__,
+               error=str(exc.cause), debug=Input("debug")))
         return ComplaintError(inner.message, hint=exc.saved, exit_code=inner.exit_code)
     if isinstance(exc, OperationalError):
         text = str(exc)

@@ -16,6 +16,8 @@ from pathlib import Path
 from complaintctl.context import local_zone
 from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.core.trust.database import open_database
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store import catalog
 from complaintctl.store.beside import Beside
 from complaintctl.store.engine import Connection, DatabaseError
@@ -140,6 +142,18 @@ def _id_list(conn: Connection, sql: str) -> list[int]:
     return [r[0] for r in conn.execute(sql)]
 
 
+def _one_fix(fixes: list[str]) -> str:
+    """Several fixes as one, each said in the reader's language (a str join would say a Message's
+    command lines in plain English)."""
+    unique = list(dict.fromkeys(fixes))
+    if not unique:
+        return ""
+    fix = unique[0]
+    for more in unique[1:]:
+        fix = L_("{fix}; {more}", fix=fix, more=more)
+    return fix
+
+
 def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
@@ -154,8 +168,8 @@ def _integrity(conn: Connection, quick: bool) -> Finding:
         return Finding("integrity", OK, f"{pragma}: ok")
     if "not a database" in messages[0]:
         return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
-                       "check --db / COMPLAINTCTL_DB; if this was the database, restore the newest backup "
-                       "(`complaintctl restore BACKUP`)")
+                       L_("check {db} / COMPLAINTCTL_DB; if this was the database, restore the newest backup ({step})",
+                          db=Input("db"), step=Step("restore", L_("BACKUP"))))
     shown = "; ".join(messages[:EXAMPLES]) + ("; ..." if len(messages) > EXAMPLES else "")
     return Finding("integrity", PROBLEM, f"the file is damaged: {shown}",
                    "restore the newest backup (`complaintctl restore BACKUP`), or try "
@@ -167,7 +181,7 @@ def _schema_version(version: int) -> Finding:
         return Finding("schema version", OK, f"{version}, the latest")
     if version == 0:
         return Finding("schema version", PROBLEM, "0: this is not a complaintctl database (or an empty file)",
-                       "check --db / COMPLAINTCTL_DB")
+                       L_("check {db} / COMPLAINTCTL_DB", db=Input("db")))
     if version > SCHEMA_VERSION:
         return Finding("schema version", PROBLEM, f"{version}, newer than this complaintctl knows "
                        f"({SCHEMA_VERSION})", "upgrade complaintctl")
@@ -306,8 +320,8 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
         parts.append(f"the audit chain is broken at event #{first} (first broken link; "
                      f"{_count(len(chain.broken), 'link')} broken, {_count(len(chain.unhashed), 'event')} "
                      f"without a hash): events were changed, deleted or inserted around complaintctl")
-        fixes.append("compare with a backup (`complaintctl --db BACKUP show ID`); the events from there on "
-                     "cannot be trusted")
+        fixes.append(L_("compare with a backup ({step}); the events from there on cannot be trusted",
+                        step=Step("show", L_("ID"), db=L_("BACKUP"))))
     if chain is not None and chain.unknown is not None:
         parts.append(f"the events from #{chain.unknown[0]} on use version {chain.unknown[1]} of the audit chain, "
                      "which this complaintctl does not know: they were not verified")
@@ -318,7 +332,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
             parts.append(wrong)
             fixes.append("the kept head proves the history before it was changed: restore a backup older than the change")
     if parts:
-        return Finding("audit trail", PROBLEM, "; ".join(parts), "; ".join(dict.fromkeys(fixes)))
+        return Finding("audit trail", PROBLEM, "; ".join(parts), _one_fix(fixes))
     if chain is None:
         what = "the events are not chained yet (an older schema)"
     elif quick:
@@ -433,8 +447,9 @@ def _permissions(conn: Connection) -> Finding:
     locked = lockouts(db)
     if locked:
         return Finding("file permissions", PROBLEM, "team mode (the folder is group-writable), but "
-                       + "; ".join(locked), "`complaintctl init --shared` as the files' owner (or root) "
-                       "gives them to the folder's group")
+                       + "; ".join(locked),
+                       L_("{step} as the files' owner (or root) gives them to the folder's group",
+                          step=Step("init", shared=True)))
     exposed = exposure(db)
     if exposed:
         return Finding("file permissions", WARNING, exposed + " (it holds customers' names and phone numbers)",

@@ -17,6 +17,8 @@ from pathlib import Path
 from complaintctl.core.trust.backups import COMPANIONS, MARKER_KEY, PARTIAL_TAG, backup_name, default_backup_dir
 from complaintctl.errors import ComplaintError, InvalidInput, NotFound, Refused
 from complaintctl.files import is_sqlite_database
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 from complaintctl.store.db import FileConnection, open_file, open_immutable
 from complaintctl.store.engine import DatabaseError, Error, OperationalError
 from complaintctl.store.sharing import make_directory
@@ -33,8 +35,8 @@ def check_backup(backup: Path) -> dict:
         raise InvalidInput(f"{backup} is not an SQLite database", hint="give a file `complaintctl backup` wrote")
     wal = _companion(backup, "-wal")
     if wal.exists() and wal.stat().st_size:
-        raise Refused(f"{backup} has a -wal file beside it holding changes not in the file itself",
-                      hint=f"run `complaintctl --db {backup} check` once, which folds them in, then restore")
+        raise Refused(L_("{backup} has a -wal file beside it holding changes not in the file itself", backup=str(backup)),
+                      hint=L_("run {step} once, which folds them in, then restore", step=Step("check", db=str(backup))))
     try:
         return _read_backup(backup)
     except DatabaseError as exc:

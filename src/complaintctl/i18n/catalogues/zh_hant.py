@@ -1867,6 +1867,110 @@ MESSAGES = {'Options': '選項',
  'cannot read working hours {text!r}': '無法讀取工作時間 {text!r}',
  'e.g. 09:00-18:00': '例如 09:00-18:00',
  'impossible working hours {text!r}': '不可能的工作時間 {text!r}',
+ '{advice_en}/{advice_zh} go with personality codes': '{advice_en}/{advice_zh} 只用於客戶性格代碼',
+ 'a severity needs {respond} and {resolve} targets': '嚴重程度需要 {respond} 和 {resolve} 時限',
+ 'e.g. {respond} 4h {resolve} 3d': '例如 {respond} 4h {resolve} 3d',
+ '{respond}/{resolve} go with severity codes': '{respond}/{resolve} 只用於嚴重程度代碼',
+ 'both {label_en} and {label_zh} are required': '{label_en} 和 {label_zh} 都必須給出',
+ 'invalid agent name {name!r}': '無效的坐席名稱 {name!r}',
+ 'one word, e.g. li.wei or alice': '一個詞，例如 li.wei 或 wang.fang',
+ 'agent {name!r} already exists': '坐席 {name!r} 已存在',
+ 'active agents: {names}': '在職坐席：{names}',
+ 'add one with {step}': '用 {step} 添加',
+ 'no agent named {name!r}': '沒有名爲 {name!r} 的坐席',
+ 'give one of {inputs}': '請給出 {inputs} 中的一個',
+ "cannot hand {name}'s complaints to {target!r}: {why}": '不能把 {name} 的投訴交給 {target!r}：{why}',
+ 'the same agent': '是同一位坐席',
+ 'inactive': '已停用',
+ 'give an active colleague': '請給出一位在職的同事',
+ 'agent {name!r} is already inactive and still has {held}': '坐席 {name!r} 已停用，但仍有{held}',
+ 'agent {name!r} is already inactive': '坐席 {name!r} 已停用',
+ 'hand them over with {step}': '用 {step} 移交',
+ '{name} still has {held}': '{name} 仍有{held}',
+ '{reassign_to} AGENT hands them over, {unassign} returns them to the queue, {keep_assigned} leaves them': '{reassign_to} '
+                                                                                                           '坐席 '
+                                                                                                           '把它們移交，{unassign} '
+                                                                                                           '放回待處理隊列，{keep_assigned} '
+                                                                                                           '仍由其處理',
+ '{ids} and {n} more': '{ids} 等，另有 {n} 件',
+ '{n} open complaint ({ids})': '{n} 件未結投訴（{ids}）',
+ 'you are {actor!r}, who is not an agent': '你是 {actor!r}，不是坐席',
+ 'add yourself with {step}, or say who you are with {option} NAME or COMPLAINTCTL_ACTOR': '用 {step} 添加自己，或用 {option} '
+                                                                                          '名稱 或 COMPLAINTCTL_ACTOR '
+                                                                                          '說明你是誰',
+ 'invalid reply name {name!r}': '無效的回覆模板名稱 {name!r}',
+ "lowercase letters, digits, '_', '.', '-', e.g. delivery-late; add :zh or :en for one language": "小寫字母、數字、'_'、'.'、'-'，例如 "
+                                                                                                  'delivery-late；加 :zh '
+                                                                                                  '或 :en 表示某一種語言',
+ 'unknown reply language {lang!r}': '未知的回覆語言 {lang!r}',
+ 'zh or en, e.g. delivery-late:en': 'zh 或 en，例如 delivery-late:en',
+ 'invalid webhook name {name!r}': '無效的 webhook 名稱 {name!r}',
+ 'one word, e.g. team-wecom': '一個詞，例如 team-wecom',
+ 'notifications are off: {step}': '通知已關閉：{step}',
+ 'no e-mail configured: {step}': '沒有設置郵件：{step}',
+ 'HOST': '主機',
+ 'ADDRESS': '地址',
+ 'a customer needs a name, email, phone or company': '客戶需要姓名、郵箱、電話或公司',
+ 'a complaint with nobody behind it is logged without {customer}': '沒有具體客戶的投訴，登記時不寫 {customer}',
+ 'customer #{id} already has {field} {value}': '客戶 #{id} 已有{field} {value}',
+ '{edit} with {option} changes it for all their complaints; {update} with {option} files this complaint under another person': '{edit} '
+                                                                                                                               '加 '
+                                                                                                                               '{option} '
+                                                                                                                               '會修改其所有投訴；{update} '
+                                                                                                                               '加 '
+                                                                                                                               '{option} '
+                                                                                                                               '把這件投訴歸到另一個人名下',
+ '{field} {value} belongs to customer #{id} {name}': '{field} {value} 屬於客戶 #{id} {name}',
+ '{field} {value} belongs to customer #{id}': '{field} {value} 屬於客戶 #{id}',
+ "to file this complaint under them, give {customer} '#{id}'; if they are one person, {step}": '要把這件投訴歸到該客戶名下，請給出 '
+                                                                                               '{customer} '
+                                                                                               "'#{id}'；如果是同一個人，請用 "
+                                                                                               '{step}',
+ 'email {email}': '郵箱 {email}',
+ 'phone {phone}': '電話 {phone}',
+ '{contact} belongs to customer #{id} {found}, not {name}': '{contact} 屬於客戶 #{id} {found}，不是 {name}',
+ "to file it under {found}, leave out {customer} or give {customer} '#{id}'; to record {name} as another person with the same contact (a family, a switchboard), add {new_customer}": '要歸到 '
+                                                                                                                                                                                      '{found} '
+                                                                                                                                                                                      '名下，請不寫 '
+                                                                                                                                                                                      '{customer} '
+                                                                                                                                                                                      '或給出 '
+                                                                                                                                                                                      '{customer} '
+                                                                                                                                                                                      "'#{id}'；要把 "
+                                                                                                                                                                                      '{name} '
+                                                                                                                                                                                      '記爲聯繫方式相同的另一個人（家人、總機），請加上 '
+                                                                                                                                                                                      '{new_customer}',
+ '{new_customer} records a new person, and {name} is a known customer': '{new_customer} 用於登記新客戶，而 {name} 是已有客戶',
+ "give the new person's name, or leave out {new_customer}": '請給出新客戶的姓名，或不寫 {new_customer}',
+ '{weeks} must be between 1 and {most}': '{weeks} 必須在 1 到 {most} 之間',
+ '{path} already has {n} complaints': '{path} 已有 {n} 件投訴',
+ 'use {force} to add a demo history anyway': '如仍要加入演示數據，請用 {force}',
+ '{columns} is empty': '{columns} 爲空',
+ '{option} {labels!r}: give en or zh': '{option} {labels!r}：請給出 en 或 zh',
+ 'give {week} or {start}/{end}, not both': '請給出 {week} 或 {start}/{end}，不能同時給出',
+ '{start} and {end} go together': '{start} 和 {end} 要一起給出',
+ '{end} must be after {start}': '{end} 必須晚於 {start}',
+ 'cannot fill in {output} {pattern!r}': '無法填寫 {output} {pattern!r}',
+ 'placeholders: {names}': '可用的佔位符：{names}',
+ '{mine} goes without {assignee} and {unassigned}': '{mine} 不能與 {assignee} 和 {unassigned} 一起使用',
+ '{days} must be 0 (every resolved complaint) or more': '{days} 必須是 0（所有已解決的投訴）或更大',
+ 'bad {param} {value!r}': '無效的 {param} {value!r}',
+ 'use NAME=VALUE, and :NAME in the query': '請寫成 名稱=值，並在查詢裏用 :名稱',
+ 'the query ran longer than its time limit ({seconds:g} s) and was stopped': '查詢超過了時間限制（{seconds:g} 秒），已停止',
+ '{timeout} SECONDS for more (0: none), or narrow it with WHERE or LIMIT': '用 {timeout} 秒數 放寬（0：不限），或用 WHERE 或 LIMIT '
+                                                                           '縮小查詢',
+ 'the customer has no e-mail address: {step}': '客戶沒有電子郵件地址：{step}',
+ 'notifications are off': '通知已關閉',
+ '{step} (after setting up a webhook)': '{step}（先設置好 Webhook）',
+ 'no webhook listens for overdue complaints': '沒有接收超時投訴通知的 Webhook',
+ 'URL': '網址',
+ 'give {email} ADDRESS or {webhook} NAME': '請給出 {email} 地址 或 {webhook} 名稱',
+ 'a reply': '回覆',
+ 'an e-mail': '郵件',
+ 'an e-mail subject': '郵件主題',
+ '{what} needs its text': '{what}需要正文',
+ '{text} TEXT, {text} - (stdin) or {editor} (your editor)': '{text} 文字、{text} -（標準輸入）或 {editor}（你的編輯器）',
+ 'the reply uses {{{name}}}, which this complaint does not have': '回覆用到了 {{{name}}}，而這件投訴沒有這一項',
+ 'fill it in yourself with {editor}, or use {note}': '請用 {editor} 自己填寫，或用 {note}',
  'unknown outcome {outcome!r}': '未知的處理結果 {outcome!r}',
  'valid: {codes}': '可用的有：{codes}',
  'a duplicate needs {option} N': '重複投訴需要 {option} N',
@@ -1918,44 +2022,35 @@ MESSAGES = {'Options': '選項',
  'days must be at least 1': '天數至少爲 1',
  'complaint #{id}: {problem}': '投訴 #{id}：{problem}',
  'times run received <= first response <= resolution <= closing': '時間順序應爲 受理 <= 首次響應 <= 解決 <= 關閉',
- 'invalid agent name {name!r}': '無效的坐席名稱 {name!r}',
- 'one word, e.g. li.wei or alice': '一個詞，例如 li.wei 或 wang.fang',
- 'agent {name!r} already exists': '坐席 {name!r} 已存在',
- 'active agents: {names}': '在職坐席：{names}',
- 'add one with {step}': '用 {step} 添加',
- 'no agent named {name!r}': '沒有名爲 {name!r} 的坐席',
- 'give one of {inputs}': '請給出 {inputs} 中的一個',
- "cannot hand {name}'s complaints to {target!r}: {why}": '不能把 {name} 的投訴交給 {target!r}：{why}',
- 'the same agent': '是同一位坐席',
- 'inactive': '已停用',
- 'give an active colleague': '請給出一位在職的同事',
- 'agent {name!r} is already inactive and still has {held}': '坐席 {name!r} 已停用，但仍有{held}',
- 'agent {name!r} is already inactive': '坐席 {name!r} 已停用',
- 'hand them over with {step}': '用 {step} 移交',
- '{name} still has {held}': '{name} 仍有{held}',
- '{reassign_to} AGENT hands them over, {unassign} returns them to the queue, {keep_assigned} leaves them': '{reassign_to} '
-                                                                                                           '坐席 '
-                                                                                                           '把它們移交，{unassign} '
-                                                                                                           '放回待處理隊列，{keep_assigned} '
-                                                                                                           '仍由其處理',
- '{ids} and {n} more': '{ids} 等，另有 {n} 件',
- '{n} open complaint ({ids})': '{n} 件未結投訴（{ids}）',
- 'you are {actor!r}, who is not an agent': '你是 {actor!r}，不是坐席',
- 'add yourself with {step}, or say who you are with {option} NAME or COMPLAINTCTL_ACTOR': '用 {step} 添加自己，或用 {option} '
-                                                                                          '名稱 或 COMPLAINTCTL_ACTOR '
-                                                                                          '說明你是誰',
- 'invalid reply name {name!r}': '無效的回覆模板名稱 {name!r}',
- "lowercase letters, digits, '_', '.', '-', e.g. delivery-late; add :zh or :en for one language": "小寫字母、數字、'_'、'.'、'-'，例如 "
-                                                                                                  'delivery-late；加 :zh '
-                                                                                                  '或 :en 表示某一種語言',
- 'unknown reply language {lang!r}': '未知的回覆語言 {lang!r}',
- 'zh or en, e.g. delivery-late:en': 'zh 或 en，例如 delivery-late:en',
- 'invalid webhook name {name!r}': '無效的 webhook 名稱 {name!r}',
- 'one word, e.g. team-wecom': '一個詞，例如 team-wecom',
- 'notifications are off: {step}': '通知已關閉：{step}',
- 'no e-mail configured: {step}': '沒有設置郵件：{step}',
- 'HOST': '主機',
- 'ADDRESS': '地址'}
+ '{against} {text!r} is not a chain head': '{against} {text!r} 不是審計鏈的鏈頭',
+ 'give ID:HASH as {step} prints it, e.g. 4211:3f9c...': '請按 {step} 打印的格式給出 編號:哈希，例如 4211:3f9c...',
+ '{keep} needs a directory to prune': '{keep} 需要一個可清理的目錄',
+ 'give DEST as a directory, or leave it out': '請把目標寫成目錄，或不寫',
+ 'no directory {directory}': '沒有目錄 {directory}',
+ 'create it, or add {mkdir}': '請先創建，或加上 {mkdir}',
+ "{dest} is an SQLite database (a backup, or another program's): a backup never replaces one, even with {force}; nothing was written": '{dest} '
+                                                                                                                                       '是一個 '
+                                                                                                                                       'SQLite '
+                                                                                                                                       '數據庫（備份或其他程序的數據庫）：備份從不覆蓋數據庫，即使用了 '
+                                                                                                                                       '{force}；沒有寫入任何內容',
+ 'give a new file name, or a directory: {step} keeps the newest N': '請給出新的文件名或目錄：{step} 保留最新的 N 個',
+ 'DIR': '目錄',
+ '{dest} already exists': '{dest} 已存在',
+ '{dest} already exists (made while this backup ran)': '{dest} 已存在（在本次備份進行時生成）',
+ 'use {force} to replace it, or give another path': '用 {force} 覆蓋它，或給出另一個路徑',
+ '{shared} is for a database file': '{shared} 只用於數據庫文件',
+ "on PostgreSQL, who may read and write is the server's: database roles and grants (docs/security.md)": '在 PostgreSQL '
+                                                                                                        '上，誰可以讀寫由服務器決定：數據庫角色和授權（docs/security.md）',
+ 'internal error: {kind}: {error} (run with {debug} for details)': '內部錯誤：{kind}：{error}（加 {debug} 運行可看詳情）',
+ '{fix}; {more}': '{fix}；{more}',
+ 'check {db} / COMPLAINTCTL_DB; if this was the database, restore the newest backup ({step})': '請檢查 {db} / '
+                                                                                               'COMPLAINTCTL_DB；如果這就是數據庫，請恢復最新的備份（{step}）',
+ 'BACKUP': '備份',
+ 'check {db} / COMPLAINTCTL_DB': '請檢查 {db} / COMPLAINTCTL_DB',
+ 'compare with a backup ({step}); the events from there on cannot be trusted': '請與備份比較（{step}）；從那裏起的事件不可信',
+ "{step} as the files' owner (or root) gives them to the folder's group": '以文件所有者（或超級用戶）運行 {step}，把文件交給所在文件夾的組',
+ '{backup} has a -wal file beside it holding changes not in the file itself': '{backup} 旁邊有一個 -wal 文件，其中有文件本身沒有的改動',
+ 'run {step} once, which folds them in, then restore': '先運行一次 {step} 把改動併入文件，再恢復'}
 
 # the seeded taxonomy's Chinese labels (stored in Simplified characters) in Traditional ones
 LABELS = {'产品质量': '產品質量',

@@ -8,9 +8,13 @@ from __future__ import annotations
 from complaintctl.i18n.catalogues.zh import (
     cli,
     core_desk,
+    core_insight,
+    core_notify,
     core_people,
     core_record,
     core_sla,
+    core_taxonomy,
+    core_trust,
     help,
     imports,
     render,
@@ -19,7 +23,7 @@ from complaintctl.i18n.catalogues.zh import (
     words_of_click,
 )
 
-CORE_PARTS = (core_record, core_sla, core_desk, core_people)  # core/'s rooms, one part each
+CORE_PARTS = (core_record, core_sla, core_taxonomy, core_people, core_insight, core_notify, core_desk, core_trust)  # core/'s rooms, one part each
 PARTS = (words_of_click, words, cli, help, render, reports, imports, *CORE_PARTS)
 
 

@@ -35,4 +35,23 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'no e-mail configured: {step}': '没有设置邮件：{step}',
     'HOST': '主机',
     'ADDRESS': '地址',
+    # core/people/customers.py, core/people/filing.py, core/people/matching.py
+    'a customer needs a name, email, phone or company': '客户需要姓名、邮箱、电话或公司',
+    'a complaint with nobody behind it is logged without {customer}': '没有具体客户的投诉，登记时不写 {customer}',
+    'customer #{id} already has {field} {value}': '客户 #{id} 已有{field} {value}',
+    '{edit} with {option} changes it for all their complaints; {update} with {option} files this complaint under another person':
+        '{edit} 加 {option} 会修改其所有投诉；{update} 加 {option} 把这件投诉归到另一个人名下',
+    '{field} {value} belongs to customer #{id} {name}': '{field} {value} 属于客户 #{id} {name}',
+    '{field} {value} belongs to customer #{id}': '{field} {value} 属于客户 #{id}',
+    "to file this complaint under them, give {customer} '#{id}'; if they are one person, {step}":
+        "要把这件投诉归到该客户名下，请给出 {customer} '#{id}'；如果是同一个人，请用 {step}",
+    'email {email}': '邮箱 {email}',
+    'phone {phone}': '电话 {phone}',
+    '{contact} belongs to customer #{id} {found}, not {name}': '{contact} 属于客户 #{id} {found}，不是 {name}',
+    "to file it under {found}, leave out {customer} or give {customer} '#{id}'; to record {name} as another person "
+    "with the same contact (a family, a switchboard), add {new_customer}":
+        "要归到 {found} 名下，请不写 {customer} 或给出 {customer} '#{id}'；要把 {name} 记为联系方式相同的另一个人"
+        "（家人、总机），请加上 {new_customer}",
+    '{new_customer} records a new person, and {name} is a known customer': '{new_customer} 用于登记新客户，而 {name} 是已有客户',
+    "give the new person's name, or leave out {new_customer}": '请给出新客户的姓名，或不写 {new_customer}',
 }

@@ -1,0 +1,20 @@
+"""Chinese for what core/notify says: the outbox, test messages, reply and e-mail templates."""
+
+MESSAGES: dict[str, str | tuple[str, ...]] = {
+    # core/notify/compose.py
+    'the customer has no e-mail address: {step}': '客户没有电子邮件地址：{step}',
+    # core/notify/outbox.py
+    'notifications are off': '通知已关闭',
+    '{step} (after setting up a webhook)': '{step}（先设置好 Webhook）',
+    'no webhook listens for overdue complaints': '没有接收超时投诉通知的 Webhook',
+    'URL': '网址',
+    'give {email} ADDRESS or {webhook} NAME': '请给出 {email} 地址 或 {webhook} 名称',
+    # core/notify/replies.py, core/notify/templates.py
+    'a reply': '回复',
+    'an e-mail': '邮件',
+    'an e-mail subject': '邮件主题',
+    '{what} needs its text': '{what}需要正文',
+    '{text} TEXT, {text} - (stdin) or {editor} (your editor)': '{text} 文字、{text} -（标准输入）或 {editor}（你的编辑器）',
+    'the reply uses {{{name}}}, which this complaint does not have': '回复用到了 {{{name}}}，而这件投诉没有这一项',
+    'fill it in yourself with {editor}, or use {note}': '请用 {editor} 自己填写，或用 {note}',
+}

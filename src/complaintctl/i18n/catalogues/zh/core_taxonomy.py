@@ -1,0 +1,10 @@
+"""Chinese for what core/taxonomy says: adding codes to the team's taxonomy."""
+
+MESSAGES: dict[str, str | tuple[str, ...]] = {
+    # core/taxonomy/codes.py
+    '{advice_en}/{advice_zh} go with personality codes': '{advice_en}/{advice_zh} 只用于客户性格代码',
+    'a severity needs {respond} and {resolve} targets': '严重程度需要 {respond} 和 {resolve} 时限',
+    'e.g. {respond} 4h {resolve} 3d': '例如 {respond} 4h {resolve} 3d',
+    '{respond}/{resolve} go with severity codes': '{respond}/{resolve} 只用于严重程度代码',
+    'both {label_en} and {label_zh} are required': '{label_en} 和 {label_zh} 都必须给出',
+}
