@@ -41,12 +41,14 @@ def _allowed_words() -> set[str]:
 
     from complaintctl import seed
     from complaintctl.cli import build_app
+    from complaintctl.core.intake.mapping import FIELDS
 
     codes = {row[0] for kind in ("CATEGORIES", "SEVERITIES", "CAUSES", "CHANNELS", "REMEDIES", "PERSONALITIES",
                                  "MOTIVES", "STATUSES", "OUTCOMES") for row in getattr(seed, kind)}
     commands = {name for path in command_paths(typer.main.get_command(build_app())) for name in path}
+    fields = set(FIELDS)  # an import's fields: what `--map HEADER=FIELD` takes, shown beside their names
     words = {w for code in codes | commands for w in re.split(r"[_-]", code)}
-    return {w.lower() for w in codes | commands | words | NAMES | TYPED}
+    return {w.lower() for w in codes | commands | fields | words | NAMES | TYPED}
 
 
 def command_paths(command, path=()):
@@ -248,11 +250,6 @@ KNOWN_LEFT: dict[str, set[str]] = {
     'notify outbox': {'Connection', 'Errno', 'cannot', 'reach', 'refused'},
     # the same error, as the outbox keeps it
     'notify retry': {'Connection', 'Errno', 'cannot', 'reach', 'refused'},
-    # the importer's evidence (core/intake/evidence.py, new in issue 20) not by id yet
-    'import 投诉登记.csv --show-mapping': {
-        'filled', 'fit', 'header', 'it', 'its', 'names', 'of', 'rows', 'sampled', 'subject', 'values'},
-    # a reject's reason is summarised by its English text, not its id (core/intake)
-    'import 投诉登记.csv': {'cannot', 'read'},
     # core/trust's findings not by id yet (stated facts: a complaint's intake changed with plain SQL)
     'check': {
         'a', 'agree', 'are', 'around', 'came', 'categories', 'chained', 'changed', 'codes', 'compare', 'complaint',
@@ -288,3 +285,14 @@ def test_a_chinese_agents_day_reads_in_chinese(cli, tmp_path, tty, allowed):
     assert {args: words for args, words in gone.items() if words} == {}
     assert left == {}, "English left:\n" + "\n".join(f"{args}:\n  " + "\n  ".join(lines)
                                                        for args, lines in left.items())
+
+
+def test_a_rejects_file_keeps_english_reasons_whatever_the_language(cli, tmp_path):
+    """The rejects file is for scripts and for fixing rows: its reason column is the same English
+    text in every language (a script greps it, counts it, compares runs); the summary says it in Chinese."""
+    register = tmp_path / "登记.csv"
+    register.write_text(REGISTER, encoding="utf-8")
+    result = cli("import", register, expect=3, env=ZH)
+    assert "无法读取受理时间 '不是日期'（第一处：第 4 行）" in result.stderr
+    rejects = (tmp_path / "登记.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rejects[1].startswith("4,cannot read received '不是日期',不是日期,韩梅梅")

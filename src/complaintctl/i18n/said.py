@@ -104,6 +104,25 @@ class Code(Said):
         return (Code, (self.kind, self.code))
 
 
+class Field(Said):
+    """A field of an import as people read it: in English its code (what `--map HEADER=FIELD` takes,
+    ``received``), in another language its name there (受理时间); as str, the code."""
+
+    # import fields named after a column of their own
+    COLUMNS = {"received": "received_at", "closed": "closed_at"}
+
+    def said(self) -> str:
+        from complaintctl.i18n import lang, words
+
+        if lang() == "en":
+            return str(self)
+        name = self.COLUMNS.get(str(self), str(self))
+        return words.word("field", name) if name in words.WORDS["field"] else str(self)
+
+    def __reduce__(self):
+        return (Field, (str(self),))
+
+
 class Duration(Said):
     """A length of time in minutes as people say it (i18n.words.duration); as str, in English."""
 

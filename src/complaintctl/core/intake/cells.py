@@ -11,6 +11,7 @@ from typing import Any
 from complaintctl.core.people.matching import split_mailbox
 from complaintctl.core.record.lifecycle import time_order_problem
 from complaintctl.i18n import L_, N_
+from complaintctl.i18n.said import Field
 
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
@@ -81,7 +82,12 @@ class ReadStats:
 
 
 class RowError(Exception):
-    """Why one row cannot be imported."""
+    """Why one row cannot be imported: ``reason``, a Message (its English text goes into the rejects
+    file, whatever the language; the summary says it in the reader's)."""
+
+    @property
+    def reason(self) -> str:
+        return self.args[0] if self.args else ""
 
 
 class NeverDate(Exception):
@@ -181,12 +187,12 @@ def _special(name: str, text: str) -> Any:
             return True
         if word in FALSE_WORDS:
             return False
-        raise RowError(f"customer_accepted {text!r} is not yes/no")
+        raise RowError(L_("customer_accepted {text!r} is not yes/no", text=text))
     if name == "assignee":
         return ".".join(text.split())
     number = text.lstrip("#")
     if not number.isdigit():
-        raise RowError(f"{name} {text!r} is not a number")
+        raise RowError(L_("{name} {text!r} is not a number", name=Field(name), text=text))
     return int(number)
 
 
@@ -196,14 +202,14 @@ def _first_error(exc) -> str:
     kind = first["type"]
     value = first.get("input")
     if kind == "string_pattern_mismatch":
-        message = f"invalid value {value!r}"
+        message = L_("invalid value {value!r}", value=value)
     elif kind == "string_too_long":
-        message = f"too long ({len(value or ''):,} characters, at most {first['ctx']['max_length']:,})"
+        message = L_("too long ({n:,} characters, at most {most:,})", n=len(value or ""), most=first["ctx"]["max_length"])
     elif kind == "extra_forbidden":
-        message = "not a known field"
+        message = L_("not a known field")
     else:
-        message = first["msg"]
-    return f"{where}: {message}"
+        message = first["msg"]  # pydantic's own words
+    return L_("{where}: {message}", where=where, message=message)
 
 
 # What the lifecycle makes the import assume, said in the summary (a closed complaint needs a closed time).

@@ -7,6 +7,7 @@ from typing import Any
 
 from complaintctl.core.intake.reading import Source, _without_nul
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 DELIMITERS = [",", ";", "\t", "|"]
@@ -61,8 +62,8 @@ def _csv_records(text, source: Source, detected: bool) -> Iterator[tuple[int, An
             reason = str(exc)
             if "unexpected end of data" in reason and line == reader.line_num + skipped:
                 # opened on the last line: the file was cut short inside its last record
-                yield line, BrokenRecord("the file ends inside this record (a quoted field is never closed): "
-                                         "the file was cut short", [])
+                yield line, BrokenRecord(L_("the file ends inside this record (a quoted field is never closed): "
+                                            "the file was cut short"), [])
                 return
             if "unexpected end of data" in reason:
                 raise InvalidInput(f"{source.name} line {line}: a quoted field that starts on this line is "
@@ -126,8 +127,8 @@ def mend_breaks(records: Iterator[tuple[int, Any]], width: int) -> Iterator[tupl
             yield line, list(cells)
             continue
         if kind is Unterminated:
-            yield line, BrokenRecord(f"the file ends inside this record ({len(cells)} of {width} fields): "
-                                     "the file was cut short", list(cells))
+            yield line, BrokenRecord(L_("the file ends inside this record ({n} of {width} fields): the file was cut "
+                                        "short", n=len(cells), width=width), list(cells))
             continue
         pieces = [cells]
         last = line
@@ -140,14 +141,15 @@ def mend_breaks(records: Iterator[tuple[int, Any]], width: int) -> Iterator[tupl
             pieces.append(nxt[1])
             last = nxt[0]
         sizes = " and ".join(str(len(p)) for p in pieces)
-        where = f"lines {line}-{last}" if last != line else f"line {line}"
+        where = L_("lines {first}-{last}", first=line, last=last) if last != line else L_("line {line}", line=line)
         joined = list(pieces[0])
         for piece in pieces[1:]:
             joined[-1] += "\r" + (piece[0] if piece else "")
             joined += piece[1:]
         yield line, BrokenRecord(
-            f"record broken by a bare carriage return inside an unquoted field ({where}: pieces of {sizes} "
-            f"fields, the header has {width}); quote that field, or remove the carriage return, and import again",
+            L_("record broken by a bare carriage return inside an unquoted field ({where}: pieces of {sizes} fields, "
+               "the header has {width}); quote that field, or remove the carriage return, and import again",
+               where=where, sizes=sizes, width=width),
             joined)
 
 

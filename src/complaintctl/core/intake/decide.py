@@ -154,15 +154,16 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
             if winner is None and (plan.rank == 1 or plan is candidates[0]) and verdict.evidence.startswith(
                     ("no values", "almost empty")) is False:
                 set_aside.append((plan, verdict.misfits))  # warned about: an alias, or the first guess
-            reason = verdict.evidence if not verdict.evidence[:1].isdigit() else f"its values are not {field_name} values"
-            plan.how = f"set aside: {reason} (kept in extra)" if not verdict.ok else \
-                f"{plan.how.split(', but')[0]}, but {winner.header!r} was preferred (kept in extra)"
+            reason = verdict.evidence if not verdict.evidence[:1].isdigit() else L_(
+                "its values are not {field} values", field=field_name)
+            plan.how = L_("set aside: {reason} (kept in extra)", reason=reason) if not verdict.ok else \
+                L_("{how}, but {header!r} was preferred (kept in extra)", how=_plain_how(plan), header=winner.header)
         for plan in candidates:
             if plan is winner:
                 if plan is not found[0] and len(found) > 1:
                     others = [p.header for p in found if p is not plan][:2]
-                    plan.how = f"{plan.how.split(', but')[0]}; preferred to {', '.join(map(repr, others))}: " \
-                        f"{_preference(field_name, plan)}"
+                    plan.how = L_("{how}; preferred to {others}: {why}", how=_plain_how(plan),
+                                  others=", ".join(map(repr, others)), why=_preference(field_name, plan))
                 plan.field = field_name
             else:
                 plan.field = EXTRA
@@ -177,14 +178,22 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
     for plan, other in instead:
         if other not in taken and plan.field == EXTRA:
             plan.field = other
-            plan.how = f"read as {other}: {plan.evidence}"
+            plan.how = L_("read as {field}: {evidence}", field=other, evidence=plan.evidence)
             taken.add(other)
             result.warnings = [w for w in result.warnings if not w.startswith(f"column {plan.header!r} looked like")]
     for plan in plans:
         if plan.field == "company" and plan.rank > 0 and no_customer(plans):
             plan.field = EXTRA
-            plan.how = "set aside: the file names no customer, so a company in it is not theirs (kept in extra)"
+            plan.how = L_("set aside: the file names no customer, so a company in it is not theirs (kept in extra)")
     result.decided_by_values = find_by_values(plans, columns, rows, tables, now)
+
+
+def _plain_how(plan: ColumnPlan):
+    """How a column was first read (an alias, a header word), without what a later decision added."""
+    how = plan.how
+    while getattr(how, "msgid", "").startswith(("{how}, but", "{how}; preferred")):
+        how = how.fields["how"]
+    return how if hasattr(how, "msgid") else how.split(", but")[0]
 
 
 def _why(plan: ColumnPlan) -> str:
@@ -199,9 +208,9 @@ def _why(plan: ColumnPlan) -> str:
 
 def _preference(field_name: str, plan: ColumnPlan) -> str:
     if field_name == "received":
-        return {2: "its header says received or created", 1: "a date, not an incident's own time",
-                0: "the only one whose values back it"}[strength("received", plan.header)]
-    return "its values back it" if plan.evidence else "its header names it more plainly"
+        return {2: L_("its header says received or created"), 1: L_("a date, not an incident's own time"),
+                0: L_("the only one whose values back it")}[strength("received", plan.header)]
+    return L_("its values back it") if plan.evidence else L_("its header names it more plainly")
 
 
 def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan,

@@ -23,6 +23,7 @@ from complaintctl.core.intake.cells import (
 from complaintctl.core.intake.headers import strength
 from complaintctl.core.intake.mapping import EXTRA, ColumnPlan
 from complaintctl.core.taxonomy.labels import resolve_in
+from complaintctl.i18n import L_
 
 FIT_SHARE = 0.5  # a guessed column is used when at least this share of its values fit its field
 MIN_FILL = 0.02  # a column filled in fewer of the sampled rows is "almost empty" for a field every row has
@@ -47,7 +48,7 @@ YES_NO = TRUE_WORDS | FALSE_WORDS | {"sim", "não", "nao", "si", "sí", "oui", "
 @dataclass
 class Verdict:
     ok: bool
-    evidence: str
+    evidence: str  # a Message: English as a str (JSON, --map advice), said in the reader's language
     misfits: list[str] = field(default_factory=list)
     instead: str | None = None  # the field the values say this column is, when not the one guessed
 
@@ -58,10 +59,10 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
     classification's labels nobody knows yet back it too (once no candidate's labels are known)."""
     n = len(values)
     if not n:
-        return Verdict(rows == 0, "no values in the sample" if rows else "no rows to judge by")
-    fill = f"{n} of {rows} sampled rows filled"
+        return Verdict(rows == 0, L_("no values in the sample") if rows else L_("no rows to judge by"))
+    fill = L_("{n} of {rows} sampled rows filled", n=n, rows=rows)
     if name not in OPTIONAL and n < max(1, MIN_FILL * rows):
-        return Verdict(False, f"almost empty ({fill})")
+        return Verdict(False, L_("almost empty ({fill})", fill=fill))
     if name == "ref":
         return _ref_verdict(plan, values, fill)
     if name in ("customer", "assignee"):
@@ -70,10 +71,10 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
         texts = [v for _, v in values]
         short = sum(map(len, texts)) / len(texts) <= 20
         if short and _label_like(texts) and _share(texts, lambda v: resolve_in(tables["outcome"], v) is not None)[0] >= 0.8:
-            return Verdict(False, f"its values are outcomes ({fill})", instead="outcome")
+            return Verdict(False, L_("its values are outcomes ({fill})", fill=fill), instead="outcome")
         return Verdict(True, fill)
     if plan.rank == 1 and (name in DATE_FIELDS or name in CLASSIFICATIONS):
-        return Verdict(True, f"its header names it ({fill})")
+        return Verdict(True, L_("its header names it ({fill})", fill=fill))
     if name in FACT_FIELDS:
         return _fact_verdict(plan, name, values, fill, now)
     test = _fits(name, tables, now)
@@ -85,8 +86,9 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
     share, misfits = _share(texts, test)
     if share < FIT_SHARE and lenient and name in CLASSIFICATIONS and _label_like(texts):
         distinct = len(set(texts))
-        return Verdict(True, f"labels: {distinct} distinct values in {len(texts)} ({fill})")
-    return Verdict(share >= FIT_SHARE, f"{share:.0%} of {len(texts)} sampled values fit", misfits)
+        return Verdict(True, L_("labels: {distinct} distinct values in {n} ({fill})", distinct=distinct, n=len(texts),
+                                  fill=fill))
+    return Verdict(share >= FIT_SHARE, L_("{share:.0%} of {n} sampled values fit", share=share, n=len(texts)), misfits)
 
 
 def order(plans: list[ColumnPlan], name: str, columns: dict, now: datetime) -> list[ColumnPlan]:
@@ -108,20 +110,20 @@ def _ref_verdict(plan: ColumnPlan, values: list[tuple[int, str]], fill: str) -> 
 
     texts = [v for _, v in values]
     if sum(1 for v in texts if looks_scientific(v)) * 2 >= len(texts):
-        return Verdict(False, f"written in scientific notation: its digits are lost ({fill})", texts[:3])
+        return Verdict(False, L_("written in scientific notation: its digits are lost ({fill})", fill=fill), texts[:3])
     counts = Counter(texts)
     distinct = len(counts)
     if distinct >= UNIQUE_SHARE * len(texts):
-        return Verdict(True, f"unique: {distinct} distinct of {len(texts)} sampled values")
+        return Verdict(True, L_("unique: {distinct} distinct of {n} sampled values", distinct=distinct, n=len(texts)))
     top, top_n = counts.most_common(1)[0]
     n = len(texts)
-    repeats = f"{n} rows, {distinct} distinct values"
+    repeats = L_("{n} rows, {distinct} distinct values", n=n, distinct=distinct)
     # several rows per complaint (an event log, one row per allegation): many refs, each repeated a few
     # times; a column of one phrase repeated ("service request") names no complaint
     if plan.rank <= 1 and (n < 20 or top_n * 2 <= n) or top_n <= max(3, 0.05 * n) and distinct >= min(10, n / 2):
-        return Verdict(True, f"repeats: {repeats} (several rows per complaint)")
-    return Verdict(False, f"its values repeat ({repeats}; {top!r} in {top_n}): a reference names one complaint",
-                   [top])
+        return Verdict(True, L_("repeats: {repeats} (several rows per complaint)", repeats=repeats))
+    return Verdict(False, L_("its values repeat ({repeats}; {top!r} in {top_n}): a reference names one complaint",
+                             repeats=repeats, top=top, top_n=top_n), [top])
 
 
 def _fact_verdict(plan: ColumnPlan, name: str, values: list[tuple[int, str]], fill: str, now: datetime) -> Verdict:
@@ -133,16 +135,18 @@ def _fact_verdict(plan: ColumnPlan, name: str, values: list[tuple[int, str]], fi
     texts = [v for _, v in values]
     if name == "satisfaction":
         share, misfits = _share(texts, lambda v: satisfaction_score(v) is not None or v.lower() in NOT_ANSWERED)
-        return Verdict(share >= FIT_SHARE, f"{share:.0%} of {len(texts)} sampled values are scores or surveys "
-                       f"not answered ({fill})", misfits)
+        return Verdict(share >= FIT_SHARE, L_("{share:.0%} of {n} sampled values are scores or surveys not answered "
+                                              "({fill})", share=share, n=len(texts), fill=fill), misfits)
     target, unit = DURATIONS[name]
     unit = unit if unit is not None else unit_of(plan.header)
     share, misfits = _share(texts, lambda v: duration_minutes(v, unit) is not None)
     if share < FIT_SHARE and _share(texts[:DATE_SAMPLE], lambda v: readable_moment(v, now))[0] >= FIT_SHARE:
-        return Verdict(False, f"its values are moments, not lengths of time ({fill})", misfits,
+        return Verdict(False, L_("its values are moments, not lengths of time ({fill})", fill=fill), misfits,
                        instead=next(f for f, c in DATE_FIELDS.items() if c == target))
-    how = "" if unit is not None else ", each with its unit (the header names none)"
-    return Verdict(share >= FIT_SHARE, f"{share:.0%} of {len(texts)} sampled values are lengths of time{how}", misfits)
+    said = L_("{share:.0%} of {n} sampled values are lengths of time", share=share, n=len(texts)) if unit is not None \
+        else L_("{share:.0%} of {n} sampled values are lengths of time, each with its unit (the header names none)",
+                share=share, n=len(texts))
+    return Verdict(share >= FIT_SHARE, said, misfits)
 
 
 def _people_verdict(name: str, values: list[tuple[int, str]], fill: str) -> Verdict:
@@ -151,10 +155,10 @@ def _people_verdict(name: str, values: list[tuple[int, str]], fill: str) -> Verd
     texts = [agent_names(v)[1] for _, v in values]  # the first of several people in a cell
     flags = sum(1 for v in texts if v.lower() in YES_NO)
     if flags * 2 >= len(texts):
-        return Verdict(False, f"its values are yes/no, not people ({fill})", list(dict.fromkeys(texts))[:3])
+        return Verdict(False, L_("its values are yes/no, not people ({fill})", fill=fill), list(dict.fromkeys(texts))[:3])
     titles = [v for v in texts if _title_like(v)]
     if len(titles) * 2 >= len(texts):
-        return Verdict(False, f"its values read as titles, not names ({fill})", titles[:3],
+        return Verdict(False, L_("its values read as titles, not names ({fill})", fill=fill), titles[:3],
                        instead="subject" if name == "customer" else None)
     return Verdict(True, fill)
 

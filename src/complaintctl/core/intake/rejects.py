@@ -54,13 +54,13 @@ class Rejects:
         self.fields: list[tuple[str, str | None]] = []  # (field, extra key) per column, for rows as read
         self.file: TextIO | None = None
         self.writer: CsvWriter | None = None
-        self.kinds: dict[str, list] = {}  # reason with its values blanked -> [count, first line, first reason]
+        self.kinds: dict[object, list] = {}  # the kind of a reason (kind_of) -> [count, first line, first reason]
 
     def add(self, line: int, reason: str, record: Any, rejected: bool = True) -> None:
         """Write one row not imported; ``rejected`` False for a duplicate kept for the record, which
         is not counted among the reasons rows were rejected."""
         if rejected:
-            kind = _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
+            kind = kind_of(reason)
             seen = self.kinds.get(kind)
             if seen is None:
                 if len(self.kinds) < 1000:
@@ -90,6 +90,7 @@ class Rejects:
         cut = [(i, len(c)) for i, c in enumerate(cells) if isinstance(c, str) and len(c) > REJECT_CELL_MAX]
         for i, _length in cut:
             cells[i] = cells[i][:REJECT_CELL_MAX - 1] + "…"
+        reason = str(reason)  # the file's reason column: English whatever the language, for scripts and searches
         if cut:
             reason += "; " + ", ".join(f"column {i + 1} cut to {REJECT_CELL_MAX:,} of its {n:,} characters here "
                                        "(the whole value is in the file imported)" for i, n in cut)
@@ -127,6 +128,21 @@ class Rejects:
 
 
 _REASON_VALUES = re.compile(r"'[^']*'")
+
+
+def kind_of(reason: str) -> object:
+    """What rows rejected for the same reason share, whatever their values: a Message's id with its
+    fields, less the values it quotes (``cannot read {what} {text!r}``: the field, not the text); for
+    a plain text (a system's own words), the text with its quoted values blanked."""
+    msgid = getattr(reason, "msgid", None)
+    if msgid is None:
+        return _REASON_VALUES.sub("'…'", reason.split(" (valid:")[0])
+    import string
+
+    quoted = {name for _, name, _, conversion in string.Formatter().parse(msgid) if name and conversion == "r"}
+    fields = reason.fields  # type: ignore[attr-defined]
+    return (msgid, tuple((k, kind_of(v) if isinstance(v, str) else v) for k, v in sorted(fields.items())
+                         if k not in quoted and k not in ("valid", "n", "first", "last")))
 # A rejected cell longer than this is cut in the rejects file: what a spreadsheet cell holds (Excel's
 # limit), so the file opens whole in one, and a 300-million-character cell does not become a 300 MB file.
 REJECT_CELL_MAX = 32_767

@@ -11,6 +11,8 @@ from complaintctl.core.intake.cells import NeverDate, RowError, _remember, is_ne
 from complaintctl.core.record.dates import number_moment, parse_when
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import ComplaintError
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Field
 
 UTC = timezone.utc
 DUE_MEMO_LIMIT = 60_000  # received hours x severities: ~7 years of hours for 4 severities, ~12 MB
@@ -117,17 +119,18 @@ class RowTimes:
                 if moment is None:
                     try:
                         moment = parse_when(text, now=self.now, periods=False, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
-                                            what=name)
+                                            what=Field(name))
                     except ComplaintError as exc:
-                        raise RowError(exc.message) from None
+                        raise RowError(exc.message) from None  # a Message: kept whole
                 else:
                     moment = moment.astimezone(UTC)
             iso = moment.isoformat()[:19] + "Z"
         if (iso < "1970-01-02" or iso >= "9999-12-30") and is_never(iso):
             raise NeverDate
         if iso > self.latest_iso:
-            raise RowError(f"{name} {text!r} is in the future")
+            raise RowError(L_("{name} {text!r} is in the future", name=Field(name), text=text))
         if iso < "1970":
-            raise RowError(f"{name} {text!r} is before 1970: impossible date or time")
+            raise RowError(L_("{name} {text!r} is before 1970: impossible date or time", name=Field(name),
+                              text=text))
         return iso
 

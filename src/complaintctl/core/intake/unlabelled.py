@@ -14,6 +14,7 @@ from complaintctl.core.intake.evidence import readable_moment
 from complaintctl.core.intake.headers import OTHER_MOMENTS, header_words
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan
 from complaintctl.core.taxonomy.labels import resolve_in
+from complaintctl.i18n import L_
 
 MOSTLY = 0.8  # share of a column's values that must show the shape
 SAMPLED = 200  # values of a column looked at
@@ -31,35 +32,35 @@ def find_by_values(plans: list[ColumnPlan], columns: dict, rows: int, tables: di
 
     def take(plan: ColumnPlan, name: str, why: str) -> None:
         plan.field = plan.candidate = name
-        plan.how = f"found from its values: {why}"
+        plan.how = L_("found from its values: {why}", why=why)
         plan.evidence = why
         loose.remove(plan)
-        found[name] = f"{plan.header!r} ({why})"
+        found[name] = L_("{header!r} ({why})", header=plan.header, why=why)
 
     if "received" not in mapped:
         dates = [(p, _first_moments(columns[p.index], now)) for p in loose
                  if not set(header_words(p.header)) & OTHER_MOMENTS[0]]
         dates = [(p, moments) for p, moments in dates if moments]
         if len(dates) == 1:
-            take(dates[0][0], "received", "the only column of dates")
+            take(dates[0][0], "received", L_("the only column of dates"))
         elif dates and not mapped:
             plan = min(dates, key=lambda d: sorted(d[1])[len(d[1]) // 2])[0]  # the earliest median
-            take(plan, "received", f"the earliest of {len(dates)} columns of dates")
+            take(plan, "received", L_("the earliest of {n} columns of dates", n=len(dates)))
     if "ref" not in mapped:
         unique = next((p for p in loose if _unique_key([v for _, v in columns[p.index][:SAMPLED * 5]])), None)
         if unique is not None:
-            take(unique, "ref", "a unique key")
+            take(unique, "ref", L_("a unique key"))
     if not mapped & {"subject", "description"}:
         texts = [(p, _mean_length(columns[p.index])) for p in loose if _free_text(columns[p.index])]
         if texts:
-            take(max(texts, key=lambda t: t[1])[0], "description", "the longest text")
+            take(max(texts, key=lambda t: t[1])[0], "description", L_("the longest text"))
     if "status" not in mapped:
         table = tables["status"]
         for plan in loose:
             values = [v for _, v in columns[plan.index][:SAMPLED]]
             known = sum(1 for v in values if resolve_in(table, v) is not None)
             if known >= MOSTLY * len(values) and len(set(values)) <= max(3, 0.3 * len(values)):
-                take(plan, "status", f"{known} of {len(values)} sampled values are statuses")
+                take(plan, "status", L_("{known} of {n} sampled values are statuses", known=known, n=len(values)))
                 break
     return found
 

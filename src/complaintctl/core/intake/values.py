@@ -49,6 +49,7 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Field
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
 
@@ -182,8 +183,7 @@ class RowReader(RowTimes):
         column plan, without building an intermediate dict."""
         n = len(cells)
         if n > self.width and any(c is not None and str(c).strip() for c in cells[self.width:]):
-            raise RowError(f"row has {n} fields but the header has {self.width} "
-                           "(an unquoted delimiter inside a value?)")
+            raise RowError(_too_many(n, self.width))
         pairs = zip(self.cell_steps, cells, strict=False)  # short rows: cells end early
         return self._convert(chain(self.default_pairs, pairs) if self.default_pairs else pairs, None)
 
@@ -203,8 +203,7 @@ class RowReader(RowTimes):
         --group-by-ref joins with the other rows of its ref."""
         n = len(cells)
         if n > self.width and any(c is not None and str(c).strip() for c in cells[self.width:]):
-            raise RowError(f"row has {n} fields but the header has {self.width} "
-                           "(an unquoted delimiter inside a value?)")
+            raise RowError(_too_many(n, self.width))
         pairs = zip(self.cell_steps, cells, strict=False)
         return self._read(chain(self.default_pairs, pairs) if self.default_pairs else pairs, None)
 
@@ -343,7 +342,8 @@ class RowReader(RowTimes):
         if len(self.unknown_labels) < MEMO_LIMIT:
             self.unknown_labels[(kind, text)] = None
         if self.strict_labels:
-            raise RowError(f"unknown {name} {text!r} (valid: {self.valid_codes[kind]})")
+            raise RowError(L_("unknown {name} {text!r} (valid: {valid})", name=Field(name), text=text,
+                              valid=self.valid_codes[kind]))
         data.setdefault("_raw", {})[name] = text[:200]
         return None
 
@@ -352,8 +352,8 @@ class RowReader(RowTimes):
         else the category cell as written)."""
         if data.get("received_at") is None:
             if not self.received_now:
-                raise RowError("no received time (never filled in with the import time unless asked: "
-                               "--received-now, or --set received=TIME)")
+                raise RowError(L_("no received time (never filled in with the import time unless asked: "
+                                  "--received-now, or --set received=TIME)"))
             data["received_at"] = self.now_iso
             self.stats.stamped += 1
         kind = data.pop("_category_text", None)
@@ -368,7 +368,7 @@ class RowReader(RowTimes):
                 data["subject"] = f"(no subject) {data['ref']}"
                 self.stats.from_ref += 1
             else:
-                raise RowError("no text: no subject, description, category or ref says what this complaint is")
+                raise RowError(L_("no text: no subject, description, category or ref says what this complaint is"))
 
     def _validated(self, data: dict, received_given: str | None) -> tuple[dict, int]:
         """The validated row with its normalised email and phone (for matching), and its fingerprint."""
@@ -413,3 +413,7 @@ class RowReader(RowTimes):
             row.get("description", ""), row.get("channel", ""),
         )).encode("utf-8"), digest_size=8).digest()
         return row, int.from_bytes(digest, "big", signed=True)
+
+
+def _too_many(n: int, width: int):
+    return L_("row has {n} fields but the header has {width} (an unquoted delimiter inside a value?)", n=n, width=width)

@@ -52,7 +52,7 @@ def validated_whole(validate, validation_error, data: dict, stats) -> dict:
             else:
                 raise RowError(_first_error(exc)) from None
             _keep_aside(data)
-    raise RowError("too many values that cannot be read: the record is broken")
+    raise RowError(L_("too many values that cannot be read: the record is broken"))
 
 
 def _keep_aside(data: dict) -> None:

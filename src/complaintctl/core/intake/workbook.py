@@ -21,6 +21,7 @@ from complaintctl.core.intake.csvfile import BrokenRecord
 from complaintctl.core.intake.reading import Source, take_header
 from complaintctl.core.record.limits import MAX_TEXT
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
 
 _SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file"
 
@@ -95,8 +96,8 @@ def _workbook_records(worksheet, source: Source) -> Iterator[tuple[int, list[str
         longest = max(map(len, cells))
         if longest > MAX_TEXT:
             column = next(i for i, c in enumerate(cells) if len(c) == longest) + len(pad)
-            yield number, BrokenRecord(f"cell {_column_name(column)}{number} holds {longest:,} characters, more "
-                                       f"than a text field holds ({MAX_TEXT:,})", pad + cells)
+            yield number, BrokenRecord(L_("cell {cell} holds {n:,} characters, more than a text field holds ({most:,})",
+                                          cell=f"{_column_name(column)}{number}", n=longest, most=MAX_TEXT), pad + cells)
             continue
         yield number, pad + cells if pad else cells
     source._estimated_bytes = source.size or 0

@@ -15,6 +15,7 @@ from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.source import Source
 from complaintctl.core.intake.values import RowReader
 from complaintctl.errors import ComplaintError, InvalidInput
+from complaintctl.i18n import L_
 
 
 class BatchPreparer:
@@ -74,11 +75,11 @@ class BatchPreparer:
                             record = self._unmangled(record)
                         data = reader.data(_values_from_dict(record, self.keys))
                     elif isinstance(record, Exception):
-                        raise RowError(str(record))
+                        raise RowError(record.args[0] if record.args else str(record))
                     else:
-                        raise RowError("not a JSON object")
+                        raise RowError(L_("not a JSON object"))
                 except RowError as exc:
-                    rejected.append((line, str(exc), record if not isinstance(record, Exception)
+                    rejected.append((line, exc.reason, record if not isinstance(record, Exception)
                                      else getattr(record, "cells", "")))
                     continue
                 if self.group_by_ref:
@@ -100,7 +101,7 @@ class BatchPreparer:
             row, fingerprint = self.reader.complete(data)
             prepared.append(self.reader.prepare(line, row, fingerprint, record))
         except RowError as exc:
-            rejected.append((line, str(exc), record if not isinstance(record, Exception) else ""))
+            rejected.append((line, exc.reason, record if not isinstance(record, Exception) else ""))
 
     def _release(self, prepared: list, rejected: list) -> None:
         """Prepare the held rows of one ref as one complaint; if it cannot be one, each of its
@@ -116,7 +117,8 @@ class BatchPreparer:
         before = len(rejected)
         self._prepare(line, join_rows([(n, d) for n, d, _ in held]), record, prepared, rejected)
         if len(rejected) > before:
-            reason = f"{rejected[-1][1]} (the rows of ref {held[0][1]['ref']!r}, lines {line}-{held[-1][0]}, joined)"
+            reason = L_("{reason} (the rows of ref {ref!r}, lines {first}-{last}, joined)", reason=rejected[-1][1],
+                        ref=held[0][1]["ref"], first=line, last=held[-1][0])
             rejected[-1] = (line, reason, record)
             rejected += [(n, reason, r) for n, _, r in held[1:]]
         else:

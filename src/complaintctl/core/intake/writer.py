@@ -18,6 +18,7 @@ from complaintctl.core.record.ids import next_complaint_id, next_customer_id
 from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
+from complaintctl.i18n import L_
 from complaintctl.store.chain import imported_events, writing_version
 from complaintctl.store.engine import Connection, IntegrityError, Row
 from complaintctl.store.search import indexed_once
@@ -130,7 +131,7 @@ class Writer(CustomerCache):
                     self._forget_new_customers()
                     self.agents = agents_before
                     self.summary.rejected += 1
-                    reason = str(exc) if isinstance(exc, RowError) else f"refused by the database: {exc}"
+                    reason = exc.reason if isinstance(exc, RowError) else L_("refused by the database: {why}", why=str(exc))
                     rejects.add(item[0], reason, item[9] if item[9] is not None else _as_dict(item[4], item[5]))
                 finally:
                     self.conn.execute("RELEASE one")
@@ -225,7 +226,7 @@ class Writer(CustomerCache):
                     dup = _as_dict(columns, values).get("duplicate_of")
                     if dup is not None and not first_id <= dup < next_id and not conn.execute(
                             "SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
-                        raise RowError(f"duplicate_of #{dup} does not exist")
+                        raise RowError(L_("duplicate_of #{id} does not exist", id=dup))
                 if assignee is not None:
                     used_agents.add(assignee)
                     if assignee in self.inactive:
@@ -405,7 +406,7 @@ class Writer(CustomerCache):
             return False  # the file's row is not newer than what we have
         dup = base.get("duplicate_of")
         if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
-            raise RowError(f"duplicate_of #{dup} does not exist")
+            raise RowError(L_("duplicate_of #{id} does not exist", id=dup))
         values = self._values(base, person, assignee, line)
         self.flush_customers()  # a row now naming another customer: written before it is pointed to
         for name, label in raw or ():

@@ -186,4 +186,79 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'decided from the values, no header naming them (--map overrides): {guesses}':
         '没有表头说明，按值判断（--map 可改）：{guesses}',
     '{n:,} row {what}': '{n:,} 行{what}',
+    # what a column's sampled values showed (--show-mapping's evidence, intake/evidence.py, intake/unlabelled.py)
+    '{n} of {rows} sampled rows filled': '抽样的 {rows} 行中有 {n} 行有值',
+    '{n} rows, {distinct} distinct values': '{n} 行，{distinct} 个不同的值',
+    '{share:.0%} of {n} sampled values fit': '抽样的 {n} 个值中 {share:.0%} 符合',
+    'its values repeat ({repeats}; {top!r} in {top_n}): a reference names one complaint':
+        '值有重复（{repeats}；{top!r} 出现 {top_n} 次）：参考号只指一件投诉',
+    '{share:.0%} of {n} sampled values are lengths of time': '抽样的 {n} 个值中 {share:.0%} 是时长',
+    '{share:.0%} of {n} sampled values are lengths of time, each with its unit (the header names none)':
+        '抽样的 {n} 个值中 {share:.0%} 是时长，各自带单位（表头没写单位）',
+    'almost empty ({fill})': '几乎是空的（{fill}）',
+    'its header names it ({fill})': '表头写明了（{fill}）',
+    'labels: {distinct} distinct values in {n} ({fill})': '标签：{n} 个值中有 {distinct} 个不同的值（{fill}）',
+    'written in scientific notation: its digits are lost ({fill})': '写成了科学计数法：数字已丢失（{fill}）',
+    'unique: {distinct} distinct of {n} sampled values': '唯一：抽样的 {n} 个值中有 {distinct} 个不同',
+    'repeats: {repeats} (several rows per complaint)': '有重复：{repeats}（一件投诉占多行）',
+    '{share:.0%} of {n} sampled values are scores or surveys not answered ({fill})':
+        '抽样的 {n} 个值中 {share:.0%} 是评分或未答的回访（{fill}）',
+    'its values are moments, not lengths of time ({fill})': '值是时间点，不是时长（{fill}）',
+    'its values are yes/no, not people ({fill})': '值是“是/否”，不是人名（{fill}）',
+    'its values read as titles, not names ({fill})': '值像标题，不像人名（{fill}）',
+    'no values in the sample': '抽样中没有值',
+    'no rows to judge by': '没有可供判断的行',
+    'its values are outcomes ({fill})': '值是处理结果（{fill}）',
+    'found from its values: {why}': '按值找到：{why}',
+    '{header!r} ({why})': '{header!r}（{why}）',
+    'the only column of dates': '唯一的日期列',
+    'a unique key': '唯一键',
+    'the longest text': '最长的文字',
+    'the earliest of {n} columns of dates': '{n} 个日期列中最早的',
+    '{known} of {n} sampled values are statuses': '抽样的 {n} 个值中有 {known} 个是状态',
+    # how a column was read, when its values decided (intake/decide.py)
+    'its values back it': '值印证了它',
+    'its header names it more plainly': '表头说得更明白',
+    'read as {field}: {evidence}': '读作 {field}：{evidence}',
+    'set aside: the file names no customer, so a company in it is not theirs (kept in extra)':
+        '搁置：文件没有写明客户，所以其中的公司不是客户的（保留在 extra 中）',
+    'its values are not {field} values': '值不是 {field} 的值',
+    'set aside: {reason} (kept in extra)': '搁置：{reason}（保留在 extra 中）',
+    '{how}, but {header!r} was preferred (kept in extra)': '{how}，但优先使用了 {header!r}（保留在 extra 中）',
+    'its header says received or created': '表头写的是受理或创建',
+    "a date, not an incident's own time": '是日期，不是事件本身的时间',
+    'the only one whose values back it': '唯一有值印证的一列',
+    '{how}; preferred to {others}: {why}': '{how}；优先于 {others}：{why}',
+    # why a row was rejected (the summary says it; the rejects file keeps the English text)
+    '{where}: {message}': '{where}：{message}',
+    'invalid value {value!r}': '值 {value!r} 无效',
+    'customer_accepted {text!r} is not yes/no': 'customer_accepted {text!r} 不是“是/否”',
+    '{name} {text!r} is not a number': '{name} {text!r} 不是数字',
+    'too long ({n:,} characters, at most {most:,})': '太长（{n:,} 个字符，最多 {most:,}）',
+    'not a known field': '不是已知的字段',
+    'lines {first}-{last}': '第 {first}-{last} 行',
+    'line {line}': '第 {line} 行',
+    'record broken by a bare carriage return inside an unquoted field ({where}: pieces of {sizes} fields, the header has {width}); quote that field, or remove the carriage return, and import again':
+        '记录被未加引号的字段中的单独回车符断开（{where}：分成了 {sizes} 个字段的几段，表头有 {width} 个字段）；'
+        '给该字段加上引号，或删去回车符，再导入',
+    'the file ends inside this record ({n} of {width} fields): the file was cut short':
+        '文件在这条记录中间结束（{width} 个字段中只有 {n} 个）：文件被截断了',
+    'the file ends inside this record (a quoted field is never closed): the file was cut short':
+        '文件在这条记录中间结束（有引号的字段没有闭合）：文件被截断了',
+    '{name} {text!r} is in the future': '{name} {text!r} 是将来的时间',
+    '{name} {text!r} is before 1970: impossible date or time': '{name} {text!r} 早于 1970 年：不可能的日期或时间',
+    'row has {n} fields but the header has {width} (an unquoted delimiter inside a value?)':
+        '该行有 {n} 个字段，但表头有 {width} 个（值中有未加引号的分隔符？）',
+    'unknown {name} {text!r} (valid: {valid})': '未知的{name} {text!r}（有效的：{valid}）',
+    'no received time (never filled in with the import time unless asked: --received-now, or --set received=TIME)':
+        '没有受理时间（除非指定，不会用导入时间填充：--received-now，或 --set received=时间）',
+    'no text: no subject, description, category or ref says what this complaint is':
+        '没有文字：没有主题、描述、类别或参考号说明这是什么投诉',
+    'too many values that cannot be read: the record is broken': '无法读取的值太多：记录已损坏',
+    'cell {cell} holds {n:,} characters, more than a text field holds ({most:,})':
+        '单元格 {cell} 有 {n:,} 个字符，超过文本字段的容量（{most:,}）',
+    '{reason} (the rows of ref {ref!r}, lines {first}-{last}, joined)': '{reason}（参考号 {ref!r} 的各行，第 {first}-{last} 行，已合并）',
+    'not a JSON object': '不是 JSON 对象',
+    'duplicate_of #{id} does not exist': '重复于 #{id}：该投诉不存在',
+    'refused by the database: {why}': '数据库拒绝：{why}',
 }
