@@ -10,12 +10,23 @@ what it found and what to do about it. ``problem`` means the data is wrong or at
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from complaintctl.context import local_zone
 from complaintctl.core.record.lifecycle import OPEN_STATUSES, time_order_sql
 from complaintctl.core.trust.database import open_database
+from complaintctl.core.trust.finding import (
+    EXAMPLES,
+    OK,
+    PROBLEM,
+    WARNING,
+    Finding,
+    counted,
+    id_list,
+    one_fix,
+    quoted_ids,
+)
+from complaintctl.core.trust.references import check_references
 from complaintctl.i18n import L_
 from complaintctl.i18n.said import Input, Step
 from complaintctl.store import catalog
@@ -23,23 +34,10 @@ from complaintctl.store.beside import Beside
 from complaintctl.store.engine import Connection, DatabaseError
 from complaintctl.store.version import SCHEMA_VERSION
 
-OK, WARNING, PROBLEM = "ok", "warning", "problem"
-EXAMPLES = 5  # ids or messages quoted in a finding's detail
 ISO_UTC = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
 TIME_COLUMNS = ("received_at", "first_response_at", "resolved_at", "closed_at", "created_at",
                 "updated_at", "respond_due_at", "resolve_due_at", "paused_since", "escalated_at")
 OPEN = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
-
-
-@dataclass(frozen=True)
-class Finding:
-    check: str
-    result: str  # ok, warning or problem
-    detail: str
-    fix: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def check_file(path: Path, *, quick: bool = False, against: tuple[int, str] | None = None) -> list[Finding]:
@@ -81,7 +79,7 @@ def _beside_work(own: Connection, quick: bool) -> dict[str, Finding]:
     (on a sound file) the references and, in a full check, the stated facts."""
     found = {"integrity": _integrity(own, quick)}
     if found["integrity"].result == OK:
-        found["references"] = _run_check("references", _foreign_keys, own)
+        found["references"] = _run_check("references", check_references, own)
         version = catalog.schema_version(own)
         if not quick and 0 < version <= SCHEMA_VERSION:
             found["stated facts"] = _run_check("stated facts", _stated_facts, own)
@@ -98,7 +96,7 @@ def _data_checks(conn: Connection, quick: bool, against: tuple[int, str] | None,
         return findings
     checks: list[tuple[str, Callable[[Connection], Finding]]] = [
         ("schema objects", _schema_objects), ("deferred indexes", _deferred_indexes),
-        ("references", _foreign_keys),
+        ("references", check_references),
         ("audit trail", lambda c: _audit_trail(c, quick=quick, against=against)), ("timestamps", _timestamps),
         ("lifecycle", _lifecycle), ("file permissions", _permissions),
         ("holiday calendar", _holiday_calendar)]
@@ -131,31 +129,6 @@ def _run_check(name: str, check: Callable[[Connection], Finding], conn: Connecti
 def worst(findings: list[Finding]) -> str:
     results = {f.result for f in findings}
     return PROBLEM if PROBLEM in results else WARNING if WARNING in results else OK
-
-
-def _ids(ids: list) -> str:
-    """'#3, #7, ...': the first EXAMPLES of ``ids`` (a name as it is: a setting's key)."""
-    return ", ".join(f"#{i}" if isinstance(i, int) else str(i) for i in ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
-
-
-def _id_list(conn: Connection, sql: str) -> list[int]:
-    return [r[0] for r in conn.execute(sql)]
-
-
-def _one_fix(fixes: list[str]) -> str:
-    """Several fixes as one, each said in the reader's language (a str join would say a Message's
-    command lines in plain English)."""
-    unique = list(dict.fromkeys(fixes))
-    if not unique:
-        return ""
-    fix = unique[0]
-    for more in unique[1:]:
-        fix = L_("{fix}; {more}", fix=fix, more=more)
-    return fix
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def _integrity(conn: Connection, quick: bool) -> Finding:
@@ -216,73 +189,9 @@ def _deferred_indexes(conn: Connection) -> Finding:
     if not waiting:
         return Finding("deferred indexes", OK, "none: every index is in place")
     return Finding("deferred indexes", WARNING,
-                   f"{_count(len(waiting), 'index', 'indexes')} dropped by a bulk import that is still "
+                   f"{counted(len(waiting), 'index', 'indexes')} dropped by a bulk import that is still "
                    f"running or was killed: {', '.join(waiting)}; queries are right but slower",
                    "`complaintctl init` (or the next import) rebuilds them")
-
-
-# Events refer to complaints and customers through columns their own indexes hold: the
-# distinct ids there are checked against their tables (a million lookups on a desk of
-# millions, not one for each of ten million events); only when one is missing are the events
-# read row by row, for the finding's row ids.
-INDEXED_REFERENCES = {"events": [("complaint_id", "complaints", "removed"), ("customer_id", "customers",
-                                                                         "customer_removed")]}
-
-
-def _reference_rows(conn: Connection) -> list[tuple]:
-    """PRAGMA foreign_key_check's rows, table by table."""
-    rows = []
-    for table in catalog.table_names(conn):
-        links = INDEXED_REFERENCES.get(table, [])
-        if links and not any(conn.execute(
-                f"SELECT 1 FROM (SELECT DISTINCT {column} AS referred FROM {table} WHERE {column} IS NOT NULL) d "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = d.referred) LIMIT 1").fetchone()
-                for column, parent, _ in links):
-            continue
-        rows += catalog.foreign_key_violations(conn, table)
-    return rows
-
-
-def _gone_unrecorded(conn: Connection) -> dict[str, list[int]]:
-    """Parent table -> ids the events name that are gone with no event recording their removal
-    (an undone import removes complaints and customers and keeps their events: schema 23 on,
-    the events' references are not foreign keys, so this is their check)."""
-    gone: dict[str, list[int]] = {}
-    for table, links in INDEXED_REFERENCES.items():
-        for column, parent, removal in links:
-            ids = _id_list(conn, f"SELECT d.referred FROM (SELECT DISTINCT {column} AS referred FROM {table} "
-                                 f"WHERE {column} IS NOT NULL) d WHERE NOT EXISTS (SELECT 1 FROM {parent} p "
-                                 f"WHERE p.id = d.referred) AND NOT EXISTS (SELECT 1 FROM {table} r WHERE "
-                                 f"r.{column} = d.referred AND r.action = '{removal}') ORDER BY d.referred")
-            if ids:
-                gone[parent] = ids
-    return gone
-
-
-def _foreign_keys(conn: Connection) -> Finding:
-    rows = _reference_rows(conn)
-    gone = _gone_unrecorded(conn)
-    if not rows and not gone:
-        return Finding("references", OK, "every code, customer, agent and complaint referred to exists "
-                       "(or its removal is recorded)")
-    by_link: dict[tuple[str, str], list[int]] = {}
-    links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
-    for table, rowid, parent, fkid in rows:
-        if table not in links:
-            links[table] = {number: key[0] for number, key in catalog.foreign_key_columns(conn, table).items()}
-        link = links[table].get(fkid, "?")
-        by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
-    parts = [f"{_count(len(ids), 'row')} of {where} name a missing {parent} row "
-             f"({_ids(ids)})"
-             for (where, parent), ids in sorted(by_link.items())]
-    parts += [f"events name {_count(len(ids), parent[:-1])} that {'is' if len(ids) == 1 else 'are'} gone with no "
-              f"removal recorded ({_ids(ids)})" for parent, ids in sorted(gone.items())]
-    fix = ("written with foreign keys off (plain SQL?): fix the rows, or add the missing codes with "
-           "`complaintctl taxonomy add`") if rows else ""
-    if gone:
-        fix += ("; " if fix else "") + ("deleted around complaintctl (only `import undo` removes complaints "
-                                        "and customers, and it records each): restore them from a backup")
-    return Finding("references", PROBLEM, "; ".join(parts), fix)
 
 
 def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
@@ -291,7 +200,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
     from complaintctl.core.trust.audit import QUICK_TAIL, against_head, verify_chain
     from complaintctl.store.bulk import import_holds_file
 
-    silent = _id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
+    silent = id_list(conn, "SELECT id FROM complaints c WHERE NOT EXISTS "
                             "(SELECT 1 FROM events e WHERE e.complaint_id = c.id) ORDER BY id")
     version = catalog.schema_version(conn)
     guards = {name for name, (kind, sql) in catalog.expected_objects(conn, version).items()
@@ -309,7 +218,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
                      + (f"; {', '.join(left)} set aside by an import that is not running" if left else "") + ")")
         fixes.append("`complaintctl init` restores the triggers")
     if silent:
-        parts.append(f"{_count(len(silent), 'complaint')} with no event at all ({_ids(silent)})")
+        parts.append(f"{counted(len(silent), 'complaint')} with no event at all ({quoted_ids(silent)})")
         fixes.append("complaints inserted or their events deleted around complaintctl")
     chained = "hash" in catalog.columns(conn, "events")
     chain = verify_chain(conn, tail=QUICK_TAIL if quick else None) if chained else None
@@ -318,7 +227,7 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
     elif chain.broken or chain.unhashed:
         first = min(chain.broken + chain.unhashed)
         parts.append(f"the audit chain is broken at event #{first} (first broken link; "
-                     f"{_count(len(chain.broken), 'link')} broken, {_count(len(chain.unhashed), 'event')} "
+                     f"{counted(len(chain.broken), 'link')} broken, {counted(len(chain.unhashed), 'event')} "
                      f"without a hash): events were changed, deleted or inserted around complaintctl")
         fixes.append(L_("compare with a backup ({step}); the events from there on cannot be trusted",
                         step=Step("show", L_("ID"), db=L_("BACKUP"))))
@@ -332,13 +241,13 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
             parts.append(wrong)
             fixes.append("the kept head proves the history before it was changed: restore a backup older than the change")
     if parts:
-        return Finding("audit trail", PROBLEM, "; ".join(parts), _one_fix(fixes))
+        return Finding("audit trail", PROBLEM, "; ".join(parts), one_fix(fixes))
     if chain is None:
         what = "the events are not chained yet (an older schema)"
     elif quick:
-        what = f"the newest {_count(chain.checked, 'link')} of the chain hold"
+        what = f"the newest {counted(chain.checked, 'link')} of the chain hold"
     else:
-        what = f"{_count(chain.checked, 'event')} chained, every link holds"
+        what = f"{counted(chain.checked, 'event')} chained, every link holds"
     if against is not None:
         what += f"; nothing at or before the kept head #{against[0]} changed"
     return Finding("audit trail", OK, f"every complaint has its events; events are append-only; {what}")
@@ -350,7 +259,7 @@ def _replayed_fields(conn: Connection) -> Finding:
     the rest of the stated facts and the seals are not compared there yet."""
     from complaintctl.core.trust.audit import replay_mismatches
 
-    parts = [f"{_count(len(ids), 'complaint')} whose {name} is not what their events say ({_ids(ids)})"
+    parts = [f"{counted(len(ids), 'complaint')} whose {name} is not what their events say ({quoted_ids(ids)})"
              for name, ids in replay_mismatches(conn).items()]
     if parts:
         return Finding("stated facts", PROBLEM, "; ".join(parts),
@@ -362,7 +271,8 @@ def _replayed_fields(conn: Connection) -> Finding:
 
 def _stated_facts(conn: Connection) -> Finding:
     """Every fact an event states or seals, against the row it describes (core/trust/facts.py)."""
-    from complaintctl.core.trust.facts import WORDS, compare_facts
+    from complaintctl.core.trust.disagreements import WORDS
+    from complaintctl.core.trust.facts import compare_facts
 
     if not catalog.has_table(conn, "audit_chain"):
         return Finding("stated facts", WARNING, "not compared: an older schema (`complaintctl init` upgrades it)")
@@ -376,16 +286,16 @@ def _stated_facts(conn: Connection) -> Finding:
         kinds: dict[str, list[int | str]] = {}
         for d in report.found:
             kinds.setdefault(d.kind, []).append(d.row)
-        rows = " and ".join(_count(len(ids), what) for ids, what in ((sorted(set(complaints)), "complaint"),
+        rows = " and ".join(counted(len(ids), what) for ids, what in ((sorted(set(complaints)), "complaint"),
                                                                    (customers, "customer"),
                                                                    (team, "team setting")) if ids)
-        by_kind = "; ".join(f"{WORDS.get(kind, kind)}: {_ids(sorted(set(ids)))}" for kind, ids in kinds.items())
+        by_kind = "; ".join(f"{WORDS.get(kind, kind)}: {quoted_ids(sorted(set(ids)))}" for kind, ids in kinds.items())
         return Finding("stated facts", PROBLEM, f"not what their events state or sealed: {rows}; the first: "
                        f"{report.found[0].text()} ({by_kind})",
                        "changed around complaintctl (plain SQL?): `complaintctl show ID` has what the events say; "
                        "compare with a backup")
     sealed = report.complaints - report.unsealed
-    detail = (f"{_count(report.complaints, 'complaint')} and {_count(report.customers, 'customer')} agree with the "
+    detail = (f"{counted(report.complaints, 'complaint')} and {counted(report.customers, 'customer')} agree with the "
               f"events that state their facts; the intake of {sealed:,} is sealed")
     if report.unsealed:
         detail += f" ({report.unsealed:,} came in before seals: what no event restates is not covered)"
@@ -396,15 +306,15 @@ def _timestamps(conn: Connection) -> Finding:
     present = set(catalog.columns(conn, "complaints"))
     columns = [c for c in TIME_COLUMNS if c in present]
     where = " OR ".join(f"({c} IS NOT NULL AND {c} NOT GLOB '{ISO_UTC}')" for c in columns)
-    bad = _id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
+    bad = id_list(conn, f"SELECT id FROM complaints WHERE {where} ORDER BY id")
     # at >= '' (every text): read from the events_at index, a tenth of the events table
-    events = _id_list(conn, f"SELECT id FROM events WHERE at >= '' AND at NOT GLOB '{ISO_UTC}' ORDER BY id")
+    events = id_list(conn, f"SELECT id FROM events WHERE at >= '' AND at NOT GLOB '{ISO_UTC}' ORDER BY id")
     if bad or events:
         parts = []
         if bad:
-            parts.append(f"{_count(len(bad), 'complaint')} ({_ids(bad)})")
+            parts.append(f"{counted(len(bad), 'complaint')} ({quoted_ids(bad)})")
         if events:
-            parts.append(f"{_count(len(events), 'event')}")
+            parts.append(f"{counted(len(events), 'event')}")
         return Finding("timestamps", PROBLEM, f"{' and '.join(parts)} with times not in the form "
                        "2026-11-24T03:34:07Z, which date filters, reports and SLA clocks cannot read",
                        "rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))")
@@ -427,7 +337,7 @@ def _lifecycle(conn: Connection) -> Finding:
     for i, (what, _) in enumerate(rules, start=1):
         rows = [r[0] for r in found if r[i]]
         if rows:
-            parts.append(f"{_count(len(rows), 'complaint')} {what} ({_ids(rows)})")
+            parts.append(f"{counted(len(rows), 'complaint')} {what} ({quoted_ids(rows)})")
     if parts:
         return Finding("lifecycle", PROBLEM, "; ".join(parts),
                        "edited outside complaintctl? `complaintctl show ID` has their history")
@@ -466,8 +376,8 @@ def _sla(conn: Connection) -> Finding:
     if not problems:
         return Finding("SLA clocks", OK, "stored due times agree with the events")
     ids = sorted({p["id"] for p in problems})
-    return Finding("SLA clocks", PROBLEM, f"{_count(len(ids), 'complaint')} whose stored due times or breach "
-                   f"flags disagree with their events ({_ids(ids)})",
+    return Finding("SLA clocks", PROBLEM, f"{counted(len(ids), 'complaint')} whose stored due times or breach "
+                   f"flags disagree with their events ({quoted_ids(ids)})",
                    "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
 
 

@@ -6,6 +6,7 @@ no event and not compared. Reads only; part of `check`'s stated facts (core/trus
 from __future__ import annotations
 
 from complaintctl.core.sla import clock
+from complaintctl.core.trust.disagreements import Disagreement
 from complaintctl.store.engine import Connection
 
 # notify_changed events about a list (webhooks, e-mail templates) rather than one settings key
@@ -13,8 +14,8 @@ LISTS = ("webhooks", "email_templates")
 TARGETS = ("respond_target", "resolve_target")
 
 
-def settings_disagreements(conn: Connection, disagreement) -> list:
-    """A ``disagreement(kind, table, row, event, found, stated)`` for each setting or SLA target
+def settings_disagreements(conn: Connection) -> list[Disagreement]:
+    """A disagreement for each setting or SLA target
     that is not what its last event says, settings first (by key), then targets (by severity)."""
     found = []
     stated = conn.execute(
@@ -24,7 +25,7 @@ def settings_disagreements(conn: Connection, disagreement) -> list:
     held = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     for key, event, value in stated:
         if held.get(key) != value:
-            found.append(disagreement("value", "settings", key, event, held.get(key), value))
+            found.append(Disagreement("value", "settings", key, event, held.get(key), value))
     targets = conn.execute(
         "SELECT field, max(id), new_value FROM events WHERE action = 'sla_changed' AND field IS NOT NULL "
         "GROUP BY field ORDER BY field").fetchall()
@@ -41,6 +42,6 @@ def settings_disagreements(conn: Connection, disagreement) -> list:
         expected = clock.target_columns(column, value)
         for name, held in zip((column, minutes), row, strict=True):
             if str(held) != str(expected[name]):
-                found.append(disagreement(name, "severities", code, event, held, expected[name]))
+                found.append(Disagreement(name, "severities", code, event, held, expected[name]))
                 break
     return found
