@@ -13,6 +13,7 @@ from itertools import chain, islice
 from typing import Any
 
 from complaintctl.core.intake.cells import DATE_FIELDS, empty_spellings
+from complaintctl.core.intake.dateorder import decide_orders
 from complaintctl.core.intake.evidence import judge, no_customer, order
 from complaintctl.core.intake.headers import business_time, strength
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_extra_keys, plan_columns, subject_source
@@ -30,7 +31,6 @@ SAMPLE_ROWS = 2000  # rows read ahead to decide from
 ROW_FIELDS = ("received", "subject", "description", "ref")
 # a time that names its zone (ISO Z or offset, UTC/GMT) or is Unix seconds/milliseconds (UTC by definition)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d|\b(?:UTC|GMT))\s*$|^\s*\d{10,13}(?:\.\d+)?\s*$", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class ImportPlan:
     first_values: dict[int, str] = field(default_factory=dict)  # column index -> first value
     zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
     decided_by_values: dict[str, str] = field(default_factory=dict)  # field -> "'header', why" (no header named it)
+    mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -75,10 +76,15 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 f"column {plan.header!r} is a length of business time (the desk's working hours, which the file does "
                 f"not give): no span of the clock from received, so no time is made of it; kept in extra")
     name_extra_keys(plans)
-    _decide_date_orders(plans, columns, options, result, source)
+    orders = decide_orders(plans, columns, options.dayfirst, source)
+    result.dayfirst_of = orders.dayfirst_of
+    result.date_orders, result.mixed_dates = orders.date_orders, orders.mixed
+    result.warnings += orders.warnings
     result.zoneless_times = any(not _ZONED.search(value) for plan in plans if plan.field in DATE_FIELDS
                                 for _, value in columns.get(plan.index, ()))
     try:
+        if orders.question is not None:
+            raise orders.question
         _require_content(source, plans, options, result)
     except InvalidInput as exc:
         if require:
@@ -211,133 +217,6 @@ def _preference(field_name: str, plan: ColumnPlan) -> str:
         return {2: L_("its header says received or created"), 1: L_("a date, not an incident's own time"),
                 0: L_("the only one whose values back it")}[strength("received", plan.header)]
     return L_("its values back it") if plan.evidence else L_("its header names it more plainly")
-
-
-def _decide_date_orders(plans: list[ColumnPlan], columns: dict, options: ImportOptions, result: ImportPlan,
-                        source: Source | None = None) -> None:
-    """Day or month first for each date column, from its values; never row by row. A column
-    whose sampled values leave it open is settled by its first value further down the file
-    that settles it; else it follows the order another date column of the file with the same
-    separator settled (one system wrote both), and says so; else month first, with a warning."""
-    settled: dict[str, tuple[bool, str, tuple]] = {}  # separator -> (dayfirst, header, value that settled it)
-    undecided: list[tuple[ColumnPlan, tuple]] = []
-    for plan in plans:
-        if plan.field not in DATE_FIELDS:
-            continue
-        day = month = ambiguous = None
-        days = months = 0
-        for line, value in columns.get(plan.index, []):
-            settles, sep = _settles(value)
-            if settles is True:
-                days += 1
-                day = day or (line, value, sep)
-            elif settles is False:
-                months += 1
-                month = month or (line, value, sep)
-            elif settles is None:
-                ambiguous = ambiguous or (line, value, sep)
-        if options.dayfirst is not None:
-            if day or month or ambiguous:
-                result.date_orders[plan.field] = L_("day first (as given)") if options.dayfirst else L_(
-                    "month first (as given)")
-            continue
-        if day or month:
-            dayfirst = days >= months
-            seen = day if dayfirst else month
-            order = "day first" if dayfirst else "month first"
-            result.dayfirst_of[plan.field] = dayfirst
-            result.date_orders[plan.field] = L_("{order}: {value!r} (line {line}) can only be read so",
-                                                order=_order(dayfirst), value=seen[1], line=seen[0])
-            settled.setdefault(seen[2], (dayfirst, plan.header, seen))
-            if day and month:
-                other = month if dayfirst else day
-                result.warnings.append(
-                    f"column {plan.header!r} has dates of both orders ({days} can only be day first, {months} only "
-                    f"month first, e.g. {other[1]!r} on line {other[0]}): read {order}; rows that cannot be are "
-                    "rejected")
-        elif ambiguous:
-            undecided.append((plan, ambiguous))
-    further = _settle_further(source, [plan for plan, _ in undecided]) if undecided else {}
-    for plan, ambiguous in undecided:
-        if plan.index in further:
-            line, value, dayfirst = further[plan.index]
-            result.dayfirst_of[plan.field] = dayfirst
-            result.date_orders[plan.field] = L_("{order}: {value!r} (line {line}, past the first rows) can only be "
-                                                "read so", order=_order(dayfirst), value=value, line=line)
-        else:
-            _follow_or_default(plan, ambiguous, settled.get(ambiguous[2]), result)
-
-
-def _order(dayfirst: bool):
-    return L_("day first") if dayfirst else L_("month first")
-
-
-def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None, result: ImportPlan) -> None:
-    """The order of a column no value of its own settles: the file's own (``settled``), else month first."""
-    if settled is not None:
-        dayfirst, header, seen = settled
-        result.dayfirst_of[plan.field] = dayfirst
-        result.date_orders[plan.field] = L_("{order}, as column {header!r} of this file: {value!r} (line {line}) can "
-                                            "only be read so (e.g. {example!r})", order=_order(dayfirst), header=header,
-                                            value=seen[1], line=seen[0], example=ambiguous[1])
-        return
-    result.dayfirst_of[plan.field] = False
-    result.date_orders[plan.field] = L_("month first, by default: no value settles it (e.g. {example!r})",
-                                        example=ambiguous[1])
-    result.warnings.append(
-        f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
-        "first and no value in the file settles it; read month first. --dayfirst reads them day first "
-        "(dayfirst = true in a mapping file)")
-
-
-def _settles(value: str) -> tuple[bool | None | str, str]:
-    """(True for a date that can only be day first (13-01-2016), False only month first, None
-    either way (01-03-2016), '' not a numeric date or the same in both orders (05-05-2016);
-    the date's separator)."""
-    m = _NUMERIC_DATE.match(value)
-    if not m:
-        return "", ""
-    a, b = int(m.group(1)), int(m.group(3))
-    if a > 12 and b <= 12:
-        return True, m.group(2)
-    if b > 12 and a <= 12:
-        return False, m.group(2)
-    return (None if a <= 12 and b <= 12 and a != b else ""), m.group(2)
-
-
-def _settle_further(source: Source | None, plans: list[ColumnPlan]) -> dict[int, tuple[int, str, bool]]:
-    """{column index: (line, value, day first?)} for the date columns the sample left open, from
-    the first value further down the file that settles each: the file is read once more, from
-    its start, in a second reader (a file on disk only; not stdin). Stops when all are settled."""
-    import contextlib
-    import os
-
-    if source is None or source.name == "<stdin>" or not os.path.isfile(source.name):
-        return {}
-    from complaintctl.core.intake.source import open_source
-
-    found: dict[int, tuple[int, str, bool]] = {}
-    try:
-        again = open_source(source.name, fmt=source.format, encoding=source.encoding,
-                            delimiter=source.delimiter, sheet=source.sheet, header_row=source.header_row)
-    except InvalidInput:
-        return {}
-    with contextlib.closing(again):
-        wanted = {plan.index for plan in plans}
-        try:
-            for line, record in again.records():
-                if record.__class__ is not list:
-                    continue
-                for index in [i for i in wanted if i < len(record)]:
-                    settles = _settles(record[index])[0]
-                    if settles is True or settles is False:
-                        found[index] = (line, record[index].strip(), settles)
-                        wanted.discard(index)
-                if not wanted:
-                    break
-        except InvalidInput:  # the import itself will name the line it cannot read
-            pass
-    return found
 
 
 def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOptions, result: ImportPlan) -> None:

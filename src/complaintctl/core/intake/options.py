@@ -43,6 +43,7 @@ class ImportOptions:
     update: bool = False
     dayfirst: bool | None = None  # given (--dayfirst/--monthfirst, a mapping file): every column; None: decided
     dayfirst_of: dict[str, bool] = field(default_factory=dict)  # date field -> order decided from its values
+    mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000  # check_batch_size

@@ -104,6 +104,7 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
         raise
     if options.dayfirst is None:
         options.dayfirst_of = plan.dayfirst_of
+    options.mixed_dates = plan.mixed_dates
     summary.date_orders = plan.date_orders
     if plan.zoneless_times:
         from complaintctl.timetext import zone_name

@@ -8,6 +8,7 @@ from typing import Any
 
 from complaintctl.context import local_zone
 from complaintctl.core.intake.cells import NeverDate, RowError, _remember, is_never, is_zero_date
+from complaintctl.core.intake.dateorder import mixed_value_order
 from complaintctl.core.record.dates import number_moment, parse_when
 from complaintctl.core.sla import clock as sla
 from complaintctl.errors import ComplaintError
@@ -27,6 +28,8 @@ class RowTimes:
     latest_iso: str
     dayfirst: bool
     dayfirst_of: dict[str, bool]
+    mixed_dates: frozenset[str]
+    given_order: bool | None
     sla_context: Any  # core/sla's SlaContext
     sla_fast: dict[str | None, tuple[Any, Any]]
     sla_hourly: set[str | None]
@@ -117,9 +120,10 @@ class RowTimes:
             except ValueError:
                 moment = number_moment(text) if text[0].isdigit() and text[-1].isdigit() else None
                 if moment is None:
+                    dayfirst = self.dayfirst_of.get(name, self.dayfirst) if name not in self.mixed_dates else \
+                        mixed_value_order(name, text, self.given_order)
                     try:
-                        moment = parse_when(text, now=self.now, periods=False, dayfirst=self.dayfirst_of.get(name, self.dayfirst),
-                                            what=Field(name))
+                        moment = parse_when(text, now=self.now, periods=False, dayfirst=dayfirst, what=Field(name))
                     except ComplaintError as exc:
                         raise RowError(exc.message) from None  # a Message: kept whole
                 else:

@@ -83,6 +83,8 @@ class RowReader(RowTimes):
         self.unknown_labels: dict[tuple[str, str], None] = {}  # (kind, spelling) known to name nothing
         self.dayfirst = bool(options.dayfirst)  # for any date column not decided below
         self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
+        self.mixed_dates = frozenset(options.mixed_dates)  # fields whose values prove both orders: per value
+        self.given_order = options.dayfirst  # --dayfirst/--monthfirst, or None
         self.empty = empty_spellings(options.empty_markers)
         self.empty_len = max(map(len, self.empty))  # longer cells are not hashed to be looked up
         self.received_now = options.received_now

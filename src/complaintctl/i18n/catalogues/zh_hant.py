@@ -1824,6 +1824,42 @@ MESSAGES = {'Options': '選項',
  'not a JSON object': '不是 JSON 對象',
  'duplicate_of #{id} does not exist': '重複於 #{id}：該投訴不存在',
  'refused by the database: {why}': '數據庫拒絕：{why}',
+ 'both orders in one column: {day!r} (line {day_line}) can only be day first ({days:,} such), {month!r} (line {month_line}) only month first ({months:,}); each value read as it can only be': '同一列中兩種順序都有：{day!r}（第 '
+                                                                                                                                                                                               '{day_line} '
+                                                                                                                                                                                               '行）只能是日在前（共 '
+                                                                                                                                                                                               '{days:,} '
+                                                                                                                                                                                               '個），{month!r}（第 '
+                                                                                                                                                                                               '{month_line} '
+                                                                                                                                                                                               '行）只能是月在前（{months:,} '
+                                                                                                                                                                                               '個）；每個值按它唯一可能的讀法讀取',
+ '{both}; those that could be either (e.g. {example!r}) {order} as given': '{both}；兩種讀法都可能的值（例如 '
+                                                                           '{example!r}）按用戶指定的{order}讀取',
+ 'column {header!r} holds dates of both orders: {days:,} can only be day first (e.g. {day!r}, line {day_line}), {months:,} only month first (e.g. {month!r}, line {month_line}), and {either:,} of the first rows could be either (e.g. {example!r}, line {line}): which order are those?': '列 '
+                                                                                                                                                                                                                                                                                            '{header!r} '
+                                                                                                                                                                                                                                                                                            '的日期兩種順序都有：{days:,} '
+                                                                                                                                                                                                                                                                                            '個只能是日在前（例如 '
+                                                                                                                                                                                                                                                                                            '{day!r}，第 '
+                                                                                                                                                                                                                                                                                            '{day_line} '
+                                                                                                                                                                                                                                                                                            '行），{months:,} '
+                                                                                                                                                                                                                                                                                            '個只能是月在前（例如 '
+                                                                                                                                                                                                                                                                                            '{month!r}，第 '
+                                                                                                                                                                                                                                                                                            '{month_line} '
+                                                                                                                                                                                                                                                                                            '行），前面的行中還有 '
+                                                                                                                                                                                                                                                                                            '{either:,} '
+                                                                                                                                                                                                                                                                                            '個兩種讀法都可能（例如 '
+                                                                                                                                                                                                                                                                                            '{example!r}，第 '
+                                                                                                                                                                                                                                                                                            '{line} '
+                                                                                                                                                                                                                                                                                            '行）：這些值是哪種順序？',
+ '--dayfirst or --monthfirst reads them so; the others are still read as they can only be': '用 --dayfirst 或 '
+                                                                                            '--monthfirst '
+                                                                                            '指定；其餘的值仍按唯一可能的讀法讀取',
+ '{field} {value!r} could be day or month first, and its column holds dates of both orders: not guessed (--dayfirst or --monthfirst says which)': '{field} '
+                                                                                                                                                  '{value!r} '
+                                                                                                                                                  '可能是日在前也可能是月在前，而該列兩種順序都有：不作猜測（用 '
+                                                                                                                                                  '--dayfirst '
+                                                                                                                                                  '或 '
+                                                                                                                                                  '--monthfirst '
+                                                                                                                                                  '指定）',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -261,4 +261,22 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'not a JSON object': '不是 JSON 对象',
     'duplicate_of #{id} does not exist': '重复于 #{id}：该投诉不存在',
     'refused by the database: {why}': '数据库拒绝：{why}',
+    # date columns whose values prove both orders (intake/dateorder.py)
+    'both orders in one column: {day!r} (line {day_line}) can only be day first ({days:,} such), {month!r} '
+    '(line {month_line}) only month first ({months:,}); each value read as it can only be':
+        '同一列中两种顺序都有：{day!r}（第 {day_line} 行）只能是日在前（共 {days:,} 个），{month!r}（第 {month_line} 行）'
+        '只能是月在前（{months:,} 个）；每个值按它唯一可能的读法读取',
+    '{both}; those that could be either (e.g. {example!r}) {order} as given':
+        '{both}；两种读法都可能的值（例如 {example!r}）按用户指定的{order}读取',
+    'column {header!r} holds dates of both orders: {days:,} can only be day first (e.g. {day!r}, line {day_line}), '
+    '{months:,} only month first (e.g. {month!r}, line {month_line}), and {either:,} of the first rows could be '
+    'either (e.g. {example!r}, line {line}): which order are those?':
+        '列 {header!r} 的日期两种顺序都有：{days:,} 个只能是日在前（例如 {day!r}，第 {day_line} 行），{months:,} 个只能是'
+        '月在前（例如 {month!r}，第 {month_line} 行），前面的行中还有 {either:,} 个两种读法都可能（例如 {example!r}，'
+        '第 {line} 行）：这些值是哪种顺序？',
+    '--dayfirst or --monthfirst reads them so; the others are still read as they can only be':
+        '用 --dayfirst 或 --monthfirst 指定；其余的值仍按唯一可能的读法读取',
+    '{field} {value!r} could be day or month first, and its column holds dates of both orders: not guessed '
+    '(--dayfirst or --monthfirst says which)':
+        '{field} {value!r} 可能是日在前也可能是月在前，而该列两种顺序都有：不作猜测（用 --dayfirst 或 --monthfirst 指定）',
 }

@@ -1,0 +1,69 @@
+"""import on the shapes of real exports that went wrong once: a consumer-complaints register (the FCC's
+Comcast complaints) whose date column mixes day and month first between rows, a Twitter support
+export whose brands' replies sit beside the customers' tweets, a GBK file whose Chinese text was
+lost to `?` before it was exported."""
+
+import csv
+import json
+
+from conftest import query
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+FCC_HEADER = "Ticket #,Customer Complaint,Date,Date_month_year,Time,Received Via,City,State,Zip code,Status\n"
+
+
+def test_a_column_of_both_date_orders_asks_which_the_ambiguous_ones_are_then_reads_each_as_it_can_only_be(
+        cli, db_path, tmp_path):
+    # rows typed day first and month first in one column; 05-07-2015 could be either
+    f = write(tmp_path / "fcc.csv", FCC_HEADER +
+              "250635,Comcast Cable Internet Speeds,22-04-15,22-Apr-15,3:53:50 PM,Customer Care Call,Abingdon,"
+              "Maryland,21009,Closed\n"
+              "223441,Payment disappear - service got disconnected,08-13-15,13-Aug-15,10:22:56 AM,Internet,Acworth,"
+              "Georgia,30102,Closed\n"
+              "242732,Speed and Service,18-04-15,18-Apr-15,9:55:47 AM,Internet,Acworth,Georgia,30101,Open\n"
+              "277946,Imposed a New Usage Cap of 300GB,05-07-15,05-Jul-15,11:59:35 AM,Internet,Acworth,Georgia,"
+              "30101,Pending\n")
+    asked = cli("import", f, "--map", "Date_month_year=extra", expect=2)
+    assert "column 'Date' holds dates of both orders: 2 can only be day first (e.g. '22-04-15', line 2), 1 only " \
+           "month first (e.g. '08-13-15', line 3), and 1 of the first rows could be either (e.g. '05-07-15', line 5)" \
+           in asked.stderr and "--dayfirst or --monthfirst" in asked.stderr
+    assert query(db_path, "SELECT count(*) FROM complaints") == [(0,)]  # asked before any row
+    result = cli("import", f, "--map", "Date_month_year=extra", "--dayfirst", "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (4, 0)
+    assert summary["date_orders"]["received"].startswith("both orders in one column: '22-04-15' (line 2) can only "
+                                                         "be day first (2 such), '08-13-15' (line 3) only month first")
+    assert [r[0][:10] for r in query(db_path, "SELECT received_at FROM complaints ORDER BY id")] == [
+        "2015-04-22", "2015-08-13", "2015-04-18", "2015-07-05"]
+
+
+def test_a_mixed_column_with_no_ambiguous_value_imports_each_row_as_it_can_only_be(cli, db_path, tmp_path):
+    f = write(tmp_path / "fcc.csv", "Ticket #,Customer Complaint,Date,Status\n"
+              "1,Speeds,22/04/2015,Closed\n2,Billing,04/13/2015,Closed\n3,Cap,05/05/2015,Open\n"
+              "4,Late reply,04/03/2015,Open\n")  # could be either, among the rows looked at: asked
+    assert "which order are those?" in cli("import", f, expect=2).stderr
+    g = write(tmp_path / "fcc2.csv", "Ticket #,Customer Complaint,Date,Status\n"
+              "1,Speeds,22/04/2015,Closed\n2,Billing,04/13/2015,Closed\n3,Cap,05/05/2015,Open\n")
+    result = cli("import", g)
+    assert result.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0"
+    assert "each value read as it can only be" in result.stderr
+    assert [r[0][:10] for r in query(db_path, "SELECT received_at FROM complaints ORDER BY id")] == [
+        "2015-04-22", "2015-04-13", "2015-05-05"]
+
+
+def test_an_ambiguous_date_past_the_rows_looked_at_in_a_mixed_column_is_rejected_never_guessed(
+        cli, db_path, tmp_path):
+    rows = "".join(f"{i},Complaint {i},{13 + i % 15}/0{1 + i % 9}/2015,Open\n" for i in range(2000))
+    f = write(tmp_path / "fcc.csv", "Ticket #,Customer Complaint,Date,Status\n" + rows.replace(
+        "1,Complaint 1,14/02/2015", "1,Complaint 1,02/14/2015") + "9001,Late one,03/04/2015,Open\n")
+    result = cli("import", f, "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (2000, 1)
+    rejects = list(csv.reader((tmp_path / "fcc.rejects.csv").open(encoding="utf-8-sig", newline="")))
+    assert rejects[1][0] == "2002" and "'03/04/2015' could be day or month first" in rejects[1][1]
+    assert query(db_path, "SELECT received_at FROM complaints WHERE ref = '1'") == [("2015-02-14T00:00:00Z",)]
