@@ -67,3 +67,22 @@ def test_an_ambiguous_date_past_the_rows_looked_at_in_a_mixed_column_is_rejected
     rejects = list(csv.reader((tmp_path / "fcc.rejects.csv").open(encoding="utf-8-sig", newline="")))
     assert rejects[1][0] == "2002" and "'03/04/2015' could be day or month first" in rejects[1][1]
     assert query(db_path, "SELECT received_at FROM complaints WHERE ref = '1'") == [("2015-02-14T00:00:00Z",)]
+
+
+def test_text_lost_to_question_marks_before_the_export_is_imported_marked_and_counted(cli, db_path, tmp_path):
+    # a GBK file written by a program that put `?` for what GBK could not hold (`•`, rare characters),
+    # and one whose whole subject was lost; people's own `??` and `WHY????` are no loss
+    f = write(tmp_path / "replies.csv", "留言编号,留言时间,留言主题,答复意见\n"
+              "2549,2019/4/25 9:32:09,购房资格认定,购房资格认定先后经历了2017年“3??18”“5??20”两次调整\n"
+              "2550,2019/4/26 10:00:00,垃圾中转站选址,我们拟将茂世??铂翠湾垃圾中转站调整\n"
+              "2551,2019/4/27 11:00:00,??????,现回复如下\n"
+              "2552,2019/4/28 12:00:00,where is it??I am unhappy,WHY???? PUT ON HOLD????????\n"
+              "2553,2019/4/29 13:00:00,路灯不亮,已修复\n", "gbk")
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["read"], summary["inserted"], summary["rejected"]) == (5, 5, 0)
+    assert summary["lost_text"] == 3
+    assert summary["lost_text_first"][0] == {"line": 2, "column": "答复意见", "value": "先后经历了2017年“3??18”“5??20”两次调整"}
+    assert "3 rows hold text lost before this file was made" in result.stderr and "cannot be recovered" in result.stderr
+    assert query(db_path, "SELECT ref, json_extract(extra, '$.text_lost') FROM complaints ORDER BY id") == [
+        ("2549", "答复意见"), ("2550", "答复意见"), ("2551", "留言主题"), ("2552", None), ("2553", None)]

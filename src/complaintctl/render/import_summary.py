@@ -115,6 +115,18 @@ def _repeat_lines(summary) -> list[str]:
                               "repair gives back the text as found)",
                               "{n:,} rows held text garbled by a wrong encoding ({how}): repaired exactly (undoing the "
                               "repair gives back the text as found)", n, how=_(how)))
+    if summary.lost_text:
+        first = summary.lost_text_first[0] if summary.lost_text_first else {"line": "?", "column": "?", "value": ""}
+        lines.append(_("warning: {message}", message=ngettext(
+            "{n:,} row holds text lost before this file was made: runs of '?' where characters were (first: line "
+            "{line}, column {column!r}: {value!r}); imported as it is and marked (extra.text_lost), but those "
+            "characters are not in the file and cannot be recovered from it: export again from the source system "
+            "in UTF-8 to keep them",
+            "{n:,} rows hold text lost before this file was made: runs of '?' where characters were (first: line "
+            "{line}, column {column!r}: {value!r}); imported as they are and marked (extra.text_lost), but those "
+            "characters are not in the file and cannot be recovered from it: export again from the source system "
+            "in UTF-8 to keep them", summary.lost_text, line=first["line"], column=first["column"],
+            value=first["value"])))
     if summary.repeated_headers:
         lines.append(ngettext("{n:,} line inside the file repeats the header row: skipped, not read",
                               "{n:,} lines inside the file repeat the header row: skipped, not read",

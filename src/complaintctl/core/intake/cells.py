@@ -61,6 +61,8 @@ class ReadStats:
         self.grouped = 0  # rows joined to the row before them with the same ref (--group-by-ref)
         self.repeated_headers = 0  # lines repeating the header row: skipped, not read
         self.repaired: dict[str, int] = {}  # rows whose garbled text (mojibake) was repaired, per how
+        self.lost = 0  # rows with text lost to `?` before the file was made (intake/losttext.py)
+        self.lost_first: list[dict] = []  # the first few: {line, column, value}
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
@@ -71,13 +73,26 @@ class ReadStats:
     def aside(self, what: str) -> None:
         self.asides[what] = self.asides.get(what, 0) + 1
 
+    def lost_text(self, line: int, columns: list[str], record: list | dict, headers: list[str]) -> None:
+        self.lost += 1
+        if len(self.lost_first) < 3:
+            key = headers.index(columns[0]) if record.__class__ is list and columns[0] in headers else columns[0]
+            try:
+                value = record[key]
+            except (IndexError, KeyError, TypeError):
+                value = ""
+            value = str(value)
+            at = max(0, value.find("??") - 12)
+            self.lost_first.append({"line": line, "column": columns[0], "value": value[at:at + 40]})
+
     def take(self) -> dict:
         """The counts since the last take, as plain data (reset)."""
         out = {"empties": self.empties, "never": self.never, "asides": self.asides, "stamped": self.stamped,
                "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped,
-               "repeated_headers": self.repeated_headers, "repaired": self.repaired}
+               "repeated_headers": self.repeated_headers, "repaired": self.repaired, "lost": self.lost,
+               "lost_first": self.lost_first}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
-        self.grouped, self.repeated_headers, self.repaired = 0, 0, {}
+        self.grouped, self.repeated_headers, self.repaired, self.lost, self.lost_first = 0, 0, {}, 0, []
         return out
 
 

@@ -73,6 +73,8 @@ class ImportSummary:
     duplicates_differing: int = 0  # of the duplicates, those saying something else (in the rejects file)
     repeated_headers: int = 0  # lines inside the file that repeat the header row: skipped, not read
     mojibake_repaired: dict[str, int] = field(default_factory=dict)  # how text was garbled -> rows repaired exactly
+    lost_text: int = 0  # rows imported with text lost to `?` before the file was made (marked extra.text_lost)
+    lost_text_first: list[dict] = field(default_factory=list)  # the first few: {line, column, value}
     rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one
     import_id: int | None = None
     rejects_path: str | None = None
@@ -118,6 +120,8 @@ class ImportSummary:
         self.subject_from_ref += stats["from_ref"]
         self.grouped += stats["grouped"]
         self.repeated_headers += stats["repeated_headers"]
+        self.lost_text += stats["lost"]
+        self.lost_text_first += stats["lost_first"][:3 - len(self.lost_text_first)]
         for how, n in stats["repaired"].items():
             self.mojibake_repaired[how] = self.mojibake_repaired.get(how, 0) + n
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from complaintctl.core.intake.cells import RowError
+from complaintctl.core.intake.losttext import has_lost, lost_columns
 from complaintctl.core.intake.mapping import ColumnPlan
 from complaintctl.core.intake.mojibake import Garbled, repaired_row, row_suspect
 from complaintctl.core.intake.options import ImportOptions
@@ -70,10 +71,14 @@ class BatchPreparer:
                         if row_suspect(record):
                             record = self._unmangled(record)
                         data = reader.data_from_cells(record)
+                        if has_lost(record):
+                            self._lost(line, record, data)
                     elif isinstance(record, dict):
                         if row_suspect(record):
                             record = self._unmangled(record)
                         data = reader.data(_values_from_dict(record, self.keys))
+                        if has_lost(record):
+                            self._lost(line, record, data)
                     elif isinstance(record, Exception):
                         raise RowError(record.args[0] if record.args else str(record))
                     else:
@@ -123,6 +128,14 @@ class BatchPreparer:
             rejected += [(n, reason, r) for n, _, r in held[1:]]
         else:
             self.reader.stats.grouped += len(held) - 1
+
+    def _lost(self, line: int, record: list | dict, data: dict) -> None:
+        """Mark and count a row whose text was lost to `?` before the file was made (intake/losttext.py)."""
+        columns = lost_columns(record, self.source.headers)
+        if columns:
+            extra = data.get("extra")
+            data["extra"] = {**(extra if isinstance(extra, dict) else {}), "text_lost": ", ".join(columns)}
+            self.reader.stats.lost_text(line, columns, record, self.source.headers)
 
     def _unmangled(self, record: list | dict) -> list | dict:
         """The record with text garbled by a wrong encoding repaired (counted), when the repair is

@@ -279,4 +279,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{field} {value!r} could be day or month first, and its column holds dates of both orders: not guessed '
     '(--dayfirst or --monthfirst says which)':
         '{field} {value!r} 可能是日在前也可能是月在前，而该列两种顺序都有：不作猜测（用 --dayfirst 或 --monthfirst 指定）',
+    # text lost to `?` before the file was made (intake/losttext.py)
+    "{n:,} row holds text lost before this file was made: runs of '?' where characters were (first: line {line}, "
+    "column {column!r}: {value!r}); imported as it is and marked (extra.text_lost), but those characters are not in "
+    "the file and cannot be recovered from it: export again from the source system in UTF-8 to keep them":
+        "{n:,} 行的文字在生成本文件之前就已丢失：原来的字符成了一串“?”（第一处：第 {line} 行，列 {column!r}：{value!r}）；"
+        "已照原样导入并作了标记（extra.text_lost），但这些字符不在文件中，无法从中恢复：请从源系统以 UTF-8 重新导出以保留它们",
 }
