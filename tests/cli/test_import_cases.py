@@ -86,3 +86,50 @@ def test_text_lost_to_question_marks_before_the_export_is_imported_marked_and_co
     assert "3 rows hold text lost before this file was made" in result.stderr and "cannot be recovered" in result.stderr
     assert query(db_path, "SELECT ref, json_extract(extra, '$.text_lost') FROM complaints ORDER BY id") == [
         ("2549", "答复意见"), ("2550", "答复意见"), ("2551", "留言主题"), ("2552", None), ("2553", None)]
+
+
+TWCS_HEADER = ",tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+
+
+def _tweets(n):
+    """A support account's export as pandas wrote it: each customer's tweet, the brand's answer to it."""
+    rows = []
+    for i in range(n):
+        brand = ("sprintcare", "AmazonHelp", "AppleSupport")[i % 3]
+        ask, answer = 2 * i + 1, 2 * i + 2
+        rows.append(f"{2 * i},{ask},{115712 + i},True,Tue Oct 31 22:{i % 60:02d}:47 +0000 2017,"
+                    f"@{brand} my order {i} never came,{answer},\n")
+        rows.append(f"{2 * i + 1},{answer},{brand},False,Tue Oct 31 23:{i % 60:02d}:45 +0000 2017,"
+                    f"@{115712 + i} Sorry to hear that. Please DM us.,,{ask}.0\n")
+    return "".join(rows)
+
+
+def test_a_brands_replies_beside_its_customers_tweets_are_set_aside_not_imported_as_complaints(
+        cli, db_path, tmp_path):
+    f = write(tmp_path / "twcs.csv", TWCS_HEADER + _tweets(30))
+    result = cli("import", f, "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert (summary["read"], summary["inserted"], summary["rejected"]) == (60, 30, 30)
+    assert summary["read"] == summary["inserted"] + summary["updated"] + summary["unchanged"] + \
+        summary["duplicates"] + summary["rejected"]
+    assert "column 'inbound' says which rows are the company's replies ('False': 30 of 60 sampled rows)" in \
+        summary["replies"] and "30 of the 30 answer another row ('in_response_to_tweet_id' is filled)" in \
+        summary["replies"]
+    assert query(db_path, "SELECT count(*) FROM complaints WHERE subject LIKE '@%Sorry%'") == [(0,)]
+    assert query(db_path, "SELECT count(*), min(ref) FROM complaints") == [(30, "1")]
+    rejects = list(csv.reader((tmp_path / "twcs.rejects.csv").open(encoding="utf-8-sig", newline="")))
+    assert rejects[1][1] == "a reply by the company (inbound 'False'), not a complaint: set aside " \
+                            "(--map \"inbound=extra\" imports it as a complaint)"
+    # the override: the replies imported as complaints too (the customers' tweets are already there)
+    again = cli("import", f, "--map", "inbound=extra")
+    assert again.stdout.strip() == "read 60, inserted 30, updated 0, unchanged 30, duplicates 0, rejected 0"
+
+
+def test_a_direction_column_whose_values_do_not_back_it_changes_nothing(cli, db_path, tmp_path):
+    # `inbound` False on rows that answer nothing and come from many customers: not replies, so kept
+    f = write(tmp_path / "calls.csv", "ticket,inbound,created,subject,customer\n" + "".join(
+        f"T{i},{'True' if i % 2 else 'False'},2017-10-31 10:{i:02d},Line {i} is dead,Customer {i}\n"
+        for i in range(20)))
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"], summary["replies"]) == (20, 0, None)

@@ -26,6 +26,8 @@ def evidence_lines(summary) -> list[str]:
     if summary.by_values:
         lines.append(_("decided from the values, no header naming them (--map overrides): {guesses}",
                        guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
+    if summary.replies:
+        lines.append(_("replies: {why}", why=shown(summary.replies)))
     lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))
               for name, order in summary.date_orders.items()]
     if summary.times_zone:

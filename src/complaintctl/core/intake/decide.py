@@ -20,6 +20,7 @@ from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_ex
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
 from complaintctl.core.intake.records import as_cells, json_columns
+from complaintctl.core.intake.replies import Replies, find_replies
 from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
@@ -45,6 +46,7 @@ class ImportPlan:
     zoneless_times: bool = False  # a sampled date value written without a zone (read in the team's)
     decided_by_values: dict[str, str] = field(default_factory=dict)  # field -> "'header', why" (no header named it)
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
+    replies: Replies | None = None  # a column saying which rows are the company's replies (set aside)
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -76,6 +78,7 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 f"column {plan.header!r} is a length of business time (the desk's working hours, which the file does "
                 f"not give): no span of the clock from received, so no time is made of it; kept in extra")
     name_extra_keys(plans)
+    result.replies = find_replies(plans, columns, len(sample))
     orders = decide_orders(plans, columns, options.dayfirst, source)
     result.dayfirst_of = orders.dayfirst_of
     result.date_orders, result.mixed_dates = orders.date_orders, orders.mixed

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class RowError(Exception):
@@ -44,6 +45,7 @@ class ImportOptions:
     dayfirst: bool | None = None  # given (--dayfirst/--monthfirst, a mapping file): every column; None: decided
     dayfirst_of: dict[str, bool] = field(default_factory=dict)  # date field -> order decided from its values
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
+    replies: Any = None  # intake/replies.py's Replies: how to tell the company's replies, set aside
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000  # check_batch_size
@@ -73,6 +75,7 @@ class ImportSummary:
     duplicates_differing: int = 0  # of the duplicates, those saying something else (in the rejects file)
     repeated_headers: int = 0  # lines inside the file that repeat the header row: skipped, not read
     mojibake_repaired: dict[str, int] = field(default_factory=dict)  # how text was garbled -> rows repaired exactly
+    replies: Any = None  # why rows were taken for the company's replies and set aside (a Message), or None
     lost_text: int = 0  # rows imported with text lost to `?` before the file was made (marked extra.text_lost)
     lost_text_first: list[dict] = field(default_factory=list)  # the first few: {line, column, value}
     rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one

@@ -105,6 +105,8 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
     if options.dayfirst is None:
         options.dayfirst_of = plan.dayfirst_of
     options.mixed_dates = plan.mixed_dates
+    options.replies = plan.replies
+    summary.replies = plan.replies.why if plan.replies else None
     summary.date_orders = plan.date_orders
     if plan.zoneless_times:
         from complaintctl.timetext import zone_name

@@ -85,6 +85,7 @@ class RowReader(RowTimes):
         self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
         self.mixed_dates = frozenset(options.mixed_dates)  # fields whose values prove both orders: per value
         self.given_order = options.dayfirst  # --dayfirst/--monthfirst, or None
+        self.replies = options.replies  # how to tell the company's replies (intake/replies.py), or None
         self.empty = empty_spellings(options.empty_markers)
         self.empty_len = max(map(len, self.empty))  # longer cells are not hashed to be looked up
         self.received_now = options.received_now

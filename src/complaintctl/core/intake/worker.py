@@ -39,6 +39,7 @@ class BatchPreparer:
         records = self.source.records()
         reader = self.reader
         repeats = header_repeats(self.source.headers) if self.source.header_line is not None else None
+        replies = reader.replies
         size = min(self.batch_size, FIRST_BATCH)  # a short first batch sets the writer going sooner
         self.held = []  # (line, values, record) of the ref being grouped
         while True:
@@ -68,12 +69,18 @@ class BatchPreparer:
                             reader.stats.repeated_headers += 1  # a page's header: skipped, not read
                             read -= 1
                             continue
+                        if replies is not None and replies.index < len(record) and \
+                                record[replies.index].strip().lower() in replies.values:
+                            raise RowError(replies.reason(record[replies.index].strip()))
                         if row_suspect(record):
                             record = self._unmangled(record)
                         data = reader.data_from_cells(record)
                         if has_lost(record):
                             self._lost(line, record, data)
                     elif isinstance(record, dict):
+                        if replies is not None and str(record.get(replies.header, "")).strip().lower() in \
+                                replies.values:
+                            raise RowError(replies.reason(str(record[replies.header]).strip()))
                         if row_suspect(record):
                             record = self._unmangled(record)
                         data = reader.data(_values_from_dict(record, self.keys))

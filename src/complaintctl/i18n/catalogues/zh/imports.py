@@ -285,4 +285,17 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "the file and cannot be recovered from it: export again from the source system in UTF-8 to keep them":
         "{n:,} 行的文字在生成本文件之前就已丢失：原来的字符成了一串“?”（第一处：第 {line} 行，列 {column!r}：{value!r}）；"
         "已照原样导入并作了标记（extra.text_lost），但这些字符不在文件中，无法从中恢复：请从源系统以 UTF-8 重新导出以保留它们",
+    # rows that are the company's replies, not complaints (intake/replies.py)
+    'replies: {why}': '回复：{why}',
+    "column {header!r} says which rows are the company's replies ({value!r}: {n:,} of {rows:,} sampled rows), and "
+    "their values back it: {why}; each is set aside, not imported as a complaint, with that reason in the rejects "
+    "file (--map \"{header}=extra\" imports them as complaints)":
+        "列 {header!r} 标明哪些行是公司的回复（{value!r}：抽查的 {rows:,} 行中有 {n:,} 行），其他列的值也印证这一点：{why}；"
+        "这些行不作为投诉导入，逐行连同原因写入拒收文件（--map \"{header}=extra\" 可把它们当作投诉导入）",
+    "a reply by the company ({header} {value!r}), not a complaint: set aside (--map \"{header}=extra\" imports it "
+    "as a complaint)":
+        "公司的回复（{header} {value!r}），不是投诉：已搁置（--map \"{header}=extra\" 可把它当作投诉导入）",
+    "{n:,} of the {rows:,} answer another row ({header!r} is filled)": "{rows:,} 行中有 {n:,} 行是在回复另一行（{header!r} 有值）",
+    "{rows:,} written by {n:,} authors ({header!r}) who write no other row":
+        "{rows:,} 行出自 {n:,} 位作者（{header!r}），他们没有写过其他行",
 }
