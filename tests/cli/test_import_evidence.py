@@ -161,7 +161,7 @@ def test_real_tweets_the_broken_one_rejected_whole_the_brands_replies_set_aside(
     # 2,777 customers' tweets; the brands' 2,222 replies (inbound False) set aside; one broken record
     assert result.stdout.strip() == "read 5000, inserted 2777, updated 0, unchanged 0, duplicates 0, rejected 2223"
     assert "pieces of 6 and 3 fields" in result.stderr
-    assert "2,222 x a reply by the company (inbound 'False'), not a complaint" in result.stderr
+    assert "2,222 x a reply by the company (inbound 'False'), not a complaint: set aside" in result.stderr
     assert query(db_path, "SELECT count(*) FROM complaints WHERE json_extract(extra, '$.inbound') = 'False'") == [(0,)]
 
 

@@ -9,7 +9,8 @@ from complaintctl.i18n import Said
 from complaintctl.i18n.said import Input, Step
 
 # inputs whose flag is not --<name with dashes>: parameter name -> flag
-FLAGS = {"editor": "-e", "received_at": "--received", "enabled": "--on/--off", "start": "--from", "end": "--to"}
+FLAGS = {"editor": "-e", "received_at": "--received", "enabled": "--on/--off", "start": "--from", "end": "--to",
+         "dayfirst": "--dayfirst/--monthfirst"}
 # the root command's options, written before the command (`complaintctl --db B.db check`)
 GLOBAL = ("db", "actor", "tz")
 

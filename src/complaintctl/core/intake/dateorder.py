@@ -16,6 +16,7 @@ from complaintctl.core.intake.cells import DATE_FIELDS, RowError
 from complaintctl.core.intake.mapping import ColumnPlan
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
 
@@ -121,7 +122,8 @@ def _mixed(plan: ColumnPlan, seen: _Seen, given: bool | None, result: Orders) ->
                header=plan.header, days=seen.days, day=seen.day[1], day_line=seen.day[0], months=seen.months,
                month=seen.month[1], month_line=seen.month[0], either=seen.either, example=seen.ambiguous[1],
                line=seen.ambiguous[0]),
-            hint=L_("--dayfirst or --monthfirst reads them so; the others are still read as they can only be"))
+            hint=L_("{dayfirst} says which they are; the others are still read as they can only be",
+                    dayfirst=Input("dayfirst")))
 
 
 def mixed_value_order(name: str, text: str, given: bool | None) -> bool:
@@ -133,7 +135,7 @@ def mixed_value_order(name: str, text: str, given: bool | None) -> bool:
     if settles is None:
         if given is None:
             raise RowError(str(L_("{field} {value!r} could be day or month first, and its column holds dates of both "
-                                  "orders: not guessed (--dayfirst or --monthfirst says which)",
+                                  "orders: not guessed (say which order those are, and import again)",
                                   field=name, value=text)))
         return given
     return bool(given)

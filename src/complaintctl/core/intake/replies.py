@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from complaintctl.core.intake.cells import FALSE_WORDS, TRUE_WORDS
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, normalize_header
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 
 # header (normalised) -> what a true value says: True, the row comes from the customer; False, it is a reply
 _YES_IS_CUSTOMER = {"inbound", "is_inbound", "incoming", "is_incoming", "from_customer", "by_customer",
@@ -40,8 +41,8 @@ class Replies:
     why: object
 
     def reason(self, value: str) -> str:
-        return str(L_("a reply by the company ({header} {value!r}), not a complaint: set aside (--map "
-                      "\"{header}=extra\" imports it as a complaint)", header=self.header, value=value))
+        return str(L_("a reply by the company ({header} {value!r}), not a complaint: set aside", header=self.header,
+                      value=value))
 
 
 def find_replies(plans: list[ColumnPlan], columns: dict, rows: int) -> Replies | None:
@@ -62,8 +63,8 @@ def find_replies(plans: list[ColumnPlan], columns: dict, rows: int) -> Replies |
             return Replies(plan.index, plan.header, values, L_(
                 "column {header!r} says which rows are the company's replies ({value!r}: {n:,} of {rows:,} sampled "
                 "rows), and their values back it: {why}; each is set aside, not imported as a complaint, with that "
-                "reason in the rejects file (--map \"{header}=extra\" imports them as complaints)",
-                header=plan.header, value=shown, n=len(reply_lines), rows=rows, why=why))
+                "reason in the rejects file ({map} \"{header}=extra\" imports them as complaints)",
+                header=plan.header, value=shown, n=len(reply_lines), rows=rows, why=why, map=Input("map")))
     return None
 
 

@@ -274,11 +274,11 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         '列 {header!r} 的日期两种顺序都有：{days:,} 个只能是日在前（例如 {day!r}，第 {day_line} 行），{months:,} 个只能是'
         '月在前（例如 {month!r}，第 {month_line} 行），前面的行中还有 {either:,} 个两种读法都可能（例如 {example!r}，'
         '第 {line} 行）：这些值是哪种顺序？',
-    '--dayfirst or --monthfirst reads them so; the others are still read as they can only be':
-        '用 --dayfirst 或 --monthfirst 指定；其余的值仍按唯一可能的读法读取',
+    '{dayfirst} says which they are; the others are still read as they can only be':
+        '用 {dayfirst} 指定它们的顺序；其余的值仍按唯一可能的读法读取',
     '{field} {value!r} could be day or month first, and its column holds dates of both orders: not guessed '
-    '(--dayfirst or --monthfirst says which)':
-        '{field} {value!r} 可能是日在前也可能是月在前，而该列两种顺序都有：不作猜测（用 --dayfirst 或 --monthfirst 指定）',
+    '(say which order those are, and import again)':
+        '{field} {value!r} 可能是日在前也可能是月在前，而该列两种顺序都有：不作猜测（请指明这些值的顺序后重新导入）',
     # text lost to `?` before the file was made (intake/losttext.py)
     "{n:,} row holds text lost before this file was made: runs of '?' where characters were (first: line {line}, "
     "column {column!r}: {value!r}); imported as it is and marked (extra.text_lost), but those characters are not in "
@@ -289,12 +289,11 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'replies: {why}': '回复：{why}',
     "column {header!r} says which rows are the company's replies ({value!r}: {n:,} of {rows:,} sampled rows), and "
     "their values back it: {why}; each is set aside, not imported as a complaint, with that reason in the rejects "
-    "file (--map \"{header}=extra\" imports them as complaints)":
+    "file ({map} \"{header}=extra\" imports them as complaints)":
         "列 {header!r} 标明哪些行是公司的回复（{value!r}：抽查的 {rows:,} 行中有 {n:,} 行），其他列的值也印证这一点：{why}；"
-        "这些行不作为投诉导入，逐行连同原因写入拒收文件（--map \"{header}=extra\" 可把它们当作投诉导入）",
-    "a reply by the company ({header} {value!r}), not a complaint: set aside (--map \"{header}=extra\" imports it "
-    "as a complaint)":
-        "公司的回复（{header} {value!r}），不是投诉：已搁置（--map \"{header}=extra\" 可把它当作投诉导入）",
+        "这些行不作为投诉导入，逐行连同原因写入拒收文件（{map} \"{header}=extra\" 可把它们当作投诉导入）",
+    "a reply by the company ({header} {value!r}), not a complaint: set aside":
+        "公司的回复（{header} {value!r}），不是投诉：已搁置",
     "{n:,} of the {rows:,} answer another row ({header!r} is filled)": "{rows:,} 行中有 {n:,} 行是在回复另一行（{header!r} 有值）",
     "{rows:,} written by {n:,} authors ({header!r}) who write no other row":
         "{rows:,} 行出自 {n:,} 位作者（{header!r}），他们没有写过其他行",
