@@ -16,7 +16,7 @@ from complaintctl.core.intake.cells import DATE_FIELDS, RowError
 from complaintctl.core.intake.mapping import ColumnPlan
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input
+from complaintctl.i18n.said import Field, Input
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2,4})\b")
 
@@ -134,9 +134,9 @@ def mixed_value_order(name: str, text: str, given: bool | None) -> bool:
         return settles
     if settles is None:
         if given is None:
-            raise RowError(str(L_("{field} {value!r} could be day or month first, and its column holds dates of both "
-                                  "orders: not guessed (say which order those are, and import again)",
-                                  field=name, value=text)))
+            raise RowError(L_("{field} {value!r} could be day or month first, and its column holds dates of both "
+                              "orders: not guessed (say which order those are, and import again)",
+                              field=Field(name), value=text))
         return given
     return bool(given)
 

@@ -40,9 +40,9 @@ class Replies:
     values: frozenset[str]
     why: object
 
-    def reason(self, value: str) -> str:
-        return str(L_("a reply by the company ({header} {value!r}), not a complaint: set aside", header=self.header,
-                      value=value))
+    def reason(self, value: str):
+        return L_("a reply by the company ({header} {value!r}), not a complaint: set aside", header=self.header,
+                  value=value)
 
 
 def find_replies(plans: list[ColumnPlan], columns: dict, rows: int) -> Replies | None:
