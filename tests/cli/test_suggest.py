@@ -10,6 +10,7 @@ from tests.conftest import NOW, Cli, query
 from tests.suggest_fixtures import labelled
 
 from complaintctl.core.desk.complaints import NewComplaint, log_complaint
+from complaintctl.core.insight.suggest import learn
 from complaintctl.core.insight.suggest.training import train
 from complaintctl.store.db import connect
 
@@ -102,6 +103,20 @@ def test_train_status_and_evaluate(scli):
     assert data[0]["field"] == "category" and data[0]["top1"] > data[0]["majority_top1"]
     assert data[1] == {"field": "severity", "enough": False, "reason": data[1]["reason"]}
     assert "cannot suggest colour" in scli("suggest", "train", "--field", "colour", expect=2).stderr
+
+
+def test_train_with_the_centroid_and_auto_says_which_and_why(scli):
+    result = scli("suggest", "train", "--field", "category", "--method", "centroid")
+    assert "Trained category: model 2 (centroid v2) on 160 complaints, 4 codes" in result.stderr
+    assert "unknown method 'knn'" in scli("suggest", "train", "--method", "knn", expect=2).stderr
+    if not learn.have_sklearn():
+        said = scli("suggest", "train", "--field", "category").stderr
+        (row,) = json.loads(scli("suggest", "train", "--field", "category", "-f", "json").stdout)
+        held = row["held_out_top1"]
+        assert set(held) == {"naive_bayes", "centroid"} and row["version"] == 4
+        assert held[row["method"]] == max(held.values())
+        assert (f"{row['method']} put more of a held-out fifth of the history first right: "
+                f"naive_bayes {held['naive_bayes']:.1f}%, centroid {held['centroid']:.1f}%") in said
 
 
 LETTER = "我家的洗衣机用了三天就开始漏水，地板全湿了，联系售后三次都没有人上门，要求尽快更换新机并赔偿损失。"

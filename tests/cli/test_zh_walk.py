@@ -26,7 +26,7 @@ NAMES = {
 # values a person types (formats, switches, units as typed, sort keys, kinds of things, languages)
 TYPED = {
     "table", "json", "ndjson", "csv", "xlsx", "xls", "xlsb", "ods", "text", "markdown", "html", "on", "off", "none",
-    "ssl", "starttls", "svm", "naive", "bayes", "auto", "ack", "decision", "zh", "en", "asc", "desc", "rank",
+    "ssl", "starttls", "svm", "naive", "bayes", "centroid", "auto", "ack", "decision", "zh", "en", "asc", "desc", "rank",
     "received", "updated", "age", "assignee", "customer", "severity", "status", "category", "cause", "channel",
     "remedy", "personality", "motive", "outcome", "ignore", "extra", "holiday", "workday", "first", "last",
     "weekly", "agents", "sla", "trends", "causes", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "utf",

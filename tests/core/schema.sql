@@ -1,4 +1,4 @@
--- schema version 25
+-- schema version 26
 
 -- table agents
 CREATE TABLE agents (
@@ -331,7 +331,7 @@ CREATE TABLE statuses (
 CREATE TABLE suggest_features ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, feature TEXT NOT NULL, idf REAL NOT NULL, PRIMARY KEY (model_id, feature)) STRICT, WITHOUT ROWID;
 
 -- table suggest_labels
-CREATE TABLE suggest_labels ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, label TEXT NOT NULL, examples INTEGER NOT NULL, bias REAL NOT NULL, unseen REAL NOT NULL, PRIMARY KEY (model_id, label)) STRICT, WITHOUT ROWID;
+CREATE TABLE "suggest_labels" ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, number INTEGER NOT NULL CHECK (number > 0), label TEXT NOT NULL, examples INTEGER NOT NULL, bias REAL NOT NULL, unseen REAL NOT NULL, PRIMARY KEY (model_id, number), UNIQUE (model_id, label)) STRICT, WITHOUT ROWID;
 
 -- table suggest_models
 CREATE TABLE suggest_models ( id INTEGER PRIMARY KEY AUTOINCREMENT, field TEXT NOT NULL UNIQUE, method TEXT NOT NULL, version INTEGER NOT NULL, trained_at TEXT NOT NULL, trained_by TEXT NOT NULL, examples INTEGER NOT NULL, labels INTEGER NOT NULL, features INTEGER NOT NULL, weights INTEGER NOT NULL, size_bytes INTEGER NOT NULL, temperature REAL NOT NULL, seconds REAL NOT NULL, details TEXT CHECK (details IS NULL OR json_valid(details))) STRICT;
@@ -340,7 +340,7 @@ CREATE TABLE suggest_models ( id INTEGER PRIMARY KEY AUTOINCREMENT, field TEXT N
 CREATE TABLE suggest_rules ( id INTEGER PRIMARY KEY, field TEXT NOT NULL, code TEXT NOT NULL, pattern TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, UNIQUE (field, code, pattern)) STRICT;
 
 -- table suggest_weights
-CREATE TABLE suggest_weights ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, feature TEXT NOT NULL, label TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (model_id, feature, label)) STRICT, WITHOUT ROWID;
+CREATE TABLE "suggest_weights" ( model_id INTEGER NOT NULL REFERENCES suggest_models(id) ON DELETE CASCADE, feature TEXT NOT NULL, label_number INTEGER NOT NULL, weight REAL NOT NULL, PRIMARY KEY (model_id, feature, label_number)) STRICT, WITHOUT ROWID;
 
 -- table surveys
 CREATE TABLE surveys (

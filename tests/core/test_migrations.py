@@ -89,6 +89,29 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
     assert [f for f in check_database(upgraded, quick=True) if f.result != "ok"] == []
 
 
+def test_a_model_trained_before_026_keeps_each_weight_with_its_code(tmp_path):
+    conn = _open(tmp_path / "v25.db")
+    migrations.migrate(conn, target=25)
+    conn.execute("INSERT INTO suggest_models (field, method, version, trained_at, trained_by, examples, labels, "
+                 "features, weights, size_bytes, temperature, seconds) VALUES ('category', 'naive_bayes', 1, "
+                 "'2026-11-01T00:00:00Z', 'lead', 40, 2, 2, 3, 100, 1.5, 0.1)")
+    conn.executemany("INSERT INTO suggest_labels VALUES (1, ?, ?, ?, ?)",
+                     [("price", 25, -0.4, -9.0), ("billing_error", 15, -0.9, -8.5)])
+    conn.executemany("INSERT INTO suggest_features VALUES (1, ?, 1.0)", [("扣费",), ("price",)])
+    conn.executemany("INSERT INTO suggest_weights VALUES (1, ?, ?, ?)",
+                     [("扣费", "billing_error", 2.5), ("扣费", "price", 0.5), ("price", "price", 3.0)])
+    conn.close()
+    upgraded = connect(tmp_path / "v25.db")
+    from complaintctl.core.insight.suggest.tables import load_model
+
+    model = load_model(upgraded, "category")
+    assert model.labels == {"billing_error": (-0.9, -8.5), "price": (-0.4, -9.0)}
+    assert {f: sorted(row) for f, row in model.weights.items()} == {
+        "扣费": [("billing_error", 2.5), ("price", 0.5)], "price": [("price", 3.0)]}
+    assert [tuple(r) for r in upgraded.execute("SELECT number, label FROM suggest_labels ORDER BY number")] == [
+        (1, "billing_error"), (2, "price")]
+
+
 def test_migrating_twice_does_nothing(tmp_path):
     conn = connect(tmp_path / "a.db")
     assert migrations.migrate(conn) == []

@@ -60,7 +60,8 @@ def test_the_model_is_plain_tables_that_sql_reads(tconn):
     labels = {r[0] for r in tconn.execute("SELECT label FROM suggest_labels")}
     assert labels == {"billing_error", "delivery_delay", "product_quality", "service_attitude"}
     # what pushes towards billing_error, readable with a query
-    top = tconn.execute("SELECT feature FROM suggest_weights WHERE label = 'billing_error' ORDER BY weight DESC "
+    top = tconn.execute("SELECT w.feature FROM suggest_weights w JOIN suggest_labels l ON l.model_id = w.model_id "
+                        "AND l.number = w.label_number WHERE l.label = 'billing_error' ORDER BY w.weight DESC "
                         "LIMIT 200").fetchall()
     assert any("扣" in r[0] or "charg" in r[0] for r in top)
 

@@ -81,18 +81,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "kind": "category, severity, status, ...", "label": "the label as typed"}),
     "suggest_models": ("The models that suggest codes (suggest train): one per field.", {
         "id": "model number (never reused)", "field": "category, severity, cause, personality or motive",
-        "method": "linear (SVM, scikit-learn) or naive_bayes", "version": "1, 2, ... per field",
+        "method": "linear (SVM, scikit-learn), naive_bayes or centroid (no dependency)", "version": "1, 2, ... per field",
         "trained_at": "when (UTC)", "trained_by": "who", "examples": "classified complaints it learned from",
         "labels": "codes it knows", "features": "n-grams it reads", "weights": "rows in suggest_weights",
         "size_bytes": "what its rows hold", "temperature": "confidence scale, fitted on held-out complaints",
-        "seconds": "training time", "details": "JSON: smoothing or C, examples per code"}),
+        "seconds": "training time", "details": "JSON: smoothing or C, examples per code, held-out top-1 of each method tried"}),
     "suggest_labels": ("Each model's codes.", {
-        "model_id": "the model", "label": "the code", "examples": "complaints with it", "bias": "score to start from",
+        "model_id": "the model", "number": "the code's number in the model (suggest_weights.label_number)",
+        "label": "the code", "examples": "complaints with it", "bias": "score to start from",
         "unseen": "naive Bayes: log probability of an n-gram never seen with the code"}),
     "suggest_features": ("The character n-grams each model reads.", {
         "model_id": "the model", "feature": "1-4 characters", "idf": "inverse document frequency (1 for naive Bayes)"}),
     "suggest_weights": ("How much each n-gram speaks for each code.", {
-        "model_id": "the model", "feature": "the n-gram", "label": "the code", "weight": "its weight"}),
+        "model_id": "the model", "feature": "the n-gram", "label_number": "the code (suggest_labels.number)",
+        "weight": "its weight"}),
     "suggest_rules": ("The team's rules: a pattern that suggests a code, winning over the model.", {
         "id": "rule number", "field": "the field", "code": "the code it suggests",
         "pattern": "regular expression, matched ignoring case"}),

@@ -6,6 +6,8 @@ Both kinds of model are linear in the text's n-grams, so one scorer serves them:
 
 - ``linear`` (a linear SVM trained with scikit-learn on TF-IDF): x[f] = (1 + log count) * idf[f],
   divided by the length of that vector; ``unseen`` is 0.
+- ``centroid`` (no dependency): x[f] as for ``linear``; ``weight`` the code's mean direction (its
+  complaints' vectors summed, to unit length), so a score is the cosine to it.
 - ``naive_bayes`` (no dependency): x[f] = count; ``bias`` is the label's log prior, ``unseen`` the
   log probability of an n-gram never seen with the label, ``weight`` how much more likely the
   n-gram is with the label than that.
@@ -19,7 +21,23 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-LINEAR, NAIVE_BAYES = "linear", "naive_bayes"
+LINEAR, NAIVE_BAYES, CENTROID = "linear", "naive_bayes", "centroid"
+# what a model's rows hold beside their text (numbers, SQLite's record header): the one rule for a
+# model's size, used to cap it when trained (learn.within_size) and to report it (suggest status)
+LABEL_ROW, FEATURE_ROW, WEIGHT_ROW = 26, 12, 14
+
+
+def label_bytes(label: str) -> int:
+    return len(label.encode()) + LABEL_ROW
+
+
+def feature_bytes(feature: str) -> int:
+    return len(feature.encode()) + FEATURE_ROW
+
+
+def weight_bytes(feature: str, labels: int) -> int:
+    """A feature's weights: one row per code it speaks for, each naming its code by number."""
+    return (len(feature.encode()) + WEIGHT_ROW) * labels
 REASONS = 3  # words or characters shown for each suggested code
 EDGES = " ,.;:!?()[]\"'，。；：！？、（）“”‘’"  # stripped from the ends of a reason
 

@@ -1,16 +1,16 @@
 """Models in the database: written by `suggest train`, read by every suggestion.
 
-The tables (migration 019) are meant to be read with plain SQL: ``suggest_models`` (one row a
-model: field, method, version, training date, size), ``suggest_labels``, ``suggest_features``
-and ``suggest_weights`` (n-gram x label). A field has one model; training a new one
-replaces the old in the same transaction.
+The tables (migrations 019 and 026) are meant to be read with plain SQL: ``suggest_models`` (one
+row a model: field, method, version, training date, size), ``suggest_labels`` (its codes,
+numbered 1, 2, ... within the model), ``suggest_features`` and ``suggest_weights`` (n-gram x
+code number). A field has one model; training a new one replaces the old in the same transaction.
 """
 
 from __future__ import annotations
 
 import json
 
-from complaintctl.core.insight.suggest.model import Model
+from complaintctl.core.insight.suggest.model import Model, feature_bytes, label_bytes, weight_bytes
 from complaintctl.store.engine import Connection, Row
 
 
@@ -25,22 +25,23 @@ def save_model(conn: Connection, model: Model, *, at: str, actor: str, seconds: 
             conn.execute(f"DELETE FROM {table} WHERE model_id = ?", (model_id,))
         conn.execute("DELETE FROM suggest_models WHERE id = ?", (model_id,))
     pairs = sum(len(v) for v in model.weights.values())
-    size = (sum(len(f.encode()) + 12 for f in model.features)
-            + sum(len(f.encode()) * len(v) + sum(len(label) + 12 for label, _ in v) for f, v in model.weights.items())
-            + sum(len(label) + 24 for label in model.labels))
+    size = (sum(map(feature_bytes, model.features)) + sum(weight_bytes(f, len(v)) for f, v in model.weights.items())
+            + sum(map(label_bytes, model.labels)))
     cur = conn.execute(
         "INSERT INTO suggest_models (field, method, version, trained_at, trained_by, examples, labels, features, "
         "weights, size_bytes, temperature, seconds, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (model.field, model.method, version, at, actor, model.examples, len(model.labels), len(model.features),
          pairs, size, model.temperature, round(seconds, 3), json.dumps(model.details, ensure_ascii=False)))
     model_id = cur.fetchone()[0]
-    conn.executemany("INSERT INTO suggest_labels (model_id, label, examples, bias, unseen) VALUES (?, ?, ?, ?, ?)",
-                     [(model_id, label, model.details.get("label_examples", {}).get(label, 0), bias, unseen)
-                      for label, (bias, unseen) in model.labels.items()])
+    number = {label: n for n, label in enumerate(sorted(model.labels), start=1)}
+    conn.executemany("INSERT INTO suggest_labels (model_id, number, label, examples, bias, unseen) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     [(model_id, number[label], label, model.details.get("label_examples", {}).get(label, 0), bias,
+                       unseen) for label, (bias, unseen) in model.labels.items()])
     conn.executemany("INSERT INTO suggest_features (model_id, feature, idf) VALUES (?, ?, ?)",
                      [(model_id, f, idf) for f, idf in model.features.items()])
-    conn.executemany("INSERT INTO suggest_weights (model_id, feature, label, weight) VALUES (?, ?, ?, ?)",
-                     [(model_id, f, label, w) for f, row in model.weights.items() for label, w in row])
+    conn.executemany("INSERT INTO suggest_weights (model_id, feature, label_number, weight) VALUES (?, ?, ?, ?)",
+                     [(model_id, f, number[label], w) for f, row in model.weights.items() for label, w in row])
     model.id = model_id
     return model_id
 
@@ -63,8 +64,11 @@ def load_model(conn: Connection, field: str, grams=None) -> Model | None:
     if head is None:
         return None
     model_id = head["id"]
-    labels = {r[0]: (r[1], r[2]) for r in conn.execute(
-        "SELECT label, bias, unseen FROM suggest_labels WHERE model_id = ?", (model_id,))}
+    labels, named = {}, {}
+    for number, label, bias, unseen in conn.execute(
+            "SELECT number, label, bias, unseen FROM suggest_labels WHERE model_id = ? ORDER BY number", (model_id,)):
+        labels[label] = (bias, unseen)
+        named[number] = label
     if grams is None:
         where, args = "", []
     else:
@@ -72,9 +76,9 @@ def load_model(conn: Connection, field: str, grams=None) -> Model | None:
     features = {r[0]: r[1] for r in conn.execute(
         f"SELECT feature, idf FROM suggest_features WHERE model_id = ?{where}", [model_id, *args])}
     weights: dict[str, list[tuple[str, float]]] = {}
-    for feature, label, weight in conn.execute(
-            f"SELECT feature, label, weight FROM suggest_weights WHERE model_id = ?{where}", [model_id, *args]):
-        weights.setdefault(feature, []).append((label, weight))
+    for feature, number, weight in conn.execute(
+            f"SELECT feature, label_number, weight FROM suggest_weights WHERE model_id = ?{where}", [model_id, *args]):
+        weights.setdefault(feature, []).append((named[number], weight))
     details = json.loads(head["details"]) if head["details"] else {}
     return Model(field=field, method=head["method"], labels=labels, features=features, weights=weights,
                  temperature=head["temperature"], id=model_id, trained_at=head["trained_at"],

@@ -19,7 +19,7 @@ FIELDS = ("category", "severity", "cause", "personality", "motive")
 MIN_EXAMPLES = 30   # labelled complaints a field needs before anything is suggested for it
 MIN_PER_LABEL = 3   # a code with fewer examples is not learned (it would be a guess from one letter)
 STALE_SHARE, STALE_MIN = 0.10, 20  # retrain when this share (and at least this many) of classifications are newer
-METHODS = ("auto", "svm", "naive-bayes")
+METHODS = ("auto", "svm", "naive-bayes", "centroid")
 
 
 def check_fields(fields: list[str] | None) -> list[str]:
@@ -54,12 +54,16 @@ def learnable(labels: list[str]) -> tuple[set[str], str | None]:
 
 def choose_method(method: str) -> str:
     if method not in METHODS:
-        raise InvalidInput(f"unknown method {method!r}", hint="auto, svm or naive-bayes")
+        raise InvalidInput(f"unknown method {method!r}", hint="auto, svm, naive-bayes or centroid")
     if method == "svm" and not learn.have_sklearn():
         raise InvalidInput("the svm method needs scikit-learn", hint='pip install "complaintctl[suggest]"')
-    if method == "auto":
-        return "svm" if learn.have_sklearn() else "naive-bayes"
+    if method == "auto":  # without scikit-learn: naive Bayes or the centroid, whichever the history favours
+        return "svm" if learn.have_sklearn() else "plain"
     return method
+
+
+FITTERS = {"svm": learn.fit_linear, "naive-bayes": learn.fit_naive_bayes, "centroid": learn.fit_centroid,
+           "plain": learn.fit_plain}
 
 
 def fit(field: str, texts: list[str], labels: list[str], method: str) -> learn.Model:
@@ -67,7 +71,7 @@ def fit(field: str, texts: list[str], labels: list[str], method: str) -> learn.M
     codes, _ = learnable(labels)
     keep = [i for i, code in enumerate(labels) if code in codes]
     texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
-    fitter = learn.fit_linear if choose_method(method) == "svm" else learn.fit_naive_bayes
+    fitter = FITTERS[method if method == "plain" else choose_method(method)]
     model = fitter(field, texts, labels)
     model.examples = len(texts)
     model.details["label_examples"] = dict(Counter(labels))
@@ -96,7 +100,8 @@ def train(conn: Connection, fields: list[str] | None = None, *, method: str = "a
             raise RuntimeError(f"the {field} model saved was not found")
         results.append({"field": field, "trained": True, "model": head["id"], "version": head["version"],
                         "method": head["method"], "examples": head["examples"], "labels": head["labels"],
-                        "weights": head["weights"], "size_bytes": head["size_bytes"], "seconds": round(seconds, 2)})
+                        "weights": head["weights"], "size_bytes": head["size_bytes"], "seconds": round(seconds, 2),
+                        "held_out_top1": model.details.get("held_out_top1")})
     return results
 
 

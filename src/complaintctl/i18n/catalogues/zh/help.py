@@ -696,8 +696,10 @@ MESSAGES: dict[str, str] = {
         'resolved、rejected、withdrawn 或 duplicate。',
     'starttls, ssl or none [default: ssl on port 465, else STARTTLS when the server offers it].':
         'starttls、ssl 或 none [默认：端口 465 用 ssl，否则在服务器支持时用 STARTTLS]。',
-    'svm (needs complaintctl[suggest]), naive-bayes, or auto (svm when scikit-learn is installed).':
-        'svm（需要 complaintctl[suggest]）、naive-bayes，或 auto（安装了 scikit-learn 时用 svm）。',
+    'svm (needs complaintctl[suggest]), naive-bayes, centroid, or auto (svm when scikit-learn is installed, else '
+    'naive-bayes or centroid, whichever does better on a held-out fifth of the history).':
+        'svm（需要 complaintctl[suggest]）、naive-bayes、centroid，或 auto（安装了 scikit-learn 时用 svm，'
+        '否则在留出的五分之一历史上比较 naive-bayes 与 centroid，取效果更好的）。',
     'table or json.':
         'table 或 json。',
     'table prints the id; json or ndjson the whole complaint (as `show -f json`); csv its row as `list` prints it.':
