@@ -9,7 +9,7 @@ import pytest
 from complaintctl.store import catalog
 from complaintctl.store.engine import POSTGRESQL, engine_of
 from complaintctl.store.migrations import MIGRATIONS, expected_objects
-from complaintctl.store.postgresql import ddl
+from complaintctl.store.postgresql import ddl, views
 from complaintctl.store.postgresql.migrate import BASELINE, HERE
 from complaintctl.store.version import SCHEMA_VERSION
 
@@ -65,5 +65,66 @@ def test_a_database_on_postgresql_has_the_same_tables_and_columns(conn):
             assert catalog.columns(conn, view) == catalog.columns(fresh, view), view
         indexes = {name for name, (kind, _) in expected_objects().items() if kind == "index"}
         assert indexes <= set(catalog.objects(conn, ("index",)))
+    finally:
+        fresh.close()
+
+
+def test_the_views_are_the_sqlite_views_translated():
+    """views.sql is generated from the migrations' views (`python -m complaintctl.store.postgresql.ddl`),
+    never copied by hand: a view changed on SQLite and not on PostgreSQL fails here."""
+    assert (HERE / "views.sql").read_text(encoding="utf-8") == views.generated(BASELINE)
+
+
+def _types(table, column):
+    return {("complaints", "responded_late"): "bigint", ("events", "at"): "text"}.get((table, column))
+
+
+@pytest.mark.parametrize(("sqlite", "postgresql"), [
+    # a subquery in FROM gets an alias; one that has one keeps it; char() is chr()
+    ("CREATE VIEW v AS SELECT (SELECT group_concat(x, char(10)) FROM (SELECT x FROM t ORDER BY x)) AS xs FROM u",
+     "CREATE VIEW v AS SELECT (SELECT group_concat(x, chr(10)) FROM (SELECT x FROM t ORDER BY x) AS from_1) AS xs FROM u"),
+    ("CREATE VIEW v AS SELECT a FROM (SELECT a FROM t) s", "CREATE VIEW v AS SELECT a FROM (SELECT a FROM t) s"),
+    # a NULL first in a UNION takes the type of the column a later branch puts there
+    ("CREATE VIEW v AS WITH f AS (SELECT 1 AS n, NULL AS late FROM complaints UNION ALL "
+     "SELECT 0, NULL FROM complaints UNION ALL SELECT 0, responded_late FROM complaints) SELECT * FROM f",
+     "CREATE VIEW v AS WITH f AS (SELECT 1 AS n, NULL::bigint AS late FROM complaints UNION ALL "
+     "SELECT 0, NULL FROM complaints UNION ALL SELECT 0, responded_late FROM complaints) SELECT * FROM f"),
+    ("CREATE VIEW v AS SELECT id, NULL AS at FROM complaints UNION ALL SELECT complaint_id, e.at FROM events e",
+     "CREATE VIEW v AS SELECT id, NULL::text AS at FROM complaints UNION ALL SELECT complaint_id, e.at FROM events e"),
+    ("CREATE VIEW v AS SELECT NULL AS n UNION ALL SELECT CAST(x AS INTEGER) FROM t",
+     "CREATE VIEW v AS SELECT NULL::bigint AS n UNION ALL SELECT CAST(x AS INTEGER) FROM t"),
+])
+def test_sqlite_views_as_postgresql_reads_them(sqlite, postgresql):
+    assert views.translated(sqlite, _types) == postgresql
+
+
+def test_a_null_whose_type_nothing_tells_is_refused():
+    with pytest.raises(ValueError, match="CAST"):
+        views.translated("CREATE VIEW v AS SELECT NULL AS n UNION ALL SELECT NULL UNION ALL SELECT 1 + 1", _types)
+
+
+@pytest.mark.postgresql_ci
+def test_every_view_on_postgresql_is_its_sqlite_view_translated(conn):
+    """Each view of a database on PostgreSQL (the baseline's from views.sql, a later one from its
+    migration's PostgreSQL form) reads as SQLite's view of the same name at the same version,
+    translated by store/postgresql/views.py: the server's own rendering of both compared."""
+    if engine_of(conn) != POSTGRESQL:
+        pytest.skip("a database on PostgreSQL: pytest --backend postgresql")
+    fresh = ddl.sqlite_at(SCHEMA_VERSION)
+    column_type = views.sqlite_column_type(fresh)
+    try:
+        on_sqlite = dict(fresh.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+        assert sorted(on_sqlite) == sorted(catalog.objects(conn, ("view",)))
+        conn.execute("BEGIN")
+        try:
+            for name, sql in sorted(on_sqlite.items()):
+                expected = views.translated(sql, column_type).replace(f"CREATE VIEW {name} AS",
+                                                                      f"CREATE TEMP VIEW expected_{name} AS", 1)
+                conn.execute(expected)
+                made, wanted = conn.execute("SELECT pg_get_viewdef(to_regclass(?)), pg_get_viewdef(to_regclass(?))",
+                                            (name, f"expected_{name}")).fetchone()
+                assert made == wanted, name
+        finally:
+            conn.execute("ROLLBACK")
     finally:
         fresh.close()

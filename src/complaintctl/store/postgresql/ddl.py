@@ -11,7 +11,8 @@ same on both engines by construction (the migrations write SQLite's; this reads 
   date() and strftime() in checks and defaults.
 
 ``python -m complaintctl.store.postgresql.ddl`` writes baseline_tables.sql: the tables, indexes
-and seed rows of a database at the baseline version (store/postgresql/migrate.py).
+and seed rows of a database at the baseline version (store/postgresql/migrate.py), and views.sql:
+its views, by store/postgresql/views.py's rules.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def _literal(value: object) -> str:
 
 
 if __name__ == "__main__":
+    from complaintctl.store.postgresql import views
     from complaintctl.store.postgresql.migrate import BASELINE
 
     (HERE / "baseline_tables.sql").write_text(baseline(BASELINE), encoding="utf-8")
-    print(f"wrote {HERE / 'baseline_tables.sql'}")
+    (HERE / "views.sql").write_text(views.generated(BASELINE), encoding="utf-8")
+    print(f"wrote {HERE / 'baseline_tables.sql'} and {HERE / 'views.sql'}")

@@ -4,8 +4,9 @@ brought up to date from there by each later migration's PostgreSQL form.
 No desk on PostgreSQL predates this code, so the first BASELINE migrations have no PostgreSQL
 form of their own: the baseline is what they build, with the same tables by construction
 (``baseline_tables.sql`` is generated from SQLite's schema at that version, store/postgresql/
-ddl.py), then the SQL that must differ: SQLite's functions (``functions.sql``), the views
-(``views.sql``), the event log's triggers and chain (``chain.sql``) and search (``search.sql``).
+ddl.py), then its views (``views.sql``, generated from SQLite's too, store/postgresql/views.py)
+and the SQL that must differ: SQLite's functions (``functions.sql``), the event log's triggers
+and chain (``chain.sql``) and search (``search.sql``).
 
 Every migration after the baseline has ``apply_postgresql(conn)`` beside ``apply``
 (tests/core/test_postgresql_schema.py fails when one has none):
@@ -139,8 +140,9 @@ def _after_baseline(trigger: str, version: int) -> bool:
 
 class Migrating:
     """The connection a migration's PostgreSQL form is given: SQLite's table and index
-    statements are translated (store/postgresql/ddl.py), everything else runs as on any
-    connection of the desk; ``respellings`` (text -> text) are made in every statement first."""
+    statements are translated (store/postgresql/ddl.py), and its views (store/postgresql/views.py),
+    everything else runs as on any connection of the desk; ``respellings`` (text -> text) are
+    made in every statement first."""
 
     _DDL = ("CREATE TABLE", "ALTER TABLE", "CREATE INDEX", "CREATE UNIQUE INDEX")
 
@@ -149,12 +151,16 @@ class Migrating:
         self._respellings = respellings or {}
 
     def execute(self, sql: str, parameters=()):
+        from complaintctl.store.postgresql import views
         from complaintctl.store.postgresql.ddl import translated
 
         for old, new in self._respellings.items():
             sql = sql.replace(old, new)
-        if " ".join(sql.split()[:3]).upper().startswith(self._DDL):
+        start = " ".join(sql.split()[:3]).upper()
+        if start.startswith(self._DDL):
             sql = translated(sql)
+        elif start.startswith("CREATE VIEW"):
+            sql = views.translated(sql, views.server_column_type(self._conn))
         return self._conn.execute(sql, parameters)
 
     def __getattr__(self, name: str):

@@ -1,27 +1,10 @@
--- Search on PostgreSQL: what search looks in (the view complaint_search_text, as on SQLite), kept
--- per complaint in complaints_fts with a trigram index (pg_trgm, GIN) over ``document``: the
+-- Search on PostgreSQL: what search looks in (the view complaint_search_text, as on SQLite: views.sql),
+-- kept per complaint in complaints_fts with a trigram index (pg_trgm, GIN) over ``document``: the
 -- columns joined and lower-cased, so that a term is found as a substring, Chinese without word
 -- segmentation, Latin letters in any case. Triggers keep it in step with the tables, as FTS5's
 -- do on SQLite. store/search.py asks it.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
-CREATE VIEW complaint_search_text AS
-    SELECT c.id,
-      c.subject || '  ' AS subject,
-      coalesce(c.description, '') || '  ' AS description,
-      coalesce(c.resolution, '') || '  ' AS resolution,
-      coalesce((SELECT trim(coalesce(cu.name, '') || ' ' || coalesce(cu.company, '') || ' '
-                            || coalesce(cu.email, '') || ' ' || coalesce(cu.phone, ''))
-                FROM customers cu WHERE cu.id = c.customer_id), '') || '  ' AS customer,
-      coalesce((SELECT group_concat(tag, ' ') FROM
-                  (SELECT t.tag FROM complaint_tags t WHERE t.complaint_id = c.id ORDER BY t.tag) AS ordered), '')
-          || '  ' AS tags,
-      coalesce((SELECT group_concat(note, chr(10)) FROM
-                  (SELECT e.note FROM events e WHERE e.complaint_id = c.id AND e.note IS NOT NULL
-                   AND e.action NOT IN ('logged', 'imported') ORDER BY e.id) AS ordered), '') || '  ' AS notes,
-      trim(coalesce(c.ref, '') || ' ' || coalesce(c.extra, '')) || '  ' AS other
-    FROM complaints c;
 
 CREATE TABLE complaints_fts (
     id BIGINT PRIMARY KEY,
