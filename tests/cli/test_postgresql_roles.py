@@ -46,3 +46,73 @@ def test_an_auditor_role_reads_and_checks_but_cannot_change_anything(db_path, tm
         assert "permission denied" in result.stderr and len(result.stderr.strip().splitlines()) == 1, change
     assert query(db_path, "SELECT count(*) FROM events") == events
     assert query(db_path, "SELECT status FROM complaints WHERE id = ?", cid) == [("new",)]
+
+
+def test_init_roles_on_a_file_is_refused(cli):
+    if str(cli.db_path).startswith("postgresql:"):
+        pytest.skip("a database file")
+    result = cli("init", "--roles", expect=2)
+    assert "roles" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def _refused(url: str, sql: str) -> str:
+    conn = connect(url, migrate=False)
+    try:
+        with pytest.raises(Exception) as caught:
+            conn.execute(sql)
+        return str(caught.value)
+    finally:
+        conn.close()
+
+
+def test_init_roles_makes_agents_leads_and_auditors_whom_the_server_holds_to_their_grants(db_path, tmp_path):
+    """`init --roles` (docs/security.md): an agent works complaints but cannot change the team's
+    settings or taxonomy, nor change, remove or forge an event; a lead changes the taxonomy and
+    settings; an auditor changes nothing; the audit chain stays whole through all of it."""
+    if not str(db_path).startswith("postgresql:"):
+        pytest.skip("database roles are PostgreSQL's: pytest --backend postgresql")
+    owner = Cli(db_path, tmp_path)
+    owner("agents", "add", "alice", "--full-name", "Alice")
+    made = owner("init", "--roles").stderr
+    database = query(db_path, "SELECT current_database()")[0][0]
+    assert all(f"{database}_{kind}" in made for kind in ("agent", "lead", "auditor")), made
+    owner("init", "--roles")  # again: nothing to create, the same grants
+    people = {}
+    conn = connect(db_path)
+    try:
+        for kind in ("agent", "lead", "auditor"):
+            people[kind] = f"{kind}_{next(_roles)}"
+            conn.execute(f"CREATE ROLE {people[kind]} LOGIN IN ROLE {database}_{kind}")
+    finally:
+        conn.close()
+    agent, lead, auditor = (Cli(as_role(str(db_path), people[k]), tmp_path) for k in ("agent", "lead", "auditor"))
+
+    cid = agent.log("--subject", "洗衣机漏水", "--customer", "李雷", "--email", "li@example.com", "--severity", "high")
+    agent("classify", str(cid), "--category", "product_quality", "--tag", "leak")
+    agent("assign", str(cid), "--to", "alice")
+    agent("update", str(cid), "--note", "called the customer")
+    agent("close", str(cid), "--outcome", "resolved", "-r", "replaced the hose")
+    agent("reopen", str(cid), "--reason", "leaks again")
+    assert str(cid) in agent("search", "漏水", "-f", "csv").stdout
+    for change in (("taxonomy", "add", "category", "fraud", "--label-en", "Fraud", "--label-zh", "欺诈"),
+                   ("sla", "set", "high", "--respond", "2h", "--resolve", "2d")):
+        result = agent(*change, expect=1)
+        assert "permission denied" in result.stderr, change
+    agent_url = as_role(str(db_path), people["agent"])
+    for sql in ("UPDATE events SET note = 'nothing happened' WHERE complaint_id IS NOT NULL",
+                "DELETE FROM events", "TRUNCATE events",
+                "INSERT INTO events (id, at, actor, action, hash) VALUES (999999, '2026-01-01T00:00:00Z', 'x', "
+                "'noted', 'ffffffffffffffffffffffffffffffff')",
+                "DELETE FROM audit_chain", "DROP TRIGGER events_no_update ON events"):
+        assert "permission denied" in _refused(agent_url, sql) or "must be owner" in _refused(agent_url, sql), sql
+
+    lead("taxonomy", "add", "category", "fraud", "--label-en", "Fraud", "--label-zh", "欺诈")
+    lead("sla", "set", "high", "--respond", "2h", "--resolve", "2d")
+    lead("classify", str(cid), "--category", "fraud")
+    assert "permission denied" in auditor("update", str(cid), "--note", "x", expect=1).stderr
+    assert "fraud" in auditor("show", str(cid), "-f", "json").stdout
+    assert '"received"' in auditor("report", "weekly", "-f", "json").stdout
+
+    actions = [a for (a,) in query(db_path, "SELECT action FROM events WHERE complaint_id = ? ORDER BY id", cid)]
+    assert actions[0] == "logged" and "reopened" in actions and actions.count("classified") >= 2, actions
+    owner("check")  # the chain whole, every stated fact as its event says

@@ -28,12 +28,14 @@ from complaintctl.render.output import Format
 def init(
     shared: bool = typer.Option(False, "--shared", help="Team mode: the database's folder group-writable (setgid), "
                                 "and the database, its -wal/-shm and backups read-write for the folder's group."),
+    roles: bool = typer.Option(False, "--roles", help="On PostgreSQL: create the desk's agent, lead and auditor "
+                               "roles with the grants each needs (docs/security.md); again after an upgrade."),
 ) -> None:
     """Create the database, or bring it up to date: rebuild the indexes an interrupted import
     left deferred, recreate indexes, views and triggers dropped by hand. Safe to run again."""
     from complaintctl.core.trust.database import init_database
 
-    done = init_database(STATE.db_path, shared=shared)
+    done = init_database(STATE.db_path, shared=shared, roles=roles)
     err(_("Created: {path} (schema version {version}).", path=done["database"], version=done["schema_version"])
         if done["created"] else
         _("Up to date: {path} (schema version {version}).", path=done["database"], version=done["schema_version"]))
@@ -43,6 +45,10 @@ def init(
                      names=joined(done["rebuilt_indexes"])))
     if done["restored"]:
         err(_("Recreated what was missing from the schema: {names}.", names=joined(done["restored"])))
+    if done["roles"]:
+        names = done["roles"]
+        err(_("Roles: {agent} (agents), {lead} (leads), {auditor} (auditors), with their grants. Give each person "
+              "one: GRANT {agent} TO alice;", agent=names["agent"], lead=names["lead"], auditor=names["auditor"]))
     if shared:
         changes = done["shared_changes"]
         err(_("Team mode: {changes}.", changes=clauses(changes)) if changes

@@ -106,10 +106,12 @@ def open_for_completion(path: Path | str):
         return None
 
 
-def init_database(path: Path, *, shared: bool = False) -> dict:
+def init_database(path: Path, *, shared: bool = False, roles: bool = False) -> dict:
     """Create the database or bring it up to date, in one transaction: rebuild the indexes an
     interrupted import deferred, recreate the indexes, views and triggers dropped by hand.
-    ``shared``: team mode (store/sharing.py), before the file is created and after."""
+    ``shared``: team mode (store/sharing.py), before the file is created and after. ``roles``:
+    on PostgreSQL, the desk's agent, lead and auditor roles with their grants
+    (store/postgresql/roles.py), in the same transaction."""
     from complaintctl.store.bulk import rebuild_indexes
     from complaintctl.store.db import connect, transaction
     from complaintctl.store.migrations import restore_missing_objects
@@ -122,14 +124,22 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
                                hint=L_("on PostgreSQL, who may read and write is the server's: database roles and "
                                        "grants (docs/security.md)"))
         conn = _open_on_server(str(path), may_create=True, readonly=False)
+        made: dict[str, str] = {}
         try:
             existed = not getattr(conn, "created_desk", False)
             with transaction(conn):
                 restored = restore_missing_objects(conn)
+                if roles:
+                    from complaintctl.store.postgresql.roles import create_roles
+
+                    made = create_roles(conn)
         finally:
             conn.close()
         return {"database": shown(path), "created": not existed, "schema_version": SCHEMA_VERSION,
-                "rebuilt_indexes": [], "restored": restored, "shared": False, "shared_changes": []}
+                "rebuilt_indexes": [], "restored": restored, "shared": False, "shared_changes": [], "roles": made}
+    if roles:
+        raise InvalidInput("database roles are a PostgreSQL server's: a database file has none",
+                           hint="on a file, who may read and write is the file's: its owner, or team mode's group")
     existed = path.exists()
     shared_changes: list[str] = []
     if shared:
@@ -145,7 +155,8 @@ def init_database(path: Path, *, shared: bool = False) -> dict:
     if shared:
         shared_changes += share_database(path)
     return {"database": str(path), "created": not existed, "schema_version": SCHEMA_VERSION,
-            "rebuilt_indexes": rebuilt, "restored": restored, "shared": shared, "shared_changes": shared_changes}
+            "rebuilt_indexes": rebuilt, "restored": restored, "shared": shared, "shared_changes": shared_changes,
+            "roles": {}}
 
 
 def team_sharing(path: Path) -> dict | None:

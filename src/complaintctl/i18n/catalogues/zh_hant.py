@@ -466,6 +466,10 @@ MESSAGES = {'Options': '選項',
  '(no rows)': '（沒有行）',
  'Team mode: {changes}.': '團隊模式：{changes}。',
  "Team mode: every file was already the team's.": '團隊模式：每個文件本來就屬於團隊。',
+ 'Roles: {agent} (agents), {lead} (leads), {auditor} (auditors), with their grants. Give each person one: GRANT {agent} TO alice;': '角色：{agent}（坐席）、{lead}（主管）、{auditor}（審計），已授予各自的權限。每人一個，授予其登錄角色：GRANT '
+                                                                                                                                    '{agent} '
+                                                                                                                                    'TO '
+                                                                                                                                    '登錄角色;',
  'Full name': '全名',
  'Lead': '主管',
  'Active': '在職',
@@ -1146,6 +1150,9 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                   'list '
                                                                                                                                                                                   '都把它讀作 '
                                                                                                                                                                                   'CODE，以該標籤按未分類導入的投訴也會被分類（每件一條事件）。',
+ "On PostgreSQL: create the desk's agent, lead and auditor roles with the grants each needs (docs/security.md); again after an upgrade.": '在 '
+                                                                                                                                          'PostgreSQL '
+                                                                                                                                          '上：創建本臺的坐席、主管和審計角色，並授予各自所需的權限（docs/security.md）；升級後再運行一次。',
  "Team mode: the database's folder group-writable (setgid), and the database, its -wal/-shm and backups read-write for the folder's group.": '團隊模式：數據庫所在文件夾可由組寫入（setgid），數據庫、其 '
                                                                                                                                              '-wal/-shm '
                                                                                                                                              '和備份對該文件夾的組可讀寫。',

@@ -232,6 +232,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '(no rows)': '（没有行）',
     'Team mode: {changes}.': '团队模式：{changes}。',
     "Team mode: every file was already the team's.": '团队模式：每个文件本来就属于团队。',
+    "Roles: {agent} (agents), {lead} (leads), {auditor} (auditors), with their grants. Give each person one: GRANT {agent} TO alice;":
+        '角色：{agent}（坐席）、{lead}（主管）、{auditor}（审计），已授予各自的权限。每人一个，授予其登录角色：GRANT {agent} TO 登录角色;',
     'Full name': '全名',
     'Lead': '主管',
     'Active': '在职',

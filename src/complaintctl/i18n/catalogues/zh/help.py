@@ -468,6 +468,8 @@ MESSAGES: dict[str, str] = {
         '即使已有他人处理也接手（会记在时间线上）。',
     'Teach a label: import, log, classify, update and list read it as CODE from now on, and the\ncomplaints imported unclassified with that label are classified (one event each).':
         '教一个标签：从现在起 import、log、classify、update 和 list 都把它读作 CODE，以该标签按未分类导入的投诉也会被分类（每件一条事件）。',
+    "On PostgreSQL: create the desk's agent, lead and auditor roles with the grants each needs (docs/security.md); again after an upgrade.":
+        '在 PostgreSQL 上：创建本台的坐席、主管和审计角色，并授予各自所需的权限（docs/security.md）；升级后再运行一次。',
     "Team mode: the database's folder group-writable (setgid), and the database, its -wal/-shm and backups read-write for the folder's group.":
         '团队模式：数据库所在文件夹可由组写入（setgid），数据库、其 -wal/-shm 和备份对该文件夹的组可读写。',
     "Tell people: an e-mail to the customer when a complaint is logged and when it is closed, and the team's chat (WeCom, DingTalk, Feishu, Slack) when a critical complaint arrives, one is escalated, or `overdue --notify` finds late ones. Off until `notify on`.":
