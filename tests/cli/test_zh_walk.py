@@ -250,13 +250,6 @@ KNOWN_LEFT: dict[str, set[str]] = {
     'notify outbox': {'Connection', 'Errno', 'cannot', 'reach', 'refused'},
     # the same error, as the outbox keeps it
     'notify retry': {'Connection', 'Errno', 'cannot', 'reach', 'refused'},
-    # core/trust's findings not by id yet (stated facts: a complaint's intake changed with plain SQL)
-    'check': {
-        'a', 'agree', 'are', 'around', 'came', 'categories', 'chained', 'changed', 'codes', 'compare', 'complaint',
-        'dropped', 'due', 'event', 'events', 'every', 'foreign', 'has', 'hold', 'holds', 'in', 'index', 'intake',
-        'is', 'it', 'its', 'keys', 'latest', 'link', 'missing', 'name', 'not', 'of', 'owner', 'place', 'plain',
-        'private', 'public', 'recreates', 'row', 'rows', 'say', 'sealed', 'state', 'statuses', 'stored', 'the',
-        'their', 'them', 'they', 'time', 'times', 'what', 'with', 'written'},
 }
 
 

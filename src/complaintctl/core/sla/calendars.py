@@ -294,6 +294,13 @@ def schedule_end(conn: Connection) -> date | None:
 
 def schedule_warning(conn: Connection, today: date) -> Message | None:
     """A warning when the known holiday schedule ends within WARN_DAYS days (or has ended)."""
+    gap = schedule_gap(conn, today)
+    return L_("{what}: {fix}", what=gap[0], fix=gap[1]) if gap else None
+
+
+def schedule_gap(conn: Connection, today: date) -> tuple[Message, Message] | None:
+    """What is not known when the holiday schedule ends within WARN_DAYS days (or has ended), and
+    what to do about it."""
     end = schedule_end(conn)
     if end is None or (end - today).days >= WARN_DAYS:
         return None
@@ -301,11 +308,11 @@ def schedule_warning(conn: Connection, today: date) -> Message | None:
     when = (nL_("ends on {end}, in {n} day", "ends on {end}, in {n} days", (end - today).days, end=end.isoformat())
             if end >= today else L_("ended on {end}", end=end.isoformat()) if end.year > 1969
             else L_("has no published year"))
-    return L_("the {region} holiday calendar {when}: later holidays and make-up working days are not known, so due "
-              "times after it may fall on a holiday; when the next schedule is published, upgrade the holidays "
-              "package and run {again} again, or enter the days with {holiday} / {workday}", region=region,
-              when=when, again=Step("sla calendar use", region), holiday=Step("sla calendar holiday"),
-              workday=Step("sla calendar workday"))
+    return (L_("the {region} holiday calendar {when}", region=region, when=when),
+            L_("later holidays and make-up working days are not known, so due times after it may fall on a holiday; "
+               "when the next schedule is published, upgrade the holidays package and run {again} again, or enter "
+               "the days with {holiday} / {workday}", again=Step("sla calendar use", region),
+               holiday=Step("sla calendar holiday"), workday=Step("sla calendar workday")))
 
 
 def read_team_timezone(conn: Connection) -> str | None:

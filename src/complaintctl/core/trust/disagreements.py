@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from complaintctl.i18n import L_, N_, Message
 from complaintctl.store.engine import Connection
 
 UNSTATED = object()  # an event that does not state this fact after all (a note in another form)
@@ -22,37 +23,55 @@ class Disagreement:
     found: object = None
     stated: object = UNSTATED
 
-    def text(self) -> str:
-        what = TABLE_WORDS[self.table].format(self.row)
+    def text(self):
+        """What disagrees, as a Message (English as a str; said in the reader's language)."""
+        what = {"complaints": L_("complaint #{id}", id=self.row), "customers": L_("customer #{id}", id=self.row),
+                "settings": L_("setting {key}", key=self.row), "severities": L_("the SLA targets of {severity}",
+                                                                              severity=self.row)}[self.table]
         if self.kind == "sealed records":
-            return (f"customers #{self.row} to #{self.found}: what the records were created with is not what "
-                    f"event #{self.event} sealed")
+            return L_("customers #{first} to #{last}: what the records were created with is not what event #{event} "
+                      "sealed", first=self.row, last=self.found, event=self.event)
         if self.kind in SEALED:
-            return f"{what}: {SEALED[self.kind]} is not what event #{self.event} sealed"
+            return L_("{what}: {sealed} is not what event #{event} sealed", what=what, sealed=SEALED[self.kind](),
+                      event=self.event)
         if self.kind == "surveys":
-            return f"{what}: its surveys are not what its surveyed events say" + (
-                f" (first: event #{self.event})" if self.event else "")
+            return L_("{what}: its surveys are not what its surveyed events say (first: event #{event})", what=what,
+                      event=self.event) if self.event else \
+                L_("{what}: its surveys are not what its surveyed events say", what=what)
         if self.kind == "tag":
-            held = "there" if self.stated == "removed" else "missing"
-            return f"{what}: its tag {_shown(self.found)} is {held}, though event #{self.event} {self.stated} it"
-        name = WORDS.get(self.kind, self.kind)
+            return L_("{what}: its tag {tag} is there, though event #{event} removed it", what=what,
+                      tag=_shown(self.found), event=self.event) if self.stated == "removed" else \
+                L_("{what}: its tag {tag} is missing, though event #{event} added it", what=what,
+                   tag=_shown(self.found), event=self.event)
+        name = kind_word(self.kind)
         if self.event is None:
-            return f"{what}: its {name} is {_shown(self.found)}, and no event says so"
-        return f"{what}: its {name} is {_shown(self.found)} where event #{self.event} says {_shown(self.stated)}"
+            return L_("{what}: its {name} is {found}, and no event says so", what=what, name=name,
+                      found=_shown(self.found))
+        return L_("{what}: its {name} is {found} where event #{event} says {stated}", what=what, name=name,
+                  found=_shown(self.found), event=self.event, stated=_shown(self.stated))
 
 
-TABLE_WORDS = {"complaints": "complaint #{}", "customers": "customer #{}", "settings": "setting {}",
-               "severities": "the SLA targets of {}"}
-SEALED = {"sealed intake": "what it came in with", "sealed outcome": "the outcome it came in with",
-          "sealed record": "what the record was created with"}
-WORDS = {"received_at": "received time", "customer_id": "customer", "told_via": "told via",
-         "customer_accepted": "customer accepted", "duplicate_of": "duplicate of", "merged_into": "merge",
-         "escalation_count": "escalation count", "escalated_at": "last escalation"}
+SEALED = {"sealed intake": lambda: L_("what it came in with"), "sealed outcome": lambda: L_("the outcome it came in with"),
+          "sealed record": lambda: L_("what the record was created with")}
+# a field's name where it differs from the timeline's (i18n.words' fields), and what else can disagree
+WORDS = {"received_at": N_("received time"), "customer_accepted": N_("customer accepted"), "merged_into": N_("merge"),
+         "escalation_count": N_("escalation count"), "escalated_at": N_("last escalation"),
+         "sealed intake": N_("sealed intake"), "sealed outcome": N_("sealed outcome"), "sealed record": N_("sealed record"),
+         "surveys": N_("surveys")}
 
 
-def _shown(value: object) -> str:
+def kind_word(kind: str):
+    """What disagrees (a field, a seal) as people read it: said in the reader's language."""
+    from complaintctl.i18n.words import FIELDS
+
+    if kind in WORDS or kind in FIELDS:
+        return Message(WORDS.get(kind) or FIELDS[kind], {})
+    return kind
+
+
+def _shown(value: object):
     if value is None:
-        return "empty"
+        return L_("empty")
     text = str(value)
     return repr(text if len(text) <= 40 else text[:39] + "…")
 

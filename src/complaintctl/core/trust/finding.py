@@ -47,6 +47,9 @@ def one_fix(fixes: list[str]) -> str:
     return fix
 
 
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """'1 row', '2,000 rows' (``many`` for a plural that is not ``one`` + s)."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+def in_one(parts: list):
+    """Several findings of one check as one detail, each said in the reader's language."""
+    detail = parts[0]
+    for more in parts[1:]:
+        detail = L_("{fix}; {more}", fix=detail, more=more)
+    return detail

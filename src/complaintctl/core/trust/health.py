@@ -21,14 +21,14 @@ from complaintctl.core.trust.finding import (
     PROBLEM,
     WARNING,
     Finding,
-    counted,
     id_list,
+    in_one,
     one_fix,
     quoted_ids,
 )
 from complaintctl.core.trust.references import check_references
-from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input, Step
+from complaintctl.i18n import L_, nL_
+from complaintctl.i18n.said import Code, Input, Listed, Step
 from complaintctl.store import catalog
 from complaintctl.store.beside import Beside
 from complaintctl.store.engine import Connection, DatabaseError
@@ -38,6 +38,8 @@ ISO_UTC = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5
 TIME_COLUMNS = ("received_at", "first_response_at", "resolved_at", "closed_at", "created_at",
                 "updated_at", "respond_due_at", "resolve_due_at", "paused_since", "escalated_at")
 OPEN = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+OBJECTS = {"table": lambda name: L_("table {name}", name=name), "view": lambda name: L_("view {name}", name=name),
+           "index": lambda name: L_("index {name}", name=name), "trigger": lambda name: L_("trigger {name}", name=name)}
 
 
 def check_file(path: Path, *, quick: bool = False, against: tuple[int, str] | None = None) -> list[Finding]:
@@ -106,8 +108,8 @@ def _data_checks(conn: Connection, quick: bool, against: tuple[int, str] | None,
     later = []  # (position, name) of what the other thread finds
     for name, check in checks:
         if name == "SLA clocks" and any(f.check == "timestamps" and f.result != OK for f in findings):
-            findings.append(Finding(name, WARNING, "not checked: the clocks cannot be replayed from "
-                                    "unreadable times", "fix the timestamps first"))
+            findings.append(Finding(name, WARNING, L_("not checked: the clocks cannot be replayed from unreadable times"),
+                                    L_("fix the timestamps first")))
         elif elsewhere is not None and name in BESIDE:
             later.append((len(findings), name))
         else:
@@ -123,7 +125,7 @@ def _run_check(name: str, check: Callable[[Connection], Finding], conn: Connecti
     try:
         return check(conn)
     except (DatabaseError, ValueError, TypeError) as exc:  # data too broken to check
-        return Finding(name, PROBLEM, f"could not be checked: {type(exc).__name__}: {exc}")
+        return Finding(name, PROBLEM, L_("could not be checked: {kind}: {error}", kind=type(exc).__name__, error=str(exc)))
 
 
 def worst(findings: list[Finding]) -> str:
@@ -138,28 +140,29 @@ def _integrity(conn: Connection, quick: bool) -> Finding:
     except DatabaseError as exc:
         messages = [str(exc)]
     if messages == ["ok"]:
-        return Finding("integrity", OK, f"{pragma}: ok")
+        return Finding("integrity", OK, L_("{pragma}: ok", pragma=pragma))
     if "not a database" in messages[0]:
-        return Finding("integrity", PROBLEM, "not an SQLite database, or damaged beyond reading",
+        return Finding("integrity", PROBLEM, L_("not an SQLite database, or damaged beyond reading"),
                        L_("check {db} / COMPLAINTCTL_DB; if this was the database, restore the newest backup ({step})",
                           db=Input("db"), step=Step("restore", L_("BACKUP"))))
     shown = "; ".join(messages[:EXAMPLES]) + ("; ..." if len(messages) > EXAMPLES else "")
-    return Finding("integrity", PROBLEM, f"the file is damaged: {shown}",
-                   "restore the newest backup (`complaintctl restore BACKUP`), or try "
-                   "`sqlite3 FILE .recover` into a new file")
+    return Finding("integrity", PROBLEM, L_("the file is damaged: {messages}", messages=shown),
+                   L_("restore the newest backup ({step}), or try `sqlite3 FILE .recover` into a new file",
+                      step=Step("restore", L_("BACKUP"))))
 
 
 def _schema_version(version: int) -> Finding:
     if version == SCHEMA_VERSION:
-        return Finding("schema version", OK, f"{version}, the latest")
+        return Finding("schema version", OK, L_("{version}, the latest", version=version))
     if version == 0:
-        return Finding("schema version", PROBLEM, "0: this is not a complaintctl database (or an empty file)",
+        return Finding("schema version", PROBLEM, L_("0: this is not a complaintctl database (or an empty file)"),
                        L_("check {db} / COMPLAINTCTL_DB", db=Input("db")))
     if version > SCHEMA_VERSION:
-        return Finding("schema version", PROBLEM, f"{version}, newer than this complaintctl knows "
-                       f"({SCHEMA_VERSION})", "upgrade complaintctl")
-    return Finding("schema version", WARNING, f"{version}; this complaintctl writes {SCHEMA_VERSION}",
-                   "`complaintctl init` upgrades it (every other command does too)")
+        return Finding("schema version", PROBLEM, L_("{version}, newer than this complaintctl knows ({known})",
+                                                     version=version, known=SCHEMA_VERSION), L_("upgrade complaintctl"))
+    return Finding("schema version", WARNING, L_("{version}; this complaintctl writes {known}", version=version,
+                                                 known=SCHEMA_VERSION),
+                   L_("{step} upgrades it (every other command does too)", step=Step("init")))
 
 
 def _deferred(conn: Connection) -> set[str]:
@@ -175,23 +178,25 @@ def _schema_objects(conn: Connection) -> Finding:
     missing = [(kind, name) for name, (kind, _) in sorted(expected.items())
                if name not in present and name not in deferred]
     if not missing:
-        return Finding("schema objects", OK, f"{len(expected)} tables, views, indexes and triggers present")
+        return Finding("schema objects", OK, L_("{n} tables, views, indexes and triggers present", n=len(expected)))
     tables = [name for kind, name in missing if kind == "table"]
-    detail = f"missing: {', '.join(f'{kind} {name}' for kind, name in missing)}"
+    detail = L_("missing: {objects}", objects=Listed([OBJECTS[kind](name) if kind in OBJECTS else f"{kind} {name}"
+                                                      for kind, name in missing]))
     if tables:
-        return Finding("schema objects", PROBLEM, detail, "tables hold data: restore the newest backup")
-    return Finding("schema objects", PROBLEM, detail, "dropped with plain SQL? `complaintctl init` recreates "
-                   "them (they hold no data)")
+        return Finding("schema objects", PROBLEM, detail, L_("tables hold data: restore the newest backup"))
+    return Finding("schema objects", PROBLEM, detail, L_("dropped with plain SQL? {step} recreates them (they hold no "
+                                                         "data)", step=Step("init")))
 
 
 def _deferred_indexes(conn: Connection) -> Finding:
     waiting = sorted(_deferred(conn))
     if not waiting:
-        return Finding("deferred indexes", OK, "none: every index is in place")
+        return Finding("deferred indexes", OK, L_("none: every index is in place"))
     return Finding("deferred indexes", WARNING,
-                   f"{counted(len(waiting), 'index', 'indexes')} dropped by a bulk import that is still "
-                   f"running or was killed: {', '.join(waiting)}; queries are right but slower",
-                   "`complaintctl init` (or the next import) rebuilds them")
+                   nL_("{n:,} index dropped by a bulk import that is still running or was killed: {names}; queries "
+                       "are right but slower", "{n:,} indexes dropped by a bulk import that is still running or was "
+                       "killed: {names}; queries are right but slower", len(waiting), names=", ".join(waiting)),
+                   L_("{step} (or the next import) rebuilds them", step=Step("init")))
 
 
 def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | None) -> Finding:
@@ -214,43 +219,49 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
     parts, fixes = [], []
     if unguarded:
         left = sorted(set(unguarded) & deferred)
-        parts.append(f"events can be rewritten ({', '.join(unguarded)} missing"
-                     + (f"; {', '.join(left)} set aside by an import that is not running" if left else "") + ")")
-        fixes.append("`complaintctl init` restores the triggers")
+        parts.append(L_("events can be rewritten ({names} missing; {left} set aside by an import that is not running)",
+                        names=", ".join(unguarded), left=", ".join(left)) if left else
+                     L_("events can be rewritten ({names} missing)", names=", ".join(unguarded)))
+        fixes.append(L_("{step} restores the triggers", step=Step("init")))
     if silent:
-        parts.append(f"{counted(len(silent), 'complaint')} with no event at all ({quoted_ids(silent)})")
-        fixes.append("complaints inserted or their events deleted around complaintctl")
+        parts.append(nL_("{n:,} complaint with no event at all ({ids})", "{n:,} complaints with no event at all ({ids})",
+                         len(silent), ids=quoted_ids(silent)))
+        fixes.append(L_("complaints inserted or their events deleted around complaintctl"))
     chained = "hash" in catalog.columns(conn, "events")
     chain = verify_chain(conn, tail=QUICK_TAIL if quick else None) if chained else None
     if chain is None:
         pass  # an older schema: `init` (or any command) upgrades it and chains its events
     elif chain.broken or chain.unhashed:
         first = min(chain.broken + chain.unhashed)
-        parts.append(f"the audit chain is broken at event #{first} (first broken link; "
-                     f"{counted(len(chain.broken), 'link')} broken, {counted(len(chain.unhashed), 'event')} "
-                     f"without a hash): events were changed, deleted or inserted around complaintctl")
+        parts.append(L_("the audit chain is broken at event #{first} (first broken link; {links} broken, {events} "
+                        "without a hash): events were changed, deleted or inserted around complaintctl", first=first,
+                        links=nL_("{n:,} link", "{n:,} links", len(chain.broken)),
+                        events=nL_("{n:,} event", "{n:,} events", len(chain.unhashed))))
         fixes.append(L_("compare with a backup ({step}); the events from there on cannot be trusted",
                         step=Step("show", L_("ID"), db=L_("BACKUP"))))
     if chain is not None and chain.unknown is not None:
-        parts.append(f"the events from #{chain.unknown[0]} on use version {chain.unknown[1]} of the audit chain, "
-                     "which this complaintctl does not know: they were not verified")
-        fixes.append("upgrade complaintctl")
+        parts.append(L_("the events from #{first} on use version {version} of the audit chain, which this "
+                        "complaintctl does not know: they were not verified", first=chain.unknown[0],
+                        version=chain.unknown[1]))
+        fixes.append(L_("upgrade complaintctl"))
     if against is not None:
-        wrong = against_head(conn, against) if chained else "the events are not chained yet: nothing to prove against"
+        wrong = against_head(conn, against) if chained else L_("the events are not chained yet: nothing to prove "
+                                                                "against")
         if wrong:
             parts.append(wrong)
-            fixes.append("the kept head proves the history before it was changed: restore a backup older than the change")
+            fixes.append(L_("the kept head proves the history before it was changed: restore a backup older than the "
+                            "change"))
     if parts:
-        return Finding("audit trail", PROBLEM, "; ".join(parts), one_fix(fixes))
+        return Finding("audit trail", PROBLEM, in_one(parts), one_fix(fixes))
     if chain is None:
-        what = "the events are not chained yet (an older schema)"
+        what = L_("the events are not chained yet (an older schema)")
     elif quick:
-        what = f"the newest {counted(chain.checked, 'link')} of the chain hold"
+        what = nL_("the newest {n:,} link of the chain hold", "the newest {n:,} links of the chain hold", chain.checked)
     else:
-        what = f"{counted(chain.checked, 'event')} chained, every link holds"
+        what = nL_("{n:,} event chained, every link holds", "{n:,} events chained, every link holds", chain.checked)
     if against is not None:
-        what += f"; nothing at or before the kept head #{against[0]} changed"
-    return Finding("audit trail", OK, f"every complaint has its events; events are append-only; {what}")
+        what = L_("{what}; nothing at or before the kept head #{head} changed", what=what, head=against[0])
+    return Finding("audit trail", OK, L_("every complaint has its events; events are append-only; {what}", what=what))
 
 
 def _replayed_fields(conn: Connection) -> Finding:
@@ -259,23 +270,27 @@ def _replayed_fields(conn: Connection) -> Finding:
     the rest of the stated facts and the seals are not compared there yet."""
     from complaintctl.core.trust.audit import replay_mismatches
 
-    parts = [f"{counted(len(ids), 'complaint')} whose {name} is not what their events say ({quoted_ids(ids)})"
+    parts = [nL_("{n:,} complaint whose {name} is not what their events say ({ids})",
+                 "{n:,} complaints whose {name} is not what their events say ({ids})", len(ids),
+                 name=Code("field", name), ids=quoted_ids(ids))
              for name, ids in replay_mismatches(conn).items()]
     if parts:
-        return Finding("stated facts", PROBLEM, "; ".join(parts),
-                       "a field was changed without its event: `complaintctl show ID` has the history")
-    return Finding("stated facts", WARNING, "on a PostgreSQL server only the status, assignee, classification, "
-                   "subject, description and received time are compared with their events yet",
-                   "check a copy of the data in SQLite, or keep `audit head` elsewhere (docs/security.md)")
+        return Finding("stated facts", PROBLEM, in_one(parts),
+                       L_("a field was changed without its event: {step} has the history", step=Step("show", L_("ID"))))
+    return Finding("stated facts", WARNING, L_("on a PostgreSQL server only the status, assignee, classification, "
+                                               "subject, description and received time are compared with their "
+                                               "events yet"),
+                   L_("check a copy of the data in SQLite, or keep {step} elsewhere (docs/security.md)",
+                      step=Step("audit head")))
 
 
 def _stated_facts(conn: Connection) -> Finding:
     """Every fact an event states or seals, against the row it describes (core/trust/facts.py)."""
-    from complaintctl.core.trust.disagreements import WORDS
+    from complaintctl.core.trust.disagreements import kind_word
     from complaintctl.core.trust.facts import compare_facts
 
     if not catalog.has_table(conn, "audit_chain"):
-        return Finding("stated facts", WARNING, "not compared: an older schema (`complaintctl init` upgrades it)")
+        return Finding("stated facts", WARNING, L_("not compared: an older schema ({step} upgrades it)", step=Step("init")))
     if catalog.on_server(conn):  # facts.py reads SQLite's way (a bare column beside min/max)
         return _replayed_fields(conn)
     report = compare_facts(conn)
@@ -286,19 +301,25 @@ def _stated_facts(conn: Connection) -> Finding:
         kinds: dict[str, list[int | str]] = {}
         for d in report.found:
             kinds.setdefault(d.kind, []).append(d.row)
-        rows = " and ".join(counted(len(ids), what) for ids, what in ((sorted(set(complaints)), "complaint"),
-                                                                   (customers, "customer"),
-                                                                   (team, "team setting")) if ids)
-        by_kind = "; ".join(f"{WORDS.get(kind, kind)}: {quoted_ids(sorted(set(ids)))}" for kind, ids in kinds.items())
-        return Finding("stated facts", PROBLEM, f"not what their events state or sealed: {rows}; the first: "
-                       f"{report.found[0].text()} ({by_kind})",
-                       "changed around complaintctl (plain SQL?): `complaintctl show ID` has what the events say; "
-                       "compare with a backup")
+        counted = [nL_("{n:,} complaint", "{n:,} complaints", len(set(complaints)))] if complaints else []
+        counted += [nL_("{n:,} customer", "{n:,} customers", len(customers))] if customers else []
+        counted += [nL_("{n:,} team setting", "{n:,} team settings", len(team))] if team else []
+        rows = counted[0]
+        for more in counted[1:]:
+            rows = L_("{these} and {those}", these=rows, those=more)
+        by_kind = in_one([L_("{kind}: {ids}", kind=kind_word(kind), ids=quoted_ids(sorted(set(ids))))
+                          for kind, ids in kinds.items()])
+        return Finding("stated facts", PROBLEM, L_("not what their events state or sealed: {rows}; the first: {first} "
+                                                   "({by_kind})", rows=rows, first=report.found[0].text(), by_kind=by_kind),
+                       L_("changed around complaintctl (plain SQL?): {step} has what the events say; compare with a "
+                          "backup", step=Step("show", L_("ID"))))
     sealed = report.complaints - report.unsealed
-    detail = (f"{counted(report.complaints, 'complaint')} and {counted(report.customers, 'customer')} agree with the "
-              f"events that state their facts; the intake of {sealed:,} is sealed")
+    detail = L_("{complaints} and {customers} agree with the events that state their facts; the intake of {sealed:,} is "
+                "sealed", complaints=nL_("{n:,} complaint", "{n:,} complaints", report.complaints),
+                customers=nL_("{n:,} customer", "{n:,} customers", report.customers), sealed=sealed)
     if report.unsealed:
-        detail += f" ({report.unsealed:,} came in before seals: what no event restates is not covered)"
+        detail = L_("{detail} ({n:,} came in before seals: what no event restates is not covered)", detail=detail,
+                    n=report.unsealed)
     return Finding("stated facts", OK, detail)
 
 
@@ -312,22 +333,31 @@ def _timestamps(conn: Connection) -> Finding:
     if bad or events:
         parts = []
         if bad:
-            parts.append(f"{counted(len(bad), 'complaint')} ({quoted_ids(bad)})")
+            parts.append(nL_("{n:,} complaint ({ids})", "{n:,} complaints ({ids})", len(bad), ids=quoted_ids(bad)))
         if events:
-            parts.append(f"{counted(len(events), 'event')}")
-        return Finding("timestamps", PROBLEM, f"{' and '.join(parts)} with times not in the form "
-                       "2026-11-24T03:34:07Z, which date filters, reports and SLA clocks cannot read",
-                       "rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))")
-    return Finding("timestamps", OK, "every time is UTC ISO-8601")
+            parts.append(nL_("{n:,} event", "{n:,} events", len(events)))
+        which = parts[0] if len(parts) == 1 else L_("{these} and {those}", these=parts[0], those=parts[1])
+        return Finding("timestamps", PROBLEM, L_("{which} with times not in the form 2026-11-24T03:34:07Z, which date "
+                                                 "filters, reports and SLA clocks cannot read", which=which),
+                       L_("rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))"))
+    return Finding("timestamps", OK, L_("every time is UTC ISO-8601"))
 
 
 def _lifecycle(conn: Connection) -> Finding:
     rules = [
-        ("open but with a closed or resolved time",
+        (lambda n, ids: nL_("{n:,} complaint open but with a closed or resolved time ({ids})",
+                            "{n:,} complaints open but with a closed or resolved time ({ids})", n, ids=ids),
          f"status IN {OPEN} AND (closed_at IS NOT NULL OR resolved_at IS NOT NULL)"),
-        ("resolved without a resolved time", "status = 'resolved' AND resolved_at IS NULL"),
-        ("resolved but with a closed time", "status = 'resolved' AND closed_at IS NOT NULL"),
-        ("with times out of order (received <= first response <= resolution <= closing)", time_order_sql()),
+        (lambda n, ids: nL_("{n:,} complaint resolved without a resolved time ({ids})",
+                            "{n:,} complaints resolved without a resolved time ({ids})", n, ids=ids),
+         "status = 'resolved' AND resolved_at IS NULL"),
+        (lambda n, ids: nL_("{n:,} complaint resolved but with a closed time ({ids})",
+                            "{n:,} complaints resolved but with a closed time ({ids})", n, ids=ids),
+         "status = 'resolved' AND closed_at IS NOT NULL"),
+        (lambda n, ids: nL_("{n:,} complaint with times out of order (received <= first response <= resolution <= "
+                            "closing) ({ids})", "{n:,} complaints with times out of order (received <= first response "
+                            "<= resolution <= closing) ({ids})", n, ids=ids),
+         time_order_sql()),
     ]
     # one read of the complaints for every rule
     flags = ", ".join(f"({where})" for _, where in rules)
@@ -337,11 +367,11 @@ def _lifecycle(conn: Connection) -> Finding:
     for i, (what, _) in enumerate(rules, start=1):
         rows = [r[0] for r in found if r[i]]
         if rows:
-            parts.append(f"{counted(len(rows), 'complaint')} {what} ({quoted_ids(rows)})")
+            parts.append(what(len(rows), quoted_ids(rows)))
     if parts:
-        return Finding("lifecycle", PROBLEM, "; ".join(parts),
-                       "edited outside complaintctl? `complaintctl show ID` has their history")
-    return Finding("lifecycle", OK, "statuses agree with their times")
+        return Finding("lifecycle", PROBLEM, in_one(parts),
+                       L_("edited outside complaintctl? {step} has their history", step=Step("show", L_("ID"))))
+    return Finding("lifecycle", OK, L_("statuses agree with their times"))
 
 
 def _permissions(conn: Connection) -> Finding:
@@ -351,22 +381,24 @@ def _permissions(conn: Connection) -> Finding:
 
     name = catalog.database_file(conn)
     if not name:
-        return Finding("file permissions", OK, "not a file: who may read and write is the server's (database roles, "
-                       "docs/security.md)" if catalog.on_server(conn) else "an in-memory database")
+        return Finding("file permissions", OK, L_("not a file: who may read and write is the server's (database roles, "
+                                                  "docs/security.md)") if catalog.on_server(conn) else
+                       L_("an in-memory database"))
     db = Path(name)
     locked = lockouts(db)
     if locked:
-        return Finding("file permissions", PROBLEM, "team mode (the folder is group-writable), but "
-                       + "; ".join(locked),
+        return Finding("file permissions", PROBLEM, L_("team mode (the folder is group-writable), but {what}",
+                                                       what=in_one(locked)),
                        L_("{step} as the files' owner (or root) gives them to the folder's group",
                           step=Step("init", shared=True)))
     exposed = exposure(db)
     if exposed:
-        return Finding("file permissions", WARNING, exposed + " (it holds customers' names and phone numbers)",
-                       f"chmod 600 {db}, or share the folder with a team (docs/security.md)")
+        return Finding("file permissions", WARNING, L_("{exposed} (it holds customers' names and phone numbers)",
+                                                       exposed=exposed),
+                       L_("chmod 600 {db}, or share the folder with a team (docs/security.md)", db=str(db)))
     if directory_is_shared(db.absolute().parent):
-        return Finding("file permissions", OK, "team mode: the folder's group reads and writes every file")
-    return Finding("file permissions", OK, "private to its owner")
+        return Finding("file permissions", OK, L_("team mode: the folder's group reads and writes every file"))
+    return Finding("file permissions", OK, L_("private to its owner"))
 
 
 def _sla(conn: Connection) -> Finding:
@@ -374,24 +406,24 @@ def _sla(conn: Connection) -> Finding:
 
     problems = check_sla(conn)
     if not problems:
-        return Finding("SLA clocks", OK, "stored due times agree with the events")
+        return Finding("SLA clocks", OK, L_("stored due times agree with the events"))
     ids = sorted({p["id"] for p in problems})
-    return Finding("SLA clocks", PROBLEM, f"{counted(len(ids), 'complaint')} whose stored due times or breach "
-                   f"flags disagree with their events ({quoted_ids(ids)})",
-                   "`complaintctl sla check` lists the fields (edited outside complaintctl?)")
+    return Finding("SLA clocks", PROBLEM, nL_("{n:,} complaint whose stored due times or breach flags disagree with "
+                                              "their events ({ids})", "{n:,} complaints whose stored due times or "
+                                              "breach flags disagree with their events ({ids})", len(ids), ids=quoted_ids(ids)),
+                   L_("{step} lists the fields (edited outside complaintctl?)", step=Step("sla check")))
 
 
 def _holiday_calendar(conn: Connection) -> Finding:
     from complaintctl.core.record.dates import now_utc
-    from complaintctl.core.sla.calendars import schedule_end, schedule_warning
+    from complaintctl.core.sla.calendars import schedule_end, schedule_gap
 
     if not catalog.has_table(conn, "sla_calendar_years"):
-        return Finding("holiday calendar", OK, "no public holiday calendar in use")
+        return Finding("holiday calendar", OK, L_("no public holiday calendar in use"))
     end = schedule_end(conn)
     if end is None:
-        return Finding("holiday calendar", OK, "no public holiday calendar in use")
-    warning = schedule_warning(conn, now_utc().astimezone(local_zone()).date())
-    if warning:
-        detail, _, fix = warning.partition(": ")
-        return Finding("holiday calendar", WARNING, detail, fix)
-    return Finding("holiday calendar", OK, f"holidays known until {end.isoformat()}")
+        return Finding("holiday calendar", OK, L_("no public holiday calendar in use"))
+    gap = schedule_gap(conn, now_utc().astimezone(local_zone()).date())
+    if gap:
+        return Finding("holiday calendar", WARNING, *gap)
+    return Finding("holiday calendar", OK, L_("holidays known until {end}", end=end.isoformat()))

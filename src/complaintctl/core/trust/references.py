@@ -4,7 +4,9 @@ import's)."""
 
 from __future__ import annotations
 
-from complaintctl.core.trust.finding import OK, PROBLEM, Finding, counted, id_list, quoted_ids
+from complaintctl.core.trust.finding import OK, PROBLEM, Finding, id_list, in_one, one_fix, quoted_ids
+from complaintctl.i18n import L_, nL_
+from complaintctl.i18n.said import Step
 from complaintctl.store import catalog
 from complaintctl.store.engine import Connection
 
@@ -51,8 +53,8 @@ def check_references(conn: Connection) -> Finding:
     rows = reference_rows(conn)
     gone = gone_unrecorded(conn)
     if not rows and not gone:
-        return Finding("references", OK, "every code, customer, agent and complaint referred to exists "
-                       "(or its removal is recorded)")
+        return Finding("references", OK, L_("every code, customer, agent and complaint referred to exists (or its "
+                                            "removal is recorded)"))
     by_link: dict[tuple[str, str], list[int]] = {}
     links: dict[str, dict[int, str]] = {}  # table -> foreign key id -> its column, read once a table
     for table, rowid, parent, fkid in rows:
@@ -60,14 +62,20 @@ def check_references(conn: Connection) -> Finding:
             links[table] = {number: key[0] for number, key in catalog.foreign_key_columns(conn, table).items()}
         link = links[table].get(fkid, "?")
         by_link.setdefault((f"{table}.{link}", parent), []).append(rowid)
-    parts = [f"{counted(len(ids), 'row')} of {where} name a missing {parent} row "
-             f"({quoted_ids(ids)})"
+    parts = [nL_("{n:,} row of {where} name a missing {parent} row ({ids})",
+                 "{n:,} rows of {where} name a missing {parent} row ({ids})", len(ids), where=where, parent=parent,
+                 ids=quoted_ids(ids))
              for (where, parent), ids in sorted(by_link.items())]
-    parts += [f"events name {counted(len(ids), parent[:-1])} that {'is' if len(ids) == 1 else 'are'} gone with no "
-              f"removal recorded ({quoted_ids(ids)})" for parent, ids in sorted(gone.items())]
-    fix = ("written with foreign keys off (plain SQL?): fix the rows, or add the missing codes with "
-           "`complaintctl taxonomy add`") if rows else ""
+    parts += [nL_("events name {n:,} complaint that is gone with no removal recorded ({ids})",
+                  "events name {n:,} complaints that are gone with no removal recorded ({ids})", len(ids),
+                  ids=quoted_ids(ids)) if parent == "complaints" else
+              nL_("events name {n:,} customer that is gone with no removal recorded ({ids})",
+                  "events name {n:,} customers that are gone with no removal recorded ({ids})", len(ids),
+                  ids=quoted_ids(ids))
+              for parent, ids in sorted(gone.items())]
+    fixes = [L_("written with foreign keys off (plain SQL?): fix the rows, or add the missing codes with {step}",
+                step=Step("taxonomy add"))] if rows else []
     if gone:
-        fix += ("; " if fix else "") + ("deleted around complaintctl (only `import undo` removes complaints "
-                                        "and customers, and it records each): restore them from a backup")
-    return Finding("references", PROBLEM, "; ".join(parts), fix)
+        fixes.append(L_("deleted around complaintctl (only {undo} removes complaints and customers, and it records "
+                        "each): restore them from a backup", undo=Step("import undo")))
+    return Finding("references", PROBLEM, in_one(parts), one_fix(fixes))

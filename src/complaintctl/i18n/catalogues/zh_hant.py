@@ -1979,15 +1979,16 @@ MESSAGES = {'Options': '選項',
  'ends on {end}, in {n} day': '將於 {end} 結束（還有 {n} 天）',
  'ended on {end}': '已於 {end} 結束',
  'has no published year': '沒有已公佈的年份',
- 'the {region} holiday calendar {when}: later holidays and make-up working days are not known, so due times after it may fall on a holiday; when the next schedule is published, upgrade the holidays package and run {again} again, or enter the days with {holiday} / {workday}': '{region} '
-                                                                                                                                                                                                                                                                                    '假期日曆{when}：之後的假期和調休上班日還不知道，所以之後的到期時間可能落在假期；下一年的安排公佈後，請升級 '
-                                                                                                                                                                                                                                                                                    'holidays '
-                                                                                                                                                                                                                                                                                    '軟件包並再次運行 '
-                                                                                                                                                                                                                                                                                    '{again}，或用 '
-                                                                                                                                                                                                                                                                                    '{holiday} '
-                                                                                                                                                                                                                                                                                    '/ '
-                                                                                                                                                                                                                                                                                    '{workday} '
-                                                                                                                                                                                                                                                                                    '錄入這些日子',
+ '{what}: {fix}': '{what}：{fix}',
+ 'the {region} holiday calendar {when}': '{region} 假期日曆{when}',
+ 'later holidays and make-up working days are not known, so due times after it may fall on a holiday; when the next schedule is published, upgrade the holidays package and run {again} again, or enter the days with {holiday} / {workday}': '之後的假期和調休上班日還不知道，所以之後的到期時間可能落在假期；下一年的安排公佈後，請升級 '
+                                                                                                                                                                                                                                              'holidays '
+                                                                                                                                                                                                                                              '軟件包並再次運行 '
+                                                                                                                                                                                                                                              '{again}，或用 '
+                                                                                                                                                                                                                                              '{holiday} '
+                                                                                                                                                                                                                                              '/ '
+                                                                                                                                                                                                                                              '{workday} '
+                                                                                                                                                                                                                                              '錄入這些日子',
  'times as UTC ISO-8601 text (see {check})': '時間應爲 UTC ISO-8601 文本（見 {check}）',
  'complaint #{id} has a time its SLA clock cannot read ({detail})': '投訴 #{id} 有一個時限計時無法讀取的時間（{detail}）',
  'correct it, e.g. {update}; {check} lists such times': '請更正，例如 {update}；{check} 會列出這樣的時間',
@@ -2191,7 +2192,150 @@ MESSAGES = {'Options': '選項',
  'compare with a backup ({step}); the events from there on cannot be trusted': '請與備份比較（{step}）；從那裏起的事件不可信',
  "{step} as the files' owner (or root) gives them to the folder's group": '以文件所有者（或超級用戶）運行 {step}，把文件交給所在文件夾的組',
  '{backup} has a -wal file beside it holding changes not in the file itself': '{backup} 旁邊有一個 -wal 文件，其中有文件本身沒有的改動',
- 'run {step} once, which folds them in, then restore': '先運行一次 {step} 把改動併入文件，再恢復'}
+ 'run {step} once, which folds them in, then restore': '先運行一次 {step} 把改動併入文件，再恢復',
+ '{pragma}: ok': '{pragma}：正常',
+ 'not an SQLite database, or damaged beyond reading': '不是 SQLite 數據庫，或已損壞到無法讀取',
+ 'the file is damaged: {messages}': '文件已損壞：{messages}',
+ 'restore the newest backup ({step}), or try `sqlite3 FILE .recover` into a new file': '恢復最新的備份（{step}），或試試用 `sqlite3 '
+                                                                                       'FILE .recover` 恢復到新文件',
+ '{version}, the latest': '{version}，最新',
+ '0: this is not a complaintctl database (or an empty file)': '0：這不是 complaintctl 數據庫（或是空文件）',
+ '{version}, newer than this complaintctl knows ({known})': '{version}，比本 complaintctl 認識的（{known}）更新',
+ 'upgrade complaintctl': '請升級 complaintctl',
+ '{version}; this complaintctl writes {known}': '{version}；本 complaintctl 寫入的是 {known}',
+ '{step} upgrades it (every other command does too)': '{step} 會升級它（其他命令也會）',
+ '{n} tables, views, indexes and triggers present': '{n} 個表、視圖、索引和觸發器都在',
+ 'missing: {objects}': '缺少：{objects}',
+ 'table {name}': '表 {name}',
+ 'view {name}': '視圖 {name}',
+ 'index {name}': '索引 {name}',
+ 'trigger {name}': '觸發器 {name}',
+ 'tables hold data: restore the newest backup': '表中有數據：請恢復最新的備份',
+ 'dropped with plain SQL? {step} recreates them (they hold no data)': '是用 SQL 直接刪掉的嗎？{step} 會重建它們（其中沒有數據）',
+ 'none: every index is in place': '沒有：每個索引都在',
+ '{n:,} index dropped by a bulk import that is still running or was killed: {names}; queries are right but slower': ('{n:,} '
+                                                                                                                     '個索引被仍在運行或已被中止的批量導入刪除：{names}；查詢結果正確，但較慢',),
+ '{step} (or the next import) rebuilds them': '{step}（或下一次導入）會重建它們',
+ 'every code, customer, agent and complaint referred to exists (or its removal is recorded)': '引用的每個代碼、客戶、坐席和投訴都存在（或其刪除有記錄）',
+ '{n:,} row of {where} name a missing {parent} row ({ids})': ('`{where}` 中有 {n:,} 行指向 `{parent}` 中不存在的行（{ids}）',),
+ 'events name {n:,} complaint that is gone with no removal recorded ({ids})': ('事件提到的 {n:,} 件投訴已不存在，且沒有刪除記錄（{ids}）',),
+ 'events name {n:,} customer that is gone with no removal recorded ({ids})': ('事件提到的 {n:,} 位客戶已不存在，且沒有刪除記錄（{ids}）',),
+ 'written with foreign keys off (plain SQL?): fix the rows, or add the missing codes with {step}': '是在關閉外鍵約束時寫入的（直接用 '
+                                                                                                   'SQL？）：請修正這些行，或用 '
+                                                                                                   '{step} 添加缺少的代碼',
+ 'deleted around complaintctl (only {undo} removes complaints and customers, and it records each): restore them from a backup': '繞過 '
+                                                                                                                                'complaintctl '
+                                                                                                                                '刪除的（只有 '
+                                                                                                                                '{undo} '
+                                                                                                                                '會刪除投訴和客戶，並且每次都有記錄）：請從備份中恢復',
+ 'events can be rewritten ({names} missing; {left} set aside by an import that is not running)': '事件可被改寫（缺少 '
+                                                                                                 '{names}；{left} '
+                                                                                                 '被一個已不在運行的導入擱置）',
+ 'events can be rewritten ({names} missing)': '事件可被改寫（缺少 {names}）',
+ '{step} restores the triggers': '{step} 會恢復觸發器',
+ '{n:,} complaint with no event at all ({ids})': ('{n:,} 件投訴沒有任何事件（{ids}）',),
+ 'complaints inserted or their events deleted around complaintctl': '有投訴是繞過 complaintctl 插入的，或其事件被繞過 complaintctl 刪除了',
+ 'the audit chain is broken at event #{first} (first broken link; {links} broken, {events} without a hash): events were changed, deleted or inserted around complaintctl': '審計鏈在事件 '
+                                                                                                                                                                           '#{first} '
+                                                                                                                                                                           '處斷開（第一個斷開的鏈接；{links}斷開，{events}沒有哈希）：有事件被繞過 '
+                                                                                                                                                                           'complaintctl '
+                                                                                                                                                                           '修改、刪除或插入',
+ '{n:,} link': ('{n:,} 個鏈接',),
+ '{n:,} event': ('{n:,} 條事件',),
+ 'the events from #{first} on use version {version} of the audit chain, which this complaintctl does not know: they were not verified': '從 '
+                                                                                                                                        '#{first} '
+                                                                                                                                        '起的事件使用審計鏈的第 '
+                                                                                                                                        '{version} '
+                                                                                                                                        '版，本 '
+                                                                                                                                        'complaintctl '
+                                                                                                                                        '不認識：未經驗證',
+ 'the events are not chained yet: nothing to prove against': '事件尚未成鏈：無從驗證',
+ 'the kept head proves the history before it was changed: restore a backup older than the change': '保存的鏈頭證明了改動之前的歷史：請恢復早於改動的備份',
+ 'the events are not chained yet (an older schema)': '事件尚未成鏈（較舊的結構版本）',
+ 'the newest {n:,} link of the chain hold': ('鏈中最新的 {n:,} 個鏈接完好',),
+ '{n:,} event chained, every link holds': ('{n:,} 條事件成鏈，每個鏈接都完好',),
+ '{what}; nothing at or before the kept head #{head} changed': '{what}；保存的鏈頭 #{head} 及之前沒有改動',
+ 'every complaint has its events; events are append-only; {what}': '每件投訴都有事件；事件只能追加；{what}',
+ '{n:,} complaint whose {name} is not what their events say ({ids})': ('{n:,} 件投訴的{name}與其事件所記不符（{ids}）',),
+ 'a field was changed without its event: {step} has the history': '有字段被修改但沒有相應事件：{step} 可查看歷史',
+ 'on a PostgreSQL server only the status, assignee, classification, subject, description and received time are compared with their events yet': '在 '
+                                                                                                                                                'PostgreSQL '
+                                                                                                                                                '服務器上，目前只比對狀態、處理人、分類、主題、描述和受理時間與其事件',
+ 'check a copy of the data in SQLite, or keep {step} elsewhere (docs/security.md)': '請在 SQLite 中檢查數據的副本，或把 {step} '
+                                                                                    '保存在別處（docs/security.md）',
+ 'not compared: an older schema ({step} upgrades it)': '未比對：較舊的結構版本（{step} 會升級它）',
+ '{these} and {those}': '{these}和{those}',
+ '{kind}: {ids}': '{kind}：{ids}',
+ 'not what their events state or sealed: {rows}; the first: {first} ({by_kind})': '與其事件所記或封存的不符：{rows}；第一處：{first}（{by_kind}）',
+ 'changed around complaintctl (plain SQL?): {step} has what the events say; compare with a backup': '是繞過 complaintctl '
+                                                                                                    '修改的（直接用 '
+                                                                                                    'SQL？）：{step} '
+                                                                                                    '可查看事件所記的內容；請與備份比對',
+ '{complaints} and {customers} agree with the events that state their facts; the intake of {sealed:,} is sealed': '{complaints}和{customers}與記錄其事實的事件一致；{sealed:,} '
+                                                                                                                  '件投訴的受理內容已封存',
+ '{n:,} team setting': ('{n:,} 項團隊設置',),
+ '{detail} ({n:,} came in before seals: what no event restates is not covered)': '{detail}（{n:,} '
+                                                                                 '件在封存功能之前登記：沒有事件複述的內容未被覆蓋）',
+ '{n:,} complaint ({ids})': ('{n:,} 件投訴（{ids}）',),
+ '{which} with times not in the form 2026-11-24T03:34:07Z, which date filters, reports and SLA clocks cannot read': '{which}的時間格式不是 '
+                                                                                                                    '2026-11-24T03:34:07Z，日期篩選、報表和時限計時無法讀取',
+ "rewrite them as UTC ISO-8601 (strftime('%Y-%m-%dT%H:%M:%SZ', ...))": '請改寫爲 UTC ISO-8601 '
+                                                                       "格式（`strftime('%Y-%m-%dT%H:%M:%SZ', ...)`）",
+ 'every time is UTC ISO-8601': '所有時間都是 UTC ISO-8601 格式',
+ '{n:,} complaint open but with a closed or resolved time ({ids})': ('{n:,} 件投訴未結卻有關閉或解決時間（{ids}）',),
+ '{n:,} complaint resolved without a resolved time ({ids})': ('{n:,} 件投訴已解決卻沒有解決時間（{ids}）',),
+ '{n:,} complaint resolved but with a closed time ({ids})': ('{n:,} 件投訴已解決卻有關閉時間（{ids}）',),
+ '{n:,} complaint with times out of order (received <= first response <= resolution <= closing) ({ids})': ('{n:,} '
+                                                                                                           '件投訴的時間順序不對（應爲 '
+                                                                                                           '受理 <= 首次響應 '
+                                                                                                           '<= 解決 <= '
+                                                                                                           '關閉）（{ids}）',),
+ 'edited outside complaintctl? {step} has their history': '是在 complaintctl 之外修改的嗎？{step} 可查看其歷史',
+ 'statuses agree with their times': '狀態與時間一致',
+ "not a file: who may read and write is the server's (database roles, docs/security.md)": '不是文件：誰可以讀寫由服務器決定（數據庫角色，docs/security.md）',
+ 'an in-memory database': '內存數據庫',
+ 'team mode (the folder is group-writable), but {what}': '團隊模式（文件夾可由組寫入），但{what}',
+ "{exposed} (it holds customers' names and phone numbers)": '{exposed}（其中有客戶的姓名和電話號碼）',
+ 'chmod 600 {db}, or share the folder with a team (docs/security.md)': 'chmod 600 {db}，或與團隊共享該文件夾（docs/security.md）',
+ "team mode: the folder's group reads and writes every file": '團隊模式：文件夾所屬的組可讀寫每個文件',
+ 'private to its owner': '僅所有者可訪問',
+ 'stored due times agree with the events': '保存的到期時間與事件一致',
+ '{n:,} complaint whose stored due times or breach flags disagree with their events ({ids})': ('{n:,} '
+                                                                                               '件投訴保存的到期時間或超時標記與其事件不符（{ids}）',),
+ '{step} lists the fields (edited outside complaintctl?)': '{step} 會列出這些字段（是在 complaintctl 之外修改的嗎？）',
+ 'no public holiday calendar in use': '沒有使用公共節假日日曆',
+ 'holidays known until {end}': '已知節假日截至 {end}',
+ 'could not be checked: {kind}: {error}': '無法檢查：{kind}：{error}',
+ 'not checked: the clocks cannot be replayed from unreadable times': '未檢查：無法從讀不懂的時間重算計時',
+ 'fix the timestamps first': '請先修正時間',
+ 'complaint #{id}': '投訴 #{id}',
+ 'customer #{id}': '客戶 #{id}',
+ 'setting {key}': '設置 {key}',
+ 'the SLA targets of {severity}': '{severity}的時限',
+ 'customers #{first} to #{last}: what the records were created with is not what event #{event} sealed': '客戶 #{first} 至 '
+                                                                                                        '#{last}：記錄創建時的內容與事件 '
+                                                                                                        '#{event} '
+                                                                                                        '封存的不符',
+ '{what}: {sealed} is not what event #{event} sealed': '{what}：{sealed}與事件 #{event} 封存的不符',
+ 'what it came in with': '登記時的內容',
+ 'the outcome it came in with': '登記時的處理結果',
+ 'what the record was created with': '記錄創建時的內容',
+ '{what}: its surveys are not what its surveyed events say (first: event #{event})': '{what}：其回訪與回訪事件所記不符（第一處：事件 '
+                                                                                     '#{event}）',
+ '{what}: its surveys are not what its surveyed events say': '{what}：其回訪與回訪事件所記不符',
+ '{what}: its tag {tag} is there, though event #{event} removed it': '{what}：標籤 {tag} 還在，但事件 #{event} 已將其刪除',
+ '{what}: its tag {tag} is missing, though event #{event} added it': '{what}：缺少標籤 {tag}，但事件 #{event} 添加過它',
+ '{what}: its {name} is {found}, and no event says so': '{what}：其{name}是 {found}，但沒有事件這樣記錄',
+ '{what}: its {name} is {found} where event #{event} says {stated}': '{what}：其{name}是 {found}，而事件 #{event} 記的是 '
+                                                                     '{stated}',
+ 'received time': '受理時間',
+ 'merge': '合併',
+ 'escalation count': '升級次數',
+ 'last escalation': '最近一次升級',
+ 'sealed intake': '封存的受理內容',
+ 'sealed outcome': '封存的處理結果',
+ 'sealed record': '封存的記錄',
+ 'surveys': '回訪'}
 
 # the seeded taxonomy's Chinese labels (stored in Simplified characters) in Traditional ones
 LABELS = {'产品质量': '產品質量',

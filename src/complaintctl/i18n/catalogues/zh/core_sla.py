@@ -20,10 +20,12 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'ends on {end}, in {n} day': '将于 {end} 结束（还有 {n} 天）',
     'ended on {end}': '已于 {end} 结束',
     'has no published year': '没有已公布的年份',
-    'the {region} holiday calendar {when}: later holidays and make-up working days are not known, so due times '
-    'after it may fall on a holiday; when the next schedule is published, upgrade the holidays package and run '
-    '{again} again, or enter the days with {holiday} / {workday}':
-        '{region} 假期日历{when}：之后的假期和调休上班日还不知道，所以之后的到期时间可能落在假期；下一年的安排公布后，'
+    '{what}: {fix}': '{what}：{fix}',
+    'the {region} holiday calendar {when}': '{region} 假期日历{when}',
+    'later holidays and make-up working days are not known, so due times after it may fall on a holiday; when the '
+    'next schedule is published, upgrade the holidays package and run {again} again, or enter the days with '
+    '{holiday} / {workday}':
+        '之后的假期和调休上班日还不知道，所以之后的到期时间可能落在假期；下一年的安排公布后，'
         '请升级 holidays 软件包并再次运行 {again}，或用 {holiday} / {workday} 录入这些日子',
     # core/sla/check.py, due.py
     'times as UTC ISO-8601 text (see {check})': '时间应为 UTC ISO-8601 文本（见 {check}）',
