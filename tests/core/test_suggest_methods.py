@@ -109,3 +109,18 @@ def test_train_with_each_method_names_it_in_the_tables(conn):
         assert auto["method"] in ("naive_bayes", "centroid") and auto["version"] == 2
     with pytest.raises(InvalidInput, match="unknown method 'knn'"):
         train(conn, ["category"], method="knn", actor="lead", now=NOW)
+
+
+@pytest.mark.parametrize("n", [7, 11, 200, 3001])
+def test_a_small_history_is_held_out_a_fifth_at_a_time_each_complaint_once(n):
+    splits = learn.folds(n, learn.FOLDS)
+    held = [i for _, h in splits for i in h]
+    assert sorted(held) == list(range(n))  # each complaint held out exactly once
+    assert all(sorted(t + h) == list(range(n)) for t, h in splits)
+    assert splits[0] == learn.inner_split(n)  # the first is the fifth the SVM is calibrated on
+
+
+def test_a_small_history_is_judged_on_all_of_it():
+    texts, labels = _texts()
+    model = learn.fit_plain("category", texts, labels)
+    assert model.details["held_out"] == len(texts)  # 160 complaints: all of them held out once
