@@ -133,3 +133,47 @@ def test_a_direction_column_whose_values_do_not_back_it_changes_nothing(cli, db_
     result = cli("import", f, "-f", "json")
     summary = json.loads(result.stdout)[0]
     assert (summary["inserted"], summary["rejected"], summary["replies"]) == (20, 0, None)
+
+
+def test_a_received_date_and_its_time_of_day_in_two_columns_are_read_as_one_moment(cli, db_path, tmp_path):
+    # the FCC's Comcast complaints: `Date` without a time, `Time` with 12-hour clock times
+    f = write(tmp_path / "comcast.csv", "\ufeffTicket #,Customer Complaint,Date,Date_month_year,Time,Received Via,"
+              "City,State,Zip code,Status,Filing on Behalf of Someone\n"
+              "250635,Comcast Cable Internet Speeds,22-04-2015,22-Apr-15,03:53:50 PM,Customer Care Call,Abingdon,"
+              "Maryland,21009,Closed,No\n"
+              "223441,Payment disappear - service got disconnected,04-08-2015,04-Aug-15,10:22:56 AM,Internet,Acworth,"
+              "Georgia,30102,Solved,No\n"
+              "242732,Speed and Service,18-04-2015,18-Apr-15,12:05:47 AM,Internet,Acworth,Georgia,30101,Open,Yes\n")
+    result = cli("--tz", "UTC", "import", f)
+    assert result.stdout.strip() == "read 3, inserted 3, updated 0, unchanged 0, duplicates 0, rejected 0"
+    assert "received time of day <- 'Time' (times of day, e.g. '03:53:50 PM'" in result.stderr
+    assert "'Status' repeats a field" not in result.stderr  # it is the status: no stale warning
+    assert query(db_path, "SELECT ref, received_at, status FROM complaints ORDER BY id") == [
+        ("250635", "2015-04-22T15:53:50Z", "closed"), ("223441", "2015-08-04T10:22:56Z", "resolved"),
+        ("242732", "2015-04-18T00:05:47Z", "new")]
+
+
+def test_a_ticket_subject_is_a_subject_and_a_time_to_resolution_is_never_the_received_time(cli, db_path, tmp_path):
+    # a help-desk export with no creation date: it asks, rather than dating tickets by their resolution
+    f = write(tmp_path / "tickets.csv", "TicketID,CustomerName,TicketType,TicketSubject,TicketStatus,TicketPriority,"
+              "FirstResponseTime,TimetoResolution\n"
+              "1,Marisa Obrien,Technical issue,Product setup,Pending Customer Response,Critical,2023-01-06,2023-06-01\n"
+              "2,Jessica Rios,Technical issue,Peripheral compatibility,Open,Critical,2023-01-06,\n"
+              "3,Christopher Robbins,Billing inquiry,Network problem,Closed,Low,2023-01-06,2023-01-06\n")
+    stopped = cli("import", f, expect=2)
+    assert "no column is read as the received time" in stopped.stderr
+    mapping = json.loads(cli("import", f, "--show-mapping", "-f", "json").stdout)
+    fields = {c["header"]: c["field"] for c in mapping["columns"]}
+    assert fields["TicketSubject"] == "subject" and fields["TicketID"] == "ref"
+    assert fields["TimetoResolution"] != "received"
+
+
+def test_a_last_update_before_the_received_time_makes_no_closing_time_and_loses_no_ticket(cli, db_path, tmp_path):
+    # GLPI: opened at a round 12:00 typed by hand, last updated (closed) at 09:47 the same morning
+    f = write(tmp_path / "glpi.csv", '\ufeff"ID";"Título";"Status";"Data de abertura";"Última atualização";\n'
+              '"618";"Acesso ao ticket - Erro de login";"Fechado";"04-07-2025 12:00";"04-07-2025 09:47";\n'
+              '"619";"Desktop Danificado";"Fechado";"14-07-2025 08:00";"15-07-2025 09:51";\n')
+    result = cli("--tz", "UTC", "import", f)
+    assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
+    assert query(db_path, "SELECT ref, received_at, closed_at FROM complaints ORDER BY id") == [
+        ("618", "2025-07-04T12:00:00Z", "2025-07-04T12:00:00Z"), ("619", "2025-07-14T08:00:00Z", "2025-07-15T09:51:00Z")]

@@ -49,7 +49,7 @@ FIELDS = {
     "told_via": N_("told via"), "duplicate_of": N_("duplicate of"), "customer_accepted": N_("customer acceptance"),
     "reply": N_("reply"), "merged_into": N_("merged into"), "first_response_at": N_("first response"),
     "resolved_at": N_("resolved at"), "closed_at": N_("closed at"), "escalation_count": N_("escalations"),
-    "notes": N_("notes"), "other": N_("other fields"),
+    "notes": N_("notes"), "other": N_("other fields"), "received_time": N_("received time of day"),
 }
 
 # the SLA's two clocks, and where one stands

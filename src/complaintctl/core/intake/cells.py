@@ -134,6 +134,7 @@ DISPATCH: dict[str, tuple[int, str | None]] = {
     **{name: (_CODE, kind) for name, kind in CODE_FIELDS.items()},
     **{name: (_DATE, column) for name, column in DATE_FIELDS.items()},
     "subject": (_SUBJECT, None),
+    "received_time": (_TEXT, None),  # a received date's time of day, in a column of its own (timeofday.py)
     **{name: (_SPECIAL, None) for name in ("customer_accepted", "duplicate_of", "reopened_count", "assignee",
                                            *FACT_FIELDS)},
     "tags": (_TAGS, None),
@@ -251,13 +252,16 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         status = row["status"] = ("closed" if "closed_at" in row else "resolved" if "resolved_at" in row
                                   else "acknowledged" if "first_response_at" in row else "new")
     received = row["received_at"]
+    updated = row.get("updated_at")
+    if updated is not None and updated < received:
+        updated = None  # a last update before receipt (a time typed by hand) says nothing of when it ended
     if status == "closed":
         if "outcome" not in row:
             row["outcome"] = "duplicate" if row.get("duplicate_of") else "resolved"
         if "closed_at" not in row:
-            row["closed_at"] = row.get("resolved_at") or row.get("updated_at") or received
+            row["closed_at"] = row.get("resolved_at") or updated or received
             if "resolved_at" not in row:
-                aside.append(ASSUMED_CLOSED if "updated_at" in row else ASSUMED_CLOSED_RECEIVED)
+                aside.append(ASSUMED_CLOSED if updated else ASSUMED_CLOSED_RECEIVED)
     elif "closed_at" in row:
         # an open status with a closed time (a reopened ticket keeps its old one): the status is
         # where it stands now; the time is kept with the complaint, not dropped
@@ -270,8 +274,8 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         row["outcome"] = "resolved"
         aside.append(L_("outcome duplicate without duplicate_of"))
     if status == "resolved" and "resolved_at" not in row:
-        row["resolved_at"] = row.get("updated_at") or received
-        aside.append(ASSUMED_RESOLVED if "updated_at" in row else ASSUMED_RESOLVED_RECEIVED)
+        row["resolved_at"] = updated or received
+        aside.append(ASSUMED_RESOLVED if updated else ASSUMED_RESOLVED_RECEIVED)
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
     problem = time_order_problem(row)  # the rule `update` and `close` keep too

@@ -22,6 +22,7 @@ from complaintctl.core.intake.reading import Source
 from complaintctl.core.intake.records import as_cells, json_columns
 from complaintctl.core.intake.replies import Replies, find_replies
 from complaintctl.core.intake.shape import header_repeats
+from complaintctl.core.intake.timeofday import find_time_of_day
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
@@ -72,6 +73,9 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
             result.first_values[plan.index] = values[0][1]
     tables = _code_tables(conn, options.value_aliases)
     _check_candidates(plans, columns, len(sample), tables, now, result)
+    joined = find_time_of_day(plans, columns)
+    if joined is not None:
+        result.decided_by_values["received_time"] = joined
     for plan in plans:
         if plan.field == EXTRA and plan.rank > 0 and business_time(plan.header):
             result.warnings.append(
@@ -246,6 +250,6 @@ def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOpt
             hint="map the column with --map \"HEADER=received\", or give one time for every row with "
             "--set received=2026-11-03, or --received-now to stamp the import time on purpose")
     for p in plans:
-        if p.how.startswith("duplicate"):
+        if p.how.startswith("duplicate") and p.field == EXTRA:  # not one that took its field after all
             result.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
 

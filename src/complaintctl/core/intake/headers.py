@@ -169,9 +169,29 @@ def guess_field(header: str) -> tuple[str, str] | None:
                 return field, next(w for w in words if w in PERSON_WORDS)
             continue
         hit = _hit(words, zh, english, chinese)
+        if hit in TICKET_NOUNS and field == "ref" and set(words) & english <= TICKET_NOUNS and _later_field(words, zh):
+            continue  # `Ticket Subject`, `Case Description`: the ticket's subject, not its number
         if hit:
             return field, hit
     return None
+
+
+# words that name the record itself rather than its number: `Ticket Subject` is a subject
+TICKET_NOUNS = {"ticket", "case"}
+
+
+def _later_field(words: list[str], zh: str) -> bool:
+    """Whether a header's words also name a field tried after the reference (subject, description, tags)."""
+    after = FIELDS[[f for f, _e, _z in FIELDS].index("ref") + 1:]
+    return any(_hit(words, zh, english, chinese) for _f, english, chinese in after)
+
+
+def names_another_moment(header: str) -> bool:
+    """Whether a header's words name a moment other than receipt (`TimetoResolution`, `Closed`, `Due`):
+    such a column is never the received time, whatever its values."""
+    words = set(header_words(header))
+    return bool(words & OTHER_MOMENTS[0]) or any(p in header for p in OTHER_MOMENTS[1]) or any(
+        words & english or any(p in header for p in chinese) for _f, english, chinese in MOMENTS)
 
 
 # History as facts (intake/facts.py): a length of time from received, a survey's score, a reopen's time.

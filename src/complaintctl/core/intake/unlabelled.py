@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime
 
 from complaintctl.core.intake.evidence import readable_moment
-from complaintctl.core.intake.headers import OTHER_MOMENTS, header_words
+from complaintctl.core.intake.headers import names_another_moment
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan
 from complaintctl.core.taxonomy.labels import resolve_in
 from complaintctl.i18n import L_
@@ -38,8 +38,7 @@ def find_by_values(plans: list[ColumnPlan], columns: dict, rows: int, tables: di
         found[name] = L_("{header!r} ({why})", header=plan.header, why=why)
 
     if "received" not in mapped:
-        dates = [(p, _first_moments(columns[p.index], now)) for p in loose
-                 if not set(header_words(p.header)) & OTHER_MOMENTS[0]]
+        dates = [(p, _first_moments(columns[p.index], now)) for p in loose if not names_another_moment(p.header)]
         dates = [(p, moments) for p, moments in dates if moments]
         if len(dates) == 1:
             take(dates[0][0], "received", L_("the only column of dates"))

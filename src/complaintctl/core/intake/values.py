@@ -3,7 +3,6 @@ for the writer. Needs no database once built, so it can run in the reader proces
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -28,22 +27,19 @@ from complaintctl.core.intake.cells import (
     NeverDate,
     ReadStats,
     RowError,
-    _make_consistent,
     _parse_extra,
     _remember,
     _special,
     agent_names,
     empty_spellings,
     sort_contacts,
-    subject_from_description,
 )
+from complaintctl.core.intake.completing import RowCompletion
 from complaintctl.core.intake.customer_cache import customer_keys
-from complaintctl.core.intake.facts import dated_facts, derive_times
 from complaintctl.core.intake.mapping import IGNORED, ColumnPlan
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.times import RowTimes
-from complaintctl.core.intake.whole import set_aside, validated_whole
-from complaintctl.core.people.matching import looks_scientific, normalize_phone
+from complaintctl.core.intake.whole import set_aside
 from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
 from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
@@ -53,9 +49,6 @@ from complaintctl.i18n.said import Field
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
 
-# A row's values that make facts once its times are final (intake/facts.py), apart from its columns.
-DATED = ("_satisfaction", "_satisfaction_at", "_reopened_at")
-
 
 def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """{kind: {label key: code}}, loaded whole now: the reader process has no database."""
@@ -63,7 +56,7 @@ def _code_tables(conn: Connection, extra: dict[str, dict[str, str]]) -> dict[str
     return {kind: resolver.table(kind) for kind in set(CODE_FIELDS.values())}
 
 
-class RowReader(RowTimes):
+class RowReader(RowTimes, RowCompletion):
     """Turns the values of one record into a validated row dict, or raises RowError."""
 
     def __init__(self, conn: Connection, plans: list[ColumnPlan], options: ImportOptions,
@@ -216,14 +209,6 @@ class RowReader(RowTimes):
         pairs = zip(map(STEPS.__getitem__, values), values.values(), strict=True)
         return self._read(chain(self.default_pairs, pairs) if self.default_pairs else pairs, extra)
 
-    def complete(self, data: dict) -> tuple[dict, int]:
-        """(validated row, fingerprint) from converted values: the received time and subject
-        filled in, the lifecycle made consistent, the facts the row implies added."""
-        received_given = data.get("received_at")
-        self._fill_required(data)
-        derive_times(data, self.stats, received_given is None, self.latest_iso)
-        return self._validated(data, received_given)
-
     def _read(self, pairs: Iterator[tuple[tuple, Any]], extra: dict[str, Any] | None) -> dict:
         """Convert ((how, arg, field), raw value) pairs into a row's values (not yet validated)."""
         data: dict[str, Any] = {}
@@ -349,73 +334,6 @@ class RowReader(RowTimes):
                               valid=self.valid_codes[kind]))
         data.setdefault("_raw", {})[name] = text[:200]
         return None
-
-    def _fill_required(self, data: dict) -> None:
-        """A received time (the import's own only when asked) and a subject (from the description,
-        else the category cell as written)."""
-        if data.get("received_at") is None:
-            if not self.received_now:
-                raise RowError(L_("no received time (never filled in with the import time unless asked: "
-                                  "--received-now, or --set received=TIME)"))
-            data["received_at"] = self.now_iso
-            self.stats.stamped += 1
-        kind = data.pop("_category_text", None)
-        if "subject" not in data:
-            description = data.get("description")
-            if description:
-                data["subject"] = subject_from_description(description)
-            elif kind:  # 311's `Encampment` with a descriptor of N/A: a complaint, titled by its kind
-                data["subject"] = subject_from_description(kind)
-                self.stats.from_category += 1
-            elif data.get("ref"):  # a help desk's ticket with no text exported: still a ticket
-                data["subject"] = f"(no subject) {data['ref']}"
-                self.stats.from_ref += 1
-            else:
-                raise RowError(L_("no text: no subject, description, category or ref says what this complaint is"))
-
-    def _validated(self, data: dict, received_given: str | None) -> tuple[dict, int]:
-        """The validated row with its normalised email and phone (for matching), and its fingerprint."""
-        raw = data.pop("_raw", None)
-        written = data.pop("_assignee_name", None)
-        facts = data.pop("_facts", None)
-        dated = {key: data.pop(key) for key in DATED if key in data}
-        row = validated_whole(self.validate, self.validation_error, data, self.stats)
-        if raw is None and row.get("outcome") == "duplicate":
-            raw = {}
-        for aside in _make_consistent(row, raw):
-            self.stats.aside(aside)
-        if facts:
-            row["_facts"] = facts
-        if dated or row.get("reopened_count"):
-            dated_facts(row, dated, self.stats)
-        facts = row.pop("_facts", None)
-        if raw:
-            row["_raw"] = raw
-        if written:
-            row["_assignee_name"] = written
-        if facts:
-            row["_facts"] = facts
-        email = row.get("email")
-        phone = row.get("phone")
-        row["_email"] = email_n = email.strip().lower() if email else None
-        if phone:
-            phone_n = self._phones.get(phone)
-            if phone_n is None and looks_scientific(phone):
-                # a spreadsheet wrote it in scientific notation and its digits are lost: matching on
-                # what remains would file the complaint under a stranger; kept as written, unmatched
-                row.setdefault("extra", {})["phone_as_given"] = row.pop("phone")
-                self.stats.aside(L_("phone written in scientific notation (its digits are lost)"))
-                phone = None
-            elif phone_n is None:
-                phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)
-        if not phone:
-            phone_n = None
-        row["_phone"] = phone_n
-        digest = hashlib.blake2b("\x1f".join((
-            row["subject"], received_given or "", email_n or "", phone_n or "", row.get("customer", ""),
-            row.get("description", ""), row.get("channel", ""),
-        )).encode("utf-8"), digest_size=8).digest()
-        return row, int.from_bytes(digest, "big", signed=True)
 
 
 def _too_many(n: int, width: int):

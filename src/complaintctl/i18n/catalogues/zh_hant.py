@@ -107,6 +107,7 @@ MESSAGES = {'Options': '選項',
  'description': '描述',
  'resolution': '解決方案',
  'received at': '受理時間',
+ 'received time of day': '受理時刻',
  'customer': '客戶',
  'name': '姓名',
  'email': '郵箱',
@@ -1891,6 +1892,11 @@ MESSAGES = {'Options': '選項',
  '{n:,} of the {rows:,} answer another row ({header!r} is filled)': '{rows:,} 行中有 {n:,} 行是在回覆另一行（{header!r} 有值）',
  '{rows:,} written by {n:,} authors ({header!r}) who write no other row': '{rows:,} 行出自 {n:,} '
                                                                           '位作者（{header!r}），他們沒有寫過其他行',
+ 'the time of day of {header!r}: read with it as one moment': '{header!r} 的時刻：與其合讀爲同一時間',
+ "{header!r} (times of day, e.g. {value!r}, beside {dates!r}'s dates without a time: read as one moment)": '{header!r}（時刻，例如 '
+                                                                                                           '{value!r}，與 '
+                                                                                                           '{dates!r} '
+                                                                                                           '中不帶時刻的日期並列：合讀爲同一時間）',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

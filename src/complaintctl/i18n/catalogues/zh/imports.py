@@ -297,4 +297,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "{n:,} of the {rows:,} answer another row ({header!r} is filled)": "{rows:,} 行中有 {n:,} 行是在回复另一行（{header!r} 有值）",
     "{rows:,} written by {n:,} authors ({header!r}) who write no other row":
         "{rows:,} 行出自 {n:,} 位作者（{header!r}），他们没有写过其他行",
+    # a received date and its time of day in two columns (intake/timeofday.py)
+    "the time of day of {header!r}: read with it as one moment": "{header!r} 的时刻：与其合读为同一时间",
+    "{header!r} (times of day, e.g. {value!r}, beside the dates without a time of {dates!r}: read as one moment)":
+        "{header!r}（时刻，例如 {value!r}，与 {dates!r} 中不带时刻的日期并列：合读为同一时间）",
 }

@@ -72,6 +72,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'description': '描述',
     'resolution': '解决方案',
     'received at': '受理时间',
+    'received time of day': '受理时刻',
     'customer': '客户',
     'name': '姓名',
     'email': '邮箱',
