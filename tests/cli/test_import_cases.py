@@ -177,3 +177,18 @@ def test_a_last_update_before_the_received_time_makes_no_closing_time_and_loses_
     assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert query(db_path, "SELECT ref, received_at, closed_at FROM complaints ORDER BY id") == [
         ("618", "2025-07-04T12:00:00Z", "2025-07-04T12:00:00Z"), ("619", "2025-07-14T08:00:00Z", "2025-07-15T09:51:00Z")]
+
+
+def test_a_yes_no_column_is_no_resolution_and_a_date_range_is_no_description(cli, db_path, tmp_path):
+    # a help desk's KPI export: `resolution_sla_met` True/False, `week` 2024-10-28/2024-11-03
+    f = write(tmp_path / "kpi.csv", "ticket_id,created_date,channel,category,priority,agent,status,resolved_date,"
+              "resolution_sla_met,week\n" + "".join(
+                  f"TKT-{i:06d},2024-10-{10 + i} 22:00:00,Chat,Account Access,Low,Agent_0{i},Resolved,"
+                  f"2024-10-{11 + i} 15:15:11.744884,{'True' if i % 2 else 'False'},2024-10-07/2024-10-13\n"
+                  for i in range(6)))
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (6, 0)
+    assert "description" not in summary["by_values"]
+    assert query(db_path, "SELECT count(*) FROM complaints WHERE resolution IN ('True', 'False') "
+                          "OR description LIKE '2024-%'") == [(0,)]

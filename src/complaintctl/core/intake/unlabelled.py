@@ -96,7 +96,8 @@ def _free_text(values: list[tuple[int, str]]) -> bool:
     if _mean_length(values) < 20:
         return False
     common = Counter(texts).most_common(1)[0][1]
-    return common <= max(2, 0.1 * len(texts)) and \
+    worded = sum(1 for t in texts if any(c.isalpha() for c in t))  # `2024-10-28/2024-11-03` is no text
+    return common <= max(2, 0.1 * len(texts)) and worded >= MOSTLY * len(texts) and \
         sum(1 for t in texts if " " in t.strip() or _weight(t) > 20) >= MOSTLY * len(texts)
 
 

@@ -1893,10 +1893,11 @@ MESSAGES = {'Options': '選項',
  '{rows:,} written by {n:,} authors ({header!r}) who write no other row': '{rows:,} 行出自 {n:,} '
                                                                           '位作者（{header!r}），他們沒有寫過其他行',
  'the time of day of {header!r}: read with it as one moment': '{header!r} 的時刻：與其合讀爲同一時間',
- "{header!r} (times of day, e.g. {value!r}, beside {dates!r}'s dates without a time: read as one moment)": '{header!r}（時刻，例如 '
-                                                                                                           '{value!r}，與 '
-                                                                                                           '{dates!r} '
-                                                                                                           '中不帶時刻的日期並列：合讀爲同一時間）',
+ '{header!r} (times of day, e.g. {value!r}, beside the dates without a time of {dates!r}: read as one moment)': '{header!r}（時刻，例如 '
+                                                                                                                '{value!r}，與 '
+                                                                                                                '{dates!r} '
+                                                                                                                '中不帶時刻的日期並列：合讀爲同一時間）',
+ 'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

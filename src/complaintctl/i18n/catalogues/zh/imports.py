@@ -301,4 +301,5 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "the time of day of {header!r}: read with it as one moment": "{header!r} 的时刻：与其合读为同一时间",
     "{header!r} (times of day, e.g. {value!r}, beside the dates without a time of {dates!r}: read as one moment)":
         "{header!r}（时刻，例如 {value!r}，与 {dates!r} 中不带时刻的日期并列：合读为同一时间）",
+    'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
 }
