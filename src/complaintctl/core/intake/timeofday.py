@@ -47,15 +47,15 @@ def with_time_of_day(received_at: str, text: str, zone) -> str:
     """The received time (canonical UTC text of a local midnight) at the time of day ``text``."""
     m = _TIME_OF_DAY.match(text)
     if m is None:
-        raise RowError(f"received time of day {text!r} is no time of day")
+        raise RowError(L_("received time of day {text!r} is no time of day", text=text))
     hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
     half = (m.group(4) or "").lower()[:1]
     if half:
         if not 1 <= hour <= 12:
-            raise RowError(f"received time of day {text!r} is no time of day")
+            raise RowError(L_("received time of day {text!r} is no time of day", text=text))
         hour = hour % 12 + (12 if half == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise RowError(f"received time of day {text!r} is no time of day")
+        raise RowError(L_("received time of day {text!r} is no time of day", text=text))
     day = datetime.fromisoformat(received_at.replace("Z", "+00:00")).astimezone(zone).date()
     moment = datetime.combine(day, time(hour, minute, second)).replace(tzinfo=zone)
     return moment.astimezone(timezone.utc).isoformat()[:19] + "Z"

@@ -1898,6 +1898,7 @@ MESSAGES = {'Options': '選項',
                                                                                                                 '{dates!r} '
                                                                                                                 '中不帶時刻的日期並列：合讀爲同一時間）',
  'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
+ 'received time of day {text!r} is no time of day': '受理時刻 {text!r} 不是一天中的時刻',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -302,4 +302,5 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "{header!r} (times of day, e.g. {value!r}, beside the dates without a time of {dates!r}: read as one moment)":
         "{header!r}（时刻，例如 {value!r}，与 {dates!r} 中不带时刻的日期并列：合读为同一时间）",
     'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
+    'received time of day {text!r} is no time of day': '受理时刻 {text!r} 不是一天中的时刻',
 }
