@@ -63,7 +63,7 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
     fill = L_("{n} of {rows} sampled rows filled", n=n, rows=rows)
     if name not in OPTIONAL and n < max(1, MIN_FILL * rows):
         return Verdict(False, L_("almost empty ({fill})", fill=fill))
-    if name in ("subject", "description", "resolution") and \
+    if name in ("subject", "description", "resolution") and plan.rank == 2 and n >= 5 and \
             _share([v for _, v in values], lambda v: v.lower() in YES_NO)[0] >= 0.8:  # `resolution_sla_met`: True
         return Verdict(False, L_("its values are yes/no, no text ({fill})", fill=fill), [v for _, v in values[:3]])
     if name == "ref":
