@@ -192,3 +192,41 @@ def test_a_yes_no_column_is_no_resolution_and_a_date_range_is_no_description(cli
     assert "description" not in summary["by_values"]
     assert query(db_path, "SELECT count(*) FROM complaints WHERE resolution IN ('True', 'False') "
                           "OR description LIKE '2024-%'") == [(0,)]
+
+
+ITSM_HEADER = ("number,incident_state,active,reassignment_count,reopen_count,sys_mod_count,made_sla,caller_id,"
+               "opened_at,sys_updated_at,contact_type,category,priority,assigned_to,resolved_at,closed_at\n")
+
+
+def _events(n):
+    """ServiceNow's incident event log: one row per update, each incident's rows one after another."""
+    rows = []
+    for i in range(n):
+        number, day = f"INC{45 + i:07d}", 1 + i % 9
+        steps = [("New", "TRUE", f"0{day}-03-2016 01:23", "?"), ("Active", "TRUE", f"0{day}-03-2016 08:53", "?"),
+                 ("Resolved", "TRUE", f"0{day}-03-2016 11:29", f"0{day}-03-2016 11:29")]
+        if i % 4:  # one in four is still resolved, not closed
+            steps.append(("Closed", "FALSE", f"1{day}-03-2016 12:00", f"0{day}-03-2016 11:29"))
+        for count, (state, active, updated, resolved) in enumerate(steps):
+            rows.append(f"{number},{state},{active},0,0,{count},TRUE,Caller 2403,0{day}-03-2016 01:16,{updated},"
+                        f"Phone,Category 55,3 - Moderate,Resolver {i},{resolved},?\n")
+    return "".join(rows)
+
+
+def test_an_event_logs_snapshots_import_each_ticket_as_its_newest_row_says(cli, db_path, tmp_path):
+    f = write(tmp_path / "incident_event_log.csv", ITSM_HEADER + _events(200))
+    result = cli("--tz", "UTC", "import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    # 200 incidents in 750 rows: the newest row of each imported, the 550 earlier ones counted as duplicates
+    assert (summary["read"], summary["inserted"], summary["duplicates"], summary["rejected"]) == (750, 200, 550, 0)
+    assert summary["read"] == summary["inserted"] + summary["updated"] + summary["unchanged"] + \
+        summary["duplicates"] + summary["rejected"]
+    assert summary["superseded"] == 550 and summary["duplicates_differing"] == 0
+    assert "repeat the ref of the row before them with another 'sys_updated_at'" in summary["snapshots"]
+    assert query(db_path, "SELECT status, count(*) FROM complaints GROUP BY status ORDER BY status") == [
+        ("closed", 150), ("resolved", 50)]
+    assert query(db_path, "SELECT received_at, resolved_at, closed_at FROM complaints WHERE ref = 'INC0000046'") == [
+        ("2016-03-02T01:16:00Z", "2016-03-02T11:29:00Z", "2016-03-02T11:29:00Z")]  # closed: the resolved time
+    assert not (tmp_path / "incident_event_log.rejects.csv").exists()
+    again = cli("import", f)  # a re-run adds nothing
+    assert again.stdout.strip() == "read 750, inserted 0, updated 0, unchanged 200, duplicates 550, rejected 0"

@@ -28,6 +28,8 @@ def evidence_lines(summary) -> list[str]:
                        guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
     if summary.replies:
         lines.append(_("replies: {why}", why=shown(summary.replies)))
+    if summary.snapshots:
+        lines.append(_("snapshots: {why}", why=shown(summary.snapshots)))
     lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))
               for name, order in summary.date_orders.items()]
     if summary.times_zone:
@@ -102,14 +104,19 @@ def _people_lines(summary) -> list[str]:
 
 def _repeat_lines(summary) -> list[str]:
     lines = []
-    if summary.duplicates:
+    if summary.superseded:
+        lines.append(ngettext("{n:,} row is an earlier snapshot of a ticket whose newest row was imported: counted as "
+                              "a duplicate, not imported", "{n:,} rows are earlier snapshots of tickets whose newest "
+                              "rows were imported: counted as duplicates, not imported", summary.superseded))
+    repeats = summary.duplicates - summary.superseded
+    if repeats:
         differing = summary.duplicates_differing
-        same = summary.duplicates - differing
+        same = repeats - differing
         lines.append(ngettext("{n:,} row repeats an earlier row of the file (the same ref, or without one the same "
                               "content): {same:,} the same, {differing:,} with other values{written}; not imported again",
                               "{n:,} rows repeat an earlier row of the file (the same ref, or without one the same "
                               "content): {same:,} the same, {differing:,} with other values{written}; not imported again",
-                              summary.duplicates, same=same, differing=differing,
+                              repeats, same=same, differing=differing,
                               written=_(" (each written to the rejects file with what differed)") if differing else ""))
     lines += several_rows_lines(summary)
     for how, n in summary.mojibake_repaired.items():

@@ -22,6 +22,7 @@ from complaintctl.core.intake.reading import Source
 from complaintctl.core.intake.records import as_cells, json_columns
 from complaintctl.core.intake.replies import Replies, find_replies
 from complaintctl.core.intake.shape import header_repeats
+from complaintctl.core.intake.snapshots import find_snapshots
 from complaintctl.core.intake.timeofday import find_time_of_day
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
@@ -48,6 +49,7 @@ class ImportPlan:
     decided_by_values: dict[str, str] = field(default_factory=dict)  # field -> "'header', why" (no header named it)
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     replies: Replies | None = None  # a column saying which rows are the company's replies (set aside)
+    snapshots: Any = None  # why the file is read as an event log's snapshots (newest row per ref), or None
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -83,6 +85,8 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 f"not give): no span of the clock from received, so no time is made of it; kept in extra")
     name_extra_keys(plans)
     result.replies = find_replies(plans, columns, len(sample))
+    if not options.group_by_ref:
+        result.snapshots = find_snapshots(plans, sample)
     orders = decide_orders(plans, columns, options.dayfirst, source)
     result.dayfirst_of = orders.dayfirst_of
     result.date_orders, result.mixed_dates = orders.date_orders, orders.mixed

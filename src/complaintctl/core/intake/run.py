@@ -106,6 +106,8 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
         options.dayfirst_of = plan.dayfirst_of
     options.mixed_dates = plan.mixed_dates
     options.replies = plan.replies
+    options.newest_snapshots = plan.snapshots is not None
+    summary.snapshots = plan.snapshots
     summary.replies = plan.replies.why if plan.replies else None
     summary.date_orders = plan.date_orders
     if plan.zoneless_times:

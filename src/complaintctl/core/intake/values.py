@@ -84,6 +84,7 @@ class RowReader(RowTimes, RowCompletion):
         self.received_now = options.received_now
         self.strict_labels = options.strict  # --strict: an unknown label rejects its row
         self.group_by_ref = options.group_by_ref
+        self.newest_snapshots = options.newest_snapshots and not options.group_by_ref
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)

@@ -28,6 +28,7 @@ class BatchPreparer:
         self.reader = reader
         self.batch_size = batch_size
         self.group_by_ref = reader.group_by_ref
+        self.newest = reader.newest_snapshots  # an event log: each ref's newest row only (snapshots.py)
         self.held: list[tuple] = []
         # a JSON record's keys -> how each is read (the columns planned from every sampled key)
         self.keys = {source.headers[p.index]: p for p in plans if p.index < len(source.headers)}
@@ -98,6 +99,17 @@ class BatchPreparer:
                     ref = data.get("ref")
                     if self.held and ref is not None and ref == self.held[0][1].get("ref"):
                         self.held.append((line, data, record))
+                        continue
+                    self._release(prepared, rejected)
+                    if ref is not None:
+                        self.held = [(line, data, record)]
+                        continue
+                elif self.newest:
+                    ref = data.get("ref")
+                    if self.held and ref is not None and ref == self.held[0][1].get("ref"):
+                        reader.stats.superseded += 1  # the older of the two snapshots is set aside
+                        if data.get("updated_at", "") >= self.held[0][1].get("updated_at", ""):
+                            self.held = [(line, data, record)]
                         continue
                     self._release(prepared, rejected)
                     if ref is not None:

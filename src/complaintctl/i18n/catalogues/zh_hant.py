@@ -1899,6 +1899,17 @@ MESSAGES = {'Options': '選項',
                                                                                                                 '中不帶時刻的日期並列：合讀爲同一時間）',
  'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
  'received time of day {text!r} is no time of day': '受理時刻 {text!r} 不是一天中的時刻',
+ 'snapshots: {why}': '快照：{why}',
+ '{pairs:,} of the first {rows:,} rows repeat the ref of the row before them with another {header!r} (an event log: one row per update of a ticket); each ticket is imported as its newest row says it stands, the earlier rows counted as duplicates ({group} keeps what they say in notes)': '前 '
+                                                                                                                                                                                                                                                                                               '{rows:,} '
+                                                                                                                                                                                                                                                                                               '行中有 '
+                                                                                                                                                                                                                                                                                               '{pairs:,} '
+                                                                                                                                                                                                                                                                                               '行與上一行編號相同而 '
+                                                                                                                                                                                                                                                                                               '{header!r} '
+                                                                                                                                                                                                                                                                                               '不同（事件日誌：工單每更新一次就有一行）；每張工單按其最新一行所示的狀態導入，較早的行計爲重複（{group} '
+                                                                                                                                                                                                                                                                                               '會把它們的內容記爲備註）',
+ '{n:,} row is an earlier snapshot of a ticket whose newest row was imported: counted as a duplicate, not imported': '{n:,} '
+                                                                                                                     '行是工單較早的快照，已導入其最新一行：計爲重複，不導入',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

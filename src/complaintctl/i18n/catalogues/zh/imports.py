@@ -303,4 +303,13 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         "{header!r}（时刻，例如 {value!r}，与 {dates!r} 中不带时刻的日期并列：合读为同一时间）",
     'its values are yes/no, no text ({fill})': '其值是“是/否”，不是文字（{fill}）',
     'received time of day {text!r} is no time of day': '受理时刻 {text!r} 不是一天中的时刻',
+    # an event log's snapshots (intake/snapshots.py)
+    'snapshots: {why}': '快照：{why}',
+    "{pairs:,} of the first {rows:,} rows repeat the ref of the row before them with another {header!r} (an event "
+    "log: one row per update of a ticket); each ticket is imported as its newest row says it stands, the earlier "
+    "rows counted as duplicates ({group} keeps what they say in notes)":
+        "前 {rows:,} 行中有 {pairs:,} 行与上一行编号相同而 {header!r} 不同（事件日志：工单每更新一次就有一行）；"
+        "每张工单按其最新一行所示的状态导入，较早的行计为重复（{group} 会把它们的内容记为备注）",
+    "{n:,} row is an earlier snapshot of a ticket whose newest row was imported: counted as a duplicate, not imported":
+        "{n:,} 行是工单较早的快照，已导入其最新一行：计为重复，不导入",
 }
