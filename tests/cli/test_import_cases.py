@@ -230,3 +230,11 @@ def test_an_event_logs_snapshots_import_each_ticket_as_its_newest_row_says(cli, 
     assert not (tmp_path / "incident_event_log.rejects.csv").exists()
     again = cli("import", f)  # a re-run adds nothing
     assert again.stdout.strip() == "read 750, inserted 0, updated 0, unchanged 200, duplicates 550, rejected 0"
+
+
+def test_show_mapping_names_the_question_an_import_would_stop_with_and_its_option(cli, db_path, tmp_path):
+    f = write(tmp_path / "fcc.csv", "Ticket #,Customer Complaint,Date,Status\n"
+              "1,Speeds,22/04/2015,Closed\n2,Billing,04/13/2015,Closed\n3,Late reply,04/03/2015,Open\n")
+    shown = cli("import", f, "--show-mapping")
+    assert "the import would stop here: column 'Date' holds dates of both orders" in shown.stderr
+    assert "--dayfirst/--monthfirst says which they are" in shown.stderr

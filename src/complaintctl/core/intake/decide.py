@@ -100,7 +100,8 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
     except InvalidInput as exc:
         if require:
             raise
-        result.warnings.append(f"the import would stop here: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+        result.warnings.append(L_("the import would stop here: {message} ({hint})", message=exc.message, hint=exc.hint)
+                               if exc.hint else L_("the import would stop here: {message}", message=exc.message))
     return result
 
 

@@ -1910,6 +1910,8 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                                                                                                                                '會把它們的內容記爲備註）',
  '{n:,} row is an earlier snapshot of a ticket whose newest row was imported: counted as a duplicate, not imported': '{n:,} '
                                                                                                                      '行是工單較早的快照，已導入其最新一行：計爲重複，不導入',
+ 'the import would stop here: {message} ({hint})': '導入會在此停止：{message}（{hint}）',
+ 'the import would stop here: {message}': '導入會在此停止：{message}',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -312,4 +312,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         "每张工单按其最新一行所示的状态导入，较早的行计为重复（{group} 会把它们的内容记为备注）",
     "{n:,} row is an earlier snapshot of a ticket whose newest row was imported: counted as a duplicate, not imported":
         "{n:,} 行是工单较早的快照，已导入其最新一行：计为重复，不导入",
+    # --show-mapping: the question an import would stop with, said with its options spelled
+    'the import would stop here: {message} ({hint})': '导入会在此停止：{message}（{hint}）',
+    'the import would stop here: {message}': '导入会在此停止：{message}',
 }
