@@ -117,12 +117,16 @@ def test_a_brands_replies_beside_its_customers_tweets_are_set_aside_not_imported
         summary["replies"]
     assert query(db_path, "SELECT count(*) FROM complaints WHERE subject LIKE '@%Sorry%'") == [(0,)]
     assert query(db_path, "SELECT count(*), min(ref) FROM complaints") == [(30, "1")]
+    # each reply is the first response to the tweet it answers (in_response_to_tweet_id `1.0` names tweet 1)
+    assert summary["answered_by_reply"] == 30
+    assert query(db_path, "SELECT ref, received_at, first_response_at, status FROM complaints WHERE ref = '1'") == [
+        ("1", "2017-10-31T22:00:47Z", "2017-10-31T23:00:45Z", "acknowledged")]
     rejects = list(csv.reader((tmp_path / "twcs.rejects.csv").open(encoding="utf-8-sig", newline="")))
     assert rejects[1][1] == "a reply by the company (inbound 'False'), not a complaint: set aside"
     assert '--map "inbound=extra" imports them as complaints' in result.stderr
-    # the override: the replies imported as complaints too (the customers' tweets are already there)
-    again = cli("import", f, "--map", "inbound=extra")
-    assert again.stdout.strip() == "read 60, inserted 30, updated 0, unchanged 30, duplicates 0, rejected 0"
+    # the override, into another database: every row a complaint, as before
+    again = cli("--db", str(tmp_path / "all.db"), "import", f, "--map", "inbound=extra")
+    assert again.stdout.strip() == "read 60, inserted 60, updated 0, unchanged 0, duplicates 0, rejected 0"
 
 
 def test_a_direction_column_whose_values_do_not_back_it_changes_nothing(cli, db_path, tmp_path):

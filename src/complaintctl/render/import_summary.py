@@ -28,6 +28,11 @@ def evidence_lines(summary) -> list[str]:
                        guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
     if summary.replies:
         lines.append(_("replies: {why}", why=shown(summary.replies)))
+    if summary.answered_by_reply:
+        lines.append(ngettext("{n:,} complaint has its first response time from the company's reply to it in the "
+                              "file (the earliest that answers it)", "{n:,} complaints have their first response time "
+                              "from the company's reply to them in the file (the earliest that answers each)",
+                              summary.answered_by_reply))
     if summary.snapshots:
         lines.append(_("snapshots: {why}", why=shown(summary.snapshots)))
     lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))

@@ -9,6 +9,7 @@ from typing import Any
 
 from complaintctl.core.intake.cells import (
     MEMO_LIMIT,
+    NeverDate,
     ReadStats,
     RowError,
     _make_consistent,
@@ -35,6 +36,8 @@ class RowCompletion:
     now_iso: str
     latest_iso: str
     _phones: dict[str, str | None]
+    reply_times: dict[str, str]
+    _moment: Any
 
     def complete(self, data: dict) -> tuple[dict, int]:
         """(validated row, fingerprint) from converted values: the received time and subject
@@ -47,8 +50,26 @@ class RowCompletion:
 
             data["received_at"] = with_time_of_day(received_given, time_of_day, local_zone())
         self._fill_required(data)
+        if self.reply_times and received_given is not None and "first_response_at" not in data:
+            self._answered(data)
         derive_times(data, self.stats, received_given is None, self.latest_iso)
         return self._validated(data, received_given)
+
+    def _answered(self, data: dict) -> None:
+        """The first response time of a complaint the company answered in the same file (answers.py)."""
+        from complaintctl.core.intake.answers import ref_key
+
+        ref = data.get("ref")
+        when = self.reply_times.get(ref_key(ref)) if ref else None
+        if when is None:
+            return
+        try:
+            at = self._moment("received", when)
+        except (RowError, NeverDate, OverflowError):
+            return
+        if at >= data["received_at"]:
+            data["first_response_at"] = at
+            self.stats.answered += 1
 
     def _fill_required(self, data: dict) -> None:
         """A received time (the import's own only when asked) and a subject (from the description,

@@ -12,6 +12,7 @@ from datetime import datetime
 from itertools import chain, islice
 from typing import Any
 
+from complaintctl.core.intake.answers import answered_times
 from complaintctl.core.intake.cells import DATE_FIELDS, empty_spellings
 from complaintctl.core.intake.dateorder import decide_orders
 from complaintctl.core.intake.evidence import judge, no_customer, order
@@ -50,6 +51,7 @@ class ImportPlan:
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     replies: Replies | None = None  # a column saying which rows are the company's replies (set aside)
     snapshots: Any = None  # why the file is read as an event log's snapshots (newest row per ref), or None
+    reply_times: dict[str, str] = field(default_factory=dict)  # ref -> its earliest reply's time (answers.py)
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -85,6 +87,9 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 f"not give): no span of the clock from received, so no time is made of it; kept in extra")
     name_extra_keys(plans)
     result.replies = find_replies(plans, columns, len(sample))
+    if result.replies is not None and result.replies.link is not None:
+        result.reply_times = answered_times(source, plans, result.replies.index, result.replies.values,
+                                            result.replies.link)
     if not options.group_by_ref:
         result.snapshots = find_snapshots(plans, sample)
     orders = decide_orders(plans, columns, options.dayfirst, source)

@@ -47,6 +47,7 @@ class ImportOptions:
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     replies: Any = None  # intake/replies.py's Replies: how to tell the company's replies, set aside
     newest_snapshots: bool = False  # an event log: each ref's newest row only (intake/snapshots.py)
+    reply_times: dict[str, str] = field(default_factory=dict)  # ref -> its earliest reply's time (answers.py)
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000  # check_batch_size
@@ -79,6 +80,7 @@ class ImportSummary:
     replies: Any = None  # why rows were taken for the company's replies and set aside (a Message), or None
     snapshots: Any = None  # why the file was read as an event log's snapshots (a Message), or None
     superseded: int = 0  # of the duplicates, earlier snapshots of a ref whose newest row was imported
+    answered_by_reply: int = 0  # complaints whose first response time is the company's reply to them
     lost_text: int = 0  # rows imported with text lost to `?` before the file was made (marked extra.text_lost)
     lost_text_first: list[dict] = field(default_factory=list)  # the first few: {line, column, value}
     rejects_removed: str | None = None  # a rejects file of an earlier run, removed by this clean one
@@ -126,6 +128,7 @@ class ImportSummary:
         self.subject_from_ref += stats["from_ref"]
         self.grouped += stats["grouped"]
         self.superseded += stats["superseded"]
+        self.answered_by_reply += stats["answered"]
         self.duplicates += stats["superseded"]  # rows the file repeats (an earlier snapshot), not imported
         self.repeated_headers += stats["repeated_headers"]
         self.lost_text += stats["lost"]

@@ -39,6 +39,7 @@ class Replies:
     header: str
     values: frozenset[str]
     why: object
+    link: int | None = None  # the column naming the row each reply answers (in_response_to_tweet_id)
 
     def reason(self, value: str):
         return L_("a reply by the company ({header} {value!r}), not a complaint: set aside", header=self.header,
@@ -57,14 +58,14 @@ def find_replies(plans: list[ColumnPlan], columns: dict, rows: int) -> Replies |
         reply_lines = {line for line, v in cells if v.lower() in values}
         if not reply_lines or len(reply_lines) == len(cells):
             continue
-        why = _evidence(plans, columns, reply_lines, {line for line, _ in cells} - reply_lines)
+        why, link = _evidence(plans, columns, reply_lines, {line for line, _ in cells} - reply_lines)
         if why is not None:
             shown = next(v for line, v in cells if line in reply_lines)
             return Replies(plan.index, plan.header, values, L_(
                 "column {header!r} says which rows are the company's replies ({value!r}: {n:,} of {rows:,} sampled "
                 "rows), and their values back it: {why}; each is set aside, not imported as a complaint, with that "
                 "reason in the rejects file ({map} \"{header}=extra\" imports them as complaints)",
-                header=plan.header, value=shown, n=len(reply_lines), rows=rows, why=why, map=Input("map")))
+                header=plan.header, value=shown, n=len(reply_lines), rows=rows, why=why, map=Input("map")), link)
     return None
 
 
@@ -88,15 +89,16 @@ def reply_values(header: str, values: list[str]) -> frozenset[str] | None:
     return None
 
 
-def _evidence(plans: list[ColumnPlan], columns: dict, replies: set[int], others: set[int]):
-    """Why the rows called replies are replies, from other columns' values; None when nothing says so."""
+def _evidence(plans: list[ColumnPlan], columns: dict, replies: set[int], others: set[int]) -> tuple:
+    """(why the rows called replies are replies, from other columns' values, or None when nothing says
+    so; the index of the column naming the row each answers, or None)."""
     for plan in plans:
         if not _LINK.search(normalize_header(plan.header)):
             continue
         linked = sum(1 for line, _ in columns.get(plan.index, []) if line in replies)
         if linked >= 0.9 * len(replies):
             return L_("{n:,} of the {rows:,} answer another row ({header!r} is filled)", n=linked, rows=len(replies),
-                      header=plan.header)
+                      header=plan.header), plan.index
     for plan in plans:
         if plan.field != "customer" and not _AUTHOR.search(normalize_header(plan.header)):
             continue
@@ -104,5 +106,5 @@ def _evidence(plans: list[ColumnPlan], columns: dict, replies: set[int], others:
         by_other = {v for line, v in columns.get(plan.index, []) if line in others}
         if by_reply and len(by_reply) * 3 <= len(replies) and not by_reply & by_other:
             return L_("{rows:,} written by {n:,} authors ({header!r}) who write no other row", rows=len(replies),
-                      n=len(by_reply), header=plan.header)
-    return None
+                      n=len(by_reply), header=plan.header), None
+    return None, None

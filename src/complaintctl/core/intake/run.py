@@ -107,6 +107,7 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
     options.mixed_dates = plan.mixed_dates
     options.replies = plan.replies
     options.newest_snapshots = plan.snapshots is not None
+    options.reply_times = plan.reply_times
     summary.snapshots = plan.snapshots
     summary.replies = plan.replies.why if plan.replies else None
     summary.date_orders = plan.date_orders

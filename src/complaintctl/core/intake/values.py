@@ -85,6 +85,7 @@ class RowReader(RowTimes, RowCompletion):
         self.strict_labels = options.strict  # --strict: an unknown label rejects its row
         self.group_by_ref = options.group_by_ref
         self.newest_snapshots = options.newest_snapshots and not options.group_by_ref
+        self.reply_times = options.reply_times  # ref -> its earliest reply's time (intake/answers.py)
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)

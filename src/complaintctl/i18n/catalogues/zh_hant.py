@@ -1912,6 +1912,8 @@ MESSAGES = {'Options': '選項',
                                                                                                                      '行是工單較早的快照，已導入其最新一行：計爲重複，不導入',
  'the import would stop here: {message} ({hint})': '導入會在此停止：{message}（{hint}）',
  'the import would stop here: {message}': '導入會在此停止：{message}',
+ "{n:,} complaint has its first response time from the company's reply to it in the file (the earliest that answers it)": '{n:,} '
+                                                                                                                          '件投訴的首次響應時間取自文件中公司對它的回覆（最早的一條）',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

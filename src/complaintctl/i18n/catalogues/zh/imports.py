@@ -315,4 +315,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # --show-mapping: the question an import would stop with, said with its options spelled
     'the import would stop here: {message} ({hint})': '导入会在此停止：{message}（{hint}）',
     'the import would stop here: {message}': '导入会在此停止：{message}',
+    # the company's replies as first responses (intake/answers.py)
+    "{n:,} complaint has its first response time from the company's reply to it in the file (the earliest that "
+    "answers it)": "{n:,} 件投诉的首次响应时间取自文件中公司对它的回复（最早的一条）",
 }
