@@ -69,10 +69,47 @@ def test_no_core_message_names_a_flag():
     assert done == [], f"converted: take {done} out of NOT_YET"
 
 
+# files not converted yet that write a command line (`complaintctl ...`) instead of a Step: this only shrinks
+COMMAND_LINES_NOT_YET: dict[str, int] = {
+    "intake/batches.py": 1,
+    "intake/decide.py": 1,
+    "intake/source.py": 1,
+    "intake/writer.py": 1,
+}
+
+
+def command_lines_written(root: Path = CORE) -> list[str]:
+    """Every string literal under ``root`` (docstrings aside) that writes a command line of this CLI."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = _docstrings(tree)
+        found += [f"{path.relative_to(root).as_posix()}:{node.lineno}: {node.value[:80]!r}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+                  and "`complaintctl " in node.value]
+    return found
+
+
+def test_no_core_message_writes_a_command_line():
+    """The step that would help is a ``Step("init")``, which the CLI says as `complaintctl init` and a
+    library caller reads as the operation's name."""
+    from collections import Counter
+
+    hits = command_lines_written()
+    found = [hit for hit in hits if hit.split(":")[0] not in COMMAND_LINES_NOT_YET]
+    assert found == [], f"{len(found)} core strings write a command line: {found[:30]}"
+    left = Counter(hit.split(":")[0] for hit in hits)
+    assert {f: left[f] for f in COMMAND_LINES_NOT_YET if left[f] > COMMAND_LINES_NOT_YET[f]} == {}
+    done = [f for f in COMMAND_LINES_NOT_YET if left[f] == 0]
+    assert done == [], f"converted: take {done} out of COMMAND_LINES_NOT_YET"
+
+
 def test_the_flag_scan_can_fail(tmp_path):
     (tmp_path / "m.py").write_text('"""Docs may say --limit."""\nraise X("use --limit", hint="x")\nq = "a -- b"\n'
                                    'sql = "x --comment"\n')
     assert [h.split(":")[1] for h in flags_named(tmp_path)] == ["2", "4"]
+    (tmp_path / "n.py").write_text('"""Docs may say `complaintctl init`."""\nhint = "run `complaintctl init`"\n')
+    assert [h.split(":")[1] for h in command_lines_written(tmp_path)] == ["2"]
 
 
 def _literal(node: ast.AST) -> object:

@@ -92,7 +92,11 @@ def check(
     head = parse_head(against) if against is not None else None
     path = STATE.db_path
     findings = check_file(path, quick=quick, against=head)
-    records = [f.as_dict() for f in findings]
+    from complaintctl.i18n import english
+    from complaintctl.i18n import shown as said
+
+    with english():  # JSON and CSV keep English, in the command line's words (`complaintctl init`, --db)
+        records = [{**f.as_dict(), "detail": str(said(f.detail)), "fix": str(said(f.fix))} for f in findings]
     if fmt == Format.table:
         from complaintctl.render.findings import render_findings
         from complaintctl.render.table import terminal_width, use_color

@@ -12,7 +12,7 @@ from complaintctl.core.record.lifecycle import OPEN_SQL, OPEN_SQL_C, is_open
 from complaintctl.core.sla.clock import describe_due, due_standing
 from complaintctl.errors import InvalidInput, NotFound
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import limit_clause
 
@@ -35,7 +35,7 @@ def get_complaint_row(conn: Connection, complaint_id: int) -> Row:
         known = conn.execute("SELECT id FROM complaints WHERE ref = ?", (str(complaint_id),)).fetchone()
         raise NotFound(f"no complaint #{complaint_id}",
                        hint=f"complaint #{known[0]} has the reference {complaint_id}: name it ref:{complaint_id}"
-                       if known else "see `complaintctl list`")
+                       if known else L_("see {step}", step=Step("list")))
     return row
 
 
@@ -58,7 +58,7 @@ def complaint_by_ref(conn: Connection, ref: str) -> int:
         raise NotFound(f"no complaint with the reference {ref!r}; it differs only in case from those of "
                        + ", ".join(f"#{i}" for i in found), hint="give the reference exactly, or the id")
     raise NotFound(f"no complaint with the reference {ref!r}",
-                   hint="name a complaint by its id (42, #42) or its reference (ref:INC0012); see `complaintctl list`")
+                   hint=L_("name a complaint by its id (42, #42) or its reference (ref:INC0012); see {step}", step=Step("list")))
 
 
 def show_complaint(conn: Connection, complaint_id: int, now: datetime | None = None) -> dict:
@@ -104,7 +104,7 @@ def show_complaint(conn: Connection, complaint_id: int, now: datetime | None = N
     return row
 
 
-NO_CLOCK = "no SLA clock: no severity (classify it, or set `complaintctl sla default SEVERITY`)"
+NO_CLOCK = L_("no SLA clock: no severity (classify it, or set {step})", step=Step("sla default", L_("SEVERITY")))
 
 
 def sla_clocks(row: dict, now: datetime) -> list[dict]:

@@ -11,6 +11,7 @@ from complaintctl.core.record.dates import now_utc, to_iso
 from complaintctl.core.record.events import record_event
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_, N_
+from complaintctl.i18n.said import Step
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
@@ -49,7 +50,7 @@ def set_deadline(conn: Connection, seconds: int, *, actor: str, now: datetime | 
     low, high = DEADLINE_RANGE
     if not low <= seconds <= high:
         raise InvalidInput(f"a deadline of {seconds} s is not possible: from {low} to {high} seconds",
-                           hint="a few seconds: what is not sent by then waits for `complaintctl notify retry`")
+                           hint=L_("a few seconds: what is not sent by then waits for {step}", step=Step("notify retry")))
     with transaction(conn):
         return _put(conn, DEADLINE_KEY, str(seconds), at=to_iso(now or now_utc()), actor=actor)
 
@@ -137,7 +138,8 @@ def add_webhook(conn: Connection, name: str, *, kind: str, url: str, events: lis
     at = to_iso(now or now_utc())
     with transaction(conn):
         if conn.execute("SELECT 1 FROM webhooks WHERE name = ?", (name,)).fetchone():
-            raise Refused(f"webhook {name!r} already exists", hint=f"remove it first: `complaintctl notify webhook rm {name}`")
+            raise Refused(f"webhook {name!r} already exists",
+                          hint=L_("remove it first: {step}", step=Step("notify webhook rm", name)))
         conn.execute("INSERT INTO webhooks (name, kind, url, events, lang, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      (name, kind, url, ",".join(dict.fromkeys(wanted)), lang, secret or None, at))
         record_event(conn, None, at=at, actor=actor, action="notify_changed", field="webhooks", new_value=name,
@@ -149,7 +151,7 @@ def remove_webhook(conn: Connection, name: str, *, actor: str, now: datetime | N
     with transaction(conn):
         row = conn.execute("SELECT * FROM webhooks WHERE name = ?", (name.strip().lower(),)).fetchone()
         if row is None:
-            raise NotFound(f"no webhook named {name!r}", hint="see `complaintctl notify show`")
+            raise NotFound(f"no webhook named {name!r}", hint=L_("see {step}", step=Step("notify show")))
         conn.execute("DELETE FROM webhooks WHERE name = ?", (row["name"],))
         record_event(conn, None, at=to_iso(now or now_utc()), actor=actor, action="notify_changed", field="webhooks",
                      old_value=row["name"], note=f"{row['kind']} {_redacted(row['url'])}")

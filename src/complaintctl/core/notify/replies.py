@@ -11,7 +11,7 @@ from complaintctl.core.record.events import record_event
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.said import Code, Input, either
+from complaintctl.i18n.said import Code, Input, Step, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 
@@ -86,7 +86,8 @@ def _variants(conn: Connection, name: str) -> dict[str, Row]:
 def _missing(conn: Connection, name: str, lang: str | None) -> NotFound:
     names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM reply_templates ORDER BY name")]
     what = f"{name}:{lang}" if lang else name
-    hint = ("replies: " + ", ".join(names)) if names else "add one with `complaintctl replies add NAME -e`"
+    hint = ("replies: " + ", ".join(names)) if names else L_("add one with {step}", step=Step("replies add", L_("NAME"),
+                                                                                                editor=True))
     return NotFound(f"no reply template {what!r}", hint=hint)
 
 
@@ -129,7 +130,7 @@ def add_reply(conn: Connection, spec: str, body: str, *, category: str | None = 
         code = taxonomy.validate_code(conn, "category", category) if category else None
         if lang in _variants(conn, name):
             raise Refused(f"reply template '{name}:{lang}' already exists",
-                          hint=f"change it with `complaintctl replies edit {name}:{lang}`")
+                          hint=L_("change it with {step}", step=Step("replies edit", f"{name}:{lang}")))
         conn.execute("INSERT INTO reply_templates (name, lang, category, body, created_at, created_by, updated_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (name, lang, code, body, at, actor, at))
         record_event(conn, None, at=at, actor=actor, action="reply_added", field="reply_templates",

@@ -11,7 +11,7 @@ from complaintctl.core.record.events import Change, record_event
 from complaintctl.core.record.lifecycle import OPEN_SQL_C, is_open
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input, either
+from complaintctl.i18n.said import Input, Step, either
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection, Row
 from complaintctl.store.paging import checked_limit, limit_clause
@@ -103,7 +103,7 @@ def _own_record(conn: Connection, customer_id: int) -> Row:
     """A customer record that has not been merged into another (edit and merge change only those)."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no customer #{customer_id}", hint="see `complaintctl customers list`")
+        raise NotFound(f"no customer #{customer_id}", hint=L_("see {step}", step=Step("customers list")))
     if row["merged_into"] is not None:
         target = customers.get_customer(conn, customer_id)["id"]
         raise Refused(f"customer #{customer_id} was merged into #{target}", hint=f"use #{target}")
@@ -146,8 +146,8 @@ def _shared_contact(conn: Connection, customer_id: int, field: str, value: str) 
     others = [r[0] for r in conn.execute(
         f"SELECT id FROM customers WHERE {column} = ? AND id <> ? AND merged_into IS NULL ORDER BY id",
         (key, customer_id))]
-    return [f"customer #{o} has the same {field}; if they are one person, "
-            f"`complaintctl customers merge {customer_id} {o}`" for o in others]
+    return [L_("customer #{id} has the same {field}; if they are one person, {step}", id=o, field=field,
+               step=Step("customers merge", customer_id, o)) for o in others]
 
 
 def merge_customers(conn: Connection, keep_id: int, other_ids: list[int], *, actor: str,

@@ -9,7 +9,7 @@ from complaintctl.core.record.ids import next_customer_id
 from complaintctl.core.record.limits import EMAIL_PATTERN
 from complaintctl.errors import InvalidInput, NotFound, Refused
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.engine import Connection, Row
 
 _NON_DIGIT = r"\D"
@@ -133,7 +133,7 @@ def get_customer(conn: Connection, customer_id: int) -> Row:
     """A customer by id; a record merged into another gives the one it was merged into."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no customer #{customer_id}", hint="see `complaintctl customers list`")
+        raise NotFound(f"no customer #{customer_id}", hint=L_("see {step}", step=Step("customers list")))
     while row["merged_into"] is not None:
         row = conn.execute("SELECT * FROM customers WHERE id = ?", (row["merged_into"],)).fetchone()
     return row

@@ -66,8 +66,9 @@ def refuse_on_server(db, what: str) -> None:
 
     if is_server(db):
         raise Refused(f"{what}; this desk is on PostgreSQL, whose backups are the server's",
-                      hint="pg_dump (one database) or pg_basebackup (the whole server), a standby replica for "
-                      "failover, or `complaintctl migrate-to FILE.db` for a file: docs/guide.md, Running on PostgreSQL")
+                      hint=L_("pg_dump (one database) or pg_basebackup (the whole server), a standby replica for failover, "
+                              "or {step} for a file: docs/guide.md, Running on PostgreSQL",
+                              step=Step("migrate-to", L_("FILE.db"))))
 
 
 def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -> dict:
@@ -212,7 +213,7 @@ def _copy_and_check(db: Path, temp: Path, dest: Path, marker: dict) -> dict:
         problems = [r[0] for r in target.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
             raise ComplaintError(f"the copy failed SQLite's integrity check ({'; '.join(problems)}); nothing was "
-                                 f"written to {dest}", hint="the database itself is damaged: run `complaintctl check`")
+                                 f"written to {dest}", hint=L_("the database itself is damaged: run {step}", step=Step("check")))
         counts = {table: target.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for table in ("complaints", "events")}
         target.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from complaintctl.errors import ComplaintError, ExitCode, InvalidInput, NotFound
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input
+from complaintctl.i18n.said import Input, Step
 from complaintctl.store.engine import DatabaseError, OperationalError
 
 
@@ -85,7 +85,7 @@ def _open_on_server(url: str, *, may_create: bool, readonly: bool):
         conn.created_desk = created  # type: ignore[attr-defined]  # the run says it made the desk (cli/common.py)
         if created and not may_create:
             raise NotFound(f"no complaintctl desk in {shown(url)} yet",
-                           hint="`complaintctl init` makes one (or a first `log` or `import`)")
+                           hint=L_("{step} makes one (or a first log or import)", step=Step("init")))
         if not readonly:
             bring_up_to_date(conn)
     except BaseException:

@@ -30,9 +30,10 @@ def check_backup(backup: Path) -> dict:
     """Is ``backup`` a sound complaintctl database? Its schema version and counts. Whatever is
     wrong with it is said of the backup, never of the live database."""
     if not backup.is_file():
-        raise NotFound(f"no backup at {backup}", hint="`complaintctl backup` makes them, in backups/ beside the database")
+        raise NotFound(f"no backup at {backup}",
+                       hint=L_("{step} makes them, in backups/ beside the database", step=Step("backup")))
     if not is_sqlite_database(backup):
-        raise InvalidInput(f"{backup} is not an SQLite database", hint="give a file `complaintctl backup` wrote")
+        raise InvalidInput(f"{backup} is not an SQLite database", hint=L_("give a file {step} wrote", step=Step("backup")))
     wal = _companion(backup, "-wal")
     if wal.exists() and wal.stat().st_size:
         raise Refused(L_("{backup} has a -wal file beside it holding changes not in the file itself", backup=str(backup)),

@@ -2037,6 +2037,9 @@ MESSAGES = {'Options': '選項',
  'e.g. {respond} 4h {resolve} 3d': '例如 {respond} 4h {resolve} 3d',
  '{respond}/{resolve} go with severity codes': '{respond}/{resolve} 只用於嚴重程度代碼',
  'both {label_en} and {label_zh} are required': '{label_en} 和 {label_zh} 都必須給出',
+ 'remove that alias first ({step})': '請先刪除那個別名（{step}）',
+ 'valid: {codes} (or their labels; {step} teaches a new label)': '可用：{codes}（或它們的名稱；{step} 可以教會一個新名稱）',
+ 'LABEL': '名稱',
  'invalid agent name {name!r}': '無效的坐席名稱 {name!r}',
  'one word, e.g. li.wei or alice': '一個詞，例如 li.wei 或 wang.fang',
  'agent {name!r} already exists': '坐席 {name!r} 已存在',
@@ -2106,6 +2109,7 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                       '{new_customer}',
  '{new_customer} records a new person, and {name} is a known customer': '{new_customer} 用於登記新客戶，而 {name} 是已有客戶',
  "give the new person's name, or leave out {new_customer}": '請給出新客戶的姓名，或不寫 {new_customer}',
+ 'customer #{id} has the same {field}; if they are one person, {step}': '客戶 #{id} 有相同的{field}；如果是同一個人，請用 {step}',
  '{weeks} must be between 1 and {most}': '{weeks} 必須在 1 到 {most} 之間',
  '{path} already has {n} complaints': '{path} 已有 {n} 件投訴',
  'use {force} to add a demo history anyway': '如仍要加入演示數據，請用 {force}',
@@ -2123,6 +2127,11 @@ MESSAGES = {'Options': '選項',
  'the query ran longer than its time limit ({seconds:g} s) and was stopped': '查詢超過了時間限制（{seconds:g} 秒），已停止',
  '{timeout} SECONDS for more (0: none), or narrow it with WHERE or LIMIT': '用 {timeout} 秒數 放寬（0：不限），或用 WHERE 或 LIMIT '
                                                                            '縮小查詢',
+ 'name a complaint by its id (42, #42) or its reference (ref:INC0012); see {step}': '請用編號（42、#42）或外部編號（ref:INC0012）指明投訴；見 '
+                                                                                    '{step}',
+ 'no SLA clock: no severity (classify it, or set {step})': '沒有時限計時：沒有嚴重程度（請分類，或設置 {step}）',
+ 'SEVERITY': '嚴重程度',
+ 'no model yet: run {step}': '還沒有模型：請運行 {step}',
  'the customer has no e-mail address: {step}': '客戶沒有電子郵件地址：{step}',
  'notifications are off': '通知已關閉',
  '{step} (after setting up a webhook)': '{step}（先設置好 Webhook）',
@@ -2136,6 +2145,9 @@ MESSAGES = {'Options': '選項',
  '{text} TEXT, {text} - (stdin) or {editor} (your editor)': '{text} 文字、{text} -（標準輸入）或 {editor}（你的編輯器）',
  'the reply uses {{{name}}}, which this complaint does not have': '回覆用到了 {{{name}}}，而這件投訴沒有這一項',
  'fill it in yourself with {editor}, or use {note}': '請用 {editor} 自己填寫，或用 {note}',
+ 'a few seconds: what is not sent by then waits for {step}': '幾秒即可：到時沒發出的會等 {step}',
+ 'remove it first: {step}': '請先刪除：{step}',
+ 'change it with {step}': '用 {step} 修改',
  'unknown outcome {outcome!r}': '未知的處理結果 {outcome!r}',
  'valid: {codes}': '可用的有：{codes}',
  'a duplicate needs {option} N': '重複投訴需要 {option} N',
@@ -2358,7 +2370,19 @@ MESSAGES = {'Options': '選項',
  'sealed intake': '封存的受理內容',
  'sealed outcome': '封存的處理結果',
  'sealed record': '封存的記錄',
- 'surveys': '回訪'}
+ 'surveys': '回訪',
+ 'pg_dump (one database) or pg_basebackup (the whole server), a standby replica for failover, or {step} for a file: docs/guide.md, Running on PostgreSQL': 'pg_dump（一個數據庫）或 '
+                                                                                                                                                           'pg_basebackup（整個服務器）、用於故障切換的備用副本，或用 '
+                                                                                                                                                           '{step} '
+                                                                                                                                                           '得到一個文件：docs/guide.md '
+                                                                                                                                                           '中講 '
+                                                                                                                                                           'PostgreSQL '
+                                                                                                                                                           '的一節',
+ 'FILE.db': '文件.db',
+ 'the database itself is damaged: run {step}': '數據庫本身已損壞：請運行 {step}',
+ '{step} makes one (or a first log or import)': '{step} 會創建（第一次登記或導入也會）',
+ '{step} makes them, in backups/ beside the database': '{step} 會生成它們，放在數據庫旁邊的 backups/ 裏',
+ 'give a file {step} wrote': '請給出 {step} 寫出的文件'}
 
 # the seeded taxonomy's Chinese labels (stored in Simplified characters) in Traditional ones
 LABELS = {'产品质量': '產品質量',

@@ -11,6 +11,8 @@ from complaintctl.core.insight.suggest.rules import list_rules, matching_rule
 from complaintctl.core.insight.suggest.tables import load_model, model_header
 from complaintctl.core.insight.suggest.training import check_fields, learnable, stale_reason, train
 from complaintctl.errors import NotFound
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Step
 from complaintctl.store.engine import Connection
 from complaintctl.store.paging import limit_clause
 
@@ -62,7 +64,7 @@ def suggest_text(conn: Connection, text: str, fields: list[str] | None = None, *
             entry["suggestions"] = [first, *rest][:top]
         if "suggestions" not in entry:
             _, short = learnable(history_labels(conn, field))
-            entry["unavailable"] = short or "no model yet: run `complaintctl suggest train`"
+            entry["unavailable"] = short or L_("no model yet: run {step}", step=Step("suggest train"))
         out[field] = entry
     return out
 

@@ -25,4 +25,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         '查询超过了时间限制（{seconds:g} 秒），已停止',
     '{timeout} SECONDS for more (0: none), or narrow it with WHERE or LIMIT':
         '用 {timeout} 秒数 放宽（0：不限），或用 WHERE 或 LIMIT 缩小查询',
+    # core/insight/queries.py, core/insight/suggest/
+    'name a complaint by its id (42, #42) or its reference (ref:INC0012); see {step}':
+        '请用编号（42、#42）或外部编号（ref:INC0012）指明投诉；见 {step}',
+    'no SLA clock: no severity (classify it, or set {step})': '没有时限计时：没有严重程度（请分类，或设置 {step}）',
+    'SEVERITY': '严重程度',
+    'no model yet: run {step}': '还没有模型：请运行 {step}',
 }

@@ -17,4 +17,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{text} TEXT, {text} - (stdin) or {editor} (your editor)': '{text} 文字、{text} -（标准输入）或 {editor}（你的编辑器）',
     'the reply uses {{{name}}}, which this complaint does not have': '回复用到了 {{{name}}}，而这件投诉没有这一项',
     'fill it in yourself with {editor}, or use {note}': '请用 {editor} 自己填写，或用 {note}',
+    # core/notify/config.py
+    'a few seconds: what is not sent by then waits for {step}': '几秒即可：到时没发出的会等 {step}',
+    'remove it first: {step}': '请先删除：{step}',
+    'change it with {step}': '用 {step} 修改',
 }

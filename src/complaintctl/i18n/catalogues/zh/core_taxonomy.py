@@ -7,4 +7,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'e.g. {respond} 4h {resolve} 3d': '例如 {respond} 4h {resolve} 3d',
     '{respond}/{resolve} go with severity codes': '{respond}/{resolve} 只用于严重程度代码',
     'both {label_en} and {label_zh} are required': '{label_en} 和 {label_zh} 都必须给出',
+    # core/taxonomy/aliases.py, the hint of an unknown code
+    'remove that alias first ({step})': '请先删除那个别名（{step}）',
+    'valid: {codes} (or their labels; {step} teaches a new label)': '可用：{codes}（或它们的名称；{step} 可以教会一个新名称）',
+    'LABEL': '名称',
 }

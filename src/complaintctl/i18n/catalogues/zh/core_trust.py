@@ -164,4 +164,14 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'sealed outcome': '封存的处理结果',
     'sealed record': '封存的记录',
     'surveys': '回访',
+    # the next step the trust commands' hints name
+    'pg_dump (one database) or pg_basebackup (the whole server), a standby replica for failover, or {step} for a file: '
+    'docs/guide.md, Running on PostgreSQL':
+        'pg_dump（一个数据库）或 pg_basebackup（整个服务器）、用于故障切换的备用副本，或用 {step} 得到一个文件：'
+        'docs/guide.md 中讲 PostgreSQL 的一节',
+    'FILE.db': '文件.db',
+    'the database itself is damaged: run {step}': '数据库本身已损坏：请运行 {step}',
+    '{step} makes one (or a first log or import)': '{step} 会创建（第一次登记或导入也会）',
+    '{step} makes them, in backups/ beside the database': '{step} 会生成它们，放在数据库旁边的 backups/ 里',
+    'give a file {step} wrote': '请给出 {step} 写出的文件',
 }
