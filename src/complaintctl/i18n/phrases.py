@@ -198,7 +198,6 @@ MESSAGES: list[tuple[str, object]] = [
     (r"^No follow-ups waiting\.$", "没有待回访的投诉。"),
     (r"^Wrote (.+)\.$", "已写入 {1}。"),
     (r"^(.+): all checks passed\.$", "{1}：全部检查通过。"),
-    (r"^no complaint #(\d+) \(see `complaintctl list`\)$", "没有投诉 #{1}（见 `complaintctl list`）"),
     (r"^a complaint cannot go back to new$", "投诉不能退回新建状态"),
     (r"^a subject is required \(--subject \"what the complaint is about\"\)$",
      "需要主题（--subject \"投诉的内容\"）"),

@@ -33,8 +33,8 @@ def get_complaint_row(conn: Connection, complaint_id: int) -> Row:
                            hint="its events are kept: complaintctl sql \"SELECT * FROM events WHERE complaint_id = "
                                 f"{complaint_id}\"")
         known = conn.execute("SELECT id FROM complaints WHERE ref = ?", (str(complaint_id),)).fetchone()
-        raise NotFound(f"no complaint #{complaint_id}",
-                       hint=f"complaint #{known[0]} has the reference {complaint_id}: name it ref:{complaint_id}"
+        raise NotFound(L_("no complaint #{id}", id=complaint_id),
+                       hint=L_("complaint #{id} has the reference {ref}: name it ref:{ref}", id=known[0], ref=complaint_id)
                        if known else L_("see {step}", step=Step("list")))
     return row
 
@@ -57,7 +57,7 @@ def complaint_by_ref(conn: Connection, ref: str) -> int:
     if found:
         raise NotFound(f"no complaint with the reference {ref!r}; it differs only in case from those of "
                        + ", ".join(f"#{i}" for i in found), hint="give the reference exactly, or the id")
-    raise NotFound(f"no complaint with the reference {ref!r}",
+    raise NotFound(L_("no complaint with the reference {ref!r}", ref=ref),
                    hint=L_("name a complaint by its id (42, #42) or its reference (ref:INC0012); see {step}", step=Step("list")))
 
 

@@ -49,7 +49,8 @@ def set_deadline(conn: Connection, seconds: int, *, actor: str, now: datetime | 
     """The time a command spends on sending (``seconds``, 1 to 60); returns whether it changed."""
     low, high = DEADLINE_RANGE
     if not low <= seconds <= high:
-        raise InvalidInput(f"a deadline of {seconds} s is not possible: from {low} to {high} seconds",
+        raise InvalidInput(L_("a deadline of {seconds} s is not possible: from {low} to {high} seconds", seconds=seconds,
+                              low=low, high=high),
                            hint=L_("a few seconds: what is not sent by then waits for {step}", step=Step("notify retry")))
     with transaction(conn):
         return _put(conn, DEADLINE_KEY, str(seconds), at=to_iso(now or now_utc()), actor=actor)
@@ -138,7 +139,7 @@ def add_webhook(conn: Connection, name: str, *, kind: str, url: str, events: lis
     at = to_iso(now or now_utc())
     with transaction(conn):
         if conn.execute("SELECT 1 FROM webhooks WHERE name = ?", (name,)).fetchone():
-            raise Refused(f"webhook {name!r} already exists",
+            raise Refused(L_("webhook {name!r} already exists", name=name),
                           hint=L_("remove it first: {step}", step=Step("notify webhook rm", name)))
         conn.execute("INSERT INTO webhooks (name, kind, url, events, lang, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      (name, kind, url, ",".join(dict.fromkeys(wanted)), lang, secret or None, at))
@@ -151,7 +152,7 @@ def remove_webhook(conn: Connection, name: str, *, actor: str, now: datetime | N
     with transaction(conn):
         row = conn.execute("SELECT * FROM webhooks WHERE name = ?", (name.strip().lower(),)).fetchone()
         if row is None:
-            raise NotFound(f"no webhook named {name!r}", hint=L_("see {step}", step=Step("notify show")))
+            raise NotFound(L_("no webhook named {name!r}", name=name), hint=L_("see {step}", step=Step("notify show")))
         conn.execute("DELETE FROM webhooks WHERE name = ?", (row["name"],))
         record_event(conn, None, at=to_iso(now or now_utc()), actor=actor, action="notify_changed", field="webhooks",
                      old_value=row["name"], note=f"{row['kind']} {_redacted(row['url'])}")

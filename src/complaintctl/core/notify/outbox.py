@@ -77,7 +77,7 @@ def queue_test(conn: Connection, *, email: str | None, webhook: str | None, acto
                                       f"这是 complaintctl 的测试邮件，由 {actor} 发送。")
         hook = conn.execute("SELECT * FROM webhooks WHERE name = ?", ((webhook or "").strip().lower(),)).fetchone()
         if hook is None:
-            raise NotFound(f"no webhook named {webhook!r}", hint=L_("see {step}", step=Step("notify show")))
+            raise NotFound(L_("no webhook named {name!r}", name=webhook), hint=L_("see {step}", step=Step("notify show")))
         from complaintctl.core.notify.shapes import payload
 
         text = {"zh": f"complaintctl 测试消息（{actor} 发送）", "en": f"complaintctl test message (sent by {actor})"}

@@ -86,9 +86,9 @@ def _variants(conn: Connection, name: str) -> dict[str, Row]:
 def _missing(conn: Connection, name: str, lang: str | None) -> NotFound:
     names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM reply_templates ORDER BY name")]
     what = f"{name}:{lang}" if lang else name
-    hint = ("replies: " + ", ".join(names)) if names else L_("add one with {step}", step=Step("replies add", L_("NAME"),
-                                                                                                editor=True))
-    return NotFound(f"no reply template {what!r}", hint=hint)
+    hint = L_("replies: {names}", names=", ".join(names)) if names else \
+        L_("add one with {step}", step=Step("replies add", L_("NAME"), editor=True))
+    return NotFound(L_("no reply template {what!r}", what=what), hint=hint)
 
 
 def get_replies(conn: Connection, spec: str) -> list[dict]:
@@ -129,7 +129,7 @@ def add_reply(conn: Connection, spec: str, body: str, *, category: str | None = 
     with transaction(conn):
         code = taxonomy.validate_code(conn, "category", category) if category else None
         if lang in _variants(conn, name):
-            raise Refused(f"reply template '{name}:{lang}' already exists",
+            raise Refused(L_("reply template '{name}:{lang}' already exists", name=name, lang=lang),
                           hint=L_("change it with {step}", step=Step("replies edit", f"{name}:{lang}")))
         conn.execute("INSERT INTO reply_templates (name, lang, category, body, created_at, created_by, updated_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (name, lang, code, body, at, actor, at))

@@ -103,7 +103,7 @@ def _own_record(conn: Connection, customer_id: int) -> Row:
     """A customer record that has not been merged into another (edit and merge change only those)."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no customer #{customer_id}", hint=L_("see {step}", step=Step("customers list")))
+        raise NotFound(L_("no customer #{id}", id=customer_id), hint=L_("see {step}", step=Step("customers list")))
     if row["merged_into"] is not None:
         target = customers.get_customer(conn, customer_id)["id"]
         raise Refused(f"customer #{customer_id} was merged into #{target}", hint=f"use #{target}")

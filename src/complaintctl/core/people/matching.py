@@ -133,7 +133,7 @@ def get_customer(conn: Connection, customer_id: int) -> Row:
     """A customer by id; a record merged into another gives the one it was merged into."""
     row = conn.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no customer #{customer_id}", hint=L_("see {step}", step=Step("customers list")))
+        raise NotFound(L_("no customer #{id}", id=customer_id), hint=L_("see {step}", step=Step("customers list")))
     while row["merged_into"] is not None:
         row = conn.execute("SELECT * FROM customers WHERE id = ?", (row["merged_into"],)).fetchone()
     return row

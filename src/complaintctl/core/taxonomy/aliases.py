@@ -11,7 +11,7 @@ from complaintctl.core.taxonomy.codes import kind_named
 from complaintctl.core.taxonomy.labels import VALUE_ALIASES, LabelResolver, label_key
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Step
+from complaintctl.i18n.said import Code, Step
 from complaintctl.store.engine import Connection, Row
 
 # The complaint fields whose raw labels a kind's alias can place.
@@ -40,11 +40,13 @@ def teach_alias(conn: Connection, kind: str, label: str, code: str, *, actor: st
             code = target
         already = resolver.code(k.name, text)
         if already == code:
-            raise Refused(f"{text!r} already reads as {k.name} {code}")
+            raise Refused(L_("{text!r} already reads as {kind} {code}", text=text, kind=Code("field", k.name),
+                             code=Code(k.name, code)))
         if already is not None:
-            raise Refused(f"{text!r} already reads as {k.name} {already}",
+            raise Refused(L_("{text!r} already reads as {kind} {code}", text=text, kind=Code("field", k.name),
+                             code=Code(k.name, already)),
                           hint=L_("remove that alias first ({step})", step=Step("taxonomy unalias", k.name, repr(text)))
-                          if _taught(conn, k.name, text) else "it is that code's own label or a built-in alias")
+                          if _taught(conn, k.name, text) else L_("it is that code's own label or a built-in alias"))
         conn.execute("INSERT INTO label_aliases (kind, label, code, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
                      (k.name, text, code, at, actor))
         record_event(conn, None, at=at, actor=actor, action="alias_added", field=k.name, new_value=code,
@@ -62,7 +64,8 @@ def forget_alias(conn: Connection, kind: str, label: str, *, actor: str, now: da
     with transaction(conn):
         row = _taught(conn, k.name, label)
         if row is None:
-            raise Refused(f"no taught {k.name} alias {label!r}", hint=L_("see {step}", step=Step("taxonomy aliases", k.name)))
+            raise Refused(L_("no taught {kind} alias {label!r}", kind=Code("field", k.name), label=label),
+                          hint=L_("see {step}", step=Step("taxonomy aliases", k.name)))
         conn.execute("DELETE FROM label_aliases WHERE kind = ? AND label = ?", (k.name, row["label"]))
         record_event(conn, None, at=to_iso(now), actor=actor, action="alias_removed", field=k.name,
                      old_value=row["code"], note=row["label"])

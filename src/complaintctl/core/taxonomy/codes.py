@@ -12,7 +12,7 @@ from complaintctl.core.taxonomy.kinds import KINDS, kind_named
 from complaintctl.core.taxonomy.labels import LabelResolver
 from complaintctl.errors import InvalidInput, Refused
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input, Step
+from complaintctl.i18n.said import Code, Input, Step
 from complaintctl.store.db import transaction
 from complaintctl.store.engine import Connection
 
@@ -51,9 +51,9 @@ def validate_code(conn: Connection, kind: str, value: str | None) -> str | None:
     code = resolver.code(kind, text)
     if code is None:
         valid = ", ".join(resolver.valid(kind))
-        raise InvalidInput(f"unknown {kind} {value!r}", hint=L_("valid: {codes} (or their labels; {step} teaches a new label)",
-                                                                codes=valid, step=Step("taxonomy alias", kind, L_("LABEL"),
-                                                                                       L_("CODE"))))
+        raise InvalidInput(L_("unknown {kind} {value!r}", kind=Code("field", kind), value=value),
+                           hint=L_("valid: {codes} (or their labels; {step} teaches a new label)", codes=valid,
+                                   step=Step("taxonomy alias", kind, L_("LABEL"), L_("CODE"))))
     return code
 
 

@@ -65,7 +65,7 @@ def refuse_on_server(db, what: str) -> None:
     from complaintctl.store.db import is_server
 
     if is_server(db):
-        raise Refused(f"{what}; this desk is on PostgreSQL, whose backups are the server's",
+        raise Refused(L_("{what}; this desk is on PostgreSQL, whose backups are the server's", what=what),
                       hint=L_("pg_dump (one database) or pg_basebackup (the whole server), a standby replica for failover, "
                               "or {step} for a file: docs/guide.md, Running on PostgreSQL",
                               step=Step("migrate-to", L_("FILE.db"))))
@@ -73,7 +73,7 @@ def refuse_on_server(db, what: str) -> None:
 
 def make_backup(db: Path, request: BackupRequest, now: datetime | None = None) -> dict:
     """Back ``db`` up as ``request`` says; return what was copied, pruned and cleaned up."""
-    refuse_on_server(db, "backup copies a database file")
+    refuse_on_server(db, L_("backup copies a database file"))
     target = Path(request.dest).expanduser() if request.dest else default_backup_dir(db)
     dated = request.dest is None or target.is_dir() or request.dest.endswith(("/", os.sep))
     directory = target if dated else target.parent
@@ -212,8 +212,9 @@ def _copy_and_check(db: Path, temp: Path, dest: Path, marker: dict) -> dict:
         source.backup(target)  # page 1 comes along: the copy is in WAL mode, like its source
         problems = [r[0] for r in target.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
-            raise ComplaintError(f"the copy failed SQLite's integrity check ({'; '.join(problems)}); nothing was "
-                                 f"written to {dest}", hint=L_("the database itself is damaged: run {step}", step=Step("check")))
+            raise ComplaintError(L_("the copy failed SQLite's integrity check ({problems}); nothing was written to "
+                                    "{dest}", problems="; ".join(problems), dest=str(dest)),
+                                 hint=L_("the database itself is damaged: run {step}", step=Step("check")))
         counts = {table: target.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for table in ("complaints", "events")}
         target.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "

@@ -84,7 +84,7 @@ def _open_on_server(url: str, *, may_create: bool, readonly: bool):
         created = schema_version(conn) == 0
         conn.created_desk = created  # type: ignore[attr-defined]  # the run says it made the desk (cli/common.py)
         if created and not may_create:
-            raise NotFound(f"no complaintctl desk in {shown(url)} yet",
+            raise NotFound(L_("no complaintctl desk in {url} yet", url=shown(url)),
                            hint=L_("{step} makes one (or a first log or import)", step=Step("init")))
         if not readonly:
             bring_up_to_date(conn)

@@ -30,10 +30,11 @@ def check_backup(backup: Path) -> dict:
     """Is ``backup`` a sound complaintctl database? Its schema version and counts. Whatever is
     wrong with it is said of the backup, never of the live database."""
     if not backup.is_file():
-        raise NotFound(f"no backup at {backup}",
+        raise NotFound(L_("no backup at {backup}", backup=str(backup)),
                        hint=L_("{step} makes them, in backups/ beside the database", step=Step("backup")))
     if not is_sqlite_database(backup):
-        raise InvalidInput(f"{backup} is not an SQLite database", hint=L_("give a file {step} wrote", step=Step("backup")))
+        raise InvalidInput(L_("{backup} is not an SQLite database", backup=str(backup)),
+                           hint=L_("give a file {step} wrote", step=Step("backup")))
     wal = _companion(backup, "-wal")
     if wal.exists() and wal.stat().st_size:
         raise Refused(L_("{backup} has a -wal file beside it holding changes not in the file itself", backup=str(backup)),
@@ -77,7 +78,7 @@ def restore_backup(db: Path, backup: Path, now: datetime | None = None) -> dict:
     from complaintctl.core.trust.backups import refuse_on_server
     from complaintctl.store.sharing import apply_umask
 
-    refuse_on_server(db, "restore puts a backup file in place of a database file")
+    refuse_on_server(db, L_("restore puts a backup file in place of a database file"))
 
     apply_umask(db)
     backup = backup.expanduser()

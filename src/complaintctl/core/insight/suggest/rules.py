@@ -56,7 +56,7 @@ def remove_rule(conn: Connection, rule_id: int, *, actor: str, now: datetime) ->
     with transaction(conn):
         row = conn.execute("SELECT * FROM suggest_rules WHERE id = ?", (rule_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no rule #{rule_id}", hint=L_("see {step}", step=Step("suggest rule list")))
+            raise NotFound(L_("no rule #{id}", id=rule_id), hint=L_("see {step}", step=Step("suggest rule list")))
         conn.execute("DELETE FROM suggest_rules WHERE id = ?", (rule_id,))
         record_event(conn, None, at=to_iso(now), actor=actor, action="suggest_rule_removed", field=row["field"],
                      old_value=row["code"], note=f"rule #{rule_id}: {row['pattern']}")

@@ -31,4 +31,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'no SLA clock: no severity (classify it, or set {step})': '没有时限计时：没有严重程度（请分类，或设置 {step}）',
     'SEVERITY': '严重程度',
     'no model yet: run {step}': '还没有模型：请运行 {step}',
+    'no complaint #{id}': '没有投诉 #{id}',
+    'complaint #{id} has the reference {ref}: name it ref:{ref}': '投诉 #{id} 的外部编号是 {ref}：请写成 ref:{ref}',
+    'no complaint with the reference {ref!r}': '没有外部编号为 {ref!r} 的投诉',
+    'no rule #{id}': '没有规则 #{id}',
 }

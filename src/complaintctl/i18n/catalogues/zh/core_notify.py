@@ -21,4 +21,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'a few seconds: what is not sent by then waits for {step}': '几秒即可：到时没发出的会等 {step}',
     'remove it first: {step}': '请先删除：{step}',
     'change it with {step}': '用 {step} 修改',
+    'a deadline of {seconds} s is not possible: from {low} to {high} seconds': '期限 {seconds} 秒不可行：应为 {low} 到 {high} 秒',
+    'webhook {name!r} already exists': 'Webhook {name!r} 已存在',
+    'no webhook named {name!r}': '没有名为 {name!r} 的 Webhook',
+    'replies: {names}': '回复模板：{names}',
+    'no reply template {what!r}': '没有回复模板 {what!r}',
+    "reply template '{name}:{lang}' already exists": "回复模板 '{name}:{lang}' 已存在",
 }

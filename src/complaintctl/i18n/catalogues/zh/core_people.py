@@ -55,4 +55,5 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{new_customer} records a new person, and {name} is a known customer': '{new_customer} 用于登记新客户，而 {name} 是已有客户',
     "give the new person's name, or leave out {new_customer}": '请给出新客户的姓名，或不写 {new_customer}',
     'customer #{id} has the same {field}; if they are one person, {step}': '客户 #{id} 有相同的{field}；如果是同一个人，请用 {step}',
+    'no customer #{id}': '没有客户 #{id}',
 }

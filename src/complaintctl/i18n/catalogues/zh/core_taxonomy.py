@@ -11,4 +11,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'remove that alias first ({step})': '请先删除那个别名（{step}）',
     'valid: {codes} (or their labels; {step} teaches a new label)': '可用：{codes}（或它们的名称；{step} 可以教会一个新名称）',
     'LABEL': '名称',
+    '{text!r} already reads as {kind} {code}': '{text!r} 已被读作{kind}“{code}”',
+    "it is that code's own label or a built-in alias": '它是那个代码自己的名称或内置别名',
+    'no taught {kind} alias {label!r}': '没有教过的{kind}别名 {label!r}',
+    'unknown {kind} {value!r}': '未知的{kind} {value!r}',
 }

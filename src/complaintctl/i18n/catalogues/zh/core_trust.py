@@ -174,4 +174,12 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{step} makes one (or a first log or import)': '{step} 会创建（第一次登记或导入也会）',
     '{step} makes them, in backups/ beside the database': '{step} 会生成它们，放在数据库旁边的 backups/ 里',
     'give a file {step} wrote': '请给出 {step} 写出的文件',
+    'backup copies a database file': '备份复制的是数据库文件',
+    'restore puts a backup file in place of a database file': '恢复是用备份文件替换数据库文件',
+    "{what}; this desk is on PostgreSQL, whose backups are the server's": '{what}；这个工作台在 PostgreSQL 上，备份由服务器负责',
+    "the copy failed SQLite's integrity check ({problems}); nothing was written to {dest}":
+        '副本未通过 SQLite 的完整性检查（{problems}）；没有写入 {dest}',
+    'no complaintctl desk in {url} yet': '{url} 中还没有 complaintctl 工作台',
+    'no backup at {backup}': '{backup} 处没有备份',
+    '{backup} is not an SQLite database': '{backup} 不是 SQLite 数据库',
 }
