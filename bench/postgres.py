@@ -1,7 +1,8 @@
 """The desk on PostgreSQL under offices' load, and the move to it (issue 25, point 8).
 
     python bench/postgres.py [--offices 8] [--writers 6] [--changes 200] [--latency-ms 30]
-                             [--demo-weeks 8] [--move-complaints 20000]
+                             [--demo-weeks 8] [--move-complaints 20000] [--rounds 3]
+                             [--only offices,reports,move]
 
 Needs PostgreSQL's initdb and pg_ctl (Debian: apt-get install postgresql); starts a private
 cluster (tests/pg_cluster.py) listening on 127.0.0.1, and a loopback proxy in front of it that
@@ -17,7 +18,8 @@ holds every packet for half the latency each way, as an office's link to the ser
    then moved to the server with migrate-to and the same report there, compared byte for byte
    (but its as_of, the moment it was run).
 3. The move: a file of MOVE_COMPLAINTS complaints (demo-like text of real length, zh and en) moved
-   with migrate-to: seconds, rows/s, and `check` on the target.
+   with migrate-to ROUNDS times, each into a new database: the median's seconds and rows/s (and
+   each round's), and `check` on the last target.
 """
 
 from __future__ import annotations
@@ -184,7 +186,10 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=30.0, help="round trip the proxy adds")
     parser.add_argument("--demo-weeks", type=int, default=8)
     parser.add_argument("--move-complaints", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3, help="moves of the same file, each into a new database")
+    parser.add_argument("--only", default="offices,reports,move", help="which parts to run (comma separated)")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     from complaintctl.core.demo import fill_demo
     from complaintctl.store.db import connect
     from pg_cluster import Cluster, binaries
@@ -203,33 +208,41 @@ def main() -> None:
         version = subprocess.run([str(cluster.bin / "postgres"), "--version"], capture_output=True, text=True).stdout
         version = re.search(r"[0-9]+[.][0-9]+", version).group()
         print(f"PostgreSQL {version}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-        print(f"1. {args.offices} offices x {args.writers} writers x {args.changes} changes")
-        show("SQLite file, this machine (baseline)", offices(str(folder / "offices.db"), count, args.changes))
-        cluster.create_database("offices")
-        url = f"postgresql://complaintctl@127.0.0.1:{proxy_port}/offices"
-        show(f"PostgreSQL, +{args.latency_ms:g} ms round trips", offices(url, count, args.changes))
+        if "offices" in parts:
+            print(f"1. {args.offices} offices x {args.writers} writers x {args.changes} changes")
+            show("SQLite file, this machine (baseline)", offices(str(folder / "offices.db"), count, args.changes))
+            cluster.create_database("offices")
+            url = f"postgresql://complaintctl@127.0.0.1:{proxy_port}/offices"
+            show(f"PostgreSQL, +{args.latency_ms:g} ms round trips", offices(url, count, args.changes))
 
-        print(f"2. report weekly -f json, demo ({args.demo_weeks} weeks): ", end="", flush=True)
-        demo = folder / "demo.db"
-        conn = connect(demo)
-        fill_demo(conn, weeks=args.demo_weeks, now=NOW)
-        conn.close()
-        demo_url = cluster.create_database("demo")
-        weekly(demo, folder)  # the period's first report is saved ("saved": true), and moves with the desk
-        on_file = weekly(demo, folder)
-        move(demo, demo_url)
-        same = on_file == weekly(demo_url, folder)
-        print("byte-equal on both" if same else "DIFFERENT")
+        if "reports" in parts:
+            print(f"2. report weekly -f json, demo ({args.demo_weeks} weeks): ", end="", flush=True)
+            demo = folder / "demo.db"
+            conn = connect(demo)
+            fill_demo(conn, weeks=args.demo_weeks, now=NOW)
+            conn.close()
+            demo_url = cluster.create_database("demo")
+            weekly(demo, folder)  # the period's first report is saved ("saved": true), and moves with the desk
+            on_file = weekly(demo, folder)
+            move(demo, demo_url)
+            same = on_file == weekly(demo_url, folder)
+            print("byte-equal on both" if same else "DIFFERENT")
 
-        print(f"3. migrate-to of {args.move_complaints:,} complaints: ", end="", flush=True)
-        big = folder / "big.db"
-        conn = connect(big)
-        fill_demo(conn, weeks=max(1, args.move_complaints // 40), per_week=40, now=NOW)
-        conn.close()
-        big_url = cluster.create_database("big")
-        seconds, result = move(big, big_url)
-        print(f"{seconds:.1f} s ({result['rows_copied'] / seconds:,.0f} rows/s, {result['events']:,} events); "
-              f"check on the target: exit {check(big_url, folder)}")
+        if "move" in parts:
+            print(f"3. migrate-to of {args.move_complaints:,} complaints, {args.rounds} rounds: ", end="", flush=True)
+            big = folder / "big.db"
+            conn = connect(big)
+            fill_demo(conn, weeks=max(1, args.move_complaints // 40), per_week=40, now=NOW)
+            conn.close()
+            rounds = []
+            for n in range(args.rounds):
+                big_url = cluster.create_database(f"big{n}")
+                seconds, result = move(big, big_url)
+                rounds.append(seconds)
+            seconds = statistics.median(rounds)
+            print(f"median {seconds:.1f} s ({result['rows_copied'] / seconds:,.0f} rows/s; rounds: "
+                  f"{', '.join(f'{r:.1f} s' for r in rounds)}; {result['rows_copied']:,} rows, "
+                  f"{result['events']:,} events); check on the target: exit {check(big_url, folder)}")
     finally:
         cluster.stop()
         import shutil

@@ -5,8 +5,6 @@ and the id counters set after rows were copied with their ids (core/trust/moving
 
 from __future__ import annotations
 
-import contextlib
-
 from complaintctl.store.catalog import columns, foreign_key_columns, objects, table_names
 from complaintctl.store.engine import POSTGRESQL, Connection, engine_of
 
@@ -96,20 +94,34 @@ def set_id_counters(conn: Connection, tables: list[str]) -> None:
                          f"WHERE pg_get_serial_sequence('\"{table}\"', 'id') IS NOT NULL")
 
 
-@contextlib.contextmanager
-def indexed_once(conn: Connection, table: str, complaint_ids):
-    """Rows of ``table`` copied inside the block, naming ``complaint_ids``: on PostgreSQL the
-    search trigger of ``table`` is off inside the block and each complaint is indexed once at its
-    end, in the caller's transaction (a move cut short rolls the trigger's switch back with it).
-    SQLite's triggers index as rows come."""
-    trigger = SEARCH_TRIGGERS.get(table) if engine_of(conn) == POSTGRESQL else None
-    if trigger is None:
-        yield
+def insert_new(conn: Connection, table: str, names: list[str], rows: list) -> int:
+    """Rows the target holds none of (a batch above its highest id, or a table it holds no row
+    of), inside the caller's transaction; their number. On PostgreSQL by COPY, with the search
+    index's trigger of ``table`` off for the statement (the index is built once at the end,
+    ``index_all``), and the chain's two triggers for events: the copied events come with their
+    ids and links, which those keep as they are (store/postgresql/chain.sql); on SQLite by
+    executemany, its triggers indexing as rows come."""
+    if engine_of(conn) != POSTGRESQL:
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                         [tuple(r) for r in rows])
+        return len(rows)
+    off = [SEARCH_TRIGGERS[table]] if table in SEARCH_TRIGGERS else []
+    if table == "events":  # copied with their ids and links: the chain's triggers would keep them as they are
+        off += ["events_pending", "events_link"]
+    for trigger in off:  # the switch is in the transaction: a move cut short rolls it back
+        conn.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
+    copied = conn.copy_rows(table, names, rows)  # type: ignore[attr-defined]
+    for trigger in off:
+        conn.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')
+    return copied
+
+
+def index_all(conn: Connection) -> None:
+    """The search index made from the copied rows at once, inside the caller's transaction: on
+    PostgreSQL every complaint's entry from the view it indexes (store/postgresql/search.sql), in
+    one statement; SQLite's triggers indexed the rows as they came."""
+    if engine_of(conn) != POSTGRESQL:
         return
-    conn.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
-    yield
-    ids = sorted({int(i) for i in complaint_ids if i is not None})
-    if ids:
-        conn.execute(f"SELECT count(search_refresh(x)) FROM unnest(ARRAY[{', '.join(map(str, ids))}]::bigint[]) AS x")
-    conn.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the chain's deferred check (copied events: kept as they are)
-    conn.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')  # refused while a trigger event is pending
+    conn.execute("DELETE FROM complaints_fts")
+    conn.execute("INSERT INTO complaints_fts (id, subject, description, resolution, customer, tags, notes, other) "
+                 "SELECT id, subject, description, resolution, customer, tags, notes, other FROM complaint_search_text")

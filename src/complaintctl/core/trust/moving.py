@@ -94,8 +94,9 @@ def _copy_table(source: Connection, target: Connection, table: str, *, batch: in
         return _copy_rows(target, table, names, [r for r in source.execute(
             f"SELECT {', '.join(names)} FROM settings WHERE key NOT IN ({', '.join('?' * len(moving.PER_DATABASE_SETTINGS))})",
             moving.PER_DATABASE_SETTINGS) if r[0] != MARKER])
-    if not moving.has_integer_id(source, table):
-        return _copy_rows(target, table, names, source.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall())
+    if not moving.has_integer_id(source, table):  # copied whole, in one transaction
+        return _copy_rows(target, table, names, source.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall(),
+                          new=target.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None)
     later = moving.self_references(target, table)
     ahead = " OR ".join(f"{column} > id" for column in later)  # rows naming a later row of their table
     total = 0
@@ -110,7 +111,7 @@ def _copy_table(source: Connection, target: Connection, table: str, *, batch: in
             waiting = {r[0] for r in source.execute(f"SELECT id FROM {table} WHERE id > ? AND id <= ? AND ({ahead})",
                                                      (first, after))}
             rows = [r for r in rows if r[names.index("id")] not in waiting]
-        total += _copy_rows(target, table, names, rows)
+        total += _copy_rows(target, table, names, rows, new=True)  # above the target's highest id
         if progress is not None:
             progress(table, total)
     if ahead:
@@ -119,12 +120,14 @@ def _copy_table(source: Connection, target: Connection, table: str, *, batch: in
     return total
 
 
-def _copy_rows(target: Connection, table: str, names: list[str], rows: list) -> int:
+def _copy_rows(target: Connection, table: str, names: list[str], rows: list, *, new: bool = False) -> int:
+    """``rows`` into the target's ``table`` in one transaction; how many went in. ``new``: the
+    target holds none of them (a bulk copy); else a row it holds is passed over."""
     if not rows:
         return 0
-    key = "id" if table == "complaints" else "complaint_id" if "complaint_id" in names else None
-    complaints = [r[names.index(key)] for r in rows] if key else []
-    with transaction(target), moving.indexed_once(target, table, complaints):
+    with transaction(target):
+        if new:
+            return moving.insert_new(target, table, names, rows)
         before = target.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         target.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
                            "ON CONFLICT DO NOTHING", [tuple(r) for r in rows])
@@ -150,6 +153,7 @@ def _finish(source: Connection, target: Connection, where: Path | str, tables: l
         raise Refused(f"the audit chain's head differs: {source_head} here, {target_head} in {shown(where)}",
                       hint="run migrate-to again: it goes on where it stopped")
     with transaction(target):
+        moving.index_all(target)
         moving.set_id_counters(target, tables)
         if engine_of(target) == POSTGRESQL and _last_version(target) != 2:
             # the database links what is written from now on (store/postgresql/chain.sql)
