@@ -19,6 +19,7 @@ def write(path, text, encoding="utf-8"):
     return path
 
 
+@pytest.mark.postgresql_ci  # import --update keeps a raw label (an upsert both engines spell alike)
 def test_a_us_state_column_is_not_taken_for_the_status(cli, db_path, tmp_path):
     states = ["FL", "MI", "GA", "TX", "CA", "NY"]
     rows = "".join(f"2023-08-{10 + i:02d},Incorrect information on your report,{s},Web,{7523000 + i}\n"
@@ -127,6 +128,7 @@ def test_a_file_cut_short_inside_its_last_record(cli, db_path, tmp_path):
     assert "the file was cut short" in result.stderr
 
 
+@pytest.mark.postgresql_ci  # a key with a space read by json_extract's quoted path, on both engines
 def test_a_guess_whose_values_do_not_fit_loses_to_one_whose_values_do(cli, db_path, tmp_path):
     f = write(tmp_path / "two.csv", "subject,Location Type,Problem Category,date\nA,ADDRESS,质量问题,2026-11-01\n"
                                    "B,INTERSECTION,物流,2026-11-02\n")
@@ -195,7 +197,7 @@ def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
     result = cli("import", f)  # a subject too long loses no complaint: cut, and kept whole in extra
     assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
     assert "1 row: subject that could not be read as one, kept in extra" in result.stderr
-    assert query(db_path, "SELECT length(subject), substr(subject, -1), json_extract(extra, '$.subject_as_given') "
+    assert query(db_path, "SELECT length(subject), substr(subject, length(subject)), json_extract(extra, '$.subject_as_given') "
                           "FROM complaints ORDER BY id LIMIT 1") == [(MAX_SUBJECT, "…", long)]
 
 

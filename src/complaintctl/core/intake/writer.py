@@ -410,7 +410,8 @@ class Writer(CustomerCache):
         values = self._values(base, person, assignee, line)
         self.flush_customers()  # a row now naming another customer: written before it is pointed to
         for name, label in raw or ():
-            self.conn.execute("INSERT OR REPLACE INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?)",
+            self.conn.execute("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?) "
+                              "ON CONFLICT (complaint_id, field) DO UPDATE SET label = excluded.label",
                               (existing["id"], name, label))
         if "reopened_count" not in base:  # the file does not count reopenings: we do (lifecycle.py)
             reopened = not is_open(existing["status"]) and is_open(values["status"] or "new")

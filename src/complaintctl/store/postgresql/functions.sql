@@ -224,8 +224,11 @@ EXCEPTION WHEN others THEN
 END
 $$;
 
--- json_extract(json, '$.key' or '$.a.b'): the value at that path, as text ('$' alone: the whole).
+-- json_extract(json, path): the value at SQLite's JSON path, as text ('$' alone: the whole): '$.key',
+-- '$.a.b', a key with spaces or dots quoted ('$."Location Type"'), an array's item ('$.tags[0]').
 CREATE FUNCTION json_extract(t text, path text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN path = '$' THEN t
-                ELSE (t::jsonb) #>> string_to_array(regexp_replace(path, '^\$\.?', ''), '.') END
+                ELSE (t::jsonb) #>> ARRAY(SELECT coalesce(m[1], m[2], m[3])
+                                          FROM regexp_matches(path, '\."([^"]*)"|\.([^."[]+)|\[([0-9]+)\]', 'g')
+                                               WITH ORDINALITY AS step(m, n) ORDER BY n) END
 $$;
