@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from tests.conftest import NOW
 
 from complaintctl.core.desk.complaints import NewComplaint, log_complaint
@@ -37,6 +38,7 @@ def test_words_are_latin_words_and_chinese_pairs():
     assert overlap({"a", "b"}, {"a", "c"}) == 1 / 3 and overlap(set(), {"a"}) == 0
 
 
+@pytest.mark.postgresql_ci  # store/search.py's trigram reads on PostgreSQL (pg_trgm) find what FTS5 finds
 def test_a_resubmission_by_another_customer_is_found_first(conn):
     first = seed(conn)
     resent = LETTER.replace("三次", "好几次").replace("地板全湿了，", "")
@@ -66,6 +68,7 @@ def test_a_long_letter_is_compared_by_its_opening_and_end():
     assert clipped("short letter") == "short letter"
 
 
+@pytest.mark.postgresql_ci  # bands: several trigrams held at once, on both engines
 def test_a_short_message_of_common_words_is_found_through_bands(conn, monkeypatch):
     """A short English message whose every trigram many complaints hold is found through bands
     of its trigrams narrowed until few hold them (RARE_AT made small to stand for 100,000 complaints)."""

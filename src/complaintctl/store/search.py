@@ -275,10 +275,17 @@ def texts(conn, ids: list[int]) -> dict[int, dict[str, str]]:
 
 def _holding_sql(conn, grams: list[str]) -> tuple[str, list]:
     """SQL for the ids of complaints whose subject or description hold every one of ``grams``."""
-    if engine_of(conn) == POSTGRESQL:  # the document holds subject and description (and more), lower-cased
-        condition = " AND ".join(["lower((f.subject || ' ' || f.description) COLLATE \"default\") LIKE ? ESCAPE '\\'"]
-                                 * len(grams))
-        return f"SELECT f.id FROM complaints_fts f WHERE {condition}", [_like(g.lower()) for g in grams]
+    if engine_of(conn) == POSTGRESQL:
+        # the document (every column, lower-cased) holding each gram is what the trigram index
+        # answers; the subject or description holding it is checked on the rows it gives. Both
+        # sides are lower-cased: ~~ is LIKE as PostgreSQL spells it, which the connection does
+        # not make ILIKE as it does SQLite's LIKE (store/sqltext.py), and costs less; its escape
+        # character is the backslash _like() writes
+        like = "~~ ?"
+        condition = " AND ".join([f"f.document {like} AND lower((f.subject || ' ' || f.description) COLLATE "
+                                  f"\"default\") {like}"] * len(grams))
+        return (f"SELECT f.id FROM complaints_fts f WHERE {condition}",
+                [_like(g.lower()) for g in grams for _ in range(2)])
     expression = "{subject description} : (" + " AND ".join(_phrase(g) for g in grams) + ")"
     return f"SELECT f.rowid FROM {TABLE} f WHERE {TABLE} MATCH ?", [expression]
 
@@ -295,4 +302,7 @@ def holding(conn, grams: list[str], most: int, *, newest: bool = False) -> list[
     at most: the index's first (the oldest, in the order it reads them best), or the ``newest``."""
     sql, params = _holding_sql(conn, grams)
     order = f" ORDER BY {_id(conn)} DESC" if newest else ""
-    return [r[0] for r in conn.execute(f"{sql}{order} LIMIT ?", [*params, most])]
+    found = [r[0] for r in conn.execute(f"{sql}{order} LIMIT ?", [*params, most])]
+    if engine_of(conn) == POSTGRESQL and not newest and len(found) < most:
+        found.sort()  # all of them: in id order, as FTS5 gives them, so that ties fall alike on both engines
+    return found
