@@ -138,8 +138,9 @@ def init_database(path: Path, *, shared: bool = False, roles: bool = False) -> d
         return {"database": shown(path), "created": not existed, "schema_version": SCHEMA_VERSION,
                 "rebuilt_indexes": [], "restored": restored, "shared": False, "shared_changes": [], "roles": made}
     if roles:
-        raise InvalidInput("database roles are a PostgreSQL server's: a database file has none",
-                           hint="on a file, who may read and write is the file's: its owner, or team mode's group")
+        raise InvalidInput(L_("{roles} makes a PostgreSQL server's roles: a database file has none",
+                              roles=Input("roles")),
+                           hint=L_("on a file, who may read and write is the file's: its owner, or team mode's group"))
     existed = path.exists()
     shared_changes: list[str] = []
     if shared:

@@ -2231,6 +2231,8 @@ MESSAGES = {'Options': '選項',
  '{dest} already exists (made while this backup ran)': '{dest} 已存在（在本次備份進行時生成）',
  'use {force} to replace it, or give another path': '用 {force} 覆蓋它，或給出另一個路徑',
  '{shared} is for a database file': '{shared} 只用於數據庫文件',
+ "{roles} makes a PostgreSQL server's roles: a database file has none": '{roles} 創建的是 PostgreSQL 服務器的角色：數據庫文件沒有角色',
+ "on a file, who may read and write is the file's: its owner, or team mode's group": '在文件上，誰可以讀寫由文件決定：它的所有者，或團隊模式下的組',
  "on PostgreSQL, who may read and write is the server's: database roles and grants (docs/security.md)": '在 PostgreSQL '
                                                                                                         '上，誰可以讀寫由服務器決定：數據庫角色和授權（docs/security.md）',
  'internal error: {kind}: {error} (run with {debug} for details)': '內部錯誤：{kind}：{error}（加 {debug} 運行可看詳情）',

@@ -20,6 +20,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'use {force} to replace it, or give another path': '用 {force} 覆盖它，或给出另一个路径',
     # core/trust/database.py
     '{shared} is for a database file': '{shared} 只用于数据库文件',
+    "{roles} makes a PostgreSQL server's roles: a database file has none": '{roles} 创建的是 PostgreSQL 服务器的角色：数据库文件没有角色',
+    "on a file, who may read and write is the file's: its owner, or team mode's group":
+        '在文件上，谁可以读写由文件决定：它的所有者，或团队模式下的组',
     "on PostgreSQL, who may read and write is the server's: database roles and grants (docs/security.md)":
         '在 PostgreSQL 上，谁可以读写由服务器决定：数据库角色和授权（docs/security.md）',
     'internal error: {kind}: {error} (run with {debug} for details)': '内部错误：{kind}：{error}（加 {debug} 运行可看详情）',
