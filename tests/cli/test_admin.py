@@ -3,6 +3,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from tests.app_runner import invoke
 
 
@@ -229,6 +230,7 @@ def test_sql_cannot_change_anything(cli, db_path, tmp_path):
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
+@pytest.mark.sqlite_only  # backups are files (PostgreSQL: pg_dump)
 def test_backup_copies_consistently_and_prunes_only_its_own_files(cli, db_path, tmp_path):
     for i in range(3):
         cli("log", "-s", f"c{i}")

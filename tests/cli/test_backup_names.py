@@ -13,6 +13,8 @@ from complaintctl.core.trust.backups import BackupRequest, backup_marker, make_b
 from complaintctl.core.trust.restores import restore_backup
 from conftest import Cli, query
 
+pytestmark = pytest.mark.sqlite_only  # backups are files (PostgreSQL: pg_dump, pg_basebackup: docs/guide.md)
+
 MOMENT = datetime(2026, 11, 30, 9, 0, 0, tzinfo=timezone.utc)
 
 

@@ -15,6 +15,8 @@ import pytest
 from complaintctl.core.trust.backups import remove_abandoned_partials
 from conftest import query
 
+pytestmark = pytest.mark.sqlite_only  # backups are files (PostgreSQL: pg_dump, pg_basebackup: docs/guide.md)
+
 
 def _subjects(path) -> list[str]:
     return [r[0] for r in query(path, "SELECT subject FROM complaints ORDER BY id")]

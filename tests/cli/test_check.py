@@ -170,6 +170,7 @@ def test_events_naming_a_missing_complaint_or_customer_are_found_in_either_check
         assert f"#{cid}" not in detail
 
 
+@pytest.mark.sqlite_only  # the file copied with SQLite's backup API
 def test_sound_events_are_not_read_row_by_row_for_their_references(cli, db_path):
     cli.log("--subject", "Fine", "--customer", "李雷", "--phone", "13900001111")
     conn = sqlite3.connect(":memory:")  # a copy in memory: every check in this thread, traced
@@ -182,6 +183,7 @@ def test_sound_events_are_not_read_row_by_row_for_their_references(cli, db_path)
     assert not any('"events"' in s for s in checked), checked
 
 
+@pytest.mark.sqlite_only  # a damaged, foreign or missing file
 def test_damaged_foreign_and_missing_files(cli, tmp_path, db_path):
     conn = connect(db_path)
     for i in range(300):  # through core: 300 CLI calls would cost a minute for the same rows

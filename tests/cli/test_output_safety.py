@@ -120,6 +120,7 @@ def test_files_written_alone_are_private_whatever_the_umask(cli, tmp_path):
         os.umask(old)
 
 
+@pytest.mark.sqlite_only  # backup --force: backups are files (PostgreSQL: pg_dump)
 def test_replacing_an_output_never_widens_its_mode(logged, tmp_path):
     export = tmp_path / "all.csv"
     export.write_text("old")
@@ -134,6 +135,7 @@ def test_replacing_an_output_never_widens_its_mode(logged, tmp_path):
     assert query(backup, "SELECT count(*) FROM complaints") == [(1,)]
 
 
+@pytest.mark.sqlite_only  # a file's mode (PostgreSQL: pg_hba.conf and roles)
 def test_check_warns_of_a_database_others_can_read(logged, db_path):
     os.chmod(db_path, 0o644)
     result = logged("check")

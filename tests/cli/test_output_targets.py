@@ -95,6 +95,7 @@ def test_import_rejects_onto_a_read_only_file_are_refused(logged, tmp_path):
     assert kept.read_text() == "last month's rejects"
 
 
+@pytest.mark.sqlite_only  # backups are files (PostgreSQL: pg_dump)
 def test_backup_force_never_replaces_a_database_a_backup_or_a_read_only_file(logged, tmp_path):
     other = tmp_path / "crm.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE leads (name)").connection.close()
