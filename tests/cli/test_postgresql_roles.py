@@ -93,6 +93,12 @@ def test_init_roles_makes_agents_leads_and_auditors_whom_the_server_holds_to_the
     agent("update", str(cid), "--note", "called the customer")
     agent("close", str(cid), "--outcome", "resolved", "-r", "replaced the hose")
     agent("reopen", str(cid), "--reason", "leaks again")
+    other = agent.log("--subject", "Parcel late", "--customer", "Ann")
+    agent("claim", str(other), env={"COMPLAINTCTL_ACTOR": "alice"})
+    agent("close", str(other), "--outcome", "resolved", "-r", "delivered")
+    agent("survey", str(other), "--score", "4")
+    (tmp_path / "calls.csv").write_text("ref,subject,received\nA1,Noisy fridge,2026-11-03\n", encoding="utf-8")
+    agent("import", str(tmp_path / "calls.csv"))
     assert str(cid) in agent("search", "漏水", "-f", "csv").stdout
     for change in (("taxonomy", "add", "category", "fraud", "--label-en", "Fraud", "--label-zh", "欺诈"),
                    ("sla", "set", "high", "--respond", "2h", "--resolve", "2d")):
@@ -103,7 +109,8 @@ def test_init_roles_makes_agents_leads_and_auditors_whom_the_server_holds_to_the
                 "DELETE FROM events", "TRUNCATE events",
                 "INSERT INTO events (id, at, actor, action, hash) VALUES (999999, '2026-01-01T00:00:00Z', 'x', "
                 "'noted', 'ffffffffffffffffffffffffffffffff')",
-                "DELETE FROM audit_chain", "DROP TRIGGER events_no_update ON events"):
+                "DELETE FROM audit_chain", "DROP TRIGGER events_no_update ON events",
+                "SELECT setval('events_id_seq', 1)"):
         assert "permission denied" in _refused(agent_url, sql) or "must be owner" in _refused(agent_url, sql), sql
 
     lead("taxonomy", "add", "category", "fraud", "--label-en", "Fraud", "--label-zh", "欺诈")

@@ -70,8 +70,9 @@ def create_roles(conn) -> dict[str, str]:
     conn.execute(f"GRANT INSERT ({', '.join(_quoted(c) for c in given)}) ON events TO {agent}, {lead}")
     for (sequence,) in conn.execute("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() "
                                     "AND sequencename <> 'events_id_seq' ORDER BY 1").fetchall():
-        # new ids (nextval); events_id_seq hands out the chain's ids, in the owner's function alone
-        conn.execute(f"GRANT USAGE ON SEQUENCE {_quoted(sequence)} TO {agent}, {lead}")
+        # new ids (nextval), and an import's ids set after its rows (setval); events_id_seq hands
+        # out the chain's ids, in the owner's function alone
+        conn.execute(f"GRANT USAGE, UPDATE ON SEQUENCE {_quoted(sequence)} TO {agent}, {lead}")
     return names
 
 
