@@ -3,6 +3,7 @@ it) and the wording every check shares: counts, a few ids quoted, several fixes 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from complaintctl.i18n import L_
@@ -35,7 +36,7 @@ def id_list(conn: Connection, sql: str) -> list[int]:
     return [r[0] for r in conn.execute(sql)]
 
 
-def one_fix(fixes: list[str]) -> str:
+def one_fix(fixes: Sequence[str]) -> str:
     """Several fixes as one, each said in the reader's language (a str join would say a Message's
     command lines in plain English)."""
     unique = list(dict.fromkeys(fixes))
@@ -47,7 +48,7 @@ def one_fix(fixes: list[str]) -> str:
     return fix
 
 
-def in_one(parts: list):
+def in_one(parts: Sequence[str]) -> str:
     """Several findings of one check as one detail, each said in the reader's language."""
     detail = parts[0]
     for more in parts[1:]:

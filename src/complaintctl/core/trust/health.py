@@ -216,7 +216,8 @@ def _audit_trail(conn: Connection, *, quick: bool, against: tuple[int, str] | No
     # import holds (a killed import's, or a row written into deferred_indexes) is a guard missing
     loading = bool(deferred) and import_holds_file(conn)
     unguarded = sorted(guards - triggers - (deferred if loading else set()))
-    parts, fixes = [], []
+    parts: list[str] = []  # what is wrong, each a Message or a chain's own words (against_head)
+    fixes: list[str] = []
     if unguarded:
         left = sorted(set(unguarded) & deferred)
         parts.append(L_("events can be rewritten ({names} missing; {left} set aside by an import that is not running)",
