@@ -242,3 +242,35 @@ def test_show_mapping_names_the_question_an_import_would_stop_with_and_its_optio
     shown = cli("import", f, "--show-mapping")
     assert "the import would stop here: column 'Date' holds dates of both orders" in shown.stderr
     assert "--dayfirst/--monthfirst says which they are" in shown.stderr
+
+
+AUTOTASK_HEADER = ("id,completedDate,createDate,description,dueDateTime,firstResponseDateTime,firstResponseDueDateTime,"
+                   "priority,resolution,resolutionPlanDateTime,resolutionPlanDueDateTime,resolvedDateTime,"
+                   "resolvedDueDateTime,status,ticketNumber,title\n")
+
+
+def test_an_autotask_export_reads_resolved_not_a_plan_and_seconds_of_precision_are_no_contradiction(
+        cli, db_path, tmp_path):
+    # Autotask's API export: the completion stamped to the millisecond, the resolution to the second
+    # or the minute (completed 23:43:20.987, resolved 23:43:21.000); a resolution *plan* time beside it
+    f = write(tmp_path / "tickets.csv", AUTOTASK_HEADER +
+              "77524,2025-06-02T23:43:20.987Z,2025-05-13T03:19:51.840Z,User cannot log into Prod,"
+              "2025-05-13T20:25:00.000Z,2025-05-13T03:19:51.840Z,2025-05-14T18:00:00.000Z,2,Added workstation.,"
+              "2025-05-13T03:19:51.840Z,2025-05-14T18:00:00.000Z,2025-06-02T23:43:21.000Z,2025-05-20T18:00:00.000Z,5,"
+              "T20250512.0088,OCHIN Epic - Add workstation\n"
+              "77525,2025-05-19T16:50:11.233Z,2025-05-13T04:50:42.143Z,Address is read only,2025-05-19T17:44:00.000Z,"
+              "2025-05-19T16:44:27.440Z,2025-05-14T18:00:00.000Z,2,,2025-05-19T16:50:00.000Z,2025-05-20T18:00:00.000Z,"
+              "2025-05-19T16:50:00.000Z,2025-05-20T18:00:00.000Z,5,T20250512.0089,Changing address in EPIC\n"
+              "77526,,2025-05-13T14:01:10.970Z,Unable to log into Epic,2025-05-16T14:01:00.000Z,,"
+              "2025-05-16T16:03:32.317Z,2,,,,,2025-05-22T16:03:32.317Z,10,T20250513.0001,Unable To Log Into Epic\n")
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["read"], summary["inserted"], summary["rejected"]) == (3, 3, 0)
+    mapping = json.loads(cli("import", f, "--show-mapping", "-f", "json").stdout)
+    fields = {c["header"]: c["field"] for c in mapping["columns"]}
+    assert fields["resolvedDateTime"] == "resolved_at" and fields["resolutionPlanDateTime"] == "extra"
+    assert query(db_path, "SELECT ref, status, resolved_at, closed_at, json_extract(extra, '$.closed_at_as_given') "
+                          "FROM complaints ORDER BY id") == [
+        ("77524", "closed", "2025-06-02T23:43:21Z", "2025-06-02T23:43:21Z", "2025-06-02T23:43:20Z"),
+        ("77525", "closed", "2025-05-19T16:50:00Z", "2025-05-19T16:50:11Z", None),
+        ("77526", "new", None, None, None)]

@@ -282,6 +282,10 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
     problem = time_order_problem(row)  # the rule `update` and `close` keep too
+    if problem and _within_a_minute(row):
+        aside.append(L_("time less than a minute before the time it must follow (the two written to other "
+                        "precisions): read as that time"))
+        problem = time_order_problem(row)
     if problem and "first_response_at" in row:
         # a later optional time (a reviewer's note after solving) is no first response: kept, not the row lost
         first = row.pop("first_response_at")
@@ -294,6 +298,31 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
     if problem:
         raise RowError(problem)
     return aside
+
+
+def _within_a_minute(row: dict) -> bool:
+    """Move each time that is less than a minute before the time it must follow up to it (Autotask's
+    `completedDate` 23:43:20.987 before its `resolvedDateTime` 23:43:21.000: clocks of other precisions,
+    not a contradiction), keeping the time as given in extra; whether any was moved."""
+    from datetime import datetime
+
+    from complaintctl.core.record.lifecycle import TIME_ORDER
+
+    moved = False
+    given = [name for name, _ in TIME_ORDER if isinstance(row.get(name), str)]
+    for earlier, later in zip(given, given[1:], strict=False):
+        a, b = row[earlier], row[later]
+        if b < a and b[:4] == a[:4]:
+            try:
+                gap = (datetime.fromisoformat(a.replace("Z", "+00:00")) -
+                       datetime.fromisoformat(b.replace("Z", "+00:00"))).total_seconds()
+            except ValueError:
+                continue
+            if gap < 60:
+                row.setdefault("extra", {})[f"{later}_as_given"] = b
+                row[later] = a
+                moved = True
+    return moved
 
 
 # The writer's customer cache, in keys (an email and a phone per customer, ~135 bytes each):

@@ -33,7 +33,8 @@ OTHER_MOMENTS = ({"due", "deadline", "sent", "birth", "birthday", "expire", "exp
                   "vence", "echeance", "faellig", "fallig", "prazo", "limite", "termin", "hire", "contratacion",
                   "contratacao", "nacimiento", "nascimento", "naissance", "geburt", "geburtsdatum", "viewed",
                   "affichage", "wyswietlane", "visto", "angezeigt", "reopened", "reabierto", "reaberto", "rouvert",
-                  "estimate", "estimated", "estimation", "planned", "start", "end", "inicio", "fim", "fin", "debut"},
+                  "estimate", "estimated", "estimation", "planned", "plan", "start", "end", "inicio", "fim", "fin",
+                  "debut"},
                  ("到期", "截止", "期限", "出生", "发送", "转办", "预计", "计划", "承诺", "下次", "生日", "重开"))
 # (field, words, Chinese parts) for a date header naming a moment other than receipt.
 MOMENTS = [

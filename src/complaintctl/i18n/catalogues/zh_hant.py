@@ -1914,6 +1914,7 @@ MESSAGES = {'Options': '選項',
  'the import would stop here: {message}': '導入會在此停止：{message}',
  "{n:,} complaint has its first response time from the company's reply to it in the file (the earliest that answers it)": '{n:,} '
                                                                                                                           '件投訴的首次響應時間取自文件中公司對它的回覆（最早的一條）',
+ 'time less than a minute before the time it must follow (the two written to other precisions): read as that time': '時間比它應當晚於的時間早不到一分鐘（兩者記錄精度不同）：按那個時間讀取',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

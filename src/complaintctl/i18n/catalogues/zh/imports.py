@@ -318,4 +318,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # the company's replies as first responses (intake/answers.py)
     "{n:,} complaint has its first response time from the company's reply to it in the file (the earliest that "
     "answers it)": "{n:,} 件投诉的首次响应时间取自文件中公司对它的回复（最早的一条）",
+    # times written to other precisions (cells._within_a_minute)
+    "time less than a minute before the time it must follow (the two written to other precisions): read as that "
+    "time": "时间比它应当晚于的时间早不到一分钟（两者记录精度不同）：按那个时间读取",
 }
