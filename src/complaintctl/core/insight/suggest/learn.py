@@ -126,7 +126,7 @@ def fit_centroid(field: str, texts: list[str], labels: list[str]) -> Model:
     return fit_plain(field, texts, labels, methods=(CENTROID,))
 
 
-FOLDS, SMALL_HISTORY = 5, 3000  # a small history is judged on all of it, a fifth at a time
+FOLDS, SMALL_HISTORY = 5, 1000  # a small history is judged on all of it, a fifth at a time
 
 
 def folds(n: int, k: int, seed: int = 7) -> list[tuple[list[int], list[int]]]:
