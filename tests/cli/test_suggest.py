@@ -115,8 +115,8 @@ def test_train_with_the_centroid_and_auto_says_which_and_why(scli):
         held = row["held_out_top1"]
         assert set(held) == {"naive_bayes", "centroid"} and row["version"] == 4
         assert held[row["method"]] == max(held.values())
-        assert (f"{row['method']} put more of a held-out fifth of the history first right: "
-                f"naive_bayes {held['naive_bayes']:.1f}%, centroid {held['centroid']:.1f}%") in said
+        assert (f"{row['method']}, chosen on held-out history (share put first right): "
+                f"naive_bayes {held['naive_bayes']:.1f}%, centroid {held['centroid']:.1f}%; --method chooses") in said
 
 
 LETTER = "我家的洗衣机用了三天就开始漏水，地板全湿了，联系售后三次都没有人上门，要求尽快更换新机并赔偿损失。"

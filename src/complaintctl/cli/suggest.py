@@ -54,8 +54,8 @@ def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: For
                   model=r["model"], method=r["method"], version=r["version"], examples=r["examples"],
                   labels=r["labels"], weights=r["weights"], mb=r["size_bytes"] / 1e6, seconds=r["seconds"]))
             if r.get("held_out_top1"):  # auto without scikit-learn: which method, and why
-                err(_("  {method} put more of a held-out fifth of the history first right: {figures} "
-                      "(--method chooses)", method=r["method"],
+                err(_("  {method}, chosen on held-out history (share put first right): {figures}; "
+                      "--method chooses", method=r["method"],
                       figures=", ".join(f"{m} {share:.1f}%" for m, share in r["held_out_top1"].items())))
         else:
             err(_("Not trained {field}: {why}.", field=word("field", r["field"]), why=shown(r["reason"])))

@@ -654,10 +654,9 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                         'MB，{seconds:.1f} '
                                                                                                                                                         '秒。',
  'Not trained {field}: {why}.': '沒有訓練{field}：{why}。',
- '  {method} put more of a held-out fifth of the history first right: {figures} (--method chooses)': '  '
-                                                                                                     '在留出的五分之一歷史上，{method} '
-                                                                                                     '首選正確的更多：{figures}（--method '
-                                                                                                     '可指定）',
+ '  {method}, chosen on held-out history (share put first right): {figures}; --method chooses': '  '
+                                                                                                '{method}：按留出的歷史選定（首選正確的比例）：{figures}；--method '
+                                                                                                '可指定',
  'complaintctl classify ID --suggest, or --suggest --unclassified': 'complaintctl classify 編號 --suggest，或 --suggest '
                                                                     '--unclassified',
  '--suggest --unclassified --apply --min-confidence P; for one complaint, --accept': '--suggest --unclassified --apply '

@@ -377,8 +377,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'Trained {field}: model {model} ({method} v{version}) on {examples:,} complaints, {labels} codes, {weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.':
         '已训练{field}：模型 {model}（{method} v{version}），用了 {examples:,} 件投诉、{labels} 个代码，{weights:,} 个权重，{mb:.2f} MB，{seconds:.1f} 秒。',
     'Not trained {field}: {why}.': '没有训练{field}：{why}。',
-    '  {method} put more of a held-out fifth of the history first right: {figures} (--method chooses)':
-        '  在留出的五分之一历史上，{method} 首选正确的更多：{figures}（--method 可指定）',
+    '  {method}, chosen on held-out history (share put first right): {figures}; --method chooses':
+        '  {method}：按留出的历史选定（首选正确的比例）：{figures}；--method 可指定',
     'complaintctl classify ID --suggest, or --suggest --unclassified':
         'complaintctl classify 编号 --suggest，或 --suggest --unclassified',
     '--suggest --unclassified --apply --min-confidence P; for one complaint, --accept':
