@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 from complaintctl.core.people.matching import split_mailbox
 from complaintctl.core.record.lifecycle import time_order_problem
@@ -80,7 +80,7 @@ class ReadStats:
         if len(self.lost_first) < 3:
             key = headers.index(columns[0]) if record.__class__ is list and columns[0] in headers else columns[0]
             try:
-                value = record[key]
+                value = cast(Any, record)[key]
             except (IndexError, KeyError, TypeError):
                 value = ""
             value = str(value)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from complaintctl.core.intake.options import ImportSummary
+    from complaintctl.store.chain import ChainVersion
     from complaintctl.store.engine import Connection
 
 CUSTOMER_CACHE_KEYS = 150_000
@@ -67,10 +68,12 @@ class CustomerCache:
     import_id: int | None
     summary: ImportSummary
     reused_customers: set[int]
+    source_note: str  # what the customers_imported events say they were created by
+    chain_version: ChainVersion  # the audit chain's version, which seals a batch of customers
 
     def _start_customer_cache(self) -> None:
         """The customer cache's state, filled with every customer when they are few enough."""
-        self.customers: dict[str | tuple, int] = {}
+        self.customers: dict[str | tuple, int | None] = {}
         # customer id -> name as compared (see _same_name), to see a row that names someone else
         # than the customer its email or phone belongs to (a family, a switchboard, a typo)
         self.customer_names: dict[int, str] = {}
@@ -147,7 +150,7 @@ class CustomerCache:
                          note=f"{len(run)} created by {self.source_note}",
                          digest=customers_seal([row[1:5] for row in run], self.chain_version))
 
-    def customer_id(self, person: tuple) -> int:
+    def customer_id(self, person: tuple) -> int | None:
         keys, name, email, phone, company, email_n, phone_n = person
         customers = self.customers
         for key in keys:

@@ -27,7 +27,7 @@ class Orders:
     fields read value by value (both orders proven), and the question that stops the import."""
 
     dayfirst_of: dict[str, bool] = field(default_factory=dict)
-    date_orders: dict[str, object] = field(default_factory=dict)
+    date_orders: dict[str, str] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     mixed: set[str] = field(default_factory=set)
     question: InvalidInput | None = None
@@ -79,9 +79,9 @@ def decide_orders(plans: list[ColumnPlan], columns: dict, given: bool | None, so
             if seen.day or seen.month or seen.ambiguous:
                 result.date_orders[plan.field] = L_("day first (as given)") if given else L_("month first (as given)")
             continue
-        if seen.day or seen.month:
+        first = seen.day or seen.month  # the value that settled the column, if one did
+        if first is not None:
             dayfirst = seen.day is not None
-            first = seen.day if dayfirst else seen.month
             result.dayfirst_of[plan.field] = dayfirst
             result.date_orders[plan.field] = L_("{order}: {value!r} (line {line}) can only be read so",
                                                 order=_order(dayfirst), value=first[1], line=first[0])
@@ -103,6 +103,7 @@ def decide_orders(plans: list[ColumnPlan], columns: dict, given: bool | None, so
 def _mixed(plan: ColumnPlan, seen: _Seen, given: bool | None, result: Orders) -> None:
     """A column whose values prove both orders: each value read as it can only be; the ones that could
     be either are read in the order the user gave, else the import asks before any row."""
+    assert seen.day is not None and seen.month is not None  # decide_orders calls it only then
     result.mixed.add(plan.field)
     result.dayfirst_of[plan.field] = bool(given)
     both = L_("both orders in one column: {day!r} (line {day_line}) can only be day first ({days:,} such), {month!r} "

@@ -179,7 +179,7 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
                 set_aside.append((plan, verdict.misfits))  # warned about: an alias, or the first guess
             reason = verdict.evidence if not verdict.evidence[:1].isdigit() else L_(
                 "its values are not {field} values", field=field_name)
-            plan.how = L_("set aside: {reason} (kept in extra)", reason=reason) if not verdict.ok else \
+            plan.how = L_("set aside: {reason} (kept in extra)", reason=reason) if not verdict.ok or winner is None else \
                 L_("{how}, but {header!r} was preferred (kept in extra)", how=_plain_how(plan), header=winner.header)
         for plan in candidates:
             if plan is winner:
@@ -192,10 +192,10 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
                 plan.field = EXTRA
         for plan, misfits in set_aside:
             shown = f"; e.g. {', '.join(repr(v) for v in misfits)}" if misfits else ""
-            taken = f"; {winner.header!r} is read as {field_name} instead" if winner else ""
+            read_instead = f"; {winner.header!r} is read as {field_name} instead" if winner else ""
             result.warnings.append(
                 f"column {plan.header!r} looked like {field_name} ({_why(plan)}), but its values do not back it "
-                f"({plan.evidence}{shown}): kept in extra{taken}. --map \"{plan.header}={field_name}\" reads it as "
+                f"({plan.evidence}{shown}): kept in extra{read_instead}. --map \"{plan.header}={field_name}\" reads it as "
                 f"{field_name} anyway")
     taken = {p.field for p in plans if p.field not in (EXTRA, IGNORED)}
     for plan, other in instead:
@@ -213,7 +213,7 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
 
 def _plain_how(plan: ColumnPlan):
     """How a column was first read (an alias, a header word), without what a later decision added."""
-    how = plan.how
+    how: Any = plan.how  # a Message whose fields hold the earlier how, or plain text
     while getattr(how, "msgid", "").startswith(("{how}, but", "{how}; preferred")):
         how = how.fields["how"]
     return how if hasattr(how, "msgid") else how.split(", but")[0]

@@ -54,9 +54,10 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
     (under "data", "items", "records", ...) holds the complaints. Read whole, so only up to
     WRAPPED_JSON_LIMIT; the position of a record in its list stands for its line."""
     jq = "take the records out with jq: jq .data FILE | complaintctl import --input-format json -"
-    if (source.size or 0) > WRAPPED_JSON_LIMIT:
+    size = source.size or 0
+    if size > WRAPPED_JSON_LIMIT:
         raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object "
-                           f"too big to read whole ({source.size / 1e6:.0f} MB)", hint=jq)
+                           f"too big to read whole ({size / 1e6:.0f} MB)", hint=jq)
     try:
         document = json.loads(text.read().replace("\x00", ""))
     except UnicodeDecodeError:

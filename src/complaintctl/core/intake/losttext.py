@@ -9,6 +9,7 @@ cell with no words of its own."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 # a run of two or more `?` touching a CJK character, or between two digits
 _BESIDE_TEXT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]\?{2,}|\?{2,}[\u3400-\u9fff\uf900-\ufaff]"
@@ -34,11 +35,11 @@ def lost_columns(record: list | dict, headers: list[str]) -> list[str]:
     if record.__class__ is list:
         return [headers[i] if i < len(headers) else f"column_{i + 1}" for i, cell in enumerate(record)
                 if cell.__class__ is str and "??" in cell and lost_text(cell)]
-    return [str(key) for key, cell in record.items() if cell.__class__ is str and "??" in cell and lost_text(cell)]
+    return [str(key) for key, cell in cast(dict, record).items() if cell.__class__ is str and "??" in cell and lost_text(cell)]
 
 
 def has_lost(record: list | dict) -> bool:
     """A cheap first look: whether any cell of a record holds `??` at all."""
     if record.__class__ is list:
         return any(cell.__class__ is str and "??" in cell for cell in record)
-    return any(cell.__class__ is str and "??" in cell for cell in record.values())
+    return any(cell.__class__ is str and "??" in cell for cell in cast(dict, record).values())

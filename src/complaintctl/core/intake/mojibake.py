@@ -9,6 +9,8 @@ GBK kind, which ftfy does not know, is undone here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import cast
 
 from complaintctl.i18n import N_
 
@@ -79,7 +81,8 @@ def _latin(text: str) -> tuple[str, str] | None:
 
     if not badness.is_bad(text):
         return None
-    fixed, plan = fix_encoding_and_explain(text)
+    fixed, explained = fix_encoding_and_explain(text)
+    plan = explained or []  # ftfy's type allows None; fix_encoding_and_explain gives a list
     read_as = next((codec for step, codec in plan if step == "encode"), "windows-1252")
     how = _READ_AS.get(read_as.replace("sloppy-", ""), f"UTF-8 read as {read_as} and saved again")
     if not plan or "\ufffd" in fixed or badness.is_bad(fixed) or not _undoes(text, fixed, plan):
@@ -88,7 +91,7 @@ def _latin(text: str) -> tuple[str, str] | None:
     return fixed, how
 
 
-def _undoes(text: str, fixed: str, plan: list[tuple[str, str]]) -> bool:
+def _undoes(text: str, fixed: str, plan: Sequence[tuple[str, str]]) -> bool:
     """Whether reversing ``plan`` on ``fixed`` gives ``text`` back exactly: only re-encodings, each
     undone, none of ftfy's guesses (a lost byte restored, a character replaced)."""
     value: str | bytes = fixed
@@ -139,7 +142,7 @@ def _gbk(text: str) -> tuple[str, str] | None:
 def repaired_row(record: list | dict, headers: list[str]) -> tuple[list | dict, str | None]:
     """(the record with its garbled cells repaired, how they had been garbled), or the record as it
     was and None. Raises Garbled, naming the column, for a cell that cannot be repaired exactly."""
-    items = enumerate(record) if record.__class__ is list else record.items()
+    items = enumerate(record) if record.__class__ is list else cast(dict, record).items()
     out = None
     how = None
     for key, cell in items:
@@ -161,4 +164,4 @@ def row_suspect(record: list | dict) -> bool:
     """A cheap first look at a whole record: whether any cell may hold mojibake."""
     if record.__class__ is list:
         return _SUSPECT.search("\x1f".join(c for c in record if c.__class__ is str)) is not None
-    return any(v.__class__ is str and _SUSPECT.search(v) for v in record.values())
+    return any(v.__class__ is str and _SUSPECT.search(v) for v in cast(dict, record).values())

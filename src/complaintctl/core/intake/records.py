@@ -95,7 +95,8 @@ def _values_from_dict(record: dict, columns: dict[str, ColumnPlan]) -> dict:
             if column is not None and column.extra_key is None:
                 values["extra"] = value
             else:
-                extra[column.extra_key if column is not None else str(key)] = value
+                kept_as = column.extra_key if column is not None else None  # not None here when column is
+                extra[kept_as if kept_as is not None else str(key)] = value
         elif isinstance(value, (str, list)):
             values[column.field] = value
         elif isinstance(value, dict):  # a field's value cannot be an object: keep it, as it is
@@ -103,8 +104,9 @@ def _values_from_dict(record: dict, columns: dict[str, ColumnPlan]) -> dict:
         else:
             values[column.field] = str(value).lower() if isinstance(value, bool) else str(value)
     for column, value in stand_ins:  # read into its field when this record has no other value for it
-        if column.candidate not in values and isinstance(value, (str, int, float, list)):
-            values[column.candidate] = value if isinstance(value, (str, list)) else str(value)
+        candidate = column.candidate  # set: only a column with a candidate is a stand-in
+        if candidate is not None and candidate not in values and isinstance(value, (str, int, float, list)):
+            values[candidate] = value if isinstance(value, (str, list)) else str(value)
         else:
             extra[column.extra_key or column.header] = value
     if extra:

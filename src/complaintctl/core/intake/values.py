@@ -66,8 +66,8 @@ class RowReader(RowTimes, RowCompletion):
         from complaintctl.core.intake.models import ROW_ADAPTER
 
         # pydantic-core's validator itself: TypeAdapter.validate_python adds a Python-level call
-        core = getattr(ROW_ADAPTER, "validator", None)
-        self.validate = core.validate_python if hasattr(core, "validate_python") else ROW_ADAPTER.validate_python
+        core = getattr(getattr(ROW_ADAPTER, "validator", None), "validate_python", None)
+        self.validate = core if core is not None else ROW_ADAPTER.validate_python
         self.validation_error = ValidationError
         self._offsets: dict[str, timedelta] = {}
         self.width = len(plans)
@@ -119,9 +119,10 @@ class RowReader(RowTimes, RowCompletion):
         self.sla_hourly = {code for code, (r, v) in self.sla_fast.items()
                            if not r % timedelta(hours=1) and not v % timedelta(hours=1)}
         for step, value in self.default_pairs:  # a bad default would reject every row: say so once
-            if step[0] == _CODE and resolve_in(self.codes[step[1]], value) is None:
+            kind = step[1]  # a code's kind: set for every code step
+            if step[0] == _CODE and kind is not None and resolve_in(self.codes[kind], value) is None:
                 raise InvalidInput(f"--set {step[2]}={value}: unknown {step[2]} {value!r}",
-                                   hint=f"valid: {self.valid_codes[step[1]]}")
+                                   hint=f"valid: {self.valid_codes[kind]}")
             try:
                 self._convert(iter([(step, value), (STEPS["subject"], "x")]), None)
             except RowError as exc:
@@ -170,8 +171,8 @@ class RowReader(RowTimes, RowCompletion):
                 self._shapes[shape] = shape
         ref = row.get("ref")
         seen, key = (self._seen_refs, hash(ref)) if ref else (self._seen_prints, fingerprint)
-        earlier = seen.setdefault(key, line)
-        earlier = None if earlier == line else earlier
+        first = seen.setdefault(key, line)
+        earlier = None if first == line else first
         return (line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
                 row.get("assignee"), tags, cells if earlier is not None or "duplicate_of" in row else None, raw,
                 earlier, assignee_name, tuple(facts) if facts else None)

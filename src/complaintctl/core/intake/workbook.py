@@ -82,7 +82,7 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None, hea
     return source
 
 
-def _workbook_records(worksheet, source: Source) -> Iterator[tuple[int, list[str]]]:
+def _workbook_records(worksheet, source: Source) -> Iterator[tuple[int, list[str] | BrokenRecord]]:
     """(sheet row number, cells) per row that holds something; rows start at column A, as
     Excel's CSV export writes them, whatever column the sheet's used range starts at."""
     total = worksheet.total_height or 0

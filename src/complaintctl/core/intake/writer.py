@@ -144,6 +144,8 @@ class Writer(CustomerCache):
 
     def _check_not_undone(self, prepared: list[tuple]) -> None:
         """An import undone while it runs (`import undo` between two of its batches) stops."""
+        if self.import_id is None:  # write_batch asks only for a recorded import
+            return
         undone = undone_by_now(self.conn, self.import_id)
         if undone is not None:
             line = f" at line {prepared[0][0]}" if prepared else ""
@@ -245,9 +247,7 @@ class Writer(CustomerCache):
                 if columns is not last_columns or (person is not None) is not last_with_customer:
                     # rows of one shape mostly come in runs: look the group up when it changes
                     last_columns, last_with_customer = columns, person is not None
-                    group = complaints.get((columns, last_with_customer))
-                    if group is None:
-                        group = complaints[(columns, last_with_customer)] = []
+                    group = complaints.setdefault((columns, last_with_customer), [])
                     sealer = self._sealer(columns)
                 group.append((cid, fingerprint, customer, *values) if last_with_customer
                              else (cid, fingerprint, *values))
@@ -270,11 +270,12 @@ class Writer(CustomerCache):
                 self.seen_repeats = True
             if known is not None and known not in pending:  # written before the file showed repeats
                 flush()
-                known = Earlier.stored(conn, conn.execute("SELECT * FROM complaints WHERE id = ?",
-                                                          (known,)).fetchone())
+                row = conn.execute("SELECT * FROM complaints WHERE id = ?", (known,)).fetchone()
+                assert row is not None  # this attempt wrote it, in this transaction
+                known = Earlier.stored(conn, row)
             elif known is not None:
                 known = pending[known]
-            elif earlier is not None or not self.update_mode:
+            elif existing is not None and (earlier is not None or not self.update_mode):  # (a new row went on above)
                 known = Earlier.stored(conn, existing)
             if known is not None and (earlier is not None or not self.update_mode):
                 found = differences(known, _as_dict(columns, values), row_tags, person, self.at)
@@ -387,7 +388,8 @@ class Writer(CustomerCache):
         fails only if someone did while the import ran."""
         from complaintctl.core.taxonomy.kinds import KINDS
 
-        checks = [(f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in self.codes.items()]
+        checks: list[tuple[str, str, str, list]] = [
+            (f"a {kind} code", KINDS[kind].table, "code", list(codes)) for kind, codes in (self.codes or {}).items()]
         checks += [("an agent", "agents", "name", list(self.used_agents)),
                    ("a customer", "customers", "id", list(self.reused_customers))]
         for what, table, column, values in checks:

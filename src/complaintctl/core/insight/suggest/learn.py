@@ -215,7 +215,7 @@ def centroid_model(field: str, texts: list[str], labels: list[str]) -> Model:
     for total in sums.values():
         length = math.sqrt(sum(v * v for v in total.values())) or 1.0
         for gram in total:
-            total[gram] /= length
+            total[gram] /= length  # type: ignore[assignment]  # a Counter's counts become weights
     ranked = []
     for gram in idf:
         row = [(code, sums[code][gram]) for code in codes if sums[code][gram]]
