@@ -179,30 +179,23 @@ def err(message: str) -> None:
     """One message line on stderr, in the user's language (a Message is said in it); names and
     values from the data in it are shown escaped when stderr is a terminal (a header or subject
     holding ESC must not rewrite the screen)."""
-    from complaintctl.i18n.phrases import message as translated
     from complaintctl.render.terminal import safe_stream
 
     stream = safe_stream(sys.stderr)
-    stream.write(translated(str(shown(message))) + "\n")
+    stream.write(str(shown(message)) + "\n")
     stream.flush()
 
 
 def warn(message: object) -> None:
     """A warning line: ``warning: ...`` (``警告：...``)."""
-    from complaintctl.i18n.phrases import message as translated
-
-    err(_("warning: {message}", message=translated(str(shown(message)))))
+    err(_("warning: {message}", message=shown(message)))
 
 
 def error_line(message: object) -> None:
     """An error line: ``error: ...`` (``错误：...``); ``message`` may be the ComplaintError itself."""
-    from complaintctl.i18n.phrases import message as translated
-
     if isinstance(message, ComplaintError):
-        # core's errors not yet given ids are read by their English shape (i18n.message)
-        whole = translated(str(message))
-        message = whole if whole != str(message) else message.said()
-    err(_("error: {message}", message=translated(str(shown(message)))))
+        message = message.said()
+    err(_("error: {message}", message=shown(message)))
 
 
 def say_team_mode(path) -> None:

@@ -1,7 +1,8 @@
-"""English phrases said in Chinese by their shape: the older layer of translation, for what is
-not yet said by id (the reports' titles, headers and notes, and core's errors that carry no id,
-read by cli/common.py's err, warn and error_line). Each phrase moved to an id leaves it; the layer
-goes when the reports speak by id (issue 24). New text is said by id (complaintctl.i18n's ``_``)."""
+"""English phrases said in Chinese by their shape: the older layer of translation, left only for
+the reports (render/report_lang.py, report_html.py, report_text.py, report.py): their titles,
+headers and words (WORDS, REPORT_WORDS, a code's label), and nine notes and cells read by their
+English shape (MESSAGES). Everything else is said by id (complaintctl.i18n's ``_``); the layer goes
+when the reports do too (issue 24)."""
 
 from __future__ import annotations
 
@@ -71,12 +72,6 @@ ACTIONS = {
     "respond": "响应", "resolve": "解决", "holiday": "假日", "workday": "工作日", "published": "已公布",
     "rules": "法定规则", "estimated": "估算",
 }
-FIELDS = {"status": "状态", "assignee": "处理人", "severity": "严重程度", "category": "类别", "cause": "原因",
-          "channel": "渠道", "outcome": "处理结果", "remedy": "客户诉求", "personality": "客户性格",
-          "motive": "投诉动机", "subject": "主题", "tags": "标签", "score": "评分", "description": "描述",
-          "resolution": "解决方案", "customer": "客户", "received_at": "受理时间"}
-CODE_COLUMNS = {"status", "severity", "category", "channel", "cause", "remedy", "personality", "motive",
-                "outcome", "clock", "state", "kind", "action", "basis"}
 
 
 def _codes() -> dict[str, str]:
@@ -94,13 +89,6 @@ def _codes() -> dict[str, str]:
 _CODES: dict[str, str] | None = None
 
 
-def t(text):
-    """A fixed phrase (a header, a label) in the chosen language."""
-    if not zh() or not isinstance(text, str):
-        return text
-    return WORDS.get(text, text)
-
-
 def code(value):
     """A code (``investigating``, ``high``) as its Chinese label in Chinese; else unchanged."""
     global _CODES
@@ -111,17 +99,6 @@ def code(value):
     return _CODES.get(value, value)
 
 
-def cell(column: str, value):
-    """A table cell: codes become labels, times left and words the tool wrote are translated."""
-    if not zh() or not isinstance(value, str):
-        return value
-    if column in CODE_COLUMNS:
-        return code(value)
-    if column in ("sla", "left", "assignee", "due"):
-        return message(value)
-    return value
-
-
 # --- messages ---------------------------------------------------------------------------------
 
 def _dur(text: str) -> str:
@@ -130,77 +107,8 @@ def _dur(text: str) -> str:
             re.sub(r"(\d+)\s*(m|min)\b", r"\1分钟", text))).replace(" ", ""))
 
 
-def _backup_tail(text: str) -> str:
-    """'; deleted 2 older backup(s); removed 1 file(s) a killed backup left' in Chinese."""
-    out = ""
-    m = re.search(r"deleted (\d+) older backup\(s\)", text)
-    if m:
-        out += f"；删除了 {m.group(1)} 个较早的备份"
-    m = re.search(r"removed (\d+) file\(s\) a killed backup left", text)
-    if m:
-        out += f"；清除了被中断的备份留下的 {m.group(1)} 个文件"
-    return out
-
-
-def _change_text(text: str) -> str:
-    """'status: new -> acknowledged; outcome: - -> resolved' -> 状态：新建 → 已受理；..."""
-    parts = []
-    for part in text.split("; "):
-        m = re.match(r"^(\w+): (.*?) -> (.*)$", part)
-        if m:
-            field, old, new = m.groups()
-            parts.append(f"{FIELDS.get(field, field)}：{code(old)} → {code(new)}")
-        else:
-            parts.append(part)
-    return "；".join(parts)
-
-
-_VERBS = {"Classified": "已分类", "Assigned": "已分配", "Updated": "已更新", "Closed": "已关闭",
-          "Reopened": "已重开", "Escalated": "已升级", "Claimed": "已认领"}
-
 MESSAGES: list[tuple[str, object]] = [
-    (r"^error: (.*)$", lambda m: "错误：" + message(m.group(1))),
-    (r"^warning: (.*)$", lambda m: "警告：" + message(m.group(1))),
-    (r"^Logged complaint #(\d+) \(new customer\)\.$", "已登记投诉 #{1}（新客户）。"),
-    (r"^Logged complaint #(\d+) \(customer #(\d+), (\d+) earlier complaint\(s\)\)\.$",
-     "已登记投诉 #{1}（客户 #{2}，之前有 {3} 件投诉）。"),
-    (r"^Logged complaint #(\d+)\.$", "已登记投诉 #{1}。"),
-    (r"^Logged complaint #(\d+) \(anonymous\)\.$", "已登记投诉 #{1}（匿名）。"),
-    (r"^new customer$", "新客户"),
-    (r"^told via (\w+); customer acceptance unknown$", lambda m: f"经{code(m.group(1))}告知；客户是否接受未知"),
-    (r"^told via (\w+); customer accepted$", lambda m: f"经{code(m.group(1))}告知；客户已接受"),
-    (r"^told via (\w+); customer did not accept$", lambda m: f"经{code(m.group(1))}告知；客户未接受"),
-    (r"^(Classified|Assigned|Updated|Closed|Reopened|Escalated|Claimed) complaint #(\d+): (.*)\.$",
-     lambda m: f"{_VERBS[m.group(1)]}投诉 #{m.group(2)}：{_change_text(m.group(3))}。"),
-    (r"^No change to complaint #(\d+)\.$", "投诉 #{1} 没有变化。"),
-    (r"^Agent (\S+) is active\.$", "坐席 {1} 已启用。"),
-    (r"^Survey recorded for #(\d+): (\d)/5\.$", "已记录 #{1} 的回访：{2}/5。"),
-    (r"^Survey recorded for #(\d+): (\d)/5; reopened\.$", "已记录 #{1} 的回访：{2}/5；已重开。"),
-    (r"^(\d+) overdue\.$", "{1} 件已超时。"),
-    (r"^(\d+) overdue, (\d+) due within (.+)\.$", lambda m: f"{m.group(1)} 件已超时，{m.group(2)} 件将在 "
-     f"{_dur(m.group(3))}内到期。"),
-    (r"^No open complaints\.$", "没有未结投诉。"),
-    (r"^([\d,]+) more not shown \(([\d,]+) of ([\d,]+)\); use --limit N for more, --limit 0 for all\.$",
-     "另有 {1} 件未显示（共 {3} 件，显示了 {2} 件）；--limit N 显示更多，--limit 0 显示全部。"),
-    (r"^Showing the first ([\d,]+); use --limit 0 for all\.$", "只显示了前 {1} 条；--limit 0 显示全部。"),
-    (r"^Exported ([\d,]+) complaint\(s\)\.$", "已导出 {1} 件投诉。"),
-    (r"^Exported ([\d,]+) complaint\(s\) to (.+)\.$", "已导出 {1} 件投诉到 {2}。"),
-    (r"^Backed up (.+) \(([\d,]+) complaints, ([\d,]+) events, ([\d.]+) MB\)(.*)\.$",
-     lambda m: f"已备份 {m.group(1)}（{m.group(2)} 件投诉，{m.group(3)} 条事件，{m.group(4)} MB）"
-               + _backup_tail(m.group(5)) + "。"),
-    (r"^SLA goal set to (.+)%\.$", "时限目标已设为 {1}%。"),
-    (r"^complaint #(\d+) is (\w+) \(reopen it first(?: with `complaintctl reopen ID --reason TEXT`)?\)$",
-     lambda m: f"投诉 #{m.group(1)} 状态为{code(m.group(2))}（请先重开：`complaintctl reopen ID --reason 原因`）"),
-    (r"^New database: (.+) \(`complaintctl info` says which file is in use; --db or COMPLAINTCTL_DB chooses "
-     r"another\)$", "已新建数据库：{1}（`complaintctl info` 显示正在使用的文件；--db 或 COMPLAINTCTL_DB 可指定其他文件）"),
-    (r"^No complaints match\.$", "没有符合条件的投诉。"),
-    (r"^No customers match\.$", "没有符合条件的客户。"),
-    (r"^No follow-ups waiting\.$", "没有待回访的投诉。"),
-    (r"^Wrote (.+)\.$", "已写入 {1}。"),
-    (r"^(.+): all checks passed\.$", "{1}：全部检查通过。"),
-    (r"^a complaint cannot go back to new$", "投诉不能退回新建状态"),
-    (r"^a subject is required \(--subject \"what the complaint is about\"\)$",
-     "需要主题（--subject \"投诉的内容\"）"),
+    # a report cell: a clock's time left or over
     (r"^(\d+[dhm](?: \d+[hm])?) left$", lambda m: f"剩余 {_dur(m.group(1))}"),
     (r"^(\d+[dhm](?: \d+[hm])?) over$", lambda m: f"超时 {_dur(m.group(1))}"),
     (r"^(.+) over$", lambda m: f"超时 {_dur(m.group(1))}"),
