@@ -112,6 +112,23 @@ def test_a_failed_pending_write_leaves_the_index_equal_to_the_tables(conn):
     assert conn.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0
 
 
+def test_a_batch_is_indexed_with_a_large_hash_and_the_setting_left_as_it_was(conn):
+    def hashsize():
+        row = conn.execute("SELECT v FROM complaints_fts_config WHERE k = 'hashsize'").fetchone()
+        return None if row is None else row[0]
+
+    for first, before in ((1, None), (2, 2 << 20)):
+        if before is not None:
+            conn.execute("INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('hashsize', ?)", (before,))
+        conn.execute("BEGIN IMMEDIATE")
+        with index.indexed_once(conn, first, first):
+            conn.execute("INSERT INTO complaints (id, received_at, subject, status, created_at, updated_at, "
+                         "created_by) VALUES (?, '2026-11-01T00:00:00Z', '空调噪音', 'new', 'x', 'x', 'x')", (first,))
+        conn.execute("COMMIT")
+        assert hashsize() == before  # a fresh index: no row at all, as FTS5 made it
+    assert found(conn, "空调") == [1, 2] and holds_its_text(conn)
+
+
 def test_complaints_removed_together_leave_the_index_once(conn):
     ids = [log(conn, f"投诉 {n} 洗衣机", tags=["vip"]) for n in range(5)]
     conn.execute("PRAGMA foreign_keys = OFF")  # their events stay

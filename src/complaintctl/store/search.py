@@ -55,13 +55,15 @@ def resume_triggers(conn: Connection, saved: list[tuple[str, str]], *, rebuild: 
 
 def rebuild_index(conn: Connection) -> int:
     """Refill the whole index from the view and merge it into one segment; return the rows.
-    Segments are not merged while it fills (FTS5's automerge off), only once at the end."""
+    Segments are not merged while it fills (FTS5's automerge off), only once at the end, and are
+    written HASH_BYTES at a time (50,000 complaints of real length: 5.3 s of CPU -> 4.4-4.9 s)."""
     if engine_of(conn) == POSTGRESQL:
         conn.execute(f"DELETE FROM {TABLE}")
         return conn.execute(f"INSERT INTO {TABLE} (id, {', '.join(COLUMNS)}) {DOCUMENT}").rowcount
     automerge = conn.execute(f"SELECT v FROM {TABLE}_config WHERE k = 'automerge'").fetchone()
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('automerge', 0)")
-    conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('rebuild')")
+    with _large_hash(conn):
+        conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('rebuild')")
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
     conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('automerge', ?)",
                  (automerge[0] if automerge else 4,))  # as it was, or FTS5's default
@@ -90,8 +92,33 @@ def indexed_once(conn: Connection, first_id: int, last_id: int):
 
 def _index_range(conn: Connection, first_id: int, last_id: int) -> None:
     conn.execute("DELETE FROM search_pending WHERE first_id = ? AND last_id = ?", (first_id, last_id))
-    conn.execute(f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) {DOCUMENT} WHERE id BETWEEN ? AND ?",
-                 (first_id, last_id))
+    with _large_hash(conn):
+        conn.execute(f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) {DOCUMENT} WHERE id BETWEEN ? AND ?",
+                     (first_id, last_id))
+
+
+# FTS5 gathers new entries in memory and writes them out as a segment whenever they exceed its
+# hashsize (1 MB unless set), and the segments are then merged into bigger ones: on text of real
+# length a 5,000-complaint batch made some twenty segments, each merged several times over.
+# Written in 16 MB at a time, the same batch makes one or two (bench/import.py: the index's CPU
+# about a third less; the memory is freed when the batch commits).
+HASH_BYTES = 16 << 20
+FTS5_HASH_BYTES = 1 << 20  # FTS5's own default
+
+
+@contextlib.contextmanager
+def _large_hash(conn: Connection):
+    """FTS5's in-memory gathering of new entries at HASH_BYTES for the block (SQLite), then as it
+    was, inside the caller's transaction: no other writer ever sees the setting."""
+    saved = conn.execute(f"SELECT v FROM {TABLE}_config WHERE k = 'hashsize'").fetchone()
+    conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', ?)", (HASH_BYTES,))
+    try:
+        yield
+    finally:
+        conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', ?)",
+                     (saved[0] if saved else FTS5_HASH_BYTES,))
+        if saved is None:  # as a fresh index has it: no row, FTS5's default
+            conn.execute(f"DELETE FROM {TABLE}_config WHERE k = 'hashsize'")
 
 
 @contextlib.contextmanager
