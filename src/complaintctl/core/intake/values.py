@@ -38,6 +38,7 @@ from complaintctl.core.intake.completing import RowCompletion
 from complaintctl.core.intake.customer_cache import customer_keys
 from complaintctl.core.intake.mapping import IGNORED, ColumnPlan
 from complaintctl.core.intake.options import ImportOptions
+from complaintctl.core.intake.prepared import PreparedRow
 from complaintctl.core.intake.times import RowTimes
 from complaintctl.core.intake.whole import set_aside
 from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
@@ -128,11 +129,8 @@ class RowReader(RowTimes, RowCompletion):
             except RowError as exc:
                 raise InvalidInput(f"--set {step[2]}={value}: {exc}") from None
 
-    def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> tuple:
-        """One record, ready for the writer: (line, fingerprint, ref, status, columns, values, customer,
-        assignee, tags, original values, raw labels ((field, label), ...) or None, the line of an
-        earlier row of the file with the same ref (or, without one, the same fingerprint) or None,
-        the assignee's name as written when it is not their one-word name with spaces, or None).
+    def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> PreparedRow:
+        """One record, ready for the writer (intake/prepared.py says what each field holds).
         ``columns`` names the complaint columns this row has values for, in ``values``' order; rows
         of one shape share one ``columns`` tuple, so it crosses to the writer once per batch and the
         writer binds only what is there.
@@ -173,9 +171,11 @@ class RowReader(RowTimes, RowCompletion):
         seen, key = (self._seen_refs, hash(ref)) if ref else (self._seen_prints, fingerprint)
         first = seen.setdefault(key, line)
         earlier = None if first == line else first
-        return (line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
-                row.get("assignee"), tags, cells if earlier is not None or "duplicate_of" in row else None, raw,
-                earlier, assignee_name, tuple(facts) if facts else None)
+        # _make: a third of the cost of PreparedRow(...)'s 14 arguments, once a row (0.2 µs against 0.56)
+        return PreparedRow._make((line, fingerprint, ref, row["status"], columns, tuple(row.values()), person,
+                                  row.get("assignee"), tags,
+                                  cells if earlier is not None or "duplicate_of" in row else None, raw, earlier,
+                                  assignee_name, tuple(facts) if facts else None))
 
     def row_from_cells(self, cells: list[str]) -> tuple[dict, int]:
         """``row()`` for one CSV record: its cells are read in column order through the

@@ -13,6 +13,7 @@ from complaintctl.core.intake.customer_cache import (
     _with_name_as_given,
 )
 from complaintctl.core.intake.options import ImportSummary
+from complaintctl.core.intake.prepared import PreparedRow
 from complaintctl.core.intake.sameness import Earlier, differences, person_of, said
 from complaintctl.core.record.ids import next_complaint_id, next_customer_id
 from complaintctl.core.record.lifecycle import is_open
@@ -103,7 +104,7 @@ class Writer(CustomerCache):
         values["reopened_count"] = record.get("reopened_count", 0)
         return values
 
-    def write_batch(self, prepared: list[tuple], rejects) -> None:
+    def write_batch(self, prepared: list[PreparedRow], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
         retried row by row so only the offending rows are rejected."""
         if self.import_id is not None:
@@ -132,7 +133,7 @@ class Writer(CustomerCache):
                     self.agents = agents_before
                     self.summary.rejected += 1
                     reason = exc.reason if isinstance(exc, RowError) else L_("refused by the database: {why}", why=str(exc))
-                    rejects.add(item[0], reason, item[9] if item[9] is not None else _as_dict(item[4], item[5]))
+                    rejects.add(item.line, reason, item.cells if item.cells is not None else _as_dict(item.columns, item.values))
                 finally:
                     self.conn.execute("RELEASE one")
                 self.new_keys.clear()
@@ -142,13 +143,13 @@ class Writer(CustomerCache):
         self.conn.execute("RELEASE batch")
         self._count(results, rejects)
 
-    def _check_not_undone(self, prepared: list[tuple]) -> None:
+    def _check_not_undone(self, prepared: list[PreparedRow]) -> None:
         """An import undone while it runs (`import undo` between two of its batches) stops."""
         if self.import_id is None:  # write_batch asks only for a recorded import
             return
         undone = undone_by_now(self.conn, self.import_id)
         if undone is not None:
-            line = f" at line {prepared[0][0]}" if prepared else ""
+            line = f" at line {prepared[0].line}" if prepared else ""
             raise ComplaintError(f"import #{self.import_id} was undone by {undone[1]} at {undone[0]} while it ran: "
                                  f"it stopped{line}, and nothing from there on was imported",
                                  hint="the rows before were imported and then removed by the undo, unless someone "
@@ -170,7 +171,7 @@ class Writer(CustomerCache):
                 summary.duplicates_differing += 1
                 rejects.add(line, reason, record, rejected=False)
 
-    def _write(self, prepared) -> tuple[int, int, int]:
+    def _write(self, prepared: list[PreparedRow]) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) for ``prepared``; raises to have the batch retried."""
         conn = self.conn
         by_ref, by_print = self._known(prepared)
@@ -322,12 +323,12 @@ class Writer(CustomerCache):
                 self.sealers[columns] = sealer
         return sealer
 
-    def _known(self, prepared) -> tuple[dict[str, Row], dict[int, Row]]:
+    def _known(self, prepared: list[PreparedRow]) -> tuple[dict[str, Row], dict[int, Row]]:
         """The complaints already in the database that the batch's refs and fingerprints name."""
-        refs = list({item[2] for item in prepared if item[2]})
+        refs = list({item.ref for item in prepared if item.ref})
         by_ref = {r["ref"]: r for r in _select_in(self.conn, "ref", refs)}
         by_print: dict[int, Row] = {}
-        for r in _select_in(self.conn, "import_fingerprint", list({item[1] for item in prepared})):
+        for r in _select_in(self.conn, "import_fingerprint", list({item.fingerprint for item in prepared})):
             by_print.setdefault(r["import_fingerprint"], r)
         return by_ref, by_print
 
