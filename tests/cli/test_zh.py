@@ -72,10 +72,13 @@ def test_the_lines_around_the_main_flows_read_in_chinese_too(walk, cli, tmp_path
     run("escalate", "1", "--reason", "媒体关注", expect=1)
     cli.db_path = tmp_path / "another.db"
     run("log", "-s", "新的")
+    missing = run("--db", tmp_path / "nowhere.db", "list", expect=1).stderr
+    assert "没有数据库" in missing and "可以创建它" in missing
     text = re.sub(r"/[^\s（）]+", "", "\n".join(seen))  # the paths of the files
     assert "另有 2 条未显示" in text and "已备份" in text and "已新建数据库" in text
     # what stays Latin here is what a user types: options and command words in the hints
-    assert set(english_left(text)) <= {"limit", "db", "DB", "COMPLAINTCTL", "info", "reopen", "ID", "reason", "MB"}
+    assert set(english_left(text)) <= {"limit", "db", "DB", "COMPLAINTCTL", "info", "reopen", "ID", "reason", "MB",
+                                       "init"}
 
 
 def test_reports_take_lang_and_html_is_chinese(cli, tmp_path):

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from complaintctl.errors import ComplaintError, NotFound, Refused
+from complaintctl.i18n import L_, N_
 from complaintctl.store.engine import Connection
 
 ENV_DB = "COMPLAINTCTL_DB"
@@ -85,7 +86,7 @@ def connect_file(path: str | os.PathLike, *, migrate: bool = True, readonly: boo
         raise ComplaintError(f"{path} is a directory", hint="give --db the path of a file")
     if not path.exists():
         if readonly:
-            raise NotFound(f"no database at {path}", hint=CREATE_HINT)
+            raise no_database(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             create_database_file(path)
@@ -119,7 +120,12 @@ def connect_file(path: str | os.PathLike, *, migrate: bool = True, readonly: boo
     return conn
 
 
-CREATE_HINT = "`complaintctl init` creates it; or check --db / COMPLAINTCTL_DB"
+CREATE_HINT = N_("`complaintctl init` creates it; or check --db / COMPLAINTCTL_DB")
+
+
+def no_database(path: Path | str) -> NotFound:
+    """The error of a database that is not there, in the reader's language."""
+    return NotFound(L_("no database at {path}", path=str(path)), hint=L_(CREATE_HINT))
 
 
 def open_readonly(path: Path) -> DeskConnection:

@@ -65,12 +65,12 @@ def open_database(path: Path | str, *, may_create: bool = False, readonly: bool 
     """The database at ``path``, brought up to date (unless ``readonly``). A missing file, or
     a desk missing from a server's database, is created only when ``may_create``: nothing that
     only reads creates anything."""
-    from complaintctl.store.db import CREATE_HINT, connect
+    from complaintctl.store.db import connect, no_database
 
     if on_server(path):
         return _open_on_server(str(path), may_create=may_create, readonly=readonly)
     if not may_create and not Path(path).exists():
-        raise NotFound(f"no database at {path}", hint=CREATE_HINT)
+        raise no_database(path)
     return connect(path, readonly=readonly)
 
 

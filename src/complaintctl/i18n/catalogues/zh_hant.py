@@ -2407,6 +2407,9 @@ MESSAGES = {'Options': '選項',
                                                                                          '的完整性檢查（{problems}）；沒有寫入 '
                                                                                          '{dest}',
  'no complaintctl desk in {url} yet': '{url} 中還沒有 complaintctl 工作臺',
+ 'no database at {path}': '{path} 處沒有數據庫',
+ '`complaintctl init` creates it; or check --db / COMPLAINTCTL_DB': '`complaintctl init` 可以創建它；或檢查 --db / '
+                                                                    'COMPLAINTCTL_DB',
  'no backup at {backup}': '{backup} 處沒有備份',
  '{backup} is not an SQLite database': '{backup} 不是 SQLite 數據庫'}
 

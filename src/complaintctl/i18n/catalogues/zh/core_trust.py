@@ -183,6 +183,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "the copy failed SQLite's integrity check ({problems}); nothing was written to {dest}":
         '副本未通过 SQLite 的完整性检查（{problems}）；没有写入 {dest}',
     'no complaintctl desk in {url} yet': '{url} 中还没有 complaintctl 工作台',
+    'no database at {path}': '{path} 处没有数据库',
+    '`complaintctl init` creates it; or check --db / COMPLAINTCTL_DB':
+        '`complaintctl init` 可以创建它；或检查 --db / COMPLAINTCTL_DB',
     'no backup at {backup}': '{backup} 处没有备份',
     '{backup} is not an SQLite database': '{backup} 不是 SQLite 数据库',
 }
