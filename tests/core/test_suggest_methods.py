@@ -124,3 +124,34 @@ def test_a_small_history_is_judged_on_all_of_it():
     texts, labels = _texts()
     model = learn.fit_plain("category", texts, labels)
     assert model.details["held_out"] == len(texts)  # 160 complaints: all of them held out once
+
+
+def test_a_model_no_better_than_guessing_is_shown_but_never_accepted(conn):
+    """Personalities drawn at random (60% one code): no model can beat always guessing that code,
+    and `classify --accept` must not write its guess as a fact; a team's rule still is."""
+    from complaintctl.core.desk.complaints import classify
+    from complaintctl.core.desk.suggested import accept
+    from complaintctl.core.insight.suggest import suggest_text
+    from complaintctl.core.insight.suggest.evaluate import evaluate
+    from complaintctl.core.insight.suggest.rules import add_rule
+
+    rng = random.Random(11)
+    for subject, description, _ in labelled(160):
+        cid = log_complaint(conn, NewComplaint(subject, description=description), actor="seed", now=NOW).id
+        code = rng.choices(["peaceful", "lively", "forceful", "perfectionist"], [6, 2, 1, 1])[0]
+        classify(conn, cid, codes={"personality": code}, actor="seed", now=NOW)
+    (done,) = train(conn, ["personality"], method="naive-bayes", actor="lead", now=NOW)
+    check = done["held_out_check"]
+    assert check["examples"] == 160 // 5 and check["model"] <= check["commonest"]
+    entry = suggest_text(conn, "快递一个星期了还没送到", ["personality"])["personality"]
+    assert entry["suggestions"] and "no better than always guessing the commonest code" in str(entry["weak"])
+    new = log_complaint(conn, NewComplaint("快递一个星期了还没送到"), actor="a", now=NOW).id
+    result = accept(conn, new, fields=["personality"], actor="lead", now=NOW)
+    assert result["changes"] == [] and "no better than always guessing" in str(result["skipped"][0]["why"])
+    assert conn.execute("SELECT personality FROM complaints WHERE id = ?", (new,)).fetchone()[0] is None
+    add_rule(conn, "personality", "forceful", "送到", actor="lead", now=NOW)
+    assert accept(conn, new, fields=["personality"], actor="lead", now=NOW)["changes"]
+    assert conn.execute("SELECT personality FROM complaints WHERE id = ?", (new,)).fetchone()[0] == "forceful"
+    # evaluate judges the method the model was trained with
+    (figures,) = evaluate(conn, ["personality"])
+    assert figures["method"] == "naive_bayes"

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors
+from complaintctl.cli.common import FORMAT_OPTION, STATE, err, handle_errors, warn
 from complaintctl.i18n import _, clauses, ngettext, shown
 from complaintctl.i18n.words import label, word
 from complaintctl.render.output import Format
@@ -39,13 +39,14 @@ def _now():
 @handle_errors
 def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: Format = FORMAT_OPTION) -> None:
     """Train a model per field from the complaints already classified, and keep it in the database."""
+    from complaintctl.core.insight.suggest.suggestions import no_better_than_guessing
     from complaintctl.core.insight.suggest.training import train as do_train
     from complaintctl.render.output import write_records
 
     rows = do_train(STATE.connect(), list(field or []), method=method, actor=STATE.who(), now=_now())
     if fmt != Format.table:
         write_records(rows, ["field", "trained", "model", "version", "method", "examples", "labels", "weights",
-                             "size_bytes", "seconds", "held_out_top1", "reason"], fmt)
+                             "size_bytes", "seconds", "held_out_top1", "held_out_check", "reason"], fmt)
         return
     for r in rows:
         if r["trained"]:
@@ -53,6 +54,10 @@ def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: For
                   "{weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.", field=word("field", r["field"]),
                   model=r["model"], method=r["method"], version=r["version"], examples=r["examples"],
                   labels=r["labels"], weights=r["weights"], mb=r["size_bytes"] / 1e6, seconds=r["seconds"]))
+            weak = no_better_than_guessing({"held_out_check": r.get("held_out_check")})
+            if weak is not None:
+                warn(_("{field}: its suggestions will not be accepted: {why}", field=word("field", r["field"]),
+                       why=shown(weak)))
             if r.get("held_out_top1"):  # auto without scikit-learn: which method, and why
                 err(_("  {method}, chosen on held-out history (share put first right): {figures}; "
                       "--method chooses", method=r["method"],

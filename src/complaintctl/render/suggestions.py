@@ -42,6 +42,8 @@ def suggestion_parts(item: dict) -> tuple[list[str], str | None]:
             parts.append(said)
         line = "  " + pad(_field(field), width) + "   ".join(parts)
         lines.append(_("{line} [now {code}]", line=line, code=label(field, current)) if current else line)
+        if entry.get("weak") is not None:
+            lines.append("  " + pad("", width) + _("not to be accepted: {why}", why=shown(entry["weak"])))
     for why, fields in unavailable.items():
         lines.append(f"  {joined(_field(f) for f in fields)}: {shown(why)}")
     models = {e["model"]["id"]: e["model"] for e in item["fields"].values() if "model" in e}

@@ -32,6 +32,9 @@ def accept(conn: Connection, complaint_id: int, *, fields: list[str] | None = No
             if found["current"][field] != best["code"]:
                 skipped.append({"field": field, "why": f"already {found['current'][field]} (suggested {best['code']})"})
             continue
+        if entry.get("weak") is not None and "rule" not in best:  # a team's rule is the team's word
+            skipped.append({"field": field, "why": entry["weak"]})
+            continue
         if best["confidence"] < min_confidence:
             skipped.append({"field": field, "why": f"{best['code']} at confidence {best['confidence']:.2f}, "
                                                    f"below {min_confidence:.2f}"})

@@ -8,25 +8,34 @@ import random
 from collections import Counter
 
 from complaintctl.core.insight.suggest.features import counts
+from complaintctl.core.insight.suggest.model import CENTROID, LINEAR, NAIVE_BAYES
+from complaintctl.core.insight.suggest.tables import model_header
 from complaintctl.core.insight.suggest.training import check_fields, choose_method, fit, history, learnable
 from complaintctl.store.engine import Connection
 
 SEED = 1
+TRAINED_AS = {NAIVE_BAYES: "naive-bayes", CENTROID: "centroid", LINEAR: "svm"}  # a stored method -> --method
 
 
 def evaluate(conn: Connection, fields: list[str] | None = None, *, method: str = "auto",
              seed: int = SEED) -> list[dict]:
-    """One result per field: its figures, or ``enough: False`` and why."""
-    method = choose_method(method)
+    """One result per field: its figures, or ``enough: False`` and why. With ``auto``, a field
+    that has a model is judged with the method that model was trained with, so the figures speak
+    for the suggestions a person sees."""
+    chosen = choose_method(method)
     out = []
     for field in check_fields(fields):
+        head = model_header(conn, field) if method == "auto" else None
+        used = TRAINED_AS.get(head["method"], chosen) if head is not None else chosen
+        if used == "svm" and chosen != "svm":  # trained with scikit-learn, which is not here now
+            used = chosen
         texts, labels = history(conn, field)
         codes, short = learnable(labels)
         if short:
             out.append({"field": field, "enough": False, "reason": short})
             continue
         rows = [(t, code) for t, code in zip(texts, labels, strict=True) if code in codes]
-        out.append({"field": field, "enough": True, **held_out_figures(field, rows, method, seed)})
+        out.append({"field": field, "enough": True, **held_out_figures(field, rows, used, seed)})
     return out
 
 

@@ -161,11 +161,13 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
     scored: dict[str, list[dict[str, float]]] = {m: [] for m in methods}
     gold: list[str] = []
     alpha = ALPHAS[0]
+    commonest = 0  # held-out complaints that always guessing the training part's commonest code gets right
     for number, (train, held) in enumerate(splits):
         inner_texts, inner_labels = [texts[i] for i in train], [labels[i] for i in train]
         held_grams = [counts(texts[i]) for i in held]
         held_labels = [labels[i] for i in held]
         gold += held_labels
+        commonest += _commonest_hits(inner_labels, held_labels)
         if NAIVE_BAYES in methods:
             inner = NaiveBayesCounts(inner_texts, inner_labels)
             if number == 0:  # the smoothing, chosen on the first fifth; the first best wins
@@ -186,6 +188,7 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
     else:
         model = centroid_model(field, texts, labels)
     model.temperature = fit_temperature(scored[method], gold)
+    note_held_out(model, right[method], commonest, len(gold))
     if len(methods) > 1:
         model.details["held_out_top1"] = {m: round(100 * right[m] / max(len(gold), 1), 1) for m in methods}
         model.details["held_out"] = len(gold)
@@ -265,9 +268,25 @@ def fit_linear(field: str, texts: list[str], labels: list[str], pairs: int | Non
     train, held = inner_split(len(texts))
     inner = _svm_model(field, [texts[i] for i in train], [labels[i] for i in train], pairs)
     scored = [inner.scores(inner.vector(counts(texts[i]))) for i in held]
+    gold = [labels[i] for i in held]
     model = within_size(_svm_model(field, texts, labels, pairs))
-    model.temperature = fit_temperature(scored, [labels[i] for i in held])
+    model.temperature = fit_temperature(scored, gold)
+    right = sum(max(s, key=lambda label: s[label]) == g for s, g in zip(scored, gold, strict=True))
+    note_held_out(model, right, _commonest_hits([labels[i] for i in train], gold), len(gold))
     return model
+
+
+def _commonest_hits(train_labels: list[str], held_labels: list[str]) -> int:
+    commonest = Counter(train_labels).most_common(1)[0][0]
+    return sum(label == commonest for label in held_labels)
+
+
+def note_held_out(model: Model, right: int, commonest: int, held: int) -> None:
+    """Keep in the model's details how often it put held-out complaints' codes first against
+    always guessing the commonest code: a model no better than that is said to be so, and its
+    suggestions are never accepted in bulk or by `classify --accept` (suggestions.py)."""
+    model.details["held_out_check"] = {"model": round(100 * right / max(held, 1), 1),
+                                       "commonest": round(100 * commonest / max(held, 1), 1), "examples": held}
 
 
 # -- confidence ----------------------------------------------------------------------------------

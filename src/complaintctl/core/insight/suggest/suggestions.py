@@ -38,6 +38,17 @@ def refresh_models(conn: Connection, fields: list[str], *, actor: str, now: date
     return [{**row, "why": due[row["field"]]} for row in done if row["trained"]]
 
 
+def no_better_than_guessing(details: dict):
+    """Why a model's suggestions are not to be accepted (None when they may be): on held-out
+    history it put no more codes first right than always guessing the commonest code."""
+    check = details.get("held_out_check")
+    if not check or check["model"] > check["commonest"]:
+        return None
+    return L_("the model is no better than always guessing the commonest code on held-out history "
+              "({model:.1f}% against {commonest:.1f}% put first right)", model=check["model"],
+              commonest=check["commonest"])
+
+
 def history_labels(conn: Connection, field: str) -> list[str]:
     return [r[0] for r in conn.execute(f"SELECT {field} FROM complaints WHERE {field} IS NOT NULL")]
 
@@ -57,6 +68,9 @@ def suggest_text(conn: Connection, text: str, fields: list[str] | None = None, *
             entry["model"] = {"id": model.id, "version": model.details.get("version"), "method": model.method,
                               "trained_at": model.trained_at}
             entry["suggestions"] = model.rank(grams, top, normalized)
+            weak = no_better_than_guessing(model.details)
+            if weak is not None:
+                entry["weak"] = weak
         if rule is not None:
             first = {"code": rule["code"], "confidence": 1.0, "reasons": [rule["found"]],
                      "basis": "rule", "rule": {"id": rule["id"], "pattern": rule["pattern"]}}

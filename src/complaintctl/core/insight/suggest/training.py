@@ -101,7 +101,8 @@ def train(conn: Connection, fields: list[str] | None = None, *, method: str = "a
         results.append({"field": field, "trained": True, "model": head["id"], "version": head["version"],
                         "method": head["method"], "examples": head["examples"], "labels": head["labels"],
                         "weights": head["weights"], "size_bytes": head["size_bytes"], "seconds": round(seconds, 2),
-                        "held_out_top1": model.details.get("held_out_top1")})
+                        "held_out_top1": model.details.get("held_out_top1"),
+                        "held_out_check": model.details.get("held_out_check")})
     return results
 
 

@@ -412,6 +412,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'no words for it here: how common it is': '这里没有相关的词：按它的常见程度',
     '{suggestion} by rule #{id}, which wins over the model': '{suggestion}，来自规则 #{id}，规则优先于模型',
     '{line} [now {code}]': '{line} [现为 {code}]',
+    'not to be accepted: {why}': '不宜采纳：{why}',
+    '{field}: its suggestions will not be accepted: {why}': '{field}：其建议不会被采纳：{why}',
     'model {id}: {method} v{version}, trained {when}': '模型 {id}：{method} v{version}，训练于 {when}',
     # cli/queue.py: claim
     'Complaint #{id} is already yours.': '投诉 #{id} 已经由你处理。',

@@ -32,6 +32,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'SEVERITY': '严重程度',
     'no model yet: run {step}': '还没有模型：请运行 {step}',
     'no complaint #{id}': '没有投诉 #{id}',
+    'the model is no better than always guessing the commonest code on held-out history ({model:.1f}% against {commonest:.1f}% put first right)':
+        '在留出的历史上，模型并不比总猜最常见的代码更好（首选正确 {model:.1f}%，对比 {commonest:.1f}%）',
     'complaint #{id} has the reference {ref}: name it ref:{ref}': '投诉 #{id} 的外部编号是 {ref}：请写成 ref:{ref}',
     'no complaint with the reference {ref!r}': '没有外部编号为 {ref!r} 的投诉',
     'no rule #{id}': '没有规则 #{id}',
