@@ -274,3 +274,18 @@ def test_an_autotask_export_reads_resolved_not_a_plan_and_seconds_of_precision_a
         ("77524", "closed", "2025-06-02T23:43:21Z", "2025-06-02T23:43:21Z", "2025-06-02T23:43:20Z"),
         ("77525", "closed", "2025-05-19T16:50:00Z", "2025-05-19T16:50:11Z", None),
         ("77526", "new", None, None, None)]
+
+
+def test_a_second_subject_column_of_long_text_is_the_description_when_the_file_has_none(cli, db_path, tmp_path):
+    # a consumer-complaint site's export: title = the company complained about, summary = the complaint
+    account = "本人在2024年12月通过平台借款8000元分12期，每月被收取担保费，要求退还多收取的费用并道歉。"
+    rows = "".join(f"2025-11-{10 + i},某金融{i},{account}第{i}笔,退款\n" for i in range(4))
+    f = write(tmp_path / "site.csv", "date,title,summary,demands\n" + rows)
+    result = cli("import", f)
+    assert "column 'summary' read as the description" in result.stderr
+    assert query(db_path, "SELECT subject, description FROM complaints ORDER BY id LIMIT 1") == [
+        ("某金融0", account + "第0笔")]
+    # a short second title is no account: it stays aside, as before
+    short = write(tmp_path / "short.csv", "date,title,summary\n2025-11-01,Leak,Water leak\n2025-11-02,Late,Parcel\n")
+    again = cli("--db", tmp_path / "two.db", "import", short)
+    assert "repeats a field" in again.stderr and "read as the description" not in again.stderr

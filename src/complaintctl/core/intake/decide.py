@@ -28,6 +28,7 @@ from complaintctl.core.intake.timeofday import find_time_of_day
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.engine import Connection
 
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
@@ -77,6 +78,7 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
             result.first_values[plan.index] = values[0][1]
     tables = _code_tables(conn, options.value_aliases)
     _check_candidates(plans, columns, len(sample), tables, now, result)
+    _second_subject_as_description(plans, columns, result)
     joined = find_time_of_day(plans, columns)
     if joined is not None:
         result.decided_by_values["received_time"] = joined
@@ -209,6 +211,39 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
             plan.field = EXTRA
             plan.how = L_("set aside: the file names no customer, so a company in it is not theirs (kept in extra)")
     result.decided_by_values = find_by_values(plans, columns, rows, tables, now)
+
+
+LONG_TEXT = 40  # characters on the median: a complaint's account, not a title
+
+
+def _second_subject_as_description(plans: list[ColumnPlan], columns: dict, result: ImportPlan) -> None:
+    """A file with two columns named like a subject (`title`, `summary`) and none like a
+    description: the one of long text (LONG_TEXT characters on the median, three times the
+    subject's) is the complaint's account, read as the description rather than set aside where
+    `show` never prints it (a consumer-complaint site's export: title = the company, summary =
+    the complaint)."""
+    if any(p.field == "description" for p in plans):
+        return
+    subject = next((p for p in plans if p.field == "subject"), None)
+    if subject is None:
+        return
+
+    def median_length(plan: ColumnPlan) -> float:
+        lengths = sorted(len(v) for _, v in columns.get(plan.index, ()))
+        return lengths[len(lengths) // 2] if lengths else 0
+
+    titled = median_length(subject)
+    for plan in plans:
+        if plan.field == EXTRA and plan.candidate == "subject" and plan.rank > 0:
+            length = median_length(plan)
+            if length >= LONG_TEXT and length >= 3 * max(titled, 1):
+                plan.field = "description"
+                plan.how = L_("read as description: a second subject column, of long text ({n} characters on the "
+                              "median), where the file has no description column", n=length)
+                result.warnings.append(L_("column {column!r} read as the description: a second subject column, of "
+                                          "long text, where the file has no description column ({map} "
+                                          "\"{column}=extra\" keeps it aside)", column=plan.header, map=Input("map")))
+                return
 
 
 def _plain_how(plan: ColumnPlan):

@@ -1916,6 +1916,16 @@ MESSAGES = {'Options': '選項',
  "{n:,} complaint has its first response time from the company's reply to it in the file (the earliest that answers it)": '{n:,} '
                                                                                                                           '件投訴的首次響應時間取自文件中公司對它的回覆（最早的一條）',
  'time less than a minute before the time it must follow (the two written to other precisions): read as that time': '時間比它應當晚於的時間早不到一分鐘（兩者記錄精度不同）：按那個時間讀取',
+ 'read as description: a second subject column, of long text ({n} characters on the median), where the file has no description column': '讀作描述：第二個“主題”列，內容是長文本（中位數 '
+                                                                                                                                        '{n} '
+                                                                                                                                        '個字符），而文件沒有描述列',
+ 'column {column!r} read as the description: a second subject column, of long text, where the file has no description column ({map} "{column}=extra" keeps it aside)': '列 '
+                                                                                                                                                                       '{column!r} '
+                                                                                                                                                                       '讀作描述：它是第二個“主題”列，內容是長文本，而文件沒有描述列（{map} '
+                                                                                                                                                                       '"{column}=extra" '
+                                                                                                                                                                       '可把它留在 '
+                                                                                                                                                                       'extra '
+                                                                                                                                                                       '裏）',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

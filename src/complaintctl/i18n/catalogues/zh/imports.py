@@ -321,4 +321,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # times written to other precisions (cells._within_a_minute)
     "time less than a minute before the time it must follow (the two written to other precisions): read as that "
     "time": "时间比它应当晚于的时间早不到一分钟（两者记录精度不同）：按那个时间读取",
+    'read as description: a second subject column, of long text ({n} characters on the median), where the file has no description column':
+        '读作描述：第二个“主题”列，内容是长文本（中位数 {n} 个字符），而文件没有描述列',
+    'column {column!r} read as the description: a second subject column, of long text, where the file has no description column ({map} "{column}=extra" keeps it aside)':
+        '列 {column!r} 读作描述：它是第二个“主题”列，内容是长文本，而文件没有描述列（{map} "{column}=extra" 可把它留在 extra 里）',
 }
