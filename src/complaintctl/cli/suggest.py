@@ -54,7 +54,7 @@ def train(field: list[str] = FIELD_OPTION, method: str = METHOD_OPTION, fmt: For
                   "{weights:,} weights, {mb:.2f} MB, {seconds:.1f} s.", field=word("field", r["field"]),
                   model=r["model"], method=r["method"], version=r["version"], examples=r["examples"],
                   labels=r["labels"], weights=r["weights"], mb=r["size_bytes"] / 1e6, seconds=r["seconds"]))
-            weak = no_better_than_guessing({"held_out_check": r.get("held_out_check")})
+            weak = no_better_than_guessing(r.get("held_out_check"))
             if weak is not None:
                 warn(_("{field}: its suggestions will not be accepted: {why}", field=word("field", r["field"]),
                        why=shown(weak)))

@@ -38,10 +38,9 @@ def refresh_models(conn: Connection, fields: list[str], *, actor: str, now: date
     return [{**row, "why": due[row["field"]]} for row in done if row["trained"]]
 
 
-def no_better_than_guessing(details: dict):
-    """Why a model's suggestions are not to be accepted (None when they may be): on held-out
-    history it put no more codes first right than always guessing the commonest code."""
-    check = details.get("held_out_check")
+def no_better_than_guessing(check: dict | None):
+    """Why a model's suggestions are not to be accepted (None when they may be): its held-out check
+    (learn.note_held_out) says it put no more codes first right than always guessing the commonest code."""
     if not check or check["model"] > check["commonest"]:
         return None
     return L_("the model is no better than always guessing the commonest code on held-out history "
@@ -68,7 +67,7 @@ def suggest_text(conn: Connection, text: str, fields: list[str] | None = None, *
             entry["model"] = {"id": model.id, "version": model.details.get("version"), "method": model.method,
                               "trained_at": model.trained_at}
             entry["suggestions"] = model.rank(grams, top, normalized)
-            weak = no_better_than_guessing(model.details)
+            weak = no_better_than_guessing(model.details.get("held_out_check"))
             if weak is not None:
                 entry["weak"] = weak
         if rule is not None:
