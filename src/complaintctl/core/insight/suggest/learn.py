@@ -66,11 +66,12 @@ def inner_split(n: int, seed: int = 7) -> tuple[list[int], list[int]]:
 class NaiveBayesCounts:
     """How often each n-gram occurs with each label: all naive Bayes needs, whatever its smoothing."""
 
-    def __init__(self, texts: list[str], labels: list[str]):
+    def __init__(self, texts: list[str], labels: list[str], counted: list[Counter] | None = None):
+        """``counted``: the texts' n-gram counts (features.counts) when the caller has them already."""
         self.prior = Counter(labels)
         self.grams: dict[str, Counter] = {label: Counter() for label in self.prior}
-        for text, label in zip(texts, labels, strict=True):
-            self.grams[label].update(ngrams(text))
+        for grams, label in zip(counted or map(counts, texts), labels, strict=True):
+            self.grams[label].update(grams)
         self.totals = {label: sum(c.values()) for label, c in self.grams.items()}
         vocabulary: set[str] = set()
         for c in self.grams.values():
@@ -156,6 +157,7 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
     with 200 complaints one fifth is 40, too few to choose by (it chose naive Bayes 10 points
     below the centroid on 13 CFPB issues). Naive Bayes wins a tie; what each scored is kept in
     the model's details, so `suggest train` and plain SQL can show why."""
+    counted = [counts(t) for t in texts]  # each text's n-grams once, for every fold and method
     splits = folds(len(texts), FOLDS if len(methods) > 1 and len(texts) <= SMALL_HISTORY else 1)
     right: dict[str, int] = dict.fromkeys(methods, 0)
     scored: dict[str, list[dict[str, float]]] = {m: [] for m in methods}
@@ -164,12 +166,13 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
     commonest = 0  # held-out complaints that always guessing the training part's commonest code gets right
     for number, (train, held) in enumerate(splits):
         inner_texts, inner_labels = [texts[i] for i in train], [labels[i] for i in train]
-        held_grams = [counts(texts[i]) for i in held]
+        inner_counted = [counted[i] for i in train]
+        held_grams = [counted[i] for i in held]
         held_labels = [labels[i] for i in held]
         gold += held_labels
         commonest += _commonest_hits(inner_labels, held_labels)
         if NAIVE_BAYES in methods:
-            inner = NaiveBayesCounts(inner_texts, inner_labels)
+            inner = NaiveBayesCounts(inner_texts, inner_labels, inner_counted)
             if number == 0:  # the smoothing, chosen on the first fifth; the first best wins
                 trials = [(*_top1(inner.model(field, a), held_grams, held_labels), a) for a in ALPHAS]
                 hits, scores, alpha = max(trials, key=lambda trial: trial[0])
@@ -178,15 +181,15 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
             right[NAIVE_BAYES] += hits
             scored[NAIVE_BAYES] += scores
         if CENTROID in methods:
-            hits, scores = _top1(centroid_model(field, inner_texts, inner_labels), held_grams, held_labels)
+            hits, scores = _top1(centroid_model(field, inner_texts, inner_labels, inner_counted), held_grams, held_labels)
             right[CENTROID] += hits
             scored[CENTROID] += scores
     method = max(methods, key=lambda m: right[m])  # the first of equals: naive Bayes
     if method == NAIVE_BAYES:
-        model = within_size(NaiveBayesCounts(texts, labels).model(field, alpha))
+        model = within_size(NaiveBayesCounts(texts, labels, counted).model(field, alpha))
         model.details["alpha"] = alpha
     else:
-        model = centroid_model(field, texts, labels)
+        model = centroid_model(field, texts, labels, counted)
     model.temperature = fit_temperature(scored[method], gold)
     note_held_out(model, right[method], commonest, len(gold))
     if len(methods) > 1:
@@ -197,13 +200,13 @@ def fit_plain(field: str, texts: list[str], labels: list[str],
 
 # -- nearest centroid ----------------------------------------------------------------------------
 
-def centroid_model(field: str, texts: list[str], labels: list[str]) -> Model:
+def centroid_model(field: str, texts: list[str], labels: list[str], counted: list[Counter] | None = None) -> Model:
     """Each code as the mean direction of its complaints' TF-IDF vectors (character 1-4-grams,
     1 + log count, smooth idf, unit length: the SVM's features), a text scored by its cosine to
     each. Every code weighs alike however rare, which is where naive Bayes falls behind (13
     CFPB issues: 60 top-1 against 55). The weights that stand out most from the other codes'
     are kept first, as many as the size cap allows."""
-    docs = [counts(t) for t in texts]
+    docs = counted or [counts(t) for t in texts]
     seen: Counter = Counter()
     for grams in docs:
         seen.update(grams.keys())
