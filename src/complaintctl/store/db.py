@@ -160,9 +160,17 @@ def _bring_up_to_date(conn: DeskConnection, path: Path, *, adopt: bool) -> None:
         raise ComplaintError(f"{path} has schema version {version}, newer than this complaintctl knows "
                              f"({SCHEMA_VERSION})", hint="upgrade complaintctl")
     if version == 0 and not adopt:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6")]
-        if tables:
+        # the version and the tables from one snapshot: read apart, another opener of a new file could
+        # commit its first step (tables and version together) between them, and its tables would
+        # look like another program's
+        conn.execute("BEGIN")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                 "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6")]
+        finally:
+            conn.execute("COMMIT")
+        if version == 0 and tables:
             shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
             raise Refused(f"{path} is another program's SQLite database (tables: {shown}); complaintctl "
                           "adds nothing to it", hint="check --db / COMPLAINTCTL_DB; `complaintctl init` "

@@ -44,6 +44,23 @@ def current_version(conn: Connection) -> int:
     return schema_version(conn)
 
 
+def _use_wal(conn: Connection, tries: int = 200) -> None:
+    """The file in WAL mode. Changing the journal mode needs the file to itself, and SQLite answers
+    "database is locked" at once, without waiting out the busy timeout, when another opener of a
+    new file is reading it that moment: try again a little later (up to ~10 s) instead of failing."""
+    import time
+
+    for attempt in range(tries):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            time.sleep(0.05)
+
+
 def migrate(conn: Connection, target: int | None = None) -> list[str]:
     """Apply pending migrations up to ``target`` (default: all); return their names.
 
@@ -52,8 +69,7 @@ def migrate(conn: Connection, target: int | None = None) -> list[str]:
     cannot both apply the same step, and a failed step leaves the one before.
     """
     target = LATEST_VERSION if target is None else target
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     applied: list[str] = []
     while True:
         conn.execute("BEGIN IMMEDIATE")
