@@ -1,4 +1,4 @@
--- schema version 26
+-- schema version 27
 
 -- table agents
 CREATE TABLE agents (

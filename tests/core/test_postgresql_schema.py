@@ -128,3 +128,40 @@ def test_every_view_on_postgresql_is_its_sqlite_view_translated(conn):
             conn.execute("ROLLBACK")
     finally:
         fresh.close()
+
+
+# json_extract as functions.sql had it before 7 December 2026, 13:07 (a6eca03): '$.a.b' only
+_OLD_JSON_EXTRACT = r"""
+CREATE OR REPLACE FUNCTION json_extract(t text, path text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN path = '$' THEN t
+                ELSE (t::jsonb) #>> string_to_array(regexp_replace(path, '^\$\.?', ''), '.') END
+$$
+"""
+
+
+@pytest.mark.postgresql_ci
+def test_a_desk_made_before_json_paths_were_read_whole_reads_them_after_migrating(empty_server_database):
+    """A PostgreSQL desk made at version 26 with the json_extract of its day (a quoted key and an
+    array's item came back NULL) reads them after migration 027."""
+    from complaintctl.store.db import connect
+    from complaintctl.store.postgresql.migrate import migrate
+
+    old = connect(empty_server_database, migrate=False)
+    try:
+        migrate(old, 26)
+        old.raw.execute(_OLD_JSON_EXTRACT)
+        old.execute("INSERT INTO complaints (subject, received_at, created_at, updated_at, created_by, extra) "
+                    "VALUES ('Leak', '2026-11-24T00:00:00Z', '2026-11-24T00:00:00Z', '2026-11-24T00:00:00Z', 'x', ?)",
+                    ('{"Location Type": "Street", "tags": ["a", "b"], "plain": "p"}',))
+        paths = ("SELECT json_extract(extra, '$.\"Location Type\"'), json_extract(extra, '$.tags[1]'), "
+                 "json_extract(extra, '$.plain') FROM complaints")
+        assert old.execute(paths).fetchone() == (None, None, "p")  # the old function, as such a desk has it
+        assert catalog.schema_version(old) == 26
+    finally:
+        old.close()
+    desk = connect(empty_server_database)  # as any command opens it: brought up to date
+    try:
+        assert catalog.schema_version(desk) == SCHEMA_VERSION
+        assert desk.execute(paths).fetchone() == ("Street", "b", "p")
+    finally:
+        desk.close()
