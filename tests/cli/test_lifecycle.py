@@ -140,6 +140,25 @@ def test_close_records_outcome_resolution_and_communication(cli, db_path, one):
     assert "reopen" in cli("update", one, "--status", "investigating", expect=1).stderr
 
 
+def test_close_says_already_closed_before_asking_for_a_resolution(cli, db_path, one):
+    cli("close", one, "--outcome", "resolved", "-r", "refunded")
+    err = cli("close", one, "--outcome", "resolved", expect=1).stderr
+    assert "already closed" in err and "resolution is required" not in err
+
+
+def test_close_of_a_resolved_complaint_keeps_its_resolution(cli, db_path, one, tmp_path):
+    two = cli.log("-s", "still open")
+    assert "resolution is required" in cli("close", two, "--outcome", "resolved", expect=2).stderr
+    cli("update", one, "--status", "resolved")  # resolved without a text: the close still asks
+    assert "resolution is required" in cli("close", one, "--outcome", "resolved", expect=2).stderr
+    export = tmp_path / "resolved.csv"  # another desk's resolved ticket brings its resolution
+    export.write_text("ticket,created,status,subject,resolution\n"
+                      "T9,2026-11-02 10:00,resolved,退款未到,已退款 ¥80\n", encoding="utf-8")
+    cli("import", str(export))
+    cli("close", "ref:T9", "--outcome", "resolved")
+    assert q(db_path, "SELECT status, resolution FROM complaints WHERE ref = 'T9'") == [("closed", "已退款 ¥80")]
+
+
 def test_close_duplicate_needs_an_existing_original(cli, db_path, one):
     two = cli.log("-s", "same again")
     cli("close", two, "--outcome", "duplicate", expect=2)

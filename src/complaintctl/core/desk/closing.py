@@ -47,14 +47,15 @@ def close(conn: Connection, complaint_id: int, *, outcome: str, resolution: str 
         resolution = resolution or f"Duplicate of #{duplicate_of}"
     elif duplicate_of is not None:
         raise InvalidInput(L_("{option} goes with {outcome} duplicate", option=Input("duplicate_of"), outcome=Input("outcome")))
-    if not resolution:
-        raise InvalidInput(L_("a resolution is required"),
-                           hint=L_('{resolution} "what was decided and done"', resolution=Input("resolution")))
     with transaction(conn):
         row = get_complaint_row(conn, complaint_id)
-        if row["status"] == "closed":
+        if row["status"] == "closed":  # said first: a resolution would not help
             raise Refused(L_("complaint #{id} is already closed", id=complaint_id),
                           hint=L_("reopen it with {step}", step=Step("reopen", L_("ID"), reason=L_("TEXT"))))
+        resolution = resolution or row["resolution"]  # a resolved complaint's own, when none is given
+        if not resolution:
+            raise InvalidInput(L_("a resolution is required"),
+                               hint=L_('{resolution} "what was decided and done"', resolution=Input("resolution")))
         if duplicate_of is not None:
             get_complaint_row(conn, duplicate_of)
         via = taxonomy.validate_code(conn, "channel", told_via) if told_via else None
@@ -85,8 +86,10 @@ def close_row(conn: Connection, row: Row, *, outcome: str, resolution: str,
         "duplicate_of": duplicate_of, "told_via": via,
         "customer_accepted": None if accepted is None else int(accepted), "updated_at": at,
     }
-    if row["first_response_at"] is None:
-        sets["first_response_at"] = at
+    if row["first_response_at"] is None and row["resolved_at"] is None:
+        sets["first_response_at"] = at  # the decision is the first the customer hears; after an
+        # earlier resolution (another desk's, imported without a reply time) it would be a time
+        # out of order, and when they first heard stays unknown
     if outcome == "resolved" and row["resolved_at"] is None:
         sets["resolved_at"] = at
     set_columns(conn, row["id"], sets)
