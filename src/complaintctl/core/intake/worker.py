@@ -65,60 +65,68 @@ class BatchPreparer:
             read = len(batch)
             for line, record in batch:
                 try:
-                    if record.__class__ is list:
-                        if repeats is not None and repeats(record):
-                            reader.stats.repeated_headers += 1  # a page's header: skipped, not read
-                            read -= 1
-                            continue
-                        if replies is not None and replies.index < len(record) and \
-                                record[replies.index].strip().lower() in replies.values:
-                            raise RowError(replies.reason(record[replies.index].strip()))
-                        if row_suspect(record):
-                            record = self._unmangled(record)
-                        data = reader.data_from_cells(record)
-                        if has_lost(record):
-                            self._lost(line, record, data)
-                    elif isinstance(record, dict):
-                        if replies is not None and str(record.get(replies.header, "")).strip().lower() in \
-                                replies.values:
-                            raise RowError(replies.reason(str(record[replies.header]).strip()))
-                        if row_suspect(record):
-                            record = self._unmangled(record)
-                        data = reader.data(_values_from_dict(record, self.keys))
-                        if has_lost(record):
-                            self._lost(line, record, data)
-                    elif isinstance(record, Exception):
-                        raise RowError(record.args[0] if record.args else str(record))
-                    else:
-                        raise RowError(L_("not a JSON object"))
+                    data, record = self._data(line, record, repeats, replies)
                 except RowError as exc:
                     rejected.append((line, exc.reason, record if not isinstance(record, Exception)
                                      else getattr(record, "cells", "")))
                     continue
-                if self.group_by_ref:
-                    ref = data.get("ref")
-                    if self.held and ref is not None and ref == self.held[0][1].get("ref"):
-                        self.held.append((line, data, record))
-                        continue
-                    self._release(prepared, rejected)
-                    if ref is not None:
-                        self.held = [(line, data, record)]
-                        continue
-                elif self.newest:
-                    ref = data.get("ref")
-                    if self.held and ref is not None and ref == self.held[0][1].get("ref"):
-                        reader.stats.superseded += 1  # the older of the two snapshots is set aside
-                        if data.get("updated_at", "") >= self.held[0][1].get("updated_at", ""):
-                            self.held = [(line, data, record)]
-                        continue
-                    self._release(prepared, rejected)
-                    if ref is not None:
-                        self.held = [(line, data, record)]
-                        continue
+                if data is None:  # a page's header repeated: skipped, not read
+                    read -= 1
+                    continue
+                if (self.group_by_ref or self.newest) and self._hold(line, data, record, prepared, rejected):
+                    continue
                 self._prepare(line, data, record, prepared, rejected)
             yield prepared, rejected, read, self.source.bytes_read, reader.stats.take()
             if stop is not None:
                 raise stop
+
+    def _data(self, line: int, record, repeats, replies) -> tuple[dict | None, object]:
+        """A record's values by field (None for a repeated header) and the record as read on:
+        mangled text mended first. RowError for a reply set aside, a broken record or one that
+        is not an object; text lost before the file was made is marked."""
+        reader = self.reader
+        if record.__class__ is list:
+            if repeats is not None and repeats(record):
+                reader.stats.repeated_headers += 1
+                return None, record
+            if replies is not None and replies.index < len(record) and \
+                    record[replies.index].strip().lower() in replies.values:
+                raise RowError(replies.reason(record[replies.index].strip()))
+            if row_suspect(record):
+                record = self._unmangled(record)
+            data = reader.data_from_cells(record)
+        elif isinstance(record, dict):
+            if replies is not None and str(record.get(replies.header, "")).strip().lower() in replies.values:
+                raise RowError(replies.reason(str(record[replies.header]).strip()))
+            if row_suspect(record):
+                record = self._unmangled(record)
+            data = reader.data(_values_from_dict(record, self.keys))
+        elif isinstance(record, Exception):
+            raise RowError(record.args[0] if record.args else str(record))
+        else:
+            raise RowError(L_("not a JSON object"))
+        if has_lost(record):
+            self._lost(line, record, data)
+        return data, record
+
+    def _hold(self, line: int, data: dict, record, prepared: list, rejected: list) -> bool:
+        """With --group-by-ref, a row of the ref being held joins it; with newest-of-a-ref (an
+        event log's snapshots), the newer of two rows of one ref is kept. True when the row is
+        held (not prepared now); a row of another ref first releases the one held."""
+        ref = data.get("ref")
+        if self.held and ref is not None and ref == self.held[0][1].get("ref"):
+            if self.group_by_ref:
+                self.held.append((line, data, record))
+            else:
+                self.reader.stats.superseded += 1  # the older of the two snapshots is set aside
+                if data.get("updated_at", "") >= self.held[0][1].get("updated_at", ""):
+                    self.held = [(line, data, record)]
+            return True
+        self._release(prepared, rejected)
+        if ref is not None:
+            self.held = [(line, data, record)]
+            return True
+        return False
 
     def _prepare(self, line: int, data: dict, record, prepared: list, rejected: list) -> None:
         try:
