@@ -38,3 +38,18 @@ def test_a_taught_alias_is_read_and_a_mapping_file_alias_must_name_a_code(conn):
 
     with pytest.raises(InvalidInput, match="unknown category 'nope'"):
         LabelResolver(conn, {"category": {"x": "nope"}}).table("category")
+
+
+@pytest.mark.parametrize("kind, text, by_part", [
+    ("remedy", "停止骚扰,调整利率,道歉赔偿/解释,要求退款", True), ("remedy", "退款、赔偿", True),
+    ("remedy", "解释", False), ("remedy", "（解释）", False), ("severity", "2 - Medium", False),
+    ("severity", "Medium priority", False), ("severity", "P2 - High", False), ("severity", "优先级：高", False),
+    ("severity", "Blocker / Critical", False), ("status", "Closed - Resolved", True), ("status", "In Progress", False),
+])
+def test_a_code_named_by_one_part_of_several_is_told_from_decoration(conn, kind, text, by_part):
+    from complaintctl.core.taxonomy.labels import named_by_part
+
+    resolver = LabelResolver(conn)
+    code = resolver.code(kind, text)
+    assert code is not None
+    assert named_by_part(resolver.table(kind), text, code) is by_part

@@ -4,6 +4,7 @@ language (the summary's JSON keeps core's English words and codes)."""
 from __future__ import annotations
 
 from complaintctl.i18n import _, clauses, joined, ngettext, shown
+from complaintctl.i18n.said import Code
 from complaintctl.i18n.words import word
 
 
@@ -52,6 +53,13 @@ def evidence_lines(summary) -> list[str]:
             lines.append(ngettext("{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported",
                                   "{n:,} rows: {what}, kept in extra as FIELD_as_given; the complaints imported", n,
                                   what=shown(what)))
+    for name, seen in summary.read_by_part.items():
+        lines.append(ngettext(
+            "{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} "
+            "read as {code}): the whole text kept in extra as {key}",
+            "{n:,} {field} cells named a code by one of their parts, the others saying something else (first: "
+            "{text!r} read as {code}): each whole text kept in extra as {key}", seen["cells"], field=_field(name),
+            text=seen["first"], code=Code("channel" if name == "told_via" else name, seen["read_as"]), key=f"{name}_as_given"))
     if summary.stamped_now:
         lines.append(ngettext("{n:,} row had no received time and got the import time (--received-now)",
                               "{n:,} rows had no received time and got the import time (--received-now)",

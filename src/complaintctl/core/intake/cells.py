@@ -65,6 +65,7 @@ class ReadStats:
         self.superseded = 0  # an event log's earlier snapshots of a ref, not imported (intake/snapshots.py)
         self.answered = 0  # complaints whose first response is the company's reply to them (intake/answers.py)
         self.lost_first: list[dict] = []  # the first few: {line, column, value}
+        self.parts: dict[str, list] = {}  # field -> [cells read by one part of several, first text, its code]
 
     def empty(self, field: str) -> None:
         self.empties[field] = self.empties.get(field, 0) + 1
@@ -74,6 +75,13 @@ class ReadStats:
 
     def aside(self, what: str) -> None:
         self.asides[what] = self.asides.get(what, 0) + 1
+
+    def by_part(self, field: str, text: str, code: str) -> None:
+        seen = self.parts.get(field)
+        if seen is None:
+            self.parts[field] = [1, text, code]
+        else:
+            seen[0] += 1
 
     def lost_text(self, line: int, columns: list[str], record: list | dict, headers: list[str]) -> None:
         self.lost += 1
@@ -92,10 +100,12 @@ class ReadStats:
         out = {"empties": self.empties, "never": self.never, "asides": self.asides, "stamped": self.stamped,
                "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped,
                "repeated_headers": self.repeated_headers, "repaired": self.repaired, "lost": self.lost,
-               "lost_first": self.lost_first, "superseded": self.superseded, "answered": self.answered}
+               "lost_first": self.lost_first, "superseded": self.superseded, "answered": self.answered,
+               "parts": self.parts}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
         self.grouped, self.repeated_headers, self.repaired, self.lost, self.lost_first = 0, 0, {}, 0, []
         self.superseded = self.answered = 0
+        self.parts = {}
         return out
 
 

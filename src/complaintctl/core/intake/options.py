@@ -102,6 +102,9 @@ class ImportSummary:
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
     never_dates: dict[str, int] = field(default_factory=dict)  # field -> "never" dates (1900-01-01...) read as empty
     set_aside_values: dict[str, int] = field(default_factory=dict)  # what was kept in extra to keep a row whole
+    # field -> {cells, first, read_as}: label cells read by one part of several (`道歉赔偿/解释` as
+    # explanation), each cell's whole text kept in extra as FIELD_as_given
+    read_by_part: dict[str, dict] = field(default_factory=dict)
     stamped_now: int = 0  # rows given the import time as received time (--received-now)
     subject_from_category: int = 0  # rows with neither subject nor description: subject = the category cell
     subject_from_ref: int = 0  # rows with no subject, description or category: "(no subject)" and the ref
@@ -133,6 +136,9 @@ class ImportSummary:
         self.repeated_headers += stats["repeated_headers"]
         self.lost_text += stats["lost"]
         self.lost_text_first += stats["lost_first"][:3 - len(self.lost_text_first)]
+        for name, (n, text, code) in stats["parts"].items():
+            seen = self.read_by_part.setdefault(name, {"cells": 0, "first": text, "read_as": code})
+            seen["cells"] += n
         for how, n in stats["repaired"].items():
             self.mojibake_repaired[how] = self.mojibake_repaired.get(how, 0) + n
 

@@ -43,7 +43,7 @@ from complaintctl.core.intake.times import RowTimes
 from complaintctl.core.intake.whole import set_aside
 from complaintctl.core.record.dates import CLOCK_SKEW, to_iso
 from complaintctl.core.sla import clock as sla
-from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, resolve_in
+from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, named_by_part, resolve_in
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
 from complaintctl.i18n.said import Field
@@ -75,6 +75,7 @@ class RowReader(RowTimes, RowCompletion):
         self.codes = _code_tables(conn, options.value_aliases)
         self.valid_codes = {kind: ", ".join(sorted(set(t.values()))) for kind, t in self.codes.items()}
         self.unknown_labels: dict[tuple[str, str], None] = {}  # (kind, spelling) known to name nothing
+        self.by_part: dict[tuple[str, str], str] = {}  # (kind, spelling) -> the code one of its parts names
         self.dayfirst = bool(options.dayfirst)  # for any date column not decided below
         self.dayfirst_of: dict[str, bool] = dict(options.dayfirst_of)  # per field, decided from its values
         self.mixed_dates = frozenset(options.mixed_dates)  # fields whose values prove both orders: per value
@@ -321,12 +322,31 @@ class RowReader(RowTimes, RowCompletion):
         else:
             data.setdefault("_durations", {})[target] = (minutes, header, text)
 
+    def _keep_whole(self, data: dict, name: str, text: str, code: str) -> None:
+        """A label read by one of its parts: its whole text kept in extra as ``{name}_as_given``."""
+        aside = data.setdefault("_aside", {})
+        key = f"{name}_as_given"
+        aside[key] = f"{aside[key]}; {text}" if key in aside else text
+        self.stats.by_part(name, text, code)
+
     def _unseen_label(self, data: dict, kind: str, name: str, text: str) -> str | None:
         """The code of a label this import has not met yet (remembered for the next row), or None:
         the label is kept in the row's ``_raw`` and the field left unclassified (refused for a
         lifecycle code, or with strict labels)."""
         table = self.codes[kind]
-        code = None if (kind, text) in self.unknown_labels else resolve_in(table, text)
+        code = self.by_part.get((kind, text))
+        if code is None:
+            code = None if (kind, text) in self.unknown_labels else resolve_in(table, text)
+            if code is not None and named_by_part(table, text, code):
+                # one part of several (`道歉赔偿/解释` -> explanation): the code is read and the whole
+                # text kept, for this row and every later one (never cached as a plain label)
+                if len(self.by_part) < MEMO_LIMIT:
+                    self.by_part[(kind, text)] = code
+                self._keep_whole(data, name, text, code)
+                return code
+        else:
+            self._keep_whole(data, name, text, code)
+            return code
         if code is not None:
             table[text] = code  # the next row with this spelling finds it at once
             return code

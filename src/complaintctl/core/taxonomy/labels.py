@@ -189,6 +189,26 @@ def _variants(key: str) -> list[str]:
     return out
 
 
+_RANK = re.compile(r"p?\d+")
+
+
+def named_by_part(table: dict[str, str], text: str, code: str) -> bool:
+    """Whether ``code`` is what ``text`` names only through one of its parts while another part says
+    something else (`道歉赔偿/解释` read as explanation, `Closed - Resolved` as closed): the code is
+    read, but the text holds more than the code says and must be kept. Decoration is not more:
+    filler words and ranks (`Medium priority`, `2 - Medium`, `P2 - High`), or parts naming the same code."""
+    key = label_key(text)
+    bare = " ".join(_BRACKETS.sub(" ", key).split())
+    parts = [p for p in _PARTS.split(bare) if p and p not in ("-", "_")]
+    if len(parts) < 2:
+        return False
+    words = [p for p in parts if p not in _FILLER]
+    whole = [key, key.replace("-", "_").replace(" ", "_"), key.replace("_", " "), bare, " ".join(words)]
+    if any(table.get(v) == code or table.get(without_accents(v)) == code for v in whole):
+        return False
+    return any(not _RANK.fullmatch(p) and code not in (table.get(p), table.get(without_accents(p))) for p in words)
+
+
 def resolve_in(table: dict[str, str], text: str) -> str | None:
     """The code ``text`` names in one kind's {label key: code} table, or None."""
     key = label_key(text)

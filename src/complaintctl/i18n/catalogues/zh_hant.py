@@ -1706,6 +1706,12 @@ MESSAGES = {'Options': '選項',
                                                                                                                             '紀元：系統用來表示“尚未”的值）：{counts}',
  '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 FIELD_as_given '
                                                                                '保留在附加信息中；投訴已導入',
+ '{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} read as {code}): the whole text kept in extra as {key}': '{n:,} '
+                                                                                                                                                                  '個{field}單元格只由其中一部分對應到代碼，其餘部分另有所指（第一處：{text!r} '
+                                                                                                                                                                  '讀作 '
+                                                                                                                                                                  '{code}）：完整文字以 '
+                                                                                                                                                                  '{key} '
+                                                                                                                                                                  '保留在附加信息中',
  '{n:,} row had no received time and got the import time (--received-now)': '{n:,} 行沒有受理時間，用了導入時間（--received-now）',
  '{n:,} row had neither subject nor description: its subject is its category as the file wrote it': '{n:,} '
                                                                                                     '行既沒有主題也沒有描述：主題取自文件中寫的類別',

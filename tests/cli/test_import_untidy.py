@@ -1,0 +1,52 @@
+"""Exports nobody prepared for (issue 20, the faults a new user's trial found): each fixture is
+built here in the shape of the real file that showed the fault; no third-party data."""
+
+import json
+
+from conftest import query
+
+# A scraped Chinese complaints site (黑猫投诉's shape): the demands column holds several demands in one
+# cell, separated by commas, 、 and slashes.
+HEIMAO = (
+    "date,title,summary,object,demands\n"
+    "2025-11-18,信*飞,多次暴力催收，威胁恐吓,信*飞App,\"停止骚扰,调整利率,道歉赔偿/解释,要求退款\"\n"
+    "2025-11-19,某银行,乱收费,某银行App,\"停止骚扰,调整利率,道歉赔偿/解释,要求退款\"\n"
+    "2025-11-20,某平台,客服不回复,某平台App,解释\n"
+    "2025-11-21,某快递,快递丢件,某快递,退款、赔偿\n"
+)
+
+
+def test_a_label_read_by_one_part_keeps_the_whole_text(cli, db_path, tmp_path):
+    f = tmp_path / "heimao.csv"
+    f.write_text(HEIMAO, encoding="utf-8")
+    result = cli("import", f, "--map", "demands=remedy", "--map", "date=received", "--map", "summary=description")
+    assert result.stdout.strip() == "read 4, inserted 4, updated 0, unchanged 0, duplicates 0, rejected 0"
+    rows = query(db_path, "SELECT remedy, json_extract(extra, '$.remedy_as_given') FROM complaints ORDER BY id")
+    # the first cell meets the resolver, the second the import's memo of it: both keep the text
+    assert rows == [("explanation", "停止骚扰,调整利率,道歉赔偿/解释,要求退款"),
+                    ("explanation", "停止骚扰,调整利率,道歉赔偿/解释,要求退款"),
+                    ("explanation", None),  # the whole value is the label: nothing more to keep
+                    ("refund", "退款、赔偿")]  # two remedies asked, one read: the other is in the text
+    assert ("3 remedy cells named a code by one of their parts, the others saying something else (first: "
+            "'停止骚扰,调整利率,道歉赔偿/解释,要求退款' read as explanation): each whole text kept in extra as "
+            "remedy_as_given") in result.stderr
+    report = json.loads(cli("import", f, "--map", "demands=remedy", "--map", "date=received", "--map",
+                            "summary=description", "--dry-run", "-f", "json").stdout)
+    assert report[0]["read_by_part"] == {"remedy": {"cells": 3, "first": "停止骚扰,调整利率,道歉赔偿/解释,要求退款",
+                                                 "read_as": "explanation"}}
+
+
+def test_decoration_around_a_label_is_not_more_text(cli, db_path, tmp_path):
+    f = tmp_path / "jira.csv"
+    f.write_text("Key,Summary,Created,Priority,Status\n"
+                 "J-1,a,2026-11-02,2 - Medium,Open\nJ-2,b,2026-11-02,Medium priority,Open\n"
+                 "J-3,c,2026-11-02,P2 - High,Open\nJ-4,d,2026-11-02,Blocker / Critical,Closed - Resolved\n",
+                 encoding="utf-8")
+    result = cli("import", f)
+    assert query(db_path, "SELECT ref, severity, status, json_extract(extra, '$.severity_as_given'), "
+                          "json_extract(extra, '$.status_as_given') FROM complaints ORDER BY id") == [
+        ("J-1", "medium", "new", None, None), ("J-2", "medium", "new", None, None), ("J-3", "high", "new", None, None),
+        # two words for one code is no second meaning; a closed ticket 'Resolved' as well says more
+        ("J-4", "critical", "closed", None, "Closed - Resolved")]
+    assert "1 status cell named a code by one of its parts" in result.stderr
+    assert "severity cell" not in result.stderr
