@@ -1,5 +1,5 @@
 import contextlib
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -257,7 +257,8 @@ def _without_a_year(draw) -> str:
 def test_a_received_time_typed_without_its_year_lies_within_the_past_year(text, now, zone):
     """Whatever the day, the hour and the team's zone (daylight saving included): the moment a
     received time without a year names is in the year up to now (a clock's few minutes ahead
-    allowed), or it is refused with a clear error; never a 1 January, never next week."""
+    allowed), and one without its date within the last day (a daylight-saving day is 25 hours),
+    or it is refused with a clear error; never a 1 January, never next week."""
     import os
     import time
 
@@ -276,6 +277,8 @@ def test_a_received_time_typed_without_its_year_lies_within_the_past_year(text, 
     year_ago = now.replace(year=now.year - 1) if (now.month, now.day) != (2, 29) else now.replace(
         year=now.year - 1, day=28)
     assert year_ago < moment <= now + CLOCK_SKEW, (text, now, zone, moment)
+    if not any(mark in text for mark in ("月", "/", *_MONTHS)):  # a time without its date: today's or yesterday's
+        assert now - timedelta(hours=25) < moment, (text, now, zone, moment)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
