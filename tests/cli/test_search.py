@@ -180,3 +180,18 @@ def test_list_text_and_the_snippet_follow_the_same_spellings(spelled):
     assert "[ＡＰＰ]" in rows[ids["wide"]]["snippet"] and "[APP]" in rows[ids["app"]]["snippet"]
     rows = {r["id"]: r for r in json.loads(cli("search", "13800138000", "-f", "json").stdout)}
     assert "[+86 138 0013 8000]" in rows[ids["spaced"]]["snippet"]
+
+
+def test_a_merged_records_phone_and_email_find_the_customer_it_was_merged_into(cli):
+    """As `list --customer` and customer matching read them (merge --help: "its email and phone
+    still find KEEP"): search with a merged record's phone or e-mail finds the kept customer's
+    complaints, those it brought and those the kept customer had."""
+    kept = cli.log("-s", "洗衣机漏水", "--customer", "李雷", "--phone", "+86 138 0013 8000", "--email", "li@x.cn")
+    moved = cli.log("-s", "冰箱不制冷", "--customer", "李雷", "--phone", "139-0013-9000", "--email", "lei@y.cn")
+    cli.log("-s", "空调异响", "--customer", "韩梅梅", "--phone", "13700137000")
+    cli("customers", "merge", "#1", "#2")
+    for typed in ("13900139000", "+86 139 0013 9000", "LEI@y.cn"):
+        assert sorted(found(cli, typed)) == [kept, moved], typed
+        listed = json.loads(cli("list", "--text", typed, "-f", "json").stdout)
+        assert sorted(r["id"] for r in listed) == [kept, moved], typed
+    assert found(cli, "13700137000") == [3]

@@ -12,8 +12,12 @@ from complaintctl.store.engine import Connection
 
 
 def search_terms(text: str) -> list[str]:
-    """'洗衣机 "no water"' -> ['洗衣机', 'no water']: words, or phrases in double quotes."""
+    """'洗衣机 "no water"' -> ['洗衣机', 'no water']: words, or phrases in double quotes; a text
+    that is a phone number as a whole ('+86 138 0013 8000') is one term, however it is spaced."""
     import shlex
+
+    if _looks_like_phone(text.strip()):
+        return [text.strip().lower()]
 
     try:
         words = shlex.split(text)
@@ -31,8 +35,9 @@ _FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # ASCII ! .. ~ -> ！ 
 def spellings(conn: Connection, term: str) -> list[str]:
     """The ways ``term`` may be written in the record, as customer matching reads them: its NFKC
     form (full-width ＡＰＰ is app), the term as typed, its ASCII in full width (app finds
-    ＡＰＰ too: the index keeps text as it was written), and for a phone number every way the
-    customers with that number (normalised: +86 138 0013 8000 is 13800138000) wrote it."""
+    ＡＰＰ too: the index keeps text as it was written), and for a phone number or an e-mail every
+    way the customers with it (normalised: +86 138 0013 8000 is 13800138000) and the customers
+    they were merged into wrote theirs."""
     import unicodedata
 
     from complaintctl.core.people.matching import normalize_phone
@@ -43,8 +48,9 @@ def spellings(conn: Connection, term: str) -> list[str]:
         digits = normalize_phone(plain)
         if digits:
             found.append(digits)
-            found += [p.lower() for (p,) in conn.execute(
-                "SELECT DISTINCT phone FROM customers WHERE phone_normalized = ? AND phone IS NOT NULL", (digits,))]
+            found += _contact_spellings(conn, "phone", digits)
+    elif _looks_like_email(plain):
+        found += _contact_spellings(conn, "email", plain)
     # one of each (the index folds case, full-width letters too); and a spelling that holds another
     # is found by it already (a phrase matches inside longer text): '+86 13800138000' would cost a
     # second pass over the index for nothing when '13800138000' is there
@@ -54,6 +60,20 @@ def spellings(conn: Connection, term: str) -> list[str]:
             one_each.setdefault(spelling.lower(), spelling)
     found = list(one_each.values())
     return [s for s in found if not any(o.lower() != s.lower() and o.lower() in s.lower() for o in found)]
+
+
+def _contact_spellings(conn: Connection, column: str, normalized: str) -> list[str]:
+    """How the customers with this normalised phone or e-mail wrote theirs, and how the customers
+    they were merged into wrote theirs: a merged record's phone finds the customer it was merged
+    into, whose complaints the index holds under the kept record's details."""
+    return [v.lower() for (v,) in conn.execute(
+        f"SELECT m.{column} FROM customers m WHERE m.{column}_normalized = ? AND m.{column} IS NOT NULL "
+        f"UNION SELECT k.{column} FROM customers m JOIN customers k ON k.id = m.merged_into "
+        f"WHERE m.{column}_normalized = ? AND k.{column} IS NOT NULL", (normalized, normalized))]
+
+
+def _looks_like_email(text: str) -> bool:
+    return "@" in text and not any(c.isspace() for c in text)
 
 
 def _looks_like_phone(text: str) -> bool:
