@@ -116,7 +116,8 @@ def test_bad_rows_go_to_rejects_with_line_and_reason_and_good_rows_are_kept(cli,
                       "ORDER BY id") == [("good one", "price", "low", None), ("bad code", None, "low", None),
                                          ("bad email", "price", "low", "not-an-email"),
                                          ("good two", "billing_error", "high", None)]
-    assert "1 row: email that could not be read as one, kept in extra as FIELD_as_given" in result.stderr
+    assert ("1 row: email that could not be read as one, kept as given in extra.email_as_given; the complaint "
+            "imported") in result.stderr
 
 
 def test_strict_writes_nothing_when_a_row_is_bad(cli, db_path, tmp_path):
@@ -186,7 +187,8 @@ def test_spreadsheet_damage_to_phones_and_keep_as_text_cells(cli, db_path, tmp_p
               'E,李四,138-0013-8000 转 123,\n')
     result = cli("import", "--received-now", f)
     assert summary(result) == "read 5, inserted 5, updated 0, unchanged 0, duplicates 0, rejected 0"
-    assert "1 row: phone written in scientific notation (its digits are lost), kept in extra" in result.stderr
+    assert ("1 row: phone written in scientific notation (its digits are lost), kept as given in "
+            "extra.phone_as_given; the complaint imported") in result.stderr
     assert q(db_path, "SELECT json_extract(extra, '$.phone_as_given') FROM complaints WHERE subject = 'A'") == [
         ("1.38001E+10",)]
     assert q(db_path, "SELECT name, phone_normalized FROM customers ORDER BY id") == [("张三", None),

@@ -196,7 +196,7 @@ def test_one_subject_limit_for_log_and_import(cli, db_path, tmp_path):
     f = write(tmp_path / "long.csv", f"subject,received\n{long},2026-11-01\n{long[:-1]},2026-11-01\n")
     result = cli("import", f)  # a subject too long loses no complaint: cut, and kept whole in extra
     assert result.stdout.strip() == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
-    assert "1 row: subject that could not be read as one, kept in extra" in result.stderr
+    assert "1 row: subject that could not be read as one, kept as given in extra.subject_as_given" in result.stderr
     assert query(db_path, "SELECT length(subject), substr(subject, length(subject)), json_extract(extra, '$.subject_as_given') "
                           "FROM complaints ORDER BY id LIMIT 1") == [(MAX_SUBJECT, "…", long)]
 

@@ -50,3 +50,22 @@ def test_decoration_around_a_label_is_not_more_text(cli, db_path, tmp_path):
         ("J-4", "critical", "closed", None, "Closed - Resolved")]
     assert "1 status cell named a code by one of its parts" in result.stderr
     assert "severity cell" not in result.stderr
+
+
+def test_each_value_set_aside_is_said_under_its_real_key(cli, db_path, tmp_path):
+    """The summary names where each value as given went (it said `FIELD_as_given`, literally)."""
+    f = tmp_path / "autotask.csv"
+    f.write_text("ticketNumber,title,createDate,status,outcome,completedDate,resolvedDateTime,closedDate\n"
+                 "T1,reopened,2026-11-02 09:00:00,In Progress,,,,2026-11-03 10:00:00\n"
+                 "T2,double,2026-11-02 09:00:00,Closed,Duplicate,,2026-11-03 10:00:00,2026-11-03 10:00:00\n"
+                 "T3,precise,2026-11-02 09:00:00,Closed,,,2026-11-03 23:43:21.000,2026-11-03 23:43:20.987\n",
+                 encoding="utf-8")
+    result = cli("import", f, "--map", "outcome=outcome")
+    assert "FIELD_as_given" not in result.stderr
+    assert ("1 row: closed time of a complaint whose status is not closed, kept as given in "
+            "extra.closed_at_as_given") in result.stderr
+    assert "1 row: outcome duplicate without duplicate_of, kept as given in raw_labels (outcome)" in result.stderr
+    assert ("read as that time, kept as given in extra.closed_at_as_given") in result.stderr
+    assert query(db_path, "SELECT ref, json_extract(extra, '$.closed_at_as_given') FROM complaints ORDER BY id") == [
+        ("T1", "2026-11-03T10:00:00Z"), ("T2", None), ("T3", "2026-11-03T23:43:20Z")]
+    assert query(db_path, "SELECT field, label FROM raw_labels") == [("outcome", "duplicate")]

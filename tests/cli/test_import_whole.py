@@ -93,4 +93,5 @@ def test_details_that_cannot_be_stored_lose_no_complaint(cli, db_path, tmp_path)
                      "first_response_at_as_given": "2026-11-03T08:00:00Z", "customer_accepted_as_given": "maybe"}
     assert query(db_path, "SELECT first_response_at, resolved_at FROM complaints WHERE subject = 'Leak'") == [
         (None, "2026-11-02T10:00:00Z")]
-    assert "1 row: first response time after the row's resolution or closing, kept in extra" in result.stderr
+    assert ("1 row: first response time after the row's resolution or closing, kept as given in "
+            "extra.first_response_at_as_given") in result.stderr

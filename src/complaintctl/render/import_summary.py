@@ -50,9 +50,10 @@ def evidence_lines(summary) -> list[str]:
         if what.startswith("~"):  # what the lifecycle made the import assume
             lines.append(ngettext("{n:,} row {what}", "{n:,} rows {what}", n, what=_(what[1:])))
         else:
-            lines.append(ngettext("{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported",
-                                  "{n:,} rows: {what}, kept in extra as FIELD_as_given; the complaints imported", n,
-                                  what=shown(what)))
+            where = joined(summary.set_aside_as.get(what) or ["extra"])
+            lines.append(ngettext("{n:,} row: {what}, kept as given in {where}; the complaint imported",
+                                  "{n:,} rows: {what}, kept as given in {where}; the complaints imported", n,
+                                  what=shown(what), where=where))
     for name, seen in summary.read_by_part.items():
         lines.append(ngettext(
             "{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} "

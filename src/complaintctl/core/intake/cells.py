@@ -55,6 +55,7 @@ class ReadStats:
         self.empties: dict[str, int] = {}
         self.never: dict[str, int] = {}
         self.asides: dict[str, int] = {}
+        self.kept: dict[str, list[str]] = {}  # what was set aside -> where its values as given are kept
         self.stamped = 0
         self.from_category = 0  # rows with neither subject nor description, titled by their category
         self.from_ref = 0  # rows with no subject, description or category: "(no subject)" and the ref
@@ -73,8 +74,14 @@ class ReadStats:
     def never_date(self, field: str) -> None:
         self.never[field] = self.never.get(field, 0) + 1
 
-    def aside(self, what: str) -> None:
+    def aside(self, what: str, kept: str | None = None) -> None:
+        """Count ``what`` (set aside or assumed); ``kept`` says where the value as given is kept
+        (`extra.email_as_given`), for the summary to name the real place."""
         self.asides[what] = self.asides.get(what, 0) + 1
+        if kept is not None:
+            places = self.kept.setdefault(what, [])
+            if kept not in places and len(places) < 20:
+                places.append(kept)
 
     def by_part(self, field: str, text: str, code: str) -> None:
         seen = self.parts.get(field)
@@ -101,11 +108,11 @@ class ReadStats:
                "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped,
                "repeated_headers": self.repeated_headers, "repaired": self.repaired, "lost": self.lost,
                "lost_first": self.lost_first, "superseded": self.superseded, "answered": self.answered,
-               "parts": self.parts}
+               "parts": self.parts, "kept": self.kept}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
         self.grouped, self.repeated_headers, self.repaired, self.lost, self.lost_first = 0, 0, {}, 0, []
         self.superseded = self.answered = 0
-        self.parts = {}
+        self.parts, self.kept = {}, {}
         return out
 
 
@@ -250,18 +257,19 @@ ASSUMED_RESOLVED = "~" + N_("resolved with no resolution time in the file: resol
 ASSUMED_RESOLVED_RECEIVED = "~" + N_("resolved with no resolution or update time in the file: resolved at its received time")
 
 
-def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
+def _make_consistent(row: dict, raw: dict | None = None) -> list[tuple[str, str | None]]:
     """History from other desks is messy; fill what the lifecycle implies, refuse what it forbids.
     A status the file did not give (or gave in words nobody knows) is read from the row's own
     times: a closed time says closed, a resolution time resolved, else the complaint is new.
-    Returns what was set aside (kept in extra) to keep the row whole, for the summary."""
-    aside = []
+    Returns what was set aside or assumed to keep the row whole, each with where the value as given
+    is kept (None for what was assumed), for the summary."""
+    aside: list[tuple[str, str | None]] = []
     status = row.get("status")
     if status is None:
         if "closed_at" not in row and "resolved_at" not in row and "first_response_at" in row and row.get("resolution"):
             # answered (a message board's reply, with its time): the answer is the resolution
             row["resolved_at"] = row["first_response_at"]
-            aside.append(ANSWERED)
+            aside.append((ANSWERED, None))
         status = row["status"] = ("closed" if "closed_at" in row else "resolved" if "resolved_at" in row
                                   else "acknowledged" if "first_response_at" in row else "new")
     received = row["received_at"]
@@ -274,34 +282,36 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
         if "closed_at" not in row:
             row["closed_at"] = row.get("resolved_at") or updated or received
             if "resolved_at" not in row:
-                aside.append(ASSUMED_CLOSED if updated else ASSUMED_CLOSED_RECEIVED)
+                aside.append((ASSUMED_CLOSED if updated else ASSUMED_CLOSED_RECEIVED, None))
     elif "closed_at" in row:
         # an open status with a closed time (a reopened ticket keeps its old one): the status is
         # where it stands now; the time is kept with the complaint, not dropped
         row.setdefault("extra", {})["closed_at_as_given"] = row.pop("closed_at")
-        aside.append(L_("closed time of a complaint whose status is not closed"))
+        aside.append((L_("closed time of a complaint whose status is not closed"), "extra.closed_at_as_given"))
     if row.get("outcome") == "duplicate" and "duplicate_of" not in row:
         # "Duplicate" without the complaint it repeats: the word is kept raw, the outcome is the default
         if raw is not None:
             raw.setdefault("outcome", "duplicate")
         row["outcome"] = "resolved"
-        aside.append(L_("outcome duplicate without duplicate_of"))
+        aside.append((L_("outcome duplicate without duplicate_of"), "raw_labels (outcome)"))
     if status == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = updated or received
-        aside.append(ASSUMED_RESOLVED if updated else ASSUMED_RESOLVED_RECEIVED)
+        aside.append((ASSUMED_RESOLVED if updated else ASSUMED_RESOLVED_RECEIVED, None))
     if row.get("outcome") == "resolved" and "resolved_at" not in row:
         row["resolved_at"] = row["closed_at"]
     problem = time_order_problem(row)  # the rule `update` and `close` keep too
-    if problem and _within_a_minute(row):
-        aside.append(L_("time less than a minute before the time it must follow (the two written to other "
-                        "precisions): read as that time"))
+    moved = _within_a_minute(row) if problem else []
+    if moved:
+        aside.append((L_("time less than a minute before the time it must follow (the two written to other "
+                         "precisions): read as that time"), ", ".join(f"extra.{key}" for key in moved)))
         problem = time_order_problem(row)
     if problem and "first_response_at" in row:
         # a later optional time (a reviewer's note after solving) is no first response: kept, not the row lost
         first = row.pop("first_response_at")
         if time_order_problem(row) is None:
             row.setdefault("extra", {})["first_response_at_as_given"] = first
-            aside.append(L_("first response time after the row's resolution or closing"))
+            aside.append((L_("first response time after the row's resolution or closing"),
+                          "extra.first_response_at_as_given"))
             problem = None
         else:
             row["first_response_at"] = first
@@ -310,15 +320,15 @@ def _make_consistent(row: dict, raw: dict | None = None) -> list[str]:
     return aside
 
 
-def _within_a_minute(row: dict) -> bool:
+def _within_a_minute(row: dict) -> list[str]:
     """Move each time that is less than a minute before the time it must follow up to it (Autotask's
     `completedDate` 23:43:20.987 before its `resolvedDateTime` 23:43:21.000: clocks of other precisions,
-    not a contradiction), keeping the time as given in extra; whether any was moved."""
+    not a contradiction), keeping the time as given in extra; the extra keys of those moved."""
     from datetime import datetime
 
     from complaintctl.core.record.lifecycle import TIME_ORDER
 
-    moved = False
+    moved: list[str] = []
     given = [name for name, _ in TIME_ORDER if isinstance(row.get(name), str)]
     for earlier, later in zip(given, given[1:], strict=False):
         a, b = row[earlier], row[later]
@@ -331,7 +341,7 @@ def _within_a_minute(row: dict) -> bool:
             if gap < 60:
                 row.setdefault("extra", {})[f"{later}_as_given"] = b
                 row[later] = a
-                moved = True
+                moved.append(f"{later}_as_given")
     return moved
 
 

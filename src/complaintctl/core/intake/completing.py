@@ -103,8 +103,8 @@ class RowCompletion:
         row = validated_whole(self.validate, self.validation_error, data, self.stats)
         if raw is None and row.get("outcome") == "duplicate":
             raw = {}
-        for aside in _make_consistent(row, raw):
-            self.stats.aside(aside)
+        for aside, kept in _make_consistent(row, raw):
+            self.stats.aside(aside, kept)
         if facts:
             row["_facts"] = facts
         if dated or row.get("reopened_count"):
@@ -125,7 +125,8 @@ class RowCompletion:
                 # a spreadsheet wrote it in scientific notation and its digits are lost: matching on
                 # what remains would file the complaint under a stranger; kept as written, unmatched
                 row.setdefault("extra", {})["phone_as_given"] = row.pop("phone")
-                self.stats.aside(L_("phone written in scientific notation (its digits are lost)"))
+                self.stats.aside(L_("phone written in scientific notation (its digits are lost)"),
+                                 "extra.phone_as_given")
                 phone = None
             elif phone_n is None:
                 phone_n = _remember(self._phones, phone, normalize_phone(phone), MEMO_LIMIT)

@@ -102,6 +102,7 @@ class ImportSummary:
     empty_values: dict[str, int] = field(default_factory=dict)  # field -> values read as empty (?, N/A, 无...)
     never_dates: dict[str, int] = field(default_factory=dict)  # field -> "never" dates (1900-01-01...) read as empty
     set_aside_values: dict[str, int] = field(default_factory=dict)  # what was kept in extra to keep a row whole
+    set_aside_as: dict[str, list[str]] = field(default_factory=dict)  # of those, where each kept its values as given
     # field -> {cells, first, read_as}: label cells read by one part of several (`道歉赔偿/解释` as
     # explanation), each cell's whole text kept in extra as FIELD_as_given
     read_by_part: dict[str, dict] = field(default_factory=dict)
@@ -136,6 +137,9 @@ class ImportSummary:
         self.repeated_headers += stats["repeated_headers"]
         self.lost_text += stats["lost"]
         self.lost_text_first += stats["lost_first"][:3 - len(self.lost_text_first)]
+        for what, places in stats["kept"].items():
+            known = self.set_aside_as.setdefault(what, [])
+            known += [p for p in places if p not in known]
         for name, (n, text, code) in stats["parts"].items():
             seen = self.read_by_part.setdefault(name, {"cells": 0, "first": text, "read_as": code})
             seen["cells"] += n

@@ -24,7 +24,7 @@ def set_aside(data: dict, name: str, value: Any, stats) -> None:
     aside = data.setdefault("_aside", {})
     key = f"{name}_as_given"
     aside[key] = f"{aside[key]}; {value}" if key in aside else value
-    stats.aside(L_("{field} that could not be read as one", field=Code("field", name)))
+    stats.aside(L_("{field} that could not be read as one", field=Code("field", name)), f"extra.{key}")
 
 
 def validated_whole(validate, validation_error, data: dict, stats) -> dict:

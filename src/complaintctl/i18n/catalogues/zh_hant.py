@@ -1704,8 +1704,7 @@ MESSAGES = {'Options': '選項',
                                                                                                                             '0 '
                                                                                                                             '天、Unix '
                                                                                                                             '紀元：系統用來表示“尚未”的值）：{counts}',
- '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 FIELD_as_given '
-                                                                               '保留在附加信息中；投訴已導入',
+ '{n:,} row: {what}, kept as given in {where}; the complaint imported': '{n:,} 行：{what}，原值保留在 {where}；投訴已導入',
  '{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} read as {code}): the whole text kept in extra as {key}': '{n:,} '
                                                                                                                                                                   '個{field}單元格只由其中一部分對應到代碼，其餘部分另有所指（第一處：{text!r} '
                                                                                                                                                                   '讀作 '

@@ -142,7 +142,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'read as empty (?, N/A, - ...): {counts}': '读作空值（?、N/A、- 等）：{counts}',
     'read as no date (1900-01-01, 0000-00-00, Excel\'s day zero, the Unix epoch: what systems write for "not yet"): {counts}':
         '读作没有日期（1900-01-01、0000-00-00、Excel 的第 0 天、Unix 纪元：系统用来表示“尚未”的值）：{counts}',
-    '{n:,} row: {what}, kept in extra as FIELD_as_given; the complaint imported': '{n:,} 行：{what}，以 FIELD_as_given 保留在附加信息中；投诉已导入',
+    '{n:,} row: {what}, kept as given in {where}; the complaint imported': '{n:,} 行：{what}，原值保留在 {where}；投诉已导入',
     "{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} read as {code}): the whole text kept in extra as {key}":
         '{n:,} 个{field}单元格只由其中一部分对应到代码，其余部分另有所指（第一处：{text!r} 读作 {code}）：完整文字以 {key} 保留在附加信息中',
     '{n:,} row had no received time and got the import time (--received-now)': '{n:,} 行没有受理时间，用了导入时间（--received-now）',
