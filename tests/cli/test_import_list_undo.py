@@ -88,3 +88,34 @@ def test_an_unfinished_import_is_listed_so_and_undone_with_a_note(cli, db_path, 
     done = cli("import", "undo", "1")
     assert "removed 3 complaints (#1-#3) and 2 customers" in done.stdout
     assert "note: import #1 had not finished (it stopped part-way or was killed" in done.stderr
+
+
+def test_undo_of_an_update_import_says_the_updates_stay(cli, db_path, tmp_path):
+    """An --update import changes complaints another import created: its undo removes nothing of
+    them and says so, instead of a bare 'removed 0, kept 0'."""
+    imported(cli, tmp_path)
+    newer = tmp_path / "b.csv"
+    newer.write_text(CSV.replace("洗衣机漏水", "洗衣机漏水（已上门）").replace("快递没到", "快递还没到"), encoding="utf-8")
+    assert cli("import", newer, "--update").stdout.startswith("read 3, inserted 0, updated 2, unchanged 1,")
+    done = cli("import", "undo", "2")
+    assert done.stdout.strip() == (f"import #2 ({newer}): removed 0 complaints and 0 customers; kept 0 complaints and "
+                                   "0 customers; not undone: its updates of 2 complaints (#1-#2), which keep the values "
+                                   "it wrote")
+    assert "it does not put back what an import changed (`--update`)" in done.stderr
+    assert query(db_path, "SELECT subject FROM complaints ORDER BY id") == [("洗衣机漏水（已上门）",), ("快递还没到",),
+                                                                           ("又漏水了",)]
+    assert json.loads(cli("import", "undo", "1", "--dry-run", "-f", "json").stdout)[0]["updated_not_undone"] == []
+
+
+def test_list_shows_every_count_a_read_is_made_of(cli, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(CSV + "A3,2026-11-03 09:00,王芳,13800000001,又漏水了,\n", encoding="utf-8")
+    cli("import", path)
+    cli("import", path)
+    listed = cli("import", "list").stdout
+    header = listed.splitlines()[0].split()
+    counts = ["Read", "Inserted", "Updated", "Unchanged", "Duplicates", "Grouped", "Rejected"]
+    assert [h for h in header if h in counts] == counts
+    for row in json.loads(cli("import", "list", "-f", "json").stdout):
+        assert row["read"] == sum(row[k] for k in ("inserted", "updated", "unchanged", "duplicates", "grouped",
+                                                   "rejected"))

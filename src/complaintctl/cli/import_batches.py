@@ -47,15 +47,18 @@ def import_list(
     rows = list_imports(STATE.connect(), limit=limit)
     write_records(
         rows, IMPORT_LIST_COLUMNS, fmt,
-        table_columns=["id", "started_at", "source", "actor", "read", "inserted", "updated", "rejected",
-                       "complaints_now", "undone_at"],
+        # every count the read is made of, so that a row adds up on screen as in JSON
+        table_columns=["id", "started_at", "source", "actor", "read", "inserted", "updated", "unchanged", "duplicates",
+                       "grouped", "rejected", "complaints_now", "undone_at"],
         headers={"id": N_("ID"), "started_at": N_("Started"), "source": N_("File"), "actor": N_("By"),
-                 "read": N_("Read"), "inserted": N_("Inserted"), "updated": N_("Updated"), "rejected": N_("Rejected"),
+                 "read": N_("Read"), "inserted": N_("Inserted"), "updated": N_("Updated"),
+                 "unchanged": N_("Unchanged"), "duplicates": N_("Duplicates"), "grouped": N_("Grouped"),
+                 "rejected": N_("Rejected"),
                  "complaints_now": N_("Still there"), "undone_at": N_("Undone")},
         table_values=lambda r: {**r, "id": f"#{r['id']}", "started_at": to_local_text(r["started_at"]),
                                 "undone_at": (_("{when} by {who}", when=to_local_text(r["undone_at"]), who=r["undone_by"])
                                               if r["undone_at"] else "" if r["finished_at"] else _("unfinished"))},
-        flexible=["source"], droppable=["actor", "updated"])
+        flexible=["source"], droppable=["actor"])
     if fmt == Format.table and not rows:
         err(_("No imports yet."))
 

@@ -34,12 +34,20 @@ def undo_lines(result: dict) -> tuple[str, list[str]]:
                  **counts) if result["dry_run"] else
                _("import #{id} ({source}): removed {complaints} and {customers}; kept {kept} and {kept_customers}",
                  **counts))
+    updated = result.get("updated_not_undone") or []
+    if updated:
+        summary += _("; not undone: its updates of {updated}, which keep the values it wrote",
+                     updated=ngettext("{n:,} complaint", "{n:,} complaints", len(updated)) + f" ({id_ranges(updated)})")
     details = [_("kept complaint #{id}: {why}", id=item["id"], why=shown(item["why"])) for item in kept[:SHOWN]]
     if len(kept) > SHOWN:
         details.append(_("... and {n:,} more complaints kept (-f json lists them all)", n=len(kept) - SHOWN))
     details += [_("kept customer #{id}: {why}", id=item["id"], why=shown(item["why"])) for item in kept_customers[:SHOWN]]
     if len(kept_customers) > SHOWN:
         details.append(_("... and {n:,} more customers kept (-f json lists them all)", n=len(kept_customers) - SHOWN))
+    if updated:
+        details.append(_("note: an undo removes what an import created; it does not put back what an import changed "
+                         "(`--update`): each change is an event with the value before it (`complaintctl show ID`), "
+                         "to be set again by hand where it was wrong"))
     if not result["customers_recorded"]:
         details.append(_("note: this import ran before imports recorded the customers they create, so none of its "
                          "customers were removed (`complaintctl customers list` shows any left without complaints)"))

@@ -142,6 +142,16 @@ class _Batch:
             why = L_("another customer record was merged into it") if table == "customers" else _refers(table)
             self._keep(rows, lambda _, why=why: why, self.kept_customers, "undo_customers")
 
+    def updated(self) -> list[int]:
+        """The complaints the batch changed but did not create (an `--update` import's): the undo
+        leaves them as they are now."""
+        prefix = batch_note(self.id)
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT e.complaint_id FROM events e WHERE e.action = 'imported' AND e.at = ? AND e.actor = ? "
+            "AND substr(coalesce(e.note, ''), 1, ?) = ? AND e.complaint_id IS NOT NULL "
+            "AND e.complaint_id NOT IN (SELECT id FROM undo_complaints) ORDER BY e.complaint_id",
+            (self.started_at, self.actor, len(prefix), prefix))]
+
     def remove(self, at: str, actor: str) -> tuple[list[int], list[int]]:
         """Delete what goes, with an event for each removal and one for the undo; return the
         removed complaint and customer ids."""
@@ -216,6 +226,7 @@ def undo_import(conn: Connection, import_id: int, *, actor: str, now: datetime |
                               hint="what it created and nobody touched is gone already")
             batch = _Batch(conn, imported)
             batch.decide()
+            updated = batch.updated()
             removed, removed_customers = batch.remove(at, actor)
             result = {
                 "import_id": import_id, "source": imported["source"], "started_at": imported["started_at"],
@@ -224,6 +235,10 @@ def undo_import(conn: Connection, import_id: int, *, actor: str, now: datetime |
                 "kept_complaints": [{"id": i, "why": why} for i, why in sorted(batch.kept.items())],
                 "kept_customers": [{"id": i, "why": why} for i, why in sorted(batch.kept_customers.items())],
                 "customers_recorded": bool(imported["customers_recorded"]),
+                # complaints of earlier imports (or logged by hand) this one changed (--update): an undo
+                # removes what an import created and puts back nothing it changed; each change is an
+                # event with its old value
+                "updated_not_undone": updated,
             }
             if dry_run:
                 raise _DryRun(result)

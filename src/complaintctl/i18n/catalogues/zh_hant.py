@@ -1503,6 +1503,9 @@ MESSAGES = {'Options': '選項',
  'Read': '讀取',
  'Inserted': '新增',
  'Updated': '更新',
+ 'Unchanged': '未變',
+ 'Duplicates': '重複',
+ 'Grouped': '合併',
  'Rejected': '拒收',
  'Still there': '仍在',
  'Undone': '撤銷',
@@ -1704,6 +1707,10 @@ MESSAGES = {'Options': '選項',
                                                                                                                             '0 '
                                                                                                                             '天、Unix '
                                                                                                                             '紀元：系統用來表示“尚未”的值）：{counts}',
+ '; not undone: its updates of {updated}, which keep the values it wrote': '；未撤銷：它對 {updated} 的更新，這些投訴保留它寫入的值',
+ 'note: an undo removes what an import created; it does not put back what an import changed (`--update`): each change is an event with the value before it (`complaintctl show ID`), to be set again by hand where it was wrong': '注意：撤銷只刪除導入新建的內容，不會恢復導入所做的修改（`--update`）：每次修改都是一條記有原值的事件（`complaintctl '
+                                                                                                                                                                                                                                  'show '
+                                                                                                                                                                                                                                  '編號`），需要時請手工改回',
  '{n:,} row: {what}, kept as given in {where}; the complaint imported': '{n:,} 行：{what}，原值保留在 {where}；投訴已導入',
  '{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} read as {code}): the whole text kept in extra as {key}': '{n:,} '
                                                                                                                                                                   '個{field}單元格只由其中一部分對應到代碼，其餘部分另有所指（第一處：{text!r} '

@@ -10,6 +10,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'Read': '读取',
     'Inserted': '新增',
     'Updated': '更新',
+    'Unchanged': '未变',
+    'Duplicates': '重复',
+    'Grouped': '合并',
     'Rejected': '拒收',
     'Still there': '仍在',
     'Undone': '撤销',
@@ -142,6 +145,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'read as empty (?, N/A, - ...): {counts}': '读作空值（?、N/A、- 等）：{counts}',
     'read as no date (1900-01-01, 0000-00-00, Excel\'s day zero, the Unix epoch: what systems write for "not yet"): {counts}':
         '读作没有日期（1900-01-01、0000-00-00、Excel 的第 0 天、Unix 纪元：系统用来表示“尚未”的值）：{counts}',
+    '; not undone: its updates of {updated}, which keep the values it wrote': '；未撤销：它对 {updated} 的更新，这些投诉保留它写入的值',
+    'note: an undo removes what an import created; it does not put back what an import changed (`--update`): each change is an event with the value before it (`complaintctl show ID`), to be set again by hand where it was wrong':
+        '注意：撤销只删除导入新建的内容，不会恢复导入所做的修改（`--update`）：每次修改都是一条记有原值的事件（`complaintctl show 编号`），需要时请手工改回',
     '{n:,} row: {what}, kept as given in {where}; the complaint imported': '{n:,} 行：{what}，原值保留在 {where}；投诉已导入',
     "{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} read as {code}): the whole text kept in extra as {key}":
         '{n:,} 个{field}单元格只由其中一部分对应到代码，其余部分另有所指（第一处：{text!r} 读作 {code}）：完整文字以 {key} 保留在附加信息中',
