@@ -69,3 +69,19 @@ def test_each_value_set_aside_is_said_under_its_real_key(cli, db_path, tmp_path)
     assert query(db_path, "SELECT ref, json_extract(extra, '$.closed_at_as_given') FROM complaints ORDER BY id") == [
         ("T1", "2026-11-03T10:00:00Z"), ("T2", None), ("T3", "2026-11-03T23:43:20Z")]
     assert query(db_path, "SELECT field, label FROM raw_labels") == [("outcome", "duplicate")]
+
+
+def test_the_first_response_is_the_earliest_reply_by_time_not_the_first_in_the_file(cli, db_path, tmp_path):
+    """A support account's export (twcs's shape): the brand answered tweet 1 twice; the later answer
+    comes first in the file (its export is newest first)."""
+    f = tmp_path / "twcs.csv"
+    f.write_text(",tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+                 "0,3,sprintcare,False,Tue Oct 31 23:30:00 +0000 2017,@115712 Any news?,,1.0\n"
+                 "1,2,sprintcare,False,Tue Oct 31 22:40:00 +0000 2017,@115712 Please DM us.,,1.0\n"
+                 "2,1,115712,True,Tue Oct 31 22:10:47 +0000 2017,@sprintcare my order never came,\"2,3\",\n"
+                 "3,4,AmazonHelp,False,Tue Oct 31 21:00:00 +0000 2017,@115713 (written before it: no answer),,5.0\n"
+                 "4,5,115713,True,Tue Oct 31 22:00:00 +0000 2017,@AmazonHelp where is my parcel,4,\n",
+                 encoding="utf-8")
+    cli("import", f, expect=3)
+    assert query(db_path, "SELECT ref, first_response_at FROM complaints ORDER BY ref") == [
+        ("1", "2017-10-31T22:40:00Z"), ("5", None)]

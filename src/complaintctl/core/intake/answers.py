@@ -13,6 +13,7 @@ from complaintctl.core.intake.mapping import ColumnPlan
 from complaintctl.errors import InvalidInput
 
 MAX_ANSWERED = 2_000_000  # refs remembered (about 200 MB at most); past that, no more are collected
+MAX_REPLIES = 100  # replies to one ref whose times are compared; a bot's thousandth reply is no first one
 
 
 def ref_key(text: str) -> str:
@@ -22,9 +23,10 @@ def ref_key(text: str) -> str:
 
 
 def answered_times(source, plans: list[ColumnPlan], direction: int, reply_values: frozenset[str],
-                   link: int) -> dict[str, str]:
-    """{ref answered: the received cell of its earliest reply (as written)}; {} when the file cannot be
-    read again. "Earliest" is the first met when two replies' times are written alike."""
+                   link: int) -> dict[str, str | tuple[str, ...]]:
+    """{ref answered: the received cell of its reply (as written), or the cells of its replies when it
+    has several}; {} when the file cannot be read again. The earliest is chosen by time when the row
+    is read (completing.py): a file's order is no order of time (a thread's replies come in any order)."""
     received = next((p.index for p in plans if p.field == "received"), None)
     if received is None or source is None or source.name == "<stdin>" or not os.path.isfile(source.name):
         return {}
@@ -35,7 +37,7 @@ def answered_times(source, plans: list[ColumnPlan], direction: int, reply_values
                             sheet=source.sheet, header_row=source.header_row)
     except InvalidInput:
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, str | tuple[str, ...]] = {}
     width = max(direction, link, received)
     with contextlib.closing(again):
         try:
@@ -45,8 +47,16 @@ def answered_times(source, plans: list[ColumnPlan], direction: int, reply_values
                 if record[direction].strip().lower() not in reply_values:
                     continue
                 answered, when = ref_key(record[link]), record[received].strip()
-                if answered and when and answered not in found and len(found) < MAX_ANSWERED:
-                    found[answered] = when
+                if not answered or not when:
+                    continue
+                earlier = found.get(answered)
+                if earlier is None:
+                    if len(found) < MAX_ANSWERED:
+                        found[answered] = when
+                elif earlier.__class__ is str:
+                    found[answered] = (earlier, when)
+                elif len(earlier) < MAX_REPLIES:
+                    found[answered] = (*earlier, when)
         except InvalidInput:  # the import itself will name the line it cannot read
             pass
     return found

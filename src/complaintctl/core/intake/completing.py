@@ -36,7 +36,7 @@ class RowCompletion:
     now_iso: str
     latest_iso: str
     _phones: dict[str, str | None]
-    reply_times: dict[str, str]
+    reply_times: dict[str, str | tuple[str, ...]]
     _moment: Any
 
     def complete(self, data: dict) -> tuple[dict, int]:
@@ -60,15 +60,20 @@ class RowCompletion:
         from complaintctl.core.intake.answers import ref_key
 
         ref = data.get("ref")
-        when = self.reply_times.get(ref_key(ref)) if ref else None
-        if when is None:
+        written = self.reply_times.get(ref_key(ref)) if ref else None
+        if written is None:
             return
-        try:
-            at = self._moment("received", when)
-        except (RowError, NeverDate, OverflowError):
-            return
-        if at >= data["received_at"]:
-            data["first_response_at"] = at
+        received = data["received_at"]
+        first = None
+        for when in ((written,) if written.__class__ is str else written):
+            try:
+                at = self._moment("received", when)
+            except (RowError, NeverDate, OverflowError):
+                continue
+            if at >= received and (first is None or at < first):  # the earliest by time, not by line
+                first = at
+        if first is not None:
+            data["first_response_at"] = first
             self.stats.answered += 1
 
     def _fill_required(self, data: dict) -> None:

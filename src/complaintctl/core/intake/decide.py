@@ -52,7 +52,7 @@ class ImportPlan:
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     replies: Replies | None = None  # a column saying which rows are the company's replies (set aside)
     snapshots: Any = None  # why the file is read as an event log's snapshots (newest row per ref), or None
-    reply_times: dict[str, str] = field(default_factory=dict)  # ref -> its earliest reply's time (answers.py)
+    reply_times: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # ref -> its replies' times
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,

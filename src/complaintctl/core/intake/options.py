@@ -47,7 +47,7 @@ class ImportOptions:
     mixed_dates: set[str] = field(default_factory=set)  # date fields whose values prove both orders: read per value
     replies: Any = None  # intake/replies.py's Replies: how to tell the company's replies, set aside
     newest_snapshots: bool = False  # an event log: each ref's newest row only (intake/snapshots.py)
-    reply_times: dict[str, str] = field(default_factory=dict)  # ref -> its earliest reply's time (answers.py)
+    reply_times: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # ref -> its replies' times (answers.py)
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000  # check_batch_size
