@@ -85,3 +85,30 @@ def test_the_first_response_is_the_earliest_reply_by_time_not_the_first_in_the_f
     cli("import", f, expect=3)
     assert query(db_path, "SELECT ref, first_response_at FROM complaints ORDER BY ref") == [
         ("1", "2017-10-31T22:40:00Z"), ("5", None)]
+
+
+def test_a_due_date_with_its_progress_is_no_resolution(cli, db_path, tmp_path):
+    """GLPI in Portuguese: `Tempo para solução + Progresso` (the time to solve by, and how much of it is
+    used: `11-09-2025 08:08 8%`) was read as the resolution text from the word 'solucao'."""
+    f = tmp_path / "glpi.csv"
+    f.write_text('"ID";"Título";"Status";"Data de abertura";"Tempo para solução + Progresso";\n'
+                 '"2 553";"Criar usuário no PC";"Pendente";"05-09-2025 14:10";"08-09-2025 17:00 \n\n 8%";\n'
+                 '"2 556";"Criar e-mail";"Em atendimento (atribuído)";"05-09-2025 14:20";"11-09-2025 08:08 \n\n 78%";\n'
+                 '"2 557";"Trocar teclado";"Solucionado";"05-09-2025 15:00";"04-09-2025 15:29 \n\n 100%";\n'
+                 '"2 558";"Instalar impressora";"Novo";"06-09-2025 09:00";"";\n'
+                 '"2 559";"VPN caiu";"Novo";"06-09-2025 10:00";"12-09-2025 10:00";\n',
+                 encoding="utf-8")
+    result = cli("import", f, "-f", "json")
+    summary = json.loads(result.stdout)[0]
+    assert (summary["inserted"], summary["rejected"]) == (5, 0)
+    assert "resolution" not in summary["guessed"]
+    assert query(db_path, "SELECT count(*) FROM complaints WHERE resolution IS NOT NULL") == [(0,)]
+    assert query(db_path, "SELECT json_extract(extra, '$.\"Tempo para solução + Progresso\"') FROM complaints "
+                          "WHERE subject = 'Criar usuário no PC'") == [("08-09-2025 17:00 \n\n 8%",)]
+    assert "no text of a resolution" in result.stderr
+    # a resolution written in words is still one
+    g = tmp_path / "glpi2.csv"
+    g.write_text('"ID";"Título";"Status";"Data de abertura";"Solução";\n'
+                 '"3 001";"Sem rede";"Solucionado";"05-09-2025 14:10";"Cabo trocado às 15:00";\n', encoding="utf-8")
+    cli("import", g)
+    assert query(db_path, "SELECT resolution FROM complaints WHERE subject = 'Sem rede'") == [("Cabo trocado às 15:00",)]

@@ -53,3 +53,14 @@ def test_a_code_named_by_one_part_of_several_is_told_from_decoration(conn, kind,
     code = resolver.code(kind, text)
     assert code is not None
     assert named_by_part(resolver.table(kind), text, code) is by_part
+
+
+@pytest.mark.parametrize("text, code", [
+    # waiting on someone other than the desk (Zendesk's, GLPI's, ServiceNow's sense; 311's DOHMH rows)
+    ("Pending", "waiting"), ("Pendente", "waiting"), ("Aguardando", "waiting"), ("Pendiente", "waiting"),
+    ("En attente", "waiting"), ("On Hold", "waiting"), ("Hold", "waiting"),
+    # 待处理 is 'to be handled': not yet taken up, so new, not waiting
+    ("待处理", "new"), ("未处理", "new"),
+])
+def test_pending_is_waiting_and_to_be_handled_is_new(conn, text, code):
+    assert LabelResolver(conn).code("status", text) == code

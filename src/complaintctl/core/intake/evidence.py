@@ -7,6 +7,7 @@ own time. An explicit --map is never second-guessed."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +76,9 @@ def judge(plan: ColumnPlan, name: str, values: list[tuple[int, str]], rows: int,
         short = sum(map(len, texts)) / len(texts) <= 20
         if short and _label_like(texts) and _share(texts, lambda v: resolve_in(tables["outcome"], v) is not None)[0] >= 0.8:
             return Verdict(False, L_("its values are outcomes ({fill})", fill=fill), instead="outcome")
+        if _share(texts, lambda v: _no_words(v, now))[0] >= 0.8:  # GLPI's `Tempo para solução + Progresso`
+            return Verdict(False, L_("its values are times, numbers or percentages (a target, a progress), no "
+                                     "text of a resolution ({fill})", fill=fill), texts[:3])
         return Verdict(True, fill)
     if plan.rank == 1 and (name in DATE_FIELDS or name in CLASSIFICATIONS):
         return Verdict(True, L_("its header names it ({fill})", fill=fill))
@@ -230,6 +234,16 @@ def _fits(field_name: str, tables: dict, now: datetime):
     if field_name in ("reopened_count", "duplicate_of"):
         return lambda v: v.lstrip("#").isdigit()
     return None
+
+
+_PERCENT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*%\s*$")
+
+
+def _no_words(text: str, now: datetime) -> bool:
+    """Whether a value says nothing in words: a number, a percentage, a time (a due date with its
+    progress, `11-09-2025 08:08 8%`)."""
+    rest = _PERCENT.sub("", text).strip()
+    return not any(c.isalpha() for c in rest) or readable_moment(rest, now)
 
 
 def readable_moment(text: str, now: datetime) -> bool:

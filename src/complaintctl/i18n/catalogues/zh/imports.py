@@ -217,6 +217,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'no values in the sample': '抽样中没有值',
     'no rows to judge by': '没有可供判断的行',
     'its values are outcomes ({fill})': '值是处理结果（{fill}）',
+    'its values are times, numbers or percentages (a target, a progress), no text of a resolution ({fill})':
+        '值是时间、数字或百分比（期限、进度），不是解决方案的文字（{fill}）',
     'found from its values: {why}': '按值找到：{why}',
     '{header!r} ({why})': '{header!r}（{why}）',
     'the only column of dates': '唯一的日期列',
