@@ -112,3 +112,50 @@ def test_a_due_date_with_its_progress_is_no_resolution(cli, db_path, tmp_path):
                  '"3 001";"Sem rede";"Solucionado";"05-09-2025 14:10";"Cabo trocado às 15:00";\n', encoding="utf-8")
     cli("import", g)
     assert query(db_path, "SELECT resolution FROM complaints WHERE subject = 'Sem rede'") == [("Cabo trocado às 15:00",)]
+
+
+# A support account's export (twcs's shape): customer 115712 opens a thread (1), the brand answers (2),
+# the customer answers the brand (3), the brand again (4), the customer again (5); customer 115713
+# joins the thread by answering the brand's reply to someone else (6): a complaint of their own; 8 answers
+# a tweet that is not in the file (a thread opened before the export): a complaint of its own too.
+THREAD = (",tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+          "0,3,115712,True,Tue Oct 31 22:20:00 +0000 2017,@sprintcare and how do you propose we do that,4,2.0\n"
+          "1,1,115712,True,Tue Oct 31 22:00:00 +0000 2017,@sprintcare my bill is wrong again,2,\n"
+          "2,2,sprintcare,False,Tue Oct 31 22:10:00 +0000 2017,@115712 Please DM us.,\"3,6\",1.0\n"
+          "3,4,sprintcare,False,Tue Oct 31 22:30:00 +0000 2017,@115712 Click Message at the top.,5,3.0\n"
+          "4,5,115712,True,Tue Oct 31 22:40:00 +0000 2017,@sprintcare done,,4.0\n"
+          "5,6,115713,True,Tue Oct 31 22:50:00 +0000 2017,@sprintcare same here: billed twice,7,2.0\n"
+          "6,7,sprintcare,False,Tue Oct 31 23:00:00 +0000 2017,@115713 Sorry! DM us.,,6.0\n"
+          "7,8,115714,True,Tue Oct 31 23:10:00 +0000 2017,@sprintcare still waiting on that refund,,99.0\n")
+
+
+def test_a_customers_follow_ups_in_their_thread_are_notes_on_their_complaint(cli, db_path, tmp_path):
+    f = tmp_path / "twcs.csv"
+    f.write_text(THREAD, encoding="utf-8")
+    result = cli("import", f, "-f", "json", expect=3)
+    summary = json.loads(result.stdout)[0]
+    assert (summary["read"], summary["inserted"], summary["grouped"], summary["rejected"]) == (8, 3, 2, 3)
+    assert summary["follow_ups"] == 2
+    assert query(db_path, "SELECT ref, customer_id IS NOT NULL, first_response_at FROM complaints ORDER BY ref") == [
+        ("1", 1, "2017-10-31T22:10:00Z"), ("6", 1, "2017-10-31T23:00:00Z"), ("8", 1, None)]
+    notes = query(db_path, "SELECT e.note FROM events e JOIN complaints c ON c.id = e.complaint_id "
+                           "WHERE e.action = 'note' ORDER BY e.id")
+    assert [n for (n,) in notes] == [
+        f"import #1 from {f.name} line 2: follow-up by the customer in this thread, written Tue Oct 31 22:20:00 +0000 "
+        "2017: @sprintcare and how do you propose we do that",
+        f"import #1 from {f.name} line 6: follow-up by the customer in this thread, written Tue Oct 31 22:40:00 +0000 "
+        "2017: @sprintcare done"]
+    assert query(db_path, "SELECT c.ref FROM events e JOIN complaints c ON c.id = e.complaint_id "
+                          "WHERE e.action = 'note'") == [("1",), ("1",)]
+    text = cli("import", f, "--dry-run", expect=3).stderr
+    assert "2 rows are customers' follow-ups in the threads their complaints opened" in text
+    assert "--group-by-ref" not in text
+    # a re-run adds nothing; an undo knows the notes for the import's own
+    again = json.loads(cli("import", f, "-f", "json", expect=3).stdout)[0]
+    assert (again["inserted"], again["unchanged"], again["grouped"]) == (0, 3, 2)
+    undone = json.loads(cli("import", "undo", "1", "-f", "json").stdout)[0]
+    assert undone["removed_complaints"] == [1, 2, 3] and undone["kept_complaints"] == []
+    # the override: every customer's tweet a complaint, as before
+    alone = json.loads(cli("--db", str(tmp_path / "all.db"), "import", f, "--follow-ups-as-complaints", "-f", "json",
+                           expect=3).stdout)[0]
+    assert (alone["inserted"], alone["grouped"], alone["follow_ups"]) == (5, 0, 0)

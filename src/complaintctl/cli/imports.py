@@ -48,6 +48,10 @@ def import_(
                                       help="Rows of one ref that follow one another are one complaint (an event log's "
                                       "snapshots, a row per allegation or product): what they say otherwise is kept "
                                       "in notes."),
+    follow_ups_as_complaints: bool = typer.Option(
+        False, "--follow-ups-as-complaints",
+        help="A customer's answer to the company's reply in a thread their complaint opened is a complaint of its "
+             "own [default: a note on the complaint that opened the thread]."),
     rejects: Path = typer.Option(None, "--rejects", metavar="PATH",
                                  help="Where bad rows go [default: FILE.rejects.csv beside the input, "
                                       "else in the current folder]."),
@@ -94,7 +98,8 @@ def import_(
         overrides=overrides, rejects=rejects, dry_run=dry_run, strict=strict, update=update, dayfirst=dayfirst,
         batch_size=batch_size, show_mapping=show_mapping, out_format=out_format, several=len(files) > 1,
         defaults=defaults, received_now=received_now, suggest=suggest,
-        group_by_ref=group_by_ref or bool(file_map and file_map.group_by_ref))
+        group_by_ref=group_by_ref or bool(file_map and file_map.group_by_ref),
+        follow_ups_as_complaints=follow_ups_as_complaints)
     codes: list[int] = []
     summaries: list[dict] = []
     try:
@@ -122,7 +127,7 @@ def import_(
 def _import_file(file: str, *, fmt, encoding, delimiter, sheet, header_row, file_map, overrides, rejects, dry_run, strict,
                  update, dayfirst, batch_size, show_mapping, out_format, several: bool,
                  defaults: dict[str, str], received_now: bool, suggest: bool = False,
-                 group_by_ref: bool = False) -> tuple[int, dict | None]:
+                 group_by_ref: bool = False, follow_ups_as_complaints: bool = False) -> tuple[int, dict | None]:
     """Import one file and print its messages; return its exit code and its summary. Raises for
     a file that cannot be read at all."""
     from complaintctl.core.intake import open_source
@@ -143,7 +148,7 @@ def _import_file(file: str, *, fmt, encoding, delimiter, sheet, header_row, file
         dayfirst=dayfirst if dayfirst is not None else (file_map.dayfirst if file_map else None),
         batch_size=batch_size, value_aliases=file_map.values if file_map else {}, rejects_path=rejects,
         defaults=defaults, received_now=received_now, empty_markers=file_map.empty if file_map else [],
-        group_by_ref=group_by_ref,
+        group_by_ref=group_by_ref, follow_ups_as_complaints=follow_ups_as_complaints,
     )
     conn = STATE.connect(scratch_if_missing=dry_run or show_mapping, announce=False)
     if show_mapping:

@@ -34,6 +34,14 @@ def evidence_lines(summary) -> list[str]:
                               "file (the earliest that answers it)", "{n:,} complaints have their first response time "
                               "from the company's reply to them in the file (the earliest that answers each)",
                               summary.answered_by_reply))
+    if summary.follow_ups:
+        lines.append(ngettext(
+            "{n:,} row is a customer's follow-up in the thread their complaint opened (it answers the company's reply, "
+            "the chain of answers leads back to that customer's complaint): a note on that complaint, counted as "
+            "grouped, not a new complaint (--follow-ups-as-complaints imports each as one)",
+            "{n:,} rows are customers' follow-ups in the threads their complaints opened (each answers the company's "
+            "reply, the chain of answers leads back to that customer's complaint): notes on those complaints, counted "
+            "as grouped, not new complaints (--follow-ups-as-complaints imports each as one)", summary.follow_ups))
     if summary.snapshots:
         lines.append(_("snapshots: {why}", why=shown(summary.snapshots)))
     lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))
@@ -167,13 +175,14 @@ def _repeat_lines(summary) -> list[str]:
 def several_rows_lines(summary) -> list[str]:
     """Rows that share a ref: joined (--group-by-ref), or the option that would join them."""
     lines = []
-    if summary.grouped:
+    joined = summary.grouped - summary.follow_ups  # follow-ups in a thread are said on their own line
+    if joined:
         lines.append(ngettext(
             "{n:,} row joined to the row before it with the same ref (--group-by-ref): {rows:,} rows with a ref made "
             "{complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint",
             "{n:,} rows joined to the row before them with the same ref (--group-by-ref): {rows:,} rows with a ref made "
             "{complaints:,} complaints; what a row says that its complaint does not hold is in a note on the complaint",
-            summary.grouped, rows=summary.ref_rows + summary.grouped, complaints=summary.ref_rows))
+            joined, rows=summary.ref_rows + joined, complaints=summary.ref_rows))
     if summary.ref_repeats and summary.group_by_ref:
         lines.append(ngettext(
             "{n:,} row has the ref of rows that are not next to it: only rows that follow one another are joined; "

@@ -23,10 +23,11 @@ def ref_key(text: str) -> str:
 
 
 def answered_times(source, plans: list[ColumnPlan], direction: int, reply_values: frozenset[str],
-                   link: int) -> dict[str, str | tuple[str, ...]]:
+                   link: int, threads=None) -> dict[str, str | tuple[str, ...]]:
     """{ref answered: the received cell of its reply (as written), or the cells of its replies when it
     has several}; {} when the file cannot be read again. The earliest is chosen by time when the row
-    is read (completing.py): a file's order is no order of time (a thread's replies come in any order)."""
+    is read (completing.py): a file's order is no order of time (a thread's replies come in any order).
+    ``threads`` (a threads.ThreadCollector) is fed every record of the same pass."""
     received = next((p.index for p in plans if p.field == "received"), None)
     if received is None or source is None or source.name == "<stdin>" or not os.path.isfile(source.name):
         return {}
@@ -41,9 +42,11 @@ def answered_times(source, plans: list[ColumnPlan], direction: int, reply_values
     width = max(direction, link, received)
     with contextlib.closing(again):
         try:
-            for _line, record in again.records():
+            for line, record in again.records():
                 if record.__class__ is not list or len(record) <= width:
                     continue
+                if threads is not None:
+                    threads.add(line, record)
                 if record[direction].strip().lower() not in reply_values:
                     continue
                 answered, when = ref_key(record[link]), record[received].strip()

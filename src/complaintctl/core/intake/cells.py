@@ -64,6 +64,7 @@ class ReadStats:
         self.repaired: dict[str, int] = {}  # rows whose garbled text (mojibake) was repaired, per how
         self.lost = 0  # rows with text lost to `?` before the file was made (intake/losttext.py)
         self.superseded = 0  # an event log's earlier snapshots of a ref, not imported (intake/snapshots.py)
+        self.follow_ups = 0  # customers' follow-ups made notes on the complaints their threads began with
         self.answered = 0  # complaints whose first response is the company's reply to them (intake/answers.py)
         self.lost_first: list[dict] = []  # the first few: {line, column, value}
         self.parts: dict[str, list] = {}  # field -> [cells read by one part of several, first text, its code]
@@ -108,10 +109,10 @@ class ReadStats:
                "from_category": self.from_category, "from_ref": self.from_ref, "grouped": self.grouped,
                "repeated_headers": self.repeated_headers, "repaired": self.repaired, "lost": self.lost,
                "lost_first": self.lost_first, "superseded": self.superseded, "answered": self.answered,
-               "parts": self.parts, "kept": self.kept}
+               "follow_ups": self.follow_ups, "parts": self.parts, "kept": self.kept}
         self.empties, self.never, self.asides, self.stamped, self.from_category, self.from_ref = {}, {}, {}, 0, 0, 0
         self.grouped, self.repeated_headers, self.repaired, self.lost, self.lost_first = 0, 0, {}, 0, []
-        self.superseded = self.answered = 0
+        self.superseded = self.answered = self.follow_ups = 0
         self.parts, self.kept = {}, {}
         return out
 

@@ -24,6 +24,7 @@ from complaintctl.core.intake.records import as_cells, json_columns
 from complaintctl.core.intake.replies import Replies, find_replies
 from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.snapshots import find_snapshots
+from complaintctl.core.intake.threads import ThreadCollector
 from complaintctl.core.intake.timeofday import find_time_of_day
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
@@ -53,6 +54,7 @@ class ImportPlan:
     replies: Replies | None = None  # a column saying which rows are the company's replies (set aside)
     snapshots: Any = None  # why the file is read as an event log's snapshots (newest row per ref), or None
     reply_times: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # ref -> its replies' times
+    threads: Any = None  # threads.Threads: the customers' follow-ups in threads their complaints opened
 
 
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
@@ -90,8 +92,11 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
     name_extra_keys(plans)
     result.replies = find_replies(plans, columns, len(sample))
     if result.replies is not None and result.replies.link is not None:
+        collector = None if options.follow_ups_as_complaints else \
+            ThreadCollector(plans, result.replies.index, result.replies.values, result.replies.link)
         result.reply_times = answered_times(source, plans, result.replies.index, result.replies.values,
-                                            result.replies.link)
+                                            result.replies.link, collector)
+        result.threads = collector.finish() if collector is not None else None
     if not options.group_by_ref:
         result.snapshots = find_snapshots(plans, sample)
     orders = decide_orders(plans, columns, options.dayfirst, source)

@@ -48,6 +48,8 @@ class ImportOptions:
     replies: Any = None  # intake/replies.py's Replies: how to tell the company's replies, set aside
     newest_snapshots: bool = False  # an event log: each ref's newest row only (intake/snapshots.py)
     reply_times: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # ref -> its replies' times (answers.py)
+    threads: Any = None  # threads.Threads: customers' follow-ups, notes on the complaints that opened their threads
+    follow_ups_as_complaints: bool = False  # --follow-ups-as-complaints: no follow-up is read as a note
     received_now: bool = False  # --received-now: rows without a received time get the import time
     empty_markers: list[str] = field(default_factory=list)  # a mapping file's words for "no value"
     batch_size: int = 5000  # check_batch_size
@@ -80,6 +82,7 @@ class ImportSummary:
     replies: Any = None  # why rows were taken for the company's replies and set aside (a Message), or None
     snapshots: Any = None  # why the file was read as an event log's snapshots (a Message), or None
     superseded: int = 0  # of the duplicates, earlier snapshots of a ref whose newest row was imported
+    follow_ups: int = 0  # customers' follow-ups in a thread their complaint opened: notes on it, counted as grouped
     answered_by_reply: int = 0  # complaints whose first response time is the company's reply to them
     lost_text: int = 0  # rows imported with text lost to `?` before the file was made (marked extra.text_lost)
     lost_text_first: list[dict] = field(default_factory=list)  # the first few: {line, column, value}
@@ -133,6 +136,7 @@ class ImportSummary:
         self.grouped += stats["grouped"]
         self.superseded += stats["superseded"]
         self.answered_by_reply += stats["answered"]
+        self.follow_ups += stats["follow_ups"]
         self.duplicates += stats["superseded"]  # rows the file repeats (an earlier snapshot), not imported
         self.repeated_headers += stats["repeated_headers"]
         self.lost_text += stats["lost"]

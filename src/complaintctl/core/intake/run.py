@@ -108,6 +108,7 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
     options.replies = plan.replies
     options.newest_snapshots = plan.snapshots is not None
     options.reply_times = plan.reply_times
+    options.threads = plan.threads
     summary.snapshots = plan.snapshots
     summary.replies = plan.replies.why if plan.replies else None
     summary.date_orders = plan.date_orders

@@ -88,6 +88,7 @@ class RowReader(RowTimes, RowCompletion):
         self.group_by_ref = options.group_by_ref
         self.newest_snapshots = options.newest_snapshots and not options.group_by_ref
         self.reply_times = options.reply_times  # ref -> its earliest reply's time (intake/answers.py)
+        self.threads = options.threads  # customers' follow-ups in their complaints' threads (intake/threads.py)
         self.stats = ReadStats()
         self.now = now
         self.now_iso = to_iso(now)

@@ -73,6 +73,8 @@ class BatchPreparer:
                 if data is None:  # a page's header repeated: skipped, not read
                     read -= 1
                     continue
+                if reader.threads is not None and self._in_thread(data, reader.threads):
+                    continue
                 if (self.group_by_ref or self.newest) and self._hold(line, data, record, prepared, rejected):
                     continue
                 self._prepare(line, data, record, prepared, rejected)
@@ -108,6 +110,27 @@ class BatchPreparer:
         if has_lost(record):
             self._lost(line, record, data)
         return data, record
+
+    def _in_thread(self, data: dict, threads) -> bool:
+        """Whether the row is a customer's follow-up in the thread their complaint opened (threads.py):
+        counted as grouped, not prepared. The complaint that opened a thread gets each follow-up as a
+        note, with its time and text."""
+        from complaintctl.core.intake.answers import ref_key
+
+        ref = data.get("ref")
+        if ref is None:
+            return False
+        key = ref_key(ref)
+        if key in threads.follow_ups:
+            self.reader.stats.grouped += 1
+            self.reader.stats.follow_ups += 1
+            return True
+        said = threads.notes.get(key)
+        if said:
+            facts = data.setdefault("_facts", [])
+            facts += [("note", None, None, None, None, f"follow-up by the customer in this thread, written {when}: "
+                       f"{text}", line) for line, when, text in said]
+        return False
 
     def _hold(self, line: int, data: dict, record, prepared: list, rejected: list) -> bool:
         """With --group-by-ref, a row of the ref being held joins it; with newest-of-a-ref (an

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "A customer's answer to the company's reply in a thread their complaint opened is a complaint of its own [default: a note on the complaint that opened the thread].":
+        '客户在自己投诉开启的对话中对公司回复的再回复，各算一条投诉［默认：记为开启该对话的投诉上的备注］。',
     "Rows of one ref that follow one another are one complaint (an event log's snapshots, a row per allegation or product): what they say otherwise is kept in notes.":
         '外部编号相同且相邻的行合为一条投诉（事件日志的快照、每项指控或每个产品一行）：各行其余的内容保存在备注里。',
     '1 to 60 [default: 5].':

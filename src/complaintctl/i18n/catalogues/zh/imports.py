@@ -216,6 +216,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'its values read as titles, not names ({fill})': '值像标题，不像人名（{fill}）',
     'no values in the sample': '抽样中没有值',
     'no rows to judge by': '没有可供判断的行',
+    "{n:,} row is a customer's follow-up in the thread their complaint opened (it answers the company's reply, the chain of answers leads back to that customer's complaint): a note on that complaint, counted as grouped, not a new complaint (--follow-ups-as-complaints imports each as one)":
+        '{n:,} 行是客户在自己投诉开启的对话中的追问（回复公司的答复，回复链可追溯到该客户的投诉）：记为该投诉上的备注，计入合并，不算新投诉（--follow-ups-as-complaints 会把每行导入为投诉）',
     'its values are outcomes ({fill})': '值是处理结果（{fill}）',
     'its values are times, numbers or percentages (a target, a progress), no text of a resolution ({fill})':
         '值是时间、数字或百分比（期限、进度），不是解决方案的文字（{fill}）',
