@@ -71,9 +71,20 @@ def test_kept_as_a_draft_and_resumed_with_its_received_time(cli, db_path, tty, l
     assert "no call kept as a draft" in cli("log", "--resume", expect=1).stderr
 
 
-def test_a_failure_after_the_answers_keeps_them_and_a_failed_resume_keeps_one_draft(cli, db_path, tty, tmp_path):
-    cli.log("-s", "工单已记录", "--ref", "CALL-17")
+def test_a_failure_after_the_answers_keeps_them_and_a_failed_resume_keeps_one_draft(cli, db_path, tty, tmp_path,
+                                                                                     monkeypatch):
+    from complaintctl.cli import prompts
+
+    asked = prompts.ask_intake
+
+    def taken_while_typing(conn, given):  # another agent logs CALL-17 while this call is typed
+        answers = asked(conn, given)
+        cli.log("-s", "工单已记录", "--ref", "CALL-17")
+        return answers
+
+    monkeypatch.setattr(prompts, "ask_intake", taken_while_typing)
     result = cli("log", "--ref", "CALL-17", input=_answers(), expect=1)
+    monkeypatch.setattr(prompts, "ask_intake", asked)
     assert "reference 'CALL-17' is already complaint #1" in result.stderr
     assert "Your answers are kept in" in result.stderr
     [first] = _drafts(tmp_path)
@@ -113,3 +124,18 @@ def test_resume_0_logs_none_and_keeps_the_draft(cli, db_path, tty, li_lei, tmp_p
     cli("log", "--resume", input="0\n")
     assert query(db_path, "SELECT count(*) FROM complaints") == [(1,)]
     assert len(_drafts(tmp_path)) == 1
+
+
+@pytest.mark.parametrize("flags, said", [
+    (("--category", "nonsense"), "unknown category 'nonsense'"),
+    (("--remedy", "cake"), "unknown remedy 'cake'"),
+    (("--ref", "CALL-17"), "reference 'CALL-17' is already complaint #2"),
+    (("--email", "not-an-address"), "not-an-address"),
+])
+def test_a_flag_that_cannot_be_logged_is_said_before_the_questions(cli, db_path, tty, li_lei, tmp_path, flags, said):
+    """Not after every answer is typed (then kept in a draft that every resume refuses again)."""
+    cli.log("-s", "工单已记录", "--ref", "CALL-17")
+    result = cli("log", *flags, input=_answers("2"), expect=None)
+    assert result.exit_code != 0 and said in result.stderr
+    assert "Subject" not in result.stderr  # nothing was asked
+    assert _drafts(tmp_path) == []

@@ -63,8 +63,10 @@ def ask_and_log(conn, given: dict):
     """`log` at a terminal without a subject: ask for what ``given`` lacks, then log it (see log_answers)."""
     from complaintctl.cli import log_drafts
     from complaintctl.cli.common import STATE, err
+    from complaintctl.core.desk.answers import check_given
     from complaintctl.core.record.dates import now_utc, to_iso
 
+    check_given(conn, given)  # a flag that cannot be logged is said before the questions, not after them
     waiting = log_drafts.kept(STATE.db_path)
     if waiting:
         err(ngettext("note: {n} call typed earlier was not logged: `complaintctl log --resume` offers it.",

@@ -4,9 +4,9 @@ with everything typed before it."""
 
 from __future__ import annotations
 
-from complaintctl.core.desk.complaints import CLEAR_WORDS
+from complaintctl.core.desk.complaints import CLEAR_WORDS, check_ref_free
 from complaintctl.core.people.matching import validate_contact
-from complaintctl.core.record.fields import check_subject
+from complaintctl.core.record.fields import check_one_line, check_subject
 from complaintctl.core.taxonomy import codes as taxonomy
 from complaintctl.store.engine import Connection
 
@@ -33,6 +33,16 @@ def check_answer(conn: Connection, field: str, text: str | None) -> str | None:
             return None
         return taxonomy.validate_code(conn, field, text)
     return text
+
+
+def check_given(conn: Connection, given: dict) -> None:
+    """Before the questions: what was given with the command (``--category``, ``--ref``, ...)
+    and would be refused at the end, said now, while nothing has been typed to lose."""
+    validate_contact(given.get("email"), given.get("phone"))
+    for kind in CODED:
+        if given.get(kind) is not None:
+            taxonomy.validate_code(conn, kind, given[kind])
+    check_ref_free(conn, check_one_line(given.get("ref"), "ref"))
 
 
 def choices(conn: Connection, kind: str) -> list[str]:

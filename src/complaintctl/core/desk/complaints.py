@@ -90,6 +90,14 @@ def similar(a: str, b: str) -> bool:
     return shorter >= 2 and len(pairs_a & pairs_b) / shorter >= 0.5
 
 
+def check_ref_free(conn: Connection, ref: str | None) -> None:
+    """A reference names one complaint: refused when another has it."""
+    clash = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone() if ref is not None else None
+    if clash:
+        raise Refused(L_("reference {ref!r} is already complaint #{id}", ref=ref, id=clash[0]),
+                      hint=L_("see {step}", step=Step("show", clash[0])))
+
+
 def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
                   now: datetime | None = None, find_similar: bool = False) -> LogResult:
     """Record a new complaint (and its customer); return its id and any warnings, and with
@@ -106,11 +114,7 @@ def log_complaint(conn: Connection, new: NewComplaint, *, actor: str,
     with transaction(conn):
         codes = {kind: taxonomy.validate_code(conn, kind, getattr(new, kind))
                  for kind in ("channel", "remedy", "category", "severity")}
-        if ref is not None:
-            clash = conn.execute("SELECT id FROM complaints WHERE ref = ?", (ref,)).fetchone()
-            if clash:
-                raise Refused(L_("reference {ref!r} is already complaint #{id}", ref=ref, id=clash[0]),
-                              hint=L_("see {step}", step=Step("show", clash[0])))
+        check_ref_free(conn, ref)
         complaint_id = next_complaint_id(conn)
         conn.execute(
             """
