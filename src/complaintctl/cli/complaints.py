@@ -137,7 +137,7 @@ def log(
 UPDATED = N_("Updated complaint #{id}: {changes}.")
 
 
-def _print_changes(complaint_id: int, changes, said: str = UPDATED, fmt: Format = Format.table,
+def print_changes(complaint_id: int, changes, said: str = UPDATED, fmt: Format = Format.table,
                    delivery=None) -> None:
     """What a change command did: a message (table), or the complaint after it with its changes.
     ``said``: the message id (``Classified complaint #{id}: {changes}.``). ``delivery``: what was
@@ -261,7 +261,7 @@ def classify(
                "personality": personality, "motive": motive},
         add_tags=list(tag or []), remove_tags=list(untag or []), actor=STATE.who(),
     )
-    _print_changes(cid, changes, N_("Classified complaint #{id}: {changes}."), fmt)
+    print_changes(cid, changes, N_("Classified complaint #{id}: {changes}."), fmt)
 
 
 def assign(
@@ -278,7 +278,7 @@ def assign(
         raise InvalidInput(_("give either --to AGENT or --unassign"))
     cid = which_complaint(complaint_id)
     change = do_assign(STATE.connect(), cid, None if unassign else to, actor=STATE.who(), note=note)
-    _print_changes(cid, [change] if change else [], N_("Assigned complaint #{id}: {changes}."), fmt)
+    print_changes(cid, [change] if change else [], N_("Assigned complaint #{id}: {changes}."), fmt)
 
 
 def update(
@@ -325,7 +325,7 @@ def update(
         new_customer=new_customer, actor=STATE.who(),
     )
     delivery = send_queued(quiet=reply_is_quiet(cid, changes))
-    _print_changes(cid, changes, fmt=fmt, delivery=delivery)
+    print_changes(cid, changes, fmt=fmt, delivery=delivery)
 
 
 def close(
@@ -364,7 +364,7 @@ def close(
                        duplicate_of=dup, told_via=told_via, accepted=accepted, actor=STATE.who(),
                        reply=sent, template=template)
     delivery = send_queued(quiet=reply_is_quiet(cid, changes))
-    _print_changes(cid, changes, N_("Closed complaint #{id}: {changes}."), fmt, delivery=delivery)
+    print_changes(cid, changes, N_("Closed complaint #{id}: {changes}."), fmt, delivery=delivery)
 
 
 def reopen(
@@ -377,4 +377,4 @@ def reopen(
 
     cid = which_complaint(complaint_id)
     change = do_reopen(STATE.connect(), cid, reason=text_from(reason, what=N_("reason")), actor=STATE.who())
-    _print_changes(cid, [change], N_("Reopened complaint #{id}: {changes}."), fmt)
+    print_changes(cid, [change], N_("Reopened complaint #{id}: {changes}."), fmt)

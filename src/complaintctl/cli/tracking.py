@@ -114,13 +114,13 @@ def escalate(
     fmt: Format = CHANGE_FORMAT_OPTION,
 ) -> None:
     """Escalate: raise the severity (one step by default) and/or hand over to a lead."""
-    from complaintctl.cli.complaints import _print_changes
+    from complaintctl.cli.complaints import print_changes
     from complaintctl.core.desk.tracking import escalate as do_escalate
 
     cid = which_complaint(complaint_id)
     changes = do_escalate(STATE.connect(), cid, to=to, reason=reason, severity=severity,
                           raise_severity=not keep_severity, actor=STATE.who())
-    _print_changes(cid, changes, N_("Escalated complaint #{id}: {changes}."), fmt)
+    print_changes(cid, changes, N_("Escalated complaint #{id}: {changes}."), fmt)
     from complaintctl.cli.sending import send_queued
 
     send_queued()

@@ -95,7 +95,7 @@ def lockouts(db: Path) -> list[str]:
     if not directory_is_shared(directory):
         return []
     gid = os.stat(directory).st_gid
-    group = _group_name(gid)
+    group = group_name(gid)
     found = []
     for path, need in [(db, 0o060), (db.with_name(db.name + "-wal"), 0o060),
                        (db.with_name(db.name + "-shm"), 0o060), (directory / "backups", 0o070)]:
@@ -106,7 +106,7 @@ def lockouts(db: Path) -> list[str]:
         if st.st_mode & need != need:
             found.append(f"{path} is {mode_text(st.st_mode)}: group {group} cannot write it")
         elif st.st_gid != gid:
-            found.append(f"{path} belongs to group {_group_name(st.st_gid)}, not {group} (the directory's)")
+            found.append(f"{path} belongs to group {group_name(st.st_gid)}, not {group} (the directory's)")
     return found
 
 
@@ -123,7 +123,7 @@ def exposure(db: Path) -> str | None:
     return None
 
 
-def _group_name(gid: int) -> str:
+def group_name(gid: int) -> str:
     import grp
 
     try:
@@ -189,7 +189,7 @@ def _share(path: Path, gid: int, bits: int) -> list[str]:
     done = []
     if st.st_gid != gid:
         os.chown(path, -1, gid)
-        done.append(f"{path} group {_group_name(st.st_gid)} -> {_group_name(gid)}")
+        done.append(f"{path} group {group_name(st.st_gid)} -> {group_name(gid)}")
     mode = stat.S_IMODE(st.st_mode)
     if mode | bits != mode:
         os.chmod(path, mode | bits)
@@ -238,4 +238,4 @@ def _writable_like_database(companion: Path, db: Path) -> None:
 
 def _describe(path: Path) -> str:
     st = os.stat(path)
-    return f"mode {mode_text(st.st_mode)}, owner {_user_name(path)}, group {_group_name(st.st_gid)}"
+    return f"mode {mode_text(st.st_mode)}, owner {_user_name(path)}, group {group_name(st.st_gid)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from complaintctl.core.insight.queries import ListFilters, _where
+from complaintctl.core.insight.queries import ListFilters, where_clause
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
 from complaintctl.i18n.said import Input
@@ -80,7 +80,7 @@ def export_rows(conn: Connection, filters: ListFilters, columns: list[str]) -> I
     """Complaints matching ``filters``, oldest id first, streamed as tuples of ``columns`` (no
     dict a row: a million of them cost more than writing the CSV). The filters are checked
     (an unknown code raises) before the first row, so nothing is written for a bad one."""
-    where, params = _where(conn, filters)
+    where, params = where_clause(conn, filters)
     select = ", ".join(f"{_SELECT.get(c, 'c.' + c)} AS {c}" for c in columns)
     limit = limit_clause(filters.limit)
     cursor = conn.execute(

@@ -201,14 +201,14 @@ def _sort_clause(sort: str) -> str:
 
 
 def count_complaints(conn: Connection, filters: ListFilters) -> int:
-    where, params = _where(conn, filters)
+    where, params = where_clause(conn, filters)
     return conn.execute(
         f"SELECT count(*) FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id {where}",
         params,
     ).fetchone()[0]
 
 
-def _where(conn: Connection, f: ListFilters) -> tuple[str, list]:
+def where_clause(conn: Connection, f: ListFilters) -> tuple[str, list]:
     """The WHERE clause of ``f`` over complaints c (customers cu joined), with its parameters;
     every code read as the CLI reads it, an unknown one refused before any row is read."""
     clauses: list[str] = []
@@ -305,7 +305,7 @@ def _customer_clause(conn: Connection, f: ListFilters, add) -> None:
 
 def list_complaints(conn: Connection, filters: ListFilters) -> list[dict]:
     """Complaints matching the filters, newest first unless sorted otherwise."""
-    where, params = _where(conn, filters)
+    where, params = where_clause(conn, filters)
     order = _sort_clause(filters.sort)
     limit = limit_clause(filters.limit)
     sql = f"""

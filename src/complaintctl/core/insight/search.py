@@ -62,7 +62,7 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
     is a `list` row with ``matched_in`` and ``snippet``; ``total`` counts every match."""
     import copy
 
-    from complaintctl.core.insight.queries import _where, count_complaints, list_complaints
+    from complaintctl.core.insight.queries import count_complaints, list_complaints, where_clause
 
     terms = search_terms(filters.text or "")
     if not ranked:
@@ -74,7 +74,7 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
         return {"rows": [], "total": 0}
     rest = copy.copy(filters)
     rest.text = None
-    where, params = _where(conn, rest)
+    where, params = where_clause(conn, rest)
     limit = filters.limit or 0
     if where:
         # one pass over the matches that reads each one's complaint for the filters (the

@@ -167,13 +167,13 @@ def team_sharing(path: Path) -> dict | None:
     import os
     import stat
 
-    from complaintctl.store.sharing import _group_name, mode_text, team_mode
+    from complaintctl.store.sharing import group_name, mode_text, team_mode
 
     if not team_mode(path):
         return None
     folder = path.absolute().parent
     st = os.stat(folder)
-    return {"folder": str(folder), "group": _group_name(st.st_gid), "mode": mode_text(stat.S_IMODE(st.st_mode))}
+    return {"folder": str(folder), "group": group_name(st.st_gid), "mode": mode_text(stat.S_IMODE(st.st_mode))}
 
 
 def explain_failure(exc: Exception, path: Path) -> ComplaintError | None:
