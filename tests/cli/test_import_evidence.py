@@ -160,8 +160,12 @@ def test_real_cfpb_export_state_set_aside_and_the_cut_record_named(cli, db_path)
 @corpus
 def test_real_tweets_the_broken_one_rejected_whole_the_brands_replies_set_aside(cli, db_path):
     result = cli("import", CORPUS / "twcs" / "twcs_head5000.csv", "--rejects", db_path.parent / "r.csv", expect=3)
-    # 2,777 customers' tweets; the brands' 2,222 replies (inbound False) set aside; one broken record
-    assert result.stdout.strip() == "read 5000, inserted 2777, updated 0, unchanged 0, duplicates 0, rejected 2223"
+    # 2,777 customers' tweets: 1,634 complaints and 1,143 follow-ups in threads those customers opened
+    # (notes on their complaints); the brands' 2,222 replies (inbound False) set aside; one broken record
+    assert result.stdout.strip() == ("read 5000, inserted 1634, updated 0, unchanged 0, duplicates 0, grouped 1143, "
+                                     "rejected 2223")
+    assert "1,143 rows are customers' follow-ups in the threads their complaints opened" in result.stderr
+    assert query(db_path, "SELECT count(*) FROM events WHERE action = 'note'") == [(1143,)]
     assert "pieces of 6 and 3 fields" in result.stderr
     assert "2,222 x a reply by the company (inbound 'False'), not a complaint: set aside" in result.stderr
     assert query(db_path, "SELECT count(*) FROM complaints WHERE json_extract(extra, '$.inbound') = 'False'") == [(0,)]
