@@ -195,3 +195,13 @@ def test_a_merged_records_phone_and_email_find_the_customer_it_was_merged_into(c
         listed = json.loads(cli("list", "--text", typed, "-f", "json").stdout)
         assert sorted(r["id"] for r in listed) == [kept, moved], typed
     assert found(cli, "13700137000") == [3]
+
+
+def test_a_mobile_number_written_in_the_text_in_groups_is_found_by_its_digits(cli):
+    """A customer's own number in the description, written as people write a mobile (3-4-4, with
+    spaces or dashes, +86 before it), though no customer record has it."""
+    spaced = cli.log("-s", "请回电", "-d", "回电号码 +86 139 1234 5678，下午五点后")
+    dashed = cli.log("-s", "请回电", "-d", "call me at 139-1234-5678")
+    cli.log("-s", "请回电", "-d", "139 1234 567 is not it")
+    for typed in ("13912345678", "+86 139 1234 5678", "139-1234-5678"):
+        assert sorted(found(cli, typed)) == [spaced, dashed], typed

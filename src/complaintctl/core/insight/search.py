@@ -100,7 +100,7 @@ def search_complaints(conn: Connection, filters, *, ranked: bool = True) -> dict
 
 def _marked(conn: Connection, terms: list[str]) -> list[str]:
     """What a snippet marks: every spelling of every term."""
-    return list(dict.fromkeys(s.lower() for term in terms for s in spellings(conn, term)))
+    return list(dict.fromkeys(s.lower() for term in terms for s in spellings(conn, term, every=True)))
 
 
 def _list_rows(conn: Connection, ids: list[int], list_complaints) -> list[dict]:

@@ -32,12 +32,14 @@ def search_terms(text: str) -> list[str]:
 _FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # ASCII ! .. ~ -> ！ .. ～ (FF01 .. FF5E)
 
 
-def spellings(conn: Connection, term: str) -> list[str]:
+def spellings(conn: Connection, term: str, *, every: bool = False) -> list[str]:
     """The ways ``term`` may be written in the record, as customer matching reads them: its NFKC
     form (full-width ＡＰＰ is app), the term as typed, its ASCII in full width (app finds
-    ＡＰＰ too: the index keeps text as it was written), and for a phone number or an e-mail every
+    ＡＰＰ too: the index keeps text as it was written), for a mobile number its digits in the
+    groups people write (138 0013 8000, 138-0013-8000), and for a phone number or an e-mail every
     way the customers with it (normalised: +86 138 0013 8000 is 13800138000) and the customers
-    they were merged into wrote theirs."""
+    they were merged into wrote theirs. With ``every``, also those another spelling finds already
+    (what a snippet marks: '[+86 138 0013 8000]' whole, not '+86 [138 0013 8000]')."""
     import unicodedata
 
     from complaintctl.core.people.matching import normalize_phone
@@ -48,6 +50,8 @@ def spellings(conn: Connection, term: str) -> list[str]:
         digits = normalize_phone(plain)
         if digits:
             found.append(digits)
+            if len(digits) == 11 and digits.startswith("1"):  # a mobile as people write it: 139 1234 5678
+                found += [f"{digits[:3]}{sep}{digits[3:7]}{sep}{digits[7:]}" for sep in (" ", "-")]
             found += _contact_spellings(conn, "phone", digits)
     elif _looks_like_email(plain):
         found += _contact_spellings(conn, "email", plain)
@@ -59,6 +63,8 @@ def spellings(conn: Connection, term: str) -> list[str]:
         if spelling and spelling.strip():
             one_each.setdefault(spelling.lower(), spelling)
     found = list(one_each.values())
+    if every:
+        return found
     return [s for s in found if not any(o.lower() != s.lower() and o.lower() in s.lower() for o in found)]
 
 
