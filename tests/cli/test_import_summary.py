@@ -40,6 +40,24 @@ def test_rows_repeating_a_ref_are_duplicates_even_in_an_empty_database(cli, db_p
     assert query(db_path, "SELECT count(*), sum(duplicates) FROM complaints, imports") == [(2, 4)]
 
 
+def test_a_json_array_on_one_line_has_its_repeated_refs_counted_as_duplicates(cli, db_path, tmp_path):
+    # an API dump (JSON.stringify) writes the whole array on one line, so every record starts on line 1:
+    # its repeated refs are in-file duplicates, not rows "already in the database" offered --update
+    records = [{"number": 7, "title": "App crashes on start", "date": "2024-05-01T10:00:00Z"},
+               {"number": 8, "title": "Login fails", "date": "2024-05-02T10:00:00Z"},
+               {"number": 7, "title": "App crashes on start", "date": "2024-05-01T10:00:00Z"},
+               {"number": 8, "title": "Export is empty", "date": "2024-06-03T09:00:00Z"}]
+    f = write(tmp_path / "issues.json", json.dumps(records))
+    assert "\n" not in f.read_text(encoding="utf-8")
+    result = cli("import", f, "--map", "number=ref", expect=3)
+    assert result.stdout.strip() == "read 4, inserted 2, updated 0, unchanged 0, duplicates 2, rejected 0"
+    assert ("2 rows repeat an earlier row of the file (the same ref, or without one the same content): 1 the "
+            "same, 1 with other values") in result.stderr
+    assert "already in the database" not in result.stderr and "--update" not in result.stderr
+    assert query(db_path, "SELECT ref, subject FROM complaints ORDER BY ref") == [
+        ("7", "App crashes on start"), ("8", "Login fails")]
+
+
 def test_a_re_run_reports_what_it_imported_and_removes_the_stale_rejects_file(cli, db_path, tmp_path):
     f = write(tmp_path / "calls.csv", "ref,subject,received\nA1,Leak,2026-11-03\nA2,Noise,2026-02-30\n")
     first = cli("import", f, expect=3)
