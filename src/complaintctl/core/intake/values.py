@@ -242,17 +242,11 @@ class RowReader(RowTimes, RowCompletion):
                 if how == _TEXT:
                     data[name] = text
                 elif how == _CODE:
-                    if name == "category":
-                        data["_category_text"] = text  # a subject for a row that has no other (below)
-                    table = codes[arg]
-                    code = table.get(text)
-                    if code is None:
-                        code = self._unseen_label(data, arg, name, text)
-                        if code is None:
-                            continue  # imported unclassified in this field, the label kept
-                    if name == "status" and text.lower() in IMPLIED_OUTCOME:
-                        data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
-                    data[name] = code
+                    code = codes[arg].get(text)
+                    if code is None or name == "category" or name == "status":
+                        self._code_cell(data, arg, name, text, code)
+                    else:
+                        data[name] = code
                 elif how == _DATE:
                     try:
                         data[arg] = self._moment(name, text)
@@ -263,12 +257,7 @@ class RowReader(RowTimes, RowCompletion):
                 elif how == _SUBJECT:
                     data[name] = " ".join(text.split()) if ("  " in text or "\n" in text or "\t" in text) else text
                 elif name == "assignee":
-                    handle, written, others = agent_names(text)
-                    data[name] = handle
-                    if written != handle.replace(".", " "):
-                        data["_assignee_name"] = written
-                    if others:
-                        data["_other_assignees"] = "; ".join(others)
+                    _assignee_cell(data, text)
                 elif name in FACT_FIELDS:
                     self._fact_cell(data, name, arg, text)
                 else:
@@ -279,10 +268,7 @@ class RowReader(RowTimes, RowCompletion):
             elif how == _TAGS:
                 tags = self._tags.get(raw) if raw.__class__ is str else None
                 if tags is None:
-                    items = raw if isinstance(raw, list) else TAG_SEPARATORS.split(str(raw))
-                    tags = sorted({" ".join(str(t).split()).lower() for t in items} - {""})
-                    if raw.__class__ is str:
-                        _remember(self._tags, raw, tags, MEMO_LIMIT)
+                    tags = self._new_tags(raw)
                 if tags:
                     data["tags"] = tags  # shared between rows: validation copies it
             elif how == _EXTRA_COLUMN:  # a CSV column kept in extra, as it is
@@ -293,17 +279,32 @@ class RowReader(RowTimes, RowCompletion):
             elif how == _EXTRA:
                 extra_json = _parse_extra(raw)
         extra = sort_contacts(data, extra)
-        others = data.pop("_other_assignees", None)
-        if others:
-            extra = {**(extra or {}), "other_assignees": others}
-        aside = data.pop("_aside", None)
-        if aside:
-            extra = {**(extra or {}), **aside}
-        if extra_json:
-            extra = {**extra_json, **extra} if extra else extra_json
+        if "_other_assignees" in data or "_aside" in data or extra_json:
+            extra = _gathered_extra(data, extra, extra_json)
         if extra:
             data["extra"] = extra
         return data
+
+    def _code_cell(self, data: dict, kind: str, name: str, text: str, code: str | None) -> None:
+        """A label cell: its code (a label not met before resolved and said), the category's text
+        kept as a subject for a row that has no other, an outcome a status implies."""
+        if name == "category":
+            data["_category_text"] = text
+        if code is None:
+            code = self._unseen_label(data, kind, name, text)
+            if code is None:
+                return  # imported unclassified in this field, the label kept
+        if name == "status" and text.lower() in IMPLIED_OUTCOME:
+            data.setdefault("outcome", IMPLIED_OUTCOME[text.lower()])
+        data[name] = code
+
+    def _new_tags(self, raw: Any) -> list[str]:
+        """A tags cell's tags, sorted and lower case (a text cell's remembered for the next row)."""
+        items = raw if isinstance(raw, list) else TAG_SEPARATORS.split(str(raw))
+        tags = sorted({" ".join(str(t).split()).lower() for t in items} - {""})
+        if raw.__class__ is str:
+            _remember(self._tags, raw, tags, MEMO_LIMIT)
+        return tags
 
     def _fact_cell(self, data: dict, name: str, header: str | None, text: str) -> None:
         """A duration or a satisfaction score (facts.py), kept as written when it is neither."""
@@ -364,3 +365,27 @@ class RowReader(RowTimes, RowCompletion):
 
 def _too_many(n: int, width: int):
     return L_("row has {n} fields but the header has {width} (an unquoted delimiter inside a value?)", n=n, width=width)
+
+
+def _assignee_cell(data: dict, text: str) -> None:
+    """An assignee cell: the agent's handle, the name as written when it says more, and the other
+    people a cell of several names holds (kept in extra)."""
+    handle, written, others = agent_names(text)
+    data["assignee"] = handle
+    if written != handle.replace(".", " "):
+        data["_assignee_name"] = written
+    if others:
+        data["_other_assignees"] = "; ".join(others)
+
+
+def _gathered_extra(data: dict, extra: dict | None, extra_json: dict | None) -> dict | None:
+    """The row's extra with the other assignees and the values set aside, under an extra column's JSON."""
+    others = data.pop("_other_assignees", None)
+    if others:
+        extra = {**(extra or {}), "other_assignees": others}
+    aside = data.pop("_aside", None)
+    if aside:
+        extra = {**(extra or {}), **aside}
+    if extra_json:
+        extra = {**extra_json, **extra} if extra else extra_json
+    return extra
