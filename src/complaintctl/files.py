@@ -91,6 +91,29 @@ def output_target(path: str | os.PathLike) -> tuple[Path, bool]:
     return real, False
 
 
+def check_database_file(path: str | os.PathLike) -> None:
+    """A database is a regular file, or none yet: SQLite writes its pages, and a -wal and -shm
+    beside it, wherever ``--db`` or ``migrate-to`` points, so a block device (``--db /dev/sda``
+    as root would write a database over a disk), any other device, a pipe or a socket, and
+    anything under /proc and /sys are refused before anything is opened or created there."""
+    given = Path(path).expanduser()
+    real = Path(os.path.realpath(given))
+    where = f" ({real})" if str(real) != os.path.abspath(given) else ""
+    if str(real).startswith(SYSTEM_ROOTS) or str(real) in ("/proc", "/sys"):
+        raise Refused(f"{given}{where} is a file of the system, not a database: nothing was opened",
+                      hint="give the path of a database file")
+    try:
+        st = os.stat(real)
+    except OSError:  # missing (created later, or said), or unreadable (said when it is opened)
+        return
+    if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):  # a directory is said by the caller
+        return
+    what = ("a block device (a disk)" if stat.S_ISBLK(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+            else "a pipe" if stat.S_ISFIFO(st.st_mode) else "a socket")
+    raise Refused(f"{given}{where} is {what}, not a database file: nothing was opened or written",
+                  hint="give the path of a database file")
+
+
 def _stream_is_direct(given: Path) -> bool:
     """/dev/stdout and its kin: written where they lead, never replaced; a database, a disk or a
     device they were pointed at by the shell is refused all the same."""

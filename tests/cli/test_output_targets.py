@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from tests.app_runner import invoke
 
 from complaintctl.errors import Refused
 from complaintctl.files import output_target
@@ -114,3 +115,52 @@ def test_backup_force_never_replaces_a_database_a_backup_or_a_read_only_file(log
     os.chmod(notes, 0o444)
     assert "is read-only" in logged("backup", str(notes), "--force", expect=1).stderr
     assert notes.read_text() == "keep me"
+
+
+@pytest.fixture
+def loop_device(tmp_path):
+    """A real disk for the attack of the issue (-o /dev/loopN as root): a loop device over a
+    zeroed file in tmp_path, so whatever reaches it shows in the file and nothing else is hurt."""
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0 or shutil.which("losetup") is None:
+        pytest.skip("a loop device needs root and losetup")
+    backing = tmp_path / "disk.img"
+    backing.write_bytes(bytes(1 << 20))
+    made = subprocess.run(["losetup", "--find", "--show", str(backing)], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"no loop device here: {made.stderr.strip()}")
+    device = made.stdout.strip()
+    try:
+        yield device, backing
+    finally:
+        subprocess.run(["losetup", "--detach", device], check=False)
+        for companion in ("-wal", "-shm", "-journal"):
+            Path(device + companion).unlink(missing_ok=True)
+
+
+@pytest.mark.sqlite_only  # backup and migrate-to a file, --db a file
+def test_nothing_reaches_a_disk_through_any_command(logged, loop_device, tmp_path):
+    device, backing = loop_device
+    source = tmp_path / "calls.csv"
+    source.write_text("subject,received\nFine,2026-11-01\n,2026-11-02\n", encoding="utf-8")
+    for args in (("export", "-o", device), ("report", "weekly", "-o", device),
+                 ("import", str(source), "--rejects", device), ("backup", device, "--force"),
+                 ("migrate-to", device)):
+        assert "block device (a disk)" in logged(*args, expect=1).stderr, args
+    result = invoke(["--db", device, "log", "--subject", "Typo in --db"])  # as root, SQLite wrote a database there
+    assert result.exit_code == 1 and "block device (a disk), not a database file" in result.stderr
+    assert backing.read_bytes() == bytes(1 << 20)
+    assert not Path(device + "-wal").exists()
+    assert query(logged.db_path, "SELECT count(*) FROM complaints") == [(1,)]  # the import was refused whole
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/proc/self/comm", "fifo"])
+def test_a_database_is_a_regular_file_never_a_device_a_pipe_or_the_system(tmp_path, path):
+    if path == "fifo":
+        path = str(tmp_path / "complaints.db")
+        os.mkfifo(path)
+    for args in (("log", "--subject", "x"), ("list",), ("check",)):
+        result = invoke(["--db", path, *args])
+        assert result.exit_code == 1 and "nothing was opened" in result.stderr, (args, result.stderr)

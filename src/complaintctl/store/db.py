@@ -77,10 +77,12 @@ def connect_file(path: str | os.PathLike, *, migrate: bool = True, readonly: boo
     cannot write (a read-only file or folder) is opened read-only: reads work, and the first
     write says why it cannot. Another program's SQLite file is refused unless ``adopt``.
     Sets the process's umask for the files beside it (store/sharing.py)."""
+    from complaintctl.files import check_database_file
     from complaintctl.store.sharing import apply_umask, create_database_file, fix_companions, write_blocker
 
     check_sqlite_version()
     path = Path(path)
+    check_database_file(path)  # a disk, a device or a file of the system is no database
     shared = apply_umask(path)
     if path.is_dir():
         raise ComplaintError(f"{path} is a directory", hint="give --db the path of a file")
