@@ -166,10 +166,24 @@ def _deferred(conn: Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM deferred_indexes")}
 
 
+def _set_aside(conn: Connection, expected: dict) -> set[str]:
+    """The missing objects a bulk import accounts for: the indexes it defers (never a unique
+    one: that is a constraint), and its triggers only while it holds the file. A trigger (a guard
+    of the reports or the chain's versions too) or a unique index behind a row written into
+    deferred_indexes by hand, or a killed import's trigger, is missing."""
+    from complaintctl.store.bulk import import_holds_file
+
+    deferred = _deferred(conn)
+    if not deferred or import_holds_file(conn):
+        return deferred
+    return {name for name in deferred if name in expected and expected[name][0] == "index"
+            and not expected[name][1].upper().startswith("CREATE UNIQUE")}
+
+
 def _schema_objects(conn: Connection) -> Finding:
     expected = catalog.expected_objects(conn, catalog.schema_version(conn))
     present = set(catalog.objects(conn))
-    deferred = _deferred(conn)
+    deferred = _set_aside(conn, expected)
     missing = [(kind, name) for name, (kind, _) in sorted(expected.items())
                if name not in present and name not in deferred]
     if not missing:
