@@ -68,6 +68,18 @@ def test_a_ref_is_one_short_line(cli, option, value, said):
     assert query(cli.db_path, "SELECT count(*) FROM complaints") == [(0,)]
 
 
+def test_an_imported_ref_is_one_short_line_too(cli, tmp_path):
+    source = tmp_path / "calls.csv"
+    source.write_text('ref,subject,received\n"INC-1\nINC-2",Leak,2026-11-01\nx\x1b[2J,Noise,2026-11-01\n'
+                      f"{'R' * 201},Smell,2026-11-01\nINC-3,Fine,2026-11-01\n", encoding="utf-8")
+    result = cli("import", str(source), expect=3)
+    assert "inserted 1" in result.stdout and "rejected 3" in result.stdout
+    assert "ref: 'INC-1\\nINC-2' holds a control character (U+000A)" in result.stderr
+    assert "holds a control character (U+001B)" in result.stderr
+    assert "ref: too long (201 characters, at most 200)" in result.stderr
+    assert query(cli.db_path, "SELECT ref FROM complaints") == [("INC-3",)]
+
+
 @pytest.mark.parametrize(("actor", "said"), [
     ("li.wei\nroot", "holds a control character (U+000A)"),
     ("\x1b]0;owned\x07", "holds a control character (U+001B)"),

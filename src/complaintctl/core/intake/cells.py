@@ -238,7 +238,10 @@ def _first_error(exc) -> str:
     where = ".".join(str(p) for p in first["loc"]) or "row"
     kind = first["type"]
     value = first.get("input")
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and where == "ref":
+        bad = next(c for c in value if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f)
+        message = L_("{value!r} holds a control character (U+{code:04X})", value=value[:40], code=ord(bad))
+    elif kind == "string_pattern_mismatch":
         message = L_("invalid value {value!r}", value=value)
     elif kind == "string_too_long":
         message = L_("too long ({n:,} characters, at most {most:,})", n=len(value or ""), most=first["ctx"]["max_length"])

@@ -28,6 +28,10 @@ from complaintctl.core.record.limits import (
 )
 
 Short = Annotated[str, StringConstraints(min_length=1, max_length=MAX_SHORT)]
+# A reference is one line, as `log --ref` takes it: a control character (a newline, an escape)
+# would break every list and log it is shown in. Checked in Rust, on the rows that have one.
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+Ref = Annotated[str, StringConstraints(min_length=1, max_length=MAX_SHORT, pattern=ONE_LINE)]
 # Codes and times are produced by the importer's own lookups and formatting, so the
 # model checks their type and size only; patterns here would double the cost of a row.
 Code = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE)]
@@ -46,7 +50,7 @@ class ImportRow(TypedDict):
 
     subject: Annotated[str, StringConstraints(min_length=1, max_length=MAX_SUBJECT)]
     received_at: Moment
-    ref: NotRequired[Short]
+    ref: NotRequired[Ref]
     customer: NotRequired[Short]
     email: NotRequired[Email]
     phone: NotRequired[Phone]

@@ -244,6 +244,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # why a row was rejected (the summary says it; the rejects file keeps the English text)
     '{where}: {message}': '{where}：{message}',
     'invalid value {value!r}': '值 {value!r} 无效',
+    '{value!r} holds a control character (U+{code:04X})': '{value!r} 含有控制字符（U+{code:04X}）',
     'customer_accepted {text!r} is not yes/no': 'customer_accepted {text!r} 不是“是/否”',
     '{name} {text!r} is not a number': '{name} {text!r} 不是数字',
     'too long ({n:,} characters, at most {most:,})': '太长（{n:,} 个字符，最多 {most:,}）',
