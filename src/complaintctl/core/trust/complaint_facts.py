@@ -191,6 +191,22 @@ def _closing_statements(close: tuple | None, imported: list) -> dict[str, tuple[
     return stated
 
 
+# How often a complaint logged here was reopened: one `reopened` status event each (an imported
+# complaint's count came from its file, sealed with its outcome, and an import may update it).
+_REOPENS_SQL = """
+    SELECT c.id, c.reopened_count, count(r.id), max(r.id) FROM complaints c
+    JOIN events l ON l.complaint_id = c.id AND l.action = 'logged' AND l.field = 'status' AND l.digest IS NOT NULL
+    LEFT JOIN events r ON r.complaint_id = c.id AND r.action = 'reopened' AND r.field = 'status'
+    WHERE NOT EXISTS (SELECT 1 FROM events i WHERE i.complaint_id = c.id AND i.action = 'imported')
+    GROUP BY c.id HAVING c.reopened_count IS NOT count(r.id) ORDER BY c.id"""
+
+
+def reopen_disagreements(conn: Connection) -> list[Disagreement]:
+    """Each complaint logged here was reopened as often as its `reopened` events say."""
+    return [Disagreement("reopened_count", "complaints", cid, event, held, stated)
+            for cid, held, stated, event in conn.execute(_REOPENS_SQL).fetchall()]
+
+
 # --- surveys ---------------------------------------------------------------------------------
 
 _SURVEYS_SQL = """

@@ -16,7 +16,11 @@ SQL on the file), which the audit chain alone does not see, since no event was t
 
 from __future__ import annotations
 
-from complaintctl.core.trust.complaint_facts import complaint_disagreements, survey_disagreements
+from complaintctl.core.trust.complaint_facts import (
+    complaint_disagreements,
+    reopen_disagreements,
+    survey_disagreements,
+)
 from complaintctl.core.trust.customer_facts import customer_disagreements
 from complaintctl.core.trust.disagreements import EventVersions, FactsReport
 from complaintctl.core.trust.stated_settings import settings_disagreements
@@ -30,6 +34,7 @@ def compare_facts(conn: Connection) -> FactsReport:
     versions = EventVersions(conn)
     report.found = list(complaint_disagreements(conn, report, versions))
     report.found += survey_disagreements(conn)
+    report.found += reopen_disagreements(conn)
     report.found += customer_disagreements(conn, report, versions)
     report.found += settings_disagreements(conn)
     return report

@@ -162,6 +162,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'received time': '受理时间',
     'merge': '合并',
     'escalation count': '升级次数',
+    'reopen count': '重开次数',
     'last escalation': '最近一次升级',
     'sealed intake': '封存的受理内容',
     'sealed outcome': '封存的处理结果',
