@@ -40,7 +40,8 @@ ROWS = _rows()
 @pytest.fixture(scope="module")
 def team_desk(seeded, tmp_path_factory):  # noqa: F811
     """The stated-facts desk, with the team settings an event states: an SLA target, the goal, a
-    notification deadline, an escalation, and a finished week's report kept."""
+    notification deadline, an escalation, and a finished week's report kept; a chat webhook and
+    a holiday of the team's own."""
     path = tmp_path_factory.mktemp("table") / "complaints.db"
     shutil.copy(seeded, path)
     desk = Cli(path)
@@ -49,6 +50,9 @@ def team_desk(seeded, tmp_path_factory):  # noqa: F811
     desk("escalate", "2", "--reason", "customer called three times")
     desk("report", "weekly", "--week", "2026-W45", "-f", "json")
     desk("notify", "deadline", "3")
+    desk("notify", "webhook", "add", "own", "--kind", "json", "--url", "https://hooks.example.cn/own", "--on",
+         "critical")
+    desk("sla", "calendar", "holiday", "2026-12-31")
     return path
 
 
