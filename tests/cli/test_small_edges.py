@@ -27,6 +27,17 @@ def test_numbers_in_an_imports_date_column_are_rejected(cli, tmp_path):
     assert query(cli.db_path, "SELECT subject FROM complaints") == [("Fine",)]
 
 
+@pytest.mark.parametrize("size", ["99999999999999999999", "100001", "0", "-1"])
+def test_an_impossible_batch_size_is_one_clear_line(cli, tmp_path, size):
+    """import --batch-size 99999999999999999999 was an internal error (islice's stop argument)."""
+    source = tmp_path / "calls.csv"
+    source.write_text("subject,received\nLeak,2026-11-01\n", encoding="utf-8")
+    result = cli("import", str(source), "--batch-size", size, expect=2)
+    assert f"a batch of {size} rows is not possible: from 1 to 100,000 rows" in result.stderr
+    assert "internal error" not in result.stderr
+    assert query(cli.db_path, "SELECT count(*) FROM complaints") == [(0,)]
+
+
 def test_init_shared_makes_the_folder_2770_as_the_docs_say(tmp_path):
     folder = tmp_path / "desk"
     folder.mkdir()
