@@ -86,20 +86,39 @@ def test_a_killed_backups_partial_is_removed_whatever_it_holds(tmp_path):
     assert theirs.exists()
 
 
-@pytest.mark.parametrize("damage", ["truncated", "header", "schema"])
+@pytest.mark.parametrize("damage", ["truncated", "header", "schema", "pages", "last page", "page count",
+                                    "empty", "zeroed", "text"])
 def test_a_damaged_backup_is_named_not_the_live_database(cli, db_path, tmp_path, damage):
     cli.log("--subject", "one")
+    cli.log("--subject", "two", "--description", "长" * 20_000)  # pages beyond the schema's
     backup = tmp_path / "b.db"
     cli("backup", str(backup))
     data = bytearray(backup.read_bytes())
+    middle = len(data) // 2
     if damage == "truncated":
         data = data[:len(data) // 3]
     elif damage == "header":
         data[16:18] = b"\x00\x07"  # a page size SQLite cannot have
-    else:
+    elif damage == "schema":
         data[100:140] = b"\xff" * 40  # the schema page's header
+    elif damage == "pages":
+        data[middle:middle + 8192] = b"\xa5" * 8192
+    elif damage == "last page":
+        data[-4096:] = bytes(4096)
+    elif damage == "page count":
+        data[28:32] = (999_999).to_bytes(4, "big")
+    elif damage == "empty":
+        data = bytearray()
+    elif damage == "zeroed":
+        data[:100] = bytes(100)  # a disk that lost the header: no longer an SQLite file at all
+    else:
+        data = bytearray(b"not a database\n" * 100)
     backup.write_bytes(bytes(data))
-    result = cli("restore", str(backup), expect=1)
-    assert f"the backup {backup} is damaged" in result.stderr and "nothing was restored" in result.stderr
+    not_sqlite = damage in ("empty", "zeroed", "text")  # a file given that is no database: bad input
+    result = cli("restore", str(backup), expect=2 if not_sqlite else 1)
+    if not_sqlite:
+        assert f"{backup} is not an SQLite database" in result.stderr
+    else:
+        assert f"the backup {backup} is damaged" in result.stderr and "nothing was restored" in result.stderr
     assert str(db_path) not in result.stderr and "a complaintctl database?" not in result.stderr
-    assert _subjects(db_path) == ["one"]
+    assert _subjects(db_path) == ["one", "two"]
