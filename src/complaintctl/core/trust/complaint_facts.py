@@ -207,6 +207,23 @@ def reopen_disagreements(conn: Connection) -> list[Disagreement]:
             for cid, held, stated, event in conn.execute(_REOPENS_SQL).fetchall()]
 
 
+# Who logged or imported a complaint, and when: the actor and time of its sealed intake event.
+_CREATION_SQL = """
+    SELECT c.id, c.created_by, c.created_at, e.id, e.actor, e.at FROM complaints c
+    JOIN events e ON e.id = (SELECT min(x.id) FROM events x WHERE x.complaint_id = c.id
+                             AND x.action IN ('logged', 'imported') AND x.field = 'status')
+    WHERE e.digest IS NOT NULL AND (c.created_by IS NOT e.actor OR c.created_at IS NOT e.at) ORDER BY c.id"""
+
+
+def creation_disagreements(conn: Connection) -> list[Disagreement]:
+    """Each complaint was created by whom and when its `logged` or `imported` event says."""
+    found = []
+    for cid, by, at, event, actor, when in conn.execute(_CREATION_SQL).fetchall():
+        found.append(Disagreement("created_by", "complaints", cid, event, by, actor) if by != actor else
+                     Disagreement("created_at", "complaints", cid, event, at, when))
+    return found
+
+
 # --- surveys ---------------------------------------------------------------------------------
 
 _SURVEYS_SQL = """

@@ -56,7 +56,7 @@ SEALED = {"sealed intake": lambda: L_("what it came in with"), "sealed outcome":
 # a field's name where it differs from the timeline's (i18n.words' fields), and what else can disagree
 WORDS = {"received_at": N_("received time"), "customer_accepted": N_("customer accepted"), "merged_into": N_("merge"),
          "escalation_count": N_("escalation count"), "escalated_at": N_("last escalation"),
-         "reopened_count": N_("reopen count"),
+         "reopened_count": N_("reopen count"), "created_by": N_("creator"), "created_at": N_("creation time"),
          "sealed intake": N_("sealed intake"), "sealed outcome": N_("sealed outcome"), "sealed record": N_("sealed record"),
          "surveys": N_("surveys")}
 

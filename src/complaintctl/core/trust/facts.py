@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from complaintctl.core.trust.complaint_facts import (
     complaint_disagreements,
+    creation_disagreements,
     reopen_disagreements,
     survey_disagreements,
 )
@@ -35,6 +36,7 @@ def compare_facts(conn: Connection) -> FactsReport:
     report.found = list(complaint_disagreements(conn, report, versions))
     report.found += survey_disagreements(conn)
     report.found += reopen_disagreements(conn)
+    report.found += creation_disagreements(conn)
     report.found += customer_disagreements(conn, report, versions)
     report.found += settings_disagreements(conn)
     return report

@@ -163,6 +163,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'merge': '合并',
     'escalation count': '升级次数',
     'reopen count': '重开次数',
+    'creator': '创建人',
+    'creation time': '创建时间',
     'last escalation': '最近一次升级',
     'sealed intake': '封存的受理内容',
     'sealed outcome': '封存的处理结果',
