@@ -123,3 +123,28 @@ def test_init_roles_makes_agents_leads_and_auditors_whom_the_server_holds_to_the
     actions = [a for (a,) in query(db_path, "SELECT action FROM events WHERE complaint_id = ? ORDER BY id", cid)]
     assert actions[0] == "logged" and "reopened" in actions and actions.count("classified") >= 2, actions
     owner("check")  # the chain whole, every stated fact as its event says
+
+
+def test_the_actor_is_the_database_role_when_none_is_given(db_path, tmp_path, monkeypatch):
+    """On PostgreSQL an event names the role the server authenticated, not the shell's login name,
+    when neither --actor nor COMPLAINTCTL_ACTOR says who; either still wins when given."""
+    import getpass
+
+    if not str(db_path).startswith("postgresql:"):
+        pytest.skip("database roles are PostgreSQL's: pytest --backend postgresql")
+    role = f"li_wei_{next(_roles)}"
+    conn = connect(db_path)
+    try:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT complaintctl TO {role}")  # the owner's privileges, not its superuser
+    finally:
+        conn.close()
+    monkeypatch.delenv("COMPLAINTCTL_ACTOR")
+    member = Cli(as_role(str(db_path), role), tmp_path)
+    cid = member.log("--subject", "洗衣机漏水")
+    member("update", str(cid), "--note", "called back")
+    Cli(db_path, tmp_path)("--actor", "zhang.san", "update", str(cid), "--note", "told to")
+    monkeypatch.setenv("COMPLAINTCTL_ACTOR", "wang.wu")
+    member("update", str(cid), "--note", "said so")
+    assert [r[0] for r in query(db_path, "SELECT actor FROM events ORDER BY id")] == [role, role, "zhang.san", "wang.wu"]
+    assert getpass.getuser() != role

@@ -74,7 +74,7 @@ def main_options(
                            "see `complaintctl info`]"),
     actor: str = typer.Option(None, "--actor", metavar="NAME",
                               help="Who is making the change [default: $COMPLAINTCTL_ACTOR, "
-                              "else the login name]"),
+                              "else the database role on PostgreSQL, else the login name]"),
     tz: str = typer.Option(None, "--tz", metavar="ZONE",
                            help="Show, read and report times in this time zone [default: $TZ, else the team's "
                            "(`sla calendar set --timezone`), else the machine's]"),

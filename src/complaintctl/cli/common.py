@@ -155,15 +155,19 @@ class State:
         return read_team_timezone(run.conn)
 
     def who(self) -> str:
-        """The actor events are recorded as: --actor, else $COMPLAINTCTL_ACTOR, else the login name;
+        """The actor events are recorded as: --actor, else $COMPLAINTCTL_ACTOR, else (on PostgreSQL)
+        the database role the session acts as, which the server authenticated, else the login name;
         one line of at most 100 characters."""
         from complaintctl.core.record.fields import check_actor
+        from complaintctl.core.trust.database import on_server
 
         if self.actor and self.actor.strip():
             return check_actor(self.actor)
         env = os.environ.get(ENV_ACTOR)
         if env and env.strip():
             return check_actor(env)
+        if on_server(self.db_path):
+            return check_actor(self.connect().role)
         import getpass
 
         try:

@@ -162,6 +162,7 @@ class PgConnection:
         self.read_only_reason: str | None = None
         self.row_factory: object = True  # None: plain tuples (`complaintctl sql`), as sqlite3's row_factory
         self.lock_mode: tuple = ("exclusive",)  # what the next BEGIN locks (store/db.py transaction)
+        self.role: str = raw.info.user  # the database role (current_user): _check_server asks the server
 
     @property
     def in_transaction(self) -> bool:
@@ -342,10 +343,12 @@ def _check_server(conn: PgConnection) -> None:
     # Times are stored as UTC text and SQLite's functions here read them as UTC; the session's
     # zone is what their 'localtime' means, as the process's zone is for SQLite (the team's, when
     # the command set TZ to it).
+    # The role the session acts as is the actor an event names when the user gave none (cli/common.py):
+    # asked in the same round trip.
     try:
-        raw.execute("SELECT set_config('TimeZone', %s, false)", (_local_zone(),))
+        conn.role = raw.execute("SELECT current_user, set_config('TimeZone', %s, false)", (_local_zone(),)).fetchone()[0]
     except Exception:  # noqa: BLE001 (a zone the server does not know: UTC)
-        raw.execute("SET TIME ZONE 'UTC'")
+        conn.role = raw.execute("SELECT current_user, set_config('TimeZone', 'UTC', false)").fetchone()[0]
 
 
 def _local_zone() -> str:

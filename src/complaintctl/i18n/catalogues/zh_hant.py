@@ -1268,8 +1268,10 @@ MESSAGES = {'Options': '選項',
                                                                                                 'FILE.rejects.csv，否則在當前文件夾]。',
  'Whether the customer accepted the decision.': '客戶是否接受處理決定。',
  'Which labels Datasette shows for codes: en or zh.': 'Datasette 爲代碼顯示哪種標籤：en 或 zh。',
- 'Who is making the change [default: $COMPLAINTCTL_ACTOR, else the login name]': '是誰在做修改 '
-                                                                                 '[默認：$COMPLAINTCTL_ACTOR，否則爲登錄名]',
+ 'Who is making the change [default: $COMPLAINTCTL_ACTOR, else the database role on PostgreSQL, else the login name]': '是誰在做修改 '
+                                                                                                                       '[默認：$COMPLAINTCTL_ACTOR，在 '
+                                                                                                                       'PostgreSQL '
+                                                                                                                       '上爲數據庫角色，否則爲登錄名]',
  'Why it is escalated.': '升級的原因。',
  "Why it is reopened; '-' reads stdin.": "重開的原因；'-' 從標準輸入讀取。",
  'Why, for the timeline.': '原因，記入時間線。',

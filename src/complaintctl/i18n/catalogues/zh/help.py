@@ -622,8 +622,8 @@ MESSAGES: dict[str, str] = {
         '客户是否接受处理决定。',
     'Which labels Datasette shows for codes: en or zh.':
         'Datasette 为代码显示哪种标签：en 或 zh。',
-    'Who is making the change [default: $COMPLAINTCTL_ACTOR, else the login name]':
-        '是谁在做修改 [默认：$COMPLAINTCTL_ACTOR，否则为登录名]',
+    'Who is making the change [default: $COMPLAINTCTL_ACTOR, else the database role on PostgreSQL, else the login name]':
+        '是谁在做修改 [默认：$COMPLAINTCTL_ACTOR，在 PostgreSQL 上为数据库角色，否则为登录名]',
     'Why it is escalated.':
         '升级的原因。',
     "Why it is reopened; '-' reads stdin.":
