@@ -177,11 +177,49 @@ def conn(db_path):
 NOW = datetime(2026, 11, 24, 3, 0, 0, tzinfo=timezone.utc)
 
 
+def on_server(db_path) -> bool:
+    """Is the test's database on the PostgreSQL cluster (``--backend postgresql``) rather than a file?"""
+    return isinstance(db_path, str) and db_path.startswith(("postgresql:", "postgres:"))
+
+
+def shell(db_path):
+    """A connection to the test's database as a person at its engine's own shell has one, for a
+    test that reads or changes it behind the tool's back: on a file, plain sqlite3 (autocommit,
+    foreign keys off, rows by position or name); on the cluster, a connection of store/ without
+    migrating (autocommit, ``?`` placeholders, the same rows). Close it."""
+    if on_server(db_path):
+        return connect(db_path, migrate=False)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 def query(db_path, sql: str, *params) -> list[tuple]:
     """Rows of a query against a test database, through a connection of its own."""
-    conn = connect(db_path, migrate=False)
+    conn = shell(db_path)
     try:
         return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+    finally:
+        conn.close()
+
+
+def row(db_path, sql: str, *params):
+    """The first row of a query (read by position or by column name), or None."""
+    conn = shell(db_path)
+    try:
+        return conn.execute(sql, params).fetchone()
+    finally:
+        conn.close()
+
+
+def execute(db_path, *statements: str | tuple) -> None:
+    """Statements run in order on the test's database, each committed as it runs, as at a shell
+    (foreign keys off on a file); a statement with parameters is given as ``(sql, param, ...)``."""
+    conn = shell(db_path)
+    try:
+        for statement in statements:
+            sql, *params = (statement,) if isinstance(statement, str) else statement
+            conn.execute(sql, params)
     finally:
         conn.close()
 

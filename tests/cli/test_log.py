@@ -1,16 +1,8 @@
 import json
-import sqlite3
 
 import pytest
 
-
-def row(db_path, sql, *params):
-    c = sqlite3.connect(db_path)
-    c.row_factory = sqlite3.Row
-    try:
-        return c.execute(sql, params).fetchone()
-    finally:
-        c.close()
+from conftest import row
 
 
 def test_log_prints_new_id_and_stores_everything(cli, db_path):
@@ -32,7 +24,7 @@ def test_log_prints_new_id_and_stores_everything(cli, db_path):
     cu = row(db_path, "SELECT * FROM customers WHERE id = ?", c["customer_id"])
     assert cu["email_normalized"] == "li.lei@example.com"
     assert cu["phone_normalized"] == "13800138000"
-    tags = sqlite3.connect(db_path).execute("SELECT group_concat(tag) FROM complaint_tags").fetchone()[0]
+    tags = row(db_path, "SELECT group_concat(tag) FROM complaint_tags")[0]
     assert set(tags.split(",")) == {"洗衣机", "repeat"}
     ev = row(db_path, "SELECT * FROM events WHERE complaint_id = 1")
     assert ev["action"] == "logged" and ev["actor"] == "tester" and ev["new_value"] == "new"
