@@ -63,6 +63,8 @@ def _translated_error(exc: Exception) -> Exception:
 
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     state = getattr(exc, "sqlstate", None) or ""
+    if "cannot insert multiple commands into a prepared statement" in message:
+        return ProgrammingError("You can only execute one statement at a time.")  # sqlite3's words
     if isinstance(exc, psycopg.errors.QueryCanceled):
         return OperationalError("interrupted")
     if isinstance(exc, psycopg.IntegrityError):
@@ -163,6 +165,10 @@ class PgConnection:
         self.row_factory: object = True  # None: plain tuples (`complaintctl sql`), as sqlite3's row_factory
         self.lock_mode: tuple = ("exclusive",)  # what the next BEGIN locks (store/db.py transaction)
         self.role: str = raw.info.user  # the database role (current_user): _check_server asks the server
+        # Without parameters psycopg sends a statement as PostgreSQL's simple query, which runs every
+        # statement the text holds: `sql` sets this, so "SET default_transaction_read_only = off;
+        # COMMIT; DELETE ..." cannot step out of its read-only session (store/readonly.py).
+        self.one_statement = False
 
     @property
     def in_transaction(self) -> bool:
@@ -186,8 +192,8 @@ class PgConnection:
         try:
             if values is not None:
                 cursor.execute(statement.bound, values, prepare=False)
-            else:
-                cursor.execute(statement.plain, None, prepare=False)
+            else:  # a statement prepared is one statement: the server refuses "a; b" (as sqlite3 does)
+                cursor.execute(statement.plain, None, prepare=self.one_statement)
         except Exception as exc:
             raise _translated_error(exc) from None
         return Cursor(cursor, self.row_factory is None)

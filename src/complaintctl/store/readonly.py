@@ -38,11 +38,13 @@ def guard(conn: Connection, stop: Callable[[], bool], *, value_max: int | None =
     rows come back as plain tuples. ``value_max``: no string or blob longer than that may be
     made or read (an error that says "too big"); returns whether the engine holds to it
     (Python 3.11+), else the caller measures the values it reads. On PostgreSQL the session is
-    read-only (the server refuses every write), the statement stops at ``timeout`` seconds
+    read-only (the server refuses every write), one statement runs at a time (several, with a
+    COMMIT between, would begin a transaction that is not read-only), the statement stops at ``timeout`` seconds
     (statement_timeout), Ctrl-C cancels it (the connection's cancel(), from the signal handler),
     and the caller measures the values."""
     conn.row_factory = None  # type: ignore[attr-defined]  # both engines' connections have it
     if not isinstance(conn, sqlite3.Connection):  # PostgreSQL's
+        conn.one_statement = True  # type: ignore[attr-defined]  # "a; COMMIT; b" would leave the read-only session
         conn.execute("SET default_transaction_read_only = on")
         conn.execute(f"SET statement_timeout = {int(timeout * 1000) if timeout else 0}")
         return False
