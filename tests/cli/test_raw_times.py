@@ -1,19 +1,17 @@
 """A time edited by hand into another form is shown as it is, never an internal error."""
 
 import json
-import sqlite3
 
 import pytest
+
+from conftest import execute
 
 
 @pytest.fixture
 def edited(cli, db_path):
     cli.log("-s", "手改的时间", "--severity", "high", "--customer", "王芳")
     cli.log("-s", "正常的")
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE complaints SET received_at = '24/11/2026 10:00', respond_due_at = 'tomorrow' WHERE id = 1")
-    conn.commit()
-    conn.close()
+    execute(db_path, "UPDATE complaints SET received_at = '24/11/2026 10:00', respond_due_at = 'tomorrow' WHERE id = 1")
     return cli
 
 

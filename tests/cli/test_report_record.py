@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from complaintctl.core.desk import complaints as core
+from conftest import on_server, query, shell
 
 UTC = timezone.utc
 MON = datetime(2026, 11, 9, tzinfo=UTC)  # Monday of 2026-W46 (TZ=UTC in tests)
@@ -19,12 +20,8 @@ WEEK = ("report", "weekly", "--week", "2026-W46")
 
 
 def kept_rows(db_path):
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute("SELECT report, label, period_start, period_end, figures, hash, made_by FROM reports "
-                            "ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return query(db_path, "SELECT report, label, period_start, period_end, figures, hash, made_by FROM reports "
+                          "ORDER BY id")
 
 
 @pytest.fixture
@@ -102,15 +99,16 @@ def test_what_is_not_kept(desk, monkeypatch):
     assert running["kept"] is None and kept_rows(db_path) == []  # a running period's figures are partial
     assert "was never kept" in cli("report", "diff", "--week", "2026-W46", expect=1).stderr
     assert "no 'trends' report" in cli("report", "diff", "--week", "2026-W46", "--report", "trends", expect=2).stderr
-    with monkeypatch.context() as m:  # a file this user cannot write (root writes a 0444 one: told so here)
-        m.setattr("complaintctl.store.sharing.write_blocker", lambda path: "the file is read-only for you")
-        data = json.loads(cli(*WEEK, "-f", "json").stdout)  # the report, and nothing kept
-    assert data["totals"]["received"]["value"] == 4 and data["kept"]["saved"] is False
-    assert data["kept"]["not_saved"] == "the file is read-only for you" and kept_rows(db_path) == []
+    if not on_server(db_path):  # a file's read-only mode (a read-only role on a server: test_postgresql_roles.py)
+        with monkeypatch.context() as m:  # a file this user cannot write (root writes a 0444 one: told so here)
+            m.setattr("complaintctl.store.sharing.write_blocker", lambda path: "the file is read-only for you")
+            data = json.loads(cli(*WEEK, "-f", "json").stdout)  # the report, and nothing kept
+        assert data["totals"]["received"]["value"] == 4 and data["kept"]["saved"] is False
+        assert data["kept"]["not_saved"] == "the file is read-only for you" and kept_rows(db_path) == []
     cli(*WEEK)
-    conn = sqlite3.connect(db_path)
+    conn = shell(db_path)
     for sql in ("UPDATE reports SET figures = '{}'", "DELETE FROM reports"):
-        with pytest.raises(sqlite3.DatabaseError, match="kept as it was"):
+        with pytest.raises(sqlite3.DatabaseError, match="kept as it was"):  # PostgreSQL's error as sqlite3's class
             conn.execute(sql)
     conn.close()
     assert "no kept weekly report #99" in cli("report", "diff", "--week", "2026-W46", "--against", "99",

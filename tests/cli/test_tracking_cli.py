@@ -1,8 +1,7 @@
 import json
-import sqlite3
 from datetime import date
 
-from conftest import query
+from conftest import execute, query
 
 
 def q(db, sql, *params):
@@ -21,10 +20,7 @@ def test_sla_show_set_and_check(cli, db_path):
     assert "unknown severity" in cli("sla", "set", "whenever", "--respond", "1h", expect=2).stderr
     assert "matches the event log" in cli("sla", "check").stderr
     q(db_path, "SELECT 1")
-    c = sqlite3.connect(db_path)
-    c.execute("UPDATE complaints SET respond_due_at = '2031-01-01T00:00:00Z'")
-    c.commit()
-    c.close()
+    execute(db_path, "UPDATE complaints SET respond_due_at = '2031-01-01T00:00:00Z'")
     assert "differ" in cli("sla", "check", expect=1).stderr
 
 
@@ -122,12 +118,9 @@ def test_escalate_survey_followups_sweep(cli, db_path):
     assert q(db_path, "SELECT status FROM complaints") == [("investigating",)]
     cli("update", "1", "--status", "resolved")
     assert "would close 0" in cli("sweep", "--dry-run").stderr
-    c = sqlite3.connect(db_path)
-    c.execute("UPDATE complaints SET received_at = '2025-12-01T00:00:00Z', first_response_at = "
-              "'2025-12-01T01:00:00Z', resolved_at = '2026-01-01T00:00:00Z'")  # resolved long ago,
-    c.execute("UPDATE surveys SET at = '2025-12-31T00:00:00Z'")  # its only survey before that
-    c.commit()
-    c.close()
+    execute(db_path, "UPDATE complaints SET received_at = '2025-12-01T00:00:00Z', first_response_at = "
+                     "'2025-12-01T01:00:00Z', resolved_at = '2026-01-01T00:00:00Z'",  # resolved long ago,
+            "UPDATE surveys SET at = '2025-12-31T00:00:00Z'")  # its only survey before that
     assert "closed 1" in cli("sweep").stderr
     assert "closed 0" in cli("sweep").stderr
     cli("sweep", "--close-after", "30", "--save")

@@ -1,13 +1,13 @@
 """A message is sent after its change commits, with no transaction open: a slow mail server
 cannot keep the rest of the team from writing."""
 
-import sqlite3
 import threading
 
 from complaintctl.core.desk.complaints import NewComplaint, log_complaint
 from complaintctl.core.notify import config
 from complaintctl.core.notify.deliver import send_pending
 from complaintctl.store.db import connect
+from conftest import on_server, shell
 from local_servers import SmtpServer
 
 
@@ -31,8 +31,10 @@ def test_a_held_mail_server_does_not_hold_the_write_lock(conn, db_path):
         worker.start()
         assert smtp.held.arrived.wait(10), "the message never reached the mail server"
 
-        # meanwhile another agent writes, with a short busy timeout: no lock is held
-        other = sqlite3.connect(db_path, timeout=0.5, isolation_level=None)
+        # meanwhile another agent writes, with a short busy timeout: no lock is held (on PostgreSQL
+        # the desk's writer lock, an advisory lock, waited for at most as long)
+        other = shell(db_path)
+        other.execute("SET lock_timeout = '500ms'" if on_server(db_path) else "PRAGMA busy_timeout = 500")
         other.execute("BEGIN IMMEDIATE")
         other.execute("INSERT INTO agents (name, created_at) VALUES ('amy', '2026-11-30T00:00:00Z')")
         other.execute("COMMIT")

@@ -195,14 +195,11 @@ def test_an_import_update_that_reopens_counts_it(cli, db_path, tmp_path):
 
 
 def test_check_finds_times_out_of_order_by_the_same_rule(cli, db_path):
-    import sqlite3
+    from conftest import execute
 
     cli.log("-s", "x")
     cli("close", "1", "--outcome", "resolved", "-r", "done")
-    raw = sqlite3.connect(db_path)
-    raw.execute("UPDATE complaints SET resolved_at = '2099-01-01T00:00:00Z' WHERE id = 1")  # resolved after closing
-    raw.commit()
-    raw.close()
+    execute(db_path, "UPDATE complaints SET resolved_at = '2099-01-01T00:00:00Z' WHERE id = 1")  # resolved after closing
     result = cli("check", expect=1)
     assert "1 complaint with times out of order (received <= first response <= resolution <= closing) (#1)" \
         in result.stdout
