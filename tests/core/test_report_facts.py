@@ -250,8 +250,12 @@ def test_weekly_summary_counts_the_teams_weeks(conn, cli, monkeypatch):
     """In Shanghai, Monday 00:30 is Sunday 16:30 UTC: the view counted it in the week before."""
     import time as clock
 
+    from complaintctl.store.db import connect
+
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     clock.tzset()
+    conn.close()
+    conn = connect(cli.db_path)  # as a command opens it in the zone: a PostgreSQL session takes it at connect
     for day, hour in ((15, 16), (15, 17), (17, 9), (22, 15)):  # UTC times, all in Shanghai's 2026-W47
         cid = new(conn, datetime(2026, 11, day, hour, 30, tzinfo=UTC))
         core.update(conn, cid, status="resolved", actor="t", now=datetime(2026, 11, day, hour, 40, tzinfo=UTC))
@@ -267,10 +271,13 @@ def test_weekly_summary_counts_the_teams_weeks(conn, cli, monkeypatch):
 def test_recent_changes_are_read_by_the_index_of_field_changes(conn):
     """A report of a recent period reads the changes since its end from one index range (migration
     24), written with the very term history.py queries by: a drift between them is a full scan."""
+    from complaintctl.store.engine import POSTGRESQL, engine_of
+
     where = f"e.{history.CHANGED_FIELDS_SQL} AND e.field IN (?) AND e.at >= ?"
-    plan = " ".join(r[3] for r in conn.execute(
-        f"EXPLAIN QUERY PLAN SELECT e.complaint_id FROM events e WHERE {where}", ("cause", "2026-11-01")))
-    assert "USING INDEX events_field_changes" in plan or "USING COVERING INDEX events_field_changes" in plan
+    if engine_of(conn) != POSTGRESQL:  # SQLite's plan; PostgreSQL's planner reads an empty table whole, as it should
+        plan = " ".join(r[3] for r in conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT e.complaint_id FROM events e WHERE {where}", ("cause", "2026-11-01")))
+        assert "USING INDEX events_field_changes" in plan or "USING COVERING INDEX events_field_changes" in plan
     # both ways of reading the changes give the same values: by time (few since) and complaint by complaint
     cid = new(conn, at(0))
     core.classify(conn, cid, codes={"cause": "data"}, actor="t", now=at(8))
