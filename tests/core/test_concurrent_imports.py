@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from complaintctl.core.intake import ImportOptions, import_records
 from complaintctl.core.intake.source import open_source
 from complaintctl.core.people.matching import match_or_create_customer
@@ -56,6 +58,7 @@ class _BusyAfterCommit(DeskConnection):
         return super().execute(sql, *args)
 
 
+@pytest.mark.sqlite_only  # SQLite's PRAGMA optimize after an import, and a file's lock
 def test_a_busy_database_after_the_last_commit_does_not_fail_a_finished_import(db_path, tmp_path, monkeypatch):
     source = tmp_path / "calls.csv"
     _calls(source, "web", rows=30)
