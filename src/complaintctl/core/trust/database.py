@@ -81,13 +81,14 @@ def _open_on_server(url: str, *, may_create: bool, readonly: bool):
 
     conn = connect(url, migrate=False, readonly=readonly)
     try:
-        created = schema_version(conn) == 0
+        version = schema_version(conn)
+        created = version == 0
         conn.created_desk = created  # type: ignore[attr-defined]  # the run says it made the desk (cli/common.py)
         if created and not may_create:
             raise NotFound(L_("no complaintctl desk in {url} yet", url=shown(url)),
                            hint=L_("{step} makes one (or a first log or import)", step=Step("init")))
         if not readonly:
-            bring_up_to_date(conn)
+            bring_up_to_date(conn, version=version)
     except BaseException:
         conn.close()
         raise

@@ -36,11 +36,12 @@ BASELINE = 18  # the version a new database on PostgreSQL is made at
 FILES = ("functions.sql", "baseline_tables.sql", "views.sql", "chain.sql", "search.sql")
 
 
-def bring_up_to_date(conn, *, adopt: bool = False) -> None:
+def bring_up_to_date(conn, *, adopt: bool = False, version: int | None = None) -> None:
+    """``version``: the stored version the caller has just read (one round trip less)."""
     from complaintctl.store.postgres import redacted, stored_version
     from complaintctl.store.version import SCHEMA_VERSION
 
-    version = stored_version(conn)
+    version = stored_version(conn) if version is None else version
     if version == SCHEMA_VERSION:
         return
     if version > SCHEMA_VERSION:
