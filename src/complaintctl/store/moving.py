@@ -13,6 +13,8 @@ DERIVED = ("schema_migrations", "sqlite_sequence", "search_pending", "deferred_i
 # A database's own identity (store/migrations m016) stays the target's.
 PER_DATABASE_SETTINGS = ("database_id",)
 APPEND_ONLY = ("events", "audit_chain")
+# settings key: the foreign keys set aside on PostgreSQL while a move copies (put back by its finish)
+REFERENCES_HELD = "moving_references"
 # PostgreSQL's search triggers (store/postgresql/search.sql) that refresh a complaint's entry per
 # copied row: per note and per tag, a complaint would be indexed again and again
 SEARCH_TRIGGERS = {"complaints": "complaints_fts_insert", "complaint_tags": "complaint_tags_fts",
@@ -80,6 +82,40 @@ class _append_only_lifted:
                 self.conn.execute(f'ALTER TABLE "{self.table}" ENABLE TRIGGER "{name}"')
             else:
                 self.conn.execute(sql)
+
+
+def hold_references(conn: Connection, tables: list[str]) -> None:
+    """On PostgreSQL, the foreign keys of ``tables`` set aside while the rows go in, inside the
+    caller's transaction: each copied row was checked against its parents once per key (a query a
+    row a key: eleven for a complaint), where ``restore_references`` checks each key once over the
+    whole table. Their definitions are kept in settings, so a move cut short puts them back when it
+    finishes. On SQLite, nothing (its checks are a lookup in the same file)."""
+    import json
+
+    if engine_of(conn) != POSTGRESQL:
+        return
+    held = [list(r) for r in conn.execute(
+        "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k "
+        "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE k.contype = 'f' AND n.nspname = current_schema() AND c.relname = ANY(?) ORDER BY c.relname, k.conname",
+        (tables,))]
+    for table, name, _ in held:
+        conn.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (REFERENCES_HELD, json.dumps(held)))
+
+
+def restore_references(conn: Connection) -> None:
+    """The foreign keys ``hold_references`` set aside, made again (each checks every row of its
+    table in one pass: a row naming a missing parent stops the move here, said by the server),
+    inside the caller's transaction."""
+    import json
+
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (REFERENCES_HELD,)).fetchone()
+    if row is None:
+        return
+    for table, name, definition in json.loads(row[0]):
+        conn.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+    conn.execute("DELETE FROM settings WHERE key = ?", (REFERENCES_HELD,))
 
 
 def set_id_counters(conn: Connection, tables: list[str]) -> None:

@@ -77,6 +77,7 @@ def _move(source: Connection, target: Connection, where: Path | str, *, now, bat
                           hint="give it a new, empty database: docs/guide.md, Running on PostgreSQL")
         with transaction(target):
             moving.clear_seeds(target, tables)
+            moving.hold_references(target, tables)
             target.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (MARKER, source_id))
     elif marker != source_id:
         raise Refused(f"{shown(where)} holds a move from another database, not from this one",
@@ -136,7 +137,10 @@ def _copy_rows(target: Connection, table: str, names: list[str], rows: list, *, 
 
 def _finish(source: Connection, target: Connection, where: Path | str, tables: list[str], copied: dict,
             *, resumed: bool, now) -> dict:
-    """Compare every table's rows and the chain's head; then the target is the desk."""
+    """Put the foreign keys back (each checks its table whole), compare every table's rows and
+    the chain's head; then the target is the desk."""
+    with transaction(target):
+        moving.restore_references(target)
     counts = {}
     for table in tables:
         mine = source.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
