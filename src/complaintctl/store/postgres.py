@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from complaintctl.errors import ComplaintError, Refused
@@ -153,6 +154,52 @@ class Cursor:
         self._cursor.close()
 
 
+class StreamedCursor:
+    """The rows of one statement as the server sends them, one at a time (libpq's single-row
+    mode: psycopg's ``stream``), for `sql`: the client never holds a whole result, and the
+    extended protocol it uses runs one statement only (the server refuses "a; b", as sqlite3
+    does). Plain tuples."""
+
+    def __init__(self, cursor, sql: str, values):
+        self._cursor = cursor
+        self._rows = cursor.stream(sql, values)
+        self.rowcount = -1
+        self.lastrowid: int | None = None
+        try:
+            self._first = [next(self._rows)]  # runs the statement: its columns are known from here
+        except StopIteration:
+            self._first = []
+        except Exception as exc:
+            raise _translated_error(exc) from None
+        self.description = cursor.description
+
+    def fetchmany(self, size: int = 100):
+        batch, self._first = self._first, []
+        try:
+            batch += list(islice(self._rows, size - len(batch)))
+        except Exception as exc:
+            raise _translated_error(exc) from None
+        return batch
+
+    def fetchall(self):
+        rows = []
+        while batch := self.fetchmany(500):
+            rows += batch
+        return rows
+
+    def fetchone(self):
+        batch = self.fetchmany(1)
+        return batch[0] if batch else None
+
+    def __iter__(self):
+        while batch := self.fetchmany(500):
+            yield from batch
+
+    def close(self) -> None:
+        self._rows.close()
+        self._cursor.close()
+
+
 class PgConnection:
     """One connection to the desk's PostgreSQL database (see the module's docstring)."""
 
@@ -168,7 +215,8 @@ class PgConnection:
         self.schema_present = False  # schema_migrations seen (it is never dropped): stored_version asks no more
         # Without parameters psycopg sends a statement as PostgreSQL's simple query, which runs every
         # statement the text holds: `sql` sets this, so "SET default_transaction_read_only = off;
-        # COMMIT; DELETE ..." cannot step out of its read-only session (store/readonly.py).
+        # COMMIT; DELETE ..." cannot step out of its read-only session (store/readonly.py); its rows
+        # are streamed (StreamedCursor), one statement each.
         self.one_statement = False
 
     @property
@@ -177,7 +225,7 @@ class PgConnection:
 
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
-    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Cursor:
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Cursor | StreamedCursor:
         statement = translate(sql)
         if statement.kind == "begin":
             return self._begin()
@@ -190,11 +238,13 @@ class PgConnection:
 
             for key in statement.json_params:
                 values[key] = json.loads(values[key])  # a list given as one JSON text: bound as an array
+        if self.one_statement:
+            return StreamedCursor(cursor, statement.plain if values is None else statement.bound, values)
         try:
             if values is not None:
                 cursor.execute(statement.bound, values, prepare=False)
-            else:  # a statement prepared is one statement: the server refuses "a; b" (as sqlite3 does)
-                cursor.execute(statement.plain, None, prepare=self.one_statement)
+            else:
+                cursor.execute(statement.plain, None, prepare=False)
         except Exception as exc:
             raise _translated_error(exc) from None
         return Cursor(cursor, self.row_factory is None)

@@ -44,9 +44,9 @@ def guard(conn: Connection, stop: Callable[[], bool], *, value_max: int | None =
     and the caller measures the values."""
     conn.row_factory = None  # type: ignore[attr-defined]  # both engines' connections have it
     if not isinstance(conn, sqlite3.Connection):  # PostgreSQL's
-        conn.one_statement = True  # type: ignore[attr-defined]  # "a; COMMIT; b" would leave the read-only session
         conn.execute("SET default_transaction_read_only = on")
         conn.execute(f"SET statement_timeout = {int(timeout * 1000) if timeout else 0}")
+        conn.one_statement = True  # type: ignore[attr-defined]  # "a; COMMIT; b" would leave the read-only session
         return False
     conn.execute("PRAGMA query_only = ON")
     conn.set_authorizer(_authorize)
