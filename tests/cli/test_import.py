@@ -305,6 +305,22 @@ def test_map_and_mapping_file_and_value_aliases(cli, db_path, tmp_path):
     assert "not valid TOML" in cli("import", "--received-now", f, "--mapping", bad, expect=2).stderr
 
 
+def test_a_map_naming_no_column_of_the_file_is_said_not_ignored(cli, db_path, tmp_path):
+    f = write(tmp_path / "m.csv", "title,created\nLeak,2026-11-03\n")
+    err = cli("import", f, "--map", "titel=subject", expect=2).stderr
+    assert "--map: the file has no column 'titel'" in err and "'title', 'created'" in err
+    # `gh issue list --json`: the author is an object none of whose keys names a field, kept whole
+    issues = tmp_path / "issues.json"
+    issues.write_text(json.dumps([{"number": 1, "title": "Crash", "createdAt": "2026-01-02T03:04:05Z",
+                                   "author": {"id": "U_1", "is_bot": False, "login": "ilyaza"}}]), encoding="utf-8")
+    err = cli("import", issues, "--map", "author.login=customer", expect=2).stderr
+    assert "--map: no column 'author.login': 'author' is read as one column" in err
+    assert q(db_path, "SELECT count(*) FROM complaints") == [(0,)]
+    # a key of a JSON file may first appear past the sample: not second-guessed
+    cli("import", issues, "--map", "assignee_login=assignee")
+    assert q(db_path, "SELECT ref, subject FROM complaints") == [("1", "Crash")]
+
+
 def test_json_array_and_ndjson_and_stdin(cli, db_path, tmp_path):
     arr = tmp_path / "a.json"
     arr.write_text(json.dumps([{"subject": "from json", "tags": ["a", "b"], "severity": "高"},

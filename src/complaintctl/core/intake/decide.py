@@ -57,6 +57,31 @@ class ImportPlan:
     threads: Any = None  # threads.Threads: the customers' follow-ups in threads their complaints opened
 
 
+def _check_map_headers(source: Source, map_overrides: dict[str, str] | None) -> None:
+    """A --map naming no column of the file is a typo or a wrong file, not a choice to skip:
+    said, not silently ignored. In JSON a key may first appear past the sample, so only a dotted
+    name under an object the file keeps whole (`author.login` where `author` is one column) is
+    certain to name nothing."""
+    from complaintctl.core.intake.mapping import normalize_header
+
+    columns = {normalize_header(h.replace("\ufeff", "").strip()) for h in source.headers}
+    for header in map_overrides or {}:
+        key = normalize_header(header)
+        if key in columns:
+            continue
+        head = normalize_header(header.split(".", 1)[0]) if "." in header else None
+        parent = next((h for h in source.headers if normalize_header(h) == head), None) if head else None
+        if source.format in ("json", "ndjson") and parent is None:
+            continue
+        shown = ", ".join(repr(h) for h in source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+        hint = L_("the file's columns: {shown}", shown=shown)
+        if parent is not None:
+            raise InvalidInput(L_("{map}: no column {header!r}: {parent!r} is read as one column (its keys name no "
+                                  "field), kept whole in extra", map=Input("map"), header=header, parent=parent),
+                               hint=hint)
+        raise InvalidInput(L_("{map}: the file has no column {header!r}", map=Input("map"), header=header), hint=hint)
+
+
 def plan_import(conn: Connection, source: Source, options: ImportOptions,
                 map_overrides: dict[str, str] | None, file_overrides: dict[str, str] | None,
                 now: datetime, require: bool = True) -> ImportPlan:
@@ -69,6 +94,7 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
         source.headers = json_columns(sample)
         sample = [(line, as_cells(r, source.headers)) for line, r in sample]
     plans = plan_columns(source.headers, map_overrides, file_overrides)
+    _check_map_headers(source, map_overrides)
     result = ImportPlan(plans)
     repeats = header_repeats(source.headers) if source.header_line is not None else None
     if repeats is not None:  # a page's header repeated inside the file is no row: not evidence either

@@ -1946,6 +1946,13 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                        '可把它留在 '
                                                                                                                                                                        'extra '
                                                                                                                                                                        '裏）',
+ "the file's columns: {shown}": '文件的列：{shown}',
+ '{map}: no column {header!r}: {parent!r} is read as one column (its keys name no field), kept whole in extra': '{map}：沒有列 '
+                                                                                                                '{header!r}：{parent!r} '
+                                                                                                                '被當作一列讀取（其中的鍵都不對應字段），整體保留在 '
+                                                                                                                'extra '
+                                                                                                                '裏',
+ '{map}: the file has no column {header!r}': '{map}：文件中沒有列 {header!r}',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

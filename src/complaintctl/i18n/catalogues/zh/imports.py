@@ -338,4 +338,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         '读作描述：第二个“主题”列，内容是长文本（中位数 {n} 个字符），而文件没有描述列',
     'column {column!r} read as the description: a second subject column, of long text, where the file has no description column ({map} "{column}=extra" keeps it aside)':
         '列 {column!r} 读作描述：它是第二个“主题”列，内容是长文本，而文件没有描述列（{map} "{column}=extra" 可把它留在 extra 里）',
+    "the file's columns: {shown}": '文件的列：{shown}',
+    '{map}: no column {header!r}: {parent!r} is read as one column (its keys name no field), kept whole in extra':
+        '{map}：没有列 {header!r}：{parent!r} 被当作一列读取（其中的键都不对应字段），整体保留在 extra 里',
+    '{map}: the file has no column {header!r}': '{map}：文件中没有列 {header!r}',
 }
