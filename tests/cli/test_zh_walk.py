@@ -21,7 +21,7 @@ ZH = {"COMPLAINTCTL_LANG": "zh", "COLUMNS": "200"}
 NAMES = {
     "complaintctl", "sqlite", "excel", "datasette", "wecom", "dingtalk", "feishu", "slack", "cron", "shell",
     "webhook", "webhooks", "python", "scikit", "learn", "toml", "tz", "stdin", "stdout", "stderr", "wal", "shm",
-    "id", "ref", "ci", "ok", "setgid", "chmod", "iconv", "nano", "ctrl", "unix", "holidays", "reports", "postgresql",
+    "id", "ref", "ci", "ok", "gzip", "setgid", "chmod", "iconv", "nano", "ctrl", "unix", "holidays", "reports", "postgresql",
 }
 # values a person types (formats, switches, units as typed, sort keys, kinds of things, languages)
 TYPED = {
@@ -32,7 +32,7 @@ TYPED = {
     "weekly", "agents", "sla", "trends", "causes", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "utf",
     "gb", "bm", "bh", "bd", "m", "h", "d", "w", "s", "ms", "mb", "kb", "e", "g", "json-ld", "escalated", "overdue",
     "critical", "test", "reply", "list", "undo", "files", "ssh", "yes", "no", "y", "n", "q", "all", "and", "or",
-    "v", "tab", "today", "yesterday", "nov", "suggestions",
+    "v", "tab", "today", "yesterday", "nov", "suggestions", "sig",
 }
 
 
@@ -294,3 +294,58 @@ def test_a_rejects_file_keeps_english_reasons_whatever_the_language(cli, tmp_pat
     assert "无法读取受理时间 '不是日期'（第一处：第 4 行）" in result.stderr
     rejects = (tmp_path / "登记.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rejects[1].startswith("4,cannot read received '不是日期',不是日期,韩梅梅")
+
+
+MESSY = [
+    # a title line above the header, odd headers, GBK: the skipped line, the guessed subject
+    ("登记.csv", "投诉登记表 2026年11月\n来电时间,姓名,联系电话,问题,级别\n2026/11/20 9:00,李雷,13800138000,洗衣机漏水,高\n"
+                "2026/11/21 10:30,王芳,13900139000,快递三天没到,中\n", "gbk"),
+    # no subject column: a description only
+    ("内容.csv", "日期;客户;内容\n2026-11-23 08:00;孙悟空;买的手机屏幕碎了要求换货\n", "utf-8-sig"),
+    # a ref the database holds with other values; a value the row model refuses; a broken row
+    ("编号.csv", "ref,received,customer,subject,reopened_count\nA1,2026-11-20 09:00,李雷,洗衣机坏了,-1\n"
+                "A2,2026-11-20 09:00,王芳,发票,x,y,z\n", "utf-8"),
+    # a column that looks like a status and is not; an ambiguous date order
+    ("州.csv", "received,subject,State\n03/04/2026,a,FL\n05/06/2026,b,MI\n", "utf-8"),
+]
+
+
+def test_an_imports_warnings_errors_and_rejects_read_in_chinese(cli, tmp_path, allowed):
+    """Every line a messy import says (warnings, how columns were read, the rejects' reasons, the
+    file's own errors) in Chinese; data, headers as the file wrote them and codes aside."""
+    allowed = allowed | {"fl", "mi", "state", "ab", "x", "y", "z", "a", "b"}
+    first = _write(tmp_path, "首批.csv", "ref,received,customer,subject\nA1,2026-11-20 09:00,李雷,洗衣机漏水\n", "utf-8")
+    cli("import", first, env=ZH)
+    said = {}
+    for name, text, encoding in MESSY:
+        path = _write(tmp_path, name, text, encoding)
+        shown, imported = cli("import", path, "--show-mapping", env=ZH), cli("import", path, expect=None, env=ZH)
+        said[name] = shown.stdout + shown.stderr + imported.stdout + imported.stderr
+    for args in (("没有.csv",), (tmp_path,), (first, "--delimiter", "ab"), (first, "--encoding", "klingon")):
+        said[" ".join(map(str, args))] = cli("import", *args, expect=2, env=ZH).stderr
+    left = {name: english_left(out, allowed) for name, out in said.items() if english_left(out, allowed)}
+    assert left == {}
+    assert "第 1 行在表头之上" in said["登记.csv"] and "受理时间（received）" in said["登记.csv"]
+    assert "没有主题列" in said["内容.csv"]
+    assert "外部编号 'A1' 是投诉 #1，数据库中已有且值不同（主题：'洗衣机漏水' 与 '洗衣机坏了'" in said["编号.csv"]
+    assert "重开次数" in said["编号.csv"] and "该行有 7 个字段，但表头有 5 个" in said["编号.csv"]
+    assert "看起来是状态" in said["州.csv"] and "按月在前读取" in said["州.csv"]
+    assert "没有这个文件：没有.csv" in said["没有.csv"] and "是目录" in said[str(tmp_path)]
+    assert "必须是一个字符" in said[f"{first} --delimiter ab"] and "未知的编码" in said[f"{first} --encoding klingon"]
+
+
+def _write(folder: Path, name: str, text: str, encoding: str) -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_number_next_to_a_chinese_word_is_set_off_by_a_space(monkeypatch):
+    """The catalogue writes `{n} 件`; a field that brings its own number or Latin word next to a
+    Chinese character gets the same space (84 件投诉和 44 个客户), and data inside a field is untouched."""
+    from complaintctl import i18n
+
+    assert i18n._spaced("{a}和{b}", {"a": "84 件投诉", "b": "44 个客户"}) == "84 件投诉和 44 个客户"
+    assert i18n._spaced("用{x}读取", {"x": "cp1252"}) == "用 cp1252 读取"
+    assert i18n._spaced("主题：{s}，{n:,} 行", {"s": "买了3天", "n": 1200}) == "主题：买了3天，1,200 行"
+    assert i18n._spaced("{k!r}的值", {"k": "x"}) == "'x'的值"

@@ -253,7 +253,7 @@ def _print_mapping(conn, source, options, overrides, file_map, out_format: Forma
         err(_("line {line} is above the header row and will be skipped: {text!r}", line=skipped["line"],
               text=skipped["text"]))
     from complaintctl.i18n import shown as said
-    from complaintctl.i18n.words import word
+    from complaintctl.render.import_summary import field_name
 
     write_records(shown["columns"], ["column", "header", "field", "how", "evidence", "first_value"], Format.table,
                   flexible=["first_value", "header", "how"],
@@ -262,7 +262,7 @@ def _print_mapping(conn, source, options, overrides, file_map, out_format: Forma
                   table_values=lambda c: {**c, "field": _field_word(c["field"]), "how": said(c["how"]),
                                           "evidence": said(c["evidence"])})
     for name, order in shown["date_orders"].items():
-        err(_("dates: {field} {order}", field=word("field", name), order=said(order)))
+        err(_("dates: {field} {order}", field=field_name(name), order=said(order)))
     for warning in shown["warnings"]:
         warn(warning)
 
@@ -275,11 +275,11 @@ def _field_word(field: str) -> str:
     """The field a column is read into: its code, what `--map HEADER=FIELD` takes (with its name
     in a language other than English)."""
     from complaintctl.i18n import lang
-    from complaintctl.i18n.words import word
+    from complaintctl.i18n.said import Field
 
     if lang() == "en":
         return field
-    return _("{word} ({code})", word=_(FIELD_WORDS[field]) if field in FIELD_WORDS else word("field", field), code=field)
+    return _("{word} ({code})", word=_(FIELD_WORDS[field]) if field in FIELD_WORDS else Field(field).said(), code=field)
 
 
 def _read_as(source: str, sheet: str | None, encoding: str | None, delimiter: str | None, fmt: str | None = None) -> str:

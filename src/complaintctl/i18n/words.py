@@ -50,6 +50,13 @@ FIELDS = {
     "reply": N_("reply"), "merged_into": N_("merged into"), "first_response_at": N_("first response"),
     "resolved_at": N_("resolved at"), "closed_at": N_("closed at"), "escalation_count": N_("escalations"),
     "notes": N_("notes"), "other": N_("other fields"), "received_time": N_("received time of day"),
+    "resolved_late": N_("resolved late"), "updated_at": N_("updated at"), "reopened_count": N_("times reopened"),
+    # fields only an import reads (`--map HEADER=FIELD`): lengths of time, surveys, a reopen's time
+    "first_response_after": N_("time to first response"), "first_response_minutes": N_("minutes to first response"),
+    "first_response_hours": N_("hours to first response"), "first_response_days": N_("days to first response"),
+    "resolved_after": N_("time to resolution"), "resolved_minutes": N_("minutes to resolution"),
+    "resolved_hours": N_("hours to resolution"), "resolved_days": N_("days to resolution"),
+    "satisfaction": N_("satisfaction score"), "satisfaction_at": N_("surveyed at"), "reopened_at": N_("reopened at"),
 }
 
 # the SLA's two clocks, and where one stands

@@ -8,13 +8,16 @@ from complaintctl.i18n.said import Code
 from complaintctl.i18n.words import word
 
 
-def _field(name: str) -> str:
-    return word("field", name) or name
+def field_name(name: str) -> str:
+    """A field as people read it: an import's own (``received``, ``closed``) as the column it fills."""
+    from complaintctl.i18n.said import Field
+
+    return Field(name).said() if name in Field.COLUMNS else word("field", name) or name
 
 
 def _counts(counts: dict) -> str:
     """``assignee 1,200, phone 3`` (the commonest first)."""
-    return joined(f"{_field(name)} {n:,}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return joined(f"{field_name(name)} {n:,}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def evidence_lines(summary) -> list[str]:
@@ -23,10 +26,10 @@ def evidence_lines(summary) -> list[str]:
     lines = []
     if summary.guessed:
         lines.append(_("guessed from header words (--show-mapping has the evidence; --map overrides): {guesses}",
-                       guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.guessed.items())))
+                       guesses=clauses(f"{field_name(name)} <- {shown(how)}" for name, how in summary.guessed.items())))
     if summary.by_values:
         lines.append(_("decided from the values, no header naming them (--map overrides): {guesses}",
-                       guesses=clauses(f"{_field(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
+                       guesses=clauses(f"{field_name(name)} <- {shown(how)}" for name, how in summary.by_values.items())))
     if summary.replies:
         lines.append(_("replies: {why}", why=shown(summary.replies)))
     if summary.answered_by_reply:
@@ -44,7 +47,7 @@ def evidence_lines(summary) -> list[str]:
             "as grouped, not new complaints (--follow-ups-as-complaints imports each as one)", summary.follow_ups))
     if summary.snapshots:
         lines.append(_("snapshots: {why}", why=shown(summary.snapshots)))
-    lines += [_("dates: {field} {order}", field=_field(name), order=shown(order))
+    lines += [_("dates: {field} {order}", field=field_name(name), order=shown(order))
               for name, order in summary.date_orders.items()]
     if summary.times_zone:
         lines.append(_("dates: a time written without a zone is {zone} time (`complaintctl --tz ZONE import ...` reads "
@@ -98,7 +101,7 @@ def _unclassified_line(item: dict) -> str:
     return ngettext("{n:,} row: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias "
                     "{kind} {quoted} {code}` maps it",
                     "{n:,} rows: {field} {label!r} unknown, {how} (first: line {line}); `complaintctl taxonomy alias "
-                    "{kind} {quoted} {code}` maps it", item["rows"], field=_field(field), label=item["label"],
+                    "{kind} {quoted} {code}` maps it", item["rows"], field=field_name(field), label=item["label"],
                     how=how, line=item["first_line"], kind=kind, quoted=quoted(item["label"]), code=code)
 
 

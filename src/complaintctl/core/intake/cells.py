@@ -11,7 +11,7 @@ from typing import Any, cast
 from complaintctl.core.people.matching import split_mailbox
 from complaintctl.core.record.lifecycle import time_order_problem
 from complaintctl.i18n import L_, N_
-from complaintctl.i18n.said import Field
+from complaintctl.i18n.said import Code, Field
 
 CODE_FIELDS = {"channel": "channel", "remedy": "remedy", "category": "category",
                "severity": "severity", "cause": "cause", "personality": "personality",
@@ -234,21 +234,36 @@ def _special(name: str, text: str) -> Any:
 
 
 def _first_error(exc) -> str:
+    """A row's first validation error in the reader's words, by its kind (pydantic's own words only
+    for a kind no row of ImportRow can meet)."""
     first = exc.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "row"
+    loc = first["loc"]
+    where: Any = L_("row") if not loc else Code("field", str(loc[0])) if len(loc) == 1 else \
+        ".".join(str(p) for p in loc)
     kind = first["type"]
     value = first.get("input")
+    ctx = first.get("ctx") or {}
     if kind == "string_pattern_mismatch" and where == "ref":
         bad = next(c for c in value if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f)
         message = L_("{value!r} holds a control character (U+{code:04X})", value=value[:40], code=ord(bad))
     elif kind == "string_pattern_mismatch":
         message = L_("invalid value {value!r}", value=value)
-    elif kind == "string_too_long":
-        message = L_("too long ({n:,} characters, at most {most:,})", n=len(value or ""), most=first["ctx"]["max_length"])
+    elif kind in ("string_too_long", "too_long"):
+        message = L_("too long ({n:,} characters, at most {most:,})", n=len(value or ""), most=ctx.get("max_length", 0))
+    elif kind in ("string_too_short", "too_short"):
+        message = L_("empty")
     elif kind == "extra_forbidden":
         message = L_("not a known field")
+    elif kind == "missing":
+        message = L_("missing")
+    elif kind == "greater_than":
+        message = L_("{value!r} is too small: it must be more than {limit}", value=value, limit=ctx.get("gt"))
+    elif kind == "greater_than_equal":
+        message = L_("{value!r} is too small: it must be {limit} or more", value=value, limit=ctx.get("ge"))
+    elif kind.endswith(("_type", "_parsing")):
+        message = L_("{value!r} is not a value of this field", value=value)
     else:
-        message = first["msg"]  # pydantic's own words
+        message = L_("not valid: {detail}", detail=first["msg"])  # pydantic's own words, for a kind not foreseen
     return L_("{where}: {message}", where=where, message=message)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from complaintctl.core.intake.reading import Source, _without_nul
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Listed
 
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 DELIMITERS = [",", ";", "\t", "|"]
@@ -140,7 +141,7 @@ def mend_breaks(records: Iterator[tuple[int, Any]], width: int) -> Iterator[tupl
                 break
             pieces.append(nxt[1])
             last = nxt[0]
-        sizes = " and ".join(str(len(p)) for p in pieces)
+        sizes = Listed([len(p) for p in pieces], "and")
         where = L_("lines {first}-{last}", first=line, last=last) if last != line else L_("line {line}", line=line)
         joined = list(pieces[0])
         for piece in pieces[1:]:

@@ -158,10 +158,10 @@ def _follow_or_default(plan: ColumnPlan, ambiguous: tuple, settled: tuple | None
     result.dayfirst_of[plan.field] = False
     result.date_orders[plan.field] = L_("month first, by default: no value settles it (e.g. {example!r})",
                                         example=ambiguous[1])
-    result.warnings.append(
-        f"column {plan.header!r}: dates such as {ambiguous[1]!r} (line {ambiguous[0]}) could be day or month "
-        "first and no value in the file settles it; read month first. --dayfirst reads them day first "
-        "(dayfirst = true in a mapping file)")
+    result.warnings.append(L_(
+        "column {column!r}: dates such as {example!r} (line {line}) could be day or month first and no value in "
+        "the file settles it; read month first. {dayfirst} reads them day first (dayfirst = true in a mapping file)",
+        column=plan.header, example=ambiguous[1], line=ambiguous[0], dayfirst=Input("dayfirst")))
 
 
 def settles_order(value: str) -> tuple[bool | None | str, str]:

@@ -29,7 +29,7 @@ from complaintctl.core.intake.timeofday import find_time_of_day
 from complaintctl.core.intake.unlabelled import find_by_values
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Input
+from complaintctl.i18n.said import Field, Input, Listed
 from complaintctl.store.engine import Connection
 
 SAMPLE_ROWS = 2000  # rows read ahead to decide from
@@ -112,9 +112,10 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
         result.decided_by_values["received_time"] = joined
     for plan in plans:
         if plan.field == EXTRA and plan.rank > 0 and business_time(plan.header):
-            result.warnings.append(
-                f"column {plan.header!r} is a length of business time (the desk's working hours, which the file does "
-                f"not give): no span of the clock from received, so no time is made of it; kept in extra")
+            result.warnings.append(L_(
+                "column {column!r} is a length of business time (the desk's working hours, which the file does "
+                "not give): no span of the clock from received, so no time is made of it; kept in extra",
+                column=plan.header))
     name_extra_keys(plans)
     result.replies = find_replies(plans, columns, len(sample))
     if result.replies is not None and result.replies.link is not None:
@@ -211,7 +212,7 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
                     ("no values", "almost empty")) is False:
                 set_aside.append((plan, verdict.misfits))  # warned about: an alias, or the first guess
             reason = verdict.evidence if not verdict.evidence[:1].isdigit() else L_(
-                "its values are not {field} values", field=field_name)
+                "its values are not {field} values", field=Field(field_name))
             plan.how = L_("set aside: {reason} (kept in extra)", reason=reason) if not verdict.ok or winner is None else \
                 L_("{how}, but {header!r} was preferred (kept in extra)", how=_plain_how(plan), header=winner.header)
         for plan in candidates:
@@ -224,17 +225,12 @@ def _check_candidates(plans: list[ColumnPlan], columns: dict, rows: int, tables:
             else:
                 plan.field = EXTRA
         for plan, misfits in set_aside:
-            shown = f"; e.g. {', '.join(repr(v) for v in misfits)}" if misfits else ""
-            read_instead = f"; {winner.header!r} is read as {field_name} instead" if winner else ""
-            result.warnings.append(
-                f"column {plan.header!r} looked like {field_name} ({_why(plan)}), but its values do not back it "
-                f"({plan.evidence}{shown}): kept in extra{read_instead}. --map \"{plan.header}={field_name}\" reads it as "
-                f"{field_name} anyway")
+            result.warnings.append(_looked_like(plan, field_name, misfits, winner))
     taken = {p.field for p in plans if p.field not in (EXTRA, IGNORED)}
     for plan, other in instead:
         if other not in taken and plan.field == EXTRA:
             plan.field = other
-            plan.how = L_("read as {field}: {evidence}", field=other, evidence=plan.evidence)
+            plan.how = L_("read as {field}: {evidence}", field=Field(other), evidence=plan.evidence)
             taken.add(other)
             result.warnings = [w for w in result.warnings if not w.startswith(f"column {plan.header!r} looked like")]
     for plan in plans:
@@ -285,14 +281,26 @@ def _plain_how(plan: ColumnPlan):
     return how if hasattr(how, "msgid") else how.split(", but")[0]
 
 
-def _why(plan: ColumnPlan) -> str:
+def _looked_like(plan: ColumnPlan, field_name: str, misfits, winner: ColumnPlan | None):
+    """The warning for a column set aside: what it looked like, why its values do not back it, what
+    is read instead, and the --map that reads it so anyway."""
+    examples = L_("; e.g. {values}", values=Listed(repr(v) for v in misfits)) if misfits else ""
+    instead = L_("; {header!r} is read as {field} instead", header=winner.header, field=Field(field_name)) \
+        if winner else ""
+    return L_("column {column!r} looked like {field} ({why}), but its values do not back it ({evidence}{examples}): "
+              "kept in extra{instead}. {map} \"{column}={code}\" reads it as {field} anyway", column=plan.header,
+              field=Field(field_name), code=field_name, why=_why(plan), evidence=plan.evidence, examples=examples,
+              instead=instead, map=Input("map"))
+
+
+def _why(plan: ColumnPlan):
     from complaintctl.core.intake.headers import guess_field
     from complaintctl.core.intake.mapping import header_field
 
     if header_field(plan.header):
-        return "its header is an alias"
+        return L_("its header is an alias")
     guess = guess_field(plan.header)
-    return f"from the word {guess[1]!r}" if guess else "from its header"
+    return L_("from the word {word!r}", word=guess[1]) if guess else L_("from its header")
 
 
 def _preference(field_name: str, plan: ColumnPlan) -> str:
@@ -305,27 +313,30 @@ def _preference(field_name: str, plan: ColumnPlan) -> str:
 def _require_content(source: Source, plans: list[ColumnPlan], options: ImportOptions, result: ImportPlan) -> None:
     """A file must say what each complaint is and when it came; else stop before any row."""
     subjects = subject_source(plans)
-    shown = ", ".join(source.headers[:12]) + (", ..." if len(source.headers) > 12 else "")
+    shown = Listed([*source.headers[:12], *(["..."] if len(source.headers) > 12 else [])])
     mapped = {p.field for p in plans if p.extra_key is None}
     if subjects == "description":
-        result.warnings.append("no subject column: each complaint's subject is the start of its description")
+        result.warnings.append(L_("no subject column: each complaint's subject is the start of its description"))
     elif subjects is None and mapped & {"category", "ref"}:
-        titled = "its category as written, else \"(no subject)\" and its ref" if "category" in mapped else \
-            "\"(no subject)\" and its ref"
-        result.warnings.append(f"no subject or description column: each complaint's subject is {titled}")
+        result.warnings.append(
+            L_("no subject or description column: each complaint's subject is its category as written, else "
+               "\"(no subject)\" and its ref") if "category" in mapped else
+            L_("no subject or description column: each complaint's subject is \"(no subject)\" and its ref"))
     elif subjects is None:
-        raise InvalidInput(f"{source.name}: no column is read as the subject, the description, the category or the "
-                           f"ref (headers: {shown})",
-                           hint="map one with --map \"HEADER=subject\"; `complaintctl import --show-mapping FILE` "
-                           "shows how each header is read")
+        raise InvalidInput(L_("{file}: no column is read as the subject, the description, the category or the "
+                              "ref (headers: {headers})", file=source.name, headers=shown),
+                           hint=L_("map one with {map} \"HEADER=subject\"; {show_mapping} shows how each header is "
+                                   "read", map=Input("map"), show_mapping=Input("show_mapping")))
     has_received = any(p.field == "received" for p in plans)
     if not has_received and "received" not in options.defaults and not options.received_now:
         raise InvalidInput(
-            f"{source.name}: no column is read as the received time (headers: {shown}); complaints without one "
-            "would all be dated now, which would falsify their history",
-            hint="map the column with --map \"HEADER=received\", or give one time for every row with "
-            "--set received=2026-11-03, or --received-now to stamp the import time on purpose")
+            L_("{file}: no column is read as the received time (headers: {headers}); complaints without one "
+               "would all be dated now, which would falsify their history", file=source.name, headers=shown),
+            hint=L_("map the column with {map} \"HEADER=received\", or give one time for every row with "
+                    "{set} received=2026-11-03, or {received_now} to stamp the import time on purpose",
+                    map=Input("map"), set=Input("set"), received_now=Input("received_now")))
     for p in plans:
         if p.how.startswith("duplicate") and p.field == EXTRA:  # not one that took its field after all
-            result.warnings.append(f"column {p.header!r} repeats a field; kept in extra as {p.extra_key!r}")
+            result.warnings.append(L_("column {column!r} repeats a field; kept in extra as {key!r}", column=p.header,
+                                      key=p.extra_key))
 

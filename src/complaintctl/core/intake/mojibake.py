@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
-from complaintctl.i18n import N_
+from complaintctl.i18n import L_, N_
 
 # A character that UTF-8's lead byte becomes in Windows-1252 or Latin-1, followed by one that a
 # continuation byte becomes (or the `?` a lost byte was saved as): the only place ftfy needs to look.
@@ -84,10 +84,12 @@ def _latin(text: str) -> tuple[str, str] | None:
     fixed, explained = fix_encoding_and_explain(text)
     plan = explained or []  # ftfy's type allows None; fix_encoding_and_explain gives a list
     read_as = next((codec for step, codec in plan if step == "encode"), "windows-1252")
-    how = _READ_AS.get(read_as.replace("sloppy-", ""), f"UTF-8 read as {read_as} and saved again")
+    known = _READ_AS.get(read_as.replace("sloppy-", ""))
+    how = known or f"UTF-8 read as {read_as} and saved again"
     if not plan or "\ufffd" in fixed or badness.is_bad(fixed) or not _undoes(text, fixed, plan):
-        raise Garbled(f"text garbled by a wrong encoding ({how}) that cannot be repaired exactly "
-                      "(bytes were lost or changed when it was saved)")
+        raise Garbled(L_("text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost "
+                         "or changed when it was saved)",
+                         how=L_(known) if known else L_("UTF-8 read as {codec} and saved again", codec=read_as)))
     return fixed, how
 
 
@@ -118,8 +120,8 @@ def _gbk(text: str) -> tuple[str, str] | None:
     except UnicodeEncodeError:
         return None
     how = GBK
-    lost = Garbled(f"text garbled by a wrong encoding ({how}) that cannot be repaired exactly "
-                   "(bytes were lost when it was saved)")
+    lost = Garbled(L_("text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost when "
+                      "it was saved)", how=L_(how)))
     try:
         fixed = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -152,7 +154,8 @@ def repaired_row(record: list | dict, headers: list[str]) -> tuple[list | dict, 
         try:
             found = repair(cell)
         except Garbled as exc:
-            raise Garbled(f"{exc}, in column {name!r}: {cell[:40]!r}") from None
+            raise Garbled(L_("{why}, in column {column!r}: {value!r}", why=exc.args[0], column=name,
+                             value=cell[:40])) from None
         if found is not None:
             if out is None:
                 out = list(record) if record.__class__ is list else dict(record)

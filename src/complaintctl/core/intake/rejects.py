@@ -141,8 +141,17 @@ def kind_of(reason: str) -> object:
 
     quoted = {name for _, name, _, conversion in string.Formatter().parse(msgid) if name and conversion == "r"}
     fields = reason.fields  # type: ignore[attr-defined]
-    return (msgid, tuple((k, kind_of(v) if isinstance(v, str) else v) for k, v in sorted(fields.items())
-                         if k not in quoted and k not in ("valid", "n", "first", "last")))
+    return (msgid, tuple((k, _kind_of_field(v)) for k, v in sorted(fields.items())
+                         if k not in quoted and k not in ("valid", "n", "first", "last", "was", "new")))
+
+
+def _kind_of_field(value: object) -> object:
+    """A field of a reason as kind_of keeps it: a text (a Message) by its kind, clauses each by theirs."""
+    if isinstance(value, str):
+        return kind_of(value)
+    if isinstance(value, tuple):
+        return tuple(_kind_of_field(v) for v in value)
+    return value
 # A rejected cell longer than this is cut in the rejects file: what a spreadsheet cell holds (Excel's
 # limit), so the file opens whole in one, and a 300-million-character cell does not become a 300 MB file.
 REJECT_CELL_MAX = 32_767

@@ -125,12 +125,13 @@ def _plan(conn: Connection, source: Source, options: ImportOptions, map_override
 
 def _source_warnings(source: Source, summary: ImportSummary) -> None:
     for line, text in source.skipped:
-        summary.warnings.append(f"line {line} is above the header row and was skipped: {text[:60]!r}")
+        summary.warnings.append(L_("line {line} is above the header row and was skipped: {text!r}", line=line,
+                                   text=text[:60]))
     if source.no_header_why:
         summary.warnings.append(source.no_header_why)
     if source.wrapper_key is not None:
-        summary.warnings.append(f"the records are the object's {source.wrapper_key!r} list; "
-                                "their positions in it stand for line numbers")
+        summary.warnings.append(L_("the records are the object's {key!r} list; their positions in it stand for line "
+                                   "numbers", key=source.wrapper_key))
 
 
 @contextlib.contextmanager

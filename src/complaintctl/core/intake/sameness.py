@@ -8,6 +8,8 @@ import json
 from typing import Any
 
 from complaintctl.core.intake.customer_cache import NAME_AS_GIVEN
+from complaintctl.i18n import L_, Message
+from complaintctl.i18n.said import Code
 from complaintctl.store.engine import Connection, Row
 
 # The complaint columns a row's values are compared on (customer, tags and extra apart).
@@ -52,7 +54,7 @@ def differences(earlier: Earlier, values: dict[str, Any], tags, person: tuple | 
                 stamped: str | None = None) -> list[str]:
     """What the row says otherwise than ``earlier``: one 'field: earlier vs this row' per difference.
     A received time equal to ``stamped`` (this run's time, given by --received-now) is not the row's."""
-    out = []
+    out: list[str] = []
     old = earlier.values
     for name in COMPARED:
         new = values.get(name)
@@ -62,24 +64,29 @@ def differences(earlier: Earlier, values: dict[str, Any], tags, person: tuple | 
         elif name == "received_at" and new == stamped:
             continue
         if new != was:
-            out.append(f"{name} {_shown(was)} vs {_shown(new)}")
+            out.append(_differs(Code("field", name), was, new))
     kept, given = _extra(old.get("extra")), _extra(values.get("extra"))
     for key in [k for k in {**kept, **given} if kept.get(k) != given.get(k)]:
-        out.append(f"{key} {_shown(kept.get(key))} vs {_shown(given.get(key))}")
+        out.append(_differs(key, kept.get(key), given.get(key)))
     if set(tags) != set(earlier.tags):
-        out.append(f"tags {_shown(', '.join(sorted(earlier.tags)))} vs {_shown(', '.join(sorted(tags)))}")
+        out.append(_differs(Code("field", "tags"), ", ".join(sorted(earlier.tags)), ", ".join(sorted(tags))))
     mine = person_of(person)
     if mine is not None and earlier.person is not None and _person_differs(earlier.person, mine):
-        out.append(f"customer {_shown(earlier.person[0])} vs {_shown(mine[0])}")
+        out.append(_differs(Code("field", "customer"), earlier.person[0], mine[0]))
     elif (mine is None) != (earlier.person is None):
-        out.append("customer")
+        out.append(Code("field", "customer"))
     return out
 
 
-def said(found: list[str]) -> str:
-    """The differences as a reason's tail."""
-    shown = "; ".join(found[:SHOWN])
-    return shown + (f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
+def _differs(name: str, was: Any, new: Any) -> Message:
+    """One difference: a field (or an extra key, as the file names it), the earlier value and this row's."""
+    return L_("{field} {was} vs {new}", field=name, was=_shown(was), new=_shown(new))
+
+
+def said(found: list[str]) -> tuple | Message:
+    """The differences as a reason's tail: clauses of one sentence, the first SHOWN, the rest counted."""
+    shown = tuple(found[:SHOWN])
+    return L_("{differences}; and {n} more", differences=shown, n=len(found) - SHOWN) if len(found) > SHOWN else shown
 
 
 def _person_differs(old: tuple, new: tuple) -> bool:
@@ -101,6 +108,6 @@ def _extra(text: str | None, keep_name: bool = False) -> dict:
 
 def _shown(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return L_("(empty)")
     text = str(value)
     return repr(text if len(text) <= 40 else text[:39] + "…")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_, N_, Message
 
 HEADER_LOOKAHEAD = 10  # rows above the header that a report-style export may have
 NO_HEADER = 0  # header_row for a file without a header row (--no-header)
@@ -18,9 +19,9 @@ WIDTH_SAMPLE = 1000  # rows a file without a header is measured on: its widest r
 
 # Cells that are values, never column names: a date, an e-mail address, a long number.
 _VALUE_SHAPES = [
-    ("a date", re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s|$)")),
-    ("an e-mail address", re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)),
-    ("a number", re.compile(r"^[+-]?\d[\d ,.]{5,}$")),
+    (N_("a date"), re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s|$)")),
+    (N_("an e-mail address"), re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)),
+    (N_("a number"), re.compile(r"^[+-]?\d[\d ,.]{5,}$")),
 ]
 _LABEL_MAX = 80  # a column name longer than this is text, not a name
 
@@ -33,7 +34,7 @@ class Header:
     cells: list[str]
     skipped: list[tuple[int, str]]
     line: int | None  # the file line (sheet row) of the header; None: no header row
-    why_none: str | None = None
+    why_none: Message | None = None
 
 
 def find_header(records: Iterator[tuple[int, Any]], name: str = "the file",
@@ -57,17 +58,18 @@ def _found_header(records: Iterator[tuple[int, Any]], name: str) -> tuple[Header
     if first is None:
         return Header([], [], None), iter(())
     if isinstance(first[1], Exception):  # a quote never closed, a malformed first line
-        raise InvalidInput(f"{name} line {first[0]}: the header row cannot be read ({first[1]})",
-                           hint="the first row must name the columns, e.g. subject,received,customer")
+        raise InvalidInput(L_("{file} line {line}: the header row cannot be read ({why})", file=name, line=first[0],
+                              why=first[1]),
+                           hint=L_("the first row must name the columns, e.g. subject,received,customer"))
     ahead = list(itertools.islice(records, 1))
     second = ahead[0][1] if ahead and not isinstance(ahead[0][1], Exception) else None
     why = _values_not_names(first[1], second) if second is not None and not _aliases(first[1]) else None
     if why is not None:
         seen = [first, *ahead, *itertools.islice(records, HEADER_LOOKAHEAD)]
         width = max(len(row) for _, row in seen if not isinstance(row, Exception))
-        said = (f"line {first[0]} holds values, not column names ({why}): the file is read as having no header "
-                f"row, its columns named column_1 .. column_{width} and read by their values; give line {first[0]} "
-                "as the header row to read it as the header")
+        said = L_("line {line} holds values, not column names ({why}): the file is read as having no header row, "
+                  "its columns named column_1 .. column_{width} and read by their values; give line {line} as the "
+                  "header row to read it as the header", line=first[0], why=why, width=width)
         return Header(_numbered(width), [], None, said), itertools.chain(seen, records)
     records = itertools.chain(ahead, records)
     if _named(first[1]) >= 2:
@@ -98,12 +100,12 @@ def _given_header(records: Iterator[tuple[int, Any]], name: str, line: int) -> t
                 skipped.append((number, " ".join(c.strip() for c in cells if c.strip())))
             continue
         if number > line or isinstance(cells, Exception):
-            what = "holds no row (it is blank, or inside a record that starts above it)" if number > line else \
-                f"cannot be read ({cells})"
-            raise InvalidInput(f"the header row given, line {line} of {name}, {what}",
-                               hint="give the line (sheet row) that names the columns, or say the file has none")
+            what = L_("holds no row (it is blank, or inside a record that starts above it)") if number > line else \
+                L_("cannot be read ({why})", why=cells)
+            raise InvalidInput(L_("the header row given, line {line} of {file}, {what}", line=line, file=name, what=what),
+                               hint=L_("give the line (sheet row) that names the columns, or say the file has none"))
         return Header(cells, skipped, number), records
-    raise InvalidInput(f"the header row given: {name} has no line {line} with a row on it")
+    raise InvalidInput(L_("the header row given: {file} has no line {line} with a row on it", file=name, line=line))
 
 
 def _no_header(records: Iterator[tuple[int, Any]]) -> tuple[Header, Iterator]:
@@ -118,7 +120,7 @@ def _numbered(width: int) -> list[str]:
     return [f"column_{i}" for i in range(1, width + 1)]
 
 
-def _values_not_names(first: list[str], second: list[str]) -> str | None:
+def _values_not_names(first: list[str], second: list[str]) -> Message | None:
     """Why ``first`` is a row of values and not of column names, or None: one of its cells is a
     value that no column is named (a date, an e-mail address, a long number) over a cell of the
     same kind in the next row."""
@@ -127,7 +129,7 @@ def _values_not_names(first: list[str], second: list[str]) -> str | None:
         below = second[i].strip() if i < len(second) else ""
         for what, shape in _VALUE_SHAPES:
             if shape.search(text) and shape.search(below):
-                return f"{what}, {text[:40]!r}, over a column of them"
+                return L_("{what}, {text!r}, over a column of them", what=L_(what), text=text[:40])
     return None
 
 

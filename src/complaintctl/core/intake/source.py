@@ -23,6 +23,8 @@ from complaintctl.core.intake.jsonfile import (
 from complaintctl.core.intake.reading import CountingReader, Source, take_header
 from complaintctl.core.intake.workbook import OLE_MAGIC, _workbook_source
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_, N_
+from complaintctl.i18n.said import Input
 
 FORMATS = ("csv", "json", "ndjson", "xlsx")
 
@@ -31,26 +33,26 @@ FORMATS = ("csv", "json", "ndjson", "xlsx")
 # The first bytes of files people save instead of CSV: (magic, what it is, how to get a CSV).
 XLSX_MAGIC = b"PK\x03\x04"  # a ZIP archive, as .xlsx workbooks are
 BINARY_FORMATS = [
-    (XLSX_MAGIC, "a ZIP archive that is not an Excel workbook", "unpack it, and import the CSV inside"),
-    (b"%PDF", "a PDF document", "export the data from the system that made it as CSV"),
-    (b"\x1f\x8b", "gzip-compressed", "decompress it first: gunzip -c FILE | complaintctl import -"),
-    (b"SQLite format 3\x00", "an SQLite database", "export its rows as CSV (`sqlite3 -csv -header FILE "
-     "'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup"),
+    (XLSX_MAGIC, N_("a ZIP archive that is not an Excel workbook"), N_("unpack it, and import the CSV inside")),
+    (b"%PDF", N_("a PDF document"), N_("export the data from the system that made it as CSV")),
+    (b"\x1f\x8b", N_("gzip-compressed"), N_("decompress it first: gunzip -c FILE | complaintctl import -")),
+    (b"SQLite format 3\x00", N_("an SQLite database"), N_("export its rows as CSV (`sqlite3 -csv -header FILE "
+     "'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup")),
 ]
 
 
 def _refuse_binary(name: str, sample: bytes) -> None:
     for magic, what, how in BINARY_FORMATS:
         if sample.startswith(magic):
-            raise InvalidInput(f"{name} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and workbooks)",
-                               hint=how)
+            raise InvalidInput(L_("{file} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and "
+                                  "workbooks)", file=name, what=L_(what)), hint=L_(how))
 
 
 def _format_for(name: str, explicit: str | None) -> str:
     if explicit:
         fmt = explicit.lower()
         if fmt not in FORMATS:
-            raise InvalidInput(f"unknown import format {explicit!r}", hint="csv, json or ndjson")
+            raise InvalidInput(L_("unknown import format {format!r}", format=explicit), hint=L_("csv, json or ndjson"))
         return fmt
     suffix = Path(name).suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
@@ -73,16 +75,16 @@ def open_source(path: str, *, fmt: str | None = None, encoding: str | None = Non
     raw.seek(0)
     if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raw.close()
-        raise InvalidInput(f"{name} is empty", hint="a CSV file needs a header row")
+        raise InvalidInput(L_("{file} is empty", file=name), hint=L_("a CSV file needs a header row"))
     if fmt == "xlsx" or (sample.startswith((XLSX_MAGIC, OLE_MAGIC)) and fmt == "csv"):  # a workbook, whatever its name
         return _workbook_source(name, raw, size, sheet, header_row)
     if header_row is not None and fmt != "csv":
         raw.close()
-        raise InvalidInput("a header row (given, or said to be none) goes with a table (CSV or a workbook); "
-                           "JSON records name their own fields")
+        raise InvalidInput(L_("a header row (given, or said to be none) goes with a table (CSV or a workbook); "
+                              "JSON records name their own fields"))
     if sheet is not None:
         raw.close()
-        raise InvalidInput("--sheet goes with a workbook (.xlsx, .xls, .xlsb, .ods)")
+        raise InvalidInput(L_("{sheet} goes with a workbook (.xlsx, .xls, .xlsb, .ods)", sheet=Input("sheet")))
     try:
         _refuse_binary(name, sample)
     except InvalidInput:
@@ -121,13 +123,13 @@ def _open_raw(path: str) -> tuple[BinaryIO, int, str]:
         return spool, size, "<stdin>"
     p = Path(path)
     if not p.exists():
-        raise InvalidInput(f"no such file: {path}")
+        raise InvalidInput(L_("no such file: {file}", file=path))
     if p.is_dir():
-        raise InvalidInput(f"{path} is a directory")
+        raise InvalidInput(L_("{file} is a directory", file=path))
     try:
         raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput(L_("cannot read {file}: {why}", file=path, why=exc.strerror)) from None
     return raw, os.path.getsize(p), str(p)
 
 
@@ -138,7 +140,8 @@ def _text_encoding(raw: BinaryIO, sample: bytes, encoding: str | None) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise InvalidInput(f"unknown encoding {encoding!r}", hint="e.g. utf-8, gb18030, utf-16") from None
+        raise InvalidInput(L_("unknown encoding {encoding!r}", encoding=encoding),
+                           hint=L_("e.g. utf-8, gb18030, utf-16")) from None
     if encoding.lower().replace("-", "").replace("_", "") in ("gbk", "gb2312", "cp936"):
         encoding = "gb18030"  # a superset: what Chinese Excel really writes
     return encoding
@@ -159,7 +162,8 @@ def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None,
     elif delimiter in ("\\t", "tab", "TAB"):
         delimiter = "\t"
     if len(delimiter) != 1:
-        raise InvalidInput(f"delimiter must be one character, got {delimiter!r}")
+        raise InvalidInput(L_("{delimiter} must be one character, got {given!r}", delimiter=Input("delimiter"),
+                              given=delimiter))
     source.delimiter = delimiter
     if excel_sep:
         text.readline()
@@ -168,7 +172,7 @@ def _read_csv_header(source: Source, text, sample: bytes, delimiter: str | None,
     records = take_header(source, records, header_row)
     if not source.headers:
         source.close()
-        raise InvalidInput(f"{source.name} has only empty rows", hint="a CSV file needs a header row")
+        raise InvalidInput(L_("{file} has only empty rows", file=source.name), hint=L_("a CSV file needs a header row"))
     source._records = mend_breaks(records, len(source.headers))
 
 

@@ -193,7 +193,7 @@ class BatchPreparer:
         try:
             repaired, how = repaired_row(record, self.source.headers)
         except Garbled as exc:
-            raise RowError(str(exc)) from None
+            raise RowError(exc.args[0]) from None  # its Message, said in the reader's language
         if how is not None:
             repaired_counts = self.reader.stats.repaired
             repaired_counts[how] = repaired_counts.get(how, 0) + 1

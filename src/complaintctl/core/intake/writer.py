@@ -20,6 +20,7 @@ from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.store.chain import imported_events, writing_version
 from complaintctl.store.engine import Connection, IntegrityError, Row
 from complaintctl.store.search import indexed_once
@@ -454,17 +455,19 @@ class Writer(CustomerCache):
 
 def _repeats(earlier: int, ref: str | None, found: list[str]) -> str:
     """Why a row that repeats an earlier one of the file was not written."""
-    what = f"ref {ref!r} of line {earlier}" if ref else f"line {earlier} (the same subject, time, customer and text)"
+    what = L_("ref {ref!r} of line {line}", ref=ref, line=earlier) if ref else \
+        L_("line {line} (the same subject, time, customer and text)", line=earlier)
     if not found:
-        return f"repeats {what}"
-    return f"repeats {what} with other values ({said(found)}): not imported"
+        return L_("repeats {what}", what=what)
+    return L_("repeats {what} with other values ({differences}): not imported", what=what, differences=said(found))
 
 
 def _conflict(cid: int, ref: str | None, found: list[str], repeating: bool) -> str:
     """Why a row that names a complaint already in the database, with other values, was not written."""
-    what = f"ref {ref!r} is complaint #{cid}" if ref else f"the same complaint is #{cid}"
-    how = "" if repeating else "; --update takes this row's"  # never for a ref that repeats in the file
-    return f"{what}, already in the database with other values ({said(found)}; the database's first): not changed{how}"
+    what = L_("ref {ref!r} is complaint #{id}", ref=ref, id=cid) if ref else L_("the same complaint is #{id}", id=cid)
+    how = "" if repeating else L_("; {update} takes this row's", update=Input("update"))  # never for a ref repeated in the file
+    return L_("{what}, already in the database with other values ({differences}; the database's first): not "
+              "changed{how}", what=what, differences=said(found), how=how)
 
 
 def _parent_gone(what: str) -> ComplaintError:

@@ -125,6 +125,20 @@ MESSAGES = {'Options': '選項',
  'resolved at': '解決時間',
  'closed at': '關閉時間',
  'escalations': '升級次數',
+ 'resolved late': '超時解決',
+ 'updated at': '更新時間',
+ 'times reopened': '重開次數',
+ 'time to first response': '首次響應時長',
+ 'minutes to first response': '首次響應時長（分鐘）',
+ 'hours to first response': '首次響應時長（小時）',
+ 'days to first response': '首次響應時長（天）',
+ 'time to resolution': '解決時長',
+ 'minutes to resolution': '解決時長（分鐘）',
+ 'hours to resolution': '解決時長（小時）',
+ 'days to resolution': '解決時長（天）',
+ 'satisfaction score': '滿意度評分',
+ 'surveyed at': '回訪時間',
+ 'reopened at': '重開時間',
  'no SLA clock': '無時限',
  'overdue': '已超時',
  'due soon': '即將到期',
@@ -1821,8 +1835,8 @@ MESSAGES = {'Options': '選項',
  'read as {field}: {evidence}': '讀作 {field}：{evidence}',
  'set aside: the file names no customer, so a company in it is not theirs (kept in extra)': '擱置：文件沒有寫明客戶，所以其中的公司不是客戶的（保留在 '
                                                                                             'extra 中）',
- 'its values are not {field} values': '值不是 {field} 的值',
- 'set aside: {reason} (kept in extra)': '擱置：{reason}（保留在 extra 中）',
+ 'its values are not {field} values': '值不是{field}的值',
+ 'set aside: {reason} (kept in extra)': '擱置：{reason}（保留在附加信息中）',
  '{how}, but {header!r} was preferred (kept in extra)': '{how}，但優先使用了 {header!r}（保留在 extra 中）',
  'its header says received or created': '表頭寫的是受理或創建',
  "a date, not an incident's own time": '是日期，不是事件本身的時間',
@@ -1953,6 +1967,125 @@ MESSAGES = {'Options': '選項',
                                                                                                                 'extra '
                                                                                                                 '裏',
  '{map}: the file has no column {header!r}': '{map}：文件中沒有列 {header!r}',
+ 'column {column!r}: dates such as {example!r} (line {line}) could be day or month first and no value in the file settles it; read month first. {dayfirst} reads them day first (dayfirst = true in a mapping file)': '列 '
+                                                                                                                                                                                                                      '{column!r}：像 '
+                                                                                                                                                                                                                      '{example!r}（第 '
+                                                                                                                                                                                                                      '{line} '
+                                                                                                                                                                                                                      '行）這樣的日期既可能是日在前也可能是月在前，文件中沒有哪個值能確定；按月在前讀取。{dayfirst} '
+                                                                                                                                                                                                                      '按日在前讀取（映射文件中寫 '
+                                                                                                                                                                                                                      '`dayfirst '
+                                                                                                                                                                                                                      '= '
+                                                                                                                                                                                                                      'true`）',
+ 'column {column!r} looked like {field} ({why}), but its values do not back it ({evidence}{examples}): kept in extra{instead}. {map} "{column}={code}" reads it as {field} anyway': '列 '
+                                                                                                                                                                                    '{column!r} '
+                                                                                                                                                                                    '看起來是{field}（{why}），但它的值不支持這一點（{evidence}{examples}）：保留在附加信息中{instead}。{map} '
+                                                                                                                                                                                    '"{column}={code}" '
+                                                                                                                                                                                    '可仍按{field}讀取',
+ '; e.g. {values}': '；例如 {values}',
+ '; {header!r} is read as {field} instead': '；改爲把 {header!r} 讀作{field}',
+ 'its header is an alias': '表頭是別名',
+ 'from the word {word!r}': '由 {word!r} 一詞推測',
+ 'from its header': '由表頭推測',
+ "column {column!r} is a length of business time (the desk's working hours, which the file does not give): no span of the clock from received, so no time is made of it; kept in extra": '列 '
+                                                                                                                                                                                         '{column!r} '
+                                                                                                                                                                                         '是按工作時間計的時長（取決於團隊的工作時間，文件中沒有）：不是從受理起的自然時長，因此不據此得出時間；保留在附加信息中',
+ "no subject column: each complaint's subject is the start of its description": '沒有主題列：每件投訴的主題取其描述的開頭',
+ 'no subject or description column: each complaint\'s subject is its category as written, else "(no subject)" and its ref': '沒有主題列或描述列：每件投訴的主題取文件所寫的類別，沒有類別則爲“(no '
+                                                                                                                            'subject)”加外部編號',
+ 'no subject or description column: each complaint\'s subject is "(no subject)" and its ref': '沒有主題列或描述列：每件投訴的主題爲“(no '
+                                                                                              'subject)”加外部編號',
+ '{file}: no column is read as the subject, the description, the category or the ref (headers: {headers})': '{file}：沒有哪一列讀作主題、描述、類別或外部編號（表頭：{headers}）',
+ 'map one with {map} "HEADER=subject"; {show_mapping} shows how each header is read': '用 {map} "表頭=subject" '
+                                                                                      '指定一列；{show_mapping} 可查看每個表頭的讀法',
+ '{file}: no column is read as the received time (headers: {headers}); complaints without one would all be dated now, which would falsify their history': '{file}：沒有哪一列讀作受理時間（表頭：{headers}）；沒有受理時間的投訴都會記爲現在受理，這會篡改它們的歷史',
+ 'map the column with {map} "HEADER=received", or give one time for every row with {set} received=2026-11-03, or {received_now} to stamp the import time on purpose': '用 '
+                                                                                                                                                                      '{map} '
+                                                                                                                                                                      '"表頭=received" '
+                                                                                                                                                                      '指定該列，或用 '
+                                                                                                                                                                      '{set} '
+                                                                                                                                                                      'received=2026-11-03 '
+                                                                                                                                                                      '爲每行給出同一時間，或用 '
+                                                                                                                                                                      '{received_now} '
+                                                                                                                                                                      '有意記爲導入時間',
+ 'column {column!r} repeats a field; kept in extra as {key!r}': '列 {column!r} 與另一列字段重複；以 {key!r} 保留在附加信息中',
+ 'no such file: {file}': '沒有這個文件：{file}',
+ '{file} is a directory': '{file} 是目錄，不是文件',
+ '{file} is empty': '{file} 是空文件',
+ '{file} has only empty rows': '{file} 只有空行',
+ 'a CSV file needs a header row': 'CSV 文件需要一行表頭',
+ '{file} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and workbooks)': '{file} 是{what}，導入無法讀取（可讀取 '
+                                                                                          'CSV、JSON、NDJSON 和電子表格工作簿）',
+ 'a ZIP archive that is not an Excel workbook': '不是 Excel 工作簿的 ZIP 壓縮包',
+ 'unpack it, and import the CSV inside': '請先解壓，再導入其中的 CSV',
+ 'a PDF document': 'PDF 文檔',
+ 'export the data from the system that made it as CSV': '請從生成它的系統中把數據導出爲 CSV',
+ 'gzip-compressed': 'gzip 壓縮文件',
+ 'decompress it first: gunzip -c FILE | complaintctl import -': '請先解壓：`gunzip -c 文件 | complaintctl import -`',
+ 'an SQLite database': 'SQLite 數據庫',
+ "export its rows as CSV (`sqlite3 -csv -header FILE 'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup": '請把其中的行導出爲 '
+                                                                                                                                          'CSV（`sqlite3 '
+                                                                                                                                          '-csv '
+                                                                                                                                          '-header '
+                                                                                                                                          '文件 '
+                                                                                                                                          "'SELECT "
+                                                                                                                                          "...'`）；如果它是 "
+                                                                                                                                          'complaintctl '
+                                                                                                                                          '的備份，可用 '
+                                                                                                                                          '`complaintctl '
+                                                                                                                                          'sql` '
+                                                                                                                                          '查詢',
+ 'unknown import format {format!r}': '未知的導入格式 {format!r}',
+ 'csv, json or ndjson': '可用：csv、json 或 ndjson',
+ 'unknown encoding {encoding!r}': '未知的編碼 {encoding!r}',
+ 'e.g. utf-8, gb18030, utf-16': '例如 utf-8、gb18030、utf-16',
+ 'a header row (given, or said to be none) goes with a table (CSV or a workbook); JSON records name their own fields': '表頭行（指定的，或指明沒有）只用於表格（CSV '
+                                                                                                                       '或工作簿）；JSON '
+                                                                                                                       '記錄自帶字段名',
+ '{sheet} goes with a workbook (.xlsx, .xls, .xlsb, .ods)': '{sheet} 只用於工作簿（.xlsx、.xls、.xlsb、.ods）',
+ '{delimiter} must be one character, got {given!r}': '{delimiter} 必須是一個字符，給出的是 {given!r}',
+ 'line {line} is above the header row and was skipped: {text!r}': '第 {line} 行在表頭之上，已跳過：{text!r}',
+ "the records are the object's {key!r} list; their positions in it stand for line numbers": '記錄是該對象的 {key!r} '
+                                                                                            '列表；它們在列表中的位置代替行號',
+ 'line {line} holds values, not column names ({why}): the file is read as having no header row, its columns named column_1 .. column_{width} and read by their values; give line {line} as the header row to read it as the header': '第 '
+                                                                                                                                                                                                                                     '{line} '
+                                                                                                                                                                                                                                     '行是值，不是列名（{why}）：按沒有表頭讀取文件，各列命名爲 '
+                                                                                                                                                                                                                                     'column_1 '
+                                                                                                                                                                                                                                     '.. '
+                                                                                                                                                                                                                                     'column_{width}，按其值判斷；若要把它當表頭，請把第 '
+                                                                                                                                                                                                                                     '{line} '
+                                                                                                                                                                                                                                     '行指定爲表頭行',
+ '{what}, {text!r}, over a column of them': '{what} {text!r}，下面一列也都是這樣的值',
+ 'a date': '日期',
+ 'an e-mail address': '郵箱地址',
+ 'a number': '數字',
+ '{file} line {line}: the header row cannot be read ({why})': '{file} 第 {line} 行：無法讀取表頭行（{why}）',
+ 'the first row must name the columns, e.g. subject,received,customer': '第一行必須是列名，例如 subject,received,customer',
+ 'the header row given, line {line} of {file}, {what}': '指定的表頭行（{file} 第 {line} 行）{what}',
+ 'holds no row (it is blank, or inside a record that starts above it)': '沒有行（是空行，或位於從上方開始的一條記錄之中）',
+ 'cannot be read ({why})': '無法讀取（{why}）',
+ 'the header row given: {file} has no line {line} with a row on it': '指定的表頭行：{file} 沒有第 {line} 行',
+ 'give the line (sheet row) that names the columns, or say the file has none': '請給出列名所在的行（工作表行號），或指明文件沒有表頭',
+ 'row': '該行',
+ 'missing': '缺失',
+ '{value!r} is too small: it must be more than {limit}': '{value!r} 太小：必須大於 {limit}',
+ '{value!r} is too small: it must be {limit} or more': '{value!r} 太小：必須不小於 {limit}',
+ '{value!r} is not a value of this field': '{value!r} 不是該字段可用的值',
+ 'not valid: {detail}': '無效：{detail}',
+ 'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost when it was saved)': '文字因編碼讀錯而成了亂碼（{how}），無法精確修復（保存時丟失了字節）',
+ 'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost or changed when it was saved)': '文字因編碼讀錯而成了亂碼（{how}），無法精確修復（保存時字節丟失或被改動）',
+ 'UTF-8 read as {codec} and saved again': 'UTF-8 被當作 {codec} 讀取後又保存',
+ '{why}, in column {column!r}: {value!r}': '{why}，在列 {column!r} 中：{value!r}',
+ '{field} {was} vs {new}': '{field}：{was} 與 {new}',
+ '{differences}; and {n} more': '{differences}；另有 {n} 處',
+ '(empty)': '（空）',
+ 'repeats {what}': '重複了{what}',
+ 'repeats {what} with other values ({differences}): not imported': '重複了{what}，但值不同（{differences}）：未導入',
+ 'ref {ref!r} of line {line}': '第 {line} 行的外部編號 {ref!r}',
+ 'line {line} (the same subject, time, customer and text)': '第 {line} 行（主題、時間、客戶和內容都相同）',
+ "{what}, already in the database with other values ({differences}; the database's first): not changed{how}": '{what}，數據庫中已有且值不同（{differences}；前者爲數據庫中的值）：未修改{how}',
+ 'ref {ref!r} is complaint #{id}': '外部編號 {ref!r} 是投訴 #{id}',
+ 'the same complaint is #{id}': '同一件投訴是 #{id}',
+ "; {update} takes this row's": '；{update} 會採用本行的值',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -234,8 +234,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'read as {field}: {evidence}': '读作 {field}：{evidence}',
     'set aside: the file names no customer, so a company in it is not theirs (kept in extra)':
         '搁置：文件没有写明客户，所以其中的公司不是客户的（保留在 extra 中）',
-    'its values are not {field} values': '值不是 {field} 的值',
-    'set aside: {reason} (kept in extra)': '搁置：{reason}（保留在 extra 中）',
+    'its values are not {field} values': '值不是{field}的值',
+    'set aside: {reason} (kept in extra)': '搁置：{reason}（保留在附加信息中）',
     '{how}, but {header!r} was preferred (kept in extra)': '{how}，但优先使用了 {header!r}（保留在 extra 中）',
     'its header says received or created': '表头写的是受理或创建',
     "a date, not an incident's own time": '是日期，不是事件本身的时间',
@@ -342,4 +342,100 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{map}: no column {header!r}: {parent!r} is read as one column (its keys name no field), kept whole in extra':
         '{map}：没有列 {header!r}：{parent!r} 被当作一列读取（其中的键都不对应字段），整体保留在 extra 里',
     '{map}: the file has no column {header!r}': '{map}：文件中没有列 {header!r}',
+    # how the columns were decided (intake/decide.py, dateorder.py)
+    'column {column!r}: dates such as {example!r} (line {line}) could be day or month first and no value in the file settles it; read month first. {dayfirst} reads them day first (dayfirst = true in a mapping file)':
+        '列 {column!r}：像 {example!r}（第 {line} 行）这样的日期既可能是日在前也可能是月在前，文件中没有哪个值能确定；'
+        '按月在前读取。{dayfirst} 按日在前读取（映射文件中写 `dayfirst = true`）',
+    'column {column!r} looked like {field} ({why}), but its values do not back it ({evidence}{examples}): kept in extra{instead}. {map} "{column}={code}" reads it as {field} anyway':
+        '列 {column!r} 看起来是{field}（{why}），但它的值不支持这一点（{evidence}{examples}）：保留在附加信息中{instead}。'
+        '{map} "{column}={code}" 可仍按{field}读取',
+    '; e.g. {values}': '；例如 {values}',
+    '; {header!r} is read as {field} instead': '；改为把 {header!r} 读作{field}',
+    'its header is an alias': '表头是别名',
+    'from the word {word!r}': '由 {word!r} 一词推测',
+    'from its header': '由表头推测',
+    "column {column!r} is a length of business time (the desk's working hours, which the file does not give): no span of the clock from received, so no time is made of it; kept in extra":
+        '列 {column!r} 是按工作时间计的时长（取决于团队的工作时间，文件中没有）：不是从受理起的自然时长，因此不据此得出时间；保留在附加信息中',
+    "no subject column: each complaint's subject is the start of its description":
+        '没有主题列：每件投诉的主题取其描述的开头',
+    'no subject or description column: each complaint\'s subject is its category as written, else "(no subject)" and its ref':
+        '没有主题列或描述列：每件投诉的主题取文件所写的类别，没有类别则为“(no subject)”加外部编号',
+    'no subject or description column: each complaint\'s subject is "(no subject)" and its ref':
+        '没有主题列或描述列：每件投诉的主题为“(no subject)”加外部编号',
+    '{file}: no column is read as the subject, the description, the category or the ref (headers: {headers})':
+        '{file}：没有哪一列读作主题、描述、类别或外部编号（表头：{headers}）',
+    'map one with {map} "HEADER=subject"; {show_mapping} shows how each header is read':
+        '用 {map} "表头=subject" 指定一列；{show_mapping} 可查看每个表头的读法',
+    '{file}: no column is read as the received time (headers: {headers}); complaints without one would all be dated now, which would falsify their history':
+        '{file}：没有哪一列读作受理时间（表头：{headers}）；没有受理时间的投诉都会记为现在受理，这会篡改它们的历史',
+    'map the column with {map} "HEADER=received", or give one time for every row with {set} received=2026-11-03, or {received_now} to stamp the import time on purpose':
+        '用 {map} "表头=received" 指定该列，或用 {set} received=2026-11-03 为每行给出同一时间，或用 {received_now} 有意记为导入时间',
+    'column {column!r} repeats a field; kept in extra as {key!r}': '列 {column!r} 与另一列字段重复；以 {key!r} 保留在附加信息中',
+    # the file itself (intake/source.py, shape.py, run.py)
+    'no such file: {file}': '没有这个文件：{file}',
+    '{file} is a directory': '{file} 是目录，不是文件',
+    '{file} is empty': '{file} 是空文件',
+    '{file} has only empty rows': '{file} 只有空行',
+    'a CSV file needs a header row': 'CSV 文件需要一行表头',
+    '{file} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and workbooks)':
+        '{file} 是{what}，导入无法读取（可读取 CSV、JSON、NDJSON 和电子表格工作簿）',
+    'a ZIP archive that is not an Excel workbook': '不是 Excel 工作簿的 ZIP 压缩包',
+    'unpack it, and import the CSV inside': '请先解压，再导入其中的 CSV',
+    'a PDF document': 'PDF 文档',
+    'export the data from the system that made it as CSV': '请从生成它的系统中把数据导出为 CSV',
+    'gzip-compressed': 'gzip 压缩文件',
+    'decompress it first: gunzip -c FILE | complaintctl import -': '请先解压：`gunzip -c 文件 | complaintctl import -`',
+    'an SQLite database': 'SQLite 数据库',
+    "export its rows as CSV (`sqlite3 -csv -header FILE 'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup":
+        "请把其中的行导出为 CSV（`sqlite3 -csv -header 文件 'SELECT ...'`）；如果它是 complaintctl 的备份，可用 `complaintctl sql` 查询",
+    'unknown import format {format!r}': '未知的导入格式 {format!r}',
+    'csv, json or ndjson': '可用：csv、json 或 ndjson',
+    'unknown encoding {encoding!r}': '未知的编码 {encoding!r}',
+    'e.g. utf-8, gb18030, utf-16': '例如 utf-8、gb18030、utf-16',
+    'a header row (given, or said to be none) goes with a table (CSV or a workbook); JSON records name their own fields':
+        '表头行（指定的，或指明没有）只用于表格（CSV 或工作簿）；JSON 记录自带字段名',
+    '{sheet} goes with a workbook (.xlsx, .xls, .xlsb, .ods)': '{sheet} 只用于工作簿（.xlsx、.xls、.xlsb、.ods）',
+    '{delimiter} must be one character, got {given!r}': '{delimiter} 必须是一个字符，给出的是 {given!r}',
+    'line {line} is above the header row and was skipped: {text!r}': '第 {line} 行在表头之上，已跳过：{text!r}',
+    "the records are the object's {key!r} list; their positions in it stand for line numbers":
+        '记录是该对象的 {key!r} 列表；它们在列表中的位置代替行号',
+    'line {line} holds values, not column names ({why}): the file is read as having no header row, its columns named column_1 .. column_{width} and read by their values; give line {line} as the header row to read it as the header':
+        '第 {line} 行是值，不是列名（{why}）：按没有表头读取文件，各列命名为 column_1 .. column_{width}，按其值判断；'
+        '若要把它当表头，请把第 {line} 行指定为表头行',
+    '{what}, {text!r}, over a column of them': '{what} {text!r}，下面一列也都是这样的值',
+    'a date': '日期',
+    'an e-mail address': '邮箱地址',
+    'a number': '数字',
+    '{file} line {line}: the header row cannot be read ({why})': '{file} 第 {line} 行：无法读取表头行（{why}）',
+    'the first row must name the columns, e.g. subject,received,customer': '第一行必须是列名，例如 subject,received,customer',
+    'the header row given, line {line} of {file}, {what}': '指定的表头行（{file} 第 {line} 行）{what}',
+    'holds no row (it is blank, or inside a record that starts above it)': '没有行（是空行，或位于从上方开始的一条记录之中）',
+    'cannot be read ({why})': '无法读取（{why}）',
+    'the header row given: {file} has no line {line} with a row on it': '指定的表头行：{file} 没有第 {line} 行',
+    'give the line (sheet row) that names the columns, or say the file has none': '请给出列名所在的行（工作表行号），或指明文件没有表头',
+    # why a row was not imported (intake/cells.py, writer.py, sameness.py, mojibake.py)
+    'row': '该行',
+    'missing': '缺失',
+    '{value!r} is too small: it must be more than {limit}': '{value!r} 太小：必须大于 {limit}',
+    '{value!r} is too small: it must be {limit} or more': '{value!r} 太小：必须不小于 {limit}',
+    '{value!r} is not a value of this field': '{value!r} 不是该字段可用的值',
+    'not valid: {detail}': '无效：{detail}',
+    'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost when it was saved)':
+        '文字因编码读错而成了乱码（{how}），无法精确修复（保存时丢失了字节）',
+    'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost or changed when it was saved)':
+        '文字因编码读错而成了乱码（{how}），无法精确修复（保存时字节丢失或被改动）',
+    'UTF-8 read as {codec} and saved again': 'UTF-8 被当作 {codec} 读取后又保存',
+    '{why}, in column {column!r}: {value!r}': '{why}，在列 {column!r} 中：{value!r}',
+    '{field} {was} vs {new}': '{field}：{was} 与 {new}',
+    '{differences}; and {n} more': '{differences}；另有 {n} 处',
+    '(empty)': '（空）',
+    'repeats {what}': '重复了{what}',
+    'repeats {what} with other values ({differences}): not imported': '重复了{what}，但值不同（{differences}）：未导入',
+    'ref {ref!r} of line {line}': '第 {line} 行的外部编号 {ref!r}',
+    'line {line} (the same subject, time, customer and text)': '第 {line} 行（主题、时间、客户和内容都相同）',
+    "{what}, already in the database with other values ({differences}; the database's first): not changed{how}":
+        '{what}，数据库中已有且值不同（{differences}；前者为数据库中的值）：未修改{how}',
+    'ref {ref!r} is complaint #{id}': '外部编号 {ref!r} 是投诉 #{id}',
+    'the same complaint is #{id}': '同一件投诉是 #{id}',
+    "; {update} takes this row's": '；{update} 会采用本行的值',
 }
