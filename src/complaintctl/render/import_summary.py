@@ -70,7 +70,7 @@ def evidence_lines(summary) -> list[str]:
             "{n:,} {field} cell named a code by one of its parts, the others saying something else (first: {text!r} "
             "read as {code}): the whole text kept in extra as {key}",
             "{n:,} {field} cells named a code by one of their parts, the others saying something else (first: "
-            "{text!r} read as {code}): each whole text kept in extra as {key}", seen["cells"], field=_field(name),
+            "{text!r} read as {code}): each whole text kept in extra as {key}", seen["cells"], field=field_name(name),
             text=seen["first"], code=Code("channel" if name == "told_via" else name, seen["read_as"]), key=f"{name}_as_given"))
     if summary.stamped_now:
         lines.append(ngettext("{n:,} row had no received time and got the import time (--received-now)",
