@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "complaintctl"
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "L_": 1, "nL_": 2}
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "L_": 1, "nL_": 2, "pgettext": 2}
 
 
 def _fields(text: str) -> set[str]:
@@ -40,7 +40,10 @@ def used_ids() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for _file, _line, marker, ids, _call in message_calls():
         if ids and len(ids) == MARKERS[marker]:
-            out[ids[0]] = ids
+            if marker == "pgettext":  # (context, id): keyed context\x04id, as gettext keys msgctxt
+                out[f"{ids[0]}\x04{ids[1]}"] = ids[1:]
+            else:
+                out[ids[0]] = ids
     return out
 
 

@@ -12,8 +12,7 @@ The language is `--lang` (reports), else COMPLAINTCTL_LANG (`zh`, `en`), else a 
 LC_ALL / LC_MESSAGES / LANG (`zh_CN.UTF-8`), else English; the CLI activates it once per run. Data
 (subjects, names, notes) is never translated; stored values, JSON and CSV keep their codes.
 
-Below the id-based API, the older translation of finished lines (``message``, ``t``, ``cell``...)
-remains for what has not moved to ids yet.
+A word said in two senses takes a context: ``pgettext("report", "Received")`` (a count in a report).
 """
 
 from __future__ import annotations
@@ -102,6 +101,15 @@ def _(msgid: str, /, **fields: object) -> str:
     if catalogue is None:
         return _fill(msgid, fields)
     return _fill(catalogue.MESSAGES.get(msgid, msgid), fields, spaced=True)
+
+
+def pgettext(context: str, msgid: str, /, **fields: object) -> str:
+    """``msgid`` in the sense ``context`` gives it (gettext's msgctxt): a report's ``Received`` is a
+    count (受理), a table's the time (受理时间). The catalogue keys it ``context\x04msgid``."""
+    catalogue = _active()
+    if catalogue is None:
+        return _fill(msgid, fields)
+    return _fill(catalogue.MESSAGES.get(f"{context}\x04{msgid}", msgid), fields, spaced=True)
 
 
 def ngettext(singular: str, plural: str, n: int, /, **fields: object) -> str:

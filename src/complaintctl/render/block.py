@@ -1,5 +1,5 @@
 """A report's building block: a titled table, bar chart or line chart that every format draws
-(report_text.py, report_html.py) and report_lang.py says in the reader's language."""
+(report_text.py, report_html.py), made in the reader's language (report.py)."""
 
 from __future__ import annotations
 

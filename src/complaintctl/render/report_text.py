@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from complaintctl.i18n.phrases import rt
+from complaintctl.i18n import _
 from complaintctl.render.block import Block
 from complaintctl.render.report import TITLES, BelowGoal, Change, _fmt, changed_note, spark, subtitle
 
@@ -19,7 +19,7 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 100,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text(rt(TITLES[data["report"]]), style="bold"))
+    console.print(Text(_(TITLES[data["report"]]), style="bold"))
     console.print(Text(subtitle(data), style="dim"))
     if note := changed_note(data):
         console.print(Text(note, style="bold yellow"))
@@ -41,13 +41,13 @@ def render_text(data: dict, blocks: list[Block], *, color: bool, width: int | No
             for i, h in enumerate(b.headers):
                 table.add_column(h, justify="right" if i and _numeric_column(b, i) else "left", overflow="fold")
             table.add_column("", no_wrap=True)
-            peak = max((v for _, v in b.bars or [] if v), default=0)
+            peak = max((v for __, v in b.bars or [] if v), default=0)
             for r, cells in enumerate(rows):
                 value = b.bars[r][1] if b.bars and r < len(b.bars) else 0
                 table.add_row(*cells, Text("█" * (round(bar_width * value / peak) if peak else 0), style="cyan"))
         if not b.rows:
             console.print(Text(b.title, style="bold"))
-            console.print(Text("  " + rt("(none)"), style="dim"))
+            console.print(Text("  " + _("(none)"), style="dim"))
         else:
             console.print(table)
         for name, values in (b.lines or {}).items():
@@ -69,13 +69,13 @@ def _md_cell(value) -> str:
 
 
 def render_markdown(data: dict, blocks: list[Block]) -> str:
-    out = [f"# {rt(TITLES[data['report']])}", "", f"_{subtitle(data)}_", ""]
+    out = [f"# {_(TITLES[data['report']])}", "", f"_{subtitle(data)}_", ""]
     if note := changed_note(data):
         out += [f"> **{_md_cell(note)}**", ""]
     for b in blocks:
         out += [f"## {b.title}", ""]
         if not b.rows:
-            out += [rt("(none)"), ""]
+            out += [_("(none)"), ""]
             continue
         out.append("| " + " | ".join(_md_cell(h) for h in b.headers) + " |")
         out.append("|" + "|".join("---:" if i and _numeric_column(b, i) else "---" for i in range(len(b.headers))) + "|")
@@ -136,7 +136,7 @@ def render_csv(blocks: list[Block], section: str | None, data: dict | None = Non
         cut = len(b.headers) - b.spark_column
         rows = [_csv_columns(b.headers[:cut], row[:cut]) for row in b.rows]
         writer.writerow(rows[0][0] if rows else b.headers[:cut])
-        for _, cells in rows:
+        for __, cells in rows:
             writer.writerow(cells)
         return buffer.getvalue()
     writer.writerow(["section", "item", "measure", "value"])
