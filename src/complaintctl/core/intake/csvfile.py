@@ -67,14 +67,15 @@ def _csv_records(text, source: Source, detected: bool) -> Iterator[tuple[int, An
                                             "the file was cut short"), [])
                 return
             if "unexpected end of data" in reason:
-                raise InvalidInput(f"{source.name} line {line}: a quoted field that starts on this line is "
-                                   "never closed", hint="the rows before it were imported; close the quote "
-                                   '(a quote inside a quoted field is written "") and run the import '
-                                   "again") from None
+                raise InvalidInput(L_("{file} line {line}: a quoted field that starts on this line is never closed",
+                                      file=source.name, line=line),
+                                   hint=L_("the rows before it were imported; close the quote (a quote inside a "
+                                           "quoted field is written \"\") and run the import again")) from None
             if "field limit" in reason:
-                raise InvalidInput(f"{source.name} line {line}: malformed CSV ({reason})",
-                                   hint="the rows before it were imported") from None
-            yield line, ValueError(f"malformed CSV: {reason} (a quote inside a quoted field is written \"\")")
+                raise InvalidInput(L_("{file} line {line}: malformed CSV ({why})", file=source.name, line=line,
+                                      why=reason), hint=L_("the rows before it were imported")) from None
+            yield line, ValueError(L_("malformed CSV: {why} (a quote inside a quoted field is written \"\")",
+                                      why=reason))
             continue
         start = reader.line_num + skipped + 1
         if not cells or (not cells[0].strip() and not any(map(str.strip, cells))):

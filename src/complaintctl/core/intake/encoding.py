@@ -9,6 +9,8 @@ import re
 from typing import BinaryIO
 
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 
 SAMPLE_BYTES = 1 << 20
 CHINESE_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "hz_gb_2312", "ms936"}
@@ -67,7 +69,8 @@ def detect_encoding(sample: bytes) -> str:
     if guess in (None, "ascii") and _reads_as_western(sample):
         return "cp1252"  # bytes above 127 that are neither UTF-8 nor Chinese: Western Excel's code page
     if guess is None:
-        raise InvalidInput("cannot tell the file's encoding", hint="give --encoding, e.g. utf-8, gb18030, utf-16")
+        raise InvalidInput(L_("cannot tell the file's encoding"),
+                           hint=L_("give {encoding}, e.g. utf-8, gb18030, utf-16", encoding=Input("encoding")))
     if guess.startswith(SINGLE_BYTE) and guess not in NOT_LATIN:
         # A few accented letters cannot tell Windows' Western code page from its Baltic or
         # Central European cousins; the detector's pick among them is close to a coin toss
@@ -153,17 +156,17 @@ def _decode_error(source: str, encoding: str, detected: bool, line: int | None =
                   raw: bytes | None = None) -> InvalidInput:
     """The stop at a line not in the file's encoding; ``raw``, that line's bytes, names the encoding
     they do read in (never one they do not: a Windows-1252 line is not sent to GB18030)."""
-    how = "detected from the start of the file" if detected else "as given"
-    where = f"line {line}" if line else "further on"
+    how = L_("detected from the start of the file") if detected else L_("as given")
+    where = L_("line {line}", line=line) if line else L_("further on")
     fits = likely_encoding(raw) if raw else None
-    which = f"{fits} (that line reads as {fits})" if fits is not None and fits != encoding else \
-        "and that encoding (utf-8, gb18030, cp1252, ...)"
-    rerun = "re-run with --encoding " + which
+    rerun = L_("re-run with {encoding} {fits} (that line reads as {fits})", encoding=Input("encoding"), fits=fits) \
+        if fits is not None and fits != encoding else \
+        L_("re-run with {encoding} and that encoding (utf-8, gb18030, cp1252, ...)", encoding=Input("encoding"))
     return InvalidInput(
-        f"{source} {where} is not valid {encoding} ({how})",
-        hint=f"the rows before it were imported. If the whole file is in another encoding, {rerun}; if only "
-        "some lines are (files joined from two systems), fix them and re-run. Rows already imported are "
-        "recognised and not doubled",
+        L_("{file} {where} is not valid {encoding} ({how})", file=source, where=where, encoding=encoding, how=how),
+        hint=L_("the rows before it were imported. If the whole file is in another encoding, {rerun}; if only "
+                "some lines are (files joined from two systems), fix them and re-run. Rows already imported are "
+                "recognised and not doubled", rerun=rerun),
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from complaintctl.core.taxonomy.labels import to_simplified
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 
 # field -> header aliases (compared after normalize_header). The field's own name
 # and its `_at` form are always accepted.
@@ -135,7 +136,8 @@ def parse_map_options(values: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values:
         if "=" not in value:
-            raise InvalidInput(f"--map {value!r} is not Header=field", hint='e.g. --map "工单来源=channel"')
+            raise InvalidInput(L_("{map} {value!r} is not Header=field", map=Input("map"), value=value),
+                               hint=L_("e.g. {map} \"工单来源=channel\"", map=Input("map")))
         header, _, field = value.rpartition("=")
         out[header.strip()] = field.strip()
     return out
@@ -144,28 +146,31 @@ def parse_map_options(values: list[str]) -> dict[str, str]:
 def parse_set_options(values: list[str], file_defaults: dict[str, str] | None = None) -> dict[str, str]:
     """--set "field=value" (and a mapping file's [defaults]) -> {field: value}; --set wins."""
     out: dict[str, str] = {}
-    for where, items in (("mapping file [defaults]", list((file_defaults or {}).items())),
-                         ("--set", [v.partition("=")[::2] for v in values])):
+    for where, items in ((L_("mapping file [defaults]"), list((file_defaults or {}).items())),
+                         (Input("set"), [v.partition("=")[::2] for v in values])):
         for i, (name, value) in enumerate(items):
-            if where == "--set" and "=" not in values[i]:
-                raise InvalidInput(f"--set {values[i]!r} is not field=value", hint='e.g. --set channel=phone')
+            if isinstance(where, Input) and "=" not in values[i]:
+                raise InvalidInput(L_("{set} {value!r} is not field=value", set=where, value=values[i]),
+                                   hint=L_("e.g. {set} channel=phone", set=where))
             field = _check_field(name.strip(), where)
             if field in (IGNORED, EXTRA, "ref"):
-                raise InvalidInput(f"{where}: {name!r} cannot be given one value for every row",
-                                   hint="give it a column in the file (--map \"HEADER=field\")")
+                raise InvalidInput(L_("{where}: {name!r} cannot be given one value for every row", where=where,
+                                      name=name),
+                                   hint=L_("give it a column in the file ({map} \"HEADER=field\")", map=Input("map")))
             out[field] = value.strip()
     return out
 
 
-def _check_field(field: str, where: str) -> str:
+def _check_field(field: str, where: object) -> str:
     name = field.strip().lower()
     if name in (IGNORED, EXTRA) or name in FIELD_ALIASES:
         return name
     found = _HEADER_INDEX.get(normalize_header(name))
     if found:
         return found
-    raise InvalidInput(f"{where}: unknown field {field!r}",
-                       hint="fields: " + ", ".join(f for f in FIELDS if f != EXTRA) + ", ignore, extra")
+    raise InvalidInput(L_("{where}: unknown field {field!r}", where=where, field=field),
+                       hint=L_("fields: {fields}", fields=", ".join([*(f for f in FIELDS if f != EXTRA), "ignore",
+                                                                     "extra"])))
 
 
 def plan_columns(headers: list[str], overrides: dict[str, str] | None = None,
@@ -255,15 +260,15 @@ def load_mapping_file(path: str | Path):
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InvalidInput(f"mapping file {path} not found") from None
+        raise InvalidInput(L_("mapping file {file} not found", file=path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"mapping file {path} is not valid TOML: {exc}") from None
+        raise InvalidInput(L_("mapping file {file} is not valid TOML: {why}", file=path, why=str(exc))) from None
     try:
         mapping = MappingFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InvalidInput(f"mapping file {path}: {where}: {first['msg']}") from None
+        raise InvalidInput(L_("mapping file {file}: {where}: {why}", file=path, where=where, why=first["msg"])) from None
     for header, field in mapping.columns.items():
-        _check_field(field, f"mapping file {path} [columns] {header!r}")
+        _check_field(field, L_("mapping file {file} [columns] {header!r}", file=path, header=header))
     return mapping

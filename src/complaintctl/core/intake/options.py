@@ -32,8 +32,10 @@ def check_batch_size(size: int) -> int:
     from complaintctl.errors import InvalidInput
 
     if not 1 <= size <= BATCH_SIZE_MAX:
-        raise InvalidInput(f"a batch of {size} rows is not possible: from 1 to {BATCH_SIZE_MAX:,} rows",
-                           hint="the default, 5000, is right for almost every file")
+        from complaintctl.i18n import L_
+
+        raise InvalidInput(L_("a batch of {size} rows is not possible: from 1 to {most:,} rows", size=size,
+                              most=BATCH_SIZE_MAX), hint=L_("the default, 5000, is right for almost every file"))
     return size
 
 

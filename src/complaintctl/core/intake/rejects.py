@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_
+from complaintctl.i18n.said import Input
 from complaintctl.spreadsheet import CsvWriter
 
 
@@ -31,13 +33,13 @@ def _check_writable(path: Path) -> None:
 
     folder = path.parent if str(path.parent) else Path(".")
     if path.exists() and not os.access(path, os.W_OK):
-        reason = "it cannot be written"
+        reason = L_("it cannot be written")
     elif not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        reason = "no folder to write it in" if not folder.is_dir() else "its folder cannot be written"
+        reason = L_("no folder to write it in") if not folder.is_dir() else L_("its folder cannot be written")
     else:
         return
-    raise InvalidInput(f"cannot write the rejects file {path}: {reason}",
-                       hint="choose another place with --rejects PATH")
+    raise InvalidInput(L_("cannot write the rejects file {file}: {why}", file=path, why=reason),
+                       hint=L_("choose another place with {rejects} PATH", rejects=Input("rejects")))
 
 
 class Rejects:
@@ -73,8 +75,8 @@ class Rejects:
             try:
                 self.file = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             except OSError as exc:
-                raise InvalidInput(f"cannot write the rejects file {self.path}: {exc.strerror}",
-                                   hint="choose another place with --rejects PATH") from None
+                raise InvalidInput(L_("cannot write the rejects file {file}: {why}", file=self.path, why=exc.strerror),
+                                   hint=L_("choose another place with {rejects} PATH", rejects=Input("rejects"))) from None
             # the one CSV writer; the BOM is the file's encoding, the line ends CRLF as Excel writes them
             self.writer = CsvWriter(self.file, excel=False, crlf=True)
             self.writer.writerow(["line", "reason", *(self.headers or ["record"])])

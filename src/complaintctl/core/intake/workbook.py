@@ -21,9 +21,10 @@ from complaintctl.core.intake.csvfile import BrokenRecord
 from complaintctl.core.intake.reading import Source, take_header
 from complaintctl.core.record.limits import MAX_TEXT
 from complaintctl.errors import InvalidInput
-from complaintctl.i18n import L_
+from complaintctl.i18n import L_, N_
+from complaintctl.i18n.said import Input, Listed
 
-_SAVE_AS_CSV = "in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file"
+_SAVE_AS_CSV = N_("in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file")
 
 
 WORKBOOK_MAX_BYTES = 256 * 1024 * 1024  # a sheet's XML with the shared strings, uncompressed
@@ -47,8 +48,9 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None, hea
         kind = suffix
     try:
         if kind == "xls" and size is not None and size > WORKBOOK_MAX_BYTES:
-            raise InvalidInput(f"{name} holds {size / 2**20:,.0f} MB, more than the {WORKBOOK_MAX_BYTES // 2**20} MB "
-                               "a workbook is read with (the whole sheet is held in memory)", hint=_SAVE_AS_CSV)
+            raise InvalidInput(L_("{file} holds {mb:,.0f} MB, more than the {most} MB a workbook is read with (the "
+                                  "whole sheet is held in memory)", file=name, mb=size / 2**20,
+                                  most=WORKBOOK_MAX_BYTES // 2**20), hint=L_(_SAVE_AS_CSV))
         if head.startswith(b"PK\x03\x04"):
             _measure_archive(name, raw)
     except InvalidInput:
@@ -58,16 +60,19 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None, hea
         book = CalamineWorkbook.from_filelike(raw)
     except Exception as exc:  # noqa: BLE001 - calamine's errors: not a workbook, encrypted, damaged
         raw.close()
-        what = "is password-protected or not a workbook that can be read" if kind == "xls" else \
-            "is not an Excel workbook that can be read"
-        raise InvalidInput(f"{name} {what} ({str(exc).strip() or type(exc).__name__})",
-                           hint=("remove the password, or " if kind == "xls" else "") + _SAVE_AS_CSV) from None
+        why = str(exc).strip() or type(exc).__name__
+        if kind == "xls":
+            raise InvalidInput(L_("{file} is password-protected or not a workbook that can be read ({why})", file=name,
+                                  why=why), hint=L_("remove the password, or {save}", save=L_(_SAVE_AS_CSV))) from None
+        raise InvalidInput(L_("{file} is not an Excel workbook that can be read ({why})", file=name, why=why),
+                           hint=L_(_SAVE_AS_CSV)) from None
     sheets = [m for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")] or book.sheets_metadata
     names = [m.name for m in sheets]
     if sheet is not None and sheet not in names:
         book.close()
         raw.close()
-        raise InvalidInput(f"{name} has no sheet {sheet!r}", hint="its sheets: " + ", ".join(names))
+        raise InvalidInput(L_("{file} has no sheet {sheet!r}", file=name, sheet=sheet),
+                           hint=L_("its sheets: {sheets}", sheets=Listed(names)))
     visible = [m.name for m in sheets if str(m.visible).endswith("Visible")] or names
     title = sheet if sheet is not None else visible[0]
     worksheet = book.get_sheet_by_name(title)
@@ -76,9 +81,9 @@ def _workbook_source(name: str, raw: BinaryIO, size: int, sheet: str | None, hea
     source._records = take_header(source, records, header_row)
     if not source.headers:
         source.close()
-        raise InvalidInput(f"{name}: sheet {title!r} is empty",
-                           hint="give the sheet that holds the complaints with --sheet NAME (sheets: "
-                           + ", ".join(names) + ")")
+        raise InvalidInput(L_("{file}: sheet {sheet!r} is empty", file=name, sheet=title),
+                           hint=L_("give the sheet that holds the complaints with {option} NAME (sheets: {sheets})",
+                                   option=Input("sheet"), sheets=Listed(names)))
     return source
 
 
@@ -172,12 +177,15 @@ def _measure_archive(name: str, raw: BinaryIO) -> None:
             size, rows, columns = _measure_part(archive, info, spans=info.filename.endswith(".xml")
                                                 and "worksheets" in info.filename)
             if size + strings > WORKBOOK_MAX_BYTES:
-                raise InvalidInput(f"{name}: a sheet holds more than the {WORKBOOK_MAX_BYTES // 2**20} MB of data a "
-                                   "workbook is read with (the whole sheet is held in memory)", hint=_SAVE_AS_CSV)
+                raise InvalidInput(L_("{file}: a sheet holds more than the {most} MB of data a workbook is read with "
+                                      "(the whole sheet is held in memory)", file=name,
+                                      most=WORKBOOK_MAX_BYTES // 2**20), hint=L_(_SAVE_AS_CSV))
             if rows * columns > WORKBOOK_MAX_CELLS:
-                raise InvalidInput(f"{name}: a sheet spans {rows:,} rows x {columns:,} columns (to cell "
-                                   f"{_column_name(columns - 1)}{rows}), more than the {WORKBOOK_MAX_CELLS:,} cells a "
-                                   "workbook is read with (the whole range is held in memory)", hint=_SAVE_AS_CSV)
+                raise InvalidInput(L_("{file}: a sheet spans {rows:,} rows x {columns:,} columns (to cell {cell}), "
+                                      "more than the {most:,} cells a workbook is read with (the whole range is held "
+                                      "in memory)", file=name, rows=rows, columns=columns,
+                                      cell=f"{_column_name(columns - 1)}{rows}", most=WORKBOOK_MAX_CELLS),
+                                   hint=L_(_SAVE_AS_CSV))
     except (zipfile.BadZipFile, OSError, EOFError):
         pass  # damaged: calamine says so in its own words
     finally:

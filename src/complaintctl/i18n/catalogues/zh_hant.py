@@ -2204,6 +2204,70 @@ MESSAGES = {'Options': '選項',
  'ref {ref!r} is complaint #{id}': '外部編號 {ref!r} 是投訴 #{id}',
  'the same complaint is #{id}': '同一件投訴是 #{id}',
  "; {update} takes this row's": '；{update} 會採用本行的值',
+ '{file} line {line}: a quoted field that starts on this line is never closed': '{file} 第 {line} 行：從這一行開始的帶引號字段沒有閉合',
+ '{file} line {line}: malformed CSV ({why})': '{file} 第 {line} 行：CSV 格式錯誤（{why}）',
+ 'the rows before it were imported; close the quote (a quote inside a quoted field is written "") and run the import again': '之前的行已導入；請補上引號（帶引號字段中的引號寫作 '
+                                                                                                                             '""）後再次導入',
+ 'the rows before it were imported': '之前的行已導入',
+ 'malformed CSV: {why} (a quote inside a quoted field is written "")': 'CSV 格式錯誤：{why}（帶引號字段中的引號寫作 ""）',
+ 'detected from the start of the file': '按文件開頭檢測',
+ 'as given': '按指定',
+ 'further on': '文件後面',
+ 're-run with {encoding} {fits} (that line reads as {fits})': '請用 {encoding} {fits} 重新導入（該行按 {fits} 可以讀取）',
+ 're-run with {encoding} and that encoding (utf-8, gb18030, cp1252, ...)': '請用 {encoding} 加上該編碼（utf-8、gb18030、cp1252 '
+                                                                           '等）重新導入',
+ '{file} {where} is not valid {encoding} ({how})': '{file} {where}不是有效的 {encoding} 文本（編碼{how}）',
+ "cannot tell the file's encoding": '無法判斷文件的編碼',
+ 'the rows before it were imported. If the whole file is in another encoding, {rerun}; if only some lines are (files joined from two systems), fix them and re-run. Rows already imported are recognised and not doubled': '之前的行已導入。如果整個文件是另一種編碼，{rerun}；如果只有部分行是（由兩個系統的文件拼接而成），請修正這些行後重新導入。已導入的行會被識別，不會重複',
+ 'give {encoding}, e.g. utf-8, gb18030, utf-16': '請用 {encoding} 指定，例如 utf-8、gb18030、utf-16',
+ '{where}: unknown field {field!r}': '{where}：未知的字段 {field!r}',
+ 'mapping file [defaults]': '映射文件 `[defaults]`',
+ 'fields: {fields}': '可用字段：{fields}',
+ 'mapping file {file} [columns] {header!r}': '映射文件 {file} `[columns]` {header!r}',
+ '{map} {value!r} is not Header=field': '{map} {value!r} 不是“表頭=字段”的形式',
+ 'mapping file {file} not found': '找不到映射文件 {file}',
+ 'mapping file {file} is not valid TOML: {why}': '映射文件 {file} 不是有效的 TOML：{why}',
+ 'mapping file {file}: {where}: {why}': '映射文件 {file}：{where}：{why}',
+ 'e.g. {map} "工单来源=channel"': '例如 {map} "工單來源=channel"',
+ '{set} {value!r} is not field=value': '{set} {value!r} 不是“字段=值”的形式',
+ '{where}: {name!r} cannot be given one value for every row': '{where}：{name!r} 不能爲每一行給出同一個值',
+ 'e.g. {set} channel=phone': '例如 {set} channel=phone',
+ 'give it a column in the file ({map} "HEADER=field")': '請在文件中給它一列（{map} "表頭=字段"）',
+ 'a batch of {size} rows is not possible: from 1 to {most:,} rows': '每批 {size} 行不可行：只能是 1 到 {most:,} 行',
+ 'the default, 5000, is right for almost every file': '默認的 5000 適合幾乎所有文件',
+ 'it cannot be written': '它不可寫',
+ 'cannot write the rejects file {file}: {why}': '無法寫入拒收文件 {file}：{why}',
+ 'choose another place with {rejects} PATH': '請用 {rejects} 路徑 另選位置',
+ 'no folder to write it in': '沒有可寫入它的文件夾',
+ 'its folder cannot be written': '它所在的文件夾不可寫',
+ 'in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file': '在 Excel 或 WPS 中：文件 > 另存爲 > '
+                                                                                         'CSV UTF-8（逗號分隔），再導入那個文件',
+ '{file} has no sheet {sheet!r}': '{file} 沒有工作表 {sheet!r}',
+ '{file}: sheet {sheet!r} is empty': '{file}：工作表 {sheet!r} 是空的',
+ '{file} holds {mb:,.0f} MB, more than the {most} MB a workbook is read with (the whole sheet is held in memory)': '{file} '
+                                                                                                                   '有 '
+                                                                                                                   '{mb:,.0f} '
+                                                                                                                   'MB，超過了讀取工作簿的上限 '
+                                                                                                                   '{most} '
+                                                                                                                   'MB（整個工作表都要載入內存）',
+ '{file} is not an Excel workbook that can be read ({why})': '{file} 不是可以讀取的 Excel 工作簿（{why}）',
+ 'its sheets: {sheets}': '它的工作表：{sheets}',
+ 'give the sheet that holds the complaints with {option} NAME (sheets: {sheets})': '請用 {option} 名稱 '
+                                                                                   '指定存放投訴的工作表（工作表：{sheets}）',
+ '{file} is password-protected or not a workbook that can be read ({why})': '{file} 有密碼保護，或不是可以讀取的工作簿（{why}）',
+ '{file}: a sheet holds more than the {most} MB of data a workbook is read with (the whole sheet is held in memory)': '{file}：有一個工作表的數據超過了讀取工作簿的上限 '
+                                                                                                                      '{most} '
+                                                                                                                      'MB（整個工作表都要載入內存）',
+ '{file}: a sheet spans {rows:,} rows x {columns:,} columns (to cell {cell}), more than the {most:,} cells a workbook is read with (the whole range is held in memory)': '{file}：有一個工作表跨 '
+                                                                                                                                                                         '{rows:,} '
+                                                                                                                                                                         '行 '
+                                                                                                                                                                         '× '
+                                                                                                                                                                         '{columns:,} '
+                                                                                                                                                                         '列（到單元格 '
+                                                                                                                                                                         '{cell}），超過了讀取工作簿的上限 '
+                                                                                                                                                                         '{most:,} '
+                                                                                                                                                                         '個單元格（整個區域都要載入內存）',
+ 'remove the password, or {save}': '請去掉密碼，或{save}',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',
