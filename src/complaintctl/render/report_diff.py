@@ -4,6 +4,7 @@ as they are, and the late data about the period recorded since that changed them
 from __future__ import annotations
 
 from complaintctl.i18n import _, ngettext
+from complaintctl.i18n.words import field_value, word
 from complaintctl.render.report import figure_text
 from complaintctl.render.table import render_table, style, terminal_width
 from complaintctl.timetext import to_local_text
@@ -27,8 +28,9 @@ def render_diff(found: dict, *, color: bool = False) -> str:
         lines.append(style(_("Why: data about the period recorded since"), "bold", color))
         lines.append(render_table(
             [_("When"), _("Who"), _("Action"), _("Complaint"), _("Field"), _("From"), _("To")],
-            [[to_local_text(e["at"]), e["actor"], e["action"], f"#{e['complaint_id']}", e["field"] or "",
-              e["old_value"] or "", e["new_value"] or ""] for e in why],
+            [[to_local_text(e["at"]), e["actor"], word("action", e["action"]), f"#{e['complaint_id']}",
+              word("field", e["field"]) or "", field_value(e["field"], e["old_value"]) if e["old_value"] else "",
+              field_value(e["field"], e["new_value"]) if e["new_value"] else ""] for e in why],
             color=color, width=terminal_width(), flexible=(5, 6)))
     else:
         lines.append(_("No change recorded since explains this: was the database changed outside complaintctl? "
