@@ -349,3 +349,21 @@ def test_a_number_next_to_a_chinese_word_is_set_off_by_a_space(monkeypatch):
     assert i18n._spaced("用{x}读取", {"x": "cp1252"}) == "用 cp1252 读取"
     assert i18n._spaced("主题：{s}，{n:,} 行", {"s": "买了3天", "n": 1200}) == "主题：买了3天，1,200 行"
     assert i18n._spaced("{k!r}的值", {"k": "x"}) == "'x'的值"
+
+
+def test_a_broken_json_file_and_a_bad_default_read_in_chinese(cli, tmp_path, allowed):
+    """A JSON export that breaks part-way (the rows before it saved), two objects on one line, a record
+    that is no object, and a --set no row could hold: said in Chinese, the parser's own words aside."""
+    allowed = allowed | {"expecting", "delimiter", "ndjson", "huge"}
+    broken = _write(tmp_path, "导出.json", '[{"subject":"漏水","created":"2026-11-02"},\n 5,\n {"subject": "b"', "utf-8")
+    two = _write(tmp_path, "两个.json", '{"subject":"漏水"} {"subject":"坏了"}', "utf-8")
+    plain = _write(tmp_path, "登记.csv", "subject,created\n漏水,2026-11-02\n", "utf-8")
+    said = {
+        "broken": cli("import", broken, expect=None, env=ZH).stderr,
+        "two": cli("import", two, expect=2, env=ZH).stderr,
+        "set": cli("import", plain, "--set", "severity=huge", expect=2, env=ZH).stderr,
+    }
+    assert {name: english_left(out, allowed) for name, out in said.items()} == {"broken": [], "two": [], "set": []}
+    assert "第 3 行：JSON 无效" in said["broken"] and "已读取并保存前 2 行" in said["broken"]
+    assert "第一个对象之后还有第二个 JSON 值" in said["two"] and "--input-format ndjson" in said["two"]
+    assert "--set severity=huge：未知的 severity 'huge'" in said["set"]

@@ -9,6 +9,8 @@ from typing import Any
 from complaintctl.core.intake.encoding import _SURROGATE, _decode_error, _undecodable
 from complaintctl.core.intake.reading import Source, _without_nul
 from complaintctl.errors import InvalidInput
+from complaintctl.i18n import L_, Message
+from complaintctl.i18n.said import Input
 
 
 def _json_lines(head: str) -> bool:
@@ -28,8 +30,10 @@ def _record_lists(obj: dict) -> dict[str, list]:
             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:100])}
 
 
-_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
-               type(None): "null"}
+_JSON_KINDS = {list: L_("not a JSON object but an array"), str: L_("not a JSON object but a string"),
+               int: L_("not a JSON object but a number"), float: L_("not a JSON object but a number"),
+               bool: L_("not a JSON object but {value}", value="true or false"),
+               type(None): L_("not a JSON object but {value}", value="null")}
 
 
 class NotAnObject(ValueError):
@@ -37,7 +41,7 @@ class NotAnObject(ValueError):
     in the rejects file. Lists are how CSV records travel, so a JSON array must not pass as one."""
 
     def __init__(self, value: Any):
-        super().__init__(f"not a JSON object but {_JSON_KINDS.get(value.__class__, 'a value')}")
+        super().__init__(_JSON_KINDS.get(value.__class__) or L_("not a JSON object but a value"))
         self.cells = [json.dumps(value, ensure_ascii=False, default=str)]
 
 
@@ -53,29 +57,34 @@ def _wrapped_records(text, source: Source, detected: bool) -> Iterator[tuple[int
     """The records of an API response saved as a file: one object whose one list of objects
     (under "data", "items", "records", ...) holds the complaints. Read whole, so only up to
     WRAPPED_JSON_LIMIT; the position of a record in its list stands for its line."""
-    jq = "take the records out with jq: jq .data FILE | complaintctl import --input-format json -"
+    def jq(key: str = "data") -> Message:
+        return L_("take the records out with {jq}: {jq} .{key} FILE | complaintctl import {input_format} json -",
+                  jq="jq", key=key, input_format=Input("input_format"))
     size = source.size or 0
     if size > WRAPPED_JSON_LIMIT:
-        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object "
-                           f"too big to read whole ({size / 1e6:.0f} MB)", hint=jq)
+        raise InvalidInput(L_("{file}: expected a JSON array of objects, found one object too big to read whole "
+                              "({mb} MB)", file=source.name, mb=f"{size / 1e6:.0f}"), hint=jq())
     try:
         document = json.loads(text.read().replace("\x00", ""))
     except UnicodeDecodeError:
         raise _decode_error(source.name, source.encoding, detected) from None
     except RecursionError:
-        raise InvalidInput(f"{source.name}: JSON nested too deeply to read") from None
+        raise InvalidInput(L_("{file}: JSON nested too deeply to read", file=source.name)) from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
-            raise InvalidInput(f"{source.name} line {exc.lineno}: a second JSON value after the first object",
-                               hint="for one object per line use --input-format ndjson") from None
-        raise InvalidInput(f"{source.name} line {exc.lineno}: invalid JSON ({exc.msg})") from None
+            raise InvalidInput(L_("{file} line {line}: a second JSON value after the first object",
+                                  file=source.name, line=exc.lineno),
+                               hint=L_("for one object per line use {input_format} ndjson",
+                                       input_format=Input("input_format"))) from None
+        raise InvalidInput(L_("{file} line {line}: invalid JSON ({why})", file=source.name, line=exc.lineno,
+                              why=exc.msg)) from None
     lists = _record_lists(document)
     if not lists:  # one complaint as one object (a webhook's payload saved to a file)
         return _objects_only(iter([(1, document)]))
     if len(lists) > 1:
-        raise InvalidInput(f"{source.name}: expected a JSON array of objects, found one object with several "
-                           "lists of objects (" + ", ".join(lists) + ")",
-                           hint=jq.replace(".data", f".{next(iter(lists))}"))
+        raise InvalidInput(L_("{file}: expected a JSON array of objects, found one object with several lists of "
+                              "objects ({keys})", file=source.name, keys=", ".join(lists)),
+                           hint=jq(next(iter(lists))))
     key, records = next(iter(lists.items()))
     source.wrapper_key = key
     return _objects_only(enumerate(records, start=1))
@@ -89,7 +98,7 @@ def _ndjson_records(text, source: Source, detected: bool) -> Iterator[tuple[int,
         try:
             value = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            yield number, ValueError(f"invalid JSON: {exc.msg}")
+            yield number, ValueError(L_("invalid JSON: {why}", why=exc.msg))
             continue
         except RecursionError:
             yield number, ValueError("invalid JSON: nested too deeply to read")
@@ -128,13 +137,14 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
                 break
         if index >= len(buffer):
             if not started:
-                raise InvalidInput(f"{source.name} is empty")
-            raise InvalidInput(f"{source.name}: the JSON array is not closed with ]")
+                raise InvalidInput(L_("{file} is empty", file=source.name))
+            raise InvalidInput(L_("{file}: the JSON array is not closed with ]", file=source.name))
         ch = buffer[index]
         if not started:
             if ch != "[":
-                raise InvalidInput(f"{source.name}: expected a JSON array of objects",
-                                   hint="use --input-format ndjson for one object per line")
+                raise InvalidInput(L_("{file}: expected a JSON array of objects", file=source.name),
+                                   hint=L_("for one object per line use {input_format} ndjson",
+                                           input_format=Input("input_format")))
             started = True
             index += 1
             continue
@@ -146,10 +156,11 @@ def _json_array_records(text, source: Source, detected: bool) -> Iterator[tuple[
                 break
             except json.JSONDecodeError as exc:
                 if not more():
-                    raise InvalidInput(f"{source.name} line {line}: invalid JSON ({exc.msg})") from None
+                    raise InvalidInput(L_("{file} line {line}: invalid JSON ({why})", file=source.name, line=line,
+                                          why=exc.msg)) from None
             except RecursionError:  # where the record ends cannot be known: the rest cannot be read
-                raise InvalidInput(f"{source.name} line {line}: a record nested too deeply to read; the "
-                                   "records before it were imported") from None
+                raise InvalidInput(L_("{file} line {line}: a record nested too deeply to read; the records before "
+                                      "it were imported", file=source.name, line=line)) from None
         if _undecodable[0] != errors_before:
             bad = _SURROGATE.search(buffer, index, end)
             if bad:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from complaintctl.i18n import Message
 
 
 class RowError(Exception):
@@ -17,7 +20,7 @@ class ImportStopped(Exception):
     """An import stopped part-way by a failure of the system (``cause``: a full disk, a lock held
     too long), after saving the batches before it; ``saved`` says how many rows, in words."""
 
-    def __init__(self, cause: Exception, saved: str):
+    def __init__(self, cause: Exception, saved: Message):
         super().__init__(f"{cause}; {saved}")
         self.cause = cause
         self.saved = saved

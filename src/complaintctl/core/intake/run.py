@@ -220,11 +220,12 @@ def _say_what_was_saved(exc: BaseException, summary: ImportSummary, one_transact
     read, inserted, updated = summary._saved
     if one_transaction or not read or not isinstance(exc, Exception):
         return
-    saved = (f"the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): "
-             "run the same import again to finish (rows already imported are recognised, nothing is doubled)")
+    saved = L_("the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): "
+               "run the same import again to finish (rows already imported are recognised, nothing is doubled)",
+               read=read, inserted=inserted, updated=updated)
     if isinstance(exc, ComplaintError):
-        if "were imported" not in (exc.hint or ""):  # the file's own errors say so already
-            exc.hint = saved + (f"; {exc.hint}" if exc.hint else "")
+        if "were imported" not in str(exc.hint or ""):  # the file's own errors say so already
+            exc.hint = L_("{saved}; {hint}", saved=saved, hint=exc.hint) if exc.hint else saved
         return
     raise ImportStopped(exc, saved) from exc
 

@@ -46,7 +46,7 @@ from complaintctl.core.sla import clock as sla
 from complaintctl.core.taxonomy.labels import IMPLIED_OUTCOME, LabelResolver, named_by_part, resolve_in
 from complaintctl.errors import InvalidInput
 from complaintctl.i18n import L_
-from complaintctl.i18n.said import Field
+from complaintctl.i18n.said import Field, Input
 from complaintctl.spreadsheet import FORMULA_START
 from complaintctl.store.engine import Connection
 
@@ -124,12 +124,14 @@ class RowReader(RowTimes, RowCompletion):
         for step, value in self.default_pairs:  # a bad default would reject every row: say so once
             kind = step[1]  # a code's kind: set for every code step
             if step[0] == _CODE and kind is not None and resolve_in(self.codes[kind], value) is None:
-                raise InvalidInput(f"--set {step[2]}={value}: unknown {step[2]} {value!r}",
-                                   hint=f"valid: {self.valid_codes[kind]}")
+                raise InvalidInput(L_("{set} {field}={value}: unknown {field} {value!r}", set=Input("set"),
+                                      field=step[2], value=value),
+                                   hint=L_("valid: {codes}", codes=self.valid_codes[kind]))
             try:
                 self._convert(iter([(step, value), (STEPS["subject"], "x")]), None)
             except RowError as exc:
-                raise InvalidInput(f"--set {step[2]}={value}: {exc}") from None
+                raise InvalidInput(L_("{set} {field}={value}: {why}", set=Input("set"), field=step[2], value=value,
+                                      why=exc.reason)) from None
 
     def prepare(self, line: int, row: dict[str, Any], fingerprint: int, cells: Any) -> PreparedRow:
         """One record, ready for the writer (intake/prepared.py says what each field holds).

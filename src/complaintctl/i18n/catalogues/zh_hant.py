@@ -2268,6 +2268,39 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                          '{most:,} '
                                                                                                                                                                          '個單元格（整個區域都要載入內存）',
  'remove the password, or {save}': '請去掉密碼，或{save}',
+ 'take the records out with {jq}: {jq} .{key} FILE | complaintctl import {input_format} json -': '用 {jq} 取出記錄：{jq} '
+                                                                                                 '.{key} FILE | '
+                                                                                                 'complaintctl import '
+                                                                                                 '{input_format} json '
+                                                                                                 '-',
+ '{file}: expected a JSON array of objects, found one object too big to read whole ({mb} MB)': '{file}：應爲由對象組成的 JSON '
+                                                                                               '數組，卻是一個太大、無法整體讀取的對象（{mb} '
+                                                                                               'MB）',
+ '{file}: JSON nested too deeply to read': '{file}：JSON 嵌套太深，無法讀取',
+ '{file} line {line}: a second JSON value after the first object': '{file} 第 {line} 行：第一個對象之後還有第二個 JSON 值',
+ 'for one object per line use {input_format} ndjson': '每行一個對象的文件請用 {input_format} ndjson',
+ '{file} line {line}: invalid JSON ({why})': '{file} 第 {line} 行：JSON 無效（{why}）',
+ '{file}: expected a JSON array of objects, found one object with several lists of objects ({keys})': '{file}：應爲由對象組成的 '
+                                                                                                      'JSON '
+                                                                                                      '數組，卻是一個含多個對象列表的對象（{keys}）',
+ '{file}: the JSON array is not closed with ]': '{file}：JSON 數組沒有以 ] 結束',
+ '{file}: expected a JSON array of objects': '{file}：應爲由對象組成的 JSON 數組',
+ '{file} line {line}: a record nested too deeply to read; the records before it were imported': '{file} 第 {line} '
+                                                                                                '行：一條記錄嵌套太深，無法讀取；之前的記錄已導入',
+ 'not a JSON object but an array': '不是 JSON 對象，而是數組',
+ 'not a JSON object but a string': '不是 JSON 對象，而是字符串',
+ 'not a JSON object but a number': '不是 JSON 對象，而是數字',
+ 'not a JSON object but {value}': '不是 JSON 對象，而是 {value}',
+ 'not a JSON object but a value': '不是 JSON 對象',
+ 'invalid JSON: {why}': 'JSON 無效：{why}',
+ '{set} {field}={value}: unknown {field} {value!r}': '{set} {field}={value}：未知的 {field} {value!r}',
+ '{set} {field}={value}: {why}': '{set} {field}={value}：{why}',
+ 'the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): run the same import again to finish (rows already imported are recognised, nothing is doubled)': '在此之前已讀取並保存前 '
+                                                                                                                                                                                                       '{read:,} '
+                                                                                                                                                                                                       '行（新增 '
+                                                                                                                                                                                                       '{inserted:,}，更新 '
+                                                                                                                                                                                                       '{updated:,}）：再運行一次同樣的導入即可完成（已導入的行會被認出，不會重複）',
+ '{saved}; {hint}': '{saved}；{hint}',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -484,4 +484,32 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     '{file}: a sheet holds more than the {most} MB of data a workbook is read with (the whole sheet is held in memory)': '{file}：有一个工作表的数据超过了读取工作簿的上限 {most} MB（整个工作表都要载入内存）',
     '{file}: a sheet spans {rows:,} rows x {columns:,} columns (to cell {cell}), more than the {most:,} cells a workbook is read with (the whole range is held in memory)': '{file}：有一个工作表跨 {rows:,} 行 × {columns:,} 列（到单元格 {cell}），超过了读取工作簿的上限 {most:,} 个单元格（整个区域都要载入内存）',
     'remove the password, or {save}': '请去掉密码，或{save}',
+    # a JSON file that cannot be read as records (jsonfile.py)
+    'take the records out with {jq}: {jq} .{key} FILE | complaintctl import {input_format} json -':
+        '用 {jq} 取出记录：{jq} .{key} FILE | complaintctl import {input_format} json -',
+    '{file}: expected a JSON array of objects, found one object too big to read whole ({mb} MB)':
+        '{file}：应为由对象组成的 JSON 数组，却是一个太大、无法整体读取的对象（{mb} MB）',
+    '{file}: JSON nested too deeply to read': '{file}：JSON 嵌套太深，无法读取',
+    '{file} line {line}: a second JSON value after the first object': '{file} 第 {line} 行：第一个对象之后还有第二个 JSON 值',
+    'for one object per line use {input_format} ndjson': '每行一个对象的文件请用 {input_format} ndjson',
+    '{file} line {line}: invalid JSON ({why})': '{file} 第 {line} 行：JSON 无效（{why}）',
+    '{file}: expected a JSON array of objects, found one object with several lists of objects ({keys})':
+        '{file}：应为由对象组成的 JSON 数组，却是一个含多个对象列表的对象（{keys}）',
+    '{file}: the JSON array is not closed with ]': '{file}：JSON 数组没有以 ] 结束',
+    '{file}: expected a JSON array of objects': '{file}：应为由对象组成的 JSON 数组',
+    '{file} line {line}: a record nested too deeply to read; the records before it were imported':
+        '{file} 第 {line} 行：一条记录嵌套太深，无法读取；之前的记录已导入',
+    'not a JSON object but an array': '不是 JSON 对象，而是数组',
+    'not a JSON object but a string': '不是 JSON 对象，而是字符串',
+    'not a JSON object but a number': '不是 JSON 对象，而是数字',
+    'not a JSON object but {value}': '不是 JSON 对象，而是 {value}',
+    'not a JSON object but a value': '不是 JSON 对象',
+    'invalid JSON: {why}': 'JSON 无效：{why}',
+    # --set with a value no row could hold (values.py)
+    '{set} {field}={value}: unknown {field} {value!r}': '{set} {field}={value}：未知的 {field} {value!r}',
+    '{set} {field}={value}: {why}': '{set} {field}={value}：{why}',
+    # an import stopped part-way (run.py)
+    'the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): run the same import again to finish (rows already imported are recognised, nothing is doubled)':
+        '在此之前已读取并保存前 {read:,} 行（新增 {inserted:,}，更新 {updated:,}）：再运行一次同样的导入即可完成（已导入的行会被认出，不会重复）',
+    '{saved}; {hint}': '{saved}；{hint}',
 }
