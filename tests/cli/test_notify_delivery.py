@@ -67,7 +67,9 @@ def test_a_server_that_never_answers_holds_a_command_no_longer_than_the_deadline
     finally:
         server.close()
     assert done.returncode == 0 and done.stdout.strip() == "1", done.stderr
-    assert took < baseline + 4, (took, baseline)  # 1 s of sending, and the command's own start-up
+    # 1 s of sending over the command's own start-up; the margin allows a loaded machine's noise (a start-up
+    # measured at load 14 moved by over 4 s) and stays far below the 31 s a silent server held before
+    assert took < baseline + 10, (took, baseline)
     assert "warning: the acknowledgement e-mail to wf@example.cn about #1 is not sent yet: no answer within 1 s" \
         in done.stderr and "notify retry" in done.stderr and "same Message-ID" in done.stderr
     status, lease = query(db_path, "SELECT status, lease_until FROM outbox")[0]
@@ -86,7 +88,7 @@ def test_a_silent_webhook_holds_nothing_either(conn, db_path, monkeypatch):
         done, took = _command(db_path, "log", "-s", "Smoke from the heater", "--severity", "critical")
     finally:
         server.close()
-    assert done.returncode == 0 and took < baseline + 4, (took, baseline, done.stderr)
+    assert done.returncode == 0 and took < baseline + 10, (took, baseline, done.stderr)  # as above
     assert "critical-complaint message to team about #1 is not sent yet" in done.stderr
 
 
