@@ -159,3 +159,26 @@ def test_a_customers_follow_ups_in_their_thread_are_notes_on_their_complaint(cli
     alone = json.loads(cli("--db", str(tmp_path / "all.db"), "import", f, "--follow-ups-as-complaints", "-f", "json",
                            expect=3).stdout)[0]
     assert (alone["inserted"], alone["grouped"], alone["follow_ups"]) == (5, 0, 0)
+
+
+def test_a_number_repeated_with_other_received_times_is_no_reference(cli, db_path, tmp_path):
+    """Issues of several repositories in one JSON array on one line (a GitHub cache): `number` repeats
+    across repositories with other times and titles, so it names no complaint: every row imports, and
+    a re-run adds nothing. Snapshots of one ticket (one received time) keep their ref."""
+    issues = [{"repo": repo, "number": n, "title": f"{repo}: issue {n}", "date": f"2024-0{m}-{n + 10}T10:00:00Z",
+               "user": f"u{n}{m}"} for m, repo in ((1, "core"), (2, "app"), (3, "docs")) for n in range(1, 13)]
+    f = tmp_path / "issues.json"
+    f.write_text(json.dumps(issues), encoding="utf-8")
+    result = cli("import", f)
+    assert "read 36, inserted 36, updated 0, unchanged 0, duplicates 0, rejected 0" in result.stdout
+    assert "column 'number' looked like the reference, but rows sharing its values were received at " \
+           "different times (12 of its 12 repeated values" in result.stderr and '--map "number=ref"' in result.stderr
+    assert query(db_path, "SELECT count(*), count(ref) FROM complaints") == [(36, 0)]
+    assert "inserted 0, updated 0, unchanged 36" in cli("import", f).stdout
+    snapshots = tmp_path / "snapshots.csv"
+    snapshots.write_text("number,opened,subject,state,updated\n"
+                         "INC1,2026-11-02 09:00,打印机坏了,New,2026-11-02 09:00\n"
+                         "INC1,2026-11-02 09:00,打印机坏了,Resolved,2026-11-03 09:00\n"
+                         "INC2,2026-11-04 09:00,网络断了,New,2026-11-04 09:00\n", encoding="utf-8")
+    assert "looked like the reference" not in cli("import", snapshots, expect=None).stderr
+    assert query(db_path, "SELECT ref FROM complaints WHERE ref IS NOT NULL ORDER BY ref") == [("INC1",), ("INC2",)]

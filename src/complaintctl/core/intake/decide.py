@@ -21,6 +21,7 @@ from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, name_ex
 from complaintctl.core.intake.options import ImportOptions
 from complaintctl.core.intake.reading import Source
 from complaintctl.core.intake.records import as_cells, json_columns
+from complaintctl.core.intake.refcheck import ref_of_several_complaints
 from complaintctl.core.intake.replies import Replies, find_replies
 from complaintctl.core.intake.shape import header_repeats
 from complaintctl.core.intake.snapshots import find_snapshots
@@ -106,6 +107,9 @@ def plan_import(conn: Connection, source: Source, options: ImportOptions,
             result.first_values[plan.index] = values[0][1]
     tables = _code_tables(conn, options.value_aliases)
     _check_candidates(plans, columns, len(sample), tables, now, result)
+    several = ref_of_several_complaints(plans, sample)
+    if several is not None:
+        result.warnings.append(several)
     _second_subject_as_description(plans, columns, result)
     joined = find_time_of_day(plans, columns)
     if joined is not None:

@@ -2301,6 +2301,16 @@ MESSAGES = {'Options': '選項',
                                                                                                                                                                                                        '{inserted:,}，更新 '
                                                                                                                                                                                                        '{updated:,}）：再運行一次同樣的導入即可完成（已導入的行會被認出，不會重複）',
  '{saved}; {hint}': '{saved}；{hint}',
+ '{differing} of its {repeated} repeated values come with different received times: a reference names one complaint': '重複出現的 '
+                                                                                                                      '{repeated} '
+                                                                                                                      '個值中有 '
+                                                                                                                      '{differing} '
+                                                                                                                      '個對應不同的受理時間：一個編號只指一件投訴',
+ 'column {column!r} looked like the reference, but rows sharing its values were received at different times ({evidence}): kept in extra, every row is a complaint of its own. {map} "{column}=ref" reads it as the reference anyway': '列 '
+                                                                                                                                                                                                                                      '{column!r} '
+                                                                                                                                                                                                                                      '看起來是外部編號，但值相同的行受理時間不同（{evidence}）：已保留在附加信息中，每一行各是一件投訴。{map} '
+                                                                                                                                                                                                                                      '"{column}=ref" '
+                                                                                                                                                                                                                                      '仍可把它讀作外部編號',
  '{items} or {last}': '{items}或{last}',
  '{items} and {last}': '{items}和{last}',
  'January': '1月',

@@ -512,4 +512,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     'the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): run the same import again to finish (rows already imported are recognised, nothing is doubled)':
         '在此之前已读取并保存前 {read:,} 行（新增 {inserted:,}，更新 {updated:,}）：再运行一次同样的导入即可完成（已导入的行会被认出，不会重复）',
     '{saved}; {hint}': '{saved}；{hint}',
+    # a reference column whose repeated values were received at different times (refcheck.py)
+    '{differing} of its {repeated} repeated values come with different received times: a reference names one complaint':
+        '重复出现的 {repeated} 个值中有 {differing} 个对应不同的受理时间：一个编号只指一件投诉',
+    'column {column!r} looked like the reference, but rows sharing its values were received at different times ({evidence}): kept in extra, every row is a complaint of its own. {map} "{column}=ref" reads it as the reference anyway':
+        '列 {column!r} 看起来是外部编号，但值相同的行受理时间不同（{evidence}）：已保留在附加信息中，每一行各是一件投诉。{map} "{column}=ref" 仍可把它读作外部编号',
 }
