@@ -533,6 +533,21 @@ def test_nested_json_objects_are_read_as_dotted_columns(cli, db_path, tmp_path):
     assert extra == {"customer.vip": True, "priority.label": "高", "meta": {"source": "web", "ip": "1.2.3.4"}}
 
 
+def test_a_person_object_under_a_guessed_key_is_read_by_its_login(cli, db_path, tmp_path):
+    """`gh issue list --json`: the author is an object ({id, is_bot, login, name}) under a key that
+    only a guess names the customer; its login stands for it where its name is empty, the rest is extra."""
+    records = [{"author": {"id": "MDQ6", "is_bot": False, "login": "ilyaza", "name": ""}, "number": 7,
+                "title": "键盘不能自定义", "createdAt": "2026-11-03T06:05:00Z", "state": "OPEN"},
+               {"author": {"id": "MDQ7", "is_bot": False, "login": "wf", "name": "王芳"}, "number": 8,
+                "title": "Crash on start", "createdAt": "2026-11-04T06:05:00Z", "state": "CLOSED"}]
+    f = write(tmp_path / "gh.json", json.dumps(records, ensure_ascii=False))
+    assert summary(cli("import", f)) == "read 2, inserted 2, updated 0, unchanged 0, duplicates 0, rejected 0"
+    assert q(db_path, "SELECT c.ref, cu.name FROM complaints c JOIN customers cu ON cu.id = c.customer_id "
+                      "ORDER BY c.id") == [("7", "ilyaza"), ("8", "wf")]
+    extra = json.loads(q(db_path, "SELECT extra FROM complaints WHERE ref = '8'")[0][0])
+    assert extra["author.name"] == "王芳" and extra["author.id"] == "MDQ7"
+
+
 def test_show_of_an_imported_closed_complaint_says_what_is_not_on_record(cli, db_path, tmp_path):
     f = write(tmp_path / "closed.csv",
               "subject,received,severity,status,closed\n旧投诉,2026-10-01 09:00,high,已关闭,2026-10-02\n")

@@ -3,11 +3,25 @@ planned and judged by its values as a header's columns are."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from complaintctl.core.intake.headers import guess_field
 from complaintctl.core.intake.mapping import EXTRA, IGNORED, ColumnPlan, header_field, normalize_header
 
-_LEAF_IS_PARENT = ("name", "code", "value", "label", "text")
+_LEAF_IS_PARENT = ("name", "code", "value", "label", "text", "login", "username")
+PERSON_FIELDS = ("customer", "assignee")
+
+
+@functools.lru_cache(maxsize=1024)
+def _parent_field(name: str) -> str | None:
+    """The field a nested object's key names: by its header, else a person guessed from its word
+    (`author`: {login, name, id} of a GitHub export is the customer, its login standing for it)."""
+    found = header_field(name)
+    if found is None:
+        guessed = guess_field(name)
+        found = guessed[0] if guessed and guessed[0] in PERSON_FIELDS else None
+    return found
 
 
 def flatten_record(record: dict) -> dict:
@@ -24,15 +38,17 @@ def flatten_record(record: dict) -> dict:
             continue
         flat: dict[str, Any] = {}
         _flatten_into(flat, name, value)
-        parent = header_field(name)
+        parent = _parent_field(name)
         known = {k: header_field(k) for k in flat}
         if parent is None and not any(known.values()):
             out.setdefault(name, value)
             continue
+        if parent is not None and name not in out:  # the leaf that stands for the object, first (leftmost)
+            stand_in = next((k for k, v in flat.items() if known[k] is None and v not in (None, "")
+                             and k.rsplit(".", 1)[1].lower() in _LEAF_IS_PARENT), None)  # an empty name: the login
+            if stand_in is not None:
+                out[name] = flat.pop(stand_in)
         for k, v in flat.items():
-            if known[k] is None and parent is not None and k.rsplit(".", 1)[1].lower() in _LEAF_IS_PARENT \
-                    and name not in out:
-                k = name
             out.setdefault(k, v)
     return out
 
