@@ -17,6 +17,7 @@ from complaintctl.i18n.catalogues.zh import (
     core_trust,
     help,
     imports,
+    imports_file,
     render,
     reports,
     words,
@@ -24,7 +25,7 @@ from complaintctl.i18n.catalogues.zh import (
 )
 
 CORE_PARTS = (core_record, core_sla, core_taxonomy, core_people, core_insight, core_notify, core_desk, core_trust)  # core/'s rooms, one part each
-PARTS = (words_of_click, words, cli, help, render, reports, imports, *CORE_PARTS)
+PARTS = (words_of_click, words, cli, help, render, reports, imports, imports_file, *CORE_PARTS)
 
 
 def plural(n: int) -> int:

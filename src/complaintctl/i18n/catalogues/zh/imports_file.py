@@ -1,0 +1,152 @@
+"""Chinese for what an import says about its file and its rows: errors about the file itself (its
+encoding, CSV, workbook, JSON, mapping file, --map and --set, the rejects file), why a row was not
+imported, an import stopped part-way, and a reference column that names no complaint."""
+
+MESSAGES: dict[str, str | tuple[str, ...]] = {
+    # the file itself (intake/source.py, shape.py, run.py)
+    'no such file: {file}': '没有这个文件：{file}',
+    '{file} is a directory': '{file} 是目录，不是文件',
+    '{file} is empty': '{file} 是空文件',
+    '{file} has only empty rows': '{file} 只有空行',
+    'a CSV file needs a header row': 'CSV 文件需要一行表头',
+    '{file} is {what}, which import cannot read (it reads CSV, JSON, NDJSON and workbooks)':
+        '{file} 是{what}，导入无法读取（可读取 CSV、JSON、NDJSON 和电子表格工作簿）',
+    'a ZIP archive that is not an Excel workbook': '不是 Excel 工作簿的 ZIP 压缩包',
+    'unpack it, and import the CSV inside': '请先解压，再导入其中的 CSV',
+    'a PDF document': 'PDF 文档',
+    'export the data from the system that made it as CSV': '请从生成它的系统中把数据导出为 CSV',
+    'gzip-compressed': 'gzip 压缩文件',
+    'decompress it first: gunzip -c FILE | complaintctl import -': '请先解压：`gunzip -c 文件 | complaintctl import -`',
+    'an SQLite database': 'SQLite 数据库',
+    "export its rows as CSV (`sqlite3 -csv -header FILE 'SELECT ...'`), or query it with `complaintctl sql` if it is a complaintctl backup":
+        "请把其中的行导出为 CSV（`sqlite3 -csv -header 文件 'SELECT ...'`）；如果它是 complaintctl 的备份，可用 `complaintctl sql` 查询",
+    'unknown import format {format!r}': '未知的导入格式 {format!r}',
+    'csv, json or ndjson': '可用：csv、json 或 ndjson',
+    'unknown encoding {encoding!r}': '未知的编码 {encoding!r}',
+    'e.g. utf-8, gb18030, utf-16': '例如 utf-8、gb18030、utf-16',
+    'a header row (given, or said to be none) goes with a table (CSV or a workbook); JSON records name their own fields':
+        '表头行（指定的，或指明没有）只用于表格（CSV 或工作簿）；JSON 记录自带字段名',
+    '{sheet} goes with a workbook (.xlsx, .xls, .xlsb, .ods)': '{sheet} 只用于工作簿（.xlsx、.xls、.xlsb、.ods）',
+    '{delimiter} must be one character, got {given!r}': '{delimiter} 必须是一个字符，给出的是 {given!r}',
+    'line {line} is above the header row and was skipped: {text!r}': '第 {line} 行在表头之上，已跳过：{text!r}',
+    "the records are the object's {key!r} list; their positions in it stand for line numbers":
+        '记录是该对象的 {key!r} 列表；它们在列表中的位置代替行号',
+    'line {line} holds values, not column names ({why}): the file is read as having no header row, its columns named column_1 .. column_{width} and read by their values; give line {line} as the header row to read it as the header':
+        '第 {line} 行是值，不是列名（{why}）：按没有表头读取文件，各列命名为 column_1 .. column_{width}，按其值判断；'
+        '若要把它当表头，请把第 {line} 行指定为表头行',
+    '{what}, {text!r}, over a column of them': '{what} {text!r}，下面一列也都是这样的值',
+    'a date': '日期',
+    'an e-mail address': '邮箱地址',
+    'a number': '数字',
+    '{file} line {line}: the header row cannot be read ({why})': '{file} 第 {line} 行：无法读取表头行（{why}）',
+    'the first row must name the columns, e.g. subject,received,customer': '第一行必须是列名，例如 subject,received,customer',
+    'the header row given, line {line} of {file}, {what}': '指定的表头行（{file} 第 {line} 行）{what}',
+    'holds no row (it is blank, or inside a record that starts above it)': '没有行（是空行，或位于从上方开始的一条记录之中）',
+    'cannot be read ({why})': '无法读取（{why}）',
+    'the header row given: {file} has no line {line} with a row on it': '指定的表头行：{file} 没有第 {line} 行',
+    'give the line (sheet row) that names the columns, or say the file has none': '请给出列名所在的行（工作表行号），或指明文件没有表头',
+    # why a row was not imported (intake/cells.py, writer.py, sameness.py, mojibake.py)
+    'row': '该行',
+    'missing': '缺失',
+    '{value!r} is too small: it must be more than {limit}': '{value!r} 太小：必须大于 {limit}',
+    '{value!r} is too small: it must be {limit} or more': '{value!r} 太小：必须不小于 {limit}',
+    '{value!r} is not a value of this field': '{value!r} 不是该字段可用的值',
+    'not valid: {detail}': '无效：{detail}',
+    'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost when it was saved)':
+        '文字因编码读错而成了乱码（{how}），无法精确修复（保存时丢失了字节）',
+    'text garbled by a wrong encoding ({how}) that cannot be repaired exactly (bytes were lost or changed when it was saved)':
+        '文字因编码读错而成了乱码（{how}），无法精确修复（保存时字节丢失或被改动）',
+    'UTF-8 read as {codec} and saved again': 'UTF-8 被当作 {codec} 读取后又保存',
+    '{why}, in column {column!r}: {value!r}': '{why}，在列 {column!r} 中：{value!r}',
+    '{field} {was} vs {new}': '{field}：{was} 与 {new}',
+    '{differences}; and {n} more': '{differences}；另有 {n} 处',
+    '(empty)': '（空）',
+    'repeats {what}': '重复了{what}',
+    'repeats {what} with other values ({differences}): not imported': '重复了{what}，但值不同（{differences}）：未导入',
+    'ref {ref!r} of line {line}': '第 {line} 行的外部编号 {ref!r}',
+    'line {line} (the same subject, time, customer and text)': '第 {line} 行（主题、时间、客户和内容都相同）',
+    "{what}, already in the database with other values ({differences}; the database's first): not changed{how}":
+        '{what}，数据库中已有且值不同（{differences}；前者为数据库中的值）：未修改{how}',
+    'ref {ref!r} is complaint #{id}': '外部编号 {ref!r} 是投诉 #{id}',
+    'the same complaint is #{id}': '同一件投诉是 #{id}',
+    "; {update} takes this row's": '；{update} 会采用本行的值',
+    # the file's encoding, its CSV, a workbook, a mapping file, --map and --set, the rejects file
+    '{file} line {line}: a quoted field that starts on this line is never closed': '{file} 第 {line} 行：从这一行开始的带引号字段没有闭合',
+    '{file} line {line}: malformed CSV ({why})': '{file} 第 {line} 行：CSV 格式错误（{why}）',
+    'the rows before it were imported; close the quote (a quote inside a quoted field is written "") and run the import again': '之前的行已导入；请补上引号（带引号字段中的引号写作 ""）后再次导入',
+    'the rows before it were imported': '之前的行已导入',
+    'malformed CSV: {why} (a quote inside a quoted field is written "")': 'CSV 格式错误：{why}（带引号字段中的引号写作 ""）',
+    'detected from the start of the file': '按文件开头检测',
+    'as given': '按指定',
+    'further on': '文件后面',
+    're-run with {encoding} {fits} (that line reads as {fits})': '请用 {encoding} {fits} 重新导入（该行按 {fits} 可以读取）',
+    're-run with {encoding} and that encoding (utf-8, gb18030, cp1252, ...)': '请用 {encoding} 加上该编码（utf-8、gb18030、cp1252 等）重新导入',
+    '{file} {where} is not valid {encoding} ({how})': '{file} {where}不是有效的 {encoding} 文本（编码{how}）',
+    "cannot tell the file's encoding": '无法判断文件的编码',
+    'the rows before it were imported. If the whole file is in another encoding, {rerun}; if only some lines are (files joined from two systems), fix them and re-run. Rows already imported are recognised and not doubled': '之前的行已导入。如果整个文件是另一种编码，{rerun}；如果只有部分行是（由两个系统的文件拼接而成），请修正这些行后重新导入。已导入的行会被识别，不会重复',
+    'give {encoding}, e.g. utf-8, gb18030, utf-16': '请用 {encoding} 指定，例如 utf-8、gb18030、utf-16',
+    '{where}: unknown field {field!r}': '{where}：未知的字段 {field!r}',
+    'mapping file [defaults]': '映射文件 `[defaults]`',
+    'fields: {fields}': '可用字段：{fields}',
+    'mapping file {file} [columns] {header!r}': '映射文件 {file} `[columns]` {header!r}',
+    '{map} {value!r} is not Header=field': '{map} {value!r} 不是“表头=字段”的形式',
+    'mapping file {file} not found': '找不到映射文件 {file}',
+    'mapping file {file} is not valid TOML: {why}': '映射文件 {file} 不是有效的 TOML：{why}',
+    'mapping file {file}: {where}: {why}': '映射文件 {file}：{where}：{why}',
+    'e.g. {map} "工单来源=channel"': '例如 {map} "工单来源=channel"',
+    '{set} {value!r} is not field=value': '{set} {value!r} 不是“字段=值”的形式',
+    '{where}: {name!r} cannot be given one value for every row': '{where}：{name!r} 不能为每一行给出同一个值',
+    'e.g. {set} channel=phone': '例如 {set} channel=phone',
+    'give it a column in the file ({map} "HEADER=field")': '请在文件中给它一列（{map} "表头=字段"）',
+    'a batch of {size} rows is not possible: from 1 to {most:,} rows': '每批 {size} 行不可行：只能是 1 到 {most:,} 行',
+    'the default, 5000, is right for almost every file': '默认的 5000 适合几乎所有文件',
+    'it cannot be written': '它不可写',
+    'cannot write the rejects file {file}: {why}': '无法写入拒收文件 {file}：{why}',
+    'choose another place with {rejects} PATH': '请用 {rejects} 路径 另选位置',
+    'no folder to write it in': '没有可写入它的文件夹',
+    'its folder cannot be written': '它所在的文件夹不可写',
+    'in Excel or WPS: File > Save As > CSV UTF-8 (Comma delimited), then import that file': '在 Excel 或 WPS 中：文件 > 另存为 > CSV UTF-8（逗号分隔），再导入那个文件',
+    '{file} has no sheet {sheet!r}': '{file} 没有工作表 {sheet!r}',
+    '{file}: sheet {sheet!r} is empty': '{file}：工作表 {sheet!r} 是空的',
+    '{file} holds {mb:,.0f} MB, more than the {most} MB a workbook is read with (the whole sheet is held in memory)': '{file} 有 {mb:,.0f} MB，超过了读取工作簿的上限 {most} MB（整个工作表都要载入内存）',
+    '{file} is not an Excel workbook that can be read ({why})': '{file} 不是可以读取的 Excel 工作簿（{why}）',
+    'its sheets: {sheets}': '它的工作表：{sheets}',
+    'give the sheet that holds the complaints with {option} NAME (sheets: {sheets})': '请用 {option} 名称 指定存放投诉的工作表（工作表：{sheets}）',
+    '{file} is password-protected or not a workbook that can be read ({why})': '{file} 有密码保护，或不是可以读取的工作簿（{why}）',
+    '{file}: a sheet holds more than the {most} MB of data a workbook is read with (the whole sheet is held in memory)': '{file}：有一个工作表的数据超过了读取工作簿的上限 {most} MB（整个工作表都要载入内存）',
+    '{file}: a sheet spans {rows:,} rows x {columns:,} columns (to cell {cell}), more than the {most:,} cells a workbook is read with (the whole range is held in memory)': '{file}：有一个工作表跨 {rows:,} 行 × {columns:,} 列（到单元格 {cell}），超过了读取工作簿的上限 {most:,} 个单元格（整个区域都要载入内存）',
+    'remove the password, or {save}': '请去掉密码，或{save}',
+    # a JSON file that cannot be read as records (jsonfile.py)
+    'take the records out with {jq}: {jq} .{key} FILE | complaintctl import {input_format} json -':
+        '用 {jq} 取出记录：{jq} .{key} FILE | complaintctl import {input_format} json -',
+    '{file}: expected a JSON array of objects, found one object too big to read whole ({mb} MB)':
+        '{file}：应为由对象组成的 JSON 数组，却是一个太大、无法整体读取的对象（{mb} MB）',
+    '{file}: JSON nested too deeply to read': '{file}：JSON 嵌套太深，无法读取',
+    '{file} line {line}: a second JSON value after the first object': '{file} 第 {line} 行：第一个对象之后还有第二个 JSON 值',
+    'for one object per line use {input_format} ndjson': '每行一个对象的文件请用 {input_format} ndjson',
+    '{file} line {line}: invalid JSON ({why})': '{file} 第 {line} 行：JSON 无效（{why}）',
+    '{file}: expected a JSON array of objects, found one object with several lists of objects ({keys})':
+        '{file}：应为由对象组成的 JSON 数组，却是一个含多个对象列表的对象（{keys}）',
+    '{file}: the JSON array is not closed with ]': '{file}：JSON 数组没有以 ] 结束',
+    '{file}: expected a JSON array of objects': '{file}：应为由对象组成的 JSON 数组',
+    '{file} line {line}: a record nested too deeply to read; the records before it were imported':
+        '{file} 第 {line} 行：一条记录嵌套太深，无法读取；之前的记录已导入',
+    'not a JSON object but an array': '不是 JSON 对象，而是数组',
+    'not a JSON object but a string': '不是 JSON 对象，而是字符串',
+    'not a JSON object but a number': '不是 JSON 对象，而是数字',
+    'not a JSON object but {value}': '不是 JSON 对象，而是 {value}',
+    'not a JSON object but a value': '不是 JSON 对象',
+    'invalid JSON: {why}': 'JSON 无效：{why}',
+    # --set with a value no row could hold (values.py)
+    '{set} {field}={value}: unknown {field} {value!r}': '{set} {field}={value}：未知的 {field} {value!r}',
+    '{set} {field}={value}: {why}': '{set} {field}={value}：{why}',
+    # an import stopped part-way (run.py)
+    'the first {read:,} rows were read and saved before it ({inserted:,} inserted, {updated:,} updated): run the same import again to finish (rows already imported are recognised, nothing is doubled)':
+        '在此之前已读取并保存前 {read:,} 行（新增 {inserted:,}，更新 {updated:,}）：再运行一次同样的导入即可完成（已导入的行会被认出，不会重复）',
+    '{saved}; {hint}': '{saved}；{hint}',
+    # a reference column whose repeated values were received at different times (refcheck.py)
+    '{differing} of its {repeated} repeated values come with different received times: a reference names one complaint':
+        '重复出现的 {repeated} 个值中有 {differing} 个对应不同的受理时间：一个编号只指一件投诉',
+    'column {column!r} looked like the reference, but rows sharing its values were received at different times ({evidence}): kept in extra, every row is a complaint of its own. {map} "{column}=ref" reads it as the reference anyway':
+        '列 {column!r} 看起来是外部编号，但值相同的行受理时间不同（{evidence}）：已保留在附加信息中，每一行各是一件投诉。{map} "{column}=ref" 仍可把它读作外部编号',
+}
