@@ -266,7 +266,7 @@ PRIVATE_NOT_YET: dict[str, int] = {
     "core/intake/completing.py": 2, "core/intake/csvfile.py": 1, "core/intake/decide.py": 1,
     "core/intake/jsonfile.py": 4, "core/intake/reading.py": 3, "core/intake/run.py": 2,
     "core/intake/source.py": 8, "core/intake/times.py": 1, "core/intake/values.py": 12,
-    "core/intake/whole.py": 1, "core/intake/worker.py": 1, "core/intake/writer.py": 2,
+    "core/intake/whole.py": 1, "core/intake/worker.py": 1, "core/intake/writer.py": 1,
     "render/report_html.py": 3, "render/report_text.py": 1,
     "store/postgresql/ddl.py": 3, "store/postgresql/views.py": 2,
 }

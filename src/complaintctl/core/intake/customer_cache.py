@@ -41,7 +41,7 @@ def _same_name(known: str, given: str) -> bool:
 NAME_AS_GIVEN = "customer_as_given"  # the extra key that keeps a row's own name (see customer_id)
 
 
-def _with_name_as_given(extra: str | None, name: str) -> str:
+def with_name_as_given(extra: str | None, name: str) -> str:
     import json
 
     kept = json.loads(extra) if extra else {}
@@ -53,8 +53,8 @@ def _keep_name_as_given(columns: tuple, values: tuple, name: str) -> tuple[tuple
     """The row's columns and values with its own customer name kept in extra."""
     if "extra" in columns:
         i = columns.index("extra")
-        return columns, (*values[:i], _with_name_as_given(values[i], name), *values[i + 1:])
-    return (*columns, "extra"), (*values, _with_name_as_given(None, name))
+        return columns, (*values[:i], with_name_as_given(values[i], name), *values[i + 1:])
+    return (*columns, "extra"), (*values, with_name_as_given(None, name))
 
 
 class CustomerCache:

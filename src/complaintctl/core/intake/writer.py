@@ -1,5 +1,5 @@
 """The writer's half of an import: prepared rows -> complaints, customers, agents, tags and
-one event each, a batch at a time; --update compares and writes what changed."""
+one event each, a batch at a time; --update's rows are compared and written by updating.py."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from complaintctl.core.intake.cells import RowError
 from complaintctl.core.intake.customer_cache import (
     CustomerCache,
     _keep_name_as_given,
-    _with_name_as_given,
 )
 from complaintctl.core.intake.options import ImportSummary
 from complaintctl.core.intake.prepared import PreparedRow
 from complaintctl.core.intake.sameness import Earlier, differences, person_of, said
+from complaintctl.core.intake.updating import update_complaint
 from complaintctl.core.record.ids import next_complaint_id, next_customer_id
-from complaintctl.core.record.lifecycle import is_open
 from complaintctl.core.record.seal import RowSealer
 from complaintctl.errors import ComplaintError
 from complaintctl.i18n import L_
@@ -25,11 +24,7 @@ from complaintctl.store.chain import imported_events, writing_version
 from complaintctl.store.engine import Connection, IntegrityError, Row
 from complaintctl.store.search import indexed_once
 
-# Fields compared and written when a matched complaint is updated (--update).
-UPDATABLE = ("received_at", "channel", "subject", "description", "remedy", "category", "severity",
-             "cause", "personality", "motive", "status", "assignee", "resolution", "outcome",
-             "closed_at", "first_response_at", "resolved_at", "told_via", "customer_accepted",
-             "duplicate_of", "reopened_count", "extra", "customer_id")
+
 def _as_dict(columns: tuple, values: tuple) -> dict[str, Any]:
     """A prepared row's complaint columns by name (for the rare paths that need them so)."""
     return dict(zip(columns, values, strict=True))
@@ -89,21 +84,6 @@ class Writer(CustomerCache):
         self.agents.add(name)
         self.summary.agents_created += 1
         return name
-
-    def _values(self, base: dict, person: tuple | None, assignee: str | None, line: int) -> dict[str, Any]:
-        """Every updatable column, NULL where the row has nothing (what `--update` compares)."""
-        record = dict(base)
-        if person is not None:
-            record["customer_id"] = self.customer_id(person)
-            if self.name_differs is not None:
-                record["extra"] = _with_name_as_given(record.get("extra"), person[1])
-                self.renamed.append((line, person[1], record["customer_id"], self.name_differs))
-                self.name_differs = None
-        if assignee is not None:
-            self.agent(assignee, line)
-        values = {k: record.get(k) for k in UPDATABLE}
-        values["reopened_count"] = record.get("reopened_count", 0)
-        return values
 
     def write_batch(self, prepared: list[PreparedRow], rejects) -> None:
         """Insert new rows, update or skip known ones. On a database refusal the batch is
@@ -295,7 +275,7 @@ class Writer(CustomerCache):
             if existing is None:  # the same complaint twice in one batch: write the first, then update
                 flush()
                 existing = conn.execute("SELECT * FROM complaints WHERE id = ?", (known.id,)).fetchone()
-            changed = self._update(existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
+            changed = update_complaint(self, existing, _as_dict(columns, values), person, assignee, row_tags, line, raw)
             if raw:
                 unplaced.append((raw, line))
             if not changed:
@@ -402,55 +382,6 @@ class Writer(CustomerCache):
                     chunk).fetchone()[0]
                 if found != len(chunk):
                     raise _parent_gone(what)
-
-    def _update(self, existing: Row, base: dict, person: tuple | None, assignee: str | None,
-                tags: tuple | list, line: int, raw: tuple | None = None) -> bool:
-        updated_at = base.get("source_updated_at")
-        if updated_at is not None and existing["source_updated_at"] and updated_at <= existing["source_updated_at"]:
-            return False  # the file's row is not newer than what we have
-        dup = base.get("duplicate_of")
-        if dup is not None and not self.conn.execute("SELECT 1 FROM complaints WHERE id = ?", (dup,)).fetchone():
-            raise RowError(L_("duplicate_of #{id} does not exist", id=dup))
-        values = self._values(base, person, assignee, line)
-        self.flush_customers()  # a row now naming another customer: written before it is pointed to
-        for name, label in raw or ():
-            self.conn.execute("INSERT INTO raw_labels (complaint_id, field, label) VALUES (?, ?, ?) "
-                              "ON CONFLICT (complaint_id, field) DO UPDATE SET label = excluded.label",
-                              (existing["id"], name, label))
-        if "reopened_count" not in base:  # the file does not count reopenings: we do (lifecycle.py)
-            reopened = not is_open(existing["status"]) and is_open(values["status"] or "new")
-            values["reopened_count"] = existing["reopened_count"] + int(reopened)
-        changes = {k: v for k, v in values.items() if existing[k] != v}
-        new_tags = set(tags)
-        cid = existing["id"]
-        current = {r[0] for r in self.conn.execute(
-            "SELECT tag FROM complaint_tags WHERE complaint_id = ?", (cid,))}
-        if not changes and new_tags == current:
-            return False
-        from complaintctl.core.record.events import record_event
-
-        if changes:
-            sets = ", ".join(f"{k} = ?" for k in changes)
-            self.conn.execute(
-                f"UPDATE complaints SET {sets}, updated_at = ?, source_updated_at = ? WHERE id = ?",
-                [*changes.values(), self.at, updated_at or existing["source_updated_at"], cid])
-        for name, new in changes.items():
-            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field=name,
-                         old_value=existing[name], new_value=new, note=self.note(line))
-        for tag in sorted(new_tags - current):
-            self.conn.execute("INSERT INTO complaint_tags (complaint_id, tag) VALUES (?, ?)", (cid, tag))
-            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
-                         new_value=tag, note=self.note(line))
-        for tag in sorted(current - new_tags):
-            self.conn.execute("DELETE FROM complaint_tags WHERE complaint_id = ? AND tag = ?", (cid, tag))
-            record_event(self.conn, cid, at=self.at, actor=self.actor, action="imported", field="tag",
-                         old_value=tag, note=self.note(line))
-        if changes:
-            from complaintctl.core.record.dates import from_iso
-            from complaintctl.core.sla.due import refresh_sla
-
-            refresh_sla(self.conn, cid, from_iso(self.at))
-        return True
 
 
 def _repeats(earlier: int, ref: str | None, found: list[str]) -> str:
