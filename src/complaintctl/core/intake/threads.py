@@ -38,7 +38,6 @@ class ThreadCollector:
         known = [i for i in found if i is not None]
         self.cells: tuple[int, ...] | None = (*known, direction, link) if len(known) == len(found) else None
         self.reply_values = reply_values
-        self.usable = self.cells is not None
         self.parent: dict[str, str] = {}  # row ref -> the ref it answers
         self.opened: dict[str, str] = {}  # customer's row ref -> its author (replies are not here)
         self.said: dict[str, tuple[int, str, str]] = {}  # customer's row that answers another -> (line, when, text)
@@ -65,7 +64,7 @@ class ThreadCollector:
                               text if len(text) <= MAX_NOTE else text[:MAX_NOTE - 1] + "…")
 
     def finish(self) -> Threads | None:
-        if not self.usable or not self.said:
+        if self.cells is None or not self.said:
             return None
         known = self.parent.keys() | self.opened.keys()
         threads = Threads()
